@@ -1,0 +1,85 @@
+"""Document types (thể loại văn bản) and their codes.
+
+State codes: Nghị định 30/2020/NĐ-CP, Phụ lục III; legal normative documents:
+Luật Ban hành văn bản quy phạm pháp luật. Party codes: Hướng dẫn 36-HD/VPTW.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class DocType(TypedDict):
+    name: str
+    state: str | None
+    party: str | None
+    examples: list[str]
+
+
+DOC_TYPES: list[DocType] = [
+    {"name": "Nghị quyết liên tịch", "state": "NQLT", "party": "NQLT", "examples": []},
+    {"name": "Nghị quyết", "state": "NQ", "party": "NQ",
+     "examples": ["Nghị quyết số 76/NQ-CP ngày 15/7/2021", "Nghị quyết số 18-NQ/TW"]},
+    {"name": "Nghị định", "state": "NĐ", "party": None, "examples": ["Nghị định số 61/2018/NĐ-CP ngày 23/4/2018"]},
+    {"name": "Quyết định", "state": "QĐ", "party": "QĐ",
+     "examples": ["Quyết định số 33/2018/QĐ-UBND ngày 18/10/2018", "Quyết định số 49 - QĐ/ĐU"]},
+    {"name": "Chỉ thị", "state": "CT", "party": "CT", "examples": ["Chỉ thị số 33/CT-TTg", "Chỉ thị số 05-CT/TW"]},
+    {"name": "Kết luận", "state": None, "party": "KL", "examples": ["Kết luận số 01-KL/TW, ngày 18 tháng 5 năm 2021"]},
+    {"name": "Thông báo kết luận", "state": "TB", "party": "TB", "examples": []},
+    {"name": "Thông báo", "state": "TB", "party": "TB", "examples": ["Thông báo số 12/TB-UBND"]},
+    {"name": "Thông tư liên tịch", "state": "TTLT", "party": None, "examples": []},
+    {"name": "Thông tư", "state": "TT", "party": None, "examples": ["Thông tư số 01/2011/TT-BNV"]},
+    {"name": "Thông tri", "state": None, "party": "TT", "examples": []},
+    {"name": "Thông cáo", "state": "TC", "party": None, "examples": []},
+    {"name": "Quy chế phối hợp", "state": "QCPH", "party": "QCPH", "examples": []},
+    {"name": "Quy chế", "state": "QC", "party": "QC", "examples": []},
+    {"name": "Quy định", "state": "QyĐ", "party": "QĐi", "examples": ["Quy định số 05/QyĐ-UBND"]},
+    {"name": "Hướng dẫn", "state": "HD", "party": "HD", "examples": ["Hướng dẫn số 36-HD/VPTW"]},
+    {"name": "Chương trình phối hợp", "state": "CTPH", "party": "CTr",
+     "examples": ["Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP", "Chương trình phối hợp số 05-CTPH/BDVHU-UBND"]},
+    {"name": "Chương trình hành động", "state": "CTr", "party": "CTr", "examples": []},
+    {"name": "Chương trình", "state": "CTr", "party": "CTr", "examples": []},
+    {"name": "Kế hoạch", "state": "KH", "party": "KH",
+     "examples": ["Kế hoạch số 41/KH-UBND ngày 15/02/2022", "Kế hoạch số 245/KHUBND"]},
+    {"name": "Phương án", "state": "PA", "party": "PA", "examples": []},
+    {"name": "Đề án", "state": "ĐA", "party": "ĐA", "examples": []},
+    {"name": "Dự án", "state": "DA", "party": None, "examples": []},
+    {"name": "Báo cáo", "state": "BC", "party": "BC", "examples": ["Báo cáo số 12/BC-UBND"]},
+    {"name": "Biên bản", "state": "BB", "party": "BB", "examples": []},
+    {"name": "Tờ trình", "state": "TTr", "party": "TTr", "examples": ["Tờ trình số 629/TTr-SNV"]},
+    {"name": "Hợp đồng", "state": "HĐ", "party": None, "examples": []},
+    {"name": "Công điện", "state": "CĐ", "party": "CĐ", "examples": []},
+    {"name": "Công văn", "state": None, "party": None, "examples": ["Công văn số 12/UBND-VX"]},
+    {"name": "Văn bản", "state": None, "party": None, "examples": ["Văn bản số 1234/UBND-NC"]},
+    {"name": "Bản ghi nhớ", "state": "GN", "party": None, "examples": []},
+    {"name": "Giấy mời", "state": "GM", "party": None, "examples": []},
+    {"name": "Luật", "state": "QH", "party": None, "examples": ["Luật số 25/2018/QH14"]},
+    {"name": "Bộ luật", "state": "QH", "party": None, "examples": []},
+    {"name": "Pháp lệnh", "state": "PL", "party": None, "examples": []},
+    {"name": "Lệnh", "state": "L", "party": None, "examples": []},
+    {"name": "Điều lệ", "state": None, "party": None, "examples": []},
+    {"name": "Hiến pháp", "state": None, "party": None, "examples": ["Hiến pháp năm 2013"]},
+]
+
+# Short forms that stand for a type word in running text (``QĐ số 12/QĐ-UBND``).
+ABBREVIATIONS: dict[str, str] = {
+    "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",
+    "TT": "Thông tư", "CV": "Công văn", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo",
+}
+
+# Types that are usually cited by name, without a number (``Luật Tiếp cận thông tin``).
+NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ")
+
+# Codes as they are canonically written; a code matching one of these case-insensitively
+# takes this spelling (``Ttg`` → ``TTg``).
+CANONICAL_CODES: list[str] = sorted(
+    {c for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
+    | {
+        "TTg", "CP", "UBND", "HĐND", "UBMTTQ", "MTTQ", "QH", "UBTVQH", "CTN", "VPCP", "TW", "TU", "HU", "ĐU",
+        "VPTW", "BDVTW", "BDVTU", "BDVHU", "BCSĐ", "BCSĐCP", "BCSĐUBND", "BNV", "BCA", "BQP", "BTC",
+        "BKHĐT", "BTTTT", "BYT", "BGDĐT", "BTP", "BTNMT", "BNNPTNT", "BLĐTBXH", "BXD", "BGTVT", "BCT",
+        "BVHTTDL", "BKHCN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "NHNN", "SNV", "STC", "SKHĐT",
+        "STTTT", "SYT", "SGDĐT", "STP", "SXD", "VP", "VX", "NC", "KT", "TH", "XD", "NV", "TCCB", "BTCTW",
+        "UBKTTW", "BTGTW", "BDVTW", "CAT", "PC04", "BCĐ", "BCĐX", "KTTH", "QLHC",
+    }
+)

@@ -1,0 +1,137 @@
+"""The common document every reader hands to the pipeline.
+
+A reader (text, DOCX, PDF, OCR) turns a file into a :class:`SourceDocument`: an
+ordered list of :class:`Block` s (paragraphs with their page, tables as cells, the
+header/signature layout, footnotes). :func:`assemble` lays the blocks out as one
+normalised text — ``Report.text`` — and remembers where each block landed, so the
+extractors can work on plain text and still know pages, tables and paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .models import Source
+from .normalize import normalize_inline
+
+BlockKind = Literal["paragraph", "table", "layout", "footnote"]
+
+
+@dataclass
+class Block:
+    """One unit of a document as a reader sees it.
+
+    ``paragraph``: running text (``text``); ``label`` is a list number that the
+    source shows but does not store in the text (Word auto-numbering: ``I.``, ``a)``).
+    ``table``: a data table, ``rows`` of cell texts. ``layout``: a layout table
+    (header block: issuer | Quốc hiệu, Số | place and date; Nơi nhận | signature),
+    whose cells are laid out as lines, not as a table. ``footnote``: a footnote or
+    endnote, kept after the body.
+    """
+
+    kind: BlockKind
+    text: str = ""
+    page: int | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    label: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class SourceDocument:
+    blocks: list[Block]
+    source: Source = field(default_factory=Source)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """Where one block landed in the assembled text."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None
+    index: int
+    # For tables: offsets of each cell, row by row: (start, end).
+    cells: list[list[tuple[int, int]]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass
+class Assembled:
+    text: str
+    units: list[Unit]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [u.start for u in self.units]
+
+    def page_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.units[i].page if i >= 0 else (self.units[0].page if self.units else None)
+
+    def unit_at(self, offset: int) -> Unit | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.units[i].end + 1:
+            return self.units[i]
+        return None
+
+    def spans(self, *kinds: BlockKind) -> list[tuple[int, int]]:
+        return [(u.start, u.end) for u in self.units if u.kind in kinds]
+
+
+def assemble(doc: SourceDocument) -> Assembled:
+    """Lay blocks out as one text: paragraphs and layout lines on their own lines,
+    tables as tab-separated rows, footnotes last. Cell and paragraph texts are
+    normalised here, so every offset the extractors produce points into the result."""
+    parts: list[str] = []
+    units: list[Unit] = []
+    pos = 0
+    ordered = [b for b in doc.blocks if b.kind != "footnote"] + [b for b in doc.blocks if b.kind == "footnote"]
+    for i, block in enumerate(ordered):
+        if parts:
+            parts.append("\n")
+            pos += 1
+        if block.kind == "table":
+            start = pos
+            cells: list[list[tuple[int, int]]] = []
+            rows: list[list[str]] = []
+            for r, row in enumerate(block.rows):
+                if r:
+                    parts.append("\n")
+                    pos += 1
+                row_cells: list[tuple[int, int]] = []
+                row_texts: list[str] = []
+                for c, cell in enumerate(row):
+                    if c:
+                        parts.append("\t")
+                        pos += 1
+                    t = normalize_inline(cell).replace("\n", " ")
+                    row_cells.append((pos, pos + len(t)))
+                    row_texts.append(t)
+                    parts.append(t)
+                    pos += len(t)
+                cells.append(row_cells)
+                rows.append(row_texts)
+            units.append(Unit("table", start, pos, block.page, i, cells, rows, block.title))
+            continue
+        if block.kind == "layout":
+            lines = [normalize_inline(line) for row in block.rows for cell in row for line in cell.split("\n")]
+            t = "\n".join(line for line in lines if line)
+        else:
+            t = normalize_inline(block.text)
+            if block.label:
+                t = f"{block.label} {t}"
+        if not t:
+            if parts:
+                parts.pop()
+                pos -= 1
+            continue
+        units.append(Unit(block.kind, pos, pos + len(t), block.page, i))
+        parts.append(t)
+        pos += len(t)
+    return Assembled("".join(parts), units)

@@ -1,0 +1,29 @@
+"""Named errors. Every failure the library reports on bad input is one of these."""
+
+from __future__ import annotations
+
+
+class VnReportError(Exception):
+    """Base class of the errors this library raises on bad input."""
+
+
+class InputError(VnReportError):
+    """The input cannot be read: missing file, a directory, undecodable bytes."""
+
+
+class UnsupportedFormatError(VnReportError):
+    """The file's format has no reader (by content, not only by extension)."""
+
+
+class CorruptFileError(VnReportError):
+    """The file claims a supported format but its content is broken or truncated."""
+
+
+class MissingComponentError(VnReportError):
+    """A system component a reader needs (Tesseract, LibreOffice) is not installed."""
+
+    def __init__(self, component: str, package: str) -> None:
+        super().__init__(f"{component} is not installed: install the Debian package {package!r} "
+                         f"(scripts/setup-system.sh does)")
+        self.component = component
+        self.package = package

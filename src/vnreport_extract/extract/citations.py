@@ -1,0 +1,253 @@
+"""Mentions of other documents (trích dẫn văn bản).
+
+``full``: a type word and a symbol (``Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ
+tướng Chính phủ về “...”``), with ``số`` optional and lists sharing one type word
+(``kế hoạch số 22/KH-UBND, ngày ...; 42/KH-UBND ...``); ``short``: type and number only
+(``Chỉ thị 33``); ``named``: no number (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
+from ..conventions.vocabulary import AUTHORITIES
+from ..models import Citation, PartialDate
+from ..normalize import fold
+from .dates import date_at
+from .symbols import SYMBOL, from_match
+
+_TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
+_TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
+_CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
+
+FULL = regex.compile(
+    rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?![\w])(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
+    rf"[ ]*(?:(?i:số)(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?(?P<sym>{SYMBOL})"
+)
+SHORT = regex.compile(
+    rf"(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
+)
+_NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
+NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
+LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
+
+_DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
+_OF = regex.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
+_QUOTED = regex.compile(r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")")
+_ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
+_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
+
+# Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
+_AUTH_STOP = {w.casefold() for w in (
+    "về", "ban", "thực", "quy", "hướng", "phê", "triển", "trên", "tại", "và", "đã", "đối", "nhằm", "năm",
+    "ngày", "số", "giai", "để", "cho", "với", "trong", "theo", "được", "là", "gồm", "kèm", "tiếp", "đến",
+    "từ", "giữa", "sau", "khi", "nay", "này", "đó", "ở", "nêu", "có", "vào", "lần", "tổ", "giao",
+)}
+_AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
+_AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
+_NAME_STOP = {w.casefold() for w in (
+    "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
+    "có", "là", "các", "cho", "này", "đó", "quy", "hướng", "với", "khi", "sẽ", "đang", "cũng", "như", "mà",
+)}
+
+
+@dataclass
+class _Tail:
+    end: int
+    date: PartialDate | None = None
+    date_span: tuple[int, int] | None = None
+    authority: str | None = None
+    subject: str | None = None
+    subject_end: int | None = None
+
+
+def canonical_doc_type(word: str) -> str:
+    """``KẾ HOẠCH`` / ``kế hoạch`` → ``Kế hoạch``."""
+    return _CANONICAL_TYPE.get(fold(word), word[:1].upper() + word[1:].lower())
+
+
+def _is_stray(tokens: list[regex.Match[str]], i: int) -> bool:
+    """A page or footnote number inside a phrase (``Thủ 3 tướng``)."""
+    tok = tokens[i].group(0)
+    return (tok.isdigit() and len(tok) <= 3 and 0 < i < len(tokens) - 1
+            and tokens[i + 1].group(0)[:1].isalpha())
+
+
+def canonical_authority(value: str) -> str:
+    """``Thủ tướng Chính Phủ`` → ``Thủ tướng Chính phủ``; unknown bodies stay as written."""
+    f = fold(value)
+    for known_fold, known in _AUTHORITY_FOLDS:
+        if f == known_fold or f.startswith(known_fold + " "):
+            return known + value[len(known):]
+    return value
+
+
+def _authority(text: str, pos: int) -> tuple[str, int] | None:
+    """The issuing body after ``của`` at ``pos``: (value, end). Stray page numbers inside
+    it (``Thủ 3 tướng Chính phủ``) are left out of the value."""
+    line_end = text.find("\n", pos)
+    window = text[pos: line_end if line_end >= 0 else len(text)][:160]
+    raw = list(_TOKEN.finditer(window))
+    words: list[str] = []
+    ends: list[int] = []
+    prev_end = 0
+    for i, tok in enumerate(raw):
+        if window[prev_end: tok.start()].strip():
+            break
+        prev_end = tok.end()
+        if _is_stray(raw, i):
+            continue
+        words.append(tok.group(0))
+        ends.append(tok.end())
+    if not words or not words[0][:1].isupper():
+        return None
+    n = next((k for k in range(min(len(words), 8), 0, -1) if fold(" ".join(words[:k])) in _AUTHORITY_SET), 0)
+    if n:
+        # A locality after a known body is part of it (``UBND huyện Định Hoá``).
+        while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP:
+            n += 1
+    else:
+        while n < min(len(words), 10) and not words[n].isdigit() and not (n and words[n].casefold() in _AUTH_STOP):
+            n += 1
+    if n == 0:
+        return None
+    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+
+
+def _tail(text: str, pos: int) -> _Tail:
+    """Date, authority and subject after a symbol or a name."""
+    tail = _Tail(end=pos)
+    for _ in range(2):
+        lead = _DATE_LEAD.match(text, tail.end)
+        p = lead.end() if lead else tail.end
+        found = date_at(text, p)
+        if found is None and text.startswith(("ngày ", "Ngày "), p):
+            found = date_at(text, p + 5)
+        if found and tail.date is None:
+            tail.date, start, tail.end = found[0], found[1], found[2]
+            tail.date_span = (start, found[2])
+            continue
+        of = _OF.match(text, tail.end)
+        if of and tail.authority is None:
+            auth = _authority(text, of.end())
+            if auth:
+                tail.authority, tail.end = auth
+                continue
+        break
+    q = _QUOTED.match(text, tail.end)
+    if q:
+        tail.subject = (q.group("q") or q.group("q2")).strip()
+        tail.subject_end = q.end()
+    else:
+        a = _ABOUT.match(text, tail.end)
+        if a:
+            tail.subject = a.group("s").strip(" ,")
+            tail.subject_end = a.end()
+    return tail
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> list[Citation]:
+    """Every citation in ``text``, in text order. ``skip``: spans that are not citations
+    (the document's own ``Số:`` line).
+
+    >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
+    ['22/KH-UBND', '42/KH-UBND']
+    """
+    taken: list[tuple[int, int]] = list(skip or [])
+    out: list[Citation] = []
+    for m in FULL.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        doc_type = canonical_doc_type(m.group("type"))
+        start, sym_match = m.start(), m
+        while True:
+            number = from_match(sym_match, doc_type, sym_match.group("sym") if sym_match is m else sym_match.group(0))
+            tail = _tail(text, sym_match.end())
+            end = tail.end
+            out.append(Citation(
+                raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
+                type_code=number.type_code, number=number.number, year=number.year,
+                issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
+                repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
+            taken.append((start, end))
+            nxt = LIST_NEXT.match(text, tail.subject_end or end)
+            if nxt is None:
+                break
+            inner = regex.compile(SYMBOL).match(text, nxt.start("sym"))
+            if inner is None:  # pragma: no cover - LIST_NEXT matched the same pattern
+                break
+            start, sym_match = nxt.start("sym"), inner
+    for m in SHORT.finditer(text):
+        num = m.group("num")
+        if _overlaps(taken, m.start(), m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
+            continue
+        tail = _tail(text, m.end())
+        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
+                            doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
+                            authority=tail.authority, subject=tail.subject))
+        taken.append((m.start(), tail.end))
+    for m in NAMED.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        named = _named(text, m)
+        if named is None:
+            continue
+        name_end, name = named
+        tail = _tail(text, name_end)
+        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
+                            doc_type=m.group("type"), name=name, date=tail.date, authority=tail.authority,
+                            subject=tail.subject))
+        taken.append((m.start(), tail.end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
+    """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
+    doc_type = m.group("type")
+    line_end = text.find("\n", m.end())
+    window_end = line_end if line_end >= 0 else len(text)
+    tokens = list(regex.finditer(r"[^\s;.:()“”\"]+|,", text[m.end():window_end][:200]))
+    if not tokens:
+        return None
+    first = tokens[0].group(0)
+    needs_capital = doc_type in ("Nghị quyết", "Điều lệ", "Pháp lệnh")
+    if first.casefold() in _NAME_STOP or first == "," or (needs_capital and not first[:1].isupper()):
+        if doc_type != "Hiến pháp":
+            return None
+    end = m.end()
+    count = 0
+    for i, tok in enumerate(tokens):
+        word = tok.group(0)
+        gap = text[end: m.end() + tok.start()]
+        if gap.strip():
+            break
+        if word == ",":
+            # ``Luật Phòng, chống ma túy``: the comma of the fixed pair ``phòng, chống``.
+            nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            if fold(nxt) == "chong" and fold(tokens[i - 1].group(0)) == "phong":
+                continue
+            break
+        f = word.casefold()
+        if f == "năm" and i + 1 < len(tokens) and regex.fullmatch(r"(?:19|20)\d\d", tokens[i + 1].group(0)):
+            end = m.end() + tokens[i + 1].end()
+            count += 2
+            break
+        if f in _NAME_STOP and not (f == "của" and i + 1 < len(tokens) and tokens[i + 1].group(0) == "Đảng"):
+            break
+        if word.isdigit() and not (i > 0 and tokens[i - 1].group(0).casefold() == "thứ"):
+            break
+        end = m.end() + tok.end()
+        count += 1
+        if count >= 14:
+            break
+    if count == 0:
+        return None
+    return end, text[m.start():end]

@@ -1,0 +1,239 @@
+"""Quantities stated in running text (số liệu): ``860 hộ``, ``1.460,97 ha``, ``7,20 %``.
+
+Vietnamese numbers group thousands with ``.`` and mark decimals with ``,``. A figure
+is a number followed by a measured noun (``conventions.vocabulary.UNITS``); a number
+right after ``chiếm``/``đạt``/``tỷ lệ`` with no unit is a percent written without its
+sign. Numbers in dates, symbols, section labels and table cells are not figures, nor
+names (``COVID-19``), ordinals, durations (``4 tháng đầu năm``) or a stray page number
+inside a phrase (``Thủ 3 tướng``), which is reported instead.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..conventions.vocabulary import TIME_WORDS, UNITS
+from ..models import Figure, Warning
+
+_UNITS = sorted(UNITS, key=len, reverse=True)
+NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
+UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
+                     flags=regex.IGNORECASE)
+_TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
+_PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
+_CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
+
+# Words that start or end a subject phrase rather than belong to it.
+_LEFT_STOP = {w.casefold() for w in (
+    "có", "với", "gồm", "là", "của", "làm", "được", "đạt", "chiếm", "còn", "và", "trong", "đó", "tại", "ở",
+    "đã", "thực hiện", "đến", "từ", "trên", "dưới", "khoảng", "gần", "hơn", "cả", "mỗi", "bình quân", "cho",
+    "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay",
+)}
+_RIGHT_STOP = {w.casefold() for w in (
+    "trong", "chiếm", "đạt", "và", "với", "được", "đều", "điều", "đã", "cùng", "có", "không", "là", "của",
+    "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "thuộc", "từ", "đến", "nhưng",
+    "còn", "gồm", "bằng", "vào", "về",
+)}
+_DROP_PREFIX = ("tổng số", "số lượng", "số", "lĩnh vực")
+# Words that follow a unit as a fixed phrase, not as a sub-category (``dân tộc anh em``).
+_IDIOMS = {"dân tộc": ("anh em",)}
+# Words before a lone number that make it a figure of an unknown unit, not a stray.
+_COUNT_CUE = {w.casefold() for w in (
+    "có", "gồm", "với", "là", "được", "đạt", "chiếm", "khoảng", "trên", "dưới", "hơn", "tổng", "cả", "mỗi",
+    "các", "những", "từ", "đến", "và", "hoặc", "còn", "số", "thứ", "lần", "khoản", "điểm", "điều", "mục",
+    "chương", "phần", "tháng", "ngày", "năm", "quý", "tuần", "đợt", "khóa", "kỳ", "cấp", "loại", "nhóm",
+    "hạng", "tổ", "đội", "khu", "ấp", "tầng", "phòng", "lớp", "top", "nhất", "mức", "bậc", "tuổi", "bảng",
+    "phụ", "lục", "biểu", "mẫu", "trang", "bước", "vòng", "bằng", "nhận", "tiếp", "tới", "gần", "lên",
+)}
+
+
+@dataclass
+class _Found:
+    figure: Figure
+    subject_left: bool
+
+
+def parse_number(int_part: str, dec: str | None) -> int | float:
+    """Vietnamese number parts to a value: ``1.460`` + ``97`` → 1460.97.
+
+    >>> parse_number("3.343", None), parse_number("7", "20"), parse_number("01", None)
+    (3343, 7.2, 1)
+    """
+    whole = int(int_part.replace(".", ""))
+    return float(f"{whole}.{dec}") if dec is not None else whole
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment(phrase: str) -> tuple[str, ...]:
+    """Words of a short phrase (underthesea word segmentation: ``nông lâm nghiệp`` is one word)."""
+    from underthesea import word_tokenize
+
+    return tuple(word_tokenize(phrase))
+
+
+def _tokens(phrase: str, segment: bool) -> list[str]:
+    phrase = phrase.strip()
+    if not phrase:
+        return []
+    if segment and " " in phrase:
+        return list(_segment(phrase))
+    return phrase.split()
+
+
+def _clean(words: list[str]) -> str | None:
+    phrase = " ".join(words).strip(" -")
+    low = phrase.casefold()
+    for prefix in _DROP_PREFIX:
+        if low == prefix:
+            return None
+        if low.startswith(prefix + " "):
+            phrase = phrase[len(prefix) + 1:]
+            low = phrase.casefold()
+    if not phrase:
+        return None
+    if len(phrase) > 1 and phrase[0].isupper() and not phrase[1].isupper():
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
+def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
+    """The noun phrase right before a number, and whether ``trong đó`` introduced it."""
+    words = _tokens(window, segment)
+    kept: list[str] = []
+    part_of = False
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].casefold()
+        if w in _LEFT_STOP:
+            part_of = w == "đó" and i > 0 and words[i - 1].casefold() == "trong"
+            break
+        kept.insert(0, words[i])
+    if len(kept) > 6:
+        kept = kept[-6:]
+    return (_clean(kept) if kept else None), part_of
+
+
+def _right_words(window: str, segment: bool) -> list[str]:
+    words = _tokens(window, segment)
+    out: list[str] = []
+    for w in words:
+        if w.casefold() in _RIGHT_STOP or not any(c.isalpha() for c in w):
+            break
+        out.append(w)
+        if len(out) >= 6:
+            break
+    return out
+
+
+def extract_figures(
+    text: str,
+    regions: Sequence[tuple[int, int]],
+    skip: Sequence[tuple[int, int]] = (),
+    segment: bool = True,
+    page_at: Callable[[int], int | None] | None = None,
+) -> tuple[list[Figure], list[Warning]]:
+    """Figures in the running-text ``regions`` of ``text``; ``skip``: spans whose numbers
+    are not figures (dates, symbols, section labels).
+
+    >>> figs, _ = extract_figures("Tổng số hộ nghèo 62 hộ chiếm 7,20 %", [(0, 35)], segment=False)
+    >>> [(f.value, f.unit, f.subject) for f in figs]
+    [(62, 'hộ', 'hộ nghèo'), (7.2, '%', 'hộ nghèo')]
+    """
+    figures: list[Figure] = []
+    warnings: list[Warning] = []
+    skip_sorted = sorted(skip)
+    for r_start, r_end in regions:
+        last_end = r_start
+        previous: Figure | None = None
+        for m in NUMBER.finditer(text, r_start, r_end):
+            if any(s <= m.start() < e for s, e in skip_sorted):
+                continue
+            value = parse_number(m.group("int"), m.group("dec"))
+            unit_m = UNIT.match(text, m.end(), r_end)
+            before = text[max(r_start, m.start() - 40): m.start()]
+            punct = max(r_start, _last(_CLAUSE_END, text, r_start, m.start()))
+            clause_start = max(last_end, punct)
+            if previous is not None and previous.end < punct:
+                previous = None  # a percent takes the subject of a count in its own clause only
+            warn_percent = False
+            if unit_m is None:
+                if _TIME.match(text, m.end(), r_end):
+                    continue
+                if _PERCENT_CUE.search(before) and isinstance(value, (int, float)) and value <= 100:
+                    unit, end, warn_percent = "%", m.end(), True
+                else:
+                    stray = _stray(text, m, r_start, r_end)
+                    if stray:
+                        warnings.append(Warning(code="stray-number", start=m.start(), end=m.end(),
+                                                message=f"number {m.group(0)!r} inside a phrase looks like a stray "
+                                                        f"page or footnote number: {stray!r}"))
+                    continue
+            else:
+                unit = unit_m.group("unit")
+                unit = unit if unit == "%" or unit.isupper() else unit.casefold()
+                end = unit_m.end()
+            subject = _subject(text, m.start(), end, unit, clause_start, r_end, previous, before, segment)
+            fig = Figure(raw=text[m.start():end], start=m.start(), end=end, value=value, unit=unit,
+                         subject=subject, page=page_at(m.start()) if page_at else None)
+            if warn_percent:
+                warnings.append(Warning(code="percent-without-sign", start=m.start(), end=end,
+                                        message=f"{m.group(0)} after {before.split()[-1]!r} read as a percent"))
+            figures.append(fig)
+            previous = fig
+            last_end = end
+    return figures, warnings
+
+
+def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> int:
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        pos = m.end()
+    return pos
+
+
+def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_end: int,
+             previous: Figure | None, before: str, segment: bool) -> str | None:
+    if unit == "%" and previous is not None and _PERCENT_CUE.search(before):
+        return previous.subject
+    right_end = text.find("\n", end, r_end)
+    right_window = text[end: right_end if right_end >= 0 else r_end]
+    cut = _CLAUSE_END.search(right_window)
+    right = _right_words(right_window[: cut.start() if cut else len(right_window)][:80], segment)
+    if unit != "%":
+        idioms = _IDIOMS.get(unit, ())
+        if right and " ".join(right).casefold() not in idioms:
+            return f"{unit} {' '.join(right)}"
+    elif right:
+        words = [w for w in right if w.casefold() not in ("các", "những")]
+        low = [w.casefold() for w in words]
+        if "làm" in low:
+            words = words[len(low) - low[::-1].index("làm"):]
+            words = [w for w in words if w.casefold() not in ("các", "những")]
+        if words and words[0].casefold() == "số" and len(words) > 1:
+            words = words[1:]
+        return _clean(words) if words else None
+    left_window = text[clause_start:start]
+    if unit == "%":
+        left_window = _PERCENT_CUE.sub("", left_window)
+    left, part_of = _left_subject(left_window[-80:], segment)
+    if left is None:
+        return None
+    if part_of and unit != "%" and not left.casefold().startswith(unit.casefold()):
+        return f"{unit} {left}"
+    return left
+
+
+def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int) -> str | None:
+    """The phrase around a number that sits inside it as a stray (``Thủ 3 tướng``)."""
+    if m.group("dec") or len(m.group("int")) > 3:
+        return None
+    left = regex.search(r"(\p{L}+) $", text[max(r_start, m.start() - 30): m.start()])
+    right = regex.match(r" (\p{Ll}+)", text[m.end(): min(r_end, m.end() + 30)])
+    if left is None or right is None:
+        return None
+    if left.group(1).casefold() in _COUNT_CUE:
+        return None
+    return f"{left.group(1)} {m.group(0)} {right.group(1)}"

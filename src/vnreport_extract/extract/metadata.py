@@ -1,0 +1,274 @@
+"""The document's own identity (thể thức, Nghị định 30/2020/NĐ-CP): header block
+(issuer, Quốc hiệu, ``Số:``, place and date), type name and trích yếu, recipients
+(``Kính gửi``, ``Nơi nhận``) and signature (``TM.``/``KT.``/``TL.``/``TUQ.``, position, name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..conventions.doc_types import DOC_TYPES
+from ..conventions.vocabulary import POSITIONS, SIGNING_AUTHORITIES
+from ..models import Metadata, PartialDate, Signer, Warning
+from ..normalize import fold, sentence_case
+from .dates import WORDED
+from .symbols import parse_own_number
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class MetadataResult:
+    metadata: Metadata
+    own_number_span: tuple[int, int] | None
+    date_span: tuple[int, int] | None
+    body_start: int
+    body_end: int
+    warnings: list[Warning]
+
+
+_NATIONAL = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc",
+             "dang cong san viet nam")
+_NUMBER_LINE = regex.compile(r"^(?i:số)[ ]*[:.]?[ ]*(?P<value>.*)$")
+_PLACE_DATE = regex.compile(r"^(?P<place>[^\d,;:]{2,60}?)[ ]*,[ ]*(?P<date>(?i:ngày).*)$")
+_RULE = regex.compile(r"^[-_=*.…–— ]{2,}$")
+_BULLET = regex.compile(r"^[-+•*–][ ]*")
+_BODY_START = regex.compile(
+    r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
+)
+_V_V = regex.compile(r"^(?i:v/v|về việc)[ ]*:?[ ]*")
+_AUTH_LINE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.?[ ]+(?P<rest>.+)$")
+_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
+_TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True)
+_POSITIONS = {fold(p): p for p in POSITIONS}
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    out: list[Line] = []
+    pos = start
+    stop = len(text) if end is None else end
+    for raw in text[start:stop].split("\n"):
+        line_end = pos + len(raw)
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos = line_end + 1
+    return out
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def doc_type_of(line: str) -> str | None:
+    """``BÁO CÁO`` → ``Báo cáo``; ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``.
+
+    >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12")
+    ('Kế hoạch', None)
+    """
+    if not _is_upper(line) or len(line.split()) > 6:
+        return None
+    f = fold(line)
+    for name in _TYPE_NAMES:
+        if f == name or f.startswith(name + " "):
+            return sentence_case(line)
+    return None
+
+
+def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[int, int] | None]:
+    m = _PLACE_DATE.match(line.text)
+    if m is None:
+        return None, None, None
+    d = WORDED.search(line.text, m.start("date"))
+    if d is None:
+        return None, None, None
+    day = int(d.group("d")) if d.group("d") else None
+    month = int(d.group("m")) if d.group("m") else None
+    date = PartialDate.of(int(d.group("y")), month, day)
+    return m.group("place").strip(), date, (line.start + d.start(), line.start + d.end())
+
+
+def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
+    two lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``) is one line."""
+    joined: list[str] = []
+    for text in lines:
+        if joined and regex.match(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b", text) \
+                and regex.search(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$", joined[-1]):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    if not joined:
+        return None, None
+    if len(joined) == 1:
+        return joined[0], None
+    return joined[-1], joined[-2]
+
+
+def _position(text: str) -> str:
+    f = fold(text)
+    return _POSITIONS.get(f, sentence_case(text))
+
+
+def _name(text: str) -> str | None:
+    if not _NAME.match(text) or fold(text) in _POSITIONS:
+        return None
+    if text.isupper():
+        return " ".join(w[:1] + w[1:].lower() for w in text.split())
+    return text
+
+
+def _clean_item(text: str) -> str:
+    return _BULLET.sub("", text).strip().rstrip(";,.").strip()
+
+
+def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult:
+    """Header, title, recipients and signer of the document in ``text``.
+
+    ``layout_end``: where the readers' header layout ends, when they know it.
+    """
+    lines = _lines(text)
+    meta = Metadata()
+    warnings: list[Warning] = []
+    number_span = date_span = None
+    head = lines[:40]
+    type_idx = None
+    number_idx = date_idx = None
+    issuer_lines: list[str] = []
+    for i, line in enumerate(head):
+        if number_idx is None and (m := _NUMBER_LINE.match(line.text)):
+            number_idx = i
+            value = m.group("value")
+            number_span = (line.start + m.start("value"), line.end)
+            # A two-column header read line by line may put the place and date after the number.
+            split = regex.search(r"[ ]{2,}|[ ](?=[^\d\s/,]+,[ ]*(?i:ngày))", value)
+            meta.number = parse_own_number(value[: split.start()] if split else value)
+            if meta.number is not None:
+                number_span = (number_span[0], number_span[0] + len(meta.number.raw))
+            rest = value[split.end():] if split else ""
+            if rest:
+                place, date, span = _parse_date_line(Line(rest, line.start + m.start("value") + split.end()
+                                                          if split else line.end, line.end))
+                if date:
+                    meta.place, meta.date, date_span, date_idx = place, date, span, i
+            continue
+        if meta.date is None and (place_date := _parse_date_line(line))[1] is not None:
+            meta.place, meta.date, date_span = place_date
+            date_idx = i
+            continue
+        if type_idx is None and (dt := doc_type_of(line.text)):
+            meta.doc_type = dt
+            type_idx = i
+            break
+        if number_idx is None and meta.date is None and _is_upper(line.text) and not _RULE.match(line.text) \
+                and not any(fold(line.text).startswith(n) for n in _NATIONAL):
+            issuer_lines.append(line.text)
+    meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
+
+    # Title (trích yếu): the lines after the type name, or a ``V/v`` line under ``Số:``.
+    body_start_line = max(i for i in (type_idx, number_idx, date_idx, -1) if i is not None) + 1
+    title_lines: list[str] = []
+    if type_idx is not None:
+        for line in lines[type_idx + 1: type_idx + 6]:
+            t = line.text
+            if _RULE.match(t):
+                if title_lines:
+                    body_start_line = lines.index(line) + 1
+                    break
+                continue
+            if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()):
+                break
+            if not title_lines and (_BODY_START.match(t) and not _V_V.match(t)):
+                break
+            title_lines.append(t)
+            body_start_line = lines.index(line) + 1
+    elif number_idx is not None:
+        for line in lines[number_idx + 1: number_idx + 5]:
+            if _V_V.match(line.text):
+                title_lines.append(line.text)
+                meta.doc_type = meta.doc_type or "Công văn"
+                body_start_line = lines.index(line) + 1
+                break
+    if title_lines:
+        title = _V_V.sub("", " ".join(title_lines)).strip()
+        meta.title = title[:1].upper() + title[1:] if title else None
+
+    # Recipients and signer, from the end.
+    body_end = len(text)
+    recipients: list[str] = []
+    for i, line in enumerate(lines):
+        if i < body_start_line:
+            continue
+        if regex.match(r"^(?i:kính gửi)[ ]*:?", line.text):
+            rest = regex.sub(r"^(?i:kính gửi)[ ]*:?[ ]*", "", line.text)
+            if rest:
+                recipients.append(_clean_item(rest))
+            for nxt in lines[i + 1: i + 15]:
+                if not _BULLET.match(nxt.text):
+                    break
+                recipients.append(_clean_item(nxt.text))
+        if regex.match(r"^(?i:nơi nhận)[ ]*:?", line.text):
+            body_end = min(body_end, line.start)
+            rest = regex.sub(r"^(?i:nơi nhận)[ ]*:?[ ]*", "", line.text)
+            if rest:
+                recipients.append(_clean_item(rest))
+            for nxt in lines[i + 1: i + 40]:
+                if not _BULLET.match(nxt.text):
+                    break
+                item = _clean_item(nxt.text)
+                if item:
+                    recipients.append(item)
+            break
+    meta.recipients = recipients
+    meta.signer, sig_start = _signer(lines, body_start_line)
+    if sig_start is not None:
+        body_end = min(body_end, sig_start)
+    if meta.number is not None and meta.number.number is None:
+        warnings.append(Warning(code="blank-document-number", message=f"the document number is blank: Số: "
+                                f"{meta.number.raw}", start=number_span[0] if number_span else None,
+                                end=number_span[1] if number_span else None))
+    body_start = lines[body_start_line].start if body_start_line < len(lines) else len(text)
+    return MetadataResult(meta, number_span, date_span, body_start, body_end, warnings)
+
+
+def _signer(lines: list[Line], body_start_line: int) -> tuple[Signer | None, int | None]:
+    """Signing authority, position and name from the last lines of the document."""
+    tail_from = max(body_start_line, len(lines) - 25)
+    for i in range(len(lines) - 1, tail_from - 1, -1):
+        text = lines[i].text
+        m = _AUTH_LINE.match(text)
+        if m and _is_upper(m.group("rest")):
+            signer = Signer(authority=f"{m.group('auth')}.")  # type: ignore[arg-type]
+            if signer.authority not in SIGNING_AUTHORITIES:
+                signer.authority = None
+            rest = m.group("rest").strip()
+            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else sentence_case(rest)
+            _fill_signer(signer, lines[i + 1:])
+            return signer, lines[i].start
+    for i in range(len(lines) - 1, tail_from - 1, -1):
+        text = lines[i].text
+        if _is_upper(text) and fold(text) in _POSITIONS:
+            signer = Signer(position=_POSITIONS[fold(text)])
+            _fill_signer(signer, lines[i + 1:], position_known=True)
+            return signer, lines[i].start
+    return None, None
+
+
+def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False) -> None:
+    for line in after[:12]:
+        t = line.text
+        if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:
+            signer.position = _position(t)
+            continue
+        name = _name(t)
+        if name and (signer.position is not None):
+            signer.name = name

@@ -1,0 +1,183 @@
+"""The numbered section tree (mục, phần, điều).
+
+Nesting comes from the numbering schemes, in their usual order: Phần → Chương →
+Mục → Điều → Roman ``I.`` → ``1.`` → ``1.1.`` → ``1.1.1.`` → ``a)``. A heading's level is
+its depth among the headings above it, so an ``a)`` directly under ``1.`` is level 2
+and a report whose outermost headings are ``1.`` has them at level 1. Fonts and
+Markdown ``#`` s never decide a level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import Section, Warning
+from ..normalize import sentence_case
+
+_ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+HEADING = regex.compile(
+    r"^(?:"
+    r"(?P<part>(?i:phần)[ ]+(?:(?i:thứ)[ ]+\p{L}+|[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
+    r"|(?P<chapter>(?i:chương)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
+    r"|(?P<muc>(?i:mục)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
+    r"|(?P<article>(?i:điều)[ ]+\d{1,3})[ ]*[.:]?(?:[ ]+|$)"
+    r"|(?P<roman>[IVXL]{1,7})(?:[ ]*[.):/][ ]*|[ ]+(?=\p{Lu}))"
+    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}(?![\d,]))*)(?:[ ]*[.)][ ]*(?![\d,])|(?<=\.\d{1,2})[ ]+(?=\p{Lu}))"
+    r"|(?P<letter>[a-zđ])(?:[ ]*\)[ ]*|\.[ ]+(?=\p{Lu}))"
+    r")"
+)
+_RANK = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "letter": 20}
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
+MAX_TITLE = 200
+
+
+@dataclass
+class Heading:
+    number: str
+    rank: int
+    title: str
+    start: int
+    level: int = 0
+    path: str = ""
+    end: int = 0
+    page: int | None = None
+    children: list[Heading] = field(default_factory=list)
+
+
+def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
+    """(number, rank, rest of the paragraph) when a paragraph starts with a section number.
+
+    >>> parse_heading("III KẾT QUẢ THỰC HIỆN:")[:2]
+    ('III', 4)
+    >>> parse_heading("2.1. Hạn chế: Công tác")[:2]
+    ('2.1', 6)
+    >>> parse_heading("1.460,97 ha") is None
+    True
+    """
+    m = HEADING.match(paragraph)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    assert kind is not None
+    number = m.group(kind)
+    if kind == "roman" and not _ROMAN_OK.fullmatch(number):
+        return None
+    rest = paragraph[m.end():]
+    if kind == "arabic":
+        rank = 5 + number.count(".")
+    else:
+        rank = _RANK[kind]
+    if kind in ("part", "chapter", "muc", "article"):
+        number = sentence_case(" ".join(number.split()))
+        number = number[:1].upper() + number[1:].lower()
+    if not rest.strip() and kind in ("letter", "arabic", "roman"):
+        return None
+    return number, rank, rest
+
+
+def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None) -> str:
+    """A heading's title: up to its ``:`` when it runs into body text, else the first
+    sentence, at most 200 characters (cut at a word boundary).
+
+    >>> heading_title("Ưu điểm: Cấp ủy, chính quyền xã đã quan tâm")
+    'Ưu điểm'
+    >>> heading_title("KẾT QUẢ THỰC HIỆN:")
+    'KẾT QUẢ THỰC HIỆN'
+    """
+    colon = regex.search(r":(?:[ ]|$)", rest)
+    head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
+    if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
+        parts = sentences(head) if sentences else _SENTENCE_END.split(head)
+        head = parts[0] if parts else head
+    if len(head) > MAX_TITLE:
+        cut = head[:MAX_TITLE]
+        head = cut[: cut.rfind(" ")] if " " in cut else cut
+    return head.strip().rstrip(" .:;,")
+
+
+def extract_sections(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    body_end: int | None = None,
+    sentences: Callable[[str], list[str]] | None = None,
+    page_at: Callable[[int], int | None] | None = None,
+) -> tuple[list[Section], list[Warning]]:
+    """The section tree of ``text`` from the paragraphs (start, end) that may be headings.
+
+    >>> secs, _ = extract_sections("I. MỞ ĐẦU\\n1. Ưu điểm: tốt\\na) Một", [(0, 9), (10, 24), (25, 31)])
+    >>> [(s.number, s.level) for s in secs], [(c.number, c.level) for c in secs[0].children]
+    ([('I', 1)], [('1', 2)])
+    """
+    end_of_body = len(text) if body_end is None else body_end
+    headings: list[Heading] = []
+    for start, end in paragraphs:
+        if start >= end_of_body:
+            continue
+        parsed = parse_heading(text[start:end])
+        if parsed is None:
+            continue
+        number, rank, rest = parsed
+        page = page_at(start) if page_at else None
+        headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page))
+
+    warnings: list[Warning] = []
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    for h in headings:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        h.level = len(stack) + 1
+        siblings = stack[-1].children if stack else roots
+        base = f"{stack[-1].path}.{h.number}" if stack else h.number
+        same = sum(1 for s in siblings if s.number == h.number)
+        if same:
+            warnings.append(Warning(code="duplicate-section-number",
+                                    message=f"section number {h.number} is used {same + 1} times at the same level",
+                                    start=h.start, end=h.start + len(h.number)))
+            base = f"{base}~{same + 1}"
+        h.path = base
+        siblings.append(h)
+        stack.append(h)
+
+    flat = _flatten(roots)
+    for i, h in enumerate(flat):
+        nxt = next((o.start for o in flat[i + 1:] if o.level <= h.level), end_of_body)
+        h.end = nxt
+    return [_to_model(h) for h in roots], warnings
+
+
+def _flatten(nodes: list[Heading]) -> list[Heading]:
+    out: list[Heading] = []
+    for n in nodes:
+        out.append(n)
+        out.extend(_flatten(n.children))
+    return out
+
+
+def _to_model(h: Heading) -> Section:
+    return Section(number=h.number, level=h.level, title=h.title, path=h.path, start=h.start, end=h.end,
+                   page=h.page, children=[_to_model(c) for c in h.children])
+
+
+def walk(sections: list[Section]) -> list[Section]:
+    """Sections in document order, depth first."""
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(walk(s.children))
+    return out
+
+
+def section_at(flat: list[Section], offset: int) -> str | None:
+    """Path of the innermost section containing ``offset``."""
+    found = None
+    for s in flat:
+        if s.start <= offset < s.end:
+            found = s.path
+        elif s.start > offset:
+            break
+    return found

@@ -1,0 +1,150 @@
+"""Số, ký hiệu: parse and canonicalise document symbols.
+
+State documents (Nghị định 30/2020/NĐ-CP) write ``number/type-issuer``
+(``41/KH-UBND``), legal normative ones ``number/year/type-issuer``
+(``61/2018/NĐ-CP``), Party documents (Hướng dẫn 36-HD/VPTW) ``number-type/issuer``
+(``01-KL/TW``). Spacing and dash slips are repaired and named.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
+from ..models import DocumentNumber, RepairName
+from ..normalize import fold
+
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\([A-Za-zĐđ0-9.]+\))?"
+_DASH = r"[ ]*[-–—][ ]*"
+_SLASH = r"[ ]*/[ ]*"
+# A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
+# ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
+SYMBOL = (
+    rf"(?P<num>\d{{1,6}}[a-z]?)"
+    rf"(?:"
+    rf"(?P<party>{_DASH}(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
+    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_CODE}(?:{_DASH}{_CODE})*))"
+    rf")"
+    rf"(?![\w/])"
+)
+SYMBOL_RE = regex.compile(SYMBOL)
+
+_CANON = {c.casefold(): c for c in CANONICAL_CODES}
+_TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
+_TYPE_CODE_OF = {fold(d["name"]): (d["state"], d["party"]) for d in DOC_TYPES}
+
+
+def canonical_code(code: str, repairs: list[RepairName]) -> str:
+    """The standard spelling of a code (``Ttg`` → ``TTg``); unknown codes stay as written."""
+    canon = _CANON.get(code.casefold())
+    if canon is None:
+        return code
+    if canon != code:
+        repairs.append("code-case")
+    return canon
+
+
+def type_codes_for(doc_type: str | None) -> tuple[str | None, str | None]:
+    """(state code, Party code) of a document type name."""
+    if not doc_type:
+        return None, None
+    return _TYPE_CODE_OF.get(fold(doc_type), (None, None))
+
+
+def _split_codes(raw: str) -> list[str]:
+    return [c for c in regex.split(r"\s*[-–—]\s*", raw.strip()) if c]
+
+
+def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
+    if regex.search(r"[–—]", raw):
+        repairs.append("en-dash")
+    if regex.search(r"\s", raw):
+        repairs.append("extra-space")
+
+
+def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None:
+    """Parse one symbol as written.
+
+    >>> parse_symbol("245/KHUBND", "Kế hoạch").symbol
+    '245/KH-UBND'
+    >>> parse_symbol("49 - QĐ/ĐU").symbol
+    '49-QĐ/ĐU'
+    >>> parse_symbol("61/2018/NĐ-CP").year
+    2018
+    >>> parse_symbol("12/UBND-VX", "Công văn").type_code is None
+    True
+    """
+    m = SYMBOL_RE.fullmatch(raw.strip())
+    if m is None:
+        return None
+    return from_match(m, doc_type, raw.strip())
+
+
+def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentNumber:
+    repairs: list[RepairName] = []
+    number = m.group("num")
+    _dash_repairs(raw, repairs)
+    if m.group("party"):
+        type_code = canonical_code(m.group("ptype"), repairs)
+        issuers = [canonical_code(c, repairs) for c in _split_codes(m.group("pissuer"))]
+        issuer_code = "-".join(issuers)
+        symbol = f"{number}-{type_code}/{issuer_code}"
+        return DocumentNumber(raw=raw, number=number, type_code=type_code, issuer_code=issuer_code,
+                              symbol=symbol, convention="party", repairs=_unique(repairs))
+    year = int(m.group("year")) if m.group("year") else None
+    codes = _split_codes(m.group("scodes"))
+    type_code, issuer = _state_codes(codes, doc_type, repairs)
+    issuer_code = "-".join(issuer) or None
+    body = "-".join(x for x in (type_code, issuer_code) if x)
+    symbol = f"{number}/{year}/{body}" if year else f"{number}/{body}"
+    return DocumentNumber(raw=raw, number=number, year=year, type_code=type_code, issuer_code=issuer_code,
+                          symbol=symbol, convention="state", repairs=_unique(repairs))
+
+
+def _state_codes(codes: list[str], doc_type: str | None,
+                 repairs: list[RepairName]) -> tuple[str | None, list[str]]:
+    """Split ``KH-UBND`` into type and issuer codes; ``KHUBND`` too (a missing hyphen)."""
+    first = codes[0]
+    expected = [c for c in type_codes_for(doc_type) if c]
+    if first.casefold() in _TYPE_CODES and (len(codes) > 1 or not expected or first.casefold() in
+                                            {e.casefold() for e in expected}):
+        return canonical_code(first, repairs), [canonical_code(c, repairs) for c in codes[1:]]
+    # A missing hyphen: the type code of the cited type glued to a known issuer code.
+    for code in expected:
+        rest = first[len(code):]
+        if first.casefold().startswith(code.casefold()) and rest.casefold() in _CANON:
+            repairs.append("missing-hyphen")
+            return canonical_code(first[: len(code)], repairs), [canonical_code(rest, repairs)] + [
+                canonical_code(c, repairs) for c in codes[1:]]
+    return None, [canonical_code(c, repairs) for c in codes]
+
+
+def _unique(repairs: list[RepairName]) -> list[RepairName]:
+    return list(dict.fromkeys(repairs))
+
+
+_BLANK = regex.compile(rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)")
+
+
+def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | None:
+    """The document's own ``Số:`` value, which may have a blank number (``/BC-UBND``).
+
+    >>> parse_own_number("/BC-UBND").type_code
+    'BC'
+    >>> parse_own_number("12/BC-UBND").number
+    '12'
+    """
+    text = raw.strip()
+    m = SYMBOL_RE.match(text)
+    if m:
+        return from_match(m, doc_type, m.group(0))
+    b = _BLANK.match(text)
+    if b is None:
+        return None
+    repairs: list[RepairName] = []
+    codes = _split_codes(b.group("codes"))
+    type_code, issuer = _state_codes(codes, doc_type, repairs)
+    year = int(b.group("year")) if b.group("year") else None
+    return DocumentNumber(raw=b.group(0).strip(), number=None, year=year, type_code=type_code,
+                          issuer_code="-".join(issuer) or None, symbol=None, convention="state",
+                          repairs=_unique(repairs))

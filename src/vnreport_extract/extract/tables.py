@@ -1,0 +1,130 @@
+"""Tables: cell texts, and citizen-satisfaction tables (chỉ số hài lòng) typed.
+
+A satisfaction table is recognised by its header labels, not by column order (the
+seed puts ``hài lòng`` before ``rất hài lòng``): each level's count column is the one
+whose label names the level, and a following ``Tỷ lệ``/``%`` column is its percent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..models import LevelCount, SatisfactionRow, Table
+from ..normalize import fold
+
+LEVELS = ("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied")
+# Checked in this order: the longest label that a header contains wins.
+_LEVEL_LABELS: list[tuple[str, str]] = [
+    ("rat khong hai long", "very_dissatisfied"),
+    ("hoan toan khong hai long", "very_dissatisfied"),
+    ("rat hai long", "very_satisfied"),
+    ("khong hai long", "dissatisfied"),
+    ("chua hai long", "dissatisfied"),
+    ("binh thuong", "neutral"),
+    ("tam hai long", "neutral"),
+    ("hai long", "satisfied"),
+]
+_PERCENT_LABEL = regex.compile(r"^(ty le|ti le|%|ty le %|ti le %|\(%\))")
+_NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*%?\s*$")
+_FIELD_LABEL = ("linh vuc", "noi dung", "don vi", "ten", "co quan")
+_INDEX_LABEL = ("stt", "tt", "so tt")
+
+
+def cell_number(cell: str) -> float | None:
+    """``78,57`` → 78.57, ``1.234`` → 1234, ``50%`` → 50; anything else → None.
+
+    >>> cell_number("78,57"), cell_number("0"), cell_number("n/a")
+    (78.57, 0.0, None)
+    """
+    m = _NUMBER.match(cell)
+    if m is None:
+        return None
+    whole = m.group(1).replace(".", "")
+    return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
+
+
+def _level_of(label: str) -> str | None:
+    f = fold(label)
+    for text, level in _LEVEL_LABELS:
+        if text in f:
+            return level
+    return None
+
+
+def _header_rows(rows: Sequence[Sequence[str]]) -> int:
+    """How many leading rows are header: rows before the first one with a numeric cell
+    after its first column."""
+    for i, row in enumerate(rows):
+        if any(cell_number(c) is not None for c in row[1:]):
+            return i
+    return min(1, len(rows))
+
+
+def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
+                start: int | None = None, end: int | None = None) -> Table:
+    """A :class:`Table` from its cell rows, typed as a satisfaction table when its header says so."""
+    n_header = _header_rows(rows) if len(rows) > 1 else 0
+    header, body = rows[:n_header], rows[n_header:]
+    table = Table(index=index, page=page, title=title, header=header, rows=body, start=start, end=end)
+    satisfaction = _satisfaction(header, body)
+    if satisfaction:
+        table.kind = "satisfaction"
+        table.satisfaction = satisfaction
+    return table
+
+
+def _columns(header: list[list[str]]) -> tuple[dict[str, tuple[int, int | None]], int | None, int | None]:
+    """Per level: (count column, percent column or None); the field column; the index column."""
+    width = max((len(r) for r in header), default=0)
+    labels = [" ".join(r[c] for r in header if c < len(r) and r[c]) for c in range(width)]
+    levels: dict[str, tuple[int, int | None]] = {}
+    field_col = index_col = None
+    for c, label in enumerate(labels):
+        f = fold(label).strip()
+        level = _level_of(label)
+        if level and not _PERCENT_LABEL.match(f):
+            pct = c + 1 if c + 1 < width and _PERCENT_LABEL.match(fold(labels[c + 1]).strip()) else None
+            levels.setdefault(level, (c, pct))
+        elif f in _INDEX_LABEL and index_col is None:
+            index_col = c
+        elif field_col is None and any(f.startswith(x) for x in _FIELD_LABEL):
+            field_col = c
+    return levels, field_col, index_col
+
+
+def _satisfaction(header: list[list[str]], body: list[list[str]]) -> list[SatisfactionRow] | None:
+    levels, field_col, index_col = _columns(header)
+    if len(levels) < 2:
+        return None
+    if field_col is None:
+        field_col = 1 if index_col == 0 else 0
+    out: list[SatisfactionRow] = []
+    for row in body:
+        if field_col >= len(row) or not row[field_col].strip():
+            continue
+        counts: dict[str, LevelCount | None] = {}
+        for level in LEVELS:
+            if level not in levels:
+                counts[level] = None
+                continue
+            c, p = levels[level]
+            count = cell_number(row[c]) if c < len(row) else None
+            pct = cell_number(row[p]) if p is not None and p < len(row) else None
+            counts[level] = LevelCount(count=int(count) if count is not None else None, percent=pct)
+        known = [lc.count for lc in counts.values() if lc is not None and lc.count is not None]
+        if not known:
+            continue
+        total = sum(known)
+        consistent = all(
+            lc.percent is None or (total > 0 and abs(lc.percent - 100 * (lc.count or 0) / total) <= 0.01 + 1e-9)
+            for lc in counts.values() if lc is not None
+        )
+        index = None
+        if index_col is not None and index_col < len(row):
+            n = cell_number(row[index_col])
+            index = int(n) if n is not None else None
+        out.append(SatisfactionRow(index=index, field=row[field_col].strip(), total=total, consistent=consistent,
+                                   **counts))
+    return out or None

@@ -1,0 +1,206 @@
+"""Typed records of a parsed report: the output contract (``CONTRACT.md``).
+
+Every mention carries ``start``/``end`` offsets into ``Report.text`` (so that
+``report.text[start:end] == raw``) and the 1-based ``page`` it sits on for paged
+inputs. Field names are part of the contract: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PartialDate(Record):
+    """A calendar date whose day or month may be unknown (``ngày   tháng 5 năm 2023``)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    iso: str | None = None
+
+    @classmethod
+    def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
+        iso = None
+        if year is not None:
+            iso = f"{year:04d}"
+            if month is not None:
+                iso += f"-{month:02d}"
+                if day is not None:
+                    iso += f"-{day:02d}"
+        return cls(year=year, month=month, day=day, iso=iso)
+
+
+class Span(Record):
+    raw: str
+    start: int
+    end: int
+    page: int | None = None
+
+
+class Source(Record):
+    path: str | None = None
+    format: Literal["pdf", "docx", "doc", "text", "markdown"] = "text"
+    sha256: str | None = None
+    pages: int | None = None
+    ocr: bool = False
+
+
+RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash"]
+
+
+class DocumentNumber(Record):
+    """Số, ký hiệu: ``245/KH-UBND`` (state), ``61/2018/NĐ-CP`` (normative), ``01-KL/TW`` (Party)."""
+
+    raw: str
+    number: str | None = None
+    year: int | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    symbol: str | None = None
+    convention: Literal["state", "party"] | None = None
+    repairs: list[RepairName] = Field(default_factory=list)
+
+
+class Signer(Record):
+    name: str | None = None
+    position: str | None = None
+    authority: Literal["TM.", "KT.", "TL.", "TUQ."] | None = None
+    on_behalf_of: str | None = None
+
+
+class Metadata(Record):
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    number: DocumentNumber | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    signer: Signer | None = None
+
+
+class Section(Record):
+    number: str
+    level: int
+    title: str
+    path: str
+    start: int
+    end: int
+    page: int | None = None
+    children: list[Section] = Field(default_factory=list)
+
+
+class Citation(Span):
+    kind: Literal["full", "short", "named"]
+    doc_type: str | None = None
+    type_code: str | None = None
+    number: str | None = None
+    year: int | None = None
+    issuer_code: str | None = None
+    symbol: str | None = None
+    convention: Literal["state", "party"] | None = None
+    repairs: list[RepairName] = Field(default_factory=list)
+    date: PartialDate | None = None
+    authority: str | None = None
+    subject: str | None = None
+    name: str | None = Field(default=None, description="the name of a `named` citation")
+    section: str | None = None
+    document_id: str | None = None
+
+
+class CitedDocument(Record):
+    id: str
+    symbol: str | None = None
+    doc_type: str | None = None
+    date: PartialDate | None = None
+    authority: str | None = None
+    subject: str | None = None
+    mentions: int
+    variants: list[str] = Field(default_factory=list)
+
+
+class DateMention(Span):
+    kind: Literal["date", "month", "year", "period"]
+    value: PartialDate
+    until: PartialDate | None = None
+    role: Literal["document", "citation", "text"] = "text"
+
+
+class Figure(Span):
+    value: float | int
+    unit: str
+    subject: str | None = None
+
+
+class Demographics(Record):
+    area_ha: float | None = None
+    households: int | None = None
+    population: int | None = None
+    ethnic_groups: int | None = None
+    party_cells: int | None = None
+    party_members: int | None = None
+    poor_households: int | None = None
+    poor_household_rate: float | None = None
+    near_poor_households: int | None = None
+    near_poor_household_rate: float | None = None
+
+
+class LevelCount(Record):
+    count: int | None = None
+    percent: float | None = None
+
+
+class SatisfactionRow(Record):
+    index: int | None = None
+    field: str
+    very_satisfied: LevelCount | None = None
+    satisfied: LevelCount | None = None
+    neutral: LevelCount | None = None
+    dissatisfied: LevelCount | None = None
+    very_dissatisfied: LevelCount | None = None
+    total: int | None = None
+    consistent: bool
+
+
+class Table(Record):
+    index: int
+    page: int | None = None
+    kind: Literal["satisfaction", "generic"] = "generic"
+    title: str | None = None
+    header: list[list[str]] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default_factory=list)
+    satisfaction: list[SatisfactionRow] | None = None
+    start: int | None = Field(default=None, description="offset of the table's first cell in Report.text")
+    end: int | None = None
+
+
+class Warning(Record):  # noqa: A001 - the contract's name
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Report(Record):
+    schema_version: str = SCHEMA_VERSION
+    source: Source = Field(default_factory=Source)
+    text: str = ""
+    metadata: Metadata = Field(default_factory=Metadata)
+    sections: list[Section] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    documents: list[CitedDocument] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    demographics: Demographics | None = None
+    tables: list[Table] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    attachments: list[Report] = Field(default_factory=list)

@@ -1,0 +1,150 @@
+"""The pipeline: a reader's :class:`SourceDocument` → assembled text → extractors →
+resolution → :class:`Report`."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+from .document import Assembled, SourceDocument, assemble
+from .errors import InputError, UnsupportedFormatError
+from .extract.citations import extract_citations
+from .extract.dates import extract_dates
+from .extract.demographics import extract_demographics
+from .extract.figures import extract_figures
+from .extract.metadata import extract_metadata
+from .extract.sections import extract_sections, section_at, walk
+from .extract.symbols import SYMBOL_RE
+from .extract.tables import build_table
+from .models import Report, Source, Table, Warning
+from .readers.text import read_text
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_splitter() -> object:
+    from underthesea import sent_tokenize
+
+    return sent_tokenize
+
+
+def sentences(text: str) -> list[str]:
+    """Sentence boundaries (underthesea), loaded on first use."""
+    split = _sentence_splitter()
+    return list(split(text))  # type: ignore[operator]
+
+
+def build_report(doc: SourceDocument) -> Report:
+    """Run every extractor over a reader's document."""
+    asm = assemble(doc)
+    text = asm.text
+    meta = extract_metadata(text)
+    own = [meta.own_number_span] if meta.own_number_span else []
+
+    citations = extract_citations(text, skip=own)
+    symbols = [(m.start(), m.end()) for m in SYMBOL_RE.finditer(text)]
+    dates = extract_dates(text, skip=symbols + own)
+    cited_spans = [(c.start, c.end) for c in citations]
+    for d in dates:
+        if meta.date_span and d.start == meta.date_span[0]:
+            d.role = "document"
+        elif any(s <= d.start < e for s, e in cited_spans):
+            d.role = "citation"
+        d.page = asm.page_at(d.start)
+
+    body = [(u.start, u.end) for u in asm.units
+            if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
+    sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at)
+    flat = walk(sections)
+    for c in citations:
+        c.section = section_at(flat, c.start)
+        c.page = asm.page_at(c.start)
+
+    labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
+    figures, figure_warnings = extract_figures(
+        text, body, skip=sorted(cited_spans + [(d.start, d.end) for d in dates] + symbols + labels),
+        page_at=asm.page_at)
+
+    from .resolve import resolve
+
+    documents = resolve(citations)
+    warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
+    for code, message in doc.warnings:
+        warnings.append(Warning(code=code, message=message))
+    for c in citations:
+        for repair in c.repairs:
+            warnings.append(Warning(code=f"symbol-{repair}", start=c.start, end=c.end,
+                                    message=f"symbol {c.symbol} repaired ({repair}) from {c.raw!r}"))
+    warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
+    return Report(
+        source=doc.source, text=text, metadata=meta.metadata, sections=sections, citations=citations,
+        documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
+        tables=_tables(asm), warnings=warnings,
+    )
+
+
+def _tables(asm: Assembled) -> list[Table]:
+    tables: list[Table] = []
+    previous_text: str | None = None
+    for u in asm.units:
+        if u.kind == "table":
+            title = previous_text if previous_text and len(previous_text) <= 300 else None
+            tables.append(build_table(len(tables) + 1, u.rows, u.page, u.title or title, u.start, u.end))
+        elif u.kind == "paragraph":
+            previous_text = asm.text[u.start:u.end]
+    return tables
+
+
+def parse_text(text: str, *, source: Source | None = None) -> Report:
+    """Parse the text of a report (plain text or Markdown).
+
+    >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
+    '33/CT-TTg'
+    """
+    return build_report(read_text(text, source))
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from exc
+
+
+def sniff(data: bytes, path: Path) -> str:
+    """The format of a file by its content: ``pdf``, ``docx``, ``doc``, ``zip``, ``text``
+    or ``markdown`` (text by extension), ``binary``."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "docx" if b"word/" in data[:65536] or path.suffix.lower() == ".docx" else "zip"
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    return "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+
+
+def parse_file(path: str | Path) -> Report:
+    """Parse a report file. The format is chosen by content (magic bytes)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror}") from exc
+    kind = sniff(data, p)
+    sha = hashlib.sha256(data).hexdigest()
+    if kind in ("text", "markdown"):
+        source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]
+        return parse_text(_decode(data, p), source=source)
+    raise UnsupportedFormatError(f"{p}: {kind} files are not supported yet")

@@ -1,0 +1,79 @@
+"""Plain text and Markdown (the text that PDF-to-Markdown converters produce).
+
+Markup is dropped, tab-separated and pipe tables become table blocks, and a
+paragraph that a page break cut in two (``công`` / ``tác dân vận``) is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, SourceDocument
+from ..models import Source
+from ..normalize import normalize_inline, normalize_unicode, strip_markdown
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_ENDS_OPEN = re.compile(r"[^\W\d_]$")
+_STARTS_LOWER = re.compile(r"^[^\W\d_]")
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [normalize_inline(strip_markdown(c)) for c in line.split("\t")]
+
+
+def _pipe_cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]
+    return [normalize_inline(strip_markdown(c)) for c in inner.split("|")]
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether ``following`` carries on the sentence ``previous`` broke off (a page or
+    line break inside a paragraph): ``previous`` ends in a letter, ``following``
+    starts with a lower-case one.
+
+    >>> continues("đổi mới công", "tác dân vận")
+    True
+    >>> continues("I. KHÁI QUÁT CHUNG", "Xã Phú Tiến nằm")
+    False
+    """
+    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower())
+
+
+def _is_tab_row(line: str) -> bool:
+    return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
+
+
+def read_text(text: str, source: Source | None = None) -> SourceDocument:
+    """Blocks of a plain-text or Markdown report."""
+    lines = normalize_unicode(text).split("\n")
+    blocks: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _PIPE_ROW.match(line):
+            rows: list[list[str]] = []
+            while i < n and _PIPE_ROW.match(lines[i]):
+                if not _PIPE_RULE.match(lines[i]):
+                    rows.append(_pipe_cells(lines[i]))
+                i += 1
+            blocks.append(Block("table", rows=rows))
+            continue
+        if _is_tab_row(line):
+            run = i
+            while run < n and _is_tab_row(lines[run]):
+                run += 1
+            if run - i >= 2 or len(line.split("\t")) >= 3:
+                blocks.append(Block("table", rows=[_tab_cells(x) for x in lines[i:run]]))
+                i = run
+                continue
+        i += 1
+        clean = normalize_inline(strip_markdown(line).replace("\t", " "))
+        if not clean:
+            continue
+        last = blocks[-1] if blocks else None
+        if last is not None and last.kind == "paragraph" and continues(last.text, clean):
+            last.text = f"{last.text} {clean}"
+        else:
+            blocks.append(Block("paragraph", clean))
+    return SourceDocument(blocks, source or Source(format="text"))

@@ -1,0 +1,91 @@
+"""Resolution: merge citation mentions into the distinct documents they cite.
+
+Mentions of the same symbol with compatible dates (equal, or one missing) are one
+document; so are symbols that differ only by a slip (``BCSDCP`` / ``BCSĐCP``, a
+case or spacing difference). Two different numbers never merge. The fullest mention
+(date, authority, subject known) gives the document its fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .models import Citation, CitedDocument
+from .normalize import fold
+
+SLIP_RATIO = 90.0
+
+
+@dataclass
+class _Group:
+    symbol: str
+    number: str | None
+    type_code: str | None
+    year: int | None
+    members: list[Citation] = field(default_factory=list)
+
+    def dates(self) -> set[str]:
+        return {c.date.iso for c in self.members if c.date is not None and c.date.iso}
+
+
+def _key(symbol: str) -> str:
+    return fold(symbol).replace(" ", "")
+
+
+def _compatible(group: _Group, c: Citation) -> bool:
+    if c.number != group.number or (c.year and group.year and c.year != group.year):
+        return False
+    if c.type_code and group.type_code and fold(c.type_code) != fold(group.type_code):
+        return False
+    if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
+        return False
+    a, b = _key(c.symbol or ""), _key(group.symbol)
+    return a == b or fuzz.ratio(a, b) >= SLIP_RATIO
+
+
+def _fullness(c: Citation) -> tuple[int, int]:
+    filled = sum(x is not None for x in (c.date, c.authority, c.subject))
+    return filled, -len(c.repairs)
+
+
+def resolve(citations: list[Citation]) -> list[CitedDocument]:
+    """Distinct cited documents, in order of first mention; sets each citation's ``document_id``.
+
+    Short citations (``Chỉ thị 33``) join a full one of the same type and number when
+    exactly one exists; otherwise, like named ones, they stand alone.
+    """
+    groups: list[_Group] = []
+    for c in citations:
+        if c.kind != "full" or not c.symbol:
+            continue
+        target = next((g for g in groups if _compatible(g, c)), None)
+        if target is None:
+            target = _Group(c.symbol, c.number, c.type_code, c.year)
+            groups.append(target)
+        target.members.append(c)
+    docs: list[CitedDocument] = []
+    for g in groups:
+        best = max(g.members, key=_fullness)
+        doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{best.date.iso if best.date else ''}".encode()).hexdigest()[:10]
+        variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != best.symbol})
+        date = next((c.date for c in g.members if c.date is not None), None)
+        authority = best.authority or next((c.authority for c in g.members if c.authority), None)
+        subject = best.subject or next((c.subject for c in g.members if c.subject), None)
+        docs.append(CitedDocument(id=doc_id, symbol=best.symbol, doc_type=best.doc_type, date=date,
+                                  authority=authority, subject=subject, mentions=len(g.members), variants=variants))
+        for c in g.members:
+            c.document_id = doc_id
+    by_type_number: dict[tuple[str, str], list[CitedDocument]] = {}
+    for d, g in zip(docs, groups, strict=True):
+        if d.doc_type and g.number:
+            by_type_number.setdefault((fold(d.doc_type), g.number.lstrip("0")), []).append(d)
+    for c in citations:
+        if c.kind == "short" and c.doc_type and c.number:
+            matches = by_type_number.get((fold(c.doc_type), c.number.lstrip("0")), [])
+            if len(matches) == 1:
+                c.document_id = matches[0].id
+                matches[0].mentions += 1
+    return docs
