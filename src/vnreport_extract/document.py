@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .models import Source
-from .normalize import normalize_inline
+from .normalize import normalize_inline, normalize_unicode
 
 BlockKind = Literal["paragraph", "table", "layout", "footnote"]
 
@@ -37,6 +37,10 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     label: str | None = None
     title: str | None = None
+    # For tables: True where a cell repeats the content of the merged cell it belongs to
+    # (gridSpan / vMerge). Table rows keep the repeat; the text holds it once, so a
+    # citation in a merged cell is one mention.
+    merged: list[list[bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -110,9 +114,11 @@ def assemble(doc: SourceDocument) -> Assembled:
                     if c:
                         parts.append("\t")
                         pos += 1
-                    t = normalize_inline(cell).replace("\n", " ")
-                    row_cells.append((pos, pos + len(t)))
+                    t = normalize_inline(normalize_unicode(cell)).replace("\n", " ")
                     row_texts.append(t)
+                    if r < len(block.merged) and c < len(block.merged[r]) and block.merged[r][c]:
+                        t = ""
+                    row_cells.append((pos, pos + len(t)))
                     parts.append(t)
                     pos += len(t)
                 cells.append(row_cells)
@@ -120,10 +126,11 @@ def assemble(doc: SourceDocument) -> Assembled:
             units.append(Unit("table", start, pos, block.page, i, cells, rows, block.title))
             continue
         if block.kind == "layout":
-            lines = [normalize_inline(line) for row in block.rows for cell in row for line in cell.split("\n")]
+            lines = [normalize_inline(line) for row in block.rows for cell in row
+                     for line in normalize_unicode(cell).split("\n")]
             t = "\n".join(line for line in lines if line)
         else:
-            t = normalize_inline(block.text)
+            t = normalize_inline(normalize_unicode(block.text))
             if block.label:
                 t = f"{block.label} {t}"
         if not t:

@@ -147,4 +147,8 @@ def parse_file(path: str | Path) -> Report:
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]
         return parse_text(_decode(data, p), source=source)
-    raise UnsupportedFormatError(f"{p}: {kind} files are not supported yet")
+    if kind in ("docx", "doc", "pdf"):
+        from .readers import read_file
+
+        return build_report(read_file(p, kind, sha))
+    raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")

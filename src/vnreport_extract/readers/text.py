@@ -16,6 +16,8 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
+# A lettered list item (``a)``, ``đ.``) starts a paragraph of its own.
+_LIST_ITEM = re.compile(r"^[a-zđ][).]\s")
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -36,8 +38,11 @@ def continues(previous: str, following: str) -> bool:
     True
     >>> continues("I. KHÁI QUÁT CHUNG", "Xã Phú Tiến nằm")
     False
+    >>> continues("1. Về tổ chức", "a) Tổng số hội")
+    False
     """
-    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower())
+    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower()
+                and not _LIST_ITEM.match(following))
 
 
 def _is_tab_row(line: str) -> bool:

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System components the readers use, from Debian packages: Tesseract with Vietnamese
+# data (scanned PDFs), LibreOffice Writer (legacy .doc), Poppler (PDF rasterising),
+# and fonts with Vietnamese glyphs (generated fixtures).
+set -euo pipefail
+packages=(tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,72 @@
+"""Command line: ``vnreport-extract parse FILE`` and ``vnreport-extract schema``.
+
+Errors print one line to stderr and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vnreport-extract",
+                     description="Turn Vietnamese government reports into typed, structured records.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("parse", help="parse one report file and print its Report as JSON")
+    p.add_argument("file", help="a .txt, .md, .docx, .doc or .pdf report")
+    p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1; 0 for one line)")
+    p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
+    sub.add_parser("schema", help="print the JSON Schema of Report")
+    return parser
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from . import parse_file
+
+    report = parse_file(args.file)
+    data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
+    indent = args.indent if args.indent > 0 else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+    return EXIT_OK
+
+
+def _schema(_: argparse.Namespace) -> int:
+    from .models import Report
+
+    sys.stdout.write(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .errors import VnReportError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+        return _schema(args)
+    except VnReportError as exc:
+        print(f"vnreport-extract: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("vnreport-extract: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # an internal error: still one line, never a traceback
+        print(f"vnreport-extract: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
