@@ -7,16 +7,22 @@ is already clean.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-# Spaces that are not U+0020 (no-break, thin, figure, ideographic ...).
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Characters that carry nothing visible: zero-width, BOM, soft hyphen.
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-# Hyphen look-alikes; en and em dashes are real punctuation and stay.
-_HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\ufe63\uff0d]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# One translation table: spaces that are not U+0020 (no-break, thin, figure,
+# ideographic ...) become a space; hyphen look-alikes a hyphen (en and em dashes are
+# real punctuation and stay); invisible characters (zero-width, BOM, soft hyphen) and
+# control characters other than tab and newline go.
+_TRANSLATE: dict[int, str | None] = {
+    **{c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+    **{c: "-" for c in (0x2010, 0x2011, 0x2012, 0x2212, 0xFE63, 0xFF0D)},
+    **{c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x00, 0x09), 0x0B, 0x0C,
+                         *range(0x0E, 0x20), 0x7F)},
+}
+
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
@@ -34,12 +40,11 @@ def normalize_unicode(text: str) -> str:
     >>> normalize_unicode("61/2018/N\u0110\u2011CP")
     '61/2018/NĐ-CP'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _HYPHENS.sub("-", text)
-    text = _CONTROL.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def strip_markdown(line: str) -> str:
@@ -52,12 +57,15 @@ def strip_markdown(line: str) -> str:
     >>> strip_markdown("\\\\*Về thuận lợi, khó khăn:")
     '*Về thuận lợi, khó khăn:'
     """
+    if not any(c in line for c in "#*_\\-"):
+        return line
     if _MD_RULE.match(line):
         return ""
     line = _MD_HEADING.sub("", line)
-    line = _MD_STRONG.sub("", line)
-    line = _MD_EMPHASIS.sub(r"\1", line)
-    return _MD_ESCAPE.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        line = _MD_STRONG.sub("", line)
+        line = _MD_EMPHASIS.sub(r"\1", line)
+    return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
 
 
 def normalize_inline(text: str) -> str:
@@ -66,9 +74,12 @@ def normalize_inline(text: str) -> str:
     >>> normalize_inline("TM. ỦY BAN  NHÂN DÂN  \\n CHỦ TỊCH")
     'TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH'
     """
+    if "  " not in text and "\t" not in text and " \n" not in text and "\n " not in text:
+        return text.strip()
     return "\n".join(_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")).strip("\n")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A comparison key: lower case, no diacritics, đ → d.
 

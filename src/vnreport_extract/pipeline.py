@@ -14,11 +14,12 @@ from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
-from .extract.sections import extract_sections, section_at, walk
+from .extract.sections import SectionIndex, extract_sections, walk
 from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
 from .models import Report, Source, Table, Warning
 from .readers.text import read_text
+from .spans import Spans
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,10 +46,11 @@ def build_report(doc: SourceDocument) -> Report:
     symbols = [(m.start(), m.end()) for m in SYMBOL_RE.finditer(text)]
     dates = extract_dates(text, skip=symbols + own)
     cited_spans = [(c.start, c.end) for c in citations]
+    cited = Spans(cited_spans)
     for d in dates:
         if meta.date_span and d.start == meta.date_span[0]:
             d.role = "document"
-        elif any(s <= d.start < e for s, e in cited_spans):
+        elif cited.contains(d.start):
             d.role = "citation"
         d.page = asm.page_at(d.start)
 
@@ -56,8 +58,9 @@ def build_report(doc: SourceDocument) -> Report:
             if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
     sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at)
     flat = walk(sections)
+    index = SectionIndex(sections)
     for c in citations:
-        c.section = section_at(flat, c.start)
+        c.section = index.path_at(c.start)
         c.page = asm.page_at(c.start)
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]

@@ -16,16 +16,18 @@ from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
 from ..conventions.vocabulary import AUTHORITIES
 from ..models import Citation, PartialDate
 from ..normalize import fold
+from ..spans import Spans
 from .dates import date_at
-from .symbols import SYMBOL, from_match
+from .symbols import SYMBOL, SYMBOL_RE, from_match
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
 _CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
 
-FULL = regex.compile(
-    rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?![\w])(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
-    rf"[ ]*(?:(?i:số)(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?(?P<sym>{SYMBOL})"
+# The type word (and ``số``) right before a symbol: searched back from the symbol.
+TYPE_BEFORE = regex.compile(
+    rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
+    rf"[ ]*(?:(?i:số)(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
 SHORT = regex.compile(
     rf"(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
@@ -39,6 +41,8 @@ _OF = regex.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
 _QUOTED = regex.compile(r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")")
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
+_NAME_TOKEN = regex.compile(r"[^\s;.:()“”\"]+|,")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 # Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
 _AUTH_STOP = {w.casefold() for w in (
@@ -149,10 +153,6 @@ def _tail(text: str, pos: int) -> _Tail:
     return tail
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> list[Citation]:
     """Every citation in ``text``, in text order. ``skip``: spans that are not citations
     (the document's own ``Số:`` line).
@@ -160,41 +160,44 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
     >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
     ['22/KH-UBND', '42/KH-UBND']
     """
-    taken: list[tuple[int, int]] = list(skip or [])
+    taken = Spans(skip or [])
     out: list[Citation] = []
-    for m in FULL.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+    # Symbols first (cheap to find), then the type word right before each: scanning the
+    # text for ~40 type words at every position costs far more.
+    list_type: dict[int, str] = {}
+    for sm in SYMBOL_RE.finditer(text):
+        if taken.overlaps(sm.start(), sm.end()):
             continue
-        doc_type = canonical_doc_type(m.group("type"))
-        start, sym_match = m.start(), m
-        while True:
-            number = from_match(sym_match, doc_type, sym_match.group("sym") if sym_match is m else sym_match.group(0))
-            tail = _tail(text, sym_match.end())
-            end = tail.end
-            out.append(Citation(
-                raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
-                type_code=number.type_code, number=number.number, year=number.year,
-                issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
-                repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
-            taken.append((start, end))
-            nxt = LIST_NEXT.match(text, tail.subject_end or end)
-            if nxt is None:
-                break
-            inner = regex.compile(SYMBOL).match(text, nxt.start("sym"))
-            if inner is None:  # pragma: no cover - LIST_NEXT matched the same pattern
-                break
-            start, sym_match = nxt.start("sym"), inner
+        before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
+        if before is not None:
+            doc_type, start = canonical_doc_type(before.group("type")), before.start()
+        elif sm.start() in list_type:
+            doc_type, start = list_type[sm.start()], sm.start()
+        else:
+            continue
+        number = from_match(sm, doc_type, sm.group(0))
+        tail = _tail(text, sm.end())
+        end = tail.end
+        out.append(Citation(
+            raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
+            type_code=number.type_code, number=number.number, year=number.year,
+            issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
+            repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
+        taken.add(start, end)
+        nxt = LIST_NEXT.match(text, tail.subject_end or end)
+        if nxt is not None:
+            list_type[nxt.start("sym")] = doc_type
     for m in SHORT.finditer(text):
         num = m.group("num")
-        if _overlaps(taken, m.start(), m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
+        if taken.overlaps(m.start(), m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
             continue
         tail = _tail(text, m.end())
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
-        taken.append((m.start(), tail.end))
+        taken.add(m.start(), tail.end)
     for m in NAMED.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         named = _named(text, m)
         if named is None:
@@ -204,7 +207,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
                             doc_type=m.group("type"), name=name, date=tail.date, authority=tail.authority,
                             subject=tail.subject))
-        taken.append((m.start(), tail.end))
+        taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -214,7 +217,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     doc_type = m.group("type")
     line_end = text.find("\n", m.end())
     window_end = line_end if line_end >= 0 else len(text)
-    tokens = list(regex.finditer(r"[^\s;.:()“”\"]+|,", text[m.end():window_end][:200]))
+    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end][:200]))
     if not tokens:
         return None
     first = tokens[0].group(0)
@@ -236,7 +239,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
                 continue
             break
         f = word.casefold()
-        if f == "năm" and i + 1 < len(tokens) and regex.fullmatch(r"(?:19|20)\d\d", tokens[i + 1].group(0)):
+        if f == "năm" and i + 1 < len(tokens) and _YEAR.fullmatch(tokens[i + 1].group(0)):
             end = m.end() + tokens[i + 1].end()
             count += 2
             break

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import regex
 
 from ..models import DateMention, PartialDate
+from ..spans import Spans
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -56,10 +57,6 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     return None
 
 
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in spans)
-
-
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
@@ -70,36 +67,36 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     >>> [d.value.iso for d in extract_dates("Nghị định số 61/2018/NĐ-CP", [(13, 26)])]
     []
     """
-    taken: list[tuple[int, int]] = list(skip)
+    taken = Spans(skip)
     found: list[DateMention] = []
 
     def add(kind: str, start: int, end: int, value: PartialDate, until: PartialDate | None = None) -> None:
-        taken.append((start, end))
+        taken.add(start, end)
         found.append(DateMention(raw=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
                                  value=value, until=until))
 
     for m in WORDED.finditer(text):
         day, month = _int(m.group("d")), _int(m.group("m"))
-        if _valid(day, month) and _free(taken, m.start(), m.end()):
+        if _valid(day, month) and not taken.overlaps(m.start(), m.end()):
             if month is None:
                 add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
             else:
                 add("date" if day else "month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
     for m in NUMERIC.finditer(text):
         day, month = int(m.group("d")), int(m.group("m"))
-        if _valid(day, month) and _free(taken, m.start(), m.end()):
+        if _valid(day, month) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
     for pattern in (BLANK_DAY, MONTH):
         for m in pattern.finditer(text):
             month = int(m.group("m"))
-            if _valid(None, month) and _free(taken, m.start(), m.end()):
+            if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
     for m in PERIOD.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if y1 < y2 and _free(taken, m.start(), m.end()):
+        if y1 < y2 and not taken.overlaps(m.start(), m.end()):
             add("period", m.start(), m.end(), PartialDate.of(y1), PartialDate.of(y2))
     for m in YEAR.finditer(text):
-        if _free(taken, m.start(), m.end()):
+        if not taken.overlaps(m.start(), m.end()):
             add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
     found.sort(key=lambda d: d.start)
     return found

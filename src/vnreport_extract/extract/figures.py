@@ -18,6 +18,7 @@ import regex
 
 from ..conventions.vocabulary import TIME_WORDS, UNITS
 from ..models import Figure, Warning
+from ..spans import Spans
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
@@ -26,6 +27,8 @@ UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 _CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
+_WORD_BEFORE = regex.compile(r"(\p{L}+) $")
+_WORD_AFTER = regex.compile(r" (\p{Ll}+)")
 
 # Words that start or end a subject phrase rather than belong to it.
 _LEFT_STOP = {w.casefold() for w in (
@@ -35,7 +38,7 @@ _LEFT_STOP = {w.casefold() for w in (
 )}
 _RIGHT_STOP = {w.casefold() for w in (
     "trong", "chiếm", "đạt", "và", "với", "được", "đều", "điều", "đã", "cùng", "có", "không", "là", "của",
-    "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "thuộc", "từ", "đến", "nhưng",
+    "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "từ", "đến", "nhưng",
     "còn", "gồm", "bằng", "vào", "về",
 )}
 _DROP_PREFIX = ("tổng số", "số lượng", "số", "lĩnh vực")
@@ -123,7 +126,7 @@ def _right_words(window: str, segment: bool) -> list[str]:
         if w.casefold() in _RIGHT_STOP or not any(c.isalpha() for c in w):
             break
         out.append(w)
-        if len(out) >= 6:
+        if len(out) >= 8:
             break
     return out
 
@@ -144,12 +147,12 @@ def extract_figures(
     """
     figures: list[Figure] = []
     warnings: list[Warning] = []
-    skip_sorted = sorted(skip)
+    skipped = Spans(skip)
     for r_start, r_end in regions:
         last_end = r_start
         previous: Figure | None = None
         for m in NUMBER.finditer(text, r_start, r_end):
-            if any(s <= m.start() < e for s, e in skip_sorted):
+            if skipped.contains(m.start()):
                 continue
             value = parse_number(m.group("int"), m.group("dec"))
             unit_m = UNIT.match(text, m.end(), r_end)
@@ -201,7 +204,8 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
     right_end = text.find("\n", end, r_end)
     right_window = text[end: right_end if right_end >= 0 else r_end]
     cut = _CLAUSE_END.search(right_window)
-    right = _right_words(right_window[: cut.start() if cut else len(right_window)][:80], segment)
+    # Stop words on the right are single syllables: no segmentation needed there.
+    right = _right_words(right_window[: cut.start() if cut else len(right_window)][:80], False)
     if unit != "%":
         idioms = _IDIOMS.get(unit, ())
         if right and " ".join(right).casefold() not in idioms:
@@ -218,7 +222,7 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
     left_window = text[clause_start:start]
     if unit == "%":
         left_window = _PERCENT_CUE.sub("", left_window)
-    left, part_of = _left_subject(left_window[-80:], segment)
+    left, part_of = _left_subject(" ".join(left_window.split()[-8:]), segment)
     if left is None:
         return None
     if part_of and unit != "%" and not left.casefold().startswith(unit.casefold()):
@@ -230,8 +234,8 @@ def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int) -> str | No
     """The phrase around a number that sits inside it as a stray (``Thủ 3 tướng``)."""
     if m.group("dec") or len(m.group("int")) > 3:
         return None
-    left = regex.search(r"(\p{L}+) $", text[max(r_start, m.start() - 30): m.start()])
-    right = regex.match(r" (\p{Ll}+)", text[m.end(): min(r_end, m.end() + 30)])
+    left = _WORD_BEFORE.search(text[max(r_start, m.start() - 30): m.start()])
+    right = _WORD_AFTER.match(text[m.end(): min(r_end, m.end() + 30)])
     if left is None or right is None:
         return None
     if left.group(1).casefold() in _COUNT_CUE:

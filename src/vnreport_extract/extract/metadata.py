@@ -14,6 +14,7 @@ from ..conventions.vocabulary import POSITIONS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
 from .dates import WORDED
+from .sections import parse_heading
 from .symbols import parse_own_number
 
 
@@ -48,6 +49,12 @@ _AUTH_LINE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.?[ ]+(?P<rest>.+)$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True)
 _POSITIONS = {fold(p): p for p in POSITIONS}
+_LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
+_BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
+# Where a two-column header read as one line passes from ``Số`` to the place and date.
+_COLUMN_GAP = regex.compile(r"[ ]{2,}|[ ](?=[^\d\s/,]+,[ ]*(?i:ngày))")
+_KINH_GUI = regex.compile(r"^(?i:kính gửi)[ ]*:?[ ]*")
+_NOI_NHAN = regex.compile(r"^(?i:nơi nhận)[ ]*:?[ ]*")
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -102,8 +109,8 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     two lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``) is one line."""
     joined: list[str] = []
     for text in lines:
-        if joined and regex.match(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b", text) \
-                and regex.search(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$", joined[-1]):
+        if joined and _LOCALITY.match(text) \
+                and _BODY_NAME_END.search(joined[-1]):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -145,12 +152,14 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     for i, line in enumerate(head):
+        if parse_heading(line.text) is not None and not _NUMBER_LINE.match(line.text):
+            break  # the body has begun: no header block
         if number_idx is None and (m := _NUMBER_LINE.match(line.text)):
             number_idx = i
             value = m.group("value")
             number_span = (line.start + m.start("value"), line.end)
             # A two-column header read line by line may put the place and date after the number.
-            split = regex.search(r"[ ]{2,}|[ ](?=[^\d\s/,]+,[ ]*(?i:ngày))", value)
+            split = _COLUMN_GAP.search(value)
             meta.number = parse_own_number(value[: split.start()] if split else value)
             if meta.number is not None:
                 number_span = (number_span[0], number_span[0] + len(meta.number.raw))
@@ -208,17 +217,17 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
-        if regex.match(r"^(?i:kính gửi)[ ]*:?", line.text):
-            rest = regex.sub(r"^(?i:kính gửi)[ ]*:?[ ]*", "", line.text)
+        if kg := _KINH_GUI.match(line.text):
+            rest = line.text[kg.end():]
             if rest:
                 recipients.append(_clean_item(rest))
             for nxt in lines[i + 1: i + 15]:
                 if not _BULLET.match(nxt.text):
                     break
                 recipients.append(_clean_item(nxt.text))
-        if regex.match(r"^(?i:nơi nhận)[ ]*:?", line.text):
+        if nn := _NOI_NHAN.match(line.text):
             body_end = min(body_end, line.start)
-            rest = regex.sub(r"^(?i:nơi nhận)[ ]*:?[ ]*", "", line.text)
+            rest = line.text[nn.end():]
             if rest:
                 recipients.append(_clean_item(rest))
             for nxt in lines[i + 1: i + 40]:

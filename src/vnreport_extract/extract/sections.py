@@ -9,13 +9,13 @@ Markdown ``#`` s never decide a level.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from ..models import Section, Warning
-from ..normalize import sentence_case
 
 _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
@@ -33,6 +33,8 @@ HEADING = regex.compile(
 _RANK = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "letter": 20}
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 MAX_TITLE = 200
+_NUMERAL = regex.compile(r"[IVXLC]+|\d+")
+_COLON = regex.compile(r":(?:[ ]|$)")
 
 
 @dataclass
@@ -72,8 +74,9 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     else:
         rank = _RANK[kind]
     if kind in ("part", "chapter", "muc", "article"):
-        number = sentence_case(" ".join(number.split()))
-        number = number[:1].upper() + number[1:].lower()
+        first, *others = number.split()
+        number = " ".join([first[:1].upper() + first[1:].lower()]
+                          + [w if _NUMERAL.fullmatch(w) else w.lower() for w in others])
     if not rest.strip() and kind in ("letter", "arabic", "roman"):
         return None
     return number, rank, rest
@@ -88,7 +91,7 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     >>> heading_title("KẾT QUẢ THỰC HIỆN:")
     'KẾT QUẢ THỰC HIỆN'
     """
-    colon = regex.search(r":(?:[ ]|$)", rest)
+    colon = _COLON.search(rest)
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
     if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
         parts = sentences(head) if sentences else _SENTENCE_END.split(head)
@@ -114,13 +117,18 @@ def extract_sections(
     """
     end_of_body = len(text) if body_end is None else body_end
     headings: list[Heading] = []
-    for start, end in paragraphs:
+    for i, (start, end) in enumerate(paragraphs):
         if start >= end_of_body:
             continue
         parsed = parse_heading(text[start:end])
         if parsed is None:
             continue
         number, rank, rest = parsed
+        if not rest.strip() and i + 1 < len(paragraphs):
+            # ``Chương I`` with its title on the next line (``QUY ĐỊNH CHUNG``).
+            nxt = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
+            if len(nxt) <= MAX_TITLE and parse_heading(nxt) is None:
+                rest = nxt
         page = page_at(start) if page_at else None
         headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page))
 
@@ -172,12 +180,26 @@ def walk(sections: list[Section]) -> list[Section]:
     return out
 
 
-def section_at(flat: list[Section], offset: int) -> str | None:
-    """Path of the innermost section containing ``offset``."""
-    found = None
-    for s in flat:
-        if s.start <= offset < s.end:
-            found = s.path
-        elif s.start > offset:
-            break
-    return found
+class SectionIndex:
+    """Finds the innermost section around an offset in O(log n) (plus nesting depth)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.flat: list[Section] = []
+        self.parent: list[int] = []
+
+        def visit(nodes: list[Section], parent: int) -> None:
+            for node in nodes:
+                self.flat.append(node)
+                self.parent.append(parent)
+                visit(node.children, len(self.flat) - 1)
+
+        visit(sections, -1)
+        self.starts = [x.start for x in self.flat]
+
+    def path_at(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            if offset < self.flat[i].end:
+                return self.flat[i].path
+            i = self.parent[i]
+        return None

@@ -27,7 +27,8 @@ SYMBOL = (
     rf")"
     rf"(?![\w/])"
 )
-SYMBOL_RE = regex.compile(SYMBOL)
+SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
+_CODE_SPLIT = regex.compile(r"\s*[-–—]\s*")
 
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
@@ -52,13 +53,13 @@ def type_codes_for(doc_type: str | None) -> tuple[str | None, str | None]:
 
 
 def _split_codes(raw: str) -> list[str]:
-    return [c for c in regex.split(r"\s*[-–—]\s*", raw.strip()) if c]
+    return [c for c in _CODE_SPLIT.split(raw.strip()) if c]
 
 
 def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
-    if regex.search(r"[–—]", raw):
+    if "–" in raw or "—" in raw:
         repairs.append("en-dash")
-    if regex.search(r"\s", raw):
+    if " " in raw or "\t" in raw:
         repairs.append("extra-space")
 
 

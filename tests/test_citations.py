@@ -1,0 +1,124 @@
+"""Citations: one assertion per real variant."""
+
+from __future__ import annotations
+
+from vnreport_extract import Citation, extract_citations
+
+
+def one(text: str) -> Citation:
+    [c] = extract_citations(text)
+    return c
+
+
+def test_state_symbol_with_so_and_numeric_date() -> None:
+    c = one("Thực hiện Kế hoạch số 41/KH-UBND ngày 15/02/2022 của UBND huyện Thực hiện")
+    assert (c.doc_type, c.symbol, c.date and c.date.iso, c.authority) == (
+        "Kế hoạch", "41/KH-UBND", "2022-02-15", "UBND huyện")
+
+
+def test_normative_symbol_with_year() -> None:
+    c = one("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và")
+    assert (c.symbol, c.year, c.date and c.date.iso, c.authority) == ("61/2018/NĐ-CP", 2018, "2018-04-23", "Chính phủ")
+
+
+def test_party_symbol_with_worded_date() -> None:
+    c = one("Kết luận số 01-KL/TW, ngày 18 tháng 5 năm 2021 của Bộ Chính trị về tiếp tục")
+    assert (c.symbol, c.convention, c.date and c.date.iso, c.authority) == (
+        "01-KL/TW", "party", "2021-05-18", "Bộ Chính trị")
+
+
+def test_cong_van_without_type_code() -> None:
+    c = one("theo Công văn số 1547/SNV-TCBC ngày 05/9/2025")
+    assert (c.doc_type, c.type_code, c.issuer_code) == ("Công văn", None, "SNV-TCBC")
+
+
+def test_list_sharing_one_type_word() -> None:
+    cs = extract_citations("UBND xã đã ban hành kế hoạch số 22/KH-UBND, ngày 03/02/2023 về việc về thực hiện "
+                           "quy chế dân chủ ở cơ sở; 42/KH-UBND ngày 06/3/2023 công tác dân vận")
+    assert [(c.doc_type, c.symbol, c.date and c.date.iso) for c in cs] == [
+        ("Kế hoạch", "22/KH-UBND", "2023-02-03"), ("Kế hoạch", "42/KH-UBND", "2023-03-06")]
+
+
+def test_so_omitted() -> None:
+    assert one("Thực hiện Quyết định 28/2018/QĐ-TTg ngày 12/7/2018 về gửi").symbol == "28/2018/QĐ-TTg"
+
+
+def test_spacing_slip_repaired_and_recorded() -> None:
+    c = one("Quyết định số 49 - QĐ/ĐU ngày 23/02/2022 về việc")
+    assert (c.symbol, c.repairs) == ("49-QĐ/ĐU", ["extra-space"])
+
+
+def test_missing_hyphen_repaired_and_recorded() -> None:
+    c = one("Kế hoạch số 245/KHUBND ngày 31/12/2021 của UBND tỉnh")
+    assert (c.symbol, c.repairs) == ("245/KH-UBND", ["missing-hyphen"])
+
+
+def test_date_forms_after_symbol() -> None:
+    for text, iso in [("Chỉ thị số 33/CT-TTg ngày 26/11/2021", "2021-11-26"),
+                      ("Chỉ thị số 33/CT-TTg ngày 26-11-2021", "2021-11-26"),
+                      ("Chỉ thị số 33/CT-TTg ngày 26.11.2021", "2021-11-26"),
+                      ("Chỉ thị số 05-CT/TW, ngày 15 tháng 5 năm 2016", "2016-05-15"),
+                      ("Chương trình phối hợp số 10- CTPH/BDVTU-BCSĐUBND ngày 05/4/2022", "2022-04-05")]:
+        c = one(text)
+        assert c.date is not None and c.date.iso == iso, text
+
+
+def test_authority_with_stray_page_number() -> None:
+    c = one("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ 3 tướng Chính phủ “Về tiếp tục”")
+    assert c.authority == "Thủ tướng Chính phủ"
+
+
+def test_authority_case_canonical() -> None:
+    assert one("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính Phủ và").authority == "Thủ tướng Chính phủ"
+
+
+def test_authority_with_locality() -> None:
+    c = one("Kế hoạch số 09/KH-UBND ngày 09/01/2023 của UBND huyện Định Hoá về Cải cách hành chính")
+    assert c.authority == "UBND huyện Định Hoá"
+
+
+def test_quoted_subject() -> None:
+    c = one("Chỉ thị số 05-CT/TW, ngày 15 tháng 5 năm 2016 của Bộ Chính trị “Về đẩy mạnh học tập”.")
+    assert c.subject == "Về đẩy mạnh học tập"
+
+
+def test_ve_subject() -> None:
+    c = one("Quyết định số 49 - QĐ/ĐU ngày 23/02/2022 về việc kiện toàn Ban Chỉ đạo; tiếp")
+    assert c.subject == "kiện toàn Ban Chỉ đạo"
+
+
+def test_short_citation() -> None:
+    c = one("tiếp tục thực hiện Chỉ thị 33 của Thủ tướng Chính phủ")
+    assert (c.kind, c.doc_type, c.number, c.authority) == ("short", "Chỉ thị", "33", "Thủ tướng Chính phủ")
+
+
+def test_named_law() -> None:
+    c = one("Tổ chức thực hiện tốt Luật tiếp cận thông tin nhằm bảo đảm quyền")
+    assert (c.kind, c.doc_type, c.name) == ("named", "Luật", "Luật tiếp cận thông tin")
+
+
+def test_named_law_with_comma_pair() -> None:
+    assert one("theo Luật Phòng, chống ma túy năm 2021;").name == "Luật Phòng, chống ma túy năm 2021"
+
+
+def test_named_constitution_with_year() -> None:
+    assert one("quyền làm chủ của Nhân dân theo Hiến pháp năm 2013; cụ thể").name == "Hiến pháp năm 2013"
+
+
+def test_named_law_with_date() -> None:
+    c = one("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;")
+    assert (c.name, c.date and c.date.iso) == ("Luật Tổ chức chính quyền địa phương", "2025-06-16")
+
+
+def test_own_number_line_is_not_a_citation() -> None:
+    assert extract_citations("Số: 12/BC-UBND", skip=[(4, 14)]) == []
+
+
+def test_generic_quy_dinh_is_not_a_citation() -> None:
+    assert extract_citations("thực hiện theo quy định của pháp luật về cải cách hành chính") == []
+
+
+def test_offsets_point_at_raw() -> None:
+    text = "Theo Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định"
+    c = one(text)
+    assert text[c.start:c.end] == c.raw == "Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ"

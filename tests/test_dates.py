@@ -1,0 +1,55 @@
+"""Dates, months, years and periods: one assertion per real form."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnreport_extract import extract_dates
+
+
+@pytest.mark.parametrize(("text", "kind", "iso"), [
+    ("ngày 26/11/2021", "date", "2021-11-26"),
+    ("ngày 05/4/2022", "date", "2022-04-05"),
+    ("ngày 26-11-2021", "date", "2021-11-26"),
+    ("ngày 26.11.2021", "date", "2021-11-26"),
+    ("ngày 18 tháng 5 năm 2021", "date", "2021-05-18"),
+    ("Phú Tiến, ngày tháng 5 năm 2023", "month", "2023-05"),
+    ("Lâm Đồng, ngày … tháng 12 năm 2025", "month", "2025-12"),
+    ("Kế hoạch số /KH-UBND ngày /12/2025", "month", "2025-12"),
+    ("trong tháng 5 năm 2023", "month", "2023-05"),
+    ("trước tháng 5/2023", "month", "2023-05"),
+    ("Hiến pháp năm 2013", "year", "2013"),
+])
+def test_forms(text: str, kind: str, iso: str) -> None:
+    [d] = extract_dates(text)
+    assert (d.kind, d.value.iso) == (kind, iso)
+
+
+@pytest.mark.parametrize(("text", "start", "until"), [
+    ("công tác dân vận giai đoạn 2021 – 2026", 2021, 2026),
+    ("“Định Hóa chung sức” giai đoạn 2021-2025", 2021, 2025),
+    ("thực hiện từ năm 2021 đến năm 2025", 2021, 2025),
+    ("Chương trình giai đoạn 2026 - 2030", 2026, 2030),
+])
+def test_periods(text: str, start: int, until: int) -> None:
+    [d] = extract_dates(text)
+    assert (d.kind, d.value.year, d.until and d.until.year) == ("period", start, until)
+
+
+def test_partial_date_fields() -> None:
+    [d] = extract_dates("ngày   tháng 5 năm 2023")
+    assert d.value.model_dump() == {"year": 2023, "month": 5, "day": None, "iso": "2023-05"}
+
+
+def test_numbers_inside_symbols_are_not_dates() -> None:
+    text = "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018"
+    skip = [(13, 26)]
+    assert [d.value.iso for d in extract_dates(text, skip)] == ["2018-04-23"]
+
+
+def test_invalid_calendar_values_are_not_dates() -> None:
+    assert extract_dates("mã số 45/13/2020 và 1.460.970") == []
+
+
+def test_durations_are_not_dates() -> None:
+    assert extract_dates("Trong 4 tháng đầu năm, UBND xã") == []

@@ -1,0 +1,94 @@
+"""Figures: one assertion per real variant; exclusions the contract lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnreport_extract import Figure, parse_text
+from vnreport_extract.conventions.vocabulary import UNITS
+from vnreport_extract.extract.figures import extract_figures, parse_number
+
+
+def figures(text: str) -> list[Figure]:
+    return extract_figures(text, [(0, len(text))], segment=False)[0]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("với 860 hộ,", 860, "hộ"),
+    ("3.343 nhân khẩu,", 3343, "nhân khẩu"),
+    ("tổng diện tích tự nhiên 1.460,97 ha, với", 1460.97, "ha"),
+    ("hộ nghèo 62 hộ chiếm 7,20 %;", 7.2, "%"),
+    ("dịch vụ chiếm 20% còn", 20, "%"),
+    ("với tổng số 208 đảng viên.", 208, "đảng viên"),
+    ("tiếp nhận 572 hồ sơ", 572, "hồ sơ"),
+    ("Nông nghiệp 01 thủ tục;", 1, "thủ tục"),
+    ("gồm 3 lĩnh vực:", 3, "lĩnh vực"),
+    ("kinh phí 5,2 tỷ đồng.", 5.2, "tỷ đồng"),
+    ("có 8 dân tộc anh em", 8, "dân tộc"),
+    ("Đảng bộ có 11 chi bộ trực thuộc", 11, "chi bộ"),
+])
+def test_value_and_unit(text: str, value: float, unit: str) -> None:
+    got = [(f.value, f.unit) for f in figures(text)]
+    assert (value, unit) in got
+
+
+def test_percent_without_sign_after_chiem() -> None:
+    figs, warnings = extract_figures("Tổng số hộ cận nghèo 61 hộ chiếm 7,09.", [(0, 38)], segment=False)
+    assert [(f.value, f.unit, f.subject) for f in figs] == [(61, "hộ", "hộ cận nghèo"), (7.09, "%", "hộ cận nghèo")]
+    assert [w.code for w in warnings] == ["percent-without-sign"]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("có tổng diện tích tự nhiên 1.460,97 ha,", "tổng diện tích tự nhiên"),
+    ("trong đó có 6 chi bộ nông thôn,", "chi bộ nông thôn"),
+    ("Tổng số hồ sơ tiếp nhận giải quyết 572 hồ sơ trong đó", "hồ sơ tiếp nhận giải quyết"),
+    ("572 hồ sơ trong đó trực tuyến 409 hồ sơ đạt", "hồ sơ trực tuyến"),
+    ("Lĩnh vực tư pháp hộ tịch 4 thủ tục,", "tư pháp hộ tịch"),
+    ("100% hồ sơ điều được tiếp nhận", "hồ sơ"),
+    ("còn 10% số hộ làm các ngành nghề khác;", "ngành nghề khác"),
+    ("Nguồn thu nhập chủ yếu của địa phương làm nông lâm nghiệp chiếm 70 %,", "nông lâm nghiệp"),
+])
+def test_subject(text: str, subject: str) -> None:
+    assert figures(text)[-1].subject == subject
+
+
+def test_subject_with_word_segmentation() -> None:
+    """underthesea keeps ``nông lâm nghiệp`` and ``địa phương`` whole."""
+    text = "Nguồn thu nhập chủ yếu của địa phương làm nông lâm nghiệp chiếm 70 %,"
+    figs, _ = extract_figures(text, [(0, len(text))], segment=True)
+    assert figs[0].subject == "nông lâm nghiệp"
+
+
+def test_subject_null_without_phrase() -> None:
+    assert figures("với 860 hộ, 3.343 nhân khẩu,")[0].subject is None
+
+
+@pytest.mark.parametrize("text", [
+    "phục hồi phát triển kinh tế - xã hội sau đại dịch COVID-19. Thực hiện",
+    "phòng, chống dịch Covid19; phòng",
+    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+    "Trong 4 tháng đầu năm, UBND xã đã không nhận đơn thư",
+])
+def test_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_stray_page_number_is_warned_not_counted() -> None:
+    text = "Chỉ thị của Thủ 3 tướng Chính phủ"
+    figs, warnings = extract_figures(text, [(0, len(text))], segment=False)
+    assert figs == [] and [(w.code, text[w.start:w.end]) for w in warnings] == [("stray-number", "3")]  # type: ignore[misc]
+
+
+def test_numbers_in_tables_are_not_figures() -> None:
+    report = parse_text("Kết quả như sau\nSTT\tLĩnh vực\tSố hộ\n1\tNông nghiệp\t40 hộ\n2\tDịch vụ\t12 hộ\n")
+    assert report.figures == []
+
+
+def test_vietnamese_number_format() -> None:
+    assert (parse_number("1.460", "97"), parse_number("3.343", None), parse_number("7", "20")) == (1460.97, 3343, 7.2)
+
+
+def test_every_unit_is_recognised() -> None:
+    for unit in UNITS:
+        text = f"có 12 {unit} mới"
+        assert [f.unit.casefold() for f in figures(text)] == [unit.casefold()], unit

@@ -1,0 +1,110 @@
+"""Header block, title, recipients and signer: one assertion per real variant."""
+
+from __future__ import annotations
+
+from vnreport_extract import Metadata, parse_text
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 629/BC-UBND
+Lâm Đồng, ngày 15 tháng 12 năm 2025
+BÁO CÁO
+Tổ chức, hoạt động và quản lý hội
+năm 2025
+Kính gửi: Bộ Nội vụ.
+I. THỰC TRẠNG
+Nội dung.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NC.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Minh
+"""
+
+
+def meta(text: str) -> Metadata:
+    return parse_text(text).metadata
+
+
+def test_issuer_broken_over_two_lines_is_one() -> None:
+    assert meta(HEADER).issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+
+
+def test_parent_issuer_above_issuer() -> None:
+    m = meta("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 12/BC-SNV\nLâm Đồng, ngày 02 tháng 01 năm 2026\nBÁO CÁO\nVề x")
+    assert (m.parent_issuer, m.issuer) == ("UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ")
+
+
+def test_number_place_date_type() -> None:
+    m = meta(HEADER)
+    assert m.number is not None
+    assert (m.number.symbol, m.place, m.date and m.date.iso, m.doc_type) == (
+        "629/BC-UBND", "Lâm Đồng", "2025-12-15", "Báo cáo")
+
+
+def test_title_lines_joined() -> None:
+    assert meta(HEADER).title == "Tổ chức, hoạt động và quản lý hội năm 2025"
+
+
+def test_kinh_gui_and_noi_nhan_recipients() -> None:
+    assert meta(HEADER).recipients == ["Bộ Nội vụ", "Như trên", "Lưu: VT, NC"]
+
+
+def test_kt_signer() -> None:
+    signer = meta(HEADER).signer
+    assert signer is not None
+    assert signer.model_dump() == {"name": "Nguyễn Minh", "position": "Phó Chủ tịch", "authority": "KT.",
+                                   "on_behalf_of": "Chủ tịch"}
+
+
+def test_tm_signer() -> None:
+    signer = meta("BÁO CÁO\nX\nNơi nhận:\n- Lưu: VP.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNgô Tuấn Sơn").signer
+    assert signer is not None and signer.model_dump() == {
+        "name": "Ngô Tuấn Sơn", "position": "Chủ tịch", "authority": "TM.", "on_behalf_of": "Ủy ban nhân dân"}
+
+
+def test_signer_without_authority_mark() -> None:
+    signer = meta("QUYẾT ĐỊNH\nVề việc kiện toàn\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nHồ Văn Mười").signer
+    assert signer is not None and (signer.authority, signer.position, signer.name) == (None, "Chủ tịch", "Hồ Văn Mười")
+
+
+def test_all_caps_name_title_cased() -> None:
+    signer = meta("BÁO CÁO\nX\nNơi nhận:\n- Lưu.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHỒ VĂN MƯỜI").signer
+    assert signer is not None and signer.name == "Hồ Văn Mười"
+
+
+def test_blank_number_and_day() -> None:
+    report = parse_text("Số: /BC-UBND\nPhú Tiến, ngày tháng 5 năm 2023\nBÁO CÁO\nKết quả")
+    m = report.metadata
+    assert m.number is not None and (m.number.number, m.number.type_code) == (None, "BC")
+    assert m.date is not None and m.date.model_dump() == {"year": 2023, "month": 5, "day": None, "iso": "2023-05"}
+    assert "blank-document-number" in {w.code for w in report.warnings}
+
+
+def test_quyet_dinh_ve_viec_title() -> None:
+    m = meta("Số: /QĐ-UBND\nLâm Đồng, ngày tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc kiện toàn Đội ứng cứu sự cố\n"
+             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Tổ chức chính quyền địa phương;")
+    assert (m.doc_type, m.title) == ("Quyết định", "Kiện toàn Đội ứng cứu sự cố")
+
+
+def test_cong_van_v_v() -> None:
+    m = meta("Số: 1547/SNV-TCBC\nV/v góp ý dự thảo Kế hoạch\nLâm Đồng, ngày 05 tháng 9 năm 2025\nKính gửi: Sở Tư pháp")
+    assert (m.doc_type, m.title) == ("Công văn", "Góp ý dự thảo Kế hoạch")
+
+
+def test_two_column_header_read_line_by_line() -> None:
+    m = meta("Số: 03/BCĐX-PC04    Lâm Đồng, ngày 08 tháng 01 năm 2026\nBÁO CÁO ĐỀ XUẤT\nVề việc x")
+    assert m.number is not None
+    assert (m.number.number, m.date and m.date.iso, m.doc_type) == ("03", "2026-01-08", "Báo cáo đề xuất")
+
+
+def test_document_date_role() -> None:
+    report = parse_text(HEADER)
+    assert [(d.role, d.value.iso) for d in report.dates if d.role == "document"] == [("document", "2025-12-15")]
+
+
+def test_own_number_is_not_a_citation() -> None:
+    assert parse_text(HEADER).citations == []

@@ -1,0 +1,54 @@
+"""Normalisation: NFC, space and hyphen variants, Markdown markup, tables."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from vnreport_extract import parse_text
+from vnreport_extract.normalize import normalize_unicode, strip_markdown
+from vnreport_extract.readers.text import read_text
+
+
+def test_nfd_becomes_nfc() -> None:
+    assert normalize_unicode(unicodedata.normalize("NFD", "Định Hóa")) == "Định Hóa"
+
+
+def test_no_break_and_thin_spaces() -> None:
+    assert normalize_unicode("Phú\u00a0Tiến\u2009xã\u202fA") == "Phú Tiến xã A"
+
+
+def test_invisible_characters_dropped() -> None:
+    assert normalize_unicode("cải\u200b cách\ufeff hành\u00adchính") == "cải cách hànhchính"
+
+
+def test_hyphen_lookalikes() -> None:
+    assert normalize_unicode("NĐ\u2011CP NĐ\u2212CP") == "NĐ-CP NĐ-CP"
+
+
+def test_markdown_heading_and_bold() -> None:
+    assert strip_markdown("## **2. Công tác triển khai thực hiện của chính quyền**") == \
+        "2. Công tác triển khai thực hiện của chính quyền"
+
+
+def test_markdown_italic_and_escape() -> None:
+    assert (strip_markdown("***Nơi nhận:***"), strip_markdown("\\*Về thuận lợi")) == ("Nơi nhận:", "*Về thuận lợi")
+
+
+def test_tab_separated_table_becomes_cells() -> None:
+    doc = read_text("Kết quả\nSTT\tTên\tSố\n1\tA\t2\n")
+    assert [(b.kind, b.rows) for b in doc.blocks if b.kind == "table"] == [
+        ("table", [["STT", "Tên", "Số"], ["1", "A", "2"]])]
+
+
+def test_pipe_table_becomes_cells() -> None:
+    doc = read_text("| STT | Tên |\n| --- | --- |\n| 1 | A |")
+    assert [b.rows for b in doc.blocks] == [[["STT", "Tên"], ["1", "A"]]]
+
+
+def test_report_text_has_no_markup() -> None:
+    text = parse_text("#### **I. KHÁI QUÁT CHUNG**\n**1. Ưu điểm:** Tốt").text
+    assert text == "I. KHÁI QUÁT CHUNG\n1. Ưu điểm: Tốt"
+
+
+def test_crlf_line_ends() -> None:
+    assert parse_text("I. A\r\nII. B\r\n").text == "I. A\nII. B"

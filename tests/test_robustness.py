@@ -1,0 +1,145 @@
+"""Bad and odd input: a Report or a clear error, never a crash; offsets and JSON round-trip."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vnreport_extract import InputError, Report, UnsupportedFormatError, parse_file, parse_text
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+
+
+def spans(report: Report) -> list[tuple[int, int, str]]:
+    out = [(m.start, m.end, m.raw) for m in [*report.citations, *report.dates, *report.figures]]
+    return out
+
+
+def assert_offsets(report: Report) -> None:
+    for start, end, raw in spans(report):
+        assert report.text[start:end] == raw
+    for w in report.warnings:
+        if w.start is not None and w.end is not None:
+            assert 0 <= w.start <= w.end <= len(report.text)
+
+
+def test_empty_text() -> None:
+    report = parse_text("")
+    assert (report.text, report.citations, report.sections, report.demographics) == ("", [], [], None)
+
+
+def test_whitespace_only() -> None:
+    assert parse_text(" \n\t\n ").text == ""
+
+
+def test_text_with_no_vietnamese() -> None:
+    report = parse_text("The quick brown fox jumps over the lazy dog. 42 is the answer.")
+    assert (report.citations, report.sections, report.figures) == ([], [], [])
+
+
+def test_nfd_gives_the_same_records_as_nfc() -> None:
+    nfc = SEED.read_text(encoding="utf-8")
+    a = parse_text(nfc).model_dump(mode="json")
+    b = parse_text(unicodedata.normalize("NFD", nfc)).model_dump(mode="json")
+    assert a == b
+
+
+def test_five_megabyte_text() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    big = "\n\n".join([seed] * (5_000_000 // len(seed.encode()) + 1))
+    report = parse_text(big)
+    assert len(report.text.encode()) >= 4_900_000
+    copies = big.count("Số: /BC-UBND")
+    assert len(report.citations) == len(parse_text(seed).citations) * copies
+
+
+def test_json_round_trip() -> None:
+    report = parse_text(SEED.read_text(encoding="utf-8"))
+    again = Report.model_validate_json(report.model_dump_json())
+    assert again == report
+    assert Report.model_validate(json.loads(json.dumps(report.model_dump(mode="json")))) == report
+
+
+def test_offsets_on_seed() -> None:
+    assert_offsets(parse_text(SEED.read_text(encoding="utf-8")))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_arbitrary_unicode(text: str) -> None:
+    report = parse_text(text)
+    assert_offsets(report)
+    assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+VIETNAMESE_BITS = st.sampled_from([
+    "Chỉ thị số 33/CT-TTg", " ngày 26/11/2021", " của Thủ tướng Chính phủ", "\n", "\n\n", "I. ", "1. ", "a) ",
+    "860 hộ", " chiếm 7,20 %", "Kế hoạch số 245/KHUBND", "; 42/KH-UBND", " giai đoạn 2021 – 2026", "Số: /BC-UBND",
+    "Phú Tiến, ngày tháng 5 năm 2023", "BÁO CÁO", "\t", "| a | b |", "Luật Đất đai", "Thủ 3 tướng", "**", "#",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(VIETNAMESE_BITS, max_size=30).map("".join))
+def test_report_like_fragments(text: str) -> None:
+    report = parse_text(text)
+    assert_offsets(report)
+    assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_missing_file_is_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        parse_file(tmp_path / "nope.txt")
+
+
+def test_directory_is_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        parse_file(tmp_path)
+
+
+def test_unsupported_format_by_content(tmp_path: Path) -> None:
+    fake = tmp_path / "report.txt"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(UnsupportedFormatError):
+        parse_file(fake)
+
+
+def test_plain_zip_is_unsupported(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "archive.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("a.csv", "x,y\n")
+    with pytest.raises(UnsupportedFormatError):
+        parse_file(path)
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 keeps base letters with ^, ˘ and horn precomposed and tones combining."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", ch)
+            out += unicodedata.normalize("NFC", decomposed[:2]).encode("cp1258") + decomposed[2:].encode("cp1258") \
+                if len(decomposed) > 2 else decomposed.encode("cp1258")
+    return out
+
+
+def test_windows_1258_text_decodes(tmp_path: Path) -> None:
+    path = tmp_path / "cp.txt"
+    path.write_bytes(cp1258("Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ"))
+    [citation] = parse_file(path).citations
+    assert (citation.symbol, citation.authority) == ("33/CT-TTg", "Thủ tướng Chính phủ")
+
+
+def test_utf16_text_decodes(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Kế hoạch số 41/KH-UBND".encode("utf-16"))
+    assert [c.symbol for c in parse_file(path).citations] == ["41/KH-UBND"]

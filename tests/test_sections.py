@@ -1,0 +1,94 @@
+"""Sections: one assertion per numbering variant."""
+
+from __future__ import annotations
+
+from vnreport_extract import Section, parse_text
+from vnreport_extract.extract.sections import parse_heading, walk
+
+
+def flat(text: str) -> list[tuple[str, int, str]]:
+    return [(s.number, s.level, s.title) for s in walk(parse_text(text).sections)]
+
+
+def sections(text: str) -> list[Section]:
+    return walk(parse_text(text).sections)
+
+
+def test_roman_then_arabic_then_letter() -> None:
+    assert flat("I. MỤC ĐÍCH\n1. Mục đích chung\na) Nâng cao nhận thức.\nII. NỘI DUNG") == [
+        ("I", 1, "MỤC ĐÍCH"), ("1", 2, "Mục đích chung"), ("a", 3, "Nâng cao nhận thức"), ("II", 1, "NỘI DUNG")]
+
+
+def test_roman_without_dot() -> None:
+    assert flat("III KẾT QUẢ THỰC HIỆN:") == [("III", 1, "KẾT QUẢ THỰC HIỆN")]
+
+
+def test_two_level_arabic() -> None:
+    assert flat("2. Hạn chế, nguyên nhân\n2.1. Hạn chế: Công tác tuyên truyền chưa thường xuyên.") == [
+        ("2", 1, "Hạn chế, nguyên nhân"), ("2.1", 2, "Hạn chế")]
+
+
+def test_letter_directly_under_arabic_is_level_two() -> None:
+    assert [s[:2] for s in flat("1. Về tổ chức\na) Tổng số hội là: 610 hội.")] == [("1", 1), ("a", 2)]
+
+
+def test_letter_under_two_level_arabic_is_level_three() -> None:
+    assert [s[:2] for s in flat("1. Chung\n1.1. Riêng\na) Một việc.")] == [("1", 1), ("1.1", 2), ("a", 3)]
+
+
+def test_vietnamese_letter_d_stroke() -> None:
+    assert ("đ", 1) in [s[:2] for s in flat("d) Bốn việc.\nđ) Năm việc.")]
+
+
+def test_parts_chapters_articles() -> None:
+    text = "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Quy chế này quy định.\nĐiều 2. Đối tượng"
+    assert [s[:2] for s in flat(text)] == [("Chương I", 1), ("Điều 1", 2), ("1", 3), ("Điều 2", 2)]
+
+
+def test_phan_thu_nhat() -> None:
+    assert flat("PHẦN THỨ NHẤT: KẾT QUẢ\nI. CHUNG")[:1] == [("Phần thứ nhất", 1, "KẾT QUẢ")]
+
+
+def test_heading_running_into_body_stops_at_colon() -> None:
+    assert flat("1. Ưu điểm: Cấp ủy, chính quyền xã đã quan tâm triển khai.") == [("1", 1, "Ưu điểm")]
+
+
+def test_numbered_paragraph_takes_first_sentence() -> None:
+    [(_, _, title)] = flat("4. Công tác quán triệt gắn với phục hồi sau đại dịch COVID-19. Thực hiện đổi mới.")
+    assert title == "Công tác quán triệt gắn với phục hồi sau đại dịch COVID-19"
+
+
+def test_long_title_cut_at_200_on_a_word() -> None:
+    [(_, _, title)] = flat("1. " + "rất dài " * 60)
+    assert len(title) <= 200 and title.endswith("dài")
+
+
+def test_page_break_inside_paragraph_is_not_a_section() -> None:
+    text = "1. Kết quả thực hiện đổi mới công\n\ntác dân vận của cơ quan hành chính\n\n2. Đẩy mạnh tuyên truyền"
+    assert [s[:2] for s in flat(text)] == [("1", 1), ("2", 1)]
+
+
+def test_markdown_heading_marks_do_not_decide_level() -> None:
+    text = "#### **I. KHÁI QUÁT**\n## **2. Công tác chính quyền**\n### III. ĐÁNH GIÁ"
+    assert [s[:2] for s in flat(text)] == [("I", 1), ("2", 2), ("III", 1)]
+
+
+def test_bullets_are_not_sections() -> None:
+    assert flat("- Duy trì sử dụng hiệu quả phần mềm.\n+ Một ý.\n* Ý khác.") == []
+
+
+def test_duplicate_number_kept_and_warned() -> None:
+    report = parse_text("III. KẾT QUẢ\nIII. ĐÁNH GIÁ")
+    assert [s.path for s in walk(report.sections)] == ["III", "III~2"]
+    assert [w.code for w in report.warnings] == ["duplicate-section-number"]
+
+
+def test_numbers_that_are_not_headings() -> None:
+    assert parse_heading("1.460,97 ha diện tích") is None
+    assert parse_heading("2023 là năm") is None
+
+
+def test_section_spans_nest() -> None:
+    secs = sections("I. A\n1. B\n2. C\nII. D")
+    first = secs[0]
+    assert first.start < secs[1].start < secs[1].end <= secs[2].start < secs[2].end <= first.end == secs[3].start

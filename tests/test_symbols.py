@@ -1,0 +1,71 @@
+"""Số, ký hiệu: one assertion per real variant (seed and the real corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnreport_extract import parse_symbol
+from vnreport_extract.conventions.doc_types import DOC_TYPES
+from vnreport_extract.extract.symbols import parse_own_number
+
+
+@pytest.mark.parametrize(("raw", "doc_type", "symbol", "convention", "repairs"), [
+    ("33/CT-TTg", "Chỉ thị", "33/CT-TTg", "state", []),
+    ("41/KH-UBND", "Kế hoạch", "41/KH-UBND", "state", []),
+    ("09/KH-UBND", "Kế hoạch", "09/KH-UBND", "state", []),
+    ("245/KHUBND", "Kế hoạch", "245/KH-UBND", "state", ["missing-hyphen"]),
+    ("61/2018/NĐ-CP", "Nghị định", "61/2018/NĐ-CP", "state", []),
+    ("28/2018/QĐ-TTg", "Quyết định", "28/2018/QĐ-TTg", "state", []),
+    ("61/2018/NĐ–CP", "Nghị định", "61/2018/NĐ-CP", "state", ["en-dash"]),
+    ("33/CT-Ttg", "Chỉ thị", "33/CT-TTg", "state", ["code-case"]),
+    ("12/UBND-VX", "Công văn", "12/UBND-VX", "state", []),
+    ("1547/SNV-TCBC", "Công văn", "1547/SNV-TCBC", "state", []),
+    ("202/2025/QH15", "Nghị quyết", "202/2025/QH15", "state", []),
+    ("197/TTr-CAT(PA05)", "Tờ trình", "197/TTr-CAT(PA05)", "state", []),
+    ("01-KL/TW", "Kết luận", "01-KL/TW", "party", []),
+    ("49 - QĐ/ĐU", "Quyết định", "49-QĐ/ĐU", "party", ["extra-space"]),
+    ("10- CTPH/BDVTU-BCSĐUBND", "Chương trình phối hợp", "10-CTPH/BDVTU-BCSĐUBND", "party", ["extra-space"]),
+    ("03-CTr/BDVTW-BCSĐCP", "Chương trình phối hợp", "03-CTr/BDVTW-BCSĐCP", "party", []),
+])
+def test_symbol_variants(raw: str, doc_type: str, symbol: str, convention: str, repairs: list[str]) -> None:
+    parsed = parse_symbol(raw, doc_type)
+    assert parsed is not None
+    assert (parsed.symbol, parsed.convention, parsed.repairs) == (symbol, convention, repairs)
+
+
+def test_state_symbol_parts() -> None:
+    parsed = parse_symbol("61/2018/NĐ-CP", "Nghị định")
+    assert parsed is not None
+    assert (parsed.number, parsed.year, parsed.type_code, parsed.issuer_code) == ("61", 2018, "NĐ", "CP")
+
+
+def test_party_symbol_parts() -> None:
+    parsed = parse_symbol("03-CTr/BDVTW-BCSĐCP")
+    assert parsed is not None
+    assert (parsed.number, parsed.type_code, parsed.issuer_code) == ("03", "CTr", "BDVTW-BCSĐCP")
+
+
+def test_cong_van_has_no_type_code() -> None:
+    parsed = parse_symbol("12/UBND-VX", "Công văn")
+    assert parsed is not None and (parsed.type_code, parsed.issuer_code) == (None, "UBND-VX")
+
+
+def test_not_a_symbol() -> None:
+    assert parse_symbol("ngày 26/11/2021") is None
+
+
+def test_blank_own_number() -> None:
+    own = parse_own_number("/BC-UBND")
+    assert own is not None and (own.number, own.type_code, own.issuer_code, own.symbol) == (None, "BC", "UBND", None)
+
+
+def test_every_doc_type_example_parses_with_its_code() -> None:
+    """The conventions are data with examples: each example's symbol carries the type's code."""
+    from vnreport_extract import extract_citations
+
+    for entry in DOC_TYPES:
+        for example in entry["examples"]:
+            [citation] = extract_citations(example)
+            assert citation.doc_type == entry["name"], example
+            if citation.kind == "full" and citation.type_code is not None:
+                assert citation.type_code in (entry["state"], entry["party"]), example

@@ -1,0 +1,64 @@
+"""Tables: generic cells and satisfaction tables recognised by their labels."""
+
+from __future__ import annotations
+
+from vnreport_extract import build_table, parse_text
+from vnreport_extract.extract.tables import cell_number
+
+SEED_HEADER = ["STT", "Tên lĩnh vực", "Phiếu đánh giá hài lòng", "Tỷ lệ", "Phiếu đánh giá rất hài lòng", "Tỷ lệ",
+               "Phiếu đánh giá Bình thường", "Tỷ lệ", "Phiếu đánh giá không hài lòng", "Tỷ lệ"]
+
+
+def test_labels_not_column_order_decide_levels() -> None:
+    table = build_table(1, [SEED_HEADER, ["1", "Lĩnh vực tư pháp", "11", "78,57", "1", "7,14", "2", "14,29", "0", "0"]])
+    assert table.kind == "satisfaction" and table.satisfaction is not None
+    row = table.satisfaction[0]
+    assert (row.satisfied, row.very_satisfied) == (row.satisfied.__class__(count=11, percent=78.57),
+                                                   row.very_satisfied.__class__(count=1, percent=7.14))  # type: ignore[union-attr]
+
+
+def test_usual_order_with_very_dissatisfied() -> None:
+    header = ["TT", "Đơn vị", "Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng"]
+    table = build_table(1, [header, ["1", "Xã A", "5", "3", "1", "1", "0"]])
+    assert table.satisfaction is not None
+    row = table.satisfaction[0]
+    counts = [getattr(row, k).count for k in ("very_satisfied", "satisfied", "neutral", "dissatisfied",
+                                              "very_dissatisfied")]
+    assert (counts, row.total, row.consistent, row.field) == ([5, 3, 1, 1, 0], 10, True, "Xã A")
+
+
+def test_inconsistent_percent_is_flagged() -> None:
+    table = build_table(1, [SEED_HEADER, ["1", "Đất đai", "6", "40", "0", "0", "6", "50", "0", "0"]])
+    assert table.satisfaction is not None and table.satisfaction[0].consistent is False
+
+
+def test_two_header_rows() -> None:
+    rows = [["STT", "Lĩnh vực", "Hài lòng", "", "Không hài lòng", ""],
+            ["", "", "Số phiếu", "Tỷ lệ %", "Số phiếu", "Tỷ lệ %"],
+            ["1", "Tư pháp", "9", "90", "1", "10"]]
+    table = build_table(1, rows)
+    assert len(table.header) == 2 and table.satisfaction is not None
+    row = table.satisfaction[0]
+    assert (row.satisfied, row.dissatisfied, row.total) == (
+        row.satisfied.__class__(count=9, percent=90.0), row.satisfied.__class__(count=1, percent=10.0), 10)
+
+
+def test_generic_table_keeps_cells() -> None:
+    table = build_table(2, [["STT", "Nhiệm vụ", "Thời gian"], ["1", "Rà soát", "Quý I"], ["2", "Báo cáo", ""]])
+    assert (table.kind, table.header, table.rows) == (
+        "generic", [["STT", "Nhiệm vụ", "Thời gian"]], [["1", "Rà soát", "Quý I"], ["2", "Báo cáo", ""]])
+
+
+def test_pipe_table_from_markdown() -> None:
+    report = parse_text("Bảng:\n| STT | Nội dung |\n|---|---|\n| 1 | Kế hoạch số 22/KH-UBND |\n")
+    [table] = report.tables
+    assert table.rows == [["1", "Kế hoạch số 22/KH-UBND"]]
+
+
+def test_citations_in_table_cells_are_found() -> None:
+    report = parse_text("Bảng:\nSTT\tCăn cứ\n1\tQuyết định số 1441/QĐ-UBND ngày 25/9/2025\n")
+    assert [(c.symbol, c.date and c.date.iso) for c in report.citations] == [("1441/QĐ-UBND", "2025-09-25")]
+
+
+def test_cell_numbers() -> None:
+    assert (cell_number("78,57"), cell_number("1.234"), cell_number("50%"), cell_number("x")) == (78.57, 1234.0, 50.0, None)
