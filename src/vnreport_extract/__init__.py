@@ -4,51 +4,82 @@
 >>> report = parse_text("Thực hiện Kế hoạch số 41/KH-UBND ngày 15/02/2022 của UBND huyện")
 >>> report.citations[0].symbol, report.citations[0].date.iso
 ('41/KH-UBND', '2022-02-15')
+
+Names are imported on first use, so ``import vnreport_extract`` stays fast.
 """
 
 from __future__ import annotations
 
-from .errors import (
-    CorruptFileError,
-    InputError,
-    MissingComponentError,
-    UnsupportedFormatError,
-    VnReportError,
-)
-from .extract.citations import extract_citations
-from .extract.dates import extract_dates
-from .extract.demographics import extract_demographics
-from .extract.figures import extract_figures
-from .extract.metadata import extract_metadata
-from .extract.sections import extract_sections
-from .extract.symbols import parse_symbol
-from .extract.tables import build_table
-from .models import (
-    Citation,
-    CitedDocument,
-    DateMention,
-    Demographics,
-    DocumentNumber,
-    Figure,
-    Metadata,
-    PartialDate,
-    Report,
-    SatisfactionRow,
-    Section,
-    Signer,
-    Source,
-    Table,
-    Warning,
-)
-from .pipeline import parse_file, parse_text
-from .resolve import resolve
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Citation", "CitedDocument", "CorruptFileError", "DateMention", "Demographics", "DocumentNumber", "Figure",
-    "InputError", "Metadata", "MissingComponentError", "PartialDate", "Report", "SatisfactionRow", "Section",
-    "Signer", "Source", "Table", "UnsupportedFormatError", "VnReportError", "Warning", "__version__",
-    "build_table", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
-    "extract_metadata", "extract_sections", "parse_file", "parse_symbol", "parse_text", "resolve",
-]
+_EXPORTS: dict[str, str] = {
+    # parsing
+    "parse_file": "pipeline", "parse_text": "pipeline", "build_report": "pipeline",
+    # extractors, each a pure function over text
+    "extract_citations": "extract.citations", "extract_dates": "extract.dates",
+    "extract_demographics": "extract.demographics", "extract_figures": "extract.figures",
+    "extract_metadata": "extract.metadata", "extract_sections": "extract.sections",
+    "parse_symbol": "extract.symbols", "build_table": "extract.tables", "resolve": "resolve",
+    # records
+    **{name: "models" for name in (
+        "Citation", "CitedDocument", "DateMention", "Demographics", "DocumentNumber", "Figure", "Metadata",
+        "PartialDate", "Report", "SatisfactionRow", "Section", "Signer", "Source", "Table", "Warning")},
+    # errors
+    **{name: "errors" for name in (
+        "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError")},
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vnreport_extract' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from .errors import (
+        CorruptFileError,
+        InputError,
+        MissingComponentError,
+        UnsupportedFormatError,
+        VnReportError,
+    )
+    from .extract.citations import extract_citations
+    from .extract.dates import extract_dates
+    from .extract.demographics import extract_demographics
+    from .extract.figures import extract_figures
+    from .extract.metadata import extract_metadata
+    from .extract.sections import extract_sections
+    from .extract.symbols import parse_symbol
+    from .extract.tables import build_table
+    from .models import (
+        Citation,
+        CitedDocument,
+        DateMention,
+        Demographics,
+        DocumentNumber,
+        Figure,
+        Metadata,
+        PartialDate,
+        Report,
+        SatisfactionRow,
+        Section,
+        Signer,
+        Source,
+        Table,
+        Warning,
+    )
+    from .pipeline import build_report, parse_file, parse_text
+    from .resolve import resolve

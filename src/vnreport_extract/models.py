@@ -15,7 +15,7 @@ SCHEMA_VERSION = "1"
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class PartialDate(Record):

@@ -1,0 +1,79 @@
+"""parse_text speed on the seed report, and import time.
+
+Run: .venv/bin/python benchmarks/bench_parse.py [--repeat N]
+
+Prints the median time of parse_text on the seed after warm-up (target <= 15 ms),
+its ratio to one compiled-regex scan over the same text, the throughput in MB/s, the
+same with the word-segmentation cache cleared before each run, and the time of
+``import vnreport_extract`` and of ``from vnreport_extract import parse_file`` in a
+fresh interpreter (target <= 0.5 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+
+
+def median_seconds(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        if before:
+            before()
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def import_seconds(statement: str, repeat: int = 5) -> float:
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(repeat)]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=50)
+    args = ap.parse_args()
+    from vnreport_extract import parse_text
+    from vnreport_extract.extract.figures import _segment
+    from vnreport_extract.normalize import fold
+
+    text = SEED.read_text(encoding="utf-8")
+    size_mb = len(text.encode()) / 1e6
+    for _ in range(5):
+        parse_text(text)
+    warm = median_seconds(lambda: parse_text(text), args.repeat)
+
+    def clear() -> None:
+        _segment.cache_clear()
+        fold.cache_clear()
+
+    cold = median_seconds(lambda: parse_text(text), args.repeat, clear)
+    scan_re = re.compile(r"\d+[/.-]\d+|\w+")
+    scan = median_seconds(lambda: sum(1 for _ in scan_re.finditer(text)), args.repeat)
+    print(f"seed: {size_mb * 1000:.1f} KB")
+    print(f"parse_text median (warm caches): {warm * 1000:.2f} ms   target <= 15 ms   "
+          f"{'OK' if warm <= 0.015 else 'OVER'}")
+    print(f"parse_text median (segmentation cache cleared each run): {cold * 1000:.2f} ms")
+    print(f"one compiled-regex scan median: {scan * 1000:.3f} ms   ratio parse/scan: {warm / scan:.0f}x")
+    print(f"throughput: {size_mb / warm:.2f} MB/s (warm), {size_mb / cold:.2f} MB/s (cold)")
+    imp = import_seconds("import vnreport_extract")
+    imp_api = import_seconds("from vnreport_extract import parse_file")
+    print(f"import vnreport_extract: {imp:.3f} s   from vnreport_extract import parse_file: {imp_api:.3f} s   "
+          f"target <= 0.5 s   {'OK' if max(imp, imp_api) <= 0.5 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()
