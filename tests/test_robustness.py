@@ -143,3 +143,18 @@ def test_utf16_text_decodes(tmp_path: Path) -> None:
     path = tmp_path / "u16.txt"
     path.write_bytes("Kế hoạch số 41/KH-UBND".encode("utf-16"))
     assert [c.symbol for c in parse_file(path).citations] == ["41/KH-UBND"]
+
+
+def test_cover_to_trinh_and_report_are_split() -> None:
+    cover = ("ỦY BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 15/TTr-UBND\nPhú Tiến, ngày 20 tháng 5 năm 2023\nTỜ TRÌNH\nVề việc xin ý kiến báo cáo\n"
+             "Căn cứ Kế hoạch số 41/KH-UBND ngày 15/02/2022 của UBND huyện;\n"
+             "Nơi nhận:\n- Như trên;\n- Lưu: VP.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNgô Tuấn Sơn\n")
+    header = "ỦY BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    report = parse_text(cover + header + SEED.read_text(encoding="utf-8"))
+    assert (report.metadata.doc_type, report.metadata.number and report.metadata.number.symbol) == (
+        "Tờ trình", "15/TTr-UBND")
+    assert [c.symbol for c in report.citations] == ["41/KH-UBND"]
+    [attached] = report.attachments
+    assert (attached.metadata.issuer, attached.metadata.doc_type, len(attached.citations)) == (
+        "ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN", "Báo cáo", 33)

@@ -7,7 +7,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from .document import Assembled, SourceDocument, assemble
+from .document import Assembled, Block, SourceDocument, assemble
 from .errors import InputError, UnsupportedFormatError
 from .extract.citations import extract_citations
 from .extract.dates import extract_dates
@@ -18,6 +18,7 @@ from .extract.sections import SectionIndex, extract_sections, walk
 from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
 from .models import Report, Source, Table, Warning
+from .normalize import fold
 from .readers.text import read_text
 from .spans import Spans
 
@@ -35,8 +36,63 @@ def sentences(text: str) -> list[str]:
     return list(split(text))  # type: ignore[operator]
 
 
+_NATIONAL_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
+_ISSUER_WORDS = ("uy ban", "ubnd", "hoi dong", "so ", "ban ", "dang", "cong an", "tinh", "huyen", "xa ", "phong",
+                 "bo ", "cuc", "chi cuc", "van phong", "truong", "thanh pho", "quan", "phuong", "thi tran")
+
+
+def _block_text(block: Block) -> str:
+    if block.kind == "layout":
+        return "\n".join(cell for row in block.rows for cell in row)
+    return block.text
+
+
+def _starts_document(block: Block) -> bool:
+    return any(m in fold(line) for line in _block_text(block).split("\n")[:6] for m in _NATIONAL_MOTTO)
+
+
+def split_documents(doc: SourceDocument) -> list[SourceDocument]:
+    """Documents in one file: a new header block (Quốc hiệu) after the body of the first
+    starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
+    body = [i for i, b in enumerate(doc.blocks) if b.kind != "footnote"]
+    starts = [i for i in body if _starts_document(doc.blocks[i])]
+    if len(starts) < 2:
+        return [doc]
+    cuts: list[int] = []
+    for i in starts[1:]:
+        j = i
+        # The issuer lines stand above the Quốc hiệu when the header was read line by line.
+        while j - 1 > (cuts[-1] if cuts else 0) and i - j < 3:
+            prev = doc.blocks[j - 1]
+            text = _block_text(prev)
+            if prev.kind != "paragraph" or not text.isupper() or not any(w in fold(text) + " " for w in _ISSUER_WORDS):
+                break
+            j -= 1
+        # A second Quốc hiệu right under the first (two header columns) is not a new document.
+        if j - (cuts[-1] if cuts else starts[0]) > 8:
+            cuts.append(j)
+    if not cuts:
+        return [doc]
+    bounds = [0, *cuts, len(doc.blocks)]
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        part = SourceDocument([x for x in doc.blocks[a:b] if x.kind != "footnote"], doc.source.model_copy())
+        parts.append(part)
+    parts[0].blocks.extend(x for x in doc.blocks if x.kind == "footnote")
+    parts[0].warnings = list(doc.warnings)
+    return parts
+
+
 def build_report(doc: SourceDocument) -> Report:
-    """Run every extractor over a reader's document."""
+    """Run every extractor over a reader's document; further documents in the same
+    file become ``attachments``."""
+    first, *others = split_documents(doc)
+    report = _build_one(first)
+    report.attachments = [_build_one(part) for part in others]
+    return report
+
+
+def _build_one(doc: SourceDocument) -> Report:
     asm = assemble(doc)
     text = asm.text
     meta = extract_metadata(text)
