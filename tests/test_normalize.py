@@ -52,3 +52,11 @@ def test_report_text_has_no_markup() -> None:
 
 def test_crlf_line_ends() -> None:
     assert parse_text("I. A\r\nII. B\r\n").text == "I. A\nII. B"
+
+
+def test_public_names_are_exported() -> None:
+    import vnreport_extract
+
+    assert set(vnreport_extract.__all__) == {"__version__", *vnreport_extract._EXPORTS}
+    for name in vnreport_extract._EXPORTS:
+        assert getattr(vnreport_extract, name) is not None

@@ -61,4 +61,5 @@ def test_citations_in_table_cells_are_found() -> None:
 
 
 def test_cell_numbers() -> None:
-    assert (cell_number("78,57"), cell_number("1.234"), cell_number("50%"), cell_number("x")) == (78.57, 1234.0, 50.0, None)
+    got = (cell_number("78,57"), cell_number("1.234"), cell_number("50%"), cell_number("x"))
+    assert got == (78.57, 1234.0, 50.0, None)

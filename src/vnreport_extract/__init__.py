@@ -32,7 +32,13 @@ _EXPORTS: dict[str, str] = {
         "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError")},
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "Citation", "CitedDocument", "CorruptFileError", "DateMention", "Demographics", "DocumentNumber", "Figure",
+    "InputError", "Metadata", "MissingComponentError", "PartialDate", "Report", "SatisfactionRow", "Section", "Signer",
+    "Source", "Table", "UnsupportedFormatError", "VnReportError", "Warning", "__version__", "build_report",
+    "build_table", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
+    "extract_metadata", "extract_sections", "parse_file", "parse_symbol", "parse_text", "resolve",
+]
 
 
 def __getattr__(name: str) -> Any:

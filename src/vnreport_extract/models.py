@@ -183,7 +183,7 @@ class Table(Record):
     end: int | None = None
 
 
-class Warning(Record):  # noqa: A001 - the contract's name
+class Warning(Record):
     code: str
     message: str
     start: int | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 from pathlib import Path
 
 from .document import Assembled, Block, SourceDocument, assemble
@@ -75,7 +76,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
         return [doc]
     bounds = [0, *cuts, len(doc.blocks)]
     parts = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         part = SourceDocument([x for x in doc.blocks[a:b] if x.kind != "footnote"], doc.source.model_copy())
         parts.append(part)
     parts[0].blocks.extend(x for x in doc.blocks if x.kind == "footnote")

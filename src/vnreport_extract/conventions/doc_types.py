@@ -80,6 +80,6 @@ CANONICAL_CODES: list[str] = sorted(
         "BKHĐT", "BTTTT", "BYT", "BGDĐT", "BTP", "BTNMT", "BNNPTNT", "BLĐTBXH", "BXD", "BGTVT", "BCT",
         "BVHTTDL", "BKHCN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "NHNN", "SNV", "STC", "SKHĐT",
         "STTTT", "SYT", "SGDĐT", "STP", "SXD", "VP", "VX", "NC", "KT", "TH", "XD", "NV", "TCCB", "BTCTW",
-        "UBKTTW", "BTGTW", "BDVTW", "CAT", "PC04", "BCĐ", "BCĐX", "KTTH", "QLHC",
+        "UBKTTW", "BTGTW", "CAT", "PC04", "BCĐ", "BCĐX", "KTTH", "QLHC",
     }
 )

@@ -38,7 +38,9 @@ LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i
 
 _DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 _OF = regex.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
-_QUOTED = regex.compile(r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")")
+_QUOTED = regex.compile(
+    r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")"
+)
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
 _NAME_TOKEN = regex.compile(r"[^\s;.:()“”\"]+|,")
@@ -222,9 +224,9 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         return None
     first = tokens[0].group(0)
     needs_capital = doc_type in ("Nghị quyết", "Điều lệ", "Pháp lệnh")
-    if first.casefold() in _NAME_STOP or first == "," or (needs_capital and not first[:1].isupper()):
-        if doc_type != "Hiến pháp":
-            return None
+    bad_start = first.casefold() in _NAME_STOP or first == "," or (needs_capital and not first[:1].isupper())
+    if bad_start and doc_type != "Hiến pháp":
+        return None
     end = m.end()
     count = 0
     for i, tok in enumerate(tokens):

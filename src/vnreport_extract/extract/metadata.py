@@ -42,7 +42,8 @@ _PLACE_DATE = regex.compile(r"^(?P<place>[^\d,;:]{2,60}?)[ ]*,[ ]*(?P<date>(?i:n
 _RULE = regex.compile(r"^[-_=*.…–— ]{2,}$")
 _BULLET = regex.compile(r"^[-+•*–][ ]*")
 _BODY_START = regex.compile(
-    r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
+    r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
+    r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
 )
 _V_V = regex.compile(r"^(?i:v/v|về việc)[ ]*:?[ ]*")
 _AUTH_LINE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.?[ ]+(?P<rest>.+)$")
@@ -135,7 +136,7 @@ def _name(text: str) -> str | None:
 
 
 def _clean_item(text: str) -> str:
-    return _BULLET.sub("", text).strip().rstrip(";,.").strip()
+    return str(_BULLET.sub("", text)).strip().rstrip(";,.").strip()
 
 
 def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult:

@@ -69,10 +69,7 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     if kind == "roman" and not _ROMAN_OK.fullmatch(number):
         return None
     rest = paragraph[m.end():]
-    if kind == "arabic":
-        rank = 5 + number.count(".")
-    else:
-        rank = _RANK[kind]
+    rank = 5 + number.count(".") if kind == "arabic" else _RANK[kind]
     if kind in ("part", "chapter", "muc", "article"):
         first, *others = number.split()
         number = " ".join([first[:1].upper() + first[1:].lower()]
@@ -151,10 +148,14 @@ def extract_sections(
         siblings.append(h)
         stack.append(h)
 
-    flat = _flatten(roots)
-    for i, h in enumerate(flat):
-        nxt = next((o.start for o in flat[i + 1:] if o.level <= h.level), end_of_body)
-        h.end = nxt
+    # A section ends where the next one of its level or above starts.
+    open_sections: list[Heading] = []
+    for h in _flatten(roots):
+        while open_sections and open_sections[-1].level >= h.level:
+            open_sections.pop().end = h.start
+        open_sections.append(h)
+    for h in open_sections:
+        h.end = end_of_body
     return [_to_model(h) for h in roots], warnings
 
 

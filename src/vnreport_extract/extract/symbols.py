@@ -86,11 +86,10 @@ def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentN
     number = m.group("num")
     _dash_repairs(raw, repairs)
     if m.group("party"):
-        type_code = canonical_code(m.group("ptype"), repairs)
-        issuers = [canonical_code(c, repairs) for c in _split_codes(m.group("pissuer"))]
-        issuer_code = "-".join(issuers)
-        symbol = f"{number}-{type_code}/{issuer_code}"
-        return DocumentNumber(raw=raw, number=number, type_code=type_code, issuer_code=issuer_code,
+        party_type = canonical_code(m.group("ptype"), repairs)
+        party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(m.group("pissuer")))
+        symbol = f"{number}-{party_type}/{party_issuer}"
+        return DocumentNumber(raw=raw, number=number, type_code=party_type, issuer_code=party_issuer,
                               symbol=symbol, convention="party", repairs=_unique(repairs))
     year = int(m.group("year")) if m.group("year") else None
     codes = _split_codes(m.group("scodes"))
@@ -124,7 +123,9 @@ def _unique(repairs: list[RepairName]) -> list[RepairName]:
     return list(dict.fromkeys(repairs))
 
 
-_BLANK = regex.compile(rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)")
+_BLANK = regex.compile(
+    rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)"
+)
 
 
 def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | None:
