@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from scoring import score
 
+from scoring import score
 from vnreport_extract import Report
 from vnreport_extract.extract.sections import walk
 

@@ -45,6 +45,8 @@ _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
     r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
 )
+# Only these can follow the type name without a title in between.
+_FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 _V_V = regex.compile(r"^(?i:v/v|về việc)[ ]*:?[ ]*")
 _AUTH_LINE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.?[ ]+(?P<rest>.+)$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
@@ -197,7 +199,7 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
                 continue
             if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()):
                 break
-            if not title_lines and (_BODY_START.match(t) and not _V_V.match(t)):
+            if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
             title_lines.append(t)
             body_start_line = lines.index(line) + 1
@@ -215,6 +217,7 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
     # Recipients and signer, from the end.
     body_end = len(text)
     recipients: list[str] = []
+    noi_nhan_line = None
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
@@ -228,6 +231,7 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
                 recipients.append(_clean_item(nxt.text))
         if nn := _NOI_NHAN.match(line.text):
             body_end = min(body_end, line.start)
+            noi_nhan_line = i
             rest = line.text[nn.end():]
             if rest:
                 recipients.append(_clean_item(rest))
@@ -239,7 +243,7 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
                     recipients.append(item)
             break
     meta.recipients = recipients
-    meta.signer, sig_start = _signer(lines, body_start_line)
+    meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line)
     if sig_start is not None:
         body_end = min(body_end, sig_start)
     if meta.number is not None and meta.number.number is None:
@@ -250,10 +254,14 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
     return MetadataResult(meta, number_span, date_span, body_start, body_end, warnings)
 
 
-def _signer(lines: list[Line], body_start_line: int) -> tuple[Signer | None, int | None]:
-    """Signing authority, position and name from the last lines of the document."""
-    tail_from = max(body_start_line, len(lines) - 25)
-    for i in range(len(lines) - 1, tail_from - 1, -1):
+def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) -> tuple[Signer | None, int | None]:
+    """Signing authority, position and name: near ``Nơi nhận`` when there is one (an
+    appendix may follow the signature), else in the last lines of the document."""
+    candidates = list(range(len(lines) - 1, max(body_start_line, len(lines) - 25) - 1, -1))
+    if noi_nhan_line is not None:
+        near = range(min(len(lines) - 1, noi_nhan_line + 40), max(body_start_line, noi_nhan_line - 15) - 1, -1)
+        candidates = list(near) + [i for i in candidates if i not in near]
+    for i in candidates:
         text = lines[i].text
         m = _AUTH_LINE.match(text)
         if m and _is_upper(m.group("rest")):
@@ -264,7 +272,7 @@ def _signer(lines: list[Line], body_start_line: int) -> tuple[Signer | None, int
             signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else sentence_case(rest)
             _fill_signer(signer, lines[i + 1:])
             return signer, lines[i].start
-    for i in range(len(lines) - 1, tail_from - 1, -1):
+    for i in candidates:
         text = lines[i].text
         if _is_upper(text) and fold(text) in _POSITIONS:
             signer = Signer(position=_POSITIONS[fold(text)])
@@ -276,9 +284,12 @@ def _signer(lines: list[Line], body_start_line: int) -> tuple[Signer | None, int
 def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False) -> None:
     for line in after[:12]:
         t = line.text
+        if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
+            break  # an appendix or another block starts: the name was not printed
         if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:
             signer.position = _position(t)
             continue
         name = _name(t)
-        if name and (signer.position is not None):
+        if name and signer.position is not None:
             signer.name = name
+            break
