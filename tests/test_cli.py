@@ -1,0 +1,57 @@
+"""The command line, run as users run it: a subprocess of the installed script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED
+
+CONTRACT_KEYS = {"schema_version", "source", "text", "metadata", "sections", "citations", "documents", "dates",
+                 "figures", "demographics", "tables", "warnings", "attachments"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "vnreport_extract.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_parse_prints_the_report_json() -> None:
+    p = run("parse", str(SEED))
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert set(data) == CONTRACT_KEYS
+    assert data["metadata"]["signer"]["name"] == "Ngô Tuấn Sơn"
+
+
+def test_no_text_and_one_line() -> None:
+    p = run("parse", str(SEED), "--no-text", "--indent", "0")
+    data = json.loads(p.stdout)
+    assert "text" not in data and p.stdout.count("\n") == 1
+
+
+def test_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    p = run("parse", str(tmp_path / "nope.docx"))
+    assert (p.returncode, p.stdout) == (1, "")
+    assert p.stderr.count("\n") == 1 and "InputError" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_unsupported_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "sheet.xlsx"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    p = run("parse", str(bad))
+    assert p.returncode == 1 and p.stderr.count("\n") == 1 and "UnsupportedFormatError" in p.stderr
+
+
+def test_usage_error_exit_2() -> None:
+    p = run("parse")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_schema() -> None:
+    p = run("schema")
+    schema = json.loads(p.stdout)
+    assert (p.returncode, schema["$ref"]) == (0, "#/$defs/Report")  # Report is recursive (attachments)
+    assert set(schema["$defs"]["Report"]["properties"]) >= CONTRACT_KEYS
