@@ -1,0 +1,44 @@
+"""The Vietnamese conventions are data: each entry is checked against the extractors."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnreport_extract import parse_text
+from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
+from vnreport_extract.conventions.vocabulary import AUTHORITIES, POSITIONS
+from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
+from vnreport_extract.extract.symbols import canonical_code
+
+
+def test_type_names_are_unique_and_sentence_case() -> None:
+    names = [d["name"] for d in DOC_TYPES]
+    assert len(names) == len(set(names))
+    for name in names:
+        assert name[0].isupper() and name[1:] == name[1:].lower(), name
+
+
+@pytest.mark.parametrize("entry", DOC_TYPES, ids=[d["name"] for d in DOC_TYPES])
+def test_type_word_in_any_case_is_canonical(entry: dict[str, object]) -> None:
+    name = str(entry["name"])
+    assert canonical_doc_type(name.upper()) == canonical_doc_type(name.lower()) == name
+
+
+@pytest.mark.parametrize("code", CANONICAL_CODES)
+def test_code_case_repair(code: str) -> None:
+    repairs: list[str] = []
+    assert canonical_code(code.upper() if code != code.upper() else code.lower(), repairs) == code  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+def test_position_from_upper_case_signature(position: str) -> None:
+    text = f"BÁO CÁO\nX\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\n{position.upper()}\nNguyễn Văn An"
+    signer = parse_text(text).metadata.signer
+    assert signer is not None and signer.position == position
+
+
+@pytest.mark.parametrize("authority", AUTHORITIES)
+def test_authority_spelling(authority: str) -> None:
+    assert canonical_authority(authority.lower()) == authority
+    [citation] = parse_text(f"Kế hoạch số 12/KH-UBND ngày 02/3/2024 của {authority} về việc x").citations
+    assert citation.authority == authority
