@@ -1,0 +1,897 @@
+"""DOCX (Word 2007+) reader: python-docx for the package, its XML where python-docx falls short.
+
+What a Word file holds that plain text does not, and how it reaches the pipeline:
+
+- body order: paragraphs and tables interleaved, content controls (``w:sdt``) opened;
+- the header block (issuer | Quốc hiệu, ``Số:`` | place and date) and the ``Nơi nhận`` |
+  signature block, usually borderless tables, become ``layout`` blocks laid out line by
+  line in reading order; a one-cell table holding only the trích yếu is layout too;
+- data tables become ``table`` blocks, merged cells repeated (``gridSpan``, ``vMerge``);
+- footnotes and endnotes (chú thích) become ``footnote`` blocks, in reference order;
+- text boxes (``w:txbxContent``) come out as paragraphs where they are anchored, once;
+- Word auto-numbering (``numbering.xml``): the number Word shows (``I.``, ``1.``, ``a)``)
+  goes into :attr:`Block.label`;
+- runs in legacy Vietnamese fonts (TCVN3 ``.VnTime``, VNI ``VNI-Times``) are converted
+  to Unicode, but only when the text really is in that encoding: many Unicode documents
+  keep ``.VnTime`` as the font of their ``Normal`` style.
+
+A DOCX has no pages: ``page`` is None and ``source.pages`` is None.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+from ..document import Block, SourceDocument
+from ..errors import CorruptFileError
+from ..models import Source
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_REL_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_REL_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+_REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+# Uncompressed size beyond which a .docx is refused (a zip bomb, not a report).
+_MAX_UNCOMPRESSED = 400 * 1024 * 1024
+# Word's own limits: 63 table columns; list numbers shown in letters or Roman up to a few
+# thousand. Larger values in a file are damage, and would cost memory to lay out.
+_MAX_COLUMNS = 64
+_MAX_COUNTER = 3999
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (
+    _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt"), _w("sdtContent"), _w("customXml"))
+_R, _T, _TAB, _BR, _CR, _SYM = _w("r"), _w("t"), _w("tab"), _w("br"), _w("cr"), _w("sym")
+_TXBX = _w("txbxContent")
+_RPR, _VANISH, _RFONTS, _RSTYLE = _w("rPr"), _w("vanish"), _w("rFonts"), _w("rStyle")
+_TYPE, _ID = _w("type"), _w("id")
+_NO_BREAK_HYPHEN, _SOFT_HYPHEN = _w("noBreakHyphen"), _w("softHyphen")
+_FOOTNOTE_REF, _ENDNOTE_REF = _w("footnoteReference"), _w("endnoteReference")
+_VAL = _w("val")
+# Containers whose content Word does not show (deleted text, the old place of moved text,
+# field instructions) or that hold no text.
+_SKIP = frozenset({_w("del"), _w("moveFrom"), _w("rPr"), _w("pPr"), _w("instrText"), _w("delText"),
+                   _w("footnoteReference"), _w("endnoteReference"), _w("commentReference"),
+                   _w("bookmarkStart"), _w("bookmarkEnd"), _w("proofErr"), _w("lastRenderedPageBreak")})
+# Block-level wrappers whose children are body content.
+_WRAPPERS = frozenset({_SDT, _SDT_CONTENT, _CUSTOM_XML, _w("ins"), _w("moveTo")})
+_FALLBACK = f"{{{_MC}}}Fallback"
+_CHOICE = f"{{{_MC}}}Choice"
+_MATH_T = f"{{{_M}}}t"
+
+# Letters Word shows for the numbering format ``lowerLetter``: the Latin alphabet, no ``đ``.
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+# Characters only Unicode Vietnamese text has: never produced by a TCVN3 or VNI font's bytes.
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
+                                 "\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
+
+
+# --------------------------------------------------------------------------- opening
+
+
+@dataclass
+class _Parts:
+    body: etree._Element
+    styles: etree._Element | None
+    numbering: etree._Element | None
+    footnotes: etree._Element | None
+    endnotes: etree._Element | None
+
+
+def _open(path: Path) -> _Parts:
+    """The XML parts of a .docx; every way a file can fail to be one is a :class:`CorruptFileError`."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if sum(i.file_size for i in z.infolist()) > _MAX_UNCOMPRESSED:
+                raise CorruptFileError(f"{path}: not a Word document: expands to more than "
+                                       f"{_MAX_UNCOMPRESSED // 2**20} MB")
+            names = set(z.namelist())
+    except zipfile.BadZipFile as exc:
+        raise CorruptFileError(f"{path}: not a Word document: broken or truncated zip ({exc})") from exc
+    except OSError as exc:
+        raise CorruptFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if "[Content_Types].xml" not in names:
+        raise CorruptFileError(f"{path}: not a Word document: a zip without [Content_Types].xml")
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.package import Package
+
+    try:
+        package = Package.open(str(path))
+        main = package.main_document_part
+        if not main.content_type.startswith("application/vnd.ms-word") and \
+                "wordprocessingml" not in main.content_type:
+            raise CorruptFileError(f"{path}: not a Word document: its main part is {main.content_type}")
+        body = _xml_of(main).find(_w("body"))
+        parts: dict[str, etree._Element | None] = {}
+        for name, reltype in (("styles", _REL_STYLES), ("numbering", _REL_NUMBERING),
+                              ("footnotes", _REL_FOOTNOTES), ("endnotes", _REL_ENDNOTES)):
+            parts[name] = _related_xml(main, reltype)
+    except CorruptFileError:
+        raise
+    except (KeyError, PackageNotFoundError, zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ValueError,
+            AttributeError, EOFError, OSError) as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CorruptFileError(f"{path}: not a readable Word document: {detail}") from exc
+    if body is None:
+        raise CorruptFileError(f"{path}: not a Word document: word/document.xml has no body")
+    return _Parts(body, parts["styles"], parts["numbering"], parts["footnotes"], parts["endnotes"])
+
+
+def _related_xml(main: Any, reltype: str) -> etree._Element | None:
+    for rel in main.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return _xml_of(rel.target_part)
+    return None
+
+
+def _xml_of(part: Any) -> etree._Element:
+    """The XML of a package part. python-docx parses the parts it has a class for; others
+    (footnotes, endnotes, the main part of a .docm or .dotx) it keeps as bytes, parsed here
+    with its parser, which resolves no entities."""
+    element: etree._Element | None = getattr(part, "element", None)
+    if element is None:
+        from docx.oxml.parser import parse_xml
+
+        element = parse_xml(part.blob)
+    return element
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass
+class _Style:
+    based_on: str | None
+    num_id: str | None
+    ilvl: int | None
+    font: str | None
+    theme_font: bool
+
+
+class _Styles:
+    """The style chain (``basedOn``) for paragraph numbering and run fonts."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default_paragraph: str | None = None
+        self.default_font: str | None = None
+        self._fonts: dict[tuple[str | None, str | None], str | None] = {}
+        if root is None:
+            return
+        defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('rFonts')}")
+        if defaults is not None:
+            self.default_font, _ = _font_of(defaults)
+        for st in root.iter(_w("style")):
+            sid = st.get(_w("styleId"))
+            if sid is None:
+                continue
+            based = st.find(_w("basedOn"))
+            num_pr = st.find(f"{_w('pPr')}/{_w('numPr')}")
+            num_id = ilvl = None
+            if num_pr is not None:
+                num_id = _attr(num_pr.find(_w("numId")))
+                lvl = _attr(num_pr.find(_w("ilvl")))
+                ilvl = int(lvl) if lvl and lvl.isdigit() else None
+            fonts = st.find(f"{_w('rPr')}/{_w('rFonts')}")
+            font, theme = _font_of(fonts) if fonts is not None else (None, False)
+            self.styles[sid] = _Style(_attr(based), num_id, ilvl, font, theme)
+            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
+                self.default_paragraph = sid
+
+    def _chain(self, sid: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while sid is not None and sid not in seen and sid in self.styles:
+            seen.add(sid)
+            style = self.styles[sid]
+            yield style
+            sid = style.based_on
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style gives its paragraphs, through ``basedOn``."""
+        for style in self._chain(sid):
+            if style.num_id is not None:
+                return style.num_id, style.ilvl
+        return None, None
+
+    def font(self, run_style: str | None, paragraph_style: str | None) -> str | None:
+        key = (run_style, paragraph_style)
+        if key not in self._fonts:
+            self._fonts[key] = self._font(run_style, paragraph_style)
+        return self._fonts[key]
+
+    def _font(self, run_style: str | None, paragraph_style: str | None) -> str | None:
+        for sid in (run_style, paragraph_style or self.default_paragraph):
+            for style in self._chain(sid):
+                if style.theme_font:
+                    return None
+                if style.font:
+                    return style.font
+        return self.default_font
+
+
+def _attr(el: etree._Element | None, name: str = _VAL) -> str | None:
+    return None if el is None else el.get(name)
+
+
+def _font_of(fonts: etree._Element) -> tuple[str | None, bool]:
+    """(font name, whether a theme font overrides it). Vietnamese letters outside ASCII are
+    drawn with the ``hAnsi`` font, so that one decides the encoding."""
+    if fonts.get(_w("hAnsiTheme")) or fonts.get(_w("asciiTheme")):
+        return None, True
+    return fonts.get(_w("hAnsi")) or fonts.get(_w("ascii")), False
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None
+    legal: bool = False
+    style: str | None = None
+
+
+@dataclass
+class _Num:
+    """A list instance (``w:num``): its abstract definition, level redefinitions and restarts."""
+
+    abstract: str
+    levels: dict[int, _Level]
+    start_overrides: dict[int, int]
+
+
+class _Numbering:
+    """Word's list numbering (``numbering.xml``): which number a numbered paragraph shows.
+
+    As in Word, the running count belongs to the abstract definition: list instances
+    (``numId``) that share one continue each other's numbers, and an instance with a
+    ``startOverride`` restarts the shared count where it first appears.
+    """
+
+    def __init__(self, root: etree._Element | None, styles: _Styles) -> None:
+        self.styles = styles
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.style_link: dict[str, str] = {}
+        self.nums: dict[str, _Num] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.restarted: set[tuple[str, int]] = set()
+        if root is None:
+            return
+        for an in root.iter(_w("abstractNum")):
+            aid = an.get(_w("abstractNumId"))
+            if aid is None:
+                continue
+            self.abstract[aid] = dict(map(_level, an.findall(_w("lvl"))))
+            link = _attr(an.find(_w("numStyleLink")))
+            if link:
+                self.style_link[aid] = link
+        raw: dict[str, tuple[str, etree._Element]] = {}
+        for num in root.iter(_w("num")):
+            nid = num.get(_w("numId"))
+            aid = _attr(num.find(_w("abstractNumId")))
+            if nid is not None and aid is not None:
+                raw[nid] = (aid, num)
+        for nid, (aid, num) in raw.items():
+            resolved = self._resolve(aid, raw)
+            levels = dict(self.abstract.get(resolved, {}))
+            starts: dict[int, int] = {}
+            for ov in num.findall(_w("lvlOverride")):
+                ilvl = _int(ov.get(_w("ilvl")))
+                lvl_el = ov.find(_w("lvl"))
+                if lvl_el is not None:
+                    levels[ilvl] = _level(lvl_el)[1]
+                start = _attr(ov.find(_w("startOverride")))
+                if start is not None and start.isdigit():
+                    starts[ilvl] = int(start)
+            self.nums[nid] = _Num(resolved, levels, starts)
+
+    def _resolve(self, aid: str, raw: dict[str, tuple[str, etree._Element]]) -> str:
+        """The abstract definition that holds the levels: a list defined by a numbering style
+        (``numStyleLink``) points, through the style's own ``numId``, to another one."""
+        for _ in range(4):
+            link = self.style_link.get(aid)
+            if link is None:
+                break
+            num_id, _ = self.styles.numbering(link)
+            if num_id not in raw or raw[num_id][0] == aid:
+                break
+            aid = raw[num_id][0]
+        return aid
+
+    def level_of_style(self, num_id: str, style: str | None) -> int:
+        num = self.nums.get(num_id)
+        if num is not None and style is not None:
+            for ilvl, lvl in num.levels.items():
+                if lvl.style == style:
+                    return ilvl
+        return 0
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """Advance the list of ``num_id`` at level ``ilvl`` and return what Word shows, or None
+        for bullets, unnumbered levels and unknown lists."""
+        num = self.nums.get(num_id)
+        if num is None or ilvl not in num.levels:
+            return None
+        levels = num.levels
+        lvl = levels[ilvl]
+        counters = self.counters.setdefault(num.abstract, {})
+        if ilvl in num.start_overrides and (num_id, ilvl) not in self.restarted:
+            self.restarted.add((num_id, ilvl))
+            counters[ilvl] = num.start_overrides[ilvl]
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else lvl.start
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = levels[deeper].restart if deeper in levels else None
+            # lvlRestart N (1-based): restart after a level up to N is used; 0: never restart.
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counters[deeper]
+        if lvl.fmt in ("bullet", "none") or not lvl.text:
+            return None
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            level = levels.get(k, _Level())
+            value = counters.get(k, level.start)
+            return _format_number(value, "decimal" if lvl.legal and level.fmt != "decimalZero" else level.fmt)
+
+        shown = re.sub(r"%([1-9])", number, lvl.text).strip()
+        return shown or None
+
+
+def _level(el: etree._Element) -> tuple[int, _Level]:
+    ilvl = _int(el.get(_w("ilvl")))
+    start = _attr(el.find(_w("start")))
+    restart = _attr(el.find(_w("lvlRestart")))
+    legal = el.find(_w("isLgl"))
+    return ilvl, _Level(
+        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        fmt=_attr(el.find(_w("numFmt"))) or "decimal",
+        text=_attr(el.find(_w("lvlText"))) or "",
+        restart=int(restart) if restart and restart.isdigit() else None,
+        legal=legal is not None and legal.get(_VAL, "1") not in ("0", "false", "off"),
+        style=_attr(el.find(_w("pStyle"))),
+    )
+
+
+def _format_number(value: int, fmt: str) -> str:
+    """A list counter as Word shows it in format ``fmt``.
+
+    >>> [_format_number(v, f) for v, f in [(4, "upperRoman"), (5, "lowerLetter"), (27, "lowerLetter"),
+    ...  (3, "decimalZero"), (2, "decimal")]]
+    ['IV', 'e', 'aa', '03', '2']
+    """
+    if not 1 <= value <= _MAX_COUNTER:
+        return str(value)  # beyond what Word's formats show (and a guard on broken files)
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in ("upperLetter", "lowerLetter"):
+        # Word repeats the letter past z: aa, bb, ...
+        letter = _LETTERS[(value - 1) % 26] * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    if value < 1:
+        return str(value)
+    out = []
+    for n, sym in _ROMAN:
+        while value >= n:
+            out.append(sym)
+            value -= n
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- legacy fonts
+
+
+class _Legacy:
+    """Converts runs in a TCVN3/VNI font (``.VnTime``, ``.VnTimeH``, ``VNI-Times``) that hold
+    legacy bytes; leaves alone Unicode text that merely sits in such a font."""
+
+    def __init__(self) -> None:
+        self.legacy_fonts: dict[str, bool] = {}
+        self.converted = 0
+
+    def font(self, font: str | None) -> str | None:
+        """``font`` when it is a legacy font, else None."""
+        if font is None:
+            return None
+        if font not in self.legacy_fonts:
+            from ..legacy import encoding_of_font
+
+            self.legacy_fonts[font] = encoding_of_font(font) is not None
+        return font if self.legacy_fonts[font] else None
+
+    def convert(self, pieces: list[tuple[str, str | None]]) -> str:
+        """The paragraph's text from (text, legacy font or None) pieces."""
+        if _UNICODE_VIETNAMESE.search("".join(text for text, font in pieces if font)):
+            # Unicode Vietnamese in a legacy-named font (a Normal style left on .VnTime):
+            # the whole paragraph was typed in Unicode.
+            return "".join(text for text, _ in pieces)
+        from ..legacy import fix_text
+
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            font = pieces[i][1]
+            j = i + 1
+            while j < len(pieces) and pieces[j][1] == font:
+                j += 1
+            # Runs split mid-word (Word's revision ids) are judged together.
+            span = "".join(t for t, _ in pieces[i:j])
+            fixed = fix_text(span, font) if font else span
+            if fixed != span:
+                self.converted += 1
+            out.append(fixed)
+            i = j
+        return "".join(out)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    label: str | None
+    boxes: list[etree._Element]
+
+
+class _Reader:
+    def __init__(self, parts: _Parts) -> None:
+        self.styles = _Styles(parts.styles)
+        self.numbering = _Numbering(parts.numbering, self.styles)
+        self.legacy = _Legacy()
+        self.note_order: list[tuple[str, str]] = []
+
+    # Paragraph text ---------------------------------------------------------
+
+    def paragraph(self, p: etree._Element) -> _Paragraph:
+        ppr = p.find(_w("pPr"))
+        p_style = _attr(ppr.find(_w("pStyle"))) if ppr is not None else None
+        pieces: list[tuple[str, str | None]] = []
+        boxes: list[etree._Element] = []
+        self._inline(p, p_style, pieces, boxes)
+        text = self.legacy.convert(pieces) if any(f for _, f in pieces) else "".join(t for t, _ in pieces)
+        return _Paragraph(text, self._label(ppr, p_style), boxes)
+
+    def _label(self, ppr: etree._Element | None, p_style: str | None) -> str | None:
+        num_id, ilvl = self.styles.numbering(p_style)
+        num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+        if num_pr is not None:
+            direct_id = _attr(num_pr.find(_w("numId")))
+            direct_lvl = _attr(num_pr.find(_w("ilvl")))
+            if direct_id is not None:
+                num_id = direct_id
+            if direct_lvl is not None and direct_lvl.isdigit():
+                ilvl = int(direct_lvl)
+        if num_id is None or num_id == "0":  # numId 0 switches a style's numbering off
+            return None
+        if ilvl is None:
+            # A heading style linked to a list level (w:lvl/w:pStyle) takes that level.
+            ilvl = self.numbering.level_of_style(num_id, p_style)
+        return self.numbering.label(num_id, ilvl)
+
+    def _inline(self, el: etree._Element, p_style: str | None, pieces: list[tuple[str, str | None]],
+                boxes: list[etree._Element]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _R:
+                self._run(child, p_style, pieces, boxes)
+            elif tag == _MATH_T:
+                pieces.append((child.text or "", None))
+            elif tag == _TXBX:
+                boxes.append(child)
+            elif tag == _FALLBACK:
+                # mc:Fallback repeats the mc:Choice content (a VML copy of a drawing): read once.
+                parent = child.getparent()
+                if parent is not None and parent.find(_CHOICE) is None:
+                    self._inline(child, p_style, pieces, boxes)
+            else:
+                self._inline(child, p_style, pieces, boxes)
+
+    def _run(self, r: etree._Element, p_style: str | None, pieces: list[tuple[str, str | None]],
+             boxes: list[etree._Element]) -> None:
+        legacy_font: str | None = None
+        font_known = False
+        for child in r:
+            tag = child.tag
+            if tag == _T:
+                if not font_known:
+                    legacy_font, font_known = self.legacy.font(self.styles.font(None, p_style)), True
+                pieces.append((child.text or "", legacy_font))
+            elif tag == _RPR:
+                # Run properties come first in a run: hidden text, then the font that draws it.
+                vanish = child.find(_VANISH)
+                if vanish is not None and vanish.get(_VAL, "1") not in ("0", "false", "off"):
+                    return  # hidden text: Word does not show it
+                fonts = child.find(_RFONTS)
+                font, theme = _font_of(fonts) if fonts is not None else (None, False)
+                if not (theme or font):
+                    font = self.styles.font(_attr(child.find(_RSTYLE)), p_style)
+                legacy_font, font_known = self.legacy.font(font), True
+            elif tag == _TAB:
+                pieces.append(("\t", None))
+            elif tag in (_BR, _CR):
+                # A line break is a new line; a page or column break inside a paragraph is a space.
+                pieces.append((" " if child.get(_TYPE) in ("page", "column") else "\n", None))
+            elif tag == _NO_BREAK_HYPHEN:
+                pieces.append(("-", None))
+            elif tag == _SOFT_HYPHEN:
+                # TCVN3 stores ư as the soft-hyphen byte, and LibreOffice's .doc → .docx
+                # conversion writes it as this element: keep it for the legacy conversion
+                # (normalisation drops a real soft hyphen later).
+                if not font_known:
+                    legacy_font, font_known = self.legacy.font(self.styles.font(None, p_style)), True
+                pieces.append(("\u00ad", legacy_font))
+            elif tag == _SYM:
+                code = child.get(_w("char"), "")
+                try:
+                    ch = chr(int(code, 16))
+                except ValueError:
+                    continue
+                # Symbol-font glyphs live in the private use area (F0xx): bullets, not text.
+                if not 0xE000 <= ord(ch) <= 0xF8FF:
+                    pieces.append((ch, None))
+            elif tag == _FOOTNOTE_REF:
+                self.note_order.append(("footnote", child.get(_ID, "")))
+            elif tag == _ENDNOTE_REF:
+                self.note_order.append(("endnote", child.get(_ID, "")))
+            elif isinstance(tag, str) and tag not in _SKIP:
+                # Drawings, VML pictures, alternate content: look for text boxes.
+                self._boxes(child, boxes)
+
+    def _boxes(self, el: etree._Element, boxes: list[etree._Element]) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _TXBX:
+                boxes.append(child)
+            elif tag == _FALLBACK:
+                parent = child.getparent()
+                if parent is not None and parent.find(_CHOICE) is None:
+                    self._boxes(child, boxes)
+            elif isinstance(tag, str):
+                self._boxes(child, boxes)
+
+    # Body ------------------------------------------------------------------
+
+    def blocks(self, container: etree._Element) -> Iterator[Block]:
+        """Blocks of a body, a text box or a note, in document order."""
+        seen_body_text = False
+        header: list[list[str]] = []  # a header block laid out with tabs, not a table
+        for el in _content(container):
+            if el.tag == _P:
+                para = self.paragraph(el)
+                for box in para.boxes:
+                    yield from self.blocks(box)
+                text = para.text
+                if not seen_body_text and (cells := _tab_cells(text, started=bool(header))):
+                    header.append(cells)
+                    continue
+                if header:
+                    yield Block("layout", rows=_header_rows(header))
+                    header = []
+                if text.strip():
+                    if len(text.strip()) > 120:
+                        seen_body_text = True
+                    yield Block("paragraph", text=text, label=para.label)
+            elif el.tag == _TBL:
+                if header:
+                    yield Block("layout", rows=_header_rows(header))
+                    header = []
+                yield from self.table(el, before_body=not seen_body_text)
+        if header:
+            yield Block("layout", rows=_header_rows(header))
+
+    def cell_text(self, tc: etree._Element) -> str:
+        """A cell's paragraphs (and nested tables, text boxes) as lines."""
+        lines: list[str] = []
+        for el in _content(tc):
+            if el.tag == _P:
+                para = self.paragraph(el)
+                for box in para.boxes:
+                    lines.extend(self.cell_text(box).split("\n"))
+                text = para.text.strip()
+                if para.label:
+                    text = f"{para.label} {text}".strip()
+                if text:
+                    lines.append(text)
+            elif el.tag == _TBL:
+                for row in self.grid(el)[0]:
+                    line = " ".join(c for c in row if c.strip())
+                    if line.strip():
+                        lines.append(line)
+        return "\n".join(line for line in lines if line.strip())
+
+    def grid(self, tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]]]:
+        """Rows of cell texts on the table grid, merged cells repeated, and where the copies are."""
+        rows: list[list[str]] = []
+        copies: list[list[bool]] = []
+        above: dict[int, str] = {}
+        for tr in _children(tbl, _TR):
+            trpr = tr.find(_w("trPr"))
+            before = min(_MAX_COLUMNS, _int(_attr(trpr.find(_w("gridBefore"))))) if trpr is not None else 0
+            after = min(_MAX_COLUMNS, _int(_attr(trpr.find(_w("gridAfter"))))) if trpr is not None else 0
+            row = [""] * before
+            copy = [False] * before
+            for tc in _children(tr, _TC):
+                tcpr = tc.find(_w("tcPr"))
+                span = 1 if tcpr is None else _int(_attr(tcpr.find(_w("gridSpan"))), 1)
+                span = min(_MAX_COLUMNS, max(1, span))
+                vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+                col = len(row)
+                if vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and col in above:
+                    text = above[col]
+                    row.extend([text] * span)
+                    copy.extend([True] * span)
+                else:
+                    text = self.cell_text(tc)
+                    row.extend([text] * span)
+                    copy.extend([False] + [True] * (span - 1))
+                    for k in range(col, col + span):
+                        above[k] = text
+            row.extend([""] * after)
+            copy.extend([False] * after)
+            rows.append(row)
+            copies.append(copy)
+        width = max((len(r) for r in rows), default=0)
+        for row, copy in zip(rows, copies, strict=True):
+            row.extend([""] * (width - len(row)))
+            copy.extend([False] * (width - len(copy)))
+        return rows, copies
+
+    def table(self, tbl: etree._Element, before_body: bool) -> Iterator[Block]:
+        rows, copies = self.grid(tbl)
+        kind = _layout_kind(rows, before_body)
+        if kind == "header":
+            yield Block("layout", rows=_header_rows(rows))
+        elif kind == "signature":
+            yield Block("layout", rows=_signature_rows(rows))
+        elif kind == "frame":
+            # A one-cell table in running text is a frame around paragraphs, not data.
+            for line in rows[0][0].split("\n"):
+                if line.strip():
+                    yield Block("paragraph", text=line)
+        elif any(c.strip() for row in rows for c in row):
+            yield Block("table", rows=rows, merged=copies)
+
+    def notes(self, root: etree._Element | None, kind: str) -> list[Block]:
+        """Footnotes or endnotes (``kind``), in the order the body refers to them; Word's
+        separator notes left out."""
+        if root is None:
+            return []
+        notes: dict[str, etree._Element] = {}
+        for note in root.iter(_w(kind)):
+            if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            notes[note.get(_w("id"), "")] = note
+        ordered = [nid for k, nid in self.note_order if k == kind and nid in notes]
+        ordered = list(dict.fromkeys(ordered)) + [nid for nid in notes if nid not in ordered]
+        blocks: list[Block] = []
+        for nid in ordered:
+            lines = [b.text if not b.label else f"{b.label} {b.text}"
+                     for b in self.blocks(notes[nid]) if b.kind == "paragraph"]
+            text = "\n".join(line.strip() for line in lines if line.strip())
+            if text:
+                blocks.append(Block("footnote", text=text))
+        return blocks
+
+
+def _content(container: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables of a container, through content controls and other wrappers."""
+    for el in container:
+        if el.tag in (_P, _TBL):
+            yield el
+        elif el.tag in _WRAPPERS:
+            yield from _content(el)
+        elif el.tag == _w("altChunk"):
+            continue  # imported HTML/RTF: a separate part python-docx cannot read as text
+
+
+def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Rows of a table or cells of a row, through row- and cell-level content controls."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    return int(value) if value is not None and value.isdigit() else default
+
+
+# --------------------------------------------------------------------------- layout tables
+
+_NATIONAL = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do"
+                       r"|dang cong san viet nam)")
+_NUMBER_LINE = re.compile(r"^so\s*[:.]")
+_PLACE_DATE = re.compile(r"^[^\d,;:]{2,60},\s*ngay\b")
+_RECIPIENTS = re.compile(r"^(?:noi nhan|kinh gui)\b")
+_AUTHORITY = re.compile(r"^(?:tm|kt|tl|tuq|q)\.\s*\S")
+_V_V = re.compile(r"^(?:v/v|ve viec)\b")
+
+
+def _fold(text: str) -> str:
+    from ..normalize import fold
+
+    return fold(text).strip()
+
+
+def _lines_of(cell: str) -> list[str]:
+    return [line.strip() for line in cell.split("\n") if line.strip()]
+
+
+def _tab_cells(text: str, started: bool) -> list[str] | None:
+    """A header line laid out with tabs (``ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA ...``) as its
+    left and right cells, or None for any other paragraph."""
+    if "\t" not in text or "\n" in text:
+        return None
+    parts = [part.strip() for part in re.split(r"\t+", text)]
+    if len(parts) > 2 and not parts[0]:
+        parts = parts[1:]
+    if len(parts) == 2 and not parts[0] and not started:
+        return None
+    if len(parts) != 2 or not parts[1]:
+        return None
+    folded = [_fold(part) for part in parts]
+    if started or any(_NATIONAL.match(f) or _NUMBER_LINE.match(f) or _PLACE_DATE.match(f) for f in folded):
+        return parts
+    return None
+
+
+def _is_position(line: str) -> bool:
+    from ..conventions.vocabulary import POSITIONS
+
+    letters = [c for c in line if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    folded = _fold(line)
+    return any(folded == _fold(p) for p in POSITIONS)
+
+
+def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
+    """``header`` (also the trích yếu alone in a box), ``signature``, ``frame`` (a one-cell
+    box of running text) or None (a data table), by what the cells say."""
+    cells = [c for row in rows for c in row if c.strip()]
+    distinct = list(dict.fromkeys(cells))
+    if not distinct:
+        return None
+    small = len(rows) <= 4 and all(len(r) <= 4 for r in rows)
+    lines = [_fold(line) for c in distinct for line in _lines_of(c)]
+    # The Quốc hiệu never sits in a data table; spacing rows can make a header table taller.
+    if len(rows) <= 8 and all(len(r) <= 4 for r in rows) and any(_NATIONAL.match(line) for line in lines):
+        return "header"
+    if small and any(_NUMBER_LINE.match(line) for line in lines) \
+            and any(_PLACE_DATE.match(line) for line in lines):
+        return "header"
+    if small and len(rows) <= 3:
+        starts = [_fold(_lines_of(c)[0]) for c in distinct]
+        if any(_RECIPIENTS.match(s) for s in starts) or \
+                any(_AUTHORITY.match(s) or _is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
+                                                                                         strict=True)):
+            return "signature"
+    if len(distinct) == 1 and len(rows) == 1 and sum(1 for c in rows[0] if c.strip()) == 1:
+        text = distinct[0]
+        if (before_body and len(text) <= 400) or _V_V.match(_fold(text)):
+            return "header"  # the trích yếu in a box under the type name or under Số
+        return "frame"
+    return None
+
+
+def _header_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The header block in the order the metadata extractor reads it: issuer, Quốc hiệu,
+    ``Số:`` (and ``V/v``), place and date.
+
+    The left column group (issuer, Số) and the right one (Quốc hiệu, date) are each cut
+    where ``Số:`` or the place-and-date line starts, so a one-row table whose left cell
+    holds issuer + Số comes out the same as the usual 2x2 table. Rows whose one text
+    spans the whole width (a type name and title merged under the header) come last.
+    """
+    tail: list[list[str]] = []
+    while rows and len(rows) > 1 and len({c for c in rows[-1] if c.strip()}) == 1 \
+            and sum(1 for c in rows[-1] if c.strip()) > 1:
+        tail.insert(0, [next(c for c in rows[-1] if c.strip())])
+        rows = rows[:-1]
+    width = max(len(r) for r in rows)
+    columns = [[r[k] for r in rows if k < len(r)] for k in range(width)]
+    keep = [col for col in columns if any(c.strip() for c in col)]
+    if len(keep) <= 1:
+        return [[c] for row in rows for c in dict.fromkeys(row) if c.strip()] + tail
+    split = next((k for k, col in enumerate(keep)
+                  if any(_NATIONAL.match(_fold(line)) for c in col for line in _lines_of(c))), len(keep) - 1)
+    split = max(split, 1)
+    left = _column_lines(keep[:split])
+    right = _column_lines(keep[split:])
+    left_top, left_bottom = _cut(left, lambda f: bool(_NUMBER_LINE.match(f) or _V_V.match(f)))
+    right_top, right_bottom = _cut(right, lambda f: bool(_PLACE_DATE.match(f)))
+    return [["\n".join(left_top), "\n".join(right_top)],
+            ["\n".join(left_bottom), "\n".join(right_bottom)], *tail]
+
+
+def _column_lines(columns: list[list[str]]) -> list[str]:
+    """Lines of a group of columns, top to bottom, each merged cell once."""
+    out: list[str] = []
+    for r in range(max(len(c) for c in columns)):
+        seen: list[str] = []
+        for col in columns:
+            if r < len(col) and col[r].strip() and col[r] not in seen:
+                seen.append(col[r])
+        for cell in seen:
+            out.extend(_lines_of(cell))
+    return out
+
+
+def _cut(lines: list[str], starts_bottom: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    for i, line in enumerate(lines):
+        if starts_bottom(_fold(line)):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def _signature_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The ``Nơi nhận`` | signature block column by column: the recipients list stays
+    together, then the signing authority, position and name."""
+    width = max(len(r) for r in rows)
+    out: list[list[str]] = []
+    for k in range(width):
+        cells = list(dict.fromkeys(r[k] for r in rows if k < len(r) and r[k].strip()))
+        # A cell merged across columns was already laid out with the column it starts in.
+        cells = [c for c in cells if not any(c == cell for row in out for cell in row)]
+        if cells:
+            out.append(cells)
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_docx(path: Path) -> SourceDocument:
+    """The blocks of a Word 2007+ document (``.docx``; also ``.docm``, ``.dotx``).
+
+    Raises :class:`CorruptFileError` for a truncated or broken file and for a zip that is
+    not a Word document.
+    """
+    parts = _open(path)
+    reader = _Reader(parts)
+    try:
+        blocks = list(reader.blocks(parts.body))
+        blocks += reader.notes(parts.footnotes, "footnote")
+        blocks += reader.notes(parts.endnotes, "endnote")
+    except RecursionError as exc:
+        raise CorruptFileError(f"{path}: not a readable Word document: nested too deeply") from exc
+    except (ValueError, etree.LxmlError) as exc:
+        raise CorruptFileError(f"{path}: not a readable Word document: {exc}") from exc
+    warnings: list[tuple[str, str]] = []
+    if reader.legacy.converted:
+        warnings.append(("legacy-font-encoding",
+                         f"{reader.legacy.converted} runs in a TCVN3/VNI font were converted to Unicode"))
+    source = Source(format="docx", pages=None, ocr=False)
+    return SourceDocument(blocks=blocks, source=source, warnings=warnings)

@@ -1,0 +1,428 @@
+"""DOCX reader: the real .docx files of the corpus (fixtures/real), and Word features the
+corpus files do not use (text boxes, content controls, endnotes, numbering formats, legacy
+fonts), shown on documents built from a real file's package with a new body."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from vnreport_extract.document import SourceDocument, assemble
+from vnreport_extract.errors import CorruptFileError, VnReportError
+from vnreport_extract.extract.sections import walk
+from vnreport_extract.models import Report
+from vnreport_extract.pipeline import parse_file
+from vnreport_extract.readers.docx import read_docx
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+REAL = FIXTURES / "real"
+GOLD = FIXTURES / "gold"
+REAL_DOCX = sorted(p.name for p in REAL.glob("*.docx"))
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, Report]:
+    return {name: parse_file(REAL / name) for name in REAL_DOCX}
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, SourceDocument]:
+    return {name: read_docx(REAL / name) for name in REAL_DOCX}
+
+
+_HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+           "Độc lập - Tự do - Hạnh phúc"]
+
+
+def _lines(report: Report, n: int) -> list[str]:
+    return report.text.split("\n")[:n]
+
+
+# --------------------------------------------------------------------------- real documents
+
+
+def test_fixture_set_is_the_corpus_docx() -> None:
+    assert REAL_DOCX == ["bc-cchc-nam-2025.docx", "bc-quan-ly-hoi-2025.docx", "kh-cchc-2026.docx",
+                         "kh-pcmt-2030.docx", "qd-kien-toan-doi-ucsc.docx"]
+
+
+@pytest.mark.parametrize("name", REAL_DOCX)
+def test_every_real_docx_parses(reports: dict[str, Report], name: str) -> None:
+    r = reports[name]
+    assert (r.source.format, r.source.pages, r.source.ocr, r.metadata.issuer) == \
+        ("docx", None, False, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+
+
+def test_auto_numbered_headings_get_the_number_word_shows(docs: dict[str, SourceDocument]) -> None:
+    labels = [b.label for b in docs["kh-cchc-2026.docx"].blocks if b.label]
+    assert labels == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "a)", "b)", "c)", "a)", "b)"]
+
+
+def test_auto_numbered_sections_of_kh_cchc_2026(reports: dict[str, Report]) -> None:
+    gold = json.loads((GOLD / "kh-cchc-2026.gold.json").read_text(encoding="utf-8"))
+    expected = [(s["number"], s["level"], s["title"][:40])
+                for s in gold["sections"] if s.get("docx_numbering")]
+    found = [(s.number, s.level, s.title[:40]) for s in walk(reports["kh-cchc-2026.docx"].sections)]
+    assert len(expected) == 12 and [e for e in expected if e in found] == expected
+
+
+def test_header_table_2x2_reads_issuer_quoc_hieu_number_date(reports: dict[str, Report]) -> None:
+    assert _lines(reports["kh-cchc-2026.docx"], 6) == \
+        [*_HEADER, "Số: /KH-UBND", "Lâm Đồng, ngày tháng 12 năm 2025"]
+
+
+def test_header_table_one_row_left_issuer_and_number_reordered(reports: dict[str, Report]) -> None:
+    # kh-pcmt-2030: one row, the left cell holds issuer + Số, the right one Quốc hiệu + date.
+    assert _lines(reports["kh-pcmt-2030.docx"], 6) == \
+        [*_HEADER, "Số: /KH-UBND", "Lâm Đồng, ngày tháng 10 năm 2025"]
+
+
+def test_header_table_with_empty_middle_row(reports: dict[str, Report]) -> None:
+    m = reports["bc-quan-ly-hoi-2025.docx"].metadata
+    assert (m.number.type_code if m.number else None, m.place, m.date.iso if m.date else None) == \
+        ("BC", "Lâm Đồng", "2025-12")
+
+
+def test_trich_yeu_in_a_one_cell_table_is_layout(docs: dict[str, SourceDocument],
+                                                 reports: dict[str, Report]) -> None:
+    boxed = [b for b in docs["bc-quan-ly-hoi-2025.docx"].blocks if b.kind == "layout"][1]
+    assert (boxed.rows, reports["bc-quan-ly-hoi-2025.docx"].metadata.title) == \
+        ([["Tổ chức, hoạt động và quản lý hội năm 2025"]], "Tổ chức, hoạt động và quản lý hội năm 2025")
+
+
+def test_signature_table_is_layout_column_by_column(docs: dict[str, SourceDocument]) -> None:
+    layout = [b for b in docs["kh-cchc-2026.docx"].blocks if b.kind == "layout"][-1]
+    assert (layout.rows[0][0].split("\n")[:2], layout.rows[1]) == \
+        (["Nơi nhận:", "- Bộ Nội vụ;"], ["KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc"])
+
+
+def test_signature_table_with_name_below_it(reports: dict[str, Report]) -> None:
+    s = reports["qd-kien-toan-doi-ucsc.docx"].metadata.signer
+    assert s is not None and (s.position, s.name) == ("Chủ tịch", "Hồ Văn Mười")
+
+
+def test_recipients_from_the_signature_table(reports: dict[str, Report]) -> None:
+    recipients = reports["kh-pcmt-2030.docx"].metadata.recipients
+    assert recipients[:2] == ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh"]
+
+
+def test_no_layout_table_is_a_data_table(reports: dict[str, Report]) -> None:
+    assert [len(reports[n].tables) for n in REAL_DOCX] == [9, 0, 1, 0, 0]
+
+
+def test_cell_merged_across_columns_repeated_in_rows_once_in_text(docs: dict[str, SourceDocument],
+                                                                 reports: dict[str, Report]) -> None:
+    table = next(b for b in docs["kh-cchc-2026.docx"].blocks if b.kind == "table")
+    row = next(r for r in table.rows if "1441/QĐ-UBND" in r[4])
+    mentions = [c for c in reports["kh-cchc-2026.docx"].citations if c.symbol == "1441/QĐ-UBND"]
+    gold = json.loads((GOLD / "kh-cchc-2026.gold.json").read_text(encoding="utf-8"))
+    assert (row[4] == row[5], len(mentions)) == \
+        (True, sum(1 for c in gold["citations"] if c["symbol"] == "1441/QĐ-UBND"))
+
+
+def test_vertically_merged_cell_repeated_and_rows_same_width(docs: dict[str, SourceDocument]) -> None:
+    table = next(b for b in docs["bc-cchc-nam-2025.docx"].blocks if b.kind == "table")
+    assert (table.rows[1][0], table.merged[1][0], {len(r) for r in table.rows}) == ("STT", True, {5})
+
+
+def test_footnotes_kept_apart_after_the_body(docs: dict[str, SourceDocument],
+                                             reports: dict[str, Report]) -> None:
+    notes = [b for b in docs["bc-cchc-nam-2025.docx"].blocks if b.kind == "footnote"]
+    text = reports["bc-cchc-nam-2025.docx"].text
+    first = text.index("Thường trực Tỉnh ủy và Ủy ban nhân dân tỉnh đã thành lập các đoàn công tác")
+    assert (len(notes), text.index("Nơi nhận:") < first) == (17, True)
+
+
+def test_citations_in_footnotes_are_found(reports: dict[str, Report]) -> None:
+    symbols = {c.symbol for c in reports["bc-cchc-nam-2025.docx"].citations}
+    assert {"2139/QĐ-UBND", "751/KH-UBND", "150/STP-QLTDPL"} <= symbols
+
+
+@pytest.mark.parametrize("name", ["kh-pcmt-2030.docx", "bc-quan-ly-hoi-2025.docx"])
+def test_unicode_text_in_a_legacy_named_normal_style_is_left_alone(docs: dict[str, SourceDocument],
+                                                                  name: str) -> None:
+    # Their Normal style names .VnTime / VNI-Times, but the text is Unicode.
+    doc = docs[name]
+    assert (doc.warnings, "Độc lập - Tự do - Hạnh phúc" in assemble(doc).text) == ([], True)
+
+
+# --------------------------------------------------------------------------- built documents
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+       'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+
+_STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {_NS}>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>
+</w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="VnNormal"><w:name w:val="Vn Normal"/>
+<w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="VniChar"><w:name w:val="Vni Char"/>
+<w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:style>
+</w:styles>"""
+
+
+def _lvl(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{extra}'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+_NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {_NS}>
+<w:abstractNum w:abstractNumId="10">{_lvl(0, "upperRoman", "%1.")}
+{_lvl(1, "decimal", "%2.", '<w:pStyle w:val="Heading2"/>')}
+{_lvl(2, "decimal", "%2.%3.")}{_lvl(3, "lowerLetter", "%4)", '<w:lvlRestart w:val="1"/>')}</w:abstractNum>
+<w:abstractNum w:abstractNumId="20">{_lvl(0, "bullet", "-")}</w:abstractNum>
+<w:abstractNum w:abstractNumId="30">{_lvl(0, "lowerLetter", "%1)")}</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="30"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="20"/></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="30"/></w:num>
+</w:numbering>"""
+
+
+def _p(text: str, *, num: tuple[int, int] | None = None, style: str | None = None, run: str = "") -> str:
+    ppr = ""
+    if style or num:
+        ppr = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
+        if num:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        ppr += "</w:pPr>"
+    return f'<w:p>{ppr}{run}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _notes(kind: str, texts: list[str]) -> str:
+    sep = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+           f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+           f'</w:p></w:{kind}>')
+    body = "".join(f'<w:{kind} w:id="{i}">{_p(t)}</w:{kind}>' for i, t in enumerate(texts, 1))
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {_NS}>{sep}{body}</w:{kind}s>'
+
+
+def _build(tmp_path: Path, body: str, *, footnotes: Sequence[str] = (), endnotes: Sequence[str] = ()) -> Path:
+    """A .docx with a real file's package (qd-kien-toan-doi-ucsc) and a new body, styles,
+    numbering and notes."""
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{body}'
+                f'<w:sectPr/></w:body></w:document>')
+    replaced = {"word/document.xml": document, "word/styles.xml": _STYLES, "word/numbering.xml": _NUMBERING,
+                "word/footnotes.xml": _notes("footnote", list(footnotes)),
+                "word/endnotes.xml": _notes("endnote", list(endnotes))}
+    out = tmp_path / "built.docx"
+    with zipfile.ZipFile(REAL / "qd-kien-toan-doi-ucsc.docx") as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = replaced[item.filename].encode() if item.filename in replaced else src.read(item.filename)
+            dst.writestr(item.filename, data)
+    return out
+
+
+def _paragraphs(path: Path) -> list[tuple[str | None, str]]:
+    return [(b.label, b.text) for b in read_docx(path).blocks if b.kind == "paragraph"]
+
+
+_TEXT_BOX = ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+             '<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{0}</w:txbxContent></wps:txbx></wps:wsp>'
+             '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
+             '<v:textbox><w:txbxContent>{0}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+             '</mc:AlternateContent></w:r>')
+
+
+def test_text_box_paragraphs_at_their_anchor_once(tmp_path: Path) -> None:
+    box = _TEXT_BOX.format(_p("Số: 12/BC-UBND") + _p("V/v báo cáo"))
+    path = _build(tmp_path, _p("Trước") + _p("Neo", run=box) + _p("Sau"))
+    assert [t for _, t in _paragraphs(path)] == ["Trước", "Số: 12/BC-UBND", "V/v báo cáo", "Neo", "Sau"]
+
+
+def test_content_controls_are_read_in_place(tmp_path: Path) -> None:
+    body = _p("Một") + f"<w:sdt><w:sdtPr/><w:sdtContent>{_p('Hai')}</w:sdtContent></w:sdt>" + \
+        '<w:p><w:sdt><w:sdtContent><w:r><w:t>Ba</w:t></w:r></w:sdtContent></w:sdt></w:p>'
+    assert [t for _, t in _paragraphs(_build(tmp_path, body))] == ["Một", "Hai", "Ba"]
+
+
+def test_hidden_and_deleted_text_left_out(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:t xml:space="preserve">Kế hoạch </w:t></w:r>'
+            '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>'
+            '<w:del w:id="1" w:author="x"><w:r><w:delText>xóa </w:delText></w:r></w:del>'
+            '<w:ins w:id="2" w:author="x"><w:r><w:t>số 12</w:t></w:r></w:ins></w:p>')
+    assert _paragraphs(_build(tmp_path, body)) == [(None, "Kế hoạch số 12")]
+
+
+def test_endnotes_and_footnotes_in_reference_order(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:t>A</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+            '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>')
+    doc = read_docx(_build(tmp_path, body, footnotes=["Chỉ thị số 33/CT-TTg", "Nghị định số 61/2018/NĐ-CP"],
+                           endnotes=["Kế hoạch số 5/KH-UBND"]))
+    assert [b.text for b in doc.blocks if b.kind == "footnote"] == \
+        ["Nghị định số 61/2018/NĐ-CP", "Chỉ thị số 33/CT-TTg", "Kế hoạch số 5/KH-UBND"]
+
+
+_NUMBERED = [
+    (_p("Mở đầu", style="Heading1"), "I."),          # numbering from the paragraph style
+    (_p("Một", num=(1, 1)), "1."),
+    (_p("Hai", num=(1, 1)), "2."),
+    (_p("Hai chấm một", num=(1, 2)), "2.1."),         # %2.%3.
+    (_p("Chữ a", num=(1, 3)), "a)"),
+    (_p("Ba", num=(2, 1)), "3."),                     # another numId on the same list continues it
+    (_p("Chữ b", num=(1, 3)), "b)"),                  # lvlRestart 1: not restarted by level 2 (ilvl 1)
+    (_p("Phần hai", style="Heading1"), "II."),
+    (_p("Lại một", style="Heading2"), "1."),          # a style linked to level 1 by w:lvl/w:pStyle
+    (_p("Lại chữ a", num=(1, 3)), "a)"),
+    (_p("Từ d", num=(3, 0)), "d)"),                   # startOverride 4
+    (_p("Tiếp e", num=(3, 0)), "e)"),
+    (_p("Tiếp f", num=(5, 0)), "f)"),                 # the same abstract list, no override: continues
+    (_p("Gạch đầu dòng", num=(4, 0)), None),          # bullets are not labels
+    (_p("Tắt đánh số", style="Heading1", num=(0, 0)), None),  # numId 0 switches the style's list off
+]
+
+
+@pytest.mark.parametrize("index", range(len(_NUMBERED)))
+def test_numbering_formats_and_counters(tmp_path: Path, index: int) -> None:
+    path = _build(tmp_path, "".join(p for p, _ in _NUMBERED))
+    assert _paragraphs(path)[index][0] == _NUMBERED[index][1]
+
+
+def test_lower_letter_has_no_d_stroke_as_word_shows(tmp_path: Path) -> None:
+    path = _build(tmp_path, "".join(_p(f"Mục {i}", num=(5, 0)) for i in range(6)))
+    assert [label for label, _ in _paragraphs(path)] == ["a)", "b)", "c)", "d)", "e)", "f)"]
+
+
+def test_numbered_paragraphs_in_cells_carry_their_number(tmp_path: Path) -> None:
+    cell = "<w:tc>{}</w:tc>"
+    row = "<w:tr>" + cell.format(_p("", num=(5, 0))) + cell.format(_p("Nội dung")) + "</w:tr>"
+    doc = read_docx(_build(tmp_path, f"<w:tbl>{row}{row}{row}</w:tbl>"))
+    assert [b.rows for b in doc.blocks if b.kind == "table"] == \
+        [[["a)", "Nội dung"], ["b)", "Nội dung"], ["c)", "Nội dung"]]]
+
+
+def test_ragged_rows_padded_and_grid_before_kept(tmp_path: Path) -> None:
+    tbl = ('<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + _p("Đầu") + "</w:tc>"
+           "<w:tc>" + _p("C") + "</w:tc></w:tr>"
+           '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc>' + _p("B") + "</w:tc></w:tr></w:tbl>")
+    doc = read_docx(_build(tmp_path, tbl))
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert (table.rows, table.merged) == ([["Đầu", "Đầu", "C"], ["", "B", ""]],
+                                          [[False, True, False], [False, False, False]])
+
+
+_DATE = "ngày 05 tháng 01 năm 2026"
+
+
+def _tabbed(left: str, right: str) -> str:
+    return (f'<w:p><w:r><w:t xml:space="preserve">{left}</w:t></w:r><w:r><w:tab/><w:tab/></w:r>'
+            f'<w:r><w:t>{right}</w:t></w:r></w:p>')
+
+
+def test_header_laid_out_with_tabs_is_a_layout_block(tmp_path: Path) -> None:
+    body = (_tabbed("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            + _tabbed("TỈNH LÂM ĐỒNG", "Độc lập - Tự do - Hạnh phúc")
+            + _tabbed("Số: 12/BC-UBND", f"Lâm Đồng, {_DATE}") + _p("BÁO CÁO"))
+    doc = read_docx(_build(tmp_path, body))
+    assert assemble(doc).text.split("\n") == [*_HEADER, "Số: 12/BC-UBND", f"Lâm Đồng, {_DATE}", "BÁO CÁO"]
+
+
+def test_header_table_with_the_title_merged_below(tmp_path: Path) -> None:
+    def tc(text: str, span: int = 1) -> str:
+        pr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{pr}{''.join(_p(line) for line in text.split('|'))}</w:tc>"
+
+    tbl = ("<w:tbl><w:tr>" + tc("ỦY BAN NHÂN DÂN|TỈNH LÂM ĐỒNG|Số: 12/UBND-VX")
+           + tc(f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do - Hạnh phúc|Lâm Đồng, {_DATE}")
+           + "</w:tr><w:tr>" + tc("V/v triển khai kế hoạch năm 2026", 2) + "</w:tr></w:tbl>")
+    doc = read_docx(_build(tmp_path, tbl))
+    assert assemble(doc).text.split("\n") == [*_HEADER, "Số: 12/UBND-VX", f"Lâm Đồng, {_DATE}",
+                                              "V/v triển khai kế hoạch năm 2026"]
+
+
+# --------------------------------------------------------------------------- legacy fonts
+
+
+def test_tcvn3_run_converted_to_unicode(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+            '<w:t>Céng hoµ x· héi chñ nghÜa ViÖt Nam</w:t></w:r></w:p>')
+    doc = read_docx(_build(tmp_path, body))
+    assert ([b.text for b in doc.blocks], [c for c, _ in doc.warnings]) == \
+        (["Cộng hoà xã hội chủ nghĩa Việt Nam"], ["legacy-font-encoding"])
+
+
+def test_tcvn3_font_from_the_paragraph_style(tmp_path: Path) -> None:
+    body = _p("B¸o c¸o kÕt qu¶ thùc hiÖn", style="VnNormal")
+    assert [t for _, t in _paragraphs(_build(tmp_path, body))] == ["Báo cáo kết quả thực hiện"]
+
+
+def test_vni_run_from_a_character_style(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:rPr><w:rStyle w:val="VniChar"/></w:rPr>'
+            '<w:t>Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam</w:t></w:r></w:p>')
+    assert [t for _, t in _paragraphs(_build(tmp_path, body))] == ["Cộng hòa xã hội chủ nghĩa Việt Nam"]
+
+
+def test_unicode_run_in_a_legacy_font_is_not_converted(tmp_path: Path) -> None:
+    body = _p("Công tác cải cách hành chính", style="VnNormal")
+    assert [t for _, t in _paragraphs(_build(tmp_path, body))] == ["Công tác cải cách hành chính"]
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _truncated(tmp_path: Path) -> Path:
+    data = (REAL / "kh-cchc-2026.docx").read_bytes()
+    out = tmp_path / "truncated.docx"
+    out.write_bytes(data[: len(data) // 2])
+    return out
+
+
+def _plain_zip(tmp_path: Path) -> Path:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("data/report.csv", "a,b\n1,2\n")
+    out = tmp_path / "archive.docx"
+    out.write_bytes(buf.getvalue())
+    return out
+
+
+def _broken_xml(tmp_path: Path) -> Path:
+    out = tmp_path / "broken.docx"
+    with zipfile.ZipFile(REAL / "qd-kien-toan-doi-ucsc.docx") as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item.filename, data[:500] if item.filename == "word/document.xml" else data)
+    return out
+
+
+def _random_bytes(tmp_path: Path) -> Path:
+    out = tmp_path / "random.docx"
+    out.write_bytes(random.Random(3).randbytes(20000))
+    return out
+
+
+@pytest.mark.parametrize("make", [_truncated, _plain_zip, _broken_xml])
+def test_broken_docx_gives_corrupt_file_error(tmp_path: Path, make: Callable[[Path], Path]) -> None:
+    path = make(tmp_path)
+    with pytest.raises(CorruptFileError, match=r"^.*\.docx: [^\n]+$"):
+        parse_file(path)
+
+
+def test_random_bytes_named_docx_read_as_docx(tmp_path: Path) -> None:
+    with pytest.raises(CorruptFileError, match="not a Word document"):
+        read_docx(_random_bytes(tmp_path))
+
+
+def test_random_bytes_named_docx_parsed(tmp_path: Path) -> None:
+    with pytest.raises(VnReportError):
+        parse_file(_random_bytes(tmp_path))
+
