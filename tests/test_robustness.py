@@ -158,3 +158,13 @@ def test_cover_to_trinh_and_report_are_split() -> None:
     [attached] = report.attachments
     assert (attached.metadata.issuer, attached.metadata.doc_type, len(attached.citations)) == (
         "ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN", "Báo cáo", 33)
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.doc", "report.pdf"])
+def test_random_bytes_with_a_document_extension_are_corrupt(tmp_path: Path, name: str) -> None:
+    from vnreport_extract import CorruptFileError
+
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(CorruptFileError, match="content is not"):
+        parse_file(path)

@@ -9,7 +9,7 @@ import itertools
 from pathlib import Path
 
 from .document import Assembled, Block, SourceDocument, assemble
-from .errors import InputError, UnsupportedFormatError
+from .errors import CorruptFileError, InputError, UnsupportedFormatError
 from .extract.citations import extract_citations
 from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
@@ -211,4 +211,7 @@ def parse_file(path: str | Path) -> Report:
         from .readers import read_file
 
         return build_report(read_file(p, kind, sha))
+    expected = {".docx": "Word (.docx)", ".docm": "Word (.docx)", ".doc": "Word 97-2003 (.doc)", ".pdf": "PDF"}
+    if p.suffix.lower() in expected:
+        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {expected[p.suffix.lower()]} file")
     raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")
