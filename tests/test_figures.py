@@ -92,3 +92,17 @@ def test_every_unit_is_recognised() -> None:
     for unit in UNITS:
         text = f"có 12 {unit} mới"
         assert [f.unit.casefold() for f in figures(text)] == [unit.casefold()], unit
+
+
+def test_stray_number_splits_a_word() -> None:
+    """With segmentation, only a number that splits a word (``Thủ 3 tướng``) is a stray."""
+    for text, strays in [("Chỉ thị của Thủ 3 tướng Chính phủ", ["3"]),
+                         ("hướng dẫn thẩm định 268 dự án luật", []),
+                         ("Ban Chỉ huy Vùng Cảnh sát biển 3 tham mưu", [])]:
+        _, warnings = extract_figures(text, [(0, len(text))], segment=True)
+        assert [text[w.start:w.end] for w in warnings if w.code == "stray-number"] == strays, text  # type: ignore[misc]
+
+
+def test_counts_of_levels_and_provinces() -> None:
+    got = [(f.value, f.unit) for f in figures("chính quyền địa phương 02 cấp của 03 tỉnh")]
+    assert got == [(2, "cấp"), (3, "tỉnh")]

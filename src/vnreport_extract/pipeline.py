@@ -122,7 +122,7 @@ def _build_one(doc: SourceDocument) -> Report:
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
     figures, figure_warnings = extract_figures(
-        text, body, skip=sorted(cited_spans + [(d.start, d.end) for d in dates] + symbols + labels),
+        text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels), quiet=cited_spans,
         page_at=asm.page_at)
 
     from .resolve import resolve

@@ -37,6 +37,8 @@ UNITS: list[str] = [
     "sáng kiến", "chỉ tiêu", "nhiệm vụ", "thành viên", "hội viên", "hội", "tổ chức", "đối tượng",
     "trường hợp", "dịch vụ công", "máy", "bộ", "thiết bị", "cái", "chiếc", "con", "điểm", "đoàn",
     "hội nghị", "đợt", "trang", "tài khoản", "giấy phép", "ý kiến", "nội dung", "cá nhân", "tập thể",
+    "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",
+    "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
 ]
 
 # Words after a number that make it a duration, an ordinal or a time, not a figure.

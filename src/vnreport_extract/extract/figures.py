@@ -136,10 +136,12 @@ def extract_figures(
     regions: Sequence[tuple[int, int]],
     skip: Sequence[tuple[int, int]] = (),
     segment: bool = True,
+    quiet: Sequence[tuple[int, int]] = (),
     page_at: Callable[[int], int | None] | None = None,
 ) -> tuple[list[Figure], list[Warning]]:
     """Figures in the running-text ``regions`` of ``text``; ``skip``: spans whose numbers
-    are not figures (dates, symbols, section labels).
+    are not figures (dates, symbols, section labels); ``quiet``: spans (citations) whose
+    numbers are not figures but are still checked for stray page numbers.
 
     >>> figs, _ = extract_figures("Tổng số hộ nghèo 62 hộ chiếm 7,20 %", [(0, 35)], segment=False)
     >>> [(f.value, f.unit, f.subject) for f in figs]
@@ -148,11 +150,17 @@ def extract_figures(
     figures: list[Figure] = []
     warnings: list[Warning] = []
     skipped = Spans(skip)
+    quieted = Spans(quiet)
     for r_start, r_end in regions:
         last_end = r_start
         previous: Figure | None = None
         for m in NUMBER.finditer(text, r_start, r_end):
             if skipped.contains(m.start()):
+                continue
+            if quieted.contains(m.start()):
+                stray = _stray(text, m, r_start, r_end, segment)
+                if stray:
+                    warnings.append(_stray_warning(m, stray))
                 continue
             value = parse_number(m.group("int"), m.group("dec"))
             unit_m = UNIT.match(text, m.end(), r_end)
@@ -168,11 +176,9 @@ def extract_figures(
                 if _PERCENT_CUE.search(before) and isinstance(value, (int, float)) and value <= 100:
                     unit, end, warn_percent = "%", m.end(), True
                 else:
-                    stray = _stray(text, m, r_start, r_end)
+                    stray = _stray(text, m, r_start, r_end, segment)
                     if stray:
-                        warnings.append(Warning(code="stray-number", start=m.start(), end=m.end(),
-                                                message=f"number {m.group(0)!r} inside a phrase looks like a stray "
-                                                        f"page or footnote number: {stray!r}"))
+                        warnings.append(_stray_warning(m, stray))
                     continue
             else:
                 unit = unit_m.group("unit")
@@ -188,6 +194,12 @@ def extract_figures(
             previous = fig
             last_end = end
     return figures, warnings
+
+
+def _stray_warning(m: regex.Match[str], phrase: str) -> Warning:
+    return Warning(code="stray-number", start=m.start(), end=m.end(),
+                   message=f"number {m.group(0)!r} inside a phrase looks like a stray page or footnote number: "
+                           f"{phrase!r}")
 
 
 def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> int:
@@ -230,7 +242,7 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
     return left
 
 
-def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int) -> str | None:
+def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int, segment: bool) -> str | None:
     """The phrase around a number that sits inside it as a stray (``Thủ 3 tướng``)."""
     if m.group("dec") or len(m.group("int")) > 3:
         return None
@@ -238,6 +250,11 @@ def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int) -> str | No
     right = _WORD_AFTER.match(text[m.end(): min(r_end, m.end() + 30)])
     if left is None or right is None:
         return None
-    if left.group(1).casefold() in _COUNT_CUE:
+    if left.group(1).casefold() in _COUNT_CUE or m.group("int").startswith("0"):
+        return None
+    # A page number dropped into running text splits a word (``Thủ 3 tướng``): the two
+    # syllables around it make one word once it is taken out. A count between two words
+    # (``thẩm định 268 dự thảo``) does not.
+    if segment and len(_segment(f"{left.group(1)} {right.group(1)}")) != 1:
         return None
     return f"{left.group(1)} {m.group(0)} {right.group(1)}"
