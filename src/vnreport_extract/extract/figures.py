@@ -41,6 +41,13 @@ _RIGHT_STOP = {w.casefold() for w in (
     "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "từ", "đến", "nhưng",
     "còn", "gồm", "bằng", "vào", "về",
 )}
+# Verbs that open a phrase before a number: the phrase says what was done, not what is counted.
+_VERBS = {w.casefold() for w in (
+    "tổ chức", "đăng tải", "thực hiện", "ban hành", "triển khai", "giải quyết", "tiếp nhận", "rà soát",
+    "đào tạo", "bồi dưỡng", "tuyên truyền", "kiểm tra", "hướng dẫn", "xử lý", "phát hiện", "tham gia", "hỗ trợ",
+    "xây dựng", "cung cấp", "phê duyệt", "giải ngân", "tiếp", "cấp", "biên tập", "công khai", "cập nhật",
+    "số hóa", "thanh tra", "giám sát", "khen thưởng", "kỷ luật", "sắp xếp", "bố trí", "tuyển dụng", "lựa chọn",
+)}
 _DROP_PREFIX = ("tổng số", "số lượng", "số", "lĩnh vực")
 # Words that follow a unit as a fixed phrase, not as a sub-category (``dân tộc anh em``).
 _IDIOMS = {"dân tộc": ("anh em",)}
@@ -116,6 +123,8 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
         kept.insert(0, words[i])
     if len(kept) > 6:
         kept = kept[-6:]
+    if kept and (" ".join(kept[:2]).casefold() in _VERBS or kept[0].casefold() in _VERBS):
+        return None, part_of  # a verb phrase (``đã tổ chức 06 lớp``) is not what is counted
     return (_clean(kept) if kept else None), part_of
 
 
