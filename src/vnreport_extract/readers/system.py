@@ -1,0 +1,145 @@
+"""System tools the readers drive (Tesseract, LibreOffice): finding them and running them.
+
+A tool runs in its own process group (its own session), so that on a timeout the
+whole tree it started is killed — LibreOffice's ``soffice`` is a shell script that
+starts ``oosplash`` which starts ``soffice.bin``; killing only the first would leave
+the converter running. A missing tool is a :class:`MissingComponentError` naming the
+Debian package to install.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import MissingComponentError
+
+TESSERACT = ("Tesseract", "tesseract-ocr")
+TESSERACT_VIE = ("Tesseract Vietnamese language data", "tesseract-ocr-vie")
+LIBREOFFICE = ("LibreOffice", "libreoffice-writer-nogui")
+
+
+class ToolTimeout(Exception):
+    """A tool ran past its timeout; its process group has been killed."""
+
+    def __init__(self, tool: str, seconds: float) -> None:
+        super().__init__(f"{tool} timed out after {seconds:g} s")
+        self.tool = tool
+        self.seconds = seconds
+
+
+@dataclass
+class Finished:
+    """What a tool left behind: exit code and its output (bytes, undecoded)."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+    def message(self) -> str:
+        """The last non-empty line of stderr (or stdout): a tool's own reason for failing."""
+        for stream in (self.stderr, self.stdout):
+            lines = [ln.strip() for ln in stream.decode("utf-8", "replace").splitlines() if ln.strip()]
+            if lines:
+                return lines[-1]
+        return f"exit code {self.returncode}"
+
+
+def find_tool(names: Sequence[str], component: tuple[str, str]) -> str:
+    """The path of the first of ``names`` on ``PATH``, or a :class:`MissingComponentError`.
+
+    >>> find_tool(["sh"], ("POSIX shell", "dash")).endswith("/sh")
+    True
+    """
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise MissingComponentError(*component)
+
+
+def tool_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment a tool runs with: ours, a C locale for stable messages, plus ``extra``."""
+    env = dict(os.environ)
+    env.setdefault("LC_ALL", "C.UTF-8")
+    if extra:
+        env.update(extra)
+    return env
+
+
+def start(args: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None,
+          stdin: bytes | None = None) -> subprocess.Popen[bytes]:
+    """Start a tool in a new session (process group of its own), output captured."""
+    return subprocess.Popen(
+        list(args), cwd=cwd, env=tool_env(env), start_new_session=True,
+        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a started tool and everything it started (its process group), then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        proc.kill()
+    proc.communicate()
+
+
+def finish(proc: subprocess.Popen[bytes], timeout: float, tool: str, stdin: bytes | None = None) -> Finished:
+    """Wait for a started tool at most ``timeout`` seconds; past it, kill its process group
+    and raise :class:`ToolTimeout`. Any other interruption (Ctrl-C) kills it too."""
+    try:
+        out, err = proc.communicate(stdin, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(proc)
+        raise ToolTimeout(tool, timeout) from None
+    except BaseException:
+        kill_group(proc)
+        raise
+    # The tool may have left children behind in its group (a daemonised soffice.bin).
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    return Finished(proc.returncode, out, err)
+
+
+def run(args: Sequence[str], timeout: float, component: tuple[str, str], *, cwd: Path | None = None,
+        env: Mapping[str, str] | None = None, stdin: bytes | None = None) -> Finished:
+    """Run a tool to its end within ``timeout`` seconds (see :func:`finish`).
+
+    >>> run(["sh", "-c", "echo ok"], 10, ("POSIX shell", "dash")).stdout
+    b'ok\\n'
+    """
+    try:
+        proc = start(args, cwd=cwd, env=env, stdin=stdin)
+    except FileNotFoundError as exc:  # removed between find_tool() and here
+        raise MissingComponentError(*component) from exc
+    return finish(proc, timeout, component[0], stdin)
+
+
+@functools.lru_cache(maxsize=8)
+def _tesseract_languages(path: str, tessdata: str | None) -> frozenset[str]:
+    done = run([path, "--list-langs"], 30, TESSERACT)
+    text = (done.stdout + done.stderr).decode("utf-8", "replace")
+    # The first line is a header ("List of available languages in ..."), the rest one code per line.
+    return frozenset(line.strip() for line in text.splitlines()[1:] if line.strip())
+
+
+def tesseract(language: str = "vie") -> str:
+    """The ``tesseract`` binary, checked to have the data for ``language``."""
+    path = find_tool(["tesseract"], TESSERACT)
+    if language not in _tesseract_languages(path, os.environ.get("TESSDATA_PREFIX")):
+        raise MissingComponentError(*TESSERACT_VIE)
+    return path
+
+
+def soffice() -> str:
+    """The LibreOffice binary (``soffice``, or ``libreoffice`` on some installs)."""
+    return find_tool(["soffice", "libreoffice"], LIBREOFFICE)

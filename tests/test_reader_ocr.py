@@ -1,0 +1,330 @@
+"""The scanned-PDF reader (readers/ocr.py) on the real scan ``bcdx-03-scan.pdf``.
+
+Layout tests run on the Tesseract TSV stored next to the scan (no Tesseract needed, fast);
+the end-to-end tests run ``parse_file`` (PDF reader, then Tesseract) on the real pages: about
+5–10 s for the two pages, 5 s for two pages of the generated seed scan, and 12–25 s for the
+page turned sideways, on 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scoring import load_gold, score
+from vnreport_extract import Report, parse_file
+from vnreport_extract.document import Block, SourceDocument, assemble
+from vnreport_extract.errors import CorruptFileError, MissingComponentError
+from vnreport_extract.readers.ocr import (
+    Word,
+    fix_capitals,
+    fix_labels,
+    fix_position,
+    fix_type_words,
+    looks_sideways,
+    ocr_pages,
+    page_blocks,
+    parse_tsv,
+    render_dpi,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SCAN = FIXTURES / "real-scan" / "bcdx-03-scan.pdf"
+GOLD = FIXTURES / "gold" / "bcdx-03-scan.gold.json"
+SEED_SCAN = FIXTURES / "generated" / "seed-scan.pdf"  # made by scripts/make_fixtures.py
+WIDTH, HEIGHT = 1654, 2339  # the pages at the scan's own 200 dpi
+
+
+def stored_words(page: int) -> list[Word]:
+    return parse_tsv((FIXTURES / "real-scan" / f"bcdx-03-scan.p{page}.tsv").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def stored_blocks() -> dict[int, list[Block]]:
+    return {n: page_blocks(stored_words(n), n, WIDTH, HEIGHT) for n in (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def scan_report() -> Report:
+    # Through the PDF reader: it sends the pages without a text layer (both here: page 1 has
+    # only the e-signature stamp line) to ocr_pages.
+    return parse_file(SCAN)
+
+
+# --- OCR corrections, each on a variant Tesseract really produced on this scan ---------------
+
+def test_capitals_with_stacked_diacritics_are_restored() -> None:
+    assert fix_capitals("BÁO CÁO ĐÈ XUẤT") == "BÁO CÁO ĐỀ XUẤT"
+
+
+def test_province_and_unit_words_of_the_issuer_are_restored() -> None:
+    assert fix_capitals("CÔNG AN TÍNH LÂM ĐÒNG") == "CÔNG AN TỈNH LÂM ĐỒNG"
+
+
+def test_glued_capitals_are_split() -> None:
+    assert fix_capitals("BỘ CÔNGAN") == "BỘ CÔNG AN"
+
+
+def test_capitals_already_right_stay() -> None:
+    assert fix_capitals("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_garbled_type_word_of_a_citation_is_restored() -> None:
+    assert fix_type_words("Hướng dân số 37/HD-BCA-C04") == "Hướng dẫn số 37/HD-BCA-C04"
+
+
+def test_other_words_before_a_number_stay_as_read() -> None:
+    assert fix_type_words("Khoảng 280 người, trong đó số 12 là") == "Khoảng 280 người, trong đó số 12 là"
+
+
+def test_label_of_the_recipient_block_is_restored() -> None:
+    assert fix_labels("Noi nhận:") == "Nơi nhận:"
+
+
+def test_place_date_separator_read_as_full_stop() -> None:
+    assert fix_labels("Lâm Đồng. ngày tháng 01 năm 2026") == "Lâm Đồng, ngày tháng 01 năm 2026"
+
+
+def test_position_under_the_seal_is_restored() -> None:
+    assert fix_position("GLIÁM ĐÓC") == "GIÁM ĐỐC"
+
+
+def test_rank_is_not_taken_for_a_position() -> None:
+    assert fix_position("THIẾU TƯỚNG") == "THIẾU TƯỚNG"
+
+
+def test_d_read_twice_is_one_d() -> None:
+    # The seed scan's "49 - QĐ/ĐU" came out of Tesseract as "QĐ/ĐÐU" (Đ, then Latin eth).
+    row = "5\t1\t1\t1\t1\t1\t10\t10\t80\t30\t90.0\tQĐ/ĐÐU"
+    assert [w.text for w in parse_tsv("header\n" + row)] == ["QĐ/ĐU"]
+
+
+def test_scan_is_rasterised_at_its_own_resolution() -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        assert [render_dpi(pdf[i], 300) for i in range(2)] == [200, 200]
+    finally:
+        pdf.close()
+
+
+# --- Page layout from the stored TSV ---------------------------------------------------------
+
+def test_header_block_is_split_into_its_two_columns(stored_blocks: dict[int, list[Block]]) -> None:
+    header = stored_blocks[1][0]
+    assert header.kind == "layout"
+    assert header.rows == [
+        ["BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG",
+         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+        # Without a second reading of the handwritten day it is left blank, not guessed.
+        ["Số: 03/BCĐX-CAT(PC04)", "Lâm Đồng, ngày tháng 01 năm 2026"],
+    ]
+
+
+def test_type_name_follows_the_header(stored_blocks: dict[int, list[Block]]) -> None:
+    assert stored_blocks[1][1].text == "BÁO CÁO ĐỀ XUẤT"
+
+
+def test_e_signature_copy_stamp_is_dropped(stored_blocks: dict[int, list[Block]]) -> None:
+    words = " ".join(w.text for w in stored_words(1))
+    assert "SAO Y" in words  # Tesseract reads it ...
+    texts = [b.text or json.dumps(b.rows, ensure_ascii=False) for bs in stored_blocks.values() for b in bs]
+    assert not any("SAO Y" in t or "16:42:26" in t for t in texts)  # ... the reader drops it
+
+
+def test_page_number_is_dropped(stored_blocks: dict[int, list[Block]]) -> None:
+    assert stored_blocks[2][0].text.startswith("+ Hình thức:")
+
+
+def test_hanging_continuation_line_stays_in_its_bullet(stored_blocks: dict[int, list[Block]]) -> None:
+    item = next(b.text for b in stored_blocks[1] if b.text.startswith("- Đồng Chí Nguyễn Minh"))
+    assert "Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma" in item
+
+
+def test_wrapped_lines_of_a_paragraph_are_joined(stored_blocks: dict[int, list[Block]]) -> None:
+    first = next(b.text for b in stored_blocks[1] if b.text.startswith("Thực hiện Kế hoạch"))
+    assert first.endswith("Công an tỉnh đã hoàn thiện nội dung, chương trình liên quan, cụ thể như sau:")
+
+
+def test_numbered_paragraphs_start_paragraphs(stored_blocks: dict[int, list[Block]]) -> None:
+    starts = [b.text[:3] for b in stored_blocks[2] if b.kind == "paragraph"]
+    assert [s for s in starts if s[0].isdigit()] == ["1. ", "2. ", "3. "]
+
+
+def test_recipients_and_signature_are_one_layout_block(stored_blocks: dict[int, list[Block]]) -> None:
+    closing = stored_blocks[2][-1]
+    assert closing.kind == "layout"
+    left, right = closing.rows[0]
+    assert left.split("\n")[:3] == ["Nơi nhận:", "- Như kính gửi;", "- Văn phòng UBND tỉnh (p/hợp chỉ đạo);"]
+    # The red seal overlapping GIÁM ĐỐC is whitened before OCR: no seal text, no junk.
+    assert right == "GIÁM ĐỐC\nThiếu tướng Trương Minh Đương"
+
+
+def test_confident_second_reading_fills_the_handwritten_day() -> None:
+    blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: ("06", 91.0))
+    assert blocks[0].rows[1][1] == "Lâm Đồng, ngày 06 tháng 01 năm 2026"
+
+
+def test_unconfident_second_reading_leaves_the_day_blank() -> None:
+    # What Tesseract really gives for the handwritten "06" read on its own: "9" at confidence 0.
+    blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: ("9", 0.0))
+    assert blocks[0].rows[1][1] == "Lâm Đồng, ngày tháng 01 năm 2026"
+
+
+def test_upright_page_is_not_taken_for_sideways() -> None:
+    assert not looks_sideways(stored_words(1))
+
+
+def test_words_standing_on_end_are_taken_for_sideways() -> None:
+    turned = [Word(w.text, w.top, w.left, w.bottom, w.right, w.conf, w.line_key) for w in stored_words(1)]
+    assert looks_sideways(turned)
+
+
+def test_layout_assembles_in_the_order_metadata_reads(stored_blocks: dict[int, list[Block]]) -> None:
+    text = assemble(SourceDocument(stored_blocks[1])).text
+    assert text.split("\n")[:7] == [
+        "BỘ CÔNG AN", "CÔNG AN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 03/BCĐX-CAT(PC04)", "Lâm Đồng, ngày tháng 01 năm 2026", "BÁO CÁO ĐỀ XUẤT"]
+
+
+# --- End to end: Tesseract on the real scan --------------------------------------------------
+
+def test_scan_is_read_by_ocr(scan_report: Report) -> None:
+    assert (scan_report.source.format, scan_report.source.ocr, scan_report.source.pages) == ("pdf", True, 2)
+
+
+def test_scan_gives_its_number(scan_report: Report) -> None:
+    assert scan_report.metadata.number is not None
+    assert scan_report.metadata.number.number == "03"
+
+
+def test_scan_gives_its_january_2026_date(scan_report: Report) -> None:
+    date = scan_report.metadata.date
+    assert date is not None and (date.year, date.month) == (2026, 1)
+
+
+def test_scan_gives_its_type(scan_report: Report) -> None:
+    assert scan_report.metadata.doc_type == "Báo cáo đề xuất"
+
+
+def test_scan_gives_its_issuer(scan_report: Report) -> None:
+    assert (scan_report.metadata.parent_issuer, scan_report.metadata.issuer) == (
+        "BỘ CÔNG AN", "CÔNG AN TỈNH LÂM ĐỒNG")
+
+
+def test_scan_citations_match_the_hand_made_gold(scan_report: Report) -> None:
+    result = score(load_gold(GOLD), scan_report.model_dump(mode="json"), str(SCAN))
+    f1 = (result["citations"]["f1"], result["citation_dates"]["f1"], result["documents"]["f1"])
+    assert f1 == (1.0, 1.0, 1.0)
+
+
+def test_scan_dates_match_the_gold_but_the_handwritten_day(scan_report: Report) -> None:
+    result = score(load_gold(GOLD), scan_report.model_dump(mode="json"), str(SCAN))
+    assert (result["dates"]["missed"], result["dates"]["extra"]) == (["2026-01-06"], ["2026-01"])
+
+
+def test_scan_sections_match_the_gold(scan_report: Report) -> None:
+    result = score(load_gold(GOLD), scan_report.model_dump(mode="json"), str(SCAN))
+    assert result["sections"]["f1"] == 1.0
+
+
+def test_scan_text_has_no_seal_or_stamp(scan_report: Report) -> None:
+    assert not any(s in scan_report.text for s in ("SAO Y", "16:42:26", "X.H.C.N"))
+
+
+def test_bold_roman_numbers_are_counted_again() -> None:
+    # The generated seed scan: bold "II." is read "I." and "III" "II" by Tesseract; their stems
+    # are counted again on the image.
+    pages = ocr_pages(SEED_SCAN, [1, 2])
+    headings = ("CÔNG TÁC LÃNH ĐẠO", "KẾT QUẢ THỰC HIỆN")
+    starts = [b.text.split(" ")[0] for n in (1, 2) for b in pages[n]
+              if any(h in b.text[:30] for h in headings)]
+    assert starts == ["II.", "III"]
+
+
+def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    pdf[0].set_rotation(90)
+    turned = tmp_path / "sideways.pdf"
+    pdf.save(str(turned))
+    pdf.close()
+    header = ocr_pages(turned, [1], dpi=200)[1][0]
+    assert header.kind == "layout" and header.rows[0][0] == "BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG"
+
+
+# --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------
+
+def test_tesseract_missing_names_its_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(MissingComponentError) as err:
+        ocr_pages(SCAN, [1])
+    assert (err.value.component, err.value.package) == ("Tesseract", "tesseract-ocr")
+
+
+def test_scan_without_tesseract_is_one_line_in_the_cli(tmp_path: Path) -> None:
+    env = dict(os.environ, PATH=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", "import sys; from vnreport_extract.cli import main; "
+                           "sys.exit(main())", "parse", str(SCAN)], env=env, capture_output=True, text=True,
+                          timeout=120)
+    one_line = done.stderr.count("\n") == 1
+    assert (done.returncode != 0, one_line, "'tesseract-ocr'" in done.stderr) == (True, True, True)
+
+
+def test_vietnamese_data_missing_names_its_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    with pytest.raises(MissingComponentError) as err:
+        ocr_pages(SCAN, [1])
+    assert err.value.package == "tesseract-ocr-vie"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.fixture
+def hanging_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
+    """A directory put first on PATH and a file where the fake tool writes its pids."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("FAKE_PIDS", str(pids))
+    yield bin_dir, pids
+    for line in pids.read_text().split() if pids.exists() else []:
+        if _alive(int(line)):
+            os.kill(int(line), 9)
+
+
+def write_tool(path: Path, body: str) -> None:
+    path.write_text("#!/bin/sh\n" + body)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def test_hanging_tesseract_is_killed_at_its_timeout(hanging_tool: tuple[Path, Path]) -> None:
+    bin_dir, pids = hanging_tool
+    # Answers the language check, then hangs on the page with a child of its own.
+    write_tool(bin_dir / "tesseract",
+               'if [ "$1" = "--list-langs" ]; then printf "List of languages:\\nvie\\n"; exit 0; fi\n'
+               'echo $$ >> "$FAKE_PIDS"\nsleep 300 &\necho $! >> "$FAKE_PIDS"\nwait\n')
+    started = time.monotonic()
+    with pytest.raises(CorruptFileError, match=r"timed out after 1\.5 s"):
+        ocr_pages(SCAN, [1, 2], timeout=1.5)
+    assert time.monotonic() - started < 20
+    started_pids = [int(p) for p in pids.read_text().split()]
+    assert len(started_pids) >= 2 and [pid for pid in started_pids if _alive(pid)] == []
