@@ -56,13 +56,13 @@ def test_kinh_gui_and_noi_nhan_recipients() -> None:
 def test_kt_signer() -> None:
     signer = meta(HEADER).signer
     assert signer is not None
-    assert signer.model_dump() == {"name": "Nguyễn Minh", "position": "Phó Chủ tịch", "authority": "KT.",
+    assert signer.model_dump(exclude={"rank"}) == {"name": "Nguyễn Minh", "position": "Phó Chủ tịch", "authority": "KT.",
                                    "on_behalf_of": "Chủ tịch"}
 
 
 def test_tm_signer() -> None:
     signer = meta("BÁO CÁO\nX\nNơi nhận:\n- Lưu: VP.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNgô Tuấn Sơn").signer
-    assert signer is not None and signer.model_dump() == {
+    assert signer is not None and signer.model_dump(exclude={"rank"}) == {
         "name": "Ngô Tuấn Sơn", "position": "Chủ tịch", "authority": "TM.", "on_behalf_of": "Ủy ban nhân dân"}
 
 
@@ -108,3 +108,13 @@ def test_document_date_role() -> None:
 
 def test_own_number_is_not_a_citation() -> None:
     assert parse_text(HEADER).citations == []
+
+
+def test_ranked_signer_and_parenthesised_title() -> None:
+    m = meta("CÔNG AN TỈNH LÂM ĐỒNG\nSố: 03/BCĐX-CAT(PC04)\nLâm Đồng, ngày tháng 01 năm 2026\nBÁO CÁO ĐỀ XUẤT\n"
+             "(V/v Phê duyệt thời gian tổ chức Hội nghị)\nKính gửi:\n- Đồng chí Chủ tịch;\nNơi nhận:\n"
+             "- Phòng PV01, PC04 (thực hiện):\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng Trương Minh Đương")
+    assert m.title == "Phê duyệt thời gian tổ chức Hội nghị"
+    assert m.number is not None and (m.number.type_code, m.number.issuer_code) == ("BCĐX", "CAT(PC04)")
+    assert m.signer is not None and (m.signer.rank, m.signer.name) == ("Thiếu tướng", "Trương Minh Đương")
+    assert m.recipients == ["Đồng chí Chủ tịch", "Phòng PV01, PC04 (thực hiện)", "Lưu: VT"]

@@ -74,6 +74,7 @@ class Signer(Record):
     position: str | None = None
     authority: Literal["TM.", "KT.", "TL.", "TUQ."] | None = None
     on_behalf_of: str | None = None
+    rank: str | None = Field(default=None, description="military or police rank before the name (Thiếu tướng)")
 
 
 class Metadata(Record):

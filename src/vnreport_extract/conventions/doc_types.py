@@ -44,6 +44,7 @@ DOC_TYPES: list[DocType] = [
     {"name": "Phương án", "state": "PA", "party": "PA", "examples": []},
     {"name": "Đề án", "state": "ĐA", "party": "ĐA", "examples": []},
     {"name": "Dự án", "state": "DA", "party": None, "examples": []},
+    {"name": "Báo cáo đề xuất", "state": "BCĐX", "party": None, "examples": ["Báo cáo đề xuất số 03/BCĐX-CAT"]},
     {"name": "Báo cáo", "state": "BC", "party": "BC", "examples": ["Báo cáo số 12/BC-UBND"]},
     {"name": "Biên bản", "state": "BB", "party": "BB", "examples": []},
     {"name": "Tờ trình", "state": "TTr", "party": "TTr", "examples": ["Tờ trình số 629/TTr-SNV"]},

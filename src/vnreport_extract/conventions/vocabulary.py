@@ -24,6 +24,12 @@ POSITIONS: list[str] = [
 
 SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")
 
+# Military and police ranks (cấp bậc hàm) written before a signer's name.
+RANKS: list[str] = [
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+]
+
 # Measured nouns of figures, longest first where one starts another. Each is written
 # as it appears in running text; examples in tests/test_figures.py.
 UNITS: list[str] = [

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.vocabulary import POSITIONS, SIGNING_AUTHORITIES
+from ..conventions.vocabulary import POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
 from .dates import WORDED
@@ -138,7 +138,7 @@ def _name(text: str) -> str | None:
 
 
 def _clean_item(text: str) -> str:
-    return str(_BULLET.sub("", text)).strip().rstrip(";,.").strip()
+    return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
 
 
 def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult:
@@ -211,7 +211,10 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
                 body_start_line = lines.index(line) + 1
                 break
     if title_lines:
-        title = _V_V.sub("", " ".join(title_lines)).strip()
+        title = " ".join(title_lines)
+        if title.startswith("(") and title.endswith(")"):  # ``(V/v ...)`` under the type name
+            title = title[1:-1]
+        title = _V_V.sub("", title).strip()
         meta.title = title[:1].upper() + title[1:] if title else None
 
     # Recipients and signer, from the end.
@@ -289,7 +292,9 @@ def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False
         if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:
             signer.position = _position(t)
             continue
-        name = _name(t)
+        rank = next((r for r in RANKS if fold(t).startswith(fold(r) + " ")), None)
+        name = _name(t[len(rank) + 1:].strip() if rank else t)
         if name and signer.position is not None:
             signer.name = name
+            signer.rank = rank
             break
