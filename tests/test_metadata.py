@@ -56,8 +56,8 @@ def test_kinh_gui_and_noi_nhan_recipients() -> None:
 def test_kt_signer() -> None:
     signer = meta(HEADER).signer
     assert signer is not None
-    assert signer.model_dump(exclude={"rank"}) == {"name": "Nguyễn Minh", "position": "Phó Chủ tịch", "authority": "KT.",
-                                   "on_behalf_of": "Chủ tịch"}
+    assert signer.model_dump(exclude={"rank"}) == {
+        "name": "Nguyễn Minh", "position": "Phó Chủ tịch", "authority": "KT.", "on_behalf_of": "Chủ tịch"}
 
 
 def test_tm_signer() -> None:
