@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1; 0 for one line)")
     p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
     sub.add_parser("schema", help="print the JSON Schema of Report")
+    from .batch.cli import add_convert_parser
+
+    add_convert_parser(sub)
     return parser
 
 
@@ -54,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _parse(args)
+        if args.command == "convert":
+            from .batch.cli import run_convert
+
+            return run_convert(args)
         return _schema(args)
     except VnReportError as exc:
         print(f"vnreport-extract: error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+from lxml import etree
 
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError

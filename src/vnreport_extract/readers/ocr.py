@@ -752,7 +752,7 @@ def render_dpi(page: Any, dpi: int) -> int:
     covering it (a 200 dpi scan upscaled to 300 dpi reads worse: on the generated seed scan,
     citations F1 0.88 at 300 dpi against 0.98 at 200), never above ``dpi`` nor below 150;
     ``dpi`` for anything else."""
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     best: float | None = None

@@ -1,0 +1,65 @@
+"""The ``convert`` command: ``vnreport-extract convert INPUT... --out DIR``.
+
+Exit status: 0 when every input was converted, 1 when some failed (recorded in the
+manifest), 2 for a usage error (nothing was converted). Errors print one line, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .outputs import FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``convert`` to the command line's subparsers."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "convert", help="convert files, folders, globs and .zip archives into JSON and analytics tables",
+        description="Convert every report that the inputs name (files, folders searched recursively, glob "
+                    "patterns, .zip archives read member by member) into DIR: reports/<id>.json, "
+                    "reports.jsonl, tables/<name>.parquet|.csv and manifest.jsonl. Exit status 0 when all "
+                    "succeeded, 1 when some failed, 2 for a usage error.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a folder, a glob or a .zip archive")
+    p.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    p.add_argument("--workers", "-j", type=int, default=None, metavar="N",
+                   help="parallel worker processes (default: the number of CPUs)")
+    p.add_argument("--format", "-f", action="append", default=None, metavar="FMT", dest="formats",
+                   help=f"output formats, repeated or comma-separated: {', '.join(FORMATS)} "
+                        "(default: json,parquet)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="seconds per document before its worker is killed and it is recorded as timeout "
+                        "(default 300)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the run recorded in DIR: documents already ok are not converted again")
+    p.add_argument("--force", action="store_true",
+                   help="start over in a DIR that holds an earlier run (its outputs are replaced)")
+    p.add_argument("--fail-fast", action="store_true",
+                   help="stop at the first document that fails (the rest are recorded as skipped)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run on a Dask cluster (dask extra); folders and archives must be readable by its "
+                        "workers and DIR writable by them")
+    return p
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    """Run ``convert`` from parsed arguments; returns the exit status."""
+    from ..errors import InputError
+    from .api import UsageError, convert
+
+    try:
+        summary = convert(args.inputs, args.out, workers=args.workers, formats=args.formats or ["json,parquet"],
+                          timeout=args.timeout, resume=args.resume, force=args.force, fail_fast=args.fail_fast,
+                          quiet=args.quiet, scheduler=args.scheduler)
+    except (UsageError, InputError) as exc:
+        print(f"vnreport-extract convert: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("vnreport-extract convert: interrupted; run again with --resume to continue", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return summary.exit_code

@@ -1,0 +1,270 @@
+"""What a batch run writes, and how it writes it so that a killed run loses nothing.
+
+Layout of the output folder::
+
+    manifest.jsonl           one line per input: path, sha256, status, report_id, error ...
+    reports/<id>.json        one JSON per report (``--format json``)
+    reports.jsonl            every report, one per line (``--format jsonl``)
+    tables/<name>.parquet    analytics tables (``--format parquet``), and/or
+    tables/<name>.csv        (``--format csv``)
+    logs/workers.log         what the worker processes printed
+
+Every file is written to a temporary name in its own folder, then renamed
+(``os.replace`` is atomic on POSIX), so a reader — or a run resumed after SIGKILL —
+sees either the old file or the new one, never half of one. The manifest is an
+append-only log during the run (one ``write`` of one whole line per document, so a kill
+can at most leave a torn last line, which reading ignores); at the end it is rewritten
+in input order, one line per input. The reports of a run are kept in a *store*
+(``reports/``, or ``.store/`` when JSON files were not asked for): ``reports.jsonl`` and
+the tables are rebuilt from the store and the manifest at the end of every run, so they
+depend only on what is recorded, not on the order in which workers finished.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+MANIFEST = "manifest.jsonl"
+MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "seconds",
+                   "error_type", "error", "duplicate_of")
+STATUSES = ("ok", "error", "timeout", "skipped", "duplicate")
+FORMATS = ("json", "jsonl", "parquet", "csv")
+_REPORT_FILE = re.compile(r"[0-9a-f]{16}(?:-\d+)?\.json")
+_TMP_MARK = ".tmp-"
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}{_TMP_MARK}{os.getpid()}")
+
+
+def write_atomic(path: Path, data: bytes, *, fsync: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    tmp = _temp_name(path)
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            if fsync:
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text(path: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only when the block ends without error."""
+    tmp = _temp_name(path)
+    try:
+        with tmp.open("w", encoding="utf-8", newline=newline) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a killed run (``.name.tmp-<pid>``)."""
+    if folder.is_dir():
+        for p in folder.iterdir():
+            if p.name.startswith(".") and _TMP_MARK in p.name and p.is_file():
+                p.unlink(missing_ok=True)
+
+
+def manifest_entry(key: str, *, sha256: str | None = None, size: int | None = None,
+                   result: dict[str, Any] | None = None, duplicate_of: str | None = None,
+                   **fields: Any) -> dict[str, Any]:
+    """A manifest line, fields in a fixed order."""
+    entry: dict[str, Any] = dict.fromkeys(MANIFEST_FIELDS)
+    entry.update(path=key, sha256=sha256, size=size, duplicate_of=duplicate_of)
+    for name in MANIFEST_FIELDS[3:-1]:
+        if result is not None and name in result:
+            entry[name] = result[name]
+    entry.update(fields)
+    return entry
+
+
+class ManifestLog:
+    """The append-only manifest of a running conversion."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def append(self, entry: dict[str, Any]) -> None:
+        # One write() of one whole line: a kill lands before or after it, not inside.
+        os.write(self._fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, Any]]:
+    """The latest entry of each path, in the order paths first appear. A torn or broken
+    line (a run killed while writing it) is ignored."""
+    entries: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return entries
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                entries[entry["path"]] = entry
+    return entries
+
+
+def write_manifest(path: Path, entries: Iterable[dict[str, Any]]) -> None:
+    with atomic_text(path) as f:
+        for entry in entries:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def is_done(entry: dict[str, Any] | None) -> bool:
+    """Whether a manifest entry needs no more work: converted, or a duplicate of one that was."""
+    return entry is not None and entry.get("status") in ("ok", "duplicate") and bool(entry.get("report_id"))
+
+
+def report_ids(entries: Iterable[dict[str, Any]]) -> list[str]:
+    """The reports a manifest names, each once, in manifest order."""
+    seen: dict[str, None] = {}
+    for entry in entries:
+        if is_done(entry):
+            seen.setdefault(entry["report_id"], None)
+    return list(seen)
+
+
+def read_report_text(store: Path, rid: str) -> str:
+    return (store / f"{rid}.json").read_text(encoding="utf-8").strip()
+
+
+def prune_store(store: Path, keep: set[str]) -> int:
+    """Remove report files of the store that the manifest no longer names (a file that
+    changed since an earlier run has a new id). Only files named like report ids."""
+    removed = 0
+    if store.is_dir():
+        for p in store.iterdir():
+            if _REPORT_FILE.fullmatch(p.name) and p.stem not in keep:
+                p.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+class TableWriters:
+    """Streaming writers of the analytics tables: rows arrive report by report and are
+    flushed every ``batch`` rows (a Parquet row group, CSV lines), never all held."""
+
+    def __init__(self, folder: Path, formats: set[str], *, batch: int = 5000) -> None:
+        from .tables import TABLES
+
+        self.folder = folder
+        self.formats = formats
+        self.batch = batch
+        self.counts = dict.fromkeys(TABLES, 0)
+        self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._parquet: dict[str, Any] = {}
+        self._csv: dict[str, tuple[IO[str], Any]] = {}
+        self._temps: list[tuple[Path, Path]] = []
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, columns in TABLES.items():
+            if "parquet" in formats:
+                import pyarrow.parquet as pq
+
+                from .tables import arrow_schema
+
+                final = folder / f"{name}.parquet"
+                self._temps.append((_temp_name(final), final))
+                self._parquet[name] = pq.ParquetWriter(str(_temp_name(final)), arrow_schema(name),
+                                                       compression="zstd")
+            if "csv" in formats:
+                final = folder / f"{name}.csv"
+                self._temps.append((_temp_name(final), final))
+                f = _temp_name(final).open("w", encoding="utf-8", newline="")
+                writer = csv.writer(f)
+                writer.writerow([c for c, _ in columns])
+                self._csv[name] = (f, writer)
+
+    def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        for name, extra in rows.items():
+            self._rows[name].extend(extra)
+            self.counts[name] += len(extra)
+            if len(self._rows[name]) >= self.batch:
+                self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        rows = self._rows[name]
+        if not rows:
+            return
+        from .tables import TABLES, arrow_table, csv_value
+
+        if name in self._parquet:
+            self._parquet[name].write_table(arrow_table(name, rows))
+        if name in self._csv:
+            columns = [c for c, _ in TABLES[name]]
+            self._csv[name][1].writerows([csv_value(r.get(c)) for c in columns] for r in rows)
+        self._rows[name] = []
+
+    def close(self) -> None:
+        """Flush, close and move every table into place."""
+        for name in self._rows:
+            self._flush(name)
+        for writer in self._parquet.values():
+            writer.close()
+        for f, _ in self._csv.values():
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+        for tmp, final in self._temps:
+            os.replace(tmp, final)
+
+    def abort(self) -> None:
+        for writer in self._parquet.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+        for f, _ in self._csv.values():
+            with contextlib.suppress(Exception):
+                f.close()
+        for tmp, _ in self._temps:
+            tmp.unlink(missing_ok=True)
+
+
+def finalize(out: Path, entries: list[dict[str, Any]], store: Path, formats: set[str]) -> dict[str, int]:
+    """Write the manifest in input order, ``reports.jsonl`` and the tables, from the store.
+    Returns the row count of each table (empty when no table was asked for)."""
+    from .tables import report_rows
+
+    write_manifest(out / MANIFEST, entries)
+    ids = report_ids(entries)
+    prune_store(store, set(ids))
+    want_tables = bool(formats & {"parquet", "csv"})
+    writers = TableWriters(out / "tables", formats & {"parquet", "csv"}) if want_tables else None
+    jsonl = atomic_text(out / "reports.jsonl") if "jsonl" in formats else None
+    try:
+        with jsonl if jsonl is not None else contextlib.nullcontext() as lines:
+            for rid in ids:
+                text = read_report_text(store, rid)
+                if lines is not None:
+                    lines.write(text + "\n")
+                if writers is not None:
+                    writers.add(report_rows(json.loads(text), rid))
+        if writers is not None:
+            writers.close()
+    except BaseException:
+        if writers is not None:
+            writers.abort()
+        raise
+    return writers.counts if writers is not None else {}

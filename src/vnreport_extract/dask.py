@@ -1,0 +1,337 @@
+"""Beyond one machine: the batch conversion on a Dask cluster (the ``dask`` extra).
+
+For a library user: :func:`reports_bag` (a ``dask.bag`` of reports, in their JSON form,
+from files, folders, globs and zip archives), :func:`to_dataframes` (the analytics
+tables of :mod:`vnreport_extract.batch.tables` as ``dask.dataframe`` s) and
+:func:`write_tables` (partitioned Parquet: ``tables/<name>.parquet/part.N.parquet``).
+
+For ``vnreport-extract convert --scheduler tcp://HOST:PORT``: :func:`convert_on_cluster`
+runs the same steps as the local run — hash every input, mark duplicates and what an
+earlier run already converted, parse the rest, record the manifest, write the outputs —
+with hashing and parsing spread over the cluster's workers. Inputs must be readable by
+the workers and the output folder writable by them (a shared file system), since each
+worker writes its reports into ``DIR/reports`` itself. On each Dask worker, documents
+still run in a worker subprocess of :mod:`vnreport_extract.batch.worker`, so the
+per-document timeout kills a hanging document there too.
+
+Nothing here imports dask until a function is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any, cast
+
+from .batch.api import ConvertSummary, UsageError, duplicate_entry, prepare_output, store_folder, summarize
+from .batch.inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
+from .batch.outputs import (
+    MANIFEST,
+    ManifestLog,
+    finalize,
+    is_done,
+    manifest_entry,
+    read_manifest,
+    report_ids,
+)
+from .batch.progress import NullProgress, Progress
+from .batch.tables import TABLES, arrow_schema, arrow_table, report_rows
+from .batch.worker import DEFAULT_PARSER, WorkerPool
+from .errors import VnReportError
+
+if TYPE_CHECKING:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+Result = dict[str, Any]
+_local = threading.local()
+
+
+def _m(name: str) -> ModuleType:
+    # Dask's functions are mostly unannotated; reached through the module object they are
+    # Any to mypy, instead of "untyped call" errors at every use.
+    return importlib.import_module(name)
+
+
+def _chunks(seq: Sequence[Any], size: int) -> list[list[Any]]:
+    size = max(1, size)
+    return [list(seq[i:i + size]) for i in range(0, len(seq), size)]
+
+
+def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Result]:
+    """On a worker: the sha256 and size of each item, or why it cannot be read."""
+    out: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="vnreport-hash-") as tmp:
+        for serial, item in enumerate(items):
+            if item.refused:
+                out.append({"key": item.key, "error_type": "ArchiveRefusedError", "error": item.refused})
+                continue
+            try:
+                mat = materialize(item, Path(tmp), limits, serial=serial)
+            except VnReportError as exc:
+                out.append({"key": item.key, "error_type": type(exc).__name__, "error": str(exc)})
+                continue
+            out.append({"key": item.key, "sha256": mat.sha256, "size": mat.size})
+            if mat.temporary:
+                mat.path.unlink(missing_ok=True)
+    return out
+
+
+def _worker_pool(parser: str, timeout: float | None) -> WorkerPool[int]:
+    # One warm worker subprocess per Dask thread, kept between tasks: starting one costs
+    # about a second (imports, underthesea) that a chunk of documents should not pay again.
+    pool: WorkerPool[int] | None = getattr(_local, "pool", None)
+    if pool is None or (pool.parser, pool.timeout) != (parser, timeout):
+        if pool is not None:
+            pool.close()
+        pool = WorkerPool(1, timeout=timeout, parser=parser, persistent=True)
+        _local.pool = pool
+    return pool
+
+
+def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *, timeout: float | None = None,
+                parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS) -> list[tuple[str, Result]]:
+    """On a worker: parse each item (with its sha256 and size) into ``store``; returns
+    (logical path, worker result) pairs."""
+    results: list[tuple[str, Result]] = []
+    with tempfile.TemporaryDirectory(prefix="vnreport-parse-") as tmp:
+        mats = {}
+
+        def tasks() -> Iterable[tuple[int, dict[str, Any]]]:
+            for serial, (item, sha, _) in enumerate(items):
+                try:
+                    mat = materialize(item, Path(tmp), limits, serial=serial)
+                except VnReportError as exc:
+                    results.append((item.key, {"status": "error", "error_type": type(exc).__name__,
+                                               "error": str(exc), "seconds": 0.0}))
+                    continue
+                mats[serial] = mat
+                yield serial, {"path": str(mat.path), "key": item.key, "sha256": sha or mat.sha256,
+                               "store": store}
+
+        for serial, result in _worker_pool(parser, timeout).run(tasks()):
+            results.append((items[serial][0].key, result))
+            mat = mats.pop(serial)
+            if mat.temporary:
+                mat.path.unlink(missing_ok=True)
+    return results
+
+
+def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
+                      limits: ZipLimits) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="vnreport-store-") as store:
+        results = parse_items([(item, None, None) for item in items], store, timeout=timeout, parser=parser,
+                              limits=limits)
+        order = {item.key: i for i, item in enumerate(items)}
+        reports = []
+        for _, result in sorted(results, key=lambda kr: order[kr[0]]):
+            if result.get("status") == "ok":
+                reports.append(json.loads((Path(store) / f"{result['report_id']}.json").read_text("utf-8")))
+        return reports
+
+
+def reports_bag(inputs: Sequence[str | os.PathLike[str]], *, partition_size: int = 16,
+                timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
+                limits: ZipLimits = DEFAULT_LIMITS) -> db.Bag:
+    """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
+    the inputs name. Documents that fail are left out (``convert`` records them)."""
+    delayed = _m("dask").delayed
+    items = expand_inputs(inputs, limits=limits)
+    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, limits)
+             for chunk in _chunks(items, partition_size)] or [delayed(list)()]
+    return _m("dask.bag").from_delayed(parts)  # type: ignore[no-any-return]
+
+
+def _read_reports(store: str, ids: list[str]) -> list[dict[str, Any]]:
+    return [json.loads((Path(store) / f"{rid}.json").read_text(encoding="utf-8")) for rid in ids]
+
+
+def _frames(reports: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for report in reports:
+        for name, extra in report_rows(report).items():
+            rows[name].extend(extra)
+    # Arrow-backed columns: Dask hands them to Parquet with their exact types (an object
+    # column of lists would be turned into strings by Dask's string conversion).
+    import pandas as pd
+
+    return {name: arrow_table(name, rows[name]).to_pandas(types_mapper=pd.ArrowDtype) for name in TABLES}
+
+
+def _pick(frames: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return frames[name]
+
+
+def to_dataframes(bag: db.Bag) -> dict[str, dd.DataFrame]:
+    """The analytics tables of a bag of reports, one ``dask.dataframe`` per table, with the
+    columns of :func:`vnreport_extract.batch.to_frames` as Arrow-backed pandas types
+    (``string[pyarrow]``, ``int64[pyarrow]``, ``list<string>[pyarrow]``). Each partition of the bag
+    is flattened once for all tables."""
+    from .batch.tables import require_analytics
+
+    require_analytics()
+    delayed, from_delayed = _m("dask").delayed, _m("dask.dataframe").from_delayed
+    per_partition = [delayed(_frames)(part) for part in cast(Any, bag).to_delayed()]
+    meta = _frames([])
+    return {name: from_delayed([delayed(_pick)(p, name) for p in per_partition], meta=meta[name],
+                               verify_meta=False)
+            for name in TABLES}
+
+
+def _write_part(frame: pd.DataFrame, name: str, path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # No pandas metadata: the files then read back exactly like the local run's tables.
+    table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    pq.write_table(table.replace_schema_metadata(None), path, compression="zstd")
+    return int(table.num_rows)
+
+
+def write_tables(frames: dict[str, dd.DataFrame], folder: str | os.PathLike[str]) -> dict[str, int]:
+    """Write each table as partitioned Parquet, ``folder/<name>.parquet/part.NNNNN.parquet``
+    (one file per partition, written by the workers), with the fixed column types of
+    :func:`~vnreport_extract.batch.tables.arrow_schema`. Returns the row count of each table."""
+    dask = _m("dask")
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    # Written aside, then swapped in: a reader never sees a table with half its parts.
+    staging = Path(tempfile.mkdtemp(prefix=".tables-tmp-", dir=target))
+    try:
+        writes = {}
+        for name, frame in frames.items():
+            (staging / f"{name}.parquet").mkdir()
+            writes[name] = [dask.delayed(_write_part)(part, name, str(staging / f"{name}.parquet"
+                                                                        / f"part.{i:05d}.parquet"))
+                            for i, part in enumerate(cast(Any, frame).to_delayed())]
+        (done,) = dask.compute(writes)
+        for name in frames:
+            final = target / f"{name}.parquet"
+            if final.is_dir():
+                final.rename(staging / f"{name}.old")
+            elif final.exists():
+                final.unlink()
+            (staging / f"{name}.parquet").rename(final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {name: sum(counts) for name, counts in done.items()}
+
+
+def convert_on_cluster(inputs: Sequence[str | os.PathLike[str]], out: Path, *, scheduler: Any,
+                       formats: set[str], timeout: float | None = 300.0, resume: bool = False,
+                       force: bool = False, quiet: bool = True, stream: IO[str] | None = None,
+                       parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS) -> ConvertSummary:
+    """``convert`` on a Dask cluster: ``scheduler`` is its address (``tcp://HOST:PORT``) or a
+    ``distributed.Client``. Same outputs as the local run, except that the Parquet tables
+    are partitioned folders (``tables/<name>.parquet/part.N.parquet``)."""
+    try:
+        distributed = _m("distributed")
+    except ImportError as exc:
+        raise UsageError(f"--scheduler needs the dask extra ({exc.name} is missing): "
+                         "pip install 'vnreport-extract[dask]'") from exc
+    items = expand_inputs(inputs, exclude=out, limits=limits)
+    started = time.monotonic()
+    own_client = not isinstance(scheduler, distributed.Client)
+    try:
+        client = distributed.Client(scheduler) if own_client else scheduler
+    except (OSError, ValueError, TypeError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        prepare_output(out, resume=resume, force=force)
+    except UsageError:
+        if own_client:
+            client.close()
+        raise
+    store = store_folder(out, formats)
+    store.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(out / MANIFEST) if resume else {}
+    progress = NullProgress(len(items)) if quiet else Progress(len(items), stream=stream)
+    log = ManifestLog(out / MANIFEST)
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+        chunk = max(1, min(64, math.ceil(len(items) / (threads * 2)))) if items else 1
+
+        hashes: dict[str, Result] = {}
+        for future in client.map(hash_items, _chunks(items, chunk), limits=limits, pure=False):
+            for h in future.result():
+                hashes[h["key"]] = h
+
+        final: dict[str, dict[str, Any]] = {}
+        outcome: dict[str, dict[str, Any]] = {}
+        first_of_sha: dict[str, str] = {}
+        to_parse: list[tuple[Item, str, int]] = []
+        dups: list[tuple[str, int, str]] = []
+        resumed = 0
+
+        def record(entry: dict[str, Any]) -> None:
+            final[entry["path"]] = entry
+            log.append(entry)
+            progress.update(entry["status"])
+
+        for item in items:
+            h = hashes[item.key]
+            if "error" in h:
+                record(manifest_entry(item.key, status="error", error_type=h["error_type"], error=h["error"]))
+                continue
+            sha, size = h["sha256"], h["size"]
+            prev = previous.get(item.key)
+            if (prev is not None and prev.get("sha256") == sha and is_done(prev)
+                    and (store / f"{prev['report_id']}.json").exists()):
+                final[item.key] = prev
+                resumed += 1
+                progress.update(prev["status"], worked=False)
+                first_of_sha.setdefault(sha, item.key)
+                outcome.setdefault(sha, prev)
+            elif sha in first_of_sha:
+                dups.append((item.key, size, sha))
+            else:
+                first_of_sha[sha] = item.key
+                to_parse.append((item, sha, size))
+
+        known = {item.key: (sha, size) for item, sha, size in to_parse}
+        chunk = max(1, min(64, math.ceil(len(to_parse) / (threads * 2)))) if to_parse else 1
+        futures = client.map(parse_items, _chunks(to_parse, chunk), store=str(store), timeout=timeout,
+                             parser=parser, limits=limits, pure=False)
+        for future in distributed.as_completed(futures):
+            for key, result in future.result():
+                sha, size = known[key]
+                entry = manifest_entry(key, sha256=sha, size=size, result=result)
+                record(entry)
+                outcome[sha] = entry
+        for key, size, sha in dups:
+            record(duplicate_entry(key, size, outcome[sha]))
+        parse_seconds = time.monotonic() - started
+
+        entries = [final[item.key] for item in items]
+        current = {item.key for item in items}
+        entries += [e for key, e in previous.items() if key not in current]
+        rows = finalize(out, entries, store, formats - {"parquet"})
+        if "parquet" in formats:
+            ids = report_ids(entries)
+            parts = [dask_delayed_read(str(store), part) for part in _chunks(ids, chunk)] or \
+                [dask_delayed_read(str(store), [])]
+            rows = write_tables(to_dataframes(_m("dask.bag").from_delayed(parts)), out / "tables")
+    finally:
+        log.close()
+        if own_client:
+            client.close()
+    return summarize(out, entries[:len(items)], resumed=resumed, seconds=time.monotonic() - started, rows=rows,
+                     peak_rss_kb={}, parse_seconds=parse_seconds, progress=progress)
+
+
+def dask_delayed_read(store: str, ids: list[str]) -> Any:
+    """A delayed list of the stored reports ``ids``: one partition of a bag of reports."""
+    return _m("dask").delayed(_read_reports)(store, ids)
+
+
+__all__ = ["convert_on_cluster", "hash_items", "parse_items", "reports_bag", "to_dataframes", "write_tables"]

@@ -1,0 +1,225 @@
+"""``vnreport-extract convert``: the unsafe test archive, duplicates, exit codes, formats,
+--fail-fast, --timeout, --resume after a change, --quiet, and ``iter_reports``."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from vnreport_extract.batch import convert, iter_reports
+from vnreport_extract.batch.tables import count_records
+from vnreport_extract.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+DOCX = FIXTURES / "real" / "qd-kien-toan-doi-ucsc.docx"
+PDF = FIXTURES / "generated" / "seed.pdf"
+
+
+def _manifest(out: Path) -> dict[str, dict[str, Any]]:
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return {e["path"]: e for e in map(json.loads, lines)}
+
+
+def _xlsx() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+    return buf.getvalue()
+
+
+def _variant(n: int) -> str:
+    return SEED.read_text(encoding="utf-8") + f"\nGhi chú: bản sao số {n}.\n"
+
+
+@pytest.fixture(scope="module")
+def unsafe_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, Path]:
+    root = tmp_path_factory.mktemp("unsafe")
+    archive = root / "in" / "archive.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("01-seed.txt", SEED.read_bytes())
+        zf.writestr("docs/02-decision.docx", DOCX.read_bytes())
+        zf.writestr(zipfile.ZipInfo("../evil.txt"), _variant(1), compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("03-bomb.txt", bytes(16 << 20))
+        zf.writestr("04-corrupt.pdf", PDF.read_bytes()[:5000])
+        zf.writestr("05-notes.md", _variant(2))
+        zf.writestr("06-data.xlsx", _xlsx())
+        zf.writestr("07-seed-copy.txt", SEED.read_bytes())
+    out = root / "out"
+    code = main(["convert", str(archive), "--out", str(out), "--workers", "2", "--format",
+                 "json,jsonl", "--format", "parquet,csv", "--quiet"])
+    return code, archive, out
+
+
+def test_unsafe_archive_exit_status_is_1(unsafe_run: tuple[int, Path, Path]) -> None:
+    assert unsafe_run[0] == 1
+
+
+def test_unsafe_archive_each_bad_member_recorded_with_its_reason(unsafe_run: tuple[int, Path, Path]) -> None:
+    _, archive, out = unsafe_run
+    m = _manifest(out)
+    key = f"{archive}!"
+    assert list(m) == [key + n for n in ("01-seed.txt", "docs/02-decision.docx", "../evil.txt", "03-bomb.txt",
+                                         "04-corrupt.pdf", "05-notes.md", "06-data.xlsx", "07-seed-copy.txt")]
+    evil, bomb = m[key + "../evil.txt"], m[key + "03-bomb.txt"]
+    assert (evil["status"], evil["error_type"]) == ("error", "ArchiveRefusedError")
+    assert evil["error"].startswith("unsafe-path:") and ".." in evil["error"]
+    assert (bomb["status"], bomb["error_type"]) == ("error", "ArchiveRefusedError")
+    assert bomb["error"].startswith("expansion-ratio:")
+    corrupt, xlsx = m[key + "04-corrupt.pdf"], m[key + "06-data.xlsx"]
+    assert (corrupt["status"], corrupt["error_type"]) == ("error", "CorruptFileError")
+    assert (xlsx["status"], xlsx["error_type"]) == ("error", "UnsupportedFormatError")
+
+
+def test_unsafe_archive_every_good_member_converted(unsafe_run: tuple[int, Path, Path]) -> None:
+    _, archive, out = unsafe_run
+    m = _manifest(out)
+    key = f"{archive}!"
+    good = [m[key + n] for n in ("01-seed.txt", "docs/02-decision.docx", "05-notes.md")]
+    assert [(e["status"], e["format"]) for e in good] == [("ok", "text"), ("ok", "docx"), ("ok", "markdown")]
+    ids = {e["report_id"] for e in good}
+    assert {p.stem for p in (out / "reports").glob("*.json")} == ids
+    decision = json.loads((out / "reports" / f"{good[1]['report_id']}.json").read_text(encoding="utf-8"))
+    assert decision["source"]["path"] == key + "docs/02-decision.docx"
+    assert decision["metadata"]["doc_type"] == "Quyết định"
+    assert len((out / "reports.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert len(pd.read_parquet(out / "tables" / "reports.parquet")) == 3
+    assert len(pd.read_csv(out / "tables" / "reports.csv")) == 3
+
+
+def test_identical_files_are_parsed_once(unsafe_run: tuple[int, Path, Path]) -> None:
+    _, archive, out = unsafe_run
+    m = _manifest(out)
+    first, copy = m[f"{archive}!01-seed.txt"], m[f"{archive}!07-seed-copy.txt"]
+    assert copy["status"] == "duplicate" and copy["duplicate_of"] == f"{archive}!01-seed.txt"
+    assert copy["report_id"] == first["report_id"] == "34ee9683b5a85687"
+    assert copy["seconds"] == 0.0
+
+
+def test_nothing_extracted_outside_or_left_behind(unsafe_run: tuple[int, Path, Path]) -> None:
+    _, archive, out = unsafe_run
+    root = archive.parent.parent
+    found = [p for p in root.rglob("*") if p.is_file() and p.name.startswith(("evil", "m2"))]
+    assert found == []
+    assert not (root.parent / "evil.txt").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["logs", "manifest.jsonl", "reports", "reports.jsonl", "tables"]
+
+
+def test_tables_match_the_reports(unsafe_run: tuple[int, Path, Path]) -> None:
+    _, _, out = unsafe_run
+    expected: dict[str, int] = {}
+    for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        for name, n in count_records(json.loads(line)).items():
+            expected[name] = expected.get(name, 0) + n
+    for name, n in expected.items():
+        assert len(pd.read_parquet(out / "tables" / f"{name}.parquet")) == n, name
+        assert len(pd.read_csv(out / "tables" / f"{name}.csv")) == n, name
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert", "NOPE.pdf", "--out", "{out}"],
+    ["convert", "{seed}", "--out", "{out}", "--format", "xml"],
+    ["convert", "{seed}", "--out", "{out}", "--workers", "0"],
+    ["convert", "{seed}", "--out", "{seed}"],
+])
+def test_usage_errors_exit_2_before_any_work(argv: list[str], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    args = [a.format(out=tmp_path / "out", seed=SEED) for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("vnreport-extract convert: error:") and len(err.splitlines()) == 1
+    assert not (tmp_path / "out" / "manifest.jsonl").exists()
+
+
+def test_missing_out_is_an_argparse_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", str(SEED)])
+    assert exc.value.code == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_an_earlier_run_needs_resume_or_force_and_quiet_prints_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(SEED), "--out", str(out), "--workers", "1", "--format", "json", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["convert", str(SEED), "--out", str(out), "--format", "json", "-q"]) == 2
+    assert "--resume" in capsys.readouterr().err
+    assert main(["convert", str(SEED), "--out", str(out), "--workers", "1", "--format", "json", "--force"]) == 0
+    assert [e["status"] for e in _manifest(out).values()] == ["ok"]
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    # The progress bar (a plain line when stderr is not a terminal) and the summary.
+    assert "1/1 files" in captured.err and "files/s" in captured.err and "ETA" in captured.err
+    assert "0 failed" in captured.err
+    assert "1 files in" in captured.err and "1 ok" in captured.err
+
+
+def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "0-corrupt.pdf").write_bytes(PDF.read_bytes()[:5000])
+    for n in range(1, 4):
+        (docs / f"{n}.txt").write_text(_variant(n), encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json",
+                 "--fail-fast", "-q"])
+    assert code == 1
+    statuses = [(Path(e["path"]).name, e["status"]) for e in _manifest(tmp_path / "out").values()]
+    assert statuses == [("0-corrupt.pdf", "error"), ("1.txt", "skipped"), ("2.txt", "skipped"),
+                        ("3.txt", "skipped")]
+    assert list((tmp_path / "out" / "reports").iterdir()) == []
+
+
+def test_timeout_is_recorded_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(FIXTURES / "archive"),
+                                                                   os.environ.get("PYTHONPATH")])))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a-hang.txt").write_text("HANG-FOREVER\n" + _variant(0), encoding="utf-8")
+    (docs / "b.txt").write_text(_variant(1), encoding="utf-8")
+    summary = convert([docs], tmp_path / "out", workers=2, timeout=3, formats=["jsonl"],
+                      parser="slow_parser:parse")
+    assert summary.exit_code == 1 and summary.counts["timeout"] == 1 and summary.counts["ok"] == 1
+    hang = _manifest(tmp_path / "out")[str(docs / "a-hang.txt")]
+    assert (hang["status"], hang["error_type"], hang["seconds"]) == ("timeout", "Timeout", 3)
+    # jsonl only: reports are kept in .store (for --resume), not in reports/
+    assert not (tmp_path / "out" / "reports").exists()
+    assert len(list((tmp_path / "out" / ".store").glob("*.json"))) == 1
+
+
+def test_resume_reconverts_a_changed_file_and_drops_its_old_report(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "b.txt").write_text(_variant(2), encoding="utf-8")
+    out = tmp_path / "out"
+    first = convert([docs], out, workers=1, formats=["json"])
+    old_b = _manifest(out)[str(docs / "b.txt")]
+    (docs / "b.txt").write_text(_variant(3), encoding="utf-8")
+    again = convert([docs], out, workers=1, formats=["json"], resume=True)
+    assert (first.exit_code, again.exit_code, again.resumed) == (0, 0, 1)
+    m = _manifest(out)
+    assert m[str(docs / "b.txt")]["report_id"] != old_b["report_id"]
+    assert {p.stem for p in (out / "reports").glob("*.json")} == {e["report_id"] for e in m.values()}
+
+
+def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("x/seed.txt", SEED.read_bytes())
+        zf.writestr("x/copy.txt", SEED.read_bytes())
+        zf.writestr("../evil.txt", b"evil")
+    reports = list(iter_reports([archive], errors="skip"))
+    assert [r.source.path for r in reports] == [f"{archive}!x/seed.txt"]
+    assert len(reports[0].citations) == 33
+    with pytest.raises(Exception, match="unsafe-path"):
+        list(iter_reports(archive))

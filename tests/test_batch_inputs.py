@@ -1,0 +1,136 @@
+"""Batch inputs: files, folders, globs, zip members, and the zip safety rules."""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from vnreport_extract import InputError
+from vnreport_extract.batch.inputs import (
+    ArchiveRefusedError,
+    ZipLimits,
+    expand_inputs,
+    materialize,
+    member_problem,
+    zip_items,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+
+
+def _tree(root: Path) -> None:
+    (root / "b").mkdir(parents=True)
+    (root / "a.txt").write_text("a", encoding="utf-8")
+    (root / "b" / "c.md").write_text("c", encoding="utf-8")
+    (root / ".hidden.txt").write_text("h", encoding="utf-8")
+    (root / "~$lock.docx").write_text("lock", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "x.txt").write_text("x", encoding="utf-8")
+
+
+def test_folder_is_walked_recursively_sorted_without_hidden_and_lock_files(tmp_path: Path) -> None:
+    _tree(tmp_path / "in")
+    keys = [i.key for i in expand_inputs([tmp_path / "in"])]
+    assert keys == [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b" / "c.md")]
+
+
+def test_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "out" / "reports").mkdir(parents=True)
+    (tmp_path / "out" / "reports" / "0123456789abcdef.json").write_text("{}", encoding="utf-8")
+    keys = [i.key for i in expand_inputs([tmp_path], exclude=tmp_path / "out")]
+    assert not any("out" in Path(k).parts for k in keys)
+
+
+def test_glob_and_repeated_inputs(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    items = expand_inputs([str(tmp_path / "**" / "*.md"), tmp_path / "b" / "c.md"])
+    assert [i.key for i in items] == [str(tmp_path / "b" / "c.md")]
+
+
+def test_missing_path_and_empty_glob_are_usage_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        expand_inputs([tmp_path / "nope.pdf"])
+    with pytest.raises(InputError, match="matches no file"):
+        expand_inputs([str(tmp_path / "*.pdf")])
+
+
+def _zip(path: Path, members: dict[str, bytes], *, symlink: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_DEFLATED)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    return path
+
+
+def test_zip_members_get_logical_paths_and_unsafe_ones_are_refused(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "a.zip", {
+        "docs/seed.txt": SEED.read_bytes(), "../evil.txt": b"evil", "/abs.txt": b"abs",
+        "..\\win.txt": b"win", "C:/drive.txt": b"drive", "__MACOSX/._seed.txt": b"apple", "docs/": b"",
+    }, symlink="link.txt")
+    items = {i.key: i.refused for i in expand_inputs([archive])}
+    key = str(archive)
+    assert items[f"{key}!docs/seed.txt"] is None
+    assert items[f"{key}!../evil.txt"].startswith("unsafe-path")  # type: ignore[union-attr]
+    assert items[f"{key}!/abs.txt"].startswith("unsafe-path")  # type: ignore[union-attr]
+    assert items[f"{key}!..\\win.txt"].startswith("unsafe-path")  # type: ignore[union-attr]
+    assert items[f"{key}!C:/drive.txt"].startswith("unsafe-path")  # type: ignore[union-attr]
+    assert items[f"{key}!link.txt"].startswith("symlink")  # type: ignore[union-attr]
+    assert not any("__MACOSX" in k or k.endswith("docs/") for k in items)
+
+
+def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "bomb.zip", {"bomb.txt": bytes(20 << 20)})
+    (item,) = zip_items(archive)
+    assert item.refused is not None and item.refused.startswith("expansion-ratio")
+    info = zipfile.ZipFile(archive).getinfo("bomb.txt")
+    problem = member_problem(info, ZipLimits())
+    assert isinstance(problem, ArchiveRefusedError) and problem.reason == "expansion-ratio"
+
+
+def test_too_many_members_refuse_the_whole_archive(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "many.zip", {f"{i}.txt": b"x" for i in range(6)})
+    (item,) = zip_items(archive, ZipLimits(max_members=5))
+    assert item.key == str(archive) and item.refused is not None
+    assert item.refused.startswith("too-many-members: 6 members")
+
+
+def test_not_a_zip_is_refused_as_corrupt(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.zip"
+    fake.write_bytes(b"PK\x03\x04 not really")
+    (item,) = zip_items(fake)
+    assert item.refused is not None and item.refused.startswith("corrupt-archive")
+
+
+def test_member_is_extracted_under_a_generated_name_inside_the_temp_dir(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "a.zip", {"../../x/seed.md": SEED.read_bytes(), "ok/seed.md": SEED.read_bytes()})
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    items = zip_items(archive)
+    with pytest.raises(ArchiveRefusedError, match="unsafe-path"):
+        materialize(items[0], tmp, serial=0)
+    mat = materialize(items[1], tmp, serial=7)
+    assert mat.path == tmp / "m7.md" and mat.temporary
+    assert mat.path.read_bytes() == SEED.read_bytes()
+    assert mat.size == SEED.stat().st_size
+    assert sorted(os.listdir(tmp)) == ["m7.md"]
+    assert not (tmp_path / "x").exists()
+
+
+def test_real_expansion_is_checked_while_extracting(tmp_path: Path) -> None:
+    # A directory entry can lie; the bytes actually inflated are held to the same budget.
+    archive = _zip(tmp_path / "a.zip", {"z.txt": bytes(1 << 20)})
+    (item,) = zip_items(archive, ZipLimits(max_ratio=10_000))
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    with pytest.raises(ArchiveRefusedError, match="expansion-ratio"):
+        materialize(item, tmp, ZipLimits(max_ratio=50))
+    assert list(tmp.iterdir()) == []

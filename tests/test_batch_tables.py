@@ -1,0 +1,113 @@
+"""Analytics tables: one row per record of the seed, joined by report_id."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from vnreport_extract import Report, parse_text
+from vnreport_extract.batch.tables import (
+    TABLE_NAMES,
+    TABLES,
+    arrow_schema,
+    count_records,
+    csv_value,
+    report_id,
+    report_rows,
+    to_frames,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+SEED_ID = hashlib.sha256(SEED.read_bytes()).hexdigest()[:16]
+
+
+def test_report_id_is_the_file_hash_prefix(seed_report: Report) -> None:
+    assert report_id(seed_report) == SEED_ID == "34ee9683b5a85687"
+    assert report_id(seed_report.model_dump(mode="json")) == SEED_ID
+
+
+def test_report_id_of_a_text_without_file_is_its_text_hash() -> None:
+    text = "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021"
+    assert report_id(parse_text(text)) == hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def test_one_row_per_record(seed_report: Report) -> None:
+    rows = report_rows(seed_report)
+    data = seed_report.model_dump(mode="json")
+    assert {name: len(r) for name, r in rows.items()} == count_records(data)
+    # The seed's numbers, as its gold file states them (30 full/short + 3 named citations).
+    counts = count_records(data)
+    assert (counts["reports"], counts["sections"], counts["citations"], counts["documents"],
+            counts["figures"], counts["satisfaction"]) == (1, 24, 33, 15, 27, 4)
+    assert counts["warnings"] == len(seed_report.warnings) > 0
+    assert all(r["report_id"] == SEED_ID for table in rows.values() for r in table)
+
+
+def test_reports_row_holds_metadata_counts_and_demographics(seed_report: Report) -> None:
+    (row,) = report_rows(seed_report)["reports"]
+    assert row["doc_type"] == "Báo cáo" and row["place"] == "Phú Tiến" and row["date"] == "2023-05"
+    assert row["number_raw"] == "/BC-UBND" and row["number"] is None
+    assert row["signer_name"] == "Ngô Tuấn Sơn" and row["signer_authority"] == "TM."
+    assert row["n_citations"] == 33 and row["n_satisfaction_rows"] == 4
+    assert row["households"] == 860 and row["area_ha"] == 1460.97 and row["poor_household_rate"] == 7.2
+
+
+def test_sections_are_flattened_with_their_parent(seed_report: Report) -> None:
+    sections = report_rows(seed_report)["sections"]
+    by_path = {s["path"]: s for s in sections}
+    assert by_path["III~2"]["number"] == "III" and by_path["III~2"]["parent_path"] is None
+    child = next(s for s in sections if s["parent_path"] == "II")
+    assert child["level"] == 2
+    assert [s["position"] for s in sections] == list(range(len(sections)))
+
+
+def test_citation_and_satisfaction_rows(seed_report: Report) -> None:
+    rows = report_rows(seed_report)
+    ct33 = next(c for c in rows["citations"] if c["symbol"] == "33/CT-TTg" and c["date"])
+    assert (ct33["doc_type"], ct33["date"], ct33["date_year"]) == ("Chỉ thị", "2021-11-26", 2021)
+    fields = [r["field"] for r in rows["satisfaction"]]
+    assert len(fields) == 4 and all(r["total"] and r["consistent"] is not None for r in rows["satisfaction"])
+
+
+def test_attachments_are_reports_of_their_own() -> None:
+    cover = parse_text("TỜ TRÌNH\nVề việc ban hành Kế hoạch số 22/KH-UBND ngày 03/02/2023")
+    cover.attachments.append(parse_text("BÁO CÁO\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021"))
+    rows = report_rows(cover)
+    rid = report_id(cover)
+    assert [(r["report_id"], r["attachment_of"]) for r in rows["reports"]] == [(rid, None), (f"{rid}-1", rid)]
+    assert {c["report_id"] for c in rows["citations"]} == {rid, f"{rid}-1"}
+    assert count_records(cover.model_dump(mode="json"))["citations"] == len(rows["citations"]) == 2
+
+
+def test_to_frames_types(seed_report: Report) -> None:
+    frames = to_frames([seed_report])
+    assert set(frames) == set(TABLE_NAMES)
+    assert all(list(frames[n].columns) == [c for c, _ in TABLES[n]] for n in TABLE_NAMES)
+    assert str(frames["sections"]["page"].dtype) == "Int64"  # a text report has no pages: <NA>, not NaN floats
+    assert frames["sections"]["page"].isna().all()
+    assert str(frames["satisfaction"]["consistent"].dtype) == "boolean"
+    assert frames["figures"]["value"].dtype == "float64"
+    assert len(frames["citations"]) == 33
+
+
+def test_empty_tables_keep_their_columns() -> None:
+    frames = to_frames([])
+    assert all(len(f) == 0 for f in frames.values())
+    assert list(frames["warnings"].columns) == ["report_id", "position", "code", "message", "start", "end"]
+    assert str(arrow_schema("citations").field("repairs").type) == "list<item: string>"
+
+
+@pytest.mark.parametrize(("value", "cell"), [(None, ""), (["a", "Ủy ban"], '["a", "Ủy ban"]'), (3, 3)])
+def test_csv_cells(value: object, cell: object) -> None:
+    assert csv_value(value) == cell
+
+
+def test_frames_join_on_report_id(seed_report: Report) -> None:
+    frames = to_frames([seed_report])
+    joined = frames["citations"].merge(frames["reports"][["report_id", "place"]], on="report_id")
+    assert len(joined) == 33 and set(joined["place"]) == {"Phú Tiến"}
+    assert isinstance(joined, pd.DataFrame)

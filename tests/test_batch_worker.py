@@ -1,0 +1,116 @@
+"""Worker processes: results streamed back in completion order, a hanging document killed at its timeout, a
+crashing worker recorded, and a new worker taking the place of a killed one."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from vnreport_extract import CorruptFileError
+from vnreport_extract.batch.worker import WorkerPool, parse_one
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+
+
+@pytest.fixture
+def slow_parser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    path = os.pathsep.join(filter(None, [str(FIXTURES / "archive"), os.environ.get("PYTHONPATH")]))
+    monkeypatch.setenv("PYTHONPATH", path)
+    pidfile = tmp_path / "hung.pid"
+    monkeypatch.setenv("SLOW_PARSER_PIDFILE", str(pidfile))
+    return pidfile
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A killed child not yet reaped is a zombie: dead for our purpose.
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split()[2] == "Z")
+
+
+def test_hang_is_killed_at_timeout_crash_is_recorded_and_the_rest_converts(tmp_path: Path,
+                                                                          slow_parser: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    store = tmp_path / "store"
+    store.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    paths = {
+        "hang": docs / "hang.txt", "crash": docs / "crash.txt", "a": docs / "a.txt", "b": docs / "b.txt",
+        "c": docs / "c.txt",
+    }
+    paths["hang"].write_text("HANG-FOREVER\n" + seed, encoding="utf-8")
+    paths["crash"].write_text("CRASH-WORKER\n" + seed, encoding="utf-8")
+    for name in ("a", "b", "c"):
+        paths[name].write_text(f"{seed}\nGhi chú {name}.\n", encoding="utf-8")
+    tasks = [(name, {"path": str(p), "key": f"docs/{name}.txt", "store": str(store)}) for name, p in paths.items()]
+
+    started = time.monotonic()
+    with WorkerPool[str](2, timeout=6.0, parser="slow_parser:parse") as pool:
+        order = list(pool.run(tasks))
+    elapsed = time.monotonic() - started
+    results = dict(order)
+    # Streamed in completion order: the hang, submitted first, comes last, and does not
+    # hold back the documents the other worker converted meanwhile.
+    assert [tag for tag, _ in order][-1] == "hang"
+
+    assert results["hang"]["status"] == "timeout" and results["hang"]["error_type"] == "Timeout"
+    assert "killed" in results["hang"]["error"]
+    assert results["crash"]["status"] == "error" and results["crash"]["error_type"] == "WorkerCrashed"
+    assert "exit status 3" in results["crash"]["error"]
+    for name in ("a", "b", "c"):
+        assert results[name]["status"] == "ok"
+        stored = json.loads((store / f"{results[name]['report_id']}.json").read_text(encoding="utf-8"))
+        assert stored["source"]["path"] == f"docs/{name}.txt"
+        assert len(stored["citations"]) == 33
+    assert 6.0 <= elapsed < 40
+    hung = int(slow_parser.read_text())
+    assert not _alive(hung)
+
+
+def test_parse_one_records_named_and_internal_errors(tmp_path: Path) -> None:
+    def corrupt(path: Path) -> object:
+        raise CorruptFileError(f"{path}: corrupt or truncated PDF")
+
+    def bug(path: Path) -> object:
+        raise KeyError("oops")
+
+    result, report = parse_one(tmp_path / "x.pdf", "x.pdf", None, None, corrupt)
+    assert (result["status"], result["error_type"], report) == ("error", "CorruptFileError", None)
+    assert "truncated" in result["error"]
+    result, _ = parse_one(tmp_path / "x.pdf", "x.pdf", None, None, bug)
+    assert (result["status"], result["error_type"]) == ("error", "KeyError")
+    assert result["error"].startswith("internal error")
+
+
+def test_a_worker_is_replaced_after_max_tasks(tmp_path: Path) -> None:
+    # Bounded memory whatever a library leaks: a worker serves at most max_tasks documents.
+    paths = []
+    for n in range(3):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(SEED.read_text(encoding="utf-8") + f"\nGhi chú {n}.\n", encoding="utf-8")
+    tasks = [(n, {"path": str(p), "key": p.name}) for n, p in enumerate(paths)]
+    with WorkerPool[int](1, max_tasks=2) as pool:
+        results = list(pool.run(tasks))
+        assert [r["status"] for _, r in results] == ["ok"] * 3
+        assert len(pool.peak_rss_kb) == 2  # two worker processes served them
+        assert all(kb > 10_000 for kb in pool.peak_rss_kb.values())
+        assert list(pool.run([])) == []
+
+
+def test_empty_input_converts_to_empty_tables(tmp_path: Path) -> None:
+    from vnreport_extract.batch import convert
+
+    (tmp_path / "empty").mkdir()
+    summary = convert([tmp_path / "empty"], tmp_path / "out", formats=["jsonl", "parquet"])
+    assert (summary.total, summary.exit_code, summary.peak_rss_kb) == (0, 0, {})
+    assert (tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8") == ""
+    assert summary.rows == dict.fromkeys(summary.rows, 0) and len(summary.rows) == 8

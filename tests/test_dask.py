@@ -1,0 +1,123 @@
+"""The Dask path on a real ``dask.distributed.LocalCluster`` (2 worker processes):
+``convert --scheduler`` gives the same outputs as the local run on the corpus, and the
+bag / dataframe API gives the records of the reports."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from distributed import LocalCluster
+from test_batch_corpus import CORPUS_INPUTS, FORMATS, local_corpus_run
+
+from vnreport_extract.batch.tables import TABLE_NAMES, TABLES
+from vnreport_extract.cli import main
+from vnreport_extract.dask import reports_bag, to_dataframes
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+DECISION = FIXTURES / "real" / "qd-kien-toan-doi-ucsc.docx"
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[LocalCluster]:
+    # The Dask workers inherit this environment, and their document workers too: the test
+    # parser of fixtures/archive must be importable there.
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(FIXTURES / "archive"), saved]))
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+            yield c
+    finally:
+        if saved is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = saved
+
+
+@pytest.fixture(scope="module")
+def runs(cluster: LocalCluster, tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, int, Path]:
+    out = tmp_path_factory.mktemp("dask") / "out"
+    code = main(["convert", *CORPUS_INPUTS, "--out", str(out), "--scheduler", cluster.scheduler_address,
+                 "--format", FORMATS, "--quiet"])
+    local_code, local = local_corpus_run()
+    return code, out, local_code, local
+
+
+def _manifest(out: Path) -> list[dict[str, Any]]:
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in lines]
+
+
+def test_same_exit_status_and_manifest(runs: tuple[int, Path, int, Path]) -> None:
+    code, out, local_code, local = runs
+    assert code == local_code == 0
+    assert _manifest(out) == _manifest(local)
+
+
+def test_same_reports(runs: tuple[int, Path, int, Path]) -> None:
+    _, out, _, local = runs
+    names = sorted(p.name for p in (local / "reports").iterdir())
+    assert len(names) == 9
+    assert sorted(p.name for p in (out / "reports").iterdir()) == names
+    for name in names:
+        assert (out / "reports" / name).read_bytes() == (local / "reports" / name).read_bytes(), name
+    assert (out / "reports.jsonl").read_bytes() == (local / "reports.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_same_tables(runs: tuple[int, Path, int, Path], name: str) -> None:
+    _, out, _, local = runs
+    partitioned = out / "tables" / f"{name}.parquet"
+    assert partitioned.is_dir() and len(list(partitioned.glob("part.*.parquet"))) >= 2
+    got = pd.read_parquet(partitioned)
+    expected = pd.read_parquet(local / "tables" / f"{name}.parquet")
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+    assert (out / "tables" / f"{name}.csv").read_bytes() == (local / "tables" / f"{name}.csv").read_bytes()
+
+
+def test_bag_and_dataframes_of_reports(cluster: LocalCluster) -> None:
+    from distributed import Client
+
+    with Client(cluster.scheduler_address):
+        bag = reports_bag([SEED, DECISION], partition_size=1)
+        assert bag.npartitions == 2
+        reports = bag.compute()
+        assert [r["metadata"]["doc_type"] for r in reports] == ["Báo cáo", "Quyết định"]
+        frames = to_dataframes(bag)
+        assert set(frames) == set(TABLE_NAMES)
+        citations = frames["citations"].compute()
+        assert list(citations.columns) == [c for c, _ in TABLES["citations"]]
+        assert len(citations) == sum(len(r["citations"]) for r in reports)
+        assert (citations["report_id"] == "34ee9683b5a85687").sum() == 33
+        totals = [row["total"] for r in reports for t in r["tables"] for row in t["satisfaction"] or []]
+        assert len(totals) == 4 and frames["satisfaction"]["total"].sum().compute() == sum(totals)
+
+
+def test_a_hanging_document_is_killed_on_the_cluster_too(cluster: LocalCluster, tmp_path: Path) -> None:
+    from vnreport_extract.batch import convert
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "hang.txt").write_text("HANG-FOREVER\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "ok.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    summary = convert([docs], tmp_path / "out", scheduler=cluster.scheduler_address, timeout=3,
+                      formats=["json", "parquet"], parser="slow_parser:parse")
+    assert (summary.exit_code, summary.counts["timeout"], summary.counts["ok"]) == (1, 1, 1)
+    assert summary.rows["reports"] == 1
+
+
+def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code = main(["convert", str(SEED), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 2
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
