@@ -22,6 +22,7 @@ from vnreport_extract.extract.symbols import parse_own_number
     ("1547/SNV-TCBC", "Công văn", "1547/SNV-TCBC", "state", []),
     ("202/2025/QH15", "Nghị quyết", "202/2025/QH15", "state", []),
     ("197/TTr-CAT(PA05)", "Tờ trình", "197/TTr-CAT(PA05)", "state", []),
+    ("1014/SNV-CCHC&VTLT", "Công văn", "1014/SNV-CCHC&VTLT", "state", []),
     ("01-KL/TW", "Kết luận", "01-KL/TW", "party", []),
     ("49 - QĐ/ĐU", "Quyết định", "49-QĐ/ĐU", "party", ["extra-space"]),
     ("10- CTPH/BDVTU-BCSĐUBND", "Chương trình phối hợp", "10-CTPH/BDVTU-BCSĐUBND", "party", ["extra-space"]),

@@ -14,7 +14,8 @@ from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from ..models import DocumentNumber, RepairName
 from ..normalize import fold
 
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\([A-Za-zĐđ0-9.]+\))?"
+# ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ).
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:&[A-ZĐ][A-Za-zĐđ0-9]*)*(?:\([A-Za-zĐđ0-9.]+\))?"
 _DASH = r"[ ]*[-–—][ ]*"
 _SLASH = r"[ ]*/[ ]*"
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
