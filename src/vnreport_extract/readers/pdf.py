@@ -1,0 +1,777 @@
+"""PDF reader (pdfplumber): pages with a text layer read from their glyphs, pages without
+one handed to OCR.
+
+What the pipeline gets from a PDF, page by page (1-based ``page`` on every block):
+
+- the header block (issuer | Quốc hiệu, ``Số:`` | place and date) and the ``Nơi nhận`` |
+  signature block as ``layout`` blocks, each column's lines in reading order;
+- paragraphs: wrapped lines joined (also across a page break), a hyphen at a line end
+  kept without a space, detached diacritics merged, fake-bold doubles dropped, NFC;
+  superscript footnote references (``tỉnh¹``) taken out of the running text;
+- running headers, footers and page numbers (số trang) removed and recorded as
+  ``page-furniture`` warnings;
+- footnotes (chú thích) as ``footnote`` blocks, a footnote continued on the next page
+  joined;
+- ruled tables (pdfplumber's table finder, invisible white borders ignored) as ``table``
+  blocks of cell texts, merged cells repeated; a table continued on the next page (same
+  columns, header row repeated or not) joined to its first part; their text is not
+  repeated as paragraphs;
+- numbers and dates that a signing tool stamps into form fields (``Số: 181``, ``ngày
+  05``), which live in annotation appearances, not in the page's own text;
+- text in legacy Vietnamese fonts (TCVN3 ``.VnTime``, VNI ``VNI-Times``) converted to
+  Unicode (:mod:`vnreport_extract.legacy`);
+- pages with no text layer (scans) OCRed by :mod:`.ocr`, those pages only.
+
+Bad input is a named error: a corrupt file, one truncated into its pages, and a PDF with
+no pages are :class:`CorruptFileError`; a password-protected one is :class:`InputError`
+("encrypted PDF"). A file cut only in what follows its pages (often the signature data a
+signing tool appends) is read, with a ``truncated-pdf`` warning. Limits on pages, glyphs
+per page and reading time keep a pathological file from running on without end between
+pages; within one page pdfminer cannot be interrupted, so batch runs kill a document at
+its own timeout.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..document import Block, SourceDocument
+from ..errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
+from ..models import Source
+from .pdf_layout import (
+    Glyph,
+    Line,
+    Margins,
+    Para,
+    Rule,
+    Zone,
+    body_size,
+    build_lines,
+    continue_signature,
+    continues_on_next_page,
+    footnote_paragraphs,
+    header_zone,
+    is_centered,
+    join_lines,
+    line_pitch,
+    margins,
+    page_furniture,
+    signature_zone,
+    split_footnotes,
+    starts_paragraph,
+)
+
+# Sane limits against pathological files (a PDF bomb, a page of a million glyphs).
+MAX_PAGES = 3000
+MAX_GLYPHS_PER_PAGE = 80_000
+# Reading stops with an error past this many seconds (plus per page): pdfminer has no
+# timeout of its own, and a healthy page takes well under a second.
+BASE_SECONDS = 60.0
+SECONDS_PER_PAGE = 3.0
+# A page with fewer text characters than this over a picture has no usable text layer:
+# OCR it; so is a page mostly covered by a picture with little text on it (a scan with
+# a typed stamp). See _needs_ocr.
+MIN_TEXT_CHARS = 25
+SCAN_IMAGE_COVER = 0.6
+SCAN_MAX_CHARS = 200
+
+_SIGNATURE_STAMP = ("ký bởi", "signed by", "email:", "cơ quan:", "thời gian ký", "ngày ký", "ký ngày")
+
+
+@dataclass
+class TableData:
+    """A ruled table of a page: its box, column edges and cell texts."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    columns: list[float]
+    rows: list[list[str]]
+    # True where a slot repeats a merged cell already met (left of it or above it).
+    merged: list[list[bool]] = field(default_factory=list)
+
+
+@dataclass
+class PageScan:
+    """What the first pass keeps of a page (its glyphs are dropped once lines are built)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TableData] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    needs_ocr: bool = False
+    sizes: Counter[float] = field(default_factory=Counter)
+
+
+# ---------------------------------------------------------------------------------------------
+# Legacy fonts
+
+
+@functools.lru_cache(maxsize=512)
+def _legacy_encoding(font: str) -> str | None:
+    try:
+        from ..legacy import encoding_of_font
+    except ImportError:  # the converter is not installed in this build
+        return None
+    return encoding_of_font(font)
+
+
+class _LegacyConverter:
+    """Converts runs of glyphs in a TCVN3/VNI font (:mod:`vnreport_extract.legacy`).
+
+    A font name alone can lie (Unicode text is often set in a font still called
+    ``.VnTime``), so the first time a legacy-named font shows enough text, that text
+    decides once for the whole document whether the font really holds legacy codes;
+    a font seen only in a few characters is judged run by run (``fix_text``).
+    """
+
+    _SAMPLE = 40
+
+    def __init__(self) -> None:
+        self.decided: dict[str, str | None] = {}
+
+    def decide(self, glyphs: Sequence[Glyph]) -> None:
+        samples: dict[str, list[str]] = {}
+        for g in glyphs:
+            if g.font not in self.decided and _legacy_encoding(g.font) is not None:
+                samples.setdefault(g.font, []).append(g.text)
+        if not samples:
+            return
+        from ..legacy import detect
+
+        for font, texts in samples.items():
+            sample = "".join(texts)
+            expected = _legacy_encoding(font)
+            if len(sample) < self._SAMPLE:
+                continue  # not enough to decide: run by run until then
+            found = detect(sample)
+            # detect() names the family ("tcvn3"); the font says whether it is the capital one.
+            same = found is not None and expected is not None and expected.startswith(found)
+            self.decided[font] = expected if same else None
+
+    def __call__(self, text: str, font: str) -> str:
+        if font in self.decided:
+            encoding = self.decided[font]
+            if encoding is None:
+                return text
+            from ..legacy import to_unicode
+
+            return to_unicode(text, encoding)
+        if _legacy_encoding(font) is None:
+            return text
+        from ..legacy import fix_text
+
+        return fix_text(text, font)
+
+    def used(self) -> dict[str, str]:
+        return {f: e for f, e in self.decided.items() if e is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# First pass: glyphs, tables and rules of each page
+
+
+def _is_white(color: Any) -> bool:
+    if isinstance(color, int | float):
+        color = (color,)
+    if not isinstance(color, tuple | list) or not color:
+        return False
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False
+    if len(values) == 1:
+        return values[0] >= 0.95
+    if len(values) == 3:
+        return min(values) >= 0.95
+    if len(values) == 4:
+        return max(values) <= 0.05
+    return False
+
+
+def _visible_edge(obj: dict[str, Any]) -> bool:
+    """Whether a line or rectangle is drawn so one can see it: a stroke that is not white,
+    or a thin filled bar (Word draws table borders so). White frames and shading that
+    Word leaves around text are not table borders."""
+    kind = obj.get("object_type")
+    if kind in ("line", "curve"):
+        return bool(obj.get("stroke", True)) and not _is_white(obj.get("stroking_color"))
+    if kind == "rect":
+        if obj.get("stroke") and not _is_white(obj.get("stroking_color")):
+            return True
+        thin = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) <= 2.5
+        return bool(obj.get("fill")) and thin and not _is_white(obj.get("non_stroking_color"))
+    return True
+
+
+def _page_glyphs(page: Any) -> list[Glyph]:
+    width, height = float(page.width), float(page.height)
+    out: list[Glyph] = []
+    for c in page.chars:
+        if not c.get("upright", True) or c["size"] < 2 or not c["text"]:
+            continue  # rotated text is a watermark or a margin note; tiny text is invisible
+        if c["x1"] < 0 or c["x0"] > width or c["bottom"] < 0 or c["top"] > height:
+            continue
+        if _is_white(c.get("non_stroking_color")) and not c["text"].isspace():
+            continue  # white text on white paper
+        out.append(Glyph.make(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"]))
+    return out
+
+
+def _annotation_glyphs(page: Any) -> list[Glyph]:
+    """Glyphs of form-field appearances: a signing tool writes the document number and
+    day into such fields over the blank ``Số:      /BC-UBND``. A signature's own stamp
+    (``Ký bởi: ...``) is not the document's text and is left out."""
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.layout import LTChar, LTComponent, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.utils import apply_matrix_pt, mult_matrix
+
+    annots = resolve1(page.page_obj.annots) if page.page_obj.annots else None
+    if not isinstance(annots, list):
+        return []
+    height = float(page.height)
+    width = float(page.width)
+    rsrc: PDFResourceManager | None = None
+    out: list[Glyph] = []
+    for ref in annots[:200]:
+        annot = resolve1(ref)
+        if not isinstance(annot, dict) or resolve1(annot.get("Subtype")) is None:
+            continue
+        flags = resolve1(annot.get("F")) or 0
+        if isinstance(flags, int) and flags & (2 | 32):  # Hidden, NoView
+            continue
+        ap = resolve1(annot.get("AP"))
+        normal = resolve1(ap.get("N")) if isinstance(ap, dict) else None
+        if not isinstance(normal, PDFStream):
+            continue
+        try:
+            rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect"))]
+            bbox = [float(resolve1(v)) for v in resolve1(normal.get("BBox", [0, 0, 1, 1]))]
+            matrix = [float(resolve1(v)) for v in resolve1(normal.get("Matrix", [1, 0, 0, 1, 0, 0]))]
+        except (TypeError, ValueError):
+            continue
+        if len(rect) != 4 or len(bbox) != 4 or len(matrix) != 6:
+            continue
+        corners = [apply_matrix_pt(tuple(matrix), (bbox[0], bbox[1])),  # type: ignore[arg-type]
+                   apply_matrix_pt(tuple(matrix), (bbox[2], bbox[3]))]  # type: ignore[arg-type]
+        bx0, bx1 = sorted(p[0] for p in corners)
+        by0, by1 = sorted(p[1] for p in corners)
+        sx = (rect[2] - rect[0]) / (bx1 - bx0) if bx1 > bx0 else 1.0
+        sy = (rect[3] - rect[1]) / (by1 - by0) if by1 > by0 else 1.0
+        # The appearance's box is mapped onto the annotation's rectangle (PDF 32000, 12.5.5).
+        fit = (sx, 0.0, 0.0, sy, rect[0] - bx0 * sx, rect[1] - by0 * sy)
+        mb = page.page_obj.mediabox
+        ctm = mult_matrix(tuple(matrix), fit)  # type: ignore[arg-type]
+        ctm = mult_matrix(ctm, (1.0, 0.0, 0.0, 1.0, -float(mb[0]), -float(mb[1])))
+        rsrc = rsrc or PDFResourceManager()
+        device = PDFLayoutAnalyzer(rsrc, pageno=page.page_number, laparams=None)
+        device.begin_page(page.page_obj, (1, 0, 0, 1, 0, 0))
+        resources = resolve1(normal.get("Resources")) or {}
+        PDFPageInterpreter(rsrc, device).render_contents(resources, [normal], ctm=ctm)
+        found: list[Glyph] = []
+        stack: list[LTComponent] = [device.cur_item]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                top = height - item.y1
+                if item.x1 < 0 or item.x0 > width or top > height or height - item.y0 < 0:
+                    continue
+                found.append(Glyph.make(item.get_text(), item.x0, item.x1, top, height - item.y0,
+                                        item.size, item.fontname, field=True))
+            elif isinstance(item, LTContainer):
+                stack.extend(item)
+        text = "".join(g.text for g in sorted(found, key=lambda g: (g.top, g.x0))).lower()
+        if any(stamp in text for stamp in _SIGNATURE_STAMP):
+            continue
+        out.extend(found)
+    return out
+
+
+def _rules(page: Any, edges: list[dict[str, Any]]) -> list[Rule]:
+    out = []
+    for e in edges:
+        if e.get("orientation") == "h" and e["x1"] - e["x0"] >= 30:
+            out.append(Rule(float(e["x0"]), float(e["x1"]), float(e["top"])))
+    return out
+
+
+def _table_cells(table: Any) -> tuple[list[float], list[float], list[list[tuple[float, float, float, float]]]]:
+    """The grid of a pdfplumber table: column x's, row tops, and per slot the cell covering
+    it (a merged cell covers several slots)."""
+    cells: list[tuple[float, float, float, float]] = [tuple(map(float, c)) for c in table.cells]  # type: ignore[misc]
+    xs = sorted({c[0] for c in cells})
+    ys = sorted({c[1] for c in cells})
+    grid: list[list[tuple[float, float, float, float]]] = []
+    for y in ys:
+        row = []
+        for x in xs:
+            px, py = x + 0.5, y + 0.5
+            cover = next((c for c in cells if c[0] <= px < c[2] and c[1] <= py < c[3]), None)
+            row.append(cover if cover is not None else (x, y, x, y))
+        grid.append(row)
+    return xs, ys, grid
+
+
+def _table_data(table: Any, glyphs: Sequence[Glyph], convert: Callable[[str, str], str]) -> TableData | None:
+    xs, ys, grid = _table_cells(table)
+    if len(xs) < 2 or not ys:
+        return None  # a box around text, not a table
+    by_cell: dict[tuple[float, float, float, float], list[Glyph]] = {}
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        c = bisect.bisect_right(xs, cx) - 1
+        r = bisect.bisect_right(ys, cy) - 1
+        if c < 0 or r < 0:
+            continue
+        cell = grid[r][c]
+        if cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
+            by_cell.setdefault(cell, []).append(g)
+    texts = {cell: join_lines(line.text for line in build_lines(members, convert))
+             for cell, members in by_cell.items()}
+    rows = [[texts.get(cell, "") for cell in row] for row in grid]
+    seen: set[tuple[float, float, float, float]] = set()
+    merged: list[list[bool]] = []
+    for row in grid:
+        flags = []
+        for cell in row:
+            flags.append(cell in seen)
+            seen.add(cell)
+        merged.append(flags)
+    x0, top, x1, bottom = (float(v) for v in table.bbox)
+    return TableData(x0, top, x1, bottom, xs, rows, merged)
+
+
+def _inside(g: Glyph, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _image_cover(page: Any) -> float:
+    area = float(page.width) * float(page.height)
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    for im in page.images:
+        w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
+        h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
+        covered += w * h
+    return min(1.0, covered / area)
+
+
+def _needs_ocr(page: Any, text_chars: int) -> bool:
+    """Whether a page's text has to come from OCR: it has no text layer (but something
+    drawn: a scan, or text turned into outlines), only a few characters over a picture,
+    or little text on a page that is mostly one picture (a scan with a typed stamp)."""
+    if text_chars >= SCAN_MAX_CHARS:
+        return False
+    cover = _image_cover(page) if page.images else 0.0
+    if text_chars == 0:
+        return cover > 0 or bool(page.curves or page.rects or page.lines)
+    if text_chars < MIN_TEXT_CHARS:
+        return cover >= 0.2
+    return cover >= SCAN_IMAGE_COVER
+
+
+def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]]) -> PageScan:
+    scan = PageScan(page.page_number, float(page.width), float(page.height))
+    glyphs = _page_glyphs(page)
+    if len(glyphs) > MAX_GLYPHS_PER_PAGE:
+        warnings.append(("page-too-dense", f"p.{scan.number}: {len(glyphs)} characters, read the first "
+                                           f"{MAX_GLYPHS_PER_PAGE}"))
+        glyphs = glyphs[:MAX_GLYPHS_PER_PAGE]
+    glyphs += _annotation_glyphs(page)
+    converter.decide(glyphs)
+    edges = [e for e in page.edges if _visible_edge(e)]
+    tables: list[Any] = []
+    if sum(1 for e in edges if e.get("orientation") == "v") >= 2 and \
+            sum(1 for e in edges if e.get("orientation") == "h") >= 2:
+        visible = page.filter(lambda o: o.get("object_type") not in ("rect", "line", "curve") or _visible_edge(o))
+        tables = visible.find_tables()
+    rest = glyphs
+    for table in tables:
+        box = tuple(float(v) for v in table.bbox)
+        inside = [g for g in rest if _inside(g, box)]  # type: ignore[arg-type]
+        data = _table_data(table, inside, converter)
+        if data is None:
+            continue
+        scan.tables.append(data)
+        rest = [g for g in rest if not _inside(g, box)]  # type: ignore[arg-type]
+    scan.rules = [r for r in _rules(page, edges)
+                  if not any(t.x0 - 1 <= r.x0 and r.x1 <= t.x1 + 1 and t.top - 1 <= r.top <= t.bottom + 1
+                             for t in scan.tables)]
+    scan.lines = build_lines(rest, converter)
+    text_chars = sum(len(w.text) for line in scan.lines for w in line.words
+                     if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
+    text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
+    scan.needs_ocr = _needs_ocr(page, text_chars)
+    for line in scan.lines:
+        scan.sizes[line.size] += sum(len(w.text) for w in line.words)
+    return scan
+
+
+# ---------------------------------------------------------------------------------------------
+# Second pass: zones, paragraphs, footnotes, tables across pages
+
+
+@dataclass
+class _Element:
+    """One thing on a page, placed by its top: a line, a table or a two-column zone."""
+
+    top: float
+    kind: str  # "line", "table", "layout" (header block), "signature"
+    line: Line | None = None
+    table: TableData | None = None
+    zone: Zone | None = None
+    bottom: float = 0.0
+
+
+def _same_columns(a: TableData, b: TableData) -> bool:
+    """Whether two tables have the same columns (the same widths: a landscape page may
+    place the continuation elsewhere)."""
+    if len(a.columns) != len(b.columns):
+        return False
+    shift = b.x0 - a.x0
+    return all(abs(x + shift - y) <= 4 for x, y in zip(a.columns, b.columns, strict=True)) and \
+        abs((a.x1 - a.x0) - (b.x1 - b.x0)) <= 6
+
+
+def _norm(cell: str) -> str:
+    return " ".join(cell.split()).casefold()
+
+
+def _repeats_header(row: list[str], header: list[list[str]]) -> bool:
+    """Whether a row repeats one of the header rows: each of its non-empty cells equals the
+    cell in the same column of that row (a repeated header may hold its merged cells once)."""
+    cells = [_norm(c) for c in row]
+    if not any(cells):
+        return False
+    return any(len(h) == len(cells) and all(not c or c == _norm(h[i]) for i, c in enumerate(cells)) for h in header)
+
+
+def _cut_row(last: list[str], row: list[str]) -> bool:
+    """Whether the first row of a table's continuation is the rest of the last row of its
+    first part, cut by the page break: its first cell (the row number) is empty and each
+    of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``). A
+    row that starts afresh (``Các cơ quan ...`` under ``Sở Nội vụ``) is a row of its own:
+    one more line of a cell merged down the rows."""
+    if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
+        return False
+    filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
+    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower()) for a, b in filled)
+
+
+def _continue_table(first: Block, part: TableData) -> None:
+    """Join a table's continuation to its first part: a repeated header is dropped, and a
+    row the page break cut in two (its first cell, the row number, empty) is merged."""
+    rows = [list(r) for r in part.rows]
+    merged = [list(r) for r in part.merged]
+    header = first.rows[:3]
+    while rows and _repeats_header(rows[0], header):
+        rows, merged = rows[1:], merged[1:]
+    if rows and first.rows and _cut_row(first.rows[-1], rows[0]):
+        last = first.rows[-1]
+        first.rows[-1] = [join_lines([a, b]) if b.strip() and a != b else a for a, b in zip(last, rows[0], strict=True)]
+        rows, merged = rows[1:], merged[1:]
+    first.rows.extend(rows)
+    first.merged.extend(merged)
+
+
+def _drop_furniture(pages: list[PageScan], warnings: list[tuple[str, str]]) -> None:
+    """Take running headers, footers and page numbers out of the pages, recording each."""
+    furniture = page_furniture([p.lines for p in pages], [p.height for p in pages])
+    for p, drop in zip(pages, furniture, strict=True):
+        for i in sorted(drop):
+            warnings.append(("page-furniture", f"p.{p.number}: {p.lines[i].text!r}"))
+        p.lines = [line for i, line in enumerate(p.lines) if i not in drop]
+
+
+def _elements(body: list[Line], tables: list[TableData], m: Margins) -> list[_Element]:
+    """A page's content in reading order: the two-column zones (header block, signature
+    block) taken out of the lines, the rest of the lines, the tables, top to bottom."""
+    elements: list[_Element] = []
+    taken: set[int] = set()
+    # Any page may open a document (a Tờ trình and the report it submits share a file).
+    zone = header_zone(body, m.left, m.right) if body else None
+    if zone is not None:
+        taken.update(zone.indexes)
+        elements.append(_Element(body[zone.indexes[0]].top, "layout", zone=zone))
+    free = [i for i in range(len(body)) if i not in taken]
+    zone = signature_zone([body[i] for i in free], m.left, m.right)
+    if zone is not None:
+        indexes = [free[i] for i in zone.indexes]
+        taken.update(indexes)
+        elements.append(_Element(body[indexes[0]].top, "signature", zone=Zone(indexes, zone.rows, zone.divider),
+                                 bottom=body[indexes[-1]].bottom))
+    elements += [_Element(line.top, "line", line=line) for i, line in enumerate(body) if i not in taken]
+    elements += [_Element(t.top, "table", table=t) for t in tables]
+    elements.sort(key=lambda e: e.top)
+    return elements
+
+
+class _Flow:
+    """The document's blocks as they are read page after page: the paragraph being built
+    (it may go on over a page break), the last table (its continuation may open the next
+    page) and the last footnote (it may go on under the next page's separator)."""
+
+    def __init__(self, pitch: float) -> None:
+        self.pitch = pitch
+        self.para: Para | None = None
+        self.para_block: Block | None = None
+        self.para_lines: list[str] = []
+        self.table: tuple[Block, TableData] | None = None
+        self.footnote: Block | None = None
+        # A signature block that ended its page near the bottom: its recipients or signer
+        # may go on at the top of the next page (of the same size).
+        self.signature: tuple[Block, Zone, float] | None = None
+
+    def close(self) -> None:
+        """End the paragraph being built."""
+        if self.para_block is not None:
+            self.para_block.text = join_lines(self.para_lines)
+        self.para, self.para_block, self.para_lines = None, None, []
+
+    def break_flow(self) -> None:
+        """A page read another way (OCR): nothing runs on across it."""
+        self.close()
+        self.table = None
+        self.signature = None
+
+    def carry_signature(self, body: list[Line], width: float) -> int:
+        """How many first lines of a page go to the signature block the page before ended
+        with (added to its layout block)."""
+        if self.signature is None:
+            return 0
+        block, zone, page_width = self.signature
+        self.signature = None
+        if abs(page_width - width) > 1:
+            return 0
+        taken = continue_signature(zone, body)
+        block.rows = [list(r) for r in zone.rows]
+        return taken
+
+    def page(self, p: PageScan, elements: list[_Element], notes: list[Line], m: Margins) -> list[Block]:
+        number = p.number
+        blocks: list[Block] = []
+        for k, e in enumerate(elements):
+            first = k == 0
+            if e.table is not None:
+                self.close()
+                self.signature = None
+                if first and self.table is not None and _same_columns(self.table[1], e.table):
+                    _continue_table(self.table[0], e.table)
+                    self.table = (self.table[0], e.table)
+                else:
+                    block = Block("table", page=number, rows=[list(r) for r in e.table.rows],
+                                  merged=[list(r) for r in e.table.merged])
+                    blocks.append(block)
+                    self.table = (block, e.table)
+                continue
+            self.table = None
+            if e.zone is not None:
+                self.close()
+                blocks.append(Block("layout", page=number, rows=[list(r) for r in e.zone.rows]))
+                self.signature = None
+                if e.kind == "signature" and e.bottom >= 0.75 * p.height:
+                    self.signature = (blocks[-1], e.zone, p.width)
+            elif e.line is not None:
+                self.signature = None
+                self._line(number, e.line, first, m, blocks)
+        if not elements or elements[-1].table is None:
+            self.table = None
+        for marker, text in footnote_paragraphs(notes):
+            if marker is None and self.footnote is not None:
+                self.footnote.text = join_lines([self.footnote.text, text])
+                continue
+            self.footnote = Block("footnote", text=text, page=number)
+            blocks.append(self.footnote)
+        return blocks
+
+    def _line(self, number: int, line: Line, first: bool, m: Margins, blocks: list[Block]) -> None:
+        para = self.para
+        if para is not None and self.para_block is not None:
+            if first and self.para_block.page != number:
+                joined = continues_on_next_page(para, line, m)
+            else:
+                joined = not starts_paragraph(para, line, m, self.pitch)
+            if joined:
+                self.para_lines.append(line.text)
+                self.para = Para(line.text, para.page, line, para.centered, m)
+                return
+        self.close()
+        self.para_block = Block("paragraph", page=number)
+        blocks.append(self.para_block)
+        self.para_lines = [line.text]
+        self.para = Para(line.text, number, line, is_centered(line, m), m)
+
+
+def _layout(pages: list[PageScan], warnings: list[tuple[str, str]]) -> list[tuple[int, list[Block]]]:
+    """Blocks per page (pages needing OCR get none here)."""
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        sizes.update(p.sizes)
+    base = body_size(sizes)
+    text_pages = [p for p in pages if not p.needs_ocr]
+    _drop_furniture(text_pages, warnings)
+    defaults: dict[int, Margins] = {}
+    for p in text_pages:
+        key = round(p.width)
+        if key not in defaults:
+            defaults[key] = margins([line for q in text_pages if round(q.width) == key for line in q.lines], base)
+    flow = _Flow(line_pitch([line for p in text_pages for line in p.lines], base))
+    out: list[tuple[int, list[Block]]] = []
+    for p in pages:
+        if p.needs_ocr:
+            flow.break_flow()
+            out.append((p.number, []))
+            continue
+        m = margins(p.lines, base, defaults[round(p.width)])
+        cut = split_footnotes(p.lines, p.rules, base, m.left)
+        body = p.lines[:cut]
+        carried = flow.carry_signature(body, p.width)
+        out.append((p.number, flow.page(p, _elements(body[carried:], p.tables, m), p.lines[cut:], m)))
+    flow.close()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _open(path: Path) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(path)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise InputError(f"{path}: encrypted PDF: it cannot be read without its password") from None
+        raise CorruptFileError(f"{path}: corrupt or truncated PDF: {_reason(cause)}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except Exception as exc:  # pdfminer raises many kinds on broken files; none may escape raw
+        raise CorruptFileError(f"{path}: corrupt PDF: {_reason(exc)}") from None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def _truncated(path: Path) -> bool:
+    """Whether the file lacks its end-of-file marker (``%%EOF`` near the end)."""
+    try:
+        with path.open("rb") as f:
+            f.seek(0, 2)
+            size = f.tell()
+            f.seek(max(0, size - 2048))
+            return b"%%EOF" not in f.read()
+    except OSError:
+        return False
+
+
+def _ocr(path: Path, numbers: list[int]) -> dict[int, list[Block]]:
+    try:
+        from .ocr import ocr_pages
+    except ImportError:  # a build without the OCR reader
+        raise UnsupportedFormatError(f"{path}: pages {', '.join(map(str, numbers))} have no text layer "
+                                     "and this build cannot OCR them") from None
+    return ocr_pages(path, numbers)
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every oddity of a file (a font without a bounding box ...) as a
+    warning; what matters reaches the document's warnings, the rest is noise on stderr."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    if level < logging.ERROR:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def read_pdf(path: Path) -> SourceDocument:
+    """The blocks of a PDF report (see the module docstring for what comes out)."""
+    with _quiet_pdfminer():
+        return _read(Path(path))
+
+
+def _read(path: Path) -> SourceDocument:
+    warnings: list[tuple[str, str]] = []
+    truncated = _truncated(path)
+    started = time.monotonic()
+    converter = _LegacyConverter()
+    scans: list[PageScan] = []
+    pdf = _open(path)
+    try:
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # a broken page tree
+            raise CorruptFileError(f"{path}: corrupt PDF: {_reason(exc)}") from None
+        if not pages:
+            raise CorruptFileError(f"{path}: PDF with no pages")
+        if len(pages) > MAX_PAGES:
+            raise InputError(f"{path}: {len(pages)} pages, more than the {MAX_PAGES} this reader takes")
+        budget = BASE_SECONDS + SECONDS_PER_PAGE * len(pages)
+        for page in pages:
+            try:
+                scans.append(_scan_page(page, converter, warnings))
+            except VnReportError:
+                raise
+            except RecursionError:
+                raise CorruptFileError(f"{path}: page {page.page_number}: content nested too deeply") from None
+            except Exception as exc:  # any pdfminer failure on a broken page
+                if truncated:
+                    raise CorruptFileError(f"{path}: truncated PDF (no end-of-file marker): page "
+                                           f"{page.page_number}: {_reason(exc)}") from None
+                raise CorruptFileError(f"{path}: corrupt PDF: page {page.page_number}: {_reason(exc)}") from None
+            finally:
+                page.close()
+            if time.monotonic() - started > budget:
+                raise CorruptFileError(f"{path}: gave up after {budget:.0f} s at page {page.page_number}: "
+                                       "pathological PDF content")
+    finally:
+        with contextlib.suppress(Exception):  # closing a broken file must not hide the real error
+            pdf.close()
+    if truncated:
+        warnings.append(("truncated-pdf", f"{path.name}: no end-of-file marker; read what was there"))
+    for font, encoding in sorted(converter.used().items()):
+        warnings.append(("legacy-font", f"text in {font} converted from {encoding}"))
+
+    per_page = _layout(scans, warnings)
+    ocr_numbers = [s.number for s in scans if s.needs_ocr]
+    ocred: dict[int, list[Block]] = {}
+    if ocr_numbers:
+        ocred = _ocr(path, ocr_numbers)
+        warnings.append(("ocr", "pages without a text layer read by OCR: "
+                                + ", ".join(str(n) for n in ocr_numbers)))
+    blocks: list[Block] = []
+    for number, page_blocks in per_page:
+        if number in ocred:
+            for b in ocred[number]:
+                if b.page is None:
+                    b.page = number
+            blocks.extend(ocred[number])
+        else:
+            blocks.extend(page_blocks)
+    source = Source(format="pdf", pages=len(scans), ocr=bool(ocr_numbers))
+    return SourceDocument(blocks, source, warnings)
