@@ -30,6 +30,7 @@ def test_forms(text: str, kind: str, iso: str) -> None:
     ("“Định Hóa chung sức” giai đoạn 2021-2025", 2021, 2025),
     ("thực hiện từ năm 2021 đến năm 2025", 2021, 2025),
     ("Chương trình giai đoạn 2026 - 2030", 2026, 2030),
+    ("Chiến lược thời kỳ 2021 đến 2030", 2021, 2030),
 ])
 def test_periods(text: str, start: int, until: int) -> None:
     [d] = extract_dates(text)
@@ -53,3 +54,7 @@ def test_invalid_calendar_values_are_not_dates() -> None:
 
 def test_durations_are_not_dates() -> None:
     assert extract_dates("Trong 4 tháng đầu năm, UBND xã") == []
+
+
+def test_a_year_followed_by_den_is_not_a_period_without_its_head() -> None:
+    assert [(d.kind, d.value.iso) for d in extract_dates("năm 2021 đến 2025")] == [("year", "2021")]

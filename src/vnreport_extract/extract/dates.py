@@ -27,11 +27,14 @@ WORDED = regex.compile(
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
-PERIOD = regex.compile(
-    rf"(?i:giai\s+đoạn|thời\s+kỳ|niên\s+độ|nhiệm\s+kỳ)\s+(?:(?i:năm)\s+)?(?:(?i:từ)\s+)?(?P<y1>{_YEAR})\s*"
-    rf"(?:[-–—]|(?i:đến|tới))\s*(?:(?i:năm)\s+)?(?P<y2>{_YEAR})(?!\d)"
-    rf"|(?i:từ\s+năm)\s+(?P<y1>{_YEAR})\s+(?i:đến)\s+(?:(?i:năm)\s+)?(?P<y2>{_YEAR})(?!\d)"
-    rf"|(?<![\d/])(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\d/])"
+# Periods are found from their year range (cheap to scan for), then widened over the
+# words that introduce them: scanning for those words at every position costs far more.
+YEAR_RANGE = regex.compile(
+    rf"(?<![\d/])(?P<y1>{_YEAR})(?:\s*[-–—]\s*|\s+(?P<word>(?i:đến|tới))\s+(?:(?i:năm)\s+)?)(?P<y2>{_YEAR})(?![\d/])"
+)
+PERIOD_HEAD = regex.compile(
+    r"(?r)(?:(?i:giai\s+đoạn|thời\s+kỳ|niên\s+độ|nhiệm\s+kỳ)\s+(?:(?i:năm)\s+)?(?:(?i:từ)\s+)?"
+    r"|(?<!\w)(?i:từ\s+năm)\s+)$"
 )
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 
@@ -91,10 +94,14 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
-    for m in PERIOD.finditer(text):
+    for m in YEAR_RANGE.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if y1 < y2 and not taken.overlaps(m.start(), m.end()):
-            add("period", m.start(), m.end(), PartialDate.of(y1), PartialDate.of(y2))
+        head = PERIOD_HEAD.search(text, max(0, m.start() - 30), m.start())
+        if m.group("word") and head is None:
+            continue  # ``2021 đến 2025`` alone may be two years; ``giai đoạn``/``từ năm`` make it a period
+        start = head.start() if head else m.start()
+        if y1 < y2 and not taken.overlaps(start, m.end()):
+            add("period", start, m.end(), PartialDate.of(y1), PartialDate.of(y2))
     for m in YEAR.finditer(text):
         if not taken.overlaps(m.start(), m.end()):
             add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
