@@ -8,6 +8,7 @@ import hashlib
 import itertools
 from pathlib import Path
 
+from .conventions.header import starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError
 from .extract.citations import extract_citations
@@ -37,7 +38,6 @@ def sentences(text: str) -> list[str]:
     return list(split(text))  # type: ignore[operator]
 
 
-_NATIONAL_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
 _ISSUER_WORDS = ("uy ban", "ubnd", "hoi dong", "so ", "ban ", "dang", "cong an", "tinh", "huyen", "xa ", "phong",
                  "bo ", "cuc", "chi cuc", "van phong", "truong", "thanh pho", "quan", "phuong", "thi tran")
 
@@ -49,7 +49,7 @@ def _block_text(block: Block) -> str:
 
 
 def _starts_document(block: Block) -> bool:
-    return any(m in fold(line) for line in _block_text(block).split("\n")[:6] for m in _NATIONAL_MOTTO)
+    return any(starts_document(line) for line in _block_text(block).split("\n")[:6])
 
 
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import DOC_TYPES
+from ..conventions.header import is_national_motto
 from ..conventions.vocabulary import POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
@@ -35,8 +36,6 @@ class MetadataResult:
     warnings: list[Warning]
 
 
-_NATIONAL = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc",
-             "dang cong san viet nam")
 _NUMBER_LINE = regex.compile(r"^(?i:số)[ ]*[:.]?[ ]*(?P<value>.*)$")
 _PLACE_DATE = regex.compile(r"^(?P<place>[^\d,;:]{2,60}?)[ ]*,[ ]*(?P<date>(?i:ngày).*)$")
 _RULE = regex.compile(r"^[-_=*.…–— ]{2,}$")
@@ -182,7 +181,7 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
             type_idx = i
             break
         if number_idx is None and meta.date is None and _is_upper(line.text) and not _RULE.match(line.text) \
-                and not any(fold(line.text).startswith(n) for n in _NATIONAL):
+                and not is_national_motto(line.text):
             issuer_lines.append(line.text)
     meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 

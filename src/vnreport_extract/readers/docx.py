@@ -30,6 +30,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..conventions.header import is_national_motto
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError
 from ..models import Source
@@ -730,8 +731,6 @@ def _int(value: str | None, default: int = 0) -> int:
 
 # --------------------------------------------------------------------------- layout tables
 
-_NATIONAL = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do"
-                       r"|dang cong san viet nam)")
 _NUMBER_LINE = re.compile(r"^so\s*[:.]")
 _PLACE_DATE = re.compile(r"^[^\d,;:]{2,60},\s*ngay\b")
 _RECIPIENTS = re.compile(r"^(?:noi nhan|kinh gui)\b")
@@ -762,7 +761,7 @@ def _tab_cells(text: str, started: bool) -> list[str] | None:
     if len(parts) != 2 or not parts[1]:
         return None
     folded = [_fold(part) for part in parts]
-    if started or any(_NATIONAL.match(f) or _NUMBER_LINE.match(f) or _PLACE_DATE.match(f) for f in folded):
+    if started or any(is_national_motto(f) or _NUMBER_LINE.match(f) or _PLACE_DATE.match(f) for f in folded):
         return parts
     return None
 
@@ -787,7 +786,7 @@ def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
     small = len(rows) <= 4 and all(len(r) <= 4 for r in rows)
     lines = [_fold(line) for c in distinct for line in _lines_of(c)]
     # The Quốc hiệu never sits in a data table; spacing rows can make a header table taller.
-    if len(rows) <= 8 and all(len(r) <= 4 for r in rows) and any(_NATIONAL.match(line) for line in lines):
+    if len(rows) <= 8 and all(len(r) <= 4 for r in rows) and any(is_national_motto(line) for line in lines):
         return "header"
     if small and any(_NUMBER_LINE.match(line) for line in lines) \
             and any(_PLACE_DATE.match(line) for line in lines):
@@ -826,7 +825,7 @@ def _header_rows(rows: list[list[str]]) -> list[list[str]]:
     if len(keep) <= 1:
         return [[c] for row in rows for c in dict.fromkeys(row) if c.strip()] + tail
     split = next((k for k, col in enumerate(keep)
-                  if any(_NATIONAL.match(_fold(line)) for c in col for line in _lines_of(c))), len(keep) - 1)
+                  if any(is_national_motto(_fold(line)) for c in col for line in _lines_of(c))), len(keep) - 1)
     split = max(split, 1)
     left = _column_lines(keep[:split])
     right = _column_lines(keep[split:])
