@@ -1,6 +1,5 @@
-"""``convert`` over the corpus (the copies of ``../shared/corpus`` in fixtures/: all but one
-long PDF, see CORPUS_INPUTS): every
-format written, every file converted, and the Parquet tables, read by pandas and by
+"""``convert`` over the corpus (the copies of ``../shared/corpus`` in fixtures/, every file of
+it, see CORPUS_INPUTS): every format written, every file converted, and the Parquet tables, read by pandas and by
 DuckDB, hold exactly the records of the JSON reports."""
 
 from __future__ import annotations
@@ -30,8 +29,8 @@ CORPUS_INPUTS = [
     str(FIXTURES / "real-doc" / "kh-pcmt-2030.docx"),  # byte-identical to real/'s: a duplicate
     str(FIXTURES / "real-scan" / "bcdx-03-scan.pdf"),  # OCR
     str(FIXTURES / "real-pdf" / "bc-mo-hinh-thi-diem-cchc.pdf"),  # a text PDF, 8 pages
+    str(FIXTURES / "real-pdf" / "bc-cchc-nam-2025.signed.pdf"),  # the signed PDF, 35 pages
 ]
-# Left out: real-pdf/bc-cchc-nam-2025.signed.pdf, 35 pages that take about a minute on their own.
 FORMATS = "json,jsonl,parquet,csv"
 
 
@@ -65,8 +64,8 @@ def test_every_file_converted(run: tuple[int, Path]) -> None:
     code, out = run
     entries = _manifest(out)
     assert code == 0
-    assert len(entries) == 10
-    assert Counter(e["status"] for e in entries) == {"ok": 9, "duplicate": 1}
+    assert len(entries) == 11
+    assert Counter(e["status"] for e in entries) == {"ok": 10, "duplicate": 1}
     (dup,) = [e for e in entries if e["status"] == "duplicate"]
     assert dup["path"].endswith("real-doc/kh-pcmt-2030.docx") and dup["duplicate_of"].endswith(
         "real/kh-pcmt-2030.docx")
@@ -85,7 +84,7 @@ def test_formats_pages_and_ocr_recorded(run: tuple[int, Path]) -> None:
 def test_every_format_written(run: tuple[int, Path], reports: list[dict[str, Any]]) -> None:
     out = run[1]
     ids = {e["report_id"] for e in _manifest(out)}
-    assert len(ids) == len(reports) == 9
+    assert len(ids) == len(reports) == 10
     assert {p.stem for p in (out / "reports").glob("*.json")} == ids
     for name in TABLE_NAMES:
         assert (out / "tables" / f"{name}.parquet").is_file()

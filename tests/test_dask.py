@@ -63,7 +63,7 @@ def test_same_exit_status_and_manifest(runs: tuple[int, Path, int, Path]) -> Non
 def test_same_reports(runs: tuple[int, Path, int, Path]) -> None:
     _, out, _, local = runs
     names = sorted(p.name for p in (local / "reports").iterdir())
-    assert len(names) == 9
+    assert len(names) == 10
     assert sorted(p.name for p in (out / "reports").iterdir()) == names
     for name in names:
         assert (out / "reports" / name).read_bytes() == (local / "reports" / name).read_bytes(), name
