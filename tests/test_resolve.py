@@ -1,0 +1,50 @@
+"""Resolution of citation mentions into cited documents."""
+
+from __future__ import annotations
+
+from vnreport_extract import extract_citations, parse_text, resolve
+
+
+def docs(text: str) -> list[tuple[str | None, int]]:
+    return [(d.symbol, d.mentions) for d in resolve(extract_citations(text))]
+
+
+def test_same_symbol_with_compatible_dates_merges() -> None:
+    text = ("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; Chỉ thị số 33/CT-TTg; "
+            "Chỉ thị số 33/CT-TTg ngày 26/11/2021.")
+    assert docs(text) == [("33/CT-TTg", 3)]
+
+
+def test_same_symbol_with_different_dates_does_not_merge() -> None:
+    assert docs("Quyết định số 12/QĐ-UBND ngày 02/3/2020; Quyết định số 12/QĐ-UBND ngày 05/01/2024") == [
+        ("12/QĐ-UBND", 1), ("12/QĐ-UBND", 1)]
+
+
+def test_slip_in_issuer_code_merges_and_fullest_form_wins() -> None:
+    cited = resolve(extract_citations(
+        "Chương trình phối hợp số 03-CTr/BDVTW-BCSDCP; Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP "
+        "ngày 15/12/2021 giữa Ban Dân vận Trung ương"))
+    assert [(d.symbol, d.mentions, d.variants, d.date and d.date.iso) for d in cited] == [
+        ("03-CTr/BDVTW-BCSĐCP", 2, ["03-CTr/BDVTW-BCSDCP"], "2021-12-15")]
+
+
+def test_different_numbers_never_merge() -> None:
+    assert docs("Kế hoạch số 41/KH-UBND; Kế hoạch số 42/KH-UBND; Kế hoạch số 421/KH-UBND") == [
+        ("41/KH-UBND", 1), ("42/KH-UBND", 1), ("421/KH-UBND", 1)]
+
+
+def test_every_mention_points_at_its_document() -> None:
+    citations = extract_citations("Chỉ thị số 33/CT-TTg ngày 26/11/2021; Kết luận số 01-KL/TW; Chỉ thị số 33/CT-TTg")
+    cited = resolve(citations)
+    assert [c.document_id for c in citations] == [cited[0].id, cited[1].id, cited[0].id]
+
+
+def test_short_citation_joins_its_only_full_form() -> None:
+    citations = extract_citations("Chỉ thị số 33/CT-TTg ngày 26/11/2021. Tiếp tục thực hiện Chỉ thị 33 của Thủ tướng")
+    [cited] = resolve(citations)
+    assert (cited.mentions, citations[1].kind, citations[1].document_id) == (2, "short", cited.id)
+
+
+def test_one_warning_per_symbol_repair() -> None:
+    report = parse_text("Kế hoạch số 245/KHUBND ngày 31/12/2021; Quyết định số 49 - QĐ/ĐU ngày 23/02/2022")
+    assert [w.code for w in report.warnings] == ["symbol-missing-hyphen", "symbol-extra-space"]
