@@ -69,6 +69,13 @@ def main() -> None:
     print(f"parse_text median (segmentation cache cleared each run): {cold * 1000:.2f} ms")
     print(f"one compiled-regex scan median: {scan * 1000:.3f} ms   ratio parse/scan: {warm / scan:.0f}x")
     print(f"throughput: {size_mb / warm:.2f} MB/s (warm), {size_mb / cold:.2f} MB/s (cold)")
+    # Scaling: one long paragraph and a long run of citations, 1x and 40x; linear code
+    # gives a ratio near 40.
+    for label, unit in [("figures in one paragraph", "Xã có 12 hộ và 5 người "),
+                        ("citations", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ")]:
+        one = median_seconds(lambda u=unit: parse_text(u * 300), 3)  # type: ignore[misc]
+        forty = median_seconds(lambda u=unit: parse_text(u * 12000), 1)  # type: ignore[misc]
+        print(f"scaling, {label}: 40x the text takes {forty / one:.0f}x the time (linear: ~40)")
     imp = import_seconds("import vnreport_extract")
     imp_api = import_seconds("from vnreport_extract import parse_file")
     print(f"import vnreport_extract: {imp:.3f} s   from vnreport_extract import parse_file: {imp_api:.3f} s   "

@@ -122,3 +122,24 @@ def test_offsets_point_at_raw() -> None:
     text = "Theo Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định"
     c = one(text)
     assert text[c.start:c.end] == c.raw == "Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ"
+
+
+def test_named_citations_separated_by_commas() -> None:
+    names = [c.name for c in extract_citations(
+        "theo Hiến pháp năm 2013, Luật Phòng, chống ma túy năm 2021, Luật Ban hành văn bản quy phạm pháp luật;")]
+    assert names == ["Hiến pháp năm 2013", "Luật Phòng, chống ma túy năm 2021",
+                     "Luật Ban hành văn bản quy phạm pháp luật"]
+
+
+def test_type_word_and_a_quantity_is_not_a_short_citation() -> None:
+    assert extract_citations("Kế hoạch 5 năm và Chương trình 3 cấp") == []
+
+
+def test_authority_with_va_inside_its_name() -> None:
+    c = one("Kế hoạch số 12/KH-SKHCN ngày 02/3/2024 của Sở Khoa học và Công nghệ về việc chuyển đổi số")
+    assert (c.authority, c.subject) == ("Sở Khoa học và Công nghệ", "chuyển đổi số")
+
+
+def test_ke_hoach_hanh_dong() -> None:
+    c = one("Thực hiện Kế hoạch hành động số 08-KH/TU ngày 29/8/2025 của Tỉnh ủy")
+    assert (c.doc_type, c.symbol, c.date and c.date.iso) == ("Kế hoạch hành động", "08-KH/TU", "2025-08-29")

@@ -58,3 +58,8 @@ def test_durations_are_not_dates() -> None:
 
 def test_a_year_followed_by_den_is_not_a_period_without_its_head() -> None:
     assert [(d.kind, d.value.iso) for d in extract_dates("năm 2021 đến 2025")] == [("year", "2021")]
+
+
+def test_impossible_calendar_days_are_not_dates() -> None:
+    assert extract_dates("ngày 30/02/2023 và 31.04.2023") == []
+    assert [d.value.iso for d in extract_dates("ngày 29/02/2024")] == ["2024-02-29"]

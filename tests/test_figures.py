@@ -106,3 +106,8 @@ def test_stray_number_splits_a_word() -> None:
 def test_counts_of_levels_and_provinces() -> None:
     got = [(f.value, f.unit) for f in figures("chính quyền địa phương 02 cấp của 03 tỉnh")]
     assert got == [(2, "cấp"), (3, "tỉnh")]
+
+
+def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
+    assert figures("Đội tuyển đạt 3 giải nhất.") == []
+

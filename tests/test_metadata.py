@@ -118,3 +118,19 @@ def test_ranked_signer_and_parenthesised_title() -> None:
     assert m.number is not None and (m.number.type_code, m.number.issuer_code) == ("BCĐX", "CAT(PC04)")
     assert m.signer is not None and (m.signer.rank, m.signer.name) == ("Thiếu tướng", "Trương Minh Đương")
     assert m.recipients == ["Đồng chí Chủ tịch", "Phòng PV01, PC04 (thực hiện)", "Lưu: VT"]
+
+
+def test_cong_van_date_after_v_v_line() -> None:
+    m = meta("Số: 125/VP-TH\nV/v triển khai kế hoạch\nĐịnh Hóa, ngày 12 tháng 3 năm 2024\nKính gửi: Các phòng")
+    assert (m.place, m.date and m.date.iso, m.title) == ("Định Hóa", "2024-03-12", "Triển khai kế hoạch")
+
+
+def test_acting_head_signs_in_an_acting_position() -> None:
+    signer = meta("BÁO CÁO\nKết quả\nNơi nhận:\n- Lưu: VT.\nQ. GIÁM ĐỐC\nNguyễn Văn An").signer
+    assert signer is not None and (signer.authority, signer.position, signer.name) == (
+        None, "Quyền Giám đốc", "Nguyễn Văn An")
+
+
+def test_place_name_keeps_its_capitals_in_on_behalf_of() -> None:
+    signer = meta("BÁO CÁO\nX\nNơi nhận:\n- Lưu.\nTM. ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN\nCHỦ TỊCH\nNgô Tuấn Sơn").signer
+    assert signer is not None and signer.on_behalf_of == "Ủy ban nhân dân xã Phú Tiến"

@@ -48,3 +48,13 @@ def test_short_citation_joins_its_only_full_form() -> None:
 def test_one_warning_per_symbol_repair() -> None:
     report = parse_text("Kế hoạch số 245/KHUBND ngày 31/12/2021; Quyết định số 49 - QĐ/ĐU ngày 23/02/2022")
     assert [w.code for w in report.warnings] == ["symbol-missing-hyphen", "symbol-extra-space"]
+
+
+def test_one_letter_apart_without_a_shared_date_are_different_bodies() -> None:
+    assert docs("Hướng dẫn số 12-HD/BTGTW; Hướng dẫn số 12-HD/BTGTU ngày 02/3/2024") == [
+        ("12-HD/BTGTW", 1), ("12-HD/BTGTU", 1)]
+
+
+def test_ocr_slip_with_the_same_date_merges() -> None:
+    assert docs("Quyết định số 28/2025/QĐ-TTg ngày 24/8/2025; Quyết định số 28/2025/QĐ-TTq ngày 24/8/2025") == [
+        ("28/2025/QĐ-TTg", 2)]

@@ -92,3 +92,7 @@ def test_section_spans_nest() -> None:
     secs = sections("I. A\n1. B\n2. C\nII. D")
     first = secs[0]
     assert first.start < secs[1].start < secs[1].end <= secs[2].start < secs[2].end <= first.end == secs[3].start
+
+
+def test_v_v_is_not_a_roman_section() -> None:
+    assert parse_heading("V/v triển khai kế hoạch") is None

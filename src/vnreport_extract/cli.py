@@ -50,6 +50,11 @@ def _schema(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .errors import VnReportError
 
@@ -63,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_convert(args)
         return _schema(args)
     except VnReportError as exc:
-        print(f"vnreport-extract: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"vnreport-extract: error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("vnreport-extract: interrupted", file=sys.stderr)
@@ -71,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # an internal error: still one line, never a traceback
-        print(f"vnreport-extract: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"vnreport-extract: internal error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
 
 

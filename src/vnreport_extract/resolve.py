@@ -1,8 +1,9 @@
 """Resolution: merge citation mentions into the distinct documents they cite.
 
 Mentions of the same symbol with compatible dates (equal, or one missing) are one
-document; so are symbols that differ only by a slip (``BCSDCP`` / ``BCSĐCP``, a
-case or spacing difference). Two different numbers never merge. The fullest mention
+document; so are symbols that differ only by case, đ/d, spaces or dashes (``BCSDCP`` /
+``BCSĐCP``), and near-identical symbols (rapidfuzz) that carry the same date, such as an
+OCR slip. Two different numbers never merge. The fullest mention
 (date, authority, subject known) gives the document its fields.
 """
 
@@ -26,13 +27,20 @@ class _Group:
     type_code: str | None
     year: int | None
     members: list[Citation] = field(default_factory=list)
+    _dates: set[str] = field(default_factory=set)
 
     def dates(self) -> set[str]:
-        return {c.date.iso for c in self.members if c.date is not None and c.date.iso}
+        return self._dates
+
+    def add(self, c: Citation) -> None:
+        self.members.append(c)
+        if c.date is not None and c.date.iso:
+            self._dates.add(c.date.iso)
 
 
 def _key(symbol: str) -> str:
-    return fold(symbol).replace(" ", "")
+    """Symbols equal but for case, đ/d, spaces and dashes are the same symbol."""
+    return "".join(ch for ch in fold(symbol) if ch.isalnum() or ch == "/")
 
 
 def _compatible(group: _Group, c: Citation) -> bool:
@@ -43,7 +51,12 @@ def _compatible(group: _Group, c: Citation) -> bool:
     if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
         return False
     a, b = _key(c.symbol or ""), _key(group.symbol)
-    return a == b or fuzz.ratio(a, b) >= SLIP_RATIO
+    if a == b:
+        return True
+    # A near-identical symbol is a slip only when the date vouches for it: undated, a
+    # one-letter difference is as likely another body (BDVTW, central; BDVTU, provincial).
+    same_date = c.date is not None and c.date.iso in group.dates()
+    return same_date and fuzz.ratio(a, b) >= SLIP_RATIO
 
 
 def _fullness(c: Citation) -> tuple[int, int]:
@@ -65,7 +78,7 @@ def resolve(citations: list[Citation]) -> list[CitedDocument]:
         if target is None:
             target = _Group(c.symbol, c.number, c.type_code, c.year)
             groups.append(target)
-        target.members.append(c)
+        target.add(c)
     docs: list[CitedDocument] = []
     for g in groups:
         best = max(g.members, key=_fullness)

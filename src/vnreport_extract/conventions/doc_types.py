@@ -39,6 +39,8 @@ DOC_TYPES: list[DocType] = [
      "examples": ["Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP", "Chương trình phối hợp số 05-CTPH/BDVHU-UBND"]},
     {"name": "Chương trình hành động", "state": "CTr", "party": "CTr", "examples": []},
     {"name": "Chương trình", "state": "CTr", "party": "CTr", "examples": []},
+    {"name": "Kế hoạch hành động", "state": "KH", "party": "KH",
+     "examples": ["Kế hoạch hành động số 08-KH/TU ngày 29/8/2025"]},
     {"name": "Kế hoạch", "state": "KH", "party": "KH",
      "examples": ["Kế hoạch số 41/KH-UBND ngày 15/02/2022", "Kế hoạch số 245/KHUBND"]},
     {"name": "Phương án", "state": "PA", "party": "PA", "examples": []},

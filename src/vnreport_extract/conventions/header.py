@@ -27,10 +27,14 @@ def is_national_motto(line: str) -> bool:
 
 
 def starts_document(line: str) -> bool:
-    """A line holding the first line of the right-hand header column (a two-column header
-    read as one line holds it after the issuer): a new document begins here.
+    """A header line holding the Quốc hiệu or the Party's name (a two-column header read as
+    one line holds it after the issuer): a new document begins here. Header lines are in
+    capitals; a sentence that names the Party or the state is not one.
 
     >>> starts_document("ĐẢNG CỘNG SẢN VIỆT NAM"), starts_document("Độc lập - Tự do - Hạnh phúc")
     (True, False)
+    >>> starts_document("Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam")
+    False
     """
-    return bool(_HEADING.search(fold(line)))
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and bool(_HEADING.search(fold(line)))

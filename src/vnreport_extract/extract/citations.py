@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
-from ..conventions.vocabulary import AUTHORITIES
+from ..conventions.vocabulary import AUTHORITIES, TIME_WORDS, UNITS
 from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
@@ -42,8 +42,12 @@ _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")"
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
+_WINDOW = 40
+_MEASURE_AFTER = regex.compile(
+    r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)) + r")(?!\w)",
+    flags=regex.IGNORECASE)
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
-_NAME_TOKEN = regex.compile(r"[^\s;.:()“”\"]+|,")
+_NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 # Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
@@ -54,9 +58,11 @@ _AUTH_STOP = {w.casefold() for w in (
 )}
 _AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
 _AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
+# Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
+_NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
-    "có", "là", "các", "cho", "này", "đó", "quy", "hướng", "với", "khi", "sẽ", "đang", "cũng", "như", "mà",
+    "có", "là", "các", "cho", "này", "đó", "với", "khi", "sẽ", "đang", "cũng", "như", "mà",
 )}
 
 
@@ -94,7 +100,7 @@ def canonical_authority(value: str) -> str:
 def _authority(text: str, pos: int) -> tuple[str, int] | None:
     """The issuing body after ``của`` at ``pos``: (value, end). Stray page numbers inside
     it (``Thủ 3 tướng Chính phủ``) are left out of the value."""
-    line_end = text.find("\n", pos)
+    line_end = text.find("\n", pos, pos + 160)
     window = text[pos: line_end if line_end >= 0 else len(text)][:160]
     raw = list(_TOKEN.finditer(window))
     words: list[str] = []
@@ -116,7 +122,11 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP:
             n += 1
     else:
-        while n < min(len(words), 10) and not words[n].isdigit() and not (n and words[n].casefold() in _AUTH_STOP):
+        while n < min(len(words), 10) and not words[n].isdigit():
+            # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``).
+            joins = words[n] == "và" and n + 1 < len(words) and words[n + 1][:1].isupper()
+            if n and words[n].casefold() in _AUTH_STOP and not joins:
+                break
             n += 1
     if n == 0:
         return None
@@ -127,7 +137,9 @@ def _tail(text: str, pos: int) -> _Tail:
     """Date, authority and subject after a symbol or a name."""
     tail = _Tail(end=pos)
     for _ in range(2):
-        lead = _DATE_LEAD.match(text, tail.end)
+        # Every match is bounded: an unbounded one scans on to the next ``của``/``về`` in the
+        # text, which made a long text of citations quadratic.
+        lead = _DATE_LEAD.match(text, tail.end, tail.end + _WINDOW)
         p = lead.end() if lead else tail.end
         found = date_at(text, p)
         if found is None and text.startswith(("ngày ", "Ngày "), p):
@@ -136,19 +148,19 @@ def _tail(text: str, pos: int) -> _Tail:
             tail.date, start, tail.end = found[0], found[1], found[2]
             tail.date_span = (start, found[2])
             continue
-        of = _OF.match(text, tail.end)
+        of = _OF.match(text, tail.end, tail.end + _WINDOW)
         if of and tail.authority is None:
             auth = _authority(text, of.end())
             if auth:
                 tail.authority, tail.end = auth
                 continue
         break
-    q = _QUOTED.match(text, tail.end)
+    q = _QUOTED.match(text, tail.end, tail.end + 540)
     if q:
         tail.subject = (q.group("q") or q.group("q2")).strip()
         tail.subject_end = q.end()
     else:
-        a = _ABOUT.match(text, tail.end)
+        a = _ABOUT.match(text, tail.end, tail.end + 340)
         if a:
             tail.subject = a.group("s").strip(" ,")
             tail.subject_end = a.end()
@@ -186,13 +198,15 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
             issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
             repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
         taken.add(start, end)
-        nxt = LIST_NEXT.match(text, tail.subject_end or end)
+        nxt = LIST_NEXT.match(text, tail.subject_end or end, (tail.subject_end or end) + 80)
         if nxt is not None:
             list_type[nxt.start("sym")] = doc_type
     for m in SHORT.finditer(text):
         num = m.group("num")
         if taken.overlaps(m.start(), m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
             continue
+        if _MEASURE_AFTER.match(text, m.end(), m.end() + 30):
+            continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
         tail = _tail(text, m.end())
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
@@ -217,7 +231,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
 def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
     doc_type = m.group("type")
-    line_end = text.find("\n", m.end())
+    line_end = text.find("\n", m.end(), m.end() + 200)
     window_end = line_end if line_end >= 0 else len(text)
     tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end][:200]))
     if not tokens:
@@ -238,6 +252,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             # ``Luật Phòng, chống ma túy``: the comma of the fixed pair ``phòng, chống``.
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             if fold(nxt) == "chong" and fold(tokens[i - 1].group(0)) == "phong":
+                end = m.end() + tok.end()
                 continue
             break
         f = word.casefold()
@@ -245,7 +260,10 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             end = m.end() + tokens[i + 1].end()
             count += 2
             break
-        if f in _NAME_STOP and not (f == "của" and i + 1 < len(tokens) and tokens[i + 1].group(0) == "Đảng"):
+        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if (f, following.casefold()) in _NAME_STOP_PAIRS:
+            break
+        if f in _NAME_STOP and not (f == "của" and following == "Đảng"):
             break
         if word.isdigit() and not (i > 0 and tokens[i - 1].group(0).casefold() == "thứ"):
             break

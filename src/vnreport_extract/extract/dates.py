@@ -8,6 +8,7 @@ Forms: ``26/11/2021``, ``05/4/2022``, ``26-11-2021``, ``26.11.2021``,
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 
 import regex
@@ -39,8 +40,14 @@ PERIOD_HEAD = regex.compile(
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 
 
-def _valid(day: int | None, month: int | None) -> bool:
-    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
+    """A real calendar day (``30/02/2023`` is not)."""
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    last = calendar.monthrange(year, month)[1] if month is not None else 31
+    return 1 <= day <= last
 
 
 def _int(s: str | None) -> int | None:
@@ -55,7 +62,7 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
             continue
         day = _int(m.groupdict().get("d"))
         month, year = _int(m.group("m")), int(m.group("y"))
-        if _valid(day, month):
+        if _valid(day, month, year):
             return PartialDate.of(year, month, day), m.start(), m.end()
     return None
 
@@ -80,14 +87,14 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
 
     for m in WORDED.finditer(text):
         day, month = _int(m.group("d")), _int(m.group("m"))
-        if _valid(day, month) and not taken.overlaps(m.start(), m.end()):
+        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             if month is None:
                 add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
             else:
                 add("date" if day else "month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
     for m in NUMERIC.finditer(text):
         day, month = int(m.group("d")), int(m.group("m"))
-        if _valid(day, month) and not taken.overlaps(m.start(), m.end()):
+        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
     for pattern in (BLANK_DAY, MONTH):
         for m in pattern.finditer(text):

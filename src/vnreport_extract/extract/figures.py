@@ -27,6 +27,8 @@ UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 _CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
+_WORD_NEXT = regex.compile(r"[ ]+\p{L}")
+_LOOK_BACK = 200
 _WORD_BEFORE = regex.compile(r"(\p{L}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Ll}+)")
 
@@ -174,7 +176,8 @@ def extract_figures(
             value = parse_number(m.group("int"), m.group("dec"))
             unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]
-            punct = max(r_start, _last(_CLAUSE_END, text, r_start, m.start()))
+            # Only the clause matters: looking back a bounded way keeps a long paragraph linear.
+            punct = max(r_start, _last(_CLAUSE_END, text, max(r_start, m.start() - _LOOK_BACK), m.start()))
             clause_start = max(last_end, punct)
             if previous is not None and previous.end < punct:
                 previous = None  # a percent takes the subject of a count in its own clause only
@@ -182,7 +185,8 @@ def extract_figures(
             if unit_m is None:
                 if _TIME.match(text, m.end(), r_end):
                     continue
-                if _PERCENT_CUE.search(before) and isinstance(value, (int, float)) and value <= 100:
+                # ``chiếm 7,09.`` is a percent; ``đạt 3 giải nhất`` counts prizes of an unknown unit.
+                if _PERCENT_CUE.search(before) and value <= 100 and not _WORD_NEXT.match(text, m.end(), r_end):
                     unit, end, warn_percent = "%", m.end(), True
                 else:
                     stray = _stray(text, m, r_start, r_end, segment)
@@ -222,8 +226,9 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
              previous: Figure | None, before: str, segment: bool) -> str | None:
     if unit == "%" and previous is not None and _PERCENT_CUE.search(before):
         return previous.subject
-    right_end = text.find("\n", end, r_end)
-    right_window = text[end: right_end if right_end >= 0 else r_end]
+    limit = min(r_end, end + 120)
+    right_end = text.find("\n", end, limit)
+    right_window = text[end: right_end if right_end >= 0 else limit]
     cut = _CLAUSE_END.search(right_window)
     # Stop words on the right are single syllables: no segmentation needed there.
     right = _right_words(right_window[: cut.start() if cut else len(right_window)][:80], False)

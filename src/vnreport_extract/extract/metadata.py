@@ -123,6 +123,23 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     return joined[-1], joined[-2]
 
 
+_LOCALITY_WORD = regex.compile(r"(?<=\b(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã) )(\p{L}+(?: \p{L}+)*)")
+
+
+def body_name(text: str) -> str:
+    """``ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN`` → ``Ủy ban nhân dân xã Phú Tiến``: sentence case, but
+    the place name keeps its capitals.
+
+    >>> body_name("ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN"), body_name("ỦY BAN NHÂN DÂN")
+    ('Ủy ban nhân dân xã Phú Tiến', 'Ủy ban nhân dân')
+    """
+    lowered = sentence_case(text)
+    if lowered == text:
+        return text
+    return str(_LOCALITY_WORD.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), lowered,
+                                  count=1))
+
+
 def _position(text: str) -> str:
     f = fold(text)
     return _POSITIONS.get(f, sentence_case(text))
@@ -267,11 +284,15 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
         text = lines[i].text
         m = _AUTH_LINE.match(text)
         if m and _is_upper(m.group("rest")):
-            signer = Signer(authority=f"{m.group('auth')}.")  # type: ignore[arg-type]
-            if signer.authority not in SIGNING_AUTHORITIES:
-                signer.authority = None
             rest = m.group("rest").strip()
-            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else sentence_case(rest)
+            if m.group("auth") == "Q":
+                # ``Q. GIÁM ĐỐC``: an acting head signs in their own (acting) position.
+                signer = Signer(position=f"Quyền {_position(rest)}")
+                _fill_signer(signer, lines[i + 1:], position_known=True)
+                return signer, lines[i].start
+            authority = f"{m.group('auth')}."
+            signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
+            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else body_name(rest)
             _fill_signer(signer, lines[i + 1:])
             return signer, lines[i].start
     for i in candidates:
