@@ -134,3 +134,16 @@ def test_acting_head_signs_in_an_acting_position() -> None:
 def test_place_name_keeps_its_capitals_in_on_behalf_of() -> None:
     signer = meta("BÁO CÁO\nX\nNơi nhận:\n- Lưu.\nTM. ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN\nCHỦ TỊCH\nNgô Tuấn Sơn").signer
     assert signer is not None and signer.on_behalf_of == "Ủy ban nhân dân xã Phú Tiến"
+
+
+def test_two_column_header_copied_as_text_with_tabs() -> None:
+    m = meta("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ PHÚ TIẾN\tĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 12/BC-UBND\tPhú Tiến, ngày 10 tháng 5 năm 2023\nBÁO CÁO\nKết quả thực hiện")
+    assert m.number is not None
+    assert (m.issuer, m.number.symbol, m.place, m.date and m.date.iso) == (
+        "ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN", "12/BC-UBND", "Phú Tiến", "2023-05-10")
+
+
+def test_title_goes_on_after_a_line_ending_in_cua() -> None:
+    m = meta("BÁO CÁO\nTình hình thực hiện Nghị quyết của\nHội đồng nhân dân tỉnh năm 2025\nI. KẾT QUẢ")
+    assert m.title == "Tình hình thực hiện Nghị quyết của Hội đồng nhân dân tỉnh năm 2025"

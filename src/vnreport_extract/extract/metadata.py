@@ -44,6 +44,9 @@ _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
     r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
 )
+# A title line ending in a word that needs what follows (``... Nghị quyết của`` /
+# ``Hội đồng nhân dân tỉnh``) goes on to the next line whatever its case.
+_OPEN_END = regex.compile(r"(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 _V_V = regex.compile(r"^(?i:v/v|về việc)[ ]*:?[ ]*")
@@ -53,8 +56,6 @@ _TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
-# Where a two-column header read as one line passes from ``Số`` to the place and date.
-_COLUMN_GAP = regex.compile(r"[ ]{2,}|[ ](?=[^\d\s/,]+,[ ]*(?i:ngày))")
 _KINH_GUI = regex.compile(r"^(?i:kính gửi)[ ]*:?[ ]*")
 _NOI_NHAN = regex.compile(r"^(?i:nơi nhận)[ ]*:?[ ]*")
 
@@ -176,16 +177,20 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
         if number_idx is None and (m := _NUMBER_LINE.match(line.text)):
             number_idx = i
             value = m.group("value")
-            number_span = (line.start + m.start("value"), line.end)
-            # A two-column header read line by line may put the place and date after the number.
-            split = _COLUMN_GAP.search(value)
-            meta.number = parse_own_number(value[: split.start()] if split else value)
+            value_start = line.start + m.start("value")
+            number_span = (value_start, line.end)
+            meta.number = parse_own_number(value)
+            # A two-column header read as one line puts the place and date after the number.
+            rest_at = 0
             if meta.number is not None:
-                number_span = (number_span[0], number_span[0] + len(meta.number.raw))
-            rest = value[split.end():] if split else ""
-            if rest:
-                place, date, span = _parse_date_line(Line(rest, line.start + m.start("value") + split.end()
-                                                          if split else line.end, line.end))
+                at = value.find(meta.number.raw)
+                number_span = (value_start + at, value_start + at + len(meta.number.raw))
+                rest_at = at + len(meta.number.raw)
+            rest = value[rest_at:]
+            lead = len(rest) - len(rest.lstrip())
+            if rest.strip():
+                start = value_start + rest_at + lead
+                place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
                 if date:
                     meta.place, meta.date, date_span, date_idx = place, date, span, i
             continue
@@ -213,7 +218,9 @@ def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult
                     body_start_line = lines.index(line) + 1
                     break
                 continue
-            if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()):
+            open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
+            if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()) and not (
+                    open_end and not _BODY_START.match(t)):
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break

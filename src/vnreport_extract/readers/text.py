@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..conventions.header import is_national_motto
 from ..document import Block, SourceDocument
 from ..models import Source
 from ..normalize import normalize_inline, normalize_unicode, strip_markdown
@@ -16,6 +17,9 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
+_NUMBER_CELL = re.compile(r"^(?i:số)\s*:")
+# Lines at the top of a text that may be a header block.
+_HEADER_LINES = 12
 # A lettered list item (``a)``, ``đ.``) starts a paragraph of its own.
 _LIST_ITEM = re.compile(r"^[a-zđ][).]\s")
 
@@ -45,6 +49,10 @@ def continues(previous: str, following: str) -> bool:
                 and not _LIST_ITEM.match(following))
 
 
+def _is_header(rows: list[list[str]]) -> bool:
+    return any(is_national_motto(c) or _NUMBER_CELL.match(c) for row in rows for c in row)
+
+
 def _is_tab_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
 
@@ -68,8 +76,15 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
             run = i
             while run < n and _is_tab_row(lines[run]):
                 run += 1
+            rows = [_tab_cells(x) for x in lines[i:run]]
+            if len(blocks) < _HEADER_LINES and _is_header(rows):
+                # A two-column header copied as text (``ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA ...``,
+                # ``Số: 12/BC-UBND<TAB>Phú Tiến, ngày ...``) is layout, not a data table.
+                blocks.append(Block("layout", rows=rows))
+                i = run
+                continue
             if run - i >= 2 or len(line.split("\t")) >= 3:
-                blocks.append(Block("table", rows=[_tab_cells(x) for x in lines[i:run]]))
+                blocks.append(Block("table", rows=rows))
                 i = run
                 continue
         i += 1
