@@ -78,6 +78,8 @@ def test_unsafe_archive_each_bad_member_recorded_with_its_reason(unsafe_run: tup
     corrupt, xlsx = m[key + "04-corrupt.pdf"], m[key + "06-data.xlsx"]
     assert (corrupt["status"], corrupt["error_type"]) == ("error", "CorruptFileError")
     assert (xlsx["status"], xlsx["error_type"]) == ("error", "UnsupportedFormatError")
+    # Errors name the member as the user knows it, not the temporary file it was read from.
+    assert xlsx["error"].startswith(key + "06-data.xlsx:") and corrupt["error"].startswith(key + "04-corrupt.pdf")
 
 
 def test_unsafe_archive_every_good_member_converted(unsafe_run: tuple[int, Path, Path]) -> None:

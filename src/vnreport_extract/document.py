@@ -36,7 +36,6 @@ class Block:
     page: int | None = None
     rows: list[list[str]] = field(default_factory=list)
     label: str | None = None
-    title: str | None = None
     # For tables: True where a cell repeats the content of the merged cell it belongs to
     # (gridSpan / vMerge). Table rows keep the repeat; the text holds it once, so a
     # citation in a merged cell is one mention.
@@ -62,7 +61,6 @@ class Unit:
     # For tables: offsets of each cell, row by row: (start, end).
     cells: list[list[tuple[int, int]]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    title: str | None = None
 
 
 @dataclass
@@ -78,14 +76,6 @@ class Assembled:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.units[i].page if i >= 0 else (self.units[0].page if self.units else None)
 
-    def unit_at(self, offset: int) -> Unit | None:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self.units[i].end + 1:
-            return self.units[i]
-        return None
-
-    def spans(self, *kinds: BlockKind) -> list[tuple[int, int]]:
-        return [(u.start, u.end) for u in self.units if u.kind in kinds]
 
 
 def assemble(doc: SourceDocument) -> Assembled:
@@ -123,7 +113,7 @@ def assemble(doc: SourceDocument) -> Assembled:
                     pos += len(t)
                 cells.append(row_cells)
                 rows.append(row_texts)
-            units.append(Unit("table", start, pos, block.page, i, cells, rows, block.title))
+            units.append(Unit("table", start, pos, block.page, i, cells, rows))
             continue
         if block.kind == "layout":
             lines = [normalize_inline(line) for row in block.rows for cell in row

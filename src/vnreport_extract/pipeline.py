@@ -149,7 +149,7 @@ def _tables(asm: Assembled) -> list[Table]:
     for u in asm.units:
         if u.kind == "table":
             title = previous_text if previous_text and len(previous_text) <= 300 else None
-            tables.append(build_table(len(tables) + 1, u.rows, u.page, u.title or title, u.start, u.end))
+            tables.append(build_table(len(tables) + 1, u.rows, u.page, title, u.start, u.end))
         elif u.kind == "paragraph":
             previous_text = asm.text[u.start:u.end]
     return tables

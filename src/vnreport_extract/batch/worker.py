@@ -27,9 +27,11 @@ import json
 import os
 import resource
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,6 +62,13 @@ def _max_rss_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+def _message(exc: BaseException, path: Path, key: str) -> str:
+    """The error's first line, naming the input as the user knows it (``a.zip!b.pdf``),
+    not the temporary file a zip member was extracted to."""
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else "").replace(str(path), key)
+
+
 def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
               parse: Callable[[Path], Any]) -> tuple[Result, Any]:
     """Parse one document, write its JSON into ``store``, and describe the outcome.
@@ -83,9 +92,10 @@ def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
         result.update(report_id=rid, format=report.source.format, pages=report.source.pages,
                       ocr=report.source.ocr, attachments=len(report.attachments))
     except VnReportError as exc:
-        result.update(status="error", error_type=type(exc).__name__, error=str(exc))
+        result.update(status="error", error_type=type(exc).__name__, error=_message(exc, path, key))
     except Exception as exc:  # a bug in a reader must cost one document, not the run
-        result.update(status="error", error_type=type(exc).__name__, error=f"internal error: {exc}")
+        result.update(status="error", error_type=type(exc).__name__,
+                      error=f"internal error: {_message(exc, path, key)}")
     result["seconds"] = round(time.perf_counter() - started, 4)
     result["max_rss_kb"] = _max_rss_kb()
     return result, report
@@ -152,6 +162,7 @@ class _Proc(Generic[T]):
     done: int = 0
     buffer: bytes = b""
     lines: list[bytes] = field(default_factory=list)
+    tmpdir: str = ""
 
 
 class WorkerPool(Generic[T]):
@@ -183,12 +194,16 @@ class WorkerPool(Generic[T]):
         env = dict(os.environ)
         # N workers side by side: Tesseract's own OpenMP threads would only oversubscribe the cores.
         env.setdefault("OMP_THREAD_LIMIT", "1")
+        # Its own temporary folder, removed when it ends: a worker killed at a timeout
+        # cannot clean up what its readers left there (LibreOffice profiles, page images).
+        tmpdir = tempfile.mkdtemp(prefix="vnreport-worker-")
+        env["TMPDIR"] = tmpdir
         # -c rather than -m: runpy would warn that the package already imported this module.
         cmd = [sys.executable, "-c", _ENTRY, "--parser", self.parser, "--parent", str(os.getpid())]
         popen = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                  stderr=self.log if self.log is not None else subprocess.DEVNULL,
                                  env=env, start_new_session=True)
-        return _Proc(popen, time.monotonic())
+        return _Proc(popen, time.monotonic(), tmpdir=tmpdir)
 
     @staticmethod
     def _kill(proc: _Proc[T]) -> None:
@@ -202,6 +217,8 @@ class WorkerPool(Generic[T]):
             with contextlib.suppress(Exception):
                 if stream is not None:
                     stream.close()
+        if proc.tmpdir:
+            shutil.rmtree(proc.tmpdir, ignore_errors=True)
 
     def _retire(self, proc: _Proc[T]) -> None:
         # A clean exit: EOF on stdin ends the worker's loop.
@@ -215,6 +232,8 @@ class WorkerPool(Generic[T]):
         with contextlib.suppress(Exception):
             if proc.popen.stdout is not None:
                 proc.popen.stdout.close()
+        if proc.tmpdir:
+            shutil.rmtree(proc.tmpdir, ignore_errors=True)
 
     def _replace(self, proc: _Proc[T], *, kill: bool) -> None:
         if kill:

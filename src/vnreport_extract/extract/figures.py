@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -61,12 +60,6 @@ _COUNT_CUE = {w.casefold() for w in (
     "hạng", "tổ", "đội", "khu", "ấp", "tầng", "phòng", "lớp", "top", "nhất", "mức", "bậc", "tuổi", "bảng",
     "phụ", "lục", "biểu", "mẫu", "trang", "bước", "vòng", "bằng", "nhận", "tiếp", "tới", "gần", "lên",
 )}
-
-
-@dataclass
-class _Found:
-    figure: Figure
-    subject_left: bool
 
 
 def parse_number(int_part: str, dec: str | None) -> int | float:

@@ -158,11 +158,8 @@ def _clean_item(text: str) -> str:
     return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
 
 
-def extract_metadata(text: str, layout_end: int | None = None) -> MetadataResult:
-    """Header, title, recipients and signer of the document in ``text``.
-
-    ``layout_end``: where the readers' header layout ends, when they know it.
-    """
+def extract_metadata(text: str) -> MetadataResult:
+    """Header, title, recipients and signer of the document in ``text``."""
     lines = _lines(text)
     meta = Metadata()
     warnings: list[Warning] = []
