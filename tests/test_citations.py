@@ -143,3 +143,7 @@ def test_authority_with_va_inside_its_name() -> None:
 def test_ke_hoach_hanh_dong() -> None:
     c = one("Thực hiện Kế hoạch hành động số 08-KH/TU ngày 29/8/2025 của Tỉnh ủy")
     assert (c.doc_type, c.symbol, c.date and c.date.iso) == ("Kế hoạch hành động", "08-KH/TU", "2025-08-29")
+
+
+def test_a_count_of_resolutions_is_not_a_named_citation() -> None:
+    assert extract_citations("đã ban hành 36 Nghị quyết QPPL của HĐND tỉnh") == []

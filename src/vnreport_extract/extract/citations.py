@@ -238,7 +238,9 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         return None
     first = tokens[0].group(0)
     needs_capital = doc_type in ("Nghị quyết", "Điều lệ", "Pháp lệnh")
-    bad_start = first.casefold() in _NAME_STOP or first == "," or (needs_capital and not first[:1].isupper())
+    # ``Nghị quyết Đại hội ...`` names one; ``36 Nghị quyết QPPL`` counts resolutions.
+    bad_start = first.casefold() in _NAME_STOP or first == "," or (
+        needs_capital and (not first[:1].isupper() or (len(first) > 1 and first.isupper())))
     if bad_start and doc_type != "Hiến pháp":
         return None
     end = m.end()
