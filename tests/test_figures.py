@@ -111,3 +111,11 @@ def test_counts_of_levels_and_provinces() -> None:
 def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
     assert figures("Đội tuyển đạt 3 giải nhất.") == []
 
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("bảo đảm chính quyền địa phương 02 cấp vận hành ổn định", "chính quyền địa phương"),
+    ("Ủy ban nhân dân tỉnh đã tổ chức 06 lớp.", None),
+])
+def test_verbs_are_not_part_of_the_subject(text: str, subject: str | None) -> None:
+    assert figures(text)[-1].subject == subject

@@ -48,6 +48,12 @@ _VERBS = {w.casefold() for w in (
     "đào tạo", "bồi dưỡng", "tuyên truyền", "kiểm tra", "hướng dẫn", "xử lý", "phát hiện", "tham gia", "hỗ trợ",
     "xây dựng", "cung cấp", "phê duyệt", "giải ngân", "tiếp", "cấp", "biên tập", "công khai", "cập nhật",
     "số hóa", "thanh tra", "giám sát", "khen thưởng", "kỷ luật", "sắp xếp", "bố trí", "tuyển dụng", "lựa chọn",
+    "bảo đảm", "đảm bảo", "duy trì", "vận hành", "thành lập", "kiện toàn", "ký kết", "phát hành",
+)}
+# Verbs that end the noun phrase after a unit; with _VERBS.
+_RIGHT_VERBS = {w.casefold() for w in (
+    "vận hành", "hoạt động", "chính thức", "đi", "dẫn", "bảo đảm", "đảm bảo", "đạt", "tăng", "giảm", "vượt",
+    "hoàn thành", "được", "đã", "sẽ", "tham dự", "tham gia",
 )}
 _DROP_PREFIX = ("tổng số", "số lượng", "số", "lĩnh vực")
 # Words that follow a unit as a fixed phrase, not as a sub-category (``dân tộc anh em``).
@@ -118,16 +124,27 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
         kept.insert(0, words[i])
     if len(kept) > 6:
         kept = kept[-6:]
-    if kept and (" ".join(kept[:2]).casefold() in _VERBS or kept[0].casefold() in _VERBS):
-        return None, part_of  # a verb phrase (``đã tổ chức 06 lớp``) is not what is counted
+    # A leading verb says what was done, not what is counted: ``đã tổ chức 06 lớp`` has no
+    # subject, ``bảo đảm chính quyền địa phương 02 cấp`` has ``chính quyền địa phương``.
+    while kept:
+        if " ".join(kept[:2]).casefold() in _VERBS and " " not in kept[0]:
+            kept = kept[2:]
+        elif kept[0].casefold() in _VERBS:
+            kept = kept[1:]
+        else:
+            break
     return (_clean(kept) if kept else None), part_of
 
 
 def _right_words(window: str, segment: bool) -> list[str]:
     words = _tokens(window, segment)
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         if w.casefold() in _RIGHT_STOP or not any(c.isalpha() for c in w):
+            break
+        # A verb after the unit ends the noun phrase (``02 cấp vận hành ổn định``).
+        pair = f"{w} {words[i + 1]}".casefold() if i + 1 < len(words) else ""
+        if pair in _VERBS or pair in _RIGHT_VERBS or w.casefold() in _RIGHT_VERBS:
             break
         out.append(w)
         if len(out) >= 8:
