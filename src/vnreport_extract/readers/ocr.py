@@ -847,12 +847,15 @@ def _parallel(jobs: dict[int, list[str]], timeout: float) -> dict[int, system.Fi
 
 def _recognise(exe: str, pages: list[PageImage], timeout: float) -> dict[int, str]:
     """Tesseract's TSV (``vie``, automatic page segmentation) for each page."""
-    done = _parallel({p.number: [exe, str(p.file), "stdout", "-l", "vie", "--dpi", str(p.dpi), "tsv"]
+    # Into files, not stdout: a page's TSV outgrows a pipe's buffer, and the processes
+    # running side by side are waited for one after the other.
+    bases = {p.number: p.file.with_name(f"{p.file.stem}-ocr") for p in pages}
+    done = _parallel({p.number: [exe, str(p.file), str(bases[p.number]), "-l", "vie", "--dpi", str(p.dpi), "tsv"]
                       for p in pages}, timeout)
     for n, d in done.items():
         if d.returncode != 0:
             raise CorruptFileError(f"OCR: Tesseract failed on page {n}: {d.message()}")
-    return {n: d.stdout.decode("utf-8", "replace") for n, d in done.items()}
+    return {n: bases[n].with_suffix(".tsv").read_text(encoding="utf-8", errors="replace") for n in done}
 
 
 def looks_sideways(words: list[Word]) -> bool:
