@@ -57,9 +57,7 @@ class Unit:
     start: int
     end: int
     page: int | None
-    index: int
-    # For tables: offsets of each cell, row by row: (start, end).
-    cells: list[list[tuple[int, int]]] = field(default_factory=list)
+    # For tables: the normalised cell texts, merged cells repeated.
     rows: list[list[str]] = field(default_factory=list)
 
 
@@ -86,34 +84,22 @@ def assemble(doc: SourceDocument) -> Assembled:
     units: list[Unit] = []
     pos = 0
     ordered = [b for b in doc.blocks if b.kind != "footnote"] + [b for b in doc.blocks if b.kind == "footnote"]
-    for i, block in enumerate(ordered):
+    for block in ordered:
         if parts:
             parts.append("\n")
             pos += 1
         if block.kind == "table":
             start = pos
-            cells: list[list[tuple[int, int]]] = []
             rows: list[list[str]] = []
             for r, row in enumerate(block.rows):
-                if r:
-                    parts.append("\n")
-                    pos += 1
-                row_cells: list[tuple[int, int]] = []
-                row_texts: list[str] = []
-                for c, cell in enumerate(row):
-                    if c:
-                        parts.append("\t")
-                        pos += 1
-                    t = normalize_inline(normalize_unicode(cell)).replace("\n", " ")
-                    row_texts.append(t)
-                    if r < len(block.merged) and c < len(block.merged[r]) and block.merged[r][c]:
-                        t = ""
-                    row_cells.append((pos, pos + len(t)))
-                    parts.append(t)
-                    pos += len(t)
-                cells.append(row_cells)
-                rows.append(row_texts)
-            units.append(Unit("table", start, pos, block.page, i, cells, rows))
+                texts = [normalize_inline(normalize_unicode(cell)).replace("\n", " ") for cell in row]
+                merged = block.merged[r] if r < len(block.merged) else []
+                # A merged cell's repeats stay in the rows but are written once in the text.
+                line = "\t".join("" if c < len(merged) and merged[c] else t for c, t in enumerate(texts))
+                parts.append(("\n" if r else "") + line)
+                pos += len(parts[-1])
+                rows.append(texts)
+            units.append(Unit("table", start, pos, block.page, rows))
             continue
         if block.kind == "layout":
             lines = [normalize_inline(line) for row in block.rows for cell in row
@@ -128,7 +114,7 @@ def assemble(doc: SourceDocument) -> Assembled:
                 parts.pop()
                 pos -= 1
             continue
-        units.append(Unit(block.kind, pos, pos + len(t), block.page, i))
+        units.append(Unit(block.kind, pos, pos + len(t), block.page))
         parts.append(t)
         pos += len(t)
     return Assembled("".join(parts), units)

@@ -208,11 +208,11 @@ def extract_metadata(text: str) -> MetadataResult:
     body_start_line = max(i for i in (type_idx, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = []
     if type_idx is not None:
-        for line in lines[type_idx + 1: type_idx + 6]:
-            t = line.text
+        for k in range(type_idx + 1, min(type_idx + 6, len(lines))):
+            t = lines[k].text
             if _RULE.match(t):
                 if title_lines:
-                    body_start_line = lines.index(line) + 1
+                    body_start_line = k + 1
                     break
                 continue
             open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
@@ -222,13 +222,13 @@ def extract_metadata(text: str) -> MetadataResult:
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
             title_lines.append(t)
-            body_start_line = lines.index(line) + 1
+            body_start_line = k + 1
     elif number_idx is not None:
-        for line in lines[number_idx + 1: number_idx + 5]:
-            if _V_V.match(line.text):
-                title_lines.append(line.text)
+        for k in range(number_idx + 1, min(number_idx + 5, len(lines))):
+            if _V_V.match(lines[k].text):
+                title_lines.append(lines[k].text)
                 meta.doc_type = meta.doc_type or "Công văn"
-                body_start_line = lines.index(line) + 1
+                body_start_line = k + 1
                 break
     if title_lines:
         title = " ".join(title_lines)
