@@ -60,3 +60,11 @@ def test_public_names_are_exported() -> None:
     assert set(vnreport_extract.__all__) == {"__version__", *vnreport_extract._EXPORTS}
     for name in vnreport_extract._EXPORTS:
         assert getattr(vnreport_extract, name) is not None
+
+
+def test_public_functions_are_not_shadowed_by_their_modules() -> None:
+    """Importing the pipeline must not replace ``vnreport_extract.resolve`` (the function)."""
+    import vnreport_extract
+
+    vnreport_extract.parse_text("Kế hoạch số 41/KH-UBND")
+    assert callable(vnreport_extract.resolve) and callable(vnreport_extract.build_table)

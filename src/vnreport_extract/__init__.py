@@ -22,7 +22,7 @@ _EXPORTS: dict[str, str] = {
     "extract_citations": "extract.citations", "extract_dates": "extract.dates",
     "extract_demographics": "extract.demographics", "extract_figures": "extract.figures",
     "extract_metadata": "extract.metadata", "extract_sections": "extract.sections",
-    "parse_symbol": "extract.symbols", "build_table": "extract.tables", "resolve": "resolve",
+    "parse_symbol": "extract.symbols", "build_table": "extract.tables", "resolve": "resolution",
     # records
     **{name: "models" for name in (
         "Citation", "CitedDocument", "DateMention", "Demographics", "DocumentNumber", "Figure", "Metadata",
@@ -88,4 +88,4 @@ if TYPE_CHECKING:
         Warning,
     )
     from .pipeline import build_report, parse_file, parse_text
-    from .resolve import resolve
+    from .resolution import resolve

@@ -22,6 +22,7 @@ from .extract.tables import build_table
 from .models import Report, Source, Table, Warning
 from .normalize import fold
 from .readers.text import read_text
+from .resolution import resolve
 from .spans import Spans
 
 
@@ -124,8 +125,6 @@ def _build_one(doc: SourceDocument) -> Report:
     figures, figure_warnings = extract_figures(
         text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels), quiet=cited_spans,
         page_at=asm.page_at)
-
-    from .resolve import resolve
 
     documents = resolve(citations)
     warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
