@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import median_seconds
 
 from vnreport_extract.readers import ocr, system
 from vnreport_extract.readers.doc import convert_doc, read_doc
@@ -34,16 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "fixtures" / "real-scan" / "bcdx-03-scan.pdf"
 DOC = ROOT / "fixtures" / "real-doc" / "kh-pcmt-2030.doc"
 DOCX = ROOT / "fixtures" / "real-doc" / "kh-pcmt-2030.docx"
-
-
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm-up: imports, caches, the tesseract language check
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -16,23 +16,12 @@ import re
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
-
-
-def median_seconds(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
-    times = []
-    for _ in range(repeat):
-        if before:
-            before()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def import_seconds(statement: str, repeat: int = 5) -> float:
@@ -60,7 +49,7 @@ def main() -> None:
         _segment.cache_clear()
         fold.cache_clear()
 
-    cold = median_seconds(lambda: parse_text(text), args.repeat, clear)
+    cold = median_seconds(lambda: parse_text(text), args.repeat, before=clear)
     scan_re = re.compile(r"\d+[/.-]\d+|\w+")
     scan = median_seconds(lambda: sum(1 for _ in scan_re.finditer(text)), args.repeat)
     print(f"seed: {size_mb * 1000:.1f} KB")
@@ -73,8 +62,8 @@ def main() -> None:
     # gives a ratio near 40.
     for label, unit in [("figures in one paragraph", "Xã có 12 hộ và 5 người "),
                         ("citations", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ")]:
-        one = median_seconds(lambda u=unit: parse_text(u * 300), 3)  # type: ignore[misc]
-        forty = median_seconds(lambda u=unit: parse_text(u * 12000), 1)  # type: ignore[misc]
+        one = median_seconds(lambda u=unit: parse_text(u * 300), 3, warm_up=False)  # type: ignore[misc]
+        forty = median_seconds(lambda u=unit: parse_text(u * 12000), 1, warm_up=False)  # type: ignore[misc]
         print(f"scaling, {label}: 40x the text takes {forty / one:.0f}x the time (linear: ~40)")
     imp = import_seconds("import vnreport_extract")
     imp_api = import_seconds("from vnreport_extract import parse_file")

@@ -21,3 +21,12 @@ def seed_report() -> Report:
 @pytest.fixture(scope="session")
 def seed_gold() -> dict[str, Any]:
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def alive(pid: int) -> bool:
+    """Whether a process still runs (not gone, not a zombie waiting to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import alive
 
 from vnreport_extract import Report, parse_file
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
@@ -105,14 +106,6 @@ def test_libreoffice_missing_is_one_line_in_the_cli(tmp_path: Path) -> None:
         True, 1, True)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return state not in ("Z", "X")
-
-
 @pytest.fixture
 def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A ``soffice`` first on PATH that hangs like LibreOffice on a bad file: it starts a child
@@ -127,7 +120,7 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("FAKE_PIDS", str(pids))
     yield pids
     for line in pids.read_text().split() if pids.exists() else []:
-        if _alive(int(line)):
+        if alive(int(line)):
             os.kill(int(line), 9)
 
 
@@ -137,4 +130,4 @@ def test_hanging_libreoffice_is_killed_at_its_timeout(fake_soffice: Path) -> Non
         read_doc(DOC, timeout=2)
     assert time.monotonic() - started < 10
     pids = [int(p) for p in fake_soffice.read_text().split()]
-    assert len(pids) == 2 and [p for p in pids if _alive(p)] == []
+    assert len(pids) == 2 and [p for p in pids if alive(p)] == []

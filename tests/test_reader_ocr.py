@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import alive
 
 from scoring import load_gold, score
 from vnreport_extract import Report, parse_file
@@ -289,14 +290,6 @@ def test_vietnamese_data_missing_names_its_package(tmp_path: Path, monkeypatch: 
     assert err.value.package == "tesseract-ocr-vie"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return state not in ("Z", "X")
-
-
 @pytest.fixture
 def hanging_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
     """A directory put first on PATH and a file where the fake tool writes its pids."""
@@ -307,7 +300,7 @@ def hanging_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
     monkeypatch.setenv("FAKE_PIDS", str(pids))
     yield bin_dir, pids
     for line in pids.read_text().split() if pids.exists() else []:
-        if _alive(int(line)):
+        if alive(int(line)):
             os.kill(int(line), 9)
 
 
@@ -327,4 +320,4 @@ def test_hanging_tesseract_is_killed_at_its_timeout(hanging_tool: tuple[Path, Pa
         ocr_pages(SCAN, [1, 2], timeout=1.5)
     assert time.monotonic() - started < 20
     started_pids = [int(p) for p in pids.read_text().split()]
-    assert len(started_pids) >= 2 and [pid for pid in started_pids if _alive(pid)] == []
+    assert len(started_pids) >= 2 and [pid for pid in started_pids if alive(pid)] == []
