@@ -3,7 +3,7 @@
 # data (scanned PDFs), LibreOffice Writer (legacy .doc), Poppler (PDF rasterising),
 # and fonts with Vietnamese glyphs (generated fixtures).
 set -euo pipefail
-packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core)
+packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd libreoffice-writer-nogui poppler-utils fonts-liberation fonts-liberation2 fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
