@@ -89,7 +89,7 @@ def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Re
 
 def _worker_pool(parser: str, timeout: float | None) -> WorkerPool[int]:
     # One warm worker subprocess per Dask thread, kept between tasks: starting one costs
-    # about a second (imports, underthesea) that a chunk of documents should not pay again.
+    # a fraction of a second (imports, word lists) that a chunk of documents should not pay again.
     pool: WorkerPool[int] | None = getattr(_local, "pool", None)
     if pool is None or (pool.parser, pool.timeout) != (parser, timeout):
         if pool is not None:

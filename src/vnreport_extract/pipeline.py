@@ -3,7 +3,6 @@ resolution → :class:`Report`."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 from pathlib import Path
@@ -24,20 +23,7 @@ from .normalize import fold
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
-
-
-@functools.lru_cache(maxsize=1)
-def _sentence_splitter() -> object:
-    from underthesea import sent_tokenize
-
-    return sent_tokenize
-
-
-def sentences(text: str) -> list[str]:
-    """Sentence boundaries (underthesea), loaded on first use."""
-    split = _sentence_splitter()
-    return list(split(text))  # type: ignore[operator]
-
+from .words import sentences
 
 _ISSUER_WORDS = ("uy ban", "ubnd", "hoi dong", "so ", "ban ", "dang", "cong an", "tinh", "huyen", "xa ", "phong",
                  "bo ", "cuc", "chi cuc", "van phong", "truong", "thanh pho", "quan", "phuong", "thi tran")

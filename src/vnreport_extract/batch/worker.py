@@ -115,7 +115,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _warm_up() -> None:
-    # Load underthesea and compile the patterns before the first timed document.
+    # Load the word lists and compile the patterns before the first timed document.
     from ..pipeline import parse_text
 
     with contextlib.suppress(Exception):

@@ -10,7 +10,6 @@ inside a phrase (``Thủ 3 tướng``), which is reported instead.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
 import regex
@@ -18,6 +17,7 @@ import regex
 from ..conventions.vocabulary import TIME_WORDS, UNITS
 from ..models import Figure, Warning
 from ..spans import Spans
+from ..words import segment as _segment
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
@@ -42,6 +42,10 @@ _RIGHT_STOP = {w.casefold() for w in (
     "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "từ", "đến", "nhưng",
     "còn", "gồm", "bằng", "vào", "về",
 )}
+# Function words end a subject, so no dictionary word may swallow them (``làm theo``), except
+# the multi-syllable stops themselves (``thực hiện``).
+_STAND_ALONE = frozenset(w for w in _LEFT_STOP | _RIGHT_STOP if " " not in w)
+_KEEP = frozenset(w for w in _LEFT_STOP | _RIGHT_STOP if " " in w)
 # Verbs that open a phrase before a number: the phrase says what was done, not what is counted.
 _VERBS = {w.casefold() for w in (
     "tổ chức", "đăng tải", "thực hiện", "ban hành", "triển khai", "giải quyết", "tiếp nhận", "rà soát",
@@ -78,20 +82,12 @@ def parse_number(int_part: str, dec: str | None) -> int | float:
     return float(f"{whole}.{dec}") if dec is not None else whole
 
 
-@functools.lru_cache(maxsize=4096)
-def _segment(phrase: str) -> tuple[str, ...]:
-    """Words of a short phrase (underthesea word segmentation: ``nông lâm nghiệp`` is one word)."""
-    from underthesea import word_tokenize
-
-    return tuple(word_tokenize(phrase))
-
-
 def _tokens(phrase: str, segment: bool) -> list[str]:
     phrase = phrase.strip()
     if not phrase:
         return []
     if segment and " " in phrase:
-        return list(_segment(phrase))
+        return list(_segment(phrase, _STAND_ALONE, _KEEP))
     return phrase.split()
 
 
@@ -279,6 +275,6 @@ def _stray(text: str, m: regex.Match[str], r_start: int, r_end: int, segment: bo
     # A page number dropped into running text splits a word (``Thủ 3 tướng``): the two
     # syllables around it make one word once it is taken out. A count between two words
     # (``thẩm định 268 dự thảo``) does not.
-    if segment and len(_segment(f"{left.group(1)} {right.group(1)}")) != 1:
+    if segment and len(_segment(f"{left.group(1)} {right.group(1)}", _STAND_ALONE, _KEEP)) != 1:
         return None
     return f"{left.group(1)} {m.group(0)} {right.group(1)}"
