@@ -11,6 +11,8 @@ from conftest import SEED
 
 CONTRACT_KEYS = {"schema_version", "source", "text", "metadata", "sections", "citations", "documents", "dates",
                  "figures", "demographics", "tables", "warnings", "attachments"}
+# Added beside the contract: whether everything was read.
+STATUS_KEYS = {"status", "errors"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -22,7 +24,8 @@ def test_parse_prints_the_report_json() -> None:
     p = run("parse", str(SEED))
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
-    assert set(data) == CONTRACT_KEYS
+    assert set(data) == CONTRACT_KEYS | STATUS_KEYS
+    assert data["status"] == "ok" and data["errors"] == []
     assert data["metadata"]["signer"]["name"] == "Ngô Tuấn Sơn"
 
 

@@ -26,15 +26,19 @@ _EXPORTS: dict[str, str] = {
     # records
     **{name: "models" for name in (
         "Citation", "CitedDocument", "DateMention", "Demographics", "DocumentNumber", "Figure", "Metadata",
-        "PartialDate", "Report", "SatisfactionRow", "Section", "Signer", "Source", "Table", "Warning")},
+        "PartError", "PartialDate", "Report", "SatisfactionRow", "Section", "Signer", "Source", "Table",
+        "Warning")},
+    # options
+    "ParseOptions": "options", "ConvertOptions": "options",
     # errors
     **{name: "errors" for name in (
         "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError")},
 }
 
 __all__ = [
-    "Citation", "CitedDocument", "CorruptFileError", "DateMention", "Demographics", "DocumentNumber", "Figure",
-    "InputError", "Metadata", "MissingComponentError", "PartialDate", "Report", "SatisfactionRow", "Section", "Signer",
+    "Citation", "CitedDocument", "ConvertOptions", "CorruptFileError", "DateMention", "Demographics",
+    "DocumentNumber", "Figure", "InputError", "Metadata", "MissingComponentError", "ParseOptions", "PartError",
+    "PartialDate", "Report", "SatisfactionRow", "Section", "Signer",
     "Source", "Table", "UnsupportedFormatError", "VnReportError", "Warning", "__version__", "build_report",
     "build_table", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
     "extract_metadata", "extract_sections", "parse_file", "parse_symbol", "parse_text", "resolve",
@@ -78,6 +82,7 @@ if TYPE_CHECKING:
         DocumentNumber,
         Figure,
         Metadata,
+        PartError,
         PartialDate,
         Report,
         SatisfactionRow,
@@ -87,5 +92,6 @@ if TYPE_CHECKING:
         Table,
         Warning,
     )
+    from .options import ConvertOptions, ParseOptions
     from .pipeline import build_report, parse_file, parse_text
     from .resolution import resolve

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .models import Source
+from .models import PartError, Source
 from .normalize import normalize_inline, normalize_unicode
 
 BlockKind = Literal["paragraph", "table", "layout", "footnote"]
@@ -47,6 +47,9 @@ class SourceDocument:
     blocks: list[Block]
     source: Source = field(default_factory=Source)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # Parts of the input that could not be read (a page OCR failed on, pages left out
+    # with OCR off); the report built from the rest is then ``partial``.
+    errors: list[PartError] = field(default_factory=list)
 
 
 @dataclass

@@ -22,8 +22,11 @@ class CorruptFileError(VnReportError):
 class MissingComponentError(VnReportError):
     """A system component a reader needs (Tesseract, LibreOffice) is not installed."""
 
-    def __init__(self, component: str, package: str) -> None:
-        super().__init__(f"{component} is not installed: install the Debian package {package!r} "
-                         f"(scripts/setup-system.sh does)")
+    def __init__(self, component: str, package: str, *, at: str | None = None) -> None:
+        if at is not None:
+            super().__init__(f"{component} is not installed at {at}")
+        else:
+            super().__init__(f"{component} is not installed: install the Debian package {package!r} "
+                             f"(scripts/setup-system.sh does)")
         self.component = component
         self.package = package

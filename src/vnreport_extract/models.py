@@ -191,8 +191,27 @@ class Warning(Record):
     end: int | None = None
 
 
+class PartError(Record):
+    """A part of the input that could not be read; the records of the rest still stand.
+
+    ``part`` says what failed: a ``page`` (OCR timed out on it, or it has no text layer and
+    OCR is off), an ``attachment`` (a further document of the file), or the whole
+    ``document`` (only in a ``failed`` report, see ``parse_file(..., raise_on_error=False)``).
+    """
+
+    part: Literal["document", "page", "attachment"]
+    page: int | None = None
+    attachment: int | None = Field(default=None, description="1-based index into Report.attachments")
+    type: str = Field(description="the error's class (CorruptFileError, MissingComponentError ...)")
+    message: str
+
+
 class Report(Record):
     schema_version: str = SCHEMA_VERSION
+    status: Literal["ok", "partial", "failed"] = Field(
+        default="ok", description="ok: everything was read; partial: some parts were not (see errors); "
+                                  "failed: nothing could be read (see errors)")
+    errors: list[PartError] = Field(default_factory=list)
     source: Source = Field(default_factory=Source)
     text: str = ""
     metadata: Metadata = Field(default_factory=Metadata)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .conventions.header import starts_document
 from .document import Assembled, Block, SourceDocument, assemble
-from .errors import CorruptFileError, InputError, UnsupportedFormatError
+from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
 from .extract.citations import extract_citations
 from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
@@ -18,8 +18,9 @@ from .extract.metadata import extract_metadata
 from .extract.sections import SectionIndex, extract_sections, walk
 from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
-from .models import Report, Source, Table, Warning
+from .models import PartError, Report, Source, Table, Warning
 from .normalize import fold
+from .options import ParseOptions
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
@@ -76,8 +77,21 @@ def build_report(doc: SourceDocument) -> Report:
     file become ``attachments``."""
     first, *others = split_documents(doc)
     report = _build_one(first)
-    report.attachments = [_build_one(part) for part in others]
+    report.errors = list(doc.errors)
+    for n, part in enumerate(others, 1):
+        try:
+            report.attachments.append(_build_one(part))
+        except Exception as exc:  # one unreadable attachment must not lose the main document
+            report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
+                                           message=_one_line(exc)))
+    if report.errors:
+        report.status = "partial"
     return report
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def _build_one(doc: SourceDocument) -> Report:
@@ -140,8 +154,9 @@ def _tables(asm: Assembled) -> list[Table]:
     return tables
 
 
-def parse_text(text: str, *, source: Source | None = None) -> Report:
-    """Parse the text of a report (plain text or Markdown).
+def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None) -> Report:
+    """Parse the text of a report (plain text or Markdown). ``options`` are accepted for one
+    calling convention with :func:`parse_file`; none of them changes how text is read.
 
     >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
     '33/CT-TTg'
@@ -176,9 +191,29 @@ def sniff(data: bytes, path: Path) -> str:
     return "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
 
 
-def parse_file(path: str | Path) -> Report:
-    """Parse a report file. The format is chosen by content (magic bytes)."""
-    p = Path(path)
+def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_on_error: bool = True) -> Report:
+    """Parse a report file, read as ``options`` say (:class:`~vnreport_extract.options.ParseOptions`:
+    OCR, pages, tools, timeouts). The format is chosen by content (magic bytes).
+
+    A part that cannot be read (a page OCR failed on) leaves a ``partial`` report with the
+    part in ``errors``. A document that cannot be read at all raises its named error
+    (:class:`~vnreport_extract.VnReportError`), or with ``raise_on_error=False`` gives a
+    ``failed`` report whose ``errors`` hold it.
+
+    >>> r = parse_file("no-such-file.pdf", raise_on_error=False)
+    >>> r.status, r.errors[0].type
+    ('failed', 'InputError')
+    """
+    try:
+        return _parse_file(Path(path), options or ParseOptions())
+    except VnReportError as exc:
+        if raise_on_error:
+            raise
+        return Report(status="failed", source=Source(path=str(path)),
+                      errors=[PartError(part="document", type=type(exc).__name__, message=_one_line(exc))])
+
+
+def _parse_file(p: Path, options: ParseOptions) -> Report:
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
@@ -195,7 +230,7 @@ def parse_file(path: str | Path) -> Report:
     if kind in ("docx", "doc", "pdf"):
         from .readers import read_file
 
-        return build_report(read_file(p, kind, sha))
+        return build_report(read_file(p, kind, sha, options))
     expected = {".docx": "Word (.docx)", ".docm": "Word (.docx)", ".doc": "Word 97-2003 (.doc)", ".pdf": "PDF"}
     if p.suffix.lower() in expected:
         raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {expected[p.suffix.lower()]} file")

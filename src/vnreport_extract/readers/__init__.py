@@ -11,10 +11,14 @@ from pathlib import Path
 
 from ..document import SourceDocument
 from ..errors import UnsupportedFormatError
+from ..options import ParseOptions
 
 
-def read_file(path: Path, kind: str, sha256: str | None = None) -> SourceDocument:
-    """The blocks of a binary document file of a given ``kind`` (``docx``, ``doc``, ``pdf``)."""
+def read_file(path: Path, kind: str, sha256: str | None = None,
+              options: ParseOptions | None = None) -> SourceDocument:
+    """The blocks of a binary document file of a given ``kind`` (``docx``, ``doc``, ``pdf``),
+    read as ``options`` say (OCR, pages, tools and their timeouts)."""
+    options = options or ParseOptions()
     if kind == "docx":
         from .docx import read_docx
 
@@ -22,11 +26,11 @@ def read_file(path: Path, kind: str, sha256: str | None = None) -> SourceDocumen
     elif kind == "doc":
         from .doc import read_doc
 
-        doc = read_doc(path)
+        doc = read_doc(path, timeout=options.doc_timeout, soffice=options.libreoffice)
     elif kind == "pdf":
         from .pdf import read_pdf
 
-        doc = read_pdf(path)
+        doc = read_pdf(path, options)
     else:
         raise UnsupportedFormatError(f"{path}: {kind} files are not supported")
     doc.source.path = str(path)

@@ -22,13 +22,13 @@ DEFAULT_TIMEOUT = 120.0
 _FILTER = "docx:MS Word 2007 XML"
 
 
-def convert_doc(path: Path, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:
+def convert_doc(path: Path, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT, soffice: str | None = None) -> Path:
     """Convert ``path`` (a ``.doc``) into ``workdir/out/input.docx`` with LibreOffice.
 
     Raises :class:`MissingComponentError` when LibreOffice is not installed and
     :class:`CorruptFileError` when it fails on the file or runs past ``timeout`` seconds.
     """
-    exe = system.soffice()
+    exe = system.soffice(soffice)
     source = workdir / "input.doc"
     try:
         shutil.copyfile(path, source)
@@ -51,12 +51,12 @@ def convert_doc(path: Path, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT) 
     return result
 
 
-def read_doc(path: Path, *, timeout: float = DEFAULT_TIMEOUT) -> SourceDocument:
+def read_doc(path: Path, *, timeout: float = DEFAULT_TIMEOUT, soffice: str | None = None) -> SourceDocument:
     """The blocks of a legacy Word document, through LibreOffice and the DOCX reader."""
     from .docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="vnreport-doc-") as tmp:
-        converted = convert_doc(path, Path(tmp), timeout=timeout)
+        converted = convert_doc(path, Path(tmp), timeout=timeout, soffice=soffice)
         try:
             doc = read_docx(converted)
         except CorruptFileError as exc:

@@ -767,7 +767,8 @@ def render_dpi(page: Any, dpi: int) -> int:
     return round(min(float(dpi), max(150.0, best)))
 
 
-def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path) -> list[PageImage]:
+def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
+            exact: bool = False) -> list[PageImage]:
     """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, under a lock (PDFium is not thread-safe); only
@@ -775,7 +776,7 @@ def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path) ->
     import pypdfium2 as pdfium  # no stubs, no py.typed: Any (see render_dpi)
 
     with _PDFIUM:
-        return _render_locked(pdfium, path, page_numbers, dpi, workdir)
+        return _render_locked(pdfium, path, page_numbers, dpi, workdir, exact)
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
@@ -783,7 +784,7 @@ _PDFIUM = threading.Lock()
 
 
 def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int,
-                   workdir: Path) -> list[PageImage]:
+                   workdir: Path, exact: bool = False) -> list[PageImage]:
     from PIL import Image, ImageChops
 
     try:
@@ -798,7 +799,7 @@ def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: in
                 raise InputError(f"{path}: no page {n} (the PDF has {count})")
             try:
                 page = pdf[n - 1]
-                page_dpi = render_dpi(page, dpi)
+                page_dpi = dpi if exact else render_dpi(page, dpi)
                 image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
@@ -845,12 +846,12 @@ def _parallel(jobs: dict[int, list[str]], timeout: float) -> dict[int, system.Fi
     return out
 
 
-def _recognise(exe: str, pages: list[PageImage], timeout: float) -> dict[int, str]:
-    """Tesseract's TSV (``vie``, automatic page segmentation) for each page."""
+def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie") -> dict[int, str]:
+    """Tesseract's TSV (``languages``, automatic page segmentation) for each page."""
     # Into files, not stdout: a page's TSV outgrows a pipe's buffer, and the processes
     # running side by side are waited for one after the other.
     bases = {p.number: p.file.with_name(f"{p.file.stem}-ocr") for p in pages}
-    done = _parallel({p.number: [exe, str(p.file), str(bases[p.number]), "-l", "vie", "--dpi", str(p.dpi), "tsv"]
+    done = _parallel({p.number: [exe, str(p.file), str(bases[p.number]), "-l", languages, "--dpi", str(p.dpi), "tsv"]
                       for p in pages}, timeout)
     for n, d in done.items():
         if d.returncode != 0:
@@ -884,7 +885,7 @@ def _has_ink(image: Path) -> bool:
     return sum(histogram[:128]) > 0.003 * sum(histogram)
 
 
-def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float) -> None:
+def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie") -> None:
     """Pages scanned sideways or upside down: Tesseract's orientation detection (``osd``) says by
     how much to turn them; turned pages are read again and kept when that reads better.
     Only pages that look sideways, or show print but gave no words, are checked (detection costs
@@ -911,7 +912,7 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
         turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
     if not turned:
         return
-    again = _recognise(exe, turned, timeout)
+    again = _recognise(exe, turned, timeout, languages)
     for t in turned:
         after = parse_tsv(again[t.number])
         if not looks_sideways(after) and not _few_words(after):
@@ -950,22 +951,25 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float) -> ReadF
     return read
 
 
-def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int = 300,
-              timeout: float = 180.0) -> dict[int, list[Block]]:
-    """OCR the given 1-based pages of a PDF with Tesseract (``vie``) into blocks, page by page.
+def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
+              tesseract: str | None = None, timeout: float = 180.0) -> dict[int, list[Block]]:
+    """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
+
+    ``dpi``: render every page at this resolution; by default a scanned page at its own
+    resolution, at most 300 (see :func:`render_dpi`). ``tesseract``: the binary's path.
 
     ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
     :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
     :class:`MissingComponentError` naming the Debian package.
     """
-    exe = system.tesseract("vie")
+    exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
     with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
         workdir = Path(tmp)
-        pages = _render(path, page_numbers, dpi, workdir)
-        tsv = _recognise(exe, pages, timeout)
-        _upright(exe, pages, tsv, timeout)
+        pages = _render(path, page_numbers, dpi or 300, workdir, exact=dpi is not None)
+        tsv = _recognise(exe, pages, timeout, languages)
+        _upright(exe, pages, tsv, timeout, languages)
         result: dict[int, list[Block]] = {}
         for p in pages:
             fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0))

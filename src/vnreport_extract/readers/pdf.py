@@ -46,7 +46,8 @@ from typing import Any
 
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
-from ..models import Source
+from ..models import PartError, Source
+from ..options import ParseOptions
 from .pdf_layout import (
     Glyph,
     Line,
@@ -686,13 +687,33 @@ def _truncated(path: Path) -> bool:
         return False
 
 
-def _ocr(path: Path, numbers: list[int]) -> dict[int, list[Block]]:
+def _ocr(path: Path, numbers: list[int], options: ParseOptions,
+         errors: list[PartError]) -> dict[int, list[Block]]:
+    """OCR ``numbers``; when a run over all of them fails on one page (a timeout), the pages
+    are read one by one and those that fail become ``errors``."""
     try:
         from .ocr import ocr_pages
     except ImportError:  # a build without the OCR reader
         raise UnsupportedFormatError(f"{path}: pages {', '.join(map(str, numbers))} have no text layer "
                                      "and this build cannot OCR them") from None
-    return ocr_pages(path, numbers)
+
+    def run(pages: list[int]) -> dict[int, list[Block]]:
+        return ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
+                         tesseract=options.tesseract, timeout=options.ocr_timeout)
+
+    try:
+        return run(numbers)
+    except CorruptFileError as exc:
+        if len(numbers) == 1:
+            errors.append(PartError(part="page", page=numbers[0], type=type(exc).__name__, message=str(exc)))
+            return {}
+    result: dict[int, list[Block]] = {}
+    for n in numbers:
+        try:
+            result.update(run([n]))
+        except CorruptFileError as exc:
+            errors.append(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)))
+    return result
 
 
 @contextlib.contextmanager
@@ -709,14 +730,16 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def read_pdf(path: Path) -> SourceDocument:
-    """The blocks of a PDF report (see the module docstring for what comes out)."""
+def read_pdf(path: Path, options: ParseOptions | None = None) -> SourceDocument:
+    """The blocks of a PDF report (see the module docstring for what comes out): the pages
+    that ``options.pages`` names, OCRed as ``options.ocr`` says."""
     with _quiet_pdfminer():
-        return _read(Path(path))
+        return _read(Path(path), options or ParseOptions())
 
 
-def _read(path: Path) -> SourceDocument:
+def _read(path: Path, options: ParseOptions) -> SourceDocument:
     warnings: list[tuple[str, str]] = []
+    errors: list[PartError] = []
     truncated = _truncated(path)
     started = time.monotonic()
     converter = _LegacyConverter()
@@ -729,10 +752,16 @@ def _read(path: Path) -> SourceDocument:
             raise CorruptFileError(f"{path}: corrupt PDF: {_reason(exc)}") from None
         if not pages:
             raise CorruptFileError(f"{path}: PDF with no pages")
+        total_pages = len(pages)
         if len(pages) > MAX_PAGES:
             raise InputError(f"{path}: {len(pages)} pages, more than the {MAX_PAGES} this reader takes")
-        budget = BASE_SECONDS + SECONDS_PER_PAGE * len(pages)
+        wanted = set(options.page_numbers(len(pages)))
+        if not wanted:
+            raise InputError(f"{path}: pages {options.pages} are past the end of a {len(pages)}-page PDF")
+        budget = BASE_SECONDS + SECONDS_PER_PAGE * len(wanted)
         for page in pages:
+            if page.page_number not in wanted:
+                continue
             try:
                 scans.append(_scan_page(page, converter, warnings))
             except VnReportError:
@@ -758,12 +787,20 @@ def _read(path: Path) -> SourceDocument:
         warnings.append(("legacy-font", f"text in {font} converted from {encoding}"))
 
     per_page = _layout(scans, warnings)
-    ocr_numbers = [s.number for s in scans if s.needs_ocr]
+    ocr_numbers = [s.number for s in scans if s.needs_ocr or options.ocr == "on"]
     ocred: dict[int, list[Block]] = {}
-    if ocr_numbers:
-        ocred = _ocr(path, ocr_numbers)
-        warnings.append(("ocr", "pages without a text layer read by OCR: "
-                                + ", ".join(str(n) for n in ocr_numbers)))
+    if ocr_numbers and options.ocr == "off":
+        for n in ocr_numbers:
+            errors.append(PartError(part="page", page=n, type="OcrDisabled",
+                                    message=f"page {n} has no text layer and OCR is off"))
+        if len(ocr_numbers) == len(scans):
+            raise InputError(f"{path}: no page has a text layer and OCR is off")
+    elif ocr_numbers:
+        ocred = _ocr(path, ocr_numbers, options, errors)
+        if not ocred and len(ocr_numbers) == len(scans):
+            raise CorruptFileError(f"{path}: OCR failed on every page: {errors[0].message}")
+        what = "pages read by OCR" if options.ocr == "on" else "pages without a text layer read by OCR"
+        warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
     blocks: list[Block] = []
     for number, page_blocks in per_page:
         if number in ocred:
@@ -773,5 +810,5 @@ def _read(path: Path) -> SourceDocument:
             blocks.extend(ocred[number])
         else:
             blocks.extend(page_blocks)
-    source = Source(format="pdf", pages=len(scans), ocr=bool(ocr_numbers))
-    return SourceDocument(blocks, source, warnings)
+    source = Source(format="pdf", pages=total_pages, ocr=bool(ocred))
+    return SourceDocument(blocks, source, warnings, errors)

@@ -132,14 +132,33 @@ def _tesseract_languages(path: str, tessdata: str | None) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines()[1:] if line.strip())
 
 
-def tesseract(language: str = "vie") -> str:
-    """The ``tesseract`` binary, checked to have the data for ``language``."""
-    path = find_tool(["tesseract"], TESSERACT)
-    if language not in _tesseract_languages(path, os.environ.get("TESSDATA_PREFIX")):
-        raise MissingComponentError(*TESSERACT_VIE)
-    return path
+def tesseract(languages: str = "vie", path: str | None = None) -> str:
+    """The ``tesseract`` binary (``path``, or found on ``PATH``), checked to have the data for
+    each of ``languages`` (``vie+eng``)."""
+    exe = given_tool(path, TESSERACT) if path else find_tool(["tesseract"], TESSERACT)
+    known = _tesseract_languages(exe, os.environ.get("TESSDATA_PREFIX"))
+    for language in languages.split("+"):
+        if language not in known:
+            if language == "vie":
+                raise MissingComponentError(*TESSERACT_VIE)
+            raise MissingComponentError(f"Tesseract language data {language!r}", f"tesseract-ocr-{language}")
+    return exe
 
 
-def soffice() -> str:
-    """The LibreOffice binary (``soffice``, or ``libreoffice`` on some installs)."""
-    return find_tool(["soffice", "libreoffice"], LIBREOFFICE)
+def soffice(path: str | None = None) -> str:
+    """The LibreOffice binary: ``path``, or ``soffice`` (``libreoffice`` on some installs) on ``PATH``."""
+    return given_tool(path, LIBREOFFICE) if path else find_tool(["soffice", "libreoffice"], LIBREOFFICE)
+
+
+def given_tool(path: str, component: tuple[str, str]) -> str:
+    """A tool at a path the caller gave: it must be an executable file (or a name on ``PATH``).
+
+    >>> given_tool("/nonexistent/tesseract", TESSERACT)
+    Traceback (most recent call last):
+    ...
+    vnreport_extract.errors.MissingComponentError: Tesseract is not installed at /nonexistent/tesseract
+    """
+    found = shutil.which(path)
+    if found is None:
+        raise MissingComponentError(*component, at=path)
+    return found

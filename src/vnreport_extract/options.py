@@ -1,0 +1,106 @@
+"""One options object for every way of parsing: :class:`ParseOptions` for
+:func:`~vnreport_extract.parse_file` and :func:`~vnreport_extract.parse_text`, and
+:class:`ConvertOptions` (the same, plus the batch run's own settings) for
+:func:`vnreport_extract.batch.convert` and the Dask path.
+
+Field names are the command line's flags with ``_`` for ``-`` (``ocr_dpi`` is
+``--ocr-dpi``); the CLI builds these objects from its arguments, so a setting means the
+same everywhere. Both are immutable and validated (a wrong value is a
+``pydantic.ValidationError`` naming the field), and both are in the JSON Schema
+(``vnreport-extract schema --options``).
+
+>>> ParseOptions(ocr="off", pages="1-3,5").page_numbers(10)
+[1, 2, 3, 5]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+OcrMode = Literal["auto", "on", "off"]
+_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)?\s*)?$")
+
+
+class ParseOptions(BaseModel):
+    """How a document is read. The defaults suit a mixed archive of text and scans."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ocr: OcrMode = Field(
+        default="auto",
+        description="auto: OCR the PDF pages that have no text layer; on: OCR every page (a text layer that is "
+                    "garbled or absent is ignored); off: never OCR (pages without text are reported as errors "
+                    "and the report is partial)")
+    ocr_languages: str = Field(
+        default="vie", pattern=r"^[A-Za-z_]+(?:\+[A-Za-z_]+)*$",
+        description="Tesseract languages, joined by '+' (vie; vie+eng reads worse on Vietnamese reports)")
+    ocr_dpi: int | None = Field(
+        default=None, ge=70, le=600,
+        description="rasterising resolution for OCR; default: a scanned page's own resolution, at most 300")
+    ocr_timeout: float = Field(default=180.0, gt=0, description="seconds for Tesseract on one page")
+    doc_timeout: float = Field(default=120.0, gt=0, description="seconds for LibreOffice to convert one .doc")
+    tesseract: str | None = Field(default=None, description="path of the tesseract binary (default: found on PATH)")
+    libreoffice: str | None = Field(default=None, description="path of the soffice binary (default: found on PATH)")
+    pages: str | None = Field(
+        default=None, description="PDF pages to read, 1-based, e.g. '1-3,5' or '2-' (default: all)")
+
+    @field_validator("pages")
+    @classmethod
+    def _check_pages(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = [p for p in value.split(",") if p.strip()]
+        if not parts:
+            raise ValueError("an empty page range")
+        for part in parts:
+            m = _PAGE_RANGE.match(part)
+            if not m or int(m.group(1)) < 1 or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+                raise ValueError(f"{part.strip()!r} is not a page or a range of pages like 2-5")
+        return value
+
+    def page_numbers(self, total: int) -> list[int]:
+        """The 1-based pages to read of a document of ``total`` pages, in order, each once.
+
+        >>> ParseOptions(pages="4-,2").page_numbers(5)
+        [2, 4, 5]
+        >>> ParseOptions().page_numbers(3)
+        [1, 2, 3]
+        """
+        if self.pages is None:
+            return list(range(1, total + 1))
+        chosen: set[int] = set()
+        for part in self.pages.split(","):
+            m = _PAGE_RANGE.match(part)
+            if not m:
+                continue
+            first = int(m.group(1))
+            last = int(m.group(2)) if m.group(2) else (total if "-" in part else first)
+            chosen.update(range(first, min(last, total) + 1))
+        return sorted(chosen)
+
+
+class ConvertOptions(ParseOptions):
+    """A batch conversion (``vnreport-extract convert``): how each document is parsed, plus
+    how the run goes."""
+
+    workers: int | None = Field(default=None, ge=1, description="parallel worker processes (default: the CPU count)")
+    formats: tuple[str, ...] | None = Field(
+        default=None,
+        description="output formats among json, jsonl, parquet, csv (default: jsonl and json, plus parquet when "
+                    "the analytics extra is installed)")
+    timeout: float | None = Field(default=300.0, gt=0, description="seconds per document before its worker is killed")
+    resume: bool = Field(default=False, description="continue the run recorded in the output folder")
+    force: bool = Field(default=False, description="start over in an output folder that holds an earlier run")
+    fail_fast: bool = Field(default=False, description="stop at the first document that fails")
+    quiet: bool = Field(default=False, description="no progress bar and no summary")
+    scheduler: str | None = Field(default=None, description="address of a Dask scheduler (tcp://HOST:PORT) to run on")
+
+    def parse_options(self) -> ParseOptions:
+        """The part of these options that each document's parse uses."""
+        return ParseOptions(**{name: getattr(self, name) for name in ParseOptions.model_fields})
+
+
+__all__ = ["ConvertOptions", "OcrMode", "ParseOptions"]
