@@ -17,7 +17,7 @@ from test_batch_corpus import CORPUS_INPUTS, FORMATS, local_corpus_run
 
 from vnreport_extract.batch.tables import TABLE_NAMES, TABLES
 from vnreport_extract.cli import main
-from vnreport_extract.dask import reports_bag, to_dataframes
+from vnreport_extract.batch.dask import reports_bag, to_dataframes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"

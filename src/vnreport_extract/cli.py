@@ -1,6 +1,8 @@
-"""Command line: ``vnreport-extract parse FILE`` and ``vnreport-extract schema``.
+"""Command line: ``vnreport-extract parse FILE``, ``convert INPUT... --out DIR`` and ``schema``.
 
-Errors print one line to stderr and exit non-zero; never a traceback.
+Errors print one line to stderr and exit non-zero; never a traceback. The flags that say
+how a document is read (``--ocr``, ``--pages`` ...) are the fields of
+:class:`~vnreport_extract.options.ParseOptions`, shared by ``parse`` and ``convert``.
 """
 
 from __future__ import annotations
@@ -19,14 +21,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+    from .flags import add_parse_options
+
     parser = _Parser(prog="vnreport-extract",
                      description="Turn Vietnamese government reports into typed, structured records.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("parse", help="parse one report file and print its Report as JSON")
     p.add_argument("file", help="a .txt, .md, .docx, .doc or .pdf report")
     p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1; 0 for one line)")
     p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
-    sub.add_parser("schema", help="print the JSON Schema of Report")
+    add_parse_options(p)
+    s = sub.add_parser("schema", help="print the JSON Schema of Report (or of the options)")
+    s.add_argument("--options", action="store_true", help="the schema of ConvertOptions instead")
     from .batch.cli import add_convert_parser
 
     add_convert_parser(sub)
@@ -34,19 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from . import parse_file
+    from pydantic import ValidationError
 
-    report = parse_file(args.file)
+    from . import parse_file
+    from .flags import PARSE_FLAGS, OptionsError, option_values, validation_message
+    from .options import ParseOptions
+
+    try:
+        options = ParseOptions.model_validate(option_values(args, PARSE_FLAGS))
+    except ValidationError as exc:
+        raise OptionsError(validation_message(exc)) from exc
+    report = parse_file(args.file, options)
     data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
     indent = args.indent if args.indent > 0 else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     return EXIT_OK
 
 
-def _schema(_: argparse.Namespace) -> int:
+def _schema(args: argparse.Namespace) -> int:
     from .models import Report
+    from .options import ConvertOptions
 
-    sys.stdout.write(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
+    model = ConvertOptions if args.options else Report
+    sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
     return EXIT_OK
 
 
@@ -57,6 +75,7 @@ def _one_line(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from .errors import VnReportError
+    from .flags import OptionsError
 
     args = build_parser().parse_args(argv)
     try:
@@ -67,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_convert(args)
         return _schema(args)
+    except OptionsError as exc:
+        print(f"vnreport-extract: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except VnReportError as exc:
         print(f"vnreport-extract: error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED

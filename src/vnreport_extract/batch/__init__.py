@@ -2,10 +2,11 @@
 one JSON per report, ``reports.jsonl``, a manifest and analytics tables out.
 
 The flow, one module per step: :mod:`.inputs` (what to read, zip members checked) →
-:mod:`.worker` (a pool of worker processes, each document under a timeout) →
-:mod:`.outputs` (atomic writes, the manifest) → :mod:`.tables` (reports flattened into
-one row per record) → :mod:`.api` (``convert``, ``iter_reports``). :mod:`.cli` adds the
-``convert`` command; :mod:`vnreport_extract.dask` runs the same steps on a Dask cluster.
+:mod:`.plan` (what to parse: resume, duplicates; the manifest) → an executor that hashes
+and parses: :mod:`.local` (a pool of worker processes, :mod:`.worker`, each document
+under a timeout) or :mod:`.dask` (a Dask cluster) → :mod:`.outputs` (atomic writes) →
+:mod:`.tables` (reports flattened into one row per record). :mod:`.api` holds
+``convert`` and ``iter_reports``; :mod:`.cli` adds the ``convert`` command.
 
 Nothing here imports pandas, pyarrow or dask at import time.
 """

@@ -1,12 +1,11 @@
 """The batch API: :func:`convert` (an archive to an output folder) and
 :func:`iter_reports` (an archive to Reports, in this process).
 
-A run, step by step: list the inputs (:func:`.inputs.expand_inputs`); for each item in
-turn, refuse it, skip it (already ``ok`` in the manifest of an earlier run, with the same
-sha256, under ``resume``), mark it a duplicate (a file with the same sha256 was met
-before: parsed once), or hand it to a worker; record each outcome in the manifest as it
-arrives; finally rebuild ``reports.jsonl`` and the tables from what is recorded
-(:func:`.outputs.finalize`).
+A run: list the inputs (:func:`.inputs.expand_inputs`), prepare the output folder, then
+an executor — :class:`.local.LocalExecutor` (worker processes here) or
+:class:`.dask.DaskExecutor` (a Dask cluster) — hashes and parses the inputs under one
+:class:`.plan.Plan`, which decides what is parsed (resume, duplicates), records the
+manifest as outcomes arrive and finally writes ``reports.jsonl`` and the tables.
 """
 
 from __future__ import annotations
@@ -14,78 +13,34 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, VnReportError
-from .inputs import DEFAULT_LIMITS, Item, Materialized, ZipLimits, expand_inputs, materialize
-from .outputs import (
-    FORMATS,
-    MANIFEST,
-    ManifestLog,
-    finalize,
-    is_done,
-    manifest_entry,
-    read_manifest,
-    remove_stale_temporaries,
-)
+from ..options import ConvertOptions, ParseOptions
+from .inputs import DEFAULT_LIMITS, ZipLimits, expand_inputs, materialize
+from .local import LocalExecutor, default_workers, discard
+from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
+from .plan import ConvertSummary, Plan, UsageError, store_folder
 from .progress import NullProgress, Progress
-from .worker import DEFAULT_PARSER, WorkerPool
+from .worker import DEFAULT_PARSER
 
 if TYPE_CHECKING:
     from ..models import Report
 
-FAIL_FAST_MESSAGE = "not converted: --fail-fast stopped the run after a failure"
+
+def analytics_available() -> bool:
+    """Whether the analytics extra (pandas, pyarrow) is installed."""
+    from importlib.util import find_spec
+
+    return find_spec("pandas") is not None and find_spec("pyarrow") is not None
 
 
-class UsageError(ValueError):
-    """The run was asked for something it cannot do (unknown format, missing extra,
-    an output folder holding an earlier run without ``resume``)."""
-
-
-@dataclass
-class ConvertSummary:
-    """What a run did. ``counts`` are final statuses of this run's inputs (``ok``,
-    ``error``, ``timeout``, ``skipped``, ``duplicate``); ``resumed`` how many of them an
-    earlier run had already converted; ``rows`` the row count of each table written."""
-
-    out: Path
-    total: int
-    counts: dict[str, int]
-    resumed: int
-    seconds: float
-    rows: dict[str, int] = field(default_factory=dict)
-    peak_rss_kb: dict[int, int] = field(default_factory=dict)
-    failures: list[dict[str, Any]] = field(default_factory=list)
-    parse_seconds: float = 0.0
-
-    @property
-    def failed(self) -> int:
-        return self.counts.get("error", 0) + self.counts.get("timeout", 0) + self.counts.get("skipped", 0)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input was converted (or is a duplicate of one that was), else 1."""
-        return 1 if self.failed else 0
-
-    def text(self, *, max_failures: int = 20) -> str:
-        worked = self.total - self.resumed
-        rate = worked / self.seconds if self.seconds > 0 else 0.0
-        statuses = ", ".join(f"{self.counts.get(s, 0)} {s}" for s in ("ok", "duplicate", "error", "timeout",
-                                                                       "skipped"))
-        lines = [f"{self.total} files in {self.seconds:.1f} s ({rate:.1f} files/s): {statuses}"
-                 + (f"; {self.resumed} already converted by an earlier run" if self.resumed else "")]
-        if self.rows:
-            lines.append("tables: " + ", ".join(f"{name} {n}" for name, n in self.rows.items()))
-        for entry in self.failures[:max_failures]:
-            lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {entry['error']}")
-        if len(self.failures) > max_failures:
-            lines.append(f"  ... and {len(self.failures) - max_failures} more (see {MANIFEST})")
-        lines.append(f"output: {self.out}")
-        return "\n".join(lines)
+def default_formats() -> tuple[str, ...]:
+    """What ``convert`` writes when not told: one JSON per report and ``reports.jsonl``
+    always, the Parquet tables too when the analytics extra is installed."""
+    return ("json", "jsonl", "parquet") if analytics_available() else ("json", "jsonl")
 
 
 def parse_formats(formats: Iterable[str]) -> set[str]:
@@ -104,11 +59,6 @@ def parse_formats(formats: Iterable[str]) -> set[str]:
         except ImportError as exc:
             raise UsageError(f"{exc} (or choose --format json, jsonl or csv)") from exc
     return chosen
-
-
-def store_folder(out: Path, formats: set[str]) -> Path:
-    """Where the run keeps one JSON per report: ``reports/`` when asked for, else ``.store/``."""
-    return out / ("reports" if "json" in formats else ".store")
 
 
 def prepare_output(out: Path, *, resume: bool, force: bool) -> None:
@@ -143,198 +93,79 @@ def _clear_outputs(out: Path) -> None:
                 target.unlink(missing_ok=True)
 
 
-def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dict[str, Any]:
-    """The manifest entry of a file identical to an earlier one: ``duplicate`` of it when it
-    was converted, or the original's failure when it was not."""
-    status = "duplicate" if original["status"] in ("ok", "duplicate") else original["status"]
-    return manifest_entry(key, sha256=original["sha256"], size=size, result=original,
-                          duplicate_of=original.get("duplicate_of") or original["path"],
-                          status=status, seconds=0.0)
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *,
-            workers: int | None = None, formats: Iterable[str] = ("json", "parquet"),
-            timeout: float | None = 300.0, resume: bool = False, force: bool = False, fail_fast: bool = False,
-            quiet: bool = True, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
-            limits: ZipLimits = DEFAULT_LIMITS, scheduler: str | None = None) -> ConvertSummary:
+def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
+            options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
+            limits: ZipLimits = DEFAULT_LIMITS, **settings: Any) -> ConvertSummary:
     """Convert files, folders, globs and ``.zip`` archives into ``out`` (see
-    :mod:`.outputs` for the layout). ``parser`` (``module:function``, a path in, a Report
-    out) replaces :func:`~vnreport_extract.parse_file` in the workers. ``scheduler``
-    (``tcp://HOST:PORT``) runs the conversion on a Dask cluster instead of local workers.
+    :mod:`.outputs` for the layout), as ``options`` say
+    (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
+    fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
+    (``module:function``, a path in, a Report out) replaces
+    :func:`~vnreport_extract.parse_file` in the workers.
 
+    Without ``options`` the run is quiet (no progress bar), as a library call should be.
     Raises :class:`UsageError` or :class:`~vnreport_extract.InputError` before any work
     for what the command line reports as a usage error (exit 2).
     """
-    chosen = parse_formats(formats)
-    out_dir = Path(out)
-    if workers is not None and workers < 1:
-        raise UsageError("--workers must be at least 1")
-    if timeout is not None and timeout <= 0:
-        raise UsageError("--timeout must be positive")
-    if scheduler is not None:
-        if fail_fast:
-            raise UsageError("--fail-fast is not available with --scheduler")
-        from ..dask import convert_on_cluster
-
-        return convert_on_cluster(inputs, out_dir, scheduler=scheduler, formats=chosen, timeout=timeout,
-                                  resume=resume, force=force, quiet=quiet, stream=stream, parser=parser,
-                                  limits=limits)
-    items = expand_inputs(inputs, exclude=out_dir, limits=limits)
-    prepare_output(out_dir, resume=resume, force=force)
-    run = _Run(out_dir, items, chosen, resume=resume, fail_fast=fail_fast, limits=limits,
-               progress=NullProgress(len(items)) if quiet else Progress(len(items), stream=stream))
-    return run.execute(workers or default_workers(), timeout, parser)
-
-
-class _Run:
-    """One local conversion: the bookkeeping between the inputs, the pool and the manifest."""
-
-    def __init__(self, out: Path, items: list[Item], formats: set[str], *, resume: bool, fail_fast: bool,
-                 limits: ZipLimits, progress: Progress) -> None:
-        self.out = out
-        self.items = items
-        self.formats = formats
-        self.fail_fast = fail_fast
-        self.limits = limits
-        self.progress = progress
-        self.store = store_folder(out, formats)
-        self.store.mkdir(parents=True, exist_ok=True)
-        self.previous = read_manifest(out / MANIFEST) if resume else {}
-        self.final: dict[str, dict[str, Any]] = {}
-        self.first_of_sha: dict[str, str] = {}
-        self.outcome_of_sha: dict[str, dict[str, Any]] = {}
-        self.waiting_dups: dict[str, list[tuple[str, int]]] = {}
-        self.in_flight: dict[int, tuple[Item, Materialized]] = {}
-        self.resumed = 0
-        self.stop = False
-        self.log: ManifestLog | None = None
-
-    def record(self, entry: dict[str, Any]) -> None:
-        self.final[entry["path"]] = entry
-        assert self.log is not None
-        self.log.append(entry)
-        self.progress.update(entry["status"])
-        if entry["status"] in ("error", "timeout") and self.fail_fast and not self.stop:
-            self.stop = True
-            self.progress.message(f"failed: {entry['path']}: {entry['error_type']}: {entry['error']}")
-
-    def _carried(self, item: Item, sha: str) -> bool:
-        prev = self.previous.get(item.key)
-        if prev is None or prev.get("sha256") != sha or not is_done(prev):
-            return False
-        if not (self.store / f"{prev['report_id']}.json").exists():
-            return False
-        self.final[item.key] = prev
-        self.progress.update(prev["status"], worked=False)
-        self.resumed += 1
-        self.first_of_sha.setdefault(sha, prev.get("duplicate_of") or item.key)
-        self.outcome_of_sha.setdefault(sha, prev)
-        return True
-
-    def tasks(self, tmpdir: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-        for serial, item in enumerate(self.items):
-            if self.stop:
-                return
-            if item.refused:
-                self.record(manifest_entry(item.key, status="error", error_type="ArchiveRefusedError",
-                                           error=item.refused))
-                continue
-            try:
-                mat = materialize(item, tmpdir, self.limits, serial=serial)
-            except VnReportError as exc:
-                self.record(manifest_entry(item.key, status="error", error_type=type(exc).__name__,
-                                           error=str(exc)))
-                continue
-            sha = mat.sha256
-            if self._carried(item, sha):
-                _discard(mat)
-                continue
-            if sha in self.first_of_sha:
-                _discard(mat)
-                if sha in self.outcome_of_sha:
-                    self.record(duplicate_entry(item.key, mat.size, self.outcome_of_sha[sha]))
-                else:
-                    self.waiting_dups.setdefault(sha, []).append((item.key, mat.size))
-                continue
-            self.first_of_sha[sha] = item.key
-            self.in_flight[serial] = (item, mat)
-            yield serial, {"path": str(mat.path), "key": item.key, "sha256": sha, "store": str(self.store)}
-
-    def execute(self, workers: int, timeout: float | None, parser: str) -> ConvertSummary:
-        started = time.monotonic()
-        (self.out / "logs").mkdir(exist_ok=True)
-        self.log = ManifestLog(self.out / MANIFEST)
-        tmpdir = Path(tempfile.mkdtemp(prefix="vnreport-convert-"))
-        pool: WorkerPool[int] = WorkerPool(min(workers, max(len(self.items), 1)), timeout=timeout,
-                                           parser=parser, log=(self.out / "logs" / "workers.log").open("ab"))
-        results = pool.run(self.tasks(tmpdir))
+    opts = options or ConvertOptions(quiet=True)
+    if settings:
         try:
-            for serial, result in results:
-                item, mat = self.in_flight.pop(serial)
-                _discard(mat)
-                entry = manifest_entry(item.key, sha256=mat.sha256, size=mat.size, result=result)
-                self.record(entry)
-                self.outcome_of_sha[mat.sha256] = entry
-                for key, size in self.waiting_dups.pop(mat.sha256, []):
-                    self.record(duplicate_entry(key, size, entry))
-                if self.stop:
-                    break
-            # Only --fail-fast leaves items without an outcome.
-            for item in self.items:
-                if item.key not in self.final:
-                    self.record(manifest_entry(item.key, status="skipped", error_type="FailFast",
-                                               error=FAIL_FAST_MESSAGE))
-        finally:
-            results.close()  # kills the workers still busy (--fail-fast, Ctrl-C)
-            pool.close()
-            if pool.log is not None:
-                pool.log.close()
-            shutil.rmtree(tmpdir, ignore_errors=True)
-            self.log.close()
-        parse_seconds = time.monotonic() - started
-        entries = [self.final[item.key] for item in self.items]
-        current = {item.key for item in self.items}
-        entries += [e for key, e in self.previous.items() if key not in current]
-        rows = finalize(self.out, entries, self.store, self.formats)
-        return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,
-                         seconds=time.monotonic() - started, rows=rows, peak_rss_kb=pool.peak_rss_kb,
-                         parse_seconds=parse_seconds, progress=self.progress)
+            opts = ConvertOptions(**{**opts.model_dump(), **settings})
+        except ValueError as exc:  # pydantic's ValidationError names the field
+            raise UsageError(_first_error(exc)) from exc
+    chosen = parse_formats(opts.formats or default_formats())
+    out_dir = Path(out)
+    if opts.scheduler is not None and opts.fail_fast:
+        raise UsageError("--fail-fast is not available with --scheduler")
+    items = expand_inputs(inputs, exclude=out_dir, limits=limits)
+    parse_options = opts.parse_options()
+    executor: Any
+    if opts.scheduler is not None:
+        from .dask import DaskExecutor
+
+        executor = DaskExecutor(opts.scheduler, timeout=opts.timeout, parser=parser, options=parse_options,
+                                limits=limits)
+    else:
+        executor = LocalExecutor(workers=opts.workers, timeout=opts.timeout, parser=parser, options=parse_options,
+                                 limits=limits)
+    with executor:
+        prepare_output(out_dir, resume=opts.resume, force=opts.force)
+        progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
+        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress)
+        try:
+            stats = executor.run(plan)
+        except BaseException:
+            plan.close()  # what was recorded stays for --resume
+            raise
+        return plan.finish(stats, executor.write_parquet)
 
 
-def summarize(out: Path, entries: list[dict[str, Any]], *, resumed: int, seconds: float, rows: dict[str, int],
-              peak_rss_kb: dict[int, int], parse_seconds: float, progress: Progress) -> ConvertSummary:
-    counts = {s: 0 for s in ("ok", "duplicate", "error", "timeout", "skipped")}
-    for e in entries:
-        counts[e["status"]] = counts.get(e["status"], 0) + 1
-    summary = ConvertSummary(out, len(entries), counts, resumed, seconds, rows, dict(peak_rss_kb),
-                             [e for e in entries if e["status"] in ("error", "timeout")], parse_seconds)
-    progress.finish(summary.text())
-    return summary
+def _first_error(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return f"{where}: {first.get('msg')}"
+    return str(exc)
 
 
-def _discard(mat: Materialized) -> None:
-    if mat.temporary:
-        mat.path.unlink(missing_ok=True)
-
-
-def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, errors: str = "raise",
-                 unique: bool = True, limits: ZipLimits = DEFAULT_LIMITS) -> Iterator[Report]:
+def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+                 options: ParseOptions | None = None, *, errors: str = "raise", unique: bool = True,
+                 limits: ZipLimits = DEFAULT_LIMITS) -> Iterator[Report]:
     """Parse every document that ``paths`` name (files, folders, globs, zip members), one
-    at a time in this process, and yield its Report (``source.path`` is the logical path,
-    ``a.zip!b.docx`` for a member). ``errors="skip"`` passes over documents that fail
-    instead of raising their named error; ``unique`` parses identical files once.
+    at a time in this process with ``options``, and yield its Report (``source.path`` is
+    the logical path, ``a.zip!b.docx`` for a member). A document that fails raises its
+    named error (``errors="raise"``), is passed over (``"skip"``), or is yielded as a
+    ``failed`` Report whose ``errors`` say why (``"report"``); ``unique`` parses identical
+    files once.
 
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
     """
     from ..pipeline import parse_file
 
-    if errors not in ("raise", "skip"):
-        raise ValueError("errors must be 'raise' or 'skip'")
+    if errors not in ("raise", "skip", "report"):
+        raise ValueError("errors must be 'raise', 'skip' or 'report'")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[str] = set()
@@ -342,24 +173,37 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
         for serial, item in enumerate(expand_inputs(paths, limits=limits)):
             try:
                 mat = materialize(item, Path(tmp), limits, serial=serial)
-            except VnReportError:
+            except VnReportError as exc:
                 if errors == "raise":
                     raise
+                if errors == "report":
+                    yield _failed(item.key, exc)
                 continue
             try:
                 if unique and mat.sha256 in seen:
                     continue
                 seen.add(mat.sha256)
                 try:
-                    report = parse_file(mat.path)
-                except VnReportError:
+                    report = parse_file(mat.path, options)
+                except VnReportError as exc:
                     if errors == "raise":
                         raise
+                    if errors == "report":
+                        yield _failed(item.key, str(exc).replace(str(mat.path), item.key), type(exc).__name__)
                     continue
                 report.source.path = item.key
                 yield report
             finally:
-                _discard(mat)
+                discard(mat)
 
 
-__all__ = ["ConvertSummary", "InputError", "UsageError", "convert", "iter_reports"]
+def _failed(key: str, error: VnReportError | str, error_type: str | None = None) -> Report:
+    from ..models import PartError, Report, Source
+
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return Report(status="failed", source=Source(path=key),
+                  errors=[PartError(part="document", type=error_type or type(error).__name__, message=message)])
+
+
+__all__ = ["ConvertSummary", "InputError", "UsageError", "convert", "default_formats", "default_workers",
+           "iter_reports", "store_folder"]

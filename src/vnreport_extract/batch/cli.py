@@ -30,7 +30,7 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="parallel worker processes (default: the number of CPUs)")
     p.add_argument("--format", "-f", action="append", default=None, metavar="FMT", dest="formats",
                    help=f"output formats, repeated or comma-separated: {', '.join(FORMATS)} "
-                        "(default: json,parquet)")
+                        "(default: json,jsonl, plus parquet when the analytics extra is installed)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="seconds per document before its worker is killed and it is recorded as timeout "
                         "(default 300)")
@@ -44,18 +44,31 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on a Dask cluster (dask extra); folders and archives must be readable by its "
                         "workers and DIR writable by them")
+    from ..flags import add_parse_options
+
+    add_parse_options(p)
     return p
+
+
+CONVERT_FLAGS = ("workers", "formats", "timeout", "resume", "force", "fail_fast", "quiet", "scheduler")
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """Run ``convert`` from parsed arguments; returns the exit status."""
+    from pydantic import ValidationError
+
     from ..errors import InputError
+    from ..flags import PARSE_FLAGS, option_values, validation_message
+    from ..options import ConvertOptions
     from .api import UsageError, convert
 
     try:
-        summary = convert(args.inputs, args.out, workers=args.workers, formats=args.formats or ["json,parquet"],
-                          timeout=args.timeout, resume=args.resume, force=args.force, fail_fast=args.fail_fast,
-                          quiet=args.quiet, scheduler=args.scheduler)
+        options = ConvertOptions.model_validate(option_values(args, CONVERT_FLAGS + PARSE_FLAGS))
+    except ValidationError as exc:
+        print(f"vnreport-extract convert: error: {validation_message(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = convert(args.inputs, args.out, options)
     except (UsageError, InputError) as exc:
         print(f"vnreport-extract convert: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

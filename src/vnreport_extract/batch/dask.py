@@ -5,10 +5,10 @@ from files, folders, globs and zip archives), :func:`to_dataframes` (the analyti
 tables of :mod:`vnreport_extract.batch.tables` as ``dask.dataframe`` s) and
 :func:`write_tables` (partitioned Parquet: ``tables/<name>.parquet/part.N.parquet``).
 
-For ``vnreport-extract convert --scheduler tcp://HOST:PORT``: :func:`convert_on_cluster`
-runs the same steps as the local run — hash every input, mark duplicates and what an
-earlier run already converted, parse the rest, record the manifest, write the outputs —
-with hashing and parsing spread over the cluster's workers. Inputs must be readable by
+For ``vnreport-extract convert --scheduler tcp://HOST:PORT``: :class:`DaskExecutor`, the
+executor of a run's :class:`~.plan.Plan` (the same plan as the local run: resume,
+duplicates and the manifest are the plan's), with hashing and parsing spread over the
+cluster's workers. Inputs must be readable by
 the workers and the output folder writable by them (a shared file system), since each
 worker writes its reports into ``DIR/reports`` itself. On each Dask worker, documents
 still run in a worker subprocess of :mod:`vnreport_extract.batch.worker`, so the
@@ -26,27 +26,18 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from .batch.api import ConvertSummary, UsageError, duplicate_entry, prepare_output, store_folder, summarize
-from .batch.inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
-from .batch.outputs import (
-    MANIFEST,
-    ManifestLog,
-    finalize,
-    is_done,
-    manifest_entry,
-    read_manifest,
-    report_ids,
-)
-from .batch.progress import NullProgress, Progress
-from .batch.tables import TABLES, arrow_schema, arrow_table, report_rows
-from .batch.worker import DEFAULT_PARSER, WorkerPool
-from .errors import VnReportError
+from ..errors import VnReportError
+from ..options import ParseOptions
+from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
+from .outputs import report_ids
+from .plan import ExecutionStats, Plan, UsageError
+from .tables import TABLES, arrow_schema, arrow_table, report_rows
+from .worker import DEFAULT_PARSER, WorkerPool
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -87,20 +78,23 @@ def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Re
     return out
 
 
-def _worker_pool(parser: str, timeout: float | None) -> WorkerPool[int]:
+def _worker_pool(parser: str, timeout: float | None, options: ParseOptions | None = None) -> WorkerPool[int]:
     # One warm worker subprocess per Dask thread, kept between tasks: starting one costs
     # a fraction of a second (imports, word lists) that a chunk of documents should not pay again.
     pool: WorkerPool[int] | None = getattr(_local, "pool", None)
-    if pool is None or (pool.parser, pool.timeout) != (parser, timeout):
+    if options == ParseOptions():
+        options = None
+    if pool is None or (pool.parser, pool.timeout, pool.options) != (parser, timeout, options):
         if pool is not None:
             pool.close()
-        pool = WorkerPool(1, timeout=timeout, parser=parser, persistent=True)
+        pool = WorkerPool(1, timeout=timeout, parser=parser, persistent=True, options=options)
         _local.pool = pool
     return pool
 
 
 def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *, timeout: float | None = None,
-                parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS) -> list[tuple[str, Result]]:
+                parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS,
+                options: ParseOptions | None = None) -> list[tuple[str, Result]]:
     """On a worker: parse each item (with its sha256 and size) into ``store``; returns
     (logical path, worker result) pairs."""
     results: list[tuple[str, Result]] = []
@@ -119,7 +113,7 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
                 yield serial, {"path": str(mat.path), "key": item.key, "sha256": sha or mat.sha256,
                                "store": store}
 
-        for serial, result in _worker_pool(parser, timeout).run(tasks()):
+        for serial, result in _worker_pool(parser, timeout, options).run(tasks()):
             results.append((items[serial][0].key, result))
             mat = mats.pop(serial)
             if mat.temporary:
@@ -128,10 +122,10 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
 
 
 def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
-                      limits: ZipLimits) -> list[dict[str, Any]]:
+                      limits: ZipLimits, options: ParseOptions | None = None) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="vnreport-store-") as store:
         results = parse_items([(item, None, None) for item in items], store, timeout=timeout, parser=parser,
-                              limits=limits)
+                              limits=limits, options=options)
         order = {item.key: i for i, item in enumerate(items)}
         reports = []
         for _, result in sorted(results, key=lambda kr: order[kr[0]]):
@@ -142,12 +136,13 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
 
 def reports_bag(inputs: Sequence[str | os.PathLike[str]], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
-                limits: ZipLimits = DEFAULT_LIMITS) -> db.Bag:
+                limits: ZipLimits = DEFAULT_LIMITS, options: ParseOptions | None = None) -> db.Bag:
     """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
-    the inputs name. Documents that fail are left out (``convert`` records them)."""
+    the inputs name, each parsed with ``options``. Documents that fail are left out
+    (``convert`` records them)."""
     delayed = _m("dask").delayed
     items = expand_inputs(inputs, limits=limits)
-    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, limits)
+    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, limits, options)
              for chunk in _chunks(items, partition_size)] or [delayed(list)()]
     return _m("dask.bag").from_delayed(parts)  # type: ignore[no-any-return]
 
@@ -177,7 +172,7 @@ def to_dataframes(bag: db.Bag) -> dict[str, dd.DataFrame]:
     columns of :func:`vnreport_extract.batch.to_frames` as Arrow-backed pandas types
     (``string[pyarrow]``, ``int64[pyarrow]``, ``list<string>[pyarrow]``). Each partition of the bag
     is flattened once for all tables."""
-    from .batch.tables import require_analytics
+    from .tables import require_analytics
 
     require_analytics()
     delayed, from_delayed = _m("dask").delayed, _m("dask.dataframe").from_delayed
@@ -227,106 +222,76 @@ def write_tables(frames: dict[str, dd.DataFrame], folder: str | os.PathLike[str]
     return {name: sum(counts) for name, counts in done.items()}
 
 
-def convert_on_cluster(inputs: Sequence[str | os.PathLike[str]], out: Path, *, scheduler: Any,
-                       formats: set[str], timeout: float | None = 300.0, resume: bool = False,
-                       force: bool = False, quiet: bool = True, stream: IO[str] | None = None,
-                       parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS) -> ConvertSummary:
-    """``convert`` on a Dask cluster: ``scheduler`` is its address (``tcp://HOST:PORT``) or a
-    ``distributed.Client``. Same outputs as the local run, except that the Parquet tables
-    are partitioned folders (``tables/<name>.parquet/part.N.parquet``)."""
-    try:
+class DaskExecutor:
+    """``convert --scheduler``: hashing and parsing spread over a Dask cluster's workers.
+    ``scheduler`` is its address (``tcp://HOST:PORT``) or a ``distributed.Client``. The
+    Parquet tables are written by the workers as partitioned folders
+    (``tables/<name>.parquet/part.N.parquet``)."""
+
+    def __init__(self, scheduler: Any, *, timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
+                 options: ParseOptions | None = None, limits: ZipLimits = DEFAULT_LIMITS) -> None:
+        self.scheduler = scheduler
+        self.timeout = timeout
+        self.parser = parser
+        self.options = options
+        self.limits = limits
+        self.client: Any = None
+        self._own_client = False
+        self._chunk = 1
+
+    def __enter__(self) -> DaskExecutor:
+        try:
+            distributed = _m("distributed")
+        except ImportError as exc:
+            raise UsageError(f"--scheduler needs the dask extra ({exc.name} is missing): "
+                             "pip install 'vnreport-extract[dask]'") from exc
+        self._own_client = not isinstance(self.scheduler, distributed.Client)
+        try:
+            self.client = distributed.Client(self.scheduler) if self._own_client else self.scheduler
+        except (OSError, ValueError, TypeError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._own_client and self.client is not None:
+            self.client.close()
+
+    def run(self, plan: Plan) -> ExecutionStats:
         distributed = _m("distributed")
-    except ImportError as exc:
-        raise UsageError(f"--scheduler needs the dask extra ({exc.name} is missing): "
-                         "pip install 'vnreport-extract[dask]'") from exc
-    items = expand_inputs(inputs, exclude=out, limits=limits)
-    started = time.monotonic()
-    own_client = not isinstance(scheduler, distributed.Client)
-    try:
-        client = distributed.Client(scheduler) if own_client else scheduler
-    except (OSError, ValueError, TypeError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
-    try:
-        prepare_output(out, resume=resume, force=force)
-    except UsageError:
-        if own_client:
-            client.close()
-        raise
-    store = store_folder(out, formats)
-    store.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(out / MANIFEST) if resume else {}
-    progress = NullProgress(len(items)) if quiet else Progress(len(items), stream=stream)
-    log = ManifestLog(out / MANIFEST)
-    try:
+        client = self.client
+        items = plan.items
         threads = max(1, sum(client.nthreads().values()))
         chunk = max(1, min(64, math.ceil(len(items) / (threads * 2)))) if items else 1
-
         hashes: dict[str, Result] = {}
-        for future in client.map(hash_items, _chunks(items, chunk), limits=limits, pure=False):
+        for future in client.map(hash_items, _chunks(items, chunk), limits=self.limits, pure=False):
             for h in future.result():
                 hashes[h["key"]] = h
 
-        final: dict[str, dict[str, Any]] = {}
-        outcome: dict[str, dict[str, Any]] = {}
-        first_of_sha: dict[str, str] = {}
         to_parse: list[tuple[Item, str, int]] = []
-        dups: list[tuple[str, int, str]] = []
-        resumed = 0
-
-        def record(entry: dict[str, Any]) -> None:
-            final[entry["path"]] = entry
-            log.append(entry)
-            progress.update(entry["status"])
-
         for item in items:
             h = hashes[item.key]
             if "error" in h:
-                record(manifest_entry(item.key, status="error", error_type=h["error_type"], error=h["error"]))
-                continue
-            sha, size = h["sha256"], h["size"]
-            prev = previous.get(item.key)
-            if (prev is not None and prev.get("sha256") == sha and is_done(prev)
-                    and (store / f"{prev['report_id']}.json").exists()):
-                final[item.key] = prev
-                resumed += 1
-                progress.update(prev["status"], worked=False)
-                first_of_sha.setdefault(sha, item.key)
-                outcome.setdefault(sha, prev)
-            elif sha in first_of_sha:
-                dups.append((item.key, size, sha))
-            else:
-                first_of_sha[sha] = item.key
-                to_parse.append((item, sha, size))
+                plan.refuse(item, h["error_type"], h["error"])
+            elif plan.admit(item, h["sha256"], h["size"]):
+                to_parse.append((item, h["sha256"], h["size"]))
 
         known = {item.key: (sha, size) for item, sha, size in to_parse}
-        chunk = max(1, min(64, math.ceil(len(to_parse) / (threads * 2)))) if to_parse else 1
-        futures = client.map(parse_items, _chunks(to_parse, chunk), store=str(store), timeout=timeout,
-                             parser=parser, limits=limits, pure=False)
+        self._chunk = max(1, min(64, math.ceil(len(to_parse) / (threads * 2)))) if to_parse else 1
+        futures = client.map(parse_items, _chunks(to_parse, self._chunk), store=str(plan.store),
+                             timeout=self.timeout, parser=self.parser, limits=self.limits, options=self.options,
+                             pure=False)
         for future in distributed.as_completed(futures):
             for key, result in future.result():
                 sha, size = known[key]
-                entry = manifest_entry(key, sha256=sha, size=size, result=result)
-                record(entry)
-                outcome[sha] = entry
-        for key, size, sha in dups:
-            record(duplicate_entry(key, size, outcome[sha]))
-        parse_seconds = time.monotonic() - started
+                plan.complete(key, sha, size, result)
+        return ExecutionStats()
 
-        entries = [final[item.key] for item in items]
-        current = {item.key for item in items}
-        entries += [e for key, e in previous.items() if key not in current]
-        rows = finalize(out, entries, store, formats - {"parquet"})
-        if "parquet" in formats:
-            ids = report_ids(entries)
-            parts = [dask_delayed_read(str(store), part) for part in _chunks(ids, chunk)] or \
-                [dask_delayed_read(str(store), [])]
-            rows = write_tables(to_dataframes(_m("dask.bag").from_delayed(parts)), out / "tables")
-    finally:
-        log.close()
-        if own_client:
-            client.close()
-    return summarize(out, entries[:len(items)], resumed=resumed, seconds=time.monotonic() - started, rows=rows,
-                     peak_rss_kb={}, parse_seconds=parse_seconds, progress=progress)
+    def write_parquet(self, out: Path, entries: list[dict[str, Any]], store: Path) -> dict[str, int]:
+        """The Parquet tables of the recorded reports, written in parts by the workers."""
+        ids = report_ids(entries)
+        parts = [dask_delayed_read(str(store), part) for part in _chunks(ids, self._chunk)] or \
+            [dask_delayed_read(str(store), [])]
+        return write_tables(to_dataframes(_m("dask.bag").from_delayed(parts)), out / "tables")
 
 
 def dask_delayed_read(store: str, ids: list[str]) -> Any:
@@ -334,4 +299,4 @@ def dask_delayed_read(store: str, ids: list[str]) -> Any:
     return _m("dask").delayed(_read_reports)(store, ids)
 
 
-__all__ = ["convert_on_cluster", "hash_items", "parse_items", "reports_bag", "to_dataframes", "write_tables"]
+__all__ = ["DaskExecutor", "hash_items", "parse_items", "reports_bag", "to_dataframes", "write_tables"]

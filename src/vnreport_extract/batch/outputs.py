@@ -32,8 +32,10 @@ from pathlib import Path
 from typing import IO, Any
 
 MANIFEST = "manifest.jsonl"
-MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "seconds",
-                   "error_type", "error", "duplicate_of")
+# ``report_status``: the Report's own status (``ok``, or ``partial`` when some pages or
+# attachments could not be read: ``error`` then says which).
+MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "report_status",
+                   "seconds", "error_type", "error", "duplicate_of")
 STATUSES = ("ok", "error", "timeout", "skipped", "duplicate")
 FORMATS = ("json", "jsonl", "parquet", "csv")
 _REPORT_FILE = re.compile(r"[0-9a-f]{16}(?:-\d+)?\.json")
@@ -107,8 +109,11 @@ class ManifestLog:
         os.write(self._fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self._fd)
+        """Close the file; again is a no-op (never another file that reused the descriptor)."""
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, Any]]:

@@ -1,16 +1,18 @@
 """The progress bar of a batch run, on stderr: files done, files per second, ETA, failures.
 
-On a terminal the bar is redrawn in place a few times a second; in a log (stderr not a
-terminal) a plain line is printed every ``log_every`` seconds instead, so a run of hours
-leaves a readable trace. ``--quiet`` uses :class:`NullProgress`.
+On a terminal it is a tqdm bar, redrawn in place a few times a second; in a log (stderr
+not a terminal) a plain line is printed every ``log_every`` seconds instead, so a run of
+hours leaves a readable trace rather than carriage returns. ``--quiet`` uses
+:class:`NullProgress`.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from collections import Counter
-from typing import IO
+from typing import IO, Any
 
 
 def _duration(value: float) -> str:
@@ -35,6 +37,12 @@ class Progress:
         self.started = time.monotonic()
         self._last = 0.0
         self._worked = 0
+        self._bar: Any = None
+        if self.tty and total:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, file=self.stream, unit="file", dynamic_ncols=True, mininterval=interval,
+                             leave=True, desc="convert", postfix="0 failed")
 
     @property
     def done(self) -> int:
@@ -48,6 +56,11 @@ class Progress:
         self.counts[status] += 1
         if worked:
             self._worked += 1
+        if self._bar is not None:
+            if status in ("error", "timeout"):
+                self._bar.set_postfix_str(f"{self.failed} failed", refresh=False)
+            self._bar.update(1)
+            return
         now = time.monotonic()
         if now - self._last >= self.interval or self.done == self.total:
             self._last = now
@@ -64,22 +77,24 @@ class Progress:
                 f"{self.failed} failed")
 
     def draw(self) -> None:
-        if self.tty:
-            self.stream.write("\r" + self.line() + "\x1b[K")
-        else:
-            self.stream.write(self.line() + "\n")
+        if self._bar is not None:
+            self._bar.refresh()
+            return
+        self.stream.write(self.line() + "\n")
         self.stream.flush()
 
     def message(self, text: str) -> None:
         """A line that must not be overdrawn by the bar (e.g. the first failure under --fail-fast)."""
-        if self.tty:
-            self.stream.write("\r\x1b[K")
+        if self._bar is not None:
+            self._bar.write(text, file=self.stream)
+            return
         self.stream.write(text + "\n")
         self.stream.flush()
 
     def finish(self, summary: str) -> None:
-        if self.tty:
-            self.stream.write("\r" + self.line() + "\x1b[K\n")
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
         self.stream.write(summary + "\n")
         self.stream.flush()
 
@@ -88,7 +103,7 @@ class NullProgress(Progress):
     """Counts, prints nothing (``--quiet``)."""
 
     def __init__(self, total: int) -> None:
-        super().__init__(total, stream=sys.stderr)
+        super().__init__(total, stream=io.StringIO())  # never a terminal: no bar is made
 
     def draw(self) -> None:
         pass

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import itertools
 import json
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from ..errors import VnReportError
+from ..options import ParseOptions
 from .outputs import write_atomic
 from .tables import report_id
 
@@ -69,6 +71,15 @@ def _message(exc: BaseException, path: Path, key: str) -> str:
     return (lines[0] if lines else "").replace(str(path), key)
 
 
+def _where(error: Any) -> str:
+    """``page 3``, ``attachment 1`` or ``document``: which part of a report a PartError names."""
+    if error.page is not None:
+        return f"page {error.page}"
+    if error.attachment is not None:
+        return f"attachment {error.attachment}"
+    return str(error.part)
+
+
 def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
               parse: Callable[[Path], Any]) -> tuple[Result, Any]:
     """Parse one document, write its JSON into ``store``, and describe the outcome.
@@ -90,7 +101,10 @@ def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
         if store is not None:
             write_atomic(store / f"{rid}.json", report.model_dump_json().encode("utf-8"))
         result.update(report_id=rid, format=report.source.format, pages=report.source.pages,
-                      ocr=report.source.ocr, attachments=len(report.attachments))
+                      ocr=report.source.ocr, attachments=len(report.attachments), report_status=report.status)
+        if report.errors:
+            result.update(error_type=report.errors[0].type,
+                          error="; ".join(f"{_where(e)}: {e.message}" for e in report.errors[:5]))
     except VnReportError as exc:
         result.update(status="error", error_type=type(exc).__name__, error=_message(exc, path, key))
     except Exception as exc:  # a bug in a reader must cost one document, not the run
@@ -123,13 +137,18 @@ def _warm_up() -> None:
                    "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021. Nhân dân đồng tình.\n")
 
 
-def serve(parser_spec: str, parent: int) -> int:
-    """The worker's loop: a task per stdin line, a result per stdout line."""
+def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
+    """The worker's loop: a task per stdin line, a result per stdout line. ``options``: the
+    JSON of the :class:`~vnreport_extract.options.ParseOptions` the parser is called with."""
     _die_with_parent(parent)
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    parse = load_parser(parser_spec)
+    parse: Callable[..., Any] = load_parser(parser_spec)
+    if options:
+        from ..options import ParseOptions
+
+        parse = functools.partial(parse, options=ParseOptions.model_validate_json(options))
     _warm_up()
     proto.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
     proto.flush()
@@ -176,12 +195,14 @@ class WorkerPool(Generic[T]):
 
     def __init__(self, size: int, *, timeout: float | None = None, parser: str = DEFAULT_PARSER,
                  log: IO[bytes] | None = None, max_tasks: int = 500, startup_timeout: float = 120.0,
-                 persistent: bool = False) -> None:
+                 persistent: bool = False, options: ParseOptions | None = None) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one worker")
         self.size = size
         self.timeout = timeout
         self.parser = parser
+        # None: the parser is called with the path alone (a custom parser need not take options).
+        self.options = options if options != ParseOptions() else None
         self.log = log
         self.max_tasks = max_tasks
         self.startup_timeout = startup_timeout
@@ -200,6 +221,8 @@ class WorkerPool(Generic[T]):
         env["TMPDIR"] = tmpdir
         # -c rather than -m: runpy would warn that the package already imported this module.
         cmd = [sys.executable, "-c", _ENTRY, "--parser", self.parser, "--parent", str(os.getpid())]
+        if self.options is not None:
+            cmd += ["--options", self.options.model_dump_json()]
         popen = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                  stderr=self.log if self.log is not None else subprocess.DEVNULL,
                                  env=env, start_new_session=True)
@@ -367,9 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="vnreport_extract.batch.worker", description=__doc__)
     ap.add_argument("--parser", default=DEFAULT_PARSER)
     ap.add_argument("--parent", type=int, default=os.getppid())
+    ap.add_argument("--options", default=None, help="ParseOptions as JSON")
     args = ap.parse_args(argv)
     try:
-        return serve(args.parser, args.parent)
+        return serve(args.parser, args.parent, args.options)
     except KeyboardInterrupt:
         return 130
 

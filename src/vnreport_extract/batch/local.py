@@ -1,0 +1,92 @@
+"""The local executor: the inputs of a :class:`~.plan.Plan` hashed in this process, one at a
+time as the workers need them, and parsed by a pool of worker processes
+(:class:`~.worker.WorkerPool`, each document under a timeout)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import VnReportError
+from ..options import ParseOptions
+from .inputs import DEFAULT_LIMITS, Item, Materialized, ZipLimits, materialize
+from .plan import ExecutionStats, Plan
+from .worker import DEFAULT_PARSER, WorkerPool
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def discard(mat: Materialized) -> None:
+    """Remove the temporary copy of a zip member once it is hashed or parsed."""
+    if mat.temporary:
+        mat.path.unlink(missing_ok=True)
+
+
+class LocalExecutor:
+    """``workers`` worker processes on this machine."""
+
+    def __init__(self, *, workers: int | None = None, timeout: float | None = 300.0,
+                 parser: str = DEFAULT_PARSER, options: ParseOptions | None = None,
+                 limits: ZipLimits = DEFAULT_LIMITS) -> None:
+        self.workers = workers or default_workers()
+        self.timeout = timeout
+        self.parser = parser
+        self.options = options
+        self.limits = limits
+        self.write_parquet = None
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, plan: Plan) -> ExecutionStats:
+        out = plan.out / "logs"
+        out.mkdir(exist_ok=True)
+        tmpdir = Path(tempfile.mkdtemp(prefix="vnreport-convert-"))
+        in_flight: dict[int, tuple[Item, Materialized]] = {}
+        log = (out / "workers.log").open("ab")
+        pool: WorkerPool[int] = WorkerPool(min(self.workers, max(len(plan.items), 1)), timeout=self.timeout,
+                                           parser=self.parser, log=log, options=self.options)
+        results = pool.run(self._tasks(plan, tmpdir, in_flight))
+        try:
+            for serial, result in results:
+                item, mat = in_flight.pop(serial)
+                discard(mat)
+                plan.complete(item.key, mat.sha256, mat.size, result)
+                if plan.stop:
+                    break
+        finally:
+            results.close()  # kills the workers still busy (--fail-fast, Ctrl-C)
+            pool.close()
+            log.close()
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        return ExecutionStats(peak_rss_kb=dict(pool.peak_rss_kb))
+
+    def _tasks(self, plan: Plan, tmpdir: Path,
+               in_flight: dict[int, tuple[Item, Materialized]]) -> Iterator[tuple[int, dict[str, Any]]]:
+        for serial, item in enumerate(plan.items):
+            if plan.stop:
+                return
+            if item.refused:
+                plan.refuse(item, "ArchiveRefusedError", item.refused)
+                continue
+            try:
+                mat = materialize(item, tmpdir, self.limits, serial=serial)
+            except VnReportError as exc:
+                plan.refuse(item, type(exc).__name__, str(exc))
+                continue
+            if not plan.admit(item, mat.sha256, mat.size):
+                discard(mat)
+                continue
+            in_flight[serial] = (item, mat)
+            yield serial, {"path": str(mat.path), "key": item.key, "sha256": mat.sha256,
+                           "store": str(plan.store)}

@@ -1,0 +1,200 @@
+"""The plan of a batch run, whatever executes it: which inputs to parse, which an earlier
+run already converted (``--resume``), which are duplicates of another (same sha256: parsed
+once), what each outcome was (the manifest, written as outcomes arrive), and at the end
+the outputs rebuilt from what is recorded.
+
+An executor (:mod:`.local`: worker processes on this machine; :mod:`.dask`: a Dask
+cluster) only hashes and parses: it asks :meth:`Plan.admit` whether an input needs parsing
+and reports each result to :meth:`Plan.complete`. Resume, duplicates, fail-fast and the
+manifest therefore behave the same on every executor.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .inputs import Item
+from .outputs import MANIFEST, ManifestLog, finalize, is_done, manifest_entry, read_manifest
+from .progress import NullProgress, Progress
+
+FAIL_FAST_MESSAGE = "not converted: --fail-fast stopped the run after a failure"
+
+
+class UsageError(ValueError):
+    """The run was asked for something it cannot do (unknown format, missing extra,
+    an output folder holding an earlier run without ``resume``, an unreachable scheduler)."""
+
+
+@dataclass
+class ConvertSummary:
+    """What a run did. ``counts`` are final statuses of this run's inputs (``ok``,
+    ``error``, ``timeout``, ``skipped``, ``duplicate``); ``resumed`` how many of them an
+    earlier run had already converted; ``rows`` the row count of each table written;
+    ``partial`` how many reports are missing a part (a page, an attachment)."""
+
+    out: Path
+    total: int
+    counts: dict[str, int]
+    resumed: int
+    seconds: float
+    rows: dict[str, int] = field(default_factory=dict)
+    peak_rss_kb: dict[int, int] = field(default_factory=dict)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    parse_seconds: float = 0.0
+    partial: int = 0
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get("error", 0) + self.counts.get("timeout", 0) + self.counts.get("skipped", 0)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was converted (or is a duplicate of one that was), else 1."""
+        return 1 if self.failed else 0
+
+    def text(self, *, max_failures: int = 20) -> str:
+        worked = self.total - self.resumed
+        rate = worked / self.seconds if self.seconds > 0 else 0.0
+        statuses = ", ".join(f"{self.counts.get(s, 0)} {s}" for s in ("ok", "duplicate", "error", "timeout",
+                                                                       "skipped"))
+        lines = [f"{self.total} files in {self.seconds:.1f} s ({rate:.1f} files/s): {statuses}"
+                 + (f" ({self.partial} partial)" if self.partial else "")
+                 + (f"; {self.resumed} already converted by an earlier run" if self.resumed else "")]
+        if self.rows:
+            lines.append("tables: " + ", ".join(f"{name} {n}" for name, n in self.rows.items()))
+        for entry in self.failures[:max_failures]:
+            lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {entry['error']}")
+        if len(self.failures) > max_failures:
+            lines.append(f"  ... and {len(self.failures) - max_failures} more (see {MANIFEST})")
+        lines.append(f"output: {self.out}")
+        return "\n".join(lines)
+
+
+def store_folder(out: Path, formats: set[str]) -> Path:
+    """Where the run keeps one JSON per report: ``reports/`` when asked for, else ``.store/``."""
+    return out / ("reports" if "json" in formats else ".store")
+
+
+def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dict[str, Any]:
+    """The manifest entry of a file identical to an earlier one: ``duplicate`` of it when it
+    was converted, or the original's failure when it was not."""
+    status = "duplicate" if original["status"] in ("ok", "duplicate") else original["status"]
+    return manifest_entry(key, sha256=original["sha256"], size=size, result=original,
+                          duplicate_of=original.get("duplicate_of") or original["path"],
+                          status=status, seconds=0.0)
+
+
+@dataclass
+class ExecutionStats:
+    """What an executor measured: each worker's peak memory (where it knows it)."""
+
+    peak_rss_kb: dict[int, int] = field(default_factory=dict)
+
+
+ParquetWriter = Callable[[Path, list[dict[str, Any]], Path], dict[str, int]]
+
+
+class Plan:
+    """The bookkeeping of one run between its inputs, an executor and the output folder."""
+
+    def __init__(self, out: Path, items: list[Item], formats: set[str], *, resume: bool = False,
+                 fail_fast: bool = False, progress: Progress | None = None) -> None:
+        self.out = out
+        self.items = items
+        self.formats = formats
+        self.fail_fast = fail_fast
+        self.progress = progress if progress is not None else NullProgress(len(items))
+        self.store = store_folder(out, formats)
+        self.store.mkdir(parents=True, exist_ok=True)
+        self.previous = read_manifest(out / MANIFEST) if resume else {}
+        self.final: dict[str, dict[str, Any]] = {}
+        self.first_of_sha: dict[str, str] = {}
+        self.outcome_of_sha: dict[str, dict[str, Any]] = {}
+        self.waiting: dict[str, list[tuple[str, int | None]]] = {}
+        self.resumed = 0
+        self.stop = False
+        self.started = time.monotonic()
+        self.log = ManifestLog(out / MANIFEST)
+
+    def record(self, entry: dict[str, Any]) -> None:
+        """Record one final outcome (manifest line, progress); ``--fail-fast`` stops at a failure."""
+        self.final[entry["path"]] = entry
+        self.log.append(entry)
+        self.progress.update(entry["status"])
+        if entry["status"] in ("error", "timeout") and self.fail_fast and not self.stop:
+            self.stop = True
+            self.progress.message(f"failed: {entry['path']}: {entry['error_type']}: {entry['error']}")
+
+    def refuse(self, item: Item, error_type: str, error: str) -> None:
+        """An input that cannot even be read (an unsafe zip member, an unreadable file)."""
+        self.record(manifest_entry(item.key, status="error", error_type=error_type, error=error))
+
+    def admit(self, item: Item, sha256: str, size: int | None) -> bool:
+        """Whether ``item`` (hashed) must be parsed. If not, it was converted by an earlier run
+        (carried over) or is a duplicate (recorded now, or when its original completes)."""
+        prev = self.previous.get(item.key)
+        if (prev is not None and prev.get("sha256") == sha256 and is_done(prev)
+                and (self.store / f"{prev['report_id']}.json").exists()):
+            self.final[item.key] = prev
+            self.progress.update(prev["status"], worked=False)
+            self.resumed += 1
+            self.first_of_sha.setdefault(sha256, prev.get("duplicate_of") or item.key)
+            self.outcome_of_sha.setdefault(sha256, prev)
+            return False
+        if sha256 in self.first_of_sha:
+            if sha256 in self.outcome_of_sha:
+                self.record(duplicate_entry(item.key, size, self.outcome_of_sha[sha256]))
+            else:
+                self.waiting.setdefault(sha256, []).append((item.key, size))
+            return False
+        self.first_of_sha[sha256] = item.key
+        return True
+
+    def complete(self, key: str, sha256: str, size: int | None, result: dict[str, Any]) -> None:
+        """An executor's result for a parsed input; its waiting duplicates follow it."""
+        entry = manifest_entry(key, sha256=sha256, size=size, result=result)
+        self.record(entry)
+        self.outcome_of_sha[sha256] = entry
+        for dup_key, dup_size in self.waiting.pop(sha256, []):
+            self.record(duplicate_entry(dup_key, dup_size, entry))
+
+    def finish(self, stats: ExecutionStats, write_parquet: ParquetWriter | None = None) -> ConvertSummary:
+        """Close the manifest, write the outputs from it, and sum the run up. ``write_parquet``
+        writes the Parquet tables instead of the local writer (the Dask executor's parts)."""
+        for item in self.items:  # only --fail-fast leaves inputs without an outcome
+            if item.key not in self.final:
+                self.record(manifest_entry(item.key, status="skipped", error_type="FailFast",
+                                           error=FAIL_FAST_MESSAGE))
+        self.log.close()
+        parse_seconds = time.monotonic() - self.started
+        entries = [self.final[item.key] for item in self.items]
+        current = {item.key for item in self.items}
+        entries += [e for key, e in self.previous.items() if key not in current]
+        if write_parquet is not None and "parquet" in self.formats:
+            rows = finalize(self.out, entries, self.store, self.formats - {"parquet"})
+            rows = write_parquet(self.out, entries, self.store)
+        else:
+            rows = finalize(self.out, entries, self.store, self.formats)
+        return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,
+                         seconds=time.monotonic() - self.started, rows=rows, peak_rss_kb=stats.peak_rss_kb,
+                         parse_seconds=parse_seconds, progress=self.progress)
+
+    def close(self) -> None:
+        """Close the manifest (idempotent): what was recorded stays for ``--resume``."""
+        self.log.close()
+
+
+def summarize(out: Path, entries: list[dict[str, Any]], *, resumed: int, seconds: float, rows: dict[str, int],
+              peak_rss_kb: dict[int, int], parse_seconds: float, progress: Progress) -> ConvertSummary:
+    counts = {s: 0 for s in ("ok", "duplicate", "error", "timeout", "skipped")}
+    for e in entries:
+        counts[e["status"]] = counts.get(e["status"], 0) + 1
+    summary = ConvertSummary(out, len(entries), counts, resumed, seconds, rows, dict(peak_rss_kb),
+                             [e for e in entries if e["status"] in ("error", "timeout")], parse_seconds,
+                             partial=sum(1 for e in entries if e.get("report_status") == "partial"))
+    progress.finish(summary.text())
+    return summary

@@ -1,0 +1,48 @@
+"""Command-line flags of the options models: the ``parse`` and ``convert`` commands both
+take the flags of :class:`~vnreport_extract.options.ParseOptions` from here, so a flag
+and its field cannot drift apart."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parse_options(p: argparse.ArgumentParser) -> None:
+    """The flags of :class:`~vnreport_extract.options.ParseOptions` (defaults: the model's)."""
+    g = p.add_argument_group("reading (options of every document)")
+    g.add_argument("--ocr", choices=("auto", "on", "off"), default=None,
+                   help="auto (default): OCR PDF pages without a text layer; on: every page; off: never")
+    g.add_argument("--ocr-languages", metavar="LANGS", default=None,
+                   help="Tesseract languages joined by + (default vie)")
+    g.add_argument("--ocr-dpi", type=int, metavar="DPI", default=None,
+                   help="rasterising resolution for OCR (default: a scan's own, at most 300)")
+    g.add_argument("--ocr-timeout", type=float, metavar="SECONDS", default=None,
+                   help="seconds for Tesseract on one page (default 180)")
+    g.add_argument("--doc-timeout", type=float, metavar="SECONDS", default=None,
+                   help="seconds for LibreOffice to convert one .doc (default 120)")
+    g.add_argument("--pages", metavar="RANGES", default=None, help="PDF pages to read, e.g. 1-3,5 (default all)")
+    g.add_argument("--tesseract", metavar="PATH", default=None, help="the tesseract binary (default: on PATH)")
+    g.add_argument("--libreoffice", metavar="PATH", default=None, help="the soffice binary (default: on PATH)")
+
+
+PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_timeout", "doc_timeout", "pages", "tesseract",
+               "libreoffice")
+
+
+def option_values(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:
+    """The flags that were given (the rest keep the options model's defaults)."""
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+class OptionsError(ValueError):
+    """A flag's value that the options model refuses (exit 2)."""
+
+
+def validation_message(exc: Exception) -> str:
+    """``--ocr-dpi: Input should be greater than or equal to 70`` from a pydantic error."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        flag = "--" + str(first.get("loc", ("?",))[0]).replace("_", "-")
+        return f"{flag}: {first.get('msg')}"
+    return str(exc)
