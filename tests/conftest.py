@@ -30,3 +30,22 @@ def alive(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return state not in ("Z", "X")
+
+
+# What makes a test slow, kept in one place: the shared fixtures that start a real
+# component or read a whole long document. Plain `pytest` leaves these out (-m "not slow"
+# in pyproject); `pytest -m ""` (CI) runs everything.
+MARKS_BY_FIXTURE: dict[str, tuple[str, ...]] = {
+    "scan_report": ("slow", "needs_tesseract"),  # test_reader_ocr: a real scan through Tesseract
+    "doc_report": ("slow", "needs_libreoffice"),  # test_reader_doc: a .doc through LibreOffice
+    "printed": ("slow", "needs_libreoffice"),  # test_reader_pdf: DOCX printed to PDF by LibreOffice
+    "cchc": ("slow",),  # test_reader_pdf: the 35-page signed PDF
+    "cchc_report": ("slow",),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for name in getattr(item, "fixturenames", ()):
+            for mark in MARKS_BY_FIXTURE.get(name, ()):
+                item.add_marker(getattr(pytest.mark, mark))

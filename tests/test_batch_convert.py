@@ -181,6 +181,7 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
     assert list((tmp_path / "out" / "reports").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_timeout_is_recorded_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(FIXTURES / "archive"),
                                                                    os.environ.get("PYTHONPATH")])))

@@ -20,6 +20,8 @@ import pytest
 from vnreport_extract.batch.tables import TABLE_NAMES, count_records
 from vnreport_extract.cli import main
 
+pytestmark = [pytest.mark.slow, pytest.mark.needs_tesseract, pytest.mark.needs_libreoffice]
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # Named one by one (a glob for the .docx): other tasks keep more files in these folders.
 CORPUS_INPUTS = [

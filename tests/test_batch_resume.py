@@ -17,6 +17,8 @@ import pytest
 
 from vnreport_extract.batch.tables import TABLE_NAMES
 
+pytestmark = [pytest.mark.slow]
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
 N_DOCS = 30

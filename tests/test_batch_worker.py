@@ -36,6 +36,7 @@ def _alive(pid: int) -> bool:
     return not (status.exists() and status.read_text().split()[2] == "Z")
 
 
+@pytest.mark.slow
 def test_hang_is_killed_at_timeout_crash_is_recorded_and_the_rest_converts(tmp_path: Path,
                                                                           slow_parser: Path) -> None:
     docs = tmp_path / "docs"
@@ -91,6 +92,7 @@ def test_parse_one_records_named_and_internal_errors(tmp_path: Path) -> None:
     assert result["error"].startswith("internal error")
 
 
+@pytest.mark.slow
 def test_a_worker_is_replaced_after_max_tasks(tmp_path: Path) -> None:
     # Bounded memory whatever a library leaks: a worker serves at most max_tasks documents.
     paths = []

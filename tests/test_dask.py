@@ -15,9 +15,11 @@ import pytest
 from distributed import LocalCluster
 from test_batch_corpus import CORPUS_INPUTS, FORMATS, local_corpus_run
 
+from vnreport_extract.batch.dask import reports_bag, to_dataframes
 from vnreport_extract.batch.tables import TABLE_NAMES, TABLES
 from vnreport_extract.cli import main
-from vnreport_extract.batch.dask import reports_bag, to_dataframes
+
+pytestmark = [pytest.mark.slow]
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"

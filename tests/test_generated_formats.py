@@ -103,12 +103,16 @@ def test_pdf_page_numbers_not_in_text() -> None:
     assert [ln for ln in lines if ln.strip() in {str(n) for n in range(1, 8)}] == []
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 @pytest.mark.parametrize("metric", ["citations", "dates"])
 def test_scan_scores(metric: str) -> None:
     result = _scored("seed-scan.pdf")
     assert result[metric]["f1"] >= 0.95, _explain(result, metric)
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_scan_is_ocred() -> None:
     source = _scored("seed-scan.pdf")["_report"]["source"]
     assert (source["ocr"], source["pages"]) == (True, 7)

@@ -42,6 +42,8 @@ def test_doc_is_read_as_doc(doc_report: Report) -> None:
     assert doc_report.source.format == "doc"
 
 
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
 def test_conversion_gives_a_word_document(tmp_path: Path) -> None:
     converted = convert_doc(DOC, tmp_path)
     texts = [p.text.strip() for p in docx.Document(str(converted)).paragraphs]
@@ -83,6 +85,8 @@ def test_doc_and_docx_have_the_same_sections(doc_report: Report, docx_report: Re
     assert numbers(doc_report) == numbers(docx_report)
 
 
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
 def test_truncated_doc_is_a_corrupt_file(tmp_path: Path) -> None:
     cut = tmp_path / "cut.doc"
     cut.write_bytes(DOC.read_bytes()[:60_000])
@@ -124,6 +128,7 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
             os.kill(int(line), 9)
 
 
+@pytest.mark.slow
 def test_hanging_libreoffice_is_killed_at_its_timeout(fake_soffice: Path) -> None:
     started = time.monotonic()
     with pytest.raises(CorruptFileError, match="LibreOffice timed out after 2 s"):

@@ -243,6 +243,8 @@ def test_scan_text_has_no_seal_or_stamp(scan_report: Report) -> None:
     assert not any(s in scan_report.text for s in ("SAO Y", "16:42:26", "X.H.C.N"))
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_bold_roman_numbers_are_counted_again() -> None:
     # The generated seed scan: bold "II." is read "I." and "III" "II" by Tesseract; their stems
     # are counted again on the image.
@@ -253,6 +255,8 @@ def test_bold_roman_numbers_are_counted_again() -> None:
     assert starts == ["II.", "III"]
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
@@ -309,6 +313,7 @@ def write_tool(path: Path, body: str) -> None:
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 
 
+@pytest.mark.slow
 def test_hanging_tesseract_is_killed_at_its_timeout(hanging_tool: tuple[Path, Path]) -> None:
     bin_dir, pids = hanging_tool
     # Answers the language check, then hangs on the page with a child of its own.

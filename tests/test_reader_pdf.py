@@ -76,6 +76,7 @@ def _paragraphs(doc: SourceDocument) -> list[str]:
     return [b.text for b in _kind(doc, "paragraph")]
 
 
+@pytest.mark.slow
 def test_every_page_is_read(cchc: SourceDocument, mohinh: SourceDocument) -> None:
     assert (cchc.source.format, cchc.source.pages, cchc.source.ocr) == ("pdf", 35, False)
     assert (mohinh.source.format, mohinh.source.pages, mohinh.source.ocr) == ("pdf", 8, False)
@@ -564,6 +565,8 @@ def test_parse_file_gives_the_named_error(tmp_path: Path) -> None:
 # Pages without a text layer: OCR (Tesseract), last
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_scanned_pdf_is_ocred() -> None:
     doc = read_pdf(SCAN_PDF)
     assert (doc.source.pages, doc.source.ocr) == (2, True)
@@ -582,6 +585,8 @@ def _scan_page_image() -> dict[str, Any]:
         return {"data": stream.get_rawdata(), "width": stream["Width"], "height": stream["Height"]}
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_only_the_scanned_page_of_a_mixed_pdf_is_ocred(tmp_path: Path) -> None:
     im = _scan_page_image()
     image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 "

@@ -49,6 +49,7 @@ def test_nfd_gives_the_same_records_as_nfc() -> None:
     assert a == b
 
 
+@pytest.mark.slow
 def test_five_megabyte_text() -> None:
     seed = SEED.read_text(encoding="utf-8")
     big = "\n\n".join([seed] * (5_000_000 // len(seed.encode()) + 1))
