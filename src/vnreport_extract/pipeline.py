@@ -224,6 +224,11 @@ def _parse_file(p: Path, options: ParseOptions) -> Report:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from exc
     kind = sniff(data, p)
     sha = hashlib.sha256(data).hexdigest()
+    expected = {".docx": "Word (.docx)", ".docm": "Word (.docx)", ".doc": "Word 97-2003 (.doc)", ".pdf": "PDF"}
+    claimed = p.suffix.lower()
+    if claimed in expected and kind not in ("docx", "doc", "pdf"):
+        # A text file named .pdf would otherwise give an empty-looking report and exit 0.
+        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {expected[claimed]} file")
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]
         return parse_text(_decode(data, p), source=source)
@@ -231,7 +236,4 @@ def _parse_file(p: Path, options: ParseOptions) -> Report:
         from .readers import read_file
 
         return build_report(read_file(p, kind, sha, options))
-    expected = {".docx": "Word (.docx)", ".docm": "Word (.docx)", ".doc": "Word 97-2003 (.doc)", ".pdf": "PDF"}
-    if p.suffix.lower() in expected:
-        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {expected[p.suffix.lower()]} file")
     raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")
