@@ -36,5 +36,5 @@ def starts_document(line: str) -> bool:
     >>> starts_document("Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam")
     False
     """
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and bool(_HEADING.search(fold(line)))
+    # str.isupper: every cased character upper case, and at least one (Vietnamese letters are cased).
+    return line.isupper() and bool(_HEADING.search(fold(line)))

@@ -1,0 +1,206 @@
+"""Every speed and memory target of the library, measured side by side in one run.
+
+Run: .venv/bin/python benchmarks/bench_targets.py [--repeat N] [--docs 100] [--skip-ocr] [--skip-convert]
+
+Each line prints a median (or a ratio of medians measured in the same run, so that a
+loaded machine slows both sides alike), its target, and OK or OVER:
+
+- cold start: ``vnreport-extract parse`` of the seed in a fresh process (wall), and
+  ``from vnreport_extract import parse_file`` in a fresh interpreter;
+- ``parse_text`` of the seed against the one-pass regex extractor of ``regex_baseline.py``;
+- ``parse_file`` of the real DOCX against python-docx's own load of them (open, every
+  paragraph's and cell's text);
+- ``parse_file`` of the text PDFs against pdfplumber's ``extract_text`` of the same pages;
+- OCR: ``ocr_pages`` against bare ``tesseract`` on the same page images at the same dpi;
+- ``convert`` of a generated archive of ``--docs`` documents with 2 workers against 1
+  (with this machine's ceiling: two plain CPU-bound processes against one);
+- peak memory of a worker converting the 45-page PDF of the fixtures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import regex_baseline
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
+DOCX = sorted((FIXTURES / "real").glob("*.docx"))
+TEXT_PDFS = [FIXTURES / "real-pdf" / "bc-mo-hinh-thi-diem-cchc.pdf", FIXTURES / "generated" / "seed.pdf",
+             FIXTURES / "archives" / "lam-dong-2025" / "ttr-3367-ttr-snv-binh-thuan-2024.pdf"]
+SCAN = FIXTURES / "real-scan" / "bcdx-03-scan.pdf"
+BIG_PDF = FIXTURES / "archives" / "dang-2025" / "hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf"
+CLI = Path(sys.executable).with_name("vnreport-extract")
+
+_failed: list[str] = []
+
+
+def report(name: str, value: float, unit: str, target: float, *, at_least: bool = False) -> None:
+    ok = value >= target if at_least else value <= target
+    if not ok:
+        _failed.append(name)
+    sign = ">=" if at_least else "<="
+    print(f"{name:58} {value:9.3f} {unit:3} target {sign} {target:g} {unit:3} {'OK' if ok else 'OVER'}", flush=True)
+
+
+def fresh(args: list[str], repeat: int) -> float:
+    """Median wall time of a command in a fresh process."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def import_seconds(statement: str, repeat: int) -> float:
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    return statistics.median(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeat))
+
+
+def ratio(ours: Callable[[], object], theirs: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Medians of two functions, interleaved run by run so that load hits both alike."""
+    ours(), theirs()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        for fn, out in ((ours, a), (theirs, b)):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return statistics.median(a), statistics.median(b)
+
+
+def python_docx_load(path: Path) -> int:
+    import docx
+
+    d = docx.Document(str(path))
+    n = sum(len(p.text) for p in d.paragraphs)
+    for table in d.tables:
+        for row in table.rows:
+            n += sum(len(c.text) for c in row.cells)
+    return n
+
+
+def pdfplumber_text(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--docs", type=int, default=100, help="documents in the convert archive (default 100)")
+    ap.add_argument("--skip-ocr", action="store_true")
+    ap.add_argument("--skip-convert", action="store_true")
+    args = ap.parse_args()
+    from vnreport_extract import parse_file, parse_text
+
+    # Cold start.
+    report("cold `vnreport-extract parse` of the seed (wall)",
+           fresh([str(CLI), "parse", str(SEED), "--no-text"], args.repeat), "s", 0.5)
+    report("`from vnreport_extract import parse_file`",
+           import_seconds("from vnreport_extract import parse_file", args.repeat), "s", 0.3)
+
+    # Warm speed, as ratios.
+    text = SEED.read_text(encoding="utf-8")
+    ours, base = ratio(lambda: parse_text(text), lambda: regex_baseline.extract(text), max(20, args.repeat * 4))
+    print(f"  parse_text {ours * 1000:.2f} ms, one-pass regex {base * 1000:.2f} ms")
+    report("parse_text(seed) / one-pass regex baseline", ours / base, "x", 2.0)
+
+    ours_docx = theirs_docx = 0.0
+    for path in DOCX:
+        a, b = ratio(lambda p=path: parse_file(p), lambda p=path: python_docx_load(p), args.repeat)
+        ours_docx, theirs_docx = ours_docx + a, theirs_docx + b
+    print(f"  {len(DOCX)} DOCX: parse_file {ours_docx:.3f} s, python-docx {theirs_docx:.3f} s")
+    report("parse_file(DOCX) / python-docx load", ours_docx / theirs_docx, "x", 3.0)
+
+    ours_pdf = theirs_pdf = 0.0
+    for path in TEXT_PDFS:
+        a, b = ratio(lambda p=path: parse_file(p), lambda p=path: pdfplumber_text(p), max(3, args.repeat // 2))
+        ours_pdf, theirs_pdf = ours_pdf + a, theirs_pdf + b
+    print(f"  {len(TEXT_PDFS)} text PDFs: parse_file {ours_pdf:.3f} s, pdfplumber extract_text {theirs_pdf:.3f} s")
+    report("parse_file(text PDF) / pdfplumber extract_text", ours_pdf / theirs_pdf, "x", 1.2)
+
+    if not args.skip_ocr:
+        ocr_ratio()
+
+    if not args.skip_convert:
+        convert_ratio(args.docs)
+        worker_memory()
+
+    print(f"{len(_failed)} over target" + (f": {', '.join(_failed)}" if _failed else ""))
+    return 1 if _failed else 0
+
+
+def ocr_ratio() -> None:
+    from vnreport_extract.readers import ocr, system
+
+    pages = [1, 2]
+    exe = system.tesseract()
+    with tempfile.TemporaryDirectory() as tmp:
+        images = ocr._render(SCAN, pages, 300, Path(tmp))  # the scan's own dpi, as ocr_pages renders it
+
+        def bare() -> None:
+            # One Tesseract per page, one thread each, pages side by side: how the reader runs it.
+            env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+            procs = [subprocess.Popen([exe, str(p.file), "stdout", "-l", "vie", "--dpi", str(p.dpi), "tsv"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                     for p in images]
+            for proc in procs:
+                proc.wait()
+
+        reader, tess = ratio(lambda: ocr.ocr_pages(SCAN, pages), bare, 3)
+    print(f"  OCR: ocr_pages {reader / len(pages):.2f} s/page, bare tesseract {tess / len(pages):.2f} s/page")
+    report("OCR ocr_pages / bare tesseract (same images, same dpi)", reader / tess, "x", 1.1)
+
+
+def convert_ratio(n_docs: int) -> None:
+    import shutil
+
+    from bench_convert import build_archive, parallel_ceiling
+
+    from vnreport_extract.batch import convert
+
+    with tempfile.TemporaryDirectory(prefix="vnreport-bench-") as tmp:
+        archive = Path(tmp) / "archive"
+        build_archive(archive, n_docs)
+        seconds: dict[int, float] = {}
+        for workers in (1, 2):
+            runs = []
+            for _ in range(2):
+                out = Path(tmp) / f"out-{workers}"
+                shutil.rmtree(out, ignore_errors=True)
+                summary = convert([archive], out, workers=workers, formats=["jsonl"], timeout=600)
+                runs.append(summary.parse_seconds)
+            seconds[workers] = statistics.median(runs)
+        print(f"  convert {n_docs} docs: 1 worker {n_docs / seconds[1]:.1f} docs/s, "
+              f"2 workers {n_docs / seconds[2]:.1f} docs/s; this machine's ceiling {parallel_ceiling():.2f}x")
+        report(f"convert speed-up, 2 workers / 1 ({n_docs} documents)", seconds[1] / seconds[2], "x", 1.8,
+               at_least=True)
+
+
+def worker_memory() -> None:
+    from vnreport_extract.batch import convert
+
+    with tempfile.TemporaryDirectory(prefix="vnreport-bench-") as tmp:
+        summary = convert([BIG_PDF], Path(tmp) / "out", workers=1, formats=["jsonl"], timeout=600)
+        peak = max(summary.peak_rss_kb.values(), default=0) / 1024
+    report("peak RSS of a worker converting the 45-page PDF", peak, "MB", 300)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
