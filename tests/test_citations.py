@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from vnreport_extract import Citation, extract_citations
+from vnreport_extract import Citation
+from vnreport_extract.extract.citations import extract_citations
 
 
 def one(text: str) -> Citation:

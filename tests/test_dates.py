@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnreport_extract import extract_dates
+from vnreport_extract.extract.dates import extract_dates
 
 
 @pytest.mark.parametrize(("text", "kind", "iso"), [

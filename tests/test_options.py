@@ -283,3 +283,32 @@ def test_schema_of_the_options() -> None:
     p = run("schema", "--options")
     assert p.returncode == 0
     assert json.loads(p.stdout)["title"] == "ConvertOptions"
+
+
+# --- the public extractors: text in, records and warnings out ------------------------------
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["citations", "dates", "figures", "sections"])
+def test_each_extractor_gives_the_records_of_the_report(kind: str) -> None:
+    report = parse_text(SEED_TEXT)
+    extraction = getattr(vnreport_extract, f"extract_{kind}")(SEED_TEXT)
+    assert extraction.records == getattr(report, kind)
+
+
+def test_metadata_extractor_gives_one_record() -> None:
+    assert vnreport_extract.extract_metadata(SEED_TEXT).records == [parse_text(SEED_TEXT).metadata]
+
+
+def test_extractor_warnings_are_its_own() -> None:
+    sections = vnreport_extract.extract_sections(SEED_TEXT)
+    figures = vnreport_extract.extract_figures(SEED_TEXT)
+    assert {w.code for w in sections.warnings} == {"duplicate-section-number"}
+    assert {w.code for w in figures.warnings} <= {"stray-number", "percent-without-sign"}
+    assert "stray-number" in {w.code for w in figures.warnings}
+
+
+def test_demographics_extractor_of_the_seed() -> None:
+    [profile] = vnreport_extract.extract_demographics(SEED_TEXT).records
+    assert profile.households == 860

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from vnreport_extract import extract_citations, parse_text, resolve
+from vnreport_extract import parse_text, resolve
+from vnreport_extract.extract.citations import extract_citations
 
 
 def docs(text: str) -> list[tuple[str | None, int]]:
-    return [(d.symbol, d.mentions) for d in resolve(extract_citations(text))]
+    return [(d.symbol, d.mentions) for d in resolve(extract_citations(text)).documents]
 
 
 def test_same_symbol_with_compatible_dates_merges() -> None:
@@ -23,7 +24,7 @@ def test_same_symbol_with_different_dates_does_not_merge() -> None:
 def test_slip_in_issuer_code_merges_and_fullest_form_wins() -> None:
     cited = resolve(extract_citations(
         "Chương trình phối hợp số 03-CTr/BDVTW-BCSDCP; Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP "
-        "ngày 15/12/2021 giữa Ban Dân vận Trung ương"))
+        "ngày 15/12/2021 giữa Ban Dân vận Trung ương")).documents
     assert [(d.symbol, d.mentions, d.variants, d.date and d.date.iso) for d in cited] == [
         ("03-CTr/BDVTW-BCSĐCP", 2, ["03-CTr/BDVTW-BCSDCP"], "2021-12-15")]
 
@@ -35,14 +36,23 @@ def test_different_numbers_never_merge() -> None:
 
 def test_every_mention_points_at_its_document() -> None:
     citations = extract_citations("Chỉ thị số 33/CT-TTg ngày 26/11/2021; Kết luận số 01-KL/TW; Chỉ thị số 33/CT-TTg")
-    cited = resolve(citations)
-    assert [c.document_id for c in citations] == [cited[0].id, cited[1].id, cited[0].id]
+    resolution = resolve(citations)
+    cited = resolution.documents
+    assert resolution.document_ids == [cited[0].id, cited[1].id, cited[0].id]
+
+
+def test_the_citations_given_are_not_changed() -> None:
+    citations = extract_citations("Chỉ thị số 33/CT-TTg ngày 26/11/2021; Chỉ thị số 33/CT-TTg")
+    before = [c.model_copy() for c in citations]
+    resolve(citations)
+    assert citations == before and citations[0].document_id is None
 
 
 def test_short_citation_joins_its_only_full_form() -> None:
     citations = extract_citations("Chỉ thị số 33/CT-TTg ngày 26/11/2021. Tiếp tục thực hiện Chỉ thị 33 của Thủ tướng")
-    [cited] = resolve(citations)
-    assert (cited.mentions, citations[1].kind, citations[1].document_id) == (2, "short", cited.id)
+    resolution = resolve(citations)
+    [cited] = resolution.documents
+    assert (cited.mentions, citations[1].kind, resolution.document_ids[1]) == (2, "short", cited.id)
 
 
 def test_one_warning_per_symbol_repair() -> None:

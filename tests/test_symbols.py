@@ -62,7 +62,7 @@ def test_blank_own_number() -> None:
 
 def test_every_doc_type_example_parses_with_its_code() -> None:
     """The conventions are data with examples: each example's symbol carries the type's code."""
-    from vnreport_extract import extract_citations
+    from vnreport_extract.extract.citations import extract_citations
 
     for entry in DOC_TYPES:
         for example in entry["examples"]:

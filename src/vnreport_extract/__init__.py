@@ -19,10 +19,11 @@ _EXPORTS: dict[str, str] = {
     # parsing
     "parse_file": "pipeline", "parse_text": "pipeline", "build_report": "pipeline",
     # extractors, each a pure function over text
-    "extract_citations": "extract.citations", "extract_dates": "extract.dates",
-    "extract_demographics": "extract.demographics", "extract_figures": "extract.figures",
-    "extract_metadata": "extract.metadata", "extract_sections": "extract.sections",
+    **{name: "extractors" for name in (
+        "Extraction", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
+        "extract_metadata", "extract_sections")},
     "parse_symbol": "extract.symbols", "build_table": "extract.tables", "resolve": "resolution",
+    "Resolution": "resolution",
     # records
     **{name: "models" for name in (
         "Citation", "CitedDocument", "DateMention", "Demographics", "DocumentNumber", "Figure", "Metadata",
@@ -36,12 +37,44 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
-    "Citation", "CitedDocument", "ConvertOptions", "CorruptFileError", "DateMention", "Demographics",
-    "DocumentNumber", "Figure", "InputError", "Metadata", "MissingComponentError", "ParseOptions", "PartError",
-    "PartialDate", "Report", "SatisfactionRow", "Section", "Signer",
-    "Source", "Table", "UnsupportedFormatError", "VnReportError", "Warning", "__version__", "build_report",
-    "build_table", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
-    "extract_metadata", "extract_sections", "parse_file", "parse_symbol", "parse_text", "resolve",
+    "Citation",
+    "CitedDocument",
+    "ConvertOptions",
+    "CorruptFileError",
+    "DateMention",
+    "Demographics",
+    "DocumentNumber",
+    "Extraction",
+    "Figure",
+    "InputError",
+    "Metadata",
+    "MissingComponentError",
+    "ParseOptions",
+    "PartError",
+    "PartialDate",
+    "Report",
+    "Resolution",
+    "SatisfactionRow",
+    "Section",
+    "Signer",
+    "Source",
+    "Table",
+    "UnsupportedFormatError",
+    "VnReportError",
+    "Warning",
+    "__version__",
+    "build_report",
+    "build_table",
+    "extract_citations",
+    "extract_dates",
+    "extract_demographics",
+    "extract_figures",
+    "extract_metadata",
+    "extract_sections",
+    "parse_file",
+    "parse_symbol",
+    "parse_text",
+    "resolve",
 ]
 
 
@@ -66,14 +99,17 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
         VnReportError,
     )
-    from .extract.citations import extract_citations
-    from .extract.dates import extract_dates
-    from .extract.demographics import extract_demographics
-    from .extract.figures import extract_figures
-    from .extract.metadata import extract_metadata
-    from .extract.sections import extract_sections
     from .extract.symbols import parse_symbol
     from .extract.tables import build_table
+    from .extractors import (
+        Extraction,
+        extract_citations,
+        extract_dates,
+        extract_demographics,
+        extract_figures,
+        extract_metadata,
+        extract_sections,
+    )
     from .models import (
         Citation,
         CitedDocument,
@@ -94,4 +130,4 @@ if TYPE_CHECKING:
     )
     from .options import ConvertOptions, ParseOptions
     from .pipeline import build_report, parse_file, parse_text
-    from .resolution import resolve
+    from .resolution import Resolution, resolve

@@ -126,7 +126,10 @@ def _build_one(doc: SourceDocument) -> Report:
         text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels), quiet=cited_spans,
         page_at=asm.page_at)
 
-    documents = resolve(citations)
+    resolution = resolve(citations)
+    documents = resolution.documents
+    for c, doc_id in zip(citations, resolution.document_ids, strict=True):
+        c.document_id = doc_id
     warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
     for code, message in doc.warnings:
         warnings.append(Warning(code=code, message=message))

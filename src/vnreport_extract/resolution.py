@@ -64,12 +64,29 @@ def _fullness(c: Citation) -> tuple[int, int]:
     return filled, -len(c.repairs)
 
 
-def resolve(citations: list[Citation]) -> list[CitedDocument]:
-    """Distinct cited documents, in order of first mention; sets each citation's ``document_id``.
+@dataclass(frozen=True)
+class Resolution:
+    """What :func:`resolve` found: the distinct ``documents`` and, for each citation given
+    (same order), the id of the document it mentions, or None (a named citation, a short
+    one that matches no single full one)."""
+
+    documents: list[CitedDocument]
+    document_ids: list[str | None]
+
+
+def resolve(citations: list[Citation]) -> Resolution:
+    """Distinct cited documents, in order of first mention, and which citation mentions
+    which. The citations are not changed.
 
     Short citations (``Chỉ thị 33``) join a full one of the same type and number when
     exactly one exists; otherwise, like named ones, they stand alone.
+
+    >>> from vnreport_extract import parse_text
+    >>> r = resolve(parse_text("Chỉ thị số 33/CT-TTg; Chỉ thị 33 của Thủ tướng").citations)
+    >>> [(d.symbol, d.mentions) for d in r.documents], r.document_ids == [r.documents[0].id] * 2
+    ([('33/CT-TTg', 2)], True)
     """
+    ids: dict[int, str] = {}
     groups: list[_Group] = []
     for c in citations:
         if c.kind != "full" or not c.symbol:
@@ -90,7 +107,7 @@ def resolve(citations: list[Citation]) -> list[CitedDocument]:
         docs.append(CitedDocument(id=doc_id, symbol=best.symbol, doc_type=best.doc_type, date=date,
                                   authority=authority, subject=subject, mentions=len(g.members), variants=variants))
         for c in g.members:
-            c.document_id = doc_id
+            ids[id(c)] = doc_id
     by_type_number: dict[tuple[str, str], list[CitedDocument]] = {}
     for d, g in zip(docs, groups, strict=True):
         if d.doc_type and g.number:
@@ -99,6 +116,6 @@ def resolve(citations: list[Citation]) -> list[CitedDocument]:
         if c.kind == "short" and c.doc_type and c.number:
             matches = by_type_number.get((fold(c.doc_type), c.number.lstrip("0")), [])
             if len(matches) == 1:
-                c.document_id = matches[0].id
+                ids[id(c)] = matches[0].id
                 matches[0].mentions += 1
-    return docs
+    return Resolution(docs, [ids.get(id(c)) for c in citations])
