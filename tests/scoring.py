@@ -194,3 +194,15 @@ def agreement(a: Json, b: Json) -> Json:
         return collections.Counter((str(s.get("number")), s.get("level")) for s in walk_sections(d.get("sections")))
 
     return {"citations": prf(cits(a), cits(b)), "dates": prf(dates(a), dates(b)), "sections": prf(secs(a), secs(b))}
+
+
+def gold_as_output(gold: Json) -> Json:
+    """A gold file in the shape of parser output, to score one annotation against another."""
+    return {
+        "citations": [dict(c, kind="full") for c in gold.get("citations", [])],
+        "documents": gold.get("documents", []),
+        "dates": [{"kind": d["kind"], "value": {"iso": d["iso"]}} for d in gold.get("dates", [])],
+        "sections": gold.get("sections", []),
+        "metadata": gold.get("metadata") or {},
+        "tables": gold.get("tables", []),
+    }
