@@ -91,7 +91,10 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     colon = _COLON.search(rest)
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
     if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
-        parts = sentences(head) if sentences else _SENTENCE_END.split(head)
+        # Only the first sentence matters, and past MAX_TITLE it is cut anyway: the splitter
+        # needs no more than a few words beyond (a long paragraph cost a whole Punkt pass).
+        window = head[:MAX_TITLE + 60]
+        parts = sentences(window) if sentences else _SENTENCE_END.split(window)
         head = parts[0] if parts else head
     if len(head) > MAX_TITLE:
         cut = head[:MAX_TITLE]
