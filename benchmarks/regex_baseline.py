@@ -3,7 +3,7 @@
 It reads the text line by line once and, with a handful of compiled patterns, pulls out
 what the library's records hold at their simplest: citations (type word, symbol, date,
 ``của`` authority), dates, figures with a unit, and numbered headings, as plain dicts.
-No normalisation, no repairs, no resolution, no layout. ``bench_speed.py`` times
+No normalisation, no repairs, no resolution, no layout. ``bench_targets.py`` times
 ``parse_text`` against it: the ratio is what the library's care costs over the naive pass.
 
 Run alone: .venv/bin/python benchmarks/regex_baseline.py FILE   (prints the record counts)

@@ -123,3 +123,18 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytest.C
     assert code == 2
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_options_reach_the_cluster(cluster: LocalCluster, tmp_path: Path) -> None:
+    from distributed import Client
+
+    from vnreport_extract import ParseOptions
+    from vnreport_extract.batch import convert
+
+    pdf = FIXTURES / "generated" / "seed.pdf"
+    summary = convert([pdf], tmp_path / "out", scheduler=cluster.scheduler_address, formats=["jsonl"], pages="1")
+    [report] = [json.loads(line) for line in (tmp_path / "out" / "reports.jsonl").read_text().splitlines()]
+    assert summary.exit_code == 0 and {d["page"] for d in report["dates"]} == {1}
+    with Client(cluster.scheduler_address):
+        [bagged] = reports_bag([pdf], options=ParseOptions(pages="2")).compute()
+    assert {d["page"] for d in bagged["dates"]} == {2}

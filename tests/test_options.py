@@ -189,7 +189,7 @@ def test_failing_attachment_makes_a_partial_report(monkeypatch: pytest.MonkeyPat
     report = parse_text(header + "TỜ TRÌNH\n" + body + header + "BÁO CÁO\n" + body)
     assert report.status == "partial"
     assert [(e.part, e.attachment, e.type, e.message) for e in report.errors] == [
-        ("attachment", 1, "ValueError", "broken attachment")]
+        ("attachment", 1, "ValueError", "internal error: broken attachment")]
 
 
 def test_status_and_options_are_in_the_json_schemas() -> None:
@@ -312,3 +312,48 @@ def test_extractor_warnings_are_its_own() -> None:
 def test_demographics_extractor_of_the_seed() -> None:
     [profile] = vnreport_extract.extract_demographics(SEED_TEXT).records
     assert profile.households == 860
+
+
+def test_a_broken_page_makes_a_partial_report(mixed_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnreport_extract.readers.pdf as pdf
+
+    real = pdf._scan_page
+
+    def page_two_breaks(page: Any, *args: Any) -> Any:
+        if page.page_number == 2:
+            raise ValueError("bad content stream")
+        return real(page, *args)
+
+    monkeypatch.setattr(pdf, "_scan_page", page_two_breaks)
+    report = parse_file(mixed_pdf)
+    assert report.status == "partial"
+    assert [(e.page, e.type, e.message) for e in report.errors] == [
+        (2, "CorruptFileError", "corrupt PDF: page 2: bad content stream")]
+    assert [c.symbol for c in report.citations] == ["33/CT-TTg", "03-CTr/BDVTW-BCSĐCP"]
+
+
+def test_ocr_on_falls_back_to_the_text_layer(mixed_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnreport_extract.readers.ocr as ocr
+
+    def fails(*args: Any, **kwargs: Any) -> Any:
+        raise vnreport_extract.CorruptFileError("OCR: Tesseract timed out after 1 s on a page")
+
+    monkeypatch.setattr(ocr, "ocr_pages", fails)
+    report = parse_file(mixed_pdf, ParseOptions(ocr="on", pages="1"))
+    assert (report.status, report.source.ocr) == ("ok", False)
+    assert [w.code for w in report.warnings if w.code.startswith("ocr")] == ["ocr-failed"]
+    assert [c.symbol for c in report.citations] == ["33/CT-TTg", "03-CTr/BDVTW-BCSĐCP"]
+
+
+def test_resume_reuses_a_report_only_under_the_same_options(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    convert([SEED], out, formats=["jsonl"])
+    assert convert([SEED], out, formats=["jsonl"], resume=True).resumed == 1
+    assert convert([SEED], out, formats=["jsonl"], resume=True, ocr_dpi=200).resumed == 0
+
+
+def test_resume_parses_a_partial_report_again(mixed_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = convert([mixed_pdf], out, formats=["jsonl"], ocr="off")
+    again = convert([mixed_pdf], out, formats=["jsonl"], ocr="off", resume=True)
+    assert (first.partial, again.resumed, again.partial) == (1, 0, 1)

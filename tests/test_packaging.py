@@ -36,11 +36,12 @@ def test_wheel_and_sdist_are_built(dist: Path) -> None:
     assert any(n.endswith("/LICENSE") for n in sdist_names)
 
 
-def test_installed_wheel_parses_the_seed(dist: Path, tmp_path: Path) -> None:
-    [wheel] = dist.glob("*.whl")
+@pytest.mark.parametrize("kind", ["*.whl", "*.tar.gz"])
+def test_installed_package_parses_the_seed(dist: Path, tmp_path: Path, kind: str) -> None:
+    [package] = dist.glob(kind)
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                    "--target", str(target), str(package)], check=True, capture_output=True, timeout=300)
     code = ("import sys, vnreport_extract as v; from vnreport_extract import parse_file; "
             "r = parse_file(sys.argv[1]); print(v.__file__); print(r.citations[0].symbol)")
     # Run from an empty folder with only the installed wheel (and the venv's dependencies) on the path.

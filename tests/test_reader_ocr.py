@@ -287,6 +287,7 @@ def test_scan_without_tesseract_is_one_line_in_the_cli(tmp_path: Path) -> None:
     assert (done.returncode != 0, one_line, "'tesseract-ocr'" in done.stderr) == (True, True, True)
 
 
+@pytest.mark.needs_tesseract
 def test_vietnamese_data_missing_names_its_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
     with pytest.raises(MissingComponentError) as err:

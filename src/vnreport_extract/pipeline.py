@@ -81,9 +81,12 @@ def build_report(doc: SourceDocument) -> Report:
     for n, part in enumerate(others, 1):
         try:
             report.attachments.append(_build_one(part))
-        except Exception as exc:  # one unreadable attachment must not lose the main document
+        except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=_one_line(exc)))
+        except Exception as exc:  # a bug: it must not lose the main document, nor pass for bad input
+            report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
+                                           message=f"internal error: {_one_line(exc)}"))
     if report.errors:
         report.status = "partial"
     return report

@@ -24,7 +24,7 @@ from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
 from .plan import ConvertSummary, Plan, UsageError, store_folder
 from .progress import NullProgress, Progress
-from .worker import DEFAULT_PARSER
+from .worker import DEFAULT_PARSER, load_parser, takes_options
 
 if TYPE_CHECKING:
     from ..models import Report
@@ -119,6 +119,8 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         raise UsageError("--fail-fast is not available with --scheduler")
     items = expand_inputs(inputs, exclude=out_dir, limits=limits)
     parse_options = opts.parse_options()
+    if parse_options != ParseOptions() and not takes_options(load_parser(parser)):
+        raise UsageError(f"the parser {parser} takes no options; run it with the default reading options")
     executor: Any
     if opts.scheduler is not None:
         from .dask import DaskExecutor
@@ -131,13 +133,21 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     with executor:
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
         progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
-        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress)
+        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress,
+                    options=options_digest(parse_options))
         try:
             stats = executor.run(plan)
         except BaseException:
             plan.close()  # what was recorded stays for --resume
             raise
         return plan.finish(stats, executor.write_parquet)
+
+
+def options_digest(options: ParseOptions) -> str:
+    """A short digest of the parse options, recorded with each report in the manifest."""
+    import hashlib
+
+    return hashlib.sha256(options.model_dump_json().encode()).hexdigest()[:12]
 
 
 def _first_error(exc: Exception) -> str:

@@ -28,7 +28,7 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
     p.add_argument("--workers", "-j", type=int, default=None, metavar="N",
                    help="parallel worker processes (default: the number of CPUs)")
-    p.add_argument("--format", "-f", action="append", default=None, metavar="FMT", dest="formats",
+    p.add_argument("--formats", "--format", "-f", action="append", default=None, metavar="FMT", dest="formats",
                    help=f"output formats, repeated or comma-separated: {', '.join(FORMATS)} "
                         "(default: json,jsonl, plus parquet when the analytics extra is installed)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",

@@ -33,9 +33,10 @@ from typing import IO, Any
 
 MANIFEST = "manifest.jsonl"
 # ``report_status``: the Report's own status (``ok``, or ``partial`` when some pages or
-# attachments could not be read: ``error`` then says which).
+# attachments could not be read: ``error`` then says which). ``options``: a digest of the
+# ParseOptions the document was parsed with (``--resume`` parses again under other options).
 MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "report_status",
-                   "seconds", "error_type", "error", "duplicate_of")
+                   "seconds", "error_type", "error", "options", "duplicate_of")
 STATUSES = ("ok", "error", "timeout", "skipped", "duplicate")
 FORMATS = ("json", "jsonl", "parquet", "csv")
 _REPORT_FILE = re.compile(r"[0-9a-f]{16}(?:-\d+)?\.json")

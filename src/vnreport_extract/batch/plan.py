@@ -102,8 +102,10 @@ class Plan:
     """The bookkeeping of one run between its inputs, an executor and the output folder."""
 
     def __init__(self, out: Path, items: list[Item], formats: set[str], *, resume: bool = False,
-                 fail_fast: bool = False, progress: Progress | None = None) -> None:
+                 fail_fast: bool = False, progress: Progress | None = None, options: str | None = None) -> None:
         self.out = out
+        # A digest of the parse options: an earlier run's report is reused only if made with the same.
+        self.options = options
         self.items = items
         self.formats = formats
         self.fail_fast = fail_fast
@@ -135,9 +137,11 @@ class Plan:
 
     def admit(self, item: Item, sha256: str, size: int | None) -> bool:
         """Whether ``item`` (hashed) must be parsed. If not, it was converted by an earlier run
-        (carried over) or is a duplicate (recorded now, or when its original completes)."""
+        (carried over: same content, same options, nothing partial) or is a duplicate (recorded
+        now, or when its original completes)."""
         prev = self.previous.get(item.key)
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev)
+                and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and (self.store / f"{prev['report_id']}.json").exists()):
             self.final[item.key] = prev
             self.progress.update(prev["status"], worked=False)
@@ -156,7 +160,7 @@ class Plan:
 
     def complete(self, key: str, sha256: str, size: int | None, result: dict[str, Any]) -> None:
         """An executor's result for a parsed input; its waiting duplicates follow it."""
-        entry = manifest_entry(key, sha256=sha256, size=size, result=result)
+        entry = manifest_entry(key, sha256=sha256, size=size, result=result, options=self.options)
         self.record(entry)
         self.outcome_of_sha[sha256] = entry
         for dup_key, dup_size in self.waiting.pop(sha256, []):
@@ -175,8 +179,8 @@ class Plan:
         current = {item.key for item in self.items}
         entries += [e for key, e in self.previous.items() if key not in current]
         if write_parquet is not None and "parquet" in self.formats:
-            rows = finalize(self.out, entries, self.store, self.formats - {"parquet"})
-            rows = write_parquet(self.out, entries, self.store)
+            finalize(self.out, entries, self.store, self.formats - {"parquet"})
+            rows = write_parquet(self.out, entries, self.store)  # the same tables, counted once
         else:
             rows = finalize(self.out, entries, self.store, self.formats)
         return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,

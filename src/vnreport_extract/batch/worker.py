@@ -45,10 +45,22 @@ from .outputs import write_atomic
 from .tables import report_id
 
 DEFAULT_PARSER = "vnreport_extract.pipeline:parse_file"
-"""The parse function a worker runs, as ``module:function`` taking a path, returning a Report."""
+"""The parse function a worker runs, as ``module:function`` taking a path (and ``options=``,
+a ParseOptions, when options other than the defaults are given), returning a Report."""
 
 T = TypeVar("T")
 Result = dict[str, Any]
+
+
+def takes_options(fn: Callable[..., Any]) -> bool:
+    """Whether a parse function accepts ``options=`` (a custom ``module:function`` may take a path only)."""
+    import inspect
+
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return "options" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 def load_parser(spec: str) -> Callable[[Path], Any]:
@@ -146,8 +158,8 @@ def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
     sys.stdout = sys.stderr
     parse: Callable[..., Any] = load_parser(parser_spec)
     if options:
-        from ..options import ParseOptions
-
+        if not takes_options(parse):
+            raise TypeError(f"{parser_spec} takes no options, and options other than the defaults were given")
         parse = functools.partial(parse, options=ParseOptions.model_validate_json(options))
     _warm_up()
     proto.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")

@@ -33,6 +33,8 @@ def read_file(path: Path, kind: str, sha256: str | None = None,
         doc = read_pdf(path, options)
     else:
         raise UnsupportedFormatError(f"{path}: {kind} files are not supported")
+    if options.pages is not None and kind != "pdf":
+        doc.warnings.append(("pages-ignored", f"--pages applies to PDF files; the whole {kind} was read"))
     doc.source.path = str(path)
     doc.source.sha256 = sha256
     return doc

@@ -740,6 +740,7 @@ def read_pdf(path: Path, options: ParseOptions | None = None) -> SourceDocument:
 def _read(path: Path, options: ParseOptions) -> SourceDocument:
     warnings: list[tuple[str, str]] = []
     errors: list[PartError] = []
+    broken: list[PartError] = []
     truncated = _truncated(path)
     started = time.monotonic()
     converter = _LegacyConverter()
@@ -768,11 +769,10 @@ def _read(path: Path, options: ParseOptions) -> SourceDocument:
                 raise
             except RecursionError:
                 raise CorruptFileError(f"{path}: page {page.page_number}: content nested too deeply") from None
-            except Exception as exc:  # any pdfminer failure on a broken page
-                if truncated:
-                    raise CorruptFileError(f"{path}: truncated PDF (no end-of-file marker): page "
-                                           f"{page.page_number}: {_reason(exc)}") from None
-                raise CorruptFileError(f"{path}: corrupt PDF: page {page.page_number}: {_reason(exc)}") from None
+            except Exception as exc:  # any pdfminer failure on a broken page: the other pages still count
+                what = "truncated PDF (no end-of-file marker)" if truncated else "corrupt PDF"
+                broken.append(PartError(part="page", page=page.page_number, type="CorruptFileError",
+                                        message=f"{what}: page {page.page_number}: {_reason(exc)}"))
             finally:
                 page.close()
             if time.monotonic() - started > budget:
@@ -781,6 +781,9 @@ def _read(path: Path, options: ParseOptions) -> SourceDocument:
     finally:
         with contextlib.suppress(Exception):  # closing a broken file must not hide the real error
             pdf.close()
+    if broken and not scans:
+        raise CorruptFileError(f"{path}: {broken[0].message}")
+    errors.extend(broken)
     if truncated:
         warnings.append(("truncated-pdf", f"{path.name}: no end-of-file marker; read what was there"))
     for font, encoding in sorted(converter.used().items()):
@@ -796,11 +799,19 @@ def _read(path: Path, options: ParseOptions) -> SourceDocument:
         if len(ocr_numbers) == len(scans):
             raise InputError(f"{path}: no page has a text layer and OCR is off")
     elif ocr_numbers:
-        ocred = _ocr(path, ocr_numbers, options, errors)
-        if not ocred and len(ocr_numbers) == len(scans):
-            raise CorruptFileError(f"{path}: OCR failed on every page: {errors[0].message}")
+        failed: list[PartError] = []
+        ocred = _ocr(path, ocr_numbers, options, failed)
+        layered = {s.number for s in scans if not s.needs_ocr}
+        for e in failed:
+            if e.page in layered:  # --ocr on: the page's own text layer stands in
+                warnings.append(("ocr-failed", f"page {e.page}: OCR failed, its text layer is used: {e.message}"))
+            else:
+                errors.append(e)
+        if not ocred and not layered:
+            raise CorruptFileError(f"{path}: OCR failed on every page: {failed[0].message}")
         what = "pages read by OCR" if options.ocr == "on" else "pages without a text layer read by OCR"
-        warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
+        if ocred:
+            warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
     blocks: list[Block] = []
     for number, page_blocks in per_page:
         if number in ocred:
