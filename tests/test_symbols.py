@@ -70,3 +70,18 @@ def test_every_doc_type_example_parses_with_its_code() -> None:
             assert citation.doc_type == entry["name"], example
             if citation.kind == "full" and citation.type_code is not None:
                 assert citation.type_code in (entry["state"], entry["party"]), example
+
+
+@pytest.mark.parametrize(("raw", "symbol", "repairs"), [
+    ("3364/BTTTT-ƯDCNTT", "3364/BTTTT-ƯDCNTT", []),  # a code with Ư (Ứng dụng CNTT), Bộ TT&TT 2008
+    ("16/CGC.BT", "16/CGC.BT", []),  # a dot inside the issuer code, Bình Thuận 2024
+    ("10/2007/QĐ_BKHCN", "10/2007/QĐ-BKHCN", ["underscore"]),  # QĐ 09/2010 Cần Thơ
+    ("174 KL/TW", "174-KL/TW", ["missing-hyphen"]),  # Bộ Nội vụ 8977/BNV-TCPCP, 2025
+])
+def test_real_slips_and_spellings(raw: str, symbol: str, repairs: list[str]) -> None:
+    parsed = parse_symbol(raw)
+    assert parsed is not None and (parsed.symbol, parsed.repairs) == (symbol, repairs)
+
+
+def test_a_year_before_a_party_code_is_not_a_number() -> None:
+    assert parse_symbol("2025 QĐ/TW") is None

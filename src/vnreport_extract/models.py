@@ -53,7 +53,7 @@ class Source(Record):
     ocr: bool = False
 
 
-RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash"]
+RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash", "underscore"]
 
 
 class DocumentNumber(Record):

@@ -14,22 +14,30 @@ from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from ..models import DocumentNumber, RepairName
 from ..normalize import fold
 
-# ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ).
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:&[A-ZĐ][A-Za-zĐđ0-9]*)*(?:\([A-Za-zĐđ0-9.]+\))?"
-_DASH = r"[ ]*[-–—][ ]*"
+# ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ);
+# a code may hold any Vietnamese capital (``3364/BTTTT-ƯDCNTT``) and a dot between two parts
+# (``16/CGC.BT``).
+_CODE = (r"\p{Lu}[\p{L}0-9]*(?:&\p{Lu}[\p{L}0-9]*)*(?:\.\p{Lu}[\p{L}0-9]*)*"
+         r"(?:\([\p{L}0-9.]+\))?")
+# An underscore typed for the hyphen (``10/2007/QĐ_BKHCN``) is a slip like a spaced one.
+_DASH = r"[ ]*[-–—_][ ]*"
 _SLASH = r"[ ]*/[ ]*"
+# A Party symbol whose hyphen was typed as a space (``Kết luận số 174 KL/TW``): only before a
+# known Party type code, never after a year.
+_PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
     rf"(?P<num>\d{{1,6}}[a-z]?)"
     rf"(?:"
-    rf"(?P<party>{_DASH}(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
+    rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/))"
+    rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
     rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
     rf"(?![\w/])"
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
-_CODE_SPLIT = regex.compile(r"\s*[-–—]\s*")
+_CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
@@ -60,6 +68,8 @@ def _split_codes(raw: str) -> list[str]:
 def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
     if "–" in raw or "—" in raw:
         repairs.append("en-dash")
+    if "_" in raw:
+        repairs.append("underscore")
     if " " in raw or "\t" in raw:
         repairs.append("extra-space")
 
@@ -73,6 +83,8 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     '49-QĐ/ĐU'
     >>> parse_symbol("61/2018/NĐ-CP").year
     2018
+    >>> parse_symbol("174 KL/TW").symbol, parse_symbol("10/2007/QĐ_BKHCN").repairs
+    ('174-KL/TW', ['underscore'])
     >>> parse_symbol("12/UBND-VX", "Công văn").type_code is None
     True
     """
@@ -87,6 +99,10 @@ def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentN
     number = m.group("num")
     _dash_repairs(raw, repairs)
     if m.group("party"):
+        if not regex.match(r"\d+[a-z]?[ ]*[-–—_]", raw):
+            # ``174 KL/TW``: the hyphen typed as a space, a missing hyphen rather than an extra space.
+            repairs = [r for r in repairs if r != "extra-space" or regex.search(r"/[ ]|[ ]/", raw)]
+            repairs.append("missing-hyphen")
         party_type = canonical_code(m.group("ptype"), repairs)
         party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(m.group("pissuer")))
         symbol = f"{number}-{party_type}/{party_issuer}"
