@@ -63,3 +63,29 @@ def test_a_year_followed_by_den_is_not_a_period_without_its_head() -> None:
 def test_impossible_calendar_days_are_not_dates() -> None:
     assert extract_dates("ngày 30/02/2023 và 31.04.2023") == []
     assert [d.value.iso for d in extract_dates("ngày 29/02/2024")] == ["2024-02-29"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ngày 26, 27/12/2011 tập huấn tại Sở", ["2011-12-26", "2011-12-27"]),  # Kế hoạch STTTT Phú Thọ 2011
+    ("Chiều ngày 28/12 và cả ngày 29/12/2011", ["2011-12-28", "2011-12-29"]),
+    ("từ ngày 29/6 đến ngày 09/7/2026", ["2026-06-29", "2026-07-09"]),
+])
+def test_day_and_month_take_the_year_of_the_date_after(text: str, expected: list[str]) -> None:
+    assert [d.value.iso for d in extract_dates(text) if d.kind == "date"] == expected
+
+
+@pytest.mark.parametrize(("text", "value", "until"), [
+    ("trong quý I/2025", "2025-01", "2025-03"),  # Tờ trình 3367/TTr-SNV Bình Thuận 2024
+    ("Quý IV/2024", "2024-10", "2024-12"),
+    ("quý 2 năm 2023", "2023-04", "2023-06"),
+    ("6 tháng đầu năm 2012", "2012-01", "2012-06"),
+    ("6 tháng cuối năm 2012", "2012-07", "2012-12"),
+])
+def test_quarters_and_parts_of_a_year_are_periods(text: str, value: str, until: str) -> None:
+    [d] = [d for d in extract_dates(text) if d.kind == "period"]
+    assert (d.value.iso, d.until and d.until.iso) == (value, until)
+
+
+@pytest.mark.parametrize("text", ["tỷ lệ 19/63 tỉnh đạt", "2/3 số xã, năm 2020", "10 tháng đầu năm"])
+def test_ratios_and_yearless_parts_are_not_dates(text: str) -> None:
+    assert [d for d in extract_dates(text) if d.kind in ("date", "period")] == []

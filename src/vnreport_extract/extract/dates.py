@@ -8,6 +8,7 @@ Forms: ``26/11/2021``, ``05/4/2022``, ``26-11-2021``, ``26.11.2021``,
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Iterable
 
@@ -38,6 +39,17 @@ PERIOD_HEAD = regex.compile(
     r"|(?<!\w)(?i:từ\s+năm)\s+)$"
 )
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
+# ``quý III/2025``, ``quý I năm 2025``: three months.
+QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?i:năm)\s+)\s*(?P<y>{_YEAR})(?![\d/])")
+# ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year.
+PART_OF_YEAR = regex.compile(
+    rf"(?<![\w,.])(?P<n>[1-9]|1[01])\s+(?i:tháng)\s+(?P<end>(?i:đầu|cuối))\s+(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
+# A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
+# 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and a bare day before it: ``Ngày 26, 27/12/2011``.
+DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
+DAY_BEFORE = regex.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:,|(?i:và))\s*(?=\d{1,2}/\d{1,2}/)")
+_YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
+_ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
@@ -76,6 +88,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     ['2021-05-18', '2022-04-05']
     >>> [d.value.iso for d in extract_dates("Nghị định số 61/2018/NĐ-CP", [(13, 26)])]
     []
+    >>> [(d.value.iso, d.until and d.until.iso) for d in extract_dates("quý III/2025")]
+    [('2025-07', '2025-09')]
     """
     taken = Spans(skip)
     found: list[DateMention] = []
@@ -101,6 +115,40 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
+    full = sorted((d.start, d.end, d.value) for d in found if d.kind == "date")
+    starts = [f[0] for f in full]
+
+    def next_full(pos: int) -> tuple[int, int, PartialDate] | None:
+        i = bisect.bisect_left(starts, pos)
+        return full[i] if i < len(full) else None
+
+    for m in DAY_MONTH.finditer(text):
+        after = next_full(m.end())
+        if after is None or after[0] - m.end() > 30 or taken.overlaps(m.start(), m.end()):
+            continue
+        if _YEAR_SHARED.match(text[m.end():after[0]]) and after[2].year is not None:
+            day, month = int(m.group("d")), int(m.group("m"))
+            if _valid(day, month, after[2].year):
+                add("date", m.start(), m.end(), PartialDate.of(after[2].year, month, day))
+    for m in DAY_BEFORE.finditer(text):
+        after = next_full(m.end())
+        if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
+            continue
+        day = int(m.group("d"))
+        start = m.start("d")
+        if _valid(day, after[2].month, after[2].year) and not taken.overlaps(start, m.end("d")):
+            add("date", start, m.end("d"), PartialDate.of(after[2].year, after[2].month, day))
+    for m in QUARTER.finditer(text):
+        q = m.group("q")
+        quarter = _ROMAN_QUARTER.get(q.upper(), 0) or int(q)
+        year = int(m.group("y"))
+        if not taken.overlaps(m.start(), m.end()):
+            add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))
+    for m in PART_OF_YEAR.finditer(text):
+        n, year = int(m.group("n")), int(m.group("y"))
+        first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
+        if not taken.overlaps(m.start(), m.end()):
+            add("period", m.start(), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
     for m in YEAR_RANGE.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         head = PERIOD_HEAD.search(text, max(0, m.start() - 30), m.start())
