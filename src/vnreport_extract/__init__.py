@@ -33,7 +33,10 @@ _EXPORTS: dict[str, str] = {
     "ParseOptions": "options", "ConvertOptions": "options",
     # errors
     **{name: "errors" for name in (
-        "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError")},
+        "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError",
+        "PasswordProtectedError", "OutputError")},
+    # what an input may cost
+    "Limits": "limits", "LimitExceededError": "limits",
 }
 
 __all__ = [
@@ -47,11 +50,15 @@ __all__ = [
     "Extraction",
     "Figure",
     "InputError",
+    "LimitExceededError",
+    "Limits",
     "Metadata",
     "MissingComponentError",
+    "OutputError",
     "ParseOptions",
     "PartError",
     "PartialDate",
+    "PasswordProtectedError",
     "Report",
     "Resolution",
     "SatisfactionRow",
@@ -96,6 +103,8 @@ if TYPE_CHECKING:
         CorruptFileError,
         InputError,
         MissingComponentError,
+        OutputError,
+        PasswordProtectedError,
         UnsupportedFormatError,
         VnReportError,
     )
@@ -110,6 +119,7 @@ if TYPE_CHECKING:
         extract_metadata,
         extract_sections,
     )
+    from .limits import LimitExceededError, Limits
     from .models import (
         Citation,
         CitedDocument,

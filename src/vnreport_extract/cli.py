@@ -33,8 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1; 0 for one line)")
     p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
     add_parse_options(p)
-    s = sub.add_parser("schema", help="print the JSON Schema of Report (or of the options)")
+    s = sub.add_parser("schema", help="print the JSON Schema of Report (or of the options, or of the limits)")
     s.add_argument("--options", action="store_true", help="the schema of ConvertOptions instead")
+    s.add_argument("--limits", action="store_true",
+                   help="the schema of Limits instead: what an input may cost before it is refused")
     from .batch.cli import add_convert_parser
 
     add_convert_parser(sub)
@@ -60,10 +62,11 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .limits import Limits
     from .models import Report
     from .options import ConvertOptions
 
-    model = ConvertOptions if args.options else Report
+    model = ConvertOptions if args.options else Limits if args.limits else Report
     sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
     return EXIT_OK
 

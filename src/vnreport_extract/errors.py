@@ -11,6 +11,16 @@ class InputError(VnReportError):
     """The input cannot be read: missing file, a directory, undecodable bytes."""
 
 
+class PasswordProtectedError(InputError):
+    """The file is encrypted (a password-protected PDF, DOCX or DOC): it cannot be read
+    without its password."""
+
+
+class OutputError(VnReportError):
+    """Results cannot be written: the output folder is read-only, the disk is full, a
+    permission is missing. Not a problem of any one input: a batch run stops at it."""
+
+
 class UnsupportedFormatError(VnReportError):
     """The file's format has no reader (by content, not only by extension)."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import stat
 from pathlib import Path
 
 from .conventions.header import starts_document
@@ -18,6 +19,7 @@ from .extract.metadata import extract_metadata
 from .extract.sections import SectionIndex, extract_sections, walk
 from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
+from .limits import LimitExceededError, Limits
 from .models import PartError, Report, Source, Table, Warning
 from .normalize import fold
 from .options import ParseOptions
@@ -72,15 +74,22 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     return parts
 
 
-def build_report(doc: SourceDocument) -> Report:
+def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report:
     """Run every extractor over a reader's document; further documents in the same
-    file become ``attachments``."""
+    file become ``attachments``. A document past ``limits`` (text size, table cells,
+    sections) is a :class:`LimitExceededError`."""
+    limits = limits or Limits()
+    where = doc.source.path or "document"
+    cells = sum(len(row) for b in doc.blocks if b.kind == "table" for row in b.rows)
+    if cells > limits.max_table_cells:
+        raise LimitExceededError("max_table_cells", limits.max_table_cells, value=cells,
+                                 what=f"{where}: {cells} table cells")
     first, *others = split_documents(doc)
-    report = _build_one(first)
+    report = _build_one(first, limits, where)
     report.errors = list(doc.errors)
     for n, part in enumerate(others, 1):
         try:
-            report.attachments.append(_build_one(part))
+            report.attachments.append(_build_one(part, limits, where))
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=_one_line(exc)))
@@ -97,9 +106,10 @@ def _one_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _build_one(doc: SourceDocument) -> Report:
+def _build_one(doc: SourceDocument, limits: Limits, where: str) -> Report:
     asm = assemble(doc)
     text = asm.text
+    check_text_size(text, limits, where)
     meta = extract_metadata(text)
     own = [meta.own_number_span] if meta.own_number_span else []
 
@@ -117,7 +127,9 @@ def _build_one(doc: SourceDocument) -> Report:
 
     body = [(u.start, u.end) for u in asm.units
             if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
-    sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at)
+    sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at,
+                                                   max_depth=limits.max_section_depth,
+                                                   max_sections=limits.max_sections)
     flat = walk(sections)
     index = SectionIndex(sections)
     for c in citations:
@@ -160,27 +172,76 @@ def _tables(asm: Assembled) -> list[Table]:
     return tables
 
 
-def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None) -> Report:
+def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None,
+               limits: Limits | None = None) -> Report:
     """Parse the text of a report (plain text or Markdown). ``options`` are accepted for one
     calling convention with :func:`parse_file`; none of them changes how text is read.
+    A text past ``limits`` is a :class:`LimitExceededError`.
 
     >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
     '33/CT-TTg'
     """
-    return build_report(read_text(text, source))
+    limits = limits or Limits()
+    check_text_size(text, limits, source.path if source and source.path else "text")
+    return build_report(read_text(text, source), limits=limits)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from exc
+def check_text_size(text: str, limits: Limits, where: str) -> None:
+    """A :class:`LimitExceededError` when ``text`` has more characters than ``max_text_chars``."""
+    if len(text) > limits.max_text_chars:
+        raise LimitExceededError("max_text_chars", limits.max_text_chars, value=len(text),
+                                 what=f"{where}: {len(text)} characters of text")
+
+
+_C1_AS_CP1252 = {c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str | None]:
+    r"""The text of a text file and the legacy encoding it was in (``tcvn3``, ``vni``) or None.
+
+    UTF-8 (with or without a BOM) and UTF-16 (with a BOM) are read as such; other bytes
+    are legacy Vietnamese (TCVN3 or VNI, 8-bit fonts at Latin-1 code points) when they
+    read as Vietnamese that way (:func:`~vnreport_extract.legacy.detect`), else
+    Windows-1258. Text that arrives in UTF-8 but was typed in a legacy font (``Céng hoµ``)
+    is converted too. Undecodable bytes are an :class:`InputError`.
+
+    >>> decode("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("latin-1"), Path("a.txt"))
+    ('Cộng hoà xã hội chủ nghĩa Việt Nam', 'tcvn3')
+    >>> decode(b"\xff\xfeA\x00B", Path("a.txt"))
+    Traceback (most recent call last):
+    ...
+    vnreport_extract.errors.InputError: a.txt: not valid UTF-16 text (truncated or a lone surrogate)
+    """
+    from .legacy import detect, fix_text
+
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not valid UTF-16 text (truncated or a lone surrogate)") from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            latin = data.decode("latin-1")
+            if detect(latin) is not None:
+                # Legacy fonts use no code in 0x80-0x9F; Windows put its punctuation there (“ ” –).
+                text = latin.translate(_C1_AS_CP1252)
+            else:
+                try:
+                    text = data.decode("cp1258")
+                except UnicodeDecodeError:
+                    raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from None
+    encoding = detect(text)
+    if encoding is None:
+        return text, None
+    return fix_text(text), encoding
+
+
+# Which reader a file's name promises, and what its content must then be.
+_PROMISED = {".docx": ("docx", "Word (.docx)"), ".docm": ("docx", "Word (.docx)"), ".dotx": ("docx", "Word (.docx)"),
+             ".doc": ("doc", "Word 97-2003 (.doc)"), ".pdf": ("pdf", "PDF")}
 
 
 def sniff(data: bytes, path: Path) -> str:
@@ -188,18 +249,35 @@ def sniff(data: bytes, path: Path) -> str:
     or ``markdown`` (text by extension), ``binary``."""
     if data.startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or data.startswith(b"{\\rtf"):
+        return "doc"  # Word 97-2003, or RTF (often saved as .doc): LibreOffice reads both
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return "docx" if b"word/" in data[:65536] or path.suffix.lower() == ".docx" else "zip"
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
         return "binary"
     return "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
 
 
-def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_on_error: bool = True) -> Report:
+def read_limited(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file, refused past ``max_file_bytes`` without reading on (a
+    device or a FIFO given as a file never ends)."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceededError("max_file_bytes", limits.max_file_bytes,
+                                 what=f"{path}: more than {limits.max_file_bytes} bytes")
+    return data
+
+
+def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_on_error: bool = True,
+               limits: Limits | None = None) -> Report:
     """Parse a report file, read as ``options`` say (:class:`~vnreport_extract.options.ParseOptions`:
-    OCR, pages, tools, timeouts). The format is chosen by content (magic bytes).
+    OCR, pages, tools, timeouts). The format is chosen by content (magic bytes); a file whose
+    content is not what its extension says (a text named ``.pdf``) is a
+    :class:`CorruptFileError`, an input past ``limits`` a :class:`LimitExceededError`.
 
     A part that cannot be read (a page OCR failed on) leaves a ``partial`` report with the
     part in ``errors``. A document that cannot be read at all raises its named error
@@ -211,7 +289,7 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     ('failed', 'InputError')
     """
     try:
-        return _parse_file(Path(path), options or ParseOptions())
+        return _parse_file(Path(path), options or ParseOptions(), limits or Limits())
     except VnReportError as exc:
         if raise_on_error:
             raise
@@ -219,27 +297,43 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
                       errors=[PartError(part="document", type=type(exc).__name__, message=_one_line(exc))])
 
 
-def _parse_file(p: Path, options: ParseOptions) -> Report:
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory")
+def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
     try:
-        data = p.read_bytes()
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror}") from exc
+        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{p}: not a regular file (a device, FIFO or socket)")
+    if st.st_size > limits.max_file_bytes:
+        raise LimitExceededError("max_file_bytes", limits.max_file_bytes, value=st.st_size,
+                                 what=f"{p}: {st.st_size} bytes")
+    data = read_limited(p, limits)
     kind = sniff(data, p)
+    promised = _PROMISED.get(p.suffix.lower())
+    # A Word file saved under the other Word extension is common and read by its content; text
+    # or an unknown binary under a document's extension is a broken (or disguised) file: read
+    # as text, a text named .pdf would give an empty-looking report and exit 0.
+    if promised is not None and kind not in ("pdf", "doc", "docx"):
+        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {promised[1]} file"
+                               + (" (it is text)" if kind in ("text", "markdown") else ""))
     sha = hashlib.sha256(data).hexdigest()
-    expected = {".docx": "Word (.docx)", ".docm": "Word (.docx)", ".doc": "Word 97-2003 (.doc)", ".pdf": "PDF"}
-    claimed = p.suffix.lower()
-    if claimed in expected and kind not in ("docx", "doc", "pdf"):
-        # A text file named .pdf would otherwise give an empty-looking report and exit 0.
-        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {expected[claimed]} file")
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]
-        return parse_text(_decode(data, p), source=source)
+        text, legacy = decode(data, p)
+        del data
+        check_text_size(text, limits, str(p))
+        doc = read_text(text, source)
+        if legacy is not None:
+            doc.warnings.append(("legacy-encoding", f"text in the legacy {legacy.upper()} encoding was converted "
+                                                    "to Unicode"))
+        return build_report(doc, limits=limits)
     if kind in ("docx", "doc", "pdf"):
         from .readers import read_file
 
-        return build_report(read_file(p, kind, sha, options))
+        del data
+        return build_report(read_file(p, kind, sha, options, limits=limits), limits=limits)
     raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")

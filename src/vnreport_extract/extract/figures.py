@@ -25,6 +25,9 @@ UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _
                      flags=regex.IGNORECASE)
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
+# Digits of the longest number read as a figure (with thousands dots); 10^24 of anything is
+# no report's quantity.
+MAX_DIGITS = 32
 _CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
 _WORD_NEXT = regex.compile(r"[ ]+\p{L}")
 _LOOK_BACK = 200
@@ -179,6 +182,8 @@ def extract_figures(
                 if stray:
                     warnings.append(_stray_warning(m, stray))
                 continue
+            if len(m.group("int")) > MAX_DIGITS:
+                continue  # a run of digits (a code, damage), not a quantity; int() would refuse it
             value = parse_number(m.group("int"), m.group("dec"))
             unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]

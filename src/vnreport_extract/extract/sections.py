@@ -10,11 +10,13 @@ Markdown ``#`` s never decide a level.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
+from ..limits import LimitExceededError
 from ..models import Section, Warning
 
 _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
@@ -108,8 +110,14 @@ def extract_sections(
     body_end: int | None = None,
     sentences: Callable[[str], list[str]] | None = None,
     page_at: Callable[[int], int | None] | None = None,
+    *,
+    max_depth: int = 16,
+    max_sections: int = 20_000,
 ) -> tuple[list[Section], list[Warning]]:
     """The section tree of ``text`` from the paragraphs (start, end) that may be headings.
+    A tree deeper than ``max_depth`` (numbering ``1.1.1.1...`` a hundred deep: damage, not
+    a report) or of more than ``max_sections`` headings is a
+    :class:`~vnreport_extract.limits.LimitExceededError`.
 
     >>> secs, _ = extract_sections("I. MỞ ĐẦU\\n1. Ưu điểm: tốt\\na) Một", [(0, 9), (10, 24), (25, 31)])
     >>> [(s.number, s.level) for s in secs], [(c.number, c.level) for c in secs[0].children]
@@ -131,17 +139,28 @@ def extract_sections(
                 rest = nxt
         page = page_at(start) if page_at else None
         headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page))
+        if len(headings) > max_sections:
+            raise LimitExceededError("max_sections", max_sections,
+                                     what=f"more than {max_sections} numbered headings")
 
     warnings: list[Warning] = []
     roots: list[Heading] = []
     stack: list[Heading] = []
+    # Numbers already used under each parent (by id; 0 for the roots): counting siblings
+    # one by one would be quadratic in a long flat list of ``a)`` items.
+    used: dict[int, Counter[str]] = {}
     for h in headings:
         while stack and stack[-1].rank >= h.rank:
             stack.pop()
         h.level = len(stack) + 1
+        if h.level > max_depth:
+            raise LimitExceededError("max_section_depth", max_depth, value=h.level,
+                                     what=f"section {h.number[:40]} at offset {h.start} nested {h.level} deep")
         siblings = stack[-1].children if stack else roots
         base = f"{stack[-1].path}.{h.number}" if stack else h.number
-        same = sum(1 for s in siblings if s.number == h.number)
+        counts = used.setdefault(id(stack[-1]) if stack else 0, Counter())
+        same = counts[h.number]
+        counts[h.number] += 1
         if same:
             warnings.append(Warning(code="duplicate-section-number",
                                     message=f"section number {h.number} is used {same + 1} times at the same level",

@@ -42,6 +42,8 @@ def cell_number(cell: str) -> float | None:
     if m is None:
         return None
     whole = m.group(1).replace(".", "")
+    if len(whole) > 32:
+        return None  # a code or damage, not a count (int() of its float would overflow)
     return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
 
 

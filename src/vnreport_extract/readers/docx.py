@@ -32,7 +32,8 @@ from lxml import etree
 
 from ..conventions.header import is_national_motto
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError
+from ..errors import CorruptFileError, PasswordProtectedError
+from ..limits import LimitExceededError, Limits
 from ..models import Source
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -43,8 +44,6 @@ _REL_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 _REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 
-# Uncompressed size beyond which a .docx is refused (a zip bomb, not a report).
-_MAX_UNCOMPRESSED = 400 * 1024 * 1024
 # Word's own limits: 63 table columns; list numbers shown in letters or Roman up to a few
 # thousand. Larger values in a file are damage, and would cost memory to lay out.
 _MAX_COLUMNS = 64
@@ -96,13 +95,24 @@ class _Parts:
     endnotes: etree._Element | None
 
 
-def _open(path: Path) -> _Parts:
-    """The XML parts of a .docx; every way a file can fail to be one is a :class:`CorruptFileError`."""
+def _open(path: Path, limits: Limits) -> _Parts:
+    """The XML parts of a .docx; every way a file can fail to be one is a :class:`CorruptFileError`.
+    Sizes are judged from the zip directory before anything is inflated (a part inflated
+    beyond its declared size fails its CRC check in :mod:`zipfile`, unread past that size)."""
     try:
         with zipfile.ZipFile(path) as z:
-            if sum(i.file_size for i in z.infolist()) > _MAX_UNCOMPRESSED:
-                raise CorruptFileError(f"{path}: not a Word document: expands to more than "
-                                       f"{_MAX_UNCOMPRESSED // 2**20} MB")
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > limits.max_package_bytes:
+                raise LimitExceededError("max_package_bytes", limits.max_package_bytes, value=total,
+                                         what=f"{path}: its parts expand to {total} bytes")
+            for info in infos:
+                if info.file_size > limits.max_part_bytes and info.filename.lower().endswith((".xml", ".rels")):
+                    raise LimitExceededError("max_part_bytes", limits.max_part_bytes, value=info.file_size,
+                                             what=f"{path}: part {info.filename[:80]} expands to "
+                                                  f"{info.file_size} bytes")
+                if info.flag_bits & 0x1:
+                    raise PasswordProtectedError(f"{path}: password-protected Word document (encrypted zip)")
             names = set(z.namelist())
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(f"{path}: not a Word document: broken or truncated zip ({exc})") from exc
@@ -133,7 +143,17 @@ def _open(path: Path) -> _Parts:
         raise CorruptFileError(f"{path}: not a readable Word document: {detail}") from exc
     if body is None:
         raise CorruptFileError(f"{path}: not a Word document: word/document.xml has no body")
+    for name, root in (("document", body), *parts.items()):
+        if root is not None and _deeper_than(root, limits.max_xml_depth):
+            raise LimitExceededError("max_xml_depth", limits.max_xml_depth,
+                                     what=f"{path}: the {name} XML nests elements more deeply")
     return _Parts(body, parts["styles"], parts["numbering"], parts["footnotes"], parts["endnotes"])
+
+
+def _deeper_than(root: etree._Element, depth: int) -> bool:
+    """Whether an element lies more than ``depth`` levels below ``root`` (an XPath of
+    ``depth`` steps, evaluated by libxml2: linear in the elements it passes)."""
+    return bool(root.xpath("/".join(["*"] * (depth + 1)) + "[1]"))
 
 
 def _related_xml(main: Any, reltype: str) -> etree._Element | None:
@@ -464,7 +484,10 @@ class _Paragraph:
 
 
 class _Reader:
-    def __init__(self, parts: _Parts) -> None:
+    def __init__(self, parts: _Parts, max_cells: int = 500_000, where: str = "") -> None:
+        self.max_cells = max_cells
+        self.cells = 0
+        self.where = where
         self.styles = _Styles(parts.styles)
         self.numbering = _Numbering(parts.numbering, self.styles)
         self.legacy = _Legacy()
@@ -660,6 +683,11 @@ class _Reader:
                         above[k] = text
             row.extend([""] * after)
             copy.extend([False] * after)
+            # Counted as the rows are built: a table of a million rows is refused before it is held.
+            self.cells += len(row)
+            if self.cells > self.max_cells:
+                raise LimitExceededError("max_table_cells", self.max_cells,
+                                         what=f"{self.where}: more than {self.max_cells} table cells")
             rows.append(row)
             copies.append(copy)
         width = max((len(r) for r in rows), default=0)
@@ -872,14 +900,16 @@ def _signature_rows(rows: list[list[str]]) -> list[list[str]]:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_docx(path: Path) -> SourceDocument:
+def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     """The blocks of a Word 2007+ document (``.docx``; also ``.docm``, ``.dotx``).
 
     Raises :class:`CorruptFileError` for a truncated or broken file and for a zip that is
-    not a Word document.
+    not a Word document, :class:`~vnreport_extract.limits.LimitExceededError` for one past
+    ``limits`` (part sizes, XML depth, table cells).
     """
-    parts = _open(path)
-    reader = _Reader(parts)
+    limits = limits or Limits()
+    parts = _open(path, limits)
+    reader = _Reader(parts, limits.max_table_cells, str(path))
     try:
         blocks = list(reader.blocks(parts.body))
         blocks += reader.notes(parts.footnotes, "footnote")

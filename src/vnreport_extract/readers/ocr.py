@@ -40,6 +40,7 @@ from ..conventions.doc_types import DOC_TYPES
 from ..conventions.vocabulary import POSITIONS
 from ..document import Block
 from ..errors import CorruptFileError, InputError
+from ..limits import LimitExceededError, Limits
 from ..normalize import fold
 from . import system
 
@@ -767,8 +768,27 @@ def render_dpi(page: Any, dpi: int) -> int:
     return round(min(float(dpi), max(150.0, best)))
 
 
+def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> None:
+    """A :class:`LimitExceededError` when rasterising a page would take more than
+    ``max_page_pixels`` (a 200-inch MediaBox), or an image on it holds more than
+    ``max_image_pixels``: judged from the page box and the images' declared sizes,
+    before anything is decoded."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    pixels = (width * page_dpi / 72) * (height * page_dpi / 72)
+    if pixels > limits.max_page_pixels:
+        raise LimitExceededError("max_page_pixels", limits.max_page_pixels, value=pixels,
+                                 what=f"{where}: {width:g} × {height:g} pt at {page_dpi} dpi is {pixels:.0f} pixels")
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        px_width, px_height = obj.get_px_size()
+        if px_width * px_height > limits.max_image_pixels:
+            raise LimitExceededError("max_image_pixels", limits.max_image_pixels, value=px_width * px_height,
+                                     what=f"{where}: an image of {px_width} × {px_height} pixels")
+
+
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
-            exact: bool = False) -> list[PageImage]:
+            exact: bool = False, limits: Limits | None = None) -> list[PageImage]:
     """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, under a lock (PDFium is not thread-safe); only
@@ -776,7 +796,7 @@ def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
     import pypdfium2 as pdfium  # no stubs, no py.typed: Any (see render_dpi)
 
     with _PDFIUM:
-        return _render_locked(pdfium, path, page_numbers, dpi, workdir, exact)
+        return _render_locked(pdfium, path, page_numbers, dpi, workdir, exact, limits or Limits())
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
@@ -784,7 +804,7 @@ _PDFIUM = threading.Lock()
 
 
 def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int,
-                   workdir: Path, exact: bool = False) -> list[PageImage]:
+                   workdir: Path, exact: bool = False, limits: Limits | None = None) -> list[PageImage]:
     from PIL import Image, ImageChops
 
     try:
@@ -800,6 +820,7 @@ def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: in
             try:
                 page = pdf[n - 1]
                 page_dpi = dpi if exact else render_dpi(page, dpi)
+                check_page_size(page, page_dpi, limits or Limits(), f"{path}: page {n}")
                 image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
@@ -952,7 +973,8 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float) -> ReadF
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
-              tesseract: str | None = None, timeout: float = 180.0) -> dict[int, list[Block]]:
+              tesseract: str | None = None, timeout: float = 180.0,
+              limits: Limits | None = None) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
@@ -967,7 +989,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         return {}
     with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
         workdir = Path(tmp)
-        pages = _render(path, page_numbers, dpi or 300, workdir, exact=dpi is not None)
+        pages = _render(path, page_numbers, dpi or 300, workdir, exact=dpi is not None, limits=limits)
         tsv = _recognise(exe, pages, timeout, languages)
         _upright(exe, pages, tsv, timeout, languages)
         result: dict[int, list[Block]] = {}

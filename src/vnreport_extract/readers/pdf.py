@@ -25,10 +25,10 @@ What the pipeline gets from a PDF, page by page (1-based ``page`` on every block
 Bad input is a named error: a corrupt file, one truncated into its pages, and a PDF with
 no pages are :class:`CorruptFileError`; a password-protected one is :class:`InputError`
 ("encrypted PDF"). A file cut only in what follows its pages (often the signature data a
-signing tool appends) is read, with a ``truncated-pdf`` warning. Limits on pages, glyphs
-per page and reading time keep a pathological file from running on without end between
-pages; within one page pdfminer cannot be interrupted, so batch runs kill a document at
-its own timeout.
+signing tool appends) is read, with a ``truncated-pdf`` warning. The
+:class:`~vnreport_extract.limits.Limits` on pages, reading time, and glyphs, shapes and
+form XObjects per page (counted while pdfminer reads the page, :mod:`.pdf_guard`) keep a
+pathological file from running on without end or filling the memory.
 """
 
 from __future__ import annotations
@@ -45,9 +45,11 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
+from ..errors import CorruptFileError, InputError, PasswordProtectedError, UnsupportedFormatError, VnReportError
+from ..limits import LimitExceededError, Limits
 from ..models import PartError, Source
 from ..options import ParseOptions
+from .pdf_guard import PageTooComplex, page_budget
 from .pdf_layout import (
     Glyph,
     Line,
@@ -71,13 +73,6 @@ from .pdf_layout import (
     starts_paragraph,
 )
 
-# Sane limits against pathological files (a PDF bomb, a page of a million glyphs).
-MAX_PAGES = 3000
-MAX_GLYPHS_PER_PAGE = 80_000
-# Reading stops with an error past this many seconds (plus per page): pdfminer has no
-# timeout of its own, and a healthy page takes well under a second.
-BASE_SECONDS = 60.0
-SECONDS_PER_PAGE = 3.0
 # A page with fewer text characters than this over a picture has no usable text layer:
 # OCR it; so is a page mostly covered by a picture with little text on it (a scan with
 # a typed stamp). See _needs_ocr.
@@ -387,16 +382,28 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
     return cover >= SCAN_IMAGE_COVER
 
 
-def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]]) -> PageScan:
+def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]],
+               limits: Limits | None = None) -> PageScan:
+    limits = limits or Limits()
     scan = PageScan(page.page_number, float(page.width), float(page.height))
+    if scan.width <= 0 or scan.height <= 0:
+        # pdfplumber keeps only what lies inside the page's box: an empty MediaBox hides all.
+        warnings.append(("empty-page-box", f"p.{scan.number}: its MediaBox is empty "
+                                           f"({scan.width:g} × {scan.height:g} pt): nothing on it was read"))
     glyphs = _page_glyphs(page)
-    if len(glyphs) > MAX_GLYPHS_PER_PAGE:
+    if len(glyphs) > limits.max_glyphs_per_page:
         warnings.append(("page-too-dense", f"p.{scan.number}: {len(glyphs)} characters, read the first "
-                                           f"{MAX_GLYPHS_PER_PAGE}"))
-        glyphs = glyphs[:MAX_GLYPHS_PER_PAGE]
+                                           f"{limits.max_glyphs_per_page} (limit max_glyphs_per_page)"))
+        glyphs = glyphs[:limits.max_glyphs_per_page]
     glyphs += _annotation_glyphs(page)
     converter.decide(glyphs)
-    edges = [e for e in page.edges if _visible_edge(e)]
+    graphics = len(page.rects) + len(page.lines) + len(page.curves)
+    if graphics > limits.max_graphics_per_page:
+        warnings.append(("page-too-many-graphics", f"p.{scan.number}: {graphics} lines and shapes; its tables "
+                                                   "were not looked for (limit max_graphics_per_page)"))
+        edges: list[dict[str, Any]] = []
+    else:
+        edges = [e for e in page.edges if _visible_edge(e)]
     tables: list[Any] = []
     if sum(1 for e in edges if e.get("orientation") == "v") >= 2 and \
             sum(1 for e in edges if e.get("orientation") == "h") >= 2:
@@ -662,12 +669,19 @@ def _open(path: Path) -> Any:
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise InputError(f"{path}: encrypted PDF: it cannot be read without its password") from None
+            raise PasswordProtectedError(f"{path}: encrypted PDF: password-protected, it cannot be read without "
+                                         "its password") from None
         raise CorruptFileError(f"{path}: corrupt or truncated PDF: {_reason(cause)}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # pdfminer raises many kinds on broken files; none may escape raw
         raise CorruptFileError(f"{path}: corrupt PDF: {_reason(exc)}") from None
+
+
+def _broken_page(number: int, exc: BaseException, truncated: bool) -> PartError:
+    what = "truncated PDF (no end-of-file marker)" if truncated else "corrupt PDF"
+    return PartError(part="page", page=number, type="CorruptFileError",
+                     message=f"{what}: page {number}: {_reason(exc)}")
 
 
 def _reason(exc: BaseException) -> str:
@@ -688,9 +702,10 @@ def _truncated(path: Path) -> bool:
 
 
 def _ocr(path: Path, numbers: list[int], options: ParseOptions,
-         errors: list[PartError]) -> dict[int, list[Block]]:
+         errors: list[PartError], limits: Limits | None = None) -> dict[int, list[Block]]:
     """OCR ``numbers``; when a run over all of them fails on one page (a timeout), the pages
-    are read one by one and those that fail become ``errors``."""
+    are read one by one and those that fail become ``errors``. A page past ``limits`` (too
+    many pixels to rasterise) is refused whole: a :class:`LimitExceededError`."""
     try:
         from .ocr import ocr_pages
     except ImportError:  # a build without the OCR reader
@@ -699,7 +714,7 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions,
 
     def run(pages: list[int]) -> dict[int, list[Block]]:
         return ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
-                         tesseract=options.tesseract, timeout=options.ocr_timeout)
+                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits)
 
     try:
         return run(numbers)
@@ -730,14 +745,16 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def read_pdf(path: Path, options: ParseOptions | None = None) -> SourceDocument:
+def read_pdf(path: Path, options: ParseOptions | None = None, *, limits: Limits | None = None) -> SourceDocument:
     """The blocks of a PDF report (see the module docstring for what comes out): the pages
-    that ``options.pages`` names, OCRed as ``options.ocr`` says."""
+    that ``options.pages`` names, OCRed as ``options.ocr`` says, within ``limits``."""
     with _quiet_pdfminer():
-        return _read(Path(path), options or ParseOptions())
+        return _read(Path(path), options or ParseOptions(), limits or Limits())
 
 
-def _read(path: Path, options: ParseOptions) -> SourceDocument:
+def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
+    from pdfplumber.utils.exceptions import PdfminerException
+
     warnings: list[tuple[str, str]] = []
     errors: list[PartError] = []
     broken: list[PartError] = []
@@ -754,30 +771,42 @@ def _read(path: Path, options: ParseOptions) -> SourceDocument:
         if not pages:
             raise CorruptFileError(f"{path}: PDF with no pages")
         total_pages = len(pages)
-        if len(pages) > MAX_PAGES:
-            raise InputError(f"{path}: {len(pages)} pages, more than the {MAX_PAGES} this reader takes")
+        if len(pages) > limits.max_pages:
+            raise LimitExceededError("max_pages", limits.max_pages, value=len(pages),
+                                     what=f"{path}: {len(pages)} pages")
         wanted = set(options.page_numbers(len(pages)))
         if not wanted:
             raise InputError(f"{path}: pages {options.pages} are past the end of a {len(pages)}-page PDF")
-        budget = BASE_SECONDS + SECONDS_PER_PAGE * len(wanted)
+        # pdfminer has no timeout of its own: the time is checked between pages, each page
+        # bounded by its own budget of glyphs, shapes and forms.
+        budget = limits.max_read_seconds
         for page in pages:
             if page.page_number not in wanted:
                 continue
             try:
-                scans.append(_scan_page(page, converter, warnings))
+                with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
+                                 limits.max_xobjects_per_page):
+                    scans.append(_scan_page(page, converter, warnings, limits))
             except VnReportError:
                 raise
+            except (PageTooComplex, PdfminerException) as exc:
+                cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+                if isinstance(cause, PageTooComplex):
+                    warnings.append(("page-too-complex",
+                                     f"p.{page.page_number}: draws {cause}: the page was not read"))
+                    scans.append(PageScan(page.page_number, float(page.width), float(page.height)))
+                else:
+                    broken.append(_broken_page(page.page_number, exc, truncated))
             except RecursionError:
                 raise CorruptFileError(f"{path}: page {page.page_number}: content nested too deeply") from None
             except Exception as exc:  # any pdfminer failure on a broken page: the other pages still count
-                what = "truncated PDF (no end-of-file marker)" if truncated else "corrupt PDF"
-                broken.append(PartError(part="page", page=page.page_number, type="CorruptFileError",
-                                        message=f"{what}: page {page.page_number}: {_reason(exc)}"))
+                broken.append(_broken_page(page.page_number, exc, truncated))
             finally:
                 page.close()
             if time.monotonic() - started > budget:
-                raise CorruptFileError(f"{path}: gave up after {budget:.0f} s at page {page.page_number}: "
-                                       "pathological PDF content")
+                raise LimitExceededError("max_read_seconds", budget,
+                                         what=f"{path}: still reading at page {page.page_number} of "
+                                              f"{len(pages)} after {time.monotonic() - started:.0f} s")
     finally:
         with contextlib.suppress(Exception):  # closing a broken file must not hide the real error
             pdf.close()
@@ -800,7 +829,7 @@ def _read(path: Path, options: ParseOptions) -> SourceDocument:
             raise InputError(f"{path}: no page has a text layer and OCR is off")
     elif ocr_numbers:
         failed: list[PartError] = []
-        ocred = _ocr(path, ocr_numbers, options, failed)
+        ocred = _ocr(path, ocr_numbers, options, failed, limits)
         layered = {s.number for s in scans if not s.needs_ocr}
         for e in failed:
             if e.page in layered:  # --ocr on: the page's own text layer stands in
