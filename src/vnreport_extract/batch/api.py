@@ -17,14 +17,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError, VnReportError
+from ..errors import InputError, OutputError, VnReportError
+from ..limits import Limits
 from ..options import ConvertOptions, ParseOptions
-from .inputs import DEFAULT_LIMITS, ZipLimits, expand_inputs, materialize
+from .inputs import DEFAULT_LIMITS, close_archives, expand_inputs, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
-from .plan import ConvertSummary, Plan, UsageError, store_folder
+from .plan import WORK, ConvertSummary, Plan, UsageError, store_folder
 from .progress import NullProgress, Progress
-from .worker import DEFAULT_PARSER, load_parser, takes_options
+from .worker import DEFAULT_PARSER, clean_work_folders, load_parser, takes_options
 
 if TYPE_CHECKING:
     from ..models import Report
@@ -62,17 +63,27 @@ def parse_formats(formats: Iterable[str]) -> set[str]:
 
 
 def prepare_output(out: Path, *, resume: bool, force: bool) -> None:
-    """Create the output folder; refuse to mix a new run into an earlier one's."""
+    """Create the output folder; refuse to mix a new run into an earlier one's; remove what a
+    killed run left (its workers' tools killed first). A folder that cannot be written is
+    an :class:`OutputError`."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    if (out / MANIFEST).exists() and not resume:
-        if not force:
-            raise UsageError(f"{out} holds an earlier run ({MANIFEST}): continue it with --resume, or start "
-                             "over with --force")
-        _clear_outputs(out)
-    for folder in (out, out / "reports", out / ".store", out / "tables"):
-        remove_stale_temporaries(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if (out / MANIFEST).exists() and not resume:
+            if not force:
+                raise UsageError(f"{out} holds an earlier run ({MANIFEST}): continue it with --resume, or start "
+                                 "over with --force")
+            _clear_outputs(out)
+        for folder in (out, out / "reports", out / ".store", out / "tables"):
+            remove_stale_temporaries(folder)
+        clean_work_folders(out / WORK)
+        shutil.rmtree(out / WORK, ignore_errors=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
 
 
 def _clear_outputs(out: Path) -> None:
@@ -95,13 +106,16 @@ def _clear_outputs(out: Path) -> None:
 
 def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
             options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
-            limits: ZipLimits = DEFAULT_LIMITS, **settings: Any) -> ConvertSummary:
+            limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, **settings: Any) -> ConvertSummary:
     """Convert files, folders, globs and ``.zip`` archives into ``out`` (see
     :mod:`.outputs` for the layout), as ``options`` say
     (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
     fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
     (``module:function``, a path in, a Report out) replaces
-    :func:`~vnreport_extract.parse_file` in the workers.
+    :func:`~vnreport_extract.parse_file` in the workers. ``limits`` bound what each input may
+    cost (:class:`~vnreport_extract.limits.Limits`); ``follow_symlinks`` reads links that lead
+    out of an input folder (by default listed as skipped). An output folder that cannot be
+    written is an :class:`~vnreport_extract.OutputError`.
 
     Without ``options`` the run is quiet (no progress bar), as a library call should be.
     Raises :class:`UsageError` or :class:`~vnreport_extract.InputError` before any work
@@ -117,7 +131,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     out_dir = Path(out)
     if opts.scheduler is not None and opts.fail_fast:
         raise UsageError("--fail-fast is not available with --scheduler")
-    items = expand_inputs(inputs, exclude=out_dir, limits=limits)
+    items = expand_inputs(inputs, exclude=out_dir, limits=limits, follow_symlinks=follow_symlinks)
     parse_options = opts.parse_options()
     if parse_options != ParseOptions() and not takes_options(load_parser(parser)):
         raise UsageError(f"the parser {parser} takes no options; run it with the default reading options")
@@ -161,13 +175,14 @@ def _first_error(exc: Exception) -> str:
 
 def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
                  options: ParseOptions | None = None, *, errors: str = "raise", unique: bool = True,
-                 limits: ZipLimits = DEFAULT_LIMITS) -> Iterator[Report]:
+                 limits: Limits = DEFAULT_LIMITS) -> Iterator[Report]:
     """Parse every document that ``paths`` name (files, folders, globs, zip members), one
     at a time in this process with ``options``, and yield its Report (``source.path`` is
     the logical path, ``a.zip!b.docx`` for a member). A document that fails raises its
     named error (``errors="raise"``), is passed over (``"skip"``), or is yielded as a
     ``failed`` Report whose ``errors`` say why (``"report"``); ``unique`` parses identical
-    files once.
+    files once. What a folder holds that is no document (see :func:`.inputs.expand_inputs`)
+    is passed over; ``limits`` bound what each document may cost.
 
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
@@ -181,6 +196,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     seen: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="vnreport-iter-") as tmp:
         for serial, item in enumerate(expand_inputs(paths, limits=limits)):
+            if item.skipped:
+                continue  # not a document (a FIFO, a .xlsx, a link out of the folder)
             try:
                 mat = materialize(item, Path(tmp), limits, serial=serial)
             except VnReportError as exc:
@@ -194,7 +211,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     continue
                 seen.add(mat.sha256)
                 try:
-                    report = parse_file(mat.path, options)
+                    report = parse_file(mat.path, options, limits=limits)
                 except VnReportError as exc:
                     if errors == "raise":
                         raise
@@ -205,6 +222,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                 yield report
             finally:
                 discard(mat)
+        close_archives()
 
 
 def _failed(key: str, error: VnReportError | str, error_type: str | None = None) -> Report:
@@ -215,5 +233,5 @@ def _failed(key: str, error: VnReportError | str, error_type: str | None = None)
                   errors=[PartError(part="document", type=error_type or type(error).__name__, message=message)])
 
 
-__all__ = ["ConvertSummary", "InputError", "UsageError", "convert", "default_formats", "default_workers",
+__all__ = ["ConvertSummary", "InputError", "OutputError", "UsageError", "convert", "default_formats", "default_workers",
            "iter_reports", "store_folder"]

@@ -1,19 +1,45 @@
 """The ``convert`` command: ``vnreport-extract convert INPUT... --out DIR``.
 
 Exit status: 0 when every input was converted, 1 when some failed (recorded in the
-manifest), 2 for a usage error (nothing was converted). Errors print one line, never a
-traceback.
+manifest), 2 for a usage error or an output folder that cannot be written, 130 after
+Ctrl-C and 143 after SIGTERM (the workers and their tools killed, the manifest holding
+every document finished so far: ``--resume`` continues). Errors print one line, never
+a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 from .outputs import FORMATS
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it unwinds as after Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals to whoever owns them
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -41,6 +67,11 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--fail-fast", action="store_true",
                    help="stop at the first document that fails (the rest are recorded as skipped)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    # The parse function the workers run (module:function), for tests and embedding; not advertised.
+    p.add_argument("--parser", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="read symbolic links that lead out of an input folder (by default they are listed as "
+                        "skipped)")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on a Dask cluster (dask extra); folders and archives must be readable by its "
                         "workers and DIR writable by them")
@@ -57,7 +88,7 @@ def run_convert(args: argparse.Namespace) -> int:
     """Run ``convert`` from parsed arguments; returns the exit status."""
     from pydantic import ValidationError
 
-    from ..errors import InputError
+    from ..errors import InputError, OutputError
     from ..flags import PARSE_FLAGS, option_values, validation_message
     from ..options import ConvertOptions
     from .api import UsageError, convert
@@ -68,10 +99,18 @@ def run_convert(args: argparse.Namespace) -> int:
         print(f"vnreport-extract convert: error: {validation_message(exc)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = convert(args.inputs, args.out, options)
+        with _sigterm_unwinds():
+            summary = convert(args.inputs, args.out, options, follow_symlinks=args.follow_symlinks,
+                              **({"parser": args.parser} if args.parser else {}))
     except (UsageError, InputError) as exc:
         print(f"vnreport-extract convert: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OutputError as exc:
+        print(f"vnreport-extract convert: error: OutputError: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Terminated:
+        print("vnreport-extract convert: terminated; run again with --resume to continue", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("vnreport-extract convert: interrupted; run again with --resume to continue", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -7,9 +7,17 @@ folder under a generated name, never under the member's own path. So an archive 
 never write outside that folder, whatever its member names say.
 
 A zip member is refused, and recorded, when its path is absolute or climbs out with
-``..``, when it is a symlink or encrypted, when it expands beyond :class:`ZipLimits`
+``..``, when it is a symlink or encrypted, when it expands beyond the :class:`Limits`
 (ratio or size: a zip bomb); an archive is refused whole when it has too many members
-or is not a zip at all.
+or is not a zip at all. Members of one archive are all read through one open archive
+(reopening it per member reads its directory again each time: quadratic); members
+under the same name are all listed (``a.zip!a.txt``, ``a.zip!a.txt#2``).
+
+A folder walk lists only regular files with a known extension (``.txt .md .docx .doc
+.pdf .zip``); anything else it meets — other files, FIFOs, sockets, devices, a symbolic
+link leading out of the folder (unless ``follow_symlinks``), a broken link — is listed
+as *skipped*, with the reason, and never opened. A file is read only up to
+``max_file_bytes``: a link to ``/dev/zero`` cannot be hashed forever.
 """
 
 from __future__ import annotations
@@ -19,12 +27,14 @@ import hashlib
 import os
 import re
 import stat
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
+from ..limits import LimitExceededError, Limits
 
 MEMBER_SEP = "!"
 """Between an archive's path and a member's name in a logical path: ``a.zip!docs/b.pdf``."""
@@ -43,17 +53,19 @@ class ArchiveRefusedError(InputError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class ZipLimits:
-    """Sane limits for zip input. A real report expands 2–10 times; a zip bomb, 1000 and more."""
+ZipLimits = Limits
+"""The limits for zip input are fields of :class:`~vnreport_extract.limits.Limits`
+(``max_members``, ``max_ratio``, ``max_member_bytes``, ``max_total_bytes``)."""
 
-    max_members: int = 10_000
-    max_ratio: float = 100.0
-    max_member_bytes: int = 512 << 20
-    max_total_bytes: int = 8 << 30
+DEFAULT_LIMITS = Limits()
+
+KNOWN_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".zip")
+"""What a folder walk (and a zip archive) lists as documents; other files are skipped."""
 
 
-DEFAULT_LIMITS = ZipLimits()
+class SkippedInputError(InputError):
+    """An item listed as skipped (not a regular file, a link out of the input folder, not a
+    document type): it is never opened."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,9 @@ class Item:
     path: str
     member: str | None = None
     refused: str | None = None
+    skipped: str | None = None
+    # The member's position in the archive's directory: names can repeat.
+    index: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,14 +103,54 @@ def _skipped_name(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def _walk(root: Path, exclude: Path | None) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _why_skipped(path: Path, root: Path | None, follow_symlinks: bool) -> str | None:
+    """Why a file met in a walk of ``root`` (or named directly, ``root`` None) is not read."""
+    try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            target = path.resolve()
+            if root is not None and not follow_symlinks and not _inside(target, root.resolve()):
+                return f"a symbolic link out of the input folder (to {target}); use --follow-symlinks to read it"
+            st = path.stat()
+    except FileNotFoundError:
+        return "a broken symbolic link"
+    except (OSError, RuntimeError) as exc:  # a link loop, a permission problem
+        return f"cannot be examined: {getattr(exc, 'strerror', None) or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        return f"{kind}, not a regular file"
+    if root is not None and path.suffix.lower() not in KNOWN_SUFFIXES:
+        return f"not a document type this tool reads ({path.suffix or 'no extension'}; it reads " \
+               f"{' '.join(KNOWN_SUFFIXES)})"
+    return None
+
+
+def _walk(root: Path, exclude: Path | None, follow_symlinks: bool = False) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``root``, sorted, each with why it is skipped (or None)."""
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _skipped_name(d)
-                             and (exclude is None or not _same(here / d, exclude)))
+        keep = []
+        for d in sorted(dirnames):
+            if _skipped_name(d) or (exclude is not None and _same(here / d, exclude)):
+                continue
+            sub = here / d
+            if sub.is_symlink() and not follow_symlinks:
+                if _inside(sub.resolve(), real_root):
+                    continue  # its files are listed where they really are
+                yield sub, "a symbolic link out of the input folder; use --follow-symlinks to read it"
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         for name in sorted(filenames):
             if not _skipped_name(name):
-                yield here / name
+                path = here / name
+                yield path, _why_skipped(path, root, follow_symlinks)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -106,9 +161,11 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | None = None,
-                  limits: ZipLimits = DEFAULT_LIMITS) -> list[Item]:
+                  limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False) -> list[Item]:
     """List every document the inputs name, in a stable order: inputs as given, folders
-    sorted, zip members in archive order. The same logical path is listed once.
+    sorted, zip members in archive order. The same logical path is listed once. What a
+    folder holds that is no document to read is listed with ``skipped`` (see the module
+    docstring); ``follow_symlinks`` reads links that lead out of an input folder.
 
     Raises :class:`InputError` for a usage error: a path that does not exist, a glob that
     matches nothing. Unsafe zip content is not an error here but an item with ``refused``.
@@ -125,7 +182,7 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     for raw in inputs:
         text = os.fspath(raw)
         p = Path(text)
-        if p.exists():
+        if p.exists() or p.is_symlink():
             matches = [p]
         elif _GLOB_CHARS.search(text):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
@@ -135,8 +192,15 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
             raise InputError(f"{text}: no such file or directory")
         for m in matches:
             if m.is_dir():
-                for f in _walk(m, exclude):
-                    add(zip_items(f, limits) if is_zip_path(f) else [Item(str(f), str(f))])
+                for f, why in _walk(m, exclude, follow_symlinks):
+                    if why is not None:
+                        add([Item(str(f), str(f), skipped=why)])
+                    else:
+                        add(zip_items(f, limits) if is_zip_path(f) else [Item(str(f), str(f))])
+                continue
+            why = _why_skipped(m, None, follow_symlinks)
+            if why is not None:
+                add([Item(str(m), str(m), skipped=why)])
             elif is_zip_path(m):
                 add(zip_items(m, limits))
             else:
@@ -166,8 +230,9 @@ def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> ArchiveRefusedEr
     return None
 
 
-def zip_items(archive: Path, limits: ZipLimits = DEFAULT_LIMITS) -> list[Item]:
-    """The members of a zip archive as items; refused members and archives carry ``refused``."""
+def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
+    """The members of a zip archive as items; refused members and archives carry ``refused``,
+    members that are no document to read ``skipped``."""
     key = str(archive)
     try:
         with zipfile.ZipFile(archive) as zf:
@@ -176,44 +241,121 @@ def zip_items(archive: Path, limits: ZipLimits = DEFAULT_LIMITS) -> list[Item]:
         return [Item(key, key, refused=f"corrupt-archive: {exc}")]
     # Hidden files and macOS resource forks are not documents, but an unsafe name is
     # recorded whatever it looks like (``..\\x`` also starts with a dot).
-    files = [i for i in infos if not i.is_dir() and (
+    files = [(n, i) for n, i in enumerate(infos) if not i.is_dir() and (
         member_problem(i, limits) is not None
         or not (i.filename.startswith("__MACOSX/") or _skipped_name(PurePosixPath(i.filename).name)))]
     if len(files) > limits.max_members:
         return [Item(key, key, refused=f"too-many-members: {len(files)} members, "
                                         f"limit {limits.max_members}")]
-    total = sum(i.file_size for i in files)
+    total = sum(i.file_size for _, i in files)
     if total > limits.max_total_bytes:
         return [Item(key, key, refused=f"too-large: members expand to {total} bytes, "
                                         f"limit {limits.max_total_bytes}")]
     items = []
-    for info in files:
+    keys: set[str] = set()
+    for index, info in files:
         problem = member_problem(info, limits)
-        items.append(Item(f"{key}{MEMBER_SEP}{info.filename}", key, info.filename,
-                          refused=str(problem) if problem else None))
+        member_key = f"{key}{MEMBER_SEP}{info.filename}"
+        copy = 1
+        while member_key in keys:  # the same name twice in one archive: each is its own item
+            copy += 1
+            member_key = f"{key}{MEMBER_SEP}{info.filename}#{copy}"
+        keys.add(member_key)
+        suffix = PurePosixPath(info.filename).suffix.lower()
+        skipped = None
+        if problem is None and suffix not in KNOWN_SUFFIXES[:-1]:
+            skipped = f"not a document type this tool reads ({suffix or 'no extension'})"
+        items.append(Item(member_key, key, info.filename, refused=str(problem) if problem else None,
+                          skipped=skipped, index=index))
     return items
 
 
-def hash_file(path: Path) -> tuple[str, int]:
+def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int]:
+    """sha256 and size of a regular file, reading at most ``max_bytes`` (past it: a
+    :class:`LimitExceededError`). The file is opened without blocking and checked to be
+    regular before a byte is read: a FIFO put in its place would block for ever."""
     h = hashlib.sha256()
     size = 0
-    with path.open("rb") as f:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SkippedInputError(f"{path}: not a regular file")
         while chunk := f.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise LimitExceededError("max_file_bytes", max_bytes, what=f"{path}: more than {max_bytes} bytes")
     return h.hexdigest(), size
 
 
-def materialize(item: Item, tmpdir: Path, limits: ZipLimits = DEFAULT_LIMITS, *, serial: int = 0) -> Materialized:
+class _Output:
+    """A file written in the run's temporary folder; a failure to write it (disk full) is an
+    :class:`OutputError`, not the archive's fault."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.file = path.open("wb")
+        except OSError as exc:
+            raise OutputError(f"cannot write a temporary file {path}: {exc.strerror or exc}") from None
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write a temporary file {self.path}: {exc.strerror or exc}") from None
+
+    def __enter__(self) -> _Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.file.close()
+        except OSError as err:
+            raise OutputError(f"cannot write a temporary file {self.path}: {err.strerror or err}") from None
+
+
+_output = _Output
+
+
+class _OpenArchive(threading.local):
+    """The archive last read from, kept open per thread: members of one archive come one
+    after the other, and opening it reads its whole directory."""
+
+    path: str | None = None
+    zf: zipfile.ZipFile | None = None
+
+
+_OPEN = _OpenArchive()
+
+
+def _archive(path: str) -> zipfile.ZipFile:
+    if _OPEN.path != path or _OPEN.zf is None:
+        close_archives()
+        _OPEN.zf = zipfile.ZipFile(path)
+        _OPEN.path = path
+    return _OPEN.zf
+
+
+def close_archives() -> None:
+    """Close the archive :func:`materialize` keeps open in this thread."""
+    if _OPEN.zf is not None:
+        _OPEN.zf.close()
+    _OPEN.zf, _OPEN.path = None, None
+
+
+def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, serial: int = 0) -> Materialized:
     """Make an item readable by a worker. A member is extracted into ``tmpdir`` under a
     generated name (``m<serial><suffix>``: the suffix matters, ``.md`` is Markdown), with
     its real expanded size checked while reading, since a directory entry can lie."""
     if item.refused:
         reason, _, detail = item.refused.partition(": ")
         raise ArchiveRefusedError(reason, detail)
+    if item.skipped:
+        raise SkippedInputError(f"{item.key}: skipped: {item.skipped}")
     if item.member is None:
         try:
-            sha, size = hash_file(Path(item.path))
+            sha, size = hash_file(Path(item.path), limits.max_file_bytes)
         except OSError as exc:
             raise InputError(f"{item.key}: cannot read: {exc.strerror}") from exc
         return Materialized(Path(item.path), sha, size, temporary=False)
@@ -222,26 +364,27 @@ def materialize(item: Item, tmpdir: Path, limits: ZipLimits = DEFAULT_LIMITS, *,
         suffix = ""
     target = tmpdir / f"m{serial}{suffix}"
     try:
-        with zipfile.ZipFile(item.path) as zf:
-            info = zf.getinfo(item.member)
-            problem = member_problem(info, limits)
-            if problem:
-                raise problem
-            budget = min(limits.max_member_bytes, int(max(info.compress_size, 1) * limits.max_ratio))
-            h = hashlib.sha256()
-            size = 0
-            with zf.open(info) as src, target.open("wb") as dst:
-                while chunk := src.read(_CHUNK):
-                    size += len(chunk)
-                    if size > budget:
-                        raise ArchiveRefusedError("expansion-ratio", f"member {item.member!r} expands beyond "
-                                                  f"{budget} bytes from {info.compress_size}")
-                    h.update(chunk)
-                    dst.write(chunk)
-    except ArchiveRefusedError:
+        zf = _archive(item.path)
+        info = zf.infolist()[item.index] if item.index is not None else zf.getinfo(item.member)
+        problem = member_problem(info, limits)
+        if problem:
+            raise problem
+        budget = min(limits.max_member_bytes, int(max(info.compress_size, 1) * limits.max_ratio))
+        h = hashlib.sha256()
+        size = 0
+        with zf.open(info) as src, _output(target) as dst:
+            while chunk := src.read(_CHUNK):
+                size += len(chunk)
+                if size > budget:
+                    raise ArchiveRefusedError("expansion-ratio", f"member {item.member!r} expands beyond "
+                                              f"{budget} bytes from {info.compress_size}")
+                h.update(chunk)
+                dst.write(chunk)
+    except (ArchiveRefusedError, OutputError):
         target.unlink(missing_ok=True)
         raise
     except Exception as exc:  # BadZipFile, zlib.error, EOFError, a bad CRC: a damaged archive
         target.unlink(missing_ok=True)
+        close_archives()
         raise ArchiveRefusedError("corrupt-archive", f"member {item.member!r}: {exc}") from exc
     return Materialized(target, h.hexdigest(), size, temporary=True)

@@ -4,6 +4,7 @@ time as the workers need them, and parsed by a pool of worker processes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -11,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import VnReportError
+from ..errors import OutputError, VnReportError
+from ..limits import Limits
 from ..options import ParseOptions
-from .inputs import DEFAULT_LIMITS, Item, Materialized, ZipLimits, materialize
-from .plan import ExecutionStats, Plan
+from .inputs import DEFAULT_LIMITS, Item, Materialized, close_archives, materialize
+from .plan import WORK, ExecutionStats, Plan
 from .worker import DEFAULT_PARSER, WorkerPool
 
 
@@ -34,7 +36,7 @@ class LocalExecutor:
 
     def __init__(self, *, workers: int | None = None, timeout: float | None = 300.0,
                  parser: str = DEFAULT_PARSER, options: ParseOptions | None = None,
-                 limits: ZipLimits = DEFAULT_LIMITS) -> None:
+                 limits: Limits = DEFAULT_LIMITS) -> None:
         self.workers = workers or default_workers()
         self.timeout = timeout
         self.parser = parser
@@ -49,13 +51,17 @@ class LocalExecutor:
         return None
 
     def run(self, plan: Plan) -> ExecutionStats:
-        out = plan.out / "logs"
-        out.mkdir(exist_ok=True)
-        tmpdir = Path(tempfile.mkdtemp(prefix="vnreport-convert-"))
+        work = plan.out / WORK
+        try:
+            (plan.out / "logs").mkdir(exist_ok=True)
+            work.mkdir(exist_ok=True)
+            tmpdir = Path(tempfile.mkdtemp(prefix="vnreport-convert-", dir=work))
+            log = (plan.out / "logs" / "workers.log").open("ab")
+        except OSError as exc:
+            raise OutputError(f"cannot write to {plan.out}: {exc.strerror or exc}") from None
         in_flight: dict[int, tuple[Item, Materialized]] = {}
-        log = (out / "workers.log").open("ab")
         pool: WorkerPool[int] = WorkerPool(min(self.workers, max(len(plan.items), 1)), timeout=self.timeout,
-                                           parser=self.parser, log=log, options=self.options)
+                                           parser=self.parser, log=log, options=self.options, tmp_root=work)
         results = pool.run(self._tasks(plan, tmpdir, in_flight))
         try:
             for serial, result in results:
@@ -65,10 +71,13 @@ class LocalExecutor:
                 if plan.stop:
                     break
         finally:
-            results.close()  # kills the workers still busy (--fail-fast, Ctrl-C)
+            results.close()  # kills the workers still busy (--fail-fast, Ctrl-C), and their tools
             pool.close()
+            close_archives()
             log.close()
             shutil.rmtree(tmpdir, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                work.rmdir()
         return ExecutionStats(peak_rss_kb=dict(pool.peak_rss_kb))
 
     def _tasks(self, plan: Plan, tmpdir: Path,
@@ -79,6 +88,9 @@ class LocalExecutor:
             if item.refused:
                 plan.refuse(item, "ArchiveRefusedError", item.refused)
                 continue
+            if item.skipped:
+                plan.skip(item)
+                continue
             try:
                 mat = materialize(item, tmpdir, self.limits, serial=serial)
             except VnReportError as exc:
@@ -88,5 +100,8 @@ class LocalExecutor:
                 discard(mat)
                 continue
             in_flight[serial] = (item, mat)
-            yield serial, {"path": str(mat.path), "key": item.key, "sha256": mat.sha256,
-                           "store": str(plan.store)}
+            task: dict[str, Any] = {"path": str(mat.path), "key": item.key, "sha256": mat.sha256,
+                                    "store": str(plan.store)}
+            if self.limits != DEFAULT_LIMITS:
+                task["limits"] = self.limits.model_dump()
+            yield serial, task

@@ -17,11 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import OutputError
 from .inputs import Item
 from .outputs import MANIFEST, ManifestLog, finalize, is_done, manifest_entry, read_manifest
 from .progress import NullProgress, Progress
 
 FAIL_FAST_MESSAGE = "not converted: --fail-fast stopped the run after a failure"
+WORK = ".tmp"
+"""The run's temporary folder inside the output folder (extracted zip members, the workers'
+own folders): nothing is written outside the output folder, and a run that was killed
+leaves it for the next one to clean."""
 
 
 class UsageError(ValueError):
@@ -123,13 +128,24 @@ class Plan:
         self.log = ManifestLog(out / MANIFEST)
 
     def record(self, entry: dict[str, Any]) -> None:
-        """Record one final outcome (manifest line, progress); ``--fail-fast`` stops at a failure."""
+        """Record one final outcome (manifest line, progress); ``--fail-fast`` stops at a failure.
+        A worker that could not write its report stops the run with an :class:`OutputError`:
+        every document would fail the same way."""
+        if entry.get("error_type") == "OutputError":
+            raise OutputError(entry["error"])
         self.final[entry["path"]] = entry
-        self.log.append(entry)
+        try:
+            self.log.append(entry)
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.out / MANIFEST}: {exc.strerror or exc}") from None
         self.progress.update(entry["status"])
         if entry["status"] in ("error", "timeout") and self.fail_fast and not self.stop:
             self.stop = True
             self.progress.message(f"failed: {entry['path']}: {entry['error_type']}: {entry['error']}")
+
+    def skip(self, item: Item) -> None:
+        """An input that is no document to read (a FIFO, a link out of the folder, a .xlsx)."""
+        self.record(manifest_entry(item.key, status="skipped", error_type="SkippedInputError", error=item.skipped))
 
     def refuse(self, item: Item, error_type: str, error: str) -> None:
         """An input that cannot even be read (an unsafe zip member, an unreadable file)."""
@@ -182,7 +198,10 @@ class Plan:
             finalize(self.out, entries, self.store, self.formats - {"parquet"})
             rows = write_parquet(self.out, entries, self.store)  # the same tables, counted once
         else:
-            rows = finalize(self.out, entries, self.store, self.formats)
+            try:
+                rows = finalize(self.out, entries, self.store, self.formats)
+            except OSError as exc:
+                raise OutputError(f"cannot write to {self.out}: {exc.strerror or exc}") from None
         return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,
                          seconds=time.monotonic() - self.started, rows=rows, peak_rss_kb=stats.peak_rss_kb,
                          parse_seconds=parse_seconds, progress=self.progress)

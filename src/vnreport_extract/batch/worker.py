@@ -15,6 +15,13 @@ corrupt the protocol; stderr goes to the run's log.
 
 A worker dies with its parent (``PR_SET_PDEATHSIG`` on Linux, and EOF on stdin
 elsewhere): a SIGKILLed run leaves no worker behind writing into its output folder.
+
+Each worker has a temporary folder of its own (``TMPDIR``; under the run's output
+folder when the pool is given ``tmp_root``), where its readers' tools (LibreOffice,
+Tesseract) also record their process groups (:mod:`..readers.system`): those tools run
+in sessions of their own, so killing the worker's group would not reach them. A worker
+is killed with the groups recorded in its folder, and its folder is removed only once
+they are gone; :func:`clean_work_folders` does the same for what a killed run left.
 """
 
 from __future__ import annotations
@@ -39,8 +46,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
-from ..errors import VnReportError
+from ..errors import OutputError, VnReportError
+from ..limits import Limits
 from ..options import ParseOptions
+from ..readers.system import GROUPS_ENV, kill_recorded_groups
 from .outputs import write_atomic
 from .tables import report_id
 
@@ -93,25 +102,30 @@ def _where(error: Any) -> str:
 
 
 def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
-              parse: Callable[[Path], Any]) -> tuple[Result, Any]:
+              parse: Callable[..., Any], limits: Limits | None = None) -> tuple[Result, Any]:
     """Parse one document, write its JSON into ``store``, and describe the outcome.
 
     Returns (result, report or None). Bad input gives ``status: error`` with the named
     error's type and message; an unexpected exception too (the run goes on), with its
-    Python type name so that it stands out in the manifest.
+    Python type name so that it stands out in the manifest. A report that cannot be
+    written into ``store`` is an ``OutputError`` (the pool's owner stops the run at it).
+    ``limits``, when given, is passed on to ``parse``.
     """
     started = time.perf_counter()
     result: Result = {"status": "ok", "report_id": None, "format": None, "pages": None, "ocr": None,
                       "attachments": 0, "error_type": None, "error": None}
     report = None
     try:
-        report = parse(path)
+        report = parse(path) if limits is None else parse(path, limits=limits)
         report.source.path = key
         if sha256 and not report.source.sha256:
             report.source.sha256 = sha256
         rid = report_id(report)
         if store is not None:
-            write_atomic(store / f"{rid}.json", report.model_dump_json().encode("utf-8"))
+            try:
+                write_atomic(store / f"{rid}.json", report.model_dump_json().encode("utf-8"))
+            except OSError as exc:
+                raise OutputError(f"cannot write into {store}: {exc.strerror or exc}") from None
         result.update(report_id=rid, format=report.source.format, pages=report.source.pages,
                       ocr=report.source.ocr, attachments=len(report.attachments), report_status=report.status)
         if report.errors:
@@ -167,7 +181,8 @@ def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
     for line in sys.stdin:
         task = json.loads(line)
         store = Path(task["store"]) if task.get("store") else None
-        result, _ = parse_one(Path(task["path"]), task["key"], task.get("sha256"), store, parse)
+        limits = Limits.model_validate(task["limits"]) if task.get("limits") else None
+        result, _ = parse_one(Path(task["path"]), task["key"], task.get("sha256"), store, parse, limits)
         proto.write(json.dumps(result, ensure_ascii=False) + "\n")
         proto.flush()
     return 0
@@ -207,7 +222,8 @@ class WorkerPool(Generic[T]):
 
     def __init__(self, size: int, *, timeout: float | None = None, parser: str = DEFAULT_PARSER,
                  log: IO[bytes] | None = None, max_tasks: int = 500, startup_timeout: float = 120.0,
-                 persistent: bool = False, options: ParseOptions | None = None) -> None:
+                 persistent: bool = False, options: ParseOptions | None = None,
+                 tmp_root: Path | None = None) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one worker")
         self.size = size
@@ -221,6 +237,8 @@ class WorkerPool(Generic[T]):
         # Keep the (warm) workers between runs; they are killed only by close().
         self.persistent = persistent
         self.peak_rss_kb: dict[int, int] = {}
+        # Where the workers' temporary folders go (None: the system's).
+        self.tmp_root = tmp_root
         self._procs: list[_Proc[T]] = []
 
     def _spawn(self) -> _Proc[T]:
@@ -229,8 +247,13 @@ class WorkerPool(Generic[T]):
         env.setdefault("OMP_THREAD_LIMIT", "1")
         # Its own temporary folder, removed when it ends: a worker killed at a timeout
         # cannot clean up what its readers left there (LibreOffice profiles, page images).
-        tmpdir = tempfile.mkdtemp(prefix="vnreport-worker-")
+        if self.tmp_root is not None:
+            self.tmp_root.mkdir(parents=True, exist_ok=True)
+        tmpdir = tempfile.mkdtemp(prefix=WORK_PREFIX, dir=self.tmp_root)
         env["TMPDIR"] = tmpdir
+        groups = Path(tmpdir) / GROUPS_FOLDER
+        groups.mkdir()
+        env[GROUPS_ENV] = str(groups)
         # -c rather than -m: runpy would warn that the package already imported this module.
         cmd = [sys.executable, "-c", _ENTRY, "--parser", self.parser, "--parent", str(os.getpid())]
         if self.options is not None:
@@ -252,8 +275,7 @@ class WorkerPool(Generic[T]):
             with contextlib.suppress(Exception):
                 if stream is not None:
                     stream.close()
-        if proc.tmpdir:
-            shutil.rmtree(proc.tmpdir, ignore_errors=True)
+        _remove_work_folder(proc.tmpdir)
 
     def _retire(self, proc: _Proc[T]) -> None:
         # A clean exit: EOF on stdin ends the worker's loop.
@@ -267,8 +289,7 @@ class WorkerPool(Generic[T]):
         with contextlib.suppress(Exception):
             if proc.popen.stdout is not None:
                 proc.popen.stdout.close()
-        if proc.tmpdir:
-            shutil.rmtree(proc.tmpdir, ignore_errors=True)
+        _remove_work_folder(proc.tmpdir)
 
     def _replace(self, proc: _Proc[T], *, kill: bool) -> None:
         if kill:
@@ -390,6 +411,30 @@ class WorkerPool(Generic[T]):
         self._replace(proc, kill=True)
         if tag is not None:
             yield tag, _failure("WorkerCrashed", f"the worker process died (exit status {code})")
+
+
+WORK_PREFIX = "vnreport-worker-"
+GROUPS_FOLDER = "tool-groups"
+
+
+def _remove_work_folder(tmpdir: str) -> None:
+    """Kill the tool groups a (dead) worker recorded, then remove its folder: removing it
+    first would pull the files from under a LibreOffice still writing there."""
+    if not tmpdir:
+        return
+    kill_recorded_groups(Path(tmpdir) / GROUPS_FOLDER)
+    shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def clean_work_folders(root: Path) -> int:
+    """Remove the worker folders a killed run left under ``root`` (their tools killed
+    first); how many there were."""
+    if not root.is_dir():
+        return 0
+    folders = [p for p in root.iterdir() if p.name.startswith(WORK_PREFIX) and p.is_dir()]
+    for folder in folders:
+        _remove_work_folder(str(folder))
+    return len(folders)
 
 
 def _failure(error_type: str, message: str, *, status: str = "error", seconds: float | None = None) -> Result:

@@ -5,6 +5,12 @@ whole tree it started is killed — LibreOffice's ``soffice`` is a shell script 
 starts ``oosplash`` which starts ``soffice.bin``; killing only the first would leave
 the converter running. A missing tool is a :class:`MissingComponentError` naming the
 Debian package to install.
+
+A tool's own session also takes it out of reach of whoever kills the process that
+started it (a batch worker killed at its timeout). So when ``VNREPORT_TOOL_GROUPS``
+names a folder, each running tool is recorded there (an empty file named by its process
+group id) until it is reaped: the batch pool kills those groups with their worker
+(:func:`kill_recorded_groups`).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,14 +81,85 @@ def tool_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+GROUPS_ENV = "VNREPORT_TOOL_GROUPS"
+"""The environment variable naming the folder where running tools' process groups are recorded."""
+
+
+def _record(pid: int) -> Path | None:
+    folder = os.environ.get(GROUPS_ENV)
+    if not folder:
+        return None
+    record = Path(folder) / str(pid)
+    with contextlib.suppress(OSError):
+        record.touch()
+        return record
+    return None
+
+
+def _unrecord(pid: int) -> None:
+    folder = os.environ.get(GROUPS_ENV)
+    if folder:
+        with contextlib.suppress(OSError):
+            (Path(folder) / str(pid)).unlink()
+
+
+def kill_recorded_groups(folder: Path, *, wait: float = 5.0) -> list[int]:
+    """Kill the process groups of the tools recorded in ``folder`` (see the module docstring)
+    and wait up to ``wait`` seconds for them to be gone; the groups killed, in order.
+
+    Only a group whose leader still runs with ``folder`` in its environment is killed: a
+    process id reused by an unrelated program since is left alone."""
+    killed: list[int] = []
+    if not folder.is_dir():
+        return killed
+    marker = f"{GROUPS_ENV}={folder}".encode()
+    for record in sorted(folder.iterdir()):
+        if not record.name.isdigit():
+            continue
+        pgid = int(record.name)
+        try:
+            environ = Path(f"/proc/{pgid}/environ").read_bytes()
+        except OSError:
+            environ = None
+        if environ is None or marker in environ.split(b"\0"):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pgid, signal.SIGKILL)
+                killed.append(pgid)
+        record.unlink(missing_ok=True)
+    deadline = time.monotonic() + wait
+    for pgid in killed:
+        while time.monotonic() < deadline and _group_alive(pgid):
+            time.sleep(0.05)
+    return killed
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    # Members that are zombies still count for kill(0); they hold no files and do no work.
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            return True
+    return False
+
+
 def start(args: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None,
           stdin: bytes | None = None) -> subprocess.Popen[bytes]:
-    """Start a tool in a new session (process group of its own), output captured."""
-    return subprocess.Popen(
+    """Start a tool in a new session (process group of its own), output captured, and
+    record its group when asked to (``VNREPORT_TOOL_GROUPS``)."""
+    proc = subprocess.Popen(
         list(args), cwd=cwd, env=tool_env(env), start_new_session=True,
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
+    _record(proc.pid)
+    return proc
 
 
 def kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -91,6 +169,7 @@ def kill_group(proc: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
         proc.kill()
     proc.communicate()
+    _unrecord(proc.pid)
 
 
 def finish(proc: subprocess.Popen[bytes], timeout: float, tool: str, stdin: bytes | None = None) -> Finished:
@@ -107,6 +186,7 @@ def finish(proc: subprocess.Popen[bytes], timeout: float, tool: str, stdin: byte
     # The tool may have left children behind in its group (a daemonised soffice.bin).
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
+    _unrecord(proc.pid)
     return Finished(proc.returncode, out, err)
 
 
