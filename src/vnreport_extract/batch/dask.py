@@ -110,8 +110,11 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
                                                "error": str(exc), "seconds": 0.0}))
                     continue
                 mats[serial] = mat
-                yield serial, {"path": str(mat.path), "key": item.key, "sha256": sha or mat.sha256,
-                               "store": store}
+                task: dict[str, Any] = {"path": str(mat.path), "key": item.key, "sha256": sha or mat.sha256,
+                                        "store": store}
+                if limits != DEFAULT_LIMITS:
+                    task["limits"] = limits.model_dump()
+                yield serial, task
 
         for serial, result in _worker_pool(parser, timeout, options).run(tasks()):
             results.append((items[serial][0].key, result))
@@ -269,6 +272,9 @@ class DaskExecutor:
 
         to_parse: list[tuple[Item, str, int]] = []
         for item in items:
+            if item.skipped:  # no document (a FIFO, a .xlsx, a link out of the folder): never opened
+                plan.skip(item)
+                continue
             h = hashes[item.key]
             if "error" in h:
                 plan.refuse(item, h["error_type"], h["error"])
