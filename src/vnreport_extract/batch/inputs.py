@@ -315,8 +315,6 @@ class _Output:
             raise OutputError(f"cannot write a temporary file {self.path}: {err.strerror or err}") from None
 
 
-_output = _Output
-
 
 class _OpenArchive(threading.local):
     """The archive last read from, kept open per thread: members of one archive come one
@@ -372,7 +370,7 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
         budget = min(limits.max_member_bytes, int(max(info.compress_size, 1) * limits.max_ratio))
         h = hashlib.sha256()
         size = 0
-        with zf.open(info) as src, _output(target) as dst:
+        with zf.open(info) as src, _Output(target) as dst:
             while chunk := src.read(_CHUNK):
                 size += len(chunk)
                 if size > budget:
