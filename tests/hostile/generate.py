@@ -166,6 +166,23 @@ def _encrypted_zip_docx(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _lying_docx(path: Path) -> None:
+    """A DOCX whose word/document.xml says it inflates to 2 KB and inflates to 20 MB."""
+    para = _paragraph("Báo cáo")
+    body = b'<?xml version="1.0" encoding="UTF-8"?><w:document ' + _W + b"><w:body>" + para * (20_000_000 // len(para))
+    _docx(lambda z: z.writestr("word/document.xml", body + b"</w:body></w:document>"))(path)
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = data.find(sig)
+        while i >= 0:
+            name_at = i + (30 if sig == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                data[i + size_at:i + size_at + 4] = (2048).to_bytes(4, "little")
+            i = data.find(sig, i + 4)
+    path.write_bytes(bytes(data))
+
+
 def compound_file(streams: dict[str, bytes]) -> bytes:
     """A minimal OLE2 compound file (what a .doc, or an encrypted .docx, is): header, one
     FAT sector, one directory sector, and each stream in regular sectors."""
@@ -374,6 +391,7 @@ def _cases() -> list[Case]:
         Case("empty-pdf", "empty.pdf", _write(b""), "CorruptFileError"),
         # DOCX: sizes, entities, nesting, encryption, truncation
         Case("docx-100mb-part", "huge-part.docx", _docx(_streamed_part(100 << 20)), "LimitExceededError", budget=30),
+        Case("docx-lying-size", "lying.docx", _lying_docx, "CorruptFileError"),
         Case("docx-xxe", "xxe.docx", _docx(_paragraph("Báo cáo") + b"<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
                                            prolog=_XXE), "report", absent="root:"),
         Case("docx-billion-laughs", "laughs.docx", _docx(b"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>",
