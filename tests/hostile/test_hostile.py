@@ -334,6 +334,13 @@ def test_limits_schema_documents_every_limit() -> None:
     assert all(f"| `{name}` |" in readme for name in Limits.model_fields)
 
 
+def test_schema_command_prints_the_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    from vnreport_extract.cli import main
+
+    assert main(["schema", "--limits"]) == 0
+    assert json.loads(capsys.readouterr().out) == Limits.model_json_schema()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.slow and c.expect != "archive"], ids=lambda c: c.name)
 def test_slow_cases(case: Case, tmp_path: Path) -> None:
