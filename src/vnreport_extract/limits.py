@@ -119,5 +119,3 @@ class LimitExceededError(InputError):
         self.maximum = maximum
         self.value = value
 
-
-DEFAULT = Limits()
