@@ -357,3 +357,25 @@ def test_resume_parses_a_partial_report_again(mixed_pdf: Path, tmp_path: Path) -
     first = convert([mixed_pdf], out, formats=["jsonl"], ocr="off")
     again = convert([mixed_pdf], out, formats=["jsonl"], ocr="off", resume=True)
     assert (first.partial, again.resumed, again.partial) == (1, 0, 1)
+
+
+# --- limits are part of the options -------------------------------------------------------
+
+def test_limits_are_an_option(tmp_path: Path) -> None:
+    from vnreport_extract.limits import LimitExceededError, Limits
+
+    with pytest.raises(LimitExceededError, match="max_text_chars"):
+        parse_file(SEED, ParseOptions(limits=Limits(max_text_chars=1000)))
+    assert "limits" in ConvertOptions.model_json_schema()["properties"]
+
+
+def test_limit_flag_reaches_the_parser() -> None:
+    p = run("parse", str(SEED), "--limit", "max_text_chars=1000")
+    assert p.returncode == 1 and "max_text_chars" in p.stderr
+
+
+@pytest.mark.parametrize(("flag", "message"), [("max_pages", "--limit: expected NAME=VALUE, got 'max_pages'"),
+                                               ("max_pages=-1", "--limit max_pages: Input should be greater")])
+def test_bad_limit_flag_is_a_usage_error(flag: str, message: str) -> None:
+    p = run("parse", str(SEED), "--limit", flag)
+    assert p.returncode == 2 and message in p.stderr

@@ -23,15 +23,27 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--pages", metavar="RANGES", default=None, help="PDF pages to read, e.g. 1-3,5 (default all)")
     g.add_argument("--tesseract", metavar="PATH", default=None, help="the tesseract binary (default: on PATH)")
     g.add_argument("--libreoffice", metavar="PATH", default=None, help="the soffice binary (default: on PATH)")
+    g.add_argument("--limit", action="append", metavar="NAME=VALUE", default=None, dest="limits",
+                   help="loosen or tighten one limit, repeated: --limit max_pages=5000 "
+                        "(names: vnreport-extract schema --limits)")
 
 
 PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_timeout", "doc_timeout", "pages", "tesseract",
-               "libreoffice")
+               "libreoffice", "limits")
 
 
 def option_values(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:
-    """The flags that were given (the rest keep the options model's defaults)."""
-    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+    """The flags that were given (the rest keep the options model's defaults); the repeated
+    ``--limit NAME=VALUE`` become the ``limits`` mapping."""
+    values = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+    if "limits" in values:
+        given: list[str] = getattr(args, "limits")  # noqa: B009 - the repeated flag's list
+        pairs = [item.partition("=") for item in given]
+        bad = [name for name, eq, value in pairs if not eq or not name.strip() or not value.strip()]
+        if bad:
+            raise OptionsError(f"--limit: expected NAME=VALUE, got {bad[0]!r}")
+        values["limits"] = {name.strip(): value.strip() for name, _, value in pairs}
+    return values
 
 
 class OptionsError(ValueError):
@@ -43,6 +55,8 @@ def validation_message(exc: Exception) -> str:
     errors = getattr(exc, "errors", None)
     if callable(errors):
         first = errors()[0]
-        flag = "--" + str(first.get("loc", ("?",))[0]).replace("_", "-")
-        return f"{flag}: {first.get('msg')}"
+        loc = [str(x) for x in first.get("loc", ("?",))]
+        if loc[0] == "limits":
+            return f"--limit {'.'.join(loc[1:])}: {first.get('msg')}"
+        return f"--{loc[0].replace('_', '-')}: {first.get('msg')}"
     return str(exc)

@@ -20,6 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .limits import Limits
+
 OcrMode = Literal["auto", "on", "off"]
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)?\s*)?$")
 
@@ -46,6 +48,10 @@ class ParseOptions(BaseModel):
     libreoffice: str | None = Field(default=None, description="path of the soffice binary (default: found on PATH)")
     pages: str | None = Field(
         default=None, description="PDF pages to read, 1-based, e.g. '1-3,5' or '2-' (default: all)")
+    limits: Limits = Field(
+        default_factory=Limits,
+        description="what one input may cost (bytes, characters, pages, pixels, nesting, cells) before it is "
+                    "refused with a LimitExceededError naming the limit")
 
     @field_validator("pages")
     @classmethod
@@ -97,6 +103,8 @@ class ConvertOptions(ParseOptions):
     fail_fast: bool = Field(default=False, description="stop at the first document that fails")
     quiet: bool = Field(default=False, description="no progress bar and no summary")
     scheduler: str | None = Field(default=None, description="address of a Dask scheduler (tcp://HOST:PORT) to run on")
+    follow_symlinks: bool = Field(
+        default=False, description="read links in an input folder that lead out of it (by default: skipped)")
 
     def parse_options(self) -> ParseOptions:
         """The part of these options that each document's parse uses."""

@@ -181,7 +181,7 @@ def parse_text(text: str, options: ParseOptions | None = None, *, source: Source
     >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
     '33/CT-TTg'
     """
-    limits = limits or Limits()
+    limits = limits or (options.limits if options else Limits())
     check_text_size(text, limits, source.path if source and source.path else "text")
     return build_report(read_text(text, source), limits=limits)
 
@@ -289,7 +289,8 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     ('failed', 'InputError')
     """
     try:
-        return _parse_file(Path(path), options or ParseOptions(), limits or Limits())
+        options = options or ParseOptions()
+        return _parse_file(Path(path), options, limits or options.limits)
     except VnReportError as exc:
         if raise_on_error:
             raise

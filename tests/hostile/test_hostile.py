@@ -23,6 +23,9 @@ from vnreport_extract import InputError, VnReportError, parse_file
 from vnreport_extract.batch.inputs import close_archives, expand_inputs, materialize, zip_items
 from vnreport_extract.limits import LimitExceededError, Limits
 
+# The whole corpus runs through parse_file, the CLI and convert: part of the full run (-m "").
+pytestmark = [pytest.mark.slow]
+
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parents[1] / "src"
 MEMORY_GB = 1.0

@@ -106,15 +106,16 @@ def _clear_outputs(out: Path) -> None:
 
 def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
             options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
-            limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, **settings: Any) -> ConvertSummary:
+            limits: Limits | None = None, follow_symlinks: bool | None = None, **settings: Any) -> ConvertSummary:
     """Convert files, folders, globs and ``.zip`` archives into ``out`` (see
     :mod:`.outputs` for the layout), as ``options`` say
     (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
     fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
     (``module:function``, a path in, a Report out) replaces
-    :func:`~vnreport_extract.parse_file` in the workers. ``limits`` bound what each input may
-    cost (:class:`~vnreport_extract.limits.Limits`); ``follow_symlinks`` reads links that lead
-    out of an input folder (by default listed as skipped). An output folder that cannot be
+    :func:`~vnreport_extract.parse_file` in the workers. ``limits`` (default: the options')
+    bound what each input may cost (:class:`~vnreport_extract.limits.Limits`);
+    ``follow_symlinks`` (default: the options') reads links that lead out of an input folder
+    (by default listed as skipped). An output folder that cannot be
     written is an :class:`~vnreport_extract.OutputError`.
 
     Without ``options`` the run is quiet (no progress bar), as a library call should be.
@@ -128,6 +129,8 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         except ValueError as exc:  # pydantic's ValidationError names the field
             raise UsageError(_first_error(exc)) from exc
     chosen = parse_formats(opts.formats or default_formats())
+    limits = limits or opts.limits
+    follow_symlinks = opts.follow_symlinks if follow_symlinks is None else follow_symlinks
     out_dir = Path(out)
     if opts.scheduler is not None and opts.fail_fast:
         raise UsageError("--fail-fast is not available with --scheduler")
@@ -175,7 +178,7 @@ def _first_error(exc: Exception) -> str:
 
 def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
                  options: ParseOptions | None = None, *, errors: str = "raise", unique: bool = True,
-                 limits: Limits = DEFAULT_LIMITS) -> Iterator[Report]:
+                 limits: Limits | None = None) -> Iterator[Report]:
     """Parse every document that ``paths`` name (files, folders, globs, zip members), one
     at a time in this process with ``options``, and yield its Report (``source.path`` is
     the logical path, ``a.zip!b.docx`` for a member). A document that fails raises its
@@ -193,6 +196,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
         raise ValueError("errors must be 'raise', 'skip' or 'report'")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    limits = limits or (options.limits if options else DEFAULT_LIMITS)
     seen: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="vnreport-iter-") as tmp:
         for serial, item in enumerate(expand_inputs(paths, limits=limits)):

@@ -81,7 +81,8 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-CONVERT_FLAGS = ("workers", "formats", "timeout", "resume", "force", "fail_fast", "quiet", "scheduler")
+CONVERT_FLAGS = ("workers", "formats", "timeout", "resume", "force", "fail_fast", "quiet", "scheduler",
+                 "follow_symlinks")
 
 
 def run_convert(args: argparse.Namespace) -> int:
@@ -89,18 +90,19 @@ def run_convert(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from ..errors import InputError, OutputError
-    from ..flags import PARSE_FLAGS, option_values, validation_message
+    from ..flags import PARSE_FLAGS, OptionsError, option_values, validation_message
     from ..options import ConvertOptions
     from .api import UsageError, convert
 
     try:
         options = ConvertOptions.model_validate(option_values(args, CONVERT_FLAGS + PARSE_FLAGS))
-    except ValidationError as exc:
-        print(f"vnreport-extract convert: error: {validation_message(exc)}", file=sys.stderr)
+    except (ValidationError, OptionsError) as exc:
+        message = validation_message(exc) if isinstance(exc, ValidationError) else str(exc)
+        print(f"vnreport-extract convert: error: {message}", file=sys.stderr)
         return EXIT_USAGE
     try:
         with _sigterm_unwinds():
-            summary = convert(args.inputs, args.out, options, follow_symlinks=args.follow_symlinks,
+            summary = convert(args.inputs, args.out, options,
                               **({"parser": args.parser} if args.parser else {}))
     except (UsageError, InputError) as exc:
         print(f"vnreport-extract convert: error: {exc}", file=sys.stderr)
