@@ -13,7 +13,26 @@ Nothing here imports pandas, pyarrow or dask at import time.
 
 from __future__ import annotations
 
-from .api import ConvertSummary, convert, iter_reports
-from .tables import TABLE_NAMES, report_id, report_rows, to_frames
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are imported on first use: the command line's parser and a worker process import
+# this package without paying for the whole run's machinery.
+_EXPORTS = {"ConvertSummary": "api", "convert": "api", "iter_reports": "api", "TABLE_NAMES": "tables",
+            "report_id": "tables", "report_rows": "tables", "to_frames": "tables"}
 
 __all__ = ["TABLE_NAMES", "ConvertSummary", "convert", "iter_reports", "report_id", "report_rows", "to_frames"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .api import ConvertSummary, convert, iter_reports
+    from .tables import TABLE_NAMES, report_id, report_rows, to_frames
