@@ -75,3 +75,16 @@ def test_the_graph_is_read() -> None:
     modules = {module_name(f) for f in files}
     assert "vnreport_extract.batch.plan" in imports(SRC / "batch" / "local.py", modules)
     assert "vnreport_extract.batch.dask" in imports(SRC / "batch" / "api.py", modules)
+
+
+def test_a_parse_loads_neither_underthesea_nor_the_batch_machinery() -> None:
+    """What keeps a cold `vnreport-extract parse` fast (timed in benchmarks/bench_targets.py)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from vnreport_extract.cli import main; main(['parse', sys.argv[1], '--no-text']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('underthesea', 'pandas', 'pyarrow', 'dask') "
+            "or m in ('vnreport_extract.batch.api', 'vnreport_extract.batch.local')), file=sys.stderr)")
+    seed = SRC.parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+    p = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and p.stderr.strip() == "[]"
