@@ -25,12 +25,14 @@ from vnreport_extract import Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
 from vnreport_extract.readers.ocr import (
+    Line,
     Word,
     fix_capitals,
     fix_labels,
     fix_position,
     fix_type_words,
     looks_sideways,
+    merge_reread,
     ocr_pages,
     page_blocks,
     parse_tsv,
@@ -41,6 +43,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCAN = FIXTURES / "real-scan" / "bcdx-03-scan.pdf"
 GOLD = FIXTURES / "gold" / "bcdx-03-scan.gold.json"
 SEED_SCAN = FIXTURES / "generated" / "seed-scan.pdf"  # made by scripts/make_fixtures.py
+# Tesseract's automatic segmentation reads nothing of this scan's first paragraph, nor the
+# signer's position beside the seal.
+DROPPED_SCAN = FIXTURES / "archives" / "qlvb-quanhuyen-2011" / "tb-666-tb-stttt-ben-tre-2011-scan.pdf"
 WIDTH, HEIGHT = 1654, 2339  # the pages at the scan's own 200 dpi
 
 
@@ -267,6 +272,43 @@ def test_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
     pdf.close()
     header = ocr_pages(turned, [1], dpi=200)[1][0]
     assert header.kind == "layout" and header.rows[0][0] == "BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG"
+
+
+# --- Print Tesseract's segmentation dropped, read again ---------------------------------------
+
+def words_of(text: str, top: int, key: int, conf: float = 95.0, left: int = 100) -> list[Word]:
+    out = []
+    for t in text.split():
+        out.append(Word(t, left, top, left + 20 * len(t), top + 40, conf, (key, 1, 1)))
+        left += 20 * len(t) + 15
+    return out
+
+
+def test_words_dropped_from_a_line_are_filled_in_from_the_second_reading() -> None:
+    first = words_of("Thực hiện", 100, 1) + words_of("của Chính phủ", 100, 1, left=800)
+    again = words_of("Nghị quyết số 93/NQ-CP", 102, 1, left=350)
+    merged = merge_reread(first, ([Line(first)], []), again)
+    assert [w.text for w in sorted(merged, key=lambda w: w.left)] == [
+        "Thực", "hiện", "Nghị", "quyết", "số", "93/NQ-CP", "của", "Chính", "phủ"]
+
+
+def test_a_line_found_only_by_the_second_reading_is_added_and_junk_is_not() -> None:
+    first = words_of("Kính gửi: UBND các tỉnh", 100, 1)
+    again = words_of("Căn cứ Quyết định số 2729/QĐ-UBND", 200, 1) + words_of("*=:f ~ƒ", 300, 2, conf=20.0)
+    merged = merge_reread(first, ([], []), again)
+    assert " ".join(w.text for w in merged) == "Kính gửi: UBND các tỉnh Căn cứ Quyết định số 2729/QĐ-UBND"
+
+
+def test_a_line_already_read_is_not_added_twice() -> None:
+    first = words_of("Trân trọng cảm ơn", 100, 1)
+    again = words_of("Trân trong cảm ơn", 100, 1, conf=80.0)
+    assert merge_reread(first, ([], []), again) == first
+
+
+def test_paragraph_and_position_tesseract_dropped_are_read() -> None:
+    report = parse_file(DROPPED_SCAN)
+    assert [c.symbol for c in report.citations][:1] == ["2729/QĐ-UBND"]
+    assert report.metadata.signer is not None and report.metadata.signer.position == "Giám đốc"
 
 
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------

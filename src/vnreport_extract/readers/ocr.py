@@ -2,7 +2,8 @@
 
 Flow for each page: rasterise (pypdfium2, annotations off; at the scan's own resolution, at
 most 300 dpi) → drop the red of seals (con dấu) → Tesseract in a subprocess (TSV: one row per
-word with its box) → lines → the page laid out as blocks:
+word with its box) → print that no word box covers read again (Tesseract's segmentation drops
+whole regions it takes for pictures) → lines → the page laid out as blocks:
 
 - the header block (issuer | Quốc hiệu, ``Số:`` | place and date) as a ``layout`` block,
   its two columns split by x-position, so the metadata extractor reads its lines in the
@@ -274,7 +275,7 @@ def _one_d(m: re.Match[str]) -> str:
 
 # A word that is only rule or border marks (``____``, ``_—-``, ``|``): underlines of the header,
 # table borders, the strokes of a signature.
-_RULE_WORD = re.compile(r"^[-_=~—–.,:;'\"`^*|\\/]{2,}$|^[_=~`^|\\]$")
+_RULE_WORD = re.compile(r"^[-_=~—–.,:;'\"`^*|\\/]{2,}$|^[_=~`^|\\]$|[-_=~—–]{4,}")
 
 
 def parse_tsv(tsv: str) -> list[Word]:
@@ -286,7 +287,7 @@ def parse_tsv(tsv: str) -> list[Word]:
             continue
         # Tesseract sometimes gives one Đ twice, as Đ and as Latin eth (``ĐÐU`` for ``ĐU``).
         text = unicodedata.normalize("NFC", _DOUBLE_D.sub(_one_d, cols[11]).translate(_CHAR_FIXES)).strip()
-        if not text or _RULE_WORD.match(text):
+        if not text or _RULE_WORD.search(text):
             continue
         left, top, width, height = (int(c) for c in cols[6:10])
         words.append(Word(text, left, top, left + width, top + height, float(cols[10]),
@@ -703,6 +704,10 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         lines = [ln for i, ln in enumerate(lines) if i not in used]
 
     sig_start = next((i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln.text))), None)
+    # The signer's position may stand a little higher than ``Nơi nhận`` in the same row.
+    while sig_start and _same_row(lines[sig_start - 1], lines[sig_start]) \
+            and lines[sig_start - 1].left > lines[sig_start].right:
+        sig_start -= 1
     body = [fix_roman(ln, count) for ln in (lines if sig_start is None else lines[:sig_start])]
     # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
     texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(body, geo)]
@@ -712,6 +717,10 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
     if sig_start is not None:
         blocks.append(Block("layout", page=page, rows=_signature(lines, geo, sig_start)))
     return blocks
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.bottom - a.top, b.bottom - b.top)
 
 
 def _drop_stamp_boxes(all_lines: list[Line], kept: list[Line]) -> list[Line]:
@@ -732,6 +741,185 @@ def _drop_stamp_boxes(all_lines: list[Line], kept: list[Line]) -> list[Line]:
                 drop.add(id(line))
                 bottom = max(bottom, line.bottom)
     return [ln for ln in kept if id(ln) not in drop]
+
+
+# ---------------------------------------------------------------------------------------------
+# Text Tesseract's page segmentation dropped.
+#
+# Tesseract's automatic segmentation sometimes takes a region of print for a picture and
+# reads nothing in it: a whole paragraph, the ``Số:`` line and the ``V/v`` title of a header,
+# or the middle of a line (``Thực hiện Nghị qu`` … ``025 của Chính phủ``). The page's ink
+# that no word box covers shows where: lines with uncovered print inside them are read again
+# whole, together with the uncovered print between lines, as one block (``--psm 6``) on a
+# copy of the page where every line read well is whitened. That copy is mostly blank, so
+# the second reading costs a fraction of the first.
+
+# The reading of dropped text gets its own block numbers, after Tesseract's.
+_REREAD_BLOCK = 10_000
+
+
+def _ink(image: Any) -> Any:
+    """Dark pixels of a greyscale page as 255, the rest 0."""
+    return image.point(lambda v: 255 if v < 128 else 0)
+
+
+def _dark(image: Any, box: Box | None = None) -> int:
+    region = image.crop(box) if box is not None else image
+    return int(region.histogram()[255])
+
+
+def _cover(ink: Any, boxes: Sequence[Box], pad: int) -> Any:
+    from PIL import ImageDraw
+
+    covered = ink.copy()
+    draw = ImageDraw.Draw(covered)
+    for left, top, right, bottom in boxes:
+        draw.rectangle((left - pad, top - pad, right + pad, bottom + pad), fill=0)
+    return covered
+
+
+def word_boxes(tsv: str) -> list[Box]:
+    """Every box Tesseract read something in (rule marks included): print it has seen."""
+    boxes: list[Box] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+            left, top, width, height = (int(c) for c in cols[6:10])
+            boxes.append((left, top, left + width, top + height))
+    return boxes
+
+
+def damaged_lines(lines: Sequence[Line], uncovered: Any) -> tuple[list[Line], list[Line]]:
+    """Lines Tesseract read badly: ``gaps``, with print that no word covers in the line's band
+    across the page (more than about two letters' worth: words dropped from the line or beside
+    it), and ``tangled``, whose box crosses another line's (two lines read as one, words
+    swapped between them). Print that goes on above and below the band is a signature or a
+    seal beside the line, not letters."""
+    gaps: list[Line] = []
+    tangled: list[Line] = []
+    for line in lines:
+        h = line.height
+        if any(other is not line and _overlaps(line, other) for other in lines):
+            tangled.append(line)
+            continue
+        band = _dark(uncovered, (0, line.top, uncovered.width, line.bottom))
+        around = _dark(uncovered, (0, round(line.top - h / 2), uncovered.width, round(line.bottom + h / 2)))
+        if band > 0.8 * h * h and around < 1.5 * band:
+            gaps.append(line)
+    return gaps, tangled
+
+
+def reread_image(image: Any, tsv: str) -> tuple[Any, tuple[list[Line], list[Line]]] | None:
+    """The page with every well-read line whitened, and the damaged lines it leaves to read
+    again (see :func:`damaged_lines`); ``None`` when Tesseract's reading covers the page's
+    print (next to nothing left)."""
+    from PIL import ImageDraw
+
+    words = parse_tsv(tsv)
+    lines = group_lines(words)
+    heights = [w.height for w in words if w.conf >= 60 and _LETTERS.search(w.text)]
+    h = statistics.median(heights) if heights else image.height / 70
+    pad = max(2, round(h / 8))
+    uncovered = _cover(_ink(image), word_boxes(tsv), pad)
+    gaps, tangled = damaged_lines(lines, uncovered)
+    # Less than a short word's worth of print left outside the boxes: dust, a dotted rule.
+    if not gaps and not tangled and _dark(uncovered) < 3 * h * h:
+        return None
+    keep = {id(ln) for ln in gaps + tangled}
+    masked = image.copy()
+    draw = ImageDraw.Draw(masked)
+    for line in lines:
+        if id(line) not in keep:
+            for w in line.words:
+                draw.rectangle((w.left - pad, w.top - pad, w.right + pad, w.bottom + pad), fill=255)
+    return masked, (gaps, tangled)
+
+
+def merge_reread(words: list[Word], damaged: tuple[Sequence[Line], Sequence[Line]],
+                 again: list[Word]) -> list[Word]:
+    """The page's words with what the second reading found. A line with gaps keeps its words
+    and takes the new words that fall in its gaps; a tangled line is replaced by the second
+    reading of its row when that has at least as many well-read words; lines found only by
+    the second reading are added when read confidently. Junk (the strokes of a signature, a
+    seal, a QR code read as letters) is left out, and so are unconfident marks at the ends of
+    a line read again."""
+    gaps, tangled = damaged[0], list(damaged[1])
+    fresh = [ln for ln in (_trim(ln) for ln in group_lines(again) if not is_junk(ln)) if ln is not None]
+    fresh = [ln for ln in fresh if ln.conf >= 50]
+    # Tesseract sometimes reads one row twice, as two crossing lines: the better one stays.
+    fresh = [ln for ln in fresh if not any(_overlaps(ln, o) and (_good(o), o.conf) > (_good(ln), ln.conf)
+                                           for o in fresh if o is not ln)]
+    drop: set[tuple[int, int, int]] = set()
+    out = list(words)
+    for line in gaps:
+        over = [f for f in fresh if _overlaps(line, f)]
+        key = line.words[0].line_key
+        if sum(_good(f) for f in over) >= _good(line) + 2:
+            # Words were dropped from the middle of the line and the ones around them misread
+            # (``Nghị qu`` … ``025``): the second reading of the whole line is the better one.
+            tangled.append(line)
+            continue
+        for f in over:
+            out.extend(Word(w.text, w.left, w.top, w.right, w.bottom, w.conf, key) for w in f.words
+                       if not any(min(w.right, o.right) > max(w.left, o.left) for o in line.words))
+        fresh = [f for f in fresh if f not in over]
+    for line in tangled:
+        over = [f for f in fresh if _overlaps(line, f)]
+        if over and sum(_good(f) for f in over) >= _good(line):
+            drop.add(line.words[0].line_key)
+        else:
+            fresh = [f for f in fresh if f not in over]
+    kept = [w for w in out if w.line_key not in drop]
+    # A line read again over print already read (its box stretched by a signature stroke
+    # beside it) is a second copy, not a new line.
+    fresh = [ln for ln in fresh if _overlapping_any(ln, tangled)
+             or (ln.conf >= 65 and 2 * _good(ln) >= len(ln.words) and not _read_before(ln, kept))]
+    added = [Word(w.text, w.left, w.top, w.right, w.bottom, w.conf,
+                  (w.line_key[0] + _REREAD_BLOCK, w.line_key[1], w.line_key[2]))
+             for ln in fresh for w in ln.words]
+    return kept + added
+
+
+def _read_before(line: Line, words: Sequence[Word]) -> bool:
+    """Whether most of a line's words lie over words already read."""
+    def over(w: Word) -> bool:
+        return any(min(w.right, o.right) - max(w.left, o.left) > 0.5 * (w.right - w.left)
+                   and min(w.bottom, o.bottom) - max(w.top, o.top) > 0.5 * (w.bottom - w.top) for o in words)
+
+    return 2 * sum(1 for w in line.words if over(w)) > len(line.words)
+
+
+def _overlapping_any(line: Line, lines: Sequence[Line]) -> bool:
+    return any(_overlaps(line, other) for other in lines)
+
+
+def _good(line: Line) -> int:
+    return sum(1 for w in line.words if w.conf >= 60 and len(_LETTERS.findall(w.text)) >= 2)
+
+
+def _trim(line: Line) -> Line | None:
+    """A line without the unconfident marks at its ends (``m—”`` of a signature stroke)."""
+    def weak(w: Word) -> bool:
+        letters, alnum = len(_LETTERS.findall(w.text)), sum(c.isalnum() for c in w.text)
+        return (w.conf < 30 and letters < 3) or (w.conf < 80 and (alnum < 2 or 2 * alnum < len(w.text)))
+
+    words = list(line.words)
+    while words and weak(words[0]):
+        words.pop(0)
+    while words and weak(words[-1]):
+        words.pop()
+    return Line(words) if words else None
+
+
+def _overlaps(a: Line, b: Line) -> bool:
+    """Two lines on one row: side by side or crossing, each one's middle inside the other's
+    box away from its edges (a short line just under a tall one is the next line)."""
+    def inside(line: Line, y: float) -> bool:
+        h = line.bottom - line.top
+        return line.top + 0.25 * h <= y <= line.bottom - 0.25 * h
+
+    horizontal = min(a.right, b.right) - max(a.left, b.left)
+    return horizontal > 0 and (inside(a, b.middle) or inside(b, a.middle))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -942,6 +1130,32 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
             pages[i] = t
 
 
+def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float) -> dict[int, list[Word]]:
+    """Each page's words, with the print Tesseract's segmentation dropped read again (see
+    :func:`reread_image`); the pages that need it are read side by side."""
+    from PIL import Image
+
+    words = {p.number: parse_tsv(tsv[p.number]) for p in pages}
+    jobs: dict[int, list[str]] = {}
+    damaged: dict[int, tuple[list[Line], list[Line]]] = {}
+    for p in pages:
+        with Image.open(p.file) as im:
+            found = reread_image(im.convert("L"), tsv[p.number])
+        if found is None:
+            continue
+        masked, damaged[p.number] = found
+        file = p.file.with_name(f"{p.file.stem}-again.png")
+        masked.save(file)
+        base = file.with_name(f"{file.stem}-ocr")
+        jobs[p.number] = [exe, str(file), str(base), "-l", "vie", "--psm", "6", "--dpi", str(p.dpi), "tsv"]
+    for n, done in _parallel(jobs, timeout).items():
+        if done.returncode != 0:
+            continue  # the first reading stands
+        again = parse_tsv(Path(jobs[n][2]).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
+        words[n] = merge_reread(words[n], damaged[n], again)
+    return words
+
+
 def _stem_counter(image: Path) -> CountStems:
     from PIL import Image
 
@@ -992,11 +1206,12 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         pages = _render(path, page_numbers, dpi or 300, workdir, exact=dpi is not None, limits=limits)
         tsv = _recognise(exe, pages, timeout, languages)
         _upright(exe, pages, tsv, timeout, languages)
+        words = _reread(exe, pages, tsv, timeout)
         result: dict[int, list[Block]] = {}
         for p in pages:
             fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0))
             try:
-                result[p.number] = page_blocks(parse_tsv(tsv[p.number]), p.number, p.width, p.height,
+                result[p.number] = page_blocks(words[p.number], p.number, p.width, p.height,
                                                read_field=fields, count=_stem_counter(p.file))
             except system.ToolTimeout as exc:
                 raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
