@@ -32,7 +32,7 @@ import tempfile
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -754,6 +754,10 @@ def _drop_stamp_boxes(all_lines: list[Line], kept: list[Line]) -> list[Line]:
 # copy of the page where every line read well is whitened. That copy is mostly blank, so
 # the second reading costs a fraction of the first.
 
+# Uncovered print worth reading again on a page whose lines all read whole, in squared word
+# heights: about two lines of text. A signature with a seal leaves 10 to 30.
+_DROPPED_TEXT = 40
+
 # The reading of dropped text gets its own block numbers, after Tesseract's.
 _REREAD_BLOCK = 10_000
 
@@ -816,14 +820,17 @@ def reread_image(image: Any, tsv: str) -> tuple[Any, tuple[list[Line], list[Line
     from PIL import ImageDraw
 
     words = parse_tsv(tsv)
+    if not words:
+        return None  # a blank page, or a picture: nothing was dropped from text
     lines = group_lines(words)
     heights = [w.height for w in words if w.conf >= 60 and _LETTERS.search(w.text)]
     h = statistics.median(heights) if heights else image.height / 70
     pad = max(2, round(h / 8))
     uncovered = _cover(_ink(image), word_boxes(tsv), pad)
     gaps, tangled = damaged_lines(lines, uncovered)
-    # Less than a short word's worth of print left outside the boxes: dust, a dotted rule.
-    if not gaps and not tangled and _dark(uncovered) < 3 * h * h:
+    # With every line read whole, print left outside the boxes is a signature, a seal, dust or
+    # a rule, unless there is a lot of it: paragraphs the segmentation took for a picture.
+    if not gaps and not tangled and _dark(uncovered) < _DROPPED_TEXT * h * h:
         return None
     keep = {id(ln) for ln in gaps + tangled}
     masked = image.copy()
@@ -873,7 +880,7 @@ def merge_reread(words: list[Word], damaged: tuple[Sequence[Line], Sequence[Line
     # A line read again over print already read (its box stretched by a signature stroke
     # beside it) is a second copy, not a new line.
     fresh = [ln for ln in fresh if _overlapping_any(ln, tangled)
-             or (ln.conf >= 65 and 2 * _good(ln) >= len(ln.words) and not _read_before(ln, kept))]
+             or (ln.conf >= 60 and 2 * _good(ln) >= len(ln.words) and not _read_before(ln, kept))]
     added = [Word(w.text, w.left, w.top, w.right, w.bottom, w.conf,
                   (w.line_key[0] + _REREAD_BLOCK, w.line_key[1], w.line_key[2]))
              for ln in fresh for w in ln.words]
@@ -956,6 +963,23 @@ def render_dpi(page: Any, dpi: int) -> int:
     return round(min(float(dpi), max(150.0, best)))
 
 
+# A4 at 300 dpi is 8.7 million pixels. A page larger than this (A3, a plan, a poster) is
+# rasterised at a lower resolution: Tesseract's time grows with the pixels, not the text.
+MAX_PIXELS = 12_000_000
+
+
+def capped_dpi(width_pt: float, height_pt: float, dpi: int, max_pixels: int = MAX_PIXELS) -> int:
+    """``dpi``, or less when the page would come out with more than ``max_pixels``.
+
+    >>> capped_dpi(595, 842, 300), capped_dpi(2384, 3370, 300)
+    (300, 87)
+    """
+    pixels = width_pt * height_pt * (dpi / 72) ** 2
+    if pixels <= max_pixels:
+        return dpi
+    return max(1, int(72 * (max_pixels / (width_pt * height_pt)) ** 0.5))
+
+
 def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> None:
     """A :class:`LimitExceededError` when rasterising a page would take more than
     ``max_page_pixels`` (a 200-inch MediaBox), or an image on it holds more than
@@ -976,7 +1000,7 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 
 
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
-            exact: bool = False, limits: Limits | None = None) -> list[PageImage]:
+            exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
     """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, under a lock (PDFium is not thread-safe); only
@@ -984,22 +1008,23 @@ def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
     import pypdfium2 as pdfium  # no stubs, no py.typed: Any (see render_dpi)
 
     with _PDFIUM:
-        return _render_locked(pdfium, path, page_numbers, dpi, workdir, exact, limits or Limits())
+        return list(_rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits or Limits()))
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
 _PDFIUM = threading.Lock()
 
 
-def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int,
-                   workdir: Path, exact: bool = False, limits: Limits | None = None) -> list[PageImage]:
+def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path,
+              exact: bool, max_pixels: int, limits: Limits) -> Iterator[PageImage]:
+    """The pages rendered one by one (the caller holds :data:`_PDFIUM`): Tesseract can start on
+    the first while the next is rendered."""
     from PIL import Image, ImageChops
 
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"{path}: cannot open the PDF to rasterise it: {exc}") from exc
-    out: list[PageImage] = []
     try:
         count = len(pdf)
         for n in page_numbers:
@@ -1007,8 +1032,11 @@ def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: in
                 raise InputError(f"{path}: no page {n} (the PDF has {count})")
             try:
                 page = pdf[n - 1]
-                page_dpi = dpi if exact else render_dpi(page, dpi)
-                check_page_size(page, page_dpi, limits or Limits(), f"{path}: page {n}")
+                width_pt, height_pt = page.get_size()
+                wanted = dpi if exact else render_dpi(page, dpi)
+                # A pathological page is refused; a large one is read at a lower resolution.
+                check_page_size(page, wanted, limits, f"{path}: page {n}")
+                page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
                 image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
@@ -1020,11 +1048,12 @@ def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: in
             # Luminance keeps blue ink (handwritten numbers) dark.
             grey: Image.Image = rgb.convert("L")
             file = workdir / f"page-{n:04d}.png"
-            grey.save(file)
-            out.append(PageImage(n, file, grey.width, grey.height, page_dpi))
+            # Light compression: the file lives for a second; writing it at level 6 costs more
+            # than Tesseract's reading of it.
+            grey.save(file, compress_level=1)
+            yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
         pdf.close()
-    return out
 
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
@@ -1032,21 +1061,53 @@ def _render_locked(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: in
 _TESS_ENV = {"OMP_THREAD_LIMIT": "1"}
 
 
-def _parallel(jobs: dict[int, list[str]], timeout: float) -> dict[int, system.Finished]:
-    """Run Tesseract commands side by side, one per core; each gets ``timeout`` seconds from its
-    start. A timeout kills every process still running."""
-    pending = list(jobs)
-    out: dict[int, system.Finished] = {}
-    workers = max(1, min(os.cpu_count() or 1, 4))
-    procs: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
+def ocr_workers(limit: int | None = None) -> int:
+    """How many Tesseract processes to run side by side: the cores this process may use that
+    are idle (by the load average), at least one, at most ``limit`` (4 by default: past that
+    a document's pages are few). In a batch of documents run in parallel the cores are busy,
+    and each document's pages are read one after the other."""
     try:
-        while pending or procs:
-            while pending and len(procs) < workers:
-                n = pending.pop(0)
-                procs[n] = (system.start(jobs[n], env=_TESS_ENV), time.monotonic())
-            n = next(iter(procs))
-            proc, started = procs.pop(n)
-            out[n] = system.finish(proc, max(0.0, timeout - (time.monotonic() - started)), "Tesseract")
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    # This process counts in the load while it renders: one core stays ours.
+    return max(1, min(limit or 4, cores, round(cores - busy + 1)))
+
+
+def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
+              workers: int | None = None) -> dict[int, system.Finished]:
+    """Run Tesseract commands side by side, ``workers`` at once (see :func:`ocr_workers`),
+    starting the next as soon as one ends; each gets ``timeout`` seconds from its start. A
+    timeout kills every process still running. ``jobs`` may be a generator: pages rendered
+    while the first ones are read."""
+    pending = iter(jobs)
+    out: dict[int, system.Finished] = {}
+    workers = workers or ocr_workers()
+    procs: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
+    exhausted = False
+    try:
+        while not exhausted or procs:
+            while not exhausted and len(procs) < workers:
+                job = next(pending, None)
+                if job is None:
+                    exhausted = True
+                    break
+                procs[job[0]] = (system.start(job[1], env=_TESS_ENV), time.monotonic())
+            if not procs:
+                continue
+            now = time.monotonic()
+            ended = [n for n, (proc, started) in procs.items()
+                     if proc.poll() is not None or now - started > timeout]
+            if not ended:
+                time.sleep(0.02)
+                continue
+            for n in ended:
+                proc, started = procs.pop(n)
+                out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
     except system.ToolTimeout as exc:
         raise CorruptFileError(f"OCR: Tesseract timed out after {timeout:g} s on a page") from exc
     finally:
@@ -1055,17 +1116,46 @@ def _parallel(jobs: dict[int, list[str]], timeout: float) -> dict[int, system.Fi
     return out
 
 
-def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie") -> dict[int, str]:
-    """Tesseract's TSV (``languages``, automatic page segmentation) for each page."""
-    # Into files, not stdout: a page's TSV outgrows a pipe's buffer, and the processes
-    # running side by side are waited for one after the other.
-    bases = {p.number: p.file.with_name(f"{p.file.stem}-ocr") for p in pages}
-    done = _parallel({p.number: [exe, str(p.file), str(bases[p.number]), "-l", languages, "--dpi", str(p.dpi), "tsv"]
-                      for p in pages}, timeout)
+def _tesseract_tsv(exe: str, page: PageImage, languages: str) -> list[str]:
+    # Into a file, not stdout: a page's TSV outgrows a pipe's buffer.
+    return [exe, str(page.file), str(_tsv_base(page)), "-l", languages, "--dpi", str(page.dpi), "tsv"]
+
+
+def _tsv_base(page: PageImage) -> Path:
+    return page.file.with_name(f"{page.file.stem}-ocr")
+
+
+def _read_tsv(pages: Sequence[PageImage], done: dict[int, system.Finished]) -> dict[int, str]:
     for n, d in done.items():
         if d.returncode != 0:
             raise CorruptFileError(f"OCR: Tesseract failed on page {n}: {d.message()}")
-    return {n: bases[n].with_suffix(".tsv").read_text(encoding="utf-8", errors="replace") for n in done}
+    return {p.number: _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+            for p in pages if p.number in done}
+
+
+def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie",
+               workers: int | None = None) -> dict[int, str]:
+    """Tesseract's TSV (automatic page segmentation) for each page."""
+    done = _parallel(((p.number, _tesseract_tsv(exe, p, languages)) for p in pages), timeout, workers)
+    return _read_tsv(pages, done)
+
+
+def _render_and_recognise(exe: str, path: Path, page_numbers: Sequence[int], dpi: int, exact: bool,
+                          workdir: Path, timeout: float, languages: str, workers: int | None,
+                          max_pixels: int, limits: Limits) -> tuple[list[PageImage], dict[int, str]]:
+    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered."""
+    import pypdfium2 as pdfium
+
+    pages: list[PageImage] = []
+
+    def jobs() -> Iterator[tuple[int, list[str]]]:
+        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits):
+            pages.append(p)
+            yield p.number, _tesseract_tsv(exe, p, languages)
+
+    with _PDFIUM:
+        done = _parallel(jobs(), timeout, workers)
+    return pages, _read_tsv(pages, done)
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1094,7 +1184,8 @@ def _has_ink(image: Path) -> bool:
     return sum(histogram[:128]) > 0.003 * sum(histogram)
 
 
-def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie") -> None:
+def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
+             workers: int | None = None) -> None:
     """Pages scanned sideways or upside down: Tesseract's orientation detection (``osd``) says by
     how much to turn them; turned pages are read again and kept when that reads better.
     Only pages that look sideways, or show print but gave no words, are checked (detection costs
@@ -1105,8 +1196,8 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
            or (_few_words(words) and _has_ink(p.file))]
     if not bad:
         return
-    osd = _parallel({p.number: [exe, str(p.file), "stdout", "--psm", "0", "--dpi", str(p.dpi)] for p in bad},
-                    timeout)
+    osd = _parallel([(p.number, [exe, str(p.file), "stdout", "--psm", "0", "--dpi", str(p.dpi)]) for p in bad],
+                    timeout, workers)
     turned: list[PageImage] = []
     for p in bad:
         m = _ROTATE.search(osd[p.number].stdout.decode("utf-8", "replace"))
@@ -1121,7 +1212,7 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
         turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
     if not turned:
         return
-    again = _recognise(exe, turned, timeout, languages)
+    again = _recognise(exe, turned, timeout, languages, workers)
     for t in turned:
         after = parse_tsv(again[t.number])
         if not looks_sideways(after) and not _few_words(after):
@@ -1130,7 +1221,8 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
             pages[i] = t
 
 
-def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float) -> dict[int, list[Word]]:
+def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
+            workers: int | None = None) -> dict[int, list[Word]]:
     """Each page's words, with the print Tesseract's segmentation dropped read again (see
     :func:`reread_image`); the pages that need it are read side by side."""
     from PIL import Image
@@ -1138,20 +1230,34 @@ def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: floa
     words = {p.number: parse_tsv(tsv[p.number]) for p in pages}
     jobs: dict[int, list[str]] = {}
     damaged: dict[int, tuple[list[Line], list[Line]]] = {}
-    for p in pages:
-        with Image.open(p.file) as im:
-            found = reread_image(im.convert("L"), tsv[p.number])
-        if found is None:
-            continue
-        masked, damaged[p.number] = found
-        file = p.file.with_name(f"{p.file.stem}-again.png")
-        masked.save(file)
-        base = file.with_name(f"{file.stem}-ocr")
-        jobs[p.number] = [exe, str(file), str(base), "-l", "vie", "--psm", "6", "--dpi", str(p.dpi), "tsv"]
-    for n, done in _parallel(jobs, timeout).items():
+    offsets: dict[int, tuple[int, int]] = {}
+
+    def prepare() -> Iterator[tuple[int, list[str]]]:
+        # A generator: the next page is prepared while Tesseract reads the previous ones.
+        for p in pages:
+            with Image.open(p.file) as im:
+                found = reread_image(im.convert("L"), tsv[p.number])
+            if found is None:
+                continue
+            masked, damaged[p.number] = found
+            # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
+            box = _ink(masked).getbbox()
+            if box is None:
+                continue
+            offsets[p.number] = (box[0], box[1])
+            file = p.file.with_name(f"{p.file.stem}-again.png")
+            masked.crop(box).save(file, compress_level=1)
+            base = file.with_name(f"{file.stem}-ocr")
+            jobs[p.number] = [exe, str(file), str(base), "-l", languages, "--psm", "6", "--dpi", str(p.dpi), "tsv"]
+            yield p.number, jobs[p.number]
+
+    for n, done in _parallel(prepare(), timeout, workers).items():
         if done.returncode != 0:
             continue  # the first reading stands
-        again = parse_tsv(Path(jobs[n][2]).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace"))
+        dx, dy = offsets[n]
+        again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
+                 for w in parse_tsv(Path(jobs[n][2]).with_suffix(".tsv").read_text(encoding="utf-8",
+                                                                                  errors="replace"))]
         words[n] = merge_reread(words[n], damaged[n], again)
     return words
 
@@ -1166,7 +1272,7 @@ def _stem_counter(image: Path) -> CountStems:
     return count
 
 
-def _field_reader(exe: str, image: Path, workdir: Path, timeout: float) -> ReadField:
+def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie") -> ReadField:
     """Read one box of a page again, as a single line of digits (a handwritten number)."""
     from PIL import Image
 
@@ -1175,7 +1281,7 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float) -> ReadF
             crop = im.crop(box)
         file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}.png"
         crop.save(file)
-        done = system.run([exe, str(file), "stdout", "-l", "vie", "--psm", "7", "-c",
+        done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "7", "-c",
                            "tessedit_char_whitelist=0123456789", "tsv"], timeout, system.TESSERACT,
                           env=_TESS_ENV)
         words = parse_tsv(done.stdout.decode("utf-8", "replace"))
@@ -1187,12 +1293,15 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float) -> ReadF
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
-              tesseract: str | None = None, timeout: float = 180.0,
-              limits: Limits | None = None) -> dict[int, list[Block]]:
+              tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
+              max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
-    resolution, at most 300 (see :func:`render_dpi`). ``tesseract``: the binary's path.
+    resolution, at most 300 (see :func:`render_dpi`); never more than ``max_pixels``.
+    ``tesseract``: the binary's path. Each page is rasterised once and the pages are read side
+    by side, ``workers`` Tesseract processes at once (by default as many as cores are idle, see
+    :func:`ocr_workers`).
 
     ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
     :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
@@ -1203,13 +1312,13 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         return {}
     with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
         workdir = Path(tmp)
-        pages = _render(path, page_numbers, dpi or 300, workdir, exact=dpi is not None, limits=limits)
-        tsv = _recognise(exe, pages, timeout, languages)
-        _upright(exe, pages, tsv, timeout, languages)
-        words = _reread(exe, pages, tsv, timeout)
+        pages, tsv = _render_and_recognise(exe, path, page_numbers, dpi or 300, dpi is not None, workdir, timeout,
+                                           languages, workers, max_pixels, limits or Limits())
+        _upright(exe, pages, tsv, timeout, languages, workers)
+        words = _reread(exe, pages, tsv, timeout, languages, workers)
         result: dict[int, list[Block]] = {}
         for p in pages:
-            fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0))
+            fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
             try:
                 result[p.number] = page_blocks(words[p.number], p.number, p.width, p.height,
                                                read_field=fields, count=_stem_counter(p.file))

@@ -1,0 +1,109 @@
+"""Speed of the OCR reader per page against bare Tesseract on the same images.
+
+Run: .venv/bin/python benchmarks/bench_ocr_pages.py [--pages 16] [--repeat 3]
+
+A scan of ``--pages`` pages is put together from the pages of the real scans in
+``fixtures/`` (archives and real-scan: 100 to 300 ppi, headers, seals, handwriting, a page
+scanned sideways), repeated as needed. Printed, as medians over ``--repeat`` runs:
+
+- ``ocr_pages`` on the whole scan (rendering, seal removal, Tesseract, the sideways check,
+  the second reading of dropped print and of handwritten fields, layout), seconds per page
+  and for the whole document;
+- bare Tesseract (``tesseract IMAGE stdout -l vie --dpi D tsv``) on the very PNGs the reader
+  renders, at the same resolution, one process per core as the reader runs them, and one
+  after the other;
+- the ratios of the reader to both, against the targets: at most 1.2x bare Tesseract run
+  the same way, and a 16-page scan within 40 s on 2 cores.
+
+Timings depend on the machine's load: the cores are shared with whatever else runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+from _timing import median_seconds
+
+from vnreport_extract.readers import ocr, system
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANS = [*sorted((ROOT / "fixtures" / "archives").glob("*/*-scan.pdf")),
+         ROOT / "fixtures" / "real-scan" / "bcdx-03-scan.pdf"]
+
+
+def build_scan(pages: int, out: Path) -> None:
+    """A PDF of ``pages`` pages taken in turn from the fixture scans."""
+    doc = pdfium.PdfDocument.new()
+    sources = [pdfium.PdfDocument(str(p)) for p in SCANS]
+    try:
+        i = 0
+        while len(doc) < pages:
+            for src in sources:
+                if i < len(src) and len(doc) < pages:
+                    doc.import_pages(src, [i])
+            i += 1
+            if all(i >= len(s) for s in sources):
+                i = 0
+        doc.save(str(out))
+    finally:
+        for s in sources:
+            s.close()
+        doc.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--pages", type=int, default=16)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
+    workers = max(1, min(cores, 4))  # every core, as on an idle machine
+    exe = system.tesseract()
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = Path(tmp) / "scan.pdf"
+        build_scan(args.pages, scan)
+        numbers = list(range(1, args.pages + 1))
+        images = ocr._render(scan, numbers, 300, Path(tmp))
+
+        def one(p: ocr.PageImage) -> None:
+            subprocess.run([exe, str(p.file), "stdout", "-l", "vie", "--dpi", str(p.dpi), "tsv"], check=True,
+                           capture_output=True, env=env, timeout=600)
+
+        def side_by_side() -> None:
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(one, images))
+
+        def in_turn() -> None:
+            for p in images:
+                one(p)
+
+        # Taken in turn, run after run, so that a burst of load elsewhere on the machine
+        # weighs on all three alike.
+        runs: dict[str, list[float]] = {"reader": [], "parallel": [], "sequential": []}
+        for _ in range(args.repeat):
+            for name, fn in (("reader", lambda: ocr.ocr_pages(scan, numbers, workers=workers)),
+                             ("parallel", side_by_side), ("sequential", in_turn)):
+                runs[name].append(median_seconds(fn, 1, warm_up=False))
+        reader, parallel, sequential = (statistics.median(runs[k]) for k in ("reader", "parallel", "sequential"))
+    n = args.pages
+    dpis = sorted({p.dpi for p in images})
+    print(f"OCR scan of {n} pages (fixture scans, {min(dpis)}-{max(dpis)} dpi), {cores} cores, "
+          f"{workers} Tesseract at once")
+    print(f"  ocr_pages                      {reader / n:6.2f} s/page  {reader:6.1f} s/document  "
+          f"(target: 16 pages within 40 s on 2 cores)")
+    print(f"  bare tesseract, {workers} at once      {parallel / n:6.2f} s/page  {parallel:6.1f} s   "
+          f"ratio reader/bare = {reader / parallel:.2f} (target <= 1.2)")
+    print(f"  bare tesseract, one at a time  {sequential / n:6.2f} s/page  {sequential:6.1f} s   "
+          f"ratio reader/bare = {reader / sequential:.2f}")
+
+
+if __name__ == "__main__":
+    main()
