@@ -414,7 +414,8 @@ def _rows(lines: list[Line], geo: PageGeometry) -> list[tuple[Row, list[int]]]:
     return rows
 
 
-_NUMBER_LINE = re.compile(r"^so\b")
+# ``Số:``, ``Số 368-CV/BPTT``, not the issuer ``SỞ NỘI VỤ`` (folded alike).
+_NUMBER_LINE = re.compile(r"^so\s*(?::|\d|/|\.|$)")
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _QUOC_HIEU = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\W+tu do")
 
@@ -603,9 +604,43 @@ def _is_month(text: str) -> bool:
     return re.fullmatch(r"\d{1,2}", text) is not None and 1 <= int(text) <= 12
 
 
+def _cut(word: Word, at: int) -> list[Word]:
+    """A word cut in two after ``at`` characters, its box shared by character count."""
+    x = word.left + round((word.right - word.left) * at / len(word.text))
+    return [Word(word.text[:at], word.left, word.top, x, word.bottom, word.conf, word.line_key),
+            Word(word.text[at:], x, word.top, word.right, word.bottom, word.conf, word.line_key)]
+
+
+_GLUED_DATE_WORD = re.compile(r"^(?:ngay|thang)(?=[^a-z\s])")
+
+
+def unglue_fields(words: list[Word]) -> list[Word]:
+    """A handwritten field read glued to its label or to the symbol (``ngày/{4.``,
+    ``6ÉÉ/TB-STTTT`` after ``Số:``) cut off, so that it is read again on its own.
+
+    >>> w = [Word("Số:", 0, 0, 30, 10, 90, (1, 1, 1)), Word("6ÉÉ/TB-STTTT", 40, 0, 160, 10, 49, (1, 1, 1))]
+    >>> [x.text for x in unglue_fields(w)]
+    ['Số:', '6ÉÉ', '/TB-STTTT']
+    >>> [x.text for x in unglue_fields([Word("ngày/{4.", 0, 0, 80, 10, 33, (1, 1, 1))])]
+    ['ngày', '/{4.']
+    """
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        m = _GLUED_DATE_WORD.match(fold(w.text))
+        slash = w.text.find("/")
+        if m:
+            out.extend(_cut(w, m.end()))
+        elif (i > 0 and _NUMBER_LINE.match(fold(words[i - 1].text)) and slash > 0
+              and not w.text[:slash].isdigit() and "-" not in w.text[:slash]):  # not ``368-CV/BPTT``
+            out.extend(_cut(w, slash))
+        else:
+            out.append(w)
+    return out
+
+
 def _fix_fields(seg: Line, read: ReadField | None) -> Line:
-    words = seg.words
-    f = fold(seg.text)
+    words = unglue_fields(seg.words)
+    f = fold(" ".join(w.text for w in words))
     slash = next((w for w in words if "/" in w.text), None)
     # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read.
     if _NUMBER_LINE.match(f) and slash is not None and slash.text.startswith("/"):
@@ -797,13 +832,16 @@ def damaged_lines(lines: Sequence[Line], uncovered: Any) -> tuple[list[Line], li
     """Lines Tesseract read badly: ``gaps``, with print that no word covers in the line's band
     across the page (more than about two letters' worth: words dropped from the line or beside
     it), and ``tangled``, whose box crosses another line's (two lines read as one, words
-    swapped between them). Print that goes on above and below the band is a signature or a
-    seal beside the line, not letters."""
+    swapped between them) or with a word read at next to no confidence. Print that goes on
+    above and below the band is a signature or a seal beside the line, not letters."""
     gaps: list[Line] = []
     tangled: list[Line] = []
     for line in lines:
         h = line.height
-        if any(other is not line and _overlaps(line, other) for other in lines):
+        # A word read with next to no confidence (``I§`` at 7 for ``18/3/2025``) is a sign of
+        # the same: the line's words were cut wrong.
+        doubtful = any(w.conf < 40 and sum(c.isalnum() for c in w.text) >= 2 for w in line.words)
+        if doubtful or any(other is not line and _overlaps(line, other) for other in lines):
             tangled.append(line)
             continue
         band = _dark(uncovered, (0, line.top, uncovered.width, line.bottom))
@@ -872,7 +910,7 @@ def merge_reread(words: list[Word], damaged: tuple[Sequence[Line], Sequence[Line
         fresh = [f for f in fresh if f not in over]
     for line in tangled:
         over = [f for f in fresh if _overlaps(line, f)]
-        if over and sum(_good(f) for f in over) >= _good(line):
+        if over and sum(_good(f) for f in over) >= _good(line) and min(f.conf for f in over) >= line.conf:
             drop.add(line.words[0].line_key)
         else:
             fresh = [f for f in fresh if f not in over]
@@ -1241,9 +1279,13 @@ def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: floa
                 continue
             masked, damaged[p.number] = found
             # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
-            box = _ink(masked).getbbox()
-            if box is None:
+            ink = _ink(masked).getbbox()
+            if ink is None:
                 continue
+            # With a white margin, as on paper: Tesseract reads text touching the edge worse.
+            margin = round(p.dpi / 6)
+            box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
+                   min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
             offsets[p.number] = (box[0], box[1])
             file = p.file.with_name(f"{p.file.stem}-again.png")
             masked.crop(box).save(file, compress_level=1)
