@@ -305,6 +305,8 @@ def test_a_line_already_read_is_not_added_twice() -> None:
     assert merge_reread(first, ([], []), again) == first
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
 def test_paragraph_and_position_tesseract_dropped_are_read() -> None:
     report = parse_file(DROPPED_SCAN)
     first = report.citations[0]
