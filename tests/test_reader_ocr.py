@@ -37,6 +37,8 @@ from vnreport_extract.readers.ocr import (
     page_blocks,
     parse_tsv,
     render_dpi,
+    repair_heading_number,
+    repair_numbers,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -314,6 +316,46 @@ def test_paragraph_and_position_tesseract_dropped_are_read() -> None:
     assert (first.doc_type, first.symbol and first.symbol[:3], first.symbol and first.symbol[4:]) == (
         "Quyết định", "272", "/QĐ-UBND")
     assert report.metadata.signer is not None and report.metadata.signer.position == "Giám đốc"
+
+
+# --- Repairs where the context decides, both directions --------------------------------------
+
+def test_month_read_with_letters_is_repaired_and_reported() -> None:
+    # tb-666 (Bến Tre): the citation's date "16 tháng 11 năm 2011" as Tesseract read it.
+    assert repair_numbers("ngày 16 tháng 1l năm 2011") == ("ngày 16 tháng 11 năm 2011", ["tháng '1l' → '11'"])
+
+
+def test_number_of_a_party_symbol_read_with_a_section_sign_is_repaired() -> None:
+    # cv-368 (Tỉnh ủy Bắc Giang): "Số 368-CV/BPTT" read "Số 36§-CV/BPTT".
+    assert repair_numbers("Số 36§-CV/BPTT")[0] == "Số 368-CV/BPTT"
+
+
+def test_heading_number_read_with_a_comma_is_repaired() -> None:
+    assert repair_heading_number("1,3. Tổ chức thực hiện")[0] == "1.3. Tổ chức thực hiện"
+
+
+def test_roman_heading_read_il_is_repaired() -> None:
+    assert repair_heading_number("IL. NHIỆM VỤ TRỌNG TÂM")[0] == "II. NHIỆM VỤ TRỌNG TÂM"
+
+
+def test_roman_month_of_a_lunar_date_is_not_touched() -> None:
+    assert repair_numbers("tháng II âm lịch, Mục I") == ("tháng II âm lịch, Mục I", [])
+
+
+def test_correct_text_is_never_repaired() -> None:
+    # The other direction: the repairs change nothing in documents typed, not scanned.
+    texts = [(FIXTURES / "seed" / "000_c44f0d63a01b8516.txt").read_text(encoding="utf-8")]
+    texts += [parse_file(p).text for p in sorted((FIXTURES / "real").glob("*.docx"))]
+    changed = [(line, fixed) for text in texts for line in text.splitlines()
+               for fixed in [repair_heading_number(repair_numbers(line)[0])[0]] if fixed != line]
+    assert changed == []
+
+
+def test_unreadable_handwritten_day_is_left_blank_with_a_warning() -> None:
+    notes: list[tuple[str, str]] = []
+    blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: ("9", 0.0), notes=notes)
+    assert blocks[0].rows[1][1] == "Lâm Đồng, ngày tháng 01 năm 2026"
+    assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank") in notes
 
 
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------

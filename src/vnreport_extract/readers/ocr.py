@@ -209,6 +209,109 @@ _DATE_WORD_SPELLING = {"ngay": "ngày", "thang": "tháng", "nam": "năm"}
 
 
 # ---------------------------------------------------------------------------------------------
+# Repairs where the context decides: inside a date, the number of a symbol, a heading's number,
+# a letter can only be the digit it looks like (``tháng I1`` is ``tháng 11``, ``36§-CV`` is
+# ``368-CV``). Each repair is reported; text where a letter may be a letter is left alone.
+
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "§": "8"})
+_D = r"[0-9OolI|§]"
+_DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
+_NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
+_YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
+_SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D}*[0-9]{_D}*)(?=[-/][A-ZĐ])")
+
+
+def _as_digits(text: str) -> str | None:
+    """``text`` with its digit-like letters as digits, when it has any and at least one digit
+    or a run of them that only digits make sense of."""
+    digits = text.translate(_DIGIT_LIKE)
+    return digits if digits != text and digits.isdigit() else None
+
+
+def repair_numbers(text: str) -> tuple[str, list[str]]:
+    """Digit-like letters inside a date or the number of a symbol read as the digits they are,
+    with the repairs made (``'I1' → '11'``).
+
+    >>> repair_numbers("ngày 16 tháng I1 năm 2011")
+    ('ngày 16 tháng 11 năm 2011', ["tháng 'I1' → '11'"])
+    >>> repair_numbers("Bắc Giang, ngày 2O tháng II năm 2012")[0]
+    'Bắc Giang, ngày 20 tháng 11 năm 2012'
+    >>> repair_numbers("Số 36§-CV/BPTT, ngày l6/5/2012")[0]
+    'Số 368-CV/BPTT, ngày 16/5/2012'
+    >>> repair_numbers("Mục II của Phần I, tháng I Lịch âm, có 10 l nước")[0]
+    'Mục II của Phần I, tháng I Lịch âm, có 10 l nước'
+    """
+    repairs: list[str] = []
+
+    def field(m: re.Match[str]) -> str:
+        digits = _as_digits(m.group("n"))
+        word, following = fold(m.group("word")), fold(m.group("next"))
+        fits = ((word == "ngay" and following == "thang" and digits and 1 <= int(digits) <= 31)
+                or (word == "thang" and following == "nam" and digits and 1 <= int(digits) <= 12))
+        if not digits or not fits:
+            return m.group(0)
+        repairs.append(f"{m.group('word').lower()} {m.group('n')!r} → {digits!r}")
+        return m.group(0)[: m.start("n") - m.start()] + digits
+
+    def numeric(m: re.Match[str]) -> str:
+        d, mo, y = (m.group(k).translate(_DIGIT_LIKE) for k in ("d", "m", "y"))
+        if m.group(0).translate(_DIGIT_LIKE) == m.group(0) or not (d + mo + y).isdigit():
+            return m.group(0)
+        if not (1 <= int(d) <= 31 and 1 <= int(mo) <= 12 and 1900 <= int(y) <= 2100):
+            return m.group(0)
+        repairs.append(f"date {m.group(0)!r} → '{d}/{mo}/{y}'")
+        return f"{d}/{mo}/{y}"
+
+    def year(m: re.Match[str]) -> str:
+        digits = _as_digits(m.group("y"))
+        if not digits or not 1900 <= int(digits) <= 2100:
+            return m.group(0)
+        repairs.append(f"year {m.group('y')!r} → {digits!r}")
+        return f"{m.group('word')} {digits}"
+
+    def symbol(m: re.Match[str]) -> str:
+        digits = _as_digits(m.group("n"))
+        if not digits:
+            return m.group(0)
+        repairs.append(f"symbol number {m.group('n')!r} → {digits!r}")
+        return digits
+
+    text = _DATE_WORD_FIELD.sub(field, text)
+    text = _NUMERIC_DATE.sub(numeric, text)
+    text = _YEAR.sub(year, text)
+    text = _SYMBOL_NUMBER.sub(symbol, text)
+    return text, repairs
+
+
+_HEADING_COMMA = re.compile(r"^(?P<n>\d{1,2}(?:[.,]\d{1,2})*),(?=\s+\w)|^(?P<m>\d{1,2}),(?P<k>\d{1,2})\.(?=\s)")
+_HEADING_ROMAN = re.compile(r"^(?P<r>[IlL|]{2,4})\.(?=\s+[^\W\d_])")
+
+
+def repair_heading_number(text: str) -> tuple[str, list[str]]:
+    """A paragraph's heading number read with a comma for a full stop (``1,`` ``1,3.``) or a Roman
+    ``II.`` read ``IL.``, with the repair made.
+
+    >>> repair_heading_number("1, Kết quả thực hiện")
+    ('1. Kết quả thực hiện', ["heading '1,' → '1.'"])
+    >>> repair_heading_number("1,3. Tổ chức")[0], repair_heading_number("IL. NHIỆM VỤ")[0]
+    ('1.3. Tổ chức', 'II. NHIỆM VỤ')
+    >>> repair_heading_number("1, 2 và 3 tháng")[0], repair_heading_number("III. GIẢI PHÁP")[0]
+    ('1, 2 và 3 tháng', 'III. GIẢI PHÁP')
+    """
+    m = _HEADING_COMMA.match(text)
+    if m and m.group("n") is not None and text[m.end():].lstrip()[:1].isupper():
+        fixed = m.group("n").replace(",", ".") + "."
+    elif m and m.group("m") is not None:
+        fixed = f"{m.group('m')}.{m.group('k')}."
+    else:
+        r = _HEADING_ROMAN.match(text)
+        if r is None or set(r.group("r")) == {"I"}:
+            return text, []
+        m, fixed = r, "I" * len(r.group("r")) + "."
+    return fixed + text[m.end():], [f"heading {m.group(0)!r} → {fixed!r}"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Words and lines from Tesseract's TSV.
 
 
@@ -564,13 +667,17 @@ ReadField = Callable[[Box], tuple[str, float] | None]
 CountStems = Callable[[Box], int]
 
 
+Notes = list[tuple[str, str]]
+
+
 def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[str], bool],
-           valid: Callable[[str], bool], read: ReadField | None) -> list[Word]:
+           valid: Callable[[str], bool], read: ReadField | None, name: str, notes: Notes | None) -> list[Word]:
     """Replace the words between the label word (``Số:``, ``ngày``) and the word that follows the
     field (``/BC-UBND``, ``tháng``) by a digits-only reading of that box, or by nothing.
 
-    A field that Tesseract already read as valid digits is kept. A field it could not read is
-    read again on its own; an unconfident second reading leaves the field blank."""
+    A field that Tesseract already read as valid digits is kept, and so is one with letters that
+    can only be the digits they look like (``I8``). A field it could not read is read again on its
+    own; an unconfident second reading leaves the field blank, and ``notes`` say so."""
     start = next((i for i, w in enumerate(words) if after(w.text)), None)
     if start is None:
         return words
@@ -578,10 +685,19 @@ def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[st
     if end is None:
         return words
     inside = words[start + 1: end]
-    if inside and valid("".join(w.text for w in inside)):
+    written = "".join(w.text for w in inside)
+    if inside and valid(written):
         return words
+    digits = written.translate(_DIGIT_LIKE)
+    if inside and valid(digits) and min(w.conf for w in inside) >= 60:
+        if notes is not None:
+            notes.append(("ocr-repair", f"{name} {written!r} read as {digits!r}"))
+        first = inside[0]
+        return [*words[: start + 1], Word(digits, first.left, first.top, inside[-1].right, first.bottom,
+                                          min(w.conf for w in inside), first.line_key), *words[end:]]
     kept = words[: start + 1]
     label, nxt = words[start], words[end]
+    got = None
     if read is not None and nxt.left - label.right > 4:
         pad = round(0.35 * (label.bottom - label.top))
         top, bottom = min(label.top, nxt.top) - pad, max(label.bottom, nxt.bottom) + pad
@@ -589,6 +705,10 @@ def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[st
         if got is not None and valid(got[0]) and got[1] >= 70:
             kept.append(Word(got[0], label.right + 2, label.top, nxt.left - 2, label.bottom, got[1],
                              label.line_key))
+            return kept + words[end:]
+    # Something is written there (a handwritten or stamped number) but not legibly: left out.
+    if notes is not None and (inside or got is not None):
+        notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"))
     return kept + words[end:]
 
 
@@ -638,17 +758,19 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     return out
 
 
-def _fix_fields(seg: Line, read: ReadField | None) -> Line:
+def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None) -> Line:
     words = unglue_fields(seg.words)
     f = fold(" ".join(w.text for w in words))
     slash = next((w for w in words if "/" in w.text), None)
     # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read.
     if _NUMBER_LINE.match(f) and slash is not None and slash.text.startswith("/"):
         words = _field(words, lambda t: fold(t).startswith("so"), lambda t: t.startswith("/"), _is_number,
-                       read)
+                       read, "document number", notes)
     if _DATE_LINE.search(f):
-        words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read)
-        words = _field(words, lambda t: fold(t) == "thang", lambda t: fold(t) == "nam", _is_month, read)
+        words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read,
+                       "day of the date", notes)
+        words = _field(words, lambda t: fold(t) == "thang", lambda t: fold(t) == "nam", _is_month, read,
+                       "month of the date", notes)
     return Line(words)
 
 
@@ -708,8 +830,20 @@ def _number_line_text(text: str) -> str:
 
 
 def page_blocks(words: list[Word], page: int, width: int, height: int, *,
-                read_field: ReadField | None = None, count: CountStems | None = None) -> list[Block]:
-    """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout."""
+                read_field: ReadField | None = None, count: CountStems | None = None,
+                notes: Notes | None = None) -> list[Block]:
+    """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout.
+    Repairs made and fields left blank are added to ``notes`` as (code, message)."""
+
+    def repaired(text: str, heading: bool = False) -> str:
+        changes: list[str] = []
+        if heading:
+            text, changes = repair_heading_number(text)
+        text, more = repair_numbers(text)
+        if notes is not None:
+            notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more)
+        return text
+
     lines = [ln for ln in group_lines(words) if not is_junk(ln)]
     # Page furniture: copy stamps, and a page number alone at the top or bottom of the page.
     lines = [ln for ln in lines if not is_stamp(ln) and not (
@@ -726,8 +860,8 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         for col in columns:
             texts = []
             for seg in col:
-                seg = _fix_fields(seg, read_field)
-                text = fix_labels(_number_line_text(seg.text))
+                seg = _fix_fields(seg, read_field, notes)
+                text = repaired(fix_labels(_number_line_text(seg.text)))
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
             cells.append(texts)
         (left_top, left_bottom), (right_top, right_bottom) = (
@@ -748,7 +882,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
     texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(body, geo)]
     if columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
         texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
-    blocks.extend(Block("paragraph", text=t, page=page) for t in texts)
+    blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
     if sig_start is not None:
         blocks.append(Block("layout", page=page, rows=_signature(lines, geo, sig_start)))
     return blocks
@@ -1336,14 +1470,16 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, language
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
-              max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> dict[int, list[Block]]:
+              max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
+              warnings: list[tuple[str, str]] | None = None) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
     resolution, at most 300 (see :func:`render_dpi`); never more than ``max_pixels``.
     ``tesseract``: the binary's path. Each page is rasterised once and the pages are read side
     by side, ``workers`` Tesseract processes at once (by default as many as cores are idle, see
-    :func:`ocr_workers`).
+    :func:`ocr_workers`). The repairs made where the context decides (``tháng I1`` → ``tháng
+    11``) and the handwritten fields left blank are added to ``warnings`` as (code, message).
 
     ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
     :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
@@ -1363,7 +1499,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
             fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
             try:
                 result[p.number] = page_blocks(words[p.number], p.number, p.width, p.height,
-                                               read_field=fields, count=_stem_counter(p.file))
+                                               read_field=fields, count=_stem_counter(p.file), notes=warnings)
             except system.ToolTimeout as exc:
                 raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
         return result

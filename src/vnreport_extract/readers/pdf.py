@@ -701,11 +701,12 @@ def _truncated(path: Path) -> bool:
         return False
 
 
-def _ocr(path: Path, numbers: list[int], options: ParseOptions,
-         errors: list[PartError], limits: Limits | None = None) -> dict[int, list[Block]]:
+def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[PartError],
+         limits: Limits | None = None, warnings: list[tuple[str, str]] | None = None) -> dict[int, list[Block]]:
     """OCR ``numbers``; when a run over all of them fails on one page (a timeout), the pages
     are read one by one and those that fail become ``errors``. A page past ``limits`` (too
-    many pixels to rasterise) is refused whole: a :class:`LimitExceededError`."""
+    many pixels to rasterise) is refused whole: a :class:`LimitExceededError`. The OCR's
+    repairs and unread fields go to ``warnings``."""
     try:
         from .ocr import ocr_pages
     except ImportError:  # a build without the OCR reader
@@ -713,8 +714,12 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions,
                                      "and this build cannot OCR them") from None
 
     def run(pages: list[int]) -> dict[int, list[Block]]:
-        return ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
-                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits)
+        notes: list[tuple[str, str]] = []
+        done = ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
+                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits, warnings=notes)
+        if warnings is not None:
+            warnings.extend(notes)
+        return done
 
     try:
         return run(numbers)
@@ -829,7 +834,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             raise InputError(f"{path}: no page has a text layer and OCR is off")
     elif ocr_numbers:
         failed: list[PartError] = []
-        ocred = _ocr(path, ocr_numbers, options, failed, limits)
+        ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
         layered = {s.number for s in scans if not s.needs_ocr}
         for e in failed:
             if e.page in layered:  # --ocr on: the page's own text layer stands in
