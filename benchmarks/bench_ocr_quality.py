@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from rapidfuzz.distance import Levenshtein
 
 from vnreport_extract import parse_file
@@ -53,11 +53,14 @@ def worn(image: Image.Image, seed: int) -> Image.Image:
     rnd = random.Random(seed)
     rgb = image.convert("RGB")
     w, h = rgb.size
-    draw = ImageDraw.Draw(rgb)
+    # Seal ink lies over the print, which shows through it (multiplied, not pasted).
+    seal = Image.new("RGB", (w, h), (255, 255, 255))
+    draw = ImageDraw.Draw(seal)
     r = w // 9
     cx, cy = int(w * 0.68), int(h * 0.8)
     draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(205, 30, 40), width=max(3, w // 300))
-    draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=(220, 60, 60))
+    draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=(235, 120, 120))
+    rgb = ImageChops.multiply(rgb, seal)
     rgb = rgb.rotate(0.6, expand=False, fillcolor=(255, 255, 255), resample=Image.Resampling.BILINEAR)
     rgb = rgb.filter(ImageFilter.GaussianBlur(0.7))
     noise = Image.effect_noise((w, h), 18).convert("RGB")
