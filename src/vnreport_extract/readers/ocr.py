@@ -1175,12 +1175,11 @@ def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
     """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
 
-    Pages are rendered one after the other, under a lock (PDFium is not thread-safe); only
+    Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
     Tesseract runs in parallel."""
     import pypdfium2 as pdfium  # no stubs, no py.typed: Any (see render_dpi)
 
-    with _PDFIUM:
-        return list(_rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits or Limits()))
+    return list(_rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits or Limits()))
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
@@ -1189,27 +1188,30 @@ _PDFIUM = threading.Lock()
 
 def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path,
               exact: bool, max_pixels: int, limits: Limits) -> Iterator[PageImage]:
-    """The pages rendered one by one (the caller holds :data:`_PDFIUM`): Tesseract can start on
-    the first while the next is rendered."""
+    """The pages rendered one by one: Tesseract can start on the first while the next is
+    rendered. PDFium is held (:data:`_PDFIUM`) only while it works, so that other threads'
+    documents are not kept waiting while this one's pages are read."""
     from PIL import Image, ImageChops
 
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        with _PDFIUM:
+            pdf = pdfium.PdfDocument(str(path))
+            count = len(pdf)
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(f"{path}: cannot open the PDF to rasterise it: {exc}") from exc
     try:
-        count = len(pdf)
         for n in page_numbers:
             if not 1 <= n <= count:
                 raise InputError(f"{path}: no page {n} (the PDF has {count})")
             try:
-                page = pdf[n - 1]
-                width_pt, height_pt = page.get_size()
-                wanted = dpi if exact else render_dpi(page, dpi)
-                # A pathological page is refused; a large one is read at a lower resolution.
-                check_page_size(page, wanted, limits, f"{path}: page {n}")
-                page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
-                image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
+                with _PDFIUM:
+                    page = pdf[n - 1]
+                    width_pt, height_pt = page.get_size()
+                    wanted = dpi if exact else render_dpi(page, dpi)
+                    # A pathological page is refused; a large one is read at a lower resolution.
+                    check_page_size(page, wanted, limits, f"{path}: page {n}")
+                    page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
+                    image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
             rgb = image.convert("RGB")
@@ -1225,7 +1227,8 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             grey.save(file, compress_level=1)
             yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
-        pdf.close()
+        with _PDFIUM:
+            pdf.close()
 
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
@@ -1325,8 +1328,7 @@ def _render_and_recognise(exe: str, path: Path, page_numbers: Sequence[int], dpi
             pages.append(p)
             yield p.number, _tesseract_tsv(exe, p, languages)
 
-    with _PDFIUM:
-        done = _parallel(jobs(), timeout, workers)
+    done = _parallel(jobs(), timeout, workers)
     return pages, _read_tsv(pages, done)
 
 
