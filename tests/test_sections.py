@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vnreport_extract import Section, parse_text
+from vnreport_extract.conventions.numbering import NOT_SECTIONS, NUMBERING_STYLES, SCHEME_RANK
 from vnreport_extract.extract.sections import parse_heading, walk
 
 
@@ -96,3 +99,29 @@ def test_section_spans_nest() -> None:
 
 def test_v_v_is_not_a_roman_section() -> None:
     assert parse_heading("V/v triển khai kế hoạch") is None
+
+
+STYLE_EXAMPLES = [(style["name"], line, number) for style in NUMBERING_STYLES for line, number in style["examples"]]
+
+
+@pytest.mark.parametrize(("style", "line", "number"), STYLE_EXAMPLES, ids=[f"{s}:{n}" for s, _, n in STYLE_EXAMPLES])
+def test_numbering_style(style: str, line: str, number: str) -> None:
+    parsed = parse_heading(line)
+    assert parsed is not None and parsed[0] == number, (style, line, parsed)
+    scheme = next(s["scheme"] for s in NUMBERING_STYLES if s["name"] == style)
+    assert parsed[1] == SCHEME_RANK[scheme] + (number.count(".") if scheme == "arabic" else 0)
+
+
+@pytest.mark.parametrize("line", NOT_SECTIONS)
+def test_not_a_section(line: str) -> None:
+    assert parse_heading(line) is None
+
+
+def test_party_dash_styles_nest() -> None:
+    text = "I- TÌNH HÌNH CHUNG\n1- Công tác lãnh đạo\n1.1- Về tư tưởng\na- Đối với cấp ủy\nII- NHIỆM VỤ"
+    assert [s[:2] for s in flat(text)] == [("I", 1), ("1", 2), ("1.1", 3), ("a", 4), ("II", 1)]
+
+
+def test_upper_letter_under_roman() -> None:
+    text = "I. Thành phần dự họp\nA. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :\nB. Chủ đầu tư\nII. Nội dung cuộc họp"
+    assert [s[:2] for s in flat(text)] == [("I", 1), ("A", 2), ("B", 2), ("II", 1)]

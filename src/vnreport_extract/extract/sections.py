@@ -16,23 +16,16 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..conventions.numbering import NUMBERING_STYLES, SCHEME_RANK
 from ..limits import LimitExceededError
 from ..models import Section, Warning
 
 _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
-HEADING = regex.compile(
-    r"^(?:"
-    r"(?P<part>(?i:phần)[ ]+(?:(?i:thứ)[ ]+\p{L}+|[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
-    r"|(?P<chapter>(?i:chương)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
-    r"|(?P<muc>(?i:mục)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)"
-    r"|(?P<article>(?i:điều)[ ]+\d{1,3})[ ]*[.:]?(?:[ ]+|$)"
-    r"|(?P<roman>[IVXL]{1,7})(?:[ ]*[.):][ ]*|[ ]+(?=\p{Lu}))"
-    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2}(?![\d,]))*)(?:[ ]*[.)][ ]*(?![\d,])|(?<=\.\d{1,2})[ ]+(?=\p{Lu}))"
-    r"|(?P<letter>[a-zđ])(?:[ ]*\)[ ]*|\.[ ]+(?=\p{Lu}))"
-    r")"
-)
-_RANK = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "letter": 20}
+# The numbering styles, in the order they are tried (longer labels first).
+STYLES: list[tuple[str, regex.Pattern[str]]] = [
+    (style["scheme"], regex.compile(r"^(?:" + style["pattern"] + r")")) for style in NUMBERING_STYLES
+]
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 MAX_TITLE = 200
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
@@ -58,25 +51,26 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("III KẾT QUẢ THỰC HIỆN:")[:2]
     ('III', 4)
     >>> parse_heading("2.1. Hạn chế: Công tác")[:2]
-    ('2.1', 6)
+    ('2.1', 7)
     >>> parse_heading("1.460,97 ha") is None
     True
     """
-    m = HEADING.match(paragraph)
-    if m is None:
+    for kind, pattern in STYLES:
+        m = pattern.match(paragraph)
+        if m is not None:
+            break
+    else:
         return None
-    kind = m.lastgroup
-    assert kind is not None
-    number = m.group(kind)
+    number = m.group("number")
     if kind == "roman" and not _ROMAN_OK.fullmatch(number):
         return None
     rest = paragraph[m.end():]
-    rank = 5 + number.count(".") if kind == "arabic" else _RANK[kind]
+    rank = SCHEME_RANK[kind] + number.count(".") if kind == "arabic" else SCHEME_RANK[kind]
     if kind in ("part", "chapter", "muc", "article"):
         first, *others = number.split()
         number = " ".join([first[:1].upper() + first[1:].lower()]
                           + [w if _NUMERAL.fullmatch(w) else w.lower() for w in others])
-    if not rest.strip() and kind in ("letter", "arabic", "roman"):
+    if not rest.strip() and kind in ("letter", "arabic", "roman", "upper"):
         return None
     return number, rank, rest
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..conventions.header import is_national_motto
+from ..conventions.numbering import starts_with_label
 from ..document import Block, SourceDocument
 from ..models import Source
 from ..normalize import normalize_inline, normalize_unicode, strip_markdown
@@ -20,8 +21,6 @@ _STARTS_LOWER = re.compile(r"^[^\W\d_]")
 _NUMBER_CELL = re.compile(r"^(?i:số)\s*:")
 # Lines at the top of a text that may be a header block.
 _HEADER_LINES = 12
-# A lettered list item (``a)``, ``đ.``) starts a paragraph of its own.
-_LIST_ITEM = re.compile(r"^[a-zđ][).]\s")
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -46,7 +45,7 @@ def continues(previous: str, following: str) -> bool:
     False
     """
     return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower()
-                and not _LIST_ITEM.match(following))
+                and not starts_with_label(following))
 
 
 def _is_header(rows: list[list[str]]) -> bool:

@@ -1,0 +1,109 @@
+"""Numbering styles of sections (đánh số phần, mục, điều) as data.
+
+Each style is a pattern for the label at the start of a paragraph, the scheme it belongs
+to (which decides nesting: Phần → Chương → Mục → Điều → Roman → ``A.`` → ``1.`` → ``1.1.`` →
+``1.1.1.`` → ``a)``), and real lines that show it with the number they give. The number is
+the label without its punctuation. tests/test_sections.py runs every example both ways.
+
+A style whose label could also open a date, a page number, a table row or a list of
+figures (``1-``, ``1/``, ``a-``) needs a space and a capital after it: ``1/ Kết quả`` is a
+section, ``1/10/2012`` and ``2- 3 ngày`` are not.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+import regex
+
+
+class NumberingStyle(TypedDict):
+    name: str
+    scheme: str  # part, chapter, muc, article, roman, upper, arabic, letter
+    pattern: str  # regex (``regex`` module) with a group ``number``, matched at a paragraph start
+    examples: list[tuple[str, str]]  # (real line, number)
+
+
+# A capital (or an opening quote / bracket) must follow the labels that also begin dates and lists.
+_CAPITAL_AFTER = r"[ ]+(?=[\p{Lu}“\"(])"
+
+NUMBERING_STYLES: list[NumberingStyle] = [
+    {"name": "Phần thứ nhất", "scheme": "part",
+     "pattern": r"(?P<number>(?i:phần)[ ]+(?:(?i:thứ)[ ]+\p{L}+|[IVXLC]+|[A-Z]|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
+     "examples": [("PHẦN THỨ NHẤT: KẾT QUẢ", "Phần thứ nhất"), ("Phần I. TÌNH HÌNH CHUNG", "Phần I")]},
+    {"name": "Chương I", "scheme": "chapter",
+     "pattern": r"(?P<number>(?i:chương)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
+     "examples": [("Chương I", "Chương I"), ("CHƯƠNG II. NHỮNG QUY ĐỊNH CỤ THỂ", "Chương II")]},
+    {"name": "Mục 1", "scheme": "muc",
+     "pattern": r"(?P<number>(?i:mục)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
+     "examples": [("MỤC 1. THANH TRA CHÍNH PHỦ", "Mục 1")]},
+    {"name": "Điều 1.", "scheme": "article",
+     "pattern": r"(?P<number>(?i:điều)[ ]+\d{1,3})[ ]*[.:]?(?:[ ]+|$)",
+     "examples": [("Điều 1. Bổ sung ông Nguyễn Cường Phó Giám đốc Sở Nông nghiệp", "Điều 1")]},
+    {"name": "I.", "scheme": "roman",
+     "pattern": r"(?P<number>[IVXL]{1,7})(?:[ ]*[.):][ ]*|[ ]+(?=\p{Lu}))",
+     "examples": [("I. Thành phần dự họp", "I"), ("III KẾT QUẢ THỰC HIỆN:", "III")]},
+    {"name": "I-", "scheme": "roman",
+     "pattern": r"(?P<number>[IVXL]{1,7})[ ]*[-–—][ ]*(?=[\p{Lu}“\"(])",
+     "examples": [("I- TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN", "I"), ("II — NHIỆM VỤ TRỌNG TÂM", "II")]},
+    {"name": "A.", "scheme": "upper",
+     "pattern": r"(?P<number>[A-H])\.[ ]+(?=\p{Lu}\p{Ll})",
+     "examples": [("A. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :", "A"),
+                  ("B. Chủ đầu tư – Sở Thông tin và Truyền thông Gia Lai :", "B")]},
+    {"name": "1.1.1", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2}(?:\.\d{1,2}){2,3})(?:[ ]*[.)-][ ]*(?![\d,])|[ ]+(?=\p{Lu}))",
+     "examples": [("10.4.3 Các tổ chức cơ sở đảng lớn (có đông đảng viên)", "10.4.3"),
+                  ("10.2.1. Chuyển sinh hoạt đảng chính thức", "10.2.1")]},
+    {"name": "1.1.", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2}\.\d{1,2})(?![\d,])(?:[ ]*[.)][ ]*(?![\d,])|[ ]+(?=\p{Lu}))",
+     "examples": [("1.1. Về tuổi đời", "1.1"), ("2.1 Hạn chế", "2.1")]},
+    {"name": "1.1-", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2}\.\d{1,2})[ ]*[-–][ ]*(?=[\p{Lu}“\"(])",
+     "examples": [("1.1- Công tác lãnh đạo, chỉ đạo", "1.1")]},
+    {"name": "1.", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2})[ ]*[.)][ ]*(?![\d,])",
+     "examples": [("1. Tuổi đời và trình độ học vấn của người vào Đảng", "1"),
+                  ("1) Bổ sung vào sau mục 4 phần I như sau:", "1")]},
+    {"name": "1-", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2})[ ]*[-–]" + _CAPITAL_AFTER,
+     "examples": [("1- Các đồng chí bí thư huyện uỷ, thành uỷ, đảng uỷ trực thuộc", "1"),
+                  ("2 - Sở Giao thông - Vận tải", "2")]},
+    {"name": "1/", "scheme": "arabic",
+     "pattern": r"(?P<number>\d{1,2})[ ]*/" + _CAPITAL_AFTER,
+     "examples": [("1/ Kết quả thực hiện nhiệm vụ", "1")]},
+    {"name": "a)", "scheme": "letter",
+     "pattern": r"(?P<number>[a-zđ])(?:[ ]*\)[ ]*|\.[ ]+(?=\p{Lu}))",
+     "examples": [("a) Người vào Đảng đang sinh sống ở miền núi", "a"), ("đ) Kinh phí chi cho việc đi", "đ"),
+                  ("b. Đào tạo lý thuyết và thực hành", "b")]},
+    {"name": "a-", "scheme": "letter",
+     "pattern": r"(?P<number>[a-zđ])[ ]*[-–]" + _CAPITAL_AFTER,
+     "examples": [("a- Đối với cấp ủy", "a")]},
+]
+
+# Lines that start like a label and are not sections, each with the style it could be mistaken for.
+NOT_SECTIONS: list[str] = [
+    "1.460,97 ha",  # a figure
+    "15/10/2012 của Sở Kế hoạch",  # a date at the start of a line
+    "10/2012 6_ Hoàn thành cơ sở dữ liệu",  # a month in a table row read as text
+    "10 - 2020; Chủ tịch",  # a period broken over a line
+    "2- 3 ngày làm việc",  # a range
+    "- Duy trì sử dụng hiệu quả phần mềm.",  # a bullet
+    "Mục lục",  # a table of contents
+    "Điều lệ Đảng quy định thì nhiệm kỳ",  # a name, not an article
+]
+
+# Nesting order of the schemes: a smaller rank holds a larger one.
+SCHEME_RANK: dict[str, int] = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "upper": 5, "arabic": 6,
+                               "letter": 20}
+
+_LABELS = [regex.compile(r"^(?:" + style["pattern"] + r")") for style in NUMBERING_STYLES]
+
+
+def starts_with_label(line: str) -> bool:
+    """Whether a line opens with a section label of one of the styles: such a line starts a
+    paragraph of its own, even when it starts in lower case (``a- Đối với cấp ủy``).
+
+    >>> starts_with_label("a- Đối với cấp ủy"), starts_with_label("tác dân vận")
+    (True, False)
+    """
+    return any(p.match(line) for p in _LABELS)
