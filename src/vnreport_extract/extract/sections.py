@@ -55,12 +55,10 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("1.460,97 ha") is None
     True
     """
-    for kind, pattern in STYLES:
-        m = pattern.match(paragraph)
-        if m is not None:
-            break
-    else:
+    found = next(((kind, m) for kind, pattern in STYLES if (m := pattern.match(paragraph))), None)
+    if found is None:
         return None
+    kind, m = found
     number = m.group("number")
     if kind == "roman" and not _ROMAN_OK.fullmatch(number):
         return None
