@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnreport_extract import Citation
+from vnreport_extract import Citation, parse_text
 from vnreport_extract.extract.citations import extract_citations
 
 
@@ -148,3 +148,10 @@ def test_ke_hoach_hanh_dong() -> None:
 
 def test_a_count_of_resolutions_is_not_a_named_citation() -> None:
     assert extract_citations("đã ban hành 36 Nghị quyết QPPL của HĐND tỉnh") == []
+
+
+def test_own_number_in_annex_is_not_a_citation() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH\nSố: 64/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành Quy định\n"
+            "Căn cứ Luật số 25/2018/QH14;\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
+            "QUY ĐỊNH\n(Ban hành kèm theo Quyết định số 64/QĐ-UBND ngày 17/02/2025 của UBND tỉnh)")
+    assert [c.symbol for c in parse_text(text).citations] == ["25/2018/QH14"]

@@ -87,9 +87,13 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     first, *others = split_documents(doc)
     report = _build_one(first, limits, where)
     report.errors = list(doc.errors)
+    # A document attached to the first (``Quy định ban hành kèm theo Quyết định số 64/QĐ-UBND``)
+    # names the first one: that is the file's own document, not a citation.
+    number = report.metadata.number
+    own_symbols = {number.symbol} if number is not None and number.number and number.symbol else set()
     for n, part in enumerate(others, 1):
         try:
-            report.attachments.append(_build_one(part, limits, where))
+            report.attachments.append(_build_one(part, limits, where, own_symbols))
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=_one_line(exc)))
@@ -106,14 +110,20 @@ def _one_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _build_one(doc: SourceDocument, limits: Limits, where: str) -> Report:
+def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set[str] | None = None) -> Report:
     asm = assemble(doc)
     text = asm.text
     check_text_size(text, limits, where)
     meta = extract_metadata(text)
     own = [meta.own_number_span] if meta.own_number_span else []
+    number = meta.metadata.number
+    own_symbols = set(own_symbols or ())
+    if number is not None and number.number and number.symbol:
+        own_symbols.add(number.symbol)
 
-    citations = extract_citations(text, skip=own)
+    # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
+    # this one) is a self-reference, not a citation.
+    citations = [c for c in extract_citations(text, skip=own) if c.symbol is None or c.symbol not in own_symbols]
     symbols = [(m.start(), m.end()) for m in SYMBOL_RE.finditer(text)]
     dates = extract_dates(text, skip=symbols + own)
     cited_spans = [(c.start, c.end) for c in citations]
