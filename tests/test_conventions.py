@@ -6,6 +6,7 @@ import pytest
 
 from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
+from vnreport_extract.conventions.header import HEADER_RULES, classify_line, match_line
 from vnreport_extract.conventions.vocabulary import AUTHORITIES, POSITIONS
 from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
 from vnreport_extract.extract.symbols import canonical_code
@@ -42,3 +43,30 @@ def test_authority_spelling(authority: str) -> None:
     assert canonical_authority(authority.lower()) == authority
     [citation] = parse_text(f"Kế hoạch số 12/KH-UBND ngày 02/3/2024 của {authority} về việc x").citations
     assert citation.authority == authority
+
+
+HEADER_EXAMPLES = [(r["kind"], line) for r in HEADER_RULES for line in r["examples"]]
+HEADER_NOT_EXAMPLES = [(r["kind"], line) for r in HEADER_RULES for line in r["not_examples"]]
+
+
+@pytest.mark.parametrize(("kind", "line"), HEADER_EXAMPLES, ids=[f"{k}:{x}" for k, x in HEADER_EXAMPLES])
+def test_header_rule_example(kind: str, line: str) -> None:
+    assert match_line(kind, line) is not None
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(("kind", "line"), HEADER_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in HEADER_NOT_EXAMPLES])
+def test_header_rule_not_example(kind: str, line: str) -> None:
+    assert classify_line(line) != kind
+
+
+def test_header_number_value_span() -> None:
+    line = "Số:        /KH-STTTT"
+    m = match_line("number", line)
+    assert m is not None and line[m.start("value"):] == "/KH-STTTT"
+
+
+def test_header_signing_parts() -> None:
+    line = "KT. GIÁM ĐỐC"
+    m = match_line("signing", line)
+    assert m is not None and (line[m.start("auth"):m.end("auth")], line[m.start("rest"):]) == ("KT", "GIÁM ĐỐC")

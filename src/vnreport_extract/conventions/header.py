@@ -6,8 +6,12 @@ skip them, the pipeline to see where a second document in one file begins."""
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
-from ..normalize import fold
+import regex
+
+from ..normalize import fold, sentence_case
+from .doc_types import DOC_TYPES
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
@@ -38,3 +42,119 @@ def starts_document(line: str) -> bool:
     """
     # str.isupper: every cased character upper case, and at least one (Vietnamese letters are cased).
     return line.isupper() and bool(_HEADING.search(fold(line)))
+
+
+class HeaderRule(TypedDict):
+    kind: str
+    pattern: str  # matched at the start of the folded line (lower case, no diacritics, đ → d)
+    examples: list[str]  # real lines of this kind
+    not_examples: list[str]  # real lines that look alike and are not
+
+
+# One rule per kind of header and signature line (thể thức, Nghị định 30/2020/NĐ-CP Phụ lục I;
+# Hướng dẫn 36-HD/VPTW). Folding keeps the length of Vietnamese text, so a match's spans are
+# spans of the original line. Tried in this order; the first that matches names the line.
+HEADER_RULES: list[HeaderRule] = [
+    {"kind": "motto",
+     "pattern": r"(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)",
+     "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  "Cộng hoà xã hội chủ nghĩa Việt Nam"],
+     "not_examples": ["ỦY BAN NHÂN DÂN"]},
+    # The Quốc hiệu wrapped over two lines, or partly misread by OCR: never an issuer.
+    {"kind": "motto-part",
+     "pattern": r"(?:cong hoa(?: xa hoi)?|xa hoi chu nghia(?: viet nam)?|chu nghia viet nam|viet nam|nam"
+                r"|tu do\s*[-–—]\s*hanh phuc|hanh phuc|dang cong san)\s*$",
+     "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc"],
+     "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
+    {"kind": "number",
+     "pattern": r"so(?=\s*(?:[:.…_/]|\d|$))\s*[:.]?\s*(?P<value>.*)$",
+     "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)", "Số"],
+     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ tiếp nhận"]},
+    {"kind": "place-date",
+     "pattern": r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*(?P<date>ngay\b.*)$",
+     "examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Gia Lai, ngày 20 tháng 9 năm 2012",
+                  "Phú Thọ, ngày      tháng 12 năm 2011"],
+     "not_examples": ["Hôm nay, vào lúc 14h giờ 00 phút, ngày 20 tháng 9 năm 2012, tại phòng họp"]},
+    {"kind": "rule",
+     "pattern": r"[-_=*.…–— ]*(?:o0o)?[-_=*.…–— ]*$",
+     "examples": ["---------------", "*", "-----o0o-----", "_______"],
+     "not_examples": ["- Căn cứ Điều lệ Đảng;"]},
+    {"kind": "subject",  # trích yếu of a Công văn
+     "pattern": r"\(?(?:v/v|ve viec)\b\s*:?\s*",
+     "examples": ["V/v báo cáo đề nghị công nhận chức danh", "(V/v xin kinh phí tư vấn đầu tư xây dựng công trình"],
+     "not_examples": ["Về tuổi đời"]},
+    {"kind": "addressee",
+     "pattern": r"kinh gui\b\s*:?\s*",
+     "examples": ["Kính gửi: UBND huyện Việt Yên, tỉnh Bắc Giang", "Kính gửi:"],
+     "not_examples": []},
+    {"kind": "recipients",
+     "pattern": r"noi nhan\b\s*:?\s*",
+     "examples": ["Nơi nhận:", "Nơi nhận: - Như kính gửi;"],
+     "not_examples": []},
+    # Signing authority (thẩm quyền ký): TM. (on behalf of a collective), KT. (deputy for the
+    # head), TL., TUQ., and Q. (acting head) with the body or position after it.
+    {"kind": "signing",
+     "pattern": r"(?P<auth>tm|kt|tl|tuq|q)(?:\s*\.\s*|\s+)(?P<rest>\S.*)$",
+     "examples": ["KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. BỘ TRƯỞNG", "Q. GIÁM ĐỐC",
+                  "TM BAN CHỈ ĐẠO"],
+     "not_examples": ["Tỉnh ủy Bắc Giang"]},
+    {"kind": "signed-mark",
+     "pattern": r"\(?\s*(?:da ky|ky ten,? dong dau|ky,? ghi ro ho ten|ky va ghi ro ho ten)\s*\)?\s*$",
+     "examples": ["(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)"],
+     "not_examples": ["Đã ký kết hợp đồng"]},
+]
+
+_COMPILED = [(rule["kind"], regex.compile(rule["pattern"])) for rule in HEADER_RULES]
+HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
+
+
+def match_line(kind: str, line: str) -> regex.Match[str] | None:
+    """The match of the rule ``kind`` at the start of ``line`` (stripped); its spans are spans
+    of ``line.strip()``, its groups are folded (read the original text through the spans).
+
+    >>> m = match_line("number", "Số: 1984/SNV-TCBC")
+    >>> "Số: 1984/SNV-TCBC"[m.start("value"):]
+    '1984/SNV-TCBC'
+    """
+    return HEADER_PATTERNS[kind].match(fold(line.strip()))
+
+
+def classify_line(line: str) -> str | None:
+    """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
+    ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
+    ``signed-mark``, ``doc-type`` — or None.
+
+    >>> classify_line("Số 06-HD/TW"), classify_line("KT. GIÁM ĐỐC"), classify_line("SỞ NỘI VỤ")
+    ('number', 'signing', None)
+    >>> classify_line("HƯỚNG DẪN")
+    'doc-type'
+    """
+    folded = fold(line.strip())
+    if not folded:
+        return None
+    for kind, pattern in _COMPILED:
+        if kind == "signing" and not line.strip()[:1].isupper():
+            continue  # ``tl``/``q`` in running text
+        if pattern.match(folded):
+            return kind
+    return "doc-type" if doc_type_of(line.strip()) else None
+
+
+_TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True)
+
+
+def doc_type_of(line: str) -> str | None:
+    """The type name (tên loại) a header line states: ``BÁO CÁO`` → ``Báo cáo``;
+    ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``. Only a short line in capitals.
+
+    >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12")
+    ('Kế hoạch', None)
+    """
+    letters = [c for c in line if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(line.split()) > 6:
+        return None
+    f = fold(line)
+    for name in _TYPE_NAMES:
+        if f == name or f.startswith(name + " "):
+            return sentence_case(line)
+    return None
