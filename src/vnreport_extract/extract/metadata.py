@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import is_national_motto
+from ..conventions.header import classify_line, doc_type_of, match_line
 from ..conventions.vocabulary import POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
@@ -36,9 +35,6 @@ class MetadataResult:
     warnings: list[Warning]
 
 
-_NUMBER_LINE = regex.compile(r"^(?i:số)[ ]*[:.]?[ ]*(?P<value>.*)$")
-_PLACE_DATE = regex.compile(r"^(?P<place>[^\d,;:]{2,60}?)[ ]*,[ ]*(?P<date>(?i:ngày).*)$")
-_RULE = regex.compile(r"^[-_=*.…–— ]{2,}$")
 _BULLET = regex.compile(r"^[-+•*–][ ]*")
 _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
@@ -49,15 +45,10 @@ _BODY_START = regex.compile(
 _OPEN_END = regex.compile(r"(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
-_V_V = regex.compile(r"^(?i:v/v|về việc)[ ]*:?[ ]*")
-_AUTH_LINE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.?[ ]+(?P<rest>.+)$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
-_TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True)
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
-_KINH_GUI = regex.compile(r"^(?i:kính gửi)[ ]*:?[ ]*")
-_NOI_NHAN = regex.compile(r"^(?i:nơi nhận)[ ]*:?[ ]*")
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -79,23 +70,8 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def doc_type_of(line: str) -> str | None:
-    """``BÁO CÁO`` → ``Báo cáo``; ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``.
-
-    >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12")
-    ('Kế hoạch', None)
-    """
-    if not _is_upper(line) or len(line.split()) > 6:
-        return None
-    f = fold(line)
-    for name in _TYPE_NAMES:
-        if f == name or f.startswith(name + " "):
-            return sentence_case(line)
-    return None
-
-
 def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[int, int] | None]:
-    m = _PLACE_DATE.match(line.text)
+    m = match_line("place-date", line.text)
     if m is None:
         return None, None, None
     d = WORDED.search(line.text, m.start("date"))
@@ -104,7 +80,7 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
     day = int(d.group("d")) if d.group("d") else None
     month = int(d.group("m")) if d.group("m") else None
     date = PartialDate.of(int(d.group("y")), month, day)
-    return m.group("place").strip(), date, (line.start + d.start(), line.start + d.end())
+    return line.text[m.start("place"):m.end("place")].strip(), date, (line.start + d.start(), line.start + d.end())
 
 
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
@@ -169,11 +145,12 @@ def extract_metadata(text: str) -> MetadataResult:
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     for i, line in enumerate(head):
-        if parse_heading(line.text) is not None and not _NUMBER_LINE.match(line.text):
+        kind = classify_line(line.text)
+        if parse_heading(line.text) is not None and kind != "number":
             break  # the body has begun: no header block
-        if number_idx is None and (m := _NUMBER_LINE.match(line.text)):
+        if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
-            value = m.group("value")
+            value = line.text[m.start("value"):]
             value_start = line.start + m.start("value")
             number_span = (value_start, line.end)
             meta.number = parse_own_number(value)
@@ -199,8 +176,8 @@ def extract_metadata(text: str) -> MetadataResult:
             meta.doc_type = dt
             type_idx = i
             break
-        if number_idx is None and meta.date is None and _is_upper(line.text) and not _RULE.match(line.text) \
-                and not is_national_motto(line.text):
+        if number_idx is None and meta.date is None and _is_upper(line.text) \
+                and kind not in ("rule", "motto", "motto-part"):
             issuer_lines.append(line.text)
     meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 
@@ -210,7 +187,7 @@ def extract_metadata(text: str) -> MetadataResult:
     if type_idx is not None:
         for k in range(type_idx + 1, min(type_idx + 6, len(lines))):
             t = lines[k].text
-            if _RULE.match(t):
+            if classify_line(t) == "rule":
                 if title_lines:
                     body_start_line = k + 1
                     break
@@ -225,7 +202,7 @@ def extract_metadata(text: str) -> MetadataResult:
             body_start_line = k + 1
     elif number_idx is not None:
         for k in range(number_idx + 1, min(number_idx + 5, len(lines))):
-            if _V_V.match(lines[k].text):
+            if classify_line(lines[k].text) == "subject":
                 title_lines.append(lines[k].text)
                 meta.doc_type = meta.doc_type or "Công văn"
                 body_start_line = k + 1
@@ -234,7 +211,9 @@ def extract_metadata(text: str) -> MetadataResult:
         title = " ".join(title_lines)
         if title.startswith("(") and title.endswith(")"):  # ``(V/v ...)`` under the type name
             title = title[1:-1]
-        title = _V_V.sub("", title).strip()
+        if subject := match_line("subject", title):
+            title = title[subject.end():]
+        title = title.strip()
         meta.title = title[:1].upper() + title[1:] if title else None
 
     # Recipients and signer, from the end.
@@ -244,7 +223,7 @@ def extract_metadata(text: str) -> MetadataResult:
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
-        if kg := _KINH_GUI.match(line.text):
+        if kg := match_line("addressee", line.text):
             rest = line.text[kg.end():]
             if rest:
                 recipients.append(_clean_item(rest))
@@ -252,7 +231,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 if not _BULLET.match(nxt.text):
                     break
                 recipients.append(_clean_item(nxt.text))
-        if nn := _NOI_NHAN.match(line.text):
+        if nn := match_line("recipients", line.text):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
             rest = line.text[nn.end():]
@@ -286,15 +265,16 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
         candidates = list(near) + [i for i in candidates if i not in near]
     for i in candidates:
         text = lines[i].text
-        m = _AUTH_LINE.match(text)
-        if m and _is_upper(m.group("rest")):
-            rest = m.group("rest").strip()
-            if m.group("auth") == "Q":
+        m = match_line("signing", text) if text[:1].isupper() else None
+        if m and _is_upper(text[m.start("rest"):]):
+            rest = text[m.start("rest"):].strip()
+            auth = text[m.start("auth"):m.end("auth")].upper()
+            if auth == "Q":
                 # ``Q. GIÁM ĐỐC``: an acting head signs in their own (acting) position.
                 signer = Signer(position=f"Quyền {_position(rest)}")
                 _fill_signer(signer, lines[i + 1:], position_known=True)
                 return signer, lines[i].start
-            authority = f"{m.group('auth')}."
+            authority = f"{auth}."
             signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
             signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else body_name(rest)
             _fill_signer(signer, lines[i + 1:])
