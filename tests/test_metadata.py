@@ -147,3 +147,23 @@ def test_two_column_header_copied_as_text_with_tabs() -> None:
 def test_title_goes_on_after_a_line_ending_in_cua() -> None:
     m = meta("BÁO CÁO\nTình hình thực hiện Nghị quyết của\nHội đồng nhân dân tỉnh năm 2025\nI. KẾT QUẢ")
     assert m.title == "Tình hình thực hiện Nghị quyết của Hội đồng nhân dân tỉnh năm 2025"
+
+
+def test_issuer_over_two_lines_under_parent() -> None:
+    m = meta("UBND TỈNH LÂM ĐỒNG\nTRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nSố: 12/BC-TTPVHCC\nBÁO CÁO\nKết quả")
+    assert (m.issuer, m.parent_issuer) == ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "UBND TỈNH LÂM ĐỒNG")
+
+
+def test_two_header_columns_on_one_line() -> None:
+    m = meta("UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 695/UBND-VX\nV/v xây dựng")
+    assert m.issuer == "UBND TỈNH BẮC GIANG"
+
+
+def test_motto_fragment_is_never_an_issuer() -> None:
+    m = meta("SỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nSố: 1984/SNV-TCBC\nV/v báo cáo")
+    assert (m.issuer, m.parent_issuer) == ("SỞ NỘI VỤ", None)
+
+
+def test_party_number_without_colon() -> None:
+    m = meta("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 06-HD/TW\nHà Nội, ngày 09 tháng 6 năm 2025\nHƯỚNG DẪN\nMỘT SỐ VẤN ĐỀ")
+    assert (m.issuer, m.number and m.number.symbol, m.doc_type) == ("BAN CHẤP HÀNH TRUNG ƯƠNG", "06-HD/TW", "Hướng dẫn")

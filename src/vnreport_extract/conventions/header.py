@@ -56,8 +56,8 @@ class HeaderRule(TypedDict):
 # spans of the original line. Tried in this order; the first that matches names the line.
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
-     "pattern": r"(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)",
-     "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+     "pattern": r"(?:cong hoa xa hoi chu nghia\b|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)",
+     "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
                   "Cộng hoà xã hội chủ nghĩa Việt Nam"],
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
     # The Quốc hiệu wrapped over two lines, or partly misread by OCR: never an issuer.
@@ -158,3 +158,46 @@ def doc_type_of(line: str) -> str | None:
         if f == name or f.startswith(name + " "):
             return sentence_case(line)
     return None
+
+
+# The words an issuing body's name starts with (tên cơ quan, tổ chức ban hành). A header
+# line in capitals that starts otherwise carries on the name above it
+# (``TRUNG TÂM PHỤC VỤ`` / ``HÀNH CHÍNH CÔNG``).
+ISSUER_HEADS: list[str] = [
+    "ỦY BAN", "UỶ BAN", "UBND", "HỘI ĐỒNG", "HĐND", "SỞ", "BAN", "BỘ", "CỤC", "CHI CỤC", "TỔNG CỤC", "VỤ",
+    "VĂN PHÒNG", "PHÒNG", "TRUNG TÂM", "THANH TRA", "CÔNG AN", "BỘ CHỈ HUY", "BỘ PHẬN", "TỈNH ỦY", "TỈNH UỶ",
+    "THÀNH ỦY", "THÀNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ", "ĐẢNG BỘ", "CHI BỘ", "ĐẢNG ĐOÀN",
+    "MẶT TRẬN", "ĐOÀN", "HỘI", "TỔ", "VIỆN", "TRƯỜNG", "QUỐC HỘI", "CHÍNH PHỦ", "THỦ TƯỚNG", "CHỦ TỊCH",
+    "KHO BẠC", "NGÂN HÀNG", "TÒA ÁN", "VIỆN KIỂM SÁT", "BAN QUẢN LÝ", "CÔNG TY", "TỔNG CÔNG TY", "ĐÀI",
+    "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BAN CHỈ ĐẠO", "UBMTTQ", "THỊ ỦY", "QUẬN ỦY",
+]
+_ISSUER_HEADS = tuple(sorted({fold(h) for h in ISSUER_HEADS}, key=len, reverse=True))
+_LOCALITY_HEADS = ("tinh ", "huyen ", "xa ", "thanh pho ", "phuong ", "thi tran ", "quan ", "thi xa ", "tp ")
+
+
+def starts_issuer(line: str) -> bool:
+    """Whether a header line in capitals starts the name of a body (rather than carrying on
+    the one above it, or naming its locality).
+
+    >>> starts_issuer("TRUNG TÂM PHỤC VỤ"), starts_issuer("HÀNH CHÍNH CÔNG"), starts_issuer("TỈNH LÂM ĐỒNG")
+    (True, False, False)
+    """
+    f = fold(line.strip()) + " "
+    return f.startswith(tuple(h + " " for h in _ISSUER_HEADS)) and not f.startswith(_LOCALITY_HEADS)
+
+
+_MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam)")
+
+
+def left_of_motto(line: str) -> str | None:
+    """The issuer's part of a two-column header line read as one line (text dumps,
+    ``pdftotext -layout``, OCR): what stands before the Quốc hiệu or the Party's name.
+
+    >>> left_of_motto("UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    'UBND TỈNH BẮC GIANG'
+    >>> left_of_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is None
+    True
+    """
+    m = _MOTTO_INSIDE.search(fold(line))
+    left = line[: m.start()].strip() if m else ""
+    return left or None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..conventions.header import classify_line, doc_type_of, match_line
+from ..conventions.header import classify_line, doc_type_of, left_of_motto, match_line, starts_issuer
 from ..conventions.vocabulary import POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
@@ -85,11 +85,17 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
 
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
-    two lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``) is one line."""
+    two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
+    ``HÀNH CHÍNH CÔNG``) is one name: a line that does not start a body's name carries on
+    the one above it.
+
+    >>> _issuer(["UBND TỈNH LÂM ĐỒNG", "TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"])
+    ('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'UBND TỈNH LÂM ĐỒNG')
+    """
     joined: list[str] = []
     for text in lines:
-        if joined and _LOCALITY.match(text) \
-                and _BODY_NAME_END.search(joined[-1]):
+        if joined and not starts_issuer(text) and (
+                (_LOCALITY.match(text) and _BODY_NAME_END.search(joined[-1])) or not _LOCALITY.match(text)):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -178,7 +184,8 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         if number_idx is None and meta.date is None and _is_upper(line.text) \
                 and kind not in ("rule", "motto", "motto-part"):
-            issuer_lines.append(line.text)
+            # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
+            issuer_lines.append(left_of_motto(line.text) or line.text)
     meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 
     # Title (trích yếu): the lines after the type name, or a ``V/v`` line under ``Số:``.
