@@ -57,7 +57,8 @@ class HeaderRule(TypedDict):
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
      "pattern": r"(?:cong hoa xa hoi chu nghia\b|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)",
-     "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+     "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+                  "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
                   "Cộng hoà xã hội chủ nghĩa Việt Nam"],
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
     # The Quốc hiệu wrapped over two lines, or partly misread by OCR: never an issuer.
