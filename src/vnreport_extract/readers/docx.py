@@ -30,7 +30,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..conventions.header import is_national_motto
+from ..conventions.header import is_national_motto, match_line
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, PasswordProtectedError
 from ..limits import LimitExceededError, Limits
@@ -759,11 +759,9 @@ def _int(value: str | None, default: int = 0) -> int:
 
 # --------------------------------------------------------------------------- layout tables
 
-_NUMBER_LINE = re.compile(r"^so\s*[:.]")
-_PLACE_DATE = re.compile(r"^[^\d,;:]{2,60},\s*ngay\b")
-_RECIPIENTS = re.compile(r"^(?:noi nhan|kinh gui)\b")
-_AUTHORITY = re.compile(r"^(?:tm|kt|tl|tuq|q)\.\s*\S")
-_V_V = re.compile(r"^(?:v/v|ve viec)\b")
+def _is(kind: str, line: str) -> bool:
+    """Whether a header or signature line is of ``kind`` (see conventions.header)."""
+    return match_line(kind, line) is not None
 
 
 def _fold(text: str) -> str:
@@ -789,7 +787,7 @@ def _tab_cells(text: str, started: bool) -> list[str] | None:
     if len(parts) != 2 or not parts[1]:
         return None
     folded = [_fold(part) for part in parts]
-    if started or any(is_national_motto(f) or _NUMBER_LINE.match(f) or _PLACE_DATE.match(f) for f in folded):
+    if started or any(is_national_motto(f) or _is("number", f) or _is("place-date", f) for f in folded):
         return parts
     return None
 
@@ -816,18 +814,18 @@ def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
     # The Quốc hiệu never sits in a data table; spacing rows can make a header table taller.
     if len(rows) <= 8 and all(len(r) <= 4 for r in rows) and any(is_national_motto(line) for line in lines):
         return "header"
-    if small and any(_NUMBER_LINE.match(line) for line in lines) \
-            and any(_PLACE_DATE.match(line) for line in lines):
+    if small and any(_is("number", line) for line in lines) \
+            and any(_is("place-date", line) for line in lines):
         return "header"
     if small and len(rows) <= 3:
         starts = [_fold(_lines_of(c)[0]) for c in distinct]
-        if any(_RECIPIENTS.match(s) for s in starts) or \
-                any(_AUTHORITY.match(s) or _is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
+        if any(_is("recipients", s) or _is("addressee", s) for s in starts) or \
+                any(_is("signing", s) or _is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
                                                                                          strict=True)):
             return "signature"
     if len(distinct) == 1 and len(rows) == 1 and sum(1 for c in rows[0] if c.strip()) == 1:
         text = distinct[0]
-        if (before_body and len(text) <= 400) or _V_V.match(_fold(text)):
+        if (before_body and len(text) <= 400) or _is("subject", text):
             return "header"  # the trích yếu in a box under the type name or under Số
         return "frame"
     return None
@@ -857,8 +855,8 @@ def _header_rows(rows: list[list[str]]) -> list[list[str]]:
     split = max(split, 1)
     left = _column_lines(keep[:split])
     right = _column_lines(keep[split:])
-    left_top, left_bottom = _cut(left, lambda f: bool(_NUMBER_LINE.match(f) or _V_V.match(f)))
-    right_top, right_bottom = _cut(right, lambda f: bool(_PLACE_DATE.match(f)))
+    left_top, left_bottom = _cut(left, lambda f: _is("number", f) or _is("subject", f))
+    right_top, right_bottom = _cut(right, lambda f: _is("place-date", f))
     return [["\n".join(left_top), "\n".join(right_top)],
             ["\n".join(left_bottom), "\n".join(right_bottom)], *tail]
 
