@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..conventions.header import classify_line
+
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,bd\b|-bd\b", re.IGNORECASE)
 # Spacing accents that some fonts draw over a letter instead of a combining mark.
@@ -48,9 +50,11 @@ _COPY_STAMP = re.compile(r"^(?i:sao y|sao lục|trích sao)\b")
 _DATE_LINE = re.compile(r"(?i:ngày)\s*\S*\s*(?i:tháng)|(?i:tháng)\s*\d{1,2}\s*(?i:năm)\s*\d{4}")
 # ``Số: 12/UBND-VX``, or a Party document's ``Số 49-QĐ/HU`` (no colon).
 _NUMBER_IN_LINE = re.compile(r"(?:^|\s)(?:(?i:số)\s*:|Số\s+\d)")
-_V_V = re.compile(r"^(?i:v/v|về việc)\b")
-_RECIPIENTS = re.compile(r"^(?i:nơi nhận)\s*:?")
-_SIGNING = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s*\S")
+
+
+def _is(kind: str, line: str) -> bool:
+    """Whether a line is a header or signature line of ``kind`` (see conventions.header)."""
+    return classify_line(line) == kind
 _BULLET_ITEM = re.compile(r"^[-+•–]\s")
 
 
@@ -557,7 +561,7 @@ def header_zone(lines: Sequence[Line], left: float, right: float) -> Zone | None
         line = lines[i]
         if line.x1 > divider + 2:
             break
-        if i == end + 1 and not _V_V.match(line.text):
+        if i == end + 1 and not _is("subject", line.text):
             break
         indexes.append(i)
     # The left column's second row starts at ``Số``, the right column's at the date.
@@ -579,16 +583,16 @@ def signature_zone(lines: Sequence[Line], left: float, right: float) -> Zone | N
     width = right - left
     mid = left + width / 2
     start = next((i for i, line in enumerate(lines)
-                  if _RECIPIENTS.match(line.text) and line.x0 < mid), None)
+                  if _is("recipients", line.text) and line.x0 < mid), None)
     if start is None:
         start = next((i for i, line in enumerate(lines)
-                      if line.x0 >= mid - 0.1 * width and _SIGNING.match(line.text)), None)
+                      if line.x0 >= mid - 0.1 * width and _is("signing", line.text)), None)
         if start is None:
             return None
     # The signature column may begin a line or two above ``Nơi nhận``.
     while start > 0:
         prev = lines[start - 1]
-        if prev.x0 >= mid - 0.1 * width and (_SIGNING.match(prev.text) or prev.text.isupper()) \
+        if prev.x0 >= mid - 0.1 * width and (_is("signing", prev.text) or prev.text.isupper()) \
                 and lines[start].top - prev.bottom < 2 * prev.size:
             start -= 1
         else:
@@ -603,7 +607,7 @@ def signature_zone(lines: Sequence[Line], left: float, right: float) -> Zone | N
             break
         divider = found if found is not None else divider
     if divider is None:
-        signing = [w.x0 for line in candidates for w in line.words[:1] if _SIGNING.match(line.text)]
+        signing = [w.x0 for line in candidates for w in line.words[:1] if _is("signing", line.text)]
         divider = min(signing) - 1 if signing else mid
     indexes: list[int] = []
     left_lines: list[str] = []
@@ -624,7 +628,7 @@ def signature_zone(lines: Sequence[Line], left: float, right: float) -> Zone | N
 
 def _add_recipient_line(lines: list[str], text: str) -> None:
     """A line of the ``Nơi nhận`` column: a new item, or the rest of a wrapped one."""
-    if lines and not _RECIPIENTS.match(lines[-1]) and not LIST_MARKER.match(text) and not _RECIPIENTS.match(text):
+    if lines and not _is("recipients", lines[-1]) and not LIST_MARKER.match(text) and not _is("recipients", text):
         lines[-1] = join_lines([lines[-1], text])
     else:
         lines.append(text)
