@@ -37,7 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from ..conventions.doc_types import DOC_TYPES
+from ..conventions.header import HEADER_PATTERNS
 from ..conventions.vocabulary import POSITIONS
 from ..document import Block
 from ..errors import CorruptFileError, InputError
@@ -548,14 +551,14 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
     return [left, right], used
 
 
-def _split_at(lines: list[str], pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
+def _split_at(lines: list[str], pattern: re.Pattern[str] | regex.Pattern[str]) -> tuple[list[str], list[str]]:
     for i, text in enumerate(lines):
         if pattern.search(fold(text)):
             return lines[:i], lines[i:]
     return lines, []
 
 
-_SIGNATURE_START = re.compile(r"^noi nhan\b")
+_SIGNATURE_START = HEADER_PATTERNS["recipients"]
 
 
 def _signature(lines: list[Line], geo: PageGeometry, start: int) -> list[list[str]]:
