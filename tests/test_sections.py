@@ -125,3 +125,9 @@ def test_party_dash_styles_nest() -> None:
 def test_upper_letter_under_roman() -> None:
     text = "I. Thành phần dự họp\nA. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :\nB. Chủ đầu tư\nII. Nội dung cuộc họp"
     assert [s[:2] for s in flat(text)] == [("I", 1), ("A", 2), ("B", 2), ("II", 1)]
+
+
+def test_colon_opening_a_list_does_not_end_the_title() -> None:
+    text = "Điều 2. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp và Phát triển nông thôn thi hành."
+    [(_, _, title)] = flat(text)
+    assert title.startswith("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh")

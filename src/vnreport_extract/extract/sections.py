@@ -30,6 +30,10 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 MAX_TITLE = 200
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
 _COLON = regex.compile(r":(?:[ ]|$)")
+# Words before a colon that open a list (``Thủ trưởng các cơ quan: Văn phòng ..., Sở ...``,
+# ``xem xét: Đơn xin vào Đảng; lý lịch ...``): the colon is inside the sentence, not the end
+# of a heading.
+_OPENS_LIST = regex.compile(r"(?:(?i:các|những)(?:[ ]+\p{L}+){1,2}|(?i:gồm|như sau|sau đây|xem xét))[ ]*$")
 
 
 @dataclass
@@ -81,8 +85,12 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     'Ưu điểm'
     >>> heading_title("KẾT QUẢ THỰC HIỆN:")
     'KẾT QUẢ THỰC HIỆN'
+    >>> heading_title("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp thi hành.")
+    'Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp thi hành'
     """
     colon = _COLON.search(rest)
+    if colon and _OPENS_LIST.search(rest[: colon.start()]):
+        colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
     if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
         # Only the first sentence matters, and past MAX_TITLE it is cut anyway: the splitter
