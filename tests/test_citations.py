@@ -155,3 +155,10 @@ def test_own_number_in_annex_is_not_a_citation() -> None:
             "Căn cứ Luật số 25/2018/QH14;\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
             "QUY ĐỊNH\n(Ban hành kèm theo Quyết định số 64/QĐ-UBND ngày 17/02/2025 của UBND tỉnh)")
     assert [c.symbol for c in parse_text(text).citations] == ["25/2018/QH14"]
+
+
+def test_date_after_a_line_break_following_ngay() -> None:
+    """hd-06-hd-tw-2025.pdf: a PDF line ends with ``ngày``."""
+    text = "kết nạp vào Đảng từ khi thực hiện Quy định số 29-QĐ/TW, ngày\n02/6/1997 của Bộ Chính trị khoá VIII"
+    [c] = parse_text(text).citations
+    assert (c.symbol, c.date and c.date.iso, c.authority) == ("29-QĐ/TW", "1997-06-02", "Bộ Chính trị")

@@ -37,6 +37,8 @@ NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
 LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
 
 _DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
+# ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
+_DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
 _OF = regex.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
 _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")"
@@ -142,8 +144,8 @@ def _tail(text: str, pos: int) -> _Tail:
         lead = _DATE_LEAD.match(text, tail.end, tail.end + _WINDOW)
         p = lead.end() if lead else tail.end
         found = date_at(text, p)
-        if found is None and text.startswith(("ngày ", "Ngày "), p):
-            found = date_at(text, p + 5)
+        if found is None and (day_word := _DAY_WORD.match(text, p)):
+            found = date_at(text, day_word.end())
         if found and tail.date is None:
             tail.date, start, tail.end = found[0], found[1], found[2]
             tail.date_span = (start, found[2])
