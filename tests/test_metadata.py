@@ -167,3 +167,43 @@ def test_motto_fragment_is_never_an_issuer() -> None:
 def test_party_number_without_colon() -> None:
     m = meta("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 06-HD/TW\nHà Nội, ngày 09 tháng 6 năm 2025\nHƯỚNG DẪN\nMỘT SỐ VẤN ĐỀ")
     assert (m.issuer, m.number and m.number.symbol, m.doc_type) == ("BAN CHẤP HÀNH TRUNG ƯƠNG", "06-HD/TW", "Hướng dẫn")
+
+
+def test_subject_over_several_lines() -> None:
+    """cv-1984-snv-tcbc-2025.pdf."""
+    m = meta("SỞ NỘI VỤ\nSố: 1984 /SNV-TCBC\nV/v báo cáo đề nghị công nhận\nchức danh các Hội quần chúng do\n"
+             "Đảng, Nhà nước giao nhiệm vụ\nLâm Đồng, ngày 09 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân tỉnh")
+    assert m.title == "Báo cáo đề nghị công nhận chức danh các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ"
+
+
+def test_addressees_on_unbulleted_lines() -> None:
+    """ttr-ubnd-thi-tran-nenh-2012.doc."""
+    m = meta("TỜ TRÌNH\n(V/v xin kinh phí)\nKính gửi: UBND huyện Việt Yên, tỉnh Bắc Giang\n"
+             "Phòng Công Thương huyện Việt Yên\nCăn cứ nghị quyết của UBND tỉnh Bắc Giang.")
+    assert m.recipients == ["UBND huyện Việt Yên, tỉnh Bắc Giang", "Phòng Công Thương huyện Việt Yên"]
+
+
+def test_position_in_mixed_case_under_the_body() -> None:
+    """ttr-ubnd-thi-tran-nenh-2012.doc: ``UBND THỊ TRẤN NẾNH`` / ``Chủ tịch``."""
+    m = meta("TỜ TRÌNH\nXin kinh phí\nRất mong UBND huyện xem xét giúp đỡ !\nUBND THỊ TRẤN NẾNH\nChủ tịch")
+    assert m.signer is not None and m.signer.position == "Chủ tịch"
+
+
+def test_party_signature_with_slash_and_no_position() -> None:
+    """hd-06-hd-tw-2025.pdf."""
+    m = meta("HƯỚNG DẪN\nMỘT SỐ VẤN ĐỀ\n1. Nội dung.\nNơi nhận:\n- Lưu Văn phòng Trung ương Đảng.\n"
+             "T/M BAN BÍ THƯ\nTrần Cẩm Tú")
+    assert m.signer is not None and (m.signer.authority, m.signer.on_behalf_of, m.signer.name) == (
+        "TM.", "Ban Bí thư", "Trần Cẩm Tú")
+
+
+def test_type_name_is_canonical() -> None:
+    assert meta("BIÊN BẢN LÀM VIỆC\nCăn cứ Công văn số 636/TTTH-VP").doc_type == "Biên bản"
+
+
+def test_cong_bao_header_columns_on_one_line() -> None:
+    """qd-353 as printed in Công báo: the two header columns arrive as one line each."""
+    m = meta("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 353/QĐ-UBND Bà Rịa - Vũng Tàu, ngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH")
+    assert (m.issuer, m.place, m.date and m.date.iso) == (
+        "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Bà Rịa - Vũng Tàu", "2025-02-17")

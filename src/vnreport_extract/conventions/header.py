@@ -10,7 +10,7 @@ from typing import TypedDict
 
 import regex
 
-from ..normalize import fold, sentence_case
+from ..normalize import fold
 from .doc_types import DOC_TYPES
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
@@ -95,9 +95,9 @@ HEADER_RULES: list[HeaderRule] = [
     # Signing authority (thẩm quyền ký): TM. (on behalf of a collective), KT. (deputy for the
     # head), TL., TUQ., and Q. (acting head) with the body or position after it.
     {"kind": "signing",
-     "pattern": r"(?P<auth>tm|kt|tl|tuq|q)(?:\s*\.\s*|\s+)(?P<rest>\S.*)$",
-     "examples": ["KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. BỘ TRƯỞNG", "Q. GIÁM ĐỐC",
-                  "TM BAN CHỈ ĐẠO"],
+     "pattern": r"(?P<auth>t/?m|k/?t|t/?l|tuq|q)(?:\s*\.\s*|\s+)(?P<rest>\S.*)$",
+     "examples": ["KT. GIÁM ĐỐC", "T/M BAN BÍ THƯ", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. BỘ TRƯỞNG",
+                  "Q. GIÁM ĐỐC", "TM BAN CHỈ ĐẠO"],
      "not_examples": ["Tỉnh ủy Bắc Giang"]},
     {"kind": "signed-mark",
      "pattern": r"\(?\s*(?:da ky|ky ten,? dong dau|ky,? ghi ro ho ten|ky va ghi ro ho ten)\s*\)?\s*$",
@@ -141,15 +141,17 @@ def classify_line(line: str) -> str | None:
     return "doc-type" if doc_type_of(line.strip()) else None
 
 
-_TYPE_NAMES = sorted((fold(d["name"]) for d in DOC_TYPES), key=len, reverse=True)
+_TYPE_NAME = {fold(d["name"]): d["name"] for d in DOC_TYPES}
+_TYPE_NAMES = sorted(_TYPE_NAME, key=len, reverse=True)
 
 
 def doc_type_of(line: str) -> str | None:
-    """The type name (tên loại) a header line states: ``BÁO CÁO`` → ``Báo cáo``;
-    ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``. Only a short line in capitals.
+    """The type name (tên loại) a header line states, as the canonical name: ``BÁO CÁO`` →
+    ``Báo cáo``; ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``; ``BIÊN BẢN LÀM VIỆC`` → ``Biên bản``.
+    Only a short line in capitals.
 
-    >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12")
-    ('Kế hoạch', None)
+    >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12"), doc_type_of("BIÊN BẢN LÀM VIỆC")
+    ('Kế hoạch', None, 'Biên bản')
     """
     letters = [c for c in line if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or len(line.split()) > 6:
@@ -157,7 +159,7 @@ def doc_type_of(line: str) -> str | None:
     f = fold(line)
     for name in _TYPE_NAMES:
         if f == name or f.startswith(name + " "):
-            return sentence_case(line)
+            return _TYPE_NAME[name]
     return None
 
 
@@ -187,7 +189,7 @@ def starts_issuer(line: str) -> bool:
     return f.startswith(tuple(h + " " for h in _ISSUER_HEADS)) and not f.startswith(_LOCALITY_HEADS)
 
 
-_MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam)")
+_MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
 
 
 def left_of_motto(line: str) -> str | None:
@@ -196,6 +198,8 @@ def left_of_motto(line: str) -> str | None:
 
     >>> left_of_motto("UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     'UBND TỈNH BẮC GIANG'
+    >>> left_of_motto("TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc")
+    'TỈNH BÀ RỊA - VŨNG TÀU'
     >>> left_of_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is None
     True
     """

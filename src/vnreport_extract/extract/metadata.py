@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.header import classify_line, doc_type_of, left_of_motto, match_line, starts_issuer
-from ..conventions.vocabulary import POSITIONS, RANKS, SIGNING_AUTHORITIES
+from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, sentence_case
 from .dates import WORDED
@@ -42,11 +42,12 @@ _BODY_START = regex.compile(
 )
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
 # ``Hội đồng nhân dân tỉnh``) goes on to the next line whatever its case.
-_OPEN_END = regex.compile(r"(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc)$")
+_OPEN_END = regex.compile(r"(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _POSITIONS = {fold(p): p for p in POSITIONS}
+_AUTHORITIES = {fold(a): a for a in AUTHORITIES}
 _LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
 
@@ -182,10 +183,11 @@ def extract_metadata(text: str) -> MetadataResult:
             meta.doc_type = dt
             type_idx = i
             break
-        if number_idx is None and meta.date is None and _is_upper(line.text) \
+        # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
+        left = left_of_motto(line.text) or line.text
+        if number_idx is None and meta.date is None and _is_upper(left) \
                 and kind not in ("rule", "motto", "motto-part"):
-            # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
-            issuer_lines.append(left_of_motto(line.text) or line.text)
+            issuer_lines.append(left)
     meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 
     # Title (trích yếu): the lines after the type name, or a ``V/v`` line under ``Số:``.
@@ -213,6 +215,15 @@ def extract_metadata(text: str) -> MetadataResult:
                 title_lines.append(lines[k].text)
                 meta.doc_type = meta.doc_type or "Công văn"
                 body_start_line = k + 1
+                # ``V/v báo cáo đề nghị công nhận`` / ``chức danh các Hội ...``: the lines of the
+                # trích yếu go on in lower case (or after an open end) up to the place and date.
+                for nxt in lines[k + 1: k + 5]:
+                    if classify_line(nxt.text) is not None or _BODY_START.match(nxt.text) \
+                            or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
+                                    or title_lines[-1].endswith(",")):
+                        break
+                    title_lines.append(nxt.text)
+                    body_start_line = max(body_start_line, lines.index(nxt) + 1)
                 break
     if title_lines:
         title = " ".join(title_lines)
@@ -235,7 +246,10 @@ def extract_metadata(text: str) -> MetadataResult:
             if rest:
                 recipients.append(_clean_item(rest))
             for nxt in lines[i + 1: i + 15]:
-                if not _BULLET.match(nxt.text):
+                # Items are bulleted, or (unbulleted) short lines that are not body text.
+                if not _BULLET.match(nxt.text) and (
+                        _BODY_START.match(nxt.text) or len(nxt.text.split()) > 12 or nxt.text.endswith(".")
+                        or classify_line(nxt.text) is not None or not nxt.text[:1].isupper()):
                     break
                 recipients.append(_clean_item(nxt.text))
         if nn := match_line("recipients", line.text):
@@ -275,7 +289,7 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
         m = match_line("signing", text) if text[:1].isupper() else None
         if m and _is_upper(text[m.start("rest"):]):
             rest = text[m.start("rest"):].strip()
-            auth = text[m.start("auth"):m.end("auth")].upper()
+            auth = text[m.start("auth"):m.end("auth")].upper().replace("/", "")
             if auth == "Q":
                 # ``Q. GIÁM ĐỐC``: an acting head signs in their own (acting) position.
                 signer = Signer(position=f"Quyền {_position(rest)}")
@@ -283,12 +297,13 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
                 return signer, lines[i].start
             authority = f"{auth}."
             signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
-            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS else body_name(rest)
+            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS \
+                else _AUTHORITIES.get(fold(rest)) or body_name(rest)
             _fill_signer(signer, lines[i + 1:])
             return signer, lines[i].start
     for i in candidates:
         text = lines[i].text
-        if _is_upper(text) and fold(text) in _POSITIONS:
+        if fold(text) in _POSITIONS:  # ``CHỦ TỊCH``, or ``Chủ tịch`` under the body's name
             signer = Signer(position=_POSITIONS[fold(text)])
             _fill_signer(signer, lines[i + 1:], position_known=True)
             return signer, lines[i].start
@@ -296,7 +311,7 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
 
 
 def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False) -> None:
-    for line in after[:12]:
+    for k, line in enumerate(after[:12]):
         t = line.text
         if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
             break  # an appendix or another block starts: the name was not printed
@@ -305,7 +320,8 @@ def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False
             continue
         rank = next((r for r in RANKS if fold(t).startswith(fold(r) + " ")), None)
         name = _name(t[len(rank) + 1:].strip() if rank else t)
-        if name and signer.position is not None:
+        # ``T/M BAN BÍ THƯ`` / ``Trần Cẩm Tú``: a Party signature may give no position.
+        if name and (signer.position is not None or (k == 0 and signer.authority is not None)):
             signer.name = name
             signer.rank = rank
             break
