@@ -131,3 +131,13 @@ def test_colon_opening_a_list_does_not_end_the_title() -> None:
     text = "Điều 2. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp và Phát triển nông thôn thi hành."
     [(_, _, title)] = flat(text)
     assert title.startswith("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh")
+
+
+def test_quoted_article_points_are_not_sections() -> None:
+    """ttr-3367-ttr-snv-binh-thuan-2024.pdf quotes Nghị định 126/2024/NĐ-CP over several paragraphs."""
+    text = ("b) Điểm b, c khoản 4 Điều 19 Nghị định số 126/2024/NĐ-CP quy định:\n"
+            "“b) Trước khi hết nhiệm kỳ 30 ngày làm việc, hội chưa tổ chức được đại hội;\n"
+            "c) Hết thời gian gia hạn hội không tổ chức đại hội thì xử lý vi phạm”.\n"
+            "c) Khoản 2 Điều 30 Nghị định số 126/2024/NĐ-CP quy định hội bị giải thể.")
+    assert [s[0] for s in flat(text)] == ["b", "c"]
+    assert flat(text)[1][2].startswith("Khoản 2 Điều 30")

@@ -28,6 +28,7 @@ STYLES: list[tuple[str, regex.Pattern[str]]] = [
 ]
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 MAX_TITLE = 200
+_MAX_QUOTED = 30
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
 _COLON = regex.compile(r":(?:[ ]|$)")
 # Words before a colon that open a list (``Thủ trưởng các cơ quan: Văn phòng ..., Sở ...``,
@@ -125,10 +126,21 @@ def extract_sections(
     """
     end_of_body = len(text) if body_end is None else body_end
     headings: list[Heading] = []
+    quoted = 0  # paragraphs inside a quotation so far (a quoted article's ``a)`` is not a section)
     for i, (start, end) in enumerate(paragraphs):
         if start >= end_of_body:
             continue
-        parsed = parse_heading(text[start:end])
+        paragraph = text[start:end]
+        inside = quoted > 0
+        if quoted or paragraph.startswith("“"):
+            opened = paragraph.count("“") - paragraph.count("”")
+            # An unclosed quotation ends after a while: a missing ``”`` must not hide the rest.
+            quoted = quoted + 1 if (quoted and opened >= 0) or (not quoted and opened > 0) else 0
+            if quoted > _MAX_QUOTED:
+                quoted = 0
+        if inside:
+            continue
+        parsed = parse_heading(paragraph)
         if parsed is None:
             continue
         number, rank, rest = parsed
