@@ -8,7 +8,7 @@ import itertools
 import stat
 from pathlib import Path
 
-from .conventions.header import starts_document
+from .conventions.header import classify_line, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
 from .extract.citations import extract_citations
@@ -47,6 +47,17 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
     body = [i for i, b in enumerate(doc.blocks) if b.kind != "footnote"]
     starts = [i for i in body if _starts_document(doc.blocks[i])]
+    # A document issued with the first (``QUY ĐỊNH`` / ``(Ban hành kèm theo Quyết định số
+    # ...)``) may have no Quốc hiệu: it begins at the name in capitals above that line.
+    for i in body:
+        if i and classify_line(_block_text(doc.blocks[i]).split("\n")[0]) == "issued-with":
+            j = i
+            while j - 1 >= 0 and i - j < 4 and doc.blocks[j - 1].kind == "paragraph" \
+                    and _block_text(doc.blocks[j - 1]).isupper():
+                j -= 1
+            if j < i and (not starts or j > starts[0]):
+                starts.append(j)
+    starts = sorted(set(starts))
     if len(starts) < 2:
         return [doc]
     cuts: list[int] = []

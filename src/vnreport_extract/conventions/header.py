@@ -99,6 +99,14 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["KT. GIÁM ĐỐC", "T/M BAN BÍ THƯ", "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. BỘ TRƯỞNG",
                   "Q. GIÁM ĐỐC", "TM BAN CHỈ ĐẠO"],
      "not_examples": ["Tỉnh ủy Bắc Giang"]},
+    # Under the name of a document issued with another (``QUY ĐỊNH``, ``PHỤ LỤC``, ``DANH MỤC``):
+    # a second document of the file begins above it, even without a Quốc hiệu.
+    {"kind": "issued-with",
+     "pattern": r"\(?\s*(?:duoc\s+)?(?:ban hanh\s+)?kem theo\s+(?:quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi"
+                r"|ke hoach|cong van|to trinh|van ban|bao cao|thong bao)\s+so\b",
+     "examples": ["(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025 của",
+                  "(Kèm theo Quyết định số 64/QĐ-UBND ngày 12/3/2025 của UBND tỉnh)"],
+     "not_examples": ["Ban hành kèm theo Quyết định này Quy định tuyển chọn, xét chọn tổ chức"]},
     {"kind": "signed-mark",
      "pattern": r"\(?\s*(?:da ky|ky ten,? dong dau|ky,? ghi ro ho ten|ky va ghi ro ho ten)\s*\)?\s*$",
      "examples": ["(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)"],
@@ -123,7 +131,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
     ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
-    ``signed-mark``, ``doc-type`` — or None.
+    ``issued-with``, ``signed-mark``, ``doc-type`` — or None.
 
     >>> classify_line("Số 06-HD/TW"), classify_line("KT. GIÁM ĐỐC"), classify_line("SỞ NỘI VỤ")
     ('number', 'signing', None)
