@@ -135,7 +135,13 @@ def score(gold: Json, pred: Json, doc: str = "") -> Json:
     if doc.endswith((".txt", ".md")):  # numbers only Word's auto-numbering shows are not in plain text
         gold = dict(gold, sections=[s for s in gold.get("sections", []) if not s.get("docx_numbering")])
     out: Json = {}
-    full = [c for c in pred.get("citations") or [] if (c.get("kind") or "full") == "full" and c.get("symbol")]
+    pred = with_attachments(pred)  # the gold lists everything in the file, attached documents included
+    own = {norm_symbol(x.get("symbol")) for x in gold.get("self_references", []) if isinstance(x, dict)}
+    own |= {norm_symbol(m) for x in gold.get("self_references", []) if isinstance(x, dict)
+            for m in re.findall(r"\d+(?:/\d{4})?/[^\s,;)]+", x.get("raw") or "")}
+    # A self-reference (``Kèm theo Quyết định số ...``) is neutral.
+    full = [c for c in pred.get("citations") or [] if (c.get("kind") or "full") == "full" and c.get("symbol")
+            and norm_symbol(c["symbol"]) not in own]
     out["citations"] = prf(collections.Counter(norm_symbol(c["symbol"]) for c in gold.get("citations", [])),
                            collections.Counter(norm_symbol(c["symbol"]) for c in full))
     out["citation_dates"] = prf(
@@ -143,7 +149,8 @@ def score(gold: Json, pred: Json, doc: str = "") -> Json:
         collections.Counter((norm_symbol(c["symbol"]), iso_of(c.get("date"))) for c in full))
     out["documents"] = prf(
         collections.Counter({norm_symbol(d["symbol"]): 1 for d in gold.get("documents", [])}),
-        collections.Counter({norm_symbol(d.get("symbol")): 1 for d in pred.get("documents") or [] if d.get("symbol")}))
+        collections.Counter({norm_symbol(d.get("symbol")): 1 for d in pred.get("documents") or [] if d.get("symbol")
+                             and norm_symbol(d.get("symbol")) not in own}))
     out["dates"] = prf(
         collections.Counter(d["iso"] for d in gold.get("dates", []) if d["kind"] in ("date", "month")),
         collections.Counter(iso_of(d.get("value")) for d in pred.get("dates") or [] if d.get("kind") in ("date", "month")))
@@ -175,7 +182,7 @@ def with_attachments(d: Json) -> Json:
     out = dict(d)
     for att in d.get("attachments") or []:
         att = with_attachments(att)
-        for key in ("citations", "dates", "sections", "figures", "tables"):
+        for key in ("citations", "documents", "dates", "sections", "figures", "tables"):
             out[key] = list(out.get(key) or []) + list(att.get(key) or [])
     return out
 
