@@ -360,12 +360,15 @@ def build_lines(glyphs: Iterable[Glyph], convert: Converter | None = None) -> li
 
 
 def furniture_key(text: str) -> str:
-    """What running headers of different pages share: digits blanked.
+    """What running headers of different pages share: digits blanked, and the page number
+    left out, which odd and even pages print at opposite ends (Công báo).
 
     >>> furniture_key("Báo cáo CCHC - trang 12")
-    'Báo cáo CCHC - trang #'
+    'Báo cáo CCHC - trang'
+    >>> furniture_key("CÔNG BÁO/Số 09/ Ngày 25-02-2025 17") == furniture_key("18 CÔNG BÁO/Số 09/ Ngày 25-02-2025")
+    True
     """
-    return re.sub(r"\d+", "#", text.strip())
+    return re.sub(r"\d+", "#", re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", text.strip()))
 
 
 def page_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[set[int]]:
