@@ -207,3 +207,11 @@ def test_cong_bao_header_columns_on_one_line() -> None:
              "Số: 353/QĐ-UBND Bà Rịa - Vũng Tàu, ngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH")
     assert (m.issuer, m.place, m.date and m.date.iso) == (
         "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Bà Rịa - Vũng Tàu", "2025-02-17")
+
+
+def test_record_signed_by_parties() -> None:
+    """bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc: the parties sign in columns."""
+    m = meta("BIÊN BẢN LÀM VIỆC\nI. Thành phần dự họp\nCác bên thống nhất.\n"
+             "Đại diện Trung tâm tin học - VP UBND\tĐại diện Chủ đầu tư\nĐặng Quang Khanh\tPhan Đình Hiếu")
+    assert m.signer is not None and (m.signer.position, m.signer.name) == (
+        "Đại diện Trung tâm tin học - VP UBND", "Đặng Quang Khanh")

@@ -108,6 +108,11 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025 của",
                   "(Kèm theo Quyết định số 64/QĐ-UBND ngày 12/3/2025 của UBND tỉnh)"],
      "not_examples": ["Ban hành kèm theo Quyết định này Quy định tuyển chọn, xét chọn tổ chức"]},
+    # The parties signing a record (biên bản), each over its own column.
+    {"kind": "representative",
+     "pattern": r"(?:dai dien|thay mat)\b",
+     "examples": ["Đại diện Trung tâm tin học - VP UBND", "Đại diện Chủ đầu tư"],
+     "not_examples": []},
     {"kind": "signed-mark",
      "pattern": r"\(?\s*(?:da ky|ky ten,? dong dau|ky,? ghi ro ho ten|ky va ghi ro ho ten)\s*\)?\s*$",
      "examples": ["(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)"],
@@ -132,7 +137,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
     ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
-    ``issued-with``, ``signed-mark``, ``doc-type`` — or None.
+    ``issued-with``, ``representative``, ``signed-mark``, ``doc-type`` — or None.
 
     >>> classify_line("Số 06-HD/TW"), classify_line("KT. GIÁM ĐỐC"), classify_line("SỞ NỘI VỤ")
     ('number', 'signing', None)

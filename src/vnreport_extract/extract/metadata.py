@@ -307,6 +307,13 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             signer = Signer(position=_POSITIONS[fold(text)])
             _fill_signer(signer, lines[i + 1:], position_known=True)
             return signer, lines[i].start
+    # A record signed by the parties (biên bản): ``Đại diện ...`` columns with the names under
+    # them; the first column signs first.
+    for i in sorted(candidates):
+        first = lines[i].text.split("\t")[0].strip()
+        if classify_line(first) == "representative" and i + 1 < len(lines):
+            name = _name(lines[i + 1].text.split("\t")[0].strip())
+            return Signer(position=first, name=name), lines[i].start
     return None, None
 
 
