@@ -162,3 +162,8 @@ def test_date_after_a_line_break_following_ngay() -> None:
     text = "kết nạp vào Đảng từ khi thực hiện Quy định số 29-QĐ/TW, ngày\n02/6/1997 của Bộ Chính trị khoá VIII"
     [c] = parse_text(text).citations
     assert (c.symbol, c.date and c.date.iso, c.authority) == ("29-QĐ/TW", "1997-06-02", "Bộ Chính trị")
+
+
+def test_date_and_author_before_the_citation() -> None:
+    [c] = parse_text("Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế hoạch số 2970/KH-BCĐ về việc triển khai.").citations
+    assert (c.symbol, c.date and c.date.iso, c.authority) == ("2970/KH-BCĐ", "2006-12-26", "Ban Chỉ đạo")

@@ -135,6 +135,28 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
 
 
+# A date and an author before the citation: ``Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế
+# hoạch số 2970/KH-BCĐ``.
+_LEAD = regex.compile(
+    r"(?<!\w)(?i:ngày)[ ]+(?P<date>\d{1,2}[ ]?[/.-][ ]?\d{1,2}[ ]?[/.-][ ]?\d{4}"
+    r"|\d{1,2}[ ]+(?i:tháng)[ ]+\d{1,2}[ ]+(?i:năm)[ ]+\d{4})[ ]*,[ ]*"
+    r"(?P<auth>\p{Lu}[\p{L} ]{1,80}?)[ ]+(?:(?i:đã)[ ]+)?(?i:ký[ ]+ban[ ]+hành|ban[ ]+hành|ký|phê[ ]+duyệt)[ ]+$"
+)
+
+
+def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
+    """Date and authority stated before a citation that starts at ``start``.
+
+    >>> _lead("Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế hoạch", 38)
+    (PartialDate(year=2006, month=12, day=26, iso='2006-12-26'), 'Ban Chỉ đạo')
+    """
+    m = _LEAD.search(text, max(0, start - 160), start)
+    if m is None:
+        return None, None
+    found = date_at(text, m.start("date"))
+    return (found[0] if found else None), canonical_authority(m.group("auth").strip())
+
+
 def _tail(text: str, pos: int) -> _Tail:
     """Date, authority and subject after a symbol or a name."""
     tail = _Tail(end=pos)
@@ -193,6 +215,9 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         number = from_match(sm, doc_type, sm.group(0))
         tail = _tail(text, sm.end())
+        if tail.date is None or tail.authority is None:
+            lead_date, lead_authority = _lead(text, start)
+            tail.date, tail.authority = tail.date or lead_date, tail.authority or lead_authority
         end = tail.end
         out.append(Citation(
             raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
