@@ -167,3 +167,13 @@ def test_date_after_a_line_break_following_ngay() -> None:
 def test_date_and_author_before_the_citation() -> None:
     [c] = parse_text("Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế hoạch số 2970/KH-BCĐ về việc triển khai.").citations
     assert (c.symbol, c.date and c.date.iso, c.authority) == ("2970/KH-BCĐ", "2006-12-26", "Ban Chỉ đạo")
+
+
+def test_symbol_broken_over_a_line_end() -> None:
+    [c] = parse_text("theo Công văn số 428/TTXT-\nĐTDN ngày 05/3/2024 của Trung tâm").citations
+    assert (c.symbol, c.date and c.date.iso) == ("428/TTXT-ĐTDN", "2024-03-05")
+
+
+def test_doubled_number_word() -> None:
+    [c] = parse_text("Thực hiện Kế hoạch số số 12/KH-UBND ngày 1/2/2024").citations
+    assert (c.doc_type, c.symbol) == ("Kế hoạch", "12/KH-UBND")

@@ -27,7 +27,8 @@ _CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
 # The type word (and ``số``) right before a symbol: searched back from the symbol.
 TYPE_BEFORE = regex.compile(
     rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
-    rf"[ ]*(?:(?i:số)(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
+    # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
+    rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
 SHORT = regex.compile(
     rf"(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"

@@ -19,8 +19,9 @@ from ..normalize import fold
 # (``16/CGC.BT``).
 _CODE = (r"\p{Lu}[\p{L}0-9]*(?:&\p{Lu}[\p{L}0-9]*)*(?:\.\p{Lu}[\p{L}0-9]*)*"
          r"(?:\([\p{L}0-9.]+\))?")
-# An underscore typed for the hyphen (``10/2007/QĐ_BKHCN``) is a slip like a spaced one.
-_DASH = r"[ ]*[-–—_][ ]*"
+# An underscore typed for the hyphen (``10/2007/QĐ_BKHCN``) is a slip like a spaced one; a
+# symbol may break over a line end after its hyphen (``428/TTXT-`` / ``ĐTDN``).
+_DASH = r"[ ]*[-–—_](?:[ ]*\n)?[ ]*"
 _SLASH = r"[ ]*/[ ]*"
 # A Party symbol whose hyphen was typed as a space (``Kết luận số 174 KL/TW``): only before a
 # known Party type code, never after a year.
@@ -70,7 +71,7 @@ def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
         repairs.append("en-dash")
     if "_" in raw:
         repairs.append("underscore")
-    if " " in raw or "\t" in raw:
+    if " " in raw or "\t" in raw or "\n" in raw:
         repairs.append("extra-space")
 
 
