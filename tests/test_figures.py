@@ -119,3 +119,28 @@ def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
 ])
 def test_verbs_are_not_part_of_the_subject(text: str, subject: str | None) -> None:
     assert figures(text)[-1].subject == subject
+
+
+def _figs(text: str) -> list[tuple[str, float, str]]:
+    return [(f.raw, f.value, f.unit) for f in parse_text(text).figures]
+
+
+def test_score_out_of_a_total() -> None:
+    assert _figs("Chỉ số cải cách hành chính đạt 18/100 điểm.") == [("18/100 điểm", 18, "điểm")]
+
+
+def test_range_states_its_unit_once() -> None:
+    assert _figs("Có 12 xã đạt từ 90 đến dưới 100 điểm.")[1:] == [("90", 90, "điểm"), ("100 điểm", 100, "điểm")]
+
+
+def test_criteria_count() -> None:
+    assert _figs("Hoàn thành 05 tiêu chí nông thôn mới.") == [("05 tiêu chí", 5, "tiêu chí")]
+
+
+def test_rank_among_peers() -> None:
+    assert _figs("Chỉ số PCI đứng thứ 15/34 tỉnh, thành phố.") == [("15/34", 15, "hạng")]
+
+
+def test_money_and_percent_against_last_year() -> None:
+    assert _figs("Tổng kinh phí 250 triệu đồng, thu ngân sách tăng 12,5% so với cùng kỳ.") == [
+        ("250 triệu đồng", 250, "triệu đồng"), ("12,5%", 12.5, "%")]

@@ -40,7 +40,7 @@ UNITS: list[str] = [
     "cơ quan", "đơn vị", "văn bản", "cuộc", "lượt", "buổi", "lớp", "học viên", "cán bộ", "công chức",
     "viên chức", "doanh nghiệp", "hợp tác xã", "trường", "học sinh", "giáo viên", "ca", "vụ việc", "vụ",
     "đơn thư", "đơn", "kiến nghị", "phiếu", "tin bài", "tin", "bài", "dự án", "công trình", "mô hình",
-    "sáng kiến", "chỉ tiêu", "nhiệm vụ", "thành viên", "hội viên", "hội", "tổ chức", "đối tượng",
+    "sáng kiến", "chỉ tiêu", "tiêu chí", "nhiệm vụ", "thành viên", "hội viên", "hội", "tổ chức", "đối tượng",
     "trường hợp", "dịch vụ công", "máy", "bộ", "thiết bị", "cái", "chiếc", "con", "điểm", "đoàn",
     "hội nghị", "đợt", "trang", "tài khoản", "giấy phép", "ý kiến", "nội dung", "cá nhân", "tập thể",
     "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",

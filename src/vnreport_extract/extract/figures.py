@@ -151,6 +151,39 @@ def _right_words(window: str, segment: bool) -> list[str]:
     return out
 
 
+# Forms the number-then-unit reading misses: a score out of a total (``18/100 điểm``), a rank
+# among peers (``đứng thứ 15/34``), and the lower end of a range that states its unit once
+# (``từ 90 đến dưới 100 điểm``).
+_SCORE = regex.compile(r"(?<![\w/.,])(?P<int>\d{1,3})(?:,(?P<dec>\d+))?/\d{1,4}[ ]+(?P<unit>(?i:điểm))(?!\w)")
+_RANK = regex.compile(r"(?<!\w)(?i:thứ)[ ]+(?P<int>\d{1,3})/\d{1,3}(?![\d/])")
+_RANGE = regex.compile(
+    r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
+    r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
+)
+RANK_UNIT = "hạng"
+
+
+def _other_forms(text: str, start: int, end: int, taken: Spans) -> list[tuple[int, int, int | float, str]]:
+    """(start, end, value, unit) of the scores, ranks and range ends in ``text[start:end]``.
+
+    >>> [f[2:] for f in _other_forms("đạt 18/100 điểm, đứng thứ 15/34", 0, 31, Spans([]))]
+    [(18, 'điểm'), (15, 'hạng')]
+    """
+    out: list[tuple[int, int, int | float, str]] = []
+    for m in _SCORE.finditer(text, start, end):
+        if not taken.overlaps(m.start(), m.end()):
+            out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
+    for m in _RANK.finditer(text, start, end):
+        if not taken.overlaps(m.start("int"), m.end()):
+            out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
+    for m in _RANGE.finditer(text, start, end):
+        unit = UNIT.match(" " + m.group("unit"))
+        if unit and not taken.overlaps(m.start("int"), m.end("int")):
+            out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),
+                        unit.group("unit").casefold()))
+    return out
+
+
 def extract_figures(
     text: str,
     regions: Sequence[tuple[int, int]],
@@ -217,6 +250,11 @@ def extract_figures(
             figures.append(fig)
             previous = fig
             last_end = end
+        covered = Spans([(f.start, f.end) for f in figures] + list(skip))
+        for start, end, value, unit in _other_forms(text, r_start, r_end, covered):
+            figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit,
+                                  subject=None, page=page_at(start) if page_at else None))
+    figures.sort(key=lambda f: f.start)
     return figures, warnings
 
 
