@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..conventions.header import is_national_motto
+from ..conventions.header import classify_line
 from ..conventions.numbering import starts_with_label
 from ..document import Block, SourceDocument
 from ..models import Source
@@ -18,7 +18,6 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
-_NUMBER_CELL = re.compile(r"^(?i:số)\s*:")
 # Lines at the top of a text that may be a header block.
 _HEADER_LINES = 12
 
@@ -49,7 +48,7 @@ def continues(previous: str, following: str) -> bool:
 
 
 def _is_header(rows: list[list[str]]) -> bool:
-    return any(is_national_motto(c) or _NUMBER_CELL.match(c) for row in rows for c in row)
+    return any(classify_line(c) in ("motto", "number") for row in rows for c in row)
 
 
 def _is_tab_row(line: str) -> bool:
