@@ -216,9 +216,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
             continue
         number = from_match(sm, doc_type, sm.group(0))
         tail = _tail(text, sm.end())
-        if tail.date is None or tail.authority is None:
-            lead_date, lead_authority = _lead(text, start)
-            tail.date, tail.authority = tail.date or lead_date, tail.authority or lead_authority
+        if tail.authority is None:
+            # The contract's ``date`` is the one after the symbol; a date stated before it
+            # (``Ngày 01/10/2025, Sở Nội vụ đã ban hành Công văn số ...``) stays a text date.
+            tail.authority = _lead(text, start)[1]
         end = tail.end
         out.append(Citation(
             raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
