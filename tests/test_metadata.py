@@ -215,3 +215,8 @@ def test_record_signed_by_parties() -> None:
              "Đại diện Trung tâm tin học - VP UBND\tĐại diện Chủ đầu tư\nĐặng Quang Khanh\tPhan Đình Hiếu")
     assert m.signer is not None and (m.signer.position, m.signer.name) == (
         "Đại diện Trung tâm tin học - VP UBND", "Đặng Quang Khanh")
+
+
+def test_signature_column_glued_to_a_recipient_is_cut() -> None:
+    m = meta("KẾ HOẠCH\nTriển khai\n1. Nội dung.\nNơi nhận:\n- Các thành viên;\n- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
+    assert m.recipients == ["Các thành viên", "Lưu: VT, NC"]

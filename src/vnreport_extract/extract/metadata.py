@@ -137,7 +137,18 @@ def _name(text: str) -> str | None:
     return text
 
 
+# The signature column glued to a recipient when two columns arrive as one line:
+# ``Lưu: VT, NC. TM. BAN CHỈ ĐẠO``.
+_GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{2})")
+
+
 def _clean_item(text: str) -> str:
+    """A recipient without its bullet, trailing punctuation or the signature column glued to it.
+
+    >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
+    'Lưu: VT, NC'
+    """
+    text = _GLUED_SIGNING.split(text, maxsplit=1)[0]
     return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
 
 
