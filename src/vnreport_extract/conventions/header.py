@@ -12,6 +12,7 @@ import regex
 
 from ..normalize import fold
 from .doc_types import DOC_TYPES
+from .vocabulary import POSITIONS
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
@@ -220,3 +221,16 @@ def left_of_motto(line: str) -> str | None:
     m = _MOTTO_INSIDE.search(fold(line))
     left = line[: m.start()].strip() if m else ""
     return left or None
+
+
+_POSITION_FOLDS = {fold(p) for p in POSITIONS}
+
+
+def is_position(line: str) -> bool:
+    """A signer's position (chức vụ) on a line of its own, in capitals: it opens a signature block.
+
+    >>> is_position("GIÁM ĐỐC"), is_position("Giám đốc Sở"), is_position("SỞ NỘI VỤ")
+    (True, False, False)
+    """
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and fold(line.strip()) in _POSITION_FOLDS

@@ -30,7 +30,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..conventions.header import is_national_motto, match_line
+from ..conventions.header import is_national_motto, is_position, match_line
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, PasswordProtectedError
 from ..limits import LimitExceededError, Limits
@@ -792,16 +792,6 @@ def _tab_cells(text: str, started: bool) -> list[str] | None:
     return None
 
 
-def _is_position(line: str) -> bool:
-    from ..conventions.vocabulary import POSITIONS
-
-    letters = [c for c in line if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return False
-    folded = _fold(line)
-    return any(folded == _fold(p) for p in POSITIONS)
-
-
 def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
     """``header`` (also the trích yếu alone in a box), ``signature``, ``frame`` (a one-cell
     box of running text) or None (a data table), by what the cells say."""
@@ -820,7 +810,7 @@ def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
     if small and len(rows) <= 3:
         starts = [_fold(_lines_of(c)[0]) for c in distinct]
         if any(_is("recipients", s) or _is("addressee", s) for s in starts) or \
-                any(_is("signing", s) or _is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
+                any(_is("signing", s) or is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
                                                                                          strict=True)):
             return "signature"
     if len(distinct) == 1 and len(rows) == 1 and sum(1 for c in rows[0] if c.strip()) == 1:
