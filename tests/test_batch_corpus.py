@@ -123,8 +123,9 @@ def test_real_records_are_in_the_tables(run: tuple[int, Path], reports: list[dic
         FROM read_parquet('{tables / "reports.parquet"}') r
         LEFT JOIN read_parquet('{tables / "citations.parquet"}') c USING (report_id)
         GROUP BY 1""").fetchall())
-    assert got == {Path(r["source"]["path"]).name: len(r["citations"]) for r in reports}
+    # A file's attached documents (a Phụ lục issued with a plan) are reports with the same path.
+    assert got == {Path(r["source"]["path"]).name: count_records(r)["citations"] for r in reports}
     assert got["000_c44f0d63a01b8516.txt"] == 33
     sections = pd.read_parquet(tables / "sections.parquet")
     kh = next(r for r in reports if r["source"]["path"].endswith("kh-cchc-2026.docx"))
-    assert (sections["report_id"] == kh["source"]["sha256"][:16]).sum() == count_records(kh)["sections"]
+    assert sections["report_id"].str.startswith(kh["source"]["sha256"][:16]).sum() == count_records(kh)["sections"]
