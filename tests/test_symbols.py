@@ -85,3 +85,9 @@ def test_real_slips_and_spellings(raw: str, symbol: str, repairs: list[str]) -> 
 
 def test_a_year_before_a_party_code_is_not_a_number() -> None:
     assert parse_symbol("2025 QĐ/TW") is None
+
+
+def test_code_split_after_its_first_letter() -> None:
+    """qd-353 (Công báo PDF): ``Nghị định số 104/2022/N Đ-CP ngày 21/12/2022``."""
+    number = parse_symbol("104/2022/N Đ-CP")
+    assert number is not None and (number.symbol, number.repairs) == ("104/2022/NĐ-CP", ["extra-space"])

@@ -23,6 +23,8 @@ _CODE = (r"\p{Lu}[\p{L}0-9]*(?:&\p{Lu}[\p{L}0-9]*)*(?:\.\p{Lu}[\p{L}0-9]*)*"
 # symbol may break over a line end after its hyphen (``428/TTXT-`` / ``ĐTDN``).
 _DASH = r"[ ]*[-–—_](?:[ ]*\n)?[ ]*"
 _SLASH = r"[ ]*/[ ]*"
+# A code that a justified PDF line split after its first letter: ``104/2022/N Đ-CP``.
+_SPLIT_LETTER = r"(?:\p{Lu}[ ](?=\p{Lu}\p{L}*[-–—]))?"
 # A Party symbol whose hyphen was typed as a space (``Kết luận số 174 KL/TW``): only before a
 # known Party type code, never after a year.
 _PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
@@ -33,7 +35,7 @@ SYMBOL = (
     rf"(?:"
     rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/))"
     rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
-    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_CODE}(?:{_DASH}{_CODE})*))"
+    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
     rf"(?![\w/])"
 )
@@ -63,7 +65,7 @@ def type_codes_for(doc_type: str | None) -> tuple[str | None, str | None]:
 
 
 def _split_codes(raw: str) -> list[str]:
-    return [c for c in _CODE_SPLIT.split(raw.strip()) if c]
+    return [c.replace(" ", "") for c in _CODE_SPLIT.split(raw.strip()) if c]
 
 
 def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
@@ -84,6 +86,8 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     '49-QĐ/ĐU'
     >>> parse_symbol("61/2018/NĐ-CP").year
     2018
+    >>> parse_symbol("104/2022/N Đ-CP").symbol
+    '104/2022/NĐ-CP'
     >>> parse_symbol("174 KL/TW").symbol, parse_symbol("10/2007/QĐ_BKHCN").repairs
     ('174-KL/TW', ['underscore'])
     >>> parse_symbol("12/UBND-VX", "Công văn").type_code is None
