@@ -220,3 +220,10 @@ def test_record_signed_by_parties() -> None:
 def test_signature_column_glued_to_a_recipient_is_cut() -> None:
     m = meta("KẾ HOẠCH\nTriển khai\n1. Nội dung.\nNơi nhận:\n- Các thành viên;\n- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
     assert m.recipients == ["Các thành viên", "Lưu: VT, NC"]
+
+
+def test_ocr_tilde_bullet_in_recipients() -> None:
+    """tb-666-tb-stttt-ben-tre-2011-scan.pdf: Tesseract reads a hyphen as ``~``."""
+    m = meta("THÔNG BÁO\nGiới thiệu\nNơi nhận:\n-Bộ Thông tin và Truyền thông;\n~Tỉnh ủy, HĐND, UBND tỉnh;\n"
+             "-Lưu VT, VP.")
+    assert m.recipients == ["Bộ Thông tin và Truyền thông", "Tỉnh ủy, HĐND, UBND tỉnh", "Lưu VT, VP"]

@@ -35,7 +35,8 @@ class MetadataResult:
     warnings: list[Warning]
 
 
-_BULLET = regex.compile(r"^[-+•*–][ ]*")
+# ``~`` is a hyphen as OCR often reads it.
+_BULLET = regex.compile(r"^[-+•*–~][ ]*")
 _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
     r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
