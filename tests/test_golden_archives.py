@@ -1,0 +1,85 @@
+"""Documents of other archives (provinces, years, Party bodies, formats, scans) against
+hand-made gold files (fixtures/archives/**/NAME.gold.json, see PROVENANCE-archives.md).
+
+The issue's targets are a mean per document of citations >= 0.97, citation+date >= 0.95,
+dates >= 0.95, sections >= 0.93 and metadata >= 0.9. Each document asserts the target where
+it is met and otherwise the score it reaches today (FLOORS), so that a regression fails. The
+documents of HELDOUT.md were never tuned against: they are marked ``heldout`` (run them
+apart with ``-m heldout``, or leave them out with ``-m "not heldout"``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoring import load_gold, score
+from vnreport_extract import parse_file
+
+pytestmark = pytest.mark.slow  # whole documents, scans through Tesseract, .doc through LibreOffice
+
+ARCHIVES = Path(__file__).resolve().parent.parent / "fixtures" / "archives"
+TARGETS = {"citations": 0.97, "citation_dates": 0.95, "dates": 0.95, "sections": 0.93, "metadata": 0.9}
+HELDOUT = set(re.findall(r"`([^`]+\.(?:pdf|docx?|txt))`", (ARCHIVES / "HELDOUT.md").read_text(encoding="utf-8")))
+
+# Scores reached where a target is not met yet (document → key → score). Every other key of
+# every document must meet its target.
+FLOORS: dict[str, dict[str, float]] = {
+    # Scans: the header number and day are handwritten, and OCR misreads capitals (CHÍ for
+    # CHỈ, TRUYÈN for TRUYỀN), so issuer, number and signer rarely match letter for letter.
+    "bac-giang-2012/cv-368-cv-bptt-tinh-uy-2012-scan.pdf": {"metadata": 0.182},
+    "bac-giang-2012/qd-1462-qd-ubnd-2012-scan.pdf": {"dates": 0.875, "metadata": 0.364},
+    # OCR keeps little of the body (lines lost or garbled): no citation is read.
+    "lam-dong-2025/cv-4409-bca-c04-2025-scan.pdf": {
+        "citations": 0.0, "citation_dates": 0.0, "dates": 0.0, "metadata": 0.1},
+    "qlvb-quanhuyen-2011/tb-666-tb-stttt-ben-tre-2011-scan.pdf": {
+        "citations": 0.0, "citation_dates": 0.0, "dates": 0.0, "metadata": 0.182},
+    # ``D. Nhà thầu : Liên doanh ...``: the title is cut at the colon, the gold goes on.
+    "gia-lai-2012/bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc": {"sections": 0.857},
+    # ``04/2020/TT-`` ends a table cell whose ``BTP`` is in the next cell.
+    "vung-tau-2025/qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf": {"citations": 0.957},
+}
+
+
+def _documents() -> list[Any]:
+    out = []
+    for gold in sorted(ARCHIVES.rglob("*.gold.json")):
+        if gold.name.endswith(".second.gold.json"):
+            continue  # a second, independent annotation: for agreement, not for scoring
+        stem = gold.name[: -len(".gold.json")]
+        docs = [p for p in gold.parent.iterdir() if p.stem == stem and p.suffix in (".pdf", ".doc", ".docx", ".txt")]
+        if not docs:
+            continue
+        name = f"{gold.parent.name}/{docs[0].name}"
+        marks = [pytest.mark.heldout] if name in HELDOUT else []
+        if "scan" in docs[0].name:
+            marks.append(pytest.mark.needs_tesseract)
+        if docs[0].suffix == ".doc":
+            marks.append(pytest.mark.needs_libreoffice)
+        out.append(pytest.param((name, gold, docs[0]), id=name, marks=marks))
+    return out
+
+
+@pytest.fixture(scope="module", params=_documents())
+def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]:
+    name, gold_path, doc = request.param
+    gold = load_gold(gold_path)
+    pred = parse_file(doc).model_dump(mode="json")
+    return name, gold, pred, score(gold, pred, doc.name)
+
+
+@pytest.mark.parametrize("key", list(TARGETS))
+def test_score(scored: tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]], key: str) -> None:
+    name, gold, pred, result = scored
+    if key == "sections" and not gold.get("sections"):
+        # A document without numbered sections: the score is undefined, none may be found.
+        assert not pred["sections"], (name, [s["number"] for s in pred["sections"]])
+        return
+    value = result["metadata"]["acc"] if key == "metadata" else result[key]["f1"]
+    if value is None:
+        return
+    floor = FLOORS.get(name, {}).get(key, TARGETS[key])
+    assert value >= floor, (name, key, value, result["metadata"] if key == "metadata" else result[key])
