@@ -163,22 +163,23 @@ _RANGE = regex.compile(
 RANK_UNIT = "hạng"
 
 
-def _other_forms(text: str, start: int, end: int, taken: Spans) -> list[tuple[int, int, int | float, str]]:
+def _other_forms(text: str, start: int, end: int,
+                 free: Callable[[int, int], bool]) -> list[tuple[int, int, int | float, str]]:
     """(start, end, value, unit) of the scores, ranks and range ends in ``text[start:end]``.
 
-    >>> [f[2:] for f in _other_forms("đạt 18/100 điểm, đứng thứ 15/34", 0, 31, Spans([]))]
+    >>> [f[2:] for f in _other_forms("đạt 18/100 điểm, đứng thứ 15/34", 0, 31, lambda a, b: True)]
     [(18, 'điểm'), (15, 'hạng')]
     """
     out: list[tuple[int, int, int | float, str]] = []
     for m in _SCORE.finditer(text, start, end):
-        if not taken.overlaps(m.start(), m.end()):
+        if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
     for m in _RANK.finditer(text, start, end):
-        if not taken.overlaps(m.start("int"), m.end()):
+        if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
     for m in _RANGE.finditer(text, start, end):
         unit = UNIT.match(" " + m.group("unit"))
-        if unit and not taken.overlaps(m.start("int"), m.end("int")):
+        if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),
                         unit.group("unit").casefold()))
     return out
@@ -205,6 +206,7 @@ def extract_figures(
     skipped = Spans(skip)
     quieted = Spans(quiet)
     for r_start, r_end in regions:
+        first = len(figures)
         last_end = r_start
         previous: Figure | None = None
         for m in NUMBER.finditer(text, r_start, r_end):
@@ -250,8 +252,12 @@ def extract_figures(
             figures.append(fig)
             previous = fig
             last_end = end
-        covered = Spans([(f.start, f.end) for f in figures] + list(skip))
-        for start, end, value, unit in _other_forms(text, r_start, r_end, covered):
+        mine = [(f.start, f.end) for f in figures[first:]]
+
+        def free(start: int, end: int, mine: list[tuple[int, int]] = mine) -> bool:
+            return not skipped.overlaps(start, end) and not any(a < end and start < b for a, b in mine)
+
+        for start, end, value, unit in _other_forms(text, r_start, r_end, free):
             figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit,
                                   subject=None, page=page_at(start) if page_at else None))
     figures.sort(key=lambda f: f.start)
