@@ -51,7 +51,7 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("A. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :", "A"),
                   ("B. Chủ đầu tư – Sở Thông tin và Truyền thông Gia Lai :", "B")]},
     {"name": "1.1.1", "scheme": "arabic",
-     "pattern": r"(?P<number>\d{1,2}(?:\.\d{1,2}){2,3})(?:[ ]*[.)-][ ]*(?![\d,])|[ ]+(?=\p{Lu}))",
+     "pattern": r"(?P<number>\d{1,2}(?:\.\d{1,2}){2,})(?:[ ]*[.)-][ ]*(?![\d,])|[ ]+(?=\p{Lu}))",
      "examples": [("10.4.3 Các tổ chức cơ sở đảng lớn (có đông đảng viên)", "10.4.3"),
                   ("10.2.1. Chuyển sinh hoạt đảng chính thức", "10.2.1")]},
     {"name": "1.1.", "scheme": "arabic",
