@@ -69,9 +69,9 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc"],
      "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
     {"kind": "number",
-     "pattern": r"so(?=\s*(?:[:.…_/]|\d|$))\s*[:.]?\s*(?P<value>.*)$",
-     "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)", "Số"],
-     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ tiếp nhận"]},
+     "pattern": r"so(?=\s*(?:[:.…_/]|\d))\s*[:.]?\s*(?P<value>.*)$",
+     "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)"],
+     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ tiếp nhận", "Số"]},  # ``Số`` alone heads a table column
     {"kind": "place-date",
      "pattern": r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*(?P<date>ngay\b.*)$",
      "examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Gia Lai, ngày 20 tháng 9 năm 2012",
