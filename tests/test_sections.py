@@ -141,3 +141,9 @@ def test_quoted_article_points_are_not_sections() -> None:
             "c) Khoản 2 Điều 30 Nghị định số 126/2024/NĐ-CP quy định hội bị giải thể.")
     assert [s[0] for s in flat(text)] == ["b", "c"]
     assert flat(text)[1][2].startswith("Khoản 2 Điều 30")
+
+
+def test_stray_opening_quote_hides_no_sections() -> None:
+    """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
+    text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"
+    assert [s[0] for s in flat(text)] == ["1", "2"]

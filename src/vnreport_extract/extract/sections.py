@@ -132,7 +132,9 @@ def extract_sections(
             continue
         paragraph = text[start:end]
         inside = quoted > 0
-        if quoted or paragraph.startswith("“"):
+        # A quoted article opens with its own label (``“b) Trước khi ...``, ``“2. Sau khi ...``);
+        # a stray ``“`` (OCR) opens nothing.
+        if quoted or (paragraph.startswith("“") and parse_heading(paragraph[1:]) is not None):
             opened = paragraph.count("“") - paragraph.count("”")
             # An unclosed quotation ends after a while: a missing ``”`` must not hide the rest.
             quoted = quoted + 1 if (quoted and opened >= 0) or (not quoted and opened > 0) else 0
