@@ -168,8 +168,8 @@ def doc_type_of(line: str) -> str | None:
     >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12"), doc_type_of("BIÊN BẢN LÀM VIỆC")
     ('Kế hoạch', None, 'Biên bản')
     """
-    letters = [c for c in line if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters) or len(line.split()) > 6:
+    # str.isupper: every cased character upper case, at least one (Vietnamese letters are cased).
+    if not line.isupper() or line.count(" ") > 12 or len(line.split()) > 6:
         return None
     f = fold(line)
     for name in _TYPE_NAMES:
