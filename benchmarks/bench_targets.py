@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import regex_baseline
+from bench_docx import plain_python_docx as python_docx_load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -80,17 +81,6 @@ def ratio(ours: Callable[[], object], theirs: Callable[[], object], repeat: int)
             fn()
             out.append(time.perf_counter() - t)
     return statistics.median(a), statistics.median(b)
-
-
-def python_docx_load(path: Path) -> int:
-    import docx
-
-    d = docx.Document(str(path))
-    n = sum(len(p.text) for p in d.paragraphs)
-    for table in d.tables:
-        for row in table.rows:
-            n += sum(len(c.text) for c in row.cells)
-    return n
 
 
 def pdfplumber_text(path: Path) -> int:
