@@ -180,6 +180,20 @@ class _LegacyConverter:
 
 
 def _is_white(color: Any) -> bool:
+    if isinstance(color, tuple):
+        try:
+            return _is_white_tuple(color)  # a page draws in a handful of colours: asked once each
+        except TypeError:  # an unhashable component
+            pass
+    return _white(color)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_white_tuple(color: tuple[Any, ...]) -> bool:
+    return _white(color)
+
+
+def _white(color: Any) -> bool:
     if isinstance(color, int | float):
         color = (color,)
     if not isinstance(color, tuple | list) or not color:

@@ -74,7 +74,12 @@ def _install() -> None:
     # Same signatures as the originals: pdfminer calls operators with as many operands as
     # the method's code object declares.
     def counted_render_char(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _spend("glyphs", "max_glyphs_per_page")
+        # Called for every glyph: the count is spelled out rather than going through _spend.
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.used_glyphs += 1
+            if budget.used_glyphs > budget.glyphs:
+                raise PageTooComplex("max_glyphs_per_page", budget.glyphs)
         return render_char(self, *args, **kwargs)
 
     def counted_paint_path(self: Any, *args: Any, **kwargs: Any) -> Any:

@@ -22,6 +22,7 @@ The steps, in the order the reader runs them:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -58,6 +59,14 @@ def _is(kind: str, line: str) -> bool:
 _BULLET_ITEM = re.compile(r"^[-+•–]\s")
 
 
+@functools.lru_cache(maxsize=512)
+def _font(font: str) -> tuple[str, bool]:
+    """A font's name without its subset prefix (``ABCDEF+``), and whether it is bold; a page
+    uses a few fonts for thousands of glyphs."""
+    name = font.split("+", 1)[1] if len(font) > 7 and font[6] == "+" else font
+    return name, _BOLD_FONT.search(name) is not None
+
+
 @dataclass(slots=True)
 class Glyph:
     """One drawn character: position in PDF points from the page's top-left corner."""
@@ -76,8 +85,8 @@ class Glyph:
     def make(text: str, x0: float, x1: float, top: float, bottom: float, size: float,
              font: str = "", field: bool = False) -> Glyph:
         """A glyph, with the subset prefix of its font name (``ABCDEF+``) dropped."""
-        name = font.split("+", 1)[1] if len(font) > 7 and font[6] == "+" else font
-        return Glyph(text, x0, x1, top, bottom, size, name, _BOLD_FONT.search(name) is not None, field)
+        name, bold = _font(font)
+        return Glyph(text, x0, x1, top, bottom, size, name, bold, field)
 
 
 @dataclass(slots=True)
@@ -138,14 +147,18 @@ def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
     """
     kept: list[Glyph] = []
     for g in glyphs:
-        tolerance = min(1.5, 0.35 * max(g.x1 - g.x0, 1.0))
-        if any(k.text == g.text and abs(k.x0 - g.x0) <= tolerance and abs(k.top - g.top) <= 1.5
-               for k in kept[-4:]):
-            continue
-        kept.append(g)
+        text, x0, top = g.text, g.x0, g.top
+        tolerance = min(1.5, 0.35 * max(g.x1 - x0, 1.0))
+        # A plain loop, not any() over a generator: this runs once per glyph of the document.
+        for k in kept[-4:]:
+            if k.text == text and abs(k.x0 - x0) <= tolerance and abs(k.top - top) <= 1.5:
+                break
+        else:
+            kept.append(g)
     return kept
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_mark(text: str) -> bool:
     return len(text) == 1 and unicodedata.combining(text) > 0
 
