@@ -362,25 +362,18 @@ def test_every_case_is_named_once() -> None:
     assert len(BY_NAME) == len(CASES)
 
 
-@pytest.fixture
-def full_disk(tmp_path: Path) -> Any:
-    """A 64 KiB file system (tmpfs; the tests run as root, as CI does), unmounted afterwards."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], check=True, capture_output=True)
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False, capture_output=True)
-
-
-def test_a_full_disk_is_one_output_error(full_disk: Path) -> None:
+def test_a_full_disk_is_one_output_error(tmp_path: Path) -> None:
+    """--out on a 64 KiB file system: a tmpfs mounted in a mount namespace of the run's own
+    (``unshare``, util-linux), so no root is needed and nothing outlives the test."""
     seed = HERE.parents[1] / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
     docx = HERE.parents[1] / "fixtures" / "real" / "kh-cchc-2026.docx"
-    p = subprocess.run([sys.executable, "-m", "vnreport_extract.cli", "convert", str(seed), str(docx),
-                        "--out", str(full_disk / "out"), "-q"], capture_output=True, text=True, env=_env(),
-                       timeout=120)
-    assert p.returncode == 2
+    small = tmp_path / "small"
+    small.mkdir()
+    script = ('mount -t tmpfs -o size=64k tmpfs "$1" && shift && exec "$@"')
+    p = subprocess.run(["unshare", "--map-root-user", "--mount", "sh", "-c", script, "sh", str(small),
+                        sys.executable, "-m", "vnreport_extract.cli", "convert", str(seed), str(docx),
+                        "--out", str(small / "out"), "-q"], capture_output=True, text=True, env=_env(), timeout=120)
+    assert p.returncode == 2, p.stderr
     assert p.stderr.strip().splitlines() == [
-        f"vnreport-extract convert: error: OutputError: cannot write into {full_disk / 'out' / 'reports'}: "
+        f"vnreport-extract convert: error: OutputError: cannot write into {small / 'out' / 'reports'}: "
         "No space left on device"]
