@@ -277,14 +277,20 @@ class WorkerPool(Generic[T]):
                     stream.close()
         _remove_work_folder(proc.tmpdir)
 
-    def _retire(self, proc: _Proc[T]) -> None:
-        # A clean exit: EOF on stdin ends the worker's loop.
+    @staticmethod
+    def _end_input(proc: _Proc[T]) -> None:
+        # EOF on stdin ends the worker's loop: a clean exit.
         with contextlib.suppress(Exception):
             if proc.popen.stdin is not None:
                 proc.popen.stdin.close()
-        try:
-            proc.popen.wait(timeout=5)
-        except subprocess.TimeoutExpired:
+
+    def _retire(self, proc: _Proc[T]) -> None:
+        self._end_input(proc)
+        # Polled finely: Popen.wait(timeout) sleeps in steps of up to 50 ms.
+        deadline = time.monotonic() + 5.0
+        while proc.popen.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        if proc.popen.poll() is None:
             self._kill(proc)
         with contextlib.suppress(Exception):
             if proc.popen.stdout is not None:
@@ -299,6 +305,9 @@ class WorkerPool(Generic[T]):
         self._procs[self._procs.index(proc)] = self._spawn()
 
     def close(self) -> None:
+        for proc in self._procs:  # all idle workers told to end first: they exit side by side
+            if not (proc.busy or not proc.ready):
+                self._end_input(proc)
         for proc in self._procs:
             if proc.busy or not proc.ready:
                 self._kill(proc)
@@ -450,9 +459,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--options", default=None, help="ParseOptions as JSON")
     args = ap.parse_args(argv)
     try:
-        return serve(args.parser, args.parent, args.options)
+        code = serve(args.parser, args.parent, args.options)
     except KeyboardInterrupt:
         return 130
+    # Every result is written and flushed: leave without tearing the interpreter down
+    # (tens of milliseconds a worker, which a pool's close waits for).
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
