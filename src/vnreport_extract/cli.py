@@ -71,13 +71,8 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else ""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    from .errors import VnReportError
+    from .errors import VnReportError, first_line
     from .flags import OptionsError
 
     args = build_parser().parse_args(argv)
@@ -93,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"vnreport-extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except VnReportError as exc:
-        print(f"vnreport-extract: error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        print(f"vnreport-extract: error: {type(exc).__name__}: {first_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("vnreport-extract: interrupted", file=sys.stderr)
@@ -101,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # an internal error: still one line, never a traceback
-        print(f"vnreport-extract: internal error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        print(f"vnreport-extract: internal error: {type(exc).__name__}: {first_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
 
 

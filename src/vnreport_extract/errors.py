@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 
+def first_line(error: BaseException | str) -> str:
+    """An error's message on one line (its first): what a CLI line, a manifest entry or a
+    PartError shows.
+
+    >>> first_line(ValueError("bad page\\ntraceback ..."))
+    'bad page'
+    """
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""
+
+
 class VnReportError(Exception):
     """Base class of the errors this library raises on bad input."""
 

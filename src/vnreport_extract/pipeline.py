@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .conventions.header import classify_line, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
-from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError
+from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations
 from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
@@ -107,18 +107,13 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
             report.attachments.append(_build_one(part, limits, where, own_symbols))
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
-                                           message=_one_line(exc)))
+                                           message=first_line(exc) or type(exc).__name__))
         except Exception as exc:  # a bug: it must not lose the main document, nor pass for bad input
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
-                                           message=f"internal error: {_one_line(exc)}"))
+                                           message=f"internal error: {first_line(exc) or type(exc).__name__}"))
     if report.errors:
         report.status = "partial"
     return report
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set[str] | None = None) -> Report:
@@ -316,7 +311,8 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
         if raise_on_error:
             raise
         return Report(status="failed", source=Source(path=str(path)),
-                      errors=[PartError(part="document", type=type(exc).__name__, message=_one_line(exc))])
+                      errors=[PartError(part="document", type=type(exc).__name__,
+                                        message=first_line(exc) or type(exc).__name__)])
 
 
 def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError, OutputError, VnReportError
+from ..errors import InputError, OutputError, VnReportError, first_line
 from ..limits import Limits
 from ..options import ConvertOptions, ParseOptions
 from .inputs import DEFAULT_LIMITS, close_archives, expand_inputs, materialize
@@ -232,9 +232,9 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
 def _failed(key: str, error: VnReportError | str, error_type: str | None = None) -> Report:
     from ..models import PartError, Report, Source
 
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return Report(status="failed", source=Source(path=key),
-                  errors=[PartError(part="document", type=error_type or type(error).__name__, message=message)])
+                  errors=[PartError(part="document", type=error_type or type(error).__name__,
+                                    message=first_line(error))])
 
 
 __all__ = ["ConvertSummary", "InputError", "OutputError", "UsageError", "convert", "default_formats", "default_workers",

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
-from ..errors import OutputError, VnReportError
+from ..errors import OutputError, VnReportError, first_line
 from ..limits import Limits
 from ..options import ParseOptions
 from ..readers.system import GROUPS_ENV, kill_recorded_groups
@@ -88,8 +88,7 @@ def _max_rss_kb() -> int:
 def _message(exc: BaseException, path: Path, key: str) -> str:
     """The error's first line, naming the input as the user knows it (``a.zip!b.pdf``),
     not the temporary file a zip member was extracted to."""
-    lines = str(exc).strip().splitlines()
-    return (lines[0] if lines else "").replace(str(path), key)
+    return first_line(exc).replace(str(path), key)
 
 
 def _where(error: Any) -> str:

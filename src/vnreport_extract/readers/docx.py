@@ -32,7 +32,7 @@ from lxml import etree
 
 from ..conventions.header import is_national_motto, is_position, match_line
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError, PasswordProtectedError
+from ..errors import CorruptFileError, PasswordProtectedError, first_line
 from ..limits import LimitExceededError, Limits
 from ..models import Source
 
@@ -139,7 +139,7 @@ def _open(path: Path, limits: Limits) -> _Parts:
         raise
     except (KeyError, PackageNotFoundError, zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ValueError,
             AttributeError, EOFError, OSError) as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        detail = first_line(exc) or type(exc).__name__
         raise CorruptFileError(f"{path}: not a readable Word document: {detail}") from exc
     if body is None:
         raise CorruptFileError(f"{path}: not a Word document: word/document.xml has no body")
