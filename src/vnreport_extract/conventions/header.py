@@ -10,7 +10,7 @@ from typing import TypedDict
 
 import regex
 
-from ..normalize import fold
+from ..normalize import fold, in_capitals
 from .doc_types import DOC_TYPES
 from .vocabulary import POSITIONS
 
@@ -41,8 +41,7 @@ def starts_document(line: str) -> bool:
     >>> starts_document("Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam")
     False
     """
-    # str.isupper: every cased character upper case, and at least one (Vietnamese letters are cased).
-    return line.isupper() and bool(_HEADING.search(fold(line)))
+    return in_capitals(line) and bool(_HEADING.search(fold(line)))
 
 
 class HeaderRule(TypedDict):
@@ -168,8 +167,7 @@ def doc_type_of(line: str) -> str | None:
     >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12"), doc_type_of("BIÊN BẢN LÀM VIỆC")
     ('Kế hoạch', None, 'Biên bản')
     """
-    # str.isupper: every cased character upper case, at least one (Vietnamese letters are cased).
-    if not line.isupper() or line.count(" ") > 12 or len(line.split()) > 6:
+    if not in_capitals(line) or len(line.split()) > 6:
         return None
     f = fold(line)
     for name in _TYPE_NAMES:
@@ -232,5 +230,4 @@ def is_position(line: str) -> bool:
     >>> is_position("GIÁM ĐỐC"), is_position("Giám đốc Sở"), is_position("SỞ NỘI VỤ")
     (True, False, False)
     """
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and fold(line.strip()) in _POSITION_FOLDS
+    return in_capitals(line) and fold(line.strip()) in _POSITION_FOLDS

@@ -12,7 +12,7 @@ import regex
 from ..conventions.header import classify_line, doc_type_of, left_of_motto, match_line, starts_issuer
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
-from ..normalize import fold, sentence_case
+from ..normalize import fold, in_capitals, sentence_case
 from .dates import WORDED
 from .sections import parse_heading
 from .symbols import parse_own_number
@@ -67,9 +67,7 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     return out
 
 
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+_is_upper = in_capitals
 
 
 def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[int, int] | None]:

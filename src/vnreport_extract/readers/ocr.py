@@ -45,7 +45,7 @@ from ..conventions.vocabulary import POSITIONS
 from ..document import Block
 from ..errors import CorruptFileError, InputError
 from ..limits import LimitExceededError, Limits
-from ..normalize import fold
+from ..normalize import fold, in_capitals
 from . import system
 
 # ---------------------------------------------------------------------------------------------
@@ -601,9 +601,7 @@ def fix_position(line: str) -> str:
     return (m.group("auth") or "") + _POSITION_KEYS[best[0]]
 
 
-def _is_upper(text: str) -> bool:
-    letters = _LETTERS.findall(text)
-    return bool(letters) and all(c.isupper() for c in letters)
+_is_upper = in_capitals
 
 
 _BULLET = re.compile(r"^(?:[-+•–*]\s|[IVXLC]+[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][)]\s)")
