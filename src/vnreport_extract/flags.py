@@ -37,8 +37,7 @@ def option_values(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str,
     ``--limit NAME=VALUE`` become the ``limits`` mapping."""
     values = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     if "limits" in values:
-        given: list[str] = getattr(args, "limits")  # noqa: B009 - the repeated flag's list
-        pairs = [item.partition("=") for item in given]
+        pairs = [str(item).partition("=") for item in args.limits]
         bad = [name for name, eq, value in pairs if not eq or not name.strip() or not value.strip()]
         if bad:
             raise OptionsError(f"--limit: expected NAME=VALUE, got {bad[0]!r}")

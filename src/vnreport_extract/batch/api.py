@@ -23,7 +23,7 @@ from ..options import ConvertOptions, ParseOptions
 from .inputs import DEFAULT_LIMITS, close_archives, expand_inputs, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
-from .plan import WORK, ConvertSummary, Plan, UsageError, store_folder
+from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, store_folder
 from .progress import NullProgress, Progress
 from .worker import DEFAULT_PARSER, clean_work_folders, load_parser, takes_options
 
@@ -138,7 +138,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     parse_options = opts.parse_options()
     if parse_options != ParseOptions() and not takes_options(load_parser(parser)):
         raise UsageError(f"the parser {parser} takes no options; run it with the default reading options")
-    executor: Any
+    executor: Executor
     if opts.scheduler is not None:
         from .dask import DaskExecutor
 
@@ -157,7 +157,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         except BaseException:
             plan.close()  # what was recorded stays for --resume
             raise
-        return plan.finish(stats, executor.write_parquet)
+        return plan.finish(stats, executor.parquet_writer())
 
 
 def options_digest(options: ParseOptions) -> str:

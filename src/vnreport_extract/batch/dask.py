@@ -35,7 +35,7 @@ from ..errors import VnReportError
 from ..options import ParseOptions
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
-from .plan import ExecutionStats, Plan, UsageError
+from .plan import ExecutionStats, ParquetWriter, Plan, UsageError
 from .tables import TABLES, arrow_schema, arrow_table, report_rows
 from .worker import DEFAULT_PARSER, WorkerPool
 
@@ -291,6 +291,10 @@ class DaskExecutor:
                 sha, size = known[key]
                 plan.complete(key, sha, size, result)
         return ExecutionStats()
+
+    def parquet_writer(self) -> ParquetWriter:
+        """The workers write the Parquet tables, in parts."""
+        return self.write_parquet
 
     def write_parquet(self, out: Path, entries: list[dict[str, Any]], store: Path) -> dict[str, int]:
         """The Parquet tables of the recorded reports, written in parts by the workers."""

@@ -42,12 +42,15 @@ class LocalExecutor:
         self.parser = parser
         self.options = options
         self.limits = limits
-        self.write_parquet = None
 
     def __enter__(self) -> LocalExecutor:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        return None
+
+    def parquet_writer(self) -> None:
+        """The plan writes the Parquet tables itself."""
         return None
 
     def run(self, plan: Plan) -> ExecutionStats:

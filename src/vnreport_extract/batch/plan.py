@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import OutputError
 from .inputs import Item
@@ -101,6 +101,20 @@ class ExecutionStats:
 
 
 ParquetWriter = Callable[[Path, list[dict[str, Any]], Path], dict[str, int]]
+
+
+class Executor(Protocol):
+    """What hashes and parses a plan's inputs: a context (connects, and closes what it
+    started), ``run`` (asks :meth:`Plan.admit`, reports to :meth:`Plan.complete`), and the
+    Parquet writer of its own, if it has one (else the plan's local writer is used)."""
+
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def run(self, plan: Plan) -> ExecutionStats: ...
+
+    def parquet_writer(self) -> ParquetWriter | None: ...
 
 
 class Plan:
