@@ -13,8 +13,9 @@ Nothing here imports pandas, pyarrow or dask at import time.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
 
 # Names are imported on first use: the command line's parser and a worker process import
 # this package without paying for the whole run's machinery.
@@ -24,13 +25,7 @@ _EXPORTS = {"ConvertSummary": "api", "convert": "api", "iter_reports": "api", "T
 __all__ = ["TABLE_NAMES", "ConvertSummary", "convert", "iter_reports", "report_id", "report_rows", "to_frames"]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:
