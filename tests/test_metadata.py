@@ -227,3 +227,66 @@ def test_ocr_tilde_bullet_in_recipients() -> None:
     m = meta("THÔNG BÁO\nGiới thiệu\nNơi nhận:\n-Bộ Thông tin và Truyền thông;\n~Tỉnh ủy, HĐND, UBND tỉnh;\n"
              "-Lưu VT, VP.")
     assert m.recipients == ["Bộ Thông tin và Truyền thông", "Tỉnh ủy, HĐND, UBND tỉnh", "Lưu VT, VP"]
+
+
+# --- Variants of the archives' scans, as the OCR reader hands their lines over ----------------
+
+def test_party_letter_type_comes_from_its_number() -> None:
+    # Bắc Giang 2012: ``V/v`` lost, no type name; the number ``368-CV/BPTT`` says Công văn.
+    m = meta("TỈNH ỦY BẮC GIANG\nBỘ PHẬN THƯỜNG TRỰC\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 368-CV/BPTT\n"
+             "Bắc Giang, ngày 15 tháng 10 năm 2012\nKính gửi: - Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy;\n"
+             "Thực hiện Nghị quyết số 12-NQ/TW ngày 16/01/2012.")
+    assert m.doc_type == "Công văn"
+
+
+def test_state_letter_symbol_without_type_code_is_a_cong_van() -> None:
+    m = meta("BỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4409/BCA-C04\nHà Nội, ngày 01 tháng 10 năm 2025\n"
+             "Kính gửi: UBND các tỉnh, thành phố trực thuộc Trung ương\nThực hiện Nghị quyết số 93/NQ-CP.")
+    assert m.doc_type == "Công văn"
+
+
+def test_trich_yeu_under_the_number_without_v_v() -> None:
+    # Bộ Công an 2025 scan: the small ``V/v`` was not read; the trích yếu's lines are lower case.
+    m = meta("BỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /BCA-C04\n"
+             "tham gia ý kiến vào Dự thảo Hồ sơ\nQuyết định của Thủ tướng Chính phủ về tín\n"
+             "dụng đối với người sau cai nghiện ma túy\nHà Nội, ngày tháng năm 2025\n"
+             "Kính gửi: UBND các tỉnh, thành phố trực thuộc Trung ương\nThực hiện Nghị quyết số 93/NQ-CP.")
+    assert m.title == ("Tham gia ý kiến vào Dự thảo Hồ sơ Quyết định của Thủ tướng Chính phủ về tín dụng đối với "
+                       "người sau cai nghiện ma túy")
+
+
+def test_title_line_ending_in_a_colon_goes_on() -> None:
+    # Bến Tre 2011 scan: ``Về việc`` read as ``và việc``, the title's second line in capitals.
+    m = meta("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: /TB-STTTT\nBến Tre, ngày tháng 12 năm 2011\nTHÔNG BÁO\n"
+             "và việc giới thiệu chức danh và chữ ký :\nPhó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre\n"
+             "Căn cứ Quyết định số 2729/QĐ-UBND ngày 16 tháng 11 năm 2011.")
+    assert m.title == "Giới thiệu chức danh và chữ ký Phó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre"
+
+
+SIGNED_KIEM = """Nơi nhận:
+- Như kính gửi;
+- Văn phòng: + LĐVP;
++ Chuyên viên TH, NC,
++ Lưu VT.
+PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY
+Kiêm
+PHÓ BỘ PHẬN THƯỜNG TRỰC
+Thân Văn Khoa
+"""
+
+
+def test_position_with_its_body_and_a_second_post() -> None:
+    m = meta("Nội dung công văn.\n" + SIGNED_KIEM)
+    assert m.signer is not None and (m.signer.position, m.signer.name) == (
+        "Phó bí thư thường trực tỉnh ủy kiêm Phó bộ phận thường trực", "Thân Văn Khoa")
+
+
+def test_recipient_and_its_first_sub_item_on_one_line() -> None:
+    assert meta("Nội dung công văn.\n" + SIGNED_KIEM).recipients == [
+        "Như kính gửi", "Văn phòng", "LĐVP", "Chuyên viên TH, NC", "Lưu VT"]
+
+
+def test_stray_mark_after_noi_nhan_is_not_a_recipient() -> None:
+    # Bắc Giang 2012 scan: ``Nơi nhận: h`` (a pen stroke), ``+ Lưu VT,NN.``
+    m = meta("Điều 2. Thi hành.\nNơi nhận: h\n- Như điều 2;\n+ Lưu VT,NN.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLại Thanh Sơn")
+    assert m.recipients == ["Như điều 2", "Lưu VT, NN"]

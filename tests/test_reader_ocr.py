@@ -29,6 +29,7 @@ from vnreport_extract.readers.ocr import (
     Word,
     fix_capitals,
     fix_labels,
+    fix_name,
     fix_position,
     fix_type_words,
     looks_sideways,
@@ -107,6 +108,44 @@ def test_position_under_the_seal_is_restored() -> None:
 
 def test_rank_is_not_taken_for_a_position() -> None:
     assert fix_position("THIẾU TƯỚNG") == "THIẾU TƯỚNG"
+
+
+# Variants Tesseract produced on the archives' scans (Bắc Giang 2012, Bến Tre 2011, Bộ Công an 2025).
+@pytest.mark.parametrize(("read", "fixed"), [
+    ("SỞ THÔNG TIN VÀ TRUYÈN THÔNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+    ("CHÍ ĐẠO THỰC HIỆN NGHỊ", "CHỈ ĐẠO THỰC HIỆN NGHỊ"),
+    ("QUYÉT TW4 (KHÓA XI)", "QUYẾT TW4 (KHÓA XI)"),
+])
+def test_body_names_of_other_provinces_are_restored(read: str, fixed: str) -> None:
+    assert fix_capitals(read) == fixed
+
+
+def test_province_one_accent_off_in_the_place_date_line() -> None:
+    assert fix_labels("Bắn Tre, ngày tháng 12 năm 2011") == "Bến Tre, ngày tháng 12 năm 2011"
+
+
+def test_commune_place_is_not_taken_for_a_province() -> None:
+    assert fix_labels("Phú Tiến, ngày 15 tháng 5 năm 2023") == "Phú Tiến, ngày 15 tháng 5 năm 2023"
+
+
+def test_garbled_v_v_of_a_trich_yeu_is_restored() -> None:
+    assert fix_labels("W⁄% tăng cường chỉ đạo kiêm điểm tự phê") == "V/v tăng cường chỉ đạo kiêm điểm tự phê"
+
+
+def test_family_name_one_accent_off_is_restored() -> None:
+    assert fix_name("Trân Văn Thanh") == "Trần Văn Thanh"
+
+
+def test_family_name_shared_by_two_spellings_stays() -> None:
+    assert fix_name("Dương Văn An") == "Dương Văn An"
+
+
+def test_misread_rank_before_the_name_is_restored() -> None:
+    assert fix_name("Thượng frớng Nguyễn Văn Long") == "Thượng tướng Nguyễn Văn Long"
+
+
+def test_closing_sentence_is_not_a_name() -> None:
+    assert fix_name("Trân trọng cảm ơn") == "Trân trọng cảm ơn"
 
 
 def test_d_read_twice_is_one_d() -> None:

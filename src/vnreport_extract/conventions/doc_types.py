@@ -86,3 +86,23 @@ CANONICAL_CODES: list[str] = sorted(
         "UBKTTW", "BTGTW", "CAT", "PC04", "BCĐ", "BCĐX", "KTTH", "QLHC",
     }
 )
+
+
+def doc_type_of_number(type_code: str | None, convention: str | None, *, has_issuer: bool) -> str | None:
+    """The type a document's own number names when the header states no type name: the type
+    whose code it is (the shortest name of those sharing it: ``TB`` → ``Thông báo``), and a
+    state number with no type code (``4409/BCA-C04``) is a Công văn (Nghị định 30/2020/NĐ-CP,
+    Phụ lục III: a công văn's symbol holds only the issuer's and the drafting unit's codes).
+
+    >>> doc_type_of_number("CV", "party", has_issuer=True), doc_type_of_number("TB", "state", has_issuer=True)
+    ('Công văn', 'Thông báo')
+    >>> doc_type_of_number(None, "state", has_issuer=True), doc_type_of_number(None, "state", has_issuer=False)
+    ('Công văn', None)
+    """
+    if type_code is None:
+        return "Công văn" if has_issuer and convention == "state" else None
+    key = "party" if convention == "party" else "state"
+    names = [d["name"] for d in DOC_TYPES if d[key] == type_code]  # type: ignore[literal-required]
+    if names:
+        return min(names, key=len)
+    return ABBREVIATIONS.get(type_code)

@@ -81,8 +81,9 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["---------------", "*", "-----o0o-----", "_______"],
      "not_examples": ["- Căn cứ Điều lệ Đảng;"]},
     {"kind": "subject",  # trích yếu of a Công văn
-     "pattern": r"\(?(?:v/v|ve viec)\b\s*:?\s*",
-     "examples": ["V/v báo cáo đề nghị công nhận chức danh", "(V/v xin kinh phí tư vấn đầu tư xây dựng công trình"],
+     "pattern": r"\(?(?:v/v|v[ea] viec)\b\s*:?\s*",
+     "examples": ["V/v báo cáo đề nghị công nhận chức danh", "(V/v xin kinh phí tư vấn đầu tư xây dựng công trình",
+                  "và việc giới thiệu chức danh và chữ ký :"],  # ``Về việc`` misread by OCR
      "not_examples": ["Về tuổi đời"]},
     {"kind": "addressee",
      "pattern": r"(?:kinh gui\b\s*:?|gui\s*:)\s*",

@@ -49,3 +49,53 @@ UNITS: list[str] = [
 
 # Words after a number that make it a duration, an ordinal or a time, not a figure.
 TIME_WORDS = ("ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "lần", "kỳ", "khóa", "nhiệm kỳ")
+
+# Provinces and centrally-run cities, before and after the 2025 merger (tỉnh, thành phố trực
+# thuộc trung ương): the places of a header's ``<place>, ngày ...`` line and of issuers' names.
+PROVINCES: list[str] = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
+    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình",
+    "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
+    "Yên Bái", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Huế",
+]
+
+# Phrases of upper-case header and signature lines (tên cơ quan, tên loại, chức vụ) with their
+# one spelling, beside the type names and the provinces. OCR of capitals often loses one of two
+# stacked diacritics (``ĐỀ`` → ``ĐÈ``, ``TRUYỀN`` → ``TRUYÈN``); a run of words that folds to
+# one of these takes its spelling (``readers.ocr.fix_capitals``).
+HEADER_PHRASES: list[str] = [
+    # qualifiers of a type name
+    "ĐỀ XUẤT", "TÓM TẮT", "TỔNG HỢP", "THẨM ĐỊNH", "THẨM TRA", "GIẢI TRÌNH", "KẾT QUẢ", "SƠ KẾT",
+    "TỔNG KẾT", "CHUYÊN ĐỀ", "NHANH", "ĐỊNH KỲ", "ĐÁNH GIÁ", "LIÊN TỊCH", "HÀNH ĐỘNG", "PHỐI HỢP",
+    # headings and bodies
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "MẶT TRẬN TỔ QUỐC", "CÔNG AN", "BỘ CÔNG AN",
+    "BỘ QUỐC PHÒNG", "BỘ NỘI VỤ", "BỘ TÀI CHÍNH", "BỘ TƯ PHÁP", "BỘ Y TẾ", "SỞ NỘI VỤ", "SỞ TÀI CHÍNH",
+    "SỞ TƯ PHÁP", "SỞ Y TẾ", "VĂN PHÒNG", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ",
+    "BAN CHỈ ĐẠO", "BAN THƯỜNG VỤ", "ĐẢNG BỘ", "CHI BỘ", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ", "XÃ",
+    "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "PHÒNG", "CỤC", "CHI CỤC", "TRUNG TÂM", "BAN", "SỞ", "BỘ",
+    "THÔNG TIN VÀ TRUYỀN THÔNG", "KẾ HOẠCH VÀ ĐẦU TƯ", "NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+    "TÀI NGUYÊN VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI", "GIÁO DỤC VÀ ĐÀO TẠO", "KHOA HỌC VÀ CÔNG NGHỆ",
+    "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH", "CÔNG THƯƠNG", "XÂY DỰNG",
+    "BAN QUẢN LÝ", "KHU CÔNG NGHIỆP", "CÁC KHU CÔNG NGHIỆP", "BỘ PHẬN", "THƯỜNG TRỰC", "CHỈ ĐẠO",
+    "THỰC HIỆN", "NGHỊ QUYẾT", "QUYẾT", "PHÁT TRIỂN", "TRIỂN", "BAN CHẤP HÀNH", "TRUNG ƯƠNG",
+    "BỘ CHÍNH TRỊ", "BAN BÍ THƯ",
+    # positions
+    "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
+    "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",
+]
+
+# Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
+# off (``Trân Văn Thanh``) folds to exactly one of them.
+SURNAMES: list[str] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Đinh", "Lâm", "Phùng", "Mai", "Tô", "Trương", "Hà",
+    "Lưu", "Lương", "Cao", "Tạ", "Thân", "Lại", "Kiều", "Chu", "Triệu", "Quách", "Thái", "Tăng", "La", "Lục",
+    "Nông", "Hứa", "Âu", "Khổng", "Mạc", "Tôn", "Từ", "Đàm", "Cù", "Giang", "Châu", "Diệp", "Đường", "Hầu",
+    "Phí", "Lã", "Bạch", "Nghiêm", "Doãn", "Tống", "Khúc", "Ninh", "Giáp", "Thạch", "Âu Dương", "Lữ", "Mạnh",
+    "Ông", "Quan", "Tiêu", "Yên", "Khương", "Văn", "Hàn", "Kha", "Sầm", "Lò", "Vi",
+]

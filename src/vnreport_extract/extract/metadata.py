@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import classify_line, doc_type_of, left_of_motto, match_line, starts_issuer
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
@@ -43,11 +44,15 @@ _BODY_START = regex.compile(
 )
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
 # ``Hội đồng nhân dân tỉnh``) goes on to the next line whatever its case.
-_OPEN_END = regex.compile(r"(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)$")
+_OPEN_END = regex.compile(
+    r"(?:(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)|[ ]:)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
+# A trích yếu line: lower-case words, at least three of them.
+_TRICH_YEU = regex.compile(r"^\p{Ll}+(?:[ ]+\S+){2,}")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _POSITIONS = {fold(p): p for p in POSITIONS}
+_POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
 _LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
@@ -144,11 +149,28 @@ _GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{
 def _clean_item(text: str) -> str:
     """A recipient without its bullet, trailing punctuation or the signature column glued to it.
 
-    >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
-    'Lưu: VT, NC'
+    >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO"), _clean_item("+ Lưu VT,NN.")
+    ('Lưu: VT, NC', 'Lưu VT, NN')
     """
     text = _GLUED_SIGNING.split(text, maxsplit=1)[0]
+    text = _TIGHT_COMMA.sub(", ", text)
     return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
+
+
+_TIGHT_COMMA = regex.compile(r"(?<=\p{L}),(?=\p{L})")
+# ``- Văn phòng: + LĐVP;``: a recipient and the first of its sub-items on one line.
+_SUB_ITEM = regex.compile(r"[:;][ ]*(?=\+[ ]*\p{L})")
+_LETTERS = regex.compile(r"\p{L}{2}")
+
+
+def _items(text: str) -> list[str]:
+    """The recipients a ``Nơi nhận`` or ``Kính gửi`` line holds: one, or a body and its first
+    sub-item; none when OCR left only a stray mark.
+
+    >>> _items("- Văn phòng: + LĐVP;"), _items("h"), _items("- Như điều 2;")
+    (['Văn phòng', 'LĐVP'], [], ['Như điều 2'])
+    """
+    return [item for part in _SUB_ITEM.split(text) if _LETTERS.search(item := _clean_item(part))]
 
 
 def extract_metadata(text: str) -> MetadataResult:
@@ -235,14 +257,35 @@ def extract_metadata(text: str) -> MetadataResult:
                     title_lines.append(nxt.text)
                     body_start_line = max(body_start_line, lines.index(nxt) + 1)
                 break
+        else:
+            # A Công văn whose trích yếu under ``Số:`` has no ``V/v`` (or OCR lost it): its
+            # lines go on up to the place and date or ``Kính gửi``.
+            for k in range(number_idx + 1, min(number_idx + 4, len(lines))):
+                kind = classify_line(lines[k].text)
+                if kind in ("place-date", "rule", "motto", "motto-part"):
+                    continue
+                if kind is None and _TRICH_YEU.match(lines[k].text):
+                    for nxt in lines[k: k + 5]:
+                        if nxt is not lines[k] and (classify_line(nxt.text) is not None or _BODY_START.match(nxt.text)
+                                                    or _is_upper(nxt.text) or title_lines[-1].endswith(".")):
+                            break
+                        title_lines.append(nxt.text)
+                        body_start_line = max(body_start_line, lines.index(nxt) + 1)
+                    meta.doc_type = meta.doc_type or "Công văn"
+                break
     if title_lines:
-        title = " ".join(title_lines)
+        # ``... chức danh và chữ ký :`` / ``Phó Giám đốc Sở ...``: a colon that opens the next line goes.
+        title = " ".join([t.removesuffix(" :") for t in title_lines[:-1]] + title_lines[-1:])
         if title.startswith("(") and title.endswith(")"):  # ``(V/v ...)`` under the type name
             title = title[1:-1]
         if subject := match_line("subject", title):
             title = title[subject.end():]
         title = title.strip()
         meta.title = title[:1].upper() + title[1:] if title else None
+
+    if meta.doc_type is None and meta.number is not None:
+        meta.doc_type = doc_type_of_number(meta.number.type_code, meta.number.convention,
+                                           has_issuer=meta.number.issuer_code is not None)
 
     # Recipients and signer, from the end.
     body_end = len(text)
@@ -252,28 +295,22 @@ def extract_metadata(text: str) -> MetadataResult:
         if i < body_start_line:
             continue
         if kg := match_line("addressee", line.text):
-            rest = line.text[kg.end():]
-            if rest:
-                recipients.append(_clean_item(rest))
+            recipients.extend(_items(line.text[kg.end():]))
             for nxt in lines[i + 1: i + 15]:
                 # Items are bulleted, or (unbulleted) short lines that are not body text.
                 if not _BULLET.match(nxt.text) and (
                         _BODY_START.match(nxt.text) or len(nxt.text.split()) > 12 or nxt.text.endswith(".")
                         or classify_line(nxt.text) is not None or not nxt.text[:1].isupper()):
                     break
-                recipients.append(_clean_item(nxt.text))
+                recipients.extend(_items(nxt.text))
         if nn := match_line("recipients", line.text):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
-            rest = line.text[nn.end():]
-            if rest:
-                recipients.append(_clean_item(rest))
+            recipients.extend(_items(line.text[nn.end():]))
             for nxt in lines[i + 1: i + 40]:
                 if not _BULLET.match(nxt.text):
                     break
-                item = _clean_item(nxt.text)
-                if item:
-                    recipients.append(item)
+                recipients.extend(_items(nxt.text))
             break
     meta.recipients = recipients
     meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line)
@@ -317,6 +354,20 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             signer = Signer(position=_POSITIONS[fold(text)])
             _fill_signer(signer, lines[i + 1:], position_known=True)
             return signer, lines[i].start
+    # ``PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY`` / ``Kiêm`` / ``PHÓ BỘ PHẬN THƯỜNG TRỰC``: a position
+    # with the body it heads, in capitals, after ``Nơi nhận`` (or in the last lines).
+    for i in candidates:
+        text = lines[i].text
+        if (i <= noi_nhan_line if noi_nhan_line is not None else i < len(lines) - 12) \
+                or not _is_upper(text) or len(text.split()) > 10 or not fold(text).startswith(_POSITION_HEADS):
+            continue
+        parts, k = [_position(text)], i + 1
+        while k + 1 < len(lines) and fold(lines[k].text) == "kiem" and _is_upper(lines[k + 1].text):
+            parts += ["kiêm", _position(lines[k + 1].text)]
+            k += 2
+        signer = Signer(position=" ".join(parts))
+        _fill_signer(signer, lines[k:], position_known=True)
+        return signer, lines[i].start
     # A record signed by the parties (biên bản): ``Đại diện ...`` columns with the names under
     # them; the first column signs first.
     for i in sorted(candidates):

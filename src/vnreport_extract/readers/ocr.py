@@ -38,10 +38,11 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
 from ..conventions.header import HEADER_PATTERNS
-from ..conventions.vocabulary import POSITIONS
+from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError
 from ..limits import LimitExceededError, Limits
@@ -49,36 +50,11 @@ from ..normalize import fold, in_capitals
 from . import system
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary of upper-case header lines (tiêu đề, Quốc hiệu, tên cơ quan, tên loại văn bản).
-# A run of words whose folded form (no diacritics) equals one of these, but whose spelling is
-# none of them, takes the spelling here. Only header, type and signature lines are checked:
-# in running text ``TÍNH`` and ``TỈNH`` are both words.
-_TYPE_QUALIFIERS = [
-    "ĐỀ XUẤT", "TÓM TẮT", "TỔNG HỢP", "THẨM ĐỊNH", "THẨM TRA", "GIẢI TRÌNH", "KẾT QUẢ", "SƠ KẾT",
-    "TỔNG KẾT", "CHUYÊN ĐỀ", "NHANH", "ĐỊNH KỲ", "ĐÁNH GIÁ", "LIÊN TỊCH", "HÀNH ĐỘNG", "PHỐI HỢP",
-]
-_ORGANS = [
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM",
-    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "MẶT TRẬN TỔ QUỐC", "CÔNG AN", "BỘ CÔNG AN",
-    "BỘ QUỐC PHÒNG", "BỘ NỘI VỤ", "BỘ TÀI CHÍNH", "BỘ TƯ PHÁP", "BỘ Y TẾ", "SỞ NỘI VỤ", "SỞ TÀI CHÍNH",
-    "SỞ TƯ PHÁP", "SỞ Y TẾ", "VĂN PHÒNG", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ",
-    "BAN CHỈ ĐẠO", "BAN THƯỜNG VỤ", "ĐẢNG BỘ", "CHI BỘ", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ", "XÃ",
-    "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "PHÒNG", "CỤC", "CHI CỤC", "TRUNG TÂM", "BAN", "SỞ", "BỘ",
-    "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
-    "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",
-]
-# Provinces and centrally-run cities (before and after the 2025 merger).
-_PROVINCES = [
-    "AN GIANG", "BÀ RỊA - VŨNG TÀU", "BẮC GIANG", "BẮC KẠN", "BẠC LIÊU", "BẮC NINH", "BẾN TRE", "BÌNH ĐỊNH",
-    "BÌNH DƯƠNG", "BÌNH PHƯỚC", "BÌNH THUẬN", "CÀ MAU", "CAO BẰNG", "ĐẮK LẮK", "ĐẮK NÔNG", "ĐIỆN BIÊN",
-    "ĐỒNG NAI", "ĐỒNG THÁP", "GIA LAI", "HÀ GIANG", "HÀ NAM", "HÀ TĨNH", "HẢI DƯƠNG", "HẬU GIANG", "HÒA BÌNH",
-    "HƯNG YÊN", "KHÁNH HÒA", "KIÊN GIANG", "KON TUM", "LAI CHÂU", "LÂM ĐỒNG", "LẠNG SƠN", "LÀO CAI",
-    "LONG AN",
-    "NAM ĐỊNH", "NGHỆ AN", "NINH BÌNH", "NINH THUẬN", "PHÚ THỌ", "PHÚ YÊN", "QUẢNG BÌNH", "QUẢNG NAM",
-    "QUẢNG NGÃI", "QUẢNG NINH", "QUẢNG TRỊ", "SÓC TRĂNG", "SƠN LA", "TÂY NINH", "THÁI BÌNH", "THÁI NGUYÊN",
-    "THANH HÓA", "THỪA THIÊN HUẾ", "TIỀN GIANG", "TRÀ VINH", "TUYÊN QUANG", "VĨNH LONG", "VĨNH PHÚC",
-    "YÊN BÁI", "HÀ NỘI", "HẢI PHÒNG", "ĐÀ NẴNG", "CẦN THƠ", "HỒ CHÍ MINH", "HUẾ",
-]
+# Upper-case header lines (tiêu đề, Quốc hiệu, tên cơ quan, tên loại văn bản) checked against the
+# header vocabulary of ``conventions.vocabulary``: a run of words whose folded form (no
+# diacritics) equals one of its phrases, but whose spelling is none of them, takes the phrase's
+# spelling. Only header, type and signature lines are checked: in running text ``TÍNH`` and
+# ``TỈNH`` are both words.
 
 
 def _key(words: Sequence[str]) -> str:
@@ -87,7 +63,7 @@ def _key(words: Sequence[str]) -> str:
 
 
 def _vocabulary() -> dict[str, list[str]]:
-    phrases = {d["name"].upper() for d in DOC_TYPES} | set(_TYPE_QUALIFIERS) | set(_ORGANS) | set(_PROVINCES)
+    phrases = {d["name"].upper() for d in DOC_TYPES} | set(HEADER_PHRASES) | {p.upper() for p in PROVINCES}
     out: dict[str, list[str]] = {}
     for phrase in sorted(phrases):
         out.setdefault(_key(phrase.split()), []).append(phrase)
@@ -192,7 +168,13 @@ def fix_labels(line: str, *, place_date: bool = True) -> str:
     'Nơi nhận:'
     >>> fix_labels("Lâm Đồng, ngảy 06 tháng 01 nãm 2026")
     'Lâm Đồng, ngày 06 tháng 01 năm 2026'
+    >>> fix_labels("W⁄% tăng cường chỉ đạo kiêm điểm tự phê")
+    'V/v tăng cường chỉ đạo kiêm điểm tự phê'
+    >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011")
+    'Bến Tre, ngày tháng 12 năm 2011'
     """
+    if m := _SUBJECT_LABEL.match(line):  # ``W⁄% tăng cường ...``: the ``V/v`` of a trích yếu
+        return "V/v " + line[m.end():]
     for pattern, names in _LABELS:
         m = pattern.match(line)
         if m and (name := names.get(fold(m.group("w")).rstrip(":"))):
@@ -202,8 +184,25 @@ def fix_labels(line: str, *, place_date: bool = True) -> str:
         # Only after the place: the place itself may fold to a date word (``Hà Nam``). A comma
         # read as a full stop or a semicolon is a comma again.
         tail = " ".join(_DATE_WORD_SPELLING.get(fold(w), w) for w in m.group("date").split(" "))
-        line = f"{m.group('place')}, {tail}"
+        line = f"{fix_place(m.group('place'))}, {tail}"
     return line
+
+
+# ``V/v`` as OCR reads it before the lower-case words of a trích yếu: ``W⁄%``, ``V/y``, ``Vỉv``.
+_SUBJECT_LABEL = regex.compile(r"^[VW][/⁄|\\lIỉi]?[vVy%]\s+(?=\p{Ll})")
+
+
+def fix_place(place: str) -> str:
+    """A province's name one letter off (``Bắn Tre``, ``Lâm Đông``) as the province is spelt;
+    any other place (a commune, a district) as read.
+
+    >>> fix_place("Bắn Tre"), fix_place("Lâm Đông"), fix_place("Phú Tiến"), fix_place("Hà Nam")
+    ('Bến Tre', 'Lâm Đồng', 'Phú Tiến', 'Hà Nam')
+    """
+    if place in PROVINCES or len(place) < 6:
+        return place
+    close = [p for p in PROVINCES if Levenshtein.distance(place, p, score_cutoff=1) <= 1]
+    return close[0] if len(close) == 1 else place
 
 
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d][^,.;:\d]{1,40}?)\s*[,.;]\s*(?P<date>\S+\s.*\d{4}\.?)$")
@@ -575,8 +574,43 @@ def _signature(lines: list[Line], geo: PageGeometry, start: int) -> list[list[st
             if seg.left < boundary:
                 left.append(text)
             else:
-                right.append(fix_position(fix_capitals(text)) if _is_upper(text) else text)
+                right.append(fix_position(fix_capitals(text)) if _is_upper(text) else fix_name(text))
     return [["\n".join(left), "\n".join(right)]]
+
+
+_SURNAMES: dict[str, list[str]] = {}
+for _surname in SURNAMES:
+    _SURNAMES.setdefault(fold(_surname), []).append(_surname)
+_RANK_HEADS = {fold(r.split()[0]) for r in RANKS}
+_NAME_WORDS = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$")
+
+
+def fix_name(line: str) -> str:
+    """A signer's name line as the conventions spell it: a rank whose second word was misread
+    (``Thượng frớng`` → ``Thượng tướng``), and a family name one accent off that folds to
+    exactly one known family name (``Trân Văn Thanh`` → ``Trần Văn Thanh``). Anything that is
+    not a name line is left as read.
+
+    >>> fix_name("Trân Văn Thanh"), fix_name("Thượng frớng Nguyễn Văn Long"), fix_name("Dương Văn An")
+    ('Trần Văn Thanh', 'Thượng tướng Nguyễn Văn Long', 'Dương Văn An')
+    >>> fix_name("Trân trọng cảm ơn")
+    'Trân trọng cảm ơn'
+    """
+    words = line.split()
+    rank: list[str] = []
+    if len(words) > 3 and fold(words[0]) in _RANK_HEADS:
+        for known in RANKS:
+            head, tail = known.split()
+            if fold(words[0]) == fold(head) and (fold(words[1]) == fold(tail) or (
+                    len(tail) > 2 and Levenshtein.distance(fold(words[1]), fold(tail), score_cutoff=2) <= 2)):
+                rank, words = [head if words[0] == head else words[0], tail], words[2:]
+                break
+    if not _NAME_WORDS.match(" ".join(words)):
+        return line
+    family = _SURNAMES.get(fold(words[0]), [])
+    if len(family) == 1 and words[0] not in family:
+        words = [family[0], *words[1:]]
+    return " ".join(rank + words)
 
 
 _AUTHORITY = re.compile(r"^(?P<auth>(?:TM|KT|TL|TUQ|Q)\.\s*)?(?P<rest>.+)$")
@@ -759,14 +793,19 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     return out
 
 
+_SYMBOL_TAIL = re.compile(r"^/\s*[^\W\d_]")
+
+
 def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None) -> Line:
     words = unglue_fields(seg.words)
     f = fold(" ".join(w.text for w in words))
     slash = next((w for w in words if "/" in w.text), None)
-    # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read.
-    if _NUMBER_LINE.match(f) and slash is not None and slash.text.startswith("/"):
-        words = _field(words, lambda t: fold(t).startswith("so"), lambda t: t.startswith("/"), _is_number,
-                       read, "document number", notes)
+    # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read. A
+    # handwritten number misread with a slash of its own (``Số: 2/4 /QĐ-UBND``) is read again.
+    if _NUMBER_LINE.match(f) and slash is not None and (
+            slash.text.startswith("/") or any(_SYMBOL_TAIL.match(w.text) for w in words)):
+        words = _field(words, lambda t: fold(t).startswith("so"), lambda t: _SYMBOL_TAIL.match(t) is not None,
+                       _is_number, read, "document number", notes)
     if _DATE_LINE.search(f):
         words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read,
                        "day of the date", notes)

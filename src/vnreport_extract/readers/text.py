@@ -12,7 +12,7 @@ from ..conventions.header import classify_line
 from ..conventions.numbering import starts_with_label
 from ..document import Block, SourceDocument
 from ..models import Source
-from ..normalize import normalize_inline, normalize_unicode, strip_markdown
+from ..normalize import in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -42,9 +42,15 @@ def continues(previous: str, following: str) -> bool:
     False
     >>> continues("1. Về tổ chức", "a) Tổng số hội")
     False
+
+    A line in capitals (a type name, a heading) is never broken off: the lower-case line
+    under it is a title or the body.
+
+    >>> continues("THÔNG BÁO", "và việc giới thiệu chức danh và chữ ký :")
+    False
     """
     return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower()
-                and not starts_with_label(following))
+                and not starts_with_label(following) and not in_capitals(previous))
 
 
 def _is_header(rows: list[list[str]]) -> bool:
