@@ -6,7 +6,7 @@ import pytest
 
 from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
-from vnreport_extract.conventions.header import HEADER_RULES, classify_line, match_line
+from vnreport_extract.conventions.header import HEADER_MARKS, HEADER_RULES, classify_line, has_mark, match_line
 from vnreport_extract.conventions.vocabulary import AUTHORITIES, POSITIONS
 from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
 from vnreport_extract.extract.symbols import canonical_code
@@ -58,6 +58,20 @@ def test_header_rule_example(kind: str, line: str) -> None:
 @pytest.mark.parametrize(("kind", "line"), HEADER_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in HEADER_NOT_EXAMPLES])
 def test_header_rule_not_example(kind: str, line: str) -> None:
     assert classify_line(line) != kind
+
+
+MARK_EXAMPLES = [(r["kind"], line) for r in HEADER_MARKS for line in r["examples"]]
+MARK_NOT_EXAMPLES = [(r["kind"], line) for r in HEADER_MARKS for line in r["not_examples"]]
+
+
+@pytest.mark.parametrize(("kind", "line"), MARK_EXAMPLES, ids=[f"{k}:{x}" for k, x in MARK_EXAMPLES])
+def test_header_mark_example(kind: str, line: str) -> None:
+    assert has_mark(kind, line)
+
+
+@pytest.mark.parametrize(("kind", "line"), MARK_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in MARK_NOT_EXAMPLES])
+def test_header_mark_not_example(kind: str, line: str) -> None:
+    assert not has_mark(kind, line)
 
 
 def test_header_number_value_span() -> None:

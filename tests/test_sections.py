@@ -147,3 +147,10 @@ def test_stray_opening_quote_hides_no_sections() -> None:
     """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
     text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"
     assert [s[0] for s in flat(text)] == ["1", "2"]
+
+
+def test_party_of_a_record_with_its_name_is_one_heading() -> None:
+    # Gia Lai 2012 biên bản: ``D. Nhà thầu : Liên doanh Unitech-STBTH :`` in bold, one heading.
+    text = "A. Chủ đầu tư : Sở Thông tin :\nÝ kiến.\nD. Nhà thầu : Liên doanh Unitech-STBTH :\nÝ kiến."
+    secs = parse_text(text).sections
+    assert [s.title for s in secs] == ["Chủ đầu tư : Sở Thông tin", "Nhà thầu : Liên doanh Unitech-STBTH"]

@@ -8,7 +8,7 @@ import itertools
 import stat
 from pathlib import Path
 
-from .conventions.header import classify_line, starts_document
+from .conventions.header import classify_line, has_mark, names_issuer, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations
@@ -21,15 +21,12 @@ from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import PartError, Report, Source, Table, Warning
-from .normalize import fold
+from .normalize import in_capitals
 from .options import ParseOptions
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
 from .words import sentences
-
-_ISSUER_WORDS = ("uy ban", "ubnd", "hoi dong", "so ", "ban ", "dang", "cong an", "tinh", "huyen", "xa ", "phong",
-                 "bo ", "cuc", "chi cuc", "van phong", "truong", "thanh pho", "quan", "phuong", "thi tran")
 
 
 def _block_text(block: Block) -> str:
@@ -62,14 +59,18 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
         return [doc]
     cuts: list[int] = []
     for i in starts[1:]:
-        j = i
-        # The issuer lines stand above the Quốc hiệu when the header was read line by line.
-        while j - 1 > (cuts[-1] if cuts else 0) and i - j < 3:
-            prev = doc.blocks[j - 1]
+        j = k = i
+        # The issuer lines stand above the Quốc hiệu when the header was read line by line: the
+        # document starts at the highest line that opens a body's name or its locality, a
+        # name's wrapped line (``HÀNH CHÍNH CÔNG``) going with it.
+        while k - 1 > (cuts[-1] if cuts else 0) and i - k < 3:
+            prev = doc.blocks[k - 1]
             text = _block_text(prev)
-            if prev.kind != "paragraph" or not text.isupper() or not any(w in fold(text) + " " for w in _ISSUER_WORDS):
+            if prev.kind != "paragraph" or not in_capitals(text) or has_mark("motto", text):
                 break
-            j -= 1
+            k -= 1
+            if names_issuer(text):
+                j = k
         # A second Quốc hiệu right under the first (two header columns) is not a new document.
         if j - (cuts[-1] if cuts else starts[0]) > 8:
             cuts.append(j)

@@ -203,6 +203,18 @@ def starts_issuer(line: str) -> bool:
     return f.startswith(tuple(h + " " for h in _ISSUER_HEADS)) and not f.startswith(_LOCALITY_HEADS)
 
 
+def names_issuer(line: str) -> bool:
+    """A capitals line that starts a body's name or the locality under it (``ỦY BAN NHÂN
+    DÂN`` / ``TỈNH LÂM ĐỒNG``): the lines of an issuer standing above a second Quốc hiệu.
+
+    >>> names_issuer("ỦY BAN NHÂN DÂN"), names_issuer("TỈNH LÂM ĐỒNG"), names_issuer("HÀNH CHÍNH CÔNG")
+    (True, True, False)
+    >>> names_issuer("Sở Nội vụ đề nghị")
+    False
+    """
+    return in_capitals(line) and (starts_issuer(line) or (fold(line.strip()) + " ").startswith(_LOCALITY_HEADS))
+
+
 _MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
 
 
@@ -232,3 +244,43 @@ def is_position(line: str) -> bool:
     (True, False, False)
     """
     return in_capitals(line) and fold(line.strip()) in _POSITION_FOLDS
+
+
+# Marks a reader looks for anywhere in a line, where a header row may arrive as one line with
+# both columns (text layers, OCR), or where a stamp sits over the page. Searched in the folded
+# line (lower case, no diacritics, đ → d), so OCR's lost accents still match.
+HEADER_MARKS: list[HeaderRule] = [
+    {"kind": "motto",  # the Quốc hiệu, the Tiêu ngữ or the Party's name, in either column
+     "pattern": r"cong hoa xa hoi|dang cong san viet nam|doc lap\W+tu do",
+     "examples": ["UBND TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM"],
+     "not_examples": ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]},
+    {"kind": "number",  # the ``Số:`` of the left column, alone or beside the place and date
+     "pattern": r"(?:^|\s)so\s*(?::|\d|/|\.\s*\d)|^\s*so\s*$",
+     "examples": ["Số: 1984/SNV-TCBC", "Số 368-CV/BPTT", "Số: /TB-STTTT", "Số:",
+                  "Số: 12/BC-UBND Lâm Đồng, ngày 02 tháng 01 năm 2026"],
+     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ"]},
+    {"kind": "date",  # the words of a date in the place-and-date line, its day or month blank
+     "pattern": r"\bngay\b.*\bthang\b|\bthang\s*\d{1,2}\s*nam\s*\d{4}",
+     "examples": ["Bắc Giang, ngày 18 tháng 10 năm 2012", "Hà Nội, ngày tháng năm 2025",
+                  "tháng 10 năm 2012"],
+     "not_examples": ["Độc lập - Tự do - Hạnh phúc"]},
+    {"kind": "copy-stamp",  # a copy's stamp (sao y) or an e-signature's text over the page
+     "pattern": r"^(?:sao y|ban sao|trich sao|sao luc|ky boi|thoi gian ky)\b",
+     "examples": ["SAO Y BẢN CHÍNH", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26",
+                  "Thời gian ký: 2025-10-01T17:08:18+07:00", "Sao lục"],
+     "not_examples": ["Sáng tạo"]},
+]
+_MARKS = {rule["kind"]: regex.compile(rule["pattern"]) for rule in HEADER_MARKS}
+
+
+def has_mark(kind: str, line: str) -> bool:
+    """Whether ``line`` holds the header mark ``kind`` (``motto``, ``number``, ``date``,
+    ``copy-stamp``) of ``HEADER_MARKS``.
+
+    >>> has_mark("motto", "UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    True
+    >>> has_mark("number", "SỞ NỘI VỤ"), has_mark("date", "Phú Thọ, ngày tháng 12 năm 2011")
+    (False, True)
+    """
+    return _MARKS[kind].search(fold(line)) is not None

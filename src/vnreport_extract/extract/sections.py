@@ -37,6 +37,11 @@ _COLON = regex.compile(r":(?:[ ]|$)")
 _OPENS_LIST = regex.compile(r"(?:(?i:các|những)(?:[ ]+\p{L}+){1,2}|(?i:gồm|như sau|sau đây|xem xét))[ ]*$")
 
 
+# What follows a heading's colon when the heading is ``label : value :`` (a party of a
+# biên bản, ``Nhà thầu : Liên doanh Unitech-STBTH :``): a few words ending in a colon.
+_LABELLED_HEADING = regex.compile(r"[ ]*\S+(?:[ ]+\S+){0,5}[ ]*:[ ]*")
+
+
 @dataclass
 class Heading:
     number: str
@@ -88,9 +93,15 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     'KẾT QUẢ THỰC HIỆN'
     >>> heading_title("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp thi hành.")
     'Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp thi hành'
+
+    A label and its value that end in a colon of their own are one heading, not a heading
+    running into text:
+
+    >>> heading_title("Nhà thầu : Liên doanh Unitech-STBTH :")
+    'Nhà thầu : Liên doanh Unitech-STBTH'
     """
     colon = _COLON.search(rest)
-    if colon and _OPENS_LIST.search(rest[: colon.start()]):
+    if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):
         colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
     if len(head) > MAX_TITLE or _SENTENCE_END.search(head):

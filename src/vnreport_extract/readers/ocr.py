@@ -41,7 +41,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import HEADER_PATTERNS
+from ..conventions.header import HEADER_PATTERNS, has_mark
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError
@@ -424,7 +424,6 @@ def split_line(line: Line, gap: float) -> list[Line]:
 # ---------------------------------------------------------------------------------------------
 # What is not text: stamps, page numbers, junk.
 
-_STAMP = re.compile(r"^(?:sao y|ban sao|trich sao|sao luc|ky boi|thoi gian ky)\b")
 _TIMESTAMP = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -436,8 +435,8 @@ def is_stamp(line: Line) -> bool:
     >>> is_stamp(Line([Word("SAO", 0, 0, 9, 9, 90, (1, 1, 1)), Word("Y;", 10, 0, 19, 9, 90, (1, 1, 1))]))
     True
     """
-    f = fold(line.text)
-    return bool(_STAMP.match(f)) or bool(_TIMESTAMP.search(line.text) and re.search(r"[+-]\d{2}:\d{2}", f))
+    return has_mark("copy-stamp", line.text) or bool(_TIMESTAMP.search(line.text)
+                                                      and re.search(r"[+-]\d{2}:\d{2}", line.text))
 
 
 def is_junk(line: Line) -> bool:
@@ -520,9 +519,6 @@ def _rows(lines: list[Line], geo: PageGeometry) -> list[tuple[Row, list[int]]]:
 
 
 # ``Số:``, ``Số 368-CV/BPTT``, not the issuer ``SỞ NỘI VỤ`` (folded alike).
-_NUMBER_LINE = re.compile(r"^so\s*(?::|\d|/|\.|$)")
-_DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
-_QUOC_HIEU = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\W+tu do")
 
 
 def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[list[list[Line]], set[int]]:
@@ -540,19 +536,19 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
                                     and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
                                     for s in row.segments):
             break
-        seen_columns = seen_columns or len(set(sides)) == 2 or any(_QUOC_HIEU.search(fold(s.text))
+        seen_columns = seen_columns or len(set(sides)) == 2 or any(has_mark("motto", s.text)
                                                                    for s in row.segments)
         for seg, side in zip(row.segments, sides, strict=True):
             (left if side == "left" else right).append(seg)
         used.update(top_lines[k] for k in owners)
-    if not seen_columns or not (first_page or any(_QUOC_HIEU.search(fold(s.text)) for s in right)):
+    if not seen_columns or not (first_page or any(has_mark("motto", s.text) for s in right)):
         return [], set()
     return [left, right], used
 
 
-def _split_at(lines: list[str], pattern: re.Pattern[str] | regex.Pattern[str]) -> tuple[list[str], list[str]]:
+def _split_at(lines: list[str], mark: str) -> tuple[list[str], list[str]]:
     for i, text in enumerate(lines):
-        if pattern.search(fold(text)):
+        if has_mark(mark, text):
             return lines[:i], lines[i:]
     return lines, []
 
@@ -785,7 +781,7 @@ def unglue_fields(words: list[Word]) -> list[Word]:
         slash = w.text.find("/")
         if m:
             out.extend(_cut(w, m.end()))
-        elif (i > 0 and _NUMBER_LINE.match(fold(words[i - 1].text)) and slash > 0
+        elif (i > 0 and has_mark("number", words[i - 1].text) and slash > 0
               and not w.text[:slash].isdigit() and "-" not in w.text[:slash]):  # not ``368-CV/BPTT``
             out.extend(_cut(w, slash))
         else:
@@ -802,11 +798,11 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None) -
     slash = next((w for w in words if "/" in w.text), None)
     # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read. A
     # handwritten number misread with a slash of its own (``Số: 2/4 /QĐ-UBND``) is read again.
-    if _NUMBER_LINE.match(f) and slash is not None and (
+    if has_mark("number", f) and slash is not None and (
             slash.text.startswith("/") or any(_SYMBOL_TAIL.match(w.text) for w in words)):
         words = _field(words, lambda t: fold(t).startswith("so"), lambda t: _SYMBOL_TAIL.match(t) is not None,
                        _is_number, read, "document number", notes)
-    if _DATE_LINE.search(f):
+    if has_mark("date", f):
         words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read,
                        "day of the date", notes)
         words = _field(words, lambda t: fold(t) == "thang", lambda t: fold(t) == "nam", _is_month, read,
@@ -905,7 +901,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
             cells.append(texts)
         (left_top, left_bottom), (right_top, right_bottom) = (
-            _split_at(cells[0], _NUMBER_LINE), _split_at(cells[1], _DATE_LINE))
+            _split_at(cells[0], "number"), _split_at(cells[1], "date"))
         rows = [["\n".join(left_top), "\n".join(right_top)]]
         if left_bottom or right_bottom:
             rows.append(["\n".join(left_bottom), "\n".join(right_bottom)])

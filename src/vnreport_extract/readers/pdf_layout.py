@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..conventions.header import classify_line
+from ..conventions.header import classify_line, has_mark
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,bd\b|-bd\b", re.IGNORECASE)
@@ -47,10 +47,6 @@ LIST_MARKER = re.compile(
 _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)]*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?i:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$")
-_COPY_STAMP = re.compile(r"^(?i:sao y|sao lục|trích sao)\b")
-_DATE_LINE = re.compile(r"(?i:ngày)\s*\S*\s*(?i:tháng)|(?i:tháng)\s*\d{1,2}\s*(?i:năm)\s*\d{4}")
-# ``Số: 12/UBND-VX``, or a Party document's ``Số 49-QĐ/HU`` (no colon).
-_NUMBER_IN_LINE = re.compile(r"(?:^|\s)(?:(?i:số)\s*:|Số\s+\d)")
 
 
 def _is(kind: str, line: str) -> bool:
@@ -409,7 +405,7 @@ def page_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
         found: set[int] = set()
         for i in idx:
             text = pages[p][i].text.strip()
-            if _PAGE_NUMBER.match(text) or _COPY_STAMP.match(text) or furniture_key(text) in repeated:
+            if _PAGE_NUMBER.match(text) or has_mark("copy-stamp", text) or furniture_key(text) in repeated:
                 found.add(i)
         out.append(found)
     return out
@@ -551,9 +547,9 @@ def header_zone(lines: Sequence[Line], left: float, right: float) -> Zone | None
     number_at = date_at = None
     width = right - left
     for i, line in enumerate(head):
-        if number_at is None and _NUMBER_IN_LINE.search(line.text):
+        if number_at is None and has_mark("number", line.text):
             number_at = i
-        if date_at is None and _DATE_LINE.search(line.text):
+        if date_at is None and has_mark("date", line.text):
             date_at = i
     found = [i for i in (number_at, date_at) if i is not None]
     if not found:
@@ -566,10 +562,10 @@ def header_zone(lines: Sequence[Line], left: float, right: float) -> Zone | None
     if divider is None:
         return None
     # ``Số`` stands in the left column, the place and date in the right one.
-    if number_at is not None and not _NUMBER_IN_LINE.search(
-            " ".join(w.text for w in head[number_at].words if w.x0 < divider)):
+    if number_at is not None and not has_mark(
+            "number", " ".join(w.text for w in head[number_at].words if w.x0 < divider)):
         return None
-    if date_at is not None and not _DATE_LINE.search(" ".join(w.text for w in head[date_at].words if w.x0 > divider)):
+    if date_at is not None and not has_mark("date", " ".join(w.text for w in head[date_at].words if w.x0 > divider)):
         return None
     indexes = list(range(end + 1))
     # A V/v line (trích yếu of a Công văn) under the number belongs to the left column.
