@@ -49,6 +49,9 @@ _MIN_RUN_IN = 0.25
 _MAX_THICKNESS_IN = 0.045
 # Rules of one grid line lie within this distance of each other (inches).
 _SNAP_IN = 0.04
+# A rule that stops this short (inches) of another still meets it: a break in a scanned rule
+# next to a crossing leaves a piece too short to be taken for a rule.
+_REACH_IN = 0.15
 # The steepest slant taken for a scanned page's rules: tan(1.5°).
 _MAX_SLOPE = 0.027
 
@@ -156,11 +159,12 @@ class Grid:
 # Rules from the image
 
 
-def otsu(grey: Any) -> int:
-    """Otsu's threshold of a greyscale image (the level that best splits ink from paper)."""
+def otsu(hist: Any) -> int:
+    """Otsu's threshold of a greyscale image's histogram (the level that best splits ink from
+    paper)."""
     import numpy as np
 
-    hist = np.bincount(grey.ravel(), minlength=256).astype(np.float64)
+    hist = hist.astype(np.float64)
     total = hist.sum()
     levels = np.arange(256, dtype=np.float64)
     weight = np.cumsum(hist)
@@ -176,8 +180,9 @@ def binarise(grey: Any) -> Any:
     lighter than the letters: at 200 dpi a 0.5 pt border comes out at grey 150 to 190."""
     import numpy as np
 
-    paper = int(np.argmax(np.bincount(grey.ravel(), minlength=256)))
-    threshold = min(200, max(100, otsu(grey)))
+    hist = np.bincount(grey.ravel(), minlength=256)
+    paper = int(np.argmax(hist))
+    threshold = min(200, max(100, otsu(hist)))
     return grey < max(threshold, min(230, (threshold + paper) // 2))
 
 
@@ -266,15 +271,19 @@ def _strokes(ink: Any, dpi: int) -> list[_Stroke]:
         thickness = float((e - s).sum()) / length
         if thickness > max_thick:
             continue  # a filled shape: a box, a photo, a QR code
-        mid = (s + e) / 2
-        weights = e - s
-        if len(set(mid.tolist())) > 1 and float(mid.max() - mid.min()) > 0.2 * length:
-            slope, intercept = np.polyfit(mid, y, 1, w=weights)
-        else:
-            slope, intercept = 0.0, float(np.average(y, weights=weights))
+        # The line through the runs' pixels (least squares of the row on the position along):
+        # a run's middle is no point of the line when the runs are as long as the stroke.
+        count = e - s
+        n_all = count.sum()
+        sum_a = (s + e - 1) * count / 2
+        sum_aa = ((e - 1) * e * (2 * e - 1) - (s - 1) * s * (2 * s - 1)) / 6
+        sa, saa, sy, say = sum_a.sum(), sum_aa.sum(), (y * count).sum(), (y * sum_a).sum()
+        denominator = n_all * saa - sa * sa
+        slope = float((n_all * say - sa * sy) / denominator) if denominator > 0 else 0.0
+        intercept = float((sy - slope * sa) / n_all)
         if abs(slope) > _MAX_SLOPE:
             continue
-        out.append(_Stroke(a0, a1, float(slope), float(intercept), thickness))
+        out.append(_Stroke(a0, a1, slope, intercept, thickness))
     return out
 
 
@@ -325,8 +334,8 @@ def _rules(strokes: Sequence[_Stroke], skew: float, horizontal: bool, snap: floa
 # Grids from rules
 
 
-def _crossing(h: Rule, v: Rule, tol: float) -> bool:
-    return h.start - tol <= v.at <= h.end + tol and v.start - tol <= h.at <= v.end + tol
+def _crossing(h: Rule, v: Rule, reach: float) -> bool:
+    return h.start - reach <= v.at <= h.end + reach and v.start - reach <= h.at <= v.end + reach
 
 
 def _clusters(values: list[float], snap: float) -> list[float]:
@@ -342,7 +351,7 @@ def _clusters(values: list[float], snap: float) -> list[float]:
 def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> list[Grid]:
     """The tables the rules make: groups of crossing rules with at least three row lines and
     three column lines (2 × 2 cells), slots joined where the rule between them is missing."""
-    tol = _SNAP_IN * dpi
+    tol, reach = _SNAP_IN * dpi, _REACH_IN * dpi
     n_h = len(horizontal)
     parent = list(range(n_h + len(vertical)))
 
@@ -354,7 +363,7 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
 
     for i, h in enumerate(horizontal):
         for j, v in enumerate(vertical):
-            if _crossing(h, v, tol):
+            if _crossing(h, v, reach):
                 a, b = find(i), find(n_h + j)
                 if a != b:
                     parent[a] = b
@@ -406,11 +415,20 @@ def _grid(xs: list[float], ys: list[float], hs: Sequence[Rule], vs: Sequence[Rul
 def find_grids(grey: Any, dpi: int) -> list[Grid]:
     """The ruled tables of a greyscale page image (a numpy ``uint8`` array), top to bottom, in
     coordinates deskewed by the grid's ``skew``."""
+    import numpy as np
+
     ink = binarise(grey)
+    # Above 200 dpi the rules are looked for at half the resolution (a pixel is ink when any of
+    # its four is): a quarter of the work, and a one-pixel rule stays one pixel.
+    scale = 2 if dpi > 200 else 1
+    if scale == 2:
+        h, w = (ink.shape[0] // 2) * 2, (ink.shape[1] // 2) * 2
+        ink = ink[0:h:2, 0:w:2] | ink[1:h:2, 0:w:2] | ink[0:h:2, 1:w:2] | ink[1:h:2, 1:w:2]
+    dpi //= scale
     horizontal = _strokes(ink, dpi)
     if len(horizontal) < 3:
         return []
-    vertical = _strokes(ink.T, dpi)
+    vertical = _strokes(np.ascontiguousarray(ink.T), dpi)
     if len(vertical) < 3:
         return []
     skew = _skew(horizontal, vertical)
@@ -418,6 +436,8 @@ def find_grids(grey: Any, dpi: int) -> list[Grid]:
     found = grids(_rules(horizontal, skew, True, snap), _rules(vertical, skew, False, snap), dpi)
     for g in found:
         g.skew = skew
+        g.xs = [x * scale for x in g.xs]
+        g.ys = [y * scale for y in g.ys]
     return found
 
 
