@@ -418,9 +418,9 @@ def find_grids(grey: Any, dpi: int) -> list[Grid]:
     import numpy as np
 
     ink = binarise(grey)
-    # Above 200 dpi the rules are looked for at half the resolution (a pixel is ink when any of
-    # its four is): a quarter of the work, and a one-pixel rule stays one pixel.
-    scale = 2 if dpi > 200 else 1
+    # From 150 dpi on, the rules are looked for at half the resolution (a pixel is ink when any
+    # of its four is): a quarter of the work, and a one-pixel rule stays one pixel.
+    scale = 2 if dpi >= 150 else 1
     if scale == 2:
         h, w = (ink.shape[0] // 2) * 2, (ink.shape[1] // 2) * 2
         ink = ink[0:h:2, 0:w:2] | ink[1:h:2, 0:w:2] | ink[0:h:2, 1:w:2] | ink[1:h:2, 1:w:2]
