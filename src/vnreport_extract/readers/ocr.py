@@ -867,9 +867,11 @@ def _number_line_text(text: str) -> str:
 
 def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 read_field: ReadField | None = None, count: CountStems | None = None,
-                notes: Notes | None = None) -> list[Block]:
+                notes: Notes | None = None, tables: Sequence[tuple[float, Block]] = ()) -> list[Block]:
     """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout.
-    Repairs made and fields left blank are added to ``notes`` as (code, message)."""
+    Repairs made and fields left blank are added to ``notes`` as (code, message). ``tables``
+    (their top and block, :mod:`.ocr_tables`; their words left out of ``words``) go between the
+    paragraphs above and below them."""
 
     def repaired(text: str, heading: bool = False) -> str:
         changes: list[str] = []
@@ -886,7 +888,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         _PAGE_NUMBER.match(ln.text) and (ln.bottom < 0.1 * height or ln.top > 0.9 * height))]
     lines = _drop_stamp_boxes(group_lines(words), lines)
     if not lines:
-        return []
+        return [b for _, b in tables]
     geo = _geometry(lines, width, height)
     blocks: list[Block] = []
 
@@ -914,14 +916,28 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
             and lines[sig_start - 1].left > lines[sig_start].right:
         sig_start -= 1
     body = [fix_roman(ln, count) for ln in (lines if sig_start is None else lines[:sig_start])]
-    # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
-    texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(body, geo)]
-    if columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
-        texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
-    blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
+    for k, (part, table) in enumerate(_around_tables(body, tables)):
+        # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
+        texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
+        if k == 0 and columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
+            texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
+        blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
+        blocks.extend([table] if table is not None else [])
     if sig_start is not None:
         blocks.append(Block("layout", page=page, rows=_signature(lines, geo, sig_start)))
     return blocks
+
+
+def _around_tables(body: list[Line], tables: Sequence[tuple[float, Block]]) -> list[tuple[list[Line], Block | None]]:
+    """The body's lines cut where the tables stand: (lines above a table, the table) …, then the
+    lines below the last one."""
+    out: list[tuple[list[Line], Block | None]] = []
+    rest = body
+    for top, table in sorted(tables, key=lambda t: t[0]):
+        above = [ln for ln in rest if ln.middle < top]
+        rest = [ln for ln in rest if ln.middle >= top]
+        out.append((above, table))
+    return [*out, (rest, None)]
 
 
 def _same_row(a: Line, b: Line) -> bool:
@@ -1523,6 +1539,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
     :class:`MissingComponentError` naming the Debian package.
     """
+    from . import ocr_tables  # it reads words and lines of this module
+
     exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
@@ -1533,11 +1551,17 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         _upright(exe, pages, tsv, timeout, languages, workers)
         words = _reread(exe, pages, tsv, timeout, languages, workers)
         result: dict[int, list[Block]] = {}
+        tables: dict[int, list[ocr_tables.PageTable]] = {}
         for p in pages:
             fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
             try:
-                result[p.number] = page_blocks(words[p.number], p.number, p.width, p.height,
-                                               read_field=fields, count=_stem_counter(p.file), notes=warnings)
+                text_words, tables[p.number] = ocr_tables.page_tables(
+                    p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
+                    timeout=min(timeout, 60.0), languages=languages)
+                result[p.number] = page_blocks(text_words, p.number, p.width, p.height, read_field=fields,
+                                               count=_stem_counter(p.file), notes=warnings,
+                                               tables=[(t.top, t.block) for t in tables[p.number]])
             except system.ToolTimeout as exc:
                 raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
+        ocr_tables.join_continued(result, tables)
         return result

@@ -72,6 +72,7 @@ from .pdf_layout import (
     split_footnotes,
     starts_paragraph,
 )
+from .table_parts import TableData, continue_table, same_columns
 
 # A page with fewer text characters than this over a picture has no usable text layer:
 # OCR it; so is a page mostly covered by a picture with little text on it (a scan with
@@ -81,20 +82,6 @@ SCAN_IMAGE_COVER = 0.6
 SCAN_MAX_CHARS = 200
 
 _SIGNATURE_STAMP = ("ký bởi", "signed by", "email:", "cơ quan:", "thời gian ký", "ngày ký", "ký ngày")
-
-
-@dataclass
-class TableData:
-    """A ruled table of a page: its box, column edges and cell texts."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    columns: list[float]
-    rows: list[list[str]]
-    # True where a slot repeats a merged cell already met (left of it or above it).
-    merged: list[list[bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -461,57 +448,6 @@ class _Element:
     bottom: float = 0.0
 
 
-def _same_columns(a: TableData, b: TableData) -> bool:
-    """Whether two tables have the same columns (the same widths: a landscape page may
-    place the continuation elsewhere)."""
-    if len(a.columns) != len(b.columns):
-        return False
-    shift = b.x0 - a.x0
-    return all(abs(x + shift - y) <= 4 for x, y in zip(a.columns, b.columns, strict=True)) and \
-        abs((a.x1 - a.x0) - (b.x1 - b.x0)) <= 6
-
-
-def _norm(cell: str) -> str:
-    return " ".join(cell.split()).casefold()
-
-
-def _repeats_header(row: list[str], header: list[list[str]]) -> bool:
-    """Whether a row repeats one of the header rows: each of its non-empty cells equals the
-    cell in the same column of that row (a repeated header may hold its merged cells once)."""
-    cells = [_norm(c) for c in row]
-    if not any(cells):
-        return False
-    return any(len(h) == len(cells) and all(not c or c == _norm(h[i]) for i, c in enumerate(cells)) for h in header)
-
-
-def _cut_row(last: list[str], row: list[str]) -> bool:
-    """Whether the first row of a table's continuation is the rest of the last row of its
-    first part, cut by the page break: its first cell (the row number) is empty and each
-    of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``). A
-    row that starts afresh (``Các cơ quan ...`` under ``Sở Nội vụ``) is a row of its own:
-    one more line of a cell merged down the rows."""
-    if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
-        return False
-    filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
-    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower()) for a, b in filled)
-
-
-def _continue_table(first: Block, part: TableData) -> None:
-    """Join a table's continuation to its first part: a repeated header is dropped, and a
-    row the page break cut in two (its first cell, the row number, empty) is merged."""
-    rows = [list(r) for r in part.rows]
-    merged = [list(r) for r in part.merged]
-    header = first.rows[:3]
-    while rows and _repeats_header(rows[0], header):
-        rows, merged = rows[1:], merged[1:]
-    if rows and first.rows and _cut_row(first.rows[-1], rows[0]):
-        last = first.rows[-1]
-        first.rows[-1] = [join_lines([a, b]) if b.strip() and a != b else a for a, b in zip(last, rows[0], strict=True)]
-        rows, merged = rows[1:], merged[1:]
-    first.rows.extend(rows)
-    first.merged.extend(merged)
-
-
 def _drop_furniture(pages: list[PageScan], warnings: list[tuple[str, str]]) -> None:
     """Take running headers, footers and page numbers out of the pages, recording each."""
     furniture = page_furniture([p.lines for p in pages], [p.height for p in pages])
@@ -593,8 +529,8 @@ class _Flow:
             if e.table is not None:
                 self.close()
                 self.signature = None
-                if first and self.table is not None and _same_columns(self.table[1], e.table):
-                    _continue_table(self.table[0], e.table)
+                if first and self.table is not None and same_columns(self.table[1], e.table):
+                    continue_table(self.table[0], e.table)
                     self.table = (self.table[0], e.table)
                 else:
                     block = Block("table", page=number, rows=[list(r) for r in e.table.rows],

@@ -1,0 +1,236 @@
+"""Ruled tables on scanned pages (readers/ocr_tables.py): grids found on real page images and on
+drawn ones (slanted, broken, merged cells), none where a page has only rules and underlines,
+and the generated scan of the seed giving the satisfaction rows of its DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from vnreport_extract import Report, parse_file
+from vnreport_extract.document import Block
+from vnreport_extract.readers import ocr_tables
+from vnreport_extract.readers.ocr import Word, _render, page_blocks
+from vnreport_extract.readers.ocr_tables import Grid, PageTable, find_grids, join_continued
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED_SCAN = FIXTURES / "generated" / "seed-scan.pdf"  # made by scripts/make_fixtures.py
+SEED_DOCX = FIXTURES / "generated" / "seed.docx"
+HELDOUT = (FIXTURES / "archives" / "HELDOUT.md").read_text(encoding="utf-8")
+# The real scans that may be looked at (the held-out ones are not): none has a ruled table, but
+# they have what looks like one: the boxed "received" stamp (cv-368), a QR code (cv-4409),
+# rules under the issuer, signature strokes and seals.
+REAL_SCANS = [p for p in sorted((FIXTURES / "archives").glob("*/*-scan.pdf"))
+              if f"{p.parent.name}/{p.name}" not in HELDOUT] + [FIXTURES / "real-scan" / "bcdx-03-scan.pdf"]
+
+
+def page_image(path: Path, page: int, tmp: Path) -> tuple[Any, int]:
+    """A page as the OCR reader rasterises it (its own resolution, seals whitened)."""
+    p = _render(path, [page], 300, tmp)[0]
+    with Image.open(p.file) as im:
+        return np.asarray(im.convert("L")), p.dpi
+
+
+def drawn(rows: list[float], cols: list[float], *, angle: float = 0.0, gaps: bool = False,
+          missing: tuple[int, int] | None = None, width: int = 1) -> Any:
+    """An A4 page at 200 dpi with a ruled grid (rows and cols in pixels), turned by ``angle``
+    degrees; ``gaps`` breaks every rule in places; ``missing`` leaves out the vertical rule
+    right of slot (row, col): a merged cell."""
+    im = Image.new("L", (1654, 2339), 255)
+    d = ImageDraw.Draw(im)
+    for y in rows:
+        d.line((cols[0], y, cols[-1], y), fill=40, width=width)
+    for c, x in enumerate(cols):
+        for r in range(len(rows) - 1):
+            if missing != (r, c - 1):
+                d.line((x, rows[r], x, rows[r + 1]), fill=40, width=width)
+    if gaps:
+        for y in rows:
+            d.rectangle((cols[0] + 150, y - 3, cols[0] + 158, y + 3), fill=255)
+        for x in cols:
+            d.rectangle((x - 3, rows[0] + 20, x + 3, rows[0] + 26), fill=255)
+    d.text((300, 300), "BÁO CÁO", fill=0)
+    return np.asarray(im.rotate(angle, fillcolor=255, resample=Image.Resampling.BILINEAR))
+
+
+ROWS = [600.0, 700.0, 760.0, 820.0, 880.0]
+COLS = [250.0, 350.0, 800.0, 1000.0, 1400.0]
+
+
+# --- Grids -------------------------------------------------------------------------------------
+
+def test_seed_scan_table_is_a_grid_of_five_rows_and_ten_columns(tmp_path: Path) -> None:
+    grey, dpi = page_image(SEED_SCAN, 5, tmp_path)
+    assert [g.shape for g in find_grids(grey, dpi)] == [(5, 10)]
+
+
+def test_seed_scan_page_without_a_table_has_no_grid(tmp_path: Path) -> None:
+    # Page 1: the header's rules under the Quốc hiệu, the title, running text.
+    grey, dpi = page_image(SEED_SCAN, 1, tmp_path)
+    assert find_grids(grey, dpi) == []
+
+
+def test_real_scan_header_rules_and_signature_are_no_table(tmp_path: Path) -> None:
+    grey, dpi = page_image(FIXTURES / "real-scan" / "bcdx-03-scan.pdf", 1, tmp_path)
+    assert find_grids(grey, dpi) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scan", REAL_SCANS, ids=lambda p: p.stem)
+def test_real_scans_have_no_false_tables(scan: Path, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(scan))
+    pages = len(pdf)
+    pdf.close()
+    found = [g.shape for n in range(1, pages + 1) for g in find_grids(*page_image(scan, n, tmp_path))]
+    assert found == []
+
+
+def test_grid_turned_by_a_degree_is_found_whole() -> None:
+    grids = find_grids(drawn(ROWS, COLS, angle=1.0), 200)
+    assert [g.shape for g in grids] == [(4, 4)] and abs(grids[0].skew) > 0.01
+
+
+def test_broken_rules_still_separate_the_cells() -> None:
+    grids = find_grids(drawn(ROWS, COLS, angle=-0.6, gaps=True), 200)
+    assert [len({cell for row in g.cells for cell in row}) for g in grids] == [16]
+
+
+def test_missing_rule_merges_two_cells() -> None:
+    grid = find_grids(drawn(ROWS, COLS, missing=(0, 1)), 200)[0]
+    assert grid.cells[0][1] == grid.cells[0][2] and grid.cells[1][1] != grid.cells[1][2]
+
+
+def test_lone_rules_and_a_single_box_are_no_table() -> None:
+    im = Image.new("L", (1654, 2339), 255)
+    d = ImageDraw.Draw(im)
+    d.line((250, 300, 500, 300), fill=0, width=2)  # the rule under the issuer
+    d.line((900, 330, 1300, 330), fill=0, width=2)  # under the Quốc hiệu
+    d.line((250, 900, 1400, 900), fill=0, width=1)  # an underline
+    d.line((1000, 2000, 1400, 2000), fill=0, width=1)  # a signature line
+    d.rectangle((300, 1200, 800, 1300), outline=0, width=2)  # a box around a stamp: one cell
+    assert find_grids(np.asarray(im), 200) == []
+
+
+def test_filled_block_is_no_rule() -> None:
+    # A QR code or a photo: long dark runs, but thick.
+    im = Image.new("L", (1654, 2339), 255)
+    ImageDraw.Draw(im).rectangle((300, 300, 700, 700), fill=0)
+    assert find_grids(np.asarray(im), 200) == []
+
+
+# --- Cells ---------------------------------------------------------------------------------------
+
+def grid_2x2() -> Grid:
+    return Grid([100.0, 300.0, 500.0], [100.0, 200.0, 300.0], [[0, 1], [2, 3]])
+
+
+def word(text: str, left: int, top: int, conf: float = 95.0) -> Word:
+    return Word(text, left, top, left + 15 * len(text), top + 30, conf, (1, top, 1))
+
+
+def test_words_go_to_the_cell_their_centre_is_in_and_leave_the_page() -> None:
+    words = [word("Tên", 120, 120), word("lĩnh", 180, 120), word("vực", 120, 155), word("Tỷ", 320, 120),
+             word("Đất", 120, 220), word("6", 320, 220), word("ngoài", 120, 400)]
+    block, taken = ocr_tables.table_block(grid_2x2(), words, 5)
+    assert (block.rows, [w.text for w in taken]) == ([["Tên lĩnh vực", "Tỷ"], ["Đất", "6"]],
+                                                     ["Tên", "lĩnh", "vực", "Tỷ", "Đất", "6"])
+
+
+def test_border_read_as_a_letter_is_dropped() -> None:
+    words = [word("|", 298, 120, 44.0), word("j", 302, 120, 1.7), word("Tỷ", 320, 120)]
+    block, _ = ocr_tables.table_block(grid_2x2(), words, 5)
+    assert block.rows[0] == ["", "Tỷ"]
+
+
+def test_garbled_number_is_read_again_and_a_clean_one_is_not() -> None:
+    asked: list[tuple[list[tuple[int, int, int, int]], bool]] = []
+
+    def read(boxes: list[tuple[int, int, int, int]], digits: bool) -> list[tuple[str, float] | None]:
+        asked.append((boxes, digits))
+        return [("78,57", 90.0)] * len(boxes)
+
+    words = [word("STT", 120, 120), word("Tỷ", 320, 120), word("1", 120, 220), word("|7857|", 320, 220, 76.0)]
+    block, _ = ocr_tables.table_block(grid_2x2(), words, 5, read)
+    assert block.rows[1] == ["1", "78,57"] and asked == [([(300, 200, 500, 300)], True)]
+
+
+def test_merged_slots_repeat_the_cell_and_are_flagged() -> None:
+    grid = Grid([100.0, 300.0, 500.0], [100.0, 200.0, 300.0], [[0, 0], [2, 3]])
+    block, _ = ocr_tables.table_block(grid, [word("Kết", 250, 120), word("quả", 320, 120)], 5)
+    assert (block.rows[0], block.merged[0]) == (["Kết quả", "Kết quả"], [False, True])
+
+
+def test_foreign_letters_mark_a_misreading() -> None:
+    assert [ocr_tables._foreign(t) for t in ("Tÿlệ", "Tỷ", "LĐTBXH", "Phiếu")] == [True, False, False, False]
+
+
+# --- Placement and page breaks ----------------------------------------------------------------------
+
+def test_table_stands_between_the_paragraphs_above_and_below_it() -> None:
+    words = [word("Qua", 250, 300), word("khảo", 320, 300), word("sát", 410, 300),
+             word("III.", 250, 900), word("ĐÁNH", 320, 900), word("GIÁ", 410, 900)]
+    table = Block("table", page=5, rows=[["a", "b"], ["1", "2"]])
+    blocks = page_blocks(words, 5, 1654, 2339, tables=[(600.0, table)])
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
+
+
+def page_table(block: Block, left: float, xs: list[float], top: float, bottom: float) -> PageTable:
+    grid = Grid(xs, [top, bottom], [[i for i in range(len(xs) - 1)]])
+    return PageTable(block, grid, top, bottom, left, xs[-1], 200)
+
+
+def test_table_going_on_over_a_page_break_is_one_table() -> None:
+    first = Block("table", page=4, rows=[["STT", "Tên"], ["1", "Tư pháp"]], merged=[[False, False]] * 2)
+    rest = Block("table", page=5, rows=[["STT", "Tên"], ["2", "Đất đai"]], merged=[[False, False]] * 2)
+    after = Block("paragraph", text="III. ĐÁNH GIÁ CHUNG", page=5)
+    pages = {4: [Block("paragraph", text="như sau", page=4), first], 5: [rest, after]}
+    join_continued(pages, {4: [page_table(first, 250, [250, 350, 800], 1800, 2200)],
+                           5: [page_table(rest, 252, [252, 352, 802], 200, 400)]})
+    assert (first.rows, pages[5]) == ([["STT", "Tên"], ["1", "Tư pháp"], ["2", "Đất đai"]], [after])
+
+
+def test_tables_with_other_columns_stay_apart() -> None:
+    first = Block("table", page=4, rows=[["a", "b"]])
+    other = Block("table", page=5, rows=[["x", "y", "z"]])
+    pages = {4: [first], 5: [other]}
+    join_continued(pages, {4: [page_table(first, 250, [250, 350, 800], 1800, 2200)],
+                           5: [page_table(other, 250, [250, 300, 500, 800], 200, 400)]})
+    assert pages[5] == [other]
+
+
+# --- The seed's satisfaction table, scanned ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_scan_report() -> Report:
+    return parse_file(SEED_SCAN)
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_seed_scan_gives_the_satisfaction_rows_of_the_docx(seed_scan_report: Report) -> None:
+    docx = parse_file(SEED_DOCX)
+    assert [t.satisfaction for t in seed_scan_report.tables] == [t.satisfaction for t in docx.tables]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_seed_scan_table_has_the_cells_of_the_docx(seed_scan_report: Report) -> None:
+    docx = parse_file(SEED_DOCX)
+    assert [(t.page, t.header, t.rows) for t in seed_scan_report.tables] == [(5, t.header, t.rows) for t in docx.tables]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_seed_scan_table_figures_are_not_running_text(seed_scan_report: Report) -> None:
+    # Once in the text (the table's row), never again in a paragraph; and the table stands
+    # between the sentence that announces it and the next heading.
+    text = seed_scan_report.text
+    table = seed_scan_report.tables[0]
+    assert (text.count("78,57"), text.index("Qua khảo sát") < table.start < table.end
+            < text.index("ĐÁNH GIÁ CHUNG")) == (1, True)
