@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from vnreport_extract import parse_text
+from pathlib import Path
+
+import pytest
+
+from vnreport_extract import parse_file, parse_text
+
+ARCHIVES = Path(__file__).resolve().parent.parent / "fixtures" / "archives"
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -39,3 +45,59 @@ def test_reference_to_the_files_own_document_is_not_a_citation() -> None:
     report = parse_text(DECISION)
     symbols = [c.symbol for r in (report, *report.attachments) for c in r.citations]
     assert symbols == ["63/2010/NĐ-CP", "04/2020/TT-BTP"]
+
+
+COVER_LETTER = """SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+Số: 666/TB-STTTT
+Bến Tre, ngày 14 tháng 12 năm 2011
+THÔNG BÁO
+Về việc giới thiệu chức danh và chữ ký
+Sở Thông tin và Truyền thông xin trân trọng thông báo.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+GIÁM ĐỐC
+Trần Văn Thanh
+ỦY BAN NHÂN DÂN
+TỈNH BẮC GIANG
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1462/QĐ-UBND
+Bắc Giang, ngày 18 tháng 10 năm 2012
+QUYẾT ĐỊNH
+Về việc bổ sung thành viên Hội đồng
+Điều 1. Bổ sung ông Nguyễn Cường.
+"""
+
+
+def test_letter_without_quoc_hieu_ends_at_its_signature() -> None:
+    r = parse_text(COVER_LETTER)
+    assert (r.metadata.number and r.metadata.number.symbol,
+            [a.metadata.number and a.metadata.number.symbol for a in r.attachments]) == (
+        "666/TB-STTTT", ["1462/QĐ-UBND"])
+
+
+def test_unfinished_text_before_the_quoc_hieu_is_not_a_document() -> None:
+    # Issuer lines and a received stamp above the Quốc hiệu: no Nơi nhận, no signature.
+    text = "CÔNG VĂN ĐẾN\nSố: 25 Ngày 20/10\n" + COVER_LETTER.split("GIÁM ĐỐC\nTrần Văn Thanh\n")[1]
+    assert parse_text(text).attachments == []
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_scanned_letter_with_its_quoc_hieu_cut_off_is_split(tmp_path: Path) -> None:
+    # Two real scans in one file: the Bến Tre Thông báo with the top of its page (the issuer's
+    # first line and the Quốc hiệu) cut off, then the Bắc Giang Quyết định.
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    from PIL import ImageDraw
+
+    pages = []
+    for name, cut in (("qlvb-quanhuyen-2011/tb-666-tb-stttt-ben-tre-2011-scan.pdf", 0.02),
+                      ("bac-giang-2012/qd-1462-qd-ubnd-2012-scan.pdf", 0.0)):
+        image = pdfium.PdfDocument(ARCHIVES / name)[0].render(scale=200 / 72, grayscale=True).to_pil()
+        ImageDraw.Draw(image).rectangle((0, 0, image.width, int(cut * image.height)), fill=255)
+        pages.append(image)
+    path = tmp_path / "two-letters-scan.pdf"
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=200)
+    r = parse_file(path)
+    assert (r.metadata.doc_type, [a.metadata.doc_type for a in r.attachments]) == ("Thông báo", ["Quyết định"])

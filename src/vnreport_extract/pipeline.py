@@ -39,6 +39,12 @@ def _starts_document(block: Block) -> bool:
     return any(starts_document(line) for line in _block_text(block).split("\n")[:6])
 
 
+def _finished(blocks: list[Block]) -> bool:
+    """Whether these blocks end a document: they hold its ``Nơi nhận`` or a signing line."""
+    return any(classify_line(line) in ("recipients", "signing") for b in blocks if b.kind != "footnote"
+               for line in _block_text(b).split("\n"))
+
+
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     """Documents in one file: a new header block (Quốc hiệu) after the body of the first
     starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
@@ -55,6 +61,12 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
             if j < i and (not starts or j > starts[0]):
                 starts.append(j)
     starts = sorted(set(starts))
+    # A letter whose Quốc hiệu is missing (cut off at the top of a scanned page, or misread)
+    # is still a document when it is finished, by its ``Nơi nhận`` or a signing line, before
+    # the first Quốc hiệu: the file's first document ends there.
+    finished_lead = bool(starts) and _finished(doc.blocks[:starts[0]])
+    if finished_lead:
+        starts = [0, *starts]
     if len(starts) < 2:
         return [doc]
     cuts: list[int] = []
@@ -72,7 +84,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
             if names_issuer(text):
                 j = k
         # A second Quốc hiệu right under the first (two header columns) is not a new document.
-        if j - (cuts[-1] if cuts else starts[0]) > 8:
+        if j - (cuts[-1] if cuts else starts[0]) > 8 or (finished_lead and not cuts):
             cuts.append(j)
     if not cuts:
         return [doc]

@@ -160,6 +160,9 @@ _TYPE_NAME = {fold(d["name"]): d["name"] for d in DOC_TYPES}
 _TYPE_NAMES = sorted(_TYPE_NAME, key=len, reverse=True)
 
 
+_SPECK = regex.compile(r"^[^\p{L}\s]{1,2}\s+(?=\p{Lu}\p{Lu})")
+
+
 def doc_type_of(line: str) -> str | None:
     """The type name (tên loại) a header line states, as the canonical name: ``BÁO CÁO`` →
     ``Báo cáo``; ``BÁO CÁO ĐỀ XUẤT`` → ``Báo cáo đề xuất``; ``BIÊN BẢN LÀM VIỆC`` → ``Biên bản``.
@@ -167,7 +170,13 @@ def doc_type_of(line: str) -> str | None:
 
     >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12"), doc_type_of("BIÊN BẢN LÀM VIỆC")
     ('Kế hoạch', None, 'Biên bản')
+
+    A speck OCR read before it (``3 THÔNG BÁO``) does not hide it:
+
+    >>> doc_type_of("3 THÔNG BÁO")
+    'Thông báo'
     """
+    line = _SPECK.sub("", line)
     if not in_capitals(line) or len(line.split()) > 6:
         return None
     f = fold(line)

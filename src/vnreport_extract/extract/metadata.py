@@ -245,7 +245,7 @@ def extract_metadata(text: str) -> MetadataResult:
         for k in range(number_idx + 1, min(number_idx + 5, len(lines))):
             if classify_line(lines[k].text) == "subject":
                 title_lines.append(lines[k].text)
-                meta.doc_type = meta.doc_type or "Công văn"
+                meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
                 body_start_line = k + 1
                 # ``V/v báo cáo đề nghị công nhận`` / ``chức danh các Hội ...``: the lines of the
                 # trích yếu go on in lower case (or after an open end) up to the place and date.
@@ -271,7 +271,7 @@ def extract_metadata(text: str) -> MetadataResult:
                             break
                         title_lines.append(nxt.text)
                         body_start_line = max(body_start_line, lines.index(nxt) + 1)
-                    meta.doc_type = meta.doc_type or "Công văn"
+                    meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
                 break
     if title_lines:
         # ``... chức danh và chữ ký :`` / ``Phó Giám đốc Sở ...``: a colon that opens the next line goes.
@@ -283,9 +283,7 @@ def extract_metadata(text: str) -> MetadataResult:
         title = title.strip()
         meta.title = title[:1].upper() + title[1:] if title else None
 
-    if meta.doc_type is None and meta.number is not None:
-        meta.doc_type = doc_type_of_number(meta.number.type_code, meta.number.convention,
-                                           has_issuer=meta.number.issuer_code is not None)
+    meta.doc_type = meta.doc_type or _number_type(meta)
 
     # Recipients and signer, from the end.
     body_end = len(text)
@@ -322,6 +320,14 @@ def extract_metadata(text: str) -> MetadataResult:
                                 end=number_span[1] if number_span else None))
     body_start = lines[body_start_line].start if body_start_line < len(lines) else len(text)
     return MetadataResult(meta, number_span, date_span, body_start, body_end, warnings)
+
+
+def _number_type(meta: Metadata) -> str | None:
+    """The type the document's own number names (``666/TB-STTTT``: Thông báo), if any."""
+    if meta.number is None:
+        return None
+    return doc_type_of_number(meta.number.type_code, meta.number.convention,
+                              has_issuer=meta.number.issuer_code is not None)
 
 
 def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) -> tuple[Signer | None, int | None]:
