@@ -290,3 +290,33 @@ def test_stray_mark_after_noi_nhan_is_not_a_recipient() -> None:
     # Bắc Giang 2012 scan: ``Nơi nhận: h`` (a pen stroke), ``+ Lưu VT,NN.``
     m = meta("Điều 2. Thi hành.\nNơi nhận: h\n- Như điều 2;\n+ Lưu VT,NN.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLại Thanh Sơn")
     assert m.recipients == ["Như điều 2", "Lưu VT, NN"]
+
+
+# --- Legal texts copied without their header table (Nghị định 37/2007, Luật 56/2010) ---------
+
+ND_37 = ("NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007\nVỀ MINH BẠCH TÀI SẢN, THU NHẬP\n"
+         "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\nNGHỊ ĐỊNH :\nChương I\n"
+         "NHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
+
+
+def test_identity_line_under_the_type_name_gives_number_date_and_author() -> None:
+    m = meta(ND_37)
+    assert (m.number and m.number.symbol, m.date and m.date.iso, m.issuer, m.title) == (
+        "37/2007/NĐ-CP", "2007-03-09", "CHÍNH PHỦ", "VỀ MINH BẠCH TÀI SẢN, THU NHẬP")
+
+
+def test_identity_line_number_is_not_a_citation() -> None:
+    assert [c.symbol for c in parse_text(ND_37).citations if c.symbol] == []
+
+
+def test_type_name_number_and_date_on_one_line() -> None:
+    m = meta("CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ\n"
+             "Để tăng cường quản lý, Thủ tướng chỉ thị.")
+    assert (m.doc_type, m.number and m.number.symbol, m.date and m.date.iso, m.title) == (
+        "Chỉ thị", "15/2008/CT-TTg", "2008-05-12", "TĂNG CƯỜNG QUẢN LÝ")
+
+
+def test_law_number_line_starts_with_its_type() -> None:
+    m = meta("QUỐC HỘI\n-------\nLuật số: 56/2010/QH12\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Hà Nội, ngày 15 tháng 11 năm 2010\nLUẬT\nTHANH TRA\nCăn cứ Hiến pháp;")
+    assert (m.issuer, m.number and m.number.symbol, m.doc_type) == ("QUỐC HỘI", "56/2010/QH12", "Luật")

@@ -68,8 +68,10 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc"],
      "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
     {"kind": "number",
-     "pattern": r"so(?=\s*(?:[:.…_/]|\d))\s*[:.]?\s*(?P<value>.*)$",
-     "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)"],
+     "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?so(?=\s*(?:[:.…_/]|\d))\s*[:.]?\s*"
+                r"(?P<value>.*)$",
+     "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)",
+                  "Luật số: 56/2010/QH12"],
      "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ tiếp nhận", "Số"]},  # ``Số`` alone heads a table column
     {"kind": "place-date",
      "pattern": r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*(?P<date>ngay\b.*)$",
@@ -109,6 +111,17 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025 của",
                   "(Kèm theo Quyết định số 64/QĐ-UBND ngày 12/3/2025 của UBND tỉnh)"],
      "not_examples": ["Ban hành kèm theo Quyết định này Quy định tuyển chọn, xét chọn tổ chức"]},
+    # A document's identity in one title line, as legal texts are often copied (no header
+    # table): ``CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007`` under ``NGHỊ ĐỊNH``,
+    # or the type name first. Only a line in capitals, or whose type name is (``identity_line``).
+    {"kind": "identity",
+     "pattern": r"(?:(?P<type>[^\d]+?)\s+)??(?:cua\s+(?P<issuer>[^\d]+?)\s+)?so\s*:?\s*(?P<number>\d\S*)"
+                r"\s*,?\s+ngay\s+(?P<date>\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam|/\s*\d{1,2}\s*/)\s*\d{4})"
+                r"(?:\s*,?\s+(?P<subject>\S.*))?$",
+     "examples": ["CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007",
+                  "CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 VỀ VIỆC TĂNG CƯỜNG",
+                  "NGHỊ ĐỊNH SỐ 37/2007/NĐ-CP, NGÀY 09/3/2007"],
+     "not_examples": ["Số: 1984/SNV-TCBC", "Nghị định số 12/2019/NĐ-CP ngày 01/02/2019 của Chính phủ"]},
     # The parties signing a record (biên bản), each over its own column.
     {"kind": "representative",
      "pattern": r"(?:dai dien|thay mat)\b",
@@ -152,6 +165,8 @@ def classify_line(line: str) -> str | None:
         if kind == "signing" and not line.strip()[:1].isupper():
             continue  # ``tl``/``q`` in running text
         if pattern.match(folded):
+            if kind == "identity" and identity_line(line) is None:
+                continue  # a citation in running text, not the document's own title line
             return kind
     return "doc-type" if doc_type_of(line.strip()) else None
 
@@ -293,3 +308,43 @@ def has_mark(kind: str, line: str) -> bool:
     (False, True)
     """
     return _MARKS[kind].search(fold(line)) is not None
+
+
+class Identity(TypedDict):
+    doc_type: str | None
+    issuer: str | None
+    number: tuple[int, int]  # span of the number in the line
+    date: tuple[int, int]
+    subject: tuple[int, int] | None
+
+
+def identity_line(line: str) -> Identity | None:
+    """A title line that gives the document's type, author, number and date at once (legal
+    texts copied without their header table), with the spans of its parts in ``line``.
+
+    >>> i = identity_line("CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007")
+    >>> i["issuer"], "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007"[slice(*i["number"])]
+    ('CHÍNH PHỦ', '37/2007/NĐ-CP')
+    >>> identity_line("CHỈ THỊ Số 15/2008/CT-TTg ngày 12 tháng 5 năm 2008")["doc_type"]
+    'Chỉ thị'
+    >>> identity_line("Nghị định số 12/2019/NĐ-CP ngày 01/02/2019 của Chính phủ") is None
+    True
+    """
+    text = line.strip()
+    m = HEADER_PATTERNS["identity"].match(fold(text))
+    if m is None:
+        return None
+    doc_type = None
+    if m.group("type") is not None:
+        written = text[m.start("type"):m.end("type")]
+        doc_type = doc_type_of(written) if in_capitals(written) else None
+        if doc_type is None:
+            return None
+    elif not in_capitals(text[:m.start("number")]):
+        return None
+    issuer = text[m.start("issuer"):m.end("issuer")] if m.group("issuer") is not None else None
+    if issuer is not None and not in_capitals(issuer):
+        return None
+    subject = m.span("subject") if m.group("subject") is not None else None
+    return {"doc_type": doc_type, "issuer": issuer, "number": m.span("number"), "date": m.span("date"),
+            "subject": subject}

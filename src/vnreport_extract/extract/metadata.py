@@ -10,11 +10,19 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import doc_type_of_number
-from ..conventions.header import classify_line, doc_type_of, left_of_motto, match_line, starts_issuer
+from ..conventions.header import (
+    Identity,
+    classify_line,
+    doc_type_of,
+    identity_line,
+    left_of_motto,
+    match_line,
+    starts_issuer,
+)
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
-from .dates import WORDED
+from .dates import NUMERIC, WORDED
 from .sections import parse_heading
 from .symbols import parse_own_number
 
@@ -183,6 +191,7 @@ def extract_metadata(text: str) -> MetadataResult:
     type_idx = None
     number_idx = date_idx = None
     issuer_lines: list[str] = []
+    identity_title: str | None = None
     for i, line in enumerate(head):
         kind = classify_line(line.text)
         if parse_heading(line.text) is not None and kind != "number":
@@ -215,18 +224,35 @@ def extract_metadata(text: str) -> MetadataResult:
             meta.doc_type = dt
             type_idx = i
             break
+        if type_idx is None and meta.number is None and (ident := identity_line(line.text)) is not None \
+                and ident["doc_type"] is not None:
+            # ``CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 [VỀ ...]``: all in one line.
+            meta.doc_type = ident["doc_type"]
+            type_idx = i
+            number_span, date_span, subject = _identity(meta, line, ident)
+            if subject:
+                identity_title = subject
+            break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
         left = left_of_motto(line.text) or line.text
         if number_idx is None and meta.date is None and _is_upper(left) \
                 and kind not in ("rule", "motto", "motto-part"):
             issuer_lines.append(left)
-    meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
+    if issuer_lines:
+        meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 
     # Title (trích yếu): the lines after the type name, or a ``V/v`` line under ``Số:``.
-    body_start_line = max(i for i in (type_idx, number_idx, date_idx, -1) if i is not None) + 1
-    title_lines: list[str] = []
-    if type_idx is not None:
-        for k in range(type_idx + 1, min(type_idx + 6, len(lines))):
+    # ``NGHỊ ĐỊNH`` / ``CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007`` / ``VỀ ...``.
+    title_from = type_idx
+    if type_idx is not None and meta.number is None and type_idx + 1 < len(lines) \
+            and (ident := identity_line(lines[type_idx + 1].text)) is not None and ident["doc_type"] is None:
+        number_span, date_span, subject = _identity(meta, lines[type_idx + 1], ident)
+        identity_title = subject
+        title_from = type_idx + 1
+    body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
+    title_lines: list[str] = [identity_title] if identity_title else []
+    if title_from is not None and not identity_title:
+        for k in range(title_from + 1, min(title_from + 6, len(lines))):
             t = lines[k].text
             if classify_line(t) == "rule":
                 if title_lines:
@@ -320,6 +346,25 @@ def extract_metadata(text: str) -> MetadataResult:
                                 end=number_span[1] if number_span else None))
     body_start = lines[body_start_line].start if body_start_line < len(lines) else len(text)
     return MetadataResult(meta, number_span, date_span, body_start, body_end, warnings)
+
+
+def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, int], tuple[int, int], str | None]:
+    """Number, date and author from an identity title line into ``meta``; the spans of the
+    number and the date in the text, and the trích yếu the line goes on with."""
+    number = line.text[slice(*ident["number"])]
+    meta.number = parse_own_number(number, meta.doc_type)
+    written = line.text[slice(*ident["date"])]
+    d = NUMERIC.search(written)
+    w = WORDED.search("ngày " + written)
+    if w is not None:
+        meta.date = PartialDate.of(int(w.group("y")), int(w.group("m")), int(w.group("d")))
+    elif d is not None:
+        meta.date = PartialDate.of(int(d.group("y")), int(d.group("m")), int(d.group("d")))
+    if ident["issuer"] is not None and meta.issuer is None:
+        meta.issuer = ident["issuer"]
+    subject = line.text[slice(*ident["subject"])] if ident["subject"] else None
+    return ((line.start + ident["number"][0], line.start + ident["number"][1]),
+            (line.start + ident["date"][0], line.start + ident["date"][1]), subject)
 
 
 def _number_type(meta: Metadata) -> str | None:
