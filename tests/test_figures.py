@@ -144,3 +144,19 @@ def test_rank_among_peers() -> None:
 def test_money_and_percent_against_last_year() -> None:
     assert _figs("Tổng kinh phí 250 triệu đồng, thu ngân sách tăng 12,5% so với cùng kỳ.") == [
         ("250 triệu đồng", 250, "triệu đồng"), ("12,5%", 12.5, "%")]
+
+
+def _subjects(text: str) -> list[str | None]:
+    return [f.subject for f in parse_text(text).figures]
+
+
+def test_score_is_about_the_clause_before_its_verb() -> None:
+    assert _subjects("Chỉ số cải cách hành chính đạt 18/100 điểm.") == ["chỉ số cải cách hành chính"]
+
+
+def test_rank_is_about_the_clause_before_its_verb() -> None:
+    assert _subjects("Chỉ số PCI đứng thứ 15/34 tỉnh, thành phố.") == ["chỉ số PCI"]
+
+
+def test_range_start_is_about_who_reached_it() -> None:
+    assert _subjects("Có 12 xã đạt từ 90 đến dưới 100 điểm.")[1] == "12 xã"

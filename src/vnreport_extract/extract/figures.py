@@ -259,9 +259,30 @@ def extract_figures(
 
         for start, end, value, unit in _other_forms(text, r_start, r_end, free):
             figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit,
-                                  subject=None, page=page_at(start) if page_at else None))
+                                  subject=_scored(text, max(r_start, start - _LOOK_BACK), start),
+                                  page=page_at(start) if page_at else None))
     figures.sort(key=lambda f: f.start)
     return figures, warnings
+
+
+# What stands between who scored or ranked and the score: ``đạt``, ``đứng thứ``, ``từ``.
+_SCORE_VERB = regex.compile(
+    r"(?:[ ]+(?i:đạt|đứng|xếp|thứ|hạng|loại|được|ở|mức|là|có|với|từ|đến|dưới|trên|khoảng|gần))+[ ]*$")
+_SCORE_LEAD = regex.compile(r"^(?i:(?:trong đó|theo đó|của|và|với|có|năm \d{4})[ ]+)+")
+
+
+def _scored(text: str, look_from: int, start: int) -> str | None:
+    """Who or what a score, a rank or a range is about: the clause's words before its verb.
+
+    >>> _scored("Chỉ số PCI năm 2025 của tỉnh đạt ", 0, 33), _scored("Năm 2024, tỉnh đứng thứ ", 0, 24)
+    ('chỉ số PCI năm 2025 của tỉnh', 'tỉnh')
+    >>> _scored("Kết quả: đạt ", 0, 13) is None
+    True
+    """
+    clause = text[max(look_from, _last(_CLAUSE_END, text, look_from, start)): start]
+    words = _SCORE_VERB.sub("", " " + " ".join(clause.split())).split()[-8:]
+    phrase = _SCORE_LEAD.sub("", " ".join(words))
+    return _clean(phrase.split()) if phrase else None
 
 
 def _stray_warning(m: regex.Match[str], phrase: str) -> Warning:
