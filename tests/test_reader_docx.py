@@ -428,3 +428,19 @@ def test_random_bytes_named_docx_parsed(tmp_path: Path) -> None:
     with pytest.raises(VnReportError):
         parse_file(_random_bytes(tmp_path))
 
+
+
+ARCHIVE_DOCX = Path(__file__).resolve().parent.parent / "fixtures" / "archives" / "lam-dong-2025"
+
+
+def test_closing_block_laid_out_with_tab_stops_is_two_columns() -> None:
+    # ``Nơi nhận:<tab>TL. CHỦ TỊCH`` / ``- Như trên;<tab>CHÁNH VĂN PHÒNG``: no table.
+    r = parse_file(ARCHIVE_DOCX / "cv-ubnd-nc-giao-cv-4552-bca-du-thao.docx")
+    signer = r.metadata.signer
+    assert signer is not None and (signer.authority, signer.on_behalf_of, signer.position, signer.name) == (
+        "TL.", "Chủ tịch", "Chánh Văn phòng", "Nguyễn Nhân Bản")
+
+
+def test_recipients_of_a_tabbed_closing_block_have_no_signature_text() -> None:
+    r = parse_file(ARCHIVE_DOCX / "cv-ubnd-nc-giao-cv-4552-bca-du-thao.docx")
+    assert r.metadata.recipients == ["Công an tỉnh", "Như trên", "Chủ tịch UBND tỉnh", "LĐVP", "Lưu: VT, NC.Châu"]

@@ -610,12 +610,21 @@ class _Reader:
         """Blocks of a body, a text box or a note, in document order."""
         seen_body_text = False
         header: list[list[str]] = []  # a header block laid out with tabs, not a table
+        closing: tuple[list[str], list[str]] | None = None  # ``Nơi nhận`` | signature, with tabs
         for el in _content(container):
             if el.tag == _P:
                 para = self.paragraph(el)
                 for box in para.boxes:
                     yield from self.blocks(box)
                 text = para.text
+                if closing is None and (cells := _closing_cells(text)) is not None:
+                    closing = ([cells[0]], [cells[1]])
+                    continue
+                if closing is not None:
+                    if _goes_on_closing(text, closing):
+                        continue
+                    yield Block("layout", rows=[["\n".join(closing[0]), "\n".join(closing[1])]])
+                    closing = None
                 if not seen_body_text and (cells := _tab_cells(text, started=bool(header))):
                     header.append(cells)
                     continue
@@ -630,9 +639,14 @@ class _Reader:
                 if header:
                     yield Block("layout", rows=_header_rows(header))
                     header = []
+                if closing is not None:
+                    yield Block("layout", rows=[["\n".join(closing[0]), "\n".join(closing[1])]])
+                    closing = None
                 yield from self.table(el, before_body=not seen_body_text)
         if header:
             yield Block("layout", rows=_header_rows(header))
+        if closing is not None:
+            yield Block("layout", rows=[["\n".join(closing[0]), "\n".join(closing[1])]])
 
     def cell_text(self, tc: etree._Element) -> str:
         """A cell's paragraphs (and nested tables, text boxes) as lines."""
@@ -790,6 +804,41 @@ def _tab_cells(text: str, started: bool) -> list[str] | None:
     if started or any(is_national_motto(f) or _is("number", f) or _is("place-date", f) for f in folded):
         return parts
     return None
+
+
+def _closing_cells(text: str) -> list[str] | None:
+    """``Nơi nhận:<tab>TL. CHỦ TỊCH``: the recipients' and the signature's columns laid out with
+    tab stops in one paragraph, as [left, right]; None for any other paragraph."""
+    if "\t" not in text or "\n" in text:
+        return None
+    parts = [part.strip() for part in re.split(r"\t+", text.strip())]
+    if len(parts) != 2 or not _is("recipients", parts[0]):
+        return None
+    return parts if _is("signing", parts[1]) or is_position(parts[1]) else None
+
+
+_CLOSING_ITEM = re.compile(r"^(?:[-+•–*]|(?i:lưu)\b)")
+
+
+def _goes_on_closing(text: str, closing: tuple[list[str], list[str]]) -> bool:
+    """Add a paragraph to a closing block laid out with tabs, if it belongs there: a recipient
+    (left, bulleted or ``Lưu``), a line of the signature (right: position, name), or both
+    across a tab. A long paragraph, or one past forty lines, ends the block."""
+    left, right = closing
+    if len(left) + len(right) > 40:
+        return False
+    stripped = text.strip()
+    if not stripped:
+        return True
+    parts = [part.strip() for part in re.split(r"\t+", stripped)]
+    if len(parts) == 2 and len(stripped.split()) <= 24:
+        left.append(parts[0])
+        right.append(parts[1])
+        return True
+    if len(parts) > 1 or len(stripped.split()) > 12:
+        return False
+    (left if _CLOSING_ITEM.match(stripped) else right).append(stripped)
+    return True
 
 
 def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
