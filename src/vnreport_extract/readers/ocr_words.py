@@ -9,9 +9,13 @@ when the context clearly prefers it:
 - names the document conventions know (provinces, authorities, positions, ranks, type names)
   are matched as phrases (``Lâm Đông`` → ``Lâm Đồng``);
 - any other word is scored with a two-word (bigram) model of Vietnamese administrative text
-  (``data/syllables.tsv.gz``, built by ``scripts/build_syllable_counts.py``) with the word
-  pairs of underthesea's Viet74K word list as extra evidence; a candidate wins only by a wide
-  margin over the reading, and only with a neighbour that it forms a known pair with.
+  (``data/syllables.tsv.gz``, built by ``scripts/build_syllable_counts.py``, see
+  ``data/PROVENANCE.md``) with the two-syllable words of underthesea's Viet74K list as extra
+  evidence. A reading that is a Vietnamese syllable stays when it makes a known pair with a
+  neighbour (or stands in a saying of the list: ``công ăn việc làm``); otherwise a candidate
+  replaces it only when it makes a word with a neighbour (``tô chức`` → ``tổ chức``) and
+  scores far ahead (:data:`MARGIN`). A reading that is no syllable (``triên``) takes the best
+  candidate that makes any known pair, by a smaller margin.
 
 Never touched: capitalised words inside a sentence (personal names: ``Tuấn`` is not
 ``Tuân``) unless a known name covers them, words right before a number (``số 12`` is not
@@ -45,6 +49,9 @@ MARGIN_NON_WORD = math.log(3)
 # A pair of syllables of a Viet74K word counts as seen this share of the times its rarer
 # syllable was seen (the list has no frequencies: ``trọng tài`` and ``trọng tải`` are both in it).
 LEXICON_PAIR = 0.05
+LEXICON_WORD_SYLLABLES = 2
+# A pair of the corpus seen this often is a word (see Model.a_word).
+MIN_EVIDENCE = 10
 # Weight of the unigram back-off inside the bigram probabilities.
 BACKOFF = 0.5
 
@@ -52,7 +59,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER_AFTER = re.compile(r"\s*\d")
 # What ends a sentence (or a heading's number, a bullet) before a word: a capital after it is
 # not a name's.
-_SENTENCE_START = re.compile(r"(?:^|[.:;!?)\-+•*“\"(]\s*|^\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?)\-+•*“\"]\s*|^\s*)$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -93,6 +100,7 @@ class Model:
     bigrams: dict[tuple[str, str], int]
     syllables: dict[str, tuple[str, ...]]  # folded form → canonical forms
     lexicon_pairs: frozenset[tuple[str, str]]
+    sayings: frozenset[tuple[str, str, str]]
     total: int
     spelling: dict[str, str]  # canonical form → the spelling to write
 
@@ -110,6 +118,17 @@ class Model:
         """Whether ``w`` makes a known pair with a neighbour."""
         return (before is not None and self.evidence(before, w) > 0) or (
             after is not None and self.evidence(w, after) > 0)
+
+    def in_saying(self, w: str, before: str | None, after: str | None) -> bool:
+        """Whether ``before w after`` stand together in a longer entry of Viet74K (a saying)."""
+        return before is not None and after is not None and (before, w, after) in self.sayings
+
+    def a_word(self, w: str, before: str | None, after: str | None, listed: bool = False) -> bool:
+        """Whether ``w`` makes a word with a neighbour: a Viet74K word, or a pair the corpus has
+        often (``MIN_EVIDENCE``), unless ``listed``. A pair across two words (``công tác | tham
+        mưu``) seen a few times says little about a reading the corpus lacks."""
+        pairs = ([(before, w)] if before is not None else []) + ([(w, after)] if after is not None else [])
+        return any(p in self.lexicon_pairs or (not listed and self.bigrams.get(p, 0) >= MIN_EVIDENCE) for p in pairs)
 
     def score(self, w: str, before: str | None, after: str | None) -> float:
         """log P(w | before) + log P(after | w) up to terms equal for every candidate: pairs
@@ -146,6 +165,7 @@ def model() -> Model:
                     surface[c] = (n, a)
     spellings: dict[str, set[str]] = {}
     pairs: set[tuple[str, str]] = set()
+    sayings: set[tuple[str, str, str]] = set()
     lexicon = (_underthesea_dir() / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
     for entry in lexicon.lower().splitlines():
         parts = entry.split()
@@ -155,12 +175,16 @@ def model() -> Model:
         for p, c in zip(parts, keys, strict=True):
             spellings.setdefault(fold(p), set()).add(c)
             surface.setdefault(c, (0, p))
-        pairs.update(itertools.pairwise(keys))
+        # Pairs of short words only: those of sayings (``một đêm nằm, một năm ở``) are not words.
+        if len(keys) <= LEXICON_WORD_SYLLABLES:
+            pairs.update(itertools.pairwise(keys))
+        else:
+            sayings.update(zip(keys, keys[1:], keys[2:], strict=False))
     for (n, w) in surface.values():
         if n >= 3:
             spellings.setdefault(fold(w), set()).add(canonical(w))
     return Model(unigrams, bigrams, {k: tuple(sorted(v)) for k, v in spellings.items()}, frozenset(pairs),
-                 sum(unigrams.values()), {c: w for c, (_, w) in surface.items()})
+                 frozenset(sayings), sum(unigrams.values()), {c: w for c, (_, w) in surface.items()})
 
 
 def _is_word(phrase: str) -> bool:
@@ -196,15 +220,21 @@ class _Token:
     end: int
 
 
-def _eligible(token: _Token, text: str) -> bool:
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _eligible(token: _Token, following: _Token | None, text: str) -> bool:
     """A word the bigram model may change: lower case, all capitals, or a capital opening a
-    sentence; not one right before a number."""
+    sentence and not followed by another (``Trân Văn`` is a name); not one right before a
+    number."""
     w = token.text
     if _NUMBER_AFTER.match(text, token.end):
         return False
     if w.islower() or (w.isupper() and len(w) > 1):
         return True
-    return w[:1].isupper() and w[1:].islower() and _SENTENCE_START.search(text, 0, token.start) is not None
+    return _title_case(w) and _SENTENCE_START.search(text, 0, token.start) is not None \
+        and not (following is not None and _title_case(following.text))
 
 
 def _joined(text: str, a: _Token, b: _Token) -> bool:
@@ -262,7 +292,7 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
             i += 1
     m = model()
     for k, token in enumerate(tokens):
-        if token.start in replaced or not _eligible(token, text):
+        if token.start in replaced or not _eligible(token, tokens[k + 1] if k + 1 < len(tokens) else None, text):
             continue
         low = canonical(token.text)
         forms = m.syllables.get(fold(token.text), ())
@@ -276,12 +306,17 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
         after = canonical(tokens[k + 1].text) if k + 1 < len(tokens) and _joined(text, token, tokens[k + 1]) \
             else None
         known = low in forms
-        # A reading that makes a known pair with a neighbour is Vietnamese in its place: kept.
-        if known and m.seen(low, before, after):
+        # A reading that makes a known pair with a neighbour is Vietnamese in its place: kept
+        # (``công ăn việc làm``: a saying of the word list).
+        if known and (m.seen(low, before, after) or m.in_saying(low, before, after)):
             continue
         reading = m.score(low, before, after)
         best, best_score = max(((c, m.score(c, before, after)) for c in candidates), key=lambda x: x[1])
-        if not m.seen(best, before, after) or best_score - reading < (MARGIN if known else MARGIN_NON_WORD):
+        # A sentence's first word has one neighbour: only a word of the list decides it
+        # (``Qua khảo sát`` is not ``Quả``, though ``kết quả khảo sát`` is frequent).
+        first = token.text[:1].isupper() and not token.text.isupper()
+        supported = m.a_word(best, before, after, listed=first) if known else m.seen(best, before, after)
+        if not supported or best_score - reading < (MARGIN if known else MARGIN_NON_WORD):
             continue
         fixed = _with_case(token.text, m.spelling[best])
         replaced[token.start] = fixed
