@@ -108,20 +108,23 @@ def diacritic_error_rate(ref: str, hyp: str) -> float:
     return wrong / same if same else 0.0
 
 
-def word_changes(ref: str, before: str, after: str) -> tuple[int, int] | None:
-    """Words that restoration changed: (fixed, broken) against the reference, or ``None`` when
-    the two readings do not have the same words (restoration changes letters only)."""
+def word_changes(ref: str, before: str, after: str) -> tuple[int, list[str]] | None:
+    """Words that restoration changed: how many it fixed, and those it broke (``'gắn' → 'gần'``)
+    against the reference, or ``None`` when the two readings do not have the same words
+    (restoration changes letters only)."""
     a, b, c = words(ref), words(before), words(after)
     if len(b) != len(c):
         return None
     matcher = difflib.SequenceMatcher(None, [fold(w) for w in a], [fold(w) for w in b], autojunk=False)
     truth = {blk.b + k: a[blk.a + k] for blk in matcher.get_matching_blocks() for k in range(blk.size)}
-    fixed = broken = 0
+    fixed = 0
+    broken: list[str] = []
     for i, (x, y) in enumerate(zip(b, c, strict=True)):
         if x == y or i not in truth:
             continue
         fixed += y == truth[i]
-        broken += y != truth[i]
+        if y != truth[i]:
+            broken.append(f"{x!r} → {y!r} (text layer {truth[i]!r})")
     return fixed, broken
 
 
@@ -158,6 +161,7 @@ def main() -> None:
         truth[doc] = (report.text, records(report))
     print(f"{'dpi':>4} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} {'citations':>9} "
           f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6}")
+    all_broken: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for dpi in (int(d) for d in args.dpi.split(",")):
             for condition in args.conditions.split(","):
@@ -172,7 +176,8 @@ def main() -> None:
                     for diacritics in args.diacritics.split(","):
                         rows: dict[str, list[float]] = collections.defaultdict(list)
                         seconds = 0.0
-                        fixed = broken = 0
+                        fixed = 0
+                        broken: list[str] = []
                         for doc, scan in zip(DOCUMENTS, scans, strict=True):
                             started = time.perf_counter()
                             report = parse_file(scan, ParseOptions(ocr_languages=languages,
@@ -190,13 +195,17 @@ def main() -> None:
                             elif doc in unrestored:
                                 changes = word_changes(ref_text, unrestored[doc], report.text)
                                 if changes is not None:
-                                    fixed, broken = fixed + changes[0], broken + changes[1]
+                                    fixed += changes[0]
+                                    broken += changes[1]
+                                    all_broken += changes[1]
                         med = {k: statistics.median(v) for k, v in rows.items()}
-                        counted = diacritics == "on" and unrestored
+                        counted = diacritics == "on" and bool(unrestored)
                         print(f"{dpi:>4} {condition:9} {languages:9} {diacritics:6} {med['cer']:6.3f} "
                               f"{med['der']:6.3f} {med['citations']:9.2f} {med['dates']:6.2f} "
                               f"{med['sections']:8.2f} {seconds / pages:7.2f} "
-                              f"{fixed if counted else '':>6} {broken if counted else '':>6}", flush=True)
+                              f"{fixed if counted else '':>6} {len(broken) if counted else '':>6}", flush=True)
+    if all_broken:
+        print("broken:", "; ".join(f"{w} x{n}" for w, n in collections.Counter(all_broken).most_common()))
 
 
 if __name__ == "__main__":

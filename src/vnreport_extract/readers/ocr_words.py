@@ -46,10 +46,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.tsv.gz"
 MARGIN = math.log(200)
 # ... or by this much when the reading is no Vietnamese syllable at all (``triên``).
 MARGIN_NON_WORD = math.log(3)
-# A pair of syllables of a Viet74K word counts as seen this share of the times its rarer
+# A Viet74K word of two syllables counts as a pair seen this share of the times its rarer
 # syllable was seen (the list has no frequencies: ``trọng tài`` and ``trọng tải`` are both in it).
 LEXICON_PAIR = 0.05
-LEXICON_WORD_SYLLABLES = 2
 # A pair of the corpus seen this often is a word (see Model.a_word).
 MIN_EVIDENCE = 10
 # Weight of the unigram back-off inside the bigram probabilities.
@@ -75,6 +74,7 @@ def tone_key(word: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)), tones
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """One key for the spellings of a syllable that differ only by where the tone sits
     (:func:`tone_key`, as one string)."""
@@ -167,19 +167,19 @@ def model() -> Model:
     pairs: set[tuple[str, str]] = set()
     sayings: set[tuple[str, str, str]] = set()
     lexicon = (_underthesea_dir() / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
-    for entry in lexicon.lower().splitlines():
-        parts = entry.split()
-        if not all(_WORD.fullmatch(p) for p in parts):
-            continue
-        keys = [canonical(p) for p in parts]
-        for p, c in zip(parts, keys, strict=True):
-            spellings.setdefault(fold(p), set()).add(c)
-            surface.setdefault(c, (0, p))
-        # Pairs of short words only: those of sayings (``một đêm nằm, một năm ở``) are not words.
-        if len(keys) <= LEXICON_WORD_SYLLABLES:
-            pairs.update(itertools.pairwise(keys))
-        else:
-            sayings.update(zip(keys, keys[1:], keys[2:], strict=False))
+    entries = [e.split() for e in lexicon.lower().splitlines()]
+    keys = {p: canonical(p) for p in {p for parts in entries for p in parts} if _WORD.fullmatch(p)}
+    for p, c in keys.items():
+        spellings.setdefault(fold(p), set()).add(c)
+        surface.setdefault(c, (0, p))
+    for parts in entries:
+        if len(parts) == 2 and parts[0] in keys and parts[1] in keys:
+            pairs.add((keys[parts[0]], keys[parts[1]]))
+        # Pairs of longer entries are not words (a saying: ``một đêm nằm, một năm ở``), but the
+        # three syllables around a reading may stand in one.
+        elif len(parts) > 2 and all(p in keys for p in parts):
+            ks = [keys[p] for p in parts]
+            sayings.update(zip(ks, ks[1:], ks[2:], strict=False))
     for (n, w) in surface.values():
         if n >= 3:
             spellings.setdefault(fold(w), set()).add(canonical(w))
