@@ -41,6 +41,11 @@ def test_a_position() -> None:  # bcdx-03-scan.pdf
         "đồng chí Chủ tịch và đồng chí Phó Chủ tịch Uỷ ban nhân dân tỉnh"
 
 
+def test_fields_of_departments() -> None:  # ttr-3367-ttr-snv-binh-thuan-2024.pdf scanned, page 3
+    assert restored("đề nghị các sở: Thông tin và Truyền thông, Tài nguyễn và Mòi trường, Giáo dục và Đảo tạo") == \
+        "đề nghị các sở: Thông tin và Truyền thông, Tài nguyên và Môi trường, Giáo dục và Đào tạo"
+
+
 def test_a_rank_before_a_name_that_is_left_alone() -> None:  # cv-4409-bca-c04-2025-scan.pdf
     assert restored("Đ/c Thiêu tá Trân Văn Thành, ĐT: 0915.959.792)") == \
         "Đ/c Thiếu tá Trân Văn Thành, ĐT: 0915.959.792)"

@@ -6,8 +6,9 @@ an OCRed paragraph the candidates are the spellings with the same letters withou
 (:func:`~vnreport_extract.normalize.fold`) that Vietnamese has; one replaces the reading only
 when the context clearly prefers it:
 
-- names the document conventions know (provinces, authorities, positions, ranks, type names)
-  are matched as phrases (``Lâm Đông`` → ``Lâm Đồng``);
+- names the document conventions know (provinces, authorities, the fields of ministries and
+  departments, positions, ranks, type names) are matched as phrases (``Lâm Đông`` → ``Lâm
+  Đồng``) when the reading is not itself a word (``Thủ trưởng`` is not ``Thứ trưởng``);
 - any other word is scored with a two-word (bigram) model of Vietnamese administrative text
   (``data/syllables.tsv.gz``, built by ``scripts/build_syllable_counts.py``, see
   ``data/PROVENANCE.md``) with the two-syllable words of underthesea's Viet74K list as extra
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS
+from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS, SECTORS
 from ..normalize import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.tsv.gz"
@@ -200,9 +201,11 @@ def _title(phrase: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[str, ...]]:
-    """Names of two words or more that the conventions know, by folded form."""
+    """Names of two words or more that the conventions know (provinces, bodies and their fields,
+    positions, ranks, type names), by folded form."""
+    bodies = {f"{body} {s}" for s in SECTORS for body in ("Bộ", "Sở")}
     phrases = ({_title(p) for p in PROVINCES if "-" not in p} | set(AUTHORITIES) | set(POSITIONS) | set(RANKS)
-               | {d["name"] for d in DOC_TYPES})
+               | {d["name"] for d in DOC_TYPES} | set(SECTORS) | bodies)
     out: dict[str, set[str]] = {}
     for p in phrases:
         if len(p.split()) >= 2:
