@@ -17,9 +17,10 @@ through ``parse_file`` and compared with the same document's text layer:
 One row per variant (dpi x condition x languages x diacritic restoration), medians over the
 documents, and seconds per page. With restoration ``on`` next to ``off``, the words it changed
 are counted in both directions against the text layer (sums over the documents): ``fixed``
-(wrong → right) and ``broken`` (right → wrong; a wrong word changed into another wrong one
-counts here too). Held-out documents (fixtures/archives/HELDOUT.md) are not used, nor are
-these documents in the counts that restoration uses (``scripts/build_syllable_counts.py``).
+(wrong → right), ``broken`` (right → wrong) and ``still`` (wrong → another wrong reading), and
+the words broken and still wrong are listed at the end. Held-out documents
+(fixtures/archives/HELDOUT.md) are not used, nor are these documents in the counts that
+restoration uses (``scripts/build_syllable_counts.py``).
 """
 
 from __future__ import annotations
@@ -108,10 +109,10 @@ def diacritic_error_rate(ref: str, hyp: str) -> float:
     return wrong / same if same else 0.0
 
 
-def word_changes(ref: str, before: str, after: str) -> tuple[int, list[str]] | None:
-    """Words that restoration changed: how many it fixed, and those it broke (``'gắn' → 'gần'``)
-    against the reference, or ``None`` when the two readings do not have the same words
-    (restoration changes letters only)."""
+def word_changes(ref: str, before: str, after: str) -> tuple[int, list[str], list[str]] | None:
+    """Words that restoration changed, against the reference: how many it fixed, those it broke
+    (right → wrong: ``'đang' → 'đảng'``) and those it changed from one wrong reading to another;
+    ``None`` when the two readings do not have the same words (restoration changes letters only)."""
     a, b, c = words(ref), words(before), words(after)
     if len(b) != len(c):
         return None
@@ -119,13 +120,15 @@ def word_changes(ref: str, before: str, after: str) -> tuple[int, list[str]] | N
     truth = {blk.b + k: a[blk.a + k] for blk in matcher.get_matching_blocks() for k in range(blk.size)}
     fixed = 0
     broken: list[str] = []
+    still: list[str] = []
     for i, (x, y) in enumerate(zip(b, c, strict=True)):
         if x == y or i not in truth:
             continue
-        fixed += y == truth[i]
-        if y != truth[i]:
-            broken.append(f"{x!r} → {y!r} (text layer {truth[i]!r})")
-    return fixed, broken
+        if y == truth[i]:
+            fixed += 1
+        else:
+            (broken if x == truth[i] else still).append(f"{x!r} → {y!r} (text layer {truth[i]!r})")
+    return fixed, broken, still
 
 
 def f1(ref: list[Any], hyp: list[Any]) -> float:
@@ -162,6 +165,7 @@ def main() -> None:
     print(f"{'dpi':>4} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} {'citations':>9} "
           f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6}")
     all_broken: list[str] = []
+    all_still: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for dpi in (int(d) for d in args.dpi.split(",")):
             for condition in args.conditions.split(","):
@@ -178,6 +182,7 @@ def main() -> None:
                         seconds = 0.0
                         fixed = 0
                         broken: list[str] = []
+                        still: list[str] = []
                         for doc, scan in zip(DOCUMENTS, scans, strict=True):
                             started = time.perf_counter()
                             report = parse_file(scan, ParseOptions(ocr_languages=languages,
@@ -197,15 +202,19 @@ def main() -> None:
                                 if changes is not None:
                                     fixed += changes[0]
                                     broken += changes[1]
+                                    still += changes[2]
                                     all_broken += changes[1]
+                                    all_still += changes[2]
                         med = {k: statistics.median(v) for k, v in rows.items()}
                         counted = diacritics == "on" and bool(unrestored)
                         print(f"{dpi:>4} {condition:9} {languages:9} {diacritics:6} {med['cer']:6.3f} "
                               f"{med['der']:6.3f} {med['citations']:9.2f} {med['dates']:6.2f} "
                               f"{med['sections']:8.2f} {seconds / pages:7.2f} "
-                              f"{fixed if counted else '':>6} {len(broken) if counted else '':>6}", flush=True)
-    if all_broken:
-        print("broken:", "; ".join(f"{w} x{n}" for w, n in collections.Counter(all_broken).most_common()))
+                              f"{fixed if counted else '':>6} {len(broken) if counted else '':>6} "
+                              f"{len(still) if counted else '':>6}", flush=True)
+    for name, changed in (("broken", all_broken), ("still wrong", all_still)):
+        if changed:
+            print(f"{name}:", "; ".join(f"{w} x{n}" for w, n in collections.Counter(changed).most_common()))
 
 
 if __name__ == "__main__":
