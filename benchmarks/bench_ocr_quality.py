@@ -163,7 +163,7 @@ def main() -> None:
         report = parse_file(doc, ParseOptions(pages=page_range, ocr="off"))
         truth[doc] = (report.text, records(report))
     print(f"{'dpi':>4} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} {'citations':>9} "
-          f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6}")
+          f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6} {'still':>6}")
     all_broken: list[str] = []
     all_still: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
