@@ -14,6 +14,8 @@ import pytest
 
 from scoring import load_gold, score
 from vnreport_extract import parse_file
+from vnreport_extract.cli import build_parser
+from vnreport_extract.flags import PARSE_FLAGS, option_values
 from vnreport_extract.options import ParseOptions
 from vnreport_extract.readers.ocr import Word, page_blocks, parse_tsv
 from vnreport_extract.readers.ocr_words import restore_diacritics, tone_key
@@ -173,3 +175,9 @@ def test_a_scan_extracts_no_worse_with_diacritics_restored() -> None:
     if scores["on"]["sections"]["f1"] < scores["off"]["sections"]["f1"]:
         worse["sections"] = (scores["off"]["sections"], scores["on"]["sections"])
     assert (len(repairs) > 0, worse) == (True, {})
+
+
+@pytest.mark.parametrize(("flags", "restore"), [([], True), (["--no-ocr-diacritics"], False)])
+def test_the_command_line_flag_turns_restoration_off(flags: list[str], restore: bool) -> None:
+    args = build_parser().parse_args(["parse", "scan.pdf", *flags])
+    assert ParseOptions.model_validate(option_values(args, PARSE_FLAGS)).ocr_diacritics is restore
