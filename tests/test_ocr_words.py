@@ -11,11 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scoring import load_gold, score
 from vnreport_extract import parse_file
 from vnreport_extract.cli import build_parser
 from vnreport_extract.flags import PARSE_FLAGS, option_values
+from vnreport_extract.normalize import fold
 from vnreport_extract.options import ParseOptions
 from vnreport_extract.readers.ocr import Word, page_blocks, parse_tsv
 from vnreport_extract.readers.ocr_words import restore_diacritics, tone_key
@@ -130,6 +133,17 @@ def test_the_old_tone_placement_is_a_spelling_too() -> None:  # seed-scan.pdf
 
 def test_old_and_new_tone_placement_are_one_key() -> None:
     assert tone_key("hoà") == tone_key("hòa")
+
+
+# Words of real OCR output and what surrounds them: numbers, punctuation, odd characters.
+_PIECES = st.sampled_from(["tô", "chức", "Lâm", "Đông", "TRIÊN", "KHAI", "sô", "12", "Tuấn", "đang", "ở", ",", ".",
+                           "Straße", "İ", "\u0301", "ván", "đề", " ", "  ", "-", "Phó", "Chú", "tịch"])
+
+
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_only_diacritics_and_case_kept_change(text: str) -> None:
+    fixed, repairs = restore_diacritics(text)
+    assert (fold(fixed), len(fixed), len(repairs) <= len(text.split())) == (fold(text), len(text), True)
 
 
 # --- recorded ---------------------------------------------------------------------------------

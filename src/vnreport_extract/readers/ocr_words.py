@@ -87,8 +87,11 @@ def _same_spelling(a: str, b: str) -> bool:
         if len(a.split()) == len(b.split()) else False
 
 
-def _with_case(written: str, spelling: str) -> str:
-    """``spelling`` with the case of ``written`` letter by letter (both fold alike)."""
+def _with_case(written: str, spelling: str) -> str | None:
+    """``spelling`` with the case of ``written`` letter by letter; ``None`` when they are not
+    letter for letter alike (a reading with a mark NFC cannot compose, ``ß`` folded to ``ss``)."""
+    if len(written) != len(spelling):
+        return None
     return "".join(s.upper() if w.isupper() else s.lower() for w, s in zip(written, spelling, strict=True))
 
 
@@ -280,9 +283,9 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
             if not spellings:
                 continue
             # A reading that is itself a word (``Thủ trưởng`` beside ``Thứ trưởng``) is kept.
-            if not any(_same_spelling(written, s) for s in spellings) and len({s.lower() for s in spellings}) == 1 \
-                    and not _is_word(written):
-                fixed = _with_case(written, spellings[0])
+            fixed = _with_case(written, spellings[0])
+            if fixed is not None and not any(_same_spelling(written, s) for s in spellings) \
+                    and len({s.lower() for s in spellings}) == 1 and not _is_word(written):
                 for t, w in zip(run, fixed.split(), strict=True):
                     if w != t.text:
                         replaced[t.start] = w
@@ -322,6 +325,8 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
         if not supported or best_score - reading < (MARGIN if known else MARGIN_NON_WORD):
             continue
         fixed = _with_case(token.text, m.spelling[best])
+        if fixed is None:
+            continue
         replaced[token.start] = fixed
         repairs.append(_repair(text, tokens, k, k, token.text, fixed))
     if not repairs:
