@@ -102,8 +102,8 @@ def main() -> None:
     lines = [f"{n}\t{w}" for w, n in sorted(unigrams.items(), key=lambda x: (-x[1], x[0]))]
     lines += [f"{n}\t{w}" for w, n in sorted(bigrams.items(), key=lambda x: (-x[1], x[0])) if n > 1]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime 0: the same counts give the same bytes.
-    with gzip.GzipFile(args.out, "wb", mtime=0) as f:
+    # No name and mtime 0 in the gzip header: the same counts give the same bytes.
+    with args.out.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{sum(unigrams.values())} syllables, {len(unigrams)} distinct, "
           f"{sum(1 for n in bigrams.values() if n > 1)} pairs seen twice or more -> {args.out}", file=sys.stderr)
