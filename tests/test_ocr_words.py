@@ -195,3 +195,12 @@ def test_a_scan_extracts_no_worse_with_diacritics_restored() -> None:
 def test_the_command_line_flag_turns_restoration_off(flags: list[str], restore: bool) -> None:
     args = build_parser().parse_args(["parse", "scan.pdf", *flags])
     assert ParseOptions.model_validate(option_values(args, PARSE_FLAGS)).ocr_diacritics is restore
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_the_title_under_the_header_is_restored_too() -> None:
+    # The trích yếu of this scan is read "Tham gia ý kiên vào Dự thảo Hỗ so ... tín dụng đôi với người ...".
+    report = parse_file(FIXTURES / "archives" / "lam-dong-2025" / "cv-4409-bca-c04-2025-scan.pdf")
+    title = report.metadata.title or ""
+    assert ("ý kiến vào Dự thảo" in title, "tín dụng đối với người" in title) == (True, True)

@@ -872,8 +872,8 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
     """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout.
     Repairs made and fields left blank are added to ``notes`` as (code, message). ``tables``
     (their top and block, :mod:`.ocr_tables`; their words left out of ``words``) go between the
-    paragraphs above and below them. With ``diacritics``, the paragraphs' misread diacritics are
-    restored (see :mod:`.ocr_words`)."""
+    paragraphs above and below them. With ``diacritics``, the misread diacritics of paragraphs
+    and of the header's lines not in capitals are restored (see :mod:`.ocr_words`)."""
 
     def repaired(text: str, heading: bool = False) -> str:
         changes: list[str] = []
@@ -883,6 +883,16 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         if notes is not None:
             notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more)
         return text
+
+    def restore_words(texts: list[str], capitals: bool = True) -> list[str]:
+        if not diacritics:
+            return texts
+        from .ocr_words import restore_lines
+
+        texts, restored = restore_lines(texts, capitals=capitals)
+        if notes is not None:
+            notes.extend(("ocr-diacritics", f"page {page}: {r}") for r in restored)
+        return texts
 
     lines = [ln for ln in group_lines(words) if not is_junk(ln)]
     # Page furniture: copy stamps, and a page number alone at the top or bottom of the page.
@@ -903,7 +913,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 seg = _fix_fields(seg, read_field, notes)
                 text = repaired(fix_labels(_number_line_text(seg.text)))
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
-            cells.append(texts)
+            cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
         (left_top, left_bottom), (right_top, right_bottom) = (
             _split_at(cells[0], "number"), _split_at(cells[1], "date"))
         rows = [["\n".join(left_top), "\n".join(right_top)]]
@@ -923,12 +933,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
         if k == 0 and columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
             texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
-        if diacritics:
-            from .ocr_words import restore_lines
-
-            texts, restored = restore_lines(texts)
-            if notes is not None:
-                notes.extend(("ocr-diacritics", f"page {page}: {r}") for r in restored)
+        texts = restore_words(texts)
         blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
         blocks.extend([table] if table is not None else [])
     if sig_start is not None:

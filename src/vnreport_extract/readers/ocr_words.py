@@ -38,7 +38,7 @@ from pathlib import Path
 
 from ..conventions.doc_types import DOC_TYPES
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS, SECTORS
-from ..normalize import fold
+from ..normalize import fold, in_capitals
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.tsv.gz"
 
@@ -340,11 +340,15 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
     return "".join(out), repairs
 
 
-def restore_lines(lines: Iterable[str]) -> tuple[list[str], list[str]]:
-    """:func:`restore_diacritics` over several paragraphs; the repairs of all of them."""
+def restore_lines(lines: Iterable[str], *, capitals: bool = True) -> tuple[list[str], list[str]]:
+    """:func:`restore_diacritics` over several paragraphs, those in capitals too unless not
+    ``capitals``; the repairs of all of them."""
     texts: list[str] = []
     repairs: list[str] = []
     for line in lines:
+        if not capitals and in_capitals(line):
+            texts.append(line)
+            continue
         fixed, made = restore_diacritics(line)
         texts.append(fixed)
         repairs.extend(made)
