@@ -1,6 +1,7 @@
 """Quality of the scanned-PDF reader on scans with a known ground truth.
 
 Run: .venv/bin/python benchmarks/bench_ocr_quality.py [--pages 2] [--dpi 150,200,300] [--languages vie,vie+eng]
+[--diacritics on,off]
 
 Text PDFs of the fixtures (a generated report, a real one, corpus letters) are rendered to page
 images and written back as image-only PDFs: ``clean``, and ``worn`` (Gaussian noise, a slight
@@ -13,8 +14,13 @@ through ``parse_file`` and compared with the same document's text layer:
 - the extraction of the scan against the text layer's: citations (symbols), dates (ISO) and
   sections (numbers), F1 over the first ``--pages`` pages.
 
-One row per variant (dpi x condition x languages), medians over the documents, and seconds per
-page. Held-out documents (fixtures/archives/HELDOUT.md) are not used.
+One row per variant (dpi x condition x languages x diacritic restoration), medians over the
+documents, and seconds per page. With restoration ``on`` next to ``off``, the words it changed
+are counted in both directions against the text layer (sums over the documents): ``fixed``
+(wrong → right), ``broken`` (right → wrong) and ``still`` (wrong → another wrong reading), and
+the words broken and still wrong are listed at the end. Held-out documents
+(fixtures/archives/HELDOUT.md) are not used, nor are these documents in the counts that
+restoration uses (``scripts/build_syllable_counts.py``).
 """
 
 from __future__ import annotations
@@ -103,6 +109,28 @@ def diacritic_error_rate(ref: str, hyp: str) -> float:
     return wrong / same if same else 0.0
 
 
+def word_changes(ref: str, before: str, after: str) -> tuple[int, list[str], list[str]] | None:
+    """Words that restoration changed, against the reference: how many it fixed, those it broke
+    (right → wrong: ``'đang' → 'đảng'``) and those it changed from one wrong reading to another;
+    ``None`` when the two readings do not have the same words (restoration changes letters only)."""
+    a, b, c = words(ref), words(before), words(after)
+    if len(b) != len(c):
+        return None
+    matcher = difflib.SequenceMatcher(None, [fold(w) for w in a], [fold(w) for w in b], autojunk=False)
+    truth = {blk.b + k: a[blk.a + k] for blk in matcher.get_matching_blocks() for k in range(blk.size)}
+    fixed = 0
+    broken: list[str] = []
+    still: list[str] = []
+    for i, (x, y) in enumerate(zip(b, c, strict=True)):
+        if x == y or i not in truth:
+            continue
+        if y == truth[i]:
+            fixed += 1
+        else:
+            (broken if x == truth[i] else still).append(f"{x!r} → {y!r} (text layer {truth[i]!r})")
+    return fixed, broken, still
+
+
 def f1(ref: list[Any], hyp: list[Any]) -> float:
     if not ref and not hyp:
         return 1.0
@@ -127,37 +155,66 @@ def main() -> None:
     ap.add_argument("--dpi", default="150,200,300")
     ap.add_argument("--conditions", default="clean,worn")
     ap.add_argument("--languages", default="vie")
+    ap.add_argument("--diacritics", default="off,on", help="diacritic restoration: off, on, or both")
     args = ap.parse_args()
     page_range = f"1-{args.pages}"
     truth = {}
     for doc in DOCUMENTS:
         report = parse_file(doc, ParseOptions(pages=page_range, ocr="off"))
         truth[doc] = (report.text, records(report))
-    print(f"{'dpi':>4} {'condition':9} {'languages':9} {'CER':>6} {'DER':>6} {'citations':>9} {'dates':>6} "
-          f"{'sections':>8} {'s/page':>7}")
+    print(f"{'dpi':>4} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} {'citations':>9} "
+          f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6} {'still':>6}")
+    all_broken: list[str] = []
+    all_still: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for dpi in (int(d) for d in args.dpi.split(",")):
             for condition in args.conditions.split(","):
+                scans = []
+                pages = 0
+                for i, doc in enumerate(DOCUMENTS):
+                    scan = Path(tmp) / f"scan-{i}-{dpi}-{condition}.pdf"
+                    pages += make_scan(doc, args.pages, dpi, condition, scan)
+                    scans.append(scan)
                 for languages in args.languages.split(","):
-                    rows: dict[str, list[float]] = collections.defaultdict(list)
-                    seconds = pages = 0.0
-                    for i, doc in enumerate(DOCUMENTS):
-                        scan = Path(tmp) / f"scan-{i}-{dpi}-{condition}.pdf"
-                        pages += make_scan(doc, args.pages, dpi, condition, scan)
-                        started = time.perf_counter()
-                        report = parse_file(scan, ParseOptions(ocr_languages=languages))
-                        seconds += time.perf_counter() - started
-                        ref_text, ref = truth[doc]
-                        ref_flat, hyp_flat = " ".join(ref_text.split()), " ".join(report.text.split())
-                        rows["cer"].append(Levenshtein.distance(ref_flat, hyp_flat) / max(1, len(ref_flat)))
-                        rows["der"].append(diacritic_error_rate(ref_text, report.text))
-                        got = records(report)
-                        for key in ("citations", "dates", "sections"):
-                            rows[key].append(f1(ref[key], got[key]))
-                    med = {k: statistics.median(v) for k, v in rows.items()}
-                    print(f"{dpi:>4} {condition:9} {languages:9} {med['cer']:6.3f} {med['der']:6.3f} "
-                          f"{med['citations']:9.2f} {med['dates']:6.2f} {med['sections']:8.2f} "
-                          f"{seconds / pages:7.2f}", flush=True)
+                    unrestored: dict[Path, str] = {}
+                    for diacritics in args.diacritics.split(","):
+                        rows: dict[str, list[float]] = collections.defaultdict(list)
+                        seconds = 0.0
+                        fixed = 0
+                        broken: list[str] = []
+                        still: list[str] = []
+                        for doc, scan in zip(DOCUMENTS, scans, strict=True):
+                            started = time.perf_counter()
+                            report = parse_file(scan, ParseOptions(ocr_languages=languages,
+                                                                   ocr_diacritics=diacritics == "on"))
+                            seconds += time.perf_counter() - started
+                            ref_text, ref = truth[doc]
+                            ref_flat, hyp_flat = " ".join(ref_text.split()), " ".join(report.text.split())
+                            rows["cer"].append(Levenshtein.distance(ref_flat, hyp_flat) / max(1, len(ref_flat)))
+                            rows["der"].append(diacritic_error_rate(ref_text, report.text))
+                            got = records(report)
+                            for key in ("citations", "dates", "sections"):
+                                rows[key].append(f1(ref[key], got[key]))
+                            if diacritics == "off":
+                                unrestored[doc] = report.text
+                            elif doc in unrestored:
+                                changes = word_changes(ref_text, unrestored[doc], report.text)
+                                if changes is not None:
+                                    fixed += changes[0]
+                                    broken += changes[1]
+                                    still += changes[2]
+                                    all_broken += changes[1]
+                                    all_still += changes[2]
+                        med = {k: statistics.median(v) for k, v in rows.items()}
+                        counted = diacritics == "on" and bool(unrestored)
+                        print(f"{dpi:>4} {condition:9} {languages:9} {diacritics:6} {med['cer']:6.3f} "
+                              f"{med['der']:6.3f} {med['citations']:9.2f} {med['dates']:6.2f} "
+                              f"{med['sections']:8.2f} {seconds / pages:7.2f} "
+                              f"{fixed if counted else '':>6} {len(broken) if counted else '':>6} "
+                              f"{len(still) if counted else '':>6}", flush=True)
+    for name, changed in (("broken", all_broken), ("still wrong", all_still)):
+        if changed:
+            print(f"{name}:", "; ".join(f"{w} x{n}" for w, n in collections.Counter(changed).most_common()))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,13 @@ def test_wheel_and_sdist_are_built(dist: Path) -> None:
     assert any(n.endswith("/LICENSE") for n in sdist_names)
 
 
+def test_wheel_ships_the_counts_that_restore_ocr_diacritics(dist: Path) -> None:
+    [wheel] = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    assert {"vnreport_extract/data/syllables.tsv.gz", "vnreport_extract/data/PROVENANCE.md"} <= names
+
+
 @pytest.mark.parametrize("kind", ["*.whl", "*.tar.gz"])
 def test_installed_package_parses_the_seed(dist: Path, tmp_path: Path, kind: str) -> None:
     [package] = dist.glob(kind)

@@ -16,6 +16,8 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
                    help="Tesseract languages joined by + (default vie)")
     g.add_argument("--ocr-dpi", type=int, metavar="DPI", default=None,
                    help="rasterising resolution for OCR (default: a scan's own, at most 300)")
+    g.add_argument("--no-ocr-diacritics", dest="ocr_diacritics", action="store_const", const=False, default=None,
+                   help="keep the OCR's words as read (default: restore misread diacritics where the context decides)")
     g.add_argument("--ocr-timeout", type=float, metavar="SECONDS", default=None,
                    help="seconds for Tesseract on one page (default 180)")
     g.add_argument("--doc-timeout", type=float, metavar="SECONDS", default=None,
@@ -28,7 +30,7 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
                         "(names: vnreport-extract schema --limits)")
 
 
-PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_timeout", "doc_timeout", "pages", "tesseract",
+PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_diacritics", "ocr_timeout", "doc_timeout", "pages", "tesseract",
                "libreoffice", "limits")
 
 

@@ -42,6 +42,10 @@ class ParseOptions(BaseModel):
     ocr_dpi: int | None = Field(
         default=None, ge=70, le=600,
         description="rasterising resolution for OCR; default: a scanned page's own resolution, at most 300")
+    ocr_diacritics: bool = Field(
+        default=True,
+        description="restore the diacritics of words the OCR misread where the context clearly decides "
+                    "(Lâm Đông → Lâm Đồng), each repair an ocr-diacritics warning; false: the OCR's words as read")
     ocr_timeout: float = Field(default=180.0, gt=0, description="seconds for Tesseract on one page")
     doc_timeout: float = Field(default=120.0, gt=0, description="seconds for LibreOffice to convert one .doc")
     tesseract: str | None = Field(default=None, description="path of the tesseract binary (default: found on PATH)")

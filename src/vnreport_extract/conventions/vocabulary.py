@@ -13,6 +13,16 @@ AUTHORITIES: list[str] = [
     "UBND xã", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện", "Ủy ban nhân dân xã", "Hội đồng nhân dân tỉnh",
 ]
 
+# Fields of ministries and of provincial departments (ngành): ``Bộ Tài nguyên và Môi trường``,
+# ``Sở Văn hóa, Thể thao và Du lịch``; the parts of a name that a comma splits are listed apart.
+SECTORS: list[str] = [
+    "Nội vụ", "Tài chính", "Tư pháp", "Y tế", "Công an", "Quốc phòng", "Ngoại giao", "Công Thương",
+    "Xây dựng", "Giao thông vận tải", "Kế hoạch và Đầu tư", "Giáo dục và Đào tạo", "Thông tin và Truyền thông",
+    "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
+    "Khoa học và Công nghệ", "Văn hóa", "Thể thao và Du lịch", "Lao động", "Thương binh và Xã hội",
+    "Dân tộc và Tôn giáo", "Tài nguyên", "Môi trường", "Du lịch",
+]
+
 # Position titles (chức vụ) of a signer, canonical spelling.
 POSITIONS: list[str] = [
     "Chủ tịch", "Phó Chủ tịch", "Thường trực", "Giám đốc", "Phó Giám đốc", "Bí thư", "Phó Bí thư",

@@ -867,11 +867,13 @@ def _number_line_text(text: str) -> str:
 
 def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 read_field: ReadField | None = None, count: CountStems | None = None,
-                notes: Notes | None = None, tables: Sequence[tuple[float, Block]] = ()) -> list[Block]:
+                notes: Notes | None = None, tables: Sequence[tuple[float, Block]] = (),
+                diacritics: bool = True) -> list[Block]:
     """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout.
     Repairs made and fields left blank are added to ``notes`` as (code, message). ``tables``
     (their top and block, :mod:`.ocr_tables`; their words left out of ``words``) go between the
-    paragraphs above and below them."""
+    paragraphs above and below them. With ``diacritics``, the misread diacritics of paragraphs
+    and of the header's lines not in capitals are restored (see :mod:`.ocr_words`)."""
 
     def repaired(text: str, heading: bool = False) -> str:
         changes: list[str] = []
@@ -881,6 +883,16 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         if notes is not None:
             notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more)
         return text
+
+    def restore_words(texts: list[str], capitals: bool = True) -> list[str]:
+        if not diacritics:
+            return texts
+        from .ocr_words import restore_lines
+
+        texts, restored = restore_lines(texts, capitals=capitals)
+        if notes is not None:
+            notes.extend(("ocr-diacritics", f"page {page}: {r}") for r in restored)
+        return texts
 
     lines = [ln for ln in group_lines(words) if not is_junk(ln)]
     # Page furniture: copy stamps, and a page number alone at the top or bottom of the page.
@@ -901,7 +913,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 seg = _fix_fields(seg, read_field, notes)
                 text = repaired(fix_labels(_number_line_text(seg.text)))
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
-            cells.append(texts)
+            cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
         (left_top, left_bottom), (right_top, right_bottom) = (
             _split_at(cells[0], "number"), _split_at(cells[1], "date"))
         rows = [["\n".join(left_top), "\n".join(right_top)]]
@@ -921,6 +933,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
         if k == 0 and columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
             texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
+        texts = restore_words(texts)
         blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
         blocks.extend([table] if table is not None else [])
     if sig_start is not None:
@@ -1525,7 +1538,7 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, language
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
               max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
-              warnings: list[tuple[str, str]] | None = None) -> dict[int, list[Block]]:
+              warnings: list[tuple[str, str]] | None = None, diacritics: bool = True) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
@@ -1533,7 +1546,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     ``tesseract``: the binary's path. Each page is rasterised once and the pages are read side
     by side, ``workers`` Tesseract processes at once (by default as many as cores are idle, see
     :func:`ocr_workers`). The repairs made where the context decides (``tháng I1`` → ``tháng
-    11``) and the handwritten fields left blank are added to ``warnings`` as (code, message).
+    11``) and the handwritten fields left blank are added to ``warnings`` as (code, message), and
+    so are the words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
 
     ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
     :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
@@ -1560,7 +1574,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
                     timeout=min(timeout, 60.0), languages=languages)
                 result[p.number] = page_blocks(text_words, p.number, p.width, p.height, read_field=fields,
                                                count=_stem_counter(p.file), notes=warnings,
-                                               tables=[(t.top, t.block) for t in tables[p.number]])
+                                               tables=[(t.top, t.block) for t in tables[p.number]],
+                                               diacritics=diacritics)
             except system.ToolTimeout as exc:
                 raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
         ocr_tables.join_continued(result, tables)

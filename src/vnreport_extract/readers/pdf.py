@@ -666,7 +666,8 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     def run(pages: list[int]) -> dict[int, list[Block]]:
         notes: list[tuple[str, str]] = []
         done = ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
-                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits, warnings=notes)
+                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits, warnings=notes,
+                         diacritics=options.ocr_diacritics)
         if warnings is not None:
             warnings.extend(notes)
         return done
