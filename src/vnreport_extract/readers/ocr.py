@@ -937,7 +937,10 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
         blocks.extend([table] if table is not None else [])
     if sig_start is not None:
-        blocks.append(Block("layout", page=page, rows=_signature(lines, geo, sig_start)))
+        (left, right), = _signature(lines, geo, sig_start)
+        # The recipients are words like the body's; the signature column holds names: as read.
+        left = "\n".join(restore_words(left.split("\n"), capitals=False)) if left else left
+        blocks.append(Block("layout", page=page, rows=[[left, right]]))
     return blocks
 
 
