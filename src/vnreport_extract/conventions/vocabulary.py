@@ -88,15 +88,15 @@ HEADER_PHRASES: list[str] = [
     "SỞ TƯ PHÁP", "SỞ Y TẾ", "VĂN PHÒNG", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ",
     "BAN CHỈ ĐẠO", "BAN THƯỜNG VỤ", "ĐẢNG BỘ", "CHI BỘ", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ", "XÃ",
     "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "PHÒNG", "CỤC", "CHI CỤC", "TRUNG TÂM", "BAN", "SỞ", "BỘ",
-    "THÔNG TIN VÀ TRUYỀN THÔNG", "KẾ HOẠCH VÀ ĐẦU TƯ", "NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
-    "TÀI NGUYÊN VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI", "GIÁO DỤC VÀ ĐÀO TẠO", "KHOA HỌC VÀ CÔNG NGHỆ",
-    "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH", "CÔNG THƯƠNG", "XÂY DỰNG",
+    "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH",
     "BAN QUẢN LÝ", "KHU CÔNG NGHIỆP", "CÁC KHU CÔNG NGHIỆP", "BỘ PHẬN", "THƯỜNG TRỰC", "CHỈ ĐẠO",
     "THỰC HIỆN", "NGHỊ QUYẾT", "QUYẾT", "PHÁT TRIỂN", "TRIỂN", "BAN CHẤP HÀNH", "TRUNG ƯƠNG",
     "BỘ CHÍNH TRỊ", "BAN BÍ THƯ",
     # positions
     "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
     "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",
+    # the fields of ministries and departments (``SỞ THÔNG TIN VÀ TRUYỀN THÔNG``)
+    *(sector.upper() for sector in SECTORS),
 ]
 
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
