@@ -147,6 +147,7 @@ def _unique(repairs: list[RepairName]) -> list[RepairName]:
 
 _BLANK = regex.compile(
     rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)"
+    r"(?![\p{L}\d])(?![ ]+\p{Ll})"  # a form's ``Số: /Viết tắt tên cơ quan-KL`` names no codes
 )
 
 
@@ -157,6 +158,8 @@ def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | 
     'BC'
     >>> parse_own_number("12/BC-UBND").number
     '12'
+    >>> parse_own_number("/Viết tắt tên cơ quan-KL") is None
+    True
     """
     text = raw.strip()
     m = SYMBOL_RE.match(text)
