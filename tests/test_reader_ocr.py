@@ -32,6 +32,7 @@ from vnreport_extract.readers.ocr import (
     fix_name,
     fix_position,
     fix_type_words,
+    fix_ve_viec,
     looks_sideways,
     merge_reread,
     ocr_pages,
@@ -121,7 +122,22 @@ def test_body_names_of_other_provinces_are_restored(read: str, fixed: str) -> No
 
 
 def test_province_one_accent_off_in_the_place_date_line() -> None:
-    assert fix_labels("Bắn Tre, ngày tháng 12 năm 2011") == "Bến Tre, ngày tháng 12 năm 2011"
+    assert fix_labels("Bắn Tre, ngày tháng 12 năm 2011", context="UBND TỈNH BẾN TRE\nSỞ THÔNG TIN") == \
+        "Bến Tre, ngày tháng 12 năm 2011"
+
+
+def test_district_one_accent_from_a_province_stays() -> None:
+    # Phù Yên (Sơn La) is one accent from Phú Yên: only a province the issuer names is repaired.
+    assert fix_labels("Phù Yên, ngày 02 tháng 3 năm 2012", context="UBND HUYỆN PHÙ YÊN") == \
+        "Phù Yên, ngày 02 tháng 3 năm 2012"
+
+
+def test_ve_viec_misread_under_the_type_name() -> None:
+    assert fix_ve_viec("và việc giới thiệu chức danh và chữ ký :") == "Về việc giới thiệu chức danh và chữ ký :"
+
+
+def test_ethnic_family_name_is_not_taken_for_a_misreading() -> None:
+    assert fix_name("Tòng Thị Phóng") == "Tòng Thị Phóng"
 
 
 def test_commune_place_is_not_taken_for_a_province() -> None:

@@ -8,7 +8,7 @@ import itertools
 import stat
 from pathlib import Path
 
-from .conventions.header import classify_line, has_mark, names_issuer, starts_document
+from .conventions.header import classify_line, doc_type_of, has_mark, names_issuer, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations
@@ -60,7 +60,19 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
                 j -= 1
             if j < i and (not starts or j > starts[0]):
                 starts.append(j)
-    starts = sorted(set(starts))
+    # A document sent with a finished one, with no header of its own (the Báo cáo table attached
+    # to a cover letter): its type name in capitals right after the letter's signature.
+    after_signature: set[int] = set()
+    finish = None
+    for i in body:
+        text = _block_text(doc.blocks[i])
+        if finish is not None and i - finish <= 6 and doc.blocks[i].kind == "paragraph" \
+                and doc_type_of(text.split("\n")[0]) is not None and not any(finish < s <= i for s in starts):
+            after_signature.add(i)
+            finish = None
+        elif _finished([doc.blocks[i]]):
+            finish = i
+    starts = sorted(set(starts) | after_signature)
     # A letter whose Quốc hiệu is missing (cut off at the top of a scanned page, or misread)
     # is still a document when it is finished, by its ``Nơi nhận`` or a signing line, before
     # the first Quốc hiệu: the file's first document ends there.
@@ -84,7 +96,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
             if names_issuer(text):
                 j = k
         # A second Quốc hiệu right under the first (two header columns) is not a new document.
-        if j - (cuts[-1] if cuts else starts[0]) > 8 or (finished_lead and not cuts):
+        if j - (cuts[-1] if cuts else starts[0]) > 8 or (finished_lead and not cuts) or i in after_signature:
             cuts.append(j)
     if not cuts:
         return [doc]

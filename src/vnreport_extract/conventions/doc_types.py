@@ -88,7 +88,8 @@ CANONICAL_CODES: list[str] = sorted(
 )
 
 
-def doc_type_of_number(type_code: str | None, convention: str | None, *, has_issuer: bool) -> str | None:
+def doc_type_of_number(type_code: str | None, convention: str | None, *, has_issuer: bool,
+                       year: int | None = None) -> str | None:
     """The type a document's own number names when the header states no type name: the type
     whose code it is (the shortest name of those sharing it: ``TB`` → ``Thông báo``), and a
     state number with no type code (``4409/BCA-C04``) is a Công văn (Nghị định 30/2020/NĐ-CP,
@@ -98,11 +99,15 @@ def doc_type_of_number(type_code: str | None, convention: str | None, *, has_iss
     ('Công văn', 'Thông báo')
     >>> doc_type_of_number(None, "state", has_issuer=True), doc_type_of_number(None, "state", has_issuer=False)
     ('Công văn', None)
+
+    A number with a year (``56/2010/QH12``) is a legal normative text's, never a công văn's:
+
+    >>> doc_type_of_number(None, "state", has_issuer=True, year=2010) is None
+    True
     """
     if type_code is None:
-        return "Công văn" if has_issuer and convention == "state" else None
-    key = "party" if convention == "party" else "state"
-    names = [d["name"] for d in DOC_TYPES if d[key] == type_code]  # type: ignore[literal-required]
+        return "Công văn" if has_issuer and convention == "state" and year is None else None
+    names = [d["name"] for d in DOC_TYPES if (d["party"] if convention == "party" else d["state"]) == type_code]
     if names:
         return min(names, key=len)
     return ABBREVIATIONS.get(type_code)

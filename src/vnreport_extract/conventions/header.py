@@ -83,9 +83,8 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["---------------", "*", "-----o0o-----", "_______"],
      "not_examples": ["- Căn cứ Điều lệ Đảng;"]},
     {"kind": "subject",  # trích yếu of a Công văn
-     "pattern": r"\(?(?:v/v|v[ea] viec)\b\s*:?\s*",
-     "examples": ["V/v báo cáo đề nghị công nhận chức danh", "(V/v xin kinh phí tư vấn đầu tư xây dựng công trình",
-                  "và việc giới thiệu chức danh và chữ ký :"],  # ``Về việc`` misread by OCR
+     "pattern": r"\(?(?:v/v|ve viec)\b\s*:?\s*",
+     "examples": ["V/v báo cáo đề nghị công nhận chức danh", "(V/v xin kinh phí tư vấn đầu tư xây dựng công trình"],
      "not_examples": ["Về tuổi đời"]},
     {"kind": "addressee",
      "pattern": r"(?:kinh gui\b\s*:?|gui\s*:)\s*",
@@ -115,13 +114,14 @@ HEADER_RULES: list[HeaderRule] = [
     # table): ``CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007`` under ``NGHỊ ĐỊNH``,
     # or the type name first. Only a line in capitals, or whose type name is (``identity_line``).
     {"kind": "identity",
-     "pattern": r"(?:(?P<type>[^\d]+?)\s+)??(?:cua\s+(?P<issuer>[^\d]+?)\s+)?so\s*:?\s*(?P<number>\d\S*)"
+     "pattern": r"(?:(?P<type>[^\d]{2,40}?)\s+)??(?:cua\s+(?P<issuer>[^\d]{2,80}?)\s+)?so\s*:?\s*(?P<number>\d\S*)"
                 r"\s*,?\s+ngay\s+(?P<date>\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam|/\s*\d{1,2}\s*/)\s*\d{4})"
                 r"(?:\s*,?\s+(?P<subject>\S.*))?$",
      "examples": ["CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007",
                   "CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 VỀ VIỆC TĂNG CƯỜNG",
                   "NGHỊ ĐỊNH SỐ 37/2007/NĐ-CP, NGÀY 09/3/2007"],
-     "not_examples": ["Số: 1984/SNV-TCBC", "Nghị định số 12/2019/NĐ-CP ngày 01/02/2019 của Chính phủ"]},
+     "not_examples": ["Số: 1984/SNV-TCBC", "Nghị định số 12/2019/NĐ-CP ngày 01/02/2019 của Chính phủ",
+                      "BÁO CÁO TỔNG KẾT CHỈ THỊ SỐ 05-CT/TW NGÀY 15/5/2016"]},
     # The parties signing a record (biên bản), each over its own column.
     {"kind": "representative",
      "pattern": r"(?:dai dien|thay mat)\b",
@@ -164,6 +164,8 @@ def classify_line(line: str) -> str | None:
     for kind, pattern in _COMPILED:
         if kind == "signing" and not line.strip()[:1].isupper():
             continue  # ``tl``/``q`` in running text
+        if kind == "identity" and len(folded) > 250:
+            continue  # an identity line is a title line, never a paragraph
         if pattern.match(folded):
             if kind == "identity" and identity_line(line) is None:
                 continue  # a citation in running text, not the document's own title line
@@ -175,7 +177,8 @@ _TYPE_NAME = {fold(d["name"]): d["name"] for d in DOC_TYPES}
 _TYPE_NAMES = sorted(_TYPE_NAME, key=len, reverse=True)
 
 
-_SPECK = regex.compile(r"^[^\p{L}\s]{1,2}\s+(?=\p{Lu}\p{Lu})")
+# A speck before a type name, not a list marker (``1.``, ``a)``, ``-``, ``+``).
+_SPECK = regex.compile(r"^(?![-+•–*][ ]|\d{1,2}[.)][ ])[^\p{L}\s]{1,2}\s+(?=\p{Lu}\p{Lu})")
 
 
 def doc_type_of(line: str) -> str | None:
@@ -280,20 +283,20 @@ HEADER_MARKS: list[HeaderRule] = [
                   "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM"],
      "not_examples": ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]},
     {"kind": "number",  # the ``Số:`` of the left column, alone or beside the place and date
-     "pattern": r"(?:^|\s)so\s*(?::|\d|/|\.\s*\d)|^\s*so\s*$",
-     "examples": ["Số: 1984/SNV-TCBC", "Số 368-CV/BPTT", "Số: /TB-STTTT", "Số:",
-                  "Số: 12/BC-UBND Lâm Đồng, ngày 02 tháng 01 năm 2026"],
-     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ"]},
+     "pattern": r"^\s*so\s*(?:[:.…_/]|\d|$)|\sso\s*:",
+     "examples": ["Số: 1984/SNV-TCBC", "Số 368-CV/BPTT", "Số: /TB-STTTT", "Số:", "Số. /QĐ-UBND",
+                  "Số ....../KH-UBND", "UBND TỈNH LÂM ĐỒNG   Số: 12/BC-UBND"],
+     "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ", "TRƯỜNG TIỂU HỌC SỐ 1", "Quy định số 294-QĐ/TW"]},
     {"kind": "date",  # the words of a date in the place-and-date line, its day or month blank
      "pattern": r"\bngay\b.*\bthang\b|\bthang\s*\d{1,2}\s*nam\s*\d{4}",
      "examples": ["Bắc Giang, ngày 18 tháng 10 năm 2012", "Hà Nội, ngày tháng năm 2025",
                   "tháng 10 năm 2012"],
      "not_examples": ["Độc lập - Tự do - Hạnh phúc"]},
     {"kind": "copy-stamp",  # a copy's stamp (sao y) or an e-signature's text over the page
-     "pattern": r"^(?:sao y|ban sao|trich sao|sao luc|ky boi|thoi gian ky)\b",
+     "pattern": r"^(?:sao y|ban sao|trich sao|sao luc)\b|^(?:ky boi|thoi gian ky)\s*[:;]",
      "examples": ["SAO Y BẢN CHÍNH", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26",
                   "Thời gian ký: 2025-10-01T17:08:18+07:00", "Sao lục"],
-     "not_examples": ["Sáng tạo"]},
+     "not_examples": ["Sáng tạo", "Thời gian ký kết hợp đồng là 12 tháng"]},
 ]
 _MARKS = {rule["kind"]: regex.compile(rule["pattern"]) for rule in HEADER_MARKS}
 
@@ -331,13 +334,17 @@ def identity_line(line: str) -> Identity | None:
     True
     """
     text = line.strip()
+    if len(text) > 250:
+        return None
     m = HEADER_PATTERNS["identity"].match(fold(text))
     if m is None:
         return None
     doc_type = None
     if m.group("type") is not None:
+        # The type name alone (``CHỈ THỊ SỐ 15/2008``), not a title citing another text
+        # (``BÁO CÁO TỔNG KẾT CHỈ THỊ SỐ 05-CT/TW``).
         written = text[m.start("type"):m.end("type")]
-        doc_type = doc_type_of(written) if in_capitals(written) else None
+        doc_type = _TYPE_NAME.get(fold(written).strip()) if in_capitals(written) else None
         if doc_type is None:
             return None
     elif not in_capitals(text[:m.start("number")]):

@@ -108,4 +108,7 @@ SURNAMES: list[str] = [
     "Nông", "Hứa", "Âu", "Khổng", "Mạc", "Tôn", "Từ", "Đàm", "Cù", "Giang", "Châu", "Diệp", "Đường", "Hầu",
     "Phí", "Lã", "Bạch", "Nghiêm", "Doãn", "Tống", "Khúc", "Ninh", "Giáp", "Thạch", "Âu Dương", "Lữ", "Mạnh",
     "Ông", "Quan", "Tiêu", "Yên", "Khương", "Văn", "Hàn", "Kha", "Sầm", "Lò", "Vi",
+    # family names of the Thái, Hmông, Tày, Nùng, Dao ... (họ của các dân tộc thiểu số)
+    "Tòng", "Giàng", "Lường", "Vì", "Cầm", "Quàng", "Sùng", "Thào", "Mùa", "Hảng", "Vàng", "Lầu", "Bế",
+    "Lù", "Lý", "Hờ", "Sình", "Chảo", "Bàn", "Triệu", "Lèo", "Khà", "Mè", "Nịnh", "Ma",
 ]

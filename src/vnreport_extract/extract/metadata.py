@@ -17,6 +17,7 @@ from ..conventions.header import (
     identity_line,
     left_of_motto,
     match_line,
+    names_issuer,
     starts_issuer,
 )
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
@@ -50,6 +51,8 @@ _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
     r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
 )
+# The first words of a body: the header block (and its type name) stands above them.
+_OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
 # ``Hội đồng nhân dân tỉnh``) goes on to the next line whatever its case.
 _OPEN_END = regex.compile(
@@ -142,8 +145,8 @@ def _position(text: str) -> str:
 
 
 def _name(text: str) -> str | None:
-    if not _NAME.match(text) or fold(text) in _POSITIONS:
-        return None
+    if not _NAME.match(text) or fold(text) in _POSITIONS or names_issuer(text):
+        return None  # ``TỈNH Ủ``: the seal's text, not a name
     if text.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in text.split())
     return text
@@ -157,26 +160,24 @@ _GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{
 def _clean_item(text: str) -> str:
     """A recipient without its bullet, trailing punctuation or the signature column glued to it.
 
-    >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO"), _clean_item("+ Lưu VT,NN.")
-    ('Lưu: VT, NC', 'Lưu VT, NN')
+    >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
+    'Lưu: VT, NC'
     """
     text = _GLUED_SIGNING.split(text, maxsplit=1)[0]
-    text = _TIGHT_COMMA.sub(", ", text)
     return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
 
 
-_TIGHT_COMMA = regex.compile(r"(?<=\p{L}),(?=\p{L})")
 # ``- Văn phòng: + LĐVP;``: a recipient and the first of its sub-items on one line.
 _SUB_ITEM = regex.compile(r"[:;][ ]*(?=\+[ ]*\p{L})")
-_LETTERS = regex.compile(r"\p{L}{2}")
+_LETTERS = regex.compile(r"[\p{L}\d]{2}")
 
 
 def _items(text: str) -> list[str]:
     """The recipients a ``Nơi nhận`` or ``Kính gửi`` line holds: one, or a body and its first
     sub-item; none when OCR left only a stray mark.
 
-    >>> _items("- Văn phòng: + LĐVP;"), _items("h"), _items("- Như điều 2;")
-    (['Văn phòng', 'LĐVP'], [], ['Như điều 2'])
+    >>> _items("- Văn phòng: + LĐVP;"), _items("h"), _items("- C04;")
+    (['Văn phòng', 'LĐVP'], [], ['C04'])
     """
     return [item for part in _SUB_ITEM.split(text) if _LETTERS.search(item := _clean_item(part))]
 
@@ -194,8 +195,9 @@ def extract_metadata(text: str) -> MetadataResult:
     identity_title: str | None = None
     for i, line in enumerate(head):
         kind = classify_line(line.text)
-        if parse_heading(line.text) is not None and kind != "number":
-            break  # the body has begun: no header block
+        if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
+                or _OPENS_BODY.match(line.text):
+            break  # the body has begun: the header block is over
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
             value = line.text[m.start("value"):]
@@ -372,7 +374,7 @@ def _number_type(meta: Metadata) -> str | None:
     if meta.number is None:
         return None
     return doc_type_of_number(meta.number.type_code, meta.number.convention,
-                              has_issuer=meta.number.issuer_code is not None)
+                              has_issuer=meta.number.issuer_code is not None, year=meta.number.year)
 
 
 def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) -> tuple[Signer | None, int | None]:

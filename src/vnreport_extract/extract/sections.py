@@ -39,7 +39,9 @@ _OPENS_LIST = regex.compile(r"(?:(?i:các|những)(?:[ ]+\p{L}+){1,2}|(?i:gồm|
 
 # What follows a heading's colon when the heading is ``label : value :`` (a party of a
 # biên bản, ``Nhà thầu : Liên doanh Unitech-STBTH :``): a few words ending in a colon.
-_LABELLED_HEADING = regex.compile(r"[ ]*\S+(?:[ ]+\S+){0,5}[ ]*:[ ]*")
+# The value is a name (capitalised, no sentence end): ``là: 610 hội. Trong đó:`` and ``gồm có
+# các đồng chí sau:`` are text running on.
+_LABELLED_HEADING = regex.compile(r"[ ]*\p{Lu}[^\s.]*(?:[ ]+[^\s.]+){0,5}[ ]*:[ ]*")
 
 
 @dataclass
@@ -99,6 +101,10 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
 
     >>> heading_title("Nhà thầu : Liên doanh Unitech-STBTH :")
     'Nhà thầu : Liên doanh Unitech-STBTH'
+    >>> heading_title("Tổng số hội trên địa bàn tỉnh Lâm Đồng là: 610 hội. Trong đó:")
+    'Tổng số hội trên địa bàn tỉnh Lâm Đồng là'
+    >>> heading_title("Thành phần tham dự: gồm có các đồng chí sau:")
+    'Thành phần tham dự'
     """
     colon = _COLON.search(rest)
     if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):

@@ -41,7 +41,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import HEADER_PATTERNS, has_mark
+from ..conventions.header import HEADER_PATTERNS, has_mark, match_line
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError
@@ -160,7 +160,7 @@ _LABELS = [
 ]
 
 
-def fix_labels(line: str, *, place_date: bool = True) -> str:
+def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
     """``Noi nhận:`` → ``Nơi nhận:``, ``Sô: 12/BC-UBND`` → ``Số: 12/BC-UBND``; the date words of a
     place-and-date line (``ngảy`` → ``ngày``) when the line is one and ``place_date`` allows.
 
@@ -170,7 +170,7 @@ def fix_labels(line: str, *, place_date: bool = True) -> str:
     'Lâm Đồng, ngày 06 tháng 01 năm 2026'
     >>> fix_labels("W⁄% tăng cường chỉ đạo kiêm điểm tự phê")
     'V/v tăng cường chỉ đạo kiêm điểm tự phê'
-    >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011")
+    >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011", context="UBND TỈNH BẾN TRE")
     'Bến Tre, ngày tháng 12 năm 2011'
     """
     if m := _SUBJECT_LABEL.match(line):  # ``W⁄% tăng cường ...``: the ``V/v`` of a trích yếu
@@ -180,11 +180,11 @@ def fix_labels(line: str, *, place_date: bool = True) -> str:
         if m and (name := names.get(fold(m.group("w")).rstrip(":"))):
             return name + line[m.end("w"):]
     m = _PLACE_DATE.match(line) if place_date else None
-    if m and _DATE_WORDS.match(fold(m.group("date"))):
+    if m and has_mark("date", m.group("date")):
         # Only after the place: the place itself may fold to a date word (``Hà Nam``). A comma
         # read as a full stop or a semicolon is a comma again.
         tail = " ".join(_DATE_WORD_SPELLING.get(fold(w), w) for w in m.group("date").split(" "))
-        line = f"{fix_place(m.group('place'))}, {tail}"
+        line = f"{fix_place(m.group('place'), context)}, {tail}"
     return line
 
 
@@ -192,21 +192,26 @@ def fix_labels(line: str, *, place_date: bool = True) -> str:
 _SUBJECT_LABEL = regex.compile(r"^[VW][/⁄|\\lIỉi]?[vVy%]\s+(?=\p{Ll})")
 
 
-def fix_place(place: str) -> str:
-    """A province's name one letter off (``Bắn Tre``, ``Lâm Đông``) as the province is spelt;
-    any other place (a commune, a district) as read.
+def fix_place(place: str, context: str) -> str:
+    """A province's name one letter off (``Bắn Tre``, ``Lâm Đông``) as the province is spelt,
+    when the header's issuer lines (``context``) name that province; any other place (a
+    commune, a district such as ``Phù Yên``) as read.
 
-    >>> fix_place("Bắn Tre"), fix_place("Lâm Đông"), fix_place("Phú Tiến"), fix_place("Hà Nam")
-    ('Bến Tre', 'Lâm Đồng', 'Phú Tiến', 'Hà Nam')
+    >>> fix_place("Bắn Tre", "UBND TỈNH BẾN TRE"), fix_place("Lâm Đông", "CÔNG AN TỈNH LÂM ĐÒNG")
+    ('Bến Tre', 'Lâm Đồng')
+    >>> fix_place("Phù Yên", "UBND HUYỆN PHÙ YÊN"), fix_place("Phú Tiến", "UBND XÃ PHÚ TIẾN")
+    ('Phù Yên', 'Phú Tiến')
     """
     if place in PROVINCES or len(place) < 6:
         return place
     close = [p for p in PROVINCES if Levenshtein.distance(place, p, score_cutoff=1) <= 1]
-    return close[0] if len(close) == 1 else place
+    named = fold(context)
+    if len(close) == 1 and any(f"{head} {fold(close[0])}" in named for head in ("tinh", "thanh pho", "tp")):
+        return close[0]
+    return place
 
 
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d][^,.;:\d]{1,40}?)\s*[,.;]\s*(?P<date>\S+\s.*\d{4}\.?)$")
-_DATE_WORDS = re.compile(r"ngay\b.*\bthang\b.*\bnam\s+\d{4}")
 _DATE_WORD_SPELLING = {"ngay": "ngày", "thang": "tháng", "nam": "năm"}
 
 
@@ -609,7 +614,6 @@ def fix_name(line: str) -> str:
     return " ".join(rank + words)
 
 
-_AUTHORITY = re.compile(r"^(?P<auth>(?:TM|KT|TL|TUQ|Q)\.\s*)?(?P<rest>.+)$")
 _POSITION_KEYS = {fold(p): p.upper() for p in POSITIONS}
 
 
@@ -620,15 +624,16 @@ def fix_position(line: str) -> str:
     >>> fix_position("GLIÁM ĐÓC"), fix_position("KT. GIÁM ĐỐC"), fix_position("THIẾU TƯỚNG")
     ('GIÁM ĐỐC', 'KT. GIÁM ĐỐC', 'THIẾU TƯỚNG')
     """
-    m = _AUTHORITY.match(line)
-    if m is None or len(m.group("rest").split()) > 5:
+    m = match_line("signing", line)
+    auth, rest = (line[:m.start("rest")], line[m.start("rest"):]) if m else ("", line)
+    if len(rest.split()) > 5:
         return line
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(fold(m.group("rest")), list(_POSITION_KEYS), scorer=fuzz.ratio, score_cutoff=92)
+    best = process.extractOne(fold(rest), list(_POSITION_KEYS), scorer=fuzz.ratio, score_cutoff=92)
     if best is None:
         return line
-    return (m.group("auth") or "") + _POSITION_KEYS[best[0]]
+    return auth + _POSITION_KEYS[best[0]]
 
 
 _is_upper = in_capitals
@@ -907,11 +912,12 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
     columns, used = _header(lines, geo, page == 1)
     if columns:
         cells = []
+        issuer_text = " ".join(seg.text for seg in columns[0])
         for col in columns:
             texts = []
             for seg in col:
                 seg = _fix_fields(seg, read_field, notes)
-                text = repaired(fix_labels(_number_line_text(seg.text)))
+                text = repaired(fix_labels(_number_line_text(seg.text), context=issuer_text))
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
             cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
         (left_top, left_bottom), (right_top, right_bottom) = (
@@ -933,6 +939,8 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
         if k == 0 and columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
             texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
+            if len(texts) > 1:
+                texts[1] = fix_ve_viec(texts[1])
         texts = restore_words(texts)
         blocks.extend(Block("paragraph", text=repaired(t, heading=True), page=page) for t in texts)
         blocks.extend([table] if table is not None else [])
@@ -940,8 +948,22 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         (left, right), = _signature(lines, geo, sig_start)
         # The recipients are words like the body's; the signature column holds names: as read.
         left = "\n".join(restore_words(left.split("\n"), capitals=False)) if left else left
+        left = _TIGHT_COMMA.sub(", ", left)  # ``Lưu VT,NN``: a comma read without its space
         blocks.append(Block("layout", page=page, rows=[[left, right]]))
     return blocks
+
+
+_TIGHT_COMMA = regex.compile(r"(?<=\p{L}),(?=\p{L})")
+_VE_VIEC = regex.compile(r"^[Vv][àảạáãaẻẽèéẹ] việc(?=\s)")
+
+
+def fix_ve_viec(line: str) -> str:
+    """The ``Về việc`` opening a trích yếu under the type name, as OCR misreads it.
+
+    >>> fix_ve_viec("và việc giới thiệu chức danh và chữ ký :"), fix_ve_viec("và việc làm")
+    ('Về việc giới thiệu chức danh và chữ ký :', 'Về việc làm')
+    """
+    return str(_VE_VIEC.sub("Về việc", line))
 
 
 def _around_tables(body: list[Line], tables: Sequence[tuple[float, Block]]) -> list[tuple[list[Line], Block | None]]:
