@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 
+from conftest import SEED
+
 from vnreport_extract import parse_text
-from vnreport_extract.normalize import normalize_unicode, strip_markdown
+from vnreport_extract.normalize import fold, normalize_unicode, strip_markdown
 from vnreport_extract.readers.text import read_text
+
+
+def _fold_whole(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_by_character_is_the_fold_of_the_whole_text() -> None:
+    # fold() looks each character up in a table; decomposing the whole text and dropping
+    # its combining marks must give the same key, on real text and on decomposed input.
+    text = SEED.read_text(encoding="utf-8")
+    for variant in (text, unicodedata.normalize("NFD", text), text.upper(), "Straße ǅ İ ﬁ Ω Å"):
+        assert fold(variant) == _fold_whole(variant)
 
 
 def test_nfd_becomes_nfc() -> None:
