@@ -41,9 +41,11 @@ PERIOD_HEAD = regex.compile(
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 # ``quý III/2025``, ``quý I năm 2025``: three months.
 QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?i:năm)\s+)\s*(?P<y>{_YEAR})(?![\d/])")
-# ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year.
+# ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year. The
+# count is read behind ``tháng`` (the match starts at ``n``): a scan that must try a digit
+# at every position costs some 30 times more than one that looks for the word.
 PART_OF_YEAR = regex.compile(
-    rf"(?<![\w,.])(?P<n>[1-9]|1[01])\s+(?i:tháng)\s+(?P<end>(?i:đầu|cuối))\s+(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
+    rf"(?<=(?<![\w,.])(?P<n>[1-9]|1[01])\s+)(?i:tháng)\s+(?P<end>(?i:đầu|cuối))\s+(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 # A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
 # 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and a bare day before it: ``Ngày 26, 27/12/2011``.
 DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
@@ -147,8 +149,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     for m in PART_OF_YEAR.finditer(text):
         n, year = int(m.group("n")), int(m.group("y"))
         first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
-        if not taken.overlaps(m.start(), m.end()):
-            add("period", m.start(), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
+        if not taken.overlaps(m.start("n"), m.end()):
+            add("period", m.start("n"), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
     for m in YEAR_RANGE.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         head = PERIOD_HEAD.search(text, max(0, m.start() - 30), m.start())
