@@ -41,6 +41,8 @@ SYMBOL = (
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
+_PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
+_SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
 
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
@@ -104,9 +106,9 @@ def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentN
     number = m.group("num")
     _dash_repairs(raw, repairs)
     if m.group("party"):
-        if not regex.match(r"\d+[a-z]?[ ]*[-–—_]", raw):
+        if not _PARTY_DASH.match(raw):
             # ``174 KL/TW``: the hyphen typed as a space, a missing hyphen rather than an extra space.
-            repairs = [r for r in repairs if r != "extra-space" or regex.search(r"/[ ]|[ ]/", raw)]
+            repairs = [r for r in repairs if r != "extra-space" or _SPACED_SLASH.search(raw)]
             repairs.append("missing-hyphen")
         party_type = canonical_code(m.group("ptype"), repairs)
         party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(m.group("pissuer")))
