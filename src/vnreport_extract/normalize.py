@@ -30,6 +30,7 @@ _MD_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _INLINE_SPACE = re.compile(r"[ \t]+")
+_MD_CHARS = re.compile(r"[#*_\\-]")
 
 
 def normalize_unicode(text: str) -> str:
@@ -57,7 +58,7 @@ def strip_markdown(line: str) -> str:
     >>> strip_markdown("\\\\*Về thuận lợi, khó khăn:")
     '*Về thuận lợi, khó khăn:'
     """
-    if not any(c in line for c in "#*_\\-"):
+    if not _MD_CHARS.search(line):
         return line
     if _MD_RULE.match(line):
         return ""

@@ -142,8 +142,10 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
 
     # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
     # this one) is a self-reference, not a citation.
-    citations = [c for c in extract_citations(text, skip=own) if c.symbol is None or c.symbol not in own_symbols]
-    symbols = [(m.start(), m.end()) for m in SYMBOL_RE.finditer(text)]
+    symbol_matches = list(SYMBOL_RE.finditer(text))
+    citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
+                 if c.symbol is None or c.symbol not in own_symbols]
+    symbols = [(m.start(), m.end()) for m in symbol_matches]
     dates = extract_dates(text, skip=symbols + own)
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)

@@ -8,6 +8,7 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -199,9 +200,11 @@ def _tail(text: str, pos: int) -> _Tail:
     return tail
 
 
-def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> list[Citation]:
+def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
+                      symbols: Sequence[regex.Match[str]] | None = None) -> list[Citation]:
     """Every citation in ``text``, in text order. ``skip``: spans that are not citations
-    (the document's own ``Số:`` line).
+    (the document's own ``Số:`` line); ``symbols``: the matches of ``SYMBOL_RE`` in
+    ``text`` when the caller has them already.
 
     >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
     ['22/KH-UBND', '42/KH-UBND']
@@ -211,7 +214,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
     # Symbols first (cheap to find), then the type word right before each: scanning the
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
-    for sm in SYMBOL_RE.finditer(text):
+    for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
         before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())

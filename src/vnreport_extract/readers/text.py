@@ -49,7 +49,9 @@ def continues(previous: str, following: str) -> bool:
     >>> continues("THÔNG BÁO", "và việc giới thiệu chức danh và chữ ký :")
     False
     """
-    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower()
+    # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
+    # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
+    return bool(_ENDS_OPEN.search(previous[-2:]) and _STARTS_LOWER.match(following) and following[0].islower()
                 and not starts_with_label(following) and not in_capitals(previous))
 
 
