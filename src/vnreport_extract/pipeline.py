@@ -166,7 +166,9 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
             d.role = "document"
         elif cited.contains(d.start):
             d.role = "citation"
-        d.page = asm.page_at(d.start)
+        # Setting a model's attribute costs microseconds: only the page of a paged input is set.
+        if (page := asm.page_at(d.start)) is not None:
+            d.page = page
 
     body = [(u.start, u.end) for u in asm.units
             if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
@@ -177,7 +179,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     index = SectionIndex(sections)
     for c in citations:
         c.section = index.path_at(c.start)
-        c.page = asm.page_at(c.start)
+        if (page := asm.page_at(c.start)) is not None:
+            c.page = page
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
     figures, figure_warnings = extract_figures(

@@ -8,6 +8,7 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,10 @@ _MEASURE_AFTER = regex.compile(
     r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)) + r")(?!\w)",
     flags=regex.IGNORECASE)
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
+# The same tokens, found by ``re`` (three times faster on short windows): its ``\s`` also
+# takes the information separators U+001C-U+001F, so it serves windows without them.
+_TOKEN_RE = re.compile(r"[^\s,;.:()“”\"]+")
+_INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
@@ -113,8 +118,9 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     # the phrase's last number is a stray inside a word.
     cut = _PUNCT.search(window)
     run_end = cut.start() if cut else len(window)
-    raw = [(m.group(), m.end()) for m in _TOKEN.finditer(window, 0, run_end)]
-    after = _TOKEN.search(window, run_end) if cut else None
+    token = _TOKEN if _INFO_SEPARATORS.search(window) else _TOKEN_RE
+    raw = [(m.group(), m.end()) for m in token.finditer(window, 0, run_end)]
+    after = token.search(window, run_end) if cut else None
     words: list[str] = []
     ends: list[int] = []
     for i, (tok, end) in enumerate(raw):

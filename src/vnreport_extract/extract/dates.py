@@ -60,8 +60,12 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
         return False
     if day is None:
         return True
-    last = calendar.monthrange(year, month)[1] if month is not None else 31
-    return 1 <= day <= last
+    if month is None:
+        return 1 <= day <= 31
+    return 1 <= day <= (29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month])
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _int(s: str | None) -> int | None:
@@ -70,7 +74,9 @@ def _int(s: str | None) -> int | None:
 
 def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end)."""
-    for pattern in (WORDED, NUMERIC, MONTH):
+    # Each form starts with its own letter or a digit: only one can match here.
+    first = text[pos:pos + 1]
+    for pattern in (WORDED,) if first in ("n", "N") else (MONTH,) if first in ("t", "T") else (NUMERIC,):
         m = pattern.match(text, pos)
         if m is None:
             continue
