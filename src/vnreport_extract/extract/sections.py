@@ -55,6 +55,18 @@ class Heading:
     children: list[Heading] = field(default_factory=list)
 
 
+# The styles whose label can start with a given character (``I`` or ``1``): most paragraphs
+# start with a character that none of them can, and trying every style on each cost more.
+_STYLES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+
+
+def _styles_from(first: str) -> list[tuple[str, regex.Pattern[str]]]:
+    styles = _STYLES_BY_FIRST.get(first)
+    if styles is None:
+        styles = _STYLES_BY_FIRST[first] = [(kind, p) for kind, p in STYLES if p.match(first, partial=True)]
+    return styles
+
+
 def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     """(number, rank, rest of the paragraph) when a paragraph starts with a section number.
 
@@ -65,7 +77,8 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("1.460,97 ha") is None
     True
     """
-    found = next(((kind, m) for kind, pattern in STYLES if (m := pattern.match(paragraph))), None)
+    found = next(((kind, m) for kind, pattern in _styles_from(paragraph[:1]) if (m := pattern.match(paragraph))),
+                 None)
     if found is None:
         return None
     kind, m = found
