@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -87,6 +87,19 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     return None
 
 
+_DAY_WORD = regex.compile(r"(?i:ngày)")
+
+
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose matches can only start at
+    one of ``starts`` (in order)."""
+    end = 0
+    for pos in starts:
+        if pos >= end and (m := pattern.match(text, pos)):
+            end = m.end()
+            yield m
+
+
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
@@ -107,7 +120,9 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         found.append(DateMention(raw=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
                                  value=value, until=until))
 
-    for m in WORDED.finditer(text):
+    # Three forms start with ``ngày``: its places are found once and each form tried there.
+    day_words = [m.start() for m in _DAY_WORD.finditer(text)]
+    for m in _matches_at(WORDED, text, day_words):
         day, month = _int(m.group("d")), _int(m.group("m"))
         if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             if month is None:
@@ -118,8 +133,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         day, month = int(m.group("d")), int(m.group("m"))
         if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
-    for pattern in (BLANK_DAY, MONTH):
-        for m in pattern.finditer(text):
+    for matches in (_matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
+        for m in matches:
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
@@ -138,7 +153,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             day, month = int(m.group("d")), int(m.group("m"))
             if _valid(day, month, after[2].year):
                 add("date", m.start(), m.end(), PartialDate.of(after[2].year, month, day))
-    for m in DAY_BEFORE.finditer(text):
+    for m in _matches_at(DAY_BEFORE, text, day_words):
         after = next_full(m.end())
         if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
             continue

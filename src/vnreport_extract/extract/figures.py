@@ -25,6 +25,8 @@ UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _
                      flags=regex.IGNORECASE)
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
+# Whether the cue ends the text before a number: searched from the end.
+_PERCENT_CUE_BACK = regex.compile(r"(?r)" + _PERCENT_CUE.pattern)
 # Digits of the longest number read as a figure (with thousands dots); 10^24 of anything is
 # no report's quantity.
 MAX_DIGITS = 32
@@ -236,7 +238,7 @@ def extract_figures(
                 if _TIME.match(text, m.end(), r_end):
                     continue
                 # ``chiếm 7,09.`` is a percent; ``đạt 3 giải nhất`` counts prizes of an unknown unit.
-                if _PERCENT_CUE.search(before) and value <= 100 and not _WORD_NEXT.match(text, m.end(), r_end):
+                if _PERCENT_CUE_BACK.search(before) and value <= 100 and not _WORD_NEXT.match(text, m.end(), r_end):
                     unit, end, warn_percent = "%", m.end(), True
                 else:
                     stray = _stray(text, m, r_start, r_end, segment)
@@ -303,7 +305,7 @@ def _last_clause_end(text: str, start: int, end: int) -> int:
 
 def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_end: int,
              previous: Figure | None, before: str, segment: bool) -> str | None:
-    if unit == "%" and previous is not None and _PERCENT_CUE.search(before):
+    if unit == "%" and previous is not None and _PERCENT_CUE_BACK.search(before):
         return previous.subject
     limit = min(r_end, end + 120)
     right_end = text.find("\n", end, limit)
