@@ -142,6 +142,8 @@ HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
 # folding the rest is not needed. Folding is per character, so the head's fold is a prefix of
 # the line's.
 _HEAD = 80
+# One rule is often ruled out by a line's first few characters (``Kính gửi``, ``Nơi nhận``).
+_HEADS = (16, _HEAD)
 
 
 def match_line(kind: str, line: str) -> regex.Match[str] | None:
@@ -154,8 +156,9 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
     """
     stripped = line.strip()
     pattern = HEADER_PATTERNS[kind]
-    if len(stripped) > _HEAD and pattern.match(fold(stripped[:_HEAD]), partial=True) is None:
-        return None
+    for head in _HEADS:
+        if len(stripped) > head and pattern.match(fold(stripped[:head]), partial=True) is None:
+            return None
     return pattern.match(fold(stripped))
 
 

@@ -65,12 +65,15 @@ def _is_tab_row(line: str) -> bool:
 
 def read_text(text: str, source: Source | None = None) -> SourceDocument:
     """Blocks of a plain-text or Markdown report."""
-    lines = normalize_unicode(text).split("\n")
+    text = normalize_unicode(text)
+    # Most texts hold no table: then no line needs the table tests.
+    pipes, tabs = "|" in text, "\t" in text
+    lines = text.split("\n")
     blocks: list[Block] = []
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if _PIPE_ROW.match(line):
+        if pipes and _PIPE_ROW.match(line):
             rows: list[list[str]] = []
             while i < n and _PIPE_ROW.match(lines[i]):
                 if not _PIPE_RULE.match(lines[i]):
@@ -78,7 +81,7 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 i += 1
             blocks.append(Block("table", rows=rows))
             continue
-        if _is_tab_row(line):
+        if tabs and _is_tab_row(line):
             run = i
             while run < n and _is_tab_row(lines[run]):
                 run += 1
@@ -94,7 +97,7 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 i = run
                 continue
         i += 1
-        clean = normalize_inline(strip_markdown(line).replace("\t", " "))
+        clean = normalize_inline(strip_markdown(line).replace("\t", " ") if tabs else strip_markdown(line))
         if not clean:
             continue
         last = blocks[-1] if blocks else None
