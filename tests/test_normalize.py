@@ -9,6 +9,7 @@ from conftest import SEED
 from vnreport_extract import parse_text
 from vnreport_extract.normalize import fold, normalize_unicode, strip_markdown
 from vnreport_extract.readers.text import read_text
+from vnreport_extract.words import _sent_tokenize, sentences
 
 
 def _fold_whole(text: str) -> str:
@@ -83,3 +84,8 @@ def test_public_functions_are_not_shadowed_by_their_modules() -> None:
 
     vnreport_extract.parse_text("Kế hoạch số 41/KH-UBND")
     assert callable(vnreport_extract.resolve) and callable(vnreport_extract.build_table)
+
+
+def test_sentences_without_a_mark_are_what_the_splitter_gives() -> None:
+    for text in ("Về công tác cải cách hành chính trên địa bàn xã Phú Tiến … năm 2023", "  ", "", "\n a \n"):
+        assert sentences(text) == list(_sent_tokenize()(text))
