@@ -28,6 +28,7 @@ class _Group:
     year: int | None
     members: list[Citation] = field(default_factory=list)
     _dates: set[str] = field(default_factory=set)
+    key: str = ""  # the symbol's _key
 
     def dates(self) -> set[str]:
         return self._dates
@@ -43,14 +44,15 @@ def _key(symbol: str) -> str:
     return "".join(ch for ch in fold(symbol) if ch.isalnum() or ch == "/")
 
 
-def _compatible(group: _Group, c: Citation) -> bool:
+def _compatible(group: _Group, c: Citation, key: str) -> bool:
+    """Whether ``c`` (whose symbol's _key is ``key``) mentions the group's document."""
     if c.number != group.number or (c.year and group.year and c.year != group.year):
         return False
     if c.type_code and group.type_code and fold(c.type_code) != fold(group.type_code):
         return False
     if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
         return False
-    a, b = _key(c.symbol or ""), _key(group.symbol)
+    a, b = key, group.key
     if a == b:
         return True
     # A near-identical symbol is a slip only when the date vouches for it: undated, a
@@ -91,9 +93,10 @@ def resolve(citations: list[Citation]) -> Resolution:
     for c in citations:
         if c.kind != "full" or not c.symbol:
             continue
-        target = next((g for g in groups if _compatible(g, c)), None)
+        key = _key(c.symbol)
+        target = next((g for g in groups if _compatible(g, c, key)), None)
         if target is None:
-            target = _Group(c.symbol, c.number, c.type_code, c.year)
+            target = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
             groups.append(target)
         target.add(c)
     docs: list[CitedDocument] = []

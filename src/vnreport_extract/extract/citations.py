@@ -41,6 +41,8 @@ _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
 LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
 
+# The spaces and comma every form after a symbol may start with.
+_GAP = regex.compile(r"[ ]*,?[ ]*")
 _DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
@@ -180,26 +182,31 @@ def _tail(text: str, pos: int) -> _Tail:
         # text, which made a long text of citations quadratic.
         lead = _DATE_LEAD.match(text, tail.end, tail.end + _WINDOW)
         p = lead.end() if lead else tail.end
+        # What follows the lead's spaces and comma decides which forms can match at all:
+        # ``ngày``, ``của`` (the lead takes nothing more before them).
+        first = text[p:p + 1]
         found = date_at(text, p)
-        if found is None and (day_word := _DAY_WORD.match(text, p)):
+        if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
             found = date_at(text, day_word.end())
         if found and tail.date is None:
             tail.date, start, tail.end = found[0], found[1], found[2]
             tail.date_span = (start, found[2])
             continue
-        of = _OF.match(text, tail.end, tail.end + _WINDOW)
+        of = _OF.match(text, tail.end, tail.end + _WINDOW) if first in ("c", "C") else None
         if of and tail.authority is None:
             auth = _authority(text, of.end())
             if auth:
                 tail.authority, tail.end = auth
                 continue
         break
-    q = _QUOTED.match(text, tail.end, tail.end + 540)
+    gap = _GAP.match(text, tail.end, tail.end + 540)
+    first = text[gap.end():gap.end() + 1] if gap else ""
+    q = _QUOTED.match(text, tail.end, tail.end + 540) if first in ("v", "V", "“", '"') else None
     if q:
         tail.subject = (q.group("q") or q.group("q2")).strip()
         tail.subject_end = q.end()
     else:
-        a = _ABOUT.match(text, tail.end, tail.end + 340)
+        a = _ABOUT.match(text, tail.end, tail.end + 340) if first in ("v", "V") else None
         if a:
             tail.subject = a.group("s").strip(" ,")
             tail.subject_end = a.end()

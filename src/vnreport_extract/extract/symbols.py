@@ -103,20 +103,21 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
 
 def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentNumber:
     repairs: list[RepairName] = []
-    number = m.group("num")
+    # One call for all the groups: each lookup of a group by name costs as much as the rest.
+    number, party, ptype, pissuer, year_text, scodes = m.group("num", "party", "ptype", "pissuer", "year", "scodes")
     _dash_repairs(raw, repairs)
-    if m.group("party"):
+    if party:
         if not _PARTY_DASH.match(raw):
             # ``174 KL/TW``: the hyphen typed as a space, a missing hyphen rather than an extra space.
             repairs = [r for r in repairs if r != "extra-space" or _SPACED_SLASH.search(raw)]
             repairs.append("missing-hyphen")
-        party_type = canonical_code(m.group("ptype"), repairs)
-        party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(m.group("pissuer")))
+        party_type = canonical_code(ptype, repairs)
+        party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(pissuer))
         symbol = f"{number}-{party_type}/{party_issuer}"
         return DocumentNumber(raw=raw, number=number, type_code=party_type, issuer_code=party_issuer,
                               symbol=symbol, convention="party", repairs=_unique(repairs))
-    year = int(m.group("year")) if m.group("year") else None
-    codes = _split_codes(m.group("scodes"))
+    year = int(year_text) if year_text else None
+    codes = _split_codes(scodes)
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
