@@ -10,6 +10,7 @@ OCR slip. Two different numbers never merge. The fullest mention
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -18,6 +19,7 @@ from .models import Citation, CitedDocument
 from .normalize import fold
 
 SLIP_RATIO = 90.0
+_NOT_KEY_ASCII = re.compile(r"[^A-Za-z0-9/]+")
 
 
 @dataclass
@@ -41,7 +43,10 @@ class _Group:
 
 def _key(symbol: str) -> str:
     """Symbols equal but for case, đ/d, spaces and dashes are the same symbol."""
-    return "".join(ch for ch in fold(symbol) if ch.isalnum() or ch == "/")
+    folded = fold(symbol)
+    if folded.isascii():  # (almost always) an ASCII letter or digit is what str.isalnum() keeps
+        return _NOT_KEY_ASCII.sub("", folded)
+    return "".join(ch for ch in folded if ch.isalnum() or ch == "/")
 
 
 def _compatible(group: _Group, c: Citation, key: str) -> bool:

@@ -8,6 +8,7 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,19 +122,51 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     cut = _PUNCT.search(window)
     run_end = cut.start() if cut else len(window)
     token = _TOKEN if _INFO_SEPARATORS.search(window) else _TOKEN_RE
-    raw = [(m.group(), m.end()) for m in token.finditer(window, 0, run_end)]
-    after = token.search(window, run_end) if cut else None
+    # A body's name is a few words: the first words of the phrase decide, unless the name
+    # runs on to the last of them.
+    words, ends, complete = _phrase_words(window, token, run_end, _FIRST_WORDS)
+    if not words or not words[0][:1].isupper():
+        return None
+    n = _name_length(words)
+    if not complete and not (n + 1 < len(words) and len(words) > 10):
+        words, ends, _ = _phrase_words(window, token, run_end, None)
+        n = _name_length(words)
+    if n == 0:
+        return None
+    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+
+
+_FIRST_WORDS = 16
+
+
+def _phrase_words(window: str, token: regex.Pattern[str] | re.Pattern[str], run_end: int,
+                  limit: int | None) -> tuple[list[str], list[int], bool]:
+    """The words of ``window[:run_end]`` (ends in ``window``) without stray numbers, from its
+    first ``limit`` tokens (all when None), and whether those were all of them."""
+    found = token.finditer(window, 0, run_end)
+    # One token more than kept: whether the last one kept is a stray depends on it.
+    raw = [(m.group(), m.end()) for m in (found if limit is None else itertools.islice(found, limit + 1))]
+    complete = limit is None or len(raw) <= limit
+    if limit is not None and not complete:
+        following_last = raw[limit][0]
+        raw = raw[:limit]
+    else:
+        after = token.search(window, run_end) if run_end < len(window) else None
+        following_last = after.group() if after else ""
     words: list[str] = []
     ends: list[int] = []
     for i, (tok, end) in enumerate(raw):
         if i and len(tok) <= 3 and tok.isdigit():
-            following = raw[i + 1][0] if i + 1 < len(raw) else after.group() if after else ""
+            following = raw[i + 1][0] if i + 1 < len(raw) else following_last
             if following[:1].isalpha():
                 continue  # a page or footnote number inside the phrase (``Thủ 3 tướng``)
         words.append(tok)
         ends.append(end)
-    if not words or not words[0][:1].isupper():
-        return None
+    return words, ends, complete
+
+
+def _name_length(words: list[str]) -> int:
+    """How many of ``words`` name the body."""
     folded = [fold(w) for w in words[:8]]
     n = next((k for k in range(len(folded), 0, -1) if " ".join(folded[:k]) in _AUTHORITY_SET), 0)
     if n:
@@ -147,9 +180,7 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
             if n and words[n].casefold() in _AUTH_STOP and not joins:
                 break
             n += 1
-    if n == 0:
-        return None
-    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+    return n
 
 
 # A date and an author before the citation: ``Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế
