@@ -33,20 +33,6 @@ TYPE_BEFORE = regex.compile(
     # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
-# Where a type word can begin: a word's first letter that starts some type name.
-_TYPE_START = regex.compile(
-    r"(?<!\w)(?i:[" + "".join(regex.escape(c) for c in sorted({n[0] for n in _TYPE_NAMES})) + r"])")
-
-
-def _type_before(text: str, end: int) -> regex.Match[str] | None:
-    """``TYPE_BEFORE.search(text, end - 60, end)``, tried only where a type word can begin (a
-    search tries the ~40 type words at each of the 60 places)."""
-    for c in _TYPE_START.finditer(text, max(0, end - 60), end):
-        if m := TYPE_BEFORE.match(text, c.start(), end):
-            return m
-    return None
-
-
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
@@ -280,7 +266,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
-        before = _type_before(text, sm.start())
+        before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
         if before is not None:
             doc_type, start = canonical_doc_type(before.group("type")), before.start()
         elif sm.start() in list_type:
