@@ -10,6 +10,7 @@ Markdown ``#`` s never decide a level.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ STYLES: list[tuple[str, regex.Pattern[str]]] = [
     (style["scheme"], regex.compile(r"^(?:" + style["pattern"] + r")")) for style in NUMBERING_STYLES
 ]
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
+# A sentence end needs one of its marks: most titles have none, and the search for the end
+# tries its look-behind at every place.
+_SENTENCE_MARK = re.compile(r"[.!?…]")
 MAX_TITLE = 200
 _MAX_QUOTED = 30
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
@@ -117,7 +121,7 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):
         colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
-    if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
+    if len(head) > MAX_TITLE or (_SENTENCE_MARK.search(head) and _SENTENCE_END.search(head)):
         # Only the first sentence matters, and past MAX_TITLE it is cut anyway: the splitter
         # needs no more than a few words beyond (a long paragraph cost a whole Punkt pass).
         window = head[:MAX_TITLE + 60]
