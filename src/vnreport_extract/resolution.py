@@ -95,14 +95,18 @@ def resolve(citations: list[Citation]) -> Resolution:
     """
     ids: dict[int, str] = {}
     groups: list[_Group] = []
+    by_number: dict[str | None, list[_Group]] = {}
     for c in citations:
         if c.kind != "full" or not c.symbol:
             continue
         key = _key(c.symbol)
-        target = next((g for g in groups if _compatible(g, c, key)), None)
+        # Only a group of the same number can be compatible: the others are not tried.
+        same_number = by_number.setdefault(c.number, [])
+        target = next((g for g in same_number if _compatible(g, c, key)), None)
         if target is None:
             target = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
             groups.append(target)
+            same_number.append(target)
         target.add(c)
     docs: list[CitedDocument] = []
     for g in groups:
