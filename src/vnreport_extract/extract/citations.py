@@ -21,7 +21,7 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
-from .symbols import SYMBOL, SYMBOL_RE, from_match
+from .symbols import SYMBOL, SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -273,7 +273,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             doc_type, start = list_type[sm.start()], sm.start()
         else:
             continue
-        number = from_match(sm, doc_type, sm.group(0))
+        number = symbol_parts(sm, doc_type, sm.group(0))
         tail = _tail(text, sm.end())
         if tail.authority is None:
             # The contract's ``date`` is the one after the symbol; a date stated before it

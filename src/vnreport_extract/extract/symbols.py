@@ -8,6 +8,8 @@ State documents (Nghị định 30/2020/NĐ-CP) write ``number/type-issuer``
 
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 import regex
 
 from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
@@ -101,7 +103,24 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     return from_match(m, doc_type, raw.strip())
 
 
+class SymbolParts(NamedTuple):
+    """The fields of a :class:`DocumentNumber` read from a symbol match."""
+
+    number: str
+    year: int | None
+    type_code: str | None
+    issuer_code: str | None
+    symbol: str
+    convention: Literal["state", "party"]
+    repairs: list[RepairName]
+
+
 def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentNumber:
+    return DocumentNumber(raw=raw, **symbol_parts(m, doc_type, raw)._asdict())
+
+
+def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolParts:
+    """What :func:`from_match` holds, without building the model (a citation copies the fields)."""
     repairs: list[RepairName] = []
     # One call for all the groups: each lookup of a group by name costs as much as the rest.
     number, party, ptype, pissuer, year_text, scodes = m.group("num", "party", "ptype", "pissuer", "year", "scodes")
@@ -114,16 +133,14 @@ def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentN
         party_type = canonical_code(ptype, repairs)
         party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(pissuer))
         symbol = f"{number}-{party_type}/{party_issuer}"
-        return DocumentNumber(raw=raw, number=number, type_code=party_type, issuer_code=party_issuer,
-                              symbol=symbol, convention="party", repairs=_unique(repairs))
+        return SymbolParts(number, None, party_type, party_issuer, symbol, "party", _unique(repairs))
     year = int(year_text) if year_text else None
     codes = _split_codes(scodes)
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
     symbol = f"{number}/{year}/{body}" if year else f"{number}/{body}"
-    return DocumentNumber(raw=raw, number=number, year=year, type_code=type_code, issuer_code=issuer_code,
-                          symbol=symbol, convention="state", repairs=_unique(repairs))
+    return SymbolParts(number, year, type_code, issuer_code, symbol, "state", _unique(repairs))
 
 
 def _state_codes(codes: list[str], doc_type: str | None,
