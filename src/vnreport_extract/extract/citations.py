@@ -116,7 +116,9 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     """The issuing body after ``của`` at ``pos``: (value, end). Stray page numbers inside
     it (``Thủ 3 tướng Chính phủ``) are left out of the value."""
     line_end = text.find("\n", pos, pos + 160)
-    window = text[pos: line_end if line_end >= 0 else len(text)][:160]
+    # Sliced to the window directly: slicing to the end of the text first cost the rest of
+    # the text on each call (quadratic in a long text of citations).
+    window = text[pos: line_end if line_end >= 0 else pos + 160]
     # The phrase runs to the first punctuation mark; the word after it still tells whether
     # the phrase's last number is a stray inside a word.
     cut = _PUNCT.search(window)
@@ -320,8 +322,8 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
     doc_type = m.group("type")
     line_end = text.find("\n", m.end(), m.end() + 200)
-    window_end = line_end if line_end >= 0 else len(text)
-    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end][:200]))
+    window_end = line_end if line_end >= 0 else m.end() + 200
+    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end]))
     if not tokens:
         return None
     first = tokens[0].group(0)
