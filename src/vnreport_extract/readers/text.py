@@ -104,5 +104,5 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
         if last is not None and last.kind == "paragraph" and continues(last.text, clean):
             last.text = f"{last.text} {clean}"
         else:
-            blocks.append(Block("paragraph", clean))
+            blocks.append(Block("paragraph", clean, normalized=True))
     return SourceDocument(blocks, source or Source(format="text"))
