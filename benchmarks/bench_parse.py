@@ -37,7 +37,6 @@ def main() -> None:
     args = ap.parse_args()
     from vnreport_extract import parse_text
     from vnreport_extract.extract.figures import _segment
-    from vnreport_extract.normalize import fold
 
     text = SEED.read_text(encoding="utf-8")
     size_mb = len(text.encode()) / 1e6
@@ -47,7 +46,6 @@ def main() -> None:
 
     def clear() -> None:
         _segment.cache_clear()
-        fold.cache_clear()
 
     cold = median_seconds(lambda: parse_text(text), args.repeat, before=clear)
     scan_re = re.compile(r"\d+[/.-]\d+|\w+")

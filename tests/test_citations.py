@@ -93,6 +93,11 @@ def test_short_citation() -> None:
     assert (c.kind, c.doc_type, c.number, c.authority) == ("short", "Chỉ thị", "33", "Thủ tướng Chính phủ")
 
 
+def test_short_citation_starts_at_its_type_word() -> None:
+    c = one("tiếp tục thực hiện Chỉ thị số 33 của Thủ tướng Chính phủ")
+    assert (c.start, c.raw) == (19, "Chỉ thị số 33 của Thủ tướng Chính phủ")
+
+
 def test_named_law() -> None:
     c = one("Tổ chức thực hiện tốt Luật tiếp cận thông tin nhằm bảo đảm quyền")
     assert (c.kind, c.doc_type, c.name) == ("named", "Luật", "Luật tiếp cận thông tin")

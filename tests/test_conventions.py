@@ -84,3 +84,19 @@ def test_header_signing_parts() -> None:
     line = "KT. GIÁM ĐỐC"
     m = match_line("signing", line)
     assert m is not None and (line[m.start("auth"):m.end("auth")], line[m.start("rest"):]) == ("KT", "GIÁM ĐỐC")
+
+
+def test_header_rules_read_a_long_line_whole() -> None:
+    # Rules are first tried on a line's start; a line longer than that is still read to its end.
+    subject = ("(V/v xin kinh phí tư vấn đầu tư xây dựng công trình: Khu dân cư dịch vụ thôn Ninh Khánh, "
+               "thị trấn Nếnh, huyện Việt Yên)")
+    assert classify_line(subject) == "subject"
+    line = "TM. ỦY BAN NHÂN DÂN THỊ TRẤN NẾNH HUYỆN VIỆT YÊN TỈNH BẮC GIANG, CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN"
+    m = match_line("signing", line)
+    assert m is not None and line[m.start("rest"):].endswith("DÂN THỊ TRẤN")
+
+
+def test_running_text_is_no_header_line() -> None:
+    line = ("Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021 của UBND tỉnh về cải cách hành chính, "
+            "UBND xã đã ban hành kế hoạch triển khai")
+    assert (classify_line(line), match_line("place-date", line)) == (None, None)

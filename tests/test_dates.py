@@ -89,3 +89,14 @@ def test_quarters_and_parts_of_a_year_are_periods(text: str, value: str, until: 
 @pytest.mark.parametrize("text", ["tỷ lệ 19/63 tỉnh đạt", "2/3 số xã, năm 2020", "10 tháng đầu năm"])
 def test_ratios_and_yearless_parts_are_not_dates(text: str) -> None:
     assert [d for d in extract_dates(text) if d.kind in ("date", "period")] == []
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    ("Kết quả 11 tháng đầu năm 2024, UBND xã", "11 tháng đầu năm 2024"),
+    ("đến hết 9 tháng\ncuối năm 2023", "9 tháng\ncuối năm 2023"),
+    ("mã A6 tháng đầu năm 2012", None),
+    ("111 tháng đầu năm 2012", None),
+])
+def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
+    periods = [d.raw for d in extract_dates(text) if d.kind == "period"]
+    assert periods == ([raw] if raw else [])

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import unicodedata
 
+from conftest import SEED
+
 from vnreport_extract import parse_text
-from vnreport_extract.normalize import normalize_unicode, strip_markdown
+from vnreport_extract.normalize import fold, normalize_unicode, strip_markdown
 from vnreport_extract.readers.text import read_text
+from vnreport_extract.words import _sent_tokenize, sentences
+
+
+def _fold_whole(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_by_character_is_the_fold_of_the_whole_text() -> None:
+    # fold() looks each character up in a table; decomposing the whole text and dropping
+    # its combining marks must give the same key, on real text and on decomposed input.
+    text = SEED.read_text(encoding="utf-8")
+    for variant in (text, unicodedata.normalize("NFD", text), text.upper(), "Straße ǅ İ ﬁ Ω Å"):
+        assert fold(variant) == _fold_whole(variant)
 
 
 def test_nfd_becomes_nfc() -> None:
@@ -68,3 +84,14 @@ def test_public_functions_are_not_shadowed_by_their_modules() -> None:
 
     vnreport_extract.parse_text("Kế hoạch số 41/KH-UBND")
     assert callable(vnreport_extract.resolve) and callable(vnreport_extract.build_table)
+
+
+def test_sentences_without_a_mark_are_what_the_splitter_gives() -> None:
+    for text in ("Về công tác cải cách hành chính trên địa bàn xã Phú Tiến … năm 2023", "  ", "", "\n a \n"):
+        assert sentences(text) == list(_sent_tokenize()(text))
+
+
+def test_text_left_uncomposed_by_markdown_marks_is_composed() -> None:
+    # The text reader normalises the whole text before dropping marks; a mark between a
+    # letter and its accent leaves them apart, and the assembled text joins them again.
+    assert parse_text("Kế hoạch e**\u0301** năm 2023").text == "Kế hoạch é năm 2023"

@@ -8,7 +8,7 @@ import itertools
 import stat
 from pathlib import Path
 
-from .conventions.header import classify_line, doc_type_of, has_mark, names_issuer, starts_document
+from .conventions.header import HEADER_PATTERNS, classify_line, doc_type_of, has_mark, names_issuer, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations
@@ -21,12 +21,15 @@ from .extract.symbols import SYMBOL_RE
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import PartError, Report, Source, Table, Warning
-from .normalize import in_capitals
+from .normalize import fold, in_capitals
 from .options import ParseOptions
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
 from .words import sentences
+
+_ISSUED_WITH = HEADER_PATTERNS["issued-with"]
+_HEAD = 80
 
 
 def _block_text(block: Block) -> str:
@@ -39,10 +42,23 @@ def _starts_document(block: Block) -> bool:
     return any(starts_document(line) for line in _block_text(block).split("\n")[:6])
 
 
+_CLOSING_HEADS = ("noi nhan", "tm", "kt", "tl", "t/", "k/", "tuq", "q.", "q ")
+
+
 def _finished(blocks: list[Block]) -> bool:
-    """Whether these blocks end a document: they hold its ``Nơi nhận`` or a signing line."""
-    return any(classify_line(line) in ("recipients", "signing") for b in blocks if b.kind != "footnote"
-               for line in _block_text(b).split("\n"))
+    """Whether these blocks end a document: they hold its ``Nơi nhận`` or a signing line (the
+    line's first letters rule most lines out before the header rules are tried)."""
+    return any(fold(line.lstrip()[:8]).startswith(_CLOSING_HEADS) and classify_line(line) in ("recipients", "signing")
+               for b in blocks if b.kind != "footnote" for line in _block_text(b).split("\n"))
+
+
+def _issued_with(line: str) -> bool:
+    """Whether ``classify_line`` names ``line`` ``issued-with``. Most first lines of blocks are
+    paragraphs that the rule cannot match, which the start of the line tells (a partial match
+    on its first characters folded) without trying every other rule on the whole line."""
+    if _ISSUED_WITH.match(fold(line.strip()[:_HEAD]), partial=True) is None:
+        return False
+    return classify_line(line) == "issued-with"
 
 
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
@@ -53,7 +69,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     # A document issued with the first (``QUY ĐỊNH`` / ``(Ban hành kèm theo Quyết định số
     # ...)``) may have no Quốc hiệu: it begins at the name in capitals above that line.
     for i in body:
-        if i and classify_line(_block_text(doc.blocks[i]).split("\n")[0]) == "issued-with":
+        if i and _issued_with(_block_text(doc.blocks[i]).split("\n")[0]):
             j = i
             while j - 1 >= 0 and i - j < 4 and doc.blocks[j - 1].kind == "paragraph" \
                     and _block_text(doc.blocks[j - 1]).isupper():
@@ -154,8 +170,10 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
 
     # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
     # this one) is a self-reference, not a citation.
-    citations = [c for c in extract_citations(text, skip=own) if c.symbol is None or c.symbol not in own_symbols]
-    symbols = [(m.start(), m.end()) for m in SYMBOL_RE.finditer(text)]
+    symbol_matches = list(SYMBOL_RE.finditer(text))
+    citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
+                 if c.symbol is None or c.symbol not in own_symbols]
+    symbols = [(m.start(), m.end()) for m in symbol_matches]
     dates = extract_dates(text, skip=symbols + own)
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)
@@ -164,7 +182,9 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
             d.role = "document"
         elif cited.contains(d.start):
             d.role = "citation"
-        d.page = asm.page_at(d.start)
+        # Setting a model's attribute costs microseconds: only the page of a paged input is set.
+        if (page := asm.page_at(d.start)) is not None:
+            d.page = page
 
     body = [(u.start, u.end) for u in asm.units
             if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
@@ -175,7 +195,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     index = SectionIndex(sections)
     for c in citations:
         c.section = index.path_at(c.start)
-        c.page = asm.page_at(c.start)
+        if (page := asm.page_at(c.start)) is not None:
+            c.page = page
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
     figures, figure_warnings = extract_figures(

@@ -10,6 +10,7 @@ OCR slip. Two different numbers never merge. The fullest mention
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -18,6 +19,7 @@ from .models import Citation, CitedDocument
 from .normalize import fold
 
 SLIP_RATIO = 90.0
+_NOT_KEY_ASCII = re.compile(r"[^A-Za-z0-9/]+")
 
 
 @dataclass
@@ -28,6 +30,7 @@ class _Group:
     year: int | None
     members: list[Citation] = field(default_factory=list)
     _dates: set[str] = field(default_factory=set)
+    key: str = ""  # the symbol's _key
 
     def dates(self) -> set[str]:
         return self._dates
@@ -40,17 +43,21 @@ class _Group:
 
 def _key(symbol: str) -> str:
     """Symbols equal but for case, đ/d, spaces and dashes are the same symbol."""
-    return "".join(ch for ch in fold(symbol) if ch.isalnum() or ch == "/")
+    folded = fold(symbol)
+    if folded.isascii():  # (almost always) an ASCII letter or digit is what str.isalnum() keeps
+        return _NOT_KEY_ASCII.sub("", folded)
+    return "".join(ch for ch in folded if ch.isalnum() or ch == "/")
 
 
-def _compatible(group: _Group, c: Citation) -> bool:
+def _compatible(group: _Group, c: Citation, key: str) -> bool:
+    """Whether ``c`` (whose symbol's _key is ``key``) mentions the group's document."""
     if c.number != group.number or (c.year and group.year and c.year != group.year):
         return False
     if c.type_code and group.type_code and fold(c.type_code) != fold(group.type_code):
         return False
     if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
         return False
-    a, b = _key(c.symbol or ""), _key(group.symbol)
+    a, b = key, group.key
     if a == b:
         return True
     # A near-identical symbol is a slip only when the date vouches for it: undated, a
@@ -88,13 +95,18 @@ def resolve(citations: list[Citation]) -> Resolution:
     """
     ids: dict[int, str] = {}
     groups: list[_Group] = []
+    by_number: dict[str | None, list[_Group]] = {}
     for c in citations:
         if c.kind != "full" or not c.symbol:
             continue
-        target = next((g for g in groups if _compatible(g, c)), None)
+        key = _key(c.symbol)
+        # Only a group of the same number can be compatible: the others are not tried.
+        same_number = by_number.setdefault(c.number, [])
+        target = next((g for g in same_number if _compatible(g, c, key)), None)
         if target is None:
-            target = _Group(c.symbol, c.number, c.type_code, c.year)
+            target = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
             groups.append(target)
+            same_number.append(target)
         target.add(c)
     docs: list[CitedDocument] = []
     for g in groups:

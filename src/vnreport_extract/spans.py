@@ -20,8 +20,14 @@ class Spans:
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
+        # Sorted spans merge into the last one kept or follow it: what ``add`` does, in one pass.
         for start, end in sorted(spans):
-            self.add(start, end)
+            if self._ends and self._ends[-1] >= start:
+                if end > self._ends[-1]:
+                    self._ends[-1] = end
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
 
     def add(self, start: int, end: int) -> None:
         i = bisect.bisect_left(self._starts, start)

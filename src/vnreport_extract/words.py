@@ -27,6 +27,7 @@ from types import ModuleType
 MAX_WORD_SYLLABLES = 9
 # Tokens as underthesea's tokenizer cuts them before segmenting: numbers with their
 # separators, words with inner hyphens, and each punctuation mark on its own.
+_SENTENCE_MARK = re.compile(r"[.?!]")
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|\w+(?:-\w+)*|[^\w\s]")
 
 
@@ -59,6 +60,10 @@ def sentences(text: str) -> list[str]:
     >>> sentences("Đã ban hành Kế hoạch. UBND xã chỉ đạo thực hiện.")
     ['Đã ban hành Kế hoạch.', 'UBND xã chỉ đạo thực hiện.']
     """
+    if not _SENTENCE_MARK.search(text):
+        # The splitter cuts only at ``.``, ``?`` and ``!``: without them the text is one
+        # sentence (none when blank), as it would say after a pass over every character.
+        return [text.strip()] if text.strip() else []
     return list(_sent_tokenize()(text))
 
 

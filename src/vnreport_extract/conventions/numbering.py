@@ -106,4 +106,16 @@ def starts_with_label(line: str) -> bool:
     >>> starts_with_label("a- Đối với cấp ủy"), starts_with_label("tác dân vận")
     (True, False)
     """
-    return any(p.match(line) for p in _LABELS)
+    return any(p.match(line) for p in _labels_from(line[:1]))
+
+
+# The label patterns that can match a line starting with a given character (most lines start
+# with a letter no label, or only ``a)``, can start with).
+_LABELS_BY_FIRST: dict[str, list[regex.Pattern[str]]] = {}
+
+
+def _labels_from(first: str) -> list[regex.Pattern[str]]:
+    labels = _LABELS_BY_FIRST.get(first)
+    if labels is None:
+        labels = _LABELS_BY_FIRST[first] = [p for p in _LABELS if p.match(first, partial=True)]
+    return labels

@@ -8,6 +8,9 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -18,7 +21,7 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
-from .symbols import SYMBOL, SYMBOL_RE, from_match
+from .symbols import SYMBOL, SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -30,13 +33,17 @@ TYPE_BEFORE = regex.compile(
     # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
+# The type word is read behind the number (the match starts at ``num``; the mention at
+# ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
-    rf"(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
+    rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
 LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
 
+# The spaces and comma every form after a symbol may start with.
+_GAP = regex.compile(r"[ ]*,?[ ]*")
 _DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
@@ -50,6 +57,10 @@ _MEASURE_AFTER = regex.compile(
     r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)) + r")(?!\w)",
     flags=regex.IGNORECASE)
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
+# The same tokens, found by ``re`` (three times faster on short windows): its ``\s`` also
+# takes the information separators U+001C-U+001F, so it serves windows without them.
+_TOKEN_RE = re.compile(r"[^\s,;.:()“”\"]+")
+_INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
@@ -61,6 +72,10 @@ _AUTH_STOP = {w.casefold() for w in (
 )}
 _AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
 _AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
+_AUTHORITY_BY_FOLD: dict[str, str] = {}
+for _fold, _name in _AUTHORITY_FOLDS:
+    _AUTHORITY_BY_FOLD.setdefault(_fold, _name)
+_PUNCT = regex.compile(r"[,;.:()“”\"]")
 # Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
@@ -84,19 +99,16 @@ def canonical_doc_type(word: str) -> str:
     return _CANONICAL_TYPE.get(fold(word), word[:1].upper() + word[1:].lower())
 
 
-def _is_stray(tokens: list[regex.Match[str]], i: int) -> bool:
-    """A page or footnote number inside a phrase (``Thủ 3 tướng``)."""
-    tok = tokens[i].group(0)
-    return (tok.isdigit() and len(tok) <= 3 and 0 < i < len(tokens) - 1
-            and tokens[i + 1].group(0)[:1].isalpha())
-
-
 def canonical_authority(value: str) -> str:
     """``Thủ tướng Chính Phủ`` → ``Thủ tướng Chính phủ``; unknown bodies stay as written."""
     f = fold(value)
-    for known_fold, known in _AUTHORITY_FOLDS:
-        if f == known_fold or f.startswith(known_fold + " "):
+    # The longest known body that is the whole value or its first words.
+    cut = len(f)
+    while cut > 0:
+        known = _AUTHORITY_BY_FOLD.get(f[:cut])
+        if known is not None:
             return known + value[len(known):]
+        cut = f.rfind(" ", 0, cut)
     return value
 
 
@@ -104,22 +116,66 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     """The issuing body after ``của`` at ``pos``: (value, end). Stray page numbers inside
     it (``Thủ 3 tướng Chính phủ``) are left out of the value."""
     line_end = text.find("\n", pos, pos + 160)
-    window = text[pos: line_end if line_end >= 0 else len(text)][:160]
-    raw = list(_TOKEN.finditer(window))
-    words: list[str] = []
-    ends: list[int] = []
-    prev_end = 0
-    for i, tok in enumerate(raw):
-        if window[prev_end: tok.start()].strip():
-            break
-        prev_end = tok.end()
-        if _is_stray(raw, i):
-            continue
-        words.append(tok.group(0))
-        ends.append(tok.end())
+    # Sliced to the window directly: slicing to the end of the text first cost the rest of
+    # the text on each call (quadratic in a long text of citations).
+    window = text[pos: line_end if line_end >= 0 else pos + 160]
+    # The phrase runs to the first punctuation mark; the word after it still tells whether
+    # the phrase's last number is a stray inside a word.
+    cut = _PUNCT.search(window)
+    run_end = cut.start() if cut else len(window)
+    token = _TOKEN if _INFO_SEPARATORS.search(window) else _TOKEN_RE
+    # A body's name is a few words: the first words of the phrase decide, unless the name
+    # runs on to the last of them.
+    words, ends, complete = _phrase_words(window, token, run_end, _FIRST_WORDS)
     if not words or not words[0][:1].isupper():
         return None
-    n = next((k for k in range(min(len(words), 8), 0, -1) if fold(" ".join(words[:k])) in _AUTHORITY_SET), 0)
+    n = _name_length(words)
+    if not complete and not (n + 1 < len(words) and len(words) > 10):
+        words, ends, _ = _phrase_words(window, token, run_end, None)
+        n = _name_length(words)
+    if n == 0:
+        return None
+    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+
+
+_FIRST_WORDS = 16
+
+
+def _phrase_words(window: str, token: regex.Pattern[str] | re.Pattern[str], run_end: int,
+                  limit: int | None) -> tuple[list[str], list[int], bool]:
+    """The words of ``window[:run_end]`` (ends in ``window``) without stray numbers, from its
+    first ``limit`` tokens (all when None), and whether those were all of them."""
+    found = token.finditer(window, 0, run_end)
+    # One token more than kept: whether the last one kept is a stray depends on it.
+    raw = [(m.group(), m.end()) for m in (found if limit is None else itertools.islice(found, limit + 1))]
+    complete = limit is None or len(raw) <= limit
+    if limit is not None and not complete:
+        following_last = raw[limit][0]
+        raw = raw[:limit]
+    else:
+        after = token.search(window, run_end) if run_end < len(window) else None
+        following_last = after.group() if after else ""
+    words: list[str] = []
+    ends: list[int] = []
+    for i, (tok, end) in enumerate(raw):
+        if i and len(tok) <= 3 and tok.isdigit():
+            following = raw[i + 1][0] if i + 1 < len(raw) else following_last
+            if following[:1].isalpha():
+                continue  # a page or footnote number inside the phrase (``Thủ 3 tướng``)
+        words.append(tok)
+        ends.append(end)
+    return words, ends, complete
+
+
+def _name_length(words: list[str]) -> int:
+    """How many of ``words`` name the body."""
+    # The longest known body among the first eight words (folded at once: folding keeps the
+    # spaces between words, so each shorter phrase ends at a space of the longest).
+    head = fold(" ".join(words[:8]))
+    n, cut = min(len(words), 8), len(head)
+    while n and head[:cut] not in _AUTHORITY_SET:
+        n -= 1
+        cut = head.rfind(" ", 0, cut)
     if n:
         # A locality after a known body is part of it (``UBND huyện Định Hoá``).
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP:
@@ -131,9 +187,7 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
             if n and words[n].casefold() in _AUTH_STOP and not joins:
                 break
             n += 1
-    if n == 0:
-        return None
-    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+    return n
 
 
 # A date and an author before the citation: ``Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế
@@ -166,35 +220,42 @@ def _tail(text: str, pos: int) -> _Tail:
         # text, which made a long text of citations quadratic.
         lead = _DATE_LEAD.match(text, tail.end, tail.end + _WINDOW)
         p = lead.end() if lead else tail.end
+        # What follows the lead's spaces and comma decides which forms can match at all:
+        # ``ngày``, ``của`` (the lead takes nothing more before them).
+        first = text[p:p + 1]
         found = date_at(text, p)
-        if found is None and (day_word := _DAY_WORD.match(text, p)):
+        if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
             found = date_at(text, day_word.end())
         if found and tail.date is None:
             tail.date, start, tail.end = found[0], found[1], found[2]
             tail.date_span = (start, found[2])
             continue
-        of = _OF.match(text, tail.end, tail.end + _WINDOW)
+        of = _OF.match(text, tail.end, tail.end + _WINDOW) if first in ("c", "C") else None
         if of and tail.authority is None:
             auth = _authority(text, of.end())
             if auth:
                 tail.authority, tail.end = auth
                 continue
         break
-    q = _QUOTED.match(text, tail.end, tail.end + 540)
+    gap = _GAP.match(text, tail.end, tail.end + 540)
+    first = text[gap.end():gap.end() + 1] if gap else ""
+    q = _QUOTED.match(text, tail.end, tail.end + 540) if first in ("v", "V", "“", '"') else None
     if q:
         tail.subject = (q.group("q") or q.group("q2")).strip()
         tail.subject_end = q.end()
     else:
-        a = _ABOUT.match(text, tail.end, tail.end + 340)
+        a = _ABOUT.match(text, tail.end, tail.end + 340) if first in ("v", "V") else None
         if a:
             tail.subject = a.group("s").strip(" ,")
             tail.subject_end = a.end()
     return tail
 
 
-def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> list[Citation]:
+def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
+                      symbols: Sequence[regex.Match[str]] | None = None) -> list[Citation]:
     """Every citation in ``text``, in text order. ``skip``: spans that are not citations
-    (the document's own ``Số:`` line).
+    (the document's own ``Số:`` line); ``symbols``: the matches of ``SYMBOL_RE`` in
+    ``text`` when the caller has them already.
 
     >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
     ['22/KH-UBND', '42/KH-UBND']
@@ -204,7 +265,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
     # Symbols first (cheap to find), then the type word right before each: scanning the
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
-    for sm in SYMBOL_RE.finditer(text):
+    for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
         before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
@@ -214,7 +275,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
             doc_type, start = list_type[sm.start()], sm.start()
         else:
             continue
-        number = from_match(sm, doc_type, sm.group(0))
+        number = symbol_parts(sm, doc_type, sm.group(0))
         tail = _tail(text, sm.end())
         if tail.authority is None:
             # The contract's ``date`` is the one after the symbol; a date stated before it
@@ -231,16 +292,16 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None) -> l
         if nxt is not None:
             list_type[nxt.start("sym")] = doc_type
     for m in SHORT.finditer(text):
-        num = m.group("num")
-        if taken.overlaps(m.start(), m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
+        num, start = m.group("num"), m.start("type")
+        if taken.overlaps(start, m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
             continue
         if _MEASURE_AFTER.match(text, m.end(), m.end() + 30):
             continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
         tail = _tail(text, m.end())
-        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
+        out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
-        taken.add(m.start(), tail.end)
+        taken.add(start, tail.end)
     for m in NAMED.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -261,8 +322,8 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
     doc_type = m.group("type")
     line_end = text.find("\n", m.end(), m.end() + 200)
-    window_end = line_end if line_end >= 0 else len(text)
-    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end][:200]))
+    window_end = line_end if line_end >= 0 else m.end() + 200
+    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end]))
     if not tokens:
         return None
     first = tokens[0].group(0)

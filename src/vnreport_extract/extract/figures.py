@@ -25,10 +25,13 @@ UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _
                      flags=regex.IGNORECASE)
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
+# Whether the cue ends the text before a number: searched from the end.
+_PERCENT_CUE_BACK = regex.compile(r"(?r)" + _PERCENT_CUE.pattern)
 # Digits of the longest number read as a figure (with thousands dots); 10^24 of anything is
 # no report's quantity.
 MAX_DIGITS = 32
 _CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
+_CLAUSE_END_BACK = regex.compile(r"(?r)[,;:.()\n\t“”\"!?]")
 _WORD_NEXT = regex.compile(r"[ ]+\p{L}")
 _LOOK_BACK = 200
 _WORD_BEFORE = regex.compile(r"(\p{L}+) $")
@@ -160,6 +163,7 @@ _RANGE = regex.compile(
     r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
     r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
 )
+_FROM = regex.compile(r"(?i:từ)")
 RANK_UNIT = "hạng"
 
 
@@ -171,13 +175,15 @@ def _other_forms(text: str, start: int, end: int,
     [(18, 'điểm'), (15, 'hạng')]
     """
     out: list[tuple[int, int, int | float, str]] = []
-    for m in _SCORE.finditer(text, start, end):
+    # A score and a rank hold a slash, a range its ``từ``: most paragraphs have neither.
+    slash = text.find("/", start, end) >= 0
+    for m in _SCORE.finditer(text, start, end) if slash else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
-    for m in _RANK.finditer(text, start, end):
+    for m in _RANK.finditer(text, start, end) if slash else ():
         if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
-    for m in _RANGE.finditer(text, start, end):
+    for m in _RANGE.finditer(text, start, end) if _FROM.search(text, start, end) else ():
         unit = UNIT.match(" " + m.group("unit"))
         if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),
@@ -223,7 +229,7 @@ def extract_figures(
             unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]
             # Only the clause matters: looking back a bounded way keeps a long paragraph linear.
-            punct = max(r_start, _last(_CLAUSE_END, text, max(r_start, m.start() - _LOOK_BACK), m.start()))
+            punct = max(r_start, _last_clause_end(text, max(r_start, m.start() - _LOOK_BACK), m.start()))
             clause_start = max(last_end, punct)
             if previous is not None and previous.end < punct:
                 previous = None  # a percent takes the subject of a count in its own clause only
@@ -232,7 +238,7 @@ def extract_figures(
                 if _TIME.match(text, m.end(), r_end):
                     continue
                 # ``chiếm 7,09.`` is a percent; ``đạt 3 giải nhất`` counts prizes of an unknown unit.
-                if _PERCENT_CUE.search(before) and value <= 100 and not _WORD_NEXT.match(text, m.end(), r_end):
+                if _PERCENT_CUE_BACK.search(before) and value <= 100 and not _WORD_NEXT.match(text, m.end(), r_end):
                     unit, end, warn_percent = "%", m.end(), True
                 else:
                     stray = _stray(text, m, r_start, r_end, segment)
@@ -279,7 +285,7 @@ def _scored(text: str, look_from: int, start: int) -> str | None:
     >>> _scored("Kết quả: đạt ", 0, 13) is None
     True
     """
-    clause = text[max(look_from, _last(_CLAUSE_END, text, look_from, start)): start]
+    clause = text[max(look_from, _last_clause_end(text, look_from, start)): start]
     words = _SCORE_VERB.sub("", " " + " ".join(clause.split())).split()[-8:]
     phrase = _SCORE_LEAD.sub("", " ".join(words))
     return _clean(phrase.split()) if phrase else None
@@ -291,16 +297,15 @@ def _stray_warning(m: regex.Match[str], phrase: str) -> Warning:
                            f"{phrase!r}")
 
 
-def _last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> int:
-    pos = start
-    for m in pattern.finditer(text, start, end):
-        pos = m.end()
-    return pos
+def _last_clause_end(text: str, start: int, end: int) -> int:
+    """The end of the last clause mark in ``text[start:end]``, else ``start``."""
+    m = _CLAUSE_END_BACK.search(text, start, end)
+    return m.end() if m else start
 
 
 def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_end: int,
              previous: Figure | None, before: str, segment: bool) -> str | None:
-    if unit == "%" and previous is not None and _PERCENT_CUE.search(before):
+    if unit == "%" and previous is not None and _PERCENT_CUE_BACK.search(before):
         return previous.subject
     limit = min(r_end, end + 120)
     right_end = text.find("\n", end, limit)

@@ -10,6 +10,7 @@ Markdown ``#`` s never decide a level.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ STYLES: list[tuple[str, regex.Pattern[str]]] = [
     (style["scheme"], regex.compile(r"^(?:" + style["pattern"] + r")")) for style in NUMBERING_STYLES
 ]
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
+# A sentence end needs one of its marks: most titles have none, and the search for the end
+# tries its look-behind at every place.
+_SENTENCE_MARK = re.compile(r"[.!?…]")
 MAX_TITLE = 200
 _MAX_QUOTED = 30
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
@@ -57,6 +61,18 @@ class Heading:
     children: list[Heading] = field(default_factory=list)
 
 
+# The styles whose label can start with a given character (``I`` or ``1``): most paragraphs
+# start with a character that none of them can, and trying every style on each cost more.
+_STYLES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+
+
+def _styles_from(first: str) -> list[tuple[str, regex.Pattern[str]]]:
+    styles = _STYLES_BY_FIRST.get(first)
+    if styles is None:
+        styles = _STYLES_BY_FIRST[first] = [(kind, p) for kind, p in STYLES if p.match(first, partial=True)]
+    return styles
+
+
 def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     """(number, rank, rest of the paragraph) when a paragraph starts with a section number.
 
@@ -67,7 +83,8 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("1.460,97 ha") is None
     True
     """
-    found = next(((kind, m) for kind, pattern in STYLES if (m := pattern.match(paragraph))), None)
+    found = next(((kind, m) for kind, pattern in _styles_from(paragraph[:1]) if (m := pattern.match(paragraph))),
+                 None)
     if found is None:
         return None
     kind, m = found
@@ -110,7 +127,7 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):
         colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
-    if len(head) > MAX_TITLE or _SENTENCE_END.search(head):
+    if len(head) > MAX_TITLE or (_SENTENCE_MARK.search(head) and _SENTENCE_END.search(head)):
         # Only the first sentence matters, and past MAX_TITLE it is cut anyway: the splitter
         # needs no more than a few words beyond (a long paragraph cost a whole Punkt pass).
         window = head[:MAX_TITLE + 60]

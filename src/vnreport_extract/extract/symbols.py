@@ -8,6 +8,8 @@ State documents (Nghị định 30/2020/NĐ-CP) write ``number/type-issuer``
 
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 import regex
 
 from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
@@ -41,6 +43,8 @@ SYMBOL = (
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
+_PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
+_SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
 
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
@@ -99,28 +103,44 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     return from_match(m, doc_type, raw.strip())
 
 
+class SymbolParts(NamedTuple):
+    """The fields of a :class:`DocumentNumber` read from a symbol match."""
+
+    number: str
+    year: int | None
+    type_code: str | None
+    issuer_code: str | None
+    symbol: str
+    convention: Literal["state", "party"]
+    repairs: list[RepairName]
+
+
 def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentNumber:
+    return DocumentNumber(raw=raw, **symbol_parts(m, doc_type, raw)._asdict())
+
+
+def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolParts:
+    """What :func:`from_match` holds, without building the model (a citation copies the fields)."""
     repairs: list[RepairName] = []
-    number = m.group("num")
+    # One call for all the groups: each lookup of a group by name costs as much as the rest.
+    number, party, ptype, pissuer, year_text, scodes = m.group("num", "party", "ptype", "pissuer", "year", "scodes")
     _dash_repairs(raw, repairs)
-    if m.group("party"):
-        if not regex.match(r"\d+[a-z]?[ ]*[-–—_]", raw):
+    if party:
+        if not _PARTY_DASH.match(raw):
             # ``174 KL/TW``: the hyphen typed as a space, a missing hyphen rather than an extra space.
-            repairs = [r for r in repairs if r != "extra-space" or regex.search(r"/[ ]|[ ]/", raw)]
+            repairs = [r for r in repairs if r != "extra-space" or _SPACED_SLASH.search(raw)]
             repairs.append("missing-hyphen")
-        party_type = canonical_code(m.group("ptype"), repairs)
-        party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(m.group("pissuer")))
+        party_type = canonical_code(ptype, repairs)
+        party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(pissuer))
         symbol = f"{number}-{party_type}/{party_issuer}"
-        return DocumentNumber(raw=raw, number=number, type_code=party_type, issuer_code=party_issuer,
-                              symbol=symbol, convention="party", repairs=_unique(repairs))
-    year = int(m.group("year")) if m.group("year") else None
-    codes = _split_codes(m.group("scodes"))
+        return SymbolParts(number, None, party_type, party_issuer, symbol, "party", _unique(repairs))
+    year = int(year_text) if year_text else None
+    codes = _split_codes(scodes)
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
     symbol = f"{number}/{year}/{body}" if year else f"{number}/{body}"
-    return DocumentNumber(raw=raw, number=number, year=year, type_code=type_code, issuer_code=issuer_code,
-                          symbol=symbol, convention="state", repairs=_unique(repairs))
+    return SymbolParts(number, year, type_code, issuer_code, symbol, "state", _unique(repairs))
 
 
 def _state_codes(codes: list[str], doc_type: str | None,

@@ -49,7 +49,9 @@ def continues(previous: str, following: str) -> bool:
     >>> continues("THÔNG BÁO", "và việc giới thiệu chức danh và chữ ký :")
     False
     """
-    return bool(_ENDS_OPEN.search(previous) and _STARTS_LOWER.match(following) and following[0].islower()
+    # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
+    # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
+    return bool(_ENDS_OPEN.search(previous[-2:]) and _STARTS_LOWER.match(following) and following[0].islower()
                 and not starts_with_label(following) and not in_capitals(previous))
 
 
@@ -63,12 +65,15 @@ def _is_tab_row(line: str) -> bool:
 
 def read_text(text: str, source: Source | None = None) -> SourceDocument:
     """Blocks of a plain-text or Markdown report."""
-    lines = normalize_unicode(text).split("\n")
+    text = normalize_unicode(text)
+    # Most texts hold no table: then no line needs the table tests.
+    pipes, tabs = "|" in text, "\t" in text
+    lines = text.split("\n")
     blocks: list[Block] = []
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if _PIPE_ROW.match(line):
+        if pipes and _PIPE_ROW.match(line):
             rows: list[list[str]] = []
             while i < n and _PIPE_ROW.match(lines[i]):
                 if not _PIPE_RULE.match(lines[i]):
@@ -76,7 +81,7 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 i += 1
             blocks.append(Block("table", rows=rows))
             continue
-        if _is_tab_row(line):
+        if tabs and _is_tab_row(line):
             run = i
             while run < n and _is_tab_row(lines[run]):
                 run += 1
@@ -92,12 +97,12 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 i = run
                 continue
         i += 1
-        clean = normalize_inline(strip_markdown(line).replace("\t", " "))
+        clean = normalize_inline(strip_markdown(line).replace("\t", " ") if tabs else strip_markdown(line))
         if not clean:
             continue
         last = blocks[-1] if blocks else None
         if last is not None and last.kind == "paragraph" and continues(last.text, clean):
             last.text = f"{last.text} {clean}"
         else:
-            blocks.append(Block("paragraph", clean))
+            blocks.append(Block("paragraph", clean, normalized=True))
     return SourceDocument(blocks, source or Source(format="text"))
