@@ -101,3 +101,40 @@ def test_scanned_letter_with_its_quoc_hieu_cut_off_is_split(tmp_path: Path) -> N
     pages[0].save(path, save_all=True, append_images=pages[1:], resolution=200)
     r = parse_file(path)
     assert (r.metadata.doc_type, [a.metadata.doc_type for a in r.attachments]) == ("Thông báo", ["Quyết định"])
+
+
+LETTER_AND_REPORT = """BAN QUẢN LÝ CÁC KCN
+Số: 404/KCN-VT
+V/v thực hiện giải ngân vốn đầu tư
+Bắc Giang, ngày 14 tháng 11 năm 2012
+Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang.
+Ban quản lý các KCN báo cáo tiến độ giải ngân (chi tiết theo biểu đính kèm)./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+Nguyễn Văn A
+BÁO CÁO
+KẾT QUẢ THỰC HIỆN KẾ HOẠCH VỐN ĐẦU TƯ XDCB 10 THÁNG VÀ ƯỚC CẢ NĂM 2012
+Dự án đường ngoài KCN Quang Châu: 29.068.959 nghìn đồng.
+"""
+
+
+def test_report_sent_after_a_signed_letter_is_an_attachment() -> None:
+    r = parse_text(LETTER_AND_REPORT)
+    assert (r.metadata.doc_type, [a.metadata.doc_type for a in r.attachments]) == ("Công văn", ["Báo cáo"])
+
+
+def test_type_name_far_from_a_signature_starts_nothing() -> None:
+    text = LETTER_AND_REPORT.replace("Nguyễn Văn A\n", "Nguyễn Văn A\n" + "Đoạn văn tiếp theo của công văn.\n" * 8)
+    assert parse_text(text).attachments == []
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_scanned_letter_with_its_sideways_report_table() -> None:
+    # Bắc Giang 2012: page 2, scanned sideways, is the Báo cáo the letter sends, with no header.
+    r = parse_file(ARCHIVES / "bac-giang-2012" / "cv-404-kcn-vt-2012-scan.pdf")
+    assert ([(a.metadata.doc_type, len(a.tables)) for a in r.attachments], r.metadata.doc_type) == (
+        [("Báo cáo", 1)], "Công văn")

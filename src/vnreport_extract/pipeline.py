@@ -78,12 +78,18 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
                 starts.append(j)
     # A document sent with a finished one, with no header of its own (the Báo cáo table attached
     # to a cover letter): its type name in capitals right after the letter's signature.
+    # A start right after a signature is a new document however close to the last start.
     after_signature: set[int] = set()
     finish = None
+    headed = set(starts)
     for i in body:
-        text = _block_text(doc.blocks[i])
-        if finish is not None and i - finish <= 6 and doc.blocks[i].kind == "paragraph" \
-                and doc_type_of(text.split("\n")[0]) is not None and not any(finish < s <= i for s in starts):
+        near = finish is not None and i - finish <= 6
+        if i in headed:
+            if near:
+                after_signature.add(i)
+            finish = None
+        elif near and doc.blocks[i].kind == "paragraph" \
+                and doc_type_of(_block_text(doc.blocks[i]).split("\n")[0]) is not None:
             after_signature.add(i)
             finish = None
         elif _finished([doc.blocks[i]]):
