@@ -249,6 +249,15 @@ def starts_issuer(line: str) -> bool:
     return f.startswith(tuple(h + " " for h in _ISSUER_HEADS)) and not f.startswith(_LOCALITY_HEADS)
 
 
+def names_locality(line: str) -> bool:
+    """A line that starts with a locality's level (``TỈNH LÂM ĐỒNG``, ``Huyện Việt Yên``).
+
+    >>> names_locality("TỈNH LÂM ĐỒNG"), names_locality("TRUNG TÂM PHỤC VỤ")
+    (True, False)
+    """
+    return (fold(line.strip()) + " ").startswith(_LOCALITY_HEADS)
+
+
 def names_issuer(line: str) -> bool:
     """A capitals line that starts a body's name or the locality under it (``ỦY BAN NHÂN
     DÂN`` / ``TỈNH LÂM ĐỒNG``): the lines of an issuer standing above a second Quốc hiệu.
@@ -258,7 +267,7 @@ def names_issuer(line: str) -> bool:
     >>> names_issuer("Sở Nội vụ đề nghị")
     False
     """
-    return in_capitals(line) and (starts_issuer(line) or (fold(line.strip()) + " ").startswith(_LOCALITY_HEADS))
+    return in_capitals(line) and (starts_issuer(line) or names_locality(line))
 
 
 _MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")

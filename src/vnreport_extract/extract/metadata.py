@@ -18,6 +18,7 @@ from ..conventions.header import (
     left_of_motto,
     match_line,
     names_issuer,
+    names_locality,
     starts_issuer,
 )
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
@@ -65,7 +66,6 @@ _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ])
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
-_LOCALITY = regex.compile(r"^(?i:tỉnh|huyện|xã|thành phố|phường|thị trấn|quận|thị xã)\b")
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
 
 
@@ -111,7 +111,7 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     joined: list[str] = []
     for text in lines:
         if joined and not starts_issuer(text) and (
-                (_LOCALITY.match(text) and _BODY_NAME_END.search(joined[-1])) or not _LOCALITY.match(text)):
+                (names_locality(text) and _BODY_NAME_END.search(joined[-1])) or not names_locality(text)):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
