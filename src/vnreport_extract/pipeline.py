@@ -61,6 +61,9 @@ def _issued_with(line: str) -> bool:
     return classify_line(line) == "issued-with"
 
 
+_HEADER_KINDS = ("number", "place-date", "motto", "motto-part", "rule", "subject")
+
+
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     """Documents in one file: a new header block (Quốc hiệu) after the body of the first
     starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
@@ -79,22 +82,27 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     # A document sent with a finished one, with no header of its own (the Báo cáo table attached
     # to a cover letter): its type name in capitals right after the letter's signature.
     # A start right after a signature is a new document however close to the last start.
-    after_signature: set[int] = set()
+    after_signature: dict[int, int] = {}  # start → the block that finished the document before it
     finish = None
     headed = set(starts)
     for i in body:
         near = finish is not None and i - finish <= 6
         if i in headed:
-            if near:
-                after_signature.add(i)
+            if finish is not None and near:
+                after_signature[i] = finish
             finish = None
-        elif near and doc.blocks[i].kind == "paragraph" \
+        elif finish is not None and near and doc.blocks[i].kind == "paragraph" \
                 and doc_type_of(_block_text(doc.blocks[i]).split("\n")[0]) is not None:
-            after_signature.add(i)
+            # The header lines above the type name (``Số:``, place and date) go with it.
+            j = i
+            while j - 1 > finish and doc.blocks[j - 1].kind in ("paragraph", "layout") \
+                    and classify_line(_block_text(doc.blocks[j - 1]).split("\n")[0]) in _HEADER_KINDS:
+                j -= 1
+            after_signature[j] = finish
             finish = None
         elif _finished([doc.blocks[i]]):
             finish = i
-    starts = sorted(set(starts) | after_signature)
+    starts = sorted(set(starts) | set(after_signature))
     # A letter whose Quốc hiệu is missing (cut off at the top of a scanned page, or misread)
     # is still a document when it is finished, by its ``Nơi nhận`` or a signing line, before
     # the first Quốc hiệu: the file's first document ends there.
