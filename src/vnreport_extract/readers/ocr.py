@@ -1196,7 +1196,7 @@ def _overlaps(a: Line, b: Line) -> bool:
 
 @dataclass
 class PageImage:
-    """A rasterised page: the greyscale PNG Tesseract reads, and its size in pixels."""
+    """A rasterised page: the greyscale image Tesseract reads (PGM), and its size in pixels."""
 
     number: int
     file: Path
@@ -1263,7 +1263,7 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
-    """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
+    """Each page as a greyscale PGM with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
     Tesseract runs in parallel."""
@@ -1277,7 +1277,8 @@ _PDFIUM = threading.Lock()
 
 
 def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path,
-              exact: bool, max_pixels: int, limits: Limits) -> Iterator[PageImage]:
+              exact: bool, max_pixels: int, limits: Limits,
+              failed: dict[int, str] | None = None) -> Iterator[PageImage]:
     """The pages rendered one by one: Tesseract can start on the first while the next is
     rendered. PDFium is held (:data:`_PDFIUM`) only while it works, so that other threads'
     documents are not kept waiting while this one's pages are read."""
@@ -1303,7 +1304,10 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
                     page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
                     image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
-                raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
+                if failed is None:
+                    raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
+                failed[n] = f"page {n} cannot be rasterised: {exc}"
+                continue
             rgb = image.convert("RGB")
             r, g, b = rgb.split()
             # Seals (con dấu) are red: whiten pixels clearly redder than they are green and blue.
@@ -1311,10 +1315,11 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             rgb.paste((255, 255, 255), mask=redness.point(lambda v: 255 if v > 60 else 0))
             # Luminance keeps blue ink (handwritten numbers) dark.
             grey: Image.Image = rgb.convert("L")
-            file = workdir / f"page-{n:04d}.png"
-            # Light compression: the file lives for a second; writing it at level 6 costs more
-            # than Tesseract's reading of it.
-            grey.save(file, compress_level=1)
+            # Uncompressed (PGM): the file lives for seconds, and compressing a page and
+            # decompressing it again (here, in Tesseract, in each later step) cost more than
+            # the writing of the raw bytes, with the very same pixels.
+            file = workdir / f"page-{n:04d}.pgm"
+            grey.save(file)
             yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
         with _PDFIUM:
@@ -1343,14 +1348,18 @@ def ocr_workers(limit: int | None = None) -> int:
     return max(1, min(limit or 4, cores, round(cores - busy + 1)))
 
 
+Outcome = system.Finished | system.ToolTimeout
+
+
 def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
-              workers: int | None = None) -> dict[int, system.Finished]:
+              workers: int | None = None) -> dict[int, Outcome]:
     """Run Tesseract commands side by side, ``workers`` at once (see :func:`ocr_workers`),
     starting the next as soon as one ends; each gets ``timeout`` seconds from its start. A
-    timeout kills every process still running. ``jobs`` may be a generator: pages rendered
-    while the first ones are read."""
+    command past its timeout is killed (its process group) and its outcome is the
+    :class:`~.system.ToolTimeout`; the others go on. ``jobs`` may be a generator: pages
+    rendered while the first ones are read."""
     pending = iter(jobs)
-    out: dict[int, system.Finished] = {}
+    out: dict[int, Outcome] = {}
     workers = workers or ocr_workers()
     procs: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
     exhausted = False
@@ -1372,9 +1381,10 @@ def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
                 continue
             for n in ended:
                 proc, started = procs.pop(n)
-                out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
-    except system.ToolTimeout as exc:
-        raise CorruptFileError(f"OCR: Tesseract timed out after {timeout:g} s on a page") from exc
+                try:
+                    out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
+                except system.ToolTimeout as exc:
+                    out[n] = exc
     finally:
         for proc, _ in procs.values():
             system.kill_group(proc)
@@ -1390,36 +1400,55 @@ def _tsv_base(page: PageImage) -> Path:
     return page.file.with_name(f"{page.file.stem}-ocr")
 
 
-def _read_tsv(pages: Sequence[PageImage], done: dict[int, system.Finished]) -> dict[int, str]:
-    for n, d in done.items():
-        if d.returncode != 0:
-            raise CorruptFileError(f"OCR: Tesseract failed on page {n}: {d.message()}")
-    return {p.number: _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-            for p in pages if p.number in done}
+def _failure(n: int, outcome: Outcome, timeout: float) -> str | None:
+    """Why a Tesseract run on page ``n`` gave nothing, or ``None`` when it did its work."""
+    if isinstance(outcome, system.ToolTimeout):
+        return f"OCR: Tesseract timed out after {timeout:g} s on page {n}"
+    if outcome.returncode != 0:
+        return f"OCR: Tesseract failed on page {n}: {outcome.message()}"
+    return None
+
+
+def _read_tsv(pages: Sequence[PageImage], done: dict[int, Outcome], timeout: float,
+              failed: dict[int, str]) -> dict[int, str]:
+    """The TSV of each page read; the pages whose run failed or timed out go to ``failed``."""
+    out: dict[int, str] = {}
+    for p in pages:
+        if p.number not in done:
+            continue
+        if (why := _failure(p.number, done[p.number], timeout)) is not None:
+            failed[p.number] = why
+            continue
+        out[p.number] = _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+    return out
 
 
 def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie",
                workers: int | None = None) -> dict[int, str]:
-    """Tesseract's TSV (automatic page segmentation) for each page."""
+    """Tesseract's TSV (automatic page segmentation) for each page; a page whose run failed is
+    left out."""
     done = _parallel(((p.number, _tesseract_tsv(exe, p, languages)) for p in pages), timeout, workers)
-    return _read_tsv(pages, done)
+    return _read_tsv(pages, done, timeout, {})
 
 
 def _render_and_recognise(exe: str, path: Path, page_numbers: Sequence[int], dpi: int, exact: bool,
                           workdir: Path, timeout: float, languages: str, workers: int | None,
-                          max_pixels: int, limits: Limits) -> tuple[list[PageImage], dict[int, str]]:
-    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered."""
+                          max_pixels: int, limits: Limits,
+                          failed: dict[int, str]) -> tuple[list[PageImage], dict[int, str]]:
+    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered.
+    The pages read are returned; those that could not be rendered or read go to ``failed``."""
     import pypdfium2 as pdfium
 
     pages: list[PageImage] = []
 
     def jobs() -> Iterator[tuple[int, list[str]]]:
-        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits):
+        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits, failed):
             pages.append(p)
             yield p.number, _tesseract_tsv(exe, p, languages)
 
     done = _parallel(jobs(), timeout, workers)
-    return pages, _read_tsv(pages, done)
+    tsv = _read_tsv(pages, done, timeout, failed)
+    return [p for p in pages if p.number in tsv], tsv
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1464,20 +1493,25 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
                     timeout, workers)
     turned: list[PageImage] = []
     for p in bad:
-        m = _ROTATE.search(osd[p.number].stdout.decode("utf-8", "replace"))
+        found = osd[p.number]
+        if isinstance(found, system.ToolTimeout):
+            continue  # the page stays as read
+        m = _ROTATE.search(found.stdout.decode("utf-8", "replace"))
         angle = int(m.group(1)) if m else 0
         if angle not in (90, 180, 270):
             continue
         with Image.open(p.file) as im:
             # ``Rotate`` is clockwise; PIL turns counter-clockwise.
             upright = im.rotate(-angle, expand=True)
-        file = p.file.with_name(f"{p.file.stem}-r{angle}.png")
+        file = p.file.with_name(f"{p.file.stem}-r{angle}.pgm")
         upright.save(file)
         turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
     if not turned:
         return
     again = _recognise(exe, turned, timeout, languages, workers)
     for t in turned:
+        if t.number not in again:
+            continue
         after = parse_tsv(again[t.number])
         if not looks_sideways(after) and not _few_words(after):
             tsv[t.number] = again[t.number]
@@ -1513,14 +1547,14 @@ def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: floa
             box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
                    min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
             offsets[p.number] = (box[0], box[1])
-            file = p.file.with_name(f"{p.file.stem}-again.png")
-            masked.crop(box).save(file, compress_level=1)
+            file = p.file.with_name(f"{p.file.stem}-again.pgm")
+            masked.crop(box).save(file)
             base = file.with_name(f"{file.stem}-ocr")
             jobs[p.number] = [exe, str(file), str(base), "-l", languages, "--psm", "6", "--dpi", str(p.dpi), "tsv"]
             yield p.number, jobs[p.number]
 
     for n, done in _parallel(prepare(), timeout, workers).items():
-        if done.returncode != 0:
+        if isinstance(done, system.ToolTimeout) or done.returncode != 0:
             continue  # the first reading stands
         dx, dy = offsets[n]
         again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
@@ -1547,7 +1581,7 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, language
     def read(box: Box) -> tuple[str, float] | None:
         with Image.open(image) as im:
             crop = im.crop(box)
-        file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}.png"
+        file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}.pgm"
         crop.save(file)
         done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "7", "-c",
                            "tessedit_char_whitelist=0123456789", "tsv"], timeout, system.TESSERACT,
@@ -1563,7 +1597,8 @@ def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, language
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
               max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
-              warnings: list[tuple[str, str]] | None = None, diacritics: bool = True) -> dict[int, list[Block]]:
+              warnings: list[tuple[str, str]] | None = None, diacritics: bool = True,
+              failed: dict[int, str] | None = None) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
@@ -1574,34 +1609,47 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     11``) and the handwritten fields left blank are added to ``warnings`` as (code, message), and
     so are the words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
 
-    ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
-    :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
-    :class:`MissingComponentError` naming the Debian package.
+    ``timeout`` bounds each Tesseract run (one page); past it the process group is killed. A
+    page that cannot be rasterised, or that Tesseract fails on or times out on, is left out of
+    the result and its reason put in ``failed`` (page number → message); the other pages'
+    work stands and is not done again. Without ``failed``, such a page raises a
+    :class:`CorruptFileError` once the others are read. Tesseract or its Vietnamese data
+    missing: :class:`MissingComponentError` naming the Debian package.
     """
     from . import ocr_tables  # it reads words and lines of this module
 
     exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
+    failures: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
         workdir = Path(tmp)
         pages, tsv = _render_and_recognise(exe, path, page_numbers, dpi or 300, dpi is not None, workdir, timeout,
-                                           languages, workers, max_pixels, limits or Limits())
+                                           languages, workers, max_pixels, limits or Limits(), failures)
         _upright(exe, pages, tsv, timeout, languages, workers)
         words = _reread(exe, pages, tsv, timeout, languages, workers)
         result: dict[int, list[Block]] = {}
         tables: dict[int, list[ocr_tables.PageTable]] = {}
         for p in pages:
             fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
+            notes: list[tuple[str, str]] = []  # kept only when the page is read to its end
             try:
                 text_words, tables[p.number] = ocr_tables.page_tables(
                     p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
                     timeout=min(timeout, 60.0), languages=languages)
                 result[p.number] = page_blocks(text_words, p.number, p.width, p.height, read_field=fields,
-                                               count=_stem_counter(p.file), notes=warnings,
+                                               count=_stem_counter(p.file), notes=notes,
                                                tables=[(t.top, t.block) for t in tables[p.number]],
                                                diacritics=diacritics)
             except system.ToolTimeout as exc:
-                raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
+                failures[p.number] = f"OCR: page {p.number}: {exc}"
+                tables.pop(p.number, None)
+                continue
+            if warnings is not None:
+                warnings.extend(notes)
         ocr_tables.join_continued(result, tables)
-        return result
+    if failures and failed is None:
+        raise CorruptFileError(f"{path}: {failures[min(failures)]}")
+    if failed is not None:
+        failed.update(failures)
+    return result
