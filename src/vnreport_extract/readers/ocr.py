@@ -33,6 +33,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1308,13 +1309,15 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
                     raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
                 failed[n] = f"page {n} cannot be rasterised: {exc}"
                 continue
-            rgb = image.convert("RGB")
+            rgb = image if image.mode == "RGB" else image.convert("RGB")
             r, g, b = rgb.split()
             # Seals (con dấu) are red: whiten pixels clearly redder than they are green and blue.
             redness = ImageChops.darker(ImageChops.subtract(r, g), ImageChops.subtract(r, b))
-            rgb.paste((255, 255, 255), mask=redness.point(lambda v: 255 if v > 60 else 0))
+            red = redness.point(lambda v: 255 if v > 60 else 0)
             # Luminance keeps blue ink (handwritten numbers) dark.
             grey: Image.Image = rgb.convert("L")
+            if (seal := red.getbbox()) is not None:  # whitened in grey only, and only where red is
+                grey.paste(255, seal, red.crop(seal))
             # Uncompressed (PGM): the file lives for seconds, and compressing a page and
             # decompressing it again (here, in Tesseract, in each later step) cost more than
             # the writing of the raw bytes, with the very same pixels.
@@ -1574,24 +1577,77 @@ def _stem_counter(image: Path) -> CountStems:
     return count
 
 
-def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie") -> ReadField:
-    """Read one box of a page again, as a single line of digits (a handwritten number)."""
+_FIELD_OPTIONS = ["--psm", "7", "-c", "tessedit_char_whitelist=0123456789"]
+
+
+def _field_file(image: Path, workdir: Path, box: Box) -> Path:
+    """The box of a page cut out into a file of its own."""
     from PIL import Image
 
+    with Image.open(image) as im:
+        crop = im.crop(box)
+    file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}-{box[2]}-{box[3]}.pgm"
+    crop.save(file)
+    return file
+
+
+def _field_value(tsv: str) -> tuple[str, float] | None:
+    words = parse_tsv(tsv)
+    if not words:
+        return None
+    return "".join(w.text for w in words), min(w.conf for w in words)
+
+
+def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie",
+                  known: dict[Box, tuple[str, float] | None] | None = None) -> ReadField:
+    """Read one box of a page again, as a single line of digits (a handwritten number); boxes
+    in ``known`` have been read already (see :func:`_read_fields`)."""
+
     def read(box: Box) -> tuple[str, float] | None:
-        with Image.open(image) as im:
-            crop = im.crop(box)
-        file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}.pgm"
-        crop.save(file)
-        done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "7", "-c",
-                           "tessedit_char_whitelist=0123456789", "tsv"], timeout, system.TESSERACT,
-                          env=_TESS_ENV)
-        words = parse_tsv(done.stdout.decode("utf-8", "replace"))
-        if not words:
-            return None
-        return "".join(w.text for w in words), min(w.conf for w in words)
+        if known is not None and box in known:
+            return known[box]
+        file = _field_file(image, workdir, box)
+        done = system.run([exe, str(file), "stdout", "-l", languages, *_FIELD_OPTIONS, "tsv"], timeout,
+                          system.TESSERACT, env=_TESS_ENV)
+        return _field_value(done.stdout.decode("utf-8", "replace"))
 
     return read
+
+
+def _tesseract_many(exe: str, files: Sequence[Path], options: Sequence[str], timeout: float,
+                    listing: Path) -> list[str] | None:
+    """One Tesseract run over several images (named in a list file, ``listing``): each image's
+    TSV, the same as a run of its own gives, without starting Tesseract and loading its model
+    once per image. ``None`` when the run fails."""
+    listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    try:
+        done = system.run([exe, str(listing), "stdout", *options, "tsv"], timeout, system.TESSERACT, env=_TESS_ENV)
+    except system.ToolTimeout:
+        return None
+    if done.returncode != 0:
+        return None
+    rows = done.stdout.decode("utf-8", "replace").splitlines()
+    if not rows:
+        return None
+    out: list[list[str]] = [[rows[0]] for _ in files]
+    for row in rows[1:]:
+        cols = row.split("\t")
+        if len(cols) > 1 and cols[1].isdigit() and 1 <= int(cols[1]) <= len(files):
+            out[int(cols[1]) - 1].append(row)
+    return ["\n".join(r) for r in out]
+
+
+def _read_fields(exe: str, asked: Sequence[tuple[PageImage, Box]], workdir: Path, timeout: float,
+                 languages: str) -> dict[tuple[int, Box], tuple[str, float] | None]:
+    """The handwritten fields of every page (see :func:`page_blocks`), read in one Tesseract run;
+    empty when that run fails (each field is then read on its own)."""
+    if not asked:
+        return {}
+    files = [_field_file(p.file, workdir, box) for p, box in asked]
+    tsvs = _tesseract_many(exe, files, ["-l", languages, *_FIELD_OPTIONS], timeout, workdir / "fields.txt")
+    if tsvs is None:
+        return {}
+    return {(p.number, box): _field_value(tsv) for (p, box), tsv in zip(asked, tsvs, strict=True)}
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
@@ -1630,20 +1686,48 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         words = _reread(exe, pages, tsv, timeout, languages, workers)
         result: dict[int, list[Block]] = {}
         tables: dict[int, list[ocr_tables.PageTable]] = {}
+
+        found: dict[int, tuple[list[Word], list[ocr_tables.PageTable], list[Box]]] = {}
+
+        def tables_and_fields(p: PageImage) -> tuple[list[Word], list[ocr_tables.PageTable], list[Box]]:
+            """A page's tables, and the boxes of its handwritten fields (a trial layout)."""
+            text_words, page_tables = ocr_tables.page_tables(
+                p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
+                timeout=min(timeout, 60.0), languages=languages)
+            asked: list[Box] = []
+
+            def ask(box: Box) -> None:
+                asked.append(box)
+
+            page_blocks(text_words, p.number, p.width, p.height, read_field=ask,
+                        tables=[(t.top, t.block) for t in page_tables], diacritics=diacritics)
+            return text_words, page_tables, asked
+
+        # Pages worked on side by side: the tables' image work (NumPy, PIL) and Tesseract's
+        # runs on table cells leave the interpreter lock; one core would otherwise sit idle.
+        with ThreadPoolExecutor(max(1, min(len(pages), workers or ocr_workers()))) as pool:
+            for p, future in [(p, pool.submit(tables_and_fields, p)) for p in pages]:
+                try:
+                    found[p.number] = future.result()
+                except system.ToolTimeout as exc:
+                    failures[p.number] = f"OCR: page {p.number}: {exc}"
+        # The handwritten fields of all pages in one Tesseract run, then each page laid out.
+        fields = _read_fields(exe, [(p, box) for p in pages if p.number in found for box in found[p.number][2]],
+                              workdir, min(timeout, 60.0), languages)
         for p in pages:
-            fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
+            if p.number not in found:
+                continue
+            text_words, tables[p.number], _ = found[p.number]
+            known = {box: value for (n, box), value in fields.items() if n == p.number}
             notes: list[tuple[str, str]] = []  # kept only when the page is read to its end
             try:
-                text_words, tables[p.number] = ocr_tables.page_tables(
-                    p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
-                    timeout=min(timeout, 60.0), languages=languages)
-                result[p.number] = page_blocks(text_words, p.number, p.width, p.height, read_field=fields,
-                                               count=_stem_counter(p.file), notes=notes,
-                                               tables=[(t.top, t.block) for t in tables[p.number]],
-                                               diacritics=diacritics)
+                result[p.number] = page_blocks(
+                    text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.file),
+                    read_field=_field_reader(exe, p.file, workdir, min(timeout, 60.0), languages, known),
+                    tables=[(t.top, t.block) for t in tables[p.number]], diacritics=diacritics)
             except system.ToolTimeout as exc:
                 failures[p.number] = f"OCR: page {p.number}: {exc}"
-                tables.pop(p.number, None)
+                tables.pop(p.number)
                 continue
             if warnings is not None:
                 warnings.extend(notes)
