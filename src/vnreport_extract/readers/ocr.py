@@ -1522,48 +1522,85 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
             pages[i] = t
 
 
+@dataclass
+class _Again:
+    """A page's print to read again: the crop's file, where it lies on the page, and the lines
+    it reads again (see :func:`reread_image`)."""
+
+    page: PageImage
+    file: Path
+    offset: tuple[int, int]
+    damaged: tuple[list[Line], list[Line]]
+    pixels: int
+
+
+def _again(p: PageImage, tsv: str) -> _Again | None:
+    from PIL import Image
+
+    with Image.open(p.file) as im:
+        found = reread_image(im.convert("L"), tsv)
+    if found is None:
+        return None
+    masked, damaged = found
+    # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
+    ink = _ink(masked).getbbox()
+    if ink is None:
+        return None
+    # With a white margin, as on paper: Tesseract reads text touching the edge worse.
+    margin = round(p.dpi / 6)
+    box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
+           min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
+    file = p.file.with_name(f"{p.file.stem}-again.pgm")
+    masked.crop(box).save(file)
+    return _Again(p, file, (box[0], box[1]), damaged, (box[2] - box[0]) * (box[3] - box[1]))
+
+
+def _batches(items: list[_Again], workers: int) -> list[list[_Again]]:
+    """The crops in at most ``workers`` runs per resolution (``--dpi`` is one per run), of
+    about equal pixels each: one Tesseract start per run, the runs side by side."""
+    out: list[list[_Again]] = []
+    for dpi in sorted({a.page.dpi for a in items}):
+        group = sorted((a for a in items if a.page.dpi == dpi), key=lambda a: -a.pixels)
+        bins: list[list[_Again]] = [[] for _ in range(min(workers, len(group)))]
+        loads = [0] * len(bins)
+        for a in group:
+            i = loads.index(min(loads))
+            bins[i].append(a)
+            loads[i] += a.pixels
+        out.extend(sorted(b, key=lambda a: a.page.number) for b in bins)
+    return out
+
+
 def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
             workers: int | None = None) -> dict[int, list[Word]]:
     """Each page's words, with the print Tesseract's segmentation dropped read again (see
-    :func:`reread_image`); the pages that need it are read side by side."""
-    from PIL import Image
-
+    :func:`reread_image`). The crops to read again are made side by side and read in one
+    Tesseract run per worker (a list of crops: the model is loaded once per run, not once
+    per page); a run that fails leaves its pages' first reading standing."""
     words = {p.number: parse_tsv(tsv[p.number]) for p in pages}
-    jobs: dict[int, list[str]] = {}
-    damaged: dict[int, tuple[list[Line], list[Line]]] = {}
-    offsets: dict[int, tuple[int, int]] = {}
-
-    def prepare() -> Iterator[tuple[int, list[str]]]:
-        # A generator: the next page is prepared while Tesseract reads the previous ones.
-        for p in pages:
-            with Image.open(p.file) as im:
-                found = reread_image(im.convert("L"), tsv[p.number])
-            if found is None:
-                continue
-            masked, damaged[p.number] = found
-            # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
-            ink = _ink(masked).getbbox()
-            if ink is None:
-                continue
-            # With a white margin, as on paper: Tesseract reads text touching the edge worse.
-            margin = round(p.dpi / 6)
-            box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
-                   min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
-            offsets[p.number] = (box[0], box[1])
-            file = p.file.with_name(f"{p.file.stem}-again.pgm")
-            masked.crop(box).save(file)
-            base = file.with_name(f"{file.stem}-ocr")
-            jobs[p.number] = [exe, str(file), str(base), "-l", languages, "--psm", "6", "--dpi", str(p.dpi), "tsv"]
-            yield p.number, jobs[p.number]
-
-    for n, done in _parallel(prepare(), timeout, workers).items():
-        if isinstance(done, system.ToolTimeout) or done.returncode != 0:
+    workers = workers or ocr_workers()
+    with ThreadPoolExecutor(max(1, min(len(pages), workers))) as pool:
+        items = [a for a in pool.map(lambda p: _again(p, tsv[p.number]), pages) if a is not None]
+    batches = _batches(items, workers)
+    jobs: list[tuple[int, list[str]]] = []
+    for i, batch in enumerate(batches):
+        listing = batch[0].file.with_name(f"again-{i}.txt")
+        listing.write_text("".join(f"{a.file}\n" for a in batch), encoding="utf-8")
+        jobs.append((i, [exe, str(listing), str(listing.with_suffix("")), "-l", languages, "--psm", "6",
+                         "--dpi", str(batch[0].page.dpi), "tsv"]))
+    # Each run gets the time of as many pages as it reads (the timeout is per page).
+    done = _parallel(jobs, timeout * max((len(b) for b in batches), default=1), workers)
+    for i, batch in enumerate(batches):
+        outcome = done.get(i)
+        if outcome is None or isinstance(outcome, system.ToolTimeout) or outcome.returncode != 0:
             continue  # the first reading stands
-        dx, dy = offsets[n]
-        again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
-                 for w in parse_tsv(Path(jobs[n][2]).with_suffix(".tsv").read_text(encoding="utf-8",
-                                                                                  errors="replace"))]
-        words[n] = merge_reread(words[n], damaged[n], again)
+        rows = Path(jobs[i][1][2]).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace").splitlines()
+        for k, a in enumerate(batch, start=1):
+            own = [r for r in rows[1:] if r.split("\t", 2)[1:2] == [str(k)]]
+            dx, dy = a.offset
+            again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
+                     for w in parse_tsv("\n".join(rows[:1] + own))]
+            words[a.page.number] = merge_reread(words[a.page.number], a.damaged, again)
     return words
 
 
