@@ -1736,8 +1736,9 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
             def ask(box: Box) -> None:
                 asked.append(box)
 
+            # Fields are read before any diacritic is restored: the trial leaves that out.
             page_blocks(text_words, p.number, p.width, p.height, read_field=ask,
-                        tables=[(t.top, t.block) for t in page_tables], diacritics=diacritics)
+                        tables=[(t.top, t.block) for t in page_tables], diacritics=False)
             return text_words, page_tables, asked
 
         # Pages worked on side by side: the tables' image work (NumPy, PIL) and Tesseract's
