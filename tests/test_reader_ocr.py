@@ -496,7 +496,7 @@ def test_page_tesseract_fails_on_is_a_part_error(hanging_tool: tuple[Path, Path]
     assert report.metadata.number.symbol == "03/BCĐX-CAT(PC04)"  # page 1's header, read all the same
     # Page 1 was read once (then its dropped print and fields), never again after page 2 failed.
     logged = Path(f"{pids}.log").read_text().split()
-    assert sum(1 for f in logged if f.endswith("page-0001.pgm")) == 1
+    assert sum(1 for f in logged if f.endswith("page-0001.bmp")) == 1
 
 
 @pytest.mark.slow

@@ -1197,7 +1197,7 @@ def _overlaps(a: Line, b: Line) -> bool:
 
 @dataclass
 class PageImage:
-    """A rasterised page: the greyscale image Tesseract reads (PGM), and its size in pixels."""
+    """A rasterised page: the greyscale image Tesseract reads (BMP), and its size in pixels."""
 
     number: int
     file: Path
@@ -1264,7 +1264,7 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
-    """Each page as a greyscale PGM with the red of seals whitened (see :func:`render_dpi`).
+    """Each page as a greyscale BMP with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
     Tesseract runs in parallel."""
@@ -1318,10 +1318,11 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             grey: Image.Image = rgb.convert("L")
             if (seal := red.getbbox()) is not None:  # whitened in grey only, and only where red is
                 grey.paste(255, seal, red.crop(seal))
-            # Uncompressed (PGM): the file lives for seconds, and compressing a page and
+            # Uncompressed (BMP): the file lives for seconds, and compressing a page and
             # decompressing it again (here, in Tesseract, in each later step) cost more than
-            # the writing of the raw bytes, with the very same pixels.
-            file = workdir / f"page-{n:04d}.pgm"
+            # the writing of the raw bytes, with the very same pixels. Not PGM: Leptonica reads
+            # it about 0.1 s a page slower than a PNG or a BMP.
+            file = workdir / f"page-{n:04d}.bmp"
             grey.save(file)
             yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
@@ -1506,7 +1507,7 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
         with Image.open(p.file) as im:
             # ``Rotate`` is clockwise; PIL turns counter-clockwise.
             upright = im.rotate(-angle, expand=True)
-        file = p.file.with_name(f"{p.file.stem}-r{angle}.pgm")
+        file = p.file.with_name(f"{p.file.stem}-r{angle}.bmp")
         upright.save(file)
         turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
     if not turned:
@@ -1550,7 +1551,7 @@ def _again(p: PageImage, tsv: str) -> _Again | None:
     margin = round(p.dpi / 6)
     box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
            min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
-    file = p.file.with_name(f"{p.file.stem}-again.pgm")
+    file = p.file.with_name(f"{p.file.stem}-again.bmp")
     masked.crop(box).save(file)
     return _Again(p, file, (box[0], box[1]), damaged, (box[2] - box[0]) * (box[3] - box[1]))
 
@@ -1623,8 +1624,8 @@ def _field_file(image: Path, workdir: Path, box: Box) -> Path:
 
     with Image.open(image) as im:
         crop = im.crop(box)
-    file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}-{box[2]}-{box[3]}.pgm"
-    crop.save(file)
+    file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
+    crop.save(file, dpi=(0, 0))  # no resolution, as Tesseract has always been given it
     return file
 
 

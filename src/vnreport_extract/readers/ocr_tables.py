@@ -677,7 +677,7 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
 
     def read(boxes: list[tuple[int, int, int, int]], digits: bool) -> list[tuple[str, float] | None]:
         sheet, spans = stack_cells(clean, boxes, inset=max(1, round(dpi / 100)), gap=round(dpi / 8))
-        file = workdir / f"{name}-{'numbers' if digits else 'cells'}.pgm"
+        file = workdir / f"{name}-{'numbers' if digits else 'cells'}.bmp"
         Image.fromarray(sheet).save(file)
         only = ["-c", "tessedit_char_whitelist=0123456789,.%"] if digits else []
         done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), *only,
