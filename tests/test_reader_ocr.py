@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import pytest
 from conftest import alive
 
 from scoring import load_gold, score
-from vnreport_extract import Report, parse_file
+from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
 from vnreport_extract.readers.ocr import (
@@ -471,3 +472,42 @@ def test_hanging_tesseract_is_killed_at_its_timeout(hanging_tool: tuple[Path, Pa
     assert time.monotonic() - started < 20
     started_pids = [int(p) for p in pids.read_text().split()]
     assert len(started_pids) >= 2 and [pid for pid in started_pids if alive(pid)] == []
+
+
+# --- A page that fails: the others stand, read once --------------------------------------------
+
+def failing_on_page_2(bin_dir: Path, on_page_2: str) -> Path:
+    """A Tesseract that logs the images it is given and does ``on_page_2`` on page 2's."""
+    tool = bin_dir / "tesseract-wrapper"
+    write_tool(tool, f'echo "$1" >> "$FAKE_PIDS.log"\n'
+                     f'case "$1" in *page-0002*) {on_page_2};; esac\n'
+                     f'exec {shutil.which("tesseract")} "$@"\n')
+    return tool
+
+
+@pytest.mark.needs_tesseract
+def test_page_tesseract_fails_on_is_a_part_error(hanging_tool: tuple[Path, Path]) -> None:
+    bin_dir, pids = hanging_tool
+    tool = failing_on_page_2(bin_dir, 'echo "Error in pixReadStream: Unknown format" >&2; exit 1')
+    report = parse_file(SCAN, ParseOptions(tesseract=str(tool)))
+    assert (report.status, [(e.part, e.page, e.type) for e in report.errors]) == (
+        "partial", [("page", 2, "CorruptFileError")])
+    assert report.errors[0].message.endswith("failed on page 2: Error in pixReadStream: Unknown format")
+    assert report.metadata.number.symbol == "03/BCĐX-CAT(PC04)"  # page 1's header, read all the same
+    # Page 1 was read once (then its dropped print and fields), never again after page 2 failed.
+    logged = Path(f"{pids}.log").read_text().split()
+    assert sum(1 for f in logged if f.endswith("page-0001.bmp")) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_page_tesseract_times_out_on_is_a_part_error(hanging_tool: tuple[Path, Path]) -> None:
+    bin_dir, pids = hanging_tool
+    tool = failing_on_page_2(bin_dir, 'echo $$ >> "$FAKE_PIDS"; sleep 300 & echo $! >> "$FAKE_PIDS"; wait')
+    started = time.monotonic()
+    report = parse_file(SCAN, ParseOptions(tesseract=str(tool), ocr_timeout=10))
+    assert time.monotonic() - started < 60
+    assert (report.status, [(e.page, e.message.split(": ", 1)[1]) for e in report.errors]) == (
+        "partial", [(2, "OCR: Tesseract timed out after 10 s on page 2")])
+    assert report.metadata.number.symbol == "03/BCĐX-CAT(PC04)"
+    assert [pid for pid in map(int, pids.read_text().split()) if alive(pid)] == []

@@ -33,6 +33,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1196,7 +1197,7 @@ def _overlaps(a: Line, b: Line) -> bool:
 
 @dataclass
 class PageImage:
-    """A rasterised page: the greyscale PNG Tesseract reads, and its size in pixels."""
+    """A rasterised page: the greyscale image Tesseract reads (BMP), and its size in pixels."""
 
     number: int
     file: Path
@@ -1263,7 +1264,7 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
-    """Each page as a greyscale PNG with the red of seals whitened (see :func:`render_dpi`).
+    """Each page as a greyscale BMP with the red of seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
     Tesseract runs in parallel."""
@@ -1277,7 +1278,8 @@ _PDFIUM = threading.Lock()
 
 
 def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path,
-              exact: bool, max_pixels: int, limits: Limits) -> Iterator[PageImage]:
+              exact: bool, max_pixels: int, limits: Limits,
+              failed: dict[int, str] | None = None) -> Iterator[PageImage]:
     """The pages rendered one by one: Tesseract can start on the first while the next is
     rendered. PDFium is held (:data:`_PDFIUM`) only while it works, so that other threads'
     documents are not kept waiting while this one's pages are read."""
@@ -1303,18 +1305,25 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
                     page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
                     image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
             except pdfium.PdfiumError as exc:
-                raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
-            rgb = image.convert("RGB")
+                if failed is None:
+                    raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
+                failed[n] = f"page {n} cannot be rasterised: {exc}"
+                continue
+            rgb = image if image.mode == "RGB" else image.convert("RGB")
             r, g, b = rgb.split()
             # Seals (con dấu) are red: whiten pixels clearly redder than they are green and blue.
             redness = ImageChops.darker(ImageChops.subtract(r, g), ImageChops.subtract(r, b))
-            rgb.paste((255, 255, 255), mask=redness.point(lambda v: 255 if v > 60 else 0))
+            red = redness.point(lambda v: 255 if v > 60 else 0)
             # Luminance keeps blue ink (handwritten numbers) dark.
             grey: Image.Image = rgb.convert("L")
-            file = workdir / f"page-{n:04d}.png"
-            # Light compression: the file lives for a second; writing it at level 6 costs more
-            # than Tesseract's reading of it.
-            grey.save(file, compress_level=1)
+            if (seal := red.getbbox()) is not None:  # whitened in grey only, and only where red is
+                grey.paste(255, seal, red.crop(seal))
+            # Uncompressed (BMP): the file lives for seconds, and compressing a page and
+            # decompressing it again (here, in Tesseract, in each later step) cost more than
+            # the writing of the raw bytes, with the very same pixels. Not PGM: Leptonica reads
+            # it about 0.1 s a page slower than a PNG or a BMP.
+            file = workdir / f"page-{n:04d}.bmp"
+            grey.save(file)
             yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
         with _PDFIUM:
@@ -1343,14 +1352,18 @@ def ocr_workers(limit: int | None = None) -> int:
     return max(1, min(limit or 4, cores, round(cores - busy + 1)))
 
 
+Outcome = system.Finished | system.ToolTimeout
+
+
 def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
-              workers: int | None = None) -> dict[int, system.Finished]:
+              workers: int | None = None) -> dict[int, Outcome]:
     """Run Tesseract commands side by side, ``workers`` at once (see :func:`ocr_workers`),
     starting the next as soon as one ends; each gets ``timeout`` seconds from its start. A
-    timeout kills every process still running. ``jobs`` may be a generator: pages rendered
-    while the first ones are read."""
+    command past its timeout is killed (its process group) and its outcome is the
+    :class:`~.system.ToolTimeout`; the others go on. ``jobs`` may be a generator: pages
+    rendered while the first ones are read."""
     pending = iter(jobs)
-    out: dict[int, system.Finished] = {}
+    out: dict[int, Outcome] = {}
     workers = workers or ocr_workers()
     procs: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
     exhausted = False
@@ -1372,9 +1385,10 @@ def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
                 continue
             for n in ended:
                 proc, started = procs.pop(n)
-                out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
-    except system.ToolTimeout as exc:
-        raise CorruptFileError(f"OCR: Tesseract timed out after {timeout:g} s on a page") from exc
+                try:
+                    out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
+                except system.ToolTimeout as exc:
+                    out[n] = exc
     finally:
         for proc, _ in procs.values():
             system.kill_group(proc)
@@ -1390,36 +1404,55 @@ def _tsv_base(page: PageImage) -> Path:
     return page.file.with_name(f"{page.file.stem}-ocr")
 
 
-def _read_tsv(pages: Sequence[PageImage], done: dict[int, system.Finished]) -> dict[int, str]:
-    for n, d in done.items():
-        if d.returncode != 0:
-            raise CorruptFileError(f"OCR: Tesseract failed on page {n}: {d.message()}")
-    return {p.number: _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-            for p in pages if p.number in done}
+def _failure(n: int, outcome: Outcome, timeout: float) -> str | None:
+    """Why a Tesseract run on page ``n`` gave nothing, or ``None`` when it did its work."""
+    if isinstance(outcome, system.ToolTimeout):
+        return f"OCR: Tesseract timed out after {timeout:g} s on page {n}"
+    if outcome.returncode != 0:
+        return f"OCR: Tesseract failed on page {n}: {outcome.message()}"
+    return None
+
+
+def _read_tsv(pages: Sequence[PageImage], done: dict[int, Outcome], timeout: float,
+              failed: dict[int, str]) -> dict[int, str]:
+    """The TSV of each page read; the pages whose run failed or timed out go to ``failed``."""
+    out: dict[int, str] = {}
+    for p in pages:
+        if p.number not in done:
+            continue
+        if (why := _failure(p.number, done[p.number], timeout)) is not None:
+            failed[p.number] = why
+            continue
+        out[p.number] = _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+    return out
 
 
 def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie",
                workers: int | None = None) -> dict[int, str]:
-    """Tesseract's TSV (automatic page segmentation) for each page."""
+    """Tesseract's TSV (automatic page segmentation) for each page; a page whose run failed is
+    left out."""
     done = _parallel(((p.number, _tesseract_tsv(exe, p, languages)) for p in pages), timeout, workers)
-    return _read_tsv(pages, done)
+    return _read_tsv(pages, done, timeout, {})
 
 
 def _render_and_recognise(exe: str, path: Path, page_numbers: Sequence[int], dpi: int, exact: bool,
                           workdir: Path, timeout: float, languages: str, workers: int | None,
-                          max_pixels: int, limits: Limits) -> tuple[list[PageImage], dict[int, str]]:
-    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered."""
+                          max_pixels: int, limits: Limits,
+                          failed: dict[int, str]) -> tuple[list[PageImage], dict[int, str]]:
+    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered.
+    The pages read are returned; those that could not be rendered or read go to ``failed``."""
     import pypdfium2 as pdfium
 
     pages: list[PageImage] = []
 
     def jobs() -> Iterator[tuple[int, list[str]]]:
-        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits):
+        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits, failed):
             pages.append(p)
             yield p.number, _tesseract_tsv(exe, p, languages)
 
     done = _parallel(jobs(), timeout, workers)
-    return pages, _read_tsv(pages, done)
+    tsv = _read_tsv(pages, done, timeout, failed)
+    return [p for p in pages if p.number in tsv], tsv
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1464,20 +1497,25 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
                     timeout, workers)
     turned: list[PageImage] = []
     for p in bad:
-        m = _ROTATE.search(osd[p.number].stdout.decode("utf-8", "replace"))
+        found = osd[p.number]
+        if isinstance(found, system.ToolTimeout):
+            continue  # the page stays as read
+        m = _ROTATE.search(found.stdout.decode("utf-8", "replace"))
         angle = int(m.group(1)) if m else 0
         if angle not in (90, 180, 270):
             continue
         with Image.open(p.file) as im:
             # ``Rotate`` is clockwise; PIL turns counter-clockwise.
             upright = im.rotate(-angle, expand=True)
-        file = p.file.with_name(f"{p.file.stem}-r{angle}.png")
+        file = p.file.with_name(f"{p.file.stem}-r{angle}.bmp")
         upright.save(file)
         turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
     if not turned:
         return
     again = _recognise(exe, turned, timeout, languages, workers)
     for t in turned:
+        if t.number not in again:
+            continue
         after = parse_tsv(again[t.number])
         if not looks_sideways(after) and not _few_words(after):
             tsv[t.number] = again[t.number]
@@ -1485,48 +1523,85 @@ def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: flo
             pages[i] = t
 
 
+@dataclass
+class _Again:
+    """A page's print to read again: the crop's file, where it lies on the page, and the lines
+    it reads again (see :func:`reread_image`)."""
+
+    page: PageImage
+    file: Path
+    offset: tuple[int, int]
+    damaged: tuple[list[Line], list[Line]]
+    pixels: int
+
+
+def _again(p: PageImage, tsv: str) -> _Again | None:
+    from PIL import Image
+
+    with Image.open(p.file) as im:
+        found = reread_image(im.convert("L"), tsv)
+    if found is None:
+        return None
+    masked, damaged = found
+    # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
+    ink = _ink(masked).getbbox()
+    if ink is None:
+        return None
+    # With a white margin, as on paper: Tesseract reads text touching the edge worse.
+    margin = round(p.dpi / 6)
+    box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
+           min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
+    file = p.file.with_name(f"{p.file.stem}-again.bmp")
+    masked.crop(box).save(file)
+    return _Again(p, file, (box[0], box[1]), damaged, (box[2] - box[0]) * (box[3] - box[1]))
+
+
+def _batches(items: list[_Again], workers: int) -> list[list[_Again]]:
+    """The crops in at most ``workers`` runs per resolution (``--dpi`` is one per run), of
+    about equal pixels each: one Tesseract start per run, the runs side by side."""
+    out: list[list[_Again]] = []
+    for dpi in sorted({a.page.dpi for a in items}):
+        group = sorted((a for a in items if a.page.dpi == dpi), key=lambda a: -a.pixels)
+        bins: list[list[_Again]] = [[] for _ in range(min(workers, len(group)))]
+        loads = [0] * len(bins)
+        for a in group:
+            i = loads.index(min(loads))
+            bins[i].append(a)
+            loads[i] += a.pixels
+        out.extend(sorted(b, key=lambda a: a.page.number) for b in bins)
+    return out
+
+
 def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
             workers: int | None = None) -> dict[int, list[Word]]:
     """Each page's words, with the print Tesseract's segmentation dropped read again (see
-    :func:`reread_image`); the pages that need it are read side by side."""
-    from PIL import Image
-
+    :func:`reread_image`). The crops to read again are made side by side and read in one
+    Tesseract run per worker (a list of crops: the model is loaded once per run, not once
+    per page); a run that fails leaves its pages' first reading standing."""
     words = {p.number: parse_tsv(tsv[p.number]) for p in pages}
-    jobs: dict[int, list[str]] = {}
-    damaged: dict[int, tuple[list[Line], list[Line]]] = {}
-    offsets: dict[int, tuple[int, int]] = {}
-
-    def prepare() -> Iterator[tuple[int, list[str]]]:
-        # A generator: the next page is prepared while Tesseract reads the previous ones.
-        for p in pages:
-            with Image.open(p.file) as im:
-                found = reread_image(im.convert("L"), tsv[p.number])
-            if found is None:
-                continue
-            masked, damaged[p.number] = found
-            # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
-            ink = _ink(masked).getbbox()
-            if ink is None:
-                continue
-            # With a white margin, as on paper: Tesseract reads text touching the edge worse.
-            margin = round(p.dpi / 6)
-            box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
-                   min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
-            offsets[p.number] = (box[0], box[1])
-            file = p.file.with_name(f"{p.file.stem}-again.png")
-            masked.crop(box).save(file, compress_level=1)
-            base = file.with_name(f"{file.stem}-ocr")
-            jobs[p.number] = [exe, str(file), str(base), "-l", languages, "--psm", "6", "--dpi", str(p.dpi), "tsv"]
-            yield p.number, jobs[p.number]
-
-    for n, done in _parallel(prepare(), timeout, workers).items():
-        if done.returncode != 0:
+    workers = workers or ocr_workers()
+    with ThreadPoolExecutor(max(1, min(len(pages), workers))) as pool:
+        items = [a for a in pool.map(lambda p: _again(p, tsv[p.number]), pages) if a is not None]
+    batches = _batches(items, workers)
+    jobs: list[tuple[int, list[str]]] = []
+    for i, batch in enumerate(batches):
+        listing = batch[0].file.with_name(f"again-{i}.txt")
+        listing.write_text("".join(f"{a.file}\n" for a in batch), encoding="utf-8")
+        jobs.append((i, [exe, str(listing), str(listing.with_suffix("")), "-l", languages, "--psm", "6",
+                         "--dpi", str(batch[0].page.dpi), "tsv"]))
+    # Each run gets the time of as many pages as it reads (the timeout is per page).
+    done = _parallel(jobs, timeout * max((len(b) for b in batches), default=1), workers)
+    for i, batch in enumerate(batches):
+        outcome = done.get(i)
+        if outcome is None or isinstance(outcome, system.ToolTimeout) or outcome.returncode != 0:
             continue  # the first reading stands
-        dx, dy = offsets[n]
-        again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
-                 for w in parse_tsv(Path(jobs[n][2]).with_suffix(".tsv").read_text(encoding="utf-8",
-                                                                                  errors="replace"))]
-        words[n] = merge_reread(words[n], damaged[n], again)
+        rows = Path(jobs[i][1][2]).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace").splitlines()
+        for k, a in enumerate(batch, start=1):
+            own = [r for r in rows[1:] if r.split("\t", 2)[1:2] == [str(k)]]
+            dx, dy = a.offset
+            again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
+                     for w in parse_tsv("\n".join(rows[:1] + own))]
+            words[a.page.number] = merge_reread(words[a.page.number], a.damaged, again)
     return words
 
 
@@ -1540,30 +1615,84 @@ def _stem_counter(image: Path) -> CountStems:
     return count
 
 
-def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie") -> ReadField:
-    """Read one box of a page again, as a single line of digits (a handwritten number)."""
+_FIELD_OPTIONS = ["--psm", "7", "-c", "tessedit_char_whitelist=0123456789"]
+
+
+def _field_file(image: Path, workdir: Path, box: Box) -> Path:
+    """The box of a page cut out into a file of its own."""
     from PIL import Image
 
+    with Image.open(image) as im:
+        crop = im.crop(box)
+    file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
+    crop.save(file, dpi=(0, 0))  # no resolution, as Tesseract has always been given it
+    return file
+
+
+def _field_value(tsv: str) -> tuple[str, float] | None:
+    words = parse_tsv(tsv)
+    if not words:
+        return None
+    return "".join(w.text for w in words), min(w.conf for w in words)
+
+
+def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie",
+                  known: dict[Box, tuple[str, float] | None] | None = None) -> ReadField:
+    """Read one box of a page again, as a single line of digits (a handwritten number); boxes
+    in ``known`` have been read already (see :func:`_read_fields`)."""
+
     def read(box: Box) -> tuple[str, float] | None:
-        with Image.open(image) as im:
-            crop = im.crop(box)
-        file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}.png"
-        crop.save(file)
-        done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "7", "-c",
-                           "tessedit_char_whitelist=0123456789", "tsv"], timeout, system.TESSERACT,
-                          env=_TESS_ENV)
-        words = parse_tsv(done.stdout.decode("utf-8", "replace"))
-        if not words:
-            return None
-        return "".join(w.text for w in words), min(w.conf for w in words)
+        if known is not None and box in known:
+            return known[box]
+        file = _field_file(image, workdir, box)
+        done = system.run([exe, str(file), "stdout", "-l", languages, *_FIELD_OPTIONS, "tsv"], timeout,
+                          system.TESSERACT, env=_TESS_ENV)
+        return _field_value(done.stdout.decode("utf-8", "replace"))
 
     return read
+
+
+def _tesseract_many(exe: str, files: Sequence[Path], options: Sequence[str], timeout: float,
+                    listing: Path) -> list[str] | None:
+    """One Tesseract run over several images (named in a list file, ``listing``): each image's
+    TSV, the same as a run of its own gives, without starting Tesseract and loading its model
+    once per image. ``None`` when the run fails."""
+    listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    try:
+        done = system.run([exe, str(listing), "stdout", *options, "tsv"], timeout, system.TESSERACT, env=_TESS_ENV)
+    except system.ToolTimeout:
+        return None
+    if done.returncode != 0:
+        return None
+    rows = done.stdout.decode("utf-8", "replace").splitlines()
+    if not rows:
+        return None
+    out: list[list[str]] = [[rows[0]] for _ in files]
+    for row in rows[1:]:
+        cols = row.split("\t")
+        if len(cols) > 1 and cols[1].isdigit() and 1 <= int(cols[1]) <= len(files):
+            out[int(cols[1]) - 1].append(row)
+    return ["\n".join(r) for r in out]
+
+
+def _read_fields(exe: str, asked: Sequence[tuple[PageImage, Box]], workdir: Path, timeout: float,
+                 languages: str) -> dict[tuple[int, Box], tuple[str, float] | None]:
+    """The handwritten fields of every page (see :func:`page_blocks`), read in one Tesseract run;
+    empty when that run fails (each field is then read on its own)."""
+    if not asked:
+        return {}
+    files = [_field_file(p.file, workdir, box) for p, box in asked]
+    tsvs = _tesseract_many(exe, files, ["-l", languages, *_FIELD_OPTIONS], timeout, workdir / "fields.txt")
+    if tsvs is None:
+        return {}
+    return {(p.number, box): _field_value(tsv) for (p, box), tsv in zip(asked, tsvs, strict=True)}
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
               max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
-              warnings: list[tuple[str, str]] | None = None, diacritics: bool = True) -> dict[int, list[Block]]:
+              warnings: list[tuple[str, str]] | None = None, diacritics: bool = True,
+              failed: dict[int, str] | None = None) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
@@ -1574,34 +1703,76 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     11``) and the handwritten fields left blank are added to ``warnings`` as (code, message), and
     so are the words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
 
-    ``timeout`` bounds each Tesseract run (one page); past it the process group is killed and a
-    :class:`CorruptFileError` says so. Tesseract or its Vietnamese data missing:
-    :class:`MissingComponentError` naming the Debian package.
+    ``timeout`` bounds each Tesseract run (one page); past it the process group is killed. A
+    page that cannot be rasterised, or that Tesseract fails on or times out on, is left out of
+    the result and its reason put in ``failed`` (page number → message); the other pages'
+    work stands and is not done again. Without ``failed``, such a page raises a
+    :class:`CorruptFileError` once the others are read. Tesseract or its Vietnamese data
+    missing: :class:`MissingComponentError` naming the Debian package.
     """
     from . import ocr_tables  # it reads words and lines of this module
 
     exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
+    failures: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
         workdir = Path(tmp)
         pages, tsv = _render_and_recognise(exe, path, page_numbers, dpi or 300, dpi is not None, workdir, timeout,
-                                           languages, workers, max_pixels, limits or Limits())
+                                           languages, workers, max_pixels, limits or Limits(), failures)
         _upright(exe, pages, tsv, timeout, languages, workers)
         words = _reread(exe, pages, tsv, timeout, languages, workers)
         result: dict[int, list[Block]] = {}
         tables: dict[int, list[ocr_tables.PageTable]] = {}
+
+        found: dict[int, tuple[list[Word], list[ocr_tables.PageTable], list[Box]]] = {}
+
+        def tables_and_fields(p: PageImage) -> tuple[list[Word], list[ocr_tables.PageTable], list[Box]]:
+            """A page's tables, and the boxes of its handwritten fields (a trial layout)."""
+            text_words, page_tables = ocr_tables.page_tables(
+                p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
+                timeout=min(timeout, 60.0), languages=languages)
+            asked: list[Box] = []
+
+            def ask(box: Box) -> None:
+                asked.append(box)
+
+            # Fields are read before any diacritic is restored: the trial leaves that out.
+            page_blocks(text_words, p.number, p.width, p.height, read_field=ask,
+                        tables=[(t.top, t.block) for t in page_tables], diacritics=False)
+            return text_words, page_tables, asked
+
+        # Pages worked on side by side: the tables' image work (NumPy, PIL) and Tesseract's
+        # runs on table cells leave the interpreter lock; one core would otherwise sit idle.
+        with ThreadPoolExecutor(max(1, min(len(pages), workers or ocr_workers()))) as pool:
+            for p, future in [(p, pool.submit(tables_and_fields, p)) for p in pages]:
+                try:
+                    found[p.number] = future.result()
+                except system.ToolTimeout as exc:
+                    failures[p.number] = f"OCR: page {p.number}: {exc}"
+        # The handwritten fields of all pages in one Tesseract run, then each page laid out.
+        fields = _read_fields(exe, [(p, box) for p in pages if p.number in found for box in found[p.number][2]],
+                              workdir, min(timeout, 60.0), languages)
         for p in pages:
-            fields = _field_reader(exe, p.file, workdir, min(timeout, 60.0), languages)
+            if p.number not in found:
+                continue
+            text_words, tables[p.number], _ = found[p.number]
+            known = {box: value for (n, box), value in fields.items() if n == p.number}
+            notes: list[tuple[str, str]] = []  # kept only when the page is read to its end
             try:
-                text_words, tables[p.number] = ocr_tables.page_tables(
-                    p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
-                    timeout=min(timeout, 60.0), languages=languages)
-                result[p.number] = page_blocks(text_words, p.number, p.width, p.height, read_field=fields,
-                                               count=_stem_counter(p.file), notes=warnings,
-                                               tables=[(t.top, t.block) for t in tables[p.number]],
-                                               diacritics=diacritics)
+                result[p.number] = page_blocks(
+                    text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.file),
+                    read_field=_field_reader(exe, p.file, workdir, min(timeout, 60.0), languages, known),
+                    tables=[(t.top, t.block) for t in tables[p.number]], diacritics=diacritics)
             except system.ToolTimeout as exc:
-                raise CorruptFileError(f"{path}: page {p.number} OCR: {exc}") from exc
+                failures[p.number] = f"OCR: page {p.number}: {exc}"
+                tables.pop(p.number)
+                continue
+            if warnings is not None:
+                warnings.extend(notes)
         ocr_tables.join_continued(result, tables)
-        return result
+    if failures and failed is None:
+        raise CorruptFileError(f"{path}: {failures[min(failures)]}")
+    if failed is not None:
+        failed.update(failures)
+    return result

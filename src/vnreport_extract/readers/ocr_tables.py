@@ -179,8 +179,11 @@ def binarise(grey: Any) -> Any:
     threshold and the paper (the commonest level). A thin rule, blurred by the scanner, is
     lighter than the letters: at 200 dpi a 0.5 pt border comes out at grey 150 to 190."""
     import numpy as np
+    from PIL import Image
 
-    hist = np.bincount(grey.ravel(), minlength=256)
+    # PIL's histogram of the same pixels: a third of the time of NumPy's bincount.
+    hist = np.asarray(Image.fromarray(grey).histogram()) if grey.dtype == np.uint8 and grey.ndim == 2 \
+        else np.bincount(grey.ravel(), minlength=256)
     paper = int(np.argmax(hist))
     threshold = min(200, max(100, otsu(hist)))
     return grey < max(threshold, min(230, (threshold + paper) // 2))
@@ -674,8 +677,8 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
 
     def read(boxes: list[tuple[int, int, int, int]], digits: bool) -> list[tuple[str, float] | None]:
         sheet, spans = stack_cells(clean, boxes, inset=max(1, round(dpi / 100)), gap=round(dpi / 8))
-        file = workdir / f"{name}-{'numbers' if digits else 'cells'}.png"
-        Image.fromarray(sheet).save(file, compress_level=1)
+        file = workdir / f"{name}-{'numbers' if digits else 'cells'}.bmp"
+        Image.fromarray(sheet).save(file)
         only = ["-c", "tessedit_char_whitelist=0123456789,.%"] if digits else []
         done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), *only,
                            "tsv"], timeout, system.TESSERACT, env={"OMP_THREAD_LIMIT": "1"})

@@ -653,38 +653,28 @@ def _truncated(path: Path) -> bool:
 
 def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[PartError],
          limits: Limits | None = None, warnings: list[tuple[str, str]] | None = None) -> dict[int, list[Block]]:
-    """OCR ``numbers``; when a run over all of them fails on one page (a timeout), the pages
-    are read one by one and those that fail become ``errors``. A page past ``limits`` (too
-    many pixels to rasterise) is refused whole: a :class:`LimitExceededError`. The OCR's
-    repairs and unread fields go to ``warnings``."""
+    """OCR ``numbers`` in one run; a page that fails (Tesseract fails or times out on it, it
+    cannot be rasterised) becomes one of ``errors`` and the other pages' readings stand. A
+    failure of the whole run (the file cannot be opened for rasterising) is an error on every
+    page. A page past ``limits`` (too many pixels to rasterise) is refused whole: a
+    :class:`LimitExceededError`. The OCR's repairs and unread fields go to ``warnings``."""
     try:
         from .ocr import ocr_pages
     except ImportError:  # a build without the OCR reader
         raise UnsupportedFormatError(f"{path}: pages {', '.join(map(str, numbers))} have no text layer "
                                      "and this build cannot OCR them") from None
 
-    def run(pages: list[int]) -> dict[int, list[Block]]:
-        notes: list[tuple[str, str]] = []
-        done = ocr_pages(path, pages, dpi=options.ocr_dpi, languages=options.ocr_languages,
-                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits, warnings=notes,
-                         diacritics=options.ocr_diacritics)
-        if warnings is not None:
-            warnings.extend(notes)
-        return done
-
+    failed: dict[int, str] = {}
     try:
-        return run(numbers)
+        done = ocr_pages(path, numbers, dpi=options.ocr_dpi, languages=options.ocr_languages,
+                         tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits,
+                         warnings=warnings, diacritics=options.ocr_diacritics, failed=failed)
     except CorruptFileError as exc:
-        if len(numbers) == 1:
-            errors.append(PartError(part="page", page=numbers[0], type=type(exc).__name__, message=str(exc)))
-            return {}
-    result: dict[int, list[Block]] = {}
-    for n in numbers:
-        try:
-            result.update(run([n]))
-        except CorruptFileError as exc:
-            errors.append(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)))
-    return result
+        errors.extend(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)) for n in numbers)
+        return {}
+    errors.extend(PartError(part="page", page=n, type="CorruptFileError", message=f"{path}: {why}")
+                  for n, why in sorted(failed.items()))
+    return done
 
 
 @contextlib.contextmanager
