@@ -511,3 +511,15 @@ def test_page_tesseract_times_out_on_is_a_part_error(hanging_tool: tuple[Path, P
         "partial", [(2, "OCR: Tesseract timed out after 10 s on page 2")])
     assert report.metadata.number.symbol == "03/BCĐX-CAT(PC04)"
     assert [pid for pid in map(int, pids.read_text().split()) if alive(pid)] == []
+
+
+def test_page_images_of_a_long_scan_are_compressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Page images stay on disk until the document is read: raw BMP for a short scan only.
+    from vnreport_extract.readers import ocr
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    short = [p.file.suffix for p in ocr._render(SCAN, [1, 2], 150, tmp_path / "a")]
+    monkeypatch.setattr(ocr, "RAW_PAGES", 1)
+    long = [p.file.suffix for p in ocr._render(SCAN, [1, 2], 150, tmp_path / "b")]
+    assert (short, long) == ([".bmp", ".bmp"], [".png", ".png"])

@@ -1264,7 +1264,8 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
-    """Each page as a greyscale BMP with the red of seals whitened (see :func:`render_dpi`).
+    """Each page as a greyscale image file (BMP; PNG past ``RAW_PAGES`` pages) with the red of
+    seals whitened (see :func:`render_dpi`).
 
     Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
     Tesseract runs in parallel."""
@@ -1321,13 +1322,18 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             # Uncompressed (BMP): the file lives for seconds, and compressing a page and
             # decompressing it again (here, in Tesseract, in each later step) cost more than
             # the writing of the raw bytes, with the very same pixels. Not PGM: Leptonica reads
-            # it about 0.1 s a page slower than a PNG or a BMP.
-            file = workdir / f"page-{n:04d}.bmp"
+            # it about 0.1 s a page slower than a PNG or a BMP. The pages stay on disk until
+            # the document is read: past a few dozen pages (9 MB each at 300 dpi) they are PNG.
+            file = workdir / f"page-{n:04d}.{'bmp' if len(page_numbers) <= RAW_PAGES else 'png'}"
             grey.save(file)
             yield PageImage(n, file, grey.width, grey.height, page_dpi)
     finally:
         with _PDFIUM:
             pdf.close()
+
+
+# Up to this many pages, a document's page images are written uncompressed (see _rendered).
+RAW_PAGES = 32
 
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
