@@ -270,6 +270,20 @@ def names_issuer(line: str) -> bool:
     return in_capitals(line) and (starts_issuer(line) or names_locality(line))
 
 
+# The signing mark of the signature column glued after a recipient when two columns arrive as
+# one line (the signing rule, in capitals, after a space).
+_GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{2})")
+
+
+def before_signing(line: str) -> str:
+    """A line of the recipients' column without the signature column glued after it.
+
+    >>> before_signing("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO"), before_signing("- Như trên;")
+    ('- Lưu: VT, NC.', '- Như trên;')
+    """
+    return str(_GLUED_SIGNING.split(line, maxsplit=1)[0])
+
+
 _MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
 
 

@@ -12,6 +12,7 @@ import regex
 from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import (
     Identity,
+    before_signing,
     classify_line,
     doc_type_of,
     identity_line,
@@ -152,9 +153,6 @@ def _name(text: str) -> str | None:
     return text
 
 
-# The signature column glued to a recipient when two columns arrive as one line:
-# ``Lưu: VT, NC. TM. BAN CHỈ ĐẠO``.
-_GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{2})")
 
 
 def _clean_item(text: str) -> str:
@@ -163,7 +161,7 @@ def _clean_item(text: str) -> str:
     >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
     'Lưu: VT, NC'
     """
-    text = _GLUED_SIGNING.split(text, maxsplit=1)[0]
+    text = before_signing(text)
     return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
 
 
