@@ -76,31 +76,6 @@ class Word(Protocol):
 W = TypeVar("W", bound=Word)
 
 
-@dataclass(frozen=True)
-class _Read:
-    """A word of a second reading (cells read again)."""
-
-    text: str
-    left: int
-    top: int
-    right: int
-    bottom: int
-    conf: float
-
-
-def _tsv_words(tsv: str) -> list[_Read]:
-    """The words (level 5 rows) of Tesseract's TSV output."""
-    out: list[_Read] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        left, top, width, height = (int(c) for c in cols[6:10])
-        out.append(_Read(unicodedata.normalize("NFC", cols[11].strip()), left, top, left + width, top + height,
-                         float(cols[10])))
-    return out
-
-
 @dataclass
 class Rule:
     """A ruled line of the page, in deskewed coordinates: ``at`` is its position across (y of a
@@ -684,7 +659,9 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
                            "tsv"], timeout, system.TESSERACT, env={"OMP_THREAD_LIMIT": "1"})
         if done.returncode != 0:
             return [None] * len(boxes)
-        return cells_from_sheet(_tsv_words(done.stdout.decode("utf-8", "replace")), spans, digits)
+        from .ocr import parse_tsv  # the page's own TSV parser (ocr imports this module)
+
+        return cells_from_sheet(parse_tsv(done.stdout.decode("utf-8", "replace")), spans, digits)
 
     return read
 
