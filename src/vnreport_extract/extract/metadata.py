@@ -224,7 +224,8 @@ def extract_metadata(text: str) -> MetadataResult:
             meta.doc_type = dt
             type_idx = i
             break
-        if type_idx is None and meta.number is None and (ident := identity_line(line.text)) is not None \
+        if kind == "identity" and type_idx is None and meta.number is None \
+                and (ident := identity_line(line.text)) is not None \
                 and ident["doc_type"] is not None:
             # ``CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 [VỀ ...]``: all in one line.
             meta.doc_type = ident["doc_type"]
