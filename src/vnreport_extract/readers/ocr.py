@@ -31,7 +31,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from ..errors import CorruptFileError, InputError
 from ..limits import LimitExceededError, Limits
 from ..normalize import fold, in_capitals
 from . import system
+from .ocr_tsv import Word, parse_tsv
 
 # ---------------------------------------------------------------------------------------------
 # Upper-case header lines (tiêu đề, Quốc hiệu, tên cơ quan, tên loại văn bản) checked against the
@@ -323,21 +323,6 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
 # Words and lines from Tesseract's TSV.
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    left: int
-    top: int
-    right: int
-    bottom: int
-    conf: float
-    line_key: tuple[int, int, int]
-
-    @property
-    def height(self) -> int:
-        return self.bottom - self.top
-
-
 @dataclass
 class Line:
     words: list[Word]
@@ -373,37 +358,6 @@ class Line:
     @property
     def conf(self) -> float:
         return statistics.fmean(w.conf for w in self.words)
-
-
-# Characters Tesseract confuses with Vietnamese ones: Latin eth for Đ.
-_CHAR_FIXES = str.maketrans({"Ð": "Đ", "ð": "đ", "|": " ", "¦": " "})
-_DOUBLE_D = re.compile("[ĐÐ]{2}|[đð]{2}")
-
-
-def _one_d(m: re.Match[str]) -> str:
-    return "Đ" if m.group(0)[0] in "ĐÐ" else "đ"
-
-
-# A word that is only rule or border marks (``____``, ``_—-``, ``|``): underlines of the header,
-# table borders, the strokes of a signature.
-_RULE_WORD = re.compile(r"^[-_=~—–.,:;'\"`^*|\\/]{2,}$|^[_=~`^|\\]$|[-_=~—–]{4,}")
-
-
-def parse_tsv(tsv: str) -> list[Word]:
-    """The words of Tesseract's TSV output (level 5 rows), cleaned of rule marks."""
-    words: list[Word] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        # Tesseract sometimes gives one Đ twice, as Đ and as Latin eth (``ĐÐU`` for ``ĐU``).
-        text = unicodedata.normalize("NFC", _DOUBLE_D.sub(_one_d, cols[11]).translate(_CHAR_FIXES)).strip()
-        if not text or _RULE_WORD.search(text):
-            continue
-        left, top, width, height = (int(c) for c in cols[6:10])
-        words.append(Word(text, left, top, left + width, top + height, float(cols[10]),
-                          (int(cols[2]), int(cols[3]), int(cols[4]))))
-    return words
 
 
 def group_lines(words: list[Word]) -> list[Line]:

@@ -40,6 +40,7 @@ from typing import Any, Protocol, TypeVar
 from ..document import Block
 from ..extract.tables import cell_number
 from . import system
+from .ocr_tsv import parse_tsv
 from .pdf_layout import join_lines
 from .table_parts import TableData, continue_table, same_columns
 
@@ -659,8 +660,6 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
                            "tsv"], timeout, system.TESSERACT, env={"OMP_THREAD_LIMIT": "1"})
         if done.returncode != 0:
             return [None] * len(boxes)
-        from .ocr import parse_tsv  # the page's own TSV parser (ocr imports this module)
-
         return cells_from_sheet(parse_tsv(done.stdout.decode("utf-8", "replace")), spans, digits)
 
     return read
