@@ -369,6 +369,29 @@ def test_limits_are_an_option(tmp_path: Path) -> None:
     assert "limits" in ConvertOptions.model_json_schema()["properties"]
 
 
+@pytest.mark.parametrize("call", ["parse_file", "parse_text", "iter_reports"])
+def test_limits_keyword_is_a_deprecated_alias_of_the_option(call: str) -> None:
+    from vnreport_extract.limits import LimitExceededError, Limits
+
+    small = Limits(max_text_chars=1000)
+    with pytest.warns(DeprecationWarning, match=rf"{call}\(limits=...\) is deprecated"), \
+            pytest.raises(LimitExceededError, match="max_text_chars"):
+        if call == "parse_file":
+            parse_file(SEED, limits=small)
+        elif call == "parse_text":
+            parse_text(SEED.read_text(encoding="utf-8"), limits=small)
+        else:
+            list(iter_reports([SEED], limits=small))
+
+
+def test_convert_limits_reach_the_workers_inside_the_options(tmp_path: Path) -> None:
+    from vnreport_extract.limits import Limits
+
+    summary = convert([SEED], tmp_path / "out", formats=["jsonl"], workers=1, limits=Limits(max_text_chars=1000))
+    (entry,) = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").read_text("utf-8").splitlines()]
+    assert (summary.failed, entry["error_type"]) == (1, "LimitExceededError")
+
+
 def test_limit_flag_reaches_the_parser() -> None:
     p = run("parse", str(SEED), "--limit", "max_text_chars=1000")
     assert p.returncode == 1 and "max_text_chars" in p.stderr

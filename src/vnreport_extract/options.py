@@ -16,7 +16,8 @@ same everywhere. Both are immutable and validated (a wrong value is a
 from __future__ import annotations
 
 import re
-from typing import Literal
+import warnings
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -115,4 +116,20 @@ class ConvertOptions(ParseOptions):
         return ParseOptions(**{name: getattr(self, name) for name in ParseOptions.model_fields})
 
 
-__all__ = ["ConvertOptions", "OcrMode", "ParseOptions"]
+Opts = TypeVar("Opts", bound=ParseOptions)
+
+
+def with_limits(options: Opts, limits: Limits | None, *, caller: str) -> Opts:
+    """``options`` with the ``limits`` given by the older ``limits=`` keyword of ``caller``.
+
+    The limits are an option like any other (``ParseOptions(limits=Limits(...))``); the
+    keyword still works but warns, and is removed in a later release.
+    """
+    if limits is None:
+        return options
+    warnings.warn(f"{caller}(limits=...) is deprecated: pass the limits in the options, "
+                  f"{type(options).__name__}(limits=...)", DeprecationWarning, stacklevel=3)
+    return options.model_copy(update={"limits": limits})
+
+
+__all__ = ["ConvertOptions", "OcrMode", "ParseOptions", "with_limits"]

@@ -22,7 +22,7 @@ from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import PartError, Report, Source, Table, Warning
 from .normalize import fold, in_capitals
-from .options import ParseOptions
+from .options import ParseOptions, with_limits
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
@@ -251,15 +251,16 @@ def _tables(asm: Assembled) -> list[Table]:
 def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None,
                limits: Limits | None = None) -> Report:
     """Parse the text of a report (plain text or Markdown). ``options`` are accepted for one
-    calling convention with :func:`parse_file`; none of them changes how text is read.
-    A text past ``limits`` is a :class:`LimitExceededError`.
+    calling convention with :func:`parse_file`; of them only ``limits`` applies to a text:
+    a text past ``options.limits`` is a :class:`LimitExceededError`. (The ``limits``
+    keyword is a deprecated alias of ``options.limits``.)
 
     >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
     '33/CT-TTg'
     """
-    limits = limits or (options.limits if options else Limits())
-    check_text_size(text, limits, source.path if source and source.path else "text")
-    return build_report(read_text(text, source), limits=limits)
+    options = with_limits(options or ParseOptions(), limits, caller="parse_text")
+    check_text_size(text, options.limits, source.path if source and source.path else "text")
+    return build_report(read_text(text, source), limits=options.limits)
 
 
 def check_text_size(text: str, limits: Limits, where: str) -> None:
@@ -353,7 +354,8 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     """Parse a report file, read as ``options`` say (:class:`~vnreport_extract.options.ParseOptions`:
     OCR, pages, tools, timeouts). The format is chosen by content (magic bytes); a file whose
     content is not what its extension says (a text named ``.pdf``) is a
-    :class:`CorruptFileError`, an input past ``limits`` a :class:`LimitExceededError`.
+    :class:`CorruptFileError`, an input past ``options.limits`` a :class:`LimitExceededError`
+    (the ``limits`` keyword is a deprecated alias of ``options.limits``).
 
     A part that cannot be read (a page OCR failed on) leaves a ``partial`` report with the
     part in ``errors``. A document that cannot be read at all raises its named error
@@ -365,8 +367,8 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     ('failed', 'InputError')
     """
     try:
-        options = options or ParseOptions()
-        return _parse_file(Path(path), options, limits or options.limits)
+        options = with_limits(options or ParseOptions(), limits, caller="parse_file")
+        return _parse_file(Path(path), options, options.limits)
     except VnReportError as exc:
         if raise_on_error:
             raise

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hostile.generate import BY_NAME
 
-from vnreport_extract import VnReportError, parse_file
+from vnreport_extract import ParseOptions, VnReportError, parse_file
 from vnreport_extract.cli import main as cli
 from vnreport_extract.limits import Limits
 
@@ -33,7 +33,7 @@ def run(name: str, path: str) -> dict[str, object]:
     out: dict[str, object] = {"name": name}
     started = time.monotonic()
     try:
-        report = parse_file(path, limits=Limits(**case.limits))
+        report = parse_file(path, ParseOptions(limits=Limits(**case.limits)))
         out.update(outcome="report", warnings=sorted({w.code for w in report.warnings}),
                    text_has_absent=bool(case.absent and case.absent in report.text))
     except VnReportError as exc:

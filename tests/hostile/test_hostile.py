@@ -19,7 +19,7 @@ import pytest
 from hostile.generate import BY_NAME, CASES, CITATION, Case, build_all
 from hostile.helpers import tools_running
 
-from vnreport_extract import InputError, VnReportError, parse_file
+from vnreport_extract import InputError, ParseOptions, VnReportError, parse_file
 from vnreport_extract.batch.inputs import close_archives, expand_inputs, materialize, zip_items
 from vnreport_extract.limits import LimitExceededError, Limits
 
@@ -191,7 +191,7 @@ def test_a_file_is_read_only_up_to_its_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * 5000)
     with pytest.raises(LimitExceededError, match="max_file_bytes"):
-        parse_file(big, limits=Limits(max_file_bytes=1000))
+        parse_file(big, ParseOptions(limits=Limits(max_file_bytes=1000)))
     (item,) = expand_inputs([big])
     with pytest.raises(LimitExceededError, match="max_file_bytes"):
         materialize(item, tmp_path, Limits(max_file_bytes=1000))
@@ -350,7 +350,7 @@ def test_slow_cases(case: Case, tmp_path: Path) -> None:
     path = build_all(tmp_path, [case])[case.name]
     started = time.monotonic()
     try:
-        parse_file(path, limits=Limits(**case.limits))
+        parse_file(path, ParseOptions(limits=Limits(**case.limits)))
         outcome = "report"
     except VnReportError as exc:
         outcome = type(exc).__name__

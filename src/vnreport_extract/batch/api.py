@@ -19,8 +19,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, OutputError, VnReportError, first_line
 from ..limits import Limits
-from ..options import ConvertOptions, ParseOptions
-from .inputs import DEFAULT_LIMITS, close_archives, expand_inputs, materialize
+from ..options import ConvertOptions, ParseOptions, with_limits
+from .inputs import close_archives, expand_inputs, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
 from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, store_folder
@@ -106,17 +106,17 @@ def _clear_outputs(out: Path) -> None:
 
 def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
             options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
-            limits: Limits | None = None, follow_symlinks: bool | None = None, **settings: Any) -> ConvertSummary:
+            **settings: Any) -> ConvertSummary:
     """Convert files, folders, globs and ``.zip`` archives into ``out`` (see
     :mod:`.outputs` for the layout), as ``options`` say
     (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
     fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
     (``module:function``, a path in, a Report out) replaces
-    :func:`~vnreport_extract.parse_file` in the workers. ``limits`` (default: the options')
-    bound what each input may cost (:class:`~vnreport_extract.limits.Limits`);
-    ``follow_symlinks`` (default: the options') reads links that lead out of an input folder
-    (by default listed as skipped). An output folder that cannot be
-    written is an :class:`~vnreport_extract.OutputError`.
+    :func:`~vnreport_extract.parse_file` in the workers. The options' ``limits``
+    (:class:`~vnreport_extract.limits.Limits`, ``convert(paths, "out", limits=Limits(...))``)
+    bound what each input may cost, in this process (zip members) and in the workers, which
+    get them with the rest of the options. An output folder that cannot be written is an
+    :class:`~vnreport_extract.OutputError`.
 
     Without ``options`` the run is quiet (no progress bar), as a library call should be.
     Raises :class:`UsageError` or :class:`~vnreport_extract.InputError` before any work
@@ -129,12 +129,10 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         except ValueError as exc:  # pydantic's ValidationError names the field
             raise UsageError(_first_error(exc)) from exc
     chosen = parse_formats(opts.formats or default_formats())
-    limits = limits or opts.limits
-    follow_symlinks = opts.follow_symlinks if follow_symlinks is None else follow_symlinks
     out_dir = Path(out)
     if opts.scheduler is not None and opts.fail_fast:
         raise UsageError("--fail-fast is not available with --scheduler")
-    items = expand_inputs(inputs, exclude=out_dir, limits=limits, follow_symlinks=follow_symlinks)
+    items = expand_inputs(inputs, exclude=out_dir, limits=opts.limits, follow_symlinks=opts.follow_symlinks)
     parse_options = opts.parse_options()
     if parse_options != ParseOptions() and not takes_options(load_parser(parser)):
         raise UsageError(f"the parser {parser} takes no options; run it with the default reading options")
@@ -142,11 +140,9 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     if opts.scheduler is not None:
         from .dask import DaskExecutor
 
-        executor = DaskExecutor(opts.scheduler, timeout=opts.timeout, parser=parser, options=parse_options,
-                                limits=limits)
+        executor = DaskExecutor(opts.scheduler, timeout=opts.timeout, parser=parser, options=parse_options)
     else:
-        executor = LocalExecutor(workers=opts.workers, timeout=opts.timeout, parser=parser, options=parse_options,
-                                 limits=limits)
+        executor = LocalExecutor(workers=opts.workers, timeout=opts.timeout, parser=parser, options=parse_options)
     with executor:
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
         progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
@@ -185,7 +181,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     named error (``errors="raise"``), is passed over (``"skip"``), or is yielded as a
     ``failed`` Report whose ``errors`` say why (``"report"``); ``unique`` parses identical
     files once. What a folder holds that is no document (see :func:`.inputs.expand_inputs`)
-    is passed over; ``limits`` bound what each document may cost.
+    is passed over; ``options.limits`` bound what each document may cost (the ``limits``
+    keyword is a deprecated alias).
 
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
@@ -196,7 +193,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
         raise ValueError("errors must be 'raise', 'skip' or 'report'")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    limits = limits or (options.limits if options else DEFAULT_LIMITS)
+    options = with_limits(options or ParseOptions(), limits, caller="iter_reports")
+    limits = options.limits
     seen: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="vnreport-iter-") as tmp:
         for serial, item in enumerate(expand_inputs(paths, limits=limits)):
@@ -215,7 +213,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     continue
                 seen.add(mat.sha256)
                 try:
-                    report = parse_file(mat.path, options, limits=limits)
+                    report = parse_file(mat.path, options)
                 except VnReportError as exc:
                     if errors == "raise":
                         raise

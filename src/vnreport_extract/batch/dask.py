@@ -32,7 +32,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import VnReportError
-from ..options import ParseOptions
+from ..options import ParseOptions, with_limits
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
 from .plan import ExecutionStats, ParquetWriter, Plan, UsageError
@@ -93,10 +93,11 @@ def _worker_pool(parser: str, timeout: float | None, options: ParseOptions | Non
 
 
 def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *, timeout: float | None = None,
-                parser: str = DEFAULT_PARSER, limits: ZipLimits = DEFAULT_LIMITS,
-                options: ParseOptions | None = None) -> list[tuple[str, Result]]:
+                parser: str = DEFAULT_PARSER, options: ParseOptions | None = None) -> list[tuple[str, Result]]:
     """On a worker: parse each item (with its sha256 and size) into ``store``; returns
-    (logical path, worker result) pairs."""
+    (logical path, worker result) pairs. ``options.limits`` bound the zip members extracted
+    here and, inside the options, each parse."""
+    limits = options.limits if options else DEFAULT_LIMITS
     results: list[tuple[str, Result]] = []
     with tempfile.TemporaryDirectory(prefix="vnreport-parse-") as tmp:
         mats = {}
@@ -112,8 +113,6 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
                 mats[serial] = mat
                 task: dict[str, Any] = {"path": str(mat.path), "key": item.key, "sha256": sha or mat.sha256,
                                         "store": store}
-                if limits != DEFAULT_LIMITS:
-                    task["limits"] = limits.model_dump()
                 yield serial, task
 
         for serial, result in _worker_pool(parser, timeout, options).run(tasks()):
@@ -125,10 +124,10 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
 
 
 def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
-                      limits: ZipLimits, options: ParseOptions | None = None) -> list[dict[str, Any]]:
+                      options: ParseOptions | None = None) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="vnreport-store-") as store:
         results = parse_items([(item, None, None) for item in items], store, timeout=timeout, parser=parser,
-                              limits=limits, options=options)
+                              options=options)
         order = {item.key: i for i, item in enumerate(items)}
         reports = []
         for _, result in sorted(results, key=lambda kr: order[kr[0]]):
@@ -139,13 +138,16 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
 
 def reports_bag(inputs: Sequence[str | os.PathLike[str]], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
-                limits: ZipLimits = DEFAULT_LIMITS, options: ParseOptions | None = None) -> db.Bag:
+                options: ParseOptions | None = None, limits: ZipLimits | None = None) -> db.Bag:
     """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
-    the inputs name, each parsed with ``options``. Documents that fail are left out
+    the inputs name, each parsed with ``options`` (whose ``limits`` bound each input; the
+    ``limits`` keyword is a deprecated alias). Documents that fail are left out
     (``convert`` records them)."""
     delayed = _m("dask").delayed
-    items = expand_inputs(inputs, limits=limits)
-    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, limits, options)
+    if limits is not None:
+        options = with_limits(options or ParseOptions(), limits, caller="reports_bag")
+    items = expand_inputs(inputs, limits=options.limits if options else DEFAULT_LIMITS)
+    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, options)
              for chunk in _chunks(items, partition_size)] or [delayed(list)()]
     return _m("dask.bag").from_delayed(parts)  # type: ignore[no-any-return]
 
@@ -232,12 +234,12 @@ class DaskExecutor:
     (``tables/<name>.parquet/part.N.parquet``)."""
 
     def __init__(self, scheduler: Any, *, timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
-                 options: ParseOptions | None = None, limits: ZipLimits = DEFAULT_LIMITS) -> None:
+                 options: ParseOptions | None = None) -> None:
         self.scheduler = scheduler
         self.timeout = timeout
         self.parser = parser
         self.options = options
-        self.limits = limits
+        self.limits = options.limits if options else DEFAULT_LIMITS
         self.client: Any = None
         self._own_client = False
         self._chunk = 1
@@ -284,7 +286,7 @@ class DaskExecutor:
         known = {item.key: (sha, size) for item, sha, size in to_parse}
         self._chunk = max(1, min(64, math.ceil(len(to_parse) / (threads * 2)))) if to_parse else 1
         futures = client.map(parse_items, _chunks(to_parse, self._chunk), store=str(plan.store),
-                             timeout=self.timeout, parser=self.parser, limits=self.limits, options=self.options,
+                             timeout=self.timeout, parser=self.parser, options=self.options,
                              pure=False)
         for future in distributed.as_completed(futures):
             for key, result in future.result():

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, VnReportError
-from ..limits import Limits
 from ..options import ParseOptions
 from .inputs import DEFAULT_LIMITS, Item, Materialized, close_archives, materialize
 from .plan import WORK, ExecutionStats, Plan
@@ -35,13 +34,13 @@ class LocalExecutor:
     """``workers`` worker processes on this machine."""
 
     def __init__(self, *, workers: int | None = None, timeout: float | None = 300.0,
-                 parser: str = DEFAULT_PARSER, options: ParseOptions | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> None:
+                 parser: str = DEFAULT_PARSER, options: ParseOptions | None = None) -> None:
         self.workers = workers or default_workers()
         self.timeout = timeout
         self.parser = parser
         self.options = options
-        self.limits = limits
+        # The limits travel to the workers inside the options; a zip member is extracted here.
+        self.limits = options.limits if options else DEFAULT_LIMITS
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -105,6 +104,4 @@ class LocalExecutor:
             in_flight[serial] = (item, mat)
             task: dict[str, Any] = {"path": str(mat.path), "key": item.key, "sha256": mat.sha256,
                                     "store": str(plan.store)}
-            if self.limits != DEFAULT_LIMITS:
-                task["limits"] = self.limits.model_dump()
             yield serial, task

@@ -47,7 +47,6 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from ..errors import OutputError, VnReportError, first_line
-from ..limits import Limits
 from ..options import ParseOptions
 from ..readers.system import GROUPS_ENV, kill_recorded_groups
 from .outputs import write_atomic
@@ -101,21 +100,20 @@ def _where(error: Any) -> str:
 
 
 def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
-              parse: Callable[..., Any], limits: Limits | None = None) -> tuple[Result, Any]:
+              parse: Callable[..., Any]) -> tuple[Result, Any]:
     """Parse one document, write its JSON into ``store``, and describe the outcome.
 
     Returns (result, report or None). Bad input gives ``status: error`` with the named
     error's type and message; an unexpected exception too (the run goes on), with its
     Python type name so that it stands out in the manifest. A report that cannot be
     written into ``store`` is an ``OutputError`` (the pool's owner stops the run at it).
-    ``limits``, when given, is passed on to ``parse``.
     """
     started = time.perf_counter()
     result: Result = {"status": "ok", "report_id": None, "format": None, "pages": None, "ocr": None,
                       "attachments": 0, "error_type": None, "error": None}
     report = None
     try:
-        report = parse(path) if limits is None else parse(path, limits=limits)
+        report = parse(path)
         report.source.path = key
         if sha256 and not report.source.sha256:
             report.source.sha256 = sha256
@@ -180,8 +178,7 @@ def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
     for line in sys.stdin:
         task = json.loads(line)
         store = Path(task["store"]) if task.get("store") else None
-        limits = Limits.model_validate(task["limits"]) if task.get("limits") else None
-        result, _ = parse_one(Path(task["path"]), task["key"], task.get("sha256"), store, parse, limits)
+        result, _ = parse_one(Path(task["path"]), task["key"], task.get("sha256"), store, parse)
         proto.write(json.dumps(result, ensure_ascii=False) + "\n")
         proto.flush()
     return 0
