@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+import regex
+
 # One translation table: spaces that are not U+0020 (no-break, thin, figure,
 # ideographic ...) become a space; hyphen look-alikes a hyphen (en and em dashes are
 # real punctuation and stay); invisible characters (zero-width, BOM, soft hyphen) and
@@ -23,6 +25,11 @@ _TRANSLATE: dict[int, str | None] = {
 }
 
 _NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+
+# Digits of scripts newer than this Python's Unicode tables (Nag Mundari, Kawi: outside the
+# Basic Multilingual Plane), which the ``regex`` module's ``\d`` matches but ``int()``
+# refuses: a replacement character, as for any unreadable input.
+_NEWER_DIGIT = regex.compile(r"[\U00010000-\U0010FFFF&&\d]", regex.V1)
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
@@ -45,6 +52,8 @@ def normalize_unicode(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_TRANSLATE.search(text):
         text = text.translate(_TRANSLATE)
+    if _NEWER_DIGIT.search(text):
+        text = _NEWER_DIGIT.sub(lambda m: m.group() if m.group().isdecimal() else "\ufffd", text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -56,8 +56,11 @@ class HeaderRule(TypedDict):
 # spans of the original line. Tried in this order; the first that matches names the line.
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
-     "pattern": r"(?:cong hoa xa hoi chu nghia\b|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)",
+     # ``CỘN 6 HOÀ``: the ``G`` of ``CỘNG`` cut off by a scanner's line and read apart.
+     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi chu nghia\b|doc lap\s*[-–—]\s*tu do"
+                r"|dang cong san viet nam)",
      "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+                  "CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                   "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
                   "Cộng hoà xã hội chủ nghĩa Việt Nam"],
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
@@ -68,10 +71,10 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc"],
      "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
     {"kind": "number",
-     "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?so(?=\s*(?:[:.…_/]|\d))\s*[:.]?\s*"
-                r"(?P<value>.*)$",
+     "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?"
+                r"so(?=\s*(?:[:.…_/]|\d)|\s+\S{1,8}\s*/\s*[^\W\d_]{2,}-)\s*[:.]?\s*(?P<value>.*)$",
      "examples": ["Số: 1984/SNV-TCBC", "Số 06-HD/TW", "Số:        /KH-STTTT", "Số: 03 /BCĐX-CAT(PC04)",
-                  "Luật số: 56/2010/QH12"],
+                  "Luật số: 56/2010/QH12", "Số A4Ÿš /SNV-VP"],
      "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ tiếp nhận", "Số"]},  # ``Số`` alone heads a table column
     {"kind": "place-date",
      "pattern": r"(?P<place>[^\d,;:]{2,60}?)\s*,\s*(?P<date>ngay\b.*)$",
@@ -320,14 +323,16 @@ def is_position(line: str) -> bool:
 # line (lower case, no diacritics, đ → d), so OCR's lost accents still match.
 HEADER_MARKS: list[HeaderRule] = [
     {"kind": "motto",  # the Quốc hiệu, the Tiêu ngữ or the Party's name, in either column
-     "pattern": r"cong hoa xa hoi|dang cong san viet nam|doc lap\W+tu do",
+     "pattern": r"\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi|dang cong san viet nam|doc lap\W+tu do",
      "examples": ["UBND TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "SỞ THÔNG TIN VÀ TRUYỀN THÔNG CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                   "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM"],
      "not_examples": ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]},
     {"kind": "number",  # the ``Số:`` of the left column, alone or beside the place and date
-     "pattern": r"^\s*so\s*(?:[:.…_/]|\d|$)|\sso\s*:",
+     # ``Số A4Ÿš /SNV-VP``: a handwritten number read as letters, before the symbol's slash.
+     "pattern": r"^\s*so\s*(?:[:.…_/]|\d|$|\S{1,8}\s*/\s*[^\W\d_]{2,}-)|\sso\s*:",
      "examples": ["Số: 1984/SNV-TCBC", "Số 368-CV/BPTT", "Số: /TB-STTTT", "Số:", "Số. /QĐ-UBND",
-                  "Số ....../KH-UBND", "UBND TỈNH LÂM ĐỒNG   Số: 12/BC-UBND"],
+                  "Số ....../KH-UBND", "UBND TỈNH LÂM ĐỒNG   Số: 12/BC-UBND", "Số A4Ÿš /SNV-VP"],
      "not_examples": ["SỞ NỘI VỤ", "Số lượng hồ sơ", "TRƯỜNG TIỂU HỌC SỐ 1", "Quy định số 294-QĐ/TW"]},
     {"kind": "date",  # the words of a date in the place-and-date line, its day or month blank
      "pattern": r"\bngay\b.*\bthang\b|\bthang\s*\d{1,2}\s*nam\s*\d{4}",

@@ -100,6 +100,11 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
     return line.text[m.start("place"):m.end("place")].strip(), date, (line.start + d.start(), line.start + d.end())
 
 
+# Header lines that follow the trích yếu in reading order: what lies between them and a
+# ``V/v`` line is still the trích yếu.
+_HEADER_AFTER_TITLE = frozenset({"place-date", "addressee", "motto", "motto-part"})
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
@@ -275,14 +280,18 @@ def extract_metadata(text: str) -> MetadataResult:
                 meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
                 body_start_line = k + 1
                 # ``V/v báo cáo đề nghị công nhận`` / ``chức danh các Hội ...``: the lines of the
-                # trích yếu go on in lower case (or after an open end) up to the place and date.
-                for nxt in lines[k + 1: k + 5]:
+                # trích yếu go on in lower case (or after an open end) up to the place and date;
+                # a line with a capital (``Tỉnh ủy quản lý``) when the header goes on after it.
+                for j in range(k + 1, min(k + 5, len(lines))):
+                    nxt = lines[j]
+                    header_next = j + 1 < len(lines) and classify_line(lines[j + 1].text) in _HEADER_AFTER_TITLE
                     if classify_line(nxt.text) is not None or _BODY_START.match(nxt.text) \
                             or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
-                                    or title_lines[-1].endswith(",")):
+                                    or title_lines[-1].endswith(",")
+                                    or (header_next and not _is_upper(nxt.text) and len(nxt.text) <= 80)):
                         break
                     title_lines.append(nxt.text)
-                    body_start_line = max(body_start_line, lines.index(nxt) + 1)
+                    body_start_line = max(body_start_line, j + 1)
                 break
         else:
             # A Công văn whose trích yếu under ``Số:`` has no ``V/v`` (or OCR lost it): its

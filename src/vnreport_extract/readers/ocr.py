@@ -401,7 +401,11 @@ def is_stamp(line: Line) -> bool:
 
 def is_junk(line: Line) -> bool:
     """OCR junk: the strokes of a signature or a seal read as letters. Real lines have at least
-    one confidently read word of two letters or more."""
+    one confidently read word of two letters or more; a ``Số:`` line is kept however badly its
+    handwritten number was read (``Số:z¿*./STTTT-VP``, one word of confidence 0): its fields
+    are read again (:func:`_fix_fields`)."""
+    if has_mark("number", line.text):
+        return False
     good = [w for w in line.words if w.conf >= 60 and len(_LETTERS.findall(w.text)) >= 2]
     if not good:
         return not any(w.conf >= 60 and any(c.isdigit() for c in w.text) for w in line.words)
@@ -492,7 +496,8 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
     seen_columns = False
     for row, owners in rows:
         sides = [geo.column(s) for s in row.segments]
-        if "centre" in sides or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
+        # ``Kính gửi:`` starts the body, however far right it stands.
+        if "centre" in sides or any(match_line("addressee", s.text) for s in row.segments) or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
                                     and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
                                     for s in row.segments):
             break
@@ -734,14 +739,20 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     ['Số:', '6ÉÉ', '/TB-STTTT']
     >>> [x.text for x in unglue_fields([Word("ngày/{4.", 0, 0, 80, 10, 33, (1, 1, 1))])]
     ['ngày', '/{4.']
+    >>> [x.text for x in unglue_fields([Word("Số:z¿*./STTTT-VP", 0, 0, 160, 10, 0, (1, 1, 1))])]
+    ['Số:', 'z¿*.', '/STTTT-VP']
     """
     out: list[Word] = []
-    for i, w in enumerate(words):
-        m = _GLUED_DATE_WORD.match(fold(w.text))
+    pending = list(reversed(words))
+    while pending:
+        w = pending.pop()
+        m = _GLUED_DATE_WORD.match(fold(w.text)) or _GLUED_NUMBER_LABEL.match(fold(w.text))
         slash = w.text.find("/")
         if m:
-            out.extend(_cut(w, m.end()))
-        elif (i > 0 and has_mark("number", words[i - 1].text) and slash > 0
+            label, rest = _cut(w, m.end())
+            out.append(label)
+            pending.append(rest)
+        elif (out and has_mark("number", out[-1].text) and slash > 0
               and not w.text[:slash].isdigit() and "-" not in w.text[:slash]):  # not ``368-CV/BPTT``
             out.extend(_cut(w, slash))
         else:
@@ -749,6 +760,8 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     return out
 
 
+# ``Số:`` with the handwritten number read into the same word.
+_GLUED_NUMBER_LABEL = re.compile(r"^so\s*:(?=\S)")
 _SYMBOL_TAIL = re.compile(r"^/\s*[^\W\d_]")
 
 
@@ -1273,6 +1286,7 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             grey: Image.Image = rgb.convert("L")
             if (seal := red.getbbox()) is not None:  # whitened in grey only, and only where red is
                 grey.paste(255, seal, red.crop(seal))
+            grey = without_scanner_lines(grey, page_dpi)
             # Uncompressed (BMP): the file lives for seconds, and compressing a page and
             # decompressing it again (here, in Tesseract, in each later step) cost more than
             # the writing of the raw bytes, with the very same pixels. Not PGM: Leptonica reads
@@ -1288,6 +1302,59 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
 
 # Up to this many pages, a document's page images are written uncompressed (see _rendered).
 RAW_PAGES = 32
+
+# A scanner's line: dark down this share of the page's height in one run ...
+_SCANNER_LINE_SPAN = 0.9
+# ... and at most this wide (inches); a table's rule stops at the page's margins.
+_SCANNER_LINE_WIDTH_IN = 0.06
+
+
+def without_scanner_lines(grey: Any, dpi: int) -> Any:
+    """The page with the lines a scanner draws down the whole sheet (dirt on its glass) made
+    white. Such a line cuts every text line it crosses in two (Tesseract reads two columns:
+    ``725-CV/BTCT`` | ``U ngày 02``) and crosses every rule of a table as one more column
+    line. It is told apart from a table's rule by its length: dark down 90 % of the page in
+    one run, where a page's margins stop any rule. A page without one is returned as it is
+    (one pass over the pixels: ink per pixel column).
+
+    >>> from PIL import Image, ImageDraw
+    >>> page = Image.new("L", (400, 600), 255)
+    >>> ImageDraw.Draw(page).line([(200, 0), (200, 599)], fill=0, width=3)
+    >>> ImageDraw.Draw(page).line([(50, 100), (50, 400)], fill=0, width=3)  # a table's rule
+    >>> clean = without_scanner_lines(page, 100)
+    >>> clean.getpixel((200, 300)), clean.getpixel((50, 300))
+    (255, 0)
+    """
+    import numpy as np
+
+    pixels = np.asarray(grey)
+    height = pixels.shape[0]
+    dark = pixels < 128
+    columns = np.flatnonzero(dark.sum(axis=0) >= _SCANNER_LINE_SPAN * height)
+    if not len(columns):
+        return grey
+    lines: list[int] = []
+    for x in columns.tolist():
+        run = np.diff(np.concatenate(([0], dark[:, x].view(np.int8), [0])))
+        starts, ends = np.flatnonzero(run == 1), np.flatnonzero(run == -1)
+        if (ends - starts).max() >= _SCANNER_LINE_SPAN * height:
+            lines.append(x)
+    groups: list[list[int]] = []
+    for x in lines:
+        if groups and x - groups[-1][-1] <= 2:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    wide = _SCANNER_LINE_WIDTH_IN * dpi
+    cut = [g for g in groups if g[-1] - g[0] + 1 <= wide]
+    if not cut:
+        return grey
+    out = pixels.copy()
+    for g in cut:
+        out[:, max(0, g[0] - 1):g[-1] + 2] = 255  # with the grey fringe beside the line
+    from PIL import Image
+
+    return Image.fromarray(out)
 
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give

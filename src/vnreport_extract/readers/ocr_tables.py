@@ -55,6 +55,8 @@ _SNAP_IN = 0.04
 _REACH_IN = 0.15
 # The steepest slant taken for a scanned page's rules: tan(1.5°).
 _MAX_SLOPE = 0.027
+# A line that runs on this far (inches) past the rules it crosses, at both ends, is no table's.
+_STRAY_IN = 1.0
 
 
 class Word(Protocol):
@@ -327,10 +329,40 @@ def _clusters(values: list[float], snap: float) -> list[float]:
     return [statistics.fmean(c) for c in out]
 
 
+def table_rules(horizontal: Sequence[Rule], vertical: Sequence[Rule],
+                dpi: int) -> tuple[list[Rule], list[Rule]]:
+    """The rules that can be a table's: each crosses at least two of the other direction (a
+    row line meets the table's left and right borders, a column line its top and bottom).
+
+    A line the scanner drew down the whole page (a dirty glass) is no column line: it runs on
+    past the rules it crosses by more than :data:`_STRAY_IN` at both ends, where a table's
+    column lines stop at its borders (or, cut by a page break, at one of them). Dropped, it no
+    longer ties the table to the rule under the issuer's name or the Quốc hiệu, which it
+    crosses and no other line does; those then cross too few lines to stay."""
+    reach, stray = _REACH_IN * dpi, _STRAY_IN * dpi
+    hs, vs = list(horizontal), list(vertical)
+
+    def crossed(rule: Rule, others: list[Rule], rule_is_h: bool) -> list[Rule]:
+        return [o for o in others if (_crossing(rule, o, reach) if rule_is_h else _crossing(o, rule, reach))]
+
+    def runs_on(rule: Rule, across: list[Rule]) -> bool:
+        return len(across) >= 2 and rule.start < min(o.at for o in across) - stray \
+            and rule.end > max(o.at for o in across) + stray
+
+    while True:
+        keep_h = [h for h in hs if len(c := crossed(h, vs, True)) >= 2 and not runs_on(h, c)]
+        keep_v = [v for v in vs if len(c := crossed(v, keep_h, False)) >= 2 and not runs_on(v, c)]
+        if (len(keep_h), len(keep_v)) == (len(hs), len(vs)):
+            return hs, vs
+        hs, vs = keep_h, keep_v
+
+
 def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> list[Grid]:
-    """The tables the rules make: groups of crossing rules with at least three row lines and
-    three column lines (2 × 2 cells), slots joined where the rule between them is missing."""
+    """The tables the rules make: groups of crossing rules (see :func:`table_rules`) with at
+    least three row lines and three column lines (2 × 2 cells), slots joined where the rule
+    between them is missing."""
     tol, reach = _SNAP_IN * dpi, _REACH_IN * dpi
+    horizontal, vertical = table_rules(horizontal, vertical, dpi)
     n_h = len(horizontal)
     parent = list(range(n_h + len(vertical)))
 
