@@ -126,6 +126,37 @@ def test_report_sent_after_a_signed_letter_is_an_attachment() -> None:
     assert (r.metadata.doc_type, [a.metadata.doc_type for a in r.attachments]) == ("Công văn", ["Báo cáo"])
 
 
+DECISION_AND_ITS_COPY_SHEET = """BỘ TÀI CHÍNH
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 126/QĐ-BTC
+Hà Nội, ngày 18 tháng 01 năm 2010
+QUYẾT ĐỊNH
+Về việc giao bổ sung kinh phí thực hiện Chương trình phát triển công nghiệp phần mềm
+Điều 1. Bổ sung dự toán năm 2010 cho mỗi tỉnh, thành phố 130 triệu đồng.
+Nơi nhận:
+- Như Điều 1;
+- Lưu: VT, Vụ NSNN.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Công Nghiệp
+UBND TỈNH BẮC GIANG SAO LỤC
+VĂN PHÒNG
+Số: 32 /SL-VP Bắc Giang, ngày 03 tháng 02 năm 2010
+Nơi nhận:
+- Chủ tịch, các PCT UBND tỉnh;
+KT. CHÁNH VĂN PHÒNG
+PHÓ VĂN PHÒNG
+"""  # qd-126 as read from its scan: page 2 is the copy's own sheet (bản sao lục) with its number
+
+
+def test_copy_sheet_after_the_signature_is_an_attachment() -> None:
+    r = parse_text(DECISION_AND_ITS_COPY_SHEET)
+    assert (r.metadata.signer.position if r.metadata.signer else None,
+            [(a.metadata.number.symbol if a.metadata.number else None) for a in r.attachments]) == (
+        "Thứ trưởng", ["32/SL-VP"])
+
+
 def test_type_name_far_from_a_signature_starts_nothing() -> None:
     text = LETTER_AND_REPORT.replace("Nguyễn Văn A\n", "Nguyễn Văn A\n" + "Đoạn văn tiếp theo của công văn.\n" * 8)
     assert parse_text(text).attachments == []

@@ -339,3 +339,80 @@ def test_law_number_line_starts_with_its_type() -> None:
     m = meta("QUỐC HỘI\n-------\nLuật số: 56/2010/QH12\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
              "Hà Nội, ngày 15 tháng 11 năm 2010\nLUẬT\nTHANH TRA\nCăn cứ Hiến pháp;")
     assert (m.issuer, m.number and m.number.symbol, m.doc_type) == ("QUỐC HỘI", "56/2010/QH12", "Luật")
+
+
+# --- Bắc Giang scans of 2012: the lines as the OCR reader gives them ----------------------------
+
+CV_27_HEADER = """UBND TỈNH BẮC GIANG
+SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: /STTTT-VP
+V/v Lập danh sách cán bộ diện Ban Thường vụ
+Tỉnh ủy quản lý
+Bắc Giang, ngày 09 tháng 02 năm 2012
+Kính gửi: Ban Tổ chức Tỉnh ủy Bắc Giang.
+Thực hiện Công văn số 725-CV/BTCTU ngày 02 tháng 02 năm 2012 của Ban Tổ chức Tỉnh ủy.
+"""
+
+
+def test_quoc_hieu_with_cong_misread_is_not_part_of_the_issuer() -> None:
+    assert meta(CV_27_HEADER).issuer == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+
+
+def test_v_v_title_goes_on_over_a_line_with_a_capital_before_the_place_and_date() -> None:
+    assert meta(CV_27_HEADER).title == "Lập danh sách cán bộ diện Ban Thường vụ Tỉnh ủy quản lý"
+
+
+def test_recipient_whose_bullet_the_ocr_lost_is_kept() -> None:
+    text = CV_27_HEADER + """Nơi nhận:
+- Như trên;
+Chủ tịch và các PCT.UBND tỉnh (b/c);
+- Bản điện tử: LĐVP, CV các phòng VX, KT, KTN, NC;
+- Lưu: VT, TH.
+KT.CHÁNH VĂN PHÒNG
+PHÓ VĂN PHÒNG
+"""  # cv-390
+    assert meta(text).recipients[-4:] == ["Như trên", "Chủ tịch và các PCT.UBND tỉnh (b/c)",
+                                          "Bản điện tử: LĐVP, CV các phòng VX, KT, KTN, NC", "Lưu: VT, TH"]
+
+
+def test_speck_before_ve_viec_of_the_title_goes() -> None:
+    text = """BỘ TÀI CHÍNH
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 126/QĐ-BTC
+Hà Nội, ngày 18 tháng 01 năm 2010
+QUYẾT ĐỊNH
+⁄ Về việc giao bổ sung kinh phí thực hiện Chương trình
+phát triển công nghiệp phần mềm
+BỘ TRƯỞNG BỘ TÀI CHÍNH
+"""  # qd-126
+    assert meta(text).title == "Giao bổ sung kinh phí thực hiện Chương trình phát triển công nghiệp phần mềm"
+
+
+def test_copy_kind_sub_heading_of_the_recipients_is_no_recipient() -> None:
+    text = CV_27_HEADER + """Nơi nhận:
+- Lưu: VT, TH.
+Bản điện tử
+- Thanh tra tỉnh;
+- BCĐ phòng chống tham nhũng (b/c);
+- Lãnh đạo Ban.
+TRƯỞNG BAN
+"""  # bc-115
+    assert meta(text).recipients[-4:] == ["Lưu: VT, TH", "Thanh tra tỉnh", "BCĐ phòng chống tham nhũng (b/c)",
+                                          "Lãnh đạo Ban"]
+
+
+def test_type_name_with_the_title_on_its_line() -> None:
+    text = """UBND TỈNH BẮC GIANG
+BAN QUẢN LÝ CÁC KCN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập Tự do Hạnh phúc
+Số: 115/BC-KCN
+Bắc Giang, ngày 15 tháng 11 năm 2012
+BÁO CÁO CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG
+Tháng 11 năm 2012
+Thực hiện Quyết định số 407/2011/QĐ-UBND ngày 31/10/2011 của UBND tỉnh.
+"""  # bc-115
+    m = meta(text)
+    assert (m.doc_type, m.title) == ("Báo cáo", "CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG Tháng 11 năm 2012")

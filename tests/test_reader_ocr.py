@@ -34,6 +34,7 @@ from vnreport_extract.readers.ocr import (
     fix_position,
     fix_type_words,
     fix_ve_viec,
+    is_junk,
     looks_sideways,
     merge_reread,
     ocr_pages,
@@ -42,6 +43,8 @@ from vnreport_extract.readers.ocr import (
     render_dpi,
     repair_heading_number,
     repair_numbers,
+    unglue_fields,
+    without_scanner_lines,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -163,6 +166,68 @@ def test_misread_rank_before_the_name_is_restored() -> None:
 
 def test_closing_sentence_is_not_a_name() -> None:
     assert fix_name("Trân trọng cảm ơn") == "Trân trọng cảm ơn"
+
+
+# --- Bắc Giang scans of 2012 (fixtures/archives/bac-giang-2012) ----------------------------------
+
+BAC_GIANG = FIXTURES / "archives" / "bac-giang-2012"
+
+
+def test_family_name_read_as_no_name_word_is_restored() -> None:
+    # qd-126: the name under Thứ trưởng's signature, the N and the hook of ễ lost in the strokes.
+    assert fix_name("`xgưýến Công Nghiệp") == "Nguyễn Công Nghiệp"
+
+
+def test_article_number_misread_in_a_recipient_is_restored() -> None:
+    assert repair_numbers("- Như Điều ];")[0] == "- Như Điều 1;"  # qd-126's Nơi nhận
+
+
+def test_month_misread_with_a_bracket_is_restored() -> None:
+    assert repair_numbers("ngày 27 tháng 1] năm 2008")[0] == "ngày 27 tháng 11 năm 2008"  # qd-126
+
+
+def test_number_line_of_one_unreadable_word_is_not_junk() -> None:
+    # cv-27: ``Số:`` and its handwritten 27 read as one word of confidence 0.
+    line = Line([Word("Số:z¿*./STTTT-VP", 313, 221, 560, 250, 0.0, (1, 1, 1))])
+    assert not is_junk(line)
+
+
+def test_handwritten_number_glued_to_its_label_is_cut_off() -> None:
+    words = [Word("Số:z¿*./STTTT-VP", 313, 221, 560, 250, 0.0, (1, 1, 1))]
+    assert [w.text for w in unglue_fields(words)] == ["Số:", "z¿*.", "/STTTT-VP"]
+
+
+def test_scanner_line_down_the_page_is_whitened() -> None:
+    import numpy as np
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(BAC_GIANG / "cv-27-stttt-vp-2012-scan.pdf"))
+    grey = pdf[0].render(scale=150 / 72).to_pil().convert("L")
+    pdf.close()
+    before = np.asarray(grey) < 128
+    after = np.asarray(without_scanner_lines(grey, 150)) < 128
+    # The line runs down the whole sheet at about 0.59 of its width; the text's ink stays.
+    line = slice(int(0.58 * grey.width), int(0.60 * grey.width))
+    assert before[:, line].sum(axis=0).max() > 0.9 * grey.height
+    assert after[:, line].sum(axis=0).max() < 0.5 * grey.height
+    assert after.sum() > 0.9 * (before.sum() - before[:, line].sum())
+
+
+def test_dark_edge_of_the_sheet_is_not_a_scanner_line() -> None:
+    from PIL import Image
+
+    page = Image.new("L", (1250, 1750), 255)
+    page.paste(0, (1240, 0, 1250, 1750))  # the lid's shadow along the right side
+    assert without_scanner_lines(page, 150) is page
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_misread_recipients_label_still_opens_the_signature_block() -> None:
+    # cv-1185: ``Nơi nhận:`` read as ``Nˆ* thận:`` beside ``KT.GIÁM ĐỐC``, a bullet as ``¬.``.
+    meta = parse_file(BAC_GIANG / "cv-1185-snv-vp-2012-scan.pdf").metadata
+    assert meta.recipients[-3:] == ["Như kính gửi", "Lãnh đạo Sử", "Lưu: VT, VP"]
+    assert meta.signer is not None and (meta.signer.authority, meta.signer.position) == ("KT.", "Phó Giám đốc")
 
 
 def test_d_read_twice_is_one_d() -> None:

@@ -53,7 +53,8 @@ class Source(Record):
     ocr: bool = False
 
 
-RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash", "underscore"]
+RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash", "underscore",
+                     "slash-for-hyphen"]
 
 
 class DocumentNumber(Record):

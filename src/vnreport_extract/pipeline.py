@@ -8,6 +8,8 @@ import itertools
 import stat
 from pathlib import Path
 
+import regex
+
 from .conventions.header import HEADER_PATTERNS, classify_line, doc_type_of, has_mark, names_issuer, starts_document
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
@@ -62,6 +64,14 @@ def _issued_with(line: str) -> bool:
 
 
 _HEADER_KINDS = ("number", "place-date", "motto", "motto-part", "rule", "subject")
+_SYMBOL_TAIL = regex.compile(r"/\s*\p{Lu}")
+
+
+def _opens_document(line: str) -> bool:
+    """A line that opens a document of its own after another's signature: its type name
+    (``BÁO CÁO``), or a ``Số:`` line with a symbol (``Số: 44 /SL-VP``, the number of a copy's
+    own sheet, under its issuer's name; see :func:`split_documents`)."""
+    return doc_type_of(line) is not None or (classify_line(line) == "number" and bool(_SYMBOL_TAIL.search(line)))
 
 
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
@@ -92,7 +102,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
                 after_signature[i] = finish
             finish = None
         elif finish is not None and near and doc.blocks[i].kind == "paragraph" \
-                and doc_type_of(_block_text(doc.blocks[i]).split("\n")[0]) is not None:
+                and _opens_document(_block_text(doc.blocks[i]).split("\n")[0]):
             # The header lines above the type name (``Số:``, place and date) go with it.
             j = i
             while j - 1 > finish and doc.blocks[j - 1].kind in ("paragraph", "layout") \

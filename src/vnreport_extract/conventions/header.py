@@ -16,7 +16,7 @@ from .vocabulary import POSITIONS
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
-_MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
+_MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]?\s*tu do|dang cong san viet nam)")
 _HEADING = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 
 
@@ -57,10 +57,10 @@ class HeaderRule(TypedDict):
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
      # ``CỘN 6 HOÀ``: the ``G`` of ``CỘNG`` cut off by a scanner's line and read apart.
-     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi chu nghia\b|doc lap\s*[-–—]\s*tu do"
+     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi chu nghia\b|doc lap\s*[-–—]?\s*tu do"
                 r"|dang cong san viet nam)",
      "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
-                  "CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  "CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập Tự do Hạnh phúc",
                   "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
                   "Cộng hoà xã hội chủ nghĩa Việt Nam"],
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
@@ -223,6 +223,27 @@ def doc_type_of(line: str) -> str | None:
     for name in _TYPE_NAMES:
         if f == name or f.startswith(name + " "):
             return _TYPE_NAME[name]
+    return None
+
+
+def type_name_and_title(line: str) -> tuple[str, str] | None:
+    """A type name with the trích yếu after it on the same line, in capitals: the canonical
+    type and the rest of the line (two words at least). A line that is a type name alone (or
+    one of the compound names, ``BÁO CÁO ĐỀ XUẤT``) is :func:`doc_type_of`'s.
+
+    >>> type_name_and_title("BÁO CÁO CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG")
+    ('Báo cáo', 'CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG')
+    >>> type_name_and_title("BÁO CÁO ĐỀ XUẤT"), type_name_and_title("Báo cáo công tác tháng")
+    (None, None)
+    """
+    if not in_capitals(line) or doc_type_of(line) is not None:
+        return None
+    line = line.strip()
+    f = fold(line)
+    for name in _TYPE_NAMES:
+        if f.startswith(name + " "):
+            rest = line[len(name):].strip()
+            return (_TYPE_NAME[name], rest) if len(rest.split()) >= 2 else None
     return None
 
 

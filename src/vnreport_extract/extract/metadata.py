@@ -21,6 +21,7 @@ from ..conventions.header import (
     names_issuer,
     names_locality,
     starts_issuer,
+    type_name_and_title,
 )
 from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
 from ..models import Metadata, PartialDate, Signer, Warning
@@ -99,6 +100,12 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
     date = PartialDate.of(int(d.group("y")), month, day)
     return line.text[m.start("place"):m.end("place")].strip(), date, (line.start + d.start(), line.start + d.end())
 
+
+# ``Bản điện tử:`` / ``Bản giấy:`` alone on a line of ``Nơi nhận``: which recipients get which copy.
+_COPY_KIND = regex.compile(r"^[-+•*]?\s*[Bb]ản (?:điện tử|giấy)\s*:?\s*$")
+# A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
+_PERIOD_LINE = regex.compile(r"^(?:(?:[Tt]háng|[Qq]uý)\s+\w+\s+)?(?:[Nn]ăm|[Gg]iai đoạn|[Nn]hiệm kỳ)\s+[\d–—-]+\s*$")
+_LEADING_MARKS = regex.compile(r"^[^\w(“\"]+")
 
 # Header lines that follow the trích yếu in reading order: what lies between them and a
 # ``V/v`` line is still the trích yếu.
@@ -196,6 +203,7 @@ def extract_metadata(text: str) -> MetadataResult:
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     identity_title: str | None = None
+    type_rest: str | None = None
     for i, line in enumerate(head):
         kind = classify_line(line.text)
         if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
@@ -229,6 +237,12 @@ def extract_metadata(text: str) -> MetadataResult:
             meta.doc_type = dt
             type_idx = i
             break
+        if type_idx is None and (number_idx is not None or date_idx is not None) \
+                and (named := type_name_and_title(line.text)) is not None:
+            # ``BÁO CÁO CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG``: the trích yếu begins on the type's line.
+            meta.doc_type, type_rest = named
+            type_idx = i
+            break
         if kind == "identity" and type_idx is None and meta.number is None \
                 and (ident := identity_line(line.text)) is not None \
                 and ident["doc_type"] is not None:
@@ -256,7 +270,7 @@ def extract_metadata(text: str) -> MetadataResult:
         identity_title = subject
         title_from = type_idx + 1
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
-    title_lines: list[str] = [identity_title] if identity_title else []
+    title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:
         for k in range(title_from + 1, min(title_from + 6, len(lines))):
             t = lines[k].text
@@ -267,7 +281,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 continue
             open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
             if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()) and not (
-                    open_end and not _BODY_START.match(t)):
+                    open_end and not _BODY_START.match(t)) and not _PERIOD_LINE.match(t):
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
@@ -312,6 +326,7 @@ def extract_metadata(text: str) -> MetadataResult:
     if title_lines:
         # ``... chức danh và chữ ký :`` / ``Phó Giám đốc Sở ...``: a colon that opens the next line goes.
         title = " ".join([t.removesuffix(" :") for t in title_lines[:-1]] + title_lines[-1:])
+        title = _LEADING_MARKS.sub("", title)  # ``⁄ Về việc ...``: a speck the OCR read before it
         if title.startswith("(") and title.endswith(")"):  # ``(V/v ...)`` under the type name
             title = title[1:-1]
         if subject := match_line("subject", title):
@@ -341,10 +356,15 @@ def extract_metadata(text: str) -> MetadataResult:
             body_end = min(body_end, line.start)
             noi_nhan_line = i
             recipients.extend(_items(line.text[nn.end():]))
+            previous = line.text
             for nxt in lines[i + 1: i + 40]:
-                if not _BULLET.match(nxt.text):
+                if _COPY_KIND.match(nxt.text):
+                    previous = ";"  # ``Bản điện tử:``: a sub-heading of the list, which goes on
+                    continue
+                if not _BULLET.match(nxt.text) and not _bullet_lost(nxt.text, previous):
                     break
                 recipients.extend(_items(nxt.text))
+                previous = nxt.text
             break
     meta.recipients = recipients
     meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line)
@@ -375,6 +395,14 @@ def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, i
     subject = line.text[slice(*ident["subject"])] if ident["subject"] else None
     return ((line.start + ident["number"][0], line.start + ident["number"][1]),
             (line.start + ident["date"][0], line.start + ident["date"][1]), subject)
+
+
+def _bullet_lost(text: str, previous: str) -> bool:
+    """A recipient whose ``-`` the OCR lost (``Chủ tịch và các PCT.UBND tỉnh (b/c);`` after
+    ``- Như trên;``): the item above ends with ``;`` (the list goes on), and this one is a short
+    item of its own, not the signing line or another part of the document."""
+    return previous.rstrip().endswith(";") and text.rstrip().endswith((";", ".")) \
+        and len(text.split()) <= 15 and not _is_upper(text) and classify_line(text) is None
 
 
 def _number_type(meta: Metadata) -> str | None:

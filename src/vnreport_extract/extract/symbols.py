@@ -30,12 +30,16 @@ _SPLIT_LETTER = r"(?:\p{Lu}[ ](?=\p{Lu}\p{L}*[-–—]))?"
 # A Party symbol whose hyphen was typed as a space (``Kết luận số 174 KL/TW``): only before a
 # known Party type code, never after a year.
 _PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
+# ... or as a slash (``Chỉ thị số 05/CT/TU``), only before a Party type code and a Party body's
+# code: the Central Committee and its organs (``TW``, ``VPTW``, ``BTCTW``), a province's,
+# district's or Party committee's (``TU``, ``HU``, ``ĐU``, ``QU``).
+_PARTY_ISSUER = r"(?:\p{Lu}{0,5}TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
     rf"(?P<num>\d{{1,6}}[a-z]?)"
     rf"(?:"
-    rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/))"
+    rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/)|/(?=(?:{_PARTY_TYPES})/{_PARTY_ISSUER}))"
     rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
     rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
@@ -96,6 +100,8 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     ('174-KL/TW', ['underscore'])
     >>> parse_symbol("12/UBND-VX", "Công văn").type_code is None
     True
+    >>> parse_symbol("05/CT/TU").repairs, parse_symbol("15/CT/TTg") is None
+    (['slash-for-hyphen'], True)
     """
     m = SYMBOL_RE.fullmatch(raw.strip())
     if m is None:
@@ -126,7 +132,9 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     number, party, ptype, pissuer, year_text, scodes = m.group("num", "party", "ptype", "pissuer", "year", "scodes")
     _dash_repairs(raw, repairs)
     if party:
-        if not _PARTY_DASH.match(raw):
+        if party.startswith("/"):
+            repairs.append("slash-for-hyphen")
+        elif not _PARTY_DASH.match(raw):
             # ``174 KL/TW``: the hyphen typed as a space, a missing hyphen rather than an extra space.
             repairs = [r for r in repairs if r != "extra-space" or _SPACED_SLASH.search(raw)]
             repairs.append("missing-hyphen")

@@ -169,6 +169,8 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
     'Nơi nhận:'
     >>> fix_labels("Lâm Đồng, ngảy 06 tháng 01 nãm 2026")
     'Lâm Đồng, ngày 06 tháng 01 năm 2026'
+    >>> fix_labels("Mới nhận:"), fix_labels("Mới nhận được")
+    ('Nơi nhận:', 'Mới nhận được')
     >>> fix_labels("W⁄% tăng cường chỉ đạo kiêm điểm tự phê")
     'V/v tăng cường chỉ đạo kiêm điểm tự phê'
     >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011", context="UBND TỈNH BẾN TRE")
@@ -178,7 +180,7 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
         return "V/v " + line[m.end():]
     for pattern, names in _LABELS:
         m = pattern.match(line)
-        if m and (name := names.get(fold(m.group("w")).rstrip(":"))):
+        if m and (name := names.get(fold(m.group("w")).rstrip(":")) or _near_label(m, line, names)):
             return name + line[m.end("w"):]
     m = _PLACE_DATE.match(line) if place_date else None
     if m and has_mark("date", m.group("date")):
@@ -187,6 +189,16 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
         tail = " ".join(_DATE_WORD_SPELLING.get(fold(w), w) for w in m.group("date").split(" "))
         line = f"{fix_place(m.group('place'), context)}, {tail}"
     return line
+
+
+def _near_label(m: re.Match[str], line: str, names: dict[str, str]) -> str | None:
+    """A two-word label one letter off (``Mới nhận:``), followed by its colon: a sentence
+    that starts with the misread words has no colon after them."""
+    key = fold(m.group("w")).rstrip(":")
+    if " " not in key or (not line[m.end("w"):].lstrip().startswith(":") and not m.group("w").endswith(":")):
+        return None
+    near = [name for k, name in names.items() if Levenshtein.distance(key, k, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
 
 
 # ``V/v`` as OCR reads it before the lower-case words of a trích yếu: ``W⁄%``, ``V/y``, ``Vỉv``.
@@ -221,8 +233,12 @@ _DATE_WORD_SPELLING = {"ngay": "ngày", "thang": "tháng", "nam": "năm"}
 # a letter can only be the digit it looks like (``tháng I1`` is ``tháng 11``, ``36§-CV`` is
 # ``368-CV``). Each repair is reported; text where a letter may be a letter is left alone.
 
-_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "§": "8"})
-_D = r"[0-9OolI|§]"
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "]": "1", "§": "8"})
+_D = r"[0-9OolI|\]§]"
+# ``407/201 1/QĐ-UBND``: a space read inside a symbol's year.
+_SPLIT_YEAR = re.compile(r"(?<![\w/])(?P<n>\d{1,5}/)(?P<a>\d{1,3}) (?P<b>\d{1,3})(?=/\s*[A-ZĐ])")
+# ``Như Điều ];``: an article's number, in a recipient or a sentence.
+_ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]|$)")
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
 _NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
 _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
@@ -248,6 +264,10 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Số 368-CV/BPTT, ngày 16/5/2012'
     >>> repair_numbers("Mục II của Phần I, tháng I Lịch âm, có 10 l nước")[0]
     'Mục II của Phần I, tháng I Lịch âm, có 10 l nước'
+    >>> repair_numbers("ngày 27 tháng 1] năm 2008; - Như Điều ];")[0]
+    'ngày 27 tháng 11 năm 2008; - Như Điều 1;'
+    >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0]
+    'Quyết định số 407/2011/QĐ-UBND'
     """
     repairs: list[str] = []
 
@@ -277,6 +297,20 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"year {m.group('y')!r} → {digits!r}")
         return f"{m.group('word')} {digits}"
 
+    def split_year(m: re.Match[str]) -> str:
+        year = m.group("a") + m.group("b")
+        if len(year) != 4 or not 1900 <= int(year) <= 2100:
+            return m.group(0)
+        repairs.append(f"symbol year {m.group('a')} {m.group('b')!r} → {year!r}")
+        return m.group("n") + year
+
+    def article(m: re.Match[str]) -> str:
+        digits = _as_digits(m.group("n"))
+        if not digits or digits == m.group("n") or not 1 <= int(digits) <= 99:
+            return m.group(0)
+        repairs.append(f"article {m.group('n')!r} → {digits!r}")
+        return f"{m.group('word')} {digits}"
+
     def symbol(m: re.Match[str]) -> str:
         digits = _as_digits(m.group("n"))
         if not digits:
@@ -288,10 +322,13 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _NUMERIC_DATE.sub(numeric, text)
     text = _YEAR.sub(year, text)
     text = _SYMBOL_NUMBER.sub(symbol, text)
+    text = _ARTICLE.sub(article, text)
+    text = _SPLIT_YEAR.sub(split_year, text)
     return text, repairs
 
 
 _HEADING_COMMA = re.compile(r"^(?P<n>\d{1,2}(?:[.,]\d{1,2})*),(?=\s+\w)|^(?P<m>\d{1,2}),(?P<k>\d{1,2})\.(?=\s)")
+_HEADING_L = regex.compile(r"^L\.(?=\s+\p{Lu}\p{Ll})")
 _HEADING_ROMAN = re.compile(r"^(?P<r>[IlL|]{2,4})\.(?=\s+[^\W\d_])")
 
 
@@ -305,7 +342,14 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
     ('1.3. Tổ chức', 'II. NHIỆM VỤ')
     >>> repair_heading_number("1, 2 và 3 tháng")[0], repair_heading_number("III. GIẢI PHÁP")[0]
     ('1, 2 và 3 tháng', 'III. GIẢI PHÁP')
+
+    ``L.`` before a sentence is ``1.`` (a Roman number heads a title in capitals, and none is L):
+
+    >>> repair_heading_number("L. Tiếp tục đẩy mạnh công tác")[0], repair_heading_number("L. NHIỆM VỤ")[0]
+    ('1. Tiếp tục đẩy mạnh công tác', 'L. NHIỆM VỤ')
     """
+    if (one := _HEADING_L.match(text)) is not None:
+        return "1." + text[one.end():], [f"heading {one.group(0)!r} → '1.'"]
     m = _HEADING_COMMA.match(text)
     if m and m.group("n") is not None and text[m.end():].lstrip()[:1].isupper():
         fixed = m.group("n").replace(",", ".") + "."
@@ -497,9 +541,10 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
     for row, owners in rows:
         sides = [geo.column(s) for s in row.segments]
         # ``Kính gửi:`` starts the body, however far right it stands.
-        if "centre" in sides or any(match_line("addressee", s.text) for s in row.segments) or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
-                                    and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
-                                    for s in row.segments):
+        if "centre" in sides or any(match_line("addressee", s.text) for s in row.segments) \
+                or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
+                       and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
+                       for s in row.segments):
             break
         seen_columns = seen_columns or len(set(sides)) == 2 or any(has_mark("motto", s.text)
                                                                    for s in row.segments)
@@ -521,6 +566,25 @@ def _split_at(lines: list[str], mark: str) -> tuple[list[str], list[str]]:
 _SIGNATURE_START = HEADER_PATTERNS["recipients"]
 
 
+def _signing_row(lines: list[Line], geo: PageGeometry) -> int | None:
+    """The row of the signing line (``KT.GIÁM ĐỐC``, in capitals, in the right half of the
+    lower page) when no ``Nơi nhận`` was read: its label misread (``Nˆ* thận:``) on the same row."""
+    middle = geo.text_left + 0.5 * (geo.text_right - geo.text_left)
+    for i, line in enumerate(lines):
+        if line.top < 0.4 * geo.height:
+            continue
+        for seg in split_line(line, geo.gap):
+            m = match_line("signing", seg.text)
+            if seg.left > middle and m is not None and _is_upper(seg.text[m.start("rest"):]):
+                return i
+    return None
+
+
+_STRAY_WORD = regex.compile(r"^\p{Ll}{1,3}$")
+_MISREAD_BULLET = regex.compile(r"^[^\p{L}\p{N}\s(“\"+\-]{1,2}\s+(?=\p{L})")
+_LABEL_MISREAD = regex.compile(r"^\S{1,6}(?:\s+\S{1,6})?\s*:$")
+
+
 def _signature(lines: list[Line], geo: PageGeometry, start: int) -> list[list[str]]:
     """The ``Nơi nhận`` | signature block from line ``start`` to the end of the page, as
     [[left column, right column]] with one line of text per line of the block."""
@@ -533,7 +597,11 @@ def _signature(lines: list[Line], geo: PageGeometry, start: int) -> list[list[st
                 continue
             text = fix_labels(seg.text)
             if seg.left < boundary:
-                left.append(text)
+                if not left and not _SIGNATURE_START.match(fold(text)) and _LABEL_MISREAD.match(text):
+                    text = "Nơi nhận:"  # the label over the recipients, misread (``Nˆ* thận:``)
+                if _STRAY_WORD.match(text):
+                    continue  # ``ma``: a signature's stroke read as a short word
+                left.append(_MISREAD_BULLET.sub("- ", text))  # ``¬. Lãnh đạo Sở;``
             else:
                 right.append(fix_position(fix_capitals(text)) if _is_upper(text) else fix_name(text))
     return [["\n".join(left), "\n".join(right)]]
@@ -556,6 +624,13 @@ def fix_name(line: str) -> str:
     ('Trần Văn Thanh', 'Thượng tướng Nguyễn Văn Long', 'Dương Văn An')
     >>> fix_name("Trân trọng cảm ơn")
     'Trân trọng cảm ơn'
+
+    A family name read as no name word at all (a mark before it, a small letter) when the
+    words after it are a name: the one family name it is closest to, two letters off at most
+    (`` `xgưýến Công Nghiệp`` → ``Nguyễn Công Nghiệp``).
+
+    >>> fix_name("`xgưýến Công Nghiệp"), fix_name("đồng chí Công Nghiệp")
+    ('Nguyễn Công Nghiệp', 'đồng chí Công Nghiệp')
     """
     words = line.split()
     rank: list[str] = []
@@ -567,13 +642,31 @@ def fix_name(line: str) -> str:
                 rank, words = [head if words[0] == head else words[0], tail], words[2:]
                 break
     if not _NAME_WORDS.match(" ".join(words)):
-        return line
+        misread = _misread_family_name(words)
+        if misread is None:
+            return line
+        words = [misread, *words[1:]]
     family = _SURNAMES.get(fold(words[0]), [])
     if len(family) == 1 and words[0] not in family:
         words = [family[0], *words[1:]]
     return " ".join(rank + words)
 
 
+def _misread_family_name(words: list[str]) -> str | None:
+    """The family name a misread first word of a name stands for (see :func:`fix_name`), or
+    ``None``: the other words must be a name, and exactly one family name must be nearest."""
+    if not 3 <= len(words) <= 4 or not _NAME_WORDS.match(" ".join(words[1:])):
+        return None
+    first = fold(_NAME_JUNK.sub("", words[0]))
+    if len(first) < 3 or len(words) - 1 > 3 or " " in first:
+        return None
+    scored = sorted((Levenshtein.distance(first, key), key) for key in _SURNAMES if len(_SURNAMES[key]) == 1)
+    if not scored or scored[0][0] > 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return _SURNAMES[scored[0][1]][0]
+
+
+_NAME_JUNK = regex.compile(r"^[^\p{L}]+")
 _POSITION_KEYS = {fold(p): p.upper() for p in POSITIONS}
 
 
@@ -897,6 +990,8 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         lines = [ln for i, ln in enumerate(lines) if i not in used]
 
     sig_start = next((i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln.text))), None)
+    if sig_start is None:
+        sig_start = _signing_row(lines, geo)
     # The signer's position may stand a little higher than ``Nơi nhận`` in the same row.
     while sig_start and _same_row(lines[sig_start - 1], lines[sig_start]) \
             and lines[sig_start - 1].left > lines[sig_start].right:
@@ -917,6 +1012,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         # The recipients are words like the body's; the signature column holds names: as read.
         left = "\n".join(restore_words(left.split("\n"), capitals=False)) if left else left
         left = _TIGHT_COMMA.sub(", ", left)  # ``Lưu VT,NN``: a comma read without its space
+        left = repaired(left)  # ``Như Điều ];``
         blocks.append(Block("layout", page=page, rows=[[left, right]]))
     return blocks
 
@@ -1345,8 +1441,10 @@ def without_scanner_lines(grey: Any, dpi: int) -> Any:
             groups[-1].append(x)
         else:
             groups.append([x])
-    wide = _SCANNER_LINE_WIDTH_IN * dpi
-    cut = [g for g in groups if g[-1] - g[0] + 1 <= wide]
+    # The dark edge of the scanner's lid along the sheet's side is left alone: Tesseract's
+    # page layout is used to it, and it crosses no text.
+    wide, edge, width = _SCANNER_LINE_WIDTH_IN * dpi, 0.5 * dpi, pixels.shape[1]
+    cut = [g for g in groups if g[-1] - g[0] + 1 <= wide and edge < g[0] and g[-1] < width - edge]
     if not cut:
         return grey
     out = pixels.copy()
