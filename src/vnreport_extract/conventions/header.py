@@ -130,6 +130,11 @@ HEADER_RULES: list[HeaderRule] = [
      "pattern": r"(?:dai dien|thay mat)\b",
      "examples": ["Đại diện Trung tâm tin học - VP UBND", "Đại diện Chủ đầu tư"],
      "not_examples": []},
+    # A sub-heading inside ``Nơi nhận``: which recipients get the paper copy, which the electronic one.
+    {"kind": "copy-kind",
+     "pattern": r"[-+•*]?\s*ban (?:dien tu|giay)\s*:?\s*$",
+     "examples": ["Bản điện tử:", "Bản điện tử", "- Bản giấy:"],
+     "not_examples": ["Bản điện tử: LĐVP, CV các phòng VX, KT, KTN, NC;", "Bản giấy gửi kèm"]},
     {"kind": "signed-mark",
      "pattern": r"\(?\s*(?:da ky|ky ten,? dong dau|ky,? ghi ro ho ten|ky va ghi ro ho ten)\s*\)?\s*$",
      "examples": ["(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)"],
@@ -168,7 +173,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
     ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
-    ``issued-with``, ``representative``, ``signed-mark``, ``doc-type`` — or None.
+    ``issued-with``, ``representative``, ``copy-kind``, ``signed-mark``, ``doc-type`` — or None.
 
     >>> classify_line("Số 06-HD/TW"), classify_line("KT. GIÁM ĐỐC"), classify_line("SỞ NỘI VỤ")
     ('number', 'signing', None)

@@ -101,8 +101,6 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
     return line.text[m.start("place"):m.end("place")].strip(), date, (line.start + d.start(), line.start + d.end())
 
 
-# ``Bản điện tử:`` / ``Bản giấy:`` alone on a line of ``Nơi nhận``: which recipients get which copy.
-_COPY_KIND = regex.compile(r"^[-+•*]?\s*[Bb]ản (?:điện tử|giấy)\s*:?\s*$")
 # A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
 _PERIOD_LINE = regex.compile(r"^(?:(?:[Tt]háng|[Qq]uý)\s+\w+\s+)?(?:[Nn]ăm|[Gg]iai đoạn|[Nn]hiệm kỳ)\s+[\d–—-]+\s*$")
 _LEADING_MARKS = regex.compile(r"^[^\w(“\"]+")
@@ -358,7 +356,7 @@ def extract_metadata(text: str) -> MetadataResult:
             recipients.extend(_items(line.text[nn.end():]))
             previous = line.text
             for nxt in lines[i + 1: i + 40]:
-                if _COPY_KIND.match(nxt.text):
+                if classify_line(nxt.text) == "copy-kind":
                     previous = ";"  # ``Bản điện tử:``: a sub-heading of the list, which goes on
                     continue
                 if not _BULLET.match(nxt.text) and not _bullet_lost(nxt.text, previous):
