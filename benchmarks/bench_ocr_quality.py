@@ -82,6 +82,9 @@ def worn(image: Image.Image, seed: int) -> Image.Image:
 def make_scan(source: Path, pages: int, dpi: int, condition: str, out: Path) -> int:
     """An image-only PDF of the first ``pages`` pages of ``source``; the number of pages."""
     pdf = pdfium.PdfDocument(str(source))
+    # As printed: an e-signed PDF carries its number and day as form fields (the e-office
+    # system's stamp), which a printout shows.
+    pdf.init_forms()
     try:
         images = []
         for i in range(min(pages, len(pdf))):

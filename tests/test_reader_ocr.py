@@ -43,6 +43,8 @@ from vnreport_extract.readers.ocr import (
     render_dpi,
     repair_heading_number,
     repair_numbers,
+    split_header_columns,
+    split_line,
     unglue_fields,
     without_scanner_lines,
 )
@@ -166,6 +168,35 @@ def test_misread_rank_before_the_name_is_restored() -> None:
 
 def test_closing_sentence_is_not_a_name() -> None:
     assert fix_name("Trân trọng cảm ơn") == "Trân trọng cảm ơn"
+
+
+# --- Header rows of a scan of bc-mo-hinh-thi-diem-cchc.pdf at 300 dpi (word boxes as read) -----
+
+def _row(*words: tuple[str, int, int]) -> Line:
+    return Line([Word(t, left, 1000, right, 1042, 96.0, (1, 1, 1)) for t, left, right in words])
+
+
+def test_header_columns_closer_than_a_column_gap_are_cut_at_the_quoc_hieu() -> None:
+    row = _row(("UBND", 409, 560), ("TỈNH", 577, 700), ("LÂM", 715, 838), ("ĐỒNG", 853, 1008),
+               ("CỘNG", 1103, 1262), ("HÒA", 1278, 1399), ("XÃ", 1414, 1491), ("HỘI", 1507, 1609),
+               ("CHỦ", 1627, 1744), ("NGHĨA", 1759, 1941), ("VIỆT", 1956, 2086), ("NAM", 2102, 2230))
+    assert [part.text for part in split_header_columns(row)] == ["UBND TỈNH LÂM ĐỒNG",
+                                                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_number_and_place_date_read_as_one_segment_are_cut_after_the_symbol() -> None:
+    row = _row(("Số:", 470, 534), ("181", 577, 644), ("/BC-SNV", 742, 954), ("Lâm", 1195, 1298),
+               ("Đồng,", 1314, 1454), ("ngày", 1476, 1587), ("05", 1610, 1666), ("tháng", 1692, 1822),
+               ("11", 1841, 1891), ("năm", 1912, 2009), ("2025", 2027, 2141))
+    assert [part.text for part in split_header_columns(row)] == ["Số: 181 /BC-SNV",
+                                                                 "Lâm Đồng, ngày 05 tháng 11 năm 2025"]
+
+
+def test_blank_day_is_no_gap_between_columns() -> None:
+    # cv-1984 scanned: the e-office system's ``09`` not read, ``ngày`` and ``tháng`` far apart.
+    row = _row(("Lâm", 1195, 1298), ("Đồng,", 1314, 1454), ("ngày", 1476, 1587), ("tháng", 1830, 1960),
+               ("10", 1980, 2030), ("năm", 2050, 2140), ("2025", 2160, 2270))
+    assert [part.text for part in split_line(row, 105.0)] == ["Lâm Đồng, ngày tháng 10 năm 2025"]
 
 
 # --- Bắc Giang scans of 2012 (fixtures/archives/bac-giang-2012) ----------------------------------

@@ -41,7 +41,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import HEADER_PATTERNS, has_mark, match_line
+from ..conventions.header import HEADER_PATTERNS, has_mark, is_national_motto, match_line
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError
@@ -233,8 +233,9 @@ _DATE_WORD_SPELLING = {"ngay": "ngày", "thang": "tháng", "nam": "năm"}
 # a letter can only be the digit it looks like (``tháng I1`` is ``tháng 11``, ``36§-CV`` is
 # ``368-CV``). Each repair is reported; text where a letter may be a letter is left alone.
 
-_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "]": "1", "§": "8"})
-_D = r"[0-9OolI|\]§]"
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1", "I": "1", "|": "1", "]": "1",
+                             "§": "8"})
+_D = r"[0-9OoØølI|\]§]"
 # ``407/201 1/QĐ-UBND``: a space read inside a symbol's year.
 _SPLIT_YEAR = re.compile(r"(?<![\w/])(?P<n>\d{1,5}/)(?P<a>\d{1,3}) (?P<b>\d{1,3})(?=/\s*[A-ZĐ])")
 # ``Như Điều ];``: an article's number, in a recipient or a sentence.
@@ -266,6 +267,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Mục II của Phần I, tháng I Lịch âm, có 10 l nước'
     >>> repair_numbers("ngày 27 tháng 1] năm 2008; - Như Điều ];")[0]
     'ngày 27 tháng 11 năm 2008; - Như Điều 1;'
+    >>> repair_numbers("Lâm Đồng, ngày Ø9 tháng 10 năm 2025")[0]
+    'Lâm Đồng, ngày 09 tháng 10 năm 2025'
     >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0]
     'Quyết định số 407/2011/QĐ-UBND'
     """
@@ -415,14 +418,22 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 def split_line(line: Line, gap: float) -> list[Line]:
     """Split a line where two words are further apart than ``gap``: the columns of a header
-    row that Tesseract read as one line."""
+    row that Tesseract read as one line. A blank field is no gap between columns: ``Số:`` and
+    the symbol's ``/SNV-TCBC``, ``ngày`` and ``tháng`` (a number or a day that Tesseract did
+    not read, handwritten or stamped, or none written yet)."""
     parts: list[list[Word]] = [[line.words[0]]]
     for w in line.words[1:]:
-        if w.left - parts[-1][-1].right > gap:
+        if w.left - parts[-1][-1].right > gap and not _blank_field(parts[-1][-1].text, w.text):
             parts.append([w])
         else:
             parts[-1].append(w)
     return [Line(p) for p in parts]
+
+
+def _blank_field(label: str, following: str) -> bool:
+    f, g = fold(label).rstrip(":"), fold(following)
+    return (f == "so" and following.startswith("/")) or (f == "ngay" and g == "thang") \
+        or (f == "thang" and g == "nam")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,7 +522,7 @@ def _rows(lines: list[Line], geo: PageGeometry) -> list[tuple[Row, list[int]]]:
     Each row comes with the indexes of the lines it took segments from."""
     rows: list[tuple[Row, list[int]]] = []
     for i, line in enumerate(lines):
-        for seg in split_line(line, geo.gap):
+        for seg in (part for piece in split_line(line, geo.gap) for part in split_header_columns(piece)):
             for row, owners in rows:
                 overlap = min(row.bottom, seg.bottom) - max(row.top, seg.top)
                 side_by_side = all(seg.right < s.left or seg.left > s.right for s in row.segments)
@@ -524,6 +535,21 @@ def _rows(lines: list[Line], geo: PageGeometry) -> list[tuple[Row, list[int]]]:
                 rows.append((Row([seg]), [i]))
     rows.sort(key=lambda r: r[0].top)
     return rows
+
+
+def split_header_columns(seg: Line) -> list[Line]:
+    """A header line whose two columns stand closer than a column gap, read as one segment, cut
+    where the right column begins: at the Quốc hiệu or the Tiêu ngữ (``UBND TỈNH LÂM ĐỒNG
+    CỘNG HÒA ...``, ``SỞ NỘI VỤ Độc lập - Tự do ...``), or after the symbol of the ``Số:``
+    line, at the place and date (``Số: 181/BC-SNV Lâm Đồng, ngày 05 ...``)."""
+    words = seg.words
+    for i in range(1, len(words)):
+        rest = " ".join(w.text for w in words[i:])
+        if is_national_motto(rest) or (
+                has_mark("number", " ".join(w.text for w in words[:i])) and "/" in words[i - 1].text
+                and match_line("place-date", rest) is not None):
+            return [Line(words[:i]), Line(words[i:])]
+    return [seg]
 
 
 # ``Số:``, ``Số 368-CV/BPTT``, not the issuer ``SỞ NỘI VỤ`` (folded alike).
