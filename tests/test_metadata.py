@@ -416,3 +416,26 @@ Thực hiện Quyết định số 407/2011/QĐ-UBND ngày 31/10/2011 của UBND
 """  # bc-115
     m = meta(text)
     assert (m.doc_type, m.title) == ("Báo cáo", "CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG Tháng 11 năm 2012")
+
+
+def test_signed_mark_after_the_name_is_not_part_of_it() -> None:
+    # Thông tư 2442/2007/TT-TTCP as published: the copy's ``Đã ký`` after the name.
+    m = meta("Nội dung.\nNơi nhận:\n- Lưu VT, Vụ PC.\nTỔNG THANH TRA\nTrần Văn Truyền – Đã ký\n")
+    assert m.signer is not None and (m.signer.position, m.signer.name) == ("Tổng Thanh tra", "Trần Văn Truyền")
+
+
+def test_listed_symbols_share_the_date_after_the_last() -> None:
+    r = parse_text("Căn cứ Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ TT&TT.")
+    assert [(c.symbol, c.date.iso if c.date else None) for c in r.citations] == [
+        ("1654/BTTTT-ƯDCNTT", "2008-05-27"), ("1655/BTTTT-ƯDCNTT", "2008-05-27")]
+
+
+def test_type_name_followed_by_a_comma_names_the_type() -> None:
+    text = ("SỞ TTTT TỈNH PHÚ THỌ\nTRUNG TÂM CNTT TÂY BẮC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /NVKS-STTTT\n"
+            "Phú Thọ, ngày tháng năm 2012\nKẾ HOẠCH, NHIỆM VỤ\nKHẢO SÁT PHỤC VỤ LẬP BÁO CÁO NGHIÊN CỨU KHẢ THI DỰ ÁN\n"
+            "XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH\n(Kèm theo Quyết định số /QĐ-STTTT ngày tháng năm 2012)\n")
+    m = meta(text)  # kh-nhiem-vu-khao-sat-qlvbdh-phu-tho-2012.doc
+    assert (m.doc_type, m.title, m.number and (m.number.type_code, m.number.issuer_code)) == (
+        "Kế hoạch",
+        "KHẢO SÁT PHỤC VỤ LẬP BÁO CÁO NGHIÊN CỨU KHẢ THI DỰ ÁN XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH",
+        ("NVKS", "STTTT"))

@@ -215,6 +215,8 @@ def doc_type_of(line: str) -> str | None:
 
     >>> doc_type_of("KẾ HOẠCH"), doc_type_of("Kế hoạch số 12"), doc_type_of("BIÊN BẢN LÀM VIỆC")
     ('Kế hoạch', None, 'Biên bản')
+    >>> doc_type_of("KẾ HOẠCH, NHIỆM VỤ")
+    'Kế hoạch'
 
     A speck OCR read before it (``3 THÔNG BÁO``) does not hide it:
 
@@ -226,7 +228,7 @@ def doc_type_of(line: str) -> str | None:
         return None
     f = fold(line)
     for name in _TYPE_NAMES:
-        if f == name or f.startswith(name + " "):
+        if f == name or f.startswith((name + " ", name + ",")):
             return _TYPE_NAME[name]
     return None
 

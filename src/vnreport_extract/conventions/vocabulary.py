@@ -29,7 +29,8 @@ POSITIONS: list[str] = [
     "Trưởng ban", "Phó Trưởng ban", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Trưởng phòng",
     "Phó Trưởng phòng", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ nhiệm", "Phó Chủ nhiệm",
     "Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Tổng cục trưởng", "Viện trưởng", "Hiệu trưởng",
-    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng Công an", "Tổng Thư ký", "Thư ký",
+    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Tổng Thanh tra", "Phó Tổng Thanh tra", "Trưởng Công an",
+    "Tổng Thư ký", "Thư ký",
 ]
 
 SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")

@@ -259,12 +259,15 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
 
     >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
     ['22/KH-UBND', '42/KH-UBND']
+    >>> [c.date.iso for c in extract_citations("Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008")]
+    ['2008-05-27', '2008-05-27']
     """
     taken = Spans(skip or [])
     out: list[Citation] = []
     # Symbols first (cheap to find), then the type word right before each: scanning the
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
+    listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
     for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
@@ -291,6 +294,16 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         nxt = LIST_NEXT.match(text, tail.subject_end or end, (tail.subject_end or end) + 80)
         if nxt is not None:
             list_type[nxt.start("sym")] = doc_type
+            if tail.date is None and tail.subject is None:
+                listed_after[nxt.start("sym")] = out[-1]
+    # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
+    # (and author) after the last symbol of a list are those of the symbols listed before it.
+    by_start = {c.start: c for c in out}
+    for s in sorted(listed_after, reverse=True):
+        cur, prev = by_start.get(s), listed_after[s]
+        if cur is not None and cur.date is not None and prev.date is None:
+            prev.date = cur.date
+            prev.authority = prev.authority or cur.authority
     for m in SHORT.finditer(text):
         num, start = m.group("num"), m.start("type")
         if taken.overlaps(start, m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):

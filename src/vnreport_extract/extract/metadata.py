@@ -16,6 +16,7 @@ from ..conventions.header import (
     classify_line,
     doc_type_of,
     identity_line,
+    is_position,
     left_of_motto,
     match_line,
     names_issuer,
@@ -28,7 +29,7 @@ from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
 from .dates import NUMERIC, WORDED
 from .sections import parse_heading
-from .symbols import parse_own_number
+from .symbols import parse_own_number, with_type_code
 
 
 @dataclass
@@ -278,8 +279,13 @@ def extract_metadata(text: str) -> MetadataResult:
                     break
                 continue
             open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
+            # A title in capitals goes on in capitals (``KHẢO SÁT PHỤC VỤ ...`` / ``XÂY DỰNG ...``),
+            # up to the issuing authority's line above the Căn cứ (``CHÍNH PHỦ``, ``BỘ TRƯỞNG ...``).
+            in_caps = bool(title_lines) and _is_upper(t) and _is_upper(title_lines[-1]) \
+                and parse_heading(t) is None and classify_line(t) is None and not names_issuer(t) \
+                and not is_position(t)
             if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()) and not (
-                    open_end and not _BODY_START.match(t)) and not _PERIOD_LINE.match(t):
+                    open_end and not _BODY_START.match(t)) and not _PERIOD_LINE.match(t) and not in_caps:
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
@@ -333,6 +339,8 @@ def extract_metadata(text: str) -> MetadataResult:
         meta.title = title[:1].upper() + title[1:] if title else None
 
     meta.doc_type = meta.doc_type or _number_type(meta)
+    if meta.number is not None and meta.doc_type is not None:
+        meta.number = with_type_code(meta.number, meta.doc_type)
 
     # Recipients and signer, from the end.
     body_end = len(text)
@@ -465,9 +473,12 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
     return None, None
 
 
+_SIGNED_AFTER = regex.compile(r"\s*[-–—]?\s*\((?:Đã|đã) ký\)\s*$|\s+[-–—]\s*(?:Đã|đã) ký\s*$")
+
+
 def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False) -> None:
     for k, line in enumerate(after[:12]):
-        t = line.text
+        t = _SIGNED_AFTER.sub("", line.text)  # ``Trần Văn Truyền – Đã ký``: the copy's mark after the name
         if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
             break  # an appendix or another block starts: the name was not printed
         if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:

@@ -179,6 +179,24 @@ _BLANK = regex.compile(
 )
 
 
+def with_type_code(number: DocumentNumber, doc_type: str) -> DocumentNumber:
+    """The document's own number with its first code as the type code when its type (from the
+    header's type name) is not a Công văn: ``Số: .../NVKS-STTTT`` of a Kế hoạch, nhiệm vụ
+    khảo sát is type ``NVKS`` of the issuer ``STTTT``, a code that no list knows. A Công văn's
+    codes are all its issuer's (``12/UBND-VX``).
+
+    >>> with_type_code(parse_own_number("/NVKS-STTTT"), "Kế hoạch").type_code
+    'NVKS'
+    >>> with_type_code(parse_own_number("12/UBND-VX"), "Công văn").issuer_code
+    'UBND-VX'
+    """
+    if number.convention != "state" or number.type_code is not None or doc_type == "Công văn" \
+            or not number.issuer_code or "-" not in number.issuer_code:
+        return number
+    type_code, issuer = number.issuer_code.split("-", 1)
+    return number.model_copy(update={"type_code": type_code, "issuer_code": issuer})
+
+
 def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | None:
     """The document's own ``Số:`` value, which may have a blank number (``/BC-UBND``).
 
