@@ -44,6 +44,11 @@ def starts_document(line: str) -> bool:
     return in_capitals(line) and bool(_HEADING.search(fold(line)))
 
 
+# The labels of the header and closing blocks as printed, by folded form (the OCR reader
+# restores a misread one: ``Noi nhận:``, ``Sô:``).
+HEADER_LABELS: dict[str, str] = {"so": "Số", "noi nhan": "Nơi nhận", "kinh gui": "Kính gửi"}
+
+
 class HeaderRule(TypedDict):
     kind: str
     pattern: str  # matched at the start of the folded line (lower case, no diacritics, đ → d)

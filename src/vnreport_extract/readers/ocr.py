@@ -41,7 +41,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import HEADER_PATTERNS, has_mark, is_national_motto, match_line
+from ..conventions.header import HEADER_LABELS, HEADER_PATTERNS, has_mark, is_national_motto, match_line
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError
@@ -156,8 +156,9 @@ def fix_type_words(text: str) -> str:
 
 # Labels of the header and of the closing block, by folded form.
 _LABELS = [
-    (re.compile(r"^(?P<w>[^\s:]+)(?=\s*:?\s*(?:\d|/|\.{2}|…|$))"), {"so": "Số"}),
-    (re.compile(r"^(?P<w>\S+\s+\S+?)(?=\s*:|$)"), {"noi nhan": "Nơi nhận", "kinh gui": "Kính gửi"}),
+    (re.compile(r"^(?P<w>[^\s:]+)(?=\s*:?\s*(?:\d|/|\.{2}|…|$))"),
+     {k: v for k, v in HEADER_LABELS.items() if " " not in k}),
+    (re.compile(r"^(?P<w>\S+\s+\S+?)(?=\s*:|$)"), {k: v for k, v in HEADER_LABELS.items() if " " in k}),
 ]
 
 
