@@ -439,3 +439,22 @@ def test_type_name_followed_by_a_comma_names_the_type() -> None:
         "Kế hoạch",
         "KHẢO SÁT PHỤC VỤ LẬP BÁO CÁO NGHIÊN CỨU KHẢ THI DỰ ÁN XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH",
         ("NVKS", "STTTT"))
+
+
+def test_v_v_above_the_number_line_is_the_title() -> None:
+    # lam-dong-2025/cv-ubnd-chi-dao-cai-nghien-tai-cong-dong-du-thao.docx: its header cell holds
+    # the trích yếu above ``Số:``.
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "V/v tập trung triển khai thực hiện\ncông tác cai nghiện ma túy tự nguyện\ntại gia đình, cộng đồng\n"
+            "Số: /UBND-NC\nLâm Đồng, ngày tháng 10 năm 2025\nKính gửi:\n- Công an tỉnh;\n"
+            "Hiện nay, trên địa bàn tỉnh Lâm Đồng có 4.289 người sử dụng trái phép chất ma túy.\n")
+    m = meta(text)
+    assert (m.doc_type, m.title) == (
+        "Công văn", "Tập trung triển khai thực hiện công tác cai nghiện ma túy tự nguyện tại gia đình, cộng đồng")
+
+
+def test_self_declaration_is_a_type() -> None:
+    # bac-giang-2012/ban-tu-khai-bql-kcn-2012-tcvn3.doc (TCVN3-encoded)
+    text = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Giang, ngày 07 tháng 02 năm 2012\n"
+            "BẢN TỰ KHAI\nVề đơn kiện của Công ty Transimex Sài Gòn-Hữu Nghị\nHọ và tên: Nguyễn Anh Quyền.\n")
+    assert meta(text).doc_type == "Bản tự khai"

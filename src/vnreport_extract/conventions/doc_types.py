@@ -49,6 +49,9 @@ DOC_TYPES: list[DocType] = [
     {"name": "Báo cáo đề xuất", "state": "BCĐX", "party": None, "examples": ["Báo cáo đề xuất số 03/BCĐX-CAT"]},
     {"name": "Báo cáo", "state": "BC", "party": "BC", "examples": ["Báo cáo số 12/BC-UBND"]},
     {"name": "Biên bản", "state": "BB", "party": "BB", "examples": []},
+    # A member's self-review (Hướng dẫn 36-HD/VPTW) and a body's statement to a court: no code.
+    {"name": "Bản tự kiểm điểm", "state": None, "party": None, "examples": []},
+    {"name": "Bản tự khai", "state": None, "party": None, "examples": []},
     {"name": "Tờ trình", "state": "TTr", "party": "TTr", "examples": ["Tờ trình số 629/TTr-SNV"]},
     {"name": "Hợp đồng", "state": "HĐ", "party": None, "examples": []},
     {"name": "Công điện", "state": "CĐ", "party": "CĐ", "examples": []},

@@ -291,6 +291,10 @@ def extract_metadata(text: str) -> MetadataResult:
                 break
             title_lines.append(t)
             body_start_line = k + 1
+    elif number_idx is not None and (above := _subject_above(lines, number_idx)):
+        # The V/v lines above ``Số:`` (a DOCX header cell that holds them first).
+        title_lines.extend(above)
+        meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
     elif number_idx is not None:
         for k in range(number_idx + 1, min(number_idx + 5, len(lines))):
             if classify_line(lines[k].text) == "subject":
@@ -401,6 +405,17 @@ def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, i
     subject = line.text[slice(*ident["subject"])] if ident["subject"] else None
     return ((line.start + ident["number"][0], line.start + ident["number"][1]),
             (line.start + ident["date"][0], line.start + ident["date"][1]), subject)
+
+
+def _subject_above(lines: list[Line], number_idx: int) -> list[str]:
+    """A ``V/v`` trích yếu standing above the ``Số:`` line, with its lines in lower case."""
+    for k in range(max(0, number_idx - 6), number_idx):
+        if classify_line(lines[k].text) == "subject":
+            rest = [ln.text for ln in lines[k + 1: number_idx]]
+            if all(t[:1].islower() for t in rest):
+                return [lines[k].text, *rest]
+            return []
+    return []
 
 
 def _bullet_lost(text: str, previous: str) -> bool:
