@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -373,37 +374,39 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
 
 @dataclass
 class Line:
+    """Words read as one line. Its box and text are worked out once: the words are never changed."""
+
     words: list[Word]
 
-    @property
+    @cached_property
     def left(self) -> int:
         return min(w.left for w in self.words)
 
-    @property
+    @cached_property
     def right(self) -> int:
         return max(w.right for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> int:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> int:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def middle(self) -> float:
         return statistics.median((w.top + w.bottom) / 2 for w in self.words)
 
-    @property
+    @cached_property
     def height(self) -> float:
         return statistics.median(w.height for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def conf(self) -> float:
         return statistics.fmean(w.conf for w in self.words)
 
