@@ -25,6 +25,7 @@ from scoring import load_gold, score
 from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
+from vnreport_extract.readers import ocr
 from vnreport_extract.readers.ocr import (
     Line,
     Word,
@@ -233,22 +234,23 @@ def test_scanner_line_down_the_page_is_whitened() -> None:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     pdf = pdfium.PdfDocument(str(BAC_GIANG / "cv-27-stttt-vp-2012-scan.pdf"))
-    grey = pdf[0].render(scale=150 / 72).to_pil().convert("L")
+    grey = np.asarray(pdf[0].render(scale=150 / 72).to_pil().convert("L"))
     pdf.close()
-    before = np.asarray(grey) < 128
-    after = np.asarray(without_scanner_lines(grey, 150)) < 128
+    height, width = grey.shape
+    before = grey < 128
+    after = without_scanner_lines(grey, 150) < 128
     # The line runs down the whole sheet at about 0.59 of its width; the text's ink stays.
-    line = slice(int(0.58 * grey.width), int(0.60 * grey.width))
-    assert before[:, line].sum(axis=0).max() > 0.9 * grey.height
-    assert after[:, line].sum(axis=0).max() < 0.5 * grey.height
+    line = slice(int(0.58 * width), int(0.60 * width))
+    assert before[:, line].sum(axis=0).max() > 0.9 * height
+    assert after[:, line].sum(axis=0).max() < 0.5 * height
     assert after.sum() > 0.9 * (before.sum() - before[:, line].sum())
 
 
 def test_dark_edge_of_the_sheet_is_not_a_scanner_line() -> None:
-    from PIL import Image
+    import numpy as np
 
-    page = Image.new("L", (1250, 1750), 255)
-    page.paste(0, (1240, 0, 1250, 1750))  # the lid's shadow along the right side
+    page = np.full((1750, 1250), 255, dtype=np.uint8)
+    page[:, 1240:1250] = 0  # the lid's shadow along the right side
     assert without_scanner_lines(page, 150) is page
 
 
@@ -275,6 +277,43 @@ def test_scan_is_rasterised_at_its_own_resolution() -> None:
         assert [render_dpi(pdf[i], 300) for i in range(2)] == [200, 200]
     finally:
         pdf.close()
+
+
+def test_black_and_white_scan_is_rendered_in_greyscale_with_the_same_pixels() -> None:
+    # A 1-bit JBIG2 scan: nothing on the page can be red, so it is rendered in greyscale
+    # straight away; the pixels are those of the colour rendering's luminance.
+    import numpy as np
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(FIXTURES / "archives" / "bac-giang-2012" / "cv-368-cv-bptt-tinh-uy-2012-scan.pdf"))
+    try:
+        page = pdf[0]
+        colour = np.asarray(page.render(scale=150 / 72, draw_annots=False, may_draw_forms=False).to_pil().convert("L"))
+        assert ocr._greyscale_only(page)
+        assert np.array_equal(ocr._raster(page, 150), colour)
+    finally:
+        pdf.close()
+
+
+def test_red_of_a_seal_is_whitened_and_blue_ink_stays_dark(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (400, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((20, 20, 180, 180), fill=(210, 40, 40))  # the seal
+    draw.rectangle((220, 40, 380, 80), fill=(30, 40, 190))  # a handwritten number in blue ink
+    draw.rectangle((220, 200, 380, 240), fill=(10, 10, 10))  # print
+    image.save(tmp_path / "page.pdf", resolution=100)
+    pdf = pdfium.PdfDocument(str(tmp_path / "page.pdf"))
+    try:
+        page = pdf[0]
+        assert not ocr._greyscale_only(page)
+        grey = ocr._raster(page, 100)
+    finally:
+        pdf.close()
+    assert grey.shape == (300, 400)
+    assert (grey[100, 100], grey[60, 300] < 80, grey[220, 300] < 40) == (255, True, True)
 
 
 # --- Page layout from the stored TSV ---------------------------------------------------------
@@ -611,7 +650,6 @@ def test_page_tesseract_times_out_on_is_a_part_error(hanging_tool: tuple[Path, P
 
 def test_page_images_of_a_long_scan_are_compressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Page images stay on disk until the document is read: raw BMP for a short scan only.
-    from vnreport_extract.readers import ocr
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -1377,7 +1377,7 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
     """The pages rendered one by one: Tesseract can start on the first while the next is
     rendered. PDFium is held (:data:`_PDFIUM`) only while it works, so that other threads'
     documents are not kept waiting while this one's pages are read."""
-    from PIL import Image, ImageChops
+    from PIL import Image
 
     try:
         with _PDFIUM:
@@ -1397,21 +1397,12 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
                     # A pathological page is refused; a large one is read at a lower resolution.
                     check_page_size(page, wanted, limits, f"{path}: page {n}")
                     page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
-                    image = page.render(scale=page_dpi / 72, draw_annots=False, may_draw_forms=False).to_pil()
+                    grey = _raster(page, page_dpi)
             except pdfium.PdfiumError as exc:
                 if failed is None:
                     raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
                 failed[n] = f"page {n} cannot be rasterised: {exc}"
                 continue
-            rgb = image if image.mode == "RGB" else image.convert("RGB")
-            r, g, b = rgb.split()
-            # Seals (con dấu) are red: whiten pixels clearly redder than they are green and blue.
-            redness = ImageChops.darker(ImageChops.subtract(r, g), ImageChops.subtract(r, b))
-            red = redness.point(lambda v: 255 if v > 60 else 0)
-            # Luminance keeps blue ink (handwritten numbers) dark.
-            grey: Image.Image = rgb.convert("L")
-            if (seal := red.getbbox()) is not None:  # whitened in grey only, and only where red is
-                grey.paste(255, seal, red.crop(seal))
             grey = without_scanner_lines(grey, page_dpi)
             # Uncompressed (BMP): the file lives for seconds, and compressing a page and
             # decompressing it again (here, in Tesseract, in each later step) cost more than
@@ -1419,11 +1410,52 @@ def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, wo
             # it about 0.1 s a page slower than a PNG or a BMP. The pages stay on disk until
             # the document is read: past a few dozen pages (9 MB each at 300 dpi) they are PNG.
             file = workdir / f"page-{n:04d}.{'bmp' if len(page_numbers) <= RAW_PAGES else 'png'}"
-            grey.save(file)
-            yield PageImage(n, file, grey.width, grey.height, page_dpi)
+            Image.fromarray(grey).save(file)
+            height, width = grey.shape
+            yield PageImage(n, file, width, height, page_dpi)
     finally:
         with _PDFIUM:
             pdf.close()
+
+
+def _raster(page: Any, dpi: int) -> Any:
+    """A page rendered at ``dpi`` as the greyscale NumPy array Tesseract reads: luminance, so
+    that blue ink (handwritten numbers) stays dark, with the red of seals (con dấu) whitened.
+    A page that is nothing but greyscale images has no red: it is rendered in greyscale
+    straight away, the same pixels at a fraction of the cost. Call with :data:`_PDFIUM` held."""
+    import numpy as np
+
+    scale = dpi / 72
+    if _greyscale_only(page):
+        bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True)
+        grey = np.array(bitmap.to_numpy())
+    else:
+        # R, G, B and a padding byte: PIL takes the buffer as it is, and so does NumPy.
+        bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False, rev_byteorder=True,
+                             prefer_bgrx=True)
+        grey = np.array(bitmap.to_pil().convert("L"))
+        rgb = bitmap.to_numpy()
+        r = rgb[..., 0]
+        # Seals are red: pixels clearly redder than they are green and blue (by more than 60,
+        # which ``r > 60`` keeps from wrapping around in unsigned bytes).
+        grey[(r > 60) & (r - 60 > np.maximum(rgb[..., 1], rgb[..., 2]))] = 255
+    bitmap.close()
+    return grey
+
+
+def _greyscale_only(page: Any) -> bool:
+    """Whether everything drawn on a page is a greyscale image (a scan in grey or black and
+    white): no text, paths or colour images that could be red."""
+    import pypdfium2.raw as pdfium_c
+
+    found = False
+    for obj in page.get_objects(max_depth=3):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return False
+        if obj.get_metadata().colorspace != pdfium_c.FPDF_COLORSPACE_DEVICEGRAY:
+            return False
+        found = True
+    return found
 
 
 # Up to this many pages, a document's page images are written uncompressed (see _rendered).
@@ -1436,26 +1468,26 @@ _SCANNER_LINE_WIDTH_IN = 0.06
 
 
 def without_scanner_lines(grey: Any, dpi: int) -> Any:
-    """The page with the lines a scanner draws down the whole sheet (dirt on its glass) made
-    white. Such a line cuts every text line it crosses in two (Tesseract reads two columns:
+    """The page (a greyscale NumPy array) with the lines a scanner draws down the whole sheet
+    (dirt on its glass) made white. Such a line cuts every text line it crosses in two (Tesseract reads two columns:
     ``725-CV/BTCT`` | ``U ngày 02``) and crosses every rule of a table as one more column
     line. It is told apart from a table's rule by its length: dark down 90 % of the page in
     one run, where a page's margins stop any rule. A page without one is returned as it is
     (one pass over the pixels: ink per pixel column).
 
+    >>> import numpy as np
     >>> from PIL import Image, ImageDraw
     >>> page = Image.new("L", (400, 600), 255)
     >>> ImageDraw.Draw(page).line([(200, 0), (200, 599)], fill=0, width=3)
     >>> ImageDraw.Draw(page).line([(50, 100), (50, 400)], fill=0, width=3)  # a table's rule
-    >>> clean = without_scanner_lines(page, 100)
-    >>> clean.getpixel((200, 300)), clean.getpixel((50, 300))
+    >>> clean = without_scanner_lines(np.asarray(page), 100)
+    >>> int(clean[300, 200]), int(clean[300, 50])
     (255, 0)
     """
     import numpy as np
 
-    pixels = np.asarray(grey)
-    height = pixels.shape[0]
-    dark = pixels < 128
+    height = grey.shape[0]
+    dark = grey < 128
     columns = np.flatnonzero(dark.sum(axis=0) >= _SCANNER_LINE_SPAN * height)
     if not len(columns):
         return grey
@@ -1473,16 +1505,14 @@ def without_scanner_lines(grey: Any, dpi: int) -> Any:
             groups.append([x])
     # The dark edge of the scanner's lid along the sheet's side is left alone: Tesseract's
     # page layout is used to it, and it crosses no text.
-    wide, edge, width = _SCANNER_LINE_WIDTH_IN * dpi, 0.5 * dpi, pixels.shape[1]
+    wide, edge, width = _SCANNER_LINE_WIDTH_IN * dpi, 0.5 * dpi, grey.shape[1]
     cut = [g for g in groups if g[-1] - g[0] + 1 <= wide and edge < g[0] and g[-1] < width - edge]
     if not cut:
         return grey
-    out = pixels.copy()
+    out = grey.copy()
     for g in cut:
         out[:, max(0, g[0] - 1):g[-1] + 2] = 255  # with the grey fringe beside the line
-    from PIL import Image
-
-    return Image.fromarray(out)
+    return out
 
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
