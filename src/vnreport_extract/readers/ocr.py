@@ -930,20 +930,18 @@ def fix_roman(line: Line, count: CountStems | None) -> Line:
     return Line([word, *line.words[1:]])
 
 
-def count_stems(image: Any, box: Box) -> int:
-    """Vertical strokes crossing the middle band of a word's box (``III`` → 3): columns dark over
-    most of that band, counted as runs. Serifs and the full stop lie outside the band."""
-    left, top, right, bottom = box
-    crop = image.crop(box).convert("L")
-    px = crop.load()
-    h = bottom - top
-    band = range(int(h * 0.35), int(h * 0.65) + 1)
-    runs, previous = 0, False
-    for x in range(right - left):
-        dark = sum(1 for y in band if px[x, y] < 128) >= 0.6 * len(band)
-        runs += dark and not previous
-        previous = dark
-    return runs
+def count_stems(grey: Any, box: Box) -> int:
+    """Vertical strokes crossing the middle band of a word's box (``III`` → 3) on a greyscale
+    page (a NumPy array): columns dark over most of that band, counted as runs. Serifs and the
+    full stop lie outside the band."""
+    import numpy as np
+
+    h = box[3] - box[1]
+    band = _crop(grey, box)[int(h * 0.35): int(h * 0.65) + 1]
+    dark = np.count_nonzero(band < 128, axis=0) >= 0.6 * band.shape[0]
+    if not len(dark):
+        return 0
+    return int(dark[0]) + int(np.count_nonzero(dark[1:] & ~dark[:-1]))
 
 
 def _number_line_text(text: str) -> str:
@@ -1115,24 +1113,36 @@ _DROPPED_TEXT = 40
 _REREAD_BLOCK = 10_000
 
 
-def _ink(image: Any) -> Any:
-    """Dark pixels of a greyscale page as 255, the rest 0."""
-    return image.point(lambda v: 255 if v < 128 else 0)
+def _ink(grey: Any) -> Any:
+    """Dark pixels of a greyscale page (a NumPy ``uint8`` array): a boolean array."""
+    return grey < 128
 
 
-def _dark(image: Any, box: Box | None = None) -> int:
-    region = image.crop(box) if box is not None else image
-    return int(region.histogram()[255])
+def _fill(image: Any, box: Box, pad: int, value: Any) -> None:
+    """Set the pixels of ``box`` grown by ``pad`` on every side, both ends included (as PIL
+    draws a rectangle), clipped to the image."""
+    left, top, right, bottom = box
+    image[max(0, top - pad): max(0, bottom + pad + 1), max(0, left - pad): max(0, right + pad + 1)] = value
 
 
-def _cover(ink: Any, boxes: Sequence[Box], pad: int) -> Any:
-    from PIL import ImageDraw
+class _Rows:
+    """Dark pixels per row of a boolean image, summed: the print in any band across the page
+    in constant time."""
 
-    covered = ink.copy()
-    draw = ImageDraw.Draw(covered)
-    for left, top, right, bottom in boxes:
-        draw.rectangle((left - pad, top - pad, right + pad, bottom + pad), fill=0)
-    return covered
+    def __init__(self, ink: Any) -> None:
+        import numpy as np
+
+        self.height = ink.shape[0]
+        self.cumulative = np.concatenate(([0], np.cumsum(np.count_nonzero(ink, axis=1))))
+
+    def band(self, top: int, bottom: int) -> int:
+        """Dark pixels in the rows ``top`` to ``bottom`` (excluded); rows off the page have none."""
+        top, bottom = min(max(0, top), self.height), min(max(0, bottom), self.height)
+        return int(self.cumulative[max(top, bottom)] - self.cumulative[top])
+
+    @property
+    def total(self) -> int:
+        return int(self.cumulative[-1])
 
 
 def word_boxes(tsv: str) -> list[Box]:
@@ -1146,7 +1156,7 @@ def word_boxes(tsv: str) -> list[Box]:
     return boxes
 
 
-def damaged_lines(lines: Sequence[Line], uncovered: Any) -> tuple[list[Line], list[Line]]:
+def damaged_lines(lines: Sequence[Line], uncovered: _Rows) -> tuple[list[Line], list[Line]]:
     """Lines Tesseract read badly: ``gaps``, with print that no word covers in the line's band
     across the page (more than about two letters' worth: words dropped from the line or beside
     it), and ``tangled``, whose box crosses another line's (two lines read as one, words
@@ -1162,39 +1172,40 @@ def damaged_lines(lines: Sequence[Line], uncovered: Any) -> tuple[list[Line], li
         if doubtful or any(other is not line and _overlaps(line, other) for other in lines):
             tangled.append(line)
             continue
-        band = _dark(uncovered, (0, line.top, uncovered.width, line.bottom))
-        around = _dark(uncovered, (0, round(line.top - h / 2), uncovered.width, round(line.bottom + h / 2)))
+        band = uncovered.band(line.top, line.bottom)
+        around = uncovered.band(round(line.top - h / 2), round(line.bottom + h / 2))
         if band > 0.8 * h * h and around < 1.5 * band:
             gaps.append(line)
     return gaps, tangled
 
 
-def reread_image(image: Any, tsv: str) -> tuple[Any, tuple[list[Line], list[Line]]] | None:
-    """The page with every well-read line whitened, and the damaged lines it leaves to read
-    again (see :func:`damaged_lines`); ``None`` when Tesseract's reading covers the page's
-    print (next to nothing left)."""
-    from PIL import ImageDraw
-
-    words = parse_tsv(tsv)
+def reread_image(grey: Any, tsv: str,
+                 words: list[Word] | None = None) -> tuple[Any, tuple[list[Line], list[Line]]] | None:
+    """The page (a greyscale NumPy array) with every well-read line whitened, and the damaged
+    lines it leaves to read again (see :func:`damaged_lines`); ``None`` when Tesseract's reading
+    covers the page's print (next to nothing left). ``words``: the TSV's, when parsed already."""
+    words = parse_tsv(tsv) if words is None else words
     if not words:
         return None  # a blank page, or a picture: nothing was dropped from text
     lines = group_lines(words)
     heights = [w.height for w in words if w.conf >= 60 and _LETTERS.search(w.text)]
-    h = statistics.median(heights) if heights else image.height / 70
+    h = statistics.median(heights) if heights else grey.shape[0] / 70
     pad = max(2, round(h / 8))
-    uncovered = _cover(_ink(image), word_boxes(tsv), pad)
-    gaps, tangled = damaged_lines(lines, uncovered)
+    uncovered = _ink(grey)
+    for box in word_boxes(tsv):
+        _fill(uncovered, box, pad, False)
+    rows = _Rows(uncovered)
+    gaps, tangled = damaged_lines(lines, rows)
     # With every line read whole, print left outside the boxes is a signature, a seal, dust or
     # a rule, unless there is a lot of it: paragraphs the segmentation took for a picture.
-    if not gaps and not tangled and _dark(uncovered) < _DROPPED_TEXT * h * h:
+    if not gaps and not tangled and rows.total < _DROPPED_TEXT * h * h:
         return None
     keep = {id(ln) for ln in gaps + tangled}
-    masked = image.copy()
-    draw = ImageDraw.Draw(masked)
+    masked = grey.copy()
     for line in lines:
         if id(line) not in keep:
             for w in line.words:
-                draw.rectangle((w.left - pad, w.top - pad, w.right + pad, w.bottom + pad), fill=255)
+                _fill(masked, (w.left, w.top, w.right, w.bottom), pad, 255)
     return masked, (gaps, tangled)
 
 
@@ -1659,11 +1670,10 @@ def _few_words(words: list[Word]) -> bool:
 def _has_ink(image: Path) -> bool:
     """Whether a page has print on it (more than 0.3 % dark pixels): a sideways page Tesseract
     found no words on, rather than a blank one."""
-    from PIL import Image
+    import numpy as np
 
-    with Image.open(image) as im:
-        histogram = im.convert("L").histogram()
-    return sum(histogram[:128]) > 0.003 * sum(histogram)
+    grey = _grey(image)
+    return int(np.count_nonzero(_ink(grey))) > 0.003 * int(grey.size)
 
 
 def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
@@ -1723,22 +1733,54 @@ class _Again:
 def _again(p: PageImage, tsv: str) -> _Again | None:
     from PIL import Image
 
-    with Image.open(p.file) as im:
-        found = reread_image(im.convert("L"), tsv)
+    found = reread_image(_grey(p.file), tsv)
     if found is None:
         return None
     masked, damaged = found
     # Only the part of the page with print left on it: Tesseract's time goes with the pixels.
-    ink = _ink(masked).getbbox()
+    ink = _bbox(_ink(masked))
     if ink is None:
         return None
     # With a white margin, as on paper: Tesseract reads text touching the edge worse.
     margin = round(p.dpi / 6)
-    box = (max(0, ink[0] - margin), max(0, ink[1] - margin),
-           min(masked.width, ink[2] + margin), min(masked.height, ink[3] + margin))
+    height, width = masked.shape
+    box = (max(0, ink[0] - margin), max(0, ink[1] - margin), min(width, ink[2] + margin), min(height, ink[3] + margin))
     file = p.file.with_name(f"{p.file.stem}-again.bmp")
-    masked.crop(box).save(file)
+    Image.fromarray(masked[box[1]:box[3], box[0]:box[2]]).save(file)
     return _Again(p, file, (box[0], box[1]), damaged, (box[2] - box[0]) * (box[3] - box[1]))
+
+
+def _bbox(mask: Any) -> Box | None:
+    """The box around the true pixels of a boolean image (right and bottom excluded, as PIL's
+    ``getbbox``), ``None`` when there are none."""
+    import numpy as np
+
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if not len(rows):
+        return None
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def _crop(grey: Any, box: Box) -> Any:
+    """The box of a page, as PIL crops it: what lies off the page is black."""
+    import numpy as np
+
+    left, top, right, bottom = box
+    out = np.zeros((max(0, bottom - top), max(0, right - left)), dtype=grey.dtype)
+    height, width = grey.shape
+    x0, y0, x1, y1 = max(0, left), max(0, top), min(width, right), min(height, bottom)
+    if x1 > x0 and y1 > y0:
+        out[y0 - top: y1 - top, x0 - left: x1 - left] = grey[y0:y1, x0:x1]
+    return out
+
+
+def _grey(image: Path) -> Any:
+    """A page image's pixels as a greyscale NumPy array."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(image) as im:
+        return np.asarray(im.convert("L"))
 
 
 def _batches(items: list[_Again], workers: int) -> list[list[_Again]]:
@@ -1791,11 +1833,12 @@ def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: floa
 
 
 def _stem_counter(image: Path) -> CountStems:
-    from PIL import Image
+    grey: list[Any] = []  # decoded on the first count
 
     def count(box: Box) -> int:
-        with Image.open(image) as im:
-            return count_stems(im, box)
+        if not grey:
+            grey.append(_grey(image))
+        return count_stems(grey[0], box)
 
     return count
 
