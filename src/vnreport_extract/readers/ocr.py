@@ -23,15 +23,17 @@ capitals (``ĐỀ`` → ``ĐÈ``, ``ĐỒNG`` → ``ĐÒNG``).
 
 from __future__ import annotations
 
+import contextlib
+import heapq
 import itertools
 import os
 import re
+import signal
 import statistics
 import subprocess
 import tempfile
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,7 +47,7 @@ from ..conventions.doc_types import DOC_TYPES
 from ..conventions.header import HEADER_LABELS, HEADER_PATTERNS, has_mark, is_national_motto, match_line
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
-from ..errors import CorruptFileError, InputError
+from ..errors import CorruptFileError, InputError, MissingComponentError
 from ..limits import LimitExceededError, Limits
 from ..normalize import fold, in_capitals
 from . import system
@@ -1301,13 +1303,15 @@ def _overlaps(a: Line, b: Line) -> bool:
 
 @dataclass
 class PageImage:
-    """A rasterised page: the greyscale image Tesseract reads (BMP), and its size in pixels."""
+    """A rasterised page: the greyscale image Tesseract reads (BMP), its size in pixels, and
+    its pixels (a NumPy array) while the page is read."""
 
     number: int
     file: Path
     width: int
     height: int
     dpi: int
+    grey: Any = field(default=None, repr=False, compare=False)
 
 
 def render_dpi(page: Any, dpi: int) -> int:
@@ -1369,64 +1373,74 @@ def check_page_size(page: Any, page_dpi: int, limits: Limits, where: str) -> Non
 def _render(path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path, *,
             exact: bool = False, max_pixels: int = MAX_PIXELS, limits: Limits | None = None) -> list[PageImage]:
     """Each page as a greyscale image file (BMP; PNG past ``RAW_PAGES`` pages) with the red of
-    seals whitened (see :func:`render_dpi`).
+    seals whitened (see :func:`render_dpi`), as :func:`ocr_pages` gives them to Tesseract."""
+    from PIL import Image
 
-    Pages are rendered one after the other, PDFium under a lock (it is not thread-safe); only
-    Tesseract runs in parallel."""
-    import pypdfium2 as pdfium  # no stubs, no py.typed: Any (see render_dpi)
+    suffix = "bmp" if len(page_numbers) <= RAW_PAGES else "png"
+    out: list[PageImage] = []
+    with _Raster(path, dpi, exact, max_pixels, limits or Limits()) as raster:
+        for n in page_numbers:
+            p = raster.page(n, workdir / f"page-{n:04d}.{suffix}")
+            if isinstance(p, str):
+                raise CorruptFileError(f"{path}: {p}")
+            Image.fromarray(p.grey).save(p.file)
+            out.append(PageImage(p.number, p.file, p.width, p.height, p.dpi))  # the file alone
+    return out
 
-    return list(_rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits or Limits()))
+
+# Up to this many pages, :func:`_render` writes the page images uncompressed (BMP): they all
+# stay on disk until its caller is done with them (9 MB a page at 300 dpi).
+RAW_PAGES = 32
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
 _PDFIUM = threading.Lock()
 
 
-def _rendered(pdfium: Any, path: Path, page_numbers: Sequence[int], dpi: int, workdir: Path,
-              exact: bool, max_pixels: int, limits: Limits,
-              failed: dict[int, str] | None = None) -> Iterator[PageImage]:
-    """The pages rendered one by one: Tesseract can start on the first while the next is
-    rendered. PDFium is held (:data:`_PDFIUM`) only while it works, so that other threads'
-    documents are not kept waiting while this one's pages are read."""
-    from PIL import Image
+class _Raster:
+    """A PDF open for rasterising its pages (at the scan's own resolution, at most ``dpi``,
+    see :func:`render_dpi`; at ``dpi`` when ``exact``), one page at a time. PDFium is held
+    (:data:`_PDFIUM`) only while it works, so that other threads' documents are not kept
+    waiting while this one's pages are read."""
 
-    try:
+    def __init__(self, path: Path, dpi: int, exact: bool, max_pixels: int, limits: Limits) -> None:
+        import pypdfium2 as pdfium  # no stubs, no py.typed: Any
+
+        self._pdfium: Any = pdfium
+        self.path, self.dpi, self.exact, self.max_pixels, self.limits = path, dpi, exact, max_pixels, limits
+        try:
+            with _PDFIUM:
+                self._pdf = pdfium.PdfDocument(str(path))
+                self.count = len(self._pdf)
+        except pdfium.PdfiumError as exc:
+            raise CorruptFileError(f"{path}: cannot open the PDF to rasterise it: {exc}") from exc
+
+    def __enter__(self) -> _Raster:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         with _PDFIUM:
-            pdf = pdfium.PdfDocument(str(path))
-            count = len(pdf)
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(f"{path}: cannot open the PDF to rasterise it: {exc}") from exc
-    try:
-        for n in page_numbers:
-            if not 1 <= n <= count:
-                raise InputError(f"{path}: no page {n} (the PDF has {count})")
-            try:
-                with _PDFIUM:
-                    page = pdf[n - 1]
-                    width_pt, height_pt = page.get_size()
-                    wanted = dpi if exact else render_dpi(page, dpi)
-                    # A pathological page is refused; a large one is read at a lower resolution.
-                    check_page_size(page, wanted, limits, f"{path}: page {n}")
-                    page_dpi = capped_dpi(width_pt, height_pt, wanted, max_pixels)
-                    grey = _raster(page, page_dpi)
-            except pdfium.PdfiumError as exc:
-                if failed is None:
-                    raise CorruptFileError(f"{path}: page {n} cannot be rasterised: {exc}") from exc
-                failed[n] = f"page {n} cannot be rasterised: {exc}"
-                continue
-            grey = without_scanner_lines(grey, page_dpi)
-            # Uncompressed (BMP): the file lives for seconds, and compressing a page and
-            # decompressing it again (here, in Tesseract, in each later step) cost more than
-            # the writing of the raw bytes, with the very same pixels. Not PGM: Leptonica reads
-            # it about 0.1 s a page slower than a PNG or a BMP. The pages stay on disk until
-            # the document is read: past a few dozen pages (9 MB each at 300 dpi) they are PNG.
-            file = workdir / f"page-{n:04d}.{'bmp' if len(page_numbers) <= RAW_PAGES else 'png'}"
-            Image.fromarray(grey).save(file)
-            height, width = grey.shape
-            yield PageImage(n, file, width, height, page_dpi)
-    finally:
-        with _PDFIUM:
-            pdf.close()
+            self._pdf.close()
+
+    def page(self, n: int, file: Path) -> PageImage | str:
+        """Page ``n`` rasterised, its pixels to be written to ``file``; why not, when PDFium
+        cannot render it. A pathological page (past ``limits``) raises a
+        :class:`LimitExceededError`; a large one is rendered at a lower resolution."""
+        if not 1 <= n <= self.count:
+            raise InputError(f"{self.path}: no page {n} (the PDF has {self.count})")
+        try:
+            with _PDFIUM:
+                page = self._pdf[n - 1]
+                width_pt, height_pt = page.get_size()
+                wanted = self.dpi if self.exact else render_dpi(page, self.dpi)
+                check_page_size(page, wanted, self.limits, f"{self.path}: page {n}")
+                page_dpi = capped_dpi(width_pt, height_pt, wanted, self.max_pixels)
+                grey = _raster(page, page_dpi)
+        except self._pdfium.PdfiumError as exc:
+            return f"page {n} cannot be rasterised: {exc}"
+        grey = without_scanner_lines(grey, page_dpi)
+        height, width = grey.shape
+        return PageImage(n, file, width, height, page_dpi, grey)
 
 
 def _raster(page: Any, dpi: int) -> Any:
@@ -1468,9 +1482,6 @@ def _greyscale_only(page: Any) -> bool:
         found = True
     return found
 
-
-# Up to this many pages, a document's page images are written uncompressed (see _rendered).
-RAW_PAGES = 32
 
 # A scanner's line: dark down this share of the page's height in one run ...
 _SCANNER_LINE_SPAN = 0.9
@@ -1526,6 +1537,16 @@ def without_scanner_lines(grey: Any, dpi: int) -> Any:
     return out
 
 
+def _save(grey: Any, file: Path) -> Path:
+    """Pixels into an uncompressed image file for Tesseract (BMP): the file lives for seconds,
+    and compressing it and decompressing it again cost more than the writing of the raw bytes,
+    with the very same pixels. Not PGM: Leptonica reads it about 0.1 s a page slower."""
+    from PIL import Image
+
+    Image.fromarray(grey).save(file)
+    return file
+
+
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
 # (about 2x slower on 2 cores); parallelism comes from running pages side by side.
 _TESS_ENV = {"OMP_THREAD_LIMIT": "1"}
@@ -1548,107 +1569,82 @@ def ocr_workers(limit: int | None = None) -> int:
     return max(1, min(limit or 4, cores, round(cores - busy + 1)))
 
 
-Outcome = system.Finished | system.ToolTimeout
+class _Aborted(Exception):
+    """The document's reading was given up (another page raised, Ctrl-C): no more runs."""
 
 
-def _parallel(jobs: Iterable[tuple[int, list[str]]], timeout: float,
-              workers: int | None = None) -> dict[int, Outcome]:
-    """Run Tesseract commands side by side, ``workers`` at once (see :func:`ocr_workers`),
-    starting the next as soon as one ends; each gets ``timeout`` seconds from its start. A
-    command past its timeout is killed (its process group) and its outcome is the
-    :class:`~.system.ToolTimeout`; the others go on. ``jobs`` may be a generator: pages
-    rendered while the first ones are read."""
-    pending = iter(jobs)
-    out: dict[int, Outcome] = {}
-    workers = workers or ocr_workers()
-    procs: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
-    exhausted = False
-    try:
-        while not exhausted or procs:
-            while not exhausted and len(procs) < workers:
-                job = next(pending, None)
-                if job is None:
-                    exhausted = True
-                    break
-                procs[job[0]] = (system.start(job[1], env=_TESS_ENV), time.monotonic())
-            if not procs:
-                continue
-            now = time.monotonic()
-            ended = [n for n, (proc, started) in procs.items()
-                     if proc.poll() is not None or now - started > timeout]
-            if not ended:
-                time.sleep(0.02)
-                continue
-            for n in ended:
-                proc, started = procs.pop(n)
-                try:
-                    out[n] = system.finish(proc, max(0.0, timeout - (now - started)), "Tesseract")
-                except system.ToolTimeout as exc:
-                    out[n] = exc
-    finally:
-        for proc, _ in procs.values():
-            system.kill_group(proc)
-    return out
+class _Tesseract:
+    """The Tesseract runs of one document, at most ``workers`` at a time (see
+    :func:`ocr_workers`), each one thread (:data:`_TESS_ENV`) within its timeout (past it its
+    process group is killed, :class:`~.system.ToolTimeout`).
 
+    Pages are read side by side, and each page's later runs (the sideways check, the print
+    read again, table cells, fields) go through the same turns as the pages' first readings:
+    a core is never left idle while a page waits for its second reading, and no more
+    processes run than there are turns. A run waiting for its turn goes before the others
+    when its rank is smaller: a page's later runs (rank ``(0, page)``) before the first
+    reading of the next pages (``(1, page)``), so that pages are finished in turn and few are
+    held in memory at once."""
 
-def _tesseract_tsv(exe: str, page: PageImage, languages: str) -> list[str]:
-    # Into a file, not stdout: a page's TSV outgrows a pipe's buffer.
-    return [exe, str(page.file), str(_tsv_base(page)), "-l", languages, "--dpi", str(page.dpi), "tsv"]
+    def __init__(self, exe: str, workers: int, timeout: float) -> None:
+        self.exe, self.timeout = exe, timeout
+        self._free = workers
+        self._waiting: list[tuple[tuple[int, int], int]] = []
+        self._tickets = itertools.count()
+        self._changed = threading.Condition()
+        self._running: set[subprocess.Popen[bytes]] = set()
+        self._aborted = False
 
+    @contextlib.contextmanager
+    def turn(self, rank: tuple[int, int]) -> Iterator[None]:
+        """Hold one of the turns (wait for it): one Tesseract process may run (:meth:`call`)."""
+        ticket = (rank, next(self._tickets))
+        with self._changed:
+            heapq.heappush(self._waiting, ticket)
+            self._changed.wait_for(lambda: self._aborted or (self._free > 0 and self._waiting[0] == ticket))
+            self._waiting.remove(ticket)
+            heapq.heapify(self._waiting)
+            if self._aborted:
+                self._changed.notify_all()
+                raise _Aborted
+            self._free -= 1
+            self._changed.notify_all()  # the next in line may have a turn too
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._free += 1
+                self._changed.notify_all()
 
-def _tsv_base(page: PageImage) -> Path:
-    return page.file.with_name(f"{page.file.stem}-ocr")
+    def call(self, args: Sequence[str], timeout: float | None = None) -> system.Finished:
+        """Run Tesseract with ``args`` (holding a turn) to its end."""
+        with self._changed:
+            if self._aborted:
+                raise _Aborted
+            try:
+                proc = system.start([self.exe, *args], env=_TESS_ENV)
+            except FileNotFoundError as exc:  # removed since it was found
+                raise MissingComponentError(*system.TESSERACT) from exc
+            self._running.add(proc)
+        try:
+            return system.finish(proc, self.timeout if timeout is None else timeout, "Tesseract")
+        finally:
+            with self._changed:
+                self._running.discard(proc)
 
+    def run(self, args: Sequence[str], rank: tuple[int, int], timeout: float | None = None) -> system.Finished:
+        """Run Tesseract with ``args`` when a turn comes (see :meth:`turn`)."""
+        with self.turn(rank):
+            return self.call(args, timeout)
 
-def _failure(n: int, outcome: Outcome, timeout: float) -> str | None:
-    """Why a Tesseract run on page ``n`` gave nothing, or ``None`` when it did its work."""
-    if isinstance(outcome, system.ToolTimeout):
-        return f"OCR: Tesseract timed out after {timeout:g} s on page {n}"
-    if outcome.returncode != 0:
-        return f"OCR: Tesseract failed on page {n}: {outcome.message()}"
-    return None
-
-
-def _read_tsv(pages: Sequence[PageImage], done: dict[int, Outcome], timeout: float,
-              failed: dict[int, str]) -> dict[int, str]:
-    """The TSV of each page read; the pages whose run failed or timed out go to ``failed``."""
-    out: dict[int, str] = {}
-    for p in pages:
-        if p.number not in done:
-            continue
-        if (why := _failure(p.number, done[p.number], timeout)) is not None:
-            failed[p.number] = why
-            continue
-        out[p.number] = _tsv_base(p).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-    return out
-
-
-def _recognise(exe: str, pages: list[PageImage], timeout: float, languages: str = "vie",
-               workers: int | None = None) -> dict[int, str]:
-    """Tesseract's TSV (automatic page segmentation) for each page; a page whose run failed is
-    left out."""
-    done = _parallel(((p.number, _tesseract_tsv(exe, p, languages)) for p in pages), timeout, workers)
-    return _read_tsv(pages, done, timeout, {})
-
-
-def _render_and_recognise(exe: str, path: Path, page_numbers: Sequence[int], dpi: int, exact: bool,
-                          workdir: Path, timeout: float, languages: str, workers: int | None,
-                          max_pixels: int, limits: Limits,
-                          failed: dict[int, str]) -> tuple[list[PageImage], dict[int, str]]:
-    """Render the pages and read them, Tesseract starting on each page as soon as it is rendered.
-    The pages read are returned; those that could not be rendered or read go to ``failed``."""
-    import pypdfium2 as pdfium
-
-    pages: list[PageImage] = []
-
-    def jobs() -> Iterator[tuple[int, list[str]]]:
-        for p in _rendered(pdfium, path, page_numbers, dpi, workdir, exact, max_pixels, limits, failed):
-            pages.append(p)
-            yield p.number, _tesseract_tsv(exe, p, languages)
-
-    done = _parallel(jobs(), timeout, workers)
-    tsv = _read_tsv(pages, done, timeout, failed)
-    return [p for p in pages if p.number in tsv], tsv
+    def abort(self) -> None:
+        """Kill the runs going on (their process groups) and refuse the next ones."""
+        with self._changed:
+            self._aborted = True
+            for proc in self._running:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+            self._changed.notify_all()
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1667,55 +1663,202 @@ def _few_words(words: list[Word]) -> bool:
     return sum(1 for w in words if len(_LETTERS.findall(w.text)) >= 3) < 10
 
 
-def _has_ink(image: Path) -> bool:
+def _has_ink(grey: Any) -> bool:
     """Whether a page has print on it (more than 0.3 % dark pixels): a sideways page Tesseract
     found no words on, rather than a blank one."""
     import numpy as np
 
-    grey = _grey(image)
     return int(np.count_nonzero(_ink(grey))) > 0.003 * int(grey.size)
 
 
-def _upright(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
-             workers: int | None = None) -> None:
-    """Pages scanned sideways or upside down: Tesseract's orientation detection (``osd``) says by
-    how much to turn them; turned pages are read again and kept when that reads better.
-    Only pages that look sideways, or show print but gave no words, are checked (detection costs
-    about as much as reading a page). Without Tesseract's ``osd`` data pages stay as they are."""
-    from PIL import Image
+@dataclass
+class _Page:
+    """A page as it is read: its image, Tesseract's TSV of it and the words in it."""
 
-    bad = [p for p in pages if looks_sideways(words := parse_tsv(tsv[p.number]))
-           or (_few_words(words) and _has_ink(p.file))]
-    if not bad:
-        return
-    osd = _parallel([(p.number, [exe, str(p.file), "stdout", "--psm", "0", "--dpi", str(p.dpi)]) for p in bad],
-                    timeout, workers)
-    turned: list[PageImage] = []
-    for p in bad:
-        found = osd[p.number]
-        if isinstance(found, system.ToolTimeout):
-            continue  # the page stays as read
+    image: PageImage
+    tsv: str
+    words: list[Word]
+
+
+@dataclass
+class _PageRead:
+    """What a page gave: its blocks, the tables among them, the repairs and blank fields."""
+
+    blocks: list[Block]
+    tables: list[Any]  # ocr_tables.PageTable
+    notes: Notes
+
+
+def _page_args(p: PageImage, languages: str) -> list[str]:
+    return [str(p.file), "stdout", "-l", languages, "--dpi", str(p.dpi), "tsv"]
+
+
+class _PageReader:
+    """Reads the pages of one document, each on its own from its rasterising to its blocks
+    (:meth:`read`); pages are read side by side, their Tesseract runs taking turns
+    (:class:`_Tesseract`)."""
+
+    def __init__(self, tess: _Tesseract, raster: _Raster, workdir: Path, languages: str, diacritics: bool) -> None:
+        self.tess, self.raster, self.workdir = tess, raster, workdir
+        self.languages, self.diacritics = languages, diacritics
+        # Table cells and fields are small: a run on them gets at most a minute.
+        self.small_timeout = min(tess.timeout, 60.0)
+
+    def read(self, n: int) -> _PageRead | str:
+        """Page ``n``'s blocks, or why it could not be read (see :func:`ocr_pages`)."""
+        try:
+            page = self._first_reading(n)
+            if isinstance(page, str):
+                return page
+            page = self._upright(page)
+            words = self._reread(page)
+            return self._layout(page.image, words)
+        except system.ToolTimeout as exc:
+            return f"OCR: page {n}: {exc}"
+        finally:
+            for file in self.workdir.glob(f"page-{n:04d}*"):
+                file.unlink(missing_ok=True)
+
+    def _first_reading(self, n: int) -> _Page | str:
+        # The page is rendered when its turn comes: Tesseract starts on it at once, and no
+        # page waits in memory for a turn.
+        with self.tess.turn((1, n)):
+            p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp")
+            if isinstance(p, str):
+                return p
+            try:
+                done = self.tess.call(_page_args(_saved(p), self.languages))
+            except system.ToolTimeout:
+                return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
+        if done.returncode != 0:
+            return f"OCR: Tesseract failed on page {n}: {done.message()}"
+        tsv = done.stdout.decode("utf-8", "replace")
+        return _Page(p, tsv, parse_tsv(tsv))
+
+    def _upright(self, page: _Page) -> _Page:
+        """A page scanned sideways or upside down: Tesseract's orientation detection (``osd``)
+        says by how much to turn it; turned, it is read again and kept when that reads better.
+        Only a page that looks sideways, or shows print but gave no words, is checked
+        (detection costs about as much as reading a page). Without Tesseract's ``osd`` data
+        the page stays as it is."""
+        import numpy as np
+
+        p = page.image
+        if not (looks_sideways(page.words) or (_few_words(page.words) and _has_ink(p.grey))):
+            return page
+        rank = (0, p.number)
+        try:
+            found = self.tess.run([str(p.file), "stdout", "--psm", "0", "--dpi", str(p.dpi)], rank)
+        except system.ToolTimeout:
+            return page  # the page stays as read
         m = _ROTATE.search(found.stdout.decode("utf-8", "replace"))
         angle = int(m.group(1)) if m else 0
         if angle not in (90, 180, 270):
-            continue
-        with Image.open(p.file) as im:
-            # ``Rotate`` is clockwise; PIL turns counter-clockwise.
-            upright = im.rotate(-angle, expand=True)
-        file = p.file.with_name(f"{p.file.stem}-r{angle}.bmp")
-        upright.save(file)
-        turned.append(PageImage(p.number, file, upright.width, upright.height, p.dpi))
-    if not turned:
-        return
-    again = _recognise(exe, turned, timeout, languages, workers)
-    for t in turned:
-        if t.number not in again:
-            continue
-        after = parse_tsv(again[t.number])
-        if not looks_sideways(after) and not _few_words(after):
-            tsv[t.number] = again[t.number]
-            i = next(i for i, p in enumerate(pages) if p.number == t.number)
-            pages[i] = t
+            return page
+        # ``Rotate`` is clockwise; NumPy turns counter-clockwise.
+        grey = np.ascontiguousarray(np.rot90(p.grey, -angle // 90))
+        turned = PageImage(p.number, p.file.with_name(f"{p.file.stem}-r{angle}.bmp"), grey.shape[1], grey.shape[0],
+                           p.dpi, grey)
+        try:
+            again = self.tess.run(_page_args(_saved(turned), self.languages), rank)
+        except system.ToolTimeout:
+            return page
+        if again.returncode != 0:
+            return page
+        tsv = again.stdout.decode("utf-8", "replace")
+        after = parse_tsv(tsv)
+        if looks_sideways(after) or _few_words(after):
+            return page
+        return _Page(turned, tsv, after)
+
+    def _reread(self, page: _Page) -> list[Word]:
+        """The page's words, with the print Tesseract's segmentation dropped read again (see
+        :func:`reread_image`); when that run fails, the first reading stands."""
+        p = page.image
+        again = _again(p, page.tsv, page.words)
+        if again is None:
+            return page.words
+        try:
+            done = self.tess.run([str(again.file), "stdout", "-l", self.languages, "--psm", "6", "--dpi", str(p.dpi),
+                                  "tsv"], (0, p.number))
+        except system.ToolTimeout:
+            return page.words
+        if done.returncode != 0:
+            return page.words
+        dx, dy = again.offset
+        found = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
+                 for w in parse_tsv(done.stdout.decode("utf-8", "replace"))]
+        return merge_reread(page.words, again.damaged, found)
+
+    def _layout(self, p: PageImage, words: list[Word]) -> _PageRead:
+        """The page's tables (:mod:`.ocr_tables`), its handwritten fields read again, and its
+        blocks."""
+        from . import ocr_tables
+
+        rank = (0, p.number)
+
+        def run(args: list[str], timeout: float) -> system.Finished:
+            return self.tess.run(args, rank, timeout)
+
+        text_words, tables = ocr_tables.page_tables(
+            p.grey, words, p.number, p.dpi, run=run, workdir=self.workdir, name=p.file.stem,
+            timeout=self.small_timeout, languages=self.languages)
+        placed = [(t.top, t.block) for t in tables]
+        asked: list[Box] = []
+
+        def ask(box: Box) -> None:
+            asked.append(box)
+
+        # A trial layout finds the fields to read; they are read before any diacritic is
+        # restored: the trial leaves that out.
+        page_blocks(text_words, p.number, p.width, p.height, read_field=ask, tables=placed, diacritics=False)
+        known = self._read_fields(p, asked)
+        notes: Notes = []
+        blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
+                             read_field=self._field_reader(p, known), tables=placed, diacritics=self.diacritics)
+        return _PageRead(blocks, tables, notes)
+
+    def _field_file(self, p: PageImage, box: Box) -> Path:
+        file = self.workdir / f"{p.file.stem}-field-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
+        return _field_file(p.grey, box, file)
+
+    def _read_fields(self, p: PageImage, asked: Sequence[Box]) -> dict[Box, tuple[str, float] | None]:
+        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run;
+        empty when that run fails (each field is then read on its own)."""
+        if not asked:
+            return {}
+        files = [self._field_file(p, box) for box in asked]
+        listing = self.workdir / f"{p.file.stem}-fields.txt"
+        listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+        try:
+            done = self.tess.run([str(listing), "stdout", "-l", self.languages, *_FIELD_OPTIONS, "tsv"],
+                                 (0, p.number), self.small_timeout)
+        except system.ToolTimeout:
+            return {}
+        tsvs = _tsv_per_image(done, len(files))
+        if tsvs is None:
+            return {}
+        return {box: _field_value(tsv) for box, tsv in zip(asked, tsvs, strict=True)}
+
+    def _field_reader(self, p: PageImage, known: dict[Box, tuple[str, float] | None]) -> ReadField:
+        """Read one box of a page again, as a single line of digits (a handwritten number); the
+        boxes in ``known`` have been read already (see :meth:`_read_fields`)."""
+
+        def read(box: Box) -> tuple[str, float] | None:
+            if box in known:
+                return known[box]
+            file = self._field_file(p, box)
+            done = self.tess.run([str(file), "stdout", "-l", self.languages, *_FIELD_OPTIONS, "tsv"],
+                                 (0, p.number), self.small_timeout)
+            return _field_value(done.stdout.decode("utf-8", "replace"))
+
+        return read
+
+
+def _saved(p: PageImage) -> PageImage:
+    """The page with its pixels written to its file."""
+    _save(p.grey, p.file)
+    return p
 
 
 @dataclass
@@ -1723,17 +1866,13 @@ class _Again:
     """A page's print to read again: the crop's file, where it lies on the page, and the lines
     it reads again (see :func:`reread_image`)."""
 
-    page: PageImage
     file: Path
     offset: tuple[int, int]
     damaged: tuple[list[Line], list[Line]]
-    pixels: int
 
 
-def _again(p: PageImage, tsv: str) -> _Again | None:
-    from PIL import Image
-
-    found = reread_image(_grey(p.file), tsv)
+def _again(p: PageImage, tsv: str, words: list[Word]) -> _Again | None:
+    found = reread_image(p.grey, tsv, words)
     if found is None:
         return None
     masked, damaged = found
@@ -1745,9 +1884,8 @@ def _again(p: PageImage, tsv: str) -> _Again | None:
     margin = round(p.dpi / 6)
     height, width = masked.shape
     box = (max(0, ink[0] - margin), max(0, ink[1] - margin), min(width, ink[2] + margin), min(height, ink[3] + margin))
-    file = p.file.with_name(f"{p.file.stem}-again.bmp")
-    Image.fromarray(masked[box[1]:box[3], box[0]:box[2]]).save(file)
-    return _Again(p, file, (box[0], box[1]), damaged, (box[2] - box[0]) * (box[3] - box[1]))
+    file = _save(masked[box[1]:box[3], box[0]:box[2]], p.file.with_name(f"{p.file.stem}-again.bmp"))
+    return _Again(file, (box[0], box[1]), damaged)
 
 
 def _bbox(mask: Any) -> Box | None:
@@ -1774,71 +1912,9 @@ def _crop(grey: Any, box: Box) -> Any:
     return out
 
 
-def _grey(image: Path) -> Any:
-    """A page image's pixels as a greyscale NumPy array."""
-    import numpy as np
-    from PIL import Image
-
-    with Image.open(image) as im:
-        return np.asarray(im.convert("L"))
-
-
-def _batches(items: list[_Again], workers: int) -> list[list[_Again]]:
-    """The crops in at most ``workers`` runs per resolution (``--dpi`` is one per run), of
-    about equal pixels each: one Tesseract start per run, the runs side by side."""
-    out: list[list[_Again]] = []
-    for dpi in sorted({a.page.dpi for a in items}):
-        group = sorted((a for a in items if a.page.dpi == dpi), key=lambda a: -a.pixels)
-        bins: list[list[_Again]] = [[] for _ in range(min(workers, len(group)))]
-        loads = [0] * len(bins)
-        for a in group:
-            i = loads.index(min(loads))
-            bins[i].append(a)
-            loads[i] += a.pixels
-        out.extend(sorted(b, key=lambda a: a.page.number) for b in bins)
-    return out
-
-
-def _reread(exe: str, pages: list[PageImage], tsv: dict[int, str], timeout: float, languages: str = "vie",
-            workers: int | None = None) -> dict[int, list[Word]]:
-    """Each page's words, with the print Tesseract's segmentation dropped read again (see
-    :func:`reread_image`). The crops to read again are made side by side and read in one
-    Tesseract run per worker (a list of crops: the model is loaded once per run, not once
-    per page); a run that fails leaves its pages' first reading standing."""
-    words = {p.number: parse_tsv(tsv[p.number]) for p in pages}
-    workers = workers or ocr_workers()
-    with ThreadPoolExecutor(max(1, min(len(pages), workers))) as pool:
-        items = [a for a in pool.map(lambda p: _again(p, tsv[p.number]), pages) if a is not None]
-    batches = _batches(items, workers)
-    jobs: list[tuple[int, list[str]]] = []
-    for i, batch in enumerate(batches):
-        listing = batch[0].file.with_name(f"again-{i}.txt")
-        listing.write_text("".join(f"{a.file}\n" for a in batch), encoding="utf-8")
-        jobs.append((i, [exe, str(listing), str(listing.with_suffix("")), "-l", languages, "--psm", "6",
-                         "--dpi", str(batch[0].page.dpi), "tsv"]))
-    # Each run gets the time of as many pages as it reads (the timeout is per page).
-    done = _parallel(jobs, timeout * max((len(b) for b in batches), default=1), workers)
-    for i, batch in enumerate(batches):
-        outcome = done.get(i)
-        if outcome is None or isinstance(outcome, system.ToolTimeout) or outcome.returncode != 0:
-            continue  # the first reading stands
-        rows = Path(jobs[i][1][2]).with_suffix(".tsv").read_text(encoding="utf-8", errors="replace").splitlines()
-        for k, a in enumerate(batch, start=1):
-            own = [r for r in rows[1:] if r.split("\t", 2)[1:2] == [str(k)]]
-            dx, dy = a.offset
-            again = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
-                     for w in parse_tsv("\n".join(rows[:1] + own))]
-            words[a.page.number] = merge_reread(words[a.page.number], a.damaged, again)
-    return words
-
-
-def _stem_counter(image: Path) -> CountStems:
-    grey: list[Any] = []  # decoded on the first count
-
+def _stem_counter(grey: Any) -> CountStems:
     def count(box: Box) -> int:
-        if not grey:
-            grey.append(_grey(image))
-        return count_stems(grey[0], box)
+        return count_stems(grey, box)
 
     return count
 
@@ -1846,14 +1922,11 @@ def _stem_counter(image: Path) -> CountStems:
 _FIELD_OPTIONS = ["--psm", "7", "-c", "tessedit_char_whitelist=0123456789"]
 
 
-def _field_file(image: Path, workdir: Path, box: Box) -> Path:
+def _field_file(grey: Any, box: Box, file: Path) -> Path:
     """The box of a page cut out into a file of its own."""
     from PIL import Image
 
-    with Image.open(image) as im:
-        crop = im.crop(box)
-    file = workdir / f"field-{image.stem}-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
-    crop.save(file, dpi=(0, 0))  # no resolution, as Tesseract has always been given it
+    Image.fromarray(_crop(grey, box)).save(file, dpi=(0, 0))  # no resolution, as Tesseract has always been given it
     return file
 
 
@@ -1864,56 +1937,21 @@ def _field_value(tsv: str) -> tuple[str, float] | None:
     return "".join(w.text for w in words), min(w.conf for w in words)
 
 
-def _field_reader(exe: str, image: Path, workdir: Path, timeout: float, languages: str = "vie",
-                  known: dict[Box, tuple[str, float] | None] | None = None) -> ReadField:
-    """Read one box of a page again, as a single line of digits (a handwritten number); boxes
-    in ``known`` have been read already (see :func:`_read_fields`)."""
-
-    def read(box: Box) -> tuple[str, float] | None:
-        if known is not None and box in known:
-            return known[box]
-        file = _field_file(image, workdir, box)
-        done = system.run([exe, str(file), "stdout", "-l", languages, *_FIELD_OPTIONS, "tsv"], timeout,
-                          system.TESSERACT, env=_TESS_ENV)
-        return _field_value(done.stdout.decode("utf-8", "replace"))
-
-    return read
-
-
-def _tesseract_many(exe: str, files: Sequence[Path], options: Sequence[str], timeout: float,
-                    listing: Path) -> list[str] | None:
-    """One Tesseract run over several images (named in a list file, ``listing``): each image's
-    TSV, the same as a run of its own gives, without starting Tesseract and loading its model
-    once per image. ``None`` when the run fails."""
-    listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
-    try:
-        done = system.run([exe, str(listing), "stdout", *options, "tsv"], timeout, system.TESSERACT, env=_TESS_ENV)
-    except system.ToolTimeout:
-        return None
+def _tsv_per_image(done: system.Finished, count: int) -> list[str] | None:
+    """Each image's TSV from one Tesseract run over ``count`` images (named in a list file):
+    the same as a run of its own gives, without starting Tesseract and loading its model once
+    per image. ``None`` when the run failed."""
     if done.returncode != 0:
         return None
     rows = done.stdout.decode("utf-8", "replace").splitlines()
     if not rows:
         return None
-    out: list[list[str]] = [[rows[0]] for _ in files]
+    out: list[list[str]] = [[rows[0]] for _ in range(count)]
     for row in rows[1:]:
         cols = row.split("\t")
-        if len(cols) > 1 and cols[1].isdigit() and 1 <= int(cols[1]) <= len(files):
+        if len(cols) > 1 and cols[1].isdigit() and 1 <= int(cols[1]) <= count:
             out[int(cols[1]) - 1].append(row)
     return ["\n".join(r) for r in out]
-
-
-def _read_fields(exe: str, asked: Sequence[tuple[PageImage, Box]], workdir: Path, timeout: float,
-                 languages: str) -> dict[tuple[int, Box], tuple[str, float] | None]:
-    """The handwritten fields of every page (see :func:`page_blocks`), read in one Tesseract run;
-    empty when that run fails (each field is then read on its own)."""
-    if not asked:
-        return {}
-    files = [_field_file(p.file, workdir, box) for p, box in asked]
-    tsvs = _tesseract_many(exe, files, ["-l", languages, *_FIELD_OPTIONS], timeout, workdir / "fields.txt")
-    if tsvs is None:
-        return {}
-    return {(p.number, box): _field_value(tsv) for (p, box), tsv in zip(asked, tsvs, strict=True)}
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
@@ -1925,8 +1963,9 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
     resolution, at most 300 (see :func:`render_dpi`); never more than ``max_pixels``.
-    ``tesseract``: the binary's path. Each page is rasterised once and the pages are read side
-    by side, ``workers`` Tesseract processes at once (by default as many as cores are idle, see
+    ``tesseract``: the binary's path. Each page is rasterised once, when Tesseract can start on
+    it, and read to its end (its second readings, tables and fields) while the next pages are
+    read: ``workers`` Tesseract processes at once (by default as many as cores are idle, see
     :func:`ocr_workers`). The repairs made where the context decides (``tháng I1`` → ``tháng
     11``) and the handwritten fields left blank are added to ``warnings`` as (code, message), and
     so are the words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
@@ -1943,62 +1982,37 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
+    workers = workers or ocr_workers()
     failures: dict[int, str] = {}
-    with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp:
-        workdir = Path(tmp)
-        pages, tsv = _render_and_recognise(exe, path, page_numbers, dpi or 300, dpi is not None, workdir, timeout,
-                                           languages, workers, max_pixels, limits or Limits(), failures)
-        _upright(exe, pages, tsv, timeout, languages, workers)
-        words = _reread(exe, pages, tsv, timeout, languages, workers)
-        result: dict[int, list[Block]] = {}
-        tables: dict[int, list[ocr_tables.PageTable]] = {}
-
-        found: dict[int, tuple[list[Word], list[ocr_tables.PageTable], list[Box]]] = {}
-
-        def tables_and_fields(p: PageImage) -> tuple[list[Word], list[ocr_tables.PageTable], list[Box]]:
-            """A page's tables, and the boxes of its handwritten fields (a trial layout)."""
-            text_words, page_tables = ocr_tables.page_tables(
-                p.file, words[p.number], p.number, p.dpi, tesseract=exe, workdir=workdir,
-                timeout=min(timeout, 60.0), languages=languages)
-            asked: list[Box] = []
-
-            def ask(box: Box) -> None:
-                asked.append(box)
-
-            # Fields are read before any diacritic is restored: the trial leaves that out.
-            page_blocks(text_words, p.number, p.width, p.height, read_field=ask,
-                        tables=[(t.top, t.block) for t in page_tables], diacritics=False)
-            return text_words, page_tables, asked
-
-        # Pages worked on side by side: the tables' image work (NumPy, PIL) and Tesseract's
-        # runs on table cells leave the interpreter lock; one core would otherwise sit idle.
-        with ThreadPoolExecutor(max(1, min(len(pages), workers or ocr_workers()))) as pool:
-            for p, future in [(p, pool.submit(tables_and_fields, p)) for p in pages]:
-                try:
-                    found[p.number] = future.result()
-                except system.ToolTimeout as exc:
-                    failures[p.number] = f"OCR: page {p.number}: {exc}"
-        # The handwritten fields of all pages in one Tesseract run, then each page laid out.
-        fields = _read_fields(exe, [(p, box) for p in pages if p.number in found for box in found[p.number][2]],
-                              workdir, min(timeout, 60.0), languages)
-        for p in pages:
-            if p.number not in found:
-                continue
-            text_words, tables[p.number], _ = found[p.number]
-            known = {box: value for (n, box), value in fields.items() if n == p.number}
-            notes: list[tuple[str, str]] = []  # kept only when the page is read to its end
+    done: dict[int, _PageRead] = {}
+    with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp, \
+            _Raster(path, dpi or 300, dpi is not None, max_pixels, limits or Limits()) as raster:
+        for n in page_numbers:
+            if not 1 <= n <= raster.count:
+                raise InputError(f"{path}: no page {n} (the PDF has {raster.count})")
+        tess = _Tesseract(exe, workers, timeout)
+        reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
+        # A few pages more than are read at once are under way: one ready for each turn that
+        # comes free while the others are laid out.
+        with ThreadPoolExecutor(min(len(page_numbers), workers + 2)) as pool:
+            futures = {n: pool.submit(reader.read, n) for n in page_numbers}
             try:
-                result[p.number] = page_blocks(
-                    text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.file),
-                    read_field=_field_reader(exe, p.file, workdir, min(timeout, 60.0), languages, known),
-                    tables=[(t.top, t.block) for t in tables[p.number]], diacritics=diacritics)
-            except system.ToolTimeout as exc:
-                failures[p.number] = f"OCR: page {p.number}: {exc}"
-                tables.pop(p.number)
-                continue
-            if warnings is not None:
-                warnings.extend(notes)
-        ocr_tables.join_continued(result, tables)
+                for n, future in futures.items():
+                    outcome = future.result()
+                    if isinstance(outcome, str):
+                        failures[n] = outcome
+                    else:
+                        done[n] = outcome
+            except BaseException:
+                for future in futures.values():
+                    future.cancel()
+                tess.abort()
+                raise
+    result = {n: read.blocks for n, read in done.items()}
+    if warnings is not None:
+        for read in done.values():
+            warnings.extend(read.notes)
+    ocr_tables.join_continued(result, {n: read.tables for n, read in done.items()})
     if failures and failed is None:
         raise CorruptFileError(f"{path}: {failures[min(failures)]}")
     if failed is not None:

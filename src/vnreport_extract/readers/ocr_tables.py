@@ -677,7 +677,21 @@ def cells_from_sheet(words: Sequence[Word], spans: Sequence[tuple[int, int]],
     return out
 
 
-def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeout: float,
+# Runs Tesseract with these arguments (the binary's left out) within a timeout (seconds).
+RunTesseract = Callable[[list[str], float], system.Finished]
+
+
+def direct_run(exe: str) -> RunTesseract:
+    """Tesseract (``exe``) run right away, one thread (see :func:`.ocr.ocr_pages` for runs that
+    take turns with a document's other runs)."""
+
+    def run(args: list[str], timeout: float) -> system.Finished:
+        return system.run([exe, *args], timeout, system.TESSERACT, env={"OMP_THREAD_LIMIT": "1"})
+
+    return run
+
+
+def cell_reader(run: RunTesseract, clean: Any, dpi: int, workdir: Path, name: str, timeout: float,
                 languages: str = "vie") -> ReadCells:
     """Read boxes of ``clean`` (the page with its rules whitened) again, all in one Tesseract run
     on a sheet of the crops stacked, one line of digits per cell."""
@@ -688,8 +702,7 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
         file = workdir / f"{name}-{'numbers' if digits else 'cells'}.bmp"
         Image.fromarray(sheet).save(file)
         only = ["-c", "tessedit_char_whitelist=0123456789,.%"] if digits else []
-        done = system.run([exe, str(file), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), *only,
-                           "tsv"], timeout, system.TESSERACT, env={"OMP_THREAD_LIMIT": "1"})
+        done = run([str(file), "stdout", "-l", languages, "--psm", "6", "--dpi", str(dpi), *only, "tsv"], timeout)
         if done.returncode != 0:
             return [None] * len(boxes)
         return cells_from_sheet(parse_tsv(done.stdout.decode("utf-8", "replace")), spans, digits)
@@ -701,29 +714,26 @@ def cell_reader(exe: str, clean: Any, dpi: int, workdir: Path, name: str, timeou
 # A page's tables, and tables going on over a page break
 
 
-def page_tables(image: Path, words: list[W], page: int, dpi: int, *, tesseract: str | None = None,
-                workdir: Path | None = None, timeout: float = 60.0,
-                languages: str = "vie") -> tuple[list[W], list[PageTable]]:
-    """The ruled tables of one rasterised page and the page's words left for its running text.
-    With ``tesseract`` (and a ``workdir`` for its input), badly read numbers are read again."""
-    import numpy as np
-    from PIL import Image
-
-    with Image.open(image) as im:
-        grey = np.asarray(im.convert("L"))
+def page_tables(grey: Any, words: list[W], page: int, dpi: int, *, tesseract: str | None = None,
+                run: RunTesseract | None = None, workdir: Path | None = None, name: str = "page",
+                timeout: float = 60.0, languages: str = "vie") -> tuple[list[W], list[PageTable]]:
+    """The ruled tables of one rasterised page (a greyscale NumPy array) and the page's words
+    left for its running text. With ``tesseract`` (or ``run``, to run it), and a ``workdir``
+    for its input (files named after ``name``), badly read numbers are read again."""
     found = find_grids(grey, dpi)
     if not found:
         return words, []
     read: ReadCells | None = None
-    if tesseract is not None and workdir is not None:
-        exe, folder = tesseract, workdir
+    run = run or (direct_run(tesseract) if tesseract is not None else None)
+    if run is not None and workdir is not None:
+        run_cells, folder = run, workdir
 
         clean: list[Any] = []
 
         def read(boxes: list[tuple[int, int, int, int]], digits: bool) -> list[tuple[str, float] | None]:
             if not clean:
                 clean.append(whiten_rules(grey, dpi))
-            reader = cell_reader(exe, clean[0], dpi, folder, f"{image.stem}-t{len(out)}", timeout, languages)
+            reader = cell_reader(run_cells, clean[0], dpi, folder, f"{name}-t{len(out)}", timeout, languages)
             return reader(boxes, digits)
 
     rest = words
