@@ -33,8 +33,8 @@ import statistics
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -1584,7 +1584,13 @@ class _Tesseract:
     processes run than there are turns. A run waiting for its turn goes before the others
     when its rank is smaller: a page's later runs (rank ``(0, page)``) before the first
     reading of the next pages (``(1, page)``), so that pages are finished in turn and few are
-    held in memory at once."""
+    held in memory at once.
+
+    A run whose images are named on Tesseract's standard input (:meth:`listed`) can be
+    started before they exist: Tesseract loads its model (about 0.1 s), then waits for their
+    names. When a turn is free and no run waits for one, the second reading of a page still
+    being read is started so (:meth:`expect`): it is ready when the page's first reading
+    ends, and the last page's second reading does not add that time to the document's."""
 
     def __init__(self, exe: str, workers: int, timeout: float) -> None:
         self.exe, self.timeout = exe, timeout
@@ -1594,6 +1600,21 @@ class _Tesseract:
         self._changed = threading.Condition()
         self._running: set[subprocess.Popen[bytes]] = set()
         self._aborted = False
+        # Runs expected (their options), and the process started for each, if any.
+        self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
+        # Runs a page waits for while it does something else (at most two at once per page).
+        self._pool = ThreadPoolExecutor(2 * (workers + 2), thread_name_prefix="tesseract")
+
+    def __enter__(self) -> _Tesseract:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=True)
+        with self._changed:
+            unused = [proc for _, proc in self._expected.values() if proc is not None]
+            self._expected.clear()
+        for proc in unused:
+            self._discard(proc)
 
     @contextlib.contextmanager
     def turn(self, rank: tuple[int, int]) -> Iterator[None]:
@@ -1615,27 +1636,89 @@ class _Tesseract:
             with self._changed:
                 self._free += 1
                 self._changed.notify_all()
+                self._start_expected()
+
+    def _start(self, args: Sequence[str], listed: bool) -> subprocess.Popen[bytes]:
+        """Start Tesseract with ``args`` (call with the lock held); ``listed``: its images are
+        named on its standard input."""
+        if self._aborted:
+            raise _Aborted
+        try:
+            proc = system.start([self.exe, *args], env=_TESS_ENV, stdin=b"" if listed else None)
+        except FileNotFoundError as exc:  # removed since it was found
+            raise MissingComponentError(*system.TESSERACT) from exc
+        self._running.add(proc)
+        return proc
+
+    def _finish(self, proc: subprocess.Popen[bytes], timeout: float | None, stdin: bytes | None) -> system.Finished:
+        try:
+            return system.finish(proc, self.timeout if timeout is None else timeout, "Tesseract", stdin)
+        finally:
+            with self._changed:
+                self._running.discard(proc)
+
+    def _discard(self, proc: subprocess.Popen[bytes]) -> None:
+        system.kill_group(proc)
+        with self._changed:
+            self._running.discard(proc)
 
     def call(self, args: Sequence[str], timeout: float | None = None) -> system.Finished:
         """Run Tesseract with ``args`` (holding a turn) to its end."""
         with self._changed:
-            if self._aborted:
-                raise _Aborted
-            try:
-                proc = system.start([self.exe, *args], env=_TESS_ENV)
-            except FileNotFoundError as exc:  # removed since it was found
-                raise MissingComponentError(*system.TESSERACT) from exc
-            self._running.add(proc)
-        try:
-            return system.finish(proc, self.timeout if timeout is None else timeout, "Tesseract")
-        finally:
-            with self._changed:
-                self._running.discard(proc)
+            proc = self._start(args, False)
+        return self._finish(proc, timeout, None)
 
     def run(self, args: Sequence[str], rank: tuple[int, int], timeout: float | None = None) -> system.Finished:
         """Run Tesseract with ``args`` when a turn comes (see :meth:`turn`)."""
         with self.turn(rank):
             return self.call(args, timeout)
+
+    def listed(self, files: Sequence[Path], options: Sequence[str], rank: tuple[int, int],
+               timeout: float | None = None, expected: Hashable = None) -> system.Finished:
+        """Run Tesseract with ``options`` on ``files`` (named on its standard input: each
+        image's TSV in turn, page by page) when a turn comes; ``expected``: the run announced
+        by :meth:`expect`, whose process may have been started already."""
+        with self.turn(rank):
+            with self._changed:
+                announced, proc = self._expected.pop(expected, ((), None))
+            if proc is not None and announced != tuple(options):
+                self._discard(proc)
+                proc = None
+            if proc is None:
+                with self._changed:
+                    proc = self._start(["stdin", "stdout", *options], True)
+            return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
+        return self._pool.submit(fn, *args)
+
+    def expect(self, key: Hashable, options: Sequence[str]) -> None:
+        """A run with ``options`` (see :meth:`listed`) will be asked for as ``key``: its process
+        is started when a turn is free and no run waits for one."""
+        with self._changed:
+            self._expected.setdefault(key, (tuple(options), None))
+            self._start_expected()
+
+    def forget(self, key: Hashable) -> None:
+        """The run expected as ``key`` is not needed (any longer): its process, if started, is
+        stopped."""
+        with self._changed:
+            _, proc = self._expected.pop(key, ((), None))
+        if proc is not None:
+            self._discard(proc)
+
+    def _start_expected(self) -> None:
+        # With the lock held. Turns nobody waits for are idle cores: one expected run started
+        # for each (their model loaded; they use no core while they wait for their images).
+        started = sum(1 for _, proc in self._expected.values() if proc is not None)
+        idle = self._free - len(self._waiting) - started
+        for key, (options, proc) in list(self._expected.items()):
+            if idle <= 0 or self._aborted:
+                return
+            if proc is None:
+                self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
+                idle -= 1
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1710,12 +1793,11 @@ class _PageReader:
             page = self._first_reading(n)
             if isinstance(page, str):
                 return page
-            page = self._upright(page)
-            words = self._reread(page)
-            return self._layout(page.image, words)
+            return self._later(self._upright(page))
         except system.ToolTimeout as exc:
             return f"OCR: page {n}: {exc}"
         finally:
+            self.tess.forget(("again", n))
             for file in self.workdir.glob(f"page-{n:04d}*"):
                 file.unlink(missing_ok=True)
 
@@ -1726,6 +1808,7 @@ class _PageReader:
             p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp")
             if isinstance(p, str):
                 return p
+            self.tess.expect(("again", n), self._again_options(p))
             try:
                 done = self.tess.call(_page_args(_saved(p), self.languages))
             except system.ToolTimeout:
@@ -1771,16 +1854,49 @@ class _PageReader:
             return page
         return _Page(turned, tsv, after)
 
-    def _reread(self, page: _Page) -> list[Word]:
-        """The page's words, with the print Tesseract's segmentation dropped read again (see
-        :func:`reread_image`); when that run fails, the first reading stands."""
+    def _again_options(self, p: PageImage) -> list[str]:
+        return ["-l", self.languages, "--psm", "6", "--dpi", str(p.dpi), "tsv"]
+
+    def _later(self, page: _Page) -> _PageRead:
+        """The page's print read again, its tables (:mod:`.ocr_tables`), its handwritten fields
+        read again, and its blocks. The second reading, the fields found on the first reading
+        and the rules of the tables are worked on at once: most pages' fields are the same
+        after the second reading (those that are not are read then)."""
+        from . import ocr_tables
+
         p = page.image
         again = _again(p, page.tsv, page.words)
         if again is None:
-            return page.words
+            self.tess.forget(("again", p.number))
+        reread = self.tess.submit(self._reread, page, again) if again is not None else None
+        guessed = self._asked(p, page.words, [])
+        fields = self.tess.submit(self._read_fields, p, guessed) if guessed else None
+        grids = ocr_tables.find_grids(p.grey, p.dpi)
+        words = reread.result() if reread is not None else page.words
+        rank = (0, p.number)
+
+        def run(args: list[str], timeout: float) -> system.Finished:
+            return self.tess.run(args, rank, timeout)
+
+        text_words, tables = ocr_tables.page_tables(
+            p.grey, words, p.number, p.dpi, grids=grids, run=run, workdir=self.workdir, name=p.file.stem,
+            timeout=self.small_timeout, languages=self.languages)
+        placed = [(t.top, t.block) for t in tables]
+        known = fields.result() if fields is not None else {}
+        if missing := [box for box in self._asked(p, text_words, placed) if box not in known]:
+            known |= self._read_fields(p, missing)
+        notes: Notes = []
+        blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
+                             read_field=self._field_reader(p, known), tables=placed, diacritics=self.diacritics)
+        return _PageRead(blocks, tables, notes)
+
+    def _reread(self, page: _Page, again: _Again) -> list[Word]:
+        """The page's words, with the print Tesseract's segmentation dropped read again (see
+        :func:`reread_image`); when that run fails, the first reading stands."""
+        p = page.image
         try:
-            done = self.tess.run([str(again.file), "stdout", "-l", self.languages, "--psm", "6", "--dpi", str(p.dpi),
-                                  "tsv"], (0, p.number))
+            done = self.tess.listed([again.file], self._again_options(p), (0, p.number),
+                                    expected=("again", p.number))
         except system.ToolTimeout:
             return page.words
         if done.returncode != 0:
@@ -1790,33 +1906,17 @@ class _PageReader:
                  for w in parse_tsv(done.stdout.decode("utf-8", "replace"))]
         return merge_reread(page.words, again.damaged, found)
 
-    def _layout(self, p: PageImage, words: list[Word]) -> _PageRead:
-        """The page's tables (:mod:`.ocr_tables`), its handwritten fields read again, and its
-        blocks."""
-        from . import ocr_tables
-
-        rank = (0, p.number)
-
-        def run(args: list[str], timeout: float) -> system.Finished:
-            return self.tess.run(args, rank, timeout)
-
-        text_words, tables = ocr_tables.page_tables(
-            p.grey, words, p.number, p.dpi, run=run, workdir=self.workdir, name=p.file.stem,
-            timeout=self.small_timeout, languages=self.languages)
-        placed = [(t.top, t.block) for t in tables]
+    @staticmethod
+    def _asked(p: PageImage, words: list[Word], tables: Sequence[tuple[float, Block]]) -> list[Box]:
+        """The boxes of the handwritten fields a layout of ``words`` reads again (a trial layout,
+        without restoring diacritics: fields are read before)."""
         asked: list[Box] = []
 
         def ask(box: Box) -> None:
             asked.append(box)
 
-        # A trial layout finds the fields to read; they are read before any diacritic is
-        # restored: the trial leaves that out.
-        page_blocks(text_words, p.number, p.width, p.height, read_field=ask, tables=placed, diacritics=False)
-        known = self._read_fields(p, asked)
-        notes: Notes = []
-        blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
-                             read_field=self._field_reader(p, known), tables=placed, diacritics=self.diacritics)
-        return _PageRead(blocks, tables, notes)
+        page_blocks(words, p.number, p.width, p.height, read_field=ask, tables=tables, diacritics=False)
+        return asked
 
     def _field_file(self, p: PageImage, box: Box) -> Path:
         file = self.workdir / f"{p.file.stem}-field-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
@@ -1825,14 +1925,10 @@ class _PageReader:
     def _read_fields(self, p: PageImage, asked: Sequence[Box]) -> dict[Box, tuple[str, float] | None]:
         """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run;
         empty when that run fails (each field is then read on its own)."""
-        if not asked:
-            return {}
         files = [self._field_file(p, box) for box in asked]
-        listing = self.workdir / f"{p.file.stem}-fields.txt"
-        listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
         try:
-            done = self.tess.run([str(listing), "stdout", "-l", self.languages, *_FIELD_OPTIONS, "tsv"],
-                                 (0, p.number), self.small_timeout)
+            done = self.tess.listed(files, ["-l", self.languages, *_FIELD_OPTIONS, "tsv"], (0, p.number),
+                                    self.small_timeout)
         except system.ToolTimeout:
             return {}
         tsvs = _tsv_per_image(done, len(files))
@@ -1847,9 +1943,8 @@ class _PageReader:
         def read(box: Box) -> tuple[str, float] | None:
             if box in known:
                 return known[box]
-            file = self._field_file(p, box)
-            done = self.tess.run([str(file), "stdout", "-l", self.languages, *_FIELD_OPTIONS, "tsv"],
-                                 (0, p.number), self.small_timeout)
+            done = self.tess.listed([self._field_file(p, box)], ["-l", self.languages, *_FIELD_OPTIONS, "tsv"],
+                                    (0, p.number), self.small_timeout)
             return _field_value(done.stdout.decode("utf-8", "replace"))
 
         return read
@@ -1985,12 +2080,13 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     workers = workers or ocr_workers()
     failures: dict[int, str] = {}
     done: dict[int, _PageRead] = {}
-    with tempfile.TemporaryDirectory(prefix="vnreport-ocr-") as tmp, \
-            _Raster(path, dpi or 300, dpi is not None, max_pixels, limits or Limits()) as raster:
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="vnreport-ocr-"))
+        raster = stack.enter_context(_Raster(path, dpi or 300, dpi is not None, max_pixels, limits or Limits()))
         for n in page_numbers:
             if not 1 <= n <= raster.count:
                 raise InputError(f"{path}: no page {n} (the PDF has {raster.count})")
-        tess = _Tesseract(exe, workers, timeout)
+        tess = stack.enter_context(_Tesseract(exe, workers, timeout))
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
         # A few pages more than are read at once are under way: one ready for each turn that
         # comes free while the others are laid out.

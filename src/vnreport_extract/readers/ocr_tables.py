@@ -714,13 +714,14 @@ def cell_reader(run: RunTesseract, clean: Any, dpi: int, workdir: Path, name: st
 # A page's tables, and tables going on over a page break
 
 
-def page_tables(grey: Any, words: list[W], page: int, dpi: int, *, tesseract: str | None = None,
-                run: RunTesseract | None = None, workdir: Path | None = None, name: str = "page",
-                timeout: float = 60.0, languages: str = "vie") -> tuple[list[W], list[PageTable]]:
-    """The ruled tables of one rasterised page (a greyscale NumPy array) and the page's words
-    left for its running text. With ``tesseract`` (or ``run``, to run it), and a ``workdir``
-    for its input (files named after ``name``), badly read numbers are read again."""
-    found = find_grids(grey, dpi)
+def page_tables(grey: Any, words: list[W], page: int, dpi: int, *, grids: list[Grid] | None = None,
+                tesseract: str | None = None, run: RunTesseract | None = None, workdir: Path | None = None,
+                name: str = "page", timeout: float = 60.0, languages: str = "vie") -> tuple[list[W], list[PageTable]]:
+    """The ruled tables of one rasterised page (a greyscale NumPy array; its ``grids`` when
+    :func:`find_grids` has found them already) and the page's words left for its running
+    text. With ``tesseract`` (or ``run``, to run it), and a ``workdir`` for its input (files
+    named after ``name``), badly read numbers are read again."""
+    found = find_grids(grey, dpi) if grids is None else grids
     if not found:
         return words, []
     read: ReadCells | None = None
