@@ -269,6 +269,15 @@ def test_d_read_twice_is_one_d() -> None:
     assert [w.text for w in parse_tsv("header\n" + row)] == ["QĐ/ĐU"]
 
 
+@pytest.mark.parametrize(("busy", "workers"), [(1.0, 4), (2.0, 3), (4.0, 1), (9.0, 1)])
+def test_tesseract_runs_side_by_side_on_the_idle_cores(monkeypatch: pytest.MonkeyPatch, busy: float,
+                                                        workers: int) -> None:
+    # Four cores; this process is one of those ready to run while it renders.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(ocr, "_busy", lambda: busy)
+    assert (ocr.ocr_workers(), ocr.ocr_workers(limit=2)) == (workers, min(workers, 2))
+
+
 def test_scan_is_rasterised_at_its_own_resolution() -> None:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 

@@ -1554,19 +1554,30 @@ _TESS_ENV = {"OMP_THREAD_LIMIT": "1"}
 
 def ocr_workers(limit: int | None = None) -> int:
     """How many Tesseract processes to run side by side: the cores this process may use that
-    are idle (by the load average), at least one, at most ``limit`` (4 by default: past that
-    a document's pages are few). In a batch of documents run in parallel the cores are busy,
-    and each document's pages are read one after the other."""
+    are idle, at least one, at most ``limit`` (4 by default: past that a document's pages are
+    few). In a batch of documents run in parallel the cores are busy, and each document's
+    pages are read one after the other."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
+    # This process counts among the busy while it renders: one core stays ours.
+    return max(1, min(limit or 4, cores, round(cores - _busy() + 1)))
+
+
+def _busy() -> float:
+    """How many processes want a core: those ready to run at this moment (Linux counts them in
+    ``/proc/loadavg``, this one among them), else the load average. Not the load average
+    where there is better: it follows the last minute, and after a document read on every
+    core it would keep the next one, on a machine idle by then, to one core."""
     try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    # This process counts in the load while it renders: one core stays ours.
-    return max(1, min(limit or 4, cores, round(cores - busy + 1)))
+        # ``0.52 0.58 0.59 3/412 12345``: 3 of 412 ready to run.
+        return float(Path("/proc/loadavg").read_text().split()[3].split("/")[0])
+    except (OSError, IndexError, ValueError):
+        try:
+            return os.getloadavg()[0]
+        except OSError:
+            return 0.0
 
 
 class _Aborted(Exception):
