@@ -621,11 +621,13 @@ def test_hanging_tesseract_is_killed_at_its_timeout(hanging_tool: tuple[Path, Pa
 # --- A page that fails: the others stand, read once --------------------------------------------
 
 def failing_on_page_2(bin_dir: Path, on_page_2: str) -> Path:
-    """A Tesseract that logs the images it is given and does ``on_page_2`` on page 2's."""
+    """A Tesseract that logs the images it is given (as its first argument, or named on its
+    standard input) and does ``on_page_2`` on page 2's."""
     tool = bin_dir / "tesseract-wrapper"
-    write_tool(tool, f'echo "$1" >> "$FAKE_PIDS.log"\n'
-                     f'case "$1" in *page-0002*) {on_page_2};; esac\n'
-                     f'exec {shutil.which("tesseract")} "$@"\n')
+    write_tool(tool, 'images=$(cat)\n'
+                     'echo "${images:-$1}" >> "$FAKE_PIDS.log"\n'
+                     f'case "$1 $images" in *page-0002*) {on_page_2};; esac\n'
+                     f'printf "%s\\n" "$images" | exec {shutil.which("tesseract")} "$@"\n')
     return tool
 
 

@@ -1422,10 +1422,10 @@ class _Raster:
         with _PDFIUM:
             self._pdf.close()
 
-    def page(self, n: int, file: Path) -> PageImage | str:
-        """Page ``n`` rasterised, its pixels to be written to ``file``; why not, when PDFium
-        cannot render it. A pathological page (past ``limits``) raises a
-        :class:`LimitExceededError`; a large one is rendered at a lower resolution."""
+    def resolution(self, n: int) -> int | str:
+        """The resolution page ``n`` is rasterised at; why not, when PDFium cannot read it. A
+        pathological page (past ``limits``) raises a :class:`LimitExceededError`; a large one is
+        rendered at a lower resolution."""
         if not 1 <= n <= self.count:
             raise InputError(f"{self.path}: no page {n} (the PDF has {self.count})")
         try:
@@ -1434,13 +1434,26 @@ class _Raster:
                 width_pt, height_pt = page.get_size()
                 wanted = self.dpi if self.exact else render_dpi(page, self.dpi)
                 check_page_size(page, wanted, self.limits, f"{self.path}: page {n}")
-                page_dpi = capped_dpi(width_pt, height_pt, wanted, self.max_pixels)
-                grey = _raster(page, page_dpi)
+                return capped_dpi(width_pt, height_pt, wanted, self.max_pixels)
         except self._pdfium.PdfiumError as exc:
             return f"page {n} cannot be rasterised: {exc}"
-        grey = without_scanner_lines(grey, page_dpi)
+
+    def page(self, n: int, file: Path, dpi: int | None = None) -> PageImage | str:
+        """Page ``n`` rasterised (at :meth:`resolution`, unless ``dpi`` is given), its pixels to
+        be written to ``file``; why not, when PDFium cannot render it."""
+        if dpi is None:
+            found = self.resolution(n)
+            if isinstance(found, str):
+                return found
+            dpi = found
+        try:
+            with _PDFIUM:
+                grey = _raster(self._pdf[n - 1], dpi)
+        except self._pdfium.PdfiumError as exc:
+            return f"page {n} cannot be rasterised: {exc}"
+        grey = without_scanner_lines(grey, dpi)
         height, width = grey.shape
-        return PageImage(n, file, width, height, page_dpi, grey)
+        return PageImage(n, file, width, height, dpi, grey)
 
 
 def _raster(page: Any, dpi: int) -> Any:
@@ -1625,7 +1638,7 @@ class _Tesseract:
             unused = [proc for _, proc in self._expected.values() if proc is not None]
             self._expected.clear()
         for proc in unused:
-            self._discard(proc)
+            self.discard(proc)
 
     @contextlib.contextmanager
     def turn(self, rank: tuple[int, int]) -> Iterator[None]:
@@ -1668,7 +1681,8 @@ class _Tesseract:
             with self._changed:
                 self._running.discard(proc)
 
-    def _discard(self, proc: subprocess.Popen[bytes]) -> None:
+    def discard(self, proc: subprocess.Popen[bytes]) -> None:
+        """Stop a started run that is not needed."""
         system.kill_group(proc)
         with self._changed:
             self._running.discard(proc)
@@ -1686,19 +1700,30 @@ class _Tesseract:
 
     def listed(self, files: Sequence[Path], options: Sequence[str], rank: tuple[int, int],
                timeout: float | None = None, expected: Hashable = None) -> system.Finished:
-        """Run Tesseract with ``options`` on ``files`` (named on its standard input: each
-        image's TSV in turn, page by page) when a turn comes; ``expected``: the run announced
-        by :meth:`expect`, whose process may have been started already."""
+        """Run Tesseract with ``options`` on ``files`` (see :meth:`start_listed`) when a turn
+        comes."""
         with self.turn(rank):
+            return self.feed(self.start_listed(options, expected), files, timeout)
+
+    def start_listed(self, options: Sequence[str], expected: Hashable = None) -> subprocess.Popen[bytes]:
+        """Tesseract with ``options`` started (holding a turn), its images to be named on its
+        standard input (:meth:`feed`): each image's TSV in turn, page by page. It loads its
+        model meanwhile. ``expected``: the run announced by :meth:`expect`, whose process may
+        have been started already."""
+        with self._changed:
+            announced, proc = self._expected.pop(expected, ((), None))
+        if proc is not None and announced != tuple(options):
+            self.discard(proc)
+            proc = None
+        if proc is None:
             with self._changed:
-                announced, proc = self._expected.pop(expected, ((), None))
-            if proc is not None and announced != tuple(options):
-                self._discard(proc)
-                proc = None
-            if proc is None:
-                with self._changed:
-                    proc = self._start(["stdin", "stdout", *options], True)
-            return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
+                proc = self._start(["stdin", "stdout", *options], True)
+        return proc
+
+    def feed(self, proc: subprocess.Popen[bytes], files: Sequence[Path],
+             timeout: float | None = None) -> system.Finished:
+        """The run of :meth:`start_listed` given its images, to its end."""
+        return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
@@ -1717,7 +1742,7 @@ class _Tesseract:
         with self._changed:
             _, proc = self._expected.pop(key, ((), None))
         if proc is not None:
-            self._discard(proc)
+            self.discard(proc)
 
     def _start_expected(self) -> None:
         # With the lock held. Turns nobody waits for are idle cores: one expected run started
@@ -1783,10 +1808,6 @@ class _PageRead:
     notes: Notes
 
 
-def _page_args(p: PageImage, languages: str) -> list[str]:
-    return [str(p.file), "stdout", "-l", languages, "--dpi", str(p.dpi), "tsv"]
-
-
 class _PageReader:
     """Reads the pages of one document, each on its own from its rasterising to its blocks
     (:meth:`read`); pages are read side by side, their Tesseract runs taking turns
@@ -1813,21 +1834,33 @@ class _PageReader:
                 file.unlink(missing_ok=True)
 
     def _first_reading(self, n: int) -> _Page | str:
-        # The page is rendered when its turn comes: Tesseract starts on it at once, and no
-        # page waits in memory for a turn.
+        # The page is rendered when its turn comes, Tesseract loading its model meanwhile: it
+        # starts on the page at once, and no page waits in memory for a turn.
         with self.tess.turn((1, n)):
-            p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp")
+            dpi = self.raster.resolution(n)
+            if isinstance(dpi, str):
+                return dpi
+            proc = self.tess.start_listed(self._page_options(dpi))
+            try:
+                p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
+            except BaseException:
+                self.tess.discard(proc)
+                raise
             if isinstance(p, str):
+                self.tess.discard(proc)
                 return p
             self.tess.expect(("again", n), self._again_options(p))
             try:
-                done = self.tess.call(_page_args(_saved(p), self.languages))
+                done = self.tess.feed(proc, [_saved(p).file])
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
         if done.returncode != 0:
             return f"OCR: Tesseract failed on page {n}: {done.message()}"
         tsv = done.stdout.decode("utf-8", "replace")
         return _Page(p, tsv, parse_tsv(tsv))
+
+    def _page_options(self, dpi: int) -> list[str]:
+        return ["-l", self.languages, "--dpi", str(dpi), "tsv"]
 
     def _upright(self, page: _Page) -> _Page:
         """A page scanned sideways or upside down: Tesseract's orientation detection (``osd``)
@@ -1854,7 +1887,7 @@ class _PageReader:
         turned = PageImage(p.number, p.file.with_name(f"{p.file.stem}-r{angle}.bmp"), grey.shape[1], grey.shape[0],
                            p.dpi, grey)
         try:
-            again = self.tess.run(_page_args(_saved(turned), self.languages), rank)
+            again = self.tess.listed([_saved(turned).file], self._page_options(turned.dpi), rank)
         except system.ToolTimeout:
             return page
         if again.returncode != 0:
