@@ -15,7 +15,10 @@ scanned sideways), repeated as needed. Printed, as medians over ``--repeat`` run
 - the ratios of the reader to both, against the targets: at most 1.2x bare Tesseract run
   the same way (1.1x in the speed targets), and a 16-page scan within 40 s on 2 cores;
 - the same ratio in CPU seconds (this process and its children: Tesseract), which the load
-  of other programs on shared cores moves much less than wall time.
+  of other programs on shared cores moves much less than wall time;
+- from one more run of ``ocr_pages``, its CPU seconds by stage: each kind of Tesseract run
+  (first readings, second readings of dropped print, fields, table cells, the sideways check)
+  and the reader's own work (rendering, the second reading's image, tables, layout).
 
 Timings depend on the machine's load: the cores are shared with whatever else runs.
 """
@@ -28,13 +31,17 @@ import resource
 import statistics
 import subprocess
 import tempfile
+import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from _timing import median_seconds
 
-from vnreport_extract.readers import ocr, system
+from vnreport_extract.readers import ocr, ocr_tables, system
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANS = [*sorted((ROOT / "fixtures" / "archives").glob("*/*-scan.pdf")),
@@ -121,6 +128,74 @@ def main() -> None:
           f"ratio reader/bare = {reader_cpu / bare_cpu:.2f} (target <= 1.1)")
     each = {k: [round(x, 1) for x in v] for k, v in runs.items()}
     print(f"  wall seconds of each run: ocr_pages {each['reader']}, bare {each['parallel']}")
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = Path(tmp) / "scan.pdf"
+        build_scan(args.pages, scan)
+        print_stages(scan, list(range(1, args.pages + 1)), workers)
+
+
+# Tesseract runs of the reader, told apart by their options.
+_RUN_KINDS = [("sideways check (osd)", ("--psm", "0")), ("fields", ("tessedit_char_whitelist=0123456789",)),
+              ("second readings", ("stdin", "--psm", "6")), ("table cells", ("--psm", "6")),
+              ("first readings", ("--dpi",))]
+# The reader's own work, by the functions that do it.
+_OWN_STAGES = [("rendering (PDFium, seal red, scanner lines)", ocr._Raster, "page"),
+               ("second reading's image", ocr, "_again"),
+               ("tables (rules, cells)", ocr_tables, "find_grids"),
+               ("tables (rules, cells)", ocr_tables, "page_tables"),
+               ("layout (lines, header, fields, diacritics)", ocr, "page_blocks")]
+
+
+def print_stages(scan: Path, numbers: list[int], workers: int) -> None:
+    """One run of ``ocr_pages`` with its CPU seconds split by stage: each Tesseract process's
+    own (``wait4``), and the reader's threads' in the functions of each stage."""
+    runs: dict[int, str] = {}
+    spent: dict[str, list[float]] = {}
+    lock = threading.Lock()
+    start, waitpid = system.start, os.waitpid
+
+    def started(args: Any, **kwargs: Any) -> Any:
+        proc = start(args, **kwargs)
+        if "--list-langs" not in args:
+            runs[proc.pid] = next(kind for kind, marks in _RUN_KINDS if all(m in args for m in marks))
+        return proc
+
+    def reaped(pid: int, options: int) -> tuple[int, int]:
+        done, status, usage = os.wait4(pid, options)
+        if done and done in runs:
+            with lock:
+                spent.setdefault(f"Tesseract, {runs.pop(done)}", []).append(usage.ru_utime + usage.ru_stime)
+        return done, status
+
+    def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            before = time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with lock:
+                    spent.setdefault(label, []).append(time.thread_time() - before)
+        return run
+
+    originals = [(owner, name, getattr(owner, name)) for _, owner, name in _OWN_STAGES]
+    ocr.ocr_pages(scan, numbers[:1], workers=workers)  # data loaded, as in the timed runs
+    own = time.process_time()
+    try:
+        system.start, os.waitpid = started, reaped  # type: ignore[assignment]
+        for label, owner, name in _OWN_STAGES:
+            setattr(owner, name, timed(label, getattr(owner, name)))
+        ocr.ocr_pages(scan, numbers, workers=workers)
+    finally:
+        system.start, os.waitpid = start, waitpid  # type: ignore[assignment]
+        for owner, name, fn in originals:
+            setattr(owner, name, fn)
+    own = time.process_time() - own
+    print("  CPU seconds of one more run of ocr_pages, by stage:")
+    for label, seconds in sorted(spent.items(), key=lambda kv: -sum(kv[1])):
+        runs_note = f"  ({len(seconds)} runs)" if label.startswith("Tesseract") else ""
+        print(f"    {label:52} {sum(seconds):6.2f}{runs_note}")
+    mine = sum(sum(v) for k, v in spent.items() if not k.startswith("Tesseract"))
+    print(f"    {'the reader, other work (threads, TSV, merging)':52} {own - mine:6.2f}")
 
 
 if __name__ == "__main__":
