@@ -33,7 +33,7 @@ import statistics
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +50,7 @@ from ..document import Block
 from ..errors import CorruptFileError, InputError, MissingComponentError
 from ..limits import LimitExceededError, Limits
 from ..normalize import fold, in_capitals
-from . import system
+from . import ocr_tables, system
 from .ocr_tsv import Word, parse_tsv
 
 # ---------------------------------------------------------------------------------------------
@@ -1394,7 +1394,8 @@ RAW_PAGES = 32
 
 
 # PDFium is not thread-safe: one rendering at a time in this process (Dask threads, say).
-_PDFIUM = threading.Lock()
+# Re-entrant: a page's resolution and rendering may be held together (see _Raster.held).
+_PDFIUM = threading.RLock()
 
 
 class _Raster:
@@ -1421,6 +1422,11 @@ class _Raster:
     def __exit__(self, *exc: object) -> None:
         with _PDFIUM:
             self._pdf.close()
+
+    def held(self) -> threading.RLock:
+        """PDFium held across several calls: a page's resolution and rendering, with nothing of
+        another page's between them."""
+        return _PDFIUM
 
     def resolution(self, n: int) -> int | str:
         """The resolution page ``n`` is rasterised at; why not, when PDFium cannot read it. A
@@ -1624,6 +1630,8 @@ class _Tesseract:
         self._changed = threading.Condition()
         self._running: set[subprocess.Popen[bytes]] = set()
         self._aborted = False
+        # Runs in the line before their threads ask for their turn (see line_up).
+        self._lined_up: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
         # Runs expected (their options), and the process started for each, if any.
         self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
         # Runs a page waits for while it does something else (at most two at once per page).
@@ -1640,12 +1648,33 @@ class _Tesseract:
         for proc in unused:
             self.discard(proc)
 
+    def line_up(self, ranks: Iterable[tuple[int, int]]) -> None:
+        """Put runs in the line now, before their threads ask for their turns: the pages' first
+        readings, so that a page whose thread starts first does not go before an earlier page
+        (whose rendering would then wait for its)."""
+        with self._changed:
+            for rank in ranks:
+                ticket = (rank, next(self._tickets))
+                self._lined_up[rank] = ticket
+                heapq.heappush(self._waiting, ticket)
+
+    def leave_line(self, rank: tuple[int, int]) -> None:
+        """A run lined up that will not ask for its turn after all."""
+        with self._changed:
+            ticket = self._lined_up.pop(rank, None)
+            if ticket is not None:
+                self._waiting.remove(ticket)
+                heapq.heapify(self._waiting)
+                self._changed.notify_all()
+
     @contextlib.contextmanager
     def turn(self, rank: tuple[int, int]) -> Iterator[None]:
         """Hold one of the turns (wait for it): one Tesseract process may run (:meth:`call`)."""
-        ticket = (rank, next(self._tickets))
         with self._changed:
-            heapq.heappush(self._waiting, ticket)
+            ticket = self._lined_up.pop(rank, None)
+            if ticket is None:
+                ticket = (rank, next(self._tickets))
+                heapq.heappush(self._waiting, ticket)
             self._changed.wait_for(lambda: self._aborted or (self._free > 0 and self._waiting[0] == ticket))
             self._waiting.remove(ticket)
             heapq.heapify(self._waiting)
@@ -1744,17 +1773,30 @@ class _Tesseract:
         if proc is not None:
             self.discard(proc)
 
+    def _idle(self) -> bool:
+        # With the lock held: a turn nobody waits for is an idle core.
+        return self._free > len(self._waiting) and not self._aborted
+
     def _start_expected(self) -> None:
-        # With the lock held. Turns nobody waits for are idle cores: one expected run started
-        # for each (their model loaded; they use no core while they wait for their images).
-        started = sum(1 for _, proc in self._expected.values() if proc is not None)
-        idle = self._free - len(self._waiting) - started
+        # With the lock held. Once a core is idle, the runs expected are started: their model
+        # loaded, they use no core while they wait for their images.
+        if not self._idle():
+            return
         for key, (options, proc) in list(self._expected.items()):
-            if idle <= 0 or self._aborted:
-                return
             if proc is None:
                 self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
-                idle -= 1
+
+    def idle_before(self, future: Future[Any]) -> bool:
+        """Wait until a core is idle (``True``: work can be done there now) or ``future`` is
+        done (``False``)."""
+        future.add_done_callback(lambda _: self._notify())
+        with self._changed:
+            self._changed.wait_for(lambda: future.done() or self._idle())
+            return not future.done()
+
+    def _notify(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1797,6 +1839,7 @@ class _Page:
     image: PageImage
     tsv: str
     words: list[Word]
+    grids: list[ocr_tables.Grid] | None = None  # when looked for already
 
 
 @dataclass
@@ -1804,7 +1847,7 @@ class _PageRead:
     """What a page gave: its blocks, the tables among them, the repairs and blank fields."""
 
     blocks: list[Block]
-    tables: list[Any]  # ocr_tables.PageTable
+    tables: list[ocr_tables.PageTable]
     notes: Notes
 
 
@@ -1829,7 +1872,9 @@ class _PageReader:
         except system.ToolTimeout as exc:
             return f"OCR: page {n}: {exc}"
         finally:
+            self.tess.leave_line((1, n))
             self.tess.forget(("again", n))
+            self.tess.forget(("fields", n))
             for file in self.workdir.glob(f"page-{n:04d}*"):
                 file.unlink(missing_ok=True)
 
@@ -1837,27 +1882,37 @@ class _PageReader:
         # The page is rendered when its turn comes, Tesseract loading its model meanwhile: it
         # starts on the page at once, and no page waits in memory for a turn.
         with self.tess.turn((1, n)):
-            dpi = self.raster.resolution(n)
-            if isinstance(dpi, str):
-                return dpi
-            proc = self.tess.start_listed(self._page_options(dpi))
-            try:
-                p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
-            except BaseException:
-                self.tess.discard(proc)
-                raise
+            # Pages rendered in their order (the first page's reading is the longest wait).
+            with self.raster.held():
+                dpi = self.raster.resolution(n)
+                if isinstance(dpi, str):
+                    return dpi
+                proc = self.tess.start_listed(self._page_options(dpi))
+                try:
+                    p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
+                except BaseException:
+                    self.tess.discard(proc)
+                    raise
             if isinstance(p, str):
                 self.tess.discard(proc)
                 return p
             self.tess.expect(("again", n), self._again_options(p))
+            self.tess.expect(("fields", n), self._field_options())
+            reading = self.tess.submit(self.tess.feed, proc, [_saved(p).file])
+            # The page's rules are looked for meanwhile, if a core is idle (the image is all
+            # they need); else once the page is read.
+            grids = ocr_tables.find_grids(p.grey, p.dpi) if self.tess.idle_before(reading) else None
             try:
-                done = self.tess.feed(proc, [_saved(p).file])
+                done = reading.result()
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
         if done.returncode != 0:
             return f"OCR: Tesseract failed on page {n}: {done.message()}"
         tsv = done.stdout.decode("utf-8", "replace")
-        return _Page(p, tsv, parse_tsv(tsv))
+        return _Page(p, tsv, parse_tsv(tsv), grids)
+
+    def _field_options(self) -> list[str]:
+        return ["-l", self.languages, *_FIELD_OPTIONS, "tsv"]
 
     def _page_options(self, dpi: int) -> list[str]:
         return ["-l", self.languages, "--dpi", str(dpi), "tsv"]
@@ -1906,16 +1961,16 @@ class _PageReader:
         read again, and its blocks. The second reading, the fields found on the first reading
         and the rules of the tables are worked on at once: most pages' fields are the same
         after the second reading (those that are not are read then)."""
-        from . import ocr_tables
-
         p = page.image
         again = _again(p, page.tsv, page.words)
         if again is None:
             self.tess.forget(("again", p.number))
         reread = self.tess.submit(self._reread, page, again) if again is not None else None
         guessed = self._asked(p, page.words, [])
-        fields = self.tess.submit(self._read_fields, p, guessed) if guessed else None
-        grids = ocr_tables.find_grids(p.grey, p.dpi)
+        fields = self.tess.submit(self._read_fields, p, guessed, ("fields", p.number)) if guessed else None
+        if not guessed:
+            self.tess.forget(("fields", p.number))
+        grids = page.grids if page.grids is not None else ocr_tables.find_grids(p.grey, p.dpi)
         words = reread.result() if reread is not None else page.words
         rank = (0, p.number)
 
@@ -1966,13 +2021,14 @@ class _PageReader:
         file = self.workdir / f"{p.file.stem}-field-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
         return _field_file(p.grey, box, file)
 
-    def _read_fields(self, p: PageImage, asked: Sequence[Box]) -> dict[Box, tuple[str, float] | None]:
-        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run;
-        empty when that run fails (each field is then read on its own)."""
+    def _read_fields(self, p: PageImage, asked: Sequence[Box],
+                     expected: Hashable = None) -> dict[Box, tuple[str, float] | None]:
+        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run
+        (``expected``: as announced, see :meth:`_Tesseract.expect`); empty when that run fails
+        (each field is then read on its own)."""
         files = [self._field_file(p, box) for box in asked]
         try:
-            done = self.tess.listed(files, ["-l", self.languages, *_FIELD_OPTIONS, "tsv"], (0, p.number),
-                                    self.small_timeout)
+            done = self.tess.listed(files, self._field_options(), (0, p.number), self.small_timeout, expected)
         except system.ToolTimeout:
             return {}
         tsvs = _tsv_per_image(done, len(files))
@@ -1987,8 +2043,8 @@ class _PageReader:
         def read(box: Box) -> tuple[str, float] | None:
             if box in known:
                 return known[box]
-            done = self.tess.listed([self._field_file(p, box)], ["-l", self.languages, *_FIELD_OPTIONS, "tsv"],
-                                    (0, p.number), self.small_timeout)
+            done = self.tess.listed([self._field_file(p, box)], self._field_options(), (0, p.number),
+                                    self.small_timeout)
             return _field_value(done.stdout.decode("utf-8", "replace"))
 
         return read
@@ -2116,8 +2172,6 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     :class:`CorruptFileError` once the others are read. Tesseract or its Vietnamese data
     missing: :class:`MissingComponentError` naming the Debian package.
     """
-    from . import ocr_tables  # it reads words and lines of this module
-
     exe = system.tesseract(languages, tesseract)
     if not page_numbers:
         return {}
@@ -2131,6 +2185,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
             if not 1 <= n <= raster.count:
                 raise InputError(f"{path}: no page {n} (the PDF has {raster.count})")
         tess = stack.enter_context(_Tesseract(exe, workers, timeout))
+        tess.line_up((1, n) for n in page_numbers)
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
         # A few pages more than are read at once are under way: one ready for each turn that
         # comes free while the others are laid out.
