@@ -1765,6 +1765,13 @@ class _Tesseract:
             self._expected.setdefault(key, (tuple(options), None))
             self._start_expected()
 
+    def due(self, key: Hashable) -> None:
+        """The run expected as ``key`` is about to be asked for (or found not needed): no use
+        starting it ahead any longer; if it was started, it stays for its run."""
+        with self._changed:
+            if key in self._expected and self._expected[key][1] is None:
+                del self._expected[key]
+
     def forget(self, key: Hashable) -> None:
         """The run expected as ``key`` is not needed (any longer): its process, if started, is
         stopped."""
@@ -1906,6 +1913,10 @@ class _PageReader:
                 done = reading.result()
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
+            finally:
+                # Started ahead for other pages from now on, not for this one: it needs them now.
+                self.tess.due(("again", n))
+                self.tess.due(("fields", n))
         if done.returncode != 0:
             return f"OCR: Tesseract failed on page {n}: {done.message()}"
         tsv = done.stdout.decode("utf-8", "replace")
