@@ -33,7 +33,7 @@ import statistics
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1616,11 +1616,9 @@ class _Tesseract:
     reading of the next pages (``(1, page)``), so that pages are finished in turn and few are
     held in memory at once.
 
-    A run whose images are named on Tesseract's standard input (:meth:`listed`) can be
-    started before they exist: Tesseract loads its model (about 0.1 s), then waits for their
-    names. When a turn is free and no run waits for one, the second reading of a page still
-    being read is started so (:meth:`expect`): it is ready when the page's first reading
-    ends, and the last page's second reading does not add that time to the document's."""
+    A run whose images are named on Tesseract's standard input (:meth:`start_listed`) is
+    started before they exist: Tesseract loads its model (about 0.1 s) while the page is
+    rendered, then waits for their names."""
 
     def __init__(self, exe: str, workers: int, timeout: float) -> None:
         self.exe, self.timeout = exe, timeout
@@ -1632,8 +1630,6 @@ class _Tesseract:
         self._aborted = False
         # Runs in the line before their threads ask for their turn (see line_up).
         self._lined_up: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
-        # Runs expected (their options), and the process started for each, if any.
-        self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
         # Runs a page waits for while it does something else (at most two at once per page).
         self._pool = ThreadPoolExecutor(2 * (workers + 2), thread_name_prefix="tesseract")
 
@@ -1642,11 +1638,6 @@ class _Tesseract:
 
     def __exit__(self, *exc: object) -> None:
         self._pool.shutdown(cancel_futures=True)
-        with self._changed:
-            unused = [proc for _, proc in self._expected.values() if proc is not None]
-            self._expected.clear()
-        for proc in unused:
-            self.discard(proc)
 
     def line_up(self, ranks: Iterable[tuple[int, int]]) -> None:
         """Put runs in the line now, before their threads ask for their turns: the pages' first
@@ -1689,7 +1680,6 @@ class _Tesseract:
             with self._changed:
                 self._free += 1
                 self._changed.notify_all()
-                self._start_expected()
 
     def _start(self, args: Sequence[str], listed: bool) -> subprocess.Popen[bytes]:
         """Start Tesseract with ``args`` (call with the lock held); ``listed``: its images are
@@ -1728,26 +1718,18 @@ class _Tesseract:
             return self.call(args, timeout)
 
     def listed(self, files: Sequence[Path], options: Sequence[str], rank: tuple[int, int],
-               timeout: float | None = None, expected: Hashable = None) -> system.Finished:
+               timeout: float | None = None) -> system.Finished:
         """Run Tesseract with ``options`` on ``files`` (see :meth:`start_listed`) when a turn
         comes."""
         with self.turn(rank):
-            return self.feed(self.start_listed(options, expected), files, timeout)
+            return self.feed(self.start_listed(options), files, timeout)
 
-    def start_listed(self, options: Sequence[str], expected: Hashable = None) -> subprocess.Popen[bytes]:
+    def start_listed(self, options: Sequence[str]) -> subprocess.Popen[bytes]:
         """Tesseract with ``options`` started (holding a turn), its images to be named on its
         standard input (:meth:`feed`): each image's TSV in turn, page by page. It loads its
-        model meanwhile. ``expected``: the run announced by :meth:`expect`, whose process may
-        have been started already."""
+        model meanwhile."""
         with self._changed:
-            announced, proc = self._expected.pop(expected, ((), None))
-        if proc is not None and announced != tuple(options):
-            self.discard(proc)
-            proc = None
-        if proc is None:
-            with self._changed:
-                proc = self._start(["stdin", "stdout", *options], True)
-        return proc
+            return self._start(["stdin", "stdout", *options], True)
 
     def feed(self, proc: subprocess.Popen[bytes], files: Sequence[Path],
              timeout: float | None = None) -> system.Finished:
@@ -1757,53 +1739,6 @@ class _Tesseract:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
         return self._pool.submit(fn, *args)
-
-    def expect(self, key: Hashable, options: Sequence[str]) -> None:
-        """A run with ``options`` (see :meth:`listed`) will be asked for as ``key``: its process
-        is started when a turn is free and no run waits for one."""
-        with self._changed:
-            self._expected.setdefault(key, (tuple(options), None))
-            self._start_expected()
-
-    def due(self, key: Hashable) -> None:
-        """The run expected as ``key`` is about to be asked for (or found not needed): no use
-        starting it ahead any longer; if it was started, it stays for its run."""
-        with self._changed:
-            if key in self._expected and self._expected[key][1] is None:
-                del self._expected[key]
-
-    def forget(self, key: Hashable) -> None:
-        """The run expected as ``key`` is not needed (any longer): its process, if started, is
-        stopped."""
-        with self._changed:
-            _, proc = self._expected.pop(key, ((), None))
-        if proc is not None:
-            self.discard(proc)
-
-    def _idle(self) -> bool:
-        # With the lock held: a turn nobody waits for is an idle core.
-        return self._free > len(self._waiting) and not self._aborted
-
-    def _start_expected(self) -> None:
-        # With the lock held. Once a core is idle, the runs expected are started: their model
-        # loaded, they use no core while they wait for their images.
-        if not self._idle():
-            return
-        for key, (options, proc) in list(self._expected.items()):
-            if proc is None:
-                self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
-
-    def idle_before(self, future: Future[Any]) -> bool:
-        """Wait until a core is idle (``True``: work can be done there now) or ``future`` is
-        done (``False``)."""
-        future.add_done_callback(lambda _: self._notify())
-        with self._changed:
-            self._changed.wait_for(lambda: future.done() or self._idle())
-            return not future.done()
-
-    def _notify(self) -> None:
-        with self._changed:
-            self._changed.notify_all()
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1846,7 +1781,6 @@ class _Page:
     image: PageImage
     tsv: str
     words: list[Word]
-    grids: list[ocr_tables.Grid] | None = None  # when looked for already
 
 
 @dataclass
@@ -1880,8 +1814,6 @@ class _PageReader:
             return f"OCR: page {n}: {exc}"
         finally:
             self.tess.leave_line((1, n))
-            self.tess.forget(("again", n))
-            self.tess.forget(("fields", n))
             for file in self.workdir.glob(f"page-{n:04d}*"):
                 file.unlink(missing_ok=True)
 
@@ -1903,24 +1835,14 @@ class _PageReader:
             if isinstance(p, str):
                 self.tess.discard(proc)
                 return p
-            self.tess.expect(("again", n), self._again_options(p))
-            self.tess.expect(("fields", n), self._field_options())
-            reading = self.tess.submit(self.tess.feed, proc, [_saved(p).file])
-            # The page's rules are looked for meanwhile, if a core is idle (the image is all
-            # they need); else once the page is read.
-            grids = ocr_tables.find_grids(p.grey, p.dpi) if self.tess.idle_before(reading) else None
             try:
-                done = reading.result()
+                done = self.tess.feed(proc, [_saved(p).file])
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
-            finally:
-                # Started ahead for other pages from now on, not for this one: it needs them now.
-                self.tess.due(("again", n))
-                self.tess.due(("fields", n))
         if done.returncode != 0:
             return f"OCR: Tesseract failed on page {n}: {done.message()}"
         tsv = done.stdout.decode("utf-8", "replace")
-        return _Page(p, tsv, parse_tsv(tsv), grids)
+        return _Page(p, tsv, parse_tsv(tsv))
 
     def _field_options(self) -> list[str]:
         return ["-l", self.languages, *_FIELD_OPTIONS, "tsv"]
@@ -1974,14 +1896,10 @@ class _PageReader:
         after the second reading (those that are not are read then)."""
         p = page.image
         again = _again(p, page.tsv, page.words)
-        if again is None:
-            self.tess.forget(("again", p.number))
         reread = self.tess.submit(self._reread, page, again) if again is not None else None
         guessed = self._asked(p, page.words, [])
-        fields = self.tess.submit(self._read_fields, p, guessed, ("fields", p.number)) if guessed else None
-        if not guessed:
-            self.tess.forget(("fields", p.number))
-        grids = page.grids if page.grids is not None else ocr_tables.find_grids(p.grey, p.dpi)
+        fields = self.tess.submit(self._read_fields, p, guessed) if guessed else None
+        grids = ocr_tables.find_grids(p.grey, p.dpi)
         words = reread.result() if reread is not None else page.words
         rank = (0, p.number)
 
@@ -2005,8 +1923,7 @@ class _PageReader:
         :func:`reread_image`); when that run fails, the first reading stands."""
         p = page.image
         try:
-            done = self.tess.listed([again.file], self._again_options(p), (0, p.number),
-                                    expected=("again", p.number))
+            done = self.tess.listed([again.file], self._again_options(p), (0, p.number))
         except system.ToolTimeout:
             return page.words
         if done.returncode != 0:
@@ -2032,14 +1949,12 @@ class _PageReader:
         file = self.workdir / f"{p.file.stem}-field-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
         return _field_file(p.grey, box, file)
 
-    def _read_fields(self, p: PageImage, asked: Sequence[Box],
-                     expected: Hashable = None) -> dict[Box, tuple[str, float] | None]:
-        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run
-        (``expected``: as announced, see :meth:`_Tesseract.expect`); empty when that run fails
-        (each field is then read on its own)."""
+    def _read_fields(self, p: PageImage, asked: Sequence[Box]) -> dict[Box, tuple[str, float] | None]:
+        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run;
+        empty when that run fails (each field is then read on its own)."""
         files = [self._field_file(p, box) for box in asked]
         try:
-            done = self.tess.listed(files, self._field_options(), (0, p.number), self.small_timeout, expected)
+            done = self.tess.listed(files, self._field_options(), (0, p.number), self.small_timeout)
         except system.ToolTimeout:
             return {}
         tsvs = _tsv_per_image(done, len(files))
