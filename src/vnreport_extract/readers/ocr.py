@@ -33,7 +33,7 @@ import statistics
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1617,8 +1617,13 @@ class _Tesseract:
     held in memory at once.
 
     A run whose images are named on Tesseract's standard input (:meth:`start_listed`) is
-    started before they exist: Tesseract loads its model (about 0.1 s) while the page is
-    rendered, then waits for their names."""
+    started before they exist: Tesseract loads its model (about 0.1 s), then waits for their
+    names. A page's first reading is started so while the page is rendered; and once a page is
+    done, if no run waits for a turn (the last pages are being read: a core is idle), the
+    second reading and the fields of the pages still being read are started so
+    (:meth:`expect`, :meth:`start_expected`): they are ready when those pages' first readings
+    end, and the last page's later runs do not add that time to the document's. (Started
+    earlier, they would take the core a first reading uses.)"""
 
     def __init__(self, exe: str, workers: int, timeout: float) -> None:
         self.exe, self.timeout = exe, timeout
@@ -1630,6 +1635,8 @@ class _Tesseract:
         self._aborted = False
         # Runs in the line before their threads ask for their turn (see line_up).
         self._lined_up: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
+        # Runs expected (their options), and the process started for each, if any.
+        self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
         # Runs a page waits for while it does something else (at most two at once per page).
         self._pool = ThreadPoolExecutor(2 * (workers + 2), thread_name_prefix="tesseract")
 
@@ -1638,6 +1645,11 @@ class _Tesseract:
 
     def __exit__(self, *exc: object) -> None:
         self._pool.shutdown(cancel_futures=True)
+        with self._changed:
+            unused = [proc for _, proc in self._expected.values() if proc is not None]
+            self._expected.clear()
+        for proc in unused:
+            self.discard(proc)
 
     def line_up(self, ranks: Iterable[tuple[int, int]]) -> None:
         """Put runs in the line now, before their threads ask for their turns: the pages' first
@@ -1718,18 +1730,26 @@ class _Tesseract:
             return self.call(args, timeout)
 
     def listed(self, files: Sequence[Path], options: Sequence[str], rank: tuple[int, int],
-               timeout: float | None = None) -> system.Finished:
+               timeout: float | None = None, expected: Hashable = None) -> system.Finished:
         """Run Tesseract with ``options`` on ``files`` (see :meth:`start_listed`) when a turn
         comes."""
         with self.turn(rank):
-            return self.feed(self.start_listed(options), files, timeout)
+            return self.feed(self.start_listed(options, expected), files, timeout)
 
-    def start_listed(self, options: Sequence[str]) -> subprocess.Popen[bytes]:
+    def start_listed(self, options: Sequence[str], expected: Hashable = None) -> subprocess.Popen[bytes]:
         """Tesseract with ``options`` started (holding a turn), its images to be named on its
         standard input (:meth:`feed`): each image's TSV in turn, page by page. It loads its
-        model meanwhile."""
+        model meanwhile. ``expected``: the run announced by :meth:`expect`, whose process may
+        have been started already."""
         with self._changed:
-            return self._start(["stdin", "stdout", *options], True)
+            announced, proc = self._expected.pop(expected, ((), None))
+        if proc is not None and announced != tuple(options):
+            self.discard(proc)
+            proc = None
+        if proc is None:
+            with self._changed:
+                proc = self._start(["stdin", "stdout", *options], True)
+        return proc
 
     def feed(self, proc: subprocess.Popen[bytes], files: Sequence[Path],
              timeout: float | None = None) -> system.Finished:
@@ -1739,6 +1759,37 @@ class _Tesseract:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
         return self._pool.submit(fn, *args)
+
+    def expect(self, key: Hashable, options: Sequence[str]) -> None:
+        """A run with ``options`` (see :meth:`listed`) will be asked for as ``key``: its process
+        may be started ahead (:meth:`start_expected`)."""
+        with self._changed:
+            self._expected.setdefault(key, (tuple(options), None))
+
+    def due(self, key: Hashable) -> None:
+        """The run expected as ``key`` is about to be asked for (or found not needed): no use
+        starting it ahead any longer; if it was started, it stays for its run."""
+        with self._changed:
+            if key in self._expected and self._expected[key][1] is None:
+                del self._expected[key]
+
+    def forget(self, key: Hashable) -> None:
+        """The run expected as ``key`` is not needed (any longer): its process, if started, is
+        stopped."""
+        with self._changed:
+            _, proc = self._expected.pop(key, ((), None))
+        if proc is not None:
+            self.discard(proc)
+
+    def start_expected(self) -> None:
+        """The runs expected, started ahead (their model loaded, they use no core while they
+        wait for their images) when a turn is free and no run waits for one."""
+        with self._changed:
+            if self._aborted or self._free <= len(self._waiting):
+                return
+            for key, (options, proc) in list(self._expected.items()):
+                if proc is None:
+                    self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1814,6 +1865,11 @@ class _PageReader:
             return f"OCR: page {n}: {exc}"
         finally:
             self.tess.leave_line((1, n))
+            self.tess.forget(("again", n))
+            self.tess.forget(("fields", n))
+            # This page is done: if no run waits for a turn, a core is idle until the pages
+            # still being read are in.
+            self.tess.start_expected()
             for file in self.workdir.glob(f"page-{n:04d}*"):
                 file.unlink(missing_ok=True)
 
@@ -1835,10 +1891,16 @@ class _PageReader:
             if isinstance(p, str):
                 self.tess.discard(proc)
                 return p
+            self.tess.expect(("again", n), self._again_options(p))
+            self.tess.expect(("fields", n), self._field_options())
             try:
                 done = self.tess.feed(proc, [_saved(p).file])
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
+            finally:
+                # Not started ahead for this page any more: it asks for them now.
+                self.tess.due(("again", n))
+                self.tess.due(("fields", n))
         if done.returncode != 0:
             return f"OCR: Tesseract failed on page {n}: {done.message()}"
         tsv = done.stdout.decode("utf-8", "replace")
@@ -1896,9 +1958,13 @@ class _PageReader:
         after the second reading (those that are not are read then)."""
         p = page.image
         again = _again(p, page.tsv, page.words)
+        if again is None:
+            self.tess.forget(("again", p.number))
         reread = self.tess.submit(self._reread, page, again) if again is not None else None
         guessed = self._asked(p, page.words, [])
-        fields = self.tess.submit(self._read_fields, p, guessed) if guessed else None
+        fields = self.tess.submit(self._read_fields, p, guessed, ("fields", p.number)) if guessed else None
+        if not guessed:
+            self.tess.forget(("fields", p.number))
         grids = ocr_tables.find_grids(p.grey, p.dpi)
         words = reread.result() if reread is not None else page.words
         rank = (0, p.number)
@@ -1923,7 +1989,8 @@ class _PageReader:
         :func:`reread_image`); when that run fails, the first reading stands."""
         p = page.image
         try:
-            done = self.tess.listed([again.file], self._again_options(p), (0, p.number))
+            done = self.tess.listed([again.file], self._again_options(p), (0, p.number),
+                                    expected=("again", p.number))
         except system.ToolTimeout:
             return page.words
         if done.returncode != 0:
@@ -1949,12 +2016,14 @@ class _PageReader:
         file = self.workdir / f"{p.file.stem}-field-{box[0]}-{box[1]}-{box[2]}-{box[3]}.bmp"
         return _field_file(p.grey, box, file)
 
-    def _read_fields(self, p: PageImage, asked: Sequence[Box]) -> dict[Box, tuple[str, float] | None]:
-        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run;
-        empty when that run fails (each field is then read on its own)."""
+    def _read_fields(self, p: PageImage, asked: Sequence[Box],
+                     expected: Hashable = None) -> dict[Box, tuple[str, float] | None]:
+        """The handwritten fields of a page (see :func:`page_blocks`), read in one Tesseract run
+        (``expected``: as announced, see :meth:`_Tesseract.expect`); empty when that run fails
+        (each field is then read on its own)."""
         files = [self._field_file(p, box) for box in asked]
         try:
-            done = self.tess.listed(files, self._field_options(), (0, p.number), self.small_timeout)
+            done = self.tess.listed(files, self._field_options(), (0, p.number), self.small_timeout, expected)
         except system.ToolTimeout:
             return {}
         tsvs = _tsv_per_image(done, len(files))
