@@ -71,8 +71,9 @@ def sentences(text: str) -> list[str]:
 def _lexicon() -> frozenset[str]:
     """Words of two syllables or more (lowercase) of underthesea's Viet74K word list."""
     path = _underthesea_dir() / "corpus" / "data" / "Viet74K.txt"
-    text = path.read_text(encoding="utf-8")
-    return frozenset(line.lower() for line in text.splitlines() if " " in line)
+    # Lowered in one call, not line by line (74,000 calls): every cold parse loads the list.
+    text = path.read_text(encoding="utf-8").lower()
+    return frozenset(line for line in text.splitlines() if " " in line)
 
 
 @functools.lru_cache(maxsize=8192)
