@@ -8,6 +8,7 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
-from .symbols import SYMBOL, SYMBOL_RE, symbol_parts
+from .symbols import SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -40,7 +41,10 @@ SHORT = regex.compile(
 )
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
-LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
+# What stands between symbols that share one type word (``22/KH-UBND, ngày ...; 42/KH-UBND``,
+# ``và số ...``), up to the next symbol's first digit (checked by SYMBOL_RE: a second copy of
+# SYMBOL in this pattern cost a cold start 3 ms to compile).
+LIST_NEXT = regex.compile(r"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?=\d)")
 
 # The spaces and comma every form after a symbol may start with.
 _GAP = regex.compile(r"[ ]*,?[ ]*")
@@ -53,9 +57,16 @@ _QUOTED = regex.compile(
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _WINDOW = 40
-_MEASURE_AFTER = regex.compile(
-    r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)) + r")(?!\w)",
-    flags=regex.IGNORECASE)
+
+
+@functools.cache
+def _measure_after() -> regex.Pattern[str]:
+    """A unit or a time word after a number (``Kế hoạch 5 năm``). Compiled on first use: most
+    texts hold no short citation, and compiling it cost every cold start 3 ms."""
+    words = sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)
+    return regex.compile(r"[ ]+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", flags=regex.IGNORECASE)
+
+
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
 # The same tokens, found by ``re`` (three times faster on short windows): its ``\s`` also
 # takes the information separators U+001C-U+001F, so it serves windows without them.
@@ -291,11 +302,12 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
             repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
         taken.add(start, end)
-        nxt = LIST_NEXT.match(text, tail.subject_end or end, (tail.subject_end or end) + 80)
-        if nxt is not None:
-            list_type[nxt.start("sym")] = doc_type
+        after = tail.subject_end or end
+        nxt = LIST_NEXT.match(text, after, after + 80)
+        if nxt is not None and SYMBOL_RE.match(text, nxt.end(), after + 80):
+            list_type[nxt.end()] = doc_type
             if tail.date is None and tail.subject is None:
-                listed_after[nxt.start("sym")] = out[-1]
+                listed_after[nxt.end()] = out[-1]
     # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
     # (and author) after the last symbol of a list are those of the symbols listed before it.
     by_start = {c.start: c for c in out}
@@ -308,7 +320,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         num, start = m.group("num"), m.start("type")
         if taken.overlaps(start, m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
             continue
-        if _MEASURE_AFTER.match(text, m.end(), m.end() + 30):
+        if _measure_after().match(text, m.end(), m.end() + 30):
             continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
         tail = _tail(text, m.end())
         out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
