@@ -9,7 +9,6 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,9 +67,7 @@ def _measure_after() -> regex.Pattern[str]:
 
 
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
-# The same tokens, found by ``re`` (three times faster on short windows): its ``\s`` also
-# takes the information separators U+001C-U+001F, so it serves windows without them.
-_TOKEN_RE = re.compile(r"[^\s,;.:()“”\"]+")
+# Spaces that ``str.split`` cuts at and ``regex``'s ``\s`` does not: the information separators.
 _INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -134,15 +131,14 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     # the phrase's last number is a stray inside a word.
     cut = _PUNCT.search(window)
     run_end = cut.start() if cut else len(window)
-    token = _TOKEN if _INFO_SEPARATORS.search(window) else _TOKEN_RE
     # A body's name is a few words: the first words of the phrase decide, unless the name
     # runs on to the last of them.
-    words, ends, complete = _phrase_words(window, token, run_end, _FIRST_WORDS)
+    words, ends, complete = _phrase_words(window, run_end, _FIRST_WORDS)
     if not words or not words[0][:1].isupper():
         return None
     n = _name_length(words)
     if not complete and not (n + 1 < len(words) and len(words) > 10):
-        words, ends, _ = _phrase_words(window, token, run_end, None)
+        words, ends, _ = _phrase_words(window, run_end, None)
         n = _name_length(words)
     if n == 0:
         return None
@@ -152,25 +148,29 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
 _FIRST_WORDS = 16
 
 
-def _phrase_words(window: str, token: regex.Pattern[str] | re.Pattern[str], run_end: int,
-                  limit: int | None) -> tuple[list[str], list[int], bool]:
+def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[str], list[int], bool]:
     """The words of ``window[:run_end]`` (ends in ``window``) without stray numbers, from its
     first ``limit`` tokens (all when None), and whether those were all of them."""
-    found = token.finditer(window, 0, run_end)
-    # One token more than kept: whether the last one kept is a stray depends on it.
-    raw = [(m.group(), m.end()) for m in (found if limit is None else itertools.islice(found, limit + 1))]
-    complete = limit is None or len(raw) <= limit
+    # No punctuation before ``run_end``: the tokens there are the runs between spaces, which
+    # ``str.split`` cuts in C unless an information separator (a space to it, not to _TOKEN) is in.
+    phrase = window[:run_end]
+    tokens = _TOKEN.findall(phrase) if _INFO_SEPARATORS.search(phrase) else phrase.split()
+    complete = limit is None or len(tokens) <= limit
+    # The token after the last one kept: whether that one is a stray depends on it.
     if limit is not None and not complete:
-        following_last = raw[limit][0]
-        raw = raw[:limit]
+        following_last = tokens[limit]
+        tokens = tokens[:limit]
     else:
-        after = token.search(window, run_end) if run_end < len(window) else None
+        after = _TOKEN.search(window, run_end) if run_end < len(window) else None
         following_last = after.group() if after else ""
     words: list[str] = []
     ends: list[int] = []
-    for i, (tok, end) in enumerate(raw):
+    end = 0
+    for i, tok in enumerate(tokens):
+        # Only spaces stand before the token, and it holds none: its first occurrence is it.
+        end = window.find(tok, end) + len(tok)
         if i and len(tok) <= 3 and tok.isdigit():
-            following = raw[i + 1][0] if i + 1 < len(raw) else following_last
+            following = tokens[i + 1] if i + 1 < len(tokens) else following_last
             if following[:1].isalpha():
                 continue  # a page or footnote number inside the phrase (``Thủ 3 tướng``)
         words.append(tok)
@@ -234,15 +234,15 @@ def _tail(text: str, pos: int) -> _Tail:
         # What follows the lead's spaces and comma decides which forms can match at all:
         # ``ngày``, ``của`` (the lead takes nothing more before them).
         first = text[p:p + 1]
-        found = date_at(text, p)
-        if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
-            found = date_at(text, day_word.end())
-        if found and tail.date is None:
-            tail.date, start, tail.end = found[0], found[1], found[2]
-            tail.date_span = (start, found[2])
-            continue
-        of = _OF.match(text, tail.end, tail.end + _WINDOW) if first in ("c", "C") else None
-        if of and tail.authority is None:
+        if tail.date is None:
+            found = date_at(text, p)
+            if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
+                found = date_at(text, day_word.end())
+            if found:
+                tail.date, start, tail.end = found
+                tail.date_span = (start, tail.end)
+                continue
+        if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
             auth = _authority(text, of.end())
             if auth:
                 tail.authority, tail.end = auth

@@ -76,15 +76,15 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end)."""
     # Each form starts with its own letter or a digit: only one can match here.
     first = text[pos:pos + 1]
-    for pattern in (WORDED,) if first in ("n", "N") else (MONTH,) if first in ("t", "T") else (NUMERIC,):
-        m = pattern.match(text, pos)
-        if m is None:
-            continue
-        day = _int(m.groupdict().get("d"))
-        month, year = _int(m.group("m")), int(m.group("y"))
-        if _valid(day, month, year):
-            return PartialDate.of(year, month, day), m.start(), m.end()
-    return None
+    pattern = WORDED if first in ("n", "N") else MONTH if first in ("t", "T") else NUMERIC
+    m = pattern.match(text, pos)
+    if m is None:
+        return None
+    day_text, month_text, year_text = (None, *m.group("m", "y")) if pattern is MONTH else m.group("d", "m", "y")
+    day, month, year = _int(day_text), _int(month_text), int(year_text)
+    if not _valid(day, month, year):
+        return None
+    return PartialDate.of(year, month, day), m.start(), m.end()
 
 
 _DAY_WORD = regex.compile(r"(?i:ngày)")
