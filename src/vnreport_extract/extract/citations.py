@@ -21,15 +21,17 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
+from .scan import matches_at, occurrences, trie
 from .symbols import SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
 _CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
 
-# The type word (and ``số``) right before a symbol: searched back from the symbol.
+# The type word (and ``số``) right before a symbol: searched back from the symbol. The type
+# words as a trie: trying all ~40 at each of the 60 places cost a third more.
 TYPE_BEFORE = regex.compile(
-    rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
+    rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
     # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
@@ -39,6 +41,7 @@ SHORT = regex.compile(
     rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
+# Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
 # What stands between symbols that share one type word (``22/KH-UBND, ngày ...; 42/KH-UBND``,
 # ``và số ...``), up to the next symbol's first digit (checked by SYMBOL_RE: a second copy of
@@ -327,7 +330,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
         taken.add(start, tail.end)
-    for m in NAMED.finditer(text):
+    for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES)):
         if taken.overlaps(m.start(), m.end()):
             continue
         named = _named(text, m)

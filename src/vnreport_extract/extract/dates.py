@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
 from ..models import DateMention, PartialDate
 from ..spans import Spans
+from .scan import matches_at
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -90,16 +91,6 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
 _DAY_WORD = regex.compile(r"(?i:ngày)")
 
 
-def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, for a pattern whose matches can only start at
-    one of ``starts`` (in order)."""
-    end = 0
-    for pos in starts:
-        if pos >= end and (m := pattern.match(text, pos)):
-            end = m.end()
-            yield m
-
-
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
@@ -122,7 +113,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
 
     # Three forms start with ``ngày``: its places are found once and each form tried there.
     day_words = [m.start() for m in _DAY_WORD.finditer(text)]
-    for m in _matches_at(WORDED, text, day_words):
+    for m in matches_at(WORDED, text, day_words):
         day, month = _int(m.group("d")), _int(m.group("m"))
         if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             if month is None:
@@ -133,7 +124,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         day, month = int(m.group("d")), int(m.group("m"))
         if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
-    for matches in (_matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
+    for matches in (matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
         for m in matches:
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
@@ -153,7 +144,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             day, month = int(m.group("d")), int(m.group("m"))
             if _valid(day, month, after[2].year):
                 add("date", m.start(), m.end(), PartialDate.of(after[2].year, month, day))
-    for m in _matches_at(DAY_BEFORE, text, day_words):
+    for m in matches_at(DAY_BEFORE, text, day_words):
         after = next_full(m.end())
         if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
             continue
