@@ -157,6 +157,17 @@ HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
 _HEAD = 80
 # One rule is often ruled out by a line's first few characters (``Kính gửi``, ``Nơi nhận``).
 _HEADS = (16, _HEAD)
+# And most rules by its first character alone: the rules that can match a folded line starting
+# with a character, found once per character (a dictionary look-up for each line tested,
+# where trying a rule is a pattern call).
+_RULES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+
+
+def _rules_from(first: str) -> list[tuple[str, regex.Pattern[str]]]:
+    rules = _RULES_BY_FIRST.get(first)
+    if rules is None:
+        rules = _RULES_BY_FIRST[first] = [(kind, p) for kind, p in _COMPILED if p.match(first, partial=True)]
+    return rules
 
 
 def match_line(kind: str, line: str) -> regex.Match[str] | None:
@@ -168,6 +179,8 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
     '1984/SNV-TCBC'
     """
     stripped = line.strip()
+    if all(k != kind for k, _ in _rules_from(fold(stripped[:1]))):
+        return None
     pattern = HEADER_PATTERNS[kind]
     for head in _HEADS:
         if len(stripped) > head and pattern.match(fold(stripped[:head]), partial=True) is None:
@@ -186,14 +199,15 @@ def classify_line(line: str) -> str | None:
     'doc-type'
     """
     stripped = line.strip()
+    rules = _rules_from(fold(stripped[:1]))
     if len(stripped) > _HEAD:
         head = fold(stripped[:_HEAD])
-        if not any(pattern.match(head, partial=True) for _, pattern in _COMPILED):
+        if not any(pattern.match(head, partial=True) for _, pattern in rules):
             return "doc-type" if doc_type_of(stripped) else None
     folded = fold(stripped)
     if not folded:
         return None
-    for kind, pattern in _COMPILED:
+    for kind, pattern in rules:
         if kind == "signing" and not line.strip()[:1].isupper():
             continue  # ``tl``/``q`` in running text
         if kind == "identity" and len(folded) > 250:
