@@ -21,7 +21,7 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
-from .scan import matches_at, occurrences, trie
+from .scan import group_numbers, matches_at, occurrences, trie
 from .symbols import SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
@@ -35,6 +35,7 @@ TYPE_BEFORE = regex.compile(
     # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
+_TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
@@ -287,7 +288,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
         if before is not None:
-            doc_type, start = canonical_doc_type(before.group("type")), before.start()
+            doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:
             doc_type, start = list_type[sm.start()], sm.start()
         else:

@@ -16,7 +16,7 @@ import regex
 
 from ..models import DateMention, PartialDate
 from ..spans import Spans
-from .scan import matches_at
+from .scan import group_numbers, matches_at
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -73,6 +73,11 @@ def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+# The numbers of each form's day, month and year groups (MONTH has no day), read in loops.
+_DATE_GROUPS = {WORDED: group_numbers(WORDED, "d", "m", "y"), NUMERIC: group_numbers(NUMERIC, "d", "m", "y"),
+                MONTH: group_numbers(MONTH, "m", "y")}
+
+
 def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end)."""
     # Each form starts with its own letter or a digit: only one can match here.
@@ -81,7 +86,8 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     m = pattern.match(text, pos)
     if m is None:
         return None
-    day_text, month_text, year_text = (None, *m.group("m", "y")) if pattern is MONTH else m.group("d", "m", "y")
+    values = m.group(*_DATE_GROUPS[pattern])
+    day_text, month_text, year_text = values if len(values) == 3 else (None, *values)
     day, month, year = _int(day_text), _int(month_text), int(year_text)
     if not _valid(day, month, year):
         return None
@@ -114,16 +120,17 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     # Three forms start with ``ngày``: its places are found once and each form tried there.
     day_words = [m.start() for m in _DAY_WORD.finditer(text)]
     for m in matches_at(WORDED, text, day_words):
-        day, month = _int(m.group("d")), _int(m.group("m"))
-        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
+        day_text, month_text, year_text = m.group(*_DATE_GROUPS[WORDED])
+        day, month, year = _int(day_text), _int(month_text), int(year_text)
+        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
             if month is None:
-                add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
+                add("year", m.start(), m.end(), PartialDate.of(year))
             else:
-                add("date" if day else "month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
+                add("date" if day else "month", m.start(), m.end(), PartialDate.of(year, month, day))
     for m in NUMERIC.finditer(text):
-        day, month = int(m.group("d")), int(m.group("m"))
-        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
-            add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
+        day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
+        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
+            add("date", m.start(), m.end(), PartialDate.of(year, month, day))
     for matches in (matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
         for m in matches:
             month = int(m.group("m"))
