@@ -160,14 +160,16 @@ _HEADS = (16, _HEAD)
 # And most rules by its first character alone: the rules that can match a folded line starting
 # with a character, found once per character (a dictionary look-up for each line tested,
 # where trying a rule is a pattern call).
-_RULES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+_RULES_BY_FIRST: dict[str, tuple[list[tuple[str, regex.Pattern[str]]], frozenset[str]]] = {}
 
 
-def _rules_from(first: str) -> list[tuple[str, regex.Pattern[str]]]:
-    rules = _RULES_BY_FIRST.get(first)
-    if rules is None:
-        rules = _RULES_BY_FIRST[first] = [(kind, p) for kind, p in _COMPILED if p.match(first, partial=True)]
-    return rules
+def _rules_from(first: str) -> tuple[list[tuple[str, regex.Pattern[str]]], frozenset[str]]:
+    """The rules (and their kinds) that can match a folded line starting with ``first``."""
+    found = _RULES_BY_FIRST.get(first)
+    if found is None:
+        rules = [(kind, p) for kind, p in _COMPILED if p.match(first, partial=True)]
+        found = _RULES_BY_FIRST[first] = rules, frozenset(kind for kind, _ in rules)
+    return found
 
 
 def match_line(kind: str, line: str) -> regex.Match[str] | None:
@@ -179,7 +181,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
     '1984/SNV-TCBC'
     """
     stripped = line.strip()
-    if all(k != kind for k, _ in _rules_from(fold(stripped[:1]))):
+    if kind not in _rules_from(fold(stripped[:1]))[1]:
         return None
     pattern = HEADER_PATTERNS[kind]
     for head in _HEADS:
@@ -199,7 +201,7 @@ def classify_line(line: str) -> str | None:
     'doc-type'
     """
     stripped = line.strip()
-    rules = _rules_from(fold(stripped[:1]))
+    rules = _rules_from(fold(stripped[:1]))[0]
     if len(stripped) > _HEAD:
         head = fold(stripped[:_HEAD])
         if not any(pattern.match(head, partial=True) for _, pattern in rules):

@@ -73,6 +73,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        if not line.strip():
+            i += 1  # a blank line (no table row, and empty once cleaned)
+            continue
         if pipes and _PIPE_ROW.match(line):
             rows: list[list[str]] = []
             while i < n and _PIPE_ROW.match(lines[i]):
