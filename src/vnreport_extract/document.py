@@ -73,11 +73,15 @@ class Assembled:
     text: str
     units: list[Unit]
     _starts: list[int] = field(default_factory=list, repr=False)
+    _paged: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [u.start for u in self.units]
+        self._paged = any(u.page is not None for u in self.units)
 
     def page_at(self, offset: int) -> int | None:
+        if not self._paged:
+            return None  # text and DOCX: no mention has a page
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.units[i].page if i >= 0 else (self.units[0].page if self.units else None)
 
