@@ -5,6 +5,7 @@ skip them, the pipeline to see where a second document in one file begins."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TypedDict
 
@@ -394,7 +395,13 @@ HEADER_MARKS: list[HeaderRule] = [
                   "Thời gian ký: 2025-10-01T17:08:18+07:00", "Sao lục"],
      "not_examples": ["Sáng tạo", "Thời gian ký kết hợp đồng là 12 tháng"]},
 ]
-_MARKS = {rule["kind"]: regex.compile(rule["pattern"]) for rule in HEADER_MARKS}
+
+
+@functools.cache
+def _mark(kind: str) -> regex.Pattern[str]:
+    # Compiled on first use: only the PDF and OCR readers, and a file holding several
+    # documents, look for marks.
+    return regex.compile(next(rule["pattern"] for rule in HEADER_MARKS if rule["kind"] == kind))
 
 
 def has_mark(kind: str, line: str) -> bool:
@@ -406,7 +413,7 @@ def has_mark(kind: str, line: str) -> bool:
     >>> has_mark("number", "SỞ NỘI VỤ"), has_mark("date", "Phú Thọ, ngày tháng 12 năm 2011")
     (False, True)
     """
-    return _MARKS[kind].search(fold(line)) is not None
+    return _mark(kind).search(fold(line)) is not None
 
 
 class Identity(TypedDict):
