@@ -245,13 +245,19 @@ def doc_type_of(line: str) -> str | None:
     >>> doc_type_of("3 THÔNG BÁO")
     'Thông báo'
     """
-    line = _SPECK.sub("", line)
+    if not line[:1].isalpha():  # a speck starts with no letter
+        line = _SPECK.sub("", line)
     if not in_capitals(line) or len(line.split()) > 6:
         return None
     f = fold(line)
-    for name in _TYPE_NAMES:
-        if f == name or f.startswith((name + " ", name + ",")):
-            return _TYPE_NAME[name]
+    # The longest type name that is the line, or its start before a space or a comma: the line
+    # cut at each of those from the end, rather than every name tried.
+    cut = len(f)
+    while cut > 0:
+        name = _TYPE_NAME.get(f[:cut])
+        if name is not None:
+            return name
+        cut = max(f.rfind(" ", 0, cut), f.rfind(",", 0, cut))
     return None
 
 
