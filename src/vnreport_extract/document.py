@@ -10,7 +10,6 @@ extractors can work on plain text and still know pages, tables and paragraphs.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,8 +40,8 @@ class Block:
     # (gridSpan / vMerge). Table rows keep the repeat; the text holds it once, so a
     # citation in a merged cell is one mention.
     merged: list[list[bool]] = field(default_factory=list)
-    # The reader already normalised ``text`` (Unicode, spaces; only the canonical composition
-    # may be left to check): the text reader does so for the whole text at once.
+    # The reader already normalised ``text`` (Unicode, NFC, spaces): the text reader does so for
+    # the whole text at once, and assemble takes the text as it is.
     normalized: bool = False
 
 
@@ -73,11 +72,15 @@ class Assembled:
     text: str
     units: list[Unit]
     _starts: list[int] = field(default_factory=list, repr=False)
+    _paged: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [u.start for u in self.units]
+        self._paged = any(u.page is not None for u in self.units)
 
     def page_at(self, offset: int) -> int | None:
+        if not self._paged:
+            return None  # text and DOCX: no mention has a page
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.units[i].page if i >= 0 else (self.units[0].page if self.units else None)
 
@@ -113,10 +116,7 @@ def assemble(doc: SourceDocument) -> Assembled:
                      for line in normalize_unicode(cell).split("\n")]
             t = "\n".join(line for line in lines if line)
         else:
-            if block.normalized and unicodedata.is_normalized("NFC", block.text):
-                t = block.text
-            else:
-                t = normalize_inline(normalize_unicode(block.text))
+            t = block.text if block.normalized else normalize_inline(normalize_unicode(block.text))
             if block.label:
                 t = f"{block.label} {t}"
         if not t:

@@ -7,11 +7,18 @@ inputs. Field names are part of the contract: add fields, never rename them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
+
+
+def _empty_list() -> list[Any]:
+    """The default of list fields. A Python function, not ``list``: pydantic reads a default
+    factory's signature, and the builtin's costs a tokenizer pass (half of the time it takes to
+    build the records' schemas, which every cold start does)."""
+    return []
 
 
 class Record(BaseModel):
@@ -67,7 +74,7 @@ class DocumentNumber(Record):
     issuer_code: str | None = None
     symbol: str | None = None
     convention: Literal["state", "party"] | None = None
-    repairs: list[RepairName] = Field(default_factory=list)
+    repairs: list[RepairName] = Field(default_factory=_empty_list)
 
 
 class Signer(Record):
@@ -86,7 +93,7 @@ class Metadata(Record):
     date: PartialDate | None = None
     doc_type: str | None = None
     title: str | None = None
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=_empty_list)
     signer: Signer | None = None
 
 
@@ -98,7 +105,7 @@ class Section(Record):
     start: int
     end: int
     page: int | None = None
-    children: list[Section] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=_empty_list)
 
 
 class Citation(Span):
@@ -110,7 +117,7 @@ class Citation(Span):
     issuer_code: str | None = None
     symbol: str | None = None
     convention: Literal["state", "party"] | None = None
-    repairs: list[RepairName] = Field(default_factory=list)
+    repairs: list[RepairName] = Field(default_factory=_empty_list)
     date: PartialDate | None = None
     authority: str | None = None
     subject: str | None = None
@@ -127,7 +134,7 @@ class CitedDocument(Record):
     authority: str | None = None
     subject: str | None = None
     mentions: int
-    variants: list[str] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=_empty_list)
 
 
 class DateMention(Span):
@@ -178,8 +185,8 @@ class Table(Record):
     page: int | None = None
     kind: Literal["satisfaction", "generic"] = "generic"
     title: str | None = None
-    header: list[list[str]] = Field(default_factory=list)
-    rows: list[list[str]] = Field(default_factory=list)
+    header: list[list[str]] = Field(default_factory=_empty_list)
+    rows: list[list[str]] = Field(default_factory=_empty_list)
     satisfaction: list[SatisfactionRow] | None = None
     start: int | None = Field(default=None, description="offset of the table's first cell in Report.text")
     end: int | None = None
@@ -212,16 +219,16 @@ class Report(Record):
     status: Literal["ok", "partial", "failed"] = Field(
         default="ok", description="ok: everything was read; partial: some parts were not (see errors); "
                                   "failed: nothing could be read (see errors)")
-    errors: list[PartError] = Field(default_factory=list)
+    errors: list[PartError] = Field(default_factory=_empty_list)
     source: Source = Field(default_factory=Source)
     text: str = ""
     metadata: Metadata = Field(default_factory=Metadata)
-    sections: list[Section] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
-    documents: list[CitedDocument] = Field(default_factory=list)
-    dates: list[DateMention] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=_empty_list)
+    citations: list[Citation] = Field(default_factory=_empty_list)
+    documents: list[CitedDocument] = Field(default_factory=_empty_list)
+    dates: list[DateMention] = Field(default_factory=_empty_list)
+    figures: list[Figure] = Field(default_factory=_empty_list)
     demographics: Demographics | None = None
-    tables: list[Table] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
-    attachments: list[Report] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=_empty_list)
+    warnings: list[Warning] = Field(default_factory=_empty_list)
+    attachments: list[Report] = Field(default_factory=_empty_list)

@@ -97,6 +97,9 @@ class ConvertOptions(ParseOptions):
     """A batch conversion (``vnreport-extract convert``): how each document is parsed, plus
     how the run goes."""
 
+    # Built on first use: a parse never needs it.
+    model_config = ConfigDict(defer_build=True)
+
     workers: int | None = Field(default=None, ge=1, description="parallel worker processes (default: the CPU count)")
     formats: tuple[str, ...] | None = Field(
         default=None,

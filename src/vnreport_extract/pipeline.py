@@ -10,7 +10,14 @@ from pathlib import Path
 
 import regex
 
-from .conventions.header import HEADER_PATTERNS, classify_line, doc_type_of, has_mark, names_issuer, starts_document
+from .conventions.header import (
+    classify_line,
+    doc_type_of,
+    has_mark,
+    match_line,
+    names_issuer,
+    starts_document,
+)
 from .document import Assembled, Block, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations
@@ -29,9 +36,6 @@ from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
 from .words import sentences
-
-_ISSUED_WITH = HEADER_PATTERNS["issued-with"]
-_HEAD = 80
 
 
 def _block_text(block: Block) -> str:
@@ -56,11 +60,9 @@ def _finished(blocks: list[Block]) -> bool:
 
 def _issued_with(line: str) -> bool:
     """Whether ``classify_line`` names ``line`` ``issued-with``. Most first lines of blocks are
-    paragraphs that the rule cannot match, which the start of the line tells (a partial match
-    on its first characters folded) without trying every other rule on the whole line."""
-    if _ISSUED_WITH.match(fold(line.strip()[:_HEAD]), partial=True) is None:
-        return False
-    return classify_line(line) == "issued-with"
+    paragraphs that the rule cannot match, which the start of the line tells (``match_line``)
+    without trying every other rule on the whole line."""
+    return match_line("issued-with", line) is not None and classify_line(line) == "issued-with"
 
 
 _HEADER_KINDS = ("number", "place-date", "motto", "motto-part", "rule", "subject")

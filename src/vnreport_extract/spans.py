@@ -18,30 +18,34 @@ class Spans:
     """
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        # Sorted spans merge into the last one kept or follow it: what ``add`` does, in one pass.
+        # Sorted spans merge into the last one kept or follow it: what ``add`` does, in one pass
+        # (on local lists: every mention of a report goes through here).
+        starts: list[int] = []
+        ends: list[int] = []
         for start, end in sorted(spans):
-            if self._ends and self._ends[-1] >= start:
-                if end > self._ends[-1]:
-                    self._ends[-1] = end
+            if ends and ends[-1] >= start:
+                if end > ends[-1]:
+                    ends[-1] = end
             else:
-                self._starts.append(start)
-                self._ends.append(end)
+                starts.append(start)
+                ends.append(end)
+        self._starts = starts
+        self._ends = ends
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self._starts, start)
+        starts, ends = self._starts, self._ends
+        i = bisect.bisect_left(starts, start)
         # Merge with the span before when they touch or overlap.
-        if i > 0 and self._ends[i - 1] >= start:
+        if i > 0 and ends[i - 1] >= start:
             i -= 1
-            start = self._starts[i]
-            end = max(end, self._ends[i])
-            del self._starts[i], self._ends[i]
-        while i < len(self._starts) and self._starts[i] <= end:
-            end = max(end, self._ends[i])
-            del self._starts[i], self._ends[i]
-        self._starts.insert(i, start)
-        self._ends.insert(i, end)
+            start = starts[i]
+            end = max(end, ends[i])
+            del starts[i], ends[i]
+        while i < len(starts) and starts[i] <= end:
+            end = max(end, ends[i])
+            del starts[i], ends[i]
+        starts.insert(i, start)
+        ends.insert(i, end)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with a span (an empty span: lies inside one)."""

@@ -5,6 +5,7 @@ skip them, the pipeline to see where a second document in one file begins."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TypedDict
 
@@ -157,6 +158,19 @@ HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
 _HEAD = 80
 # One rule is often ruled out by a line's first few characters (``Kính gửi``, ``Nơi nhận``).
 _HEADS = (16, _HEAD)
+# And most rules by its first character alone: the rules that can match a folded line starting
+# with a character, found once per character (a dictionary look-up for each line tested,
+# where trying a rule is a pattern call).
+_RULES_BY_FIRST: dict[str, tuple[list[tuple[str, regex.Pattern[str]]], frozenset[str]]] = {}
+
+
+def _rules_from(first: str) -> tuple[list[tuple[str, regex.Pattern[str]]], frozenset[str]]:
+    """The rules (and their kinds) that can match a folded line starting with ``first``."""
+    found = _RULES_BY_FIRST.get(first)
+    if found is None:
+        rules = [(kind, p) for kind, p in _COMPILED if p.match(first, partial=True)]
+        found = _RULES_BY_FIRST[first] = rules, frozenset(kind for kind, _ in rules)
+    return found
 
 
 def match_line(kind: str, line: str) -> regex.Match[str] | None:
@@ -168,6 +182,8 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
     '1984/SNV-TCBC'
     """
     stripped = line.strip()
+    if kind not in _rules_from(fold(stripped[:1]))[1]:
+        return None
     pattern = HEADER_PATTERNS[kind]
     for head in _HEADS:
         if len(stripped) > head and pattern.match(fold(stripped[:head]), partial=True) is None:
@@ -186,14 +202,15 @@ def classify_line(line: str) -> str | None:
     'doc-type'
     """
     stripped = line.strip()
+    rules = _rules_from(fold(stripped[:1]))[0]
     if len(stripped) > _HEAD:
         head = fold(stripped[:_HEAD])
-        if not any(pattern.match(head, partial=True) for _, pattern in _COMPILED):
+        if not any(pattern.match(head, partial=True) for _, pattern in rules):
             return "doc-type" if doc_type_of(stripped) else None
     folded = fold(stripped)
     if not folded:
         return None
-    for kind, pattern in _COMPILED:
+    for kind, pattern in rules:
         if kind == "signing" and not line.strip()[:1].isupper():
             continue  # ``tl``/``q`` in running text
         if kind == "identity" and len(folded) > 250:
@@ -228,13 +245,19 @@ def doc_type_of(line: str) -> str | None:
     >>> doc_type_of("3 THÔNG BÁO")
     'Thông báo'
     """
-    line = _SPECK.sub("", line)
+    if not line[:1].isalpha():  # a speck starts with no letter
+        line = _SPECK.sub("", line)
     if not in_capitals(line) or len(line.split()) > 6:
         return None
     f = fold(line)
-    for name in _TYPE_NAMES:
-        if f == name or f.startswith((name + " ", name + ",")):
-            return _TYPE_NAME[name]
+    # The longest type name that is the line, or its start before a space or a comma: the line
+    # cut at each of those from the end, rather than every name tried.
+    cut = len(f)
+    while cut > 0:
+        name = _TYPE_NAME.get(f[:cut])
+        if name is not None:
+            return name
+        cut = max(f.rfind(" ", 0, cut), f.rfind(",", 0, cut))
     return None
 
 
@@ -378,7 +401,13 @@ HEADER_MARKS: list[HeaderRule] = [
                   "Thời gian ký: 2025-10-01T17:08:18+07:00", "Sao lục"],
      "not_examples": ["Sáng tạo", "Thời gian ký kết hợp đồng là 12 tháng"]},
 ]
-_MARKS = {rule["kind"]: regex.compile(rule["pattern"]) for rule in HEADER_MARKS}
+
+
+@functools.cache
+def _mark(kind: str) -> regex.Pattern[str]:
+    # Compiled on first use: only the PDF and OCR readers, and a file holding several
+    # documents, look for marks.
+    return regex.compile(next(rule["pattern"] for rule in HEADER_MARKS if rule["kind"] == kind))
 
 
 def has_mark(kind: str, line: str) -> bool:
@@ -390,7 +419,7 @@ def has_mark(kind: str, line: str) -> bool:
     >>> has_mark("number", "SỞ NỘI VỤ"), has_mark("date", "Phú Thọ, ngày tháng 12 năm 2011")
     (False, True)
     """
-    return _MARKS[kind].search(fold(line)) is not None
+    return _mark(kind).search(fold(line)) is not None
 
 
 class Identity(TypedDict):

@@ -8,7 +8,7 @@ tướng Chính phủ về “...”``), with ``số`` optional and lists sharin
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,45 +21,59 @@ from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
-from .symbols import SYMBOL, SYMBOL_RE, symbol_parts
+from .scan import group_numbers, matches_at, occurrences, trie
+from .symbols import SYMBOL_RE, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
 _CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
 
-# The type word (and ``số``) right before a symbol: searched back from the symbol.
+# The type word (and ``số``) right before a symbol: searched back from the symbol. The type
+# words as a trie: trying all ~40 at each of the 60 places cost a third more.
 TYPE_BEFORE = regex.compile(
-    rf"(?<!\w)(?P<type>(?i:{_TYPES}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
+    rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))(?:[ ]+(?i:liên[ ]+tịch|liên[ ]+ngành))?"
     # ``số số`` (a doubled word) as well as ``số``, ``số hiệu:``.
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
+_TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
     rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
+# Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
-LIST_NEXT = regex.compile(rf"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?P<sym>{SYMBOL})")
+# What stands between symbols that share one type word (``22/KH-UBND, ngày ...; 42/KH-UBND``,
+# ``và số ...``), up to the next symbol's first digit (checked by SYMBOL_RE: a second copy of
+# SYMBOL in this pattern cost a cold start 3 ms to compile).
+LIST_NEXT = regex.compile(r"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:số)[ ]+)?(?=\d)")
 
-# The spaces and comma every form after a symbol may start with.
-_GAP = regex.compile(r"[ ]*,?[ ]*")
-_DATE_LEAD = regex.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
+# The spaces and comma every form after a symbol may start with. These three are ``re``
+# patterns (the same matches: no ``\w``, ``\d``, ``\s`` or case-insensitive ``i`` in them): its calls
+# cost about half of ``regex``'s, and they run several times after each citation.
+_GAP = re.compile(r"[ ]*,?[ ]*")
+_DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
-_OF = regex.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
+_OF = re.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
 _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")"
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _WINDOW = 40
-_MEASURE_AFTER = regex.compile(
-    r"[ ]+(?:" + "|".join(regex.escape(w) for w in sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)) + r")(?!\w)",
-    flags=regex.IGNORECASE)
+
+
+@functools.cache
+def _measure_after() -> regex.Pattern[str]:
+    """A unit or a time word after a number (``Kế hoạch 5 năm``). Compiled on first use: most
+    texts hold no short citation, and compiling it cost every cold start 3 ms."""
+    words = sorted((*UNITS, *TIME_WORDS), key=len, reverse=True)
+    return regex.compile(r"[ ]+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", flags=regex.IGNORECASE)
+
+
 _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
-# The same tokens, found by ``re`` (three times faster on short windows): its ``\s`` also
-# takes the information separators U+001C-U+001F, so it serves windows without them.
-_TOKEN_RE = re.compile(r"[^\s,;.:()“”\"]+")
+# Spaces that ``str.split`` cuts at and ``regex``'s ``\s`` does not: the information separators.
 _INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -123,15 +137,14 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     # the phrase's last number is a stray inside a word.
     cut = _PUNCT.search(window)
     run_end = cut.start() if cut else len(window)
-    token = _TOKEN if _INFO_SEPARATORS.search(window) else _TOKEN_RE
     # A body's name is a few words: the first words of the phrase decide, unless the name
     # runs on to the last of them.
-    words, ends, complete = _phrase_words(window, token, run_end, _FIRST_WORDS)
+    words, ends, complete = _phrase_words(window, run_end, _FIRST_WORDS)
     if not words or not words[0][:1].isupper():
         return None
     n = _name_length(words)
     if not complete and not (n + 1 < len(words) and len(words) > 10):
-        words, ends, _ = _phrase_words(window, token, run_end, None)
+        words, ends, _ = _phrase_words(window, run_end, None)
         n = _name_length(words)
     if n == 0:
         return None
@@ -141,25 +154,29 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
 _FIRST_WORDS = 16
 
 
-def _phrase_words(window: str, token: regex.Pattern[str] | re.Pattern[str], run_end: int,
-                  limit: int | None) -> tuple[list[str], list[int], bool]:
+def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[str], list[int], bool]:
     """The words of ``window[:run_end]`` (ends in ``window``) without stray numbers, from its
     first ``limit`` tokens (all when None), and whether those were all of them."""
-    found = token.finditer(window, 0, run_end)
-    # One token more than kept: whether the last one kept is a stray depends on it.
-    raw = [(m.group(), m.end()) for m in (found if limit is None else itertools.islice(found, limit + 1))]
-    complete = limit is None or len(raw) <= limit
+    # No punctuation before ``run_end``: the tokens there are the runs between spaces, which
+    # ``str.split`` cuts in C unless an information separator (a space to it, not to _TOKEN) is in.
+    phrase = window[:run_end]
+    tokens = _TOKEN.findall(phrase) if _INFO_SEPARATORS.search(phrase) else phrase.split()
+    complete = limit is None or len(tokens) <= limit
+    # The token after the last one kept: whether that one is a stray depends on it.
     if limit is not None and not complete:
-        following_last = raw[limit][0]
-        raw = raw[:limit]
+        following_last = tokens[limit]
+        tokens = tokens[:limit]
     else:
-        after = token.search(window, run_end) if run_end < len(window) else None
+        after = _TOKEN.search(window, run_end) if run_end < len(window) else None
         following_last = after.group() if after else ""
     words: list[str] = []
     ends: list[int] = []
-    for i, (tok, end) in enumerate(raw):
+    end = 0
+    for i, tok in enumerate(tokens):
+        # Only spaces stand before the token, and it holds none: its first occurrence is it.
+        end = window.find(tok, end) + len(tok)
         if i and len(tok) <= 3 and tok.isdigit():
-            following = raw[i + 1][0] if i + 1 < len(raw) else following_last
+            following = tokens[i + 1] if i + 1 < len(tokens) else following_last
             if following[:1].isalpha():
                 continue  # a page or footnote number inside the phrase (``Thủ 3 tướng``)
         words.append(tok)
@@ -223,15 +240,15 @@ def _tail(text: str, pos: int) -> _Tail:
         # What follows the lead's spaces and comma decides which forms can match at all:
         # ``ngày``, ``của`` (the lead takes nothing more before them).
         first = text[p:p + 1]
-        found = date_at(text, p)
-        if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
-            found = date_at(text, day_word.end())
-        if found and tail.date is None:
-            tail.date, start, tail.end = found[0], found[1], found[2]
-            tail.date_span = (start, found[2])
-            continue
-        of = _OF.match(text, tail.end, tail.end + _WINDOW) if first in ("c", "C") else None
-        if of and tail.authority is None:
+        if tail.date is None:
+            found = date_at(text, p)
+            if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
+                found = date_at(text, day_word.end())
+            if found:
+                tail.date, start, tail.end = found
+                tail.date_span = (start, tail.end)
+                continue
+        if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
             auth = _authority(text, of.end())
             if auth:
                 tail.authority, tail.end = auth
@@ -273,7 +290,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
         if before is not None:
-            doc_type, start = canonical_doc_type(before.group("type")), before.start()
+            doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:
             doc_type, start = list_type[sm.start()], sm.start()
         else:
@@ -291,11 +308,13 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
             repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
         taken.add(start, end)
-        nxt = LIST_NEXT.match(text, tail.subject_end or end, (tail.subject_end or end) + 80)
-        if nxt is not None:
-            list_type[nxt.start("sym")] = doc_type
+        after = tail.subject_end or end
+        # LIST_NEXT starts with a space, a comma or a semicolon.
+        nxt = LIST_NEXT.match(text, after, after + 80) if text[after:after + 1] in (" ", ",", ";") else None
+        if nxt is not None and SYMBOL_RE.match(text, nxt.end(), after + 80):
+            list_type[nxt.end()] = doc_type
             if tail.date is None and tail.subject is None:
-                listed_after[nxt.start("sym")] = out[-1]
+                listed_after[nxt.end()] = out[-1]
     # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
     # (and author) after the last symbol of a list are those of the symbols listed before it.
     by_start = {c.start: c for c in out}
@@ -308,14 +327,14 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         num, start = m.group("num"), m.start("type")
         if taken.overlaps(start, m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):
             continue
-        if _MEASURE_AFTER.match(text, m.end(), m.end() + 30):
+        if _measure_after().match(text, m.end(), m.end() + 30):
             continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
         tail = _tail(text, m.end())
         out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
         taken.add(start, tail.end)
-    for m in NAMED.finditer(text):
+    for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES)):
         if taken.overlaps(m.start(), m.end()):
             continue
         named = _named(text, m)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
 from ..models import DateMention, PartialDate
 from ..spans import Spans
+from .scan import group_numbers, matches_at
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -72,32 +73,28 @@ def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+# The numbers of each form's day, month and year groups (MONTH has no day), read in loops.
+_DATE_GROUPS = {WORDED: group_numbers(WORDED, "d", "m", "y"), NUMERIC: group_numbers(NUMERIC, "d", "m", "y"),
+                MONTH: group_numbers(MONTH, "m", "y")}
+
+
 def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end)."""
     # Each form starts with its own letter or a digit: only one can match here.
     first = text[pos:pos + 1]
-    for pattern in (WORDED,) if first in ("n", "N") else (MONTH,) if first in ("t", "T") else (NUMERIC,):
-        m = pattern.match(text, pos)
-        if m is None:
-            continue
-        day = _int(m.groupdict().get("d"))
-        month, year = _int(m.group("m")), int(m.group("y"))
-        if _valid(day, month, year):
-            return PartialDate.of(year, month, day), m.start(), m.end()
-    return None
+    pattern = WORDED if first in ("n", "N") else MONTH if first in ("t", "T") else NUMERIC
+    m = pattern.match(text, pos)
+    if m is None:
+        return None
+    values = m.group(*_DATE_GROUPS[pattern])
+    day_text, month_text, year_text = values if len(values) == 3 else (None, *values)
+    day, month, year = _int(day_text), _int(month_text), int(year_text)
+    if not _valid(day, month, year):
+        return None
+    return PartialDate.of(year, month, day), m.start(), m.end()
 
 
 _DAY_WORD = regex.compile(r"(?i:ngày)")
-
-
-def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, for a pattern whose matches can only start at
-    one of ``starts`` (in order)."""
-    end = 0
-    for pos in starts:
-        if pos >= end and (m := pattern.match(text, pos)):
-            end = m.end()
-            yield m
 
 
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
@@ -122,18 +119,19 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
 
     # Three forms start with ``ngày``: its places are found once and each form tried there.
     day_words = [m.start() for m in _DAY_WORD.finditer(text)]
-    for m in _matches_at(WORDED, text, day_words):
-        day, month = _int(m.group("d")), _int(m.group("m"))
-        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
+    for m in matches_at(WORDED, text, day_words):
+        day_text, month_text, year_text = m.group(*_DATE_GROUPS[WORDED])
+        day, month, year = _int(day_text), _int(month_text), int(year_text)
+        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
             if month is None:
-                add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
+                add("year", m.start(), m.end(), PartialDate.of(year))
             else:
-                add("date" if day else "month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
+                add("date" if day else "month", m.start(), m.end(), PartialDate.of(year, month, day))
     for m in NUMERIC.finditer(text):
-        day, month = int(m.group("d")), int(m.group("m"))
-        if _valid(day, month, int(m.group("y"))) and not taken.overlaps(m.start(), m.end()):
-            add("date", m.start(), m.end(), PartialDate.of(int(m.group("y")), month, day))
-    for matches in (_matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
+        day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
+        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
+            add("date", m.start(), m.end(), PartialDate.of(year, month, day))
+    for matches in (matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
         for m in matches:
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
@@ -153,7 +151,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             day, month = int(m.group("d")), int(m.group("m"))
             if _valid(day, month, after[2].year):
                 add("date", m.start(), m.end(), PartialDate.of(after[2].year, month, day))
-    for m in _matches_at(DAY_BEFORE, text, day_words):
+    for m in matches_at(DAY_BEFORE, text, day_words):
         after = next_full(m.end())
         if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
             continue

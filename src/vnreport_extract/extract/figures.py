@@ -18,9 +18,11 @@ from ..conventions.vocabulary import TIME_WORDS, UNITS
 from ..models import Figure, Warning
 from ..spans import Spans
 from ..words import segment as _segment
+from .scan import group_numbers
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
+_NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
@@ -223,9 +225,10 @@ def extract_figures(
                 if stray:
                     warnings.append(_stray_warning(m, stray))
                 continue
-            if len(m.group("int")) > MAX_DIGITS:
+            int_text, dec_text = m.group(*_NUMBER_PARTS)
+            if len(int_text) > MAX_DIGITS:
                 continue  # a run of digits (a code, damage), not a quantity; int() would refuse it
-            value = parse_number(m.group("int"), m.group("dec"))
+            value = parse_number(int_text, dec_text)
             unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]
             # Only the clause matters: looking back a bounded way keeps a long paragraph linear.

@@ -15,6 +15,7 @@ import regex
 from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from ..models import DocumentNumber, RepairName
 from ..normalize import fold
+from .scan import group_numbers
 
 # ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ);
 # a code may hold any Vietnamese capital (``3364/BTTTT-ƯDCNTT``) and a dot between two parts
@@ -46,6 +47,7 @@ SYMBOL = (
     rf"(?![\w/])"
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
+_PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "scodes")
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
@@ -128,8 +130,8 @@ def from_match(m: regex.Match[str], doc_type: str | None, raw: str) -> DocumentN
 def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolParts:
     """What :func:`from_match` holds, without building the model (a citation copies the fields)."""
     repairs: list[RepairName] = []
-    # One call for all the groups: each lookup of a group by name costs as much as the rest.
-    number, party, ptype, pissuer, year_text, scodes = m.group("num", "party", "ptype", "pissuer", "year", "scodes")
+    # One call for all the groups, by number (``group_numbers``).
+    number, party, ptype, pissuer, year_text, scodes = m.group(*_PARTS)
     _dash_repairs(raw, repairs)
     if party:
         if party.startswith("/"):

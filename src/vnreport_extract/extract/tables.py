@@ -38,7 +38,8 @@ def cell_number(cell: str) -> float | None:
     >>> cell_number("78,57"), cell_number("0"), cell_number("n/a")
     (78.57, 0.0, None)
     """
-    m = _NUMBER.match(cell)
+    # Header and label cells start with a letter, which no number does (a test in C, not a pattern call).
+    m = None if cell.lstrip()[:1].isalpha() else _NUMBER.match(cell)
     if m is None:
         return None
     whole = m.group(1).replace(".", "")

@@ -73,6 +73,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        if not line.strip():
+            i += 1  # a blank line (no table row, and empty once cleaned)
+            continue
         if pipes and _PIPE_ROW.match(line):
             rows: list[list[str]] = []
             while i < n and _PIPE_ROW.match(lines[i]):
@@ -97,12 +100,18 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 i = run
                 continue
         i += 1
-        clean = normalize_inline(strip_markdown(line).replace("\t", " ") if tabs else strip_markdown(line))
+        unmarked = strip_markdown(line)
+        clean = normalize_inline(unmarked.replace("\t", " ") if tabs else unmarked)
         if not clean:
             continue
+        # A line of the normalised text is normalised, and so are lines joined by a space ("\n"
+        # and " " compose with nothing); markup taken out may leave a letter and a combining
+        # mark side by side, which assemble composes.
+        normalized = unmarked == line
         last = blocks[-1] if blocks else None
         if last is not None and last.kind == "paragraph" and continues(last.text, clean):
             last.text = f"{last.text} {clean}"
+            last.normalized = last.normalized and normalized
         else:
-            blocks.append(Block("paragraph", clean, normalized=True))
+            blocks.append(Block("paragraph", clean, normalized=normalized))
     return SourceDocument(blocks, source or Source(format="text"))

@@ -1,0 +1,53 @@
+"""The scanning shortcuts find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import regex
+
+from vnreport_extract.conventions.doc_types import NAMED_TYPES
+from vnreport_extract.extract.citations import _TYPE_NAMES, NAMED
+from vnreport_extract.extract.scan import matches_at, occurrences, trie
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+
+
+def _plain(words: list[str]) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _texts(words: list[str], rng: random.Random) -> list[str]:
+    """Texts made of the words, their prefixes and case variants, and what may follow them."""
+    pieces = [*words, *(w[: rng.randint(1, len(w))] for w in words), *(w.upper() for w in words),
+              *(w.lower() for w in words), " số ", " ", "x", "12"]
+    return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(300)]
+
+
+def test_a_trie_matches_and_prefers_what_the_alternation_does() -> None:
+    rng = random.Random(3)
+    word_lists = [_TYPE_NAMES, list(NAMED_TYPES), ["a", "ab", "abc", "b", "bc", "c"],
+                  *(["".join(rng.choice("abc ") for _ in range(rng.randint(1, 5))) for _ in range(8)]
+                    for _ in range(20))]
+    for words in word_lists:
+        for flags in (0, regex.IGNORECASE):
+            # What follows decides which word (a shorter one after backtracking) a match keeps.
+            for tail in ("", r"(?= số)", r"(?=\w)", "$"):
+                a = regex.compile(f"(?P<w>{_plain(words)}){tail}", flags)
+                b = regex.compile(f"(?P<w>{trie(words)}){tail}", flags)
+                for text in _texts(words, rng)[:40]:
+                    assert [a.match(text, i) and a.match(text, i).span("w") for i in range(len(text))] == \
+                        [b.match(text, i) and b.match(text, i).span("w") for i in range(len(text))], (words, text)
+
+
+def test_occurrences_are_every_start_of_every_word() -> None:
+    text = "Luật Đất đai; Bộ luật Dân sự; Luật Luật"
+    assert occurrences(text, ["Luật", "Bộ luật", "uật"]) == [0, 1, 14, 18, 30, 31, 35, 36]
+
+
+def test_named_citations_found_where_their_names_occur_are_the_scans() -> None:
+    text = SEED.read_text(encoding="utf-8") + " Hiến pháp năm 2013, Luật Đất đai và Bộ luật Hình sự; Luật"
+    found = [(m.span(), m.group("type")) for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES))]
+    assert found == [(m.span(), m.group("type")) for m in NAMED.finditer(text)]
+    assert len(found) >= 5
