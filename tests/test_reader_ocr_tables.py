@@ -44,6 +44,16 @@ REAL_SCANS = [p for p in _LOOKED_AT if not _gold_tables(p)] + [FIXTURES / "real-
 TABLE_SCANS = [p for p in _LOOKED_AT if _gold_tables(p)]
 
 
+def grid_shapes(scan: Path, tmp: Path) -> list[tuple[int, int]]:
+    """The shapes of the grids found on every page of a scan, in page order."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf = pdfium.PdfDocument(str(scan))
+    pages = len(pdf)
+    pdf.close()
+    return [g.shape for n in range(1, pages + 1) for g in find_grids(*page_image(scan, n, tmp))]
+
+
 def page_image(path: Path, page: int, tmp: Path) -> tuple[Any, int]:
     """A page as the OCR reader rasterises it (its own resolution, seals whitened)."""
     p = _render(path, [page], 300, tmp)[0]
@@ -98,23 +108,12 @@ def test_real_scan_header_rules_and_signature_are_no_table(tmp_path: Path) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize("scan", REAL_SCANS, ids=lambda p: p.stem)
 def test_real_scans_have_no_false_tables(scan: Path, tmp_path: Path) -> None:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    pdf = pdfium.PdfDocument(str(scan))
-    pages = len(pdf)
-    pdf.close()
-    found = [g.shape for n in range(1, pages + 1) for g in find_grids(*page_image(scan, n, tmp_path))]
-    assert found == []
+    assert grid_shapes(scan, tmp_path) == []
 
 
 @pytest.mark.parametrize("scan", TABLE_SCANS, ids=lambda p: p.stem)
 def test_real_scanned_tables_have_the_gold_shape(scan: Path, tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(scan))
-    pages = len(pdf)
-    pdf.close()
-    found = [g.shape for n in range(1, pages + 1) for g in find_grids(*page_image(scan, n, tmp_path))]
+    found = grid_shapes(scan, tmp_path)
     gold = _gold_tables(scan)
     if scan.stem == "bc-115-bc-kcn-pctn-2012-scan":
         # Its gold counts 14 rows, the grid 13: under the header, a faint grey rule and the rule

@@ -51,7 +51,8 @@ def normalize_unicode(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_TRANSLATE.search(text):
         text = text.translate(_TRANSLATE)
-    if _NEWER_DIGIT.search(text):
+    # Only a character outside the Basic Multilingual Plane can be one (``max`` is a C loop).
+    if text and max(text) > "\uffff" and _NEWER_DIGIT.search(text):
         text = _NEWER_DIGIT.sub(lambda m: m.group() if m.group().isdecimal() else "\ufffd", text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 

@@ -223,7 +223,6 @@ def classify_line(line: str) -> str | None:
 
 
 _TYPE_NAME = {fold(d["name"]): d["name"] for d in DOC_TYPES}
-_TYPE_NAMES = sorted(_TYPE_NAME, key=len, reverse=True)
 
 
 # A speck before a type name, not a list marker (``1.``, ``a)``, ``-``, ``+``).
@@ -249,14 +248,19 @@ def doc_type_of(line: str) -> str | None:
         line = _SPECK.sub("", line)
     if not in_capitals(line) or len(line.split()) > 6:
         return None
-    f = fold(line)
-    # The longest type name that is the line, or its start before a space or a comma: the line
-    # cut at each of those from the end, rather than every name tried.
+    lead = _leading_type(fold(line))
+    return lead[0] if lead is not None else None
+
+
+def _leading_type(f: str) -> tuple[str, int] | None:
+    """The longest type name that the folded line ``f`` is, or starts with before a space or a
+    comma, and where it ends: the line cut at each of those from the end, rather than every
+    name tried."""
     cut = len(f)
     while cut > 0:
         name = _TYPE_NAME.get(f[:cut])
         if name is not None:
-            return name
+            return name, cut
         cut = max(f.rfind(" ", 0, cut), f.rfind(",", 0, cut))
     return None
 
@@ -275,11 +279,11 @@ def type_name_and_title(line: str) -> tuple[str, str] | None:
         return None
     line = line.strip()
     f = fold(line)
-    for name in _TYPE_NAMES:
-        if f.startswith(name + " "):
-            rest = line[len(name):].strip()
-            return (_TYPE_NAME[name], rest) if len(rest.split()) >= 2 else None
-    return None
+    lead = _leading_type(f)
+    if lead is None or f[lead[1]: lead[1] + 1] != " ":
+        return None
+    rest = line[lead[1]:].strip()
+    return (lead[0], rest) if len(rest.split()) >= 2 else None
 
 
 # The words an issuing body's name starts with (tên cơ quan, tổ chức ban hành). A header

@@ -317,7 +317,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
                 listed_after[nxt.end()] = out[-1]
     # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
     # (and author) after the last symbol of a list are those of the symbols listed before it.
-    by_start = {c.start: c for c in out}
+    by_start = {c.start: c for c in out} if listed_after else {}
     for s in sorted(listed_after, reverse=True):
         cur, prev = by_start.get(s), listed_after[s]
         if cur is not None and cur.date is not None and prev.date is None:

@@ -313,7 +313,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 
     def article(m: re.Match[str]) -> str:
         digits = _as_digits(m.group("n"))
-        if not digits or digits == m.group("n") or not 1 <= int(digits) <= 99:
+        if not digits or not 1 <= int(digits) <= 99:
             return m.group(0)
         repairs.append(f"article {m.group('n')!r} → {digits!r}")
         return f"{m.group('word')} {digits}"
@@ -552,8 +552,8 @@ def split_header_columns(seg: Line) -> list[Line]:
     for i in range(1, len(words)):
         rest = " ".join(w.text for w in words[i:])
         if is_national_motto(rest) or (
-                has_mark("number", " ".join(w.text for w in words[:i])) and "/" in words[i - 1].text
-                and match_line("place-date", rest) is not None):
+                "/" in words[i - 1].text and match_line("place-date", rest) is not None
+                and has_mark("number", " ".join(w.text for w in words[:i]))):
             return [Line(words[:i]), Line(words[i:])]
     return [seg]
 
