@@ -30,6 +30,7 @@ _NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLAT
 # Basic Multilingual Plane), which the ``regex`` module's ``\d`` matches but ``int()``
 # refuses: a replacement character, as for any unreadable input.
 _NEWER_DIGIT = regex.compile(r"[\U00010000-\U0010FFFF&&\d]", regex.V1)
+_OUTSIDE_BMP = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
@@ -51,8 +52,9 @@ def normalize_unicode(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_TRANSLATE.search(text):
         text = text.translate(_TRANSLATE)
-    # Only a character outside the Basic Multilingual Plane can be one (``max`` is a C loop).
-    if text and max(text) > "\uffff" and _NEWER_DIGIT.search(text):
+    # Only a character outside the Basic Multilingual Plane can be one: that plain class is
+    # searched first, many times faster than the class with ``\d`` (or ``max``) on long text.
+    if _OUTSIDE_BMP.search(text) and _NEWER_DIGIT.search(text):
         text = _NEWER_DIGIT.sub(lambda m: m.group() if m.group().isdecimal() else "\ufffd", text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
