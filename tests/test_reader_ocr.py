@@ -26,9 +26,11 @@ from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
 from vnreport_extract.readers import ocr
+from vnreport_extract.readers.digits import HandReading
 from vnreport_extract.readers.ocr import (
     Line,
     Word,
+    _fix_fields,
     fix_capitals,
     fix_labels,
     fix_name,
@@ -556,6 +558,52 @@ def test_unreadable_handwritten_day_is_left_blank_with_a_warning() -> None:
     blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: ("9", 0.0), notes=notes)
     assert blocks[0].rows[1][1] == "Lâm Đồng, ngày tháng 01 năm 2026"
     assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank") in notes
+
+
+# The handwriting reader (readers/digits.py) beside Tesseract's reading of the same field.
+
+def _date_row(read: tuple[str, float] | None, hand: HandReading | None,
+              notes: list[tuple[str, str]] | None = None) -> str:
+    blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: read,
+                         read_hand=lambda box: hand, notes=notes)
+    return blocks[0].rows[1][1]
+
+
+def test_confident_handwriting_reading_fills_the_day_tesseract_could_not_read() -> None:
+    assert _date_row(("9", 0.0), HandReading("06", 0.99)) == "Lâm Đồng, ngày 06 tháng 01 năm 2026"
+
+
+def test_second_reading_confirmed_by_the_handwriting_reader_stands() -> None:
+    assert _date_row(("06", 91.0), HandReading("06", 0.6)) == "Lâm Đồng, ngày 06 tháng 01 năm 2026"
+
+
+def test_second_reading_contradicted_by_the_handwriting_reader_is_dropped() -> None:
+    # qd-126 read its handwritten 126 as 426 at confidence 70+: a guess, which is not kept.
+    notes: list[tuple[str, str]] = []
+    assert _date_row(("08", 91.0), HandReading("06", 0.6), notes) == "Lâm Đồng, ngày tháng 01 năm 2026"
+    assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank") in notes
+
+
+def test_confident_handwriting_reading_overrules_a_contradicting_second_reading() -> None:
+    notes: list[tuple[str, str]] = []
+    assert _date_row(("08", 91.0), HandReading("06", 0.99), notes) == "Lâm Đồng, ngày 06 tháng 01 năm 2026"
+    assert ("ocr-repair", "day of the date '08' read as handwriting '06'") in notes
+
+
+def test_confident_print_is_not_checked_against_the_handwriting_reader() -> None:
+    # cv-368: the day 15 printed by the e-office system, read at confidence 97.
+    row = _row(("Bắc", 1195, 1298), ("Giang,", 1314, 1454), ("ngày", 1476, 1587), ("15", 1610, 1666),
+               ("tháng", 1692, 1822), ("10", 1841, 1891), ("năm", 1912, 2009), ("2012", 2027, 2141))
+    fixed = _fix_fields(row, None, None, lambda box: HandReading("16", 0.99))
+    assert fixed.text == "Bắc Giang, ngày 15 tháng 10 năm 2012"
+
+
+def test_doubtful_print_contradicted_by_confident_handwriting_is_replaced() -> None:
+    # cv-4409's number read 409 at confidence 68 where 4409 is written.
+    row = Line([Word("Số:", 470, 1000, 534, 1042, 94.0, (1, 1, 1)), Word("409", 577, 1000, 644, 1042, 68.0, (1, 1, 1)),
+                Word("/BCA-C04", 742, 1000, 954, 1042, 46.0, (1, 1, 1))])
+    assert _fix_fields(row, None, None, lambda box: HandReading("4409", 0.97)).text == "Số: 4409 /BCA-C04"
+    assert _fix_fields(row, None, None, lambda box: HandReading("4489", 0.5)).text == "Số: /BCA-C04"
 
 
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------

@@ -51,6 +51,7 @@ from ..errors import CorruptFileError, InputError, MissingComponentError
 from ..limits import LimitExceededError, Limits
 from ..normalize import fold, in_capitals
 from . import ocr_tables, system
+from .digits import HandReading, read_handwritten
 from .ocr_tsv import Word, parse_tsv
 
 # ---------------------------------------------------------------------------------------------
@@ -785,6 +786,7 @@ def join_lines(text: str, following: str) -> str:
 
 Box = tuple[int, int, int, int]
 ReadField = Callable[[Box], tuple[str, float] | None]
+ReadHand = Callable[[Box], HandReading | None]
 CountStems = Callable[[Box], int]
 
 
@@ -792,13 +794,17 @@ Notes = list[tuple[str, str]]
 
 
 def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[str], bool],
-           valid: Callable[[str], bool], read: ReadField | None, name: str, notes: Notes | None) -> list[Word]:
+           valid: Callable[[str], bool], read: ReadField | None, name: str, notes: Notes | None,
+           hand: ReadHand | None = None) -> list[Word]:
     """Replace the words between the label word (``Số:``, ``ngày``) and the word that follows the
-    field (``/BC-UBND``, ``tháng``) by a digits-only reading of that box, or by nothing.
+    field (``/BC-UBND``, ``tháng``) by a reading of that box as digits, or by nothing.
 
-    A field that Tesseract already read as valid digits is kept, and so is one with letters that
-    can only be the digits they look like (``I8``). A field it could not read is read again on its
-    own; an unconfident second reading leaves the field blank, and ``notes`` say so."""
+    Tesseract's reading of the field is kept when it is valid and confident, and so is one with
+    letters that can only be the digits they look like (``I8``). A field it could not read is
+    read again on its own. ``hand`` reads the box as handwriting (:mod:`.digits`): a reading of
+    Tesseract that the handwriting reader contradicts is dropped, and a confident handwriting
+    reading stands on its own. A field no reading is sure of is left blank, and ``notes`` say so
+    (never a guess)."""
     start = next((i for i, w in enumerate(words) if after(w.text)), None)
     if start is None:
         return words
@@ -807,30 +813,60 @@ def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[st
         return words
     inside = words[start + 1: end]
     written = "".join(w.text for w in inside)
-    if inside and valid(written):
-        return words
-    digits = written.translate(_DIGIT_LIKE)
-    if inside and valid(digits) and min(w.conf for w in inside) >= 60:
-        if notes is not None:
-            notes.append(("ocr-repair", f"{name} {written!r} read as {digits!r}"))
-        first = inside[0]
-        return [*words[: start + 1], Word(digits, first.left, first.top, inside[-1].right, first.bottom,
-                                          min(w.conf for w in inside), first.line_key), *words[end:]]
-    kept = words[: start + 1]
     label, nxt = words[start], words[end]
-    got = None
-    if read is not None and nxt.left - label.right > 4:
-        pad = round(0.35 * (label.bottom - label.top))
-        top, bottom = min(label.top, nxt.top) - pad, max(label.bottom, nxt.bottom) + pad
-        got = read((label.right + 2, top, nxt.left - 2, bottom))
-        if got is not None and valid(got[0]) and got[1] >= 70:
-            kept.append(Word(got[0], label.right + 2, label.top, nxt.left - 2, label.bottom, got[1],
-                             label.line_key))
-            return kept + words[end:]
+    kept = words[: start + 1]
+    pad = round(0.35 * (label.bottom - label.top))
+    box = (label.right + 2, min(label.top, nxt.top) - pad, nxt.left - 2, max(label.bottom, nxt.bottom) + pad)
+    has_box = nxt.left - label.right > 4
+    by_hand = hand(box) if hand is not None and has_box else None
+    sure_hand = by_hand.text if by_hand and by_hand.confidence >= _SURE_HAND and valid(by_hand.text) else None
+
+    def put(text: str, conf: float, why: str | None) -> list[Word]:
+        if notes is not None and why is not None:
+            notes.append(("ocr-repair", f"{name} {why}"))
+        return [*kept, Word(text, label.right + 2, label.top, nxt.left - 2, label.bottom, conf, label.line_key),
+                *words[end:]]
+
+    def checked(text: str, conf: float, why: str | None) -> list[Word] | None:
+        """Tesseract's reading ``text``, unless the handwriting reader read something else."""
+        if by_hand is None or by_hand.text == text:
+            return words if why is None and text == written else put(text, conf, why)
+        if sure_hand is not None:
+            return put(sure_hand, 100 * by_hand.confidence, f"{text!r} read as handwriting {sure_hand!r}")
+        return None
+
+    least = min((w.conf for w in inside), default=0.0)
+    if inside and valid(written):
+        # Print read with confidence stands; a doubtful reading is checked against the handwriting.
+        found = words if least >= _SURE_PRINT else checked(written, least, None)
+        if found is not None:
+            return found
+    else:
+        digits = written.translate(_DIGIT_LIKE)
+        if inside and valid(digits) and least >= 60:
+            found = checked(digits, least, f"{written!r} read as {digits!r}")
+            if found is not None:
+                return found
+        else:
+            got = read(box) if read is not None and has_box else None
+            if got is not None and valid(got[0]) and got[1] >= 70:
+                found = checked(got[0], got[1], None if got[0] == written else f"read again as {got[0]!r}")
+                if found is not None:
+                    return found
+            elif sure_hand is not None and by_hand is not None:
+                return put(sure_hand, 100 * by_hand.confidence, f"read as handwriting {sure_hand!r}")
+            if not inside and got is None and by_hand is None:
+                return kept + words[end:]
     # Something is written there (a handwritten or stamped number) but not legibly: left out.
-    if notes is not None and (inside or got is not None):
+    if notes is not None:
         notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"))
     return kept + words[end:]
+
+
+# A handwriting reading is kept on its own when each of its digits has this probability; a
+# reading of print with this confidence is not checked against the handwriting reader.
+_SURE_HAND = 0.95
+_SURE_PRINT = 80
 
 
 def _is_number(text: str) -> bool:
@@ -890,7 +926,7 @@ _GLUED_NUMBER_LABEL = re.compile(r"^so\s*:(?=\S)")
 _SYMBOL_TAIL = re.compile(r"^/\s*[^\W\d_]")
 
 
-def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None) -> Line:
+def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, hand: ReadHand | None = None) -> Line:
     words = unglue_fields(seg.words)
     f = fold(" ".join(w.text for w in words))
     slash = next((w for w in words if "/" in w.text), None)
@@ -899,12 +935,12 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None) -
     if has_mark("number", f) and slash is not None and (
             slash.text.startswith("/") or any(_SYMBOL_TAIL.match(w.text) for w in words)):
         words = _field(words, lambda t: fold(t).startswith("so"), lambda t: _SYMBOL_TAIL.match(t) is not None,
-                       _is_number, read, "document number", notes)
+                       _is_number, read, "document number", notes, hand)
     if has_mark("date", f):
         words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read,
-                       "day of the date", notes)
+                       "day of the date", notes, hand)
         words = _field(words, lambda t: fold(t) == "thang", lambda t: fold(t) == "nam", _is_month, read,
-                       "month of the date", notes)
+                       "month of the date", notes, hand)
     return Line(words)
 
 
@@ -962,7 +998,8 @@ def _number_line_text(text: str) -> str:
 
 
 def page_blocks(words: list[Word], page: int, width: int, height: int, *,
-                read_field: ReadField | None = None, count: CountStems | None = None,
+                read_field: ReadField | None = None, read_hand: ReadHand | None = None,
+                count: CountStems | None = None,
                 notes: Notes | None = None, tables: Sequence[tuple[float, Block]] = (),
                 diacritics: bool = True) -> list[Block]:
     """The blocks of one OCRed page: header layout, paragraphs, ``Nơi nhận`` | signature layout.
@@ -1007,7 +1044,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         for col in columns:
             texts = []
             for seg in col:
-                seg = _fix_fields(seg, read_field, notes)
+                seg = _fix_fields(seg, read_field, notes, read_hand)
                 text = repaired(fix_labels(_number_line_text(seg.text), context=issuer_text))
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
             cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
@@ -1981,7 +2018,9 @@ class _PageReader:
             known |= self._read_fields(p, missing)
         notes: Notes = []
         blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
-                             read_field=self._field_reader(p, known), tables=placed, diacritics=self.diacritics)
+                             read_field=self._field_reader(p, known),
+                             read_hand=lambda box: read_handwritten(_crop(p.grey, box)),
+                             tables=placed, diacritics=self.diacritics)
         return _PageRead(blocks, tables, notes)
 
     def _reread(self, page: _Page, again: _Again) -> list[Word]:

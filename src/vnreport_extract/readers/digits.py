@@ -1,0 +1,155 @@
+"""Handwritten digits: the number and day that an office writes by hand on a signed paper.
+
+Tesseract reads print; on a handwritten ``1462`` or ``18`` it gives nothing, or digits that
+are wrong with a confidence that looks right (``426`` for ``126``). This module cuts the
+field's crop into characters at the blank columns between them and reads each with a small
+network trained on handwritten digits (MNIST; ``scripts/train_digits.py``, weights in
+``data/digits.npz``, see ``data/PROVENANCE.md``). Each character's probability is its
+confidence, and the field's is the least of them: the caller keeps a reading only when it is
+confident, or when Tesseract read the same digits.
+
+Only NumPy and Pillow are used; the weights (200 KB) load on the first handwritten field.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+
+class HandReading(NamedTuple):
+    """Digits read from a field, and the least probability of any of them (0–1)."""
+
+    text: str
+    confidence: float
+
+
+@cache
+def _model() -> dict[str, Any]:
+    import numpy as np
+
+    with resources.files(__package__).joinpath("data", "digits.npz").open("rb") as f:
+        data = np.load(f)
+        return {k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")}
+
+
+# A character narrower than this share of the field's tallest one is a dot, a comma or the
+# end of a dotted leader (``…404/``), not a digit; a digit's height is at least this share of
+# the tallest.
+_MIN_HEIGHT = 0.55
+# A field's crop is the label's line with a margin above and below: a digit fills a good share
+# of its height.
+_MIN_SHARE_OF_FIELD = 0.3
+# Wider than this share of its height: two digits written together (``11`` as an ``M``), which
+# a reading of one would take for one digit.
+_MAX_ASPECT = 0.95
+# A column or row inked over nearly all its length is a scanner's line or an underline.
+_LINE_SHARE = 0.85
+
+
+def ink_of(grey: Any) -> Any:
+    """Dark pixels of a greyscale crop, with the scanner's lines and rules through it cleared."""
+    import numpy as np
+
+    ink = grey < 140
+    height, width = ink.shape
+    if height == 0 or width == 0:
+        return ink
+    ink[:, ink.mean(axis=0) >= _LINE_SHARE] = False
+    ink[ink.mean(axis=1) >= _LINE_SHARE, :] = False
+    return np.asarray(ink)
+
+
+def _components(ink: Any) -> list[tuple[int, int, int, int, int]]:
+    """The 8-connected pieces of ink: (left, top, right, bottom, pixels); right and bottom excluded.
+    A field is a few thousand pixels: a walk over them in Python is quick enough."""
+    import numpy as np
+
+    todo = set(zip(*(a.tolist() for a in np.nonzero(ink)), strict=True))
+    out = []
+    while todo:
+        stack = [todo.pop()]
+        ys, xs = [], []
+        while stack:
+            y, x = stack.pop()
+            ys.append(y)
+            xs.append(x)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    q = (y + dy, x + dx)
+                    if q in todo:
+                        todo.remove(q)
+                        stack.append(q)
+        out.append((min(xs), min(ys), max(xs) + 1, max(ys) + 1, len(ys)))
+    return out
+
+
+def characters(ink: Any) -> list[tuple[int, int, int, int]]:
+    """The boxes (left, top, right, bottom; right and bottom excluded) of the characters of a
+    field's ink, left to right: pieces of ink over the same columns are one character (a ``5``
+    whose bar the pen lifted from); dots, commas and the specks of a dotted leader are left out,
+    and so is a piece cut by the crop's left side (the end of the label before the field)."""
+    pieces = sorted(_components(ink))
+    merged: list[list[int]] = []
+    for left, top, right, bottom, _ in pieces:
+        last = merged[-1] if merged else None
+        if last is not None and min(right, last[2]) - max(left, last[0]) >= 0.5 * min(right - left, last[2] - last[0]):
+            last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]), max(bottom, last[3])]
+        else:
+            merged.append([left, top, right, bottom])
+    if not merged:
+        return []
+    # Relative to the crop too: the specks of a blank field's dotted leader are all alike.
+    least = max(_MIN_HEIGHT * max(b[3] - b[1] for b in merged), _MIN_SHARE_OF_FIELD * ink.shape[0])
+    return [(b[0], b[1], b[2], b[3]) for b in merged if b[3] - b[1] >= least and b[0] > 0]
+
+
+def _mnist_image(ink: Any) -> Any:
+    """One character's ink as the network was trained to see it: fitted into 20 x 20 pixels,
+    its aspect kept, centred by its mass in 28 x 28, white on black in 0–1."""
+    import numpy as np
+    from PIL import Image
+
+    height, width = ink.shape
+    scale = 20 / max(height, width)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    small = np.asarray(Image.fromarray(ink.astype(np.uint8) * 255).resize(size, Image.Resampling.LANCZOS),
+                       dtype=np.float32) / 255
+    small = np.clip(small, 0, 1)
+    total = small.sum()
+    if total == 0:
+        return np.zeros((28, 28), np.float32)
+    ys, xs = np.indices(small.shape)
+    cy, cx = (ys * small).sum() / total, (xs * small).sum() / total
+    top = round(float(14 - cy))
+    left = round(float(14 - cx))
+    top = min(max(top, 0), 28 - small.shape[0])
+    left = min(max(left, 0), 28 - small.shape[1])
+    out = np.zeros((28, 28), np.float32)
+    out[top:top + small.shape[0], left:left + small.shape[1]] = small
+    return out
+
+
+def read_handwritten(grey: Any) -> HandReading | None:
+    """The digits written in a field's crop (a NumPy ``uint8`` greyscale array), or ``None``
+    when there is no character in it or two of them run together.
+
+    >>> import numpy as np
+    >>> read_handwritten(np.full((40, 60), 255, dtype=np.uint8)) is None
+    True
+    """
+    import numpy as np
+
+    ink = ink_of(grey)
+    boxes = characters(ink)
+    if not boxes or any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes):
+        return None
+    model = _model()
+    images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes]).reshape(len(boxes), -1)
+    hidden = np.maximum(images @ model["w1"] + model["b1"], 0)
+    logits = hidden @ model["w2"] + model["b2"]
+    p = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    digits = p.argmax(axis=1)
+    return HandReading("".join(str(int(d)) for d in digits), float(p.max(axis=1).min()))

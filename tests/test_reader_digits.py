@@ -1,0 +1,63 @@
+"""Handwritten numbers and days of signed scans, read by :mod:`vnreport_extract.readers.digits`.
+
+Each image is the crop the OCR reader gives it: the box between the label (``Số:``, ``ngày``)
+and the word after the field, cut from the real scans of ``fixtures/archives`` (see
+``fixtures/handwriting/PROVENANCE.md``). A reading is used on its own only at
+``_SURE_HAND`` (0.95); below that it only confirms or contradicts Tesseract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from vnreport_extract.readers.digits import read_handwritten
+from vnreport_extract.readers.ocr import _SURE_HAND
+
+HANDWRITING = Path(__file__).resolve().parent.parent / "fixtures" / "handwriting"
+
+
+def crop(name: str) -> np.ndarray:
+    return np.asarray(Image.open(HANDWRITING / f"{name}.png").convert("L"))
+
+
+@pytest.mark.parametrize(("name", "digits"), [
+    ("qd-126-number-126", "126"),  # Tesseract read 426 at confidence 70+
+    ("qd-126-day-18", "18"),  # Tesseract read 48
+    ("qd-1462-day-18", "18"),  # italic, the 1 and the 8 over the same columns at their ends
+    ("cv-695-number-695", "695"),  # its 5 touches the crop's right side
+    ("tb-666-number-666", "666"),  # grey paper, a comma after it
+    ("cv-390-day-06", "06"),  # Tesseract read 0É
+])
+def test_legible_handwriting_is_read_with_confidence(name: str, digits: str) -> None:
+    reading = read_handwritten(crop(name))
+    assert reading is not None
+    assert (reading.text, reading.confidence >= _SURE_HAND) == (digits, True)
+
+
+def test_two_digits_run_together_are_not_read_as_one() -> None:
+    # bc-115: "115" written with its two 1s joined at the top, like an M.
+    assert read_handwritten(crop("bc-115-number-115")) is None
+
+
+def test_doubtful_handwriting_is_not_confident() -> None:
+    # cv-27: the day 09, its 9 open at the top; confident, it would stand on its own.
+    reading = read_handwritten(crop("cv-27-day-09"))
+    assert reading is not None and reading.confidence < _SURE_HAND
+
+
+@pytest.mark.parametrize("name", ["qd-1462-number-1462", "cv-404-number-404"])
+def test_misread_handwriting_is_never_confident(name: str) -> None:
+    # 1462 with a 1 whose long lead-in stroke reads as a 4; 404 written over a dotted leader.
+    reading = read_handwritten(crop(name))
+    assert reading is None or reading.confidence < _SURE_HAND
+
+
+def test_a_blank_field_with_a_dotted_leader_reads_nothing() -> None:
+    grey = np.full((50, 80), 255, dtype=np.uint8)
+    for x in range(5, 75, 6):
+        grey[38:41, x:x + 3] = 0
+    assert read_handwritten(grey) is None
