@@ -73,6 +73,23 @@ def test_authority_case_canonical() -> None:
     assert one("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính Phủ và").authority == "Thủ tướng Chính phủ"
 
 
+def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
+    # hd-btctu-ha-noi (2025): ``Tổ`` and ``Giao`` open phrases elsewhere (``tổ chức thực hiện``).
+    c = one("Hướng dẫn số 38-HD/BTCTW ngày 29/9/2025 của Ban Tổ chức Trung ương về “nghiệp vụ công tác đảng viên")
+    assert c.authority == "Ban Tổ chức Trung ương"
+
+
+def test_authority_of_a_department_with_every_word_capitalised() -> None:
+    c = one("Công văn số 3354/SGTVT-VP ngày 29/10/2024 của Sở Giao Thông Vận Tải; Công văn")  # ttr-3367
+    assert c.authority == "Sở Giao Thông Vận Tải"
+
+
+def test_capitalised_stop_word_after_a_lower_case_word_starts_the_next_cell() -> None:
+    # kh-cchc-2026.docx: a table row's cells joined by a tab.
+    c = one("Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\tTheo phân công tại")
+    assert c.authority == "Chủ tịch UBND tỉnh"
+
+
 def test_authority_with_locality() -> None:
     c = one("Kế hoạch số 09/KH-UBND ngày 09/01/2023 của UBND huyện Định Hoá về Cải cách hành chính")
     assert c.authority == "UBND huyện Định Hoá"

@@ -201,7 +201,10 @@ def _name_length(words: list[str]) -> int:
         while n < min(len(words), 10) and not words[n].isdigit():
             # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``).
             joins = words[n] == "và" and n + 1 < len(words) and words[n + 1][:1].isupper()
-            if n and words[n].casefold() in _AUTH_STOP and not joins:
+            # A stop word with a capital after a capitalised word is a word of the name (``Ban Tổ
+            # chức``, ``Sở Giao thông``); after ``tỉnh`` it starts a sentence (``Theo phân công``).
+            in_name = words[n][:1].isupper() and words[n - 1][:1].isupper()
+            if n and words[n].casefold() in _AUTH_STOP and not joins and not in_name:
                 break
             n += 1
     return n
