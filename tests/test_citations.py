@@ -79,6 +79,11 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     assert c.authority == "Ban Tổ chức Trung ương"
 
 
+def test_subject_in_quotes_that_do_not_match() -> None:
+    c = one("Hướng dẫn số 38-HD/BTCTW ngày 29/9/2025 của Ban Tổ chức Trung ương về “nghiệp vụ công tác đảng viên\";")
+    assert c.subject == "nghiệp vụ công tác đảng viên"  # hd-btctu-ha-noi (2025)
+
+
 def test_authority_of_a_department_with_every_word_capitalised() -> None:
     c = one("Công văn số 3354/SGTVT-VP ngày 29/10/2024 của Sở Giao Thông Vận Tải; Công văn")  # ttr-3367
     assert c.authority == "Sở Giao Thông Vận Tải"

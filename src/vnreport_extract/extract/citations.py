@@ -57,8 +57,10 @@ _DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
 _OF = re.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
+# A subject in quotes; typed quotes may not match (``“nghiệp vụ công tác đảng viên"``).
 _QUOTED = regex.compile(
-    r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\")"
+    r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?"
+    r"(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\"|“(?P<q3>[^”\"\n]{2,500})\")"
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _WINDOW = 40
@@ -261,7 +263,7 @@ def _tail(text: str, pos: int) -> _Tail:
     first = text[gap.end():gap.end() + 1] if gap else ""
     q = _QUOTED.match(text, tail.end, tail.end + 540) if first in ("v", "V", "“", '"') else None
     if q:
-        tail.subject = (q.group("q") or q.group("q2")).strip()
+        tail.subject = (q.group("q") or q.group("q2") or q.group("q3")).strip()
         tail.subject_end = q.end()
     else:
         a = _ABOUT.match(text, tail.end, tail.end + 340) if first in ("v", "V") else None
