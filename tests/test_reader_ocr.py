@@ -216,6 +216,12 @@ def test_article_number_misread_in_a_recipient_is_restored() -> None:
     assert repair_numbers("- Như Điều ];")[0] == "- Như Điều 1;"  # qd-126's Nơi nhận
 
 
+def test_party_issuer_t_read_as_one_is_restored() -> None:
+    # cv-27: a scanner's line down the T of ``BTCTU`` (Ban Tổ chức Tỉnh ủy).
+    text = "Thực hiện Công văn số 725-CV/BTC1U ngày 02 tháng 02 năm 2012 của Ban Tổ chức Tỉnh ủy"
+    assert repair_numbers(text)[0] == text.replace("BTC1U", "BTCTU")
+
+
 def test_month_misread_with_a_bracket_is_restored() -> None:
     assert repair_numbers("ngày 27 tháng 1] năm 2008")[0] == "ngày 27 tháng 11 năm 2008"  # qd-126
 

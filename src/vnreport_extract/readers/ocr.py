@@ -249,6 +249,9 @@ _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D
 _NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
 _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
 _SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D}*[0-9]{_D}*)(?=[-/][A-ZĐ])")
+# ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
+# (a scanner's line down the T); no Party issuer code has a digit there.
+_PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
 
 
 def _as_digits(text: str) -> str | None:
@@ -276,6 +279,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Lâm Đồng, ngày 09 tháng 10 năm 2025'
     >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0]
     'Quyết định số 407/2011/QĐ-UBND'
+    >>> repair_numbers("Công văn số 725-CV/BTC1U ngày")[0], repair_numbers("số 12/UBND-C1U")[0]
+    ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
     """
     repairs: list[str] = []
 
@@ -319,6 +324,11 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"article {m.group('n')!r} → {digits!r}")
         return f"{m.group('word')} {digits}"
 
+    def party_issuer(m: re.Match[str]) -> str:
+        fixed = f"{m.group('pre')}T{m.group('end')}"
+        repairs.append(f"symbol {m.group(0)!r} → {fixed!r}")
+        return fixed
+
     def symbol(m: re.Match[str]) -> str:
         digits = _as_digits(m.group("n"))
         if not digits:
@@ -332,6 +342,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _SYMBOL_NUMBER.sub(symbol, text)
     text = _ARTICLE.sub(article, text)
     text = _SPLIT_YEAR.sub(split_year, text)
+    text = _PARTY_ISSUER_T.sub(party_issuer, text)
     return text, repairs
 
 
