@@ -157,6 +157,17 @@ def test_copy_sheet_after_the_signature_is_an_attachment() -> None:
         "Thứ trưởng", ["32/SL-VP"])
 
 
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_scanned_copy_sheet_is_an_attachment_with_its_own_header() -> None:
+    # qd-126, page 2: UBND TỈNH BẮC GIANG / VĂN PHÒNG / Số: 32 /SL-VP | SAO LỤC / Bắc Giang, ngày 03 ...
+    r = parse_file(ARCHIVES / "bac-giang-2012" / "qd-126-qd-btc-2010-scan.pdf")
+    [sheet] = r.attachments
+    m = sheet.metadata
+    assert (m.issuer, m.parent_issuer, m.place, m.recipients[0] if m.recipients else None) == (
+        "VĂN PHÒNG", "UBND TỈNH BẮC GIANG", "Bắc Giang", "Chủ tịch, các PCT UBND tỉnh")
+
+
 def test_type_name_far_from_a_signature_starts_nothing() -> None:
     text = LETTER_AND_REPORT.replace("Nguyễn Văn A\n", "Nguyễn Văn A\n" + "Đoạn văn tiếp theo của công văn.\n" * 8)
     assert parse_text(text).attachments == []

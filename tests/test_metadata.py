@@ -458,3 +458,10 @@ def test_self_declaration_is_a_type() -> None:
     text = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Giang, ngày 07 tháng 02 năm 2012\n"
             "BẢN TỰ KHAI\nVề đơn kiện của Công ty Transimex Sài Gòn-Hữu Nghị\nHọ và tên: Nguyễn Anh Quyền.\n")
     assert meta(text).doc_type == "Bản tự khai"
+
+
+def test_copy_sheet_heading_is_no_part_of_the_issuer() -> None:
+    # qd-126's copy sheet as the OCR reader lays out its two header columns.
+    text = "UBND TỈNH BẮC GIANG\nVĂN PHÒNG\nSAO LỤC\nSố: 32/SL-VP\nBắc Giang, ngày 03 tháng 02 năm 2010\nNơi nhận:\n"
+    m = parse_text(text).metadata
+    assert (m.issuer, m.parent_issuer) == ("VĂN PHÒNG", "UBND TỈNH BẮC GIANG")

@@ -195,6 +195,13 @@ def test_number_and_place_date_read_as_one_segment_are_cut_after_the_symbol() ->
                                                                  "Lâm Đồng, ngày 05 tháng 11 năm 2025"]
 
 
+def test_copy_sheet_heading_read_with_the_issuer_is_cut_off() -> None:
+    # qd-126, page 2 (the copy's own sheet): ``SAO LỤC`` stands where the Quốc hiệu would.
+    row = _row(("UBND", 330, 440), ("TỈNH", 455, 560), ("BẮC", 575, 670), ("GIANG", 685, 840),
+               ("SAO", 1330, 1440), ("LỤC", 1455, 1560))
+    assert [part.text for part in split_header_columns(row)] == ["UBND TỈNH BẮC GIANG", "SAO LỤC"]
+
+
 def test_blank_day_is_no_gap_between_columns() -> None:
     # cv-1984 scanned: the e-office system's ``09`` not read, ``ngày`` and ``tháng`` far apart.
     row = _row(("Lâm", 1195, 1298), ("Đồng,", 1314, 1454), ("ngày", 1476, 1587), ("tháng", 1830, 1960),

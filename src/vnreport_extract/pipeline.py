@@ -76,6 +76,15 @@ def _opens_document(line: str) -> bool:
     return doc_type_of(line) is not None or (classify_line(line) == "number" and bool(_SYMBOL_TAIL.search(line)))
 
 
+def _opens_block(block: Block) -> bool:
+    """A paragraph whose first line opens a document (:func:`_opens_document`), or a header
+    laid out in two columns that holds such a line (a copy's sheet: ``UBND TỈNH BẮC GIANG`` /
+    ``VĂN PHÒNG`` / ``Số: 32/SL-VP`` | ``SAO LỤC``)."""
+    if block.kind == "paragraph":
+        return _opens_document(_block_text(block).split("\n")[0])
+    return block.kind == "layout" and any(_opens_document(line) for line in _block_text(block).split("\n")[:6])
+
+
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     """Documents in one file: a new header block (Quốc hiệu) after the body of the first
     starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
@@ -103,8 +112,7 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
             if finish is not None and near:
                 after_signature[i] = finish
             finish = None
-        elif finish is not None and near and doc.blocks[i].kind == "paragraph" \
-                and _opens_document(_block_text(doc.blocks[i]).split("\n")[0]):
+        elif finish is not None and near and _opens_block(doc.blocks[i]):
             # The header lines above the type name (``Số:``, place and date) go with it.
             j = i
             while j - 1 > finish and doc.blocks[j - 1].kind in ("paragraph", "layout") \

@@ -15,6 +15,7 @@ from ..conventions.header import (
     before_signing,
     classify_line,
     doc_type_of,
+    has_mark,
     identity_line,
     is_position,
     left_of_motto,
@@ -254,8 +255,9 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
         left = left_of_motto(line.text) or line.text
+        # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer.
         if number_idx is None and meta.date is None and _is_upper(left) \
-                and kind not in ("rule", "motto", "motto-part"):
+                and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left):
             issuer_lines.append(left)
     if issuer_lines:
         meta.issuer, meta.parent_issuer = _issuer(issuer_lines)

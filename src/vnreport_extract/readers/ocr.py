@@ -559,11 +559,12 @@ def split_header_columns(seg: Line) -> list[Line]:
     """A header line whose two columns stand closer than a column gap, read as one segment, cut
     where the right column begins: at the Quốc hiệu or the Tiêu ngữ (``UBND TỈNH LÂM ĐỒNG
     CỘNG HÒA ...``, ``SỞ NỘI VỤ Độc lập - Tự do ...``), or after the symbol of the ``Số:``
-    line, at the place and date (``Số: 181/BC-SNV Lâm Đồng, ngày 05 ...``)."""
+    line, at the place and date (``Số: 181/BC-SNV Lâm Đồng, ngày 05 ...``). A copy sheet's
+    heading (``UBND TỈNH BẮC GIANG   SAO LỤC``) stands where the Quốc hiệu would."""
     words = seg.words
     for i in range(1, len(words)):
         rest = " ".join(w.text for w in words[i:])
-        if is_national_motto(rest) or (
+        if is_national_motto(rest) or _is_copy_heading(rest) or (
                 "/" in words[i - 1].text and match_line("place-date", rest) is not None
                 and has_mark("number", " ".join(w.text for w in words[:i]))):
             return [Line(words[:i]), Line(words[i:])]
@@ -584,8 +585,10 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
     seen_columns = False
     for row, owners in rows:
         sides = [geo.column(s) for s in row.segments]
-        # ``Kính gửi:`` starts the body, however far right it stands.
-        if "centre" in sides or any(match_line("addressee", s.text) for s in row.segments) \
+        # ``Kính gửi:`` starts the body, however far right it stands; ``Nơi nhận`` or the signing
+        # line the closing block of a copy's sheet, which has no type name or body between.
+        if "centre" in sides or any(match_line("addressee", s.text) or match_line("recipients", s.text)
+                                    or match_line("signing", s.text) for s in row.segments) \
                 or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
                        and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
                        for s in row.segments):
@@ -595,9 +598,16 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
         for seg, side in zip(row.segments, sides, strict=True):
             (left if side == "left" else right).append(seg)
         used.update(top_lines[k] for k in owners)
-    if not seen_columns or not (first_page or any(has_mark("motto", s.text) for s in right)):
+    if not seen_columns or not (first_page or any(has_mark("motto", s.text) or _is_copy_heading(s.text)
+                                                  for s in right)):
         return [], set()
     return [left, right], used
+
+
+def _is_copy_heading(text: str) -> bool:
+    """The heading of a copy's own sheet, in the place of the Quốc hiệu: ``SAO LỤC``, ``SAO Y
+    BẢN CHÍNH``, in capitals."""
+    return _is_upper(text) and has_mark("copy-stamp", text) and len(text.split()) <= 4
 
 
 def _split_at(lines: list[str], mark: str) -> tuple[list[str], list[str]]:
