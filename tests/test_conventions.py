@@ -6,7 +6,17 @@ import pytest
 
 from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
-from vnreport_extract.conventions.header import HEADER_MARKS, HEADER_RULES, classify_line, has_mark, match_line
+from vnreport_extract.conventions.header import (
+    HEADER_FIELDS,
+    HEADER_MARKS,
+    HEADER_RULES,
+    blank_field,
+    classify_line,
+    has_mark,
+    is_field_end,
+    is_field_label,
+    match_line,
+)
 from vnreport_extract.conventions.vocabulary import AUTHORITIES, POSITIONS
 from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
 from vnreport_extract.extract.symbols import canonical_code
@@ -72,6 +82,19 @@ def test_header_mark_example(kind: str, line: str) -> None:
 @pytest.mark.parametrize(("kind", "line"), MARK_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in MARK_NOT_EXAMPLES])
 def test_header_mark_not_example(kind: str, line: str) -> None:
     assert not has_mark(kind, line)
+
+
+FIELD_EXAMPLES = [(f["name"], line) for f in HEADER_FIELDS for line in f["examples"]]
+
+
+@pytest.mark.parametrize(("name", "line"), FIELD_EXAMPLES, ids=[f"{k}:{x}" for k, x in FIELD_EXAMPLES])
+def test_header_field_example(name: str, line: str) -> None:
+    # "label | field | the words after": the field is found between the two, and a blank one
+    # is told from the words around it alone.
+    label, value, after = (part.strip() for part in line.split("|"))
+    following = after.split()[0]
+    assert (is_field_label(name, label), is_field_end(name, following),
+            blank_field(label, following) == name if not value else True) == (True, True, True)
 
 
 def test_header_number_value_span() -> None:

@@ -8,12 +8,11 @@ import itertools
 import stat
 from pathlib import Path
 
-import regex
-
 from .conventions.header import (
     classify_line,
     doc_type_of,
     has_mark,
+    has_symbol_after_field,
     match_line,
     names_issuer,
     starts_document,
@@ -66,14 +65,13 @@ def _issued_with(line: str) -> bool:
 
 
 _HEADER_KINDS = ("number", "place-date", "motto", "motto-part", "rule", "subject")
-_SYMBOL_TAIL = regex.compile(r"/\s*\p{Lu}")
 
 
 def _opens_document(line: str) -> bool:
     """A line that opens a document of its own after another's signature: its type name
     (``BÁO CÁO``), or a ``Số:`` line with a symbol (``Số: 44 /SL-VP``, the number of a copy's
     own sheet, under its issuer's name; see :func:`split_documents`)."""
-    return doc_type_of(line) is not None or (classify_line(line) == "number" and bool(_SYMBOL_TAIL.search(line)))
+    return doc_type_of(line) is not None or (classify_line(line) == "number" and has_symbol_after_field(line))
 
 
 def _opens_block(block: Block) -> bool:

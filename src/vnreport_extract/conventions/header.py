@@ -426,6 +426,65 @@ def has_mark(kind: str, line: str) -> bool:
     return _mark(kind).search(fold(line)) is not None
 
 
+class HeaderField(TypedDict):
+    name: str  # as warnings name it
+    label: str  # pattern of the folded label word, matched whole
+    next: str  # pattern of the start of the folded word after the field
+    examples: list[str]  # real lines: (label, field, next word) with the field blank, typed or handwritten
+
+
+# The fields of the header that an office fills in by hand or by stamp after printing: each
+# lies between its label and the word after it, and is blank until filled.
+HEADER_FIELDS: list[HeaderField] = [
+    {"name": "document number", "label": r"so\s*:?", "next": r"/\s*[a-z]",
+     "examples": ["Số: | | /STTTT-VP", "Số: | 1462 | /QĐ-UBND", "Số | 1185 | /SNV-VP"]},
+    {"name": "day of the date", "label": "ngay", "next": "thang$",
+     "examples": ["ngày | | tháng 12 năm 2011", "ngày | 18 | tháng 10 năm 2012"]},
+    {"name": "month of the date", "label": "thang", "next": "nam$",
+     "examples": ["tháng | | năm 2025", "tháng | 11 | năm 2012"]},
+]
+_FIELD_PATTERNS = {f["name"]: (regex.compile(f["label"]), regex.compile(f["next"])) for f in HEADER_FIELDS}
+
+
+def is_field_label(name: str, word: str) -> bool:
+    """Whether ``word`` is the label of the header field ``name`` (``Số:``, ``ngày``, ``tháng``).
+
+    >>> is_field_label("document number", "Số:"), is_field_label("document number", "Sở")
+    (True, True)
+    """
+    return _FIELD_PATTERNS[name][0].fullmatch(fold(word)) is not None
+
+
+def is_field_end(name: str, word: str) -> bool:
+    """Whether ``word`` is the word after the header field ``name`` (the symbol's ``/QĐ-UBND``,
+    ``tháng``, ``năm``).
+
+    >>> is_field_end("document number", "/QĐ-UBND"), is_field_end("document number", "12/QĐ-UBND")
+    (True, False)
+    """
+    return _FIELD_PATTERNS[name][1].match(fold(word)) is not None
+
+
+def blank_field(label: str, following: str) -> str | None:
+    """The header field left blank between the words ``label`` and ``following`` (nothing read
+    between them), or ``None``.
+
+    >>> blank_field("ngày", "tháng"), blank_field("Số:", "/SNV-TCBC"), blank_field("ngày", "18")
+    ('day of the date', 'document number', None)
+    """
+    return next((name for name in _FIELD_PATTERNS if is_field_label(name, label) and is_field_end(name, following)),
+                None)
+
+
+def has_symbol_after_field(line: str) -> bool:
+    """Whether a ``Số`` line holds the symbol that follows its number (``Số: 44 /SL-VP``).
+
+    >>> has_symbol_after_field("Số: 44 /SL-VP"), has_symbol_after_field("Số:")
+    (True, False)
+    """
+    return _FIELD_PATTERNS["document number"][1].search(fold(line)) is not None
+
+
 class Identity(TypedDict):
     doc_type: str | None
     issuer: str | None

@@ -44,7 +44,16 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.header import HEADER_LABELS, HEADER_PATTERNS, has_mark, is_national_motto, match_line
+from ..conventions.header import (
+    HEADER_LABELS,
+    HEADER_PATTERNS,
+    blank_field,
+    has_mark,
+    is_field_end,
+    is_field_label,
+    is_national_motto,
+    match_line,
+)
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError, MissingComponentError
@@ -441,17 +450,11 @@ def split_line(line: Line, gap: float) -> list[Line]:
     not read, handwritten or stamped, or none written yet)."""
     parts: list[list[Word]] = [[line.words[0]]]
     for w in line.words[1:]:
-        if w.left - parts[-1][-1].right > gap and not _blank_field(parts[-1][-1].text, w.text):
+        if w.left - parts[-1][-1].right > gap and blank_field(parts[-1][-1].text, w.text) is None:
             parts.append([w])
         else:
             parts[-1].append(w)
     return [Line(p) for p in parts]
-
-
-def _blank_field(label: str, following: str) -> bool:
-    f, g = fold(label).rstrip(":"), fold(following)
-    return (f == "so" and following.startswith("/")) or (f == "ngay" and g == "thang") \
-        or (f == "thang" and g == "nam")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -814,9 +817,8 @@ CountStems = Callable[[Box], int]
 Notes = list[tuple[str, str]]
 
 
-def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[str], bool],
-           valid: Callable[[str], bool], read: ReadField | None, name: str, notes: Notes | None,
-           hand: ReadHand | None = None) -> list[Word]:
+def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: ReadField | None,
+           notes: Notes | None, hand: ReadHand | None = None) -> list[Word]:
     """Replace the words between the label word (``Số:``, ``ngày``) and the word that follows the
     field (``/BC-UBND``, ``tháng``) by a reading of that box as digits, or by nothing.
 
@@ -826,10 +828,10 @@ def _field(words: list[Word], after: Callable[[str], bool], before: Callable[[st
     Tesseract that the handwriting reader contradicts is dropped, and a confident handwriting
     reading stands on its own. A field no reading is sure of is left blank, and ``notes`` say so
     (never a guess)."""
-    start = next((i for i, w in enumerate(words) if after(w.text)), None)
+    start = next((i for i, w in enumerate(words) if is_field_label(name, w.text)), None)
     if start is None:
         return words
-    end = next((i for i in range(start + 1, len(words)) if before(words[i].text)), None)
+    end = next((i for i in range(start + 1, len(words)) if is_field_end(name, words[i].text)), None)
     if end is None:
         return words
     inside = words[start + 1: end]
@@ -944,7 +946,6 @@ def unglue_fields(words: list[Word]) -> list[Word]:
 
 # ``Số:`` with the handwritten number read into the same word.
 _GLUED_NUMBER_LABEL = re.compile(r"^so\s*:(?=\S)")
-_SYMBOL_TAIL = re.compile(r"^/\s*[^\W\d_]")
 
 
 def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, hand: ReadHand | None = None) -> Line:
@@ -954,14 +955,11 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, h
     # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read. A
     # handwritten number misread with a slash of its own (``Số: 2/4 /QĐ-UBND``) is read again.
     if has_mark("number", f) and slash is not None and (
-            slash.text.startswith("/") or any(_SYMBOL_TAIL.match(w.text) for w in words)):
-        words = _field(words, lambda t: fold(t).startswith("so"), lambda t: _SYMBOL_TAIL.match(t) is not None,
-                       _is_number, read, "document number", notes, hand)
+            slash.text.startswith("/") or any(is_field_end("document number", w.text) for w in words)):
+        words = _field(words, "document number", _is_number, read, notes, hand)
     if has_mark("date", f):
-        words = _field(words, lambda t: fold(t) == "ngay", lambda t: fold(t) == "thang", _is_day, read,
-                       "day of the date", notes, hand)
-        words = _field(words, lambda t: fold(t) == "thang", lambda t: fold(t) == "nam", _is_month, read,
-                       "month of the date", notes, hand)
+        words = _field(words, "day of the date", _is_day, read, notes, hand)
+        words = _field(words, "month of the date", _is_month, read, notes, hand)
     return Line(words)
 
 
