@@ -37,8 +37,6 @@ FLOORS: dict[str, dict[str, float]] = {
     # OCR reads Quyết định 2729/QĐ-UBND as 2720.
     "qlvb-quanhuyen-2011/tb-666-tb-stttt-ben-tre-2011-scan.pdf": {
         "citations": 0.0, "citation_dates": 0.0, "dates": 0.5, "metadata": 0.909},
-    # ``04/2020/TT-`` ends a table cell whose ``BTP`` is in the next cell.
-    "vung-tau-2025/qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf": {"citations": 0.957},
     # Bắc Giang scans of 2012: handwritten numbers and days, names under seals and signatures,
     # scanner lines, received stamps over the Kính gửi.
     "bac-giang-2012/bc-115-bc-kcn-pctn-2012-scan.pdf": {"sections": 0.923, "metadata": 0.818},

@@ -600,3 +600,14 @@ def test_only_the_scanned_page_of_a_mixed_pdf_is_ocred(tmp_path: Path) -> None:
     assert doc.blocks[0].text == "Báo cáo két quà thùc hiên nàm 2025 cùa xã ông." and doc.blocks[0].page == 1
     page2 = " ".join(b.text or " ".join(c for r in b.rows for c in r) for b in doc.blocks if b.page == 2)
     assert "GIÁM ĐỐC" in page2 and "Trương Minh Đương" in page2  # the signature of the scanned page
+
+
+def test_table_row_cut_inside_a_symbol_is_joined_again() -> None:
+    # qd-353 (Công báo Bà Rịa - Vũng Tàu 2025), page 2 → 3: the legal-basis cell ends in
+    # ``Thông tư số 04/2020/TT-`` and goes on with ``BTP ngày 28/5/2020`` under the break.
+    from vnreport_extract.readers.table_parts import _cut_row
+
+    last = ["1", "2.00063 5", "Cấp bản sao Trích lục hộ tịch", "... và Thông tư số 04/2020/TT-", ""]
+    following = ["", "", "", "BTP ngày 28/5/2020 của Bộ trưởng Bộ Tư pháp", ""]
+    assert _cut_row(last, following)
+    assert not _cut_row(["1", "a", "b", "Sở Nội vụ", ""], ["", "", "", "Các cơ quan khác", ""])

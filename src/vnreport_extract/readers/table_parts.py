@@ -50,13 +50,19 @@ def _repeats_header(row: list[str], header: list[list[str]]) -> bool:
 def _cut_row(last: list[str], row: list[str]) -> bool:
     """Whether the first row of a table's continuation is the rest of the last row of its
     first part, cut by the page break: its first cell (the row number) is empty and each
-    of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``). A
+    of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``, ``04/2020/TT-`` |
+    ``BTP``). A
     row that starts afresh (``Các cơ quan ...`` under ``Sở Nội vụ``) is a row of its own:
     one more line of a cell merged down the rows."""
     if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
         return False
     filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
-    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower()) for a, b in filled)
+    # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too.
+    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or _broken_symbol(a)) for a, b in filled)
+
+
+def _broken_symbol(text: str) -> bool:
+    return text.endswith(("-", "/")) and len(text) >= 2 and text[-2].isalnum()
 
 
 def continue_table(first: Block, part: TableData) -> None:
