@@ -143,6 +143,17 @@ def test_quoted_article_points_are_not_sections() -> None:
     assert flat(text)[1][2].startswith("Khoản 2 Điều 30")
 
 
+def test_quotation_opened_on_the_heading_line_hides_its_points() -> None:
+    """ttr-3367 scanned at 300 dpi: the OCR joins ``quy định:`` and the quoted ``“2, Sau khi``."""
+    text = ("d) Khoản 2 và 3 Điều 35 Nghị định số 126/2024/NĐ-CP quy định: “2, Sau khi có kết luận hội vi "
+            "phạm, cơ quan nhà nước có thẩm quyền có trách nhiệm:\n"
+            "a) Yêu cầu hội thực hiện kiểm kê tài sản, tài chính;\n"
+            "b) Lấy ý kiến các cơ quan liên quan đến hoạt động của hội về việc giải thể hội;\n"
+            "3. Sau khi hội hoàn thành việc thanh toán nợ, cơ quan nhà nước quyết định giải thể hội. ”\n"
+            "2. Kết quả rà soát và đề xuất")
+    assert [s[0] for s in flat(text)] == ["d", "2"]
+
+
 def test_stray_opening_quote_hides_no_sections() -> None:
     """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
     text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"
