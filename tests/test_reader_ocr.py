@@ -549,6 +549,11 @@ def test_heading_number_read_with_a_comma_is_repaired() -> None:
     assert repair_heading_number("1,3. Tổ chức thực hiện")[0] == "1.3. Tổ chức thực hiện"
 
 
+def test_sub_heading_number_read_as_l_is_repaired() -> None:
+    # hd-06 scanned at 300 dpi: ``1.1. Về tuổi đời`` read ``L1. Về tuổi đời``.
+    assert repair_heading_number("L1. Về tuổi đời")[0] == "1.1. Về tuổi đời"
+
+
 def test_roman_heading_read_il_is_repaired() -> None:
     assert repair_heading_number("IL. NHIỆM VỤ TRỌNG TÂM")[0] == "II. NHIỆM VỤ TRỌNG TÂM"
 
