@@ -46,6 +46,7 @@ from vnreport_extract.readers.ocr import (
     render_dpi,
     repair_heading_number,
     repair_numbers,
+    roman_sequence,
     split_header_columns,
     split_line,
     unglue_fields,
@@ -552,6 +553,21 @@ def test_heading_number_read_with_a_comma_is_repaired() -> None:
 def test_sub_heading_number_read_as_l_is_repaired() -> None:
     # hd-06 scanned at 300 dpi: ``1.1. Về tuổi đời`` read ``L1. Về tuổi đời``.
     assert repair_heading_number("L1. Về tuổi đời")[0] == "1.1. Về tuổi đời"
+
+
+def test_roman_heading_read_with_a_stroke_too_many_is_set_by_its_sequence() -> None:
+    # bc-mo-hinh scanned at 300 dpi: the bold ``I.`` read ``II.``, the next heading being ``II.``.
+    blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "Ủy ban nhân dân tỉnh ban hành."),
+              Block("paragraph", "II. KẾT QUẢ THỰC HIỆN")]
+    assert (roman_sequence(blocks), blocks[0].text) == (
+        ["heading 'II.' → 'I.' (in a sequence that has II. twice)"], "I. CÔNG TÁC TRIỂN KHAI")
+
+
+def test_roman_headings_of_two_documents_are_two_sequences() -> None:
+    # A letter whose only heading is ``I.`` and the report it sends, which starts at ``I.`` again.
+    blocks = [Block("paragraph", "I. NỘI DUNG"), Block("paragraph", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+              Block("paragraph", "I. KẾT QUẢ")]
+    assert [roman_sequence(part) for part in ocr._documents_of(blocks)] == [[], []]
 
 
 def test_roman_heading_read_il_is_repaired() -> None:

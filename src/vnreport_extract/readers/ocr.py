@@ -53,6 +53,7 @@ from ..conventions.header import (
     is_field_label,
     is_national_motto,
     match_line,
+    starts_document,
 )
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
@@ -2212,6 +2213,69 @@ def _tsv_per_image(done: system.Finished, count: int) -> list[str] | None:
     return ["\n".join(r) for r in out]
 
 
+_ROMAN_HEADING = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\p{Lu}{2,})")
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
+
+
+def _documents_of(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks cut where a header with a Quốc hiệu or the Party's name begins another
+    document (each numbers its sections afresh)."""
+    parts: list[list[Block]] = [[]]
+    for b in blocks:
+        text = "\n".join(c for row in b.rows for c in row) if b.kind == "layout" else (b.text or "")
+        if parts[-1] and any(starts_document(line) for line in text.split("\n")[:6]):
+            parts.append([])
+        parts[-1].append(b)
+    return parts
+
+
+def roman_sequence(blocks: list[Block]) -> list[str]:
+    """Roman heading numbers that a stroke too many or too few turned into the number of a
+    heading next to them (``II. CÔNG TÁC TRIỂN KHAI`` then ``II. KẾT QUẢ``: a bold ``I.`` read
+    with two stems) set to the one their place needs, in the blocks; the repairs made. A number
+    is changed only to one a stroke away (``I``/``II``/``III``, ``V``/``VI``), and only when
+    that makes the sequence run on better than any other such change: ``II, II, IV`` (a
+    missing ``I.`` or a misread ``III.``) stays as it is.
+
+    >>> blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "II. KẾT QUẢ")]
+    >>> roman_sequence(blocks), blocks[0].text
+    (["heading 'II.' → 'I.' (in a sequence that has II. twice)"], 'I. CÔNG TÁC TRIỂN KHAI')
+    >>> blocks = [Block("paragraph", t) for t in ("I. CĂN CỨ", "II. ĐÁNH GIÁ", "II. NHIỆM VỤ", "IV. KIẾN NGHỊ")]
+    >>> _ = roman_sequence(blocks); [b.text.split(".")[0] for b in blocks]
+    ['I', 'II', 'III', 'IV']
+    >>> blocks = [Block("paragraph", t) for t in ("II. ĐÁNH GIÁ", "II. NHIỆM VỤ", "IV. KIẾN NGHỊ")]
+    >>> roman_sequence(blocks)
+    []
+    """
+    found = [(b, m) for b in blocks if b.kind == "paragraph" and (m := _ROMAN_HEADING.match(b.text)) is not None]
+    values = [_ROMAN_VALUES[m.group("r")] for _, m in found]
+
+    def breaks(seq: list[int]) -> int:
+        return (seq[0] != 1) + sum(b != a + 1 for a, b in itertools.pairwise(seq)) if seq else 0
+
+    notes: list[str] = []
+    while True:
+        best: list[tuple[int, int, int]] = []  # (breaks, index, value)
+        for i, value in enumerate(values):
+            if value not in values[max(0, i - 1):i] + values[i + 1:i + 2]:
+                continue  # only a number that repeats a neighbour's is in doubt
+            for want in {value - 1, value + 1}:
+                read, wanted = _ROMAN_OF.get(value, ""), _ROMAN_OF.get(want, "")
+                if wanted and abs(len(wanted) - len(read)) == 1 and wanted.strip("I") == read.strip("I"):
+                    best.append((breaks([*values[:i], want, *values[i + 1:]]), i, want))
+        best.sort()
+        if not best or best[0][0] >= breaks(values) or (len(best) > 1 and best[1][0] == best[0][0]):
+            return notes
+        _, i, want = best[0]
+        block, m = found[i]
+        read = _ROMAN_OF[values[i]]
+        block.text = _ROMAN_OF[want] + block.text[m.end("r"):]
+        notes.append(f"heading {read + '.'!r} → {_ROMAN_OF[want] + '.'!r} (in a sequence that has {read}. twice)")
+        values[i] = want
+        found[i] = (block, _ROMAN_HEADING.match(block.text) or m)
+
+
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
               max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
@@ -2271,6 +2335,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         for read in done.values():
             warnings.extend(read.notes)
     ocr_tables.join_continued(result, {n: read.tables for n, read in done.items()})
+    notes = [note for part in _documents_of([b for n in sorted(result) for b in result[n]])
+             for note in roman_sequence(part)]
+    if warnings is not None:
+        warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
         raise CorruptFileError(f"{path}: {failures[min(failures)]}")
     if failed is not None:
