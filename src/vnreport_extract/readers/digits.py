@@ -44,6 +44,9 @@ _MIN_SHARE_OF_FIELD = 0.3
 # Wider than this share of its height: two digits written together (``11`` as an ``M``), which
 # a reading of one would take for one digit.
 _MAX_ASPECT = 0.95
+# A piece of ink over another's columns is part of the same character (a ``5`` whose bar the
+# pen lifted from) when it is shorter than this share of it.
+_PART_HEIGHT = 0.6
 # A column or row inked over nearly all its length is a scanner's line or an underline.
 _LINE_SHARE = 0.85
 
@@ -94,7 +97,9 @@ def characters(ink: Any) -> list[tuple[int, int, int, int]]:
     merged: list[list[int]] = []
     for left, top, right, bottom, _ in pieces:
         last = merged[-1] if merged else None
-        if last is not None and min(right, last[2]) - max(left, last[0]) >= 0.5 * min(right - left, last[2] - last[0]):
+        # Two characters of full height may share columns (italic ``05``): never one character.
+        if last is not None and min(right, last[2]) - max(left, last[0]) >= 0.5 * min(right - left, last[2] - last[0]) \
+                and min(bottom - top, last[3] - last[1]) < _PART_HEIGHT * max(bottom - top, last[3] - last[1]):
             last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]), max(bottom, last[3])]
         else:
             merged.append([left, top, right, bottom])
