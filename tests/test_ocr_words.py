@@ -204,3 +204,8 @@ def test_the_title_under_the_header_is_restored_too() -> None:
     report = parse_file(FIXTURES / "archives" / "lam-dong-2025" / "cv-4409-bca-c04-2025-scan.pdf")
     title = report.metadata.title or ""
     assert ("ý kiến vào Dự thảo" in title, "tín dụng đối với người" in title) == (True, True)
+
+
+def test_recipient_phrase_of_a_noi_nhan_takes_its_spelling() -> None:
+    # cv-368 (Tỉnh ủy Bắc Giang 2012, scan): ``Tổ`` read ``Tô`` inside a capitalised phrase.
+    assert restore_diacritics("- Các thành viên Tô công tác giúp việc;")[0] == "- Các thành viên Tổ công tác giúp việc;"

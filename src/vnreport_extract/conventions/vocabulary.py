@@ -100,6 +100,15 @@ HEADER_PHRASES: list[str] = [
     *(sector.upper() for sector in SECTORS),
 ]
 
+# Recipients that every office writes in its ``Nơi nhận`` (capitalised, as listed there): a run
+# of words of a recipient line that folds to one of these takes its spelling
+# (``readers.ocr_words``: ``Lãnh đạo Sử`` → ``Lãnh đạo Sở``, ``Tô công tác`` → ``Tổ công tác``).
+RECIPIENT_PHRASES: list[str] = [
+    "Như trên", "Như kính gửi", "Như Điều", "Lãnh đạo Sở", "Lãnh đạo Ban", "Lãnh đạo Văn phòng",
+    "Lãnh đạo UBND", "Lãnh đạo Cục", "Lãnh đạo Bộ", "Lãnh đạo Phòng", "Tổ công tác", "Thành viên Tổ công tác",
+    "Thường trực Tỉnh ủy", "Thường trực HĐND", "Ban Thường vụ", "Các đơn vị thuộc Sở", "Các phòng thuộc Sở",
+]
+
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.
 SURNAMES: list[str] = [

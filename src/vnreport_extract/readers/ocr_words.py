@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS, SECTORS
+from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS, RECIPIENT_PHRASES, SECTORS
 from ..normalize import fold, in_capitals
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.tsv.gz"
@@ -205,10 +205,10 @@ def _title(phrase: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[str, ...]]:
     """Names of two words or more that the conventions know (provinces, bodies and their fields,
-    positions, ranks, type names), by folded form."""
+    positions, ranks, type names, recipients of a ``Nơi nhận``), by folded form."""
     bodies = {f"{body} {s}" for s in SECTORS for body in ("Bộ", "Sở")}
     phrases = ({_title(p) for p in PROVINCES if "-" not in p} | set(AUTHORITIES) | set(POSITIONS) | set(RANKS)
-               | {d["name"] for d in DOC_TYPES} | set(SECTORS) | bodies)
+               | {d["name"] for d in DOC_TYPES} | set(SECTORS) | bodies | set(RECIPIENT_PHRASES))
     out: dict[str, set[str]] = {}
     for p in phrases:
         if len(p.split()) >= 2:
