@@ -27,6 +27,8 @@ from vnreport_extract.extract.symbols import parse_own_number
     ("49 - QĐ/ĐU", "Quyết định", "49-QĐ/ĐU", "party", ["extra-space"]),
     ("10- CTPH/BDVTU-BCSĐUBND", "Chương trình phối hợp", "10-CTPH/BDVTU-BCSĐUBND", "party", ["extra-space"]),
     ("03-CTr/BDVTW-BCSĐCP", "Chương trình phối hợp", "03-CTr/BDVTW-BCSĐCP", "party", []),
+    # tt-2442 (2007): a joint circular's type code between two slashes, kept as written
+    ("527/TTLT/TTCP-BNV-UBKTTW", "Thông tư liên tịch", "527/TTLT/TTCP-BNV-UBKTTW", "state", []),
 ])
 def test_symbol_variants(raw: str, doc_type: str, symbol: str, convention: str, repairs: list[str]) -> None:
     parsed = parse_symbol(raw, doc_type)

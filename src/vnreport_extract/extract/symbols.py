@@ -35,6 +35,9 @@ _PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, ke
 # code: the Central Committee and its organs (``TW``, ``VPTW``, ``BTCTW``), a province's,
 # district's or Party committee's (``TU``, ``HU``, ``ĐU``, ``QU``).
 _PARTY_ISSUER = r"(?:\p{Lu}{0,5}TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
+# An older layout with the type code between two slashes: ``527/TTLT/TTCP-BNV-UBKTTW`` (a joint
+# circular of 2007), written so and kept so.
+_STATE_TYPES = "|".join(sorted({d["state"] for d in DOC_TYPES if d["state"]}, key=len, reverse=True))
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
@@ -42,12 +45,13 @@ SYMBOL = (
     rf"(?:"
     rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/)|/(?=(?:{_PARTY_TYPES})/{_PARTY_ISSUER}))"
     rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
-    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
+    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
+    rf"(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
     rf"(?![\w/])"
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
-_PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "scodes")
+_PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "ltype", "scodes")
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
@@ -102,8 +106,10 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     ('174-KL/TW', ['underscore'])
     >>> parse_symbol("12/UBND-VX", "Công văn").type_code is None
     True
-    >>> parse_symbol("05/CT/TU").repairs, parse_symbol("15/CT/TTg") is None
-    (['slash-for-hyphen'], True)
+    >>> parse_symbol("05/CT/TU").repairs, parse_symbol("15/CT/TTg").symbol
+    (['slash-for-hyphen'], '15/CT/TTg')
+    >>> parse_symbol("527/TTLT/TTCP-BNV-UBKTTW").issuer_code
+    'TTCP-BNV-UBKTTW'
     """
     m = SYMBOL_RE.fullmatch(raw.strip())
     if m is None:
@@ -131,7 +137,7 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     """What :func:`from_match` holds, without building the model (a citation copies the fields)."""
     repairs: list[RepairName] = []
     # One call for all the groups, by number (``group_numbers``).
-    number, party, ptype, pissuer, year_text, scodes = m.group(*_PARTS)
+    number, party, ptype, pissuer, year_text, ltype, scodes = m.group(*_PARTS)
     _dash_repairs(raw, repairs)
     if party:
         if party.startswith("/"):
@@ -146,6 +152,12 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
         return SymbolParts(number, None, party_type, party_issuer, symbol, "party", _unique(repairs))
     year = int(year_text) if year_text else None
     codes = _split_codes(scodes)
+    if ltype:
+        type_code = canonical_code(ltype, repairs)
+        issuer_code = "-".join(canonical_code(c, repairs) for c in codes)
+        head = f"{number}/{year}" if year else number
+        return SymbolParts(number, year, type_code, issuer_code, f"{head}/{type_code}/{issuer_code}", "state",
+                           _unique(repairs))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
