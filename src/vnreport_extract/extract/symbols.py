@@ -153,10 +153,10 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     year = int(year_text) if year_text else None
     codes = _split_codes(scodes)
     if ltype:
-        type_code = canonical_code(ltype, repairs)
-        issuer_code = "-".join(canonical_code(c, repairs) for c in codes)
+        legacy_type = canonical_code(ltype, repairs)
+        issuers = "-".join(canonical_code(c, repairs) for c in codes)
         head = f"{number}/{year}" if year else number
-        return SymbolParts(number, year, type_code, issuer_code, f"{head}/{type_code}/{issuer_code}", "state",
+        return SymbolParts(number, year, legacy_type, issuers, f"{head}/{legacy_type}/{issuers}", "state",
                            _unique(repairs))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
