@@ -154,6 +154,32 @@ def test_quotation_opened_on_the_heading_line_hides_its_points() -> None:
     assert [s[0] for s in flat(text)] == ["d", "2"]
 
 
+AMENDING = """Điều 1. Sửa đổi, bổ sung một số quy định của Thông tư số 2442/2007/TT-TTCP như sau:
+1. Bổ sung vào khoản 1 Mục II Phần 1 như sau:
+1.1. Người có nghĩa vụ kê khai tại khoản 2 Điều 6 Nghị định số 37/2007/NĐ-CP.
+2. Sửa đổi, bổ sung khoản 2 Mục I Phần 2 như sau:
+2. Sau khi danh sách người có nghĩa vụ kê khai được phê duyệt, đơn vị phát mẫu bản kê khai:
+a) Nếu kê khai lần đầu thì người kê khai phải ký.
+3. Sửa đổi khoản 5 Mục I Phần 2 như sau:
+5. Việc lưu giữ bản kê khai thực hiện như sau:
+4. Bổ sung Phần 5a vào sau Phần 5 như sau:
+Phần 5a: XỬ LÝ VI PHẠM CÁC QUY ĐỊNH VỀ MINH BẠCH TÀI SẢN, THU NHẬP
+I. Việc xử lý hành vi chậm kê khai được thực hiện như sau:
+1. Áp dụng hình thức kỷ luật khiển trách đối với:
+III. Sau khi cơ quan xử lý kỷ luật thì phải báo cáo cho cấp ủy.
+5. Sửa đổi, bổ sung Mục V, Phần 6 như sau:
+V. Việc hướng dẫn, đôn đốc, kiểm tra và trách nhiệm báo cáo.
+Điều 2. Tổ chức thực hiện
+1. Thông tư này có hiệu lực thi hành kể từ ngày ký."""  # tt-01 (Thanh tra Chính phủ, 2010), shortened
+
+
+def test_amended_text_nests_under_the_clause_that_puts_it_in() -> None:
+    levels = [(s.level, s.number) for s in walk(parse_text(AMENDING).sections)]
+    assert levels == [(1, "Điều 1"), (2, "1"), (3, "1.1"), (2, "2"), (3, "2"), (4, "a"), (2, "3"), (3, "5"),
+                      (2, "4"), (3, "Phần 5a"),
+                      (4, "I"), (5, "1"), (4, "III"), (2, "5"), (3, "V"), (1, "Điều 2"), (2, "1")]
+
+
 def test_stray_opening_quote_hides_no_sections() -> None:
     """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
     text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"

@@ -29,8 +29,10 @@ _CAPITAL_AFTER = r"[ ]+(?=[\p{Lu}“\"(])"
 
 NUMBERING_STYLES: list[NumberingStyle] = [
     {"name": "Phần thứ nhất", "scheme": "part",
-     "pattern": r"(?P<number>(?i:phần)[ ]+(?:(?i:thứ)[ ]+\p{L}+|[IVXLC]+|[A-Z]|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
-     "examples": [("PHẦN THỨ NHẤT: KẾT QUẢ", "Phần thứ nhất"), ("Phần I. TÌNH HÌNH CHUNG", "Phần I")]},
+     "pattern": r"(?P<number>(?i:phần)[ ]+(?:(?i:thứ)[ ]+\p{L}+|[IVXLC]+|[A-Z]|\d{1,2}[a-z]?))[ ]*[.:]?(?:[ ]+|$)",
+     "examples": [("PHẦN THỨ NHẤT: KẾT QUẢ", "Phần thứ nhất"), ("Phần I. TÌNH HÌNH CHUNG", "Phần I"),
+                  # a part put in between two by an amendment (tt-01, 2010)
+                  ("Phần 5a: XỬ LÝ VI PHẠM CÁC QUY ĐỊNH VỀ MINH BẠCH TÀI SẢN, THU NHẬP", "Phần 5a")]},
     {"name": "Chương I", "scheme": "chapter",
      "pattern": r"(?P<number>(?i:chương)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
      "examples": [("Chương I", "Chương I"), ("CHƯƠNG II. NHỮNG QUY ĐỊNH CỤ THỂ", "Chương II")]},

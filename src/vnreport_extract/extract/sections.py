@@ -60,6 +60,32 @@ class Heading:
     end: int = 0
     page: int | None = None
     children: list[Heading] = field(default_factory=list)
+    amends: bool = False  # an amending clause whose text follows (``Sửa đổi ... như sau:``)
+
+
+_AMENDS = regex.compile(r"(?i:sửa\s+đổi|bổ\s+sung|thay\s+thế|điều\s+chỉnh)\b")
+_AS_FOLLOWS = regex.compile(r"(?i:như\s+sau)\s*:\s*$")
+_ROMAN_NEXT = {"I": "II", "II": "III", "III": "IV", "IV": "V", "V": "VI", "VI": "VII", "VII": "VIII",
+               "VIII": "IX", "IX": "X"}
+
+
+def _next_label(number: str) -> str | None:
+    """The label after ``number`` in its scheme (``2`` → ``3``, ``1.2`` → ``1.3``, ``a`` → ``b``,
+    ``II`` → ``III``), ``None`` when there is none to tell."""
+    if " " in number:  # ``Điều 1``, ``Phần 2``
+        word, _, n = number.rpartition(" ")
+        nxt_n = _next_label(n)
+        return f"{word} {nxt_n}" if nxt_n else None
+    head, _, last = number.rpartition(".")
+    if last.isdigit():
+        nxt = str(int(last) + 1)
+    elif last in _ROMAN_NEXT:
+        nxt = _ROMAN_NEXT[last]
+    elif len(last) == 1 and last.isalpha() and last.islower():
+        nxt = "đ" if last == "d" else "e" if last == "đ" else chr(ord(last) + 1)
+    else:
+        return None
+    return f"{head}.{nxt}" if head else nxt
 
 
 # The styles whose label can start with a given character (``I`` or ``1``): most paragraphs
@@ -191,7 +217,8 @@ def extract_sections(
             if len(nxt) <= MAX_TITLE and parse_heading(nxt) is None:
                 rest = nxt
         page = page_at(start) if page_at else None
-        headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page))
+        amends = _AMENDS.match(rest.lstrip()) is not None and _AS_FOLLOWS.search(rest) is not None
+        headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page, amends=amends))
         if len(headings) > max_sections:
             raise LimitExceededError("max_sections", max_sections,
                                      what=f"more than {max_sections} numbered headings")
@@ -202,8 +229,24 @@ def extract_sections(
     # Numbers already used under each parent (by id; 0 for the roots): counting siblings
     # one by one would be quadratic in a long flat list of ``a)`` items.
     used: dict[int, Counter[str]] = {}
+    # An amending clause (``2. Sửa đổi, bổ sung khoản 2 Mục I Phần 2 như sau:``) holds the text it
+    # puts in, numbered as in the amended document (``2. Sau khi ...``, ``Phần 5a``, ``I.``): those
+    # headings nest under the clause until the clause after it (``3.``) or after one above it.
+    scopes: list[Heading] = []
     for h in headings:
-        while stack and stack[-1].rank >= h.rank:
+        # A scope ends at the heading after the clause or after one above it (``Điều 2``); any
+        # other heading, of whatever rank (``Phần 5a``, ``I.``), is the amending text.
+        while scopes:
+            inner = stack.index(scopes[-1])
+            ended = next((k for k, a in enumerate(stack[:inner + 1])
+                          if a.rank == h.rank and h.number == _next_label(a.number)), None)
+            if ended is None:
+                break
+            del stack[ended:]  # the amending text ends with its clause, whatever its headings' ranks
+            while scopes and not any(x is scopes[-1] for x in stack):
+                scopes.pop()
+        floor = stack.index(scopes[-1]) + 1 if scopes else 0
+        while len(stack) > floor and stack[-1].rank >= h.rank:
             stack.pop()
         h.level = len(stack) + 1
         if h.level > max_depth:
@@ -222,6 +265,8 @@ def extract_sections(
         h.path = base
         siblings.append(h)
         stack.append(h)
+        if h.amends:
+            scopes.append(h)
 
     # A section ends where the next one of its level or above starts.
     open_sections: list[Heading] = []
