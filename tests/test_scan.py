@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 
 import regex
 
+from vnreport_extract import parse_file
 from vnreport_extract.conventions.doc_types import NAMED_TYPES
 from vnreport_extract.extract.citations import _TYPE_NAMES, NAMED
-from vnreport_extract.extract.scan import matches_at, occurrences, trie
+from vnreport_extract.extract.dates import NUMERIC, YEAR_RANGE
+from vnreport_extract.extract.scan import around, matches_at, matches_in, occurrences, trie
+from vnreport_extract.extract.symbols import SYMBOL_RE, find_symbols
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
 
 
 def _plain(words: list[str]) -> str:
@@ -51,3 +56,39 @@ def test_named_citations_found_where_their_names_occur_are_the_scans() -> None:
     found = [(m.span(), m.group("type")) for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES))]
     assert found == [(m.span(), m.group("type")) for m in NAMED.finditer(text)]
     assert len(found) >= 5
+
+
+@functools.cache
+def _corpus() -> tuple[str, ...]:
+    """Real texts (the seed, the DOCX fixtures) and the same lines reshuffled, with symbols and
+    dates broken over line ends, spaced out and run into their neighbours."""
+    texts = [SEED.read_text(encoding="utf-8"), *(parse_file(p).text for p in sorted(FIXTURES.rglob("*.docx")))]
+    rng = random.Random(5)
+    lines = [line for t in texts for line in t.split("\n")]
+    odd = ["10-", "CTPH/BDVTU-", "BCSĐUBND", "245/KH-", "  UBND", "12 /", "2021", "05/4/", "2022 - 2025",
+           "giai đoạn 2021 –", " 2026", "31/12/2021.", "Số: 15/", "20/20/2020/2019", "1920", "174 KL/TW", "-"]
+    mixed = []
+    for _ in range(40):
+        picked = [rng.choice(lines) if rng.random() < 0.7 else rng.choice(odd) for _ in range(rng.randint(5, 60))]
+        mixed.append("".join(line + rng.choice(["\n", "\n", " ", "", " \n", "-\n", "/"]) for line in picked))
+    return (*texts, *mixed)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_numeric_dates_and_periods_tried_at_their_years_are_the_scans() -> None:
+    for text in _corpus():
+        years = occurrences(text, ("19", "20"))
+        assert _spans(matches_in(NUMERIC, text, around(years, 10, 5, len(text)))) == _spans(NUMERIC.finditer(text))
+        assert _spans(matches_at(YEAR_RANGE, text, years)) == _spans(YEAR_RANGE.finditer(text))
+
+
+def test_symbols_read_around_slashes_are_the_scan() -> None:
+    found = 0
+    for text in _corpus():
+        expected = _spans(SYMBOL_RE.finditer(text))
+        assert _spans(find_symbols(text)) == expected
+        found += len(expected)
+    assert found > 300

@@ -22,7 +22,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, symbol_parts
+from .symbols import SYMBOL_RE, find_symbols, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -290,7 +290,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
     listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
-    for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
+    for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
         before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
