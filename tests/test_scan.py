@@ -10,7 +10,7 @@ import regex
 
 from vnreport_extract import parse_file
 from vnreport_extract.conventions.doc_types import NAMED_TYPES
-from vnreport_extract.extract.citations import _TYPE_NAMES, NAMED
+from vnreport_extract.extract.citations import _ABOUT, _TYPE_NAMES, NAMED, _about
 from vnreport_extract.extract.dates import NUMERIC, YEAR_RANGE
 from vnreport_extract.extract.scan import around, matches_at, matches_in, occurrences, trie
 from vnreport_extract.extract.symbols import SYMBOL_RE, find_symbols
@@ -92,3 +92,18 @@ def test_symbols_read_around_slashes_are_the_scan() -> None:
         assert _spans(find_symbols(text)) == expected
         found += len(expected)
     assert found > 300
+
+
+def test_a_subject_read_in_runs_is_the_lazy_patterns() -> None:
+    rng = random.Random(7)
+    pieces = ["về", "Về", "VỀ", "việc", "v/v", "V/V", " ", " ", ",", ".", ". ", ";", "(", "\n", "“", "”", '"', "ab",
+              "x", "a.b", "..", ".\n", "a" * 150]
+    texts = [" " + line for text in _corpus()[:3] for line in text.split("\n") if "về" in line.casefold()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    texts += [" về " + "a" * n + end for n in range(295, 306) for end in (";", ". ", ".", "")]
+    for text in texts:
+        for pos in {0, 1, rng.randrange(len(text) + 1)}:
+            for at in (m.start() for m in regex.finditer(r"(?i)về|v/v", text)):
+                for start in (pos, max(0, at - 2)):
+                    a, b = _about(text, start), _ABOUT.match(text, start, start + 340)
+                    assert (a and (a.span(), a.span("s"))) == (b and (b.span(), b.span("s"))), (text, start)
