@@ -10,7 +10,7 @@ import regex
 
 from vnreport_extract import parse_file
 from vnreport_extract.conventions.doc_types import NAMED_TYPES
-from vnreport_extract.extract.citations import _ABOUT, _TYPE_NAMES, NAMED, _about
+from vnreport_extract.extract.citations import _ABOUT, _NOT_IN_TYPE, _TYPE_NAMES, NAMED, TYPE_BEFORE, _about
 from vnreport_extract.extract.dates import NUMERIC, YEAR_RANGE
 from vnreport_extract.extract.scan import around, matches_at, matches_in, occurrences, trie
 from vnreport_extract.extract.symbols import SYMBOL_RE, find_symbols
@@ -107,3 +107,27 @@ def test_a_subject_read_in_runs_is_the_lazy_patterns() -> None:
                 for start in (pos, max(0, at - 2)):
                     a, b = _about(text, start), _ABOUT.match(text, start, start + 340)
                     assert (a and (a.span(), a.span("s"))) == (b and (b.span(), b.span("s"))), (text, start)
+
+
+def test_no_character_outside_letters_spaces_and_colons_is_in_a_type_word() -> None:
+    # What TYPE_BEFORE matches: the type words, the words after them, spaces and colons
+    # (case-insensitively: a letter's other cases are letters too).
+    literal = "".join(sorted({*"".join(_TYPE_NAMES), *"liên tịch ngành số hiệu", " ", ":"}))
+    in_match = regex.compile("(?i:[" + regex.escape(literal) + "])")
+    outside = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    barriers = "".join(regex.findall(r"[^\p{L}\p{M} :]", outside))
+    assert len(barriers) > 100_000 and in_match.search(barriers) is None
+    assert set(TYPE_BEFORE.pattern) - set(literal) <= set(r"(?<!\w)P<type>i:|[]+*$\ ")
+
+
+def test_the_type_word_searched_after_the_last_barrier_is_the_plain_search() -> None:
+    found = 0
+    for text in _corpus():
+        for sm in SYMBOL_RE.finditer(text):
+            lo = max(0, sm.start() - 60)
+            barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
+            a = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
+            b = TYPE_BEFORE.search(text, lo, sm.start())
+            assert (a and (a.span(), a.span("type"))) == (b and (b.span(), b.span("type")))
+            found += b is not None
+    assert found > 300

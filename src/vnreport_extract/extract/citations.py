@@ -36,6 +36,10 @@ TYPE_BEFORE = regex.compile(
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
 _TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
+# A character that no match of TYPE_BEFORE holds (its words are letters, and spaces and ``:``
+# stand between them): the search for the type word starts after the last one before the
+# symbol, not at each of the 60 places before it (a test checks every character).
+_NOT_IN_TYPE = regex.compile(r"(?r)[^\p{L}\p{M} :]")
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
@@ -311,7 +315,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
-        before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
+        # A match ends at the symbol, or before a line end right before it (``$``).
+        lo = max(0, sm.start() - 60)
+        barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
+        before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
         if before is not None:
             doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:
