@@ -35,13 +35,15 @@ class PartialDate(Record):
 
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
-        iso = None
-        if year is not None:
-            iso = f"{year:04d}"
-            if month is not None:
-                iso += f"-{month:02d}"
-                if day is not None:
-                    iso += f"-{day:02d}"
+        # One %-format: three f-strings and two concatenations cost half as much as the model.
+        if year is None:
+            iso = None
+        elif month is None:
+            iso = "%04d" % year  # noqa: UP031
+        elif day is None:
+            iso = "%04d-%02d" % (year, month)  # noqa: UP031
+        else:
+            iso = "%04d-%02d-%02d" % (year, month, day)  # noqa: UP031
         return cls(year=year, month=month, day=day, iso=iso)
 
 

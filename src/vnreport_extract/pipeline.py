@@ -25,7 +25,7 @@ from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
 from .extract.sections import SectionIndex, extract_sections, walk
-from .extract.symbols import SYMBOL_RE
+from .extract.symbols import find_symbols
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import PartError, Report, Source, Table, Warning
@@ -202,7 +202,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
 
     # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
     # this one) is a self-reference, not a citation.
-    symbol_matches = list(SYMBOL_RE.finditer(text))
+    symbol_matches = find_symbols(text)
     citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
                  if c.symbol is None or c.symbol not in own_symbols]
     symbols = [(m.start(), m.end()) for m in symbol_matches]

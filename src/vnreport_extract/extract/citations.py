@@ -22,7 +22,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, symbol_parts
+from .symbols import SYMBOL_RE, find_symbols, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -36,6 +36,10 @@ TYPE_BEFORE = regex.compile(
     rf"[ ]*(?:(?i:số)(?:[ ]+(?i:số))?(?:[ ]*(?i:hiệu))?[ ]*:?[ ]*)?$"
 )
 _TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
+# A character that no match of TYPE_BEFORE holds (its words are letters, and spaces and ``:``
+# stand between them): the search for the type word starts after the last one before the
+# symbol, not at each of the 60 places before it (a test checks every character).
+_NOT_IN_TYPE = regex.compile(r"(?r)[^\p{L}\p{M} :]")
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
@@ -63,6 +67,13 @@ _QUOTED = regex.compile(
     r"(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\"|“(?P<q3>[^”\"\n]{2,500})\")"
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
+# The same subject read in runs (possessive, no look-ahead tried after each character): the
+# lazy one's end is the first place past its first two characters where the look-ahead holds,
+# and the runs stop there too. Only the 300 characters' limit is not in it: a longer subject
+# is read again by _ABOUT (which then finds none).
+_ABOUT_RUNS = regex.compile(
+    r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2}(?:[^;()\n“”\".]++|\.(?![ ]|$))*)"
+    r"(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _WINDOW = 40
 
 
@@ -141,24 +152,31 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     run_end = cut.start() if cut else len(window)
     # A body's name is a few words: the first words of the phrase decide, unless the name
     # runs on to the last of them.
-    words, ends, complete = _phrase_words(window, run_end, _FIRST_WORDS)
+    tokens, kept, complete = _phrase_words(window, run_end, _FIRST_WORDS)
+    words = [tokens[i] for i in kept]
     if not words or not words[0][:1].isupper():
         return None
     n = _name_length(words)
     if not complete and not (n + 1 < len(words) and len(words) > 10):
-        words, ends, _ = _phrase_words(window, run_end, None)
+        tokens, kept, _ = _phrase_words(window, run_end, None)
+        words = [tokens[i] for i in kept]
         n = _name_length(words)
     if n == 0:
         return None
-    return canonical_authority(" ".join(words[:n])), pos + ends[n - 1]
+    # Where the name's last word ends: each token is found after the one before it (only
+    # spaces stand between them), up to that word only.
+    end = 0
+    for tok in tokens[:kept[n - 1] + 1]:
+        end = window.find(tok, end) + len(tok)
+    return canonical_authority(" ".join(words[:n])), pos + end
 
 
 _FIRST_WORDS = 16
 
 
 def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[str], list[int], bool]:
-    """The words of ``window[:run_end]`` (ends in ``window``) without stray numbers, from its
-    first ``limit`` tokens (all when None), and whether those were all of them."""
+    """The tokens of ``window[:run_end]``, from its first ``limit`` (all when None), the
+    indices of those that are words (not stray numbers), and whether those were all of them."""
     # No punctuation before ``run_end``: the tokens there are the runs between spaces, which
     # ``str.split`` cuts in C unless an information separator (a space to it, not to _TOKEN) is in.
     phrase = window[:run_end]
@@ -171,19 +189,15 @@ def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[st
     else:
         after = _TOKEN.search(window, run_end) if run_end < len(window) else None
         following_last = after.group() if after else ""
-    words: list[str] = []
-    ends: list[int] = []
-    end = 0
+    kept: list[int] = []
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        # Only spaces stand before the token, and it holds none: its first occurrence is it.
-        end = window.find(tok, end) + len(tok)
         if i and len(tok) <= 3 and tok.isdigit():
-            following = tokens[i + 1] if i + 1 < len(tokens) else following_last
+            following = tokens[i + 1] if i < last else following_last
             if following[:1].isalpha():
                 continue  # a page or footnote number inside the phrase (``Thủ 3 tướng``)
-        words.append(tok)
-        ends.append(end)
-    return words, ends, complete
+        kept.append(i)
+    return tokens, kept, complete
 
 
 def _name_length(words: list[str]) -> int:
@@ -266,11 +280,19 @@ def _tail(text: str, pos: int) -> _Tail:
         tail.subject = (q.group("q") or q.group("q2") or q.group("q3")).strip()
         tail.subject_end = q.end()
     else:
-        a = _ABOUT.match(text, tail.end, tail.end + 340) if first in ("v", "V") else None
+        a = _about(text, tail.end) if first in ("v", "V") else None
         if a:
             tail.subject = a.group("s").strip(" ,")
             tail.subject_end = a.end()
     return tail
+
+
+def _about(text: str, pos: int) -> regex.Match[str] | None:
+    """``_ABOUT.match(text, pos, pos + 340)``."""
+    a = _ABOUT_RUNS.match(text, pos, pos + 340)
+    if a is not None and a.end("s") - a.start("s") > 300:
+        return _ABOUT.match(text, pos, pos + 340)
+    return a
 
 
 def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
@@ -290,10 +312,13 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
     listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
-    for sm in SYMBOL_RE.finditer(text) if symbols is None else symbols:
+    for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
-        before = TYPE_BEFORE.search(text, max(0, sm.start() - 60), sm.start())
+        # A match ends at the symbol, or before a line end right before it (``$``).
+        lo = max(0, sm.start() - 60)
+        barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
+        before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
         if before is not None:
             doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:

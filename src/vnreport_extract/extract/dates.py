@@ -16,7 +16,7 @@ import regex
 
 from ..models import DateMention, PartialDate
 from ..spans import Spans
-from .scan import group_numbers, matches_at
+from .scan import around, group_numbers, matches_at, matches_in, occurrences
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -127,7 +127,11 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
                 add("year", m.start(), m.end(), PartialDate.of(year))
             else:
                 add("date" if day else "month", m.start(), m.end(), PartialDate.of(year, month, day))
-    for m in NUMERIC.finditer(text):
+    # Every numeric date and every period ends in a year, 19xx or 20xx: the patterns are tried
+    # only there (``str.find`` finds them at a fraction of what a scan for a digit costs). A
+    # numeric date starts at most 10 characters before its year and reads one past it.
+    years = occurrences(text, ("19", "20"))
+    for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text))):
         day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
         if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, month, day))
@@ -170,7 +174,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
         if not taken.overlaps(m.start("n"), m.end()):
             add("period", m.start("n"), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
-    for m in YEAR_RANGE.finditer(text):
+    for m in matches_at(YEAR_RANGE, text, years):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         head = PERIOD_HEAD.search(text, max(0, m.start() - 30), m.start())
         if m.group("word") and head is None:

@@ -90,3 +90,32 @@ def group_numbers(pattern: regex.Pattern[str], *names: str) -> tuple[int, ...]:
     (2, 1)
     """
     return tuple(pattern.groupindex[name] for name in names)
+
+
+def around(starts: Iterable[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """The spans ``[s - before, s + after)`` around each of ``starts`` (in order), clipped to
+    a text of ``length`` characters, overlapping ones merged.
+
+    >>> around([5, 9, 40], 3, 4, 42)
+    [(2, 13), (37, 42)]
+    """
+    spans: list[tuple[int, int]] = []
+    for s in starts:
+        a, b = max(0, s - before), min(length, s + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def matches_in(pattern: regex.Pattern[str], text: str, spans: Iterable[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose every match, and every
+    character it looks at (a look-behind reads the text before a span as it is), lies in one
+    of the disjoint ``spans`` (in order).
+
+    >>> [m.group() for m in matches_in(regex.compile(r"(?<!\\d)\\d\\d"), "1 22 333", [(1, 4), (5, 8)])]
+    ['22', '33']
+    """
+    for a, b in spans:
+        yield from pattern.finditer(text, a, b)

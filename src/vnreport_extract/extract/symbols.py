@@ -52,6 +52,39 @@ SYMBOL = (
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
 _PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "ltype", "scodes")
+_DASHES = ("-", "–", "—", "_")
+
+
+def find_symbols(text: str) -> list[regex.Match[str]]:
+    r"""What ``SYMBOL_RE.finditer(text)`` finds, read only around the slashes: every symbol
+    holds one, and tried at every digit of a long text the pattern costs far more.
+
+    A symbol's first slash is on its first line, or on the next when the line ends in its
+    hyphen (``_DASH``, the only part that crosses a line end); it goes on to a further line
+    only after such a hyphen. So the lines with a slash, each with the line before it and
+    the lines its hyphens carry it on to, hold every symbol; a line end stops the pattern as
+    the end of the text does.
+
+    >>> [m.group() for m in find_symbols("Số 12 và 245/KH-UBND;\n10-\nCTPH/BDVTU-\nBCSĐUBND, năm 2023")]
+    ['245/KH-UBND', '10-\nCTPH/BDVTU-\nBCSĐUBND']
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    at = text.find("/")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+        end = text.find("\n", at)
+        end = n if end < 0 else end
+        while end < n and text[start:end].rstrip(" ").endswith(_DASHES):
+            end = text.find("\n", end + 1)
+            end = n if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        at = text.find("/", end)
+    return [m for a, b in spans for m in SYMBOL_RE.finditer(text, a, b)]
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
