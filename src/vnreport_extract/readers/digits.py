@@ -44,6 +44,8 @@ _MIN_SHARE_OF_FIELD = 0.3
 # Wider than this share of its height: two digits written together (``11`` as an ``M``), which
 # a reading of one would take for one digit.
 _MAX_ASPECT = 0.95
+# A piece touching the crop's side this tall (a share of the tallest piece) cuts the reading short.
+_EDGE_PIECE = 0.25
 # A piece of ink over another's columns is part of the same character (a ``5`` whose bar the
 # pen lifted from) when it is shorter than this share of it.
 _PART_HEIGHT = 0.6
@@ -88,11 +90,10 @@ def _components(ink: Any) -> list[tuple[int, int, int, int, int]]:
     return out
 
 
-def characters(ink: Any) -> list[tuple[int, int, int, int]]:
+def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
     """The boxes (left, top, right, bottom; right and bottom excluded) of the characters of a
     field's ink, left to right: pieces of ink over the same columns are one character (a ``5``
-    whose bar the pen lifted from); dots, commas and the specks of a dotted leader are left out,
-    and so is a piece cut by the crop's left side (the end of the label before the field)."""
+    whose bar the pen lifted from); dots, commas and the specks of a dotted leader are left out."""
     pieces = sorted(_components(ink))
     merged: list[list[int]] = []
     for left, top, right, bottom, _ in pieces:
@@ -105,9 +106,16 @@ def characters(ink: Any) -> list[tuple[int, int, int, int]]:
             merged.append([left, top, right, bottom])
     if not merged:
         return []
+    tallest = max(b[3] - b[1] for b in merged)
+    width = ink.shape[1]
+    # A piece cut by the crop's side (the field written against its label or the symbol) may be
+    # part of a digit or of the word beside it, and what is left of a digit may look like a dot:
+    # the digits cannot be told.
+    if any((b[0] == 0 or b[2] == width) and b[3] - b[1] >= _EDGE_PIECE * tallest for b in merged):
+        return None
     # Relative to the crop too: the specks of a blank field's dotted leader are all alike.
-    least = max(_MIN_HEIGHT * max(b[3] - b[1] for b in merged), _MIN_SHARE_OF_FIELD * ink.shape[0])
-    return [(b[0], b[1], b[2], b[3]) for b in merged if b[3] - b[1] >= least and b[0] > 0]
+    least = max(_MIN_HEIGHT * tallest, _MIN_SHARE_OF_FIELD * ink.shape[0])
+    return [(b[0], b[1], b[2], b[3]) for b in merged if b[3] - b[1] >= least]
 
 
 def _mnist_image(ink: Any) -> Any:

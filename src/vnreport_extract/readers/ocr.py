@@ -24,6 +24,7 @@ capitals (``ĐỀ`` → ``ĐÈ``, ``ĐỒNG`` → ``ĐÒNG``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import itertools
 import os
@@ -852,8 +853,12 @@ def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: Rea
     pad = round(0.35 * (label.bottom - label.top))
     box = (label.right + 2, min(label.top, nxt.top) - pad, nxt.left - 2, max(label.bottom, nxt.bottom) + pad)
     has_box = nxt.left - label.right > 4
-    by_hand = hand(box) if hand is not None and has_box else None
-    sure_hand = by_hand.text if by_hand and by_hand.confidence >= _SURE_HAND and valid(by_hand.text) else None
+    # Read as handwriting only when a reading is in doubt (a field a little slow to read).
+    by_hand = functools.cache(lambda: hand(box) if hand is not None and has_box else None)
+
+    def sure_hand() -> str | None:
+        reading = by_hand()
+        return reading.text if reading and reading.confidence >= _SURE_HAND and valid(reading.text) else None
 
     def put(text: str, conf: float, why: str | None) -> list[Word]:
         if notes is not None and why is not None:
@@ -862,11 +867,14 @@ def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: Rea
                 *words[end:]]
 
     def checked(text: str, conf: float, why: str | None) -> list[Word] | None:
-        """Tesseract's reading ``text``, unless the handwriting reader read something else."""
-        if by_hand is None or by_hand.text == text:
+        """Tesseract's reading ``text``, unless the handwriting reader read something else: a
+        sure reading of as many digits replaces it; any other leaves the field blank."""
+        reading = by_hand()
+        if reading is None or reading.text == text:
             return words if why is None and text == written else put(text, conf, why)
-        if sure_hand is not None:
-            return put(sure_hand, 100 * by_hand.confidence, f"{text!r} read as handwriting {sure_hand!r}")
+        sure = sure_hand()
+        if reading is not None and sure is not None and len(sure) == len(text):
+            return put(sure, 100 * reading.confidence, f"{text!r} read as handwriting {sure!r}")
         return None
 
     least = min((w.conf for w in inside), default=0.0)
@@ -887,9 +895,9 @@ def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: Rea
                 found = checked(got[0], got[1], None if got[0] == written else f"read again as {got[0]!r}")
                 if found is not None:
                     return found
-            elif sure_hand is not None and by_hand is not None:
-                return put(sure_hand, 100 * by_hand.confidence, f"read as handwriting {sure_hand!r}")
-            if not inside and got is None and by_hand is None:
+            elif (sure := sure_hand()) is not None and (reading := by_hand()) is not None:
+                return put(sure, 100 * reading.confidence, f"read as handwriting {sure!r}")
+            if not inside and got is None and by_hand() is None:
                 return kept + words[end:]
     # Something is written there (a handwritten or stamped number) but not legibly: left out.
     if notes is not None:
