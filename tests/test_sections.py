@@ -180,6 +180,26 @@ def test_amended_text_nests_under_the_clause_that_puts_it_in() -> None:
                       (4, "I"), (5, "1"), (4, "III"), (2, "5"), (3, "V"), (1, "Điều 2"), (2, "1")]
 
 
+def test_amended_article_keeps_its_own_points_until_the_next_clause() -> None:
+    text = ("Điều 1. Sửa đổi Quyết định số 12/2020/QĐ-UBND như sau:\n"
+            "1. Sửa đổi, bổ sung Điều 5 như sau:\n"
+            "Điều 5. Trách nhiệm của các sở\n"
+            "1. Sở Nội vụ chủ trì.\n"
+            "2. Sở Tài chính bảo đảm kinh phí.\n"
+            "2. Bãi bỏ Điều 7.\n"
+            "Điều 2. Hiệu lực thi hành")
+    levels = [(s.level, s.number) for s in walk(parse_text(text).sections)]
+    assert levels == [(1, "Điều 1"), (2, "1"), (3, "Điều 5"), (4, "1"), (4, "2"), (2, "2"), (1, "Điều 2")]
+
+
+def test_a_list_announced_with_bo_sung_nhu_sau_is_no_amendment() -> None:
+    # A report's own clause: the points after it are not named by it, the next part is its sibling.
+    text = ("I. KẾT QUẢ\n1. Tổng hợp.\n2. Bổ sung danh mục dự án như sau:\na) Dự án A.\n2. Trùng số.\n"
+            "PHẦN THỨ HAI: PHƯƠNG HƯỚNG")
+    levels = [(s.level, s.number) for s in walk(parse_text(text).sections)]
+    assert levels == [(1, "I"), (2, "1"), (2, "2"), (3, "a"), (2, "2"), (1, "Phần thứ hai")]
+
+
 def test_stray_opening_quote_hides_no_sections() -> None:
     """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
     text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"

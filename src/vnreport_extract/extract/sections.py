@@ -60,11 +60,36 @@ class Heading:
     end: int = 0
     page: int | None = None
     children: list[Heading] = field(default_factory=list)
-    amends: bool = False  # an amending clause whose text follows (``Sửa đổi ... như sau:``)
+    # An amending clause (``Sửa đổi khoản 2 Mục I Phần 2 như sau:``): the labels it names, which
+    # the text it puts in starts with; and whether it opens with an amending verb at all.
+    named: frozenset[str] = frozenset()
+    amending: bool = False
 
 
-_AMENDS = regex.compile(r"(?i:sửa\s+đổi|bổ\s+sung|thay\s+thế|điều\s+chỉnh)\b")
+_AMENDS = regex.compile(r"(?i:sửa\s+đổi|bổ\s+sung|thay\s+thế|điều\s+chỉnh|bãi\s+bỏ)\b")
 _AS_FOLLOWS = regex.compile(r"(?i:như\s+sau)\s*:\s*$")
+# The parts of a document an amending clause names, as the amended text numbers them.
+_NAMED = regex.compile(
+    r"(?i:(?P<kind>khoản|điểm|mục|phần|điều|chương))\s+(?P<label>[IVXLC]+\b|\d{1,3}[a-z]?\b|[a-zđ]\b)")
+
+
+def _named_labels(clause: str) -> frozenset[str]:
+    """The section numbers that the text put in by ``clause`` may start with: ``khoản 2`` → ``2``,
+    ``Mục V`` → ``V`` (and ``Mục V``), ``Phần 5a`` → ``Phần 5a``, ``Điều 5`` → ``Điều 5``.
+
+    >>> sorted(_named_labels("Sửa đổi, bổ sung khoản 2 Mục I Phần 2 như sau:"))
+    ['2', 'I', 'Mục I', 'Phần 2']
+    """
+    out: set[str] = set()
+    for m in _NAMED.finditer(clause):
+        kind, label = m.group("kind").lower(), m.group("label")
+        if kind in ("khoản", "điểm"):
+            out.add(label)
+        elif kind == "mục":
+            out |= {label, f"Mục {label}"}
+        else:
+            out.add(f"{kind.capitalize()} {label}")
+    return frozenset(out)
 _ROMAN_NEXT = {"I": "II", "II": "III", "III": "IV", "IV": "V", "V": "VI", "VI": "VII", "VII": "VIII",
                "VIII": "IX", "IX": "X"}
 
@@ -217,8 +242,10 @@ def extract_sections(
             if len(nxt) <= MAX_TITLE and parse_heading(nxt) is None:
                 rest = nxt
         page = page_at(start) if page_at else None
-        amends = _AMENDS.match(rest.lstrip()) is not None and _AS_FOLLOWS.search(rest) is not None
-        headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page, amends=amends))
+        amending = _AMENDS.match(rest.lstrip()) is not None
+        named = _named_labels(rest) if amending and _AS_FOLLOWS.search(rest) is not None else frozenset()
+        headings.append(Heading(number, rank, heading_title(rest, sentences), start, page=page, named=named,
+                                amending=amending))
         if len(headings) > max_sections:
             raise LimitExceededError("max_sections", max_sections,
                                      what=f"more than {max_sections} numbered headings")
@@ -230,22 +257,21 @@ def extract_sections(
     # one by one would be quadratic in a long flat list of ``a)`` items.
     used: dict[int, Counter[str]] = {}
     # An amending clause (``2. Sửa đổi, bổ sung khoản 2 Mục I Phần 2 như sau:``) holds the text it
-    # puts in, numbered as in the amended document (``2. Sau khi ...``, ``Phần 5a``, ``I.``): those
-    # headings nest under the clause until the clause after it (``3.``) or after one above it.
+    # puts in, numbered as in the amended document (``2. Sau khi ...``, ``Phần 5a``, ``I.``): when
+    # the heading after the clause is one the clause names, the headings nest under the clause
+    # until the next clause or a heading at or above the clause's parent that it does not name.
     scopes: list[Heading] = []
+    previous: Heading | None = None
     for h in headings:
-        # A scope ends at the heading after the clause or after one above it (``Điều 2``); any
-        # other heading, of whatever rank (``Phần 5a``, ``I.``), is the amending text.
-        while scopes:
-            inner = stack.index(scopes[-1])
-            ended = next((k for k, a in enumerate(stack[:inner + 1])
-                          if a.rank == h.rank and h.number == _next_label(a.number)), None)
-            if ended is None:
-                break
-            del stack[ended:]  # the amending text ends with its clause, whatever its headings' ranks
-            while scopes and not any(x is scopes[-1] for x in stack):
+        while scopes and _ends_scope(h, scopes[-1], stack):
+            del stack[_index(stack, scopes[-1]):]  # the amending text ends with its clause
+            scopes.pop()
+            while scopes and _index(stack, scopes[-1]) < 0:
                 scopes.pop()
-        floor = stack.index(scopes[-1]) + 1 if scopes else 0
+        if previous is not None and h.number in previous.named and stack and stack[-1] is previous:
+            scopes.append(previous)
+        previous = h
+        floor = _index(stack, scopes[-1]) + 1 if scopes else 0
         while len(stack) > floor and stack[-1].rank >= h.rank:
             stack.pop()
         h.level = len(stack) + 1
@@ -265,8 +291,6 @@ def extract_sections(
         h.path = base
         siblings.append(h)
         stack.append(h)
-        if h.amends:
-            scopes.append(h)
 
     # A section ends where the next one of its level or above starts.
     open_sections: list[Heading] = []
@@ -277,6 +301,22 @@ def extract_sections(
     for h in open_sections:
         h.end = end_of_body
     return [_to_model(h) for h in roots], warnings
+
+
+def _index(stack: list[Heading], h: Heading) -> int:
+    """Where ``h`` is in ``stack`` (by identity), -1 when it is not."""
+    return next((k for k, x in enumerate(stack) if x is h), -1)
+
+
+def _ends_scope(h: Heading, clause: Heading, stack: list[Heading]) -> bool:
+    """Whether ``h`` is past the text that ``clause`` puts in: the next clause (its next label and
+    an amending verb, or no heading of a higher scheme in the text between), or a heading at or
+    above the clause's parent (``Điều 2``) that the clause does not name."""
+    at = _index(stack, clause)
+    if h.rank == clause.rank and h.number == _next_label(clause.number):
+        return h.amending or all(x.rank >= clause.rank for x in stack[at + 1:])
+    parent_rank = stack[at - 1].rank if at > 0 else clause.rank - 1
+    return h.rank <= parent_rank and h.number not in clause.named
 
 
 def _flatten(nodes: list[Heading]) -> list[Heading]:
