@@ -563,6 +563,12 @@ def test_roman_heading_read_with_a_stroke_too_many_is_set_by_its_sequence() -> N
         ["heading 'II.' → 'I.' (in a sequence that has II. twice)"], "I. CÔNG TÁC TRIỂN KHAI")
 
 
+def test_roman_sequence_read_from_a_later_page_is_not_set_to_start_at_one() -> None:
+    # Pages 3-4 of a report (ParseOptions(pages=...)): its I. lies on a page not read.
+    blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "II. KẾT QUẢ THỰC HIỆN")]
+    assert (roman_sequence(blocks, from_start=False), blocks[0].text) == ([], "II. CÔNG TÁC TRIỂN KHAI")
+
+
 def test_roman_headings_of_two_documents_are_two_sequences() -> None:
     # A letter whose only heading is ``I.`` and the report it sends, which starts at ``I.`` again.
     blocks = [Block("paragraph", "I. NỘI DUNG"), Block("paragraph", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),

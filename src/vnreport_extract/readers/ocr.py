@@ -2221,6 +2221,7 @@ def _tsv_per_image(done: system.Finished, count: int) -> list[str] | None:
     return ["\n".join(r) for r in out]
 
 
+_ROMAN_NUMBERED = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\S)")
 _ROMAN_HEADING = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\p{Lu}{2,})")
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
@@ -2238,13 +2239,15 @@ def _documents_of(blocks: list[Block]) -> list[list[Block]]:
     return parts
 
 
-def roman_sequence(blocks: list[Block]) -> list[str]:
+def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]:
     """Roman heading numbers that a stroke too many or too few turned into the number of a
     heading next to them (``II. CÔNG TÁC TRIỂN KHAI`` then ``II. KẾT QUẢ``: a bold ``I.`` read
     with two stems) set to the one their place needs, in the blocks; the repairs made. A number
     is changed only to one a stroke away (``I``/``II``/``III``, ``V``/``VI``), and only when
     that makes the sequence run on better than any other such change: ``II, II, IV`` (a
-    missing ``I.`` or a misread ``III.``) stays as it is.
+    missing ``I.`` or a misread ``III.``) stays as it is. Every Roman-numbered paragraph counts
+    in the sequence; only those with a title in capitals are changed. That the sequence starts
+    at ``I.`` counts only ``from_start`` (the blocks hold the document's beginning).
 
     >>> blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "II. KẾT QUẢ")]
     >>> roman_sequence(blocks), blocks[0].text
@@ -2255,18 +2258,22 @@ def roman_sequence(blocks: list[Block]) -> list[str]:
     >>> blocks = [Block("paragraph", t) for t in ("II. ĐÁNH GIÁ", "II. NHIỆM VỤ", "IV. KIẾN NGHỊ")]
     >>> roman_sequence(blocks)
     []
+    >>> blocks = [Block("paragraph", t) for t in ("I. Tình hình chung", "II. KẾT QUẢ", "II. PHƯƠNG HƯỚNG")]
+    >>> _ = roman_sequence(blocks); [b.text.split(".")[0] for b in blocks]
+    ['I', 'II', 'III']
     """
-    found = [(b, m) for b in blocks if b.kind == "paragraph" and (m := _ROMAN_HEADING.match(b.text)) is not None]
+    found = [(b, m) for b in blocks if b.kind == "paragraph" and (m := _ROMAN_NUMBERED.match(b.text)) is not None]
     values = [_ROMAN_VALUES[m.group("r")] for _, m in found]
+    changeable = [_ROMAN_HEADING.match(b.text) is not None for b, _ in found]
 
     def breaks(seq: list[int]) -> int:
-        return (seq[0] != 1) + sum(b != a + 1 for a, b in itertools.pairwise(seq)) if seq else 0
+        return (from_start and seq[0] != 1) + sum(b != a + 1 for a, b in itertools.pairwise(seq)) if seq else 0
 
     notes: list[str] = []
     while True:
         best: list[tuple[int, int, int]] = []  # (breaks, index, value)
         for i, value in enumerate(values):
-            if value not in values[max(0, i - 1):i] + values[i + 1:i + 2]:
+            if not changeable[i] or value not in values[max(0, i - 1):i] + values[i + 1:i + 2]:
                 continue  # only a number that repeats a neighbour's is in doubt
             for want in {value - 1, value + 1}:
                 read, wanted = _ROMAN_OF.get(value, ""), _ROMAN_OF.get(want, "")
@@ -2281,7 +2288,7 @@ def roman_sequence(blocks: list[Block]) -> list[str]:
         block.text = _ROMAN_OF[want] + block.text[m.end("r"):]
         notes.append(f"heading {read + '.'!r} → {_ROMAN_OF[want] + '.'!r} (in a sequence that has {read}. twice)")
         values[i] = want
-        found[i] = (block, _ROMAN_HEADING.match(block.text) or m)
+        found[i] = (block, _ROMAN_NUMBERED.match(block.text) or m)
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
@@ -2316,9 +2323,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     with contextlib.ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="vnreport-ocr-"))
         raster = stack.enter_context(_Raster(path, dpi or 300, dpi is not None, max_pixels, limits or Limits()))
+        raster_count = raster.count
         for n in page_numbers:
-            if not 1 <= n <= raster.count:
-                raise InputError(f"{path}: no page {n} (the PDF has {raster.count})")
+            if not 1 <= n <= raster_count:
+                raise InputError(f"{path}: no page {n} (the PDF has {raster_count})")
         tess = stack.enter_context(_Tesseract(exe, workers, timeout))
         tess.line_up((1, n) for n in page_numbers)
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
@@ -2343,8 +2351,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         for read in done.values():
             warnings.extend(read.notes)
     ocr_tables.join_continued(result, {n: read.tables for n, read in done.items()})
-    notes = [note for part in _documents_of([b for n in sorted(result) for b in result[n]])
-             for note in roman_sequence(part)]
+    # The first document's sequence starts at I. only when its first page was read from the start.
+    whole = set(page_numbers) == set(range(1, raster_count + 1))
+    notes = [note for k, part in enumerate(_documents_of([b for n in sorted(result) for b in result[n]]))
+             for note in roman_sequence(part, from_start=k > 0 or whole)]
     if warnings is not None:
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
