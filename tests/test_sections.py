@@ -200,6 +200,14 @@ def test_a_list_announced_with_bo_sung_nhu_sau_is_no_amendment() -> None:
     assert levels == [(1, "I"), (2, "1"), (2, "2"), (3, "a"), (2, "2"), (1, "Phần thứ hai")]
 
 
+@pytest.mark.parametrize("line", [
+    "1. Chủ đề năm 2024 của tỉnh: “Kỷ cương, trách nhiệm, hành động, phát triển\"",  # a straight closing quote
+    "1. Thực hiện với khẩu hiệu: “Dân biết, dân bàn, dân làm, dân kiểm tra",  # its closing quote lost
+])
+def test_quoted_words_after_a_colon_hide_no_sections(line: str) -> None:
+    assert [s[0] for s in flat(f"{line}\n2. Tổ chức thực hiện\nII. KIẾN NGHỊ")] == ["1", "2", "II"]
+
+
 def test_stray_opening_quote_hides_no_sections() -> None:
     """cv-368-cv-bptt-tinh-uy-2012-scan.pdf: OCR reads a stray ``“`` at a line start."""
     text = "“be đoàn thê tỉnh.\nThực hiện Nghị quyết.\n1- Các đồng chí bí thư huyện uỷ\n2- Đề nghị các đồng chí"

@@ -27,7 +27,9 @@ _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
 STYLES: list[tuple[str, regex.Pattern[str]]] = [
     (style["scheme"], regex.compile(r"^(?:" + style["pattern"] + r")")) for style in NUMBERING_STYLES
 ]
-_QUOTE_AFTER_COLON = regex.compile(r":[ ]*“[^”]*$")
+# A quotation opened after a colon with the label of a quoted point (``quy định: “2, Sau khi``, the
+# comma an OCR slip) and not closed in the paragraph (by ``”`` or a straight ``"``).
+_QUOTE_AFTER_COLON = regex.compile(r":[ ]*“[ ]*(?:\d{1,2}(?:[.,]\d{1,2})*[.,)]|[a-zđ]\)|[IVX]{1,4}\.)[ ][^”\"]*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 # A sentence end needs one of its marks: most titles have none, and the search for the end
 # tries its look-behind at every place.
@@ -226,7 +228,7 @@ def extract_sections(
             quoted = quoted + 1 if (quoted and opened >= 0) or (not quoted and opened > 0) else 0
             if quoted > _MAX_QUOTED:
                 quoted = 0
-        elif paragraph.count("“") > paragraph.count("”") and _QUOTE_AFTER_COLON.search(paragraph):
+        elif "“" in paragraph and _QUOTE_AFTER_COLON.search(paragraph):
             # ``d) Khoản 2 và 3 Điều 35 ... quy định: “2. Sau khi ...``: the quoted article began
             # on the heading's own line (an OCR or a converter joined them); what follows is quoted.
             quoted = 1
