@@ -89,6 +89,11 @@ def test_authority_of_a_department_with_every_word_capitalised() -> None:
     assert c.authority == "Sở Giao Thông Vận Tải"
 
 
+def test_capitalised_ve_viec_after_an_authority_starts_the_subject() -> None:
+    c = one("Kế hoạch số 09/KH-BCĐ ngày 09/01/2023 của Ban Chỉ đạo Tỉnh Về việc triển khai")
+    assert (c.authority, c.subject) == ("Ban Chỉ đạo Tỉnh", "triển khai")
+
+
 def test_capitalised_stop_word_after_a_lower_case_word_starts_the_next_cell() -> None:
     # kh-cchc-2026.docx: a table row's cells joined by a tab.
     c = one("Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\tTheo phân công tại")

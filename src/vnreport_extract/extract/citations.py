@@ -97,6 +97,8 @@ _AUTH_STOP = {w.casefold() for w in (
     "ngày", "số", "giai", "để", "cho", "với", "trong", "theo", "được", "là", "gồm", "kèm", "tiếp", "đến",
     "từ", "giữa", "sau", "khi", "nay", "này", "đó", "ở", "nêu", "có", "vào", "lần", "tổ", "giao",
 )}
+# The stop words that also begin a word of a body's name (``Tổ chức``, ``Giao thông``, ``Quy hoạch``).
+_NAME_WORDS = {w.casefold() for w in ("ban", "tổ", "giao", "quy", "thực", "hướng", "triển", "giai")}
 _AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
 _AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
 _AUTHORITY_BY_FOLD: dict[str, str] = {}
@@ -217,9 +219,10 @@ def _name_length(words: list[str]) -> int:
         while n < min(len(words), 10) and not words[n].isdigit():
             # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``).
             joins = words[n] == "và" and n + 1 < len(words) and words[n + 1][:1].isupper()
-            # A stop word with a capital after a capitalised word is a word of the name (``Ban Tổ
-            # chức``, ``Sở Giao thông``); after ``tỉnh`` it starts a sentence (``Theo phân công``).
-            in_name = words[n][:1].isupper() and words[n - 1][:1].isupper()
+            # Some stop words, with a capital after a capitalised word, are words of the name
+            # (``Ban Tổ chức``, ``Sở Giao thông``); never ``Về việc``, and after ``tỉnh`` one starts
+            # a sentence (``Theo phân công``).
+            in_name = words[n][:1].isupper() and words[n - 1][:1].isupper() and words[n].casefold() in _NAME_WORDS
             if n and words[n].casefold() in _AUTH_STOP and not joins and not in_name:
                 break
             n += 1
