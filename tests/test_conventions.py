@@ -97,6 +97,15 @@ def test_header_field_example(name: str, line: str) -> None:
             blank_field(label, following) == name if not value else True) == (True, True, True)
 
 
+FIELD_NOT_EXAMPLES = [(f["name"], line) for f in HEADER_FIELDS for line in f["not_examples"]]
+
+
+@pytest.mark.parametrize(("name", "line"), FIELD_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in FIELD_NOT_EXAMPLES])
+def test_header_field_not_example(name: str, line: str) -> None:
+    label, following = (part.strip() for part in line.split("|"))
+    assert blank_field(label, following) is None
+
+
 def test_header_number_value_span() -> None:
     line = "Số:        /KH-STTTT"
     m = match_line("number", line)

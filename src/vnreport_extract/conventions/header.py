@@ -431,17 +431,22 @@ class HeaderField(TypedDict):
     label: str  # pattern of the folded label word, matched whole
     next: str  # pattern of the start of the folded word after the field
     examples: list[str]  # real lines: (label, field, next word) with the field blank, typed or handwritten
+    not_examples: list[str]  # (label, next word): no blank field between them
 
 
 # The fields of the header that an office fills in by hand or by stamp after printing: each
 # lies between its label and the word after it, and is blank until filled.
 HEADER_FIELDS: list[HeaderField] = [
-    {"name": "document number", "label": r"so\s*:?", "next": r"/\s*[a-z]",
-     "examples": ["Số: | | /STTTT-VP", "Số: | 1462 | /QĐ-UBND", "Số | 1185 | /SNV-VP"]},
+    {"name": "document number", "label": r"so[\s:.…_]*", "next": r"/\s*(?:(?:19|20)\d\d\s*/\s*)?[a-z]|/$",
+     "examples": ["Số: | | /STTTT-VP", "Số: | 1462 | /QĐ-UBND", "Số | 1185 | /SNV-VP", "Số. | | /QĐ-UBND",
+                  "Số: | | /2024/QĐ-UBND", "Số: | | / KH-UBND"],
+     "not_examples": ["Số: | 12/QĐ-UBND", "Số lượng | 12", "Số: | 2024"]},
     {"name": "day of the date", "label": "ngay", "next": "thang$",
-     "examples": ["ngày | | tháng 12 năm 2011", "ngày | 18 | tháng 10 năm 2012"]},
+     "examples": ["ngày | | tháng 12 năm 2011", "ngày | 18 | tháng 10 năm 2012"],
+     "not_examples": ["ngày | 18/10/2012", "ngày | 20"]},
     {"name": "month of the date", "label": "thang", "next": "nam$",
-     "examples": ["tháng | | năm 2025", "tháng | 11 | năm 2012"]},
+     "examples": ["tháng | | năm 2025", "tháng | 11 | năm 2012"],
+     "not_examples": ["tháng | 11/2012", "tháng | 5"]},
 ]
 _FIELD_PATTERNS = {f["name"]: (regex.compile(f["label"]), regex.compile(f["next"])) for f in HEADER_FIELDS}
 
