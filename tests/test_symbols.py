@@ -29,6 +29,10 @@ from vnreport_extract.extract.symbols import parse_own_number
     ("03-CTr/BDVTW-BCSĐCP", "Chương trình phối hợp", "03-CTr/BDVTW-BCSĐCP", "party", []),
     # tt-2442 (2007): a joint circular's type code between two slashes, kept as written
     ("527/TTLT/TTCP-BNV-UBKTTW", "Thông tư liên tịch", "527/TTLT/TTCP-BNV-UBKTTW", "state", []),
+    # ... a slip after 2011, when the layout number/year/TYPE-ISSUER was fixed
+    ("04/2020/TT/BTP", "Thông tư", "04/2020/TT-BTP", "state", ["slash-for-hyphen"]),
+    # a Party body's code ending in TU (Ban Tuyên giáo Tỉnh ủy) after a slash typed for the hyphen
+    ("10/BC/BTGTU", "Báo cáo", "10-BC/BTGTU", "party", ["slash-for-hyphen"]),
 ])
 def test_symbol_variants(raw: str, doc_type: str, symbol: str, convention: str, repairs: list[str]) -> None:
     parsed = parse_symbol(raw, doc_type)

@@ -34,9 +34,11 @@ _PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, ke
 # ... or as a slash (``Chỉ thị số 05/CT/TU``), only before a Party type code and a Party body's
 # code: the Central Committee and its organs (``TW``, ``VPTW``, ``BTCTW``), a province's,
 # district's or Party committee's (``TU``, ``HU``, ``ĐU``, ``QU``).
-_PARTY_ISSUER = r"(?:\p{Lu}{0,5}TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
+_PARTY_ISSUER = r"\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
 # An older layout with the type code between two slashes: ``527/TTLT/TTCP-BNV-UBKTTW`` (a joint
-# circular of 2007), written so and kept so.
+# circular of 2007), written so and kept so; with a year from 2011 on, when the layout
+# ``number/year/TYPE-ISSUER`` was fixed, the slash is a slip (``04/2020/TT/BTP`` is ``04/2020/TT-BTP``).
+_TYPE_BETWEEN_SLASHES_UNTIL = 2011
 _STATE_TYPES = "|".join(sorted({d["state"] for d in DOC_TYPES if d["state"]}, key=len, reverse=True))
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
@@ -143,6 +145,8 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     (['slash-for-hyphen'], '15/CT/TTg')
     >>> parse_symbol("527/TTLT/TTCP-BNV-UBKTTW").issuer_code
     'TTCP-BNV-UBKTTW'
+    >>> s = parse_symbol("04/2020/TT/BTP"); s.symbol, s.repairs
+    ('04/2020/TT-BTP', ['slash-for-hyphen'])
     """
     m = SYMBOL_RE.fullmatch(raw.strip())
     if m is None:
@@ -188,6 +192,11 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     if ltype:
         legacy_type = canonical_code(ltype, repairs)
         issuers = "-".join(canonical_code(c, repairs) for c in codes)
+        if year and year >= _TYPE_BETWEEN_SLASHES_UNTIL:
+            # After the layout was fixed (Thông tư 01/2011/TT-BNV): a slash typed for the hyphen.
+            repairs.append("slash-for-hyphen")
+            return SymbolParts(number, year, legacy_type, issuers, f"{number}/{year}/{legacy_type}-{issuers}",
+                               "state", _unique(repairs))
         head = f"{number}/{year}" if year else number
         return SymbolParts(number, year, legacy_type, issuers, f"{head}/{legacy_type}/{issuers}", "state",
                            _unique(repairs))
