@@ -210,3 +210,8 @@ def test_symbol_broken_over_a_line_end() -> None:
 def test_doubled_number_word() -> None:
     [c] = parse_text("Thực hiện Kế hoạch số số 12/KH-UBND ngày 1/2/2024").citations
     assert (c.doc_type, c.symbol) == ("Kế hoạch", "12/KH-UBND")
+
+
+def test_subject_in_unmatched_quotes_before_another_citation_ends_at_its_own_quote() -> None:
+    text = "Kế hoạch số 12/KH-UBND về “Năm dân vận khéo\" và Kế hoạch số 13/KH-UBND về “Chuyển đổi số”"
+    assert [c.subject for c in extract_citations(text)] == ["Năm dân vận khéo", "Chuyển đổi số"]

@@ -64,7 +64,7 @@ _OF = re.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
 # A subject in quotes; typed quotes may not match (``“nghiệp vụ công tác đảng viên"``).
 _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?"
-    r"(?:“(?P<q>[^”\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\"|“(?P<q3>[^”\"\n]{2,500})\")"
+    r"(?:“(?P<q>[^”“\"\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\"|“(?P<q3>[^”\"\n]{2,500})\")"
 )
 _ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 # The same subject read in runs (possessive, no look-ahead tried after each character): the
