@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -1693,15 +1694,17 @@ class _Tesseract:
 
     A run whose images are named on Tesseract's standard input (:meth:`start_listed`) is
     started before they exist: Tesseract loads its model (about 0.1 s), then waits for their
-    names. A page's first reading is started so while the page is rendered; and once a page is
-    done, if no run waits for a turn (the last pages are being read: a core is idle), the
-    second reading and the fields of the pages still being read are started so
+    names. A page's first reading is started so while the page is rendered when a core is left
+    for it (:meth:`spare_core`), else once the page is rendered; and once a page is done, if no
+    run waits for a turn (the last pages are being read: a core is idle), the second reading
+    and the fields of the pages still being read are started so, one after the other
     (:meth:`expect`, :meth:`start_expected`): they are ready when those pages' first readings
     end, and the last page's later runs do not add that time to the document's. (Started
     earlier, they would take the core a first reading uses.)"""
 
     def __init__(self, exe: str, workers: int, timeout: float) -> None:
         self.exe, self.timeout = exe, timeout
+        self.workers = workers
         self._free = workers
         self._waiting: list[tuple[tuple[int, int], int]] = []
         self._tickets = itertools.count()
@@ -1712,13 +1715,17 @@ class _Tesseract:
         self._lined_up: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
         # Runs expected (their options), and the process started for each, if any.
         self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
-        # Runs a page waits for while it does something else (at most two at once per page).
-        self._pool = ThreadPoolExecutor(2 * (workers + 2), thread_name_prefix="tesseract")
+        # Runs a page waits for while it does something else (at most two at once per page),
+        # and the starting of runs ahead.
+        self._pool = ThreadPoolExecutor(2 * (workers + 2) + 1, thread_name_prefix="tesseract")
+        self._ahead = False  # runs being started ahead, one after the other (start_expected)
 
     def __enter__(self) -> _Tesseract:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with self._changed:
+            self._aborted = True  # no more runs started ahead
         self._pool.shutdown(cancel_futures=True)
         with self._changed:
             unused = [proc for _, proc in self._expected.values() if proc is not None]
@@ -1767,6 +1774,16 @@ class _Tesseract:
             with self._changed:
                 self._free += 1
                 self._changed.notify_all()
+
+    def spare_core(self) -> bool:
+        """Whether a core is left for a Tesseract process to load its model on beside a page
+        being rendered: the processes at work (not those started ahead and idle, waiting for
+        their images) and the rendering leave one of the turns free. When none is, starting it
+        would only take time from the runs at work: on 2 cores, the second page's Tesseract
+        loading beside its rendering slowed the first page's reading by about 0.03 s."""
+        with self._changed:
+            idle = sum(1 for _, proc in self._expected.values() if proc is not None)
+            return len(self._running) - idle < max(1, self.workers - 1)
 
     def _start(self, args: Sequence[str], listed: bool) -> subprocess.Popen[bytes]:
         """Start Tesseract with ``args`` (call with the lock held); ``listed``: its images are
@@ -1858,13 +1875,32 @@ class _Tesseract:
 
     def start_expected(self) -> None:
         """The runs expected, started ahead (their model loaded, they use no core while they
-        wait for their images) when a turn is free and no run waits for one."""
+        wait for their images) when a turn is free and no run waits for one; one at a time,
+        each once the one before waits for its images: loading side by side, they would take
+        a core from the runs at work."""
         with self._changed:
-            if self._aborted or self._free <= len(self._waiting):
+            if self._aborted or self._ahead or self._free <= len(self._waiting) \
+                    or all(proc is not None for _, proc in self._expected.values()):
                 return
-            for key, (options, proc) in list(self._expected.items()):
-                if proc is None:
-                    self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
+            self._ahead = True
+        self._pool.submit(self._start_ahead)
+
+    def _start_ahead(self) -> None:
+        proc: subprocess.Popen[bytes] | None = None
+        while True:
+            with self._changed:
+                key = next((k for k, (_, p) in self._expected.items() if p is None), None)
+                if self._aborted or self._free <= len(self._waiting) or key is None:
+                    self._ahead = False
+                    return
+                options = self._expected[key][0]
+                try:
+                    proc = self._start(["stdin", "stdout", *options], True)
+                except Exception:  # the run starts when asked for, and raises then
+                    self._ahead = False
+                    return
+                self._expected[key] = (options, proc)
+            _wait_loaded(proc, lambda: self._aborted)
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1874,6 +1910,22 @@ class _Tesseract:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(proc.pid, signal.SIGKILL)
             self._changed.notify_all()
+
+
+def _wait_loaded(proc: subprocess.Popen[bytes], stop: Callable[[], bool], limit: float = 1.0) -> None:
+    """Wait until a Tesseract started with its images to come on its standard input has loaded
+    its model: it no longer runs (Linux: its state in ``/proc``), at most ``limit`` seconds;
+    at once where that cannot be told."""
+    stat = Path(f"/proc/{proc.pid}/stat")
+    deadline = time.monotonic() + limit
+    while not stop() and time.monotonic() < deadline:
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return
+        if state not in ("R", "D"):
+            return
+        time.sleep(0.003)
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1949,23 +2001,28 @@ class _PageReader:
                 file.unlink(missing_ok=True)
 
     def _first_reading(self, n: int) -> _Page | str:
-        # The page is rendered when its turn comes, Tesseract loading its model meanwhile: it
-        # starts on the page at once, and no page waits in memory for a turn.
+        # The page is rendered when its turn comes, Tesseract loading its model meanwhile if a
+        # core is left for that (see _Tesseract.spare_core): it starts on the page at once, and
+        # no page waits in memory for a turn.
         with self.tess.turn((1, n)):
             # Pages rendered in their order (the first page's reading is the longest wait).
             with self.raster.held():
                 dpi = self.raster.resolution(n)
                 if isinstance(dpi, str):
                     return dpi
-                proc = self.tess.start_listed(self._page_options(dpi))
+                proc = self.tess.start_listed(self._page_options(dpi)) if self.tess.spare_core() else None
                 try:
                     p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
                 except BaseException:
-                    self.tess.discard(proc)
+                    if proc is not None:
+                        self.tess.discard(proc)
                     raise
             if isinstance(p, str):
-                self.tess.discard(proc)
+                if proc is not None:
+                    self.tess.discard(proc)
                 return p
+            if proc is None:
+                proc = self.tess.start_listed(self._page_options(dpi))
             self.tess.expect(("again", n), self._again_options(p))
             self.tess.expect(("fields", n), self._field_options())
             try:
