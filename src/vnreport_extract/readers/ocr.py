@@ -1242,12 +1242,13 @@ def damaged_lines(lines: Sequence[Line], uncovered: _Rows) -> tuple[list[Line], 
     above and below the band is a signature or a seal beside the line, not letters."""
     gaps: list[Line] = []
     tangled: list[Line] = []
-    for line in lines:
+    crossing = _crossing(lines)
+    for i, line in enumerate(lines):
         h = line.height
         # A word read with next to no confidence (``I§`` at 7 for ``18/3/2025``) is a sign of
         # the same: the line's words were cut wrong.
         doubtful = any(w.conf < 40 and sum(c.isalnum() for c in w.text) >= 2 for w in line.words)
-        if doubtful or any(other is not line and _overlaps(line, other) for other in lines):
+        if doubtful or i in crossing:
             tangled.append(line)
             continue
         band = uncovered.band(line.top, line.bottom)
@@ -1255,6 +1256,22 @@ def damaged_lines(lines: Sequence[Line], uncovered: _Rows) -> tuple[list[Line], 
         if band > 0.8 * h * h and around < 1.5 * band:
             gaps.append(line)
     return gaps, tangled
+
+
+def _crossing(lines: Sequence[Line]) -> set[int]:
+    """The indexes of the lines that :func:`_overlaps` another line, each line compared only
+    with those that start above its bottom: a line wholly below another never overlaps it."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    out: set[int] = set()
+    for k, i in enumerate(order):
+        a = lines[i]
+        for j in order[k + 1:]:
+            b = lines[j]
+            if b.top > a.bottom:
+                break
+            if _overlaps(a, b):
+                out.update((i, j))
+    return out
 
 
 def reread_image(grey: Any, tsv: str,
@@ -2108,14 +2125,29 @@ class _PageReader:
             p.grey, words, p.number, p.dpi, grids=grids, run=run, workdir=self.workdir, name=p.file.stem,
             timeout=self.small_timeout, languages=self.languages)
         placed = [(t.top, t.block) for t in tables]
-        known = fields.result() if fields is not None else {}
-        if missing := [box for box in self._asked(p, text_words, placed) if box not in known]:
-            known |= self._read_fields(p, missing)
+        known: dict[Box, tuple[str, float] | None] = fields.result() if fields is not None else {}
+        missing: list[Box] = []
+
+        def recorded(box: Box) -> tuple[str, float] | None:
+            if box in known:
+                return known[box]
+            missing.append(box)
+            return None
+
+        def read_hand(box: Box) -> HandReading | None:
+            return read_handwritten(_crop(p.grey, box))
+
+        # Laid out with the fields read so far; the fields only the final words ask for (the
+        # second reading changed a header line) are read in one run, and the page laid out again.
         notes: Notes = []
         blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
-                             read_field=self._field_reader(p, known),
-                             read_hand=lambda box: read_handwritten(_crop(p.grey, box)),
-                             tables=placed, diacritics=self.diacritics)
+                             read_field=recorded, read_hand=read_hand, tables=placed, diacritics=self.diacritics)
+        if missing:
+            known |= self._read_fields(p, missing)
+            notes = []
+            blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
+                                 read_field=self._field_reader(p, known), read_hand=read_hand, tables=placed,
+                                 diacritics=self.diacritics)
         return _PageRead(blocks, tables, notes)
 
     def _reread(self, page: _Page, again: _Again) -> list[Word]:
