@@ -1865,6 +1865,20 @@ class _Tesseract:
         """The run of :meth:`start_listed` given its images, to its end."""
         return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
 
+    @staticmethod
+    def send(proc: subprocess.Popen[bytes], files: Sequence[Path]) -> None:
+        """The run of :meth:`start_listed` given its images, which it starts on at once; its end
+        is waited for with :meth:`wait`."""
+        assert proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it has ended already: wait() tells how
+            proc.stdin.write("".join(f"{f}\n" for f in files).encode("utf-8"))
+            proc.stdin.close()
+        proc.stdin = None  # nothing more for communicate() to send
+
+    def wait(self, proc: subprocess.Popen[bytes], timeout: float | None = None) -> system.Finished:
+        """The run given its images by :meth:`send`, to its end."""
+        return self._finish(proc, timeout, None)
+
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
         return self._pool.submit(fn, *args)
@@ -2030,20 +2044,23 @@ class _PageReader:
                 proc = self.tess.start_listed(self._page_options(dpi)) if self.tess.spare_core() else None
                 try:
                     p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
+                    if isinstance(p, str):
+                        if proc is not None:
+                            self.tess.discard(proc)
+                        return p
+                    proc = proc or self.tess.start_listed(self._page_options(dpi))
+                    # Given its image before the next page is rendered: that rendering would
+                    # hold Python's lock meanwhile, and this page's reading, the longest wait,
+                    # would start later.
+                    self.tess.send(proc, [_saved(p).file])
                 except BaseException:
                     if proc is not None:
                         self.tess.discard(proc)
                     raise
-            if isinstance(p, str):
-                if proc is not None:
-                    self.tess.discard(proc)
-                return p
-            if proc is None:
-                proc = self.tess.start_listed(self._page_options(dpi))
             self.tess.expect(("again", n), self._again_options(p))
             self.tess.expect(("fields", n), self._field_options())
             try:
-                done = self.tess.feed(proc, [_saved(p).file])
+                done = self.tess.wait(proc)
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
             finally:
