@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -1241,12 +1242,13 @@ def damaged_lines(lines: Sequence[Line], uncovered: _Rows) -> tuple[list[Line], 
     above and below the band is a signature or a seal beside the line, not letters."""
     gaps: list[Line] = []
     tangled: list[Line] = []
-    for line in lines:
+    crossing = _crossing(lines)
+    for i, line in enumerate(lines):
         h = line.height
         # A word read with next to no confidence (``I§`` at 7 for ``18/3/2025``) is a sign of
         # the same: the line's words were cut wrong.
         doubtful = any(w.conf < 40 and sum(c.isalnum() for c in w.text) >= 2 for w in line.words)
-        if doubtful or any(other is not line and _overlaps(line, other) for other in lines):
+        if doubtful or i in crossing:
             tangled.append(line)
             continue
         band = uncovered.band(line.top, line.bottom)
@@ -1254,6 +1256,22 @@ def damaged_lines(lines: Sequence[Line], uncovered: _Rows) -> tuple[list[Line], 
         if band > 0.8 * h * h and around < 1.5 * band:
             gaps.append(line)
     return gaps, tangled
+
+
+def _crossing(lines: Sequence[Line]) -> set[int]:
+    """The indexes of the lines that :func:`_overlaps` another line, each line compared only
+    with those that start above its bottom: a line wholly below another never overlaps it."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+    out: set[int] = set()
+    for k, i in enumerate(order):
+        a = lines[i]
+        for j in order[k + 1:]:
+            b = lines[j]
+            if b.top > a.bottom:
+                break
+            if _overlaps(a, b):
+                out.update((i, j))
+    return out
 
 
 def reread_image(grey: Any, tsv: str,
@@ -1693,15 +1711,17 @@ class _Tesseract:
 
     A run whose images are named on Tesseract's standard input (:meth:`start_listed`) is
     started before they exist: Tesseract loads its model (about 0.1 s), then waits for their
-    names. A page's first reading is started so while the page is rendered; and once a page is
-    done, if no run waits for a turn (the last pages are being read: a core is idle), the
-    second reading and the fields of the pages still being read are started so
+    names. A page's first reading is started so while the page is rendered when a core is left
+    for it (:meth:`spare_core`), else once the page is rendered; and once a page is done, if no
+    run waits for a turn (the last pages are being read: a core is idle), the second reading
+    and the fields of the pages still being read are started so, one after the other
     (:meth:`expect`, :meth:`start_expected`): they are ready when those pages' first readings
     end, and the last page's later runs do not add that time to the document's. (Started
     earlier, they would take the core a first reading uses.)"""
 
     def __init__(self, exe: str, workers: int, timeout: float) -> None:
         self.exe, self.timeout = exe, timeout
+        self.workers = workers
         self._free = workers
         self._waiting: list[tuple[tuple[int, int], int]] = []
         self._tickets = itertools.count()
@@ -1712,13 +1732,17 @@ class _Tesseract:
         self._lined_up: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
         # Runs expected (their options), and the process started for each, if any.
         self._expected: dict[Hashable, tuple[tuple[str, ...], subprocess.Popen[bytes] | None]] = {}
-        # Runs a page waits for while it does something else (at most two at once per page).
-        self._pool = ThreadPoolExecutor(2 * (workers + 2), thread_name_prefix="tesseract")
+        # Runs a page waits for while it does something else (at most two at once per page),
+        # and the starting of runs ahead.
+        self._pool = ThreadPoolExecutor(2 * (workers + 2) + 1, thread_name_prefix="tesseract")
+        self._ahead = False  # runs being started ahead, one after the other (start_expected)
 
     def __enter__(self) -> _Tesseract:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with self._changed:
+            self._aborted = True  # no more runs started ahead
         self._pool.shutdown(cancel_futures=True)
         with self._changed:
             unused = [proc for _, proc in self._expected.values() if proc is not None]
@@ -1767,6 +1791,16 @@ class _Tesseract:
             with self._changed:
                 self._free += 1
                 self._changed.notify_all()
+
+    def spare_core(self) -> bool:
+        """Whether a core is left for a Tesseract process to load its model on beside a page
+        being rendered: the processes at work (not those started ahead and idle, waiting for
+        their images) and the rendering leave one of the turns free. When none is, starting it
+        would only take time from the runs at work: on 2 cores, the second page's Tesseract
+        loading beside its rendering slowed the first page's reading by about 0.03 s."""
+        with self._changed:
+            idle = sum(1 for _, proc in self._expected.values() if proc is not None)
+            return len(self._running) - idle < max(1, self.workers - 1)
 
     def _start(self, args: Sequence[str], listed: bool) -> subprocess.Popen[bytes]:
         """Start Tesseract with ``args`` (call with the lock held); ``listed``: its images are
@@ -1831,6 +1865,20 @@ class _Tesseract:
         """The run of :meth:`start_listed` given its images, to its end."""
         return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
 
+    @staticmethod
+    def send(proc: subprocess.Popen[bytes], files: Sequence[Path]) -> None:
+        """The run of :meth:`start_listed` given its images, which it starts on at once; its end
+        is waited for with :meth:`wait`."""
+        assert proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it has ended already: wait() tells how
+            proc.stdin.write("".join(f"{f}\n" for f in files).encode("utf-8"))
+            proc.stdin.close()
+        proc.stdin = None  # nothing more for communicate() to send
+
+    def wait(self, proc: subprocess.Popen[bytes], timeout: float | None = None) -> system.Finished:
+        """The run given its images by :meth:`send`, to its end."""
+        return self._finish(proc, timeout, None)
+
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """``fn(*args)`` in a thread of its own: for a run a page waits for while it goes on."""
         return self._pool.submit(fn, *args)
@@ -1858,13 +1906,32 @@ class _Tesseract:
 
     def start_expected(self) -> None:
         """The runs expected, started ahead (their model loaded, they use no core while they
-        wait for their images) when a turn is free and no run waits for one."""
+        wait for their images) when a turn is free and no run waits for one; one at a time,
+        each once the one before waits for its images: loading side by side, they would take
+        a core from the runs at work."""
         with self._changed:
-            if self._aborted or self._free <= len(self._waiting):
+            if self._aborted or self._ahead or self._free <= len(self._waiting) \
+                    or all(proc is not None for _, proc in self._expected.values()):
                 return
-            for key, (options, proc) in list(self._expected.items()):
-                if proc is None:
-                    self._expected[key] = (options, self._start(["stdin", "stdout", *options], True))
+            self._ahead = True
+        self._pool.submit(self._start_ahead)
+
+    def _start_ahead(self) -> None:
+        proc: subprocess.Popen[bytes] | None = None
+        while True:
+            with self._changed:
+                key = next((k for k, (_, p) in self._expected.items() if p is None), None)
+                if self._aborted or self._free <= len(self._waiting) or key is None:
+                    self._ahead = False
+                    return
+                options = self._expected[key][0]
+                try:
+                    proc = self._start(["stdin", "stdout", *options], True)
+                except Exception:  # the run starts when asked for, and raises then
+                    self._ahead = False
+                    return
+                self._expected[key] = (options, proc)
+            _wait_loaded(proc, lambda: self._aborted)
 
     def abort(self) -> None:
         """Kill the runs going on (their process groups) and refuse the next ones."""
@@ -1874,6 +1941,22 @@ class _Tesseract:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(proc.pid, signal.SIGKILL)
             self._changed.notify_all()
+
+
+def _wait_loaded(proc: subprocess.Popen[bytes], stop: Callable[[], bool], limit: float = 1.0) -> None:
+    """Wait until a Tesseract started with its images to come on its standard input has loaded
+    its model: it no longer runs (Linux: its state in ``/proc``), at most ``limit`` seconds;
+    at once where that cannot be told."""
+    stat = Path(f"/proc/{proc.pid}/stat")
+    deadline = time.monotonic() + limit
+    while not stop() and time.monotonic() < deadline:
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return
+        if state not in ("R", "D"):
+            return
+        time.sleep(0.003)
 
 
 def looks_sideways(words: list[Word]) -> bool:
@@ -1949,27 +2032,35 @@ class _PageReader:
                 file.unlink(missing_ok=True)
 
     def _first_reading(self, n: int) -> _Page | str:
-        # The page is rendered when its turn comes, Tesseract loading its model meanwhile: it
-        # starts on the page at once, and no page waits in memory for a turn.
+        # The page is rendered when its turn comes, Tesseract loading its model meanwhile if a
+        # core is left for that (see _Tesseract.spare_core): it starts on the page at once, and
+        # no page waits in memory for a turn.
         with self.tess.turn((1, n)):
             # Pages rendered in their order (the first page's reading is the longest wait).
             with self.raster.held():
                 dpi = self.raster.resolution(n)
                 if isinstance(dpi, str):
                     return dpi
-                proc = self.tess.start_listed(self._page_options(dpi))
+                proc = self.tess.start_listed(self._page_options(dpi)) if self.tess.spare_core() else None
                 try:
                     p = self.raster.page(n, self.workdir / f"page-{n:04d}.bmp", dpi)
+                    if isinstance(p, str):
+                        if proc is not None:
+                            self.tess.discard(proc)
+                        return p
+                    proc = proc or self.tess.start_listed(self._page_options(dpi))
+                    # Given its image before the next page is rendered: that rendering would
+                    # hold Python's lock meanwhile, and this page's reading, the longest wait,
+                    # would start later.
+                    self.tess.send(proc, [_saved(p).file])
                 except BaseException:
-                    self.tess.discard(proc)
+                    if proc is not None:
+                        self.tess.discard(proc)
                     raise
-            if isinstance(p, str):
-                self.tess.discard(proc)
-                return p
             self.tess.expect(("again", n), self._again_options(p))
             self.tess.expect(("fields", n), self._field_options())
             try:
-                done = self.tess.feed(proc, [_saved(p).file])
+                done = self.tess.wait(proc)
             except system.ToolTimeout:
                 return f"OCR: Tesseract timed out after {self.tess.timeout:g} s on page {n}"
             finally:
@@ -2051,14 +2142,29 @@ class _PageReader:
             p.grey, words, p.number, p.dpi, grids=grids, run=run, workdir=self.workdir, name=p.file.stem,
             timeout=self.small_timeout, languages=self.languages)
         placed = [(t.top, t.block) for t in tables]
-        known = fields.result() if fields is not None else {}
-        if missing := [box for box in self._asked(p, text_words, placed) if box not in known]:
-            known |= self._read_fields(p, missing)
+        known: dict[Box, tuple[str, float] | None] = fields.result() if fields is not None else {}
+        missing: list[Box] = []
+
+        def recorded(box: Box) -> tuple[str, float] | None:
+            if box in known:
+                return known[box]
+            missing.append(box)
+            return None
+
+        def read_hand(box: Box) -> HandReading | None:
+            return read_handwritten(_crop(p.grey, box))
+
+        # Laid out with the fields read so far; the fields only the final words ask for (the
+        # second reading changed a header line) are read in one run, and the page laid out again.
         notes: Notes = []
         blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
-                             read_field=self._field_reader(p, known),
-                             read_hand=lambda box: read_handwritten(_crop(p.grey, box)),
-                             tables=placed, diacritics=self.diacritics)
+                             read_field=recorded, read_hand=read_hand, tables=placed, diacritics=self.diacritics)
+        if missing:
+            known |= self._read_fields(p, missing)
+            notes = []
+            blocks = page_blocks(text_words, p.number, p.width, p.height, notes=notes, count=_stem_counter(p.grey),
+                                 read_field=self._field_reader(p, known), read_hand=read_hand, tables=placed,
+                                 diacritics=self.diacritics)
         return _PageRead(blocks, tables, notes)
 
     def _reread(self, page: _Page, again: _Again) -> list[Word]:
