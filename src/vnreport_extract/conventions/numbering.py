@@ -121,3 +121,65 @@ def _labels_from(first: str) -> list[regex.Pattern[str]]:
     if labels is None:
         labels = _LABELS_BY_FIRST[first] = [p for p in _LABELS if p.match(first, partial=True)]
     return labels
+
+
+# --- Roman numbers and the order of labels -------------------------------------------------------
+
+_ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+# The letters Vietnamese lists run through (``a)``, ``b)`` ... ``d)``, ``đ)``, ``e)``, ``g)``):
+# the alphabet without f, j, w and z, with đ after d.
+LIST_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def roman(value: int) -> str:
+    """``4`` → ``IV``.
+
+    >>> roman(4), roman(1994)
+    ('IV', 'MCMXCIV')
+    """
+    out = []
+    for n, sym in _ROMAN_DIGITS:
+        while value >= n:
+            out.append(sym)
+            value -= n
+    return "".join(out)
+
+
+def roman_value(text: str) -> int | None:
+    """``IV`` → ``4``; ``None`` for what is no Roman number written the usual way (``IIII``).
+
+    >>> roman_value("IX"), roman_value("IIII"), roman_value("iv")
+    (9, None, 4)
+    """
+    upper = text.upper()
+    total, i = 0, 0
+    for n, sym in _ROMAN_DIGITS:
+        while upper.startswith(sym, i):
+            total += n
+            i += len(sym)
+    return total if i == len(upper) and total and roman(total) == upper else None
+
+
+def next_label(number: str) -> str | None:
+    """The label after a section's number in its scheme (``2`` → ``3``, ``1.2`` → ``1.3``,
+    ``d`` → ``đ``, ``e`` → ``g``, ``II`` → ``III``, ``Điều 1`` → ``Điều 2``), ``None`` when there
+    is none to tell (``Phần thứ nhất``).
+
+    >>> next_label("1.2"), next_label("d"), next_label("e"), next_label("IX"), next_label("Điều 1")
+    ('1.3', 'đ', 'g', 'X', 'Điều 2')
+    """
+    if " " in number:
+        word, _, last = number.rpartition(" ")
+        following = next_label(last)
+        return f"{word} {following}" if following else None
+    head, _, last = number.rpartition(".")
+    if last.isdigit():
+        following = str(int(last) + 1)
+    elif (value := roman_value(last)) is not None and last.isupper():
+        following = roman(value + 1)
+    elif len(last) == 1 and last in LIST_LETTERS[:-1]:
+        following = LIST_LETTERS[LIST_LETTERS.index(last) + 1]
+    else:
+        return None
+    return f"{head}.{following}" if head else following

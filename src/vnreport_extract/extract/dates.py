@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import regex
 
+from ..conventions.numbering import roman_value
 from ..models import DateMention, PartialDate
 from ..spans import Spans
 from .scan import around, group_numbers, matches_at, matches_in, occurrences
@@ -52,7 +53,6 @@ PART_OF_YEAR = regex.compile(
 DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
 DAY_BEFORE = regex.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:,|(?i:và))\s*(?=\d{1,2}/\d{1,2}/)")
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
-_ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
@@ -165,7 +165,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
             add("date", start, m.end("d"), PartialDate.of(after[2].year, after[2].month, day))
     for m in QUARTER.finditer(text):
         q = m.group("q")
-        quarter = _ROMAN_QUARTER.get(q.upper(), 0) or int(q)
+        quarter = int(q) if q.isdigit() else roman_value(q) or 0
         year = int(m.group("y"))
         if not taken.overlaps(m.start(), m.end()):
             add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))

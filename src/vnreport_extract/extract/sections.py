@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..conventions.numbering import NUMBERING_STYLES, SCHEME_RANK
+from ..conventions.numbering import NUMBERING_STYLES, SCHEME_RANK, next_label
 from ..limits import LimitExceededError
 from ..models import Section, Warning
 
@@ -92,29 +92,6 @@ def _named_labels(clause: str) -> frozenset[str]:
         else:
             out.add(f"{kind.capitalize()} {label}")
     return frozenset(out)
-_ROMAN_NEXT = {"I": "II", "II": "III", "III": "IV", "IV": "V", "V": "VI", "VI": "VII", "VII": "VIII",
-               "VIII": "IX", "IX": "X"}
-
-
-def _next_label(number: str) -> str | None:
-    """The label after ``number`` in its scheme (``2`` → ``3``, ``1.2`` → ``1.3``, ``a`` → ``b``,
-    ``II`` → ``III``), ``None`` when there is none to tell."""
-    if " " in number:  # ``Điều 1``, ``Phần 2``
-        word, _, n = number.rpartition(" ")
-        nxt_n = _next_label(n)
-        return f"{word} {nxt_n}" if nxt_n else None
-    head, _, last = number.rpartition(".")
-    if last.isdigit():
-        nxt = str(int(last) + 1)
-    elif last in _ROMAN_NEXT:
-        nxt = _ROMAN_NEXT[last]
-    elif len(last) == 1 and last.isalpha() and last.islower():
-        nxt = "đ" if last == "d" else "e" if last == "đ" else chr(ord(last) + 1)
-    else:
-        return None
-    return f"{head}.{nxt}" if head else nxt
-
-
 # The styles whose label can start with a given character (``I`` or ``1``): most paragraphs
 # start with a character that none of them can, and trying every style on each cost more.
 _STYLES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
@@ -315,7 +292,7 @@ def _ends_scope(h: Heading, clause: Heading, stack: list[Heading]) -> bool:
     an amending verb, or no heading of a higher scheme in the text between), or a heading at or
     above the clause's parent (``Điều 2``) that the clause does not name."""
     at = _index(stack, clause)
-    if h.rank == clause.rank and h.number == _next_label(clause.number):
+    if h.rank == clause.rank and h.number == next_label(clause.number):
         return h.amending or all(x.rank >= clause.rank for x in stack[at + 1:])
     parent_rank = stack[at - 1].rank if at > 0 else clause.rank - 1
     return h.rank <= parent_rank and h.number not in clause.named

@@ -31,6 +31,7 @@ from typing import Any
 from lxml import etree
 
 from ..conventions.header import is_national_motto, is_position, match_line
+from ..conventions.numbering import roman
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, PasswordProtectedError, first_line
 from ..limits import LimitExceededError, Limits
@@ -76,8 +77,6 @@ _MATH_T = f"{{{_M}}}t"
 
 # Letters Word shows for the numbering format ``lowerLetter``: the Latin alphabet, no ``đ``.
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 # Characters only Unicode Vietnamese text has: never produced by a TCVN3 or VNI font's bytes.
 _UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
                                  "\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
@@ -417,14 +416,7 @@ def _format_number(value: int, fmt: str) -> str:
 
 
 def _roman(value: int) -> str:
-    if value < 1:
-        return str(value)
-    out = []
-    for n, sym in _ROMAN:
-        while value >= n:
-            out.append(sym)
-            value -= n
-    return "".join(out)
+    return roman(value).lower() if value >= 1 else str(value)
 
 
 # --------------------------------------------------------------------------- legacy fonts

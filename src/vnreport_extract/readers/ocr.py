@@ -57,6 +57,7 @@ from ..conventions.header import (
     match_line,
     starts_document,
 )
+from ..conventions.numbering import roman, roman_value
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block
 from ..errors import CorruptFileError, InputError, MissingComponentError
@@ -2329,8 +2330,6 @@ def _tsv_per_image(done: system.Finished, count: int) -> list[str] | None:
 
 _ROMAN_NUMBERED = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\S)")
 _ROMAN_HEADING = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\p{Lu}{2,})")
-_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
 
 
 def _documents_of(blocks: list[Block]) -> list[list[Block]]:
@@ -2369,7 +2368,7 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
     ['I', 'II', 'III']
     """
     found = [(b, m) for b in blocks if b.kind == "paragraph" and (m := _ROMAN_NUMBERED.match(b.text)) is not None]
-    values = [_ROMAN_VALUES[m.group("r")] for _, m in found]
+    values = [roman_value(m.group("r")) or 0 for _, m in found]
     changeable = [_ROMAN_HEADING.match(b.text) is not None for b, _ in found]
 
     def breaks(seq: list[int]) -> int:
@@ -2382,7 +2381,7 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
             if not changeable[i] or value not in values[max(0, i - 1):i] + values[i + 1:i + 2]:
                 continue  # only a number that repeats a neighbour's is in doubt
             for want in {value - 1, value + 1}:
-                read, wanted = _ROMAN_OF.get(value, ""), _ROMAN_OF.get(want, "")
+                read, wanted = roman(value), roman(want)
                 if wanted and abs(len(wanted) - len(read)) == 1 and wanted.strip("I") == read.strip("I"):
                     best.append((breaks([*values[:i], want, *values[i + 1:]]), i, want))
         best.sort()
@@ -2390,9 +2389,9 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
             return notes
         _, i, want = best[0]
         block, m = found[i]
-        read = _ROMAN_OF[values[i]]
-        block.text = _ROMAN_OF[want] + block.text[m.end("r"):]
-        notes.append(f"heading {read + '.'!r} → {_ROMAN_OF[want] + '.'!r} (in a sequence that has {read}. twice)")
+        read = roman(values[i])
+        block.text = roman(want) + block.text[m.end("r"):]
+        notes.append(f"heading {read + '.'!r} → {roman(want) + '.'!r} (in a sequence that has {read}. twice)")
         values[i] = want
         found[i] = (block, _ROMAN_NUMBERED.match(block.text) or m)
 
