@@ -25,6 +25,7 @@ from scoring import load_gold, score
 from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
+from vnreport_extract.models import Source
 from vnreport_extract.readers import ocr
 from vnreport_extract.readers.digits import HandReading
 from vnreport_extract.readers.ocr import (
@@ -52,6 +53,7 @@ from vnreport_extract.readers.ocr import (
     unglue_fields,
     without_scanner_lines,
 )
+from vnreport_extract.split import split_documents
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCAN = FIXTURES / "real-scan" / "bcdx-03-scan.pdf"
@@ -570,10 +572,11 @@ def test_roman_sequence_read_from_a_later_page_is_not_set_to_start_at_one() -> N
 
 
 def test_roman_headings_of_two_documents_are_two_sequences() -> None:
-    # A letter whose only heading is ``I.`` and the report it sends, which starts at ``I.`` again.
-    blocks = [Block("paragraph", "I. NỘI DUNG"), Block("paragraph", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-              Block("paragraph", "I. KẾT QUẢ")]
-    assert [roman_sequence(part) for part in ocr._documents_of(blocks)] == [[], []]
+    # A letter whose only heading is ``I.``, signed, and the report it sends, which starts at ``I.`` again.
+    texts = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "I. NỘI DUNG", "Đề nghị các đơn vị thực hiện.", "Nơi nhận:",
+             "KT. GIÁM ĐỐC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "I. KẾT QUẢ"]
+    parts = split_documents(SourceDocument([Block("paragraph", t) for t in texts], Source(format="pdf")))
+    assert (len(parts), [roman_sequence(part.blocks) for part in parts]) == (2, [[], []])
 
 
 def test_roman_heading_read_il_is_repaired() -> None:

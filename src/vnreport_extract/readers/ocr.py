@@ -55,14 +55,15 @@ from ..conventions.header import (
     is_field_label,
     is_national_motto,
     match_line,
-    starts_document,
 )
 from ..conventions.numbering import roman, roman_value
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
-from ..document import Block
+from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, MissingComponentError
 from ..limits import LimitExceededError, Limits
+from ..models import Source
 from ..normalize import fold, in_capitals
+from ..split import split_documents
 from . import ocr_tables, system
 from .digits import HandReading, read_handwritten
 from .ocr_tsv import Word, parse_tsv
@@ -2332,18 +2333,6 @@ _ROMAN_NUMBERED = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\S)")
 _ROMAN_HEADING = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\p{Lu}{2,})")
 
 
-def _documents_of(blocks: list[Block]) -> list[list[Block]]:
-    """The blocks cut where a header with a Quốc hiệu or the Party's name begins another
-    document (each numbers its sections afresh)."""
-    parts: list[list[Block]] = [[]]
-    for b in blocks:
-        text = "\n".join(c for row in b.rows for c in row) if b.kind == "layout" else (b.text or "")
-        if parts[-1] and any(starts_document(line) for line in text.split("\n")[:6]):
-            parts.append([])
-        parts[-1].append(b)
-    return parts
-
-
 def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]:
     """Roman heading numbers that a stroke too many or too few turned into the number of a
     heading next to them (``II. CÔNG TÁC TRIỂN KHAI`` then ``II. KẾT QUẢ``: a bold ``I.`` read
@@ -2458,8 +2447,9 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     ocr_tables.join_continued(result, {n: read.tables for n, read in done.items()})
     # The first document's sequence starts at I. only when its first page was read from the start.
     whole = set(page_numbers) == set(range(1, raster_count + 1))
-    notes = [note for k, part in enumerate(_documents_of([b for n in sorted(result) for b in result[n]]))
-             for note in roman_sequence(part, from_start=k > 0 or whole)]
+    pages_read = SourceDocument([b for n in sorted(result) for b in result[n]], Source(format="pdf"))
+    notes = [note for k, part in enumerate(split_documents(pages_read))
+             for note in roman_sequence(part.blocks, from_start=k > 0 or whole)]
     if warnings is not None:
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
