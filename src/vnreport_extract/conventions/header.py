@@ -430,6 +430,8 @@ class HeaderField(TypedDict):
     name: str  # as warnings name it
     label: str  # pattern of the folded label word, matched whole
     next: str  # pattern of the start of the folded word after the field
+    value: str  # pattern of the value filled in, matched whole
+    most: int  # the largest value (31 for a day), 0 for no bound
     examples: list[str]  # real lines: (label, field, next word) with the field blank, typed or handwritten
     not_examples: list[str]  # (label, next word): no blank field between them
 
@@ -438,17 +440,31 @@ class HeaderField(TypedDict):
 # lies between its label and the word after it, and is blank until filled.
 HEADER_FIELDS: list[HeaderField] = [
     {"name": "document number", "label": r"so[\s:.…_]*", "next": r"/\s*(?:(?:19|20)\d\d\s*/\s*)?[a-z]|/$",
+     "value": r"\d{1,5}", "most": 0,
      "examples": ["Số: | | /STTTT-VP", "Số: | 1462 | /QĐ-UBND", "Số | 1185 | /SNV-VP", "Số. | | /QĐ-UBND",
                   "Số: | | /2024/QĐ-UBND", "Số: | | / KH-UBND"],
      "not_examples": ["Số: | 12/QĐ-UBND", "Số lượng | 12", "Số: | 2024"]},
-    {"name": "day of the date", "label": "ngay", "next": "thang$",
+    {"name": "day of the date", "label": "ngay", "next": "thang$", "value": r"\d{1,2}", "most": 31,
      "examples": ["ngày | | tháng 12 năm 2011", "ngày | 18 | tháng 10 năm 2012"],
      "not_examples": ["ngày | 18/10/2012", "ngày | 20"]},
-    {"name": "month of the date", "label": "thang", "next": "nam$",
+    {"name": "month of the date", "label": "thang", "next": "nam$", "value": r"\d{1,2}", "most": 12,
      "examples": ["tháng | | năm 2025", "tháng | 11 | năm 2012"],
      "not_examples": ["tháng | 11/2012", "tháng | 5"]},
 ]
 _FIELD_PATTERNS = {f["name"]: (regex.compile(f["label"]), regex.compile(f["next"])) for f in HEADER_FIELDS}
+
+
+_FIELD_VALUES = {f["name"]: (regex.compile(f["value"]), f["most"]) for f in HEADER_FIELDS}
+
+
+def is_field_value(name: str, text: str) -> bool:
+    """Whether ``text`` can be what the header field ``name`` holds (a day is 1 to 31).
+
+    >>> is_field_value("day of the date", "18"), is_field_value("day of the date", "48")
+    (True, False)
+    """
+    pattern, most = _FIELD_VALUES[name]
+    return pattern.fullmatch(text) is not None and (not most or 1 <= int(text) <= most)
 
 
 def is_field_label(name: str, word: str) -> bool:

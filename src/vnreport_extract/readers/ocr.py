@@ -53,6 +53,7 @@ from ..conventions.header import (
     has_mark,
     is_field_end,
     is_field_label,
+    is_field_value,
     is_national_motto,
     match_line,
 )
@@ -300,10 +301,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 
     def field(m: re.Match[str]) -> str:
         digits = _as_digits(m.group("n"))
-        word, following = fold(m.group("word")), fold(m.group("next"))
-        fits = ((word == "ngay" and following == "thang" and digits and 1 <= int(digits) <= 31)
-                or (word == "thang" and following == "nam" and digits and 1 <= int(digits) <= 12))
-        if not digits or not fits:
+        name = blank_field(m.group("word"), m.group("next"))
+        if not digits or name is None or not is_field_value(name, digits):
             return m.group(0)
         repairs.append(f"{m.group('word').lower()} {m.group('n')!r} → {digits!r}")
         return m.group(0)[: m.start("n") - m.start()] + digits
@@ -832,8 +831,8 @@ CountStems = Callable[[Box], int]
 Notes = list[tuple[str, str]]
 
 
-def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: ReadField | None,
-           notes: Notes | None, hand: ReadHand | None = None) -> list[Word]:
+def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | None,
+           hand: ReadHand | None = None) -> list[Word]:
     """Replace the words between the label word (``Số:``, ``ngày``) and the word that follows the
     field (``/BC-UBND``, ``tháng``) by a reading of that box as digits, or by nothing.
 
@@ -843,6 +842,9 @@ def _field(words: list[Word], name: str, valid: Callable[[str], bool], read: Rea
     Tesseract that the handwriting reader contradicts is dropped, and a confident handwriting
     reading stands on its own. A field no reading is sure of is left blank, and ``notes`` say so
     (never a guess)."""
+    def valid(text: str) -> bool:
+        return is_field_value(name, text)
+
     start = next((i for i, w in enumerate(words) if is_field_label(name, w.text)), None)
     if start is None:
         return words
@@ -914,18 +916,6 @@ _SURE_HAND = 0.95
 _SURE_PRINT = 80
 
 
-def _is_number(text: str) -> bool:
-    return re.fullmatch(r"\d{1,5}", text) is not None
-
-
-def _is_day(text: str) -> bool:
-    return re.fullmatch(r"\d{1,2}", text) is not None and 1 <= int(text) <= 31
-
-
-def _is_month(text: str) -> bool:
-    return re.fullmatch(r"\d{1,2}", text) is not None and 1 <= int(text) <= 12
-
-
 def _cut(word: Word, at: int) -> list[Word]:
     """A word cut in two after ``at`` characters, its box shared by character count."""
     x = word.left + round((word.right - word.left) * at / len(word.text))
@@ -978,10 +968,10 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, h
     # handwritten number misread with a slash of its own (``Số: 2/4 /QĐ-UBND``) is read again.
     if has_mark("number", f) and slash is not None and (
             slash.text.startswith("/") or any(is_field_end("document number", w.text) for w in words)):
-        words = _field(words, "document number", _is_number, read, notes, hand)
+        words = _field(words, "document number", read, notes, hand)
     if has_mark("date", f):
-        words = _field(words, "day of the date", _is_day, read, notes, hand)
-        words = _field(words, "month of the date", _is_month, read, notes, hand)
+        words = _field(words, "day of the date", read, notes, hand)
+        words = _field(words, "month of the date", read, notes, hand)
     return Line(words)
 
 
