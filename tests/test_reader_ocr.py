@@ -232,6 +232,11 @@ def test_party_issuer_t_read_as_one_is_restored() -> None:
     assert repair_numbers(text)[0] == text.replace("BTC1U", "BTCTU")
 
 
+def test_space_read_inside_the_year_of_a_date_is_dropped() -> None:
+    # cv-695: the place-and-date line under the received stamp.
+    assert repair_numbers("Bắc Giang, ngày tháng 4 năm 201 2")[0] == "Bắc Giang, ngày tháng 4 năm 2012"
+
+
 def test_month_misread_with_a_bracket_is_restored() -> None:
     assert repair_numbers("ngày 27 tháng 1] năm 2008")[0] == "ngày 27 tháng 11 năm 2008"  # qd-126
 

@@ -258,6 +258,8 @@ _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1",
 _D = r"[0-9OoØølI|\]§]"
 # ``407/201 1/QĐ-UBND``: a space read inside a symbol's year.
 _SPLIT_YEAR = re.compile(r"(?<![\w/])(?P<n>\d{1,5}/)(?P<a>\d{1,3}) (?P<b>\d{1,3})(?=/\s*[A-ZĐ])")
+# ``tháng 4 năm 201 2``: the same space inside a date's year.
+_SPLIT_DATE_YEAR = re.compile(r"(?<!\w)(?P<n>[Nn]ăm )(?P<a>(?:19|20)\d) (?P<b>\d)(?![\d/.,])")
 # ``Như Điều ];``: an article's number, in a recipient or a sentence.
 _ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]|$)")
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
@@ -292,8 +294,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'ngày 27 tháng 11 năm 2008; - Như Điều 1;'
     >>> repair_numbers("Lâm Đồng, ngày Ø9 tháng 10 năm 2025")[0]
     'Lâm Đồng, ngày 09 tháng 10 năm 2025'
-    >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0]
-    'Quyết định số 407/2011/QĐ-UBND'
+    >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0], repair_numbers("ngày tháng 4 năm 201 2")[0]
+    ('Quyết định số 407/2011/QĐ-UBND', 'ngày tháng 4 năm 2012')
     >>> repair_numbers("Công văn số 725-CV/BTC1U ngày")[0], repair_numbers("số 12/UBND-C1U")[0]
     ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
     """
@@ -327,7 +329,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         year = m.group("a") + m.group("b")
         if len(year) != 4 or not 1900 <= int(year) <= 2100:
             return m.group(0)
-        repairs.append(f"symbol year {m.group('a')} {m.group('b')!r} → {year!r}")
+        repairs.append(f"year '{m.group('a')} {m.group('b')}' → {year!r}")
         return m.group("n") + year
 
     def article(m: re.Match[str]) -> str:
@@ -355,6 +357,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _SYMBOL_NUMBER.sub(symbol, text)
     text = _ARTICLE.sub(article, text)
     text = _SPLIT_YEAR.sub(split_year, text)
+    text = _SPLIT_DATE_YEAR.sub(split_year, text)
     text = _PARTY_ISSUER_T.sub(party_issuer, text)
     return text, repairs
 
