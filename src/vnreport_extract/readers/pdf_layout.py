@@ -477,6 +477,16 @@ def footnote_paragraphs(lines: Sequence[Line]) -> list[tuple[str | None, str]]:
 # 4. Two-column blocks
 
 
+def broken_at_end(text: str) -> bool:
+    """Whether ``text`` ends inside a word or symbol that goes on in the next line or cell: at a
+    hyphen right after a word (``117/QĐ-``, not ``kinh tế -``) or at a slash.
+
+    >>> broken_at_end("Thông tư số 04/2020/TT-"), broken_at_end("kinh tế -"), broken_at_end("số 12/")
+    (True, False, True)
+    """
+    return (text.endswith("-") and len(text) >= 2 and not text[-2].isspace()) or text.endswith("/")
+
+
 def join_lines(texts: Iterable[str]) -> str:
     """Wrapped lines as one text: a space between them, none after a hyphen that ends a
     word (``117/QĐ-`` + ``UBND``: Word breaks symbols at their hyphen) or after a slash;
@@ -494,7 +504,7 @@ def join_lines(texts: Iterable[str]) -> str:
             out = text
         elif out.endswith("\u00ad"):
             out = out[:-1] + text
-        elif (out.endswith("-") and len(out) >= 2 and not out[-2].isspace()) or out.endswith("/"):
+        elif broken_at_end(out):
             out += text
         else:
             out += " " + text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Block
-from .pdf_layout import join_lines
+from .pdf_layout import broken_at_end, join_lines
 
 
 @dataclass
@@ -58,11 +58,7 @@ def _cut_row(last: list[str], row: list[str]) -> bool:
         return False
     filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
     # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too.
-    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or _broken_symbol(a)) for a, b in filled)
-
-
-def _broken_symbol(text: str) -> bool:
-    return text.endswith(("-", "/")) and len(text) >= 2 and text[-2].isalnum()
+    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or broken_at_end(a)) for a, b in filled)
 
 
 def continue_table(first: Block, part: TableData) -> None:
