@@ -168,6 +168,22 @@ def test_scanned_copy_sheet_is_an_attachment_with_its_own_header() -> None:
         "VĂN PHÒNG", "UBND TỈNH BẮC GIANG", "Bắc Giang", "Chủ tịch, các PCT UBND tỉnh")
 
 
+def test_copy_sheet_laid_out_in_two_columns_after_the_signature_is_a_document_of_its_own() -> None:
+    # qd-126 as the OCR reader lays out its copy sheet: the header as a two-column layout block.
+    from vnreport_extract.document import Block, SourceDocument
+    from vnreport_extract.models import Source
+    from vnreport_extract.split import split_documents
+
+    blocks = [Block("paragraph", "BỘ TÀI CHÍNH"), Block("paragraph", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+              Block("paragraph", "Điều 1. Bổ sung dự toán năm 2010."), Block("paragraph", "Nơi nhận:"),
+              Block("paragraph", "KT. BỘ TRƯỞNG"), Block("paragraph", "Nguyễn Công Nghiệp"),
+              Block("layout", rows=[["UBND TỈNH BẮC GIANG\nVĂN PHÒNG\nSố: 32 /SL-VP",
+                                     "SAO LỤC\nBắc Giang, ngày 03 tháng 02 năm 2010"]]),
+              Block("paragraph", "Nơi nhận:")]
+    parts = split_documents(SourceDocument(blocks, Source(format="pdf")))
+    assert [p.blocks[0].kind for p in parts] == ["paragraph", "layout"]
+
+
 def test_type_name_far_from_a_signature_starts_nothing() -> None:
     text = LETTER_AND_REPORT.replace("Nguyễn Văn A\n", "Nguyễn Văn A\n" + "Đoạn văn tiếp theo của công văn.\n" * 8)
     assert parse_text(text).attachments == []

@@ -611,3 +611,6 @@ def test_table_row_cut_inside_a_symbol_is_joined_again() -> None:
     following = ["", "", "", "BTP ngày 28/5/2020 của Bộ trưởng Bộ Tư pháp", ""]
     assert _cut_row(last, following)
     assert not _cut_row(["1", "a", "b", "Sở Nội vụ", ""], ["", "", "", "Các cơ quan khác", ""])
+    # ... and at its slash (``số 12/`` | ``QĐ-UBND``), but not at a dash between words.
+    assert _cut_row(["1", "Quyết định số 12/"], ["", "QĐ-UBND ngày 05/3/2024"])
+    assert not _cut_row(["1", "Phát triển kinh tế -"], ["", "Xã hội"])
