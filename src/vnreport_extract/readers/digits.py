@@ -2,11 +2,12 @@
 
 Tesseract reads print; on a handwritten ``1462`` or ``18`` it gives nothing, or digits that
 are wrong with a confidence that looks right (``426`` for ``126``). This module cuts the
-field's crop into characters at the blank columns between them and reads each with a small
-network trained on handwritten digits (MNIST; ``scripts/train_digits.py``, weights in
-``data/digits.npz``, see ``data/PROVENANCE.md``). Each character's probability is its
-confidence, and the field's is the least of them: the caller keeps a reading only when it is
-confident, or when Tesseract read the same digits.
+field's crop into characters (its connected pieces of ink, those over the same columns taken
+together) and reads each with a small network trained on handwritten digits (MNIST;
+``scripts/train_digits.py``, weights in ``data/digits.npz``, see ``data/PROVENANCE.md``). Each
+character's probability is its confidence, and the field's is the least of them: the caller
+(``readers.ocr``) keeps a reading when Tesseract read the same digits, or when it is confident
+and as long as Tesseract's; a field cut by the crop's side reads nothing.
 
 Only NumPy and Pillow are used; the weights (200 KB) load on the first handwritten field.
 """
@@ -34,9 +35,8 @@ def _model() -> dict[str, Any]:
         return {k: data[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")}
 
 
-# A character narrower than this share of the field's tallest one is a dot, a comma or the
-# end of a dotted leader (``…404/``), not a digit; a digit's height is at least this share of
-# the tallest.
+# A character shorter than this share of the field's tallest one is a dot, a comma or the
+# end of a dotted leader (``…404/``), not a digit.
 _MIN_HEIGHT = 0.55
 # A field's crop is the label's line with a margin above and below: a digit fills a good share
 # of its height.
