@@ -451,10 +451,9 @@ HEADER_FIELDS: list[HeaderField] = [
      "examples": ["tháng | | năm 2025", "tháng | 11 | năm 2012"],
      "not_examples": ["tháng | 11/2012", "tháng | 5"]},
 ]
-_FIELD_PATTERNS = {f["name"]: (regex.compile(f["label"]), regex.compile(f["next"])) for f in HEADER_FIELDS}
-
-
-_FIELD_VALUES = {f["name"]: (regex.compile(f["value"]), f["most"]) for f in HEADER_FIELDS}
+# Each field's label, next word and value patterns compiled, and its largest value.
+_FIELDS = {f["name"]: (regex.compile(f["label"]), regex.compile(f["next"]), regex.compile(f["value"]), f["most"])
+           for f in HEADER_FIELDS}
 
 
 def is_field_value(name: str, text: str) -> bool:
@@ -463,7 +462,7 @@ def is_field_value(name: str, text: str) -> bool:
     >>> is_field_value("day of the date", "18"), is_field_value("day of the date", "48")
     (True, False)
     """
-    pattern, most = _FIELD_VALUES[name]
+    _, _, pattern, most = _FIELDS[name]
     return pattern.fullmatch(text) is not None and (not most or 1 <= int(text) <= most)
 
 
@@ -473,7 +472,7 @@ def is_field_label(name: str, word: str) -> bool:
     >>> is_field_label("document number", "Số:"), is_field_label("document number", "Sở")
     (True, True)
     """
-    return _FIELD_PATTERNS[name][0].fullmatch(fold(word)) is not None
+    return _FIELDS[name][0].fullmatch(fold(word)) is not None
 
 
 def is_field_end(name: str, word: str) -> bool:
@@ -483,7 +482,7 @@ def is_field_end(name: str, word: str) -> bool:
     >>> is_field_end("document number", "/QĐ-UBND"), is_field_end("document number", "12/QĐ-UBND")
     (True, False)
     """
-    return _FIELD_PATTERNS[name][1].match(fold(word)) is not None
+    return _FIELDS[name][1].match(fold(word)) is not None
 
 
 def blank_field(label: str, following: str) -> str | None:
@@ -493,8 +492,7 @@ def blank_field(label: str, following: str) -> str | None:
     >>> blank_field("ngày", "tháng"), blank_field("Số:", "/SNV-TCBC"), blank_field("ngày", "18")
     ('day of the date', 'document number', None)
     """
-    return next((name for name in _FIELD_PATTERNS if is_field_label(name, label) and is_field_end(name, following)),
-                None)
+    return next((name for name in _FIELDS if is_field_label(name, label) and is_field_end(name, following)), None)
 
 
 def has_symbol_after_field(line: str) -> bool:
@@ -503,7 +501,17 @@ def has_symbol_after_field(line: str) -> bool:
     >>> has_symbol_after_field("Số: 44 /SL-VP"), has_symbol_after_field("Số:")
     (True, False)
     """
-    return _FIELD_PATTERNS["document number"][1].search(fold(line)) is not None
+    return _FIELDS["document number"][1].search(fold(line)) is not None
+
+
+def is_copy_heading(line: str) -> bool:
+    """The heading of a copy's own sheet, where the Quốc hiệu would stand: ``SAO LỤC``, ``SAO Y
+    BẢN CHÍNH``, in capitals; no part of the issuer's name.
+
+    >>> is_copy_heading("SAO LỤC"), is_copy_heading("Sao lục"), is_copy_heading("UBND TỈNH BẮC GIANG")
+    (True, False, False)
+    """
+    return in_capitals(line) and has_mark("copy-stamp", line) and len(line.split()) <= 4
 
 
 class Identity(TypedDict):

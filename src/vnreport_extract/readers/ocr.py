@@ -51,6 +51,7 @@ from ..conventions.header import (
     HEADER_PATTERNS,
     blank_field,
     has_mark,
+    is_copy_heading,
     is_field_end,
     is_field_label,
     is_field_value,
@@ -584,7 +585,7 @@ def split_header_columns(seg: Line) -> list[Line]:
     words = seg.words
     for i in range(1, len(words)):
         rest = " ".join(w.text for w in words[i:])
-        if is_national_motto(rest) or _is_copy_heading(rest) or (
+        if is_national_motto(rest) or is_copy_heading(rest) or (
                 "/" in words[i - 1].text and match_line("place-date", rest) is not None
                 and has_mark("number", " ".join(w.text for w in words[:i]))):
             return [Line(words[:i]), Line(words[i:])]
@@ -618,16 +619,10 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
         for seg, side in zip(row.segments, sides, strict=True):
             (left if side == "left" else right).append(seg)
         used.update(top_lines[k] for k in owners)
-    if not seen_columns or not (first_page or any(has_mark("motto", s.text) or _is_copy_heading(s.text)
+    if not seen_columns or not (first_page or any(has_mark("motto", s.text) or is_copy_heading(s.text)
                                                   for s in right)):
         return [], set()
     return [left, right], used
-
-
-def _is_copy_heading(text: str) -> bool:
-    """The heading of a copy's own sheet, in the place of the Quốc hiệu: ``SAO LỤC``, ``SAO Y
-    BẢN CHÍNH``, in capitals."""
-    return _is_upper(text) and has_mark("copy-stamp", text) and len(text.split()) <= 4
 
 
 def _split_at(lines: list[str], mark: str) -> tuple[list[str], list[str]]:
@@ -864,9 +859,9 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     # Read as handwriting only when a reading is in doubt (a field a little slow to read).
     by_hand = functools.cache(lambda: hand(box) if hand is not None and has_box else None)
 
-    def sure_hand() -> str | None:
+    def sure_hand() -> HandReading | None:
         reading = by_hand()
-        return reading.text if reading and reading.confidence >= _SURE_HAND and valid(reading.text) else None
+        return reading if reading and reading.confidence >= _SURE_HAND and valid(reading.text) else None
 
     def put(text: str, conf: float, why: str | None) -> list[Word]:
         if notes is not None and why is not None:
@@ -881,8 +876,8 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
         if reading is None or reading.text == text:
             return words if why is None and text == written else put(text, conf, why)
         sure = sure_hand()
-        if reading is not None and sure is not None and len(sure) == len(text):
-            return put(sure, 100 * reading.confidence, f"{text!r} read as handwriting {sure!r}")
+        if sure is not None and len(sure.text) == len(text):
+            return put(sure.text, 100 * sure.confidence, f"{text!r} read as handwriting {sure.text!r}")
         return None
 
     least = min((w.conf for w in inside), default=0.0)
@@ -903,8 +898,8 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
                 found = checked(got[0], got[1], None if got[0] == written else f"read again as {got[0]!r}")
                 if found is not None:
                     return found
-            elif (sure := sure_hand()) is not None and (reading := by_hand()) is not None:
-                return put(sure, 100 * reading.confidence, f"read as handwriting {sure!r}")
+            elif (sure := sure_hand()) is not None:
+                return put(sure.text, 100 * sure.confidence, f"read as handwriting {sure.text!r}")
             if not inside and got is None and by_hand() is None:
                 return kept + words[end:]
     # Something is written there (a handwritten or stamped number) but not legibly: left out.
