@@ -92,6 +92,8 @@ def _named_labels(clause: str) -> frozenset[str]:
         else:
             out.add(f"{kind.capitalize()} {label}")
     return frozenset(out)
+
+
 # The styles whose label can start with a given character (``I`` or ``1``): most paragraphs
 # start with a character that none of them can, and trying every style on each cost more.
 _STYLES_BY_FIRST: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}

@@ -15,7 +15,7 @@ import regex
 from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from ..models import DocumentNumber, RepairName
 from ..normalize import fold
-from .scan import group_numbers
+from .scan import group_numbers, matches_in
 
 # ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ);
 # a code may hold any Vietnamese capital (``3364/BTTTT-ƯDCNTT``) and a dot between two parts
@@ -86,7 +86,7 @@ def find_symbols(text: str) -> list[regex.Match[str]]:
         else:
             spans.append((start, end))
         at = text.find("/", end)
-    return [m for a, b in spans for m in SYMBOL_RE.finditer(text, a, b)]
+    return list(matches_in(SYMBOL_RE, text, spans))
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
@@ -192,14 +192,13 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     if ltype:
         legacy_type = canonical_code(ltype, repairs)
         issuers = "-".join(canonical_code(c, repairs) for c in codes)
-        if year and year >= _TYPE_BETWEEN_SLASHES_UNTIL:
-            # After the layout was fixed (Thông tư 01/2011/TT-BNV): a slash typed for the hyphen.
+        # After the layout was fixed (Thông tư 01/2011/TT-BNV): a slash typed for the hyphen.
+        slip = year is not None and year >= _TYPE_BETWEEN_SLASHES_UNTIL
+        if slip:
             repairs.append("slash-for-hyphen")
-            return SymbolParts(number, year, legacy_type, issuers, f"{number}/{year}/{legacy_type}-{issuers}",
-                               "state", _unique(repairs))
         head = f"{number}/{year}" if year else number
-        return SymbolParts(number, year, legacy_type, issuers, f"{head}/{legacy_type}/{issuers}", "state",
-                           _unique(repairs))
+        symbol = f"{head}/{legacy_type}{'-' if slip else '/'}{issuers}"
+        return SymbolParts(number, year, legacy_type, issuers, symbol, "state", _unique(repairs))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
