@@ -364,9 +364,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 
 
 _HEADING_COMMA = re.compile(r"^(?P<n>\d{1,2}(?:[.,]\d{1,2})*),(?=\s+\w)|^(?P<m>\d{1,2}),(?P<k>\d{1,2})\.(?=\s)")
-_HEADING_L = regex.compile(r"^L\.(?=\s+\p{Lu}\p{Ll})")
-# ``L1. Về tuổi đời``: the ``1.`` of ``1.1.`` read as one letter.
-_HEADING_L_SUB = regex.compile(r"^L(?P<n>[1-9])\.(?=\s+\p{Lu}\p{Ll})")
+# ``L. Tiếp tục``: the ``1.`` read as one letter; ``L1. Về tuổi đời``: the ``1.`` of ``1.1.``.
+_HEADING_L = regex.compile(r"^L(?P<n>[1-9])?\.(?=\s+\p{Lu}\p{Ll})")
 _HEADING_ROMAN = re.compile(r"^(?P<r>[IlL|]{2,4})\.(?=\s+[^\W\d_])")
 
 
@@ -392,10 +391,8 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
     '1.2. Về trình độ học vấn'
     """
     if (one := _HEADING_L.match(text)) is not None:
-        return "1." + text[one.end():], [f"heading {one.group(0)!r} → '1.'"]
-    if (sub := _HEADING_L_SUB.match(text)) is not None:
-        fixed = f"1.{sub.group('n')}."
-        return fixed + text[sub.end():], [f"heading {sub.group(0)!r} → {fixed!r}"]
+        fixed = f"1.{one.group('n')}." if one.group("n") else "1."
+        return fixed + text[one.end():], [f"heading {one.group(0)!r} → {fixed!r}"]
     m = _HEADING_COMMA.match(text)
     if m and m.group("n") is not None and text[m.end():].lstrip()[:1].isupper():
         fixed = m.group("n").replace(",", ".") + "."
