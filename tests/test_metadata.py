@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vnreport_extract import Metadata, parse_text
+from vnreport_extract.extract.metadata import extract_metadata
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH LÂM ĐỒNG
@@ -465,3 +466,15 @@ def test_copy_sheet_heading_is_no_part_of_the_issuer() -> None:
     text = "UBND TỈNH BẮC GIANG\nVĂN PHÒNG\nSAO LỤC\nSố: 32/SL-VP\nBắc Giang, ngày 03 tháng 02 năm 2010\nNơi nhận:\n"
     m = parse_text(text).metadata
     assert (m.issuer, m.parent_issuer) == ("VĂN PHÒNG", "UBND TỈNH BẮC GIANG")
+
+
+def test_title_goes_on_over_a_lower_case_line_opening_like_a_body() -> None:
+    # qd-09-2010-qd-ubnd-can-tho-quy-dinh-kem-theo: ``thực hiện`` in lower case is no body's start.
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "QUY ĐỊNH\nViệc tuyển chọn, xét chọn tổ chức, cá nhân chủ trì\n"
+            "thực hiện nhiệm vụ khoa học và công nghệ cấp thành phố\n"
+            "(Ban hành kèm theo Quyết định số 09/2010/QĐ-UBND ngày 21 tháng 01năm 2010 của Ủy ban nhân dân "
+            "thành phố Cần Thơ)\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n")
+    # The lines as a Word file gives them (a plain text's lines are joined before).
+    assert extract_metadata(text).metadata.title == (
+        "Việc tuyển chọn, xét chọn tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp thành phố")

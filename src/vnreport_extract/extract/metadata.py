@@ -56,6 +56,18 @@ _BODY_START = regex.compile(
     r"^(?:(?i:căn cứ|thực hiện|theo|triển khai|kính gửi|trên cơ sở|nhằm|để)\b"
     r"|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)"
 )
+
+
+def _opens_body(text: str) -> bool:
+    """Whether a line below the title opens the body. A body's sentence begins with a capital:
+    in lower case, ``thực hiện ...`` carries on the title line above it.
+
+    >>> _opens_body("Thực hiện Kế hoạch số 245/KH-UBND"), _opens_body("thực hiện nhiệm vụ khoa học")
+    (True, False)
+    """
+    return _BODY_START.match(text) is not None and not text[:1].islower()
+
+
 # The first words of a body: the header block (and its type name) stands above them.
 _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
@@ -286,8 +298,8 @@ def extract_metadata(text: str) -> MetadataResult:
             in_caps = bool(title_lines) and _is_upper(t) and _is_upper(title_lines[-1]) \
                 and parse_heading(t) is None and classify_line(t) is None and not names_issuer(t) \
                 and not is_position(t)
-            if title_lines and (_is_upper(t) or _BODY_START.match(t) or not t[:1].islower()) and not (
-                    open_end and not _BODY_START.match(t)) and not _PERIOD_LINE.match(t) and not in_caps:
+            if title_lines and (_is_upper(t) or _opens_body(t) or not t[:1].islower()) and not (
+                    open_end and not _opens_body(t)) and not _PERIOD_LINE.match(t) and not in_caps:
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
@@ -309,7 +321,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 for j in range(k + 1, min(k + 5, len(lines))):
                     nxt = lines[j]
                     header_next = j + 1 < len(lines) and classify_line(lines[j + 1].text) in _HEADER_AFTER_TITLE
-                    if classify_line(nxt.text) is not None or _BODY_START.match(nxt.text) \
+                    if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
                             or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
                                     or title_lines[-1].endswith(",")
                                     or (header_next and not _is_upper(nxt.text) and len(nxt.text) <= 80)):
@@ -326,7 +338,7 @@ def extract_metadata(text: str) -> MetadataResult:
                     continue
                 if kind is None and _TRICH_YEU.match(lines[k].text):
                     for nxt in lines[k: k + 5]:
-                        if nxt is not lines[k] and (classify_line(nxt.text) is not None or _BODY_START.match(nxt.text)
+                        if nxt is not lines[k] and (classify_line(nxt.text) is not None or _opens_body(nxt.text)
                                                     or _is_upper(nxt.text) or title_lines[-1].endswith(".")):
                             break
                         title_lines.append(nxt.text)
