@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from vnreport_extract import Section, parse_text
-from vnreport_extract.conventions.numbering import NOT_SECTIONS, NUMBERING_STYLES, SCHEME_RANK
+from vnreport_extract.conventions.numbering import (
+    NOT_REFERENCE_LABELS,
+    NOT_SECTIONS,
+    NUMBERING_STYLES,
+    REFERENCE_LABEL,
+    REFERENCE_LABEL_EXAMPLES,
+    SCHEME_RANK,
+)
 from vnreport_extract.extract.sections import parse_heading, walk
 
 
@@ -219,3 +226,35 @@ def test_party_of_a_record_with_its_name_is_one_heading() -> None:
     text = "A. Chủ đầu tư : Sở Thông tin :\nÝ kiến.\nD. Nhà thầu : Liên doanh Unitech-STBTH :\nÝ kiến."
     secs = parse_text(text).sections
     assert [s.title for s in secs] == ["Chủ đầu tư : Sở Thông tin", "Nhà thầu : Liên doanh Unitech-STBTH"]
+
+
+@pytest.mark.parametrize("label", REFERENCE_LABEL_EXAMPLES)
+def test_reference_label(label: str) -> None:
+    assert REFERENCE_LABEL.fullmatch(label)
+
+
+@pytest.mark.parametrize("label", NOT_REFERENCE_LABELS)
+def test_not_a_reference_label(label: str) -> None:
+    assert not REFERENCE_LABEL.fullmatch(label)
+
+
+def test_article_reference_before_the_colon_is_part_of_the_title() -> None:
+    # qd-294-qd-tw-2025: the Điều lệ article a heading implements, then its subject.
+    assert flat("1. Điều 1 (Khoản 2): Tuổi đời và trình độ học vấn của người vào Đảng") == [
+        ("1", 1, "Điều 1 (Khoản 2): Tuổi đời và trình độ học vấn của người vào Đảng")]
+
+
+def test_clause_reference_before_the_colon_is_part_of_the_title() -> None:
+    assert flat("2. Điều 3: Về quyền của đảng viên\n2.1. (Khoản 1): Quyền được thông tin của đảng viên.")[1] == (
+        "2.1", 2, "(Khoản 1): Quyền được thông tin của đảng viên")
+
+
+def test_run_in_label_after_a_reference_still_ends_the_title() -> None:
+    assert flat("31. Điều 46: Đảng phí\n31.1. Đảng phí: Đảng viên đóng đảng phí trên cơ sở tiền lương.")[1] == (
+        "31.1", 2, "Đảng phí")
+
+
+def test_chapter_title_in_capitals_over_two_lines() -> None:
+    # qd-09-2010-qd-ubnd-can-tho-quy-dinh-kem-theo.
+    text = "Chương II\nTHÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA\nTUYỂN CHỌN, XÉT CHỌN\nĐiều 7. Thông báo tuyển chọn"
+    assert flat(text)[0] == ("Chương II", 1, "THÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA TUYỂN CHỌN, XÉT CHỌN")

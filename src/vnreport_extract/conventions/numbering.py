@@ -94,6 +94,27 @@ NOT_SECTIONS: list[str] = [
     "Điều lệ Đảng quy định thì nhiệm kỳ",  # a name, not an article
 ]
 
+# A heading that opens with the articles and clauses it implements (a Quy định thi hành Điều lệ
+# Đảng: ``1. Điều 1 (Khoản 2): Tuổi đời ...``, ``2.1. (Khoản 1): Quyền được thông tin ...``): its
+# colon follows a reference, not a heading running into body text, and the title goes on.
+_REFERENCE = r"(?:(?i:điều)[ ]+\d{1,3}|(?i:khoản)[ ]+\d{1,2}(?:[ ]*,[ ]*\d{1,2})*|(?i:điểm)[ ]+[a-zđ])"
+_REFERENCE_GROUP = r"\(?" + _REFERENCE + r"(?:[ ]*,[ ]*" + _REFERENCE + r")*\)?"
+REFERENCE_LABEL = regex.compile(_REFERENCE_GROUP + r"(?:[ ]*[,;]?[ ]*" + _REFERENCE_GROUP + r")*")
+# Real reference labels (the text before the colon), from qd-294-qd-tw-2025.
+REFERENCE_LABEL_EXAMPLES: list[str] = [
+    "Điều 1 (Khoản 2)",
+    "Điều 3",
+    "(Khoản 1)",
+    "(Khoản 6, Điều 22)",
+    "Điều 10, Điều 13, Điều 21, Điều 42, Điều 43",
+    "Điều 12 (Khoản 2), Điều 20 (Khoản 2)",
+    "(Khoản 2, Điều 10); (Khoản 5, Điều 13); (Khoản 3, 4, 5, Điều 21); (Khoản 1, Điều 42); (Khoản 1, Điều 43)",
+    "(Khoản 7, Điều 11), (Khoản 3, Điều 12)",
+    "Điều 28 (Khoản 1, Khoản 3, Khoản 4)",
+]
+# Run-in labels that are words, not references: their colon ends the heading.
+NOT_REFERENCE_LABELS: list[str] = ["Điều kiện", "Đảng phí", "Nội dung sinh hoạt đảng bộ"]
+
 # Nesting order of the schemes: a smaller rank holds a larger one.
 SCHEME_RANK: dict[str, int] = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "upper": 5, "arabic": 6,
                                "letter": 20}

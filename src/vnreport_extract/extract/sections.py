@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..conventions.numbering import NUMBERING_STYLES, SCHEME_RANK, next_label
+from ..conventions.numbering import NUMBERING_STYLES, REFERENCE_LABEL, SCHEME_RANK, next_label
 from ..limits import LimitExceededError
 from ..models import Section, Warning
+from ..normalize import in_capitals
 
 _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
@@ -155,8 +156,15 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     'Tổng số hội trên địa bàn tỉnh Lâm Đồng là'
     >>> heading_title("Thành phần tham dự: gồm có các đồng chí sau:")
     'Thành phần tham dự'
+
+    The articles and clauses a heading implements, before its colon, are part of the title:
+
+    >>> heading_title("(Khoản 1): Quyền được thông tin của đảng viên.")
+    '(Khoản 1): Quyền được thông tin của đảng viên'
     """
     colon = _COLON.search(rest)
+    if colon and REFERENCE_LABEL.fullmatch(rest[: colon.start()].strip()):
+        colon = _COLON.search(rest, colon.end())  # ``Điều 1 (Khoản 2): Tuổi đời ...``: a reference's colon
     if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):
         colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
@@ -222,6 +230,14 @@ def extract_sections(
             nxt = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
             if len(nxt) <= MAX_TITLE and parse_heading(nxt) is None:
                 rest = nxt
+                # A title in capitals broken over lines (``THÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA`` /
+                # ``TUYỂN CHỌN, XÉT CHỌN``) goes on in capitals.
+                for k in range(i + 2, min(i + 5, len(paragraphs))):
+                    more = text[paragraphs[k][0]:paragraphs[k][1]]
+                    if not (in_capitals(rest) and in_capitals(more)) or parse_heading(more) is not None \
+                            or len(rest) + 1 + len(more) > MAX_TITLE:
+                        break
+                    rest = f"{rest} {more}"
         page = page_at(start) if page_at else None
         amending = _AMENDS.match(rest.lstrip()) is not None
         named = _named_labels(rest) if amending and _AS_FOLLOWS.search(rest) is not None else frozenset()
