@@ -478,3 +478,18 @@ def test_title_goes_on_over_a_lower_case_line_opening_like_a_body() -> None:
     # The lines as a Word file gives them (a plain text's lines are joined before).
     assert extract_metadata(text).metadata.title == (
         "Việc tuyển chọn, xét chọn tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp thành phố")
+
+
+def test_title_line_ending_in_a_comma_goes_on() -> None:
+    # tb-kl-quy-hoach-chung-xa-2026-du-thao (Lâm Đồng): the host's offices run over two lines.
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: /TB-UBND\nLâm Đồng, ngày tháng 4 năm 2026\nTHÔNG BÁO\n"
+            "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy,\n"
+            "Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo tình hình thực hiện quy hoạch chung các xã: "
+            "Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà\n"
+            "Ngày 22/4/2026, đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh "
+            "chủ trì cuộc họp.\n")
+    assert extract_metadata(text).metadata.title == (
+        "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh tại cuộc "
+        "họp nghe báo cáo tình hình thực hiện quy hoạch chung các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà")
+

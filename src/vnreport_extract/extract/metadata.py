@@ -71,9 +71,10 @@ def _opens_body(text: str) -> bool:
 # The first words of a body: the header block (and its type name) stands above them.
 _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
-# ``Hội đồng nhân dân tỉnh``) goes on to the next line whatever its case.
+# ``Hội đồng nhân dân tỉnh``) or in a comma (``... - Ủy viên Ban Thường vụ Tỉnh ủy,`` /
+# ``Phó Chủ tịch UBND tỉnh tại cuộc họp ...``) goes on to the next line whatever its case.
 _OPEN_END = regex.compile(
-    r"(?:(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)|[ ]:)$")
+    r"(?:(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)|[ ]:|,)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 # A trích yếu line: lower-case words, at least three of them.
