@@ -493,3 +493,24 @@ def test_title_line_ending_in_a_comma_goes_on() -> None:
         "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh tại cuộc "
         "họp nghe báo cáo tình hình thực hiện quy hoạch chung các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà")
 
+
+def test_signature_after_the_closing_mark_with_annexed_forms_after_it() -> None:
+    # nd-37-2007-nd-cp-minh-bach-tai-san: no Nơi nhận, and the Mẫu forms run on after the signature.
+    form = ["- Họ và tên:............", "- Chức vụ/vị trí công tác:............",
+            "- Cơ quan/đơn vị công tác:............", "- Hộ khẩu thường trú:............",
+            "- Chỗ ở hiện tại:............"]
+    text = "\n".join([
+        "NGHỊ ĐỊNH", "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007", "VỀ MINH BẠCH TÀI SẢN, THU NHẬP",
+        "CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", "NGHỊ ĐỊNH :",
+        "Điều 19. Trách nhiệm thi hành",
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân "
+        "dân các tỉnh, thành phố trực thuộc Trung ương và cơ quan, tổ chức, đơn vị, cá nhân có liên quan chịu "
+        "trách nhiệm thi hành Nghị định này./.",
+        "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Tấn Dũng", "Mẫu 1", "BẢN KÊ KHAI TÀI SẢN, THU NHẬP",
+        "(Ban hành kèm theo Nghị định số 37/2007/NĐ-CP", "ngày 09 tháng 3 năm 2007 của Chính phủ )",
+        "1. Người kê khai tài sản, thu nhập:", *form, "2. Vợ hoặc chồng của người kê khai tài sản, thu nhập:", *form,
+        "3. Con chưa thành niên của người kê khai tài sản, thu nhập:", "3.1. Con thứ nhất:", *form,
+        "3.2. Con thứ hai:", *form])
+    signer = extract_metadata(text).metadata.signer
+    assert signer is not None and (signer.authority, signer.on_behalf_of, signer.position, signer.name) == (
+        "TM.", "Chính phủ", "Thủ tướng", "Nguyễn Tấn Dũng")

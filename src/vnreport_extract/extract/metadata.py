@@ -453,6 +453,11 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
     """Signing authority, position and name: near ``Nơi nhận`` when there is one (an
     appendix may follow the signature), else in the last lines of the document."""
     candidates = list(range(len(lines) - 1, max(body_start_line, len(lines) - 25) - 1, -1))
+    if noi_nhan_line is None:
+        # No ``Nơi nhận``: the signature still follows the body's closing ``./.`` when annexed
+        # forms come after it (``... thi hành Nghị định này./.`` / ``TM. CHÍNH PHỦ`` / ``Mẫu 1``).
+        for end in [i for i in range(len(lines) - 1, body_start_line - 1, -1) if lines[i].text.endswith("./.")][:3]:
+            candidates += [i for i in range(end + 1, min(end + 8, len(lines))) if i not in candidates]
     if noi_nhan_line is not None:
         near = range(min(len(lines) - 1, noi_nhan_line + 40), max(body_start_line, noi_nhan_line - 15) - 1, -1)
         candidates = list(near) + [i for i in candidates if i not in near]
