@@ -161,7 +161,8 @@ _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-       'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+       'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" mc:Ignorable="wps"')
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {_NS}>
@@ -444,3 +445,38 @@ def test_closing_block_laid_out_with_tab_stops_is_two_columns() -> None:
 def test_recipients_of_a_tabbed_closing_block_have_no_signature_text() -> None:
     r = parse_file(ARCHIVE_DOCX / "cv-ubnd-nc-giao-cv-4552-bca-du-thao.docx")
     assert r.metadata.recipients == ["Công an tỉnh", "Như trên", "Chủ tịch UBND tỉnh", "LĐVP", "Lưu: VT, NC.Châu"]
+
+
+# --------------------------------------------------------------------------- nothing lost silently
+
+
+def test_one_cell_frame_whose_text_is_not_in_the_first_cell_is_kept(tmp_path: Path) -> None:
+    # luat-56-2010-qh12-thanh-tra.doc: the Luật's signature in the right cell of a two-cell
+    # table whose left cell holds a space.
+    tbl = ("<w:tbl><w:tr><w:tc>" + _p(" ") + "</w:tc><w:tc>" + _p("CHỦ TỊCH QUỐC HỘI") + _p("Nguyễn Phú Trọng")
+           + "</w:tc></w:tr></w:tbl>")
+    path = _build(tmp_path, _p("Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XII, kỳ họp "
+                               "thứ 8 thông qua ngày 15 tháng 11 năm 2010.") + tbl)
+    assert [t for _, t in _paragraphs(path)][1:] == ["CHỦ TỊCH QUỐC HỘI", "Nguyễn Phú Trọng"]
+
+
+_OLE = ('<w:r><w:object w:dxaOrig="8854" w:dyaOrig="6684"><v:shape id="ole_rId4" style="width:389pt;height:294pt">'
+        '</v:shape><o:OLEObject Type="Embed" ProgID="Visio.Drawing.11" ShapeID="ole_rId4"/></w:object></w:r>')
+
+
+def test_embedded_objects_are_warned_about(tmp_path: Path) -> None:
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: 26 Visio diagrams (``Lược đồ``) whose
+    # labels are in the objects, not in the text.
+    doc = read_docx(_build(tmp_path, _p("Lược đồ") + _p("", run=_OLE) + _p("", run=_OLE) + _p("Diễn giải")))
+    assert [code for code, _ in doc.warnings] == ["content-not-read"]
+    assert "2 embedded object" in doc.warnings[0][1]
+
+
+def test_imported_part_is_warned_about(tmp_path: Path) -> None:
+    doc = read_docx(_build(tmp_path, _p("Trước") + '<w:altChunk r:id="rId99"/>' + _p("Sau")))
+    assert [b.text for b in doc.blocks] == ["Trước", "Sau"]
+    assert [code for code, _ in doc.warnings] == ["content-not-read"]
+
+
+def test_a_document_without_objects_has_no_such_warning(tmp_path: Path) -> None:
+    assert read_docx(_build(tmp_path, _p("Trước") + _p("Sau"))).warnings == []

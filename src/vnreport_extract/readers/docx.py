@@ -74,6 +74,13 @@ _WRAPPERS = frozenset({_SDT, _SDT_CONTENT, _CUSTOM_XML, _w("ins"), _w("moveTo")}
 _FALLBACK = f"{{{_MC}}}Fallback"
 _CHOICE = f"{{{_MC}}}Choice"
 _MATH_T = f"{{{_M}}}t"
+# Content whose text lives outside the document's XML, which this reader does not read: an
+# embedded object (a Visio drawing, an Excel sheet, an equation: ``w:object``), a chart or a
+# SmartArt diagram (``a:graphicData`` of those kinds), an imported HTML/RTF part (``w:altChunk``).
+_OBJECT = _w("object")
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_UNREAD_GRAPHICS = ("/chart", "/diagram")
+_ALT_CHUNK = _w("altChunk")
 
 # Letters Word shows for the numbering format ``lowerLetter``: the Latin alphabet, no ``đ``.
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -484,6 +491,8 @@ class _Reader:
         self.numbering = _Numbering(parts.numbering, self.styles)
         self.legacy = _Legacy()
         self.note_order: list[tuple[str, str]] = []
+        # Parts not read (see _OBJECT): counted, so the report says that text may be missing.
+        self.unread: dict[str, int] = {}
 
     # Paragraph text ---------------------------------------------------------
 
@@ -582,6 +591,8 @@ class _Reader:
                 self.note_order.append(("endnote", child.get(_ID, "")))
             elif isinstance(tag, str) and tag not in _SKIP:
                 # Drawings, VML pictures, alternate content: look for text boxes.
+                if tag == _OBJECT:
+                    self.note_unread("object")
                 self._boxes(child, boxes)
 
     def _boxes(self, el: etree._Element, boxes: list[etree._Element]) -> None:
@@ -594,7 +605,14 @@ class _Reader:
                 if parent is not None and parent.find(_CHOICE) is None:
                     self._boxes(child, boxes)
             elif isinstance(tag, str):
+                if tag == _OBJECT:
+                    self.note_unread("object")
+                elif tag == _GRAPHIC_DATA and child.get("uri", "").endswith(_UNREAD_GRAPHICS):
+                    self.note_unread(child.get("uri", "").rsplit("/", 1)[-1])
                 self._boxes(child, boxes)
+
+    def note_unread(self, kind: str) -> None:
+        self.unread[kind] = self.unread.get(kind, 0) + 1
 
     # Body ------------------------------------------------------------------
 
@@ -603,7 +621,7 @@ class _Reader:
         seen_body_text = False
         header: list[list[str]] = []  # a header block laid out with tabs, not a table
         closing: tuple[list[str], list[str]] | None = None  # ``Nơi nhận`` | signature, with tabs
-        for el in _content(container):
+        for el in _content(container, self):
             if el.tag == _P:
                 para = self.paragraph(el)
                 for box in para.boxes:
@@ -643,7 +661,7 @@ class _Reader:
     def cell_text(self, tc: etree._Element) -> str:
         """A cell's paragraphs (and nested tables, text boxes) as lines."""
         lines: list[str] = []
-        for el in _content(tc):
+        for el in _content(tc, self):
             if el.tag == _P:
                 para = self.paragraph(el)
                 for box in para.boxes:
@@ -710,8 +728,10 @@ class _Reader:
         elif kind == "signature":
             yield Block("layout", rows=_signature_rows(rows))
         elif kind == "frame":
-            # A one-cell table in running text is a frame around paragraphs, not data.
-            for line in rows[0][0].split("\n"):
+            # A one-cell table in running text is a frame around paragraphs, not data. Its one
+            # cell with text need not be the first (an empty left cell beside a Luật's signature).
+            text = next(c for c in rows[0] if c.strip())
+            for line in text.split("\n"):
                 if line.strip():
                     yield Block("paragraph", text=line)
         elif any(c.strip() for row in rows for c in row):
@@ -739,15 +759,15 @@ class _Reader:
         return blocks
 
 
-def _content(container: etree._Element) -> Iterator[etree._Element]:
+def _content(container: etree._Element, reader: _Reader) -> Iterator[etree._Element]:
     """Paragraphs and tables of a container, through content controls and other wrappers."""
     for el in container:
         if el.tag in (_P, _TBL):
             yield el
         elif el.tag in _WRAPPERS:
-            yield from _content(el)
-        elif el.tag == _w("altChunk"):
-            continue  # imported HTML/RTF: a separate part python-docx cannot read as text
+            yield from _content(el, reader)
+        elif el.tag == _ALT_CHUNK:
+            reader.note_unread("imported part")  # imported HTML/RTF: a separate part, not read as text
 
 
 def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -928,6 +948,10 @@ def _signature_rows(rows: list[list[str]]) -> list[list[str]]:
 
 # --------------------------------------------------------------------------- entry point
 
+_UNREAD_NAMES = {"object": "embedded object(s) (drawing, spreadsheet, equation)", "chart": "chart(s)",
+                 "diagram": "SmartArt diagram(s)", "imported part": "imported HTML/RTF part(s)"}
+
+
 
 def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     """The blocks of a Word 2007+ document (``.docx``; also ``.docm``, ``.dotx``).
@@ -951,5 +975,8 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     if reader.legacy.converted:
         warnings.append(("legacy-font-encoding",
                          f"{reader.legacy.converted} runs in a TCVN3/VNI font were converted to Unicode"))
+    if reader.unread:
+        kinds = ", ".join(f"{n} {_UNREAD_NAMES.get(kind, kind)}" for kind, n in sorted(reader.unread.items()))
+        warnings.append(("content-not-read", f"not read, any text in them is missing: {kinds}"))
     source = Source(format="docx", pages=None, ocr=False)
     return SourceDocument(blocks=blocks, source=source, warnings=warnings)
