@@ -100,10 +100,15 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["Kính gửi: UBND huyện Việt Yên, tỉnh Bắc Giang", "Kính gửi:",
                   "gửi: - Các Bộ, Cơ quan ngang Bộ, Cơ quan thuộc Chính phủ;"],
      "not_examples": ["Gửi kèm theo văn bản này"]},
+    # The label stands alone, with its colon, or with the list (or the signing column) after
+    # it; ``Nơi nhận`` as the subject of a sentence (a Thông tư on thể thức) is running text.
     {"kind": "recipients",
-     "pattern": r"noi nhan\b\s*:?\s*",
-     "examples": ["Nơi nhận:", "Nơi nhận: - Như kính gửi;"],
-     "not_examples": []},
+     "pattern": r"noi nhan\b(?!(?:[ ]+[^\s:]+){8})\s*:?\s*",
+     "examples": ["Nơi nhận:", "Nơi nhận: - Như kính gửi;", "Nơi nhận", "Nơi nhận - Như trên; - Lưu: VT, TH."],
+     "not_examples": ["Nơi nhận xác định những cơ quan, tổ chức, đơn vị và cá nhân nhận văn bản và có trách "
+                      "nhiệm như để xem xét, giải quyết; để thi hành; để kiểm tra, giám sát; để báo cáo; để "
+                      "trao đổi công việc; để biết và để lưu.",
+                      "Nơi nhận được trình bày tại ô số 9a và 9b."]},
     # Signing authority (thẩm quyền ký): TM. (on behalf of a collective), KT. (deputy for the
     # head), TL., TUQ., and Q. (acting head) with the body or position after it.
     {"kind": "signing",
