@@ -196,3 +196,58 @@ def test_scanned_letter_with_its_sideways_report_table() -> None:
     r = parse_file(ARCHIVES / "bac-giang-2012" / "cv-404-kcn-vt-2012-scan.pdf")
     assert ([(a.metadata.doc_type, len(a.tables)) for a in r.attachments], r.metadata.doc_type) == (
         [("Báo cáo", 1)], "Công văn")
+
+
+# tt-01-2011-tt-bnv-the-thuc-van-ban.doc: a Thông tư on thể thức shows the Quốc hiệu's two lines
+# as an example in its Điều 6, with no other header line under them.
+FORMAT_CIRCULAR = """BỘ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 01/2011/TT-BNV
+Hà Nội, ngày 19 tháng 01 năm 2011
+THÔNG TƯ
+Hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính
+Điều 6. Quốc hiệu
+1. Thể thức
+Quốc hiệu ghi trên văn bản bao gồm 2 dòng chữ: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” và “Độc lập - Tự do - Hạnh phúc”.
+2. Kỹ thuật trình bày
+Quốc hiệu được trình bày tại ô số 1; chiếm khoảng 1/2 trang giấy theo chiều ngang, ở phía trên, bên phải.
+Dòng thứ nhất: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” được trình bày bằng chữ in hoa, cỡ chữ từ 12 đến 13;
+Dòng thứ hai: “Độc lập - Tự do - Hạnh phúc” được trình bày bằng chữ in thường, cỡ chữ từ 13 đến 14, kiểu chữ đứng, đậm.
+Phía dưới có đường kẻ ngang, nét liền (sử dụng lệnh Draw, không dùng lệnh Underline), cụ thể:
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hai dòng chữ trên được trình bày cách nhau dòng đơn.
+Điều 7. Tên cơ quan, tổ chức ban hành văn bản
+1. Thể thức
+Đối với các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ; Văn phòng Quốc hội không ghi cơ quan chủ quản.
+Điều 8. Số, ký hiệu của văn bản
+Điều 9. Địa danh và ngày, tháng, năm ban hành văn bản
+BỘ TRƯỞNG
+(Đã ký)
+Trần Văn Tuấn
+"""
+
+
+def test_quoc_hieu_quoted_in_the_text_is_not_a_new_document() -> None:
+    r = parse_text(FORMAT_CIRCULAR)
+    assert (r.attachments, [s.number for s in r.sections]) == ([], ["Điều 6", "Điều 7", "Điều 8", "Điều 9"])
+
+
+def test_quoc_hieu_with_a_header_after_an_unfinished_document_still_starts_one() -> None:
+    # kh-nhiem-vu-khao-sat-qlvbdh-phu-tho-2012.doc: the draft Quyết định approving the Kế hoạch
+    # follows it without a signature between them.
+    text = FORMAT_CIRCULAR.split("BỘ TRƯỞNG\n")[0] + (
+        "SỞ TTTT TỈNH PHÚ THỌ\nTRUNG TÂM CNTT TÂY BẮC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch, nhiệm vụ khảo sát\n")
+    assert [a.metadata.doc_type for a in parse_text(text).attachments] == ["Quyết định"]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_format_circular_doc_is_one_document_with_all_its_text() -> None:
+    r = parse_file(ARCHIVES / "qlvb-quanhuyen-2011" / "tt-01-2011-tt-bnv-the-thuc-van-ban.doc")
+    articles = [s.number for chapter in r.sections for s in chapter.children]
+    assert (r.attachments, len(r.sections), articles[-1], r.metadata.signer and r.metadata.signer.name) == \
+        ([], 4, "Điều 19", "Trần Văn Tuấn")
+    assert len(r.text) > 34_000

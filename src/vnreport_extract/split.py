@@ -64,6 +64,21 @@ def _opens_block(block: Block) -> bool:
     return block.kind == "layout" and any(_opens_document(line) for line in _block_text(block).split("\n")[:6])
 
 
+_HEADER_LINES = ("number", "place-date", "doc-type")
+
+
+def _header_follows(blocks: list[Block], i: int) -> bool:
+    """Whether the Quốc hiệu of block ``i`` heads a document: its block or one of the three
+    after it holds another header line (an issuer's name, ``Số:``, the place and date, a type
+    name), not only the Quốc hiệu's own lines and then running text."""
+    lines = _block_text(blocks[i]).split("\n")
+    after = [b for b in blocks[i + 1:i + 4] if b.kind != "footnote"]
+    for b in after:
+        text = _block_text(b)
+        lines.extend(text.split("\n") if b.kind == "layout" else text.split("\n")[:1])
+    return any(names_issuer(line) or classify_line(line) in _HEADER_LINES for line in lines if line.strip())
+
+
 def split_documents(doc: SourceDocument) -> list[SourceDocument]:
     """Documents in one file: a new header block (Quốc hiệu) after the body of the first
     starts the next one (a cover ``Tờ trình`` followed by the report it submits)."""
@@ -125,7 +140,11 @@ def split_documents(doc: SourceDocument) -> list[SourceDocument]:
             if names_issuer(text):
                 j = k
         # A second Quốc hiệu right under the first (two header columns) is not a new document.
-        if j - (cuts[-1] if cuts else starts[0]) > 8 or (finished_lead and not cuts) or i in after_signature:
+        if not (j - (cuts[-1] if cuts else starts[0]) > 8 or (finished_lead and not cuts) or i in after_signature):
+            continue
+        # Nor is one quoted in the text (a Thông tư on thể thức showing the Quốc hiệu's two lines)
+        # when the document before is not finished: a document's header has more than it.
+        if j < i or _finished(doc.blocks[cuts[-1] if cuts else 0:j]) or _header_follows(doc.blocks, i):
             cuts.append(j)
     if not cuts:
         return [doc]
