@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vnreport_extract import Citation, parse_text
 from vnreport_extract.extract.citations import extract_citations
 
@@ -215,3 +217,71 @@ def test_doubled_number_word() -> None:
 def test_subject_in_unmatched_quotes_before_another_citation_ends_at_its_own_quote() -> None:
     text = "Kế hoạch số 12/KH-UBND về “Năm dân vận khéo\" và Kế hoạch số 13/KH-UBND về “Chuyển đổi số”"
     assert [c.subject for c in extract_citations(text)] == ["Năm dân vận khéo", "Chuyển đổi số"]
+
+
+def test_charter_named_by_its_body_ends_at_the_body() -> None:
+    # qd-294-qd-tw-2025.pdf
+    assert one("chức kết nạp vào Đảng theo quy định của Điều lệ Đảng hoặc đúng với quy định tại những điểm "
+               "nêu trên").raw == "Điều lệ Đảng"
+    assert one("cán bộ, đảng viên tổ chức thực hiện Quy định thi hành Điều lệ Đảng đồng bộ với việc sắp "
+               "xếp đơn vị hành chính").raw == "Điều lệ Đảng"
+    assert one("khai trừ có thời hạn theo quy định của Điều lệ Đảng khoá II), thời gian bị xoá tên").raw == \
+        "Điều lệ Đảng khoá II"
+    # hd-06-hd-tw-2025.pdf: the author after it is the Quy định's
+    c = one("thực hiện theo Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương Đảng khoá XIII, cụ thể")
+    assert (c.raw, c.authority) == ("Điều lệ Đảng", None)
+
+
+def test_named_working_rules() -> None:
+    # qd-294-qd-tw-2025.pdf and hd-06-hd-tw-2025.pdf
+    c = one("- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khoá XIII;")
+    assert (c.kind, c.doc_type, c.name, c.authority) == ("named", "Quy chế", "Quy chế làm việc",
+                                                         "Ban Chấp hành Trung ương")
+
+
+@pytest.mark.parametrize("text", [
+    # the seed report (000_c44f0d63a01b8516.txt)
+    "toàn lại Ban chỉ đạo Khôi dân vận và Ban chỉ đạo thực hiện Quy chế dân chủ cơ sở và phong trào",
+    "thực hiện tốt Quy chế dân chủ ở cơ sở, tạo điều kiện cho nhân dân tiếp cận",
+    # qd-294-qd-tw-2025.pdf
+    "b) Giúp đoàn chủ tịch thực hiện một số nhiệm vụ theo Quy chế bầu cử trong Đảng của Ban Chấp hành Trung ương.",
+])
+def test_rules_named_without_their_author_are_no_citation(text: str) -> None:
+    assert extract_citations(text) == []
+
+
+def test_rules_a_decision_issues_are_no_citation() -> None:
+    # qd-93-2007-qd-ttg-mot-cua.doc: its trích yếu and its Điều 1 name no author
+    assert extract_citations("Ban hành Quy chế thực hiện cơ chế một cửa, cơ chế một cửa liên thông tại cơ "
+                             "quan hành chính nhà nước ở địa phương") == []
+    assert extract_citations("Điều 1. Ban hành kèm theo Quyết định này Quy chế thực hiện cơ chế một cửa, cơ "
+                             "chế một cửa liên thông tại cơ quan hành chính nhà nước ở địa phương.") == []
+    # ... and what a cited decision issued is its subject (qd-93-2007-qd-ttg-mot-cua.doc, Điều 2)
+    c = one("Quyết định này thay thế Quyết định số 181/2003/QĐ-TTg ngày 04 tháng 9 năm 2003 của Thủ tướng Chính "
+            "phủ về việc ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương.")
+    assert c.symbol == "181/2003/QĐ-TTg"
+
+
+def test_named_ordinance_in_lower_case_with_comma_pair() -> None:
+    # qd-09-2010-qd-ubnd-can-tho-quy-dinh-kem-theo.doc, Điều 17
+    assert one("sẽ bị xử lý theo các quy định của Pháp lệnh công chức, viên chức và các quy định pháp luật "
+               "hiện hành.").name == "Pháp lệnh công chức, viên chức"
+
+
+def test_named_law_with_the_pair_thi_dua_khen_thuong() -> None:
+    # hd-06-hd-tw-2025.pdf
+    names = [c.name for c in extract_citations(
+        "ở Trung ương căn cứ Điều lệ Đảng, Quy định của Trung ương và Luật Thi đua, khen thưởng để ban hành")]
+    assert names == ["Điều lệ Đảng", "Luật Thi đua, khen thưởng"]
+
+
+def test_amending_law_names_the_law_it_amends() -> None:
+    # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf
+    names = [c.name for c in extract_citations(
+        "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+        "địa phương ngày 22 tháng 11 năm 2019;")]
+    assert names == ["Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ",
+                     "Luật Tổ chức chính quyền địa phương"]
+    # bc-cchc-nam-2025.docx
+    assert one("ban hành Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi "
+               "phạm hành chính;").name == "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"

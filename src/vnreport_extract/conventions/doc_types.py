@@ -73,8 +73,34 @@ ABBREVIATIONS: dict[str, str] = {
     "TT": "Thông tư", "CV": "Công văn", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo",
 }
 
-# Types that are usually cited by name, without a number (``Luật Tiếp cận thông tin``).
-NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ")
+# Types that are usually cited by name, without a number (``Luật Tiếp cận thông tin``,
+# ``Quy chế làm việc của Ban Chấp hành Trung ương``), the type word capitalised.
+NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ", "Quy chế")
+
+# Types cited by name only with their author (``Quy chế làm việc của Ban Chấp hành Trung
+# ương``): without one the words name a practice, not a document (``thực hiện Quy chế dân chủ ở
+# cơ sở``, ``Quy chế bầu cử trong Đảng``).
+NAMED_NEEDS_AUTHOR = ("Quy chế",)
+
+# Types whose name starts with a capital: in lower case the word after them counts or speaks
+# of such documents in general (``36 Nghị quyết QPPL``, ``Điều lệ hội``). A law's or an
+# ordinance's name may start in lower case (``Luật tiếp cận thông tin``, ``Pháp lệnh công
+# chức, viên chức``).
+NAMED_NEEDS_CAPITAL = ("Nghị quyết", "Điều lệ")
+
+# Types named by the body they govern (``Điều lệ Đảng``, ``Điều lệ Hội Cựu chiến binh Việt
+# Nam``): the name ends at the body's last capitalised word, or at its term (``Điều lệ Đảng
+# khoá II``); lower-case words after it are the sentence's (``Điều lệ Đảng hoặc đúng với``,
+# ``Điều lệ Đảng đồng bộ với``).
+NAMED_BY_BODY = ("Điều lệ",)
+
+# Words a comma joins inside a name: pairs of the same kind that the name lists
+# (``Luật Phòng, chống ma túy``, ``Luật Thi đua, khen thưởng``, ``Pháp lệnh công chức, viên
+# chức``, ``Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ``). Any other comma
+# ends the name.
+NAME_COMMA_PAIRS: list[tuple[str, str]] = [
+    ("phòng", "chống"), ("thi đua", "khen thưởng"), ("công chức", "viên chức"), ("sửa đổi", "bổ sung"),
+]
 
 # Codes as they are canonically written; a code matching one of these case-insensitively
 # takes this spelling (``Ttg`` → ``TTg``).

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 import regex
 
-from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
+from ..conventions.doc_types import (
+    DOC_TYPES,
+    NAME_COMMA_PAIRS,
+    NAMED_BY_BODY,
+    NAMED_NEEDS_AUTHOR,
+    NAMED_NEEDS_CAPITAL,
+    NAMED_TYPES,
+)
 from ..conventions.vocabulary import AUTHORITIES, TIME_WORDS, UNITS
 from ..models import Citation, PartialDate
 from ..normalize import fold
@@ -48,6 +55,7 @@ SHORT = regex.compile(
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
 # Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
+_NAME_COMMA_PAIRS = [(tuple(fold(a).split()), tuple(fold(b).split())) for a, b in NAME_COMMA_PAIRS]
 # What stands between symbols that share one type word (``22/KH-UBND, ngày ...; 42/KH-UBND``,
 # ``và số ...``), up to the next symbol's first digit (checked by SYMBOL_RE: a second copy of
 # SYMBOL in this pattern cost a cold start 3 ms to compile).
@@ -109,7 +117,7 @@ _PUNCT = regex.compile(r"[,;.:()“”\"]")
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
-    "có", "là", "các", "cho", "này", "đó", "với", "khi", "sẽ", "đang", "cũng", "như", "mà",
+    "có", "là", "các", "cho", "này", "đó", "với", "khi", "sẽ", "đang", "cũng", "như", "mà", "hoặc",
 )}
 
 
@@ -374,13 +382,32 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if named is None:
             continue
         name_end, name = named
-        tail = _tail(text, name_end)
+        # A charter named by its body has no author after it: ``của ...`` there is the author of
+        # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
+        tail = _Tail(end=name_end) if m.group("type") in NAMED_BY_BODY else _tail(text, name_end)
+        if tail.authority is None and m.group("type") in NAMED_NEEDS_AUTHOR:
+            continue
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
                             doc_type=m.group("type"), name=name, date=tail.date, authority=tail.authority,
                             subject=tail.subject))
         taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _comma_pair(words: list[str], i: int) -> bool:
+    """Whether the comma ``words[i]`` joins a pair of :data:`NAME_COMMA_PAIRS` (``Phòng, chống``)."""
+    for before, after in _NAME_COMMA_PAIRS:
+        if i >= len(before) and tuple(fold(w) for w in words[i - len(before):i]) == before \
+                and tuple(fold(w) for w in words[i + 1:i + 1 + len(after)]) == after:
+            return True
+    return False
+
+
+def _amended_law_follows(words: list[str], i: int) -> bool:
+    """``của`` at ``words[i]`` in an amending law's name: ``... một số điều của Luật Tổ chức ...``."""
+    following = " ".join(words[i + 1:i + 3])
+    return i > 0 and fold(words[i - 1]) == "dieu" and following.startswith(NAMED_TYPES)
 
 
 def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
@@ -392,7 +419,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     if not tokens:
         return None
     first = tokens[0].group(0)
-    needs_capital = doc_type in ("Nghị quyết", "Điều lệ", "Pháp lệnh")
+    needs_capital = doc_type in NAMED_NEEDS_CAPITAL
     # ``Nghị quyết Đại hội ...`` names one; ``36 Nghị quyết QPPL`` counts resolutions.
     bad_start = first.casefold() in _NAME_STOP or first == "," or (
         needs_capital and (not first[:1].isupper() or (len(first) > 1 and first.isupper())))
@@ -400,34 +427,43 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         return None
     end = m.end()
     count = 0
+    words = [tok.group(0) for tok in tokens]
+    by_body = doc_type in NAMED_BY_BODY
+    body_end = end  # after the last capitalised word, for a name by its body
     for i, tok in enumerate(tokens):
         word = tok.group(0)
         gap = text[end: m.end() + tok.start()]
         if gap.strip():
             break
         if word == ",":
-            # ``Luật Phòng, chống ma túy``: the comma of the fixed pair ``phòng, chống``.
-            nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-            if fold(nxt) == "chong" and fold(tokens[i - 1].group(0)) == "phong":
+            if _comma_pair(words, i):
                 end = m.end() + tok.end()
                 continue
             break
         f = word.casefold()
         if f == "năm" and i + 1 < len(tokens) and _YEAR.fullmatch(tokens[i + 1].group(0)):
-            end = m.end() + tokens[i + 1].end()
+            end = body_end = m.end() + tokens[i + 1].end()
             count += 2
             break
         following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
         if (f, following.casefold()) in _NAME_STOP_PAIRS:
             break
-        if f in _NAME_STOP and not (f == "của" and following == "Đảng"):
+        # ``một số`` (some) is no number: ``Luật sửa đổi, bổ sung một số điều của ...``.
+        if f in _NAME_STOP and not (f == "của" and (following == "Đảng" or _amended_law_follows(words, i))) \
+                and not (f == "số" and i > 0 and words[i - 1].casefold() == "một"):
             break
+        if f == "của" and following != "Đảng":
+            count = 0  # the amended law's name is as long as any other
         if word.isdigit() and not (i > 0 and tokens[i - 1].group(0).casefold() == "thứ"):
             break
         end = m.end() + tok.end()
+        if word[:1].isupper():
+            body_end = end
         count += 1
         if count >= 14:
             break
     if count == 0:
         return None
+    if by_body:
+        end = body_end
     return end, text[m.start():end]
