@@ -100,3 +100,29 @@ def test_ratios_and_yearless_parts_are_not_dates(text: str) -> None:
 def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
     periods = [d.raw for d in extract_dates(text) if d.kind == "period"]
     assert periods == ([raw] if raw else [])
+
+
+@pytest.mark.parametrize(("text", "raw", "value", "until"), [
+    # qd-294-qd-tw-2025.pdf (Quy định thi hành Điều lệ Đảng), 5.2.4 and 5.2.6
+    ("sông Bến Hải trở vào (từ tháng 7/1954 đến tháng 12/1973) nếu chỉ có một người giới thiệu",
+     "từ tháng 7/1954 đến tháng 12/1973", "1954-07", "1973-12"),
+    ("và trong kháng chiến chống Mỹ (từ tháng 7/1954 đến ngày 30/4/1975) từ phía Nam sông Bến Hải",
+     "từ tháng 7/1954 đến ngày 30/4/1975", "1954-07", "1975-04-30"),
+    # bc-cchc-nam-2025.docx (Báo cáo cải cách hành chính năm 2025, Lâm Đồng)
+    ("Cuộc thi diễn ra từ ngày 12/11/2025 đến ngày 25/12/2025. Ngoài ra",
+     "từ ngày 12/11/2025 đến ngày 25/12/2025", "2025-11-12", "2025-12-25"),
+])
+def test_a_range_between_months_or_days_is_a_period(text: str, raw: str, value: str, until: str) -> None:
+    dates = extract_dates(text)
+    [period] = [d for d in dates if d.kind == "period"]
+    assert (period.raw, period.value.iso, period.until and period.until.iso) == (raw, value, until)
+    # Its ends stay mentions of their own.
+    assert [d.value.iso for d in dates if d.kind != "period"] == [value, until]
+
+
+@pytest.mark.parametrize("text", [
+    "hoạt động bí mật (từ tháng 02/1951 trở về trước), sau đó",  # qd-294-qd-tw-2025.pdf, 5.2.5
+    "ngày 31/12/2025 đến ngày 01/01/2025",
+])
+def test_no_period_without_both_ends_in_order(text: str) -> None:
+    assert [d for d in extract_dates(text) if d.kind == "period"] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -52,6 +53,11 @@ PART_OF_YEAR = regex.compile(
 # 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and a bare day before it: ``Ngày 26, 27/12/2011``.
 DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
 DAY_BEFORE = regex.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:,|(?i:và))\s*(?=\d{1,2}/\d{1,2}/)")
+# A range between two months or days: ``từ tháng 7/1954 đến tháng 12/1973``, ``từ tháng 7/1954
+# đến ngày 30/4/1975``, ``từ ngày 12/11/2025 đến ngày 25/12/2025``. Read around the months and
+# dates already found: ``từ`` before the first, ``đến``/``tới`` between them.
+_RANGE_FROM = regex.compile(r"(?<!\w)(?i:từ)[ ]+(?:(?i:ngày)[ ]+)?$")
+_RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:ngày)[ ]+)?")
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
 
 
@@ -67,6 +73,11 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _before(a: PartialDate, b: PartialDate) -> bool:
+    """Whether ``a`` starts no later than ``b`` (a range runs forward)."""
+    return (a.year or 0, a.month or 0, a.day or 0) <= (b.year or 0, b.month or 0, b.day or 0)
 
 
 def _int(s: str | None) -> int | None:
@@ -163,6 +174,16 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         start = m.start("d")
         if _valid(day, after[2].month, after[2].year) and not taken.overlaps(start, m.end("d")):
             add("date", start, m.end("d"), PartialDate.of(after[2].year, after[2].month, day))
+    # Ranges: each month or date with the next one. The period spans both; they stay mentions
+    # of their own (each is a calendar month or day of the text).
+    points = sorted((d for d in found if d.kind in ("date", "month")), key=lambda d: d.start)
+    for a, b in itertools.pairwise(points):
+        if not _RANGE_TO.fullmatch(text, a.end, b.start) or not _before(a.value, b.value):
+            continue
+        head = _RANGE_FROM.search(text, max(0, a.start - 12), a.start)
+        if head is not None:
+            found.append(DateMention(raw=text[head.start():b.end], start=head.start(), end=b.end, kind="period",
+                                     value=a.value, until=b.value))
     for m in QUARTER.finditer(text):
         q = m.group("q")
         quarter = int(q) if q.isdigit() else roman_value(q) or 0
