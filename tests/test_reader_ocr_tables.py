@@ -16,7 +16,7 @@ from vnreport_extract import Report, parse_file
 from vnreport_extract.document import Block
 from vnreport_extract.readers import ocr_tables
 from vnreport_extract.readers.ocr import Word, _render, page_blocks
-from vnreport_extract.readers.ocr_tables import Grid, PageTable, find_grids, join_continued
+from vnreport_extract.readers.ocr_tables import Grid, PageTable, Rule, find_grids, join_continued, split_at_gaps
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED_SCAN = FIXTURES / "generated" / "seed-scan.pdf"  # made by scripts/make_fixtures.py
@@ -54,11 +54,12 @@ def grid_shapes(scan: Path, tmp: Path) -> list[tuple[int, int]]:
     return [g.shape for n in range(1, pages + 1) for g in find_grids(*page_image(scan, n, tmp))]
 
 
-def page_image(path: Path, page: int, tmp: Path) -> tuple[Any, int]:
-    """A page as the OCR reader rasterises it (its own resolution, seals whitened)."""
+def page_image(path: Path, page: int, tmp: Path) -> tuple[Any, int, tuple[tuple[int, int], ...]]:
+    """A page as the OCR reader rasterises it (its own resolution, seals whitened), and the
+    columns of its scanner lines."""
     p = _render(path, [page], 300, tmp)[0]
     with Image.open(p.file) as im:
-        return np.asarray(im.convert("L")), p.dpi
+        return np.asarray(im.convert("L")), p.dpi, p.scanner_lines
 
 
 def drawn(rows: list[float], cols: list[float], *, angle: float = 0.0, gaps: bool = False,
@@ -90,18 +91,18 @@ COLS = [250.0, 350.0, 800.0, 1000.0, 1400.0]
 # --- Grids -------------------------------------------------------------------------------------
 
 def test_seed_scan_table_is_a_grid_of_five_rows_and_ten_columns(tmp_path: Path) -> None:
-    grey, dpi = page_image(SEED_SCAN, 5, tmp_path)
+    grey, dpi, _ = page_image(SEED_SCAN, 5, tmp_path)
     assert [g.shape for g in find_grids(grey, dpi)] == [(5, 10)]
 
 
 def test_seed_scan_page_without_a_table_has_no_grid(tmp_path: Path) -> None:
     # Page 1: the header's rules under the Quốc hiệu, the title, running text.
-    grey, dpi = page_image(SEED_SCAN, 1, tmp_path)
+    grey, dpi, _ = page_image(SEED_SCAN, 1, tmp_path)
     assert find_grids(grey, dpi) == []
 
 
 def test_real_scan_header_rules_and_signature_are_no_table(tmp_path: Path) -> None:
-    grey, dpi = page_image(FIXTURES / "real-scan" / "bcdx-03-scan.pdf", 1, tmp_path)
+    grey, dpi, _ = page_image(FIXTURES / "real-scan" / "bcdx-03-scan.pdf", 1, tmp_path)
     assert find_grids(grey, dpi) == []
 
 
@@ -132,6 +133,21 @@ def test_real_scanned_table_is_found_only_on_its_page(tmp_path: Path) -> None:
 def test_grid_turned_by_a_degree_is_found_whole() -> None:
     grids = find_grids(drawn(ROWS, COLS, angle=1.0), 200)
     assert [g.shape for g in grids] == [(4, 4)] and abs(grids[0].skew) > 0.01
+
+
+def test_aligned_borders_of_tables_one_above_the_other_are_two_rules() -> None:
+    # tb-20 (Sở TT&TT Bắc Giang), page 3 at 150 dpi: a column rule of two tables with the
+    # heading "4. Thanh tra Sở" between them; a break of a few pixels stays one rule.
+    assert [(r.start, r.end) for r in split_at_gaps([Rule(790, [(87, 470), (1206, 1609)])], 45)] == [
+        (87, 470), (1206, 1609)]
+    assert len(split_at_gaps([Rule(790, [(87, 300), (306, 470)])], 45)) == 1
+
+
+def test_stacked_tables_with_aligned_borders_are_two_grids() -> None:
+    import numpy as np
+
+    top, bottom = drawn(ROWS, COLS), drawn([y + 500 for y in ROWS], COLS)
+    assert [g.shape for g in find_grids(np.minimum(top, bottom), 200)] == [(4, 4), (4, 4)]
 
 
 def test_broken_rules_still_separate_the_cells() -> None:

@@ -57,6 +57,9 @@ _REACH_IN = 0.15
 _MAX_SLOPE = 0.027
 # A line that runs on this far (inches) past the rules it crosses, at both ends, is no table's.
 _STRAY_IN = 1.0
+# A rule uninked for this long (inches) is two: a text line at least lies between them (a
+# break in a scanned rule is a few pixels).
+_GAP_IN = 0.3
 
 
 class Word(Protocol):
@@ -319,6 +322,22 @@ def _crossing(h: Rule, v: Rule, reach: float) -> bool:
     return h.start - reach <= v.at <= h.end + reach and v.start - reach <= h.at <= v.end + reach
 
 
+def split_at_gaps(rules: Sequence[Rule], gap: float) -> list[Rule]:
+    """Each rule cut where its pieces leave more than ``gap`` uninked: the aligned borders of
+    two tables one above the other, with a heading between them, are two rules, not one that
+    ties the tables into one grid."""
+    out: list[Rule] = []
+    for rule in rules:
+        part: list[tuple[float, float]] = []
+        for a, b in sorted(rule.pieces):
+            if part and a - max(e for _, e in part) > gap:
+                out.append(Rule(rule.at, part))
+                part = []
+            part.append((a, b))
+        out.append(Rule(rule.at, part))
+    return out
+
+
 def _clusters(values: list[float], snap: float) -> list[float]:
     out: list[list[float]] = []
     for x in sorted(values):
@@ -362,7 +381,8 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
     least three row lines and three column lines (2 × 2 cells), slots joined where the rule
     between them is missing."""
     tol, reach = _SNAP_IN * dpi, _REACH_IN * dpi
-    horizontal, vertical = table_rules(horizontal, vertical, dpi)
+    gap = _GAP_IN * dpi
+    horizontal, vertical = table_rules(split_at_gaps(horizontal, gap), split_at_gaps(vertical, gap), dpi)
     n_h = len(horizontal)
     parent = list(range(n_h + len(vertical)))
 
@@ -423,12 +443,15 @@ def _grid(xs: list[float], ys: list[float], hs: Sequence[Rule], vs: Sequence[Rul
     return Grid(xs, ys, cells)
 
 
-def find_grids(grey: Any, dpi: int) -> list[Grid]:
+def find_grids(grey: Any, dpi: int, ruled_out: Sequence[tuple[int, int]] = ()) -> list[Grid]:
     """The ruled tables of a greyscale page image (a numpy ``uint8`` array), top to bottom, in
-    coordinates deskewed by the grid's ``skew``."""
+    coordinates deskewed by the grid's ``skew``. ``ruled_out``: columns (first, last) that hold
+    no rule (a scanner's line down the page, with its grey edges)."""
     import numpy as np
 
     ink = binarise(grey)
+    for first, last in ruled_out:
+        ink[:, first:last + 1] = False
     # From 150 dpi on, the rules are looked for at half the resolution (a pixel is ink when any
     # of its four is): a quarter of the work, and a one-pixel rule stays one pixel.
     scale = 2 if dpi >= 150 else 1
