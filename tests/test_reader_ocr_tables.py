@@ -147,7 +147,7 @@ def test_grid_turned_by_a_degree_is_found_whole() -> None:
 def test_aligned_borders_of_tables_one_above_the_other_are_two_rules() -> None:
     # tb-20 (Sở TT&TT Bắc Giang), page 3 at 150 dpi: a column rule of two tables with the
     # heading "4. Thanh tra Sở" between them; a break of a few pixels stays one rule.
-    assert [(r.start, r.end) for r in split_at_gaps([Rule(790, [(87, 470), (1206, 1609)])], 45)] == [
+    assert [(r.start, r.end) for r, _ in split_at_gaps([Rule(790, [(87, 470), (1206, 1609)])], 45)] == [
         (87, 470), (1206, 1609)]
     assert len(split_at_gaps([Rule(790, [(87, 300), (306, 470)])], 45)) == 1
 

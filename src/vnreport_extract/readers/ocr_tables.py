@@ -322,19 +322,19 @@ def _crossing(h: Rule, v: Rule, reach: float) -> bool:
     return h.start - reach <= v.at <= h.end + reach and v.start - reach <= h.at <= v.end + reach
 
 
-def split_at_gaps(rules: Sequence[Rule], gap: float) -> list[Rule]:
-    """Each rule cut where its pieces leave more than ``gap`` uninked: the aligned borders of
-    two tables one above the other, with a heading between them, are two rules, not one that
-    ties the tables into one grid."""
-    out: list[Rule] = []
+def split_at_gaps(rules: Sequence[Rule], gap: float) -> list[tuple[Rule, Rule]]:
+    """Each rule cut where its pieces leave more than ``gap`` uninked, each part with the rule
+    it is cut from: the aligned borders of two tables one above the other, with a heading
+    between them, are two rules, not one that ties the tables into one grid."""
+    out: list[tuple[Rule, Rule]] = []
     for rule in rules:
         part: list[tuple[float, float]] = []
         for a, b in sorted(rule.pieces):
             if part and a - max(e for _, e in part) > gap:
-                out.append(Rule(rule.at, part))
+                out.append((Rule(rule.at, part), rule))
                 part = []
             part.append((a, b))
-        out.append(Rule(rule.at, part))
+        out.append((Rule(rule.at, part), rule))
     return out
 
 
@@ -381,8 +381,12 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
     least three row lines and three column lines (2 × 2 cells), slots joined where the rule
     between them is missing."""
     tol, reach = _SNAP_IN * dpi, _REACH_IN * dpi
-    gap = _GAP_IN * dpi
-    horizontal, vertical = table_rules(split_at_gaps(horizontal, gap), split_at_gaps(vertical, gap), dpi)
+    whole_h, whole_v = table_rules(horizontal, vertical, dpi)
+    # Grouped by their inked parts (see :func:`split_at_gaps`); a grid's cells are read off the
+    # whole rules.
+    parts_h, parts_v = split_at_gaps(whole_h, _GAP_IN * dpi), split_at_gaps(whole_v, _GAP_IN * dpi)
+    horizontal = [part for part, _ in parts_h]
+    vertical = [part for part, _ in parts_v]
     n_h = len(horizontal)
     parent = list(range(n_h + len(vertical)))
 
@@ -409,7 +413,10 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
         xs = _clusters([v.at for v in vs], tol)
         if len(ys) < 3 or len(xs) < 3:
             continue
-        out.append(_grid(xs, ys, hs, vs, tol))
+        # Each whole rule once, in the order of its parts.
+        whole_hs = list({id(w): w for i in members if i < n_h for w in [parts_h[i][1]]}.values())
+        whole_vs = list({id(w): w for i in members if i >= n_h for w in [parts_v[i - n_h][1]]}.values())
+        out.append(_grid(xs, ys, whole_hs, whole_vs, tol))
     out.sort(key=lambda g: g.ys[0])
     return out
 
