@@ -551,10 +551,33 @@ def test_a_line_already_read_is_not_added_twice() -> None:
 def test_paragraph_and_position_tesseract_dropped_are_read() -> None:
     report = parse_file(DROPPED_SCAN)
     first = report.citations[0]
-    # 2729: its last digit, under a smudge, is read 9 or 0 depending on the crop.
-    assert (first.doc_type, first.symbol and first.symbol[:3], first.symbol and first.symbol[4:]) == (
-        "Quyết định", "272", "/QĐ-UBND")
+    # The second reading gives 2720 at 90; the number read again alone, 2729.
+    assert (first.doc_type, first.symbol) == ("Quyết định", "2729/QĐ-UBND")
     assert report.metadata.signer is not None and report.metadata.signer.position == "Giám đốc"
+
+
+# --- Symbols read doubtfully, read again alone ------------------------------------------------
+
+def test_a_symbol_number_read_doubtfully_is_read_again() -> None:
+    # tb-666 (Bến Tre): the second reading of the dropped paragraph gave "2720" at 90.
+    line = [*words_of("Căn cứ Quyết định số", 736, 1),
+            Word("2720", 719, 736, 828, 777, 90.2, (1, 1, 1)), Word("/QĐ-UBND", 847, 739, 1040, 780, 85.2, (1, 1, 1)),
+            Word("ngày", 1060, 736, 1140, 777, 95.0, (1, 1, 1))]
+    assert [w.text for w in ocr.doubtful_symbols(line)] == ["2720"]
+
+
+def test_a_symbol_read_surely_or_in_the_number_line_is_not_read_again() -> None:
+    # qd-1462: the nine symbols of its Căn cứ lines, read at 92 to 96; the Số line is a field's.
+    assert ocr.doubtful_symbols(words_of("Căn cứ Nghị định số 92/2006/NĐ-CP ngày 07/9/2006", 100, 1, conf=96)) == []
+    assert ocr.doubtful_symbols(words_of("Số: 2/4 /QĐ-UBND", 100, 1, conf=4)) == []
+
+
+def test_a_symbol_read_again_replaces_the_reading_only_when_surer_and_alike() -> None:
+    assert ocr.better_symbol("2720", 90.2, "2729", 95.7)  # tb-666
+    assert ocr.better_symbol("34/BC-CAT-PHI10", 44.0, "34/BC-CAT-PH10", 71.6)  # cv-3980, footnote 2
+    assert not ocr.better_symbol("518/2011/QĐ-UBND);", 89.0, "Š18/2011/QĐ-UBND);", 40.3)  # cv-298: less sure
+    assert not ocr.better_symbol("163/2024/QHI15;", 60.0, "163/2024/QHI5;", 52.7)  # cv-3980: less sure
+    assert not ocr.better_symbol("2720", 90.2, "272", 95.0)  # a digit fewer
 
 
 # --- Repairs where the context decides, both directions --------------------------------------
