@@ -378,6 +378,19 @@ PHÓ VĂN PHÒNG
                                           "Bản điện tử: LĐVP, CV các phòng VX, KT, KTN, NC", "Lưu: VT, TH"]
 
 
+def test_first_recipient_whose_bullet_the_ocr_lost_is_kept() -> None:
+    text = CV_27_HEADER + """Nơi nhận:
+Lưu VT.
+Bản điện tử:
+Như trên;
+Tỉnh ủy, UBND tỉnh (b/c);
+- Lãnh đạo Sở;
+GIÁM ĐỐC
+Nguyễn Văn Diệu
+"""  # cv-298: the "- " of three items lost, the first right under "Nơi nhận:"
+    assert meta(text).recipients[-4:] == ["Lưu VT", "Như trên", "Tỉnh ủy, UBND tỉnh (b/c)", "Lãnh đạo Sở"]
+
+
 def test_speck_before_ve_viec_of_the_title_goes() -> None:
     text = """BỘ TÀI CHÍNH
 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -582,6 +582,17 @@ def test_a_symbol_read_again_replaces_the_reading_only_when_surer_and_alike() ->
 
 # --- Repairs where the context decides, both directions --------------------------------------
 
+def test_number_of_a_symbol_read_with_an_s_is_repaired() -> None:
+    # cv-3980 (Bộ Công an): "Nghị quyết số 50/NQ-CP ngày 13/3/2025" read with an S for the 5.
+    assert repair_numbers("Nghị quyết số S0/NQ- CP ngày 13/3/2025")[0] == "Nghị quyết số 50/NQ- CP ngày 13/3/2025"
+
+
+def test_speck_before_the_number_line_goes() -> None:
+    # cv-298 (Sở TT&TT Bắc Giang): a dot left of "Số:", its handwritten number read "2".
+    assert ocr._number_line_text(". Số: 2 /STTTT-CNTT") == "Số: 2/STTTT-CNTT"
+    assert ocr._number_line_text("- Số liệu 2 tháng") == "- Số liệu 2 tháng"
+
+
 def test_month_read_with_letters_is_repaired_and_reported() -> None:
     # tb-666 (Bến Tre): the citation's date "16 tháng 11 năm 2011" as Tesseract read it.
     assert repair_numbers("ngày 16 tháng 1l năm 2011") == ("ngày 16 tháng 11 năm 2011", ["tháng '1l' → '11'"])

@@ -435,9 +435,14 @@ def _subject_above(lines: list[Line], number_idx: int) -> list[str]:
 
 def _bullet_lost(text: str, previous: str) -> bool:
     """A recipient whose ``-`` the OCR lost (``Chủ tịch và các PCT.UBND tỉnh (b/c);`` after
-    ``- Như trên;``): the item above ends with ``;`` (the list goes on), and this one is a short
-    item of its own, not the signing line or another part of the document."""
-    return previous.rstrip().endswith(";") and text.rstrip().endswith((";", ".")) \
+    ``- Như trên;``, ``Lưu VT.`` right under ``Nơi nhận:``): the line above ends with ``;`` (the
+    list goes on) or ``:`` (the list or a sub-list opens), and this one is a short item of its
+    own, not the signing line or another part of the document.
+
+    >>> _bullet_lost("Lưu VT.", "Nơi nhận:"), _bullet_lost("GIÁM ĐỐC", "Nơi nhận:")
+    (True, False)
+    """
+    return previous.rstrip().endswith((";", ":")) and text.rstrip().endswith((";", ".")) \
         and len(text.split()) <= 15 and not _is_upper(text) and classify_line(text) is None
 
 

@@ -268,7 +268,10 @@ _ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
 _NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
 _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
-_SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D}*[0-9]{_D}*)(?=[-/][A-ZĐ])")
+# In a symbol's number, an S beside digits is a 5 too (``S0/NQ- CP`` for ``50/NQ-CP``); not in a
+# handwritten field, where an S is no digit's misreading.
+_SYMBOL_DIGIT_LIKE = str.maketrans({**{chr(k): v for k, v in _DIGIT_LIKE.items()}, "S": "5"})
+_SYMBOL_NUMBER = re.compile(r"(?<![\w/.-])(?P<n>[0-9OoØølI|\]§S]*[0-9][0-9OoØølI|\]§S]*)(?=[-/][A-ZĐ])")
 # ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
 # (a scanner's line down the T); no Party issuer code has a digit there.
 _PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
@@ -301,6 +304,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     ('Quyết định số 407/2011/QĐ-UBND', 'ngày tháng 4 năm 2012')
     >>> repair_numbers("Công văn số 725-CV/BTC1U ngày")[0], repair_numbers("số 12/UBND-C1U")[0]
     ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
+    >>> repair_numbers("Nghị quyết số S0/NQ- CP ngày 13/3/2025")[0], repair_numbers("số S/NQ-CP")[0]
+    ('Nghị quyết số 50/NQ- CP ngày 13/3/2025', 'số S/NQ-CP')
     """
     repairs: list[str] = []
 
@@ -348,8 +353,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         return fixed
 
     def symbol(m: re.Match[str]) -> str:
-        digits = _as_digits(m.group("n"))
-        if not digits:
+        digits = m.group("n").translate(_SYMBOL_DIGIT_LIKE)
+        if digits == m.group("n") or not digits.isdigit():
             return m.group(0)
         repairs.append(f"symbol number {m.group('n')!r} → {digits!r}")
         return digits
@@ -1015,15 +1020,20 @@ def count_stems(grey: Any, box: Box) -> int:
 
 def _number_line_text(text: str) -> str:
     """``Số: 03 /BCĐX-CAT`` → ``Số: 03/BCĐX-CAT``: the space is the blank left for the
-    handwritten number, not a typing slip.
+    handwritten number, not a typing slip; a speck read before ``Số`` (``. Số: 2 /STTTT-CNTT``)
+    is dropped.
 
     >>> _number_line_text("Số: 03 /BCĐX-CAT(PC04)")
     'Số: 03/BCĐX-CAT(PC04)'
-    >>> _number_line_text("Số: /BC-UBND")
-    'Số: /BC-UBND'
+    >>> _number_line_text("Số: /BC-UBND"), _number_line_text(". Số: 2 /STTTT-CNTT")
+    ('Số: /BC-UBND', 'Số: 2/STTTT-CNTT')
     """
+    text = _SPECK_BEFORE_NUMBER.sub("", text)
     return re.sub(r"^(Số\s*:?\s*\d+)\s+/\s*", r"\1/", text, flags=re.IGNORECASE)
 
+
+# A speck of dust read as a mark of its own before the ``Số:`` of the header.
+_SPECK_BEFORE_NUMBER = re.compile(r"^[^\w\s]{1,2}\s+(?=Số\s*[:.]?\s*[\d/])", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
