@@ -165,6 +165,13 @@ def test_motto_fragment_is_never_an_issuer() -> None:
     assert (m.issuer, m.parent_issuer) == ("SỞ NỘI VỤ", None)
 
 
+def test_misread_motto_is_never_part_of_the_issuer() -> None:
+    # tb-20-tb-stttt-2012-scan: OCR read ``CHỦ`` as ``(?HỦ``.
+    m = meta("UBND TỈNH BẮC GIANG\nSỞ THÔNG TIN & TRUYỀN THÔNG\nCỘNG HOÀ XÃ HỘI (?HỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nSố: 20/TB-STTTT\nTHÔNG BÁO\nNhiệm vụ trọng tâm")
+    assert (m.issuer, m.parent_issuer) == ("SỞ THÔNG TIN & TRUYỀN THÔNG", "UBND TỈNH BẮC GIANG")
+
+
 def test_party_number_without_colon() -> None:
     m = meta("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 06-HD/TW\nHà Nội, ngày 09 tháng 6 năm 2025\nHƯỚNG DẪN\nMỘT SỐ VẤN ĐỀ")
     assert (m.issuer, m.number and m.number.symbol, m.doc_type) == ("BAN CHẤP HÀNH TRUNG ƯƠNG", "06-HD/TW", "Hướng dẫn")

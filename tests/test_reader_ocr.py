@@ -95,6 +95,11 @@ def test_glued_capitals_are_split() -> None:
     assert fix_capitals("BỘ CÔNGAN") == "BỘ CÔNG AN"
 
 
+def test_ampersand_for_va_keeps_its_sign_and_the_words_are_restored() -> None:
+    # tb-20-tb-stttt-2012-scan: the issuer's line.
+    assert fix_capitals("SỞ THÔNG TIN & TRUYÈN THÔNG") == "SỞ THÔNG TIN & TRUYỀN THÔNG"
+
+
 def test_capitals_already_right_stay() -> None:
     assert fix_capitals("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 

@@ -63,12 +63,13 @@ class HeaderRule(TypedDict):
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
      # ``CỘN 6 HOÀ``: the ``G`` of ``CỘNG`` cut off by a scanner's line and read apart.
-     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi chu nghia\b|doc lap\s*[-–—]?\s*tu do"
+     # ``CỘNG HOÀ XÃ HỘI (?HỦ NGHĨA``: the rest misread; ``Cộng hòa xã hội`` names no issuer.
+     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi\b|doc lap\s*[-–—]?\s*tu do"
                 r"|dang cong san viet nam)",
      "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
                   "CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập Tự do Hạnh phúc",
                   "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                  "Cộng hoà xã hội chủ nghĩa Việt Nam"],
+                  "Cộng hoà xã hội chủ nghĩa Việt Nam", "CỘNG HOÀ XÃ HỘI (?HỦ NGHĨA VIỆT NAM"],
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
     # The Quốc hiệu wrapped over two lines, or partly misread by OCR: never an issuer.
     {"kind": "motto-part",
@@ -352,7 +353,8 @@ def before_signing(line: str) -> str:
     return str(_GLUED_SIGNING.split(line, maxsplit=1)[0])
 
 
-_MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
+# ``CỘNG HÒA XÃ HỘI`` is in no issuer's name: what follows it may be misread (``(?HỦ NGHĨA``).
+_MOTTO_INSIDE = regex.compile(r"\s(?:cong hoa xa hoi\b|doc lap\s*[-–—]\s*tu do|dang cong san viet nam)")
 
 
 def left_of_motto(line: str) -> str | None:
@@ -363,6 +365,8 @@ def left_of_motto(line: str) -> str | None:
     'UBND TỈNH BẮC GIANG'
     >>> left_of_motto("TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc")
     'TỈNH BÀ RỊA - VŨNG TÀU'
+    >>> left_of_motto("SỞ THÔNG TIN & TRUYÈN THÔNG CỘNG HOÀ XÃ HỘI (?HỦ NGHĨA VIỆT NAM")  # OCR
+    'SỞ THÔNG TIN & TRUYÈN THÔNG'
     >>> left_of_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is None
     True
     """

@@ -81,8 +81,9 @@ from .ocr_tsv import Word, parse_tsv
 
 
 def _key(words: Sequence[str]) -> str:
-    # Spaces left out: Tesseract also glues capitals together (``CÔNGAN``).
-    return "".join(fold(w) for w in words)
+    # Spaces left out: Tesseract also glues capitals together (``CÔNGAN``). ``&`` is ``và``
+    # (``SỞ THÔNG TIN & TRUYỀN THÔNG``).
+    return "".join("va" if w == "&" else fold(w) for w in words)
 
 
 def _vocabulary() -> dict[str, list[str]]:
@@ -109,6 +110,8 @@ def fix_capitals(line: str) -> str:
     'BỘ CÔNG AN'
     >>> fix_capitals("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")
     'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH'
+    >>> fix_capitals("SỞ THÔNG TIN & TRUYÈN THÔNG")  # ``&`` kept as written
+    'SỞ THÔNG TIN & TRUYỀN THÔNG'
     """
     words = line.split(" ")
     out: list[str] = []
@@ -126,6 +129,8 @@ def fix_capitals(line: str) -> str:
             # Already one accepted spelling (``UỶ`` and ``ỦY`` are both right): keep it as written.
             if written not in candidates and len(candidates) == 1:
                 chunk = candidates[0].split(" ")
+                if "&" in bare and len(bare) == len(chunk):
+                    chunk = ["&" if w == "&" else c for w, c in zip(bare, chunk, strict=True)]
                 chunk[-1] += m.group("punct")
             out.extend(chunk)
             i += n
