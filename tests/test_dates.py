@@ -69,6 +69,8 @@ def test_impossible_calendar_days_are_not_dates() -> None:
     ("Ngày 26, 27/12/2011 tập huấn tại Sở", ["2011-12-26", "2011-12-27"]),  # Kế hoạch STTTT Phú Thọ 2011
     ("Chiều ngày 28/12 và cả ngày 29/12/2011", ["2011-12-28", "2011-12-29"]),
     ("từ ngày 29/6 đến ngày 09/7/2026", ["2026-06-29", "2026-07-09"]),
+    # Thể lệ Hội thi Tin học, Sở TT&TT Bắc Giang 2012 (cv-298-stttt-cntt-2012-scan)
+    ("Dự kiến tổ chức thi ngày 04 và 05 tháng 10 năm 2012 (02 ngày)", ["2012-10-04", "2012-10-05"]),
 ])
 def test_day_and_month_take_the_year_of_the_date_after(text: str, expected: list[str]) -> None:
     assert [d.value.iso for d in extract_dates(text) if d.kind == "date"] == expected

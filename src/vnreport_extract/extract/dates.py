@@ -29,6 +29,13 @@ WORDED = regex.compile(
     rf"(?i:ngày)(?:\s+(?P<d>\d{{1,2}})|{_BLANK})\s*(?i:tháng)(?:\s+(?P<m>\d{{1,2}})|{_BLANK})\s*"
     rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
 )
+# ``ngày 04 và 05 tháng 10 năm 2012``, ``ngày 26, 27 tháng 12 năm 2011``: days that share the
+# month and year written once after the last: a date each.
+WORDED_DAYS = regex.compile(
+    rf"(?i:ngày)\s+(?P<days>\d{{1,2}}(?:\s*(?:,|(?i:và))\s*\d{{1,2}})+)\s+(?i:tháng)\s+(?P<m>\d{{1,2}})\s+"
+    rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
+)
+_DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
@@ -119,6 +126,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     []
     >>> [(d.value.iso, d.until and d.until.iso) for d in extract_dates("quý III/2025")]
     [('2025-07', '2025-09')]
+    >>> [(d.raw, d.value.iso) for d in extract_dates("ngày 04 và 05 tháng 10 năm 2012")]
+    [('04', '2012-10-04'), ('05 tháng 10 năm 2012', '2012-10-05')]
     """
     taken = Spans(skip)
     found: list[DateMention] = []
@@ -138,6 +147,14 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
                 add("year", m.start(), m.end(), PartialDate.of(year))
             else:
                 add("date" if day else "month", m.start(), m.end(), PartialDate.of(year, month, day))
+    for m in matches_at(WORDED_DAYS, text, day_words):
+        month, year = int(m.group("m")), int(m.group("y"))
+        days = list(_DAY.finditer(text, m.start("days"), m.end("days")))
+        if taken.overlaps(m.start(), m.end()) or not all(_valid(int(d.group()), month, year) for d in days):
+            continue
+        for d in days[:-1]:
+            add("date", d.start(), d.end(), PartialDate.of(year, month, int(d.group())))
+        add("date", days[-1].start(), m.end(), PartialDate.of(year, month, int(days[-1].group())))
     # Every numeric date and every period ends in a year, 19xx or 20xx: the patterns are tried
     # only there (``str.find`` finds them at a fraction of what a scan for a digit costs). A
     # numeric date starts at most 10 characters before its year and reads one past it.
