@@ -184,6 +184,14 @@ def test_subject_over_several_lines() -> None:
     assert m.title == "Báo cáo đề nghị công nhận chức danh các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ"
 
 
+def test_subject_line_in_capitals_goes_on_up_to_the_place_and_date() -> None:
+    """cv-3980-c04-p6-2025-scan.pdf: the left column's lines, the second opening with a name."""
+    m = meta("BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nSố: 3980/C04-P6\nV/v chuẩn bị tổ chức triển khai\n"
+             "Chương trình MTQG phòng, chống ma tuý\nđến năm 2030\nHà Nội, ngày 28 tháng 8 năm 2025\n"
+             "Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng\nTrong thời gian qua, công tác phòng.")
+    assert m.title == "Chuẩn bị tổ chức triển khai Chương trình MTQG phòng, chống ma tuý đến năm 2030"
+
+
 def test_addressees_on_unbulleted_lines() -> None:
     """ttr-ubnd-thi-tran-nenh-2012.doc."""
     m = meta("TỜ TRÌNH\n(V/v xin kinh phí)\nKính gửi: UBND huyện Việt Yên, tỉnh Bắc Giang\n"

@@ -125,6 +125,21 @@ _LEADING_MARKS = regex.compile(r"^[^\w(“\"]+")
 _HEADER_AFTER_TITLE = frozenset({"place-date", "addressee", "motto", "motto-part"})
 
 
+def _header_follows(lines: list[Line], j: int, within: int = 3) -> bool:
+    """Whether the header goes on (place and date, ``Kính gửi``, the Quốc hiệu) within ``within``
+    lines after line ``j``, with only short lines of the trích yếu's column between:
+    ``V/v chuẩn bị tổ chức triển khai`` / ``Chương trình MTQG phòng, chống ma tuý`` / ``đến năm
+    2030`` / ``Hà Nội, ngày ...`` (a scan's left column)."""
+    for x in range(j + 1, min(j + 1 + within, len(lines))):
+        text = lines[x].text
+        kind = classify_line(text)
+        if kind in _HEADER_AFTER_TITLE:
+            return True
+        if kind is not None or _is_upper(text) or len(text) > 80 or _opens_body(text):
+            return False
+    return False
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
@@ -321,7 +336,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 # a line with a capital (``Tỉnh ủy quản lý``) when the header goes on after it.
                 for j in range(k + 1, min(k + 5, len(lines))):
                     nxt = lines[j]
-                    header_next = j + 1 < len(lines) and classify_line(lines[j + 1].text) in _HEADER_AFTER_TITLE
+                    header_next = _header_follows(lines, j)
                     if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
                             or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
                                     or title_lines[-1].endswith(",")
