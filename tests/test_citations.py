@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vnreport_extract import Citation, parse_text
+from vnreport_extract.conventions.doc_types import NAMED_NUMBER_EXAMPLES
 from vnreport_extract.extract.citations import extract_citations
 
 
@@ -285,3 +286,23 @@ def test_amending_law_names_the_law_it_amends() -> None:
     # bc-cchc-nam-2025.docx
     assert one("ban hành Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi "
                "phạm hành chính;").name == "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"
+
+
+@pytest.mark.parametrize(("line", "symbol"), NAMED_NUMBER_EXAMPLES)
+def test_law_named_before_its_number(line: str, symbol: str) -> None:
+    """luat-56-2010-qh12-thanh-tra.doc, ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``Luật <tên> số <ký hiệu>``."""
+    [c] = [c for c in extract_citations(line) if c.kind == "full"]
+    assert (c.doc_type, c.symbol, c.raw.split()[0]) == ("Luật", symbol, "Luật")
+
+
+def test_amending_law_mention_starts_at_the_amending_law() -> None:
+    line = NAMED_NUMBER_EXAMPLES[1][0]
+    [c] = extract_citations(line)
+    assert (c.raw[:12], c.date and c.date.iso) == ("Luật sửa đổi", "2005-11-29")
+
+
+def test_a_law_name_before_another_body_s_number_is_no_law_citation() -> None:
+    """tt-2442-2007-tt-ttcp: the Nghị định's number follows its own type word."""
+    text = "theo quy định tại Điều 44 Luật Phòng, chống tham nhũng và Điều 6 Nghị định số 37/2007/NĐ-CP;"
+    assert [(c.doc_type, c.symbol) for c in extract_citations(text) if c.kind == "full"] == [
+        ("Nghị định", "37/2007/NĐ-CP")]

@@ -59,6 +59,9 @@ DOC_TYPES: list[DocType] = [
     {"name": "Văn bản", "state": None, "party": None, "examples": ["Văn bản số 1234/UBND-NC"]},
     {"name": "Bản ghi nhớ", "state": "GN", "party": None, "examples": []},
     {"name": "Giấy mời", "state": "GM", "party": None, "examples": []},
+    # The slip a citizens' reception office sends a complaint on with (Luật Tiếp công dân): no code.
+    {"name": "Phiếu chuyển đơn", "state": None, "party": None,
+     "examples": ["phiếu chuyển đơn số 2374/UBND-TCD, ngày 13/10/2011 của UBND tỉnh"]},
     {"name": "Luật", "state": "QH", "party": None, "examples": ["Luật số 25/2018/QH14"]},
     {"name": "Bộ luật", "state": "QH", "party": None, "examples": []},
     {"name": "Pháp lệnh", "state": "PL", "party": None, "examples": []},
@@ -100,6 +103,19 @@ NAMED_BY_BODY = ("Điều lệ",)
 # ends the name.
 NAME_COMMA_PAIRS: list[tuple[str, str]] = [
     ("phòng", "chống"), ("thi đua", "khen thưởng"), ("công chức", "viên chức"), ("sửa đổi", "bổ sung"),
+]
+
+# Laws, codes and ordinances are cited by their name with the number after it (``Luật Thanh
+# tra số 22/2004/QH11``); the number is one of the Quốc hội or its Ủy ban Thường vụ (``QH11``,
+# ``UBTVQH12``, ``PL-UBTVQH11``), which tells such a name from a phrase before another symbol.
+# An amending law is named after the law it amends (``Luật sửa đổi, bổ sung một số điều của
+# Luật Khiếu nại tố cáo số 58/2005/QH11``): the mention starts at the amending law.
+NAMED_NUMBER_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
+NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
+NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
+    ("Luật thanh tra số 22/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "22/2004/QH11"),
+    ("Căn cứ Điều 37, Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại tố cáo số 58/2005/QH11, "
+     "ngày 29/11/2005.", "58/2005/QH11"),
 ]
 
 # Codes as they are canonically written; a code matching one of these case-insensitively

@@ -21,6 +21,8 @@ from ..conventions.doc_types import (
     NAMED_BY_BODY,
     NAMED_NEEDS_AUTHOR,
     NAMED_NEEDS_CAPITAL,
+    NAMED_NUMBER_ISSUERS,
+    NAMED_NUMBER_TYPES,
     NAMED_TYPES,
 )
 from ..conventions.vocabulary import AUTHORITIES, TIME_WORDS, UNITS
@@ -83,6 +85,16 @@ _ABOUT_RUNS = regex.compile(
     r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2}(?:[^;()\n“”\".]++|\.(?![ ]|$))*)"
     r"(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
 _WINDOW = 40
+# A law named before its number (``Luật Thanh tra số 22/2004/QH11``): ``số`` right before the
+# symbol, the type word (capitalised) earlier in the same clause, and an amending law's name
+# around the law it amends (``Luật sửa đổi, bổ sung một số điều của Luật ...``).
+_SO_BEFORE = regex.compile(r"(?<!\w)(?i:số)[ ]*$")
+_NAMED_NUMBER_TYPE = regex.compile(rf"(?<!\w){trie(NAMED_NUMBER_TYPES)}(?!\w)")
+_AMENDING_LAW = regex.compile(
+    rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
+    r"[^.;:\n“”]{0,80}?[ ]+(?i:của)[ ]+$")
+_CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
+_LAW_NAME_WINDOW = 120
 
 
 @functools.cache
@@ -246,6 +258,33 @@ _LEAD = regex.compile(
 )
 
 
+def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
+    """Type and start of a law, code or ordinance named before its symbol ``sm``; the symbol
+    must still be checked to be one of the Quốc hội (NAMED_NUMBER_ISSUERS).
+
+    >>> t = "Luật thanh tra số 22/2004/QH11 hết hiệu lực"
+    >>> _law_by_name(t, find_symbols(t)[0])
+    ('Luật', 0)
+    >>> t = "Căn cứ Điều 37, Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại tố cáo số 58/2005/QH11"
+    >>> _law_by_name(t, find_symbols(t)[0])
+    ('Luật', 16)
+    """
+    so = _SO_BEFORE.search(text, max(0, sm.start() - 12), sm.start())
+    if so is None:
+        return None
+    lo = max(0, so.start() - _LAW_NAME_WINDOW)
+    mark = _CLAUSE_MARK.search(text, lo, so.start())
+    clause = mark.end() if mark else lo
+    found = list(_NAMED_NUMBER_TYPE.finditer(text, clause, so.start()))
+    last = found[-1] if found else None
+    if last is None or not text[last.end():so.start()].strip():
+        return None  # ``Luật số 25/2018/QH14`` has the type word right before: not this form
+    amending = _AMENDING_LAW.search(text, clause, last.start())
+    if amending is not None:
+        return amending.group("type"), amending.start()
+    return last.group(), last.start()
+
+
 def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
     """Date and authority stated before a citation that starts at ``start``.
 
@@ -330,13 +369,18 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         lo = max(0, sm.start() - 60)
         barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
         before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
+        law = None
         if before is not None:
             doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:
             doc_type, start = list_type[sm.start()], sm.start()
+        elif (law := _law_by_name(text, sm)) is not None:
+            doc_type, start = law
         else:
             continue
         number = symbol_parts(sm, doc_type, sm.group(0))
+        if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
+            continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
         tail = _tail(text, sm.end())
         if tail.authority is None:
             # The contract's ``date`` is the one after the symbol; a date stated before it
