@@ -542,3 +542,18 @@ def test_signature_after_the_closing_mark_with_annexed_forms_after_it() -> None:
     signer = extract_metadata(text).metadata.signer
     assert signer is not None and (signer.authority, signer.on_behalf_of, signer.position, signer.name) == (
         "TM.", "Chính phủ", "Thủ tướng", "Nguyễn Tấn Dũng")
+
+
+def test_position_heading_a_known_body_keeps_the_body_s_spelling() -> None:
+    """luat-56-2010-qh12-thanh-tra.doc: the law is signed by ``CHỦ TỊCH QUỐC HỘI`` (no Nơi nhận)."""
+    signer = meta("LUẬT\nTHANH TRA\nĐiều 78. Quy định chi tiết\nLuật này đã được Quốc hội thông qua ngày 15 tháng 11"
+                  " năm 2010.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Phú Trọng\nCopyright ©2010, LawSoft Corp.").signer
+    assert signer is not None and (signer.position, signer.name) == ("Chủ tịch Quốc hội", "Nguyễn Phú Trọng")
+
+
+def test_declarant_label_position_and_name() -> None:
+    """ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``NGƯỜI KHAI`` / the declarant's position / name."""
+    signer = meta("BẢN TỰ KHAI\nVề đơn kiện của Công ty\nBan Quản lý các khu công nghiệp bác bỏ đơn khởi kiện.\n"
+                  "NGƯỜI KHAI\nTrưởng Ban Quản lý các KCN\nNguyễn Anh Quyền").signer
+    assert signer is not None and signer.model_dump(exclude={"rank"}) == {
+        "name": "Nguyễn Anh Quyền", "position": "Trưởng Ban Quản lý các KCN", "authority": None, "on_behalf_of": None}

@@ -142,6 +142,12 @@ HEADER_RULES: list[HeaderRule] = [
      "pattern": r"(?:dai dien|thay mat)\b",
      "examples": ["Đại diện Trung tâm tin học - VP UBND", "Đại diện Chủ đầu tư"],
      "not_examples": []},
+    # The declarant's label over the signature of a statement to a court or an inquiry (bản tự
+    # khai): the position (if any) and the name follow it.
+    {"kind": "declarant",
+     "pattern": r"nguoi khai\s*$",
+     "examples": ["NGƯỜI KHAI", "Người khai"],
+     "not_examples": ["Người xin vào Đảng tự khai lý lịch đầy đủ, rõ ràng"]},
     # A sub-heading inside ``Nơi nhận``: which recipients get the paper copy, which the electronic one.
     {"kind": "copy-kind",
      "pattern": r"[-+•*]?\s*ban (?:dien tu|giay)\s*:?\s*$",
@@ -200,7 +206,8 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
     ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
-    ``issued-with``, ``representative``, ``copy-kind``, ``signed-mark``, ``doc-type`` — or None.
+    ``issued-with``, ``representative``, ``declarant``, ``copy-kind``, ``signed-mark``, ``doc-type``
+    — or None.
 
     >>> classify_line("Số 06-HD/TW"), classify_line("KT. GIÁM ĐỐC"), classify_line("SỞ NỘI VỤ")
     ('number', 'signing', None)

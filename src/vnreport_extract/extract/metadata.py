@@ -82,6 +82,7 @@ _TRICH_YEU = regex.compile(r"^\p{Ll}+(?:[ ]+\S+){2,}")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
+_POSITION_HEADS_LONGEST = sorted(_POSITION_HEADS, key=len, reverse=True)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
 
@@ -181,8 +182,20 @@ def body_name(text: str) -> str:
 
 
 def _position(text: str) -> str:
+    """A signer's position as written in capitals, in sentence case; a known position followed
+    by a known body keeps the body's spelling.
+
+    >>> _position("PHÓ CHỦ TỊCH"), _position("CHỦ TỊCH QUỐC HỘI")
+    ('Phó Chủ tịch', 'Chủ tịch Quốc hội')
+    """
     f = fold(text)
-    return _POSITIONS.get(f, sentence_case(text))
+    known = _POSITIONS.get(f)
+    if known is not None:
+        return known
+    head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
+    if head is not None and (body := _AUTHORITIES.get(f[len(head):].strip())) is not None:
+        return f"{_POSITIONS[head.strip()]} {body}"
+    return sentence_case(text)
 
 
 def _name(text: str) -> str | None:
@@ -518,6 +531,18 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
         signer = Signer(position=" ".join(parts))
         _fill_signer(signer, lines[k:], position_known=True)
         return signer, lines[i].start
+    # A statement signed by its declarant: ``NGƯỜI KHAI`` / ``Trưởng Ban Quản lý các KCN`` /
+    # ``Nguyễn Anh Quyền``: the lines between the label and the name are the position.
+    for i in candidates:
+        if classify_line(lines[i].text) != "declarant":
+            continue
+        between: list[str] = []
+        for line in lines[i + 1:i + 5]:
+            name = _name(line.text)
+            if name is not None:
+                return Signer(position=" ".join(between) or None, name=name), lines[i].start
+            between.append(line.text.strip())
+        return Signer(position=" ".join(between) or None), lines[i].start
     # A record signed by the parties (biên bản): ``Đại diện ...`` columns with the names under
     # them; the first column signs first.
     for i in sorted(candidates):
