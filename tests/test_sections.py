@@ -6,14 +6,16 @@ import pytest
 
 from vnreport_extract import Section, parse_text
 from vnreport_extract.conventions.numbering import (
+    CONTINUED_ITEM_EXAMPLES,
     NOT_REFERENCE_LABELS,
     NOT_SECTIONS,
     NUMBERING_STYLES,
     REFERENCE_LABEL,
     REFERENCE_LABEL_EXAMPLES,
     SCHEME_RANK,
+    STEP_LABEL_EXAMPLES,
 )
-from vnreport_extract.extract.sections import parse_heading, walk
+from vnreport_extract.extract.sections import heading_title, parse_heading, walk
 
 
 def flat(text: str) -> list[tuple[str, int, str]]:
@@ -258,3 +260,27 @@ def test_chapter_title_in_capitals_over_two_lines() -> None:
     # qd-09-2010-qd-ubnd-can-tho-quy-dinh-kem-theo.
     text = "Chương II\nTHÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA\nTUYỂN CHỌN, XÉT CHỌN\nĐiều 7. Thông báo tuyển chọn"
     assert flat(text)[0] == ("Chương II", 1, "THÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA TUYỂN CHỌN, XÉT CHỌN")
+
+
+def test_upper_letter_over_roman_where_the_part_opens_with_it() -> None:
+    """hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf: Phần thứ nhất numbers I.-IV., Phần thứ hai
+    A./B./C. each holding I., II. ...; the letters are in capitals."""
+    text = ("PHẦN THỨ NHẤT\nVỀ CÔNG TÁC TỔ CHỨC ĐẢNG\nI. THÀNH LẬP TỔ CHỨC ĐẢNG\n1. Căn cứ và nguyên tắc thành lập\n"
+            "PHẦN THỨ HAI\nVỀ CÔNG TÁC ĐẢNG VIÊN\nA. CÔNG TÁC TẠO NGUỒN, KẾT NẠP ĐẢNG VIÊN\n"
+            "I. TIÊU CHUẨN, ĐIỀU KIỆN KẾT NẠP ĐẢNG VIÊN\n1. Tiêu chuẩn, điều kiện chung\n"
+            "B. CÔNG TÁC QUẢN LÝ ĐẢNG VIÊN\nI. VỀ HỒ SƠ ĐẢNG VIÊN")
+    assert [s[:2] for s in flat(text)] == [("Phần thứ nhất", 1), ("I", 2), ("1", 3), ("Phần thứ hai", 1), ("A", 2),
+                                           ("I", 3), ("1", 4), ("B", 2), ("I", 3)]
+
+
+@pytest.mark.parametrize("label", STEP_LABEL_EXAMPLES)
+def test_step_label_colon_stays_in_the_title(label: str) -> None:
+    """hd-btctu-ha-noi (2025): ``2.1. Bước 1: Tham mưu xây dựng văn bản``."""
+    assert heading_title(f"{label}: Tham mưu xây dựng văn bản") == f"{label}: Tham mưu xây dựng văn bản"
+
+
+@pytest.mark.parametrize(("before", "line", "number"), CONTINUED_ITEM_EXAMPLES)
+def test_list_item_in_lower_case_after_the_item_before(before: str, line: str, number: str) -> None:
+    """ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``3- nhà làm việc ...`` after ``2- Trạm điện ...``."""
+    assert flat(f"{before}\n{line}")[-1][:2] == (number, 1)
+    assert [s[0] for s in flat(line)] == []  # alone, a dash and a small letter open no section

@@ -49,9 +49,10 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "pattern": r"(?P<number>[IVXL]{1,7})[ ]*[-–—][ ]*(?=[\p{Lu}“\"(])",
      "examples": [("I- TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN", "I"), ("II — NHIỆM VỤ TRỌNG TÂM", "II")]},
     {"name": "A.", "scheme": "upper",
-     "pattern": r"(?P<number>[A-H])\.[ ]+(?=\p{Lu}\p{Ll})",
+     "pattern": r"(?P<number>[A-H])\.[ ]+(?=\p{Lu}\p{L})",
      "examples": [("A. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :", "A"),
-                  ("B. Chủ đầu tư – Sở Thông tin và Truyền thông Gia Lai :", "B")]},
+                  ("B. Chủ đầu tư – Sở Thông tin và Truyền thông Gia Lai :", "B"),
+                  ("B. CÔNG TÁC QUẢN LÝ ĐẢNG VIÊN", "B")]},
     {"name": "1.1.1", "scheme": "arabic",
      "pattern": r"(?P<number>\d{1,2}(?:\.\d{1,2}){2,})(?:[ ]*[.)-][ ]*(?![\d,])|[ ]+(?=\p{Lu}))",
      "examples": [("10.4.3 Các tổ chức cơ sở đảng lớn (có đông đảng viên)", "10.4.3"),
@@ -115,7 +116,24 @@ REFERENCE_LABEL_EXAMPLES: list[str] = [
 # Run-in labels that are words, not references: their colon ends the heading.
 NOT_REFERENCE_LABELS: list[str] = ["Điều kiện", "Đảng phí", "Nội dung sinh hoạt đảng bộ"]
 
-# Nesting order of the schemes: a smaller rank holds a larger one.
+# A step of a procedure (``2.1. Bước 1: Tham mưu xây dựng văn bản``): its colon is part of the
+# heading, not where the heading runs into body text.
+STEP_LABEL = regex.compile(r"(?i:bước|giai[ ]+đoạn)[ ]+\d{1,2}")
+STEP_LABEL_EXAMPLES: list[str] = ["Bước 1", "Bước 3"]
+
+# A list numbered ``1-``, ``2-`` goes on at an item that starts in lower case (``3- nhà làm việc
+# hoàn thành 27/12/2010`` after ``2- Trạm điện ...``): the label alone would be too weak (``2- 3
+# ngày``), the item before it with the number before tells.
+ITEM_LABEL = regex.compile(r"^(?P<number>\d{1,2})[ ]*(?P<mark>[-–/])[ ]+")
+CONTINUED_ITEM = regex.compile(ITEM_LABEL.pattern + r"(?=\p{Ll})")
+CONTINUED_ITEM_EXAMPLES: list[tuple[str, str, str]] = [
+    ("2- Trạm điện hoàn thành 22/8/2010 ;", "3- nhà làm việc hoàn thành 27/12/2010", "3"),
+]
+
+# Nesting order of the schemes: a smaller rank holds a larger one. Letters in capitals
+# (``A.``) sit under the Roman numerals (``I.`` / ``A.``, a biên bản's parties) unless the
+# document opens them first: then they hold the Roman numerals (``PHẦN THỨ HAI`` / ``A.`` /
+# ``I.``, a Party Hướng dẫn), see ``upper_over_roman``.
 SCHEME_RANK: dict[str, int] = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "upper": 5, "arabic": 6,
                                "letter": 20}
 

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..conventions.numbering import NUMBERING_STYLES, REFERENCE_LABEL, SCHEME_RANK, next_label
+from ..conventions.numbering import (
+    CONTINUED_ITEM,
+    ITEM_LABEL,
+    NUMBERING_STYLES,
+    REFERENCE_LABEL,
+    SCHEME_RANK,
+    STEP_LABEL,
+    next_label,
+)
 from ..limits import LimitExceededError
 from ..models import Section, Warning
 from ..normalize import in_capitals
@@ -136,6 +144,37 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     return number, rank, rest
 
 
+def continued_item(paragraph: str, previous: str) -> tuple[str, int, str] | None:
+    """A list item labelled like ``3-`` that starts in lower case, when the heading before it
+    (``previous``, the start of its paragraph) is the item before in the same style.
+
+    >>> continued_item("3- nhà làm việc hoàn thành", "2- Trạm đ")[:2], continued_item("3- nhà", "1- Tường")
+    (('3', 6), None)
+    """
+    m = CONTINUED_ITEM.match(paragraph)
+    if m is None:
+        return None
+    p = ITEM_LABEL.match(previous)
+    if p is None or p.group("mark") != m.group("mark") or int(p.group("number")) + 1 != int(m.group("number")):
+        return None
+    return m.group("number"), SCHEME_RANK["arabic"], paragraph[m.end():]
+
+
+_UPPER, _ROMAN = SCHEME_RANK["upper"], SCHEME_RANK["roman"]
+
+
+def upper_over_roman(ranks: Sequence[int]) -> bool:
+    """Whether the capital letters (``A.``) hold the Roman numerals in a document: its first
+    ``A.`` comes before its first ``I.`` (so the ``I.`` is inside an ``A.``).
+
+    >>> upper_over_roman([0, 5, 4, 6, 5, 4]), upper_over_roman([4, 5, 5, 4, 5])
+    (True, False)
+    """
+    first_upper = next((k for k, r in enumerate(ranks) if r == _UPPER), None)
+    first_roman = next((k for k, r in enumerate(ranks) if r == _ROMAN), None)
+    return first_upper is not None and first_roman is not None and first_upper < first_roman
+
+
 def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None) -> str:
     """A heading's title: up to its ``:`` when it runs into body text, else the first
     sentence, at most 200 characters (cut at a word boundary).
@@ -157,14 +196,18 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     >>> heading_title("Thành phần tham dự: gồm có các đồng chí sau:")
     'Thành phần tham dự'
 
-    The articles and clauses a heading implements, before its colon, are part of the title:
+    The articles and clauses a heading implements, before its colon, are part of the title,
+    and so is a step's label:
 
     >>> heading_title("(Khoản 1): Quyền được thông tin của đảng viên.")
     '(Khoản 1): Quyền được thông tin của đảng viên'
+    >>> heading_title("Bước 1: Tham mưu xây dựng văn bản")
+    'Bước 1: Tham mưu xây dựng văn bản'
     """
     colon = _COLON.search(rest)
-    if colon and REFERENCE_LABEL.fullmatch(rest[: colon.start()].strip()):
-        colon = _COLON.search(rest, colon.end())  # ``Điều 1 (Khoản 2): Tuổi đời ...``: a reference's colon
+    if colon and (REFERENCE_LABEL.fullmatch(label := rest[: colon.start()].strip()) or STEP_LABEL.fullmatch(label)):
+        # ``Điều 1 (Khoản 2): Tuổi đời ...``, ``Bước 1: Tham mưu ...``: the label's colon
+        colon = _COLON.search(rest, colon.end())
     if colon and (_OPENS_LIST.search(rest[: colon.start()]) or _LABELLED_HEADING.fullmatch(rest[colon.end():])):
         colon = None
     head = rest[: colon.start()] if colon and colon.start() <= MAX_TITLE else rest
@@ -222,6 +265,8 @@ def extract_sections(
         if inside:
             continue
         parsed = parse_heading(paragraph)
+        if parsed is None and headings:
+            parsed = continued_item(paragraph, text[headings[-1].start:headings[-1].start + 8])
         if parsed is None:
             continue
         number, rank, rest = parsed
@@ -247,6 +292,18 @@ def extract_sections(
             raise LimitExceededError("max_sections", max_sections,
                                      what=f"more than {max_sections} numbered headings")
 
+    # Under each part (Phần, Chương, Mục, Điều) on its own: a Hướng dẫn's first part may number
+    # with ``I.`` alone and its second with ``A.`` / ``I.``.
+    segment: list[Heading] = []
+    for h in [*headings, None]:
+        if h is not None and h.rank >= min(_UPPER, _ROMAN):
+            segment.append(h)
+            continue
+        if upper_over_roman([x.rank for x in segment]):
+            for x in segment:
+                if x.rank in (_UPPER, _ROMAN):
+                    x.rank = _ROMAN + _UPPER - x.rank
+        segment = []
     warnings: list[Warning] = []
     roots: list[Heading] = []
     stack: list[Heading] = []
