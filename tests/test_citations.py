@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vnreport_extract import Citation, parse_text
-from vnreport_extract.conventions.doc_types import NAMED_NUMBER_EXAMPLES
+from vnreport_extract.conventions.doc_types import NAMED_NUMBER_EXAMPLES, NAMED_NUMBER_NOT_EXAMPLES
 from vnreport_extract.extract.citations import extract_citations
 
 
@@ -293,6 +293,12 @@ def test_law_named_before_its_number(line: str, symbol: str) -> None:
     """luat-56-2010-qh12-thanh-tra.doc, ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``Luật <tên> số <ký hiệu>``."""
     [c] = [c for c in extract_citations(line) if c.kind == "full"]
     assert (c.doc_type, c.symbol, c.raw.split()[0]) == ("Luật", symbol, "Luật")
+
+
+@pytest.mark.parametrize(("line", "doc_type"), NAMED_NUMBER_NOT_EXAMPLES)
+def test_a_quoc_hoi_number_after_another_type_word_is_not_the_law_s(line: str, doc_type: str) -> None:
+    assert [(c.doc_type, c.symbol) for c in extract_citations(line) if c.kind == "full" and c.doc_type != doc_type] \
+        == []
 
 
 def test_amending_law_mention_starts_at_the_amending_law() -> None:

@@ -557,3 +557,10 @@ def test_declarant_label_position_and_name() -> None:
                   "NGƯỜI KHAI\nTrưởng Ban Quản lý các KCN\nNguyễn Anh Quyền").signer
     assert signer is not None and signer.model_dump(exclude={"rank"}) == {
         "name": "Nguyễn Anh Quyền", "position": "Trưởng Ban Quản lý các KCN", "authority": None, "on_behalf_of": None}
+
+
+def test_declarant_form_instruction_is_no_position() -> None:
+    # A blank Bản tự khai form: ``(Ký và ghi rõ họ tên)`` under the label, then the name.
+    signer = meta("BẢN TỰ KHAI\nVề đơn kiện của Công ty\nBan Quản lý các khu công nghiệp bác bỏ đơn khởi kiện.\n"
+                  "NGƯỜI KHAI\n(Ký và ghi rõ họ tên)\nNguyễn Văn An").signer
+    assert signer is not None and (signer.position, signer.name) == (None, "Nguyễn Văn An")

@@ -273,6 +273,14 @@ def test_upper_letter_over_roman_where_the_part_opens_with_it() -> None:
                                            ("I", 3), ("1", 4), ("B", 2), ("I", 3)]
 
 
+def test_parties_listed_before_the_roman_numerals_hold_none() -> None:
+    """A biên bản (bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc's layout): its parties A./B. come
+    before I., with no Roman numeral under them."""
+    text = ("A. Đơn vị thụ hưởng - Văn phòng UBND tỉnh :\nB. Chủ đầu tư – Sở Thông tin và Truyền thông Gia Lai :\n"
+            "I. NỘI DUNG\nII. KẾT LUẬN")
+    assert [s[:2] for s in flat(text)] == [("A", 1), ("B", 1), ("I", 1), ("II", 1)]
+
+
 @pytest.mark.parametrize("label", STEP_LABEL_EXAMPLES)
 def test_step_label_colon_stays_in_the_title(label: str) -> None:
     """hd-btctu-ha-noi (2025): ``2.1. Bước 1: Tham mưu xây dựng văn bản``."""

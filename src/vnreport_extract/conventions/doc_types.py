@@ -110,12 +110,21 @@ NAME_COMMA_PAIRS: list[tuple[str, str]] = [
 # ``UBTVQH12``, ``PL-UBTVQH11``), which tells such a name from a phrase before another symbol.
 # An amending law is named after the law it amends (``Luật sửa đổi, bổ sung một số điều của
 # Luật Khiếu nại tố cáo số 58/2005/QH11``): the mention starts at the amending law.
+# The name runs from the type word to ``số``: another type word there (``Luật Ban hành văn bản
+# quy phạm pháp luật và Nghị quyết của Ủy ban Thường vụ Quốc hội số 1211/2016/UBTVQH13``) makes
+# the number that document's, not the law's.
 NAMED_NUMBER_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
 NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
     ("Luật thanh tra số 22/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "22/2004/QH11"),
     ("Căn cứ Điều 37, Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại tố cáo số 58/2005/QH11, "
      "ngày 29/11/2005.", "58/2005/QH11"),
+]
+# A Quốc hội number after a law's name, that is another document's (the type word before it).
+NAMED_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật và Nghị quyết của Ủy ban Thường vụ Quốc hội số "
+     "1211/2016/UBTVQH13;", "Nghị quyết"),
+    ("theo Luật Tổ chức Quốc hội và Nghị quyết Đại hội số 12/2016/QH14", "Nghị quyết"),
 ]
 
 # Codes as they are canonically written; a code matching one of these case-insensitively

@@ -102,10 +102,13 @@ HEADER_RULES: list[HeaderRule] = [
                   "gửi: - Các Bộ, Cơ quan ngang Bộ, Cơ quan thuộc Chính phủ;"],
      "not_examples": ["Gửi kèm theo văn bản này"]},
     # The label stands alone, with its colon, or with the list (or the signing column) after
-    # it; ``Nơi nhận`` as the subject of a sentence (a Thông tư on thể thức) is running text.
+    # it; ``Nơi nhận`` as the subject of a sentence (a Thông tư on thể thức: eight words with no
+    # colon, bullet, semicolon or signing mark) is running text.
     {"kind": "recipients",
-     "pattern": r"noi nhan\b(?!(?:[ ]+[^\s:]+){8})\s*:?\s*",
-     "examples": ["Nơi nhận:", "Nơi nhận: - Như kính gửi;", "Nơi nhận", "Nơi nhận - Như trên; - Lưu: VT, TH."],
+     "pattern": r"noi nhan\b(?![ ]+(?!(?:tm|kt|tl|tuq|q)\.)[^\s:;\-–]+(?:[ ]+[^\s:;\-–]+){7})\s*:?\s*",
+     "examples": ["Nơi nhận:", "Nơi nhận: - Như kính gửi;", "Nơi nhận", "Nơi nhận - Như trên; - Lưu: VT, TH.",
+                  "Nơi nhận - Như trên; - Sở Tài chính; - Sở Kế hoạch và Đầu tư; - Lưu VT",
+                  "Nơi nhận TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH"],
      "not_examples": ["Nơi nhận xác định những cơ quan, tổ chức, đơn vị và cá nhân nhận văn bản và có trách "
                       "nhiệm như để xem xét, giải quyết; để thi hành; để kiểm tra, giám sát; để báo cáo; để "
                       "trao đổi công việc; để biết và để lưu.",

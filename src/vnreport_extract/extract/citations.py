@@ -94,6 +94,8 @@ _AMENDING_LAW = regex.compile(
     rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
     r"[^.;:\n“”]{0,80}?[ ]+(?i:của)[ ]+$")
 _CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
+# A type name as a document's name is written (capitalised), inside a law's name before ``số``.
+_TYPE_IN_NAME = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in _TYPE_NAMES) + r")(?!\w)")
 _LAW_NAME_WINDOW = 120
 
 
@@ -279,6 +281,8 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
     last = found[-1] if found else None
     if last is None or not text[last.end():so.start()].strip():
         return None  # ``Luật số 25/2018/QH14`` has the type word right before: not this form
+    if _TYPE_IN_NAME.search(text, last.end(), so.start()):
+        return None  # ``Luật ... và Nghị quyết của ... số``: the number is the other document's
     amending = _AMENDING_LAW.search(text, clause, last.start())
     if amending is not None:
         return amending.group("type"), amending.start()

@@ -541,8 +541,12 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             name = _name(line.text)
             if name is not None:
                 return Signer(position=" ".join(between) or None, name=name), lines[i].start
-            between.append(line.text.strip())
-        return Signer(position=" ".join(between) or None), lines[i].start
+            text = line.text.strip()
+            # ``(Ký và ghi rõ họ tên)``, ``(Đã ký)``: what the form asks for, not a position.
+            if classify_line(text) != "signed-mark" and not text.startswith("("):
+                between.append(text)
+        # No name under the label: what stands there is no position either.
+        return Signer(), lines[i].start
     # A record signed by the parties (biên bản): ``Đại diện ...`` columns with the names under
     # them; the first column signs first.
     for i in sorted(candidates):

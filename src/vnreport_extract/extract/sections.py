@@ -10,6 +10,7 @@ Markdown ``#`` s never decide a level.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -164,15 +165,20 @@ _UPPER, _ROMAN = SCHEME_RANK["upper"], SCHEME_RANK["roman"]
 
 
 def upper_over_roman(ranks: Sequence[int]) -> bool:
-    """Whether the capital letters (``A.``) hold the Roman numerals in a document: its first
-    ``A.`` comes before its first ``I.`` (so the ``I.`` is inside an ``A.``).
+    """Whether the capital letters (``A.``) hold the Roman numerals in a part of a document: its
+    first ``A.`` comes before its first ``I.``, and every letter has Roman numerals under it
+    (``A.`` ``I.`` ``II.`` ``B.`` ``I.``). A biên bản's parties ``A.`` ``B.`` listed before its
+    ``I.`` hold none.
 
-    >>> upper_over_roman([0, 5, 4, 6, 5, 4]), upper_over_roman([4, 5, 5, 4, 5])
-    (True, False)
+    >>> upper_over_roman([0, 5, 4, 6, 5, 4]), upper_over_roman([4, 5, 5, 4, 5]), upper_over_roman([5, 5, 4, 4])
+    (True, False, False)
     """
-    first_upper = next((k for k, r in enumerate(ranks) if r == _UPPER), None)
-    first_roman = next((k for k, r in enumerate(ranks) if r == _ROMAN), None)
-    return first_upper is not None and first_roman is not None and first_upper < first_roman
+    uppers = [k for k, r in enumerate(ranks) if r == _UPPER]
+    romans = [k for k, r in enumerate(ranks) if r == _ROMAN]
+    if not uppers or not romans or romans[0] < uppers[0]:
+        return False
+    bounds = [*uppers, len(ranks)]
+    return all(any(ranks[k] == _ROMAN for k in range(a + 1, b)) for a, b in itertools.pairwise(bounds))
 
 
 def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None) -> str:

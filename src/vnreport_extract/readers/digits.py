@@ -6,9 +6,10 @@ field's crop into characters (its connected pieces of ink, those over the same c
 together) and reads each with two small networks trained on handwritten digits (MNIST): a
 perceptron (``scripts/train_digits.py``, weights in ``data/digits.npz``) and a convolutional
 network (``scripts/train_digits_cnn.py``, ``data/digits_cnn.npz``); see ``data/PROVENANCE.md``.
-A character's probability is the mean of the two networks' probabilities, and the field's
-confidence is the least of its characters': where the two disagree (a ``14`` written as one
-stroke, a ``1`` with a long lead-in) neither reading is sure. The caller (``readers.ocr``)
+A character's probability is the mean of the two networks' probabilities when both read the
+same digit, else the smaller of them, and the field's confidence is the least of its
+characters': where the two disagree (a ``14`` written as one stroke, a ``1`` with a long
+lead-in) the reading is not sure. The caller (``readers.ocr``)
 keeps a reading when Tesseract read the same digits, or when it is confident and as long as
 Tesseract's; a field cut by the crop's side reads nothing.
 
@@ -218,6 +219,12 @@ def read_handwritten(grey: Any) -> HandReading | None:
     if not boxes or any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes):
         return None
     images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes])
-    p = (_perceptron_probabilities(images) + _cnn_probabilities(images)) / 2
-    digits = p.argmax(axis=1)
-    return HandReading("".join(str(int(d)) for d in digits), float(p.max(axis=1).min()))
+    first, second = _perceptron_probabilities(images), _cnn_probabilities(images)
+    digits = (first + second).argmax(axis=1)
+    rows = np.arange(len(digits))
+    # A character the two networks read alike is as sure as their mean; one they read apart
+    # only as sure as the less sure of them.
+    agree = first.argmax(axis=1) == second.argmax(axis=1)
+    sure = np.where(agree, (first[rows, digits] + second[rows, digits]) / 2,
+                    np.minimum(first[rows, digits], second[rows, digits]))
+    return HandReading("".join(str(int(d)) for d in digits), float(sure.min()))

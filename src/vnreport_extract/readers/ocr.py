@@ -917,11 +917,11 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     return kept + words[end:]
 
 
-# A handwriting reading is kept on its own when each of its digits has this probability (the
-# mean of the two networks'); a reading of print with this confidence is not checked against
-# the handwriting reader. On the real fields of fixtures/handwriting, the readings of the
-# digits written score 0.80 and more, and those of other digits (where the two networks
-# disagree) 0.61 at most.
+# A handwriting reading is kept on its own when each of its digits has this probability (see
+# readers.digits); a reading of print with this confidence is not checked against the
+# handwriting reader. Set on the real fields of fixtures/handwriting (development scans): the
+# readings of the digits written score 0.80 and more, those of other digits (where the two
+# networks disagree) 0.42 at most.
 _SURE_HAND = 0.75
 _SURE_PRINT = 80
 
@@ -2367,6 +2367,11 @@ def better_symbol(read: str, conf: float, again: str, again_conf: float) -> bool
     True
     >>> better_symbol("518/2011/QĐ-UBND);", 89.0, "Š18/2011/QĐ-UBND);", 40.3)
     False
+
+    What follows the symbol in the word (``);``, which cuts a list of citations) stays:
+
+    >>> better_symbol("518/2011/QĐ-UBND);", 80.0, "518/2011/QĐ-UBND)", 95.0)
+    False
     """
     if again == read or again_conf <= conf:
         return False
@@ -2375,8 +2380,9 @@ def better_symbol(read: str, conf: float, again: str, again_conf: float) -> bool
         return False
     if read.isdigit():
         return again.isdigit()
-    found = find_symbols(again)
-    return bool(found) and found[0].start() == 0
+    found, found_before = find_symbols(again), find_symbols(read)
+    return bool(found) and found[0].start() == 0 and (
+        not found_before or read[found_before[0].end():] == again[found[0].end():])
 
 
 def _saved(p: PageImage) -> PageImage:
