@@ -108,6 +108,17 @@ def test_a_worker_is_replaced_after_max_tasks(tmp_path: Path) -> None:
         assert list(pool.run([])) == []
 
 
+@pytest.mark.slow
+def test_a_worker_reports_its_own_peak_memory_not_its_parents() -> None:
+    # Linux keeps ru_maxrss across exec: a worker started from a parent holding 400 MB (page
+    # images, say) reported 400 MB before it parsed anything.
+    ballast = b"x" * (400 * 1024 * 1024)
+    with WorkerPool[int](1) as pool:
+        [(_, result)] = list(pool.run([(0, {"path": str(SEED), "key": SEED.name})]))
+    assert len(ballast) and result["status"] == "ok"
+    assert 10_000 < result["max_rss_kb"] < 300_000
+
+
 def test_empty_input_converts_to_empty_tables(tmp_path: Path) -> None:
     from vnreport_extract.batch import convert
 
