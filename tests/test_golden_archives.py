@@ -48,13 +48,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "citations": 0.857, "citation_dates": 0.857, "dates": 0.75, "metadata": 0.625},
     # The Công văn's handwritten number and day; its italic ``V/v`` lost in the second reading
     # (no title); the Thể lệ's date under the same handwritten day; its Điều 6 heading.
-    "bac-giang-2012/cv-298-stttt-cntt-2012-scan.pdf": {"dates": 0.625, "sections": 0.96, "metadata": 0.7},
+    "bac-giang-2012/cv-298-stttt-cntt-2012-scan.pdf": {"dates": 0.824, "sections": 0.96, "metadata": 0.7},
     # Two scanner lines down every page; the appendix's numbered unit headings between its tables.
-    "bac-giang-2012/tb-20-tb-stttt-2012-scan.pdf": {"dates": 0.879, "sections": 0.0, "metadata": 0.455},
+    "bac-giang-2012/tb-20-tb-stttt-2012-scan.pdf": {"dates": 0.879, "sections": 0.0, "metadata": 0.545},
     # Handwritten number, day and month under a received stamp; ``163/2024/QH15`` read
     # ``QHI15``, ``Phương án số`` as ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
-        "citations": 0.75, "citation_dates": 0.75, "dates": 0.857, "metadata": 0.4},
+        "citations": 0.75, "citation_dates": 0.75, "dates": 0.857, "metadata": 0.5},
     # Their gold counts the attached forms' references to the Thông tư itself (``Ban hành kèm
     # theo Thông tư số 2442/2007/TT-TTCP``), which are no citation of another document.
     "qlvb-quanhuyen-2011/tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc": {"citations": 0.952, "citation_dates": 0.952},
@@ -110,4 +110,9 @@ def test_score(scored: tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]
     if value is None:
         return
     floor = FLOORS.get(name, {}).get(key, TARGETS[key])
+    if floor == 0.0:
+        # Known to fail outright (the comment in FLOORS says why): an expected failure, and an
+        # error once the document scores, so that it gets a real floor.
+        assert value == 0.0, (name, key, value, "now scores: give it a floor")
+        pytest.xfail(f"{name}: {key} not read yet")
     assert value >= floor, (name, key, value, result["metadata"] if key == "metadata" else result[key])
