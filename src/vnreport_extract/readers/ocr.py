@@ -203,6 +203,10 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
     'V/v tăng cường chỉ đạo kiêm điểm tự phê'
     >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011", context="UBND TỈNH BẾN TRE")
     'Bến Tre, ngày tháng 12 năm 2011'
+    >>> fix_labels("Bắc Giang, r gày-4Êtháng 3 năm 2012")  # tb-20-tb-stttt-2012-scan
+    'Bắc Giang, ngày tháng 3 năm 2012'
+    >>> fix_labels("Bắc Giang, ngàyÄÀtháng 9 năm 2012")  # cv-298-stttt-cntt-2012-scan, its Thể lệ
+    'Bắc Giang, ngày tháng 9 năm 2012'
     """
     if m := _SUBJECT_LABEL.match(line):  # ``W⁄% tăng cường ...``: the ``V/v`` of a trích yếu
         return "V/v " + line[m.end():]
@@ -211,10 +215,15 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
         if m and (name := names.get(fold(m.group("w")).rstrip(":")) or _near_label(m, line, names)):
             return name + line[m.end("w"):]
     m = _PLACE_DATE.match(line) if place_date else None
-    if m and has_mark("date", m.group("date")):
+    if m and (has_mark("date", m.group("date")) or _MONTH_YEAR_END.search(fold(m.group("date")))):
         # Only after the place: the place itself may fold to a date word (``Hà Nam``). A comma
         # read as a full stop or a semicolon is a comma again.
         tail = " ".join(_DATE_WORD_SPELLING.get(fold(w), w) for w in m.group("date").split(" "))
+        # Before ``tháng`` stands ``ngày`` and its day: anything else there is the label and a
+        # handwritten day misread together (``r gày-4Ê``), and the day is left blank.
+        month = tail.find("tháng")
+        if month > 0 and not _DAY_PART.fullmatch(tail[:month]):
+            tail = "ngày " + tail[month:]
         line = f"{fix_place(m.group('place'), context)}, {tail}"
     return line
 
@@ -254,6 +263,10 @@ def fix_place(place: str, context: str) -> str:
 
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d][^,.;:\d]{1,40}?)\s*[,.;]\s*(?P<date>\S+\s.*\d{4}\.?)$")
 _DATE_WORD_SPELLING = {"ngay": "ngày", "thang": "tháng", "nam": "năm"}
+# The end of a place-and-date line, its ``tháng`` glued to what the OCR read before it.
+_MONTH_YEAR_END = re.compile(r"thang\s*\d{1,2}\s*nam\s*\d{4}\.?$")
+# What a place-and-date line holds before ``tháng``: ``ngày`` and a day, read or blank.
+_DAY_PART = re.compile(r"\s*ngày(?:\s*\d{1,2}|\s+\S{1,3})?\s*|\s*")
 
 
 # ---------------------------------------------------------------------------------------------
