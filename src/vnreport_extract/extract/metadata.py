@@ -126,7 +126,7 @@ _LEADING_MARKS = regex.compile(r"^[^\w(“\"]+")
 _HEADER_AFTER_TITLE = frozenset({"place-date", "addressee", "motto", "motto-part"})
 
 
-def _header_follows(lines: list[Line], j: int, within: int = 3) -> bool:
+def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     """Whether the header goes on (place and date, ``Kính gửi``, the Quốc hiệu) within ``within``
     lines after line ``j``, with only short lines of the trích yếu's column between:
     ``V/v chuẩn bị tổ chức triển khai`` / ``Chương trình MTQG phòng, chống ma tuý`` / ``đến năm
@@ -349,7 +349,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 # a line with a capital (``Tỉnh ủy quản lý``) when the header goes on after it.
                 for j in range(k + 1, min(k + 5, len(lines))):
                     nxt = lines[j]
-                    header_next = _header_follows(lines, j)
+                    header_next = _header_resumes(lines, j)
                     if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
                             or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
                                     or title_lines[-1].endswith(",")
