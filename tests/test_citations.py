@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from vnreport_extract import Citation, parse_text
-from vnreport_extract.conventions.doc_types import NAMED_NUMBER_EXAMPLES, NAMED_NUMBER_NOT_EXAMPLES
+from vnreport_extract.conventions.doc_types import (
+    AMENDING_LAW_EXAMPLES,
+    NAMED_NUMBER_EXAMPLES,
+    NAMED_NUMBER_NOT_EXAMPLES,
+)
 from vnreport_extract.extract.citations import extract_citations
 
 
@@ -293,6 +297,12 @@ def test_law_named_before_its_number(line: str, symbol: str) -> None:
     """luat-56-2010-qh12-thanh-tra.doc, ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``Luật <tên> số <ký hiệu>``."""
     [c] = [c for c in extract_citations(line) if c.kind == "full"]
     assert (c.doc_type, c.symbol, c.raw.split()[0]) == ("Luật", symbol, "Luật")
+
+
+@pytest.mark.parametrize("name", AMENDING_LAW_EXAMPLES)
+def test_an_amending_law_is_named_with_the_law_it_amends(name: str) -> None:
+    [c] = extract_citations(f"ban hành Kế hoạch triển khai thi hành {name};")
+    assert (c.kind, c.name) == ("named", name)
 
 
 @pytest.mark.parametrize(("line", "doc_type"), NAMED_NUMBER_NOT_EXAMPLES)

@@ -114,6 +114,13 @@ NAME_COMMA_PAIRS: list[tuple[str, str]] = [
 # quy phạm pháp luật và Nghị quyết của Ủy ban Thường vụ Quốc hội số 1211/2016/UBTVQH13``) makes
 # the number that document's, not the law's.
 NAMED_NUMBER_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
+# The words that make a law an amending one; its name goes on over ``một số điều của`` to the
+# name of the law it amends.
+AMENDING_WORDS = r"(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
+AMENDING_LAW_EXAMPLES: list[str] = [
+    "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",  # bc-cchc-nam-2025.docx
+    "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ",  # qd-353 (Vũng Tàu 2025)
+]
 NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
     ("Luật thanh tra số 22/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "22/2004/QH11"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import (
+    AMENDING_WORDS,
     DOC_TYPES,
     NAME_COMMA_PAIRS,
     NAMED_BY_BODY,
@@ -91,7 +92,7 @@ _WINDOW = 40
 _SO_BEFORE = regex.compile(r"(?<!\w)(?i:số)[ ]*$")
 _NAMED_NUMBER_TYPE = regex.compile(rf"(?<!\w){trie(NAMED_NUMBER_TYPES)}(?!\w)")
 _AMENDING_LAW = regex.compile(
-    rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
+    rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+{AMENDING_WORDS}"
     r"[^.;:\n“”]{0,80}?[ ]+(?i:của)[ ]+$")
 _CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
 # A type name as a document's name is written (capitalised), inside a law's name before ``số``.
