@@ -352,7 +352,6 @@ def extract_metadata(text: str) -> MetadataResult:
                     header_next = _header_resumes(lines, j)
                     if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
                             or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
-                                    or title_lines[-1].endswith(",")
                                     or (header_next and not _is_upper(nxt.text) and len(nxt.text) <= 80)):
                         break
                     title_lines.append(nxt.text)
