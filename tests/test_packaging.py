@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -19,8 +22,13 @@ pytestmark = [pytest.mark.slow]
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    # Parallel test workers each build (a module fixture is per worker): two builds at once in
+    # the same source tree trip over each other's build/ and egg-info, so they take turns.
+    lock = Path(tempfile.gettempdir()) / f"vnreport-build-{hashlib.sha256(bytes(ROOT)).hexdigest()[:12]}.lock"
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+                       check=True, capture_output=True, timeout=600)
     return out
 
 
