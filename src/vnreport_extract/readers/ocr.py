@@ -289,7 +289,8 @@ _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
 # In a symbol's number, an S beside digits is a 5 too (``S0/NQ- CP`` for ``50/NQ-CP``); not in a
 # handwritten field, where an S is no digit's misreading.
 _SYMBOL_DIGIT_LIKE = str.maketrans({**{chr(k): v for k, v in _DIGIT_LIKE.items()}, "S": "5"})
-_SYMBOL_NUMBER = re.compile(r"(?<![\w/.-])(?P<n>[0-9OoØølI|\]§S]*[0-9][0-9OoØølI|\]§S]*)(?=[-/][A-ZĐ])")
+_D_OR_S = _D[:-1] + "S]"
+_SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D_OR_S}*[0-9]{_D_OR_S}*)(?=[-/][A-ZĐ])")
 # ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
 # (a scanner's line down the T); no Party issuer code has a digit there.
 _PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
@@ -2497,8 +2498,9 @@ def _tsv_per_image(done: system.Finished, count: int) -> list[str] | None:
     return ["\n".join(r) for r in out]
 
 
-_ROMAN_NUMBERED = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\S)")
-_ROMAN_HEADING = regex.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\.(?=\s+\p{Lu}{2,})")
+_ROMAN_NUMBER = r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)\."  # I. to X., as headings count them
+_ROMAN_NUMBERED = regex.compile(_ROMAN_NUMBER + r"(?=\s+\S)")
+_ROMAN_HEADING = regex.compile(_ROMAN_NUMBER + r"(?=\s+\p{Lu}{2,})")
 
 
 def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]:
