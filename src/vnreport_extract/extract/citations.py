@@ -95,9 +95,14 @@ _AMENDING_LAW = regex.compile(
     rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+{AMENDING_WORDS}"
     r"[^.;:\n“”]{0,80}?[ ]+(?i:của)[ ]+$")
 _CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
-# A type name as a document's name is written (capitalised), inside a law's name before ``số``.
-_TYPE_IN_NAME = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in _TYPE_NAMES) + r")(?!\w)")
 _LAW_NAME_WINDOW = 120
+
+
+@functools.cache
+def _type_in_name() -> regex.Pattern[str]:
+    """A type name as a document's name is written (capitalised), inside a law's name before
+    ``số``. Compiled on first use: few texts name a law before its number."""
+    return regex.compile(rf"(?<!\w)(?:{_TYPES})(?!\w)")
 
 
 @functools.cache
@@ -282,7 +287,7 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
     last = found[-1] if found else None
     if last is None or not text[last.end():so.start()].strip():
         return None  # ``Luật số 25/2018/QH14`` has the type word right before: not this form
-    if _TYPE_IN_NAME.search(text, last.end(), so.start()):
+    if _type_in_name().search(text, last.end(), so.start()):
         return None  # ``Luật ... và Nghị quyết của ... số``: the number is the other document's
     amending = _AMENDING_LAW.search(text, clause, last.start())
     if amending is not None:
@@ -431,13 +436,14 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if named is None:
             continue
         name_end, name = named
+        doc_type = m.group("type")
         # A charter named by its body has no author after it: ``của ...`` there is the author of
         # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
-        tail = _Tail(end=name_end) if m.group("type") in NAMED_BY_BODY else _tail(text, name_end)
-        if tail.authority is None and m.group("type") in NAMED_NEEDS_AUTHOR:
+        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end)
+        if tail.authority is None and doc_type in NAMED_NEEDS_AUTHOR:
             continue
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
-                            doc_type=m.group("type"), name=name, date=tail.date, authority=tail.authority,
+                            doc_type=doc_type, name=name, date=tail.date, authority=tail.authority,
                             subject=tail.subject))
         taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
@@ -467,7 +473,8 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end]))
     if not tokens:
         return None
-    first = tokens[0].group(0)
+    words = [tok.group(0) for tok in tokens]
+    first = words[0]
     needs_capital = doc_type in NAMED_NEEDS_CAPITAL
     # ``Nghị quyết Đại hội ...`` names one; ``36 Nghị quyết QPPL`` counts resolutions.
     bad_start = first.casefold() in _NAME_STOP or first == "," or (
@@ -476,11 +483,9 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         return None
     end = m.end()
     count = 0
-    words = [tok.group(0) for tok in tokens]
     by_body = doc_type in NAMED_BY_BODY
     body_end = end  # after the last capitalised word, for a name by its body
-    for i, tok in enumerate(tokens):
-        word = tok.group(0)
+    for i, (tok, word) in enumerate(zip(tokens, words, strict=True)):
         gap = text[end: m.end() + tok.start()]
         if gap.strip():
             break
@@ -490,11 +495,11 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
                 continue
             break
         f = word.casefold()
-        if f == "năm" and i + 1 < len(tokens) and _YEAR.fullmatch(tokens[i + 1].group(0)):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if f == "năm" and _YEAR.fullmatch(following):
             end = body_end = m.end() + tokens[i + 1].end()
             count += 2
             break
-        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
         if (f, following.casefold()) in _NAME_STOP_PAIRS:
             break
         # ``một số`` (some) is no number: ``Luật sửa đổi, bổ sung một số điều của ...``.
@@ -503,7 +508,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             break
         if f == "của" and following != "Đảng":
             count = 0  # the amended law's name is as long as any other
-        if word.isdigit() and not (i > 0 and tokens[i - 1].group(0).casefold() == "thứ"):
+        if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ"):
             break
         end = m.end() + tok.end()
         if word[:1].isupper():
