@@ -19,6 +19,10 @@ from .vocabulary import POSITIONS
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
 _MOTTO = re.compile(r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]?\s*tu do|dang cong san viet nam)")
 _HEADING = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
+# The Quốc hiệu as the header rules and marks find it, folded: ``CỘN 6 HOÀ`` (the ``G`` of
+# ``CỘNG`` cut off by a scanner's line and read apart), ``CỘNG HOÀ XÃ HỘI (?HỦ NGHĨA`` (the rest
+# misread): ``Cộng hòa xã hội`` names no issuer.
+_QUOC_HIEU = r"\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi\b"
 
 
 def is_national_motto(line: str) -> bool:
@@ -62,10 +66,7 @@ class HeaderRule(TypedDict):
 # spans of the original line. Tried in this order; the first that matches names the line.
 HEADER_RULES: list[HeaderRule] = [
     {"kind": "motto",
-     # ``CỘN 6 HOÀ``: the ``G`` of ``CỘNG`` cut off by a scanner's line and read apart.
-     # ``CỘNG HOÀ XÃ HỘI (?HỦ NGHĨA``: the rest misread; ``Cộng hòa xã hội`` names no issuer.
-     "pattern": r"(?:\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi\b|doc lap\s*[-–—]?\s*tu do"
-                r"|dang cong san viet nam)",
+     "pattern": rf"(?:{_QUOC_HIEU}|doc lap\s*[-–—]?\s*tu do|dang cong san viet nam)",
      "examples": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
                   "CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập Tự do Hạnh phúc",
                   "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -402,7 +403,7 @@ def is_position(line: str) -> bool:
 # line (lower case, no diacritics, đ → d), so OCR's lost accents still match.
 HEADER_MARKS: list[HeaderRule] = [
     {"kind": "motto",  # the Quốc hiệu, the Tiêu ngữ or the Party's name, in either column
-     "pattern": r"\bco(?:ng?|g)?(?:\s+\w)?\s+hoa xa hoi|dang cong san viet nam|doc lap\W+tu do",
+     "pattern": rf"{_QUOC_HIEU}|dang cong san viet nam|doc lap\W+tu do",
      "examples": ["UBND TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                   "SỞ THÔNG TIN VÀ TRUYỀN THÔNG CỘN 6 HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                   "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM"],
