@@ -29,10 +29,11 @@ WORDED = regex.compile(
     rf"(?i:ngày)(?:\s+(?P<d>\d{{1,2}})|{_BLANK})\s*(?i:tháng)(?:\s+(?P<m>\d{{1,2}})|{_BLANK})\s*"
     rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
 )
+_AND = r"\s*(?:,|(?i:và))\s*"  # between days that share their month and year
 # ``ngày 04 và 05 tháng 10 năm 2012``, ``ngày 26, 27 tháng 12 năm 2011``: days that share the
 # month and year written once after the last: a date each.
 WORDED_DAYS = regex.compile(
-    rf"(?i:ngày)\s+(?P<days>\d{{1,2}}(?:\s*(?:,|(?i:và))\s*\d{{1,2}})+)\s+(?i:tháng)\s+(?P<m>\d{{1,2}})\s+"
+    rf"(?i:ngày)\s+(?P<days>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s+(?i:tháng)\s+(?P<m>\d{{1,2}})\s+"
     rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
 )
 _DAY = regex.compile(r"\d{1,2}")
@@ -59,7 +60,7 @@ PART_OF_YEAR = regex.compile(
 # A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
 # 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and a bare day before it: ``Ngày 26, 27/12/2011``.
 DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
-DAY_BEFORE = regex.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:,|(?i:và))\s*(?=\d{1,2}/\d{1,2}/)")
+DAY_BEFORE = regex.compile(rf"(?<!\w)(?i:ngày)\s+(?P<d>\d{{1,2}}){_AND}(?=\d{{1,2}}/\d{{1,2}}/)")
 # A range between two months or days: ``từ tháng 7/1954 đến tháng 12/1973``, ``từ tháng 7/1954
 # đến ngày 30/4/1975``, ``từ ngày 12/11/2025 đến ngày 25/12/2025``. Read around the months and
 # dates already found: ``từ`` before the first, ``đến``/``tới`` between them.
