@@ -577,6 +577,33 @@ def test_a_symbol_read_surely_or_in_the_number_line_is_not_read_again() -> None:
     assert ocr.doubtful_symbols(words_of("Số: 2/4 /QĐ-UBND", 100, 1, conf=4)) == []
 
 
+def test_a_word_of_the_second_reading_a_pixel_off_is_the_first_readings() -> None:
+    # bcdx-03 page 1: the second reading moved the right edge of 28/2025/QĐ-TTg by one pixel.
+    first = Word("28/2025/QĐ-TTg", 1139, 1409, 1411, 1449, 0.0, (1, 1, 1))
+    assert ocr.same_reading(Word("28/2025/QĐ-TTg", 1139, 1409, 1410, 1449, 0.0, (7, 1, 1)), first)
+
+
+def test_the_same_symbol_elsewhere_on_the_page_is_another_word() -> None:
+    first = Word("28/2025/QĐ-TTg", 1139, 1409, 1411, 1449, 0.0, (1, 1, 1))
+    assert not ocr.same_reading(Word("28/2025/QĐ-TTg", 704, 911, 975, 949, 87.6, (1, 1, 1)), first)
+
+
+def test_another_text_in_the_same_box_is_another_word() -> None:
+    first = Word("2720", 719, 736, 828, 777, 90.2, (1, 1, 1))
+    assert not ocr.same_reading(Word("2729", 719, 736, 828, 777, 95.7, (1, 1, 1)), first)
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_symbols_of_both_readings_read_again_at_once_keep_their_own_crops() -> None:
+    # cv-695 page 1: 26/NQ-TW (first reading, 52) and 24/2008/NQ-CP (second reading, 90) are
+    # read again in two runs under way at once. On one core both crops were once written to
+    # one file, and 26/NQ-TW became 24/2008/NQ-CP.
+    blocks = ocr.ocr_pages(BAC_GIANG / "cv-695-ubnd-vx-2012-scan.pdf", [1], workers=1)[1]
+    text = "\n".join(b.text for b in blocks if b.text)
+    assert "26/NQ-TW" in text and text.count("24/2008/NQ-CP") == 1
+
+
 def test_a_symbol_read_again_replaces_the_reading_only_when_surer_and_alike() -> None:
     assert ocr.better_symbol("2720", 90.2, "2729", 95.7)  # tb-666
     assert ocr.better_symbol("34/BC-CAT-PHI10", 44.0, "34/BC-CAT-PH10", 71.6)  # cv-3980, footnote 2

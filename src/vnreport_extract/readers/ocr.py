@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -2191,15 +2191,30 @@ class _PageReader:
         if again is None:
             self.tess.forget(("again", p.number))
         reread = self.tess.submit(self._reread, page, again) if again is not None else None
+        # The symbols read doubtfully are read again beside the second reading (which leaves
+        # most of them as they were) and the tables; those that only the second reading gives
+        # are read once it is in.
+        doubtful = doubtful_symbols(page.words)
+        symbols = [self.tess.submit(self._symbols_again, p, doubtful)] if doubtful else []
         guessed = self._asked(p, page.words, [])
         fields = self.tess.submit(self._read_fields, p, guessed, ("fields", p.number)) if guessed else None
         if not guessed:
             self.tess.forget(("fields", p.number))
         grids = ocr_tables.find_grids(p.grey, p.dpi, p.scanner_lines)
         words = reread.result() if reread is not None else page.words
-        # The symbols read doubtfully are read again while the tables are worked on.
-        doubtful = doubtful_symbols(words)
-        symbols = self.tess.submit(self._symbols_again, p, doubtful) if doubtful else None
+        # A word of the second reading that the first read alike (the same text, its box a
+        # pixel or two apart) takes the first one's reading again.
+        alike: dict[Word, Word] = {}
+        if reread is not None:
+            later = []
+            for w in doubtful_symbols(words):
+                same = next((d for d in doubtful if same_reading(w, d)), None)
+                if same is None:
+                    later.append(w)
+                elif same != w:
+                    alike[w] = same
+            if later:
+                symbols.append(self.tess.submit(self._symbols_again, p, later))
         rank = (0, p.number)
 
         def run(args: list[str], timeout: float) -> system.Finished:
@@ -2209,8 +2224,16 @@ class _PageReader:
             p.grey, words, p.number, p.dpi, grids=grids, run=run, workdir=self.workdir, name=p.file.stem,
             timeout=self.small_timeout, languages=self.languages)
         symbol_notes: Notes = []
-        if symbols is not None:
-            better, symbol_notes = symbols.result()
+        better: dict[Word, Word] = {}
+        for future in symbols:
+            found, found_notes = future.result()
+            better |= found
+            symbol_notes += found_notes
+        for w, same in alike.items():
+            if same in better:
+                better[w] = replace(better[same], left=w.left, top=w.top, right=w.right, bottom=w.bottom,
+                                                line_key=w.line_key)
+        if better:
             text_words = [better.get(w, w) for w in text_words]
         placed = [(t.top, t.block) for t in tables]
         known: dict[Box, tuple[str, float] | None] = fields.result() if fields is not None else {}
@@ -2243,8 +2266,10 @@ class _PageReader:
         again, each cut out alone, in one Tesseract run: the readings that replace the page's
         (surer, and still a symbol of the same number length, see :func:`better_symbol`), each
         with an ``ocr-repair`` note. Nothing when that run fails: the page's readings stand."""
-        files = [_field_file(p.grey, _symbol_box(w), self.workdir / f"{p.file.stem}-symbol-{k}.bmp")
-                 for k, w in enumerate(doubtful)]
+        # Named by their boxes: two runs of a page (its first and its second reading's symbols)
+        # may be under way at once.
+        files = [_field_file(p.grey, box, self.workdir / f"{p.file.stem}-symbol-{'-'.join(map(str, box))}.bmp")
+                 for box in map(_symbol_box, doubtful)]
         try:
             done = self.tess.listed(files, ["-l", self.languages, "--psm", "7", "tsv"], (0, p.number),
                                     self.small_timeout)
@@ -2358,6 +2383,21 @@ def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
             if starts[k] == m.start() and w.conf < _SYMBOL_DOUBT and w not in out:
                 out.append(w)
     return out
+
+
+def same_reading(a: Word, b: Word) -> bool:
+    """Whether two readings of a page are of one word: the same text, and boxes at most a few
+    pixels apart (the second reading of a line moves its words' edges by a pixel or two).
+
+    >>> a = Word("28/2025/QĐ-TTg", 1139, 1409, 1411, 1449, 0.0, (1, 1, 1))
+    >>> same_reading(a, Word("28/2025/QĐ-TTg", 1139, 1409, 1410, 1449, 0.0, (2, 1, 1)))
+    True
+    >>> same_reading(a, Word("28/2025/QĐ-TTg", 704, 911, 975, 949, 87.6, (1, 1, 1)))
+    False
+    """
+    slack = max(3, min(a.height, b.height) // 8)
+    return a.text == b.text and all(abs(x - y) <= slack for x, y in
+                                    ((a.left, b.left), (a.top, b.top), (a.right, b.right), (a.bottom, b.bottom)))
 
 
 def _symbol_box(w: Word) -> Box:
