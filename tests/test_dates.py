@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from vnreport_extract.extract.dates import extract_dates
 
@@ -128,3 +129,15 @@ def test_a_range_between_months_or_days_is_a_period(text: str, raw: str, value: 
 ])
 def test_no_period_without_both_ends_in_order(text: str) -> None:
     assert [d for d in extract_dates(text) if d.kind == "period"] == []
+
+
+def test_a_date_is_a_value_shared_by_its_mentions() -> None:
+    # ``ngày 18/5/2021 ... ngày 18/5/2021``: one date, mentioned twice.
+    first, second = extract_dates("ngày 18/5/2021 và ngày 18/5/2021")
+    assert first.value is second.value and first.value.iso == "2021-05-18"
+
+
+def test_a_shared_date_cannot_be_changed_through_one_mention() -> None:
+    first, _ = extract_dates("ngày 18/5/2021 và ngày 18/5/2021")
+    with pytest.raises(ValidationError):
+        first.value.day = 19

@@ -7,6 +7,7 @@ inputs. Field names are part of the contract: add fields, never rename them.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,7 +27,10 @@ class Record(BaseModel):
 
 
 class PartialDate(Record):
-    """A calendar date whose day or month may be unknown (``ngày   tháng 5 năm 2023``)."""
+    """A calendar date whose day or month may be unknown (``ngày   tháng 5 năm 2023``). A value:
+    frozen, so that one instance may stand for the same date wherever it is mentioned."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=True)
 
     year: int | None = None
     month: int | None = None
@@ -35,16 +39,31 @@ class PartialDate(Record):
 
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
-        # One %-format: three f-strings and two concatenations cost half as much as the model.
-        if year is None:
-            iso = None
-        elif month is None:
-            iso = "%04d" % year  # noqa: UP031
-        elif day is None:
-            iso = "%04d-%02d" % (year, month)  # noqa: UP031
-        else:
-            iso = "%04d-%02d-%02d" % (year, month, day)  # noqa: UP031
-        return cls(year=year, month=month, day=day, iso=iso)
+        """The date of ``year``, ``month`` and ``day`` (an instance shared by the mentions of one
+        date: a report's dates are a few years and days, mentioned again and again).
+
+        >>> PartialDate.of(2023, 5).iso, PartialDate.of(2023, 5) is PartialDate.of(2023, 5)
+        ('2023-05', True)
+        """
+        if cls is not PartialDate:
+            return cls(year=year, month=month, day=day, iso=_iso(year, month, day))
+        return _partial_date(year, month, day)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    # One %-format: three f-strings and two concatenations cost half as much as the model.
+    if year is None:
+        return None
+    if month is None:
+        return "%04d" % year  # noqa: UP031
+    if day is None:
+        return "%04d-%02d" % (year, month)  # noqa: UP031
+    return "%04d-%02d-%02d" % (year, month, day)  # noqa: UP031
+
+
+@functools.lru_cache(maxsize=8192)
+def _partial_date(year: int | None, month: int | None, day: int | None) -> PartialDate:
+    return PartialDate(year=year, month=month, day=day, iso=_iso(year, month, day))
 
 
 class Span(Record):

@@ -31,11 +31,22 @@ def _starts_document(block: Block) -> bool:
 _CLOSING_HEADS = ("noi nhan", "tm", "kt", "tl", "t/", "k/", "tuq", "q.", "q ")
 
 
+# The first letters of those heads, as written (no accented form of them folds to one).
+_CLOSING_FIRST = frozenset("NnTtKkQq")
+
+
 def _finished(blocks: list[Block]) -> bool:
     """Whether these blocks end a document: they hold its ``Nơi nhận`` or a signing line (the
     line's first letters rule most lines out before the header rules are tried)."""
-    return any(fold(line.lstrip()[:8]).startswith(_CLOSING_HEADS) and classify_line(line) in ("recipients", "signing")
-               for b in blocks if b.kind != "footnote" for line in _block_text(b).split("\n"))
+    for b in blocks:
+        if b.kind == "footnote":
+            continue
+        for line in _block_text(b).split("\n"):
+            head = line.lstrip()[:8]
+            if head[:1] in _CLOSING_FIRST and fold(head).startswith(_CLOSING_HEADS) \
+                    and classify_line(line) in ("recipients", "signing"):
+                return True
+    return False
 
 
 def _issued_with(line: str) -> bool:

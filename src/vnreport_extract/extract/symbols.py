@@ -94,6 +94,9 @@ _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
 _TYPE_CODE_OF = {fold(d["name"]): (d["state"], d["party"]) for d in DOC_TYPES}
+# The codes a type name may have (state and Party), and the same case-folded.
+_EXPECTED_CODES = {name: (tuple(c for c in codes if c), frozenset(c.casefold() for c in codes if c))
+                   for name, codes in _TYPE_CODE_OF.items()}
 
 
 def canonical_code(code: str, repairs: list[RepairName]) -> str:
@@ -210,9 +213,8 @@ def _state_codes(codes: list[str], doc_type: str | None,
                  repairs: list[RepairName]) -> tuple[str | None, list[str]]:
     """Split ``KH-UBND`` into type and issuer codes; ``KHUBND`` too (a missing hyphen)."""
     first = codes[0]
-    expected = [c for c in type_codes_for(doc_type) if c]
-    if first.casefold() in _TYPE_CODES and (len(codes) > 1 or not expected or first.casefold() in
-                                            {e.casefold() for e in expected}):
+    expected, folded = _EXPECTED_CODES.get(fold(doc_type), ((), frozenset())) if doc_type else ((), frozenset())
+    if first.casefold() in _TYPE_CODES and (len(codes) > 1 or not expected or first.casefold() in folded):
         return canonical_code(first, repairs), [canonical_code(c, repairs) for c in codes[1:]]
     # A missing hyphen: the type code of the cited type glued to a known issuer code.
     for code in expected:
