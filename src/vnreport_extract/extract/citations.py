@@ -470,10 +470,13 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     doc_type = m.group("type")
     line_end = text.find("\n", m.end(), m.end() + 200)
     window_end = line_end if line_end >= 0 else m.end() + 200
-    tokens = list(_NAME_TOKEN.finditer(text[m.end():window_end]))
-    if not tokens:
+    # The words as strings (``findall``, in C); where each lies is found as the loop reaches
+    # it: a word holds none of the characters between words, so it is the first of its text
+    # after the one before.
+    segment = text[m.end():window_end]
+    words = _NAME_TOKEN.findall(segment)
+    if not words:
         return None
-    words = [tok.group(0) for tok in tokens]
     first = words[0]
     needs_capital = doc_type in NAMED_NEEDS_CAPITAL
     # ``Nghị quyết Đại hội ...`` names one; ``36 Nghị quyết QPPL`` counts resolutions.
@@ -485,19 +488,22 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     count = 0
     by_body = doc_type in NAMED_BY_BODY
     body_end = end  # after the last capitalised word, for a name by its body
-    for i, (tok, word) in enumerate(zip(tokens, words, strict=True)):
-        gap = text[end: m.end() + tok.start()]
+    tok_end = 0
+    for i, word in enumerate(words):
+        tok_start = segment.find(word, tok_end)
+        tok_end = tok_start + len(word)
+        gap = text[end: m.end() + tok_start]
         if gap.strip():
             break
         if word == ",":
             if _comma_pair(words, i):
-                end = m.end() + tok.end()
+                end = m.end() + tok_end
                 continue
             break
         f = word.casefold()
         following = words[i + 1] if i + 1 < len(words) else ""
         if f == "năm" and _YEAR.fullmatch(following):
-            end = body_end = m.end() + tokens[i + 1].end()
+            end = body_end = m.end() + segment.find(following, tok_end) + len(following)
             count += 2
             break
         if (f, following.casefold()) in _NAME_STOP_PAIRS:
@@ -510,7 +516,7 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             count = 0  # the amended law's name is as long as any other
         if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ"):
             break
-        end = m.end() + tok.end()
+        end = m.end() + tok_end
         if word[:1].isupper():
             body_end = end
         count += 1

@@ -159,7 +159,10 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
     # Every numeric date and every period ends in a year, 19xx or 20xx: the patterns are tried
     # only there (``str.find`` finds them at a fraction of what a scan for a digit costs). A
     # numeric date starts at most 10 characters before its year and reads one past it.
-    years = occurrences(text, ("19", "20"))
+    # Each form's year is four digits, with no digit before it: the other ``19``/``20`` (in
+    # ``2020``'s second half, ``120``, ``20%``) are no place to try.
+    years = [p for p in occurrences(text, ("19", "20"))
+             if text[p + 2:p + 4].isdigit() and not (p and text[p - 1].isdecimal())]
     for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text))):
         day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
         if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
