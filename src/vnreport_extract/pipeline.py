@@ -14,6 +14,7 @@ from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
+from .extract.scan import lowered
 from .extract.sections import SectionIndex, extract_sections, walk
 from .extract.symbols import find_symbols
 from .extract.tables import build_table
@@ -75,7 +76,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
                  if c.symbol is None or c.symbol not in own_symbols]
     symbols = [(m.start(), m.end()) for m in symbol_matches]
-    dates = extract_dates(text, skip=symbols + own)
+    low = lowered(text)  # for the patterns that start with a word in any case
+    dates = extract_dates(text, skip=symbols + own, low=low)
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)
     for d in dates:
@@ -102,7 +104,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
     figures, figure_warnings = extract_figures(
         text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels), quiet=cited_spans,
-        page_at=asm.page_at)
+        page_at=asm.page_at, low=low)
 
     resolution = resolve(citations)
     documents = resolution.documents

@@ -18,7 +18,7 @@ import regex
 from ..conventions.numbering import roman_value
 from ..models import DateMention, PartialDate
 from ..spans import Spans
-from .scan import around, group_numbers, matches_at, matches_in, occurrences
+from .scan import around, group_numbers, lowered, matches_at, matches_in, occurrences, word_matches
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -116,10 +116,11 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
 _DAY_WORD = regex.compile(r"(?i:ngày)")
 
 
-def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
+def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str | None = None) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
-    ``skip`` are spans (document symbols) whose numbers are not dates.
+    ``skip`` are spans (document symbols) whose numbers are not dates; ``low``: the text in
+    lower case (:func:`~.scan.lowered`) when the caller has it already.
 
     >>> [d.value.iso for d in extract_dates("ngày 18 tháng 5 năm 2021 và 05/4/2022")]
     ['2021-05-18', '2022-04-05']
@@ -138,8 +139,10 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         found.append(DateMention(raw=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
                                  value=value, until=until))
 
-    # Three forms start with ``ngày``: its places are found once and each form tried there.
-    day_words = [m.start() for m in _DAY_WORD.finditer(text)]
+    # The forms that start with a word (``ngày``, ``tháng``, ``quý``, ``năm``, in any case) are
+    # tried where the lower-cased text holds it; those of ``ngày`` are found once for three forms.
+    low = low if low is not None else lowered(text)
+    day_words = [m.start() for m in _DAY_WORD.finditer(text)] if low is None else occurrences(low, ("ngày",))
     for m in matches_at(WORDED, text, day_words):
         day_text, month_text, year_text = m.group(*_DATE_GROUPS[WORDED])
         day, month, year = _int(day_text), _int(month_text), int(year_text)
@@ -167,7 +170,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
         if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, month, day))
-    for matches in (matches_at(BLANK_DAY, text, day_words), MONTH.finditer(text)):
+    for matches in (matches_at(BLANK_DAY, text, day_words), word_matches(MONTH, text, low, "tháng")):
         for m in matches:
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
@@ -205,13 +208,13 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         if head is not None:
             found.append(DateMention(raw=text[head.start():b.end], start=head.start(), end=b.end, kind="period",
                                      value=a.value, until=b.value))
-    for m in QUARTER.finditer(text):
+    for m in word_matches(QUARTER, text, low, "quý"):
         q = m.group("q")
         quarter = int(q) if q.isdigit() else roman_value(q) or 0
         year = int(m.group("y"))
         if not taken.overlaps(m.start(), m.end()):
             add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))
-    for m in PART_OF_YEAR.finditer(text):
+    for m in word_matches(PART_OF_YEAR, text, low, "tháng"):
         n, year = int(m.group("n")), int(m.group("y"))
         first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
         if not taken.overlaps(m.start("n"), m.end()):
@@ -224,7 +227,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[DateM
         start = head.start() if head else m.start()
         if y1 < y2 and not taken.overlaps(start, m.end()):
             add("period", start, m.end(), PartialDate.of(y1), PartialDate.of(y2))
-    for m in YEAR.finditer(text):
+    for m in word_matches(YEAR, text, low, "năm"):
         if not taken.overlaps(m.start(), m.end()):
             add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
     found.sort(key=lambda d: d.start)

@@ -173,23 +173,28 @@ _TH = regex.compile(r"(?i:thứ)")
 RANK_UNIT = "hạng"
 
 
-def _other_forms(text: str, start: int, end: int,
-                 free: Callable[[int, int], bool]) -> list[tuple[int, int, int | float, str]]:
+def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], bool],
+                 low: str | None = None) -> list[tuple[int, int, int | float, str]]:
     """(start, end, value, unit) of the scores, ranks and range ends in ``text[start:end]``.
 
     >>> [f[2:] for f in _other_forms("đạt 18/100 điểm, đứng thứ 15/34", 0, 31, lambda a, b: True)]
     [(18, 'điểm'), (15, 'hạng')]
     """
     out: list[tuple[int, int, int | float, str]] = []
+
+    def holds(word: str, pattern: regex.Pattern[str]) -> bool:
+        # ``low`` (the text in lower case, see scan.lowered) is searched in C, not the pattern.
+        return low.find(word, start, end) >= 0 if low is not None else pattern.search(text, start, end) is not None
+
     # A score and a rank hold a slash, a range its ``từ``: most paragraphs have neither.
     slash = text.find("/", start, end) >= 0
-    for m in _SCORE.finditer(text, start, end) if slash and _POINTS.search(text, start, end) else ():
+    for m in _SCORE.finditer(text, start, end) if slash and holds("điểm", _POINTS) else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
-    for m in _RANK.finditer(text, start, end) if slash and _TH.search(text, start, end) else ():
+    for m in _RANK.finditer(text, start, end) if slash and holds("thứ", _TH) else ():
         if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
-    for m in _RANGE.finditer(text, start, end) if _FROM.search(text, start, end) else ():
+    for m in _RANGE.finditer(text, start, end) if holds("từ", _FROM) else ():
         unit = UNIT.match(" " + m.group("unit"))
         if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),
@@ -204,10 +209,12 @@ def extract_figures(
     segment: bool = True,
     quiet: Sequence[tuple[int, int]] = (),
     page_at: Callable[[int], int | None] | None = None,
+    low: str | None = None,
 ) -> tuple[list[Figure], list[Warning]]:
     """Figures in the running-text ``regions`` of ``text``; ``skip``: spans whose numbers
     are not figures (dates, symbols, section labels); ``quiet``: spans (citations) whose
-    numbers are not figures but are still checked for stray page numbers.
+    numbers are not figures but are still checked for stray page numbers; ``low``: the text
+    in lower case (:func:`~.scan.lowered`) when the caller has it already.
 
     >>> figs, _ = extract_figures("Tổng số hộ nghèo 62 hộ chiếm 7,20 %", [(0, 35)], segment=False)
     >>> [(f.value, f.unit, f.subject) for f in figs]
@@ -270,7 +277,7 @@ def extract_figures(
         def free(start: int, end: int, mine: list[tuple[int, int]] = mine) -> bool:
             return not skipped.overlaps(start, end) and not any(a < end and start < b for a, b in mine)
 
-        for start, end, value, unit in _other_forms(text, r_start, r_end, free):
+        for start, end, value, unit in _other_forms(text, r_start, r_end, free, low):
             figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit,
                                   subject=_scored(text, max(r_start, start - _LOOK_BACK), start),
                                   page=page_at(start) if page_at else None))

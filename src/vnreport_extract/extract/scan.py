@@ -119,3 +119,31 @@ def matches_in(pattern: regex.Pattern[str], text: str, spans: Iterable[tuple[int
     """
     for a, b in spans:
         yield from pattern.finditer(text, a, b)
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, when that has as many characters (every character but ``İ``,
+    which lowers to two): then a word found in it lies at the same place in ``text``. None
+    otherwise.
+
+    >>> lowered("Ngày 18 THÁNG 5"), lowered("İ")
+    ('ngày 18 tháng 5', None)
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_matches(pattern: regex.Pattern[str], text: str, low: str | None, word: str) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose matches start with ``word``
+    in any case (``(?i:tháng)``): tried only where ``low`` (:func:`lowered` of ``text``) holds
+    ``word`` (lower case). One search of a lower-cased text, in C, for each word costs a
+    fraction of a case-insensitive pattern tried at every position.
+
+    >>> text = "Tháng 5/2023 và THÁNG 6/2023"
+    >>> [m.group() for m in word_matches(regex.compile(r"(?i:tháng) \\d"), text, lowered(text), "tháng")]
+    ['Tháng 5', 'THÁNG 6']
+    """
+    if low is None:
+        return iter(pattern.finditer(text))
+    return matches_at(pattern, text, occurrences(low, (word,)))
+
