@@ -614,3 +614,33 @@ def test_table_row_cut_inside_a_symbol_is_joined_again() -> None:
     # ... and at its slash (``số 12/`` | ``QĐ-UBND``), but not at a dash between words.
     assert _cut_row(["1", "Quyết định số 12/"], ["", "QĐ-UBND ngày 05/3/2024"])
     assert not _cut_row(["1", "Phát triển kinh tế -"], ["", "Xã hội"])
+
+
+def _glyphs_from_pdfplumber_chars(page: Any) -> list[Glyph]:
+    """The glyphs as read from pdfplumber's own character dictionaries (its coordinates)."""
+    width, height = float(page.width), float(page.height)
+    return [Glyph.make(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"])
+            for c in page.chars if c.get("upright", True) and c["size"] >= 2 and c["text"]
+            and not (c["x1"] < 0 or c["x0"] > width or c["bottom"] < 0 or c["top"] > height)]
+
+
+@pytest.mark.parametrize("mediabox", [None, (-20.0, 30.0, 575.0, 872.0)], ids=["plain", "shifted-mediabox"])
+def test_glyphs_read_from_the_layout_are_pdfplumbers_characters(tmp_path: Path, mediabox: Any) -> None:
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from vnreport_extract.readers.pdf import _page_glyphs
+
+    path = FIXTURES / "generated" / "seed.pdf"
+    if mediabox is not None:  # a MediaBox whose origin is not the page's corner
+        doc = pdfium.PdfDocument(str(path))
+        doc[0].set_mediabox(*mediabox)
+        path = tmp_path / "shifted.pdf"
+        doc.save(str(path))
+    with pdfplumber.open(path) as pdf:
+        expected, rects = _glyphs_from_pdfplumber_chars(pdf.pages[0]), pdf.pages[0].rects
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert _page_glyphs(page) == expected and len(expected) > 1000
+        # The page's other objects are still pdfplumber's (the tables and the scan test read them).
+        assert page.rects == rects

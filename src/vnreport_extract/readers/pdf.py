@@ -38,6 +38,7 @@ import contextlib
 import functools
 import logging
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -213,17 +214,64 @@ def _visible_edge(obj: dict[str, Any]) -> bool:
     return True
 
 
+def _layout_chars(page: Any) -> list[Any]:
+    """The characters of a page as pdfminer laid them out (``LTChar``), and pdfplumber's
+    objects of everything else on it (its lines, rectangles, curves and images, which the
+    tables and the scan test read) set on the page. pdfplumber would turn each character into
+    a dictionary of some twenty attributes, half of a text page's reading, of which the
+    glyphs take six: they are read from the layout directly (:func:`_page_glyphs`), with
+    pdfplumber's coordinates. ``page.chars`` stays empty."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    chars: list[Any] = []
+    objects: dict[str, list[dict[str, Any]]] = {}
+    process = page.process_object
+    containers = page.pdf.laparams is not None  # as pdfplumber's iter_layout_objects
+
+    def add(obj: Any) -> None:
+        attrs = process(obj)
+        if attrs["object_type"] != "anno":
+            objects.setdefault(attrs["object_type"], []).append(attrs)
+
+    def walk(items: Any) -> None:
+        for obj in items:
+            if isinstance(obj, LTChar):
+                chars.append(obj)
+            elif isinstance(obj, LTContainer):
+                if containers:
+                    add(obj)
+                walk(obj._objs)
+            else:
+                add(obj)
+
+    walk(page.layout._objs)
+    page._objects = objects
+    return chars
+
+
 def _page_glyphs(page: Any) -> list[Glyph]:
+    from pdfplumber.page import fix_fontname_bytes
+
     width, height = float(page.width), float(page.height)
+    # pdfplumber's coordinates: from the top of the page, shifted by the MediaBox's origin.
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    norm = page.pdf.unicode_norm
     out: list[Glyph] = []
-    for c in page.chars:
-        if not c.get("upright", True) or c["size"] < 2 or not c["text"]:
+    for c in _layout_chars(page):
+        text = c.get_text()
+        if norm is not None:
+            text = unicodedata.normalize(norm, text)
+        if not c.upright or c.size < 2 or not text:
             continue  # rotated text is a watermark or a margin note; tiny text is invisible
-        if c["x1"] < 0 or c["x0"] > width or c["bottom"] < 0 or c["top"] > height:
+        x0, x1 = c.x0 + mb_x0, c.x1 + mb_x0
+        top, bottom = height - c.y1 + mb_top, height - c.y0 + mb_top
+        if x1 < 0 or x0 > width or bottom < 0 or top > height:
             continue
-        if _is_white(c.get("non_stroking_color")) and not c["text"].isspace():
+        colour = c.graphicstate.ncolor
+        if _is_white(colour if isinstance(colour, tuple) else (colour,)) and not text.isspace():
             continue  # white text on white paper
-        out.append(Glyph.make(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"]))
+        fontname = c.fontname if not isinstance(c.fontname, bytes) else fix_fontname_bytes(c.fontname)
+        out.append(Glyph.make(text, x0, x1, top, bottom, c.size, fontname))
     return out
 
 
