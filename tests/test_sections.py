@@ -292,3 +292,37 @@ def test_list_item_in_lower_case_after_the_item_before(before: str, line: str, n
     """ban-tu-khai-bql-kcn-2012-tcvn3.doc: ``3- nhà làm việc ...`` after ``2- Trạm điện ...``."""
     assert flat(f"{before}\n{line}")[-1][:2] == (number, 1)
     assert [s[0] for s in flat(line)] == []  # alone, a dash and a small letter open no section
+
+
+# The seed's item 2 (one sentence of 281 characters): its title is its first 200 characters,
+# cut at a word, whether or not the sentence splitter is run.
+_LONG_ITEM = ("Đẩy mạnh các hoạt động tuyên truyền, giáo dục nhằm nâng cao nhận thức về ý nghĩa, tầm quan trọng "
+              "của công tác dân vận; về vị trí, vai trò, trách nhiệm của cơ quan hành chính nhà nước, chính quyền "
+              "các cấp và cán bộ, công chức trong thực hiện công tác dân vận, bảo đảm công tác dân vận luôn gắn "
+              "gũi với Nhân dân.")
+_LONG_TITLE = ("Đẩy mạnh các hoạt động tuyên truyền, giáo dục nhằm nâng cao nhận thức về ý nghĩa, tầm quan trọng "
+               "của công tác dân vận; về vị trí, vai trò, trách nhiệm của cơ quan hành chính nhà nước, chính quyền "
+               "các")
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_with_the_sentence_splitter() -> None:
+    from vnreport_extract.words import sentences
+
+    assert heading_title(_LONG_ITEM, sentences) == _LONG_TITLE
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_without_running_the_splitter() -> None:
+    def splitter(text: str) -> list[str]:
+        raise AssertionError("no mark in the first 200 characters: the splitter has nothing to decide")
+
+    assert heading_title(_LONG_ITEM, splitter) == _LONG_TITLE
+
+
+def test_a_sentence_ending_within_the_title_is_split_by_the_splitter() -> None:
+    # The seed's item 2 of part II: its first sentence ends at 135 characters.
+    item = ("Đẩy mạnh và nâng cao hiệu quả của công tác tuyên truyền, vận động quần chúng nhân dân trong việc "
+            "thực hiện các nhiệm vụ của địa phương. Thực hiện tốt công tác cải cách hành chính.")
+    from vnreport_extract.words import sentences
+
+    assert heading_title(item, sentences) == ("Đẩy mạnh và nâng cao hiệu quả của công tác tuyên truyền, vận động "
+                                              "quần chúng nhân dân trong việc thực hiện các nhiệm vụ của địa phương")

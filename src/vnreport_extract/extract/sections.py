@@ -44,6 +44,8 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 # A sentence end needs one of its marks: most titles have none, and the search for the end
 # tries its look-behind at every place.
 _SENTENCE_MARK = re.compile(r"[.!?…]")
+# The marks at which the sentence splitter (``words.sentences``) may end a sentence.
+_PUNKT_END = re.compile(r"[.?!]")
 MAX_TITLE = 200
 _MAX_QUOTED = 30
 _NUMERAL = regex.compile(r"[IVXLC]+|\d+")
@@ -221,7 +223,12 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
         # Only the first sentence matters, and past MAX_TITLE it is cut anyway: the splitter
         # needs no more than a few words beyond (a long paragraph cost a whole Punkt pass).
         window = head[:MAX_TITLE + 60]
-        parts = sentences(window) if sentences else _SENTENCE_END.split(window)
+        if sentences and not _PUNKT_END.search(window, 0, MAX_TITLE) and not window[:1].isspace():
+            # The splitter ends a sentence only at one of its marks: with none in the first
+            # MAX_TITLE characters, the first sentence is longer, and is cut there anyway.
+            parts = [window]
+        else:
+            parts = sentences(window) if sentences else _SENTENCE_END.split(window)
         head = parts[0] if parts else head
     if len(head) > MAX_TITLE:
         cut = head[:MAX_TITLE]
