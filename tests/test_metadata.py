@@ -199,6 +199,19 @@ def test_addressees_on_unbulleted_lines() -> None:
     assert m.recipients == ["UBND huyện Việt Yên, tỉnh Bắc Giang", "Phòng Công Thương huyện Việt Yên"]
 
 
+def test_addressees_bulleted_by_word_list_numbering() -> None:
+    """cv-ubnd-ncksttthc-binh-thuan-gia-han-dai-hoi-2024-du-thao.doc: the ``-`` of each item is
+    drawn by Word's list numbering (not in the text); the items end ``;`` and the last ``.``."""
+    m = meta("Số: /UBND-NCKSTTHC\nV/v thời gian tổ chức đại hội nhiệm kỳ\n"
+             "Bình Thuận, ngày tháng 12 năm 2024\nKính gửi:\n"
+             "Các sở: Thông tin và Truyền thông, Nông nghiệp và Phát triển nông thôn, Xây dựng, Nội vụ;\n"
+             "Các hội: Hội Nghề cá, Hiệp hội Nước mắm Phan Thiết, Hội Tin học, Hiệp hội Nhà thầu xây dựng.\n"
+             "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08 tháng 10 năm 2024 của Chính phủ quy định về tổ chức;")
+    assert m.recipients == [
+        "Các sở: Thông tin và Truyền thông, Nông nghiệp và Phát triển nông thôn, Xây dựng, Nội vụ",
+        "Các hội: Hội Nghề cá, Hiệp hội Nước mắm Phan Thiết, Hội Tin học, Hiệp hội Nhà thầu xây dựng"]
+
+
 def test_position_in_mixed_case_under_the_body() -> None:
     """ttr-ubnd-thi-tran-nenh-2012.doc: ``UBND THỊ TRẤN NẾNH`` / ``Chủ tịch``."""
     m = meta("TỜ TRÌNH\nXin kinh phí\nRất mong UBND huyện xem xét giúp đỡ !\nUBND THỊ TRẤN NẾNH\nChủ tịch")

@@ -397,13 +397,18 @@ def extract_metadata(text: str) -> MetadataResult:
             continue
         if kg := match_line("addressee", line.text):
             recipients.extend(_items(line.text[kg.end():]))
+            previous = line.text
             for nxt in lines[i + 1: i + 15]:
-                # Items are bulleted, or (unbulleted) short lines that are not body text.
+                # Items are bulleted, or (unbulleted) short lines that are not body text, or
+                # items whose ``-`` Word's list numbering drew (not in the text) that the list's
+                # punctuation still shows.
                 if not _BULLET.match(nxt.text) and (
                         _BODY_START.match(nxt.text) or len(nxt.text.split()) > 12 or nxt.text.endswith(".")
-                        or classify_line(nxt.text) is not None or not nxt.text[:1].isupper()):
+                        or classify_line(nxt.text) is not None or not nxt.text[:1].isupper()) \
+                        and (_opens_body(nxt.text) or not _bullet_lost(nxt.text, previous, ADDRESSEE_ITEM_WORDS)):
                     break
                 recipients.extend(_items(nxt.text))
+                previous = nxt.text
         if nn := match_line("recipients", line.text):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
@@ -460,7 +465,13 @@ def _subject_above(lines: list[Line], number_idx: int) -> list[str]:
     return []
 
 
-def _bullet_lost(text: str, previous: str) -> bool:
+# A ``Kính gửi`` item names bodies in full, often several under one head (``Các sở: Thông tin
+# và Truyền thông, Nông nghiệp và Phát triển nông thôn, Xây dựng, Nội vụ;``): longer than a
+# ``Nơi nhận`` item, shorter than a paragraph of the body.
+ADDRESSEE_ITEM_WORDS = 30
+
+
+def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:
     """A recipient whose ``-`` the OCR lost (``Chủ tịch và các PCT.UBND tỉnh (b/c);`` after
     ``- Như trên;``, ``Lưu VT.`` right under ``Nơi nhận:``): the line above ends with ``;`` (the
     list goes on) or ``:`` (the list or a sub-list opens), and this one is a short item of its
@@ -470,7 +481,7 @@ def _bullet_lost(text: str, previous: str) -> bool:
     (True, False)
     """
     return previous.rstrip().endswith((";", ":")) and text.rstrip().endswith((";", ".")) \
-        and len(text.split()) <= 15 and not _is_upper(text) and classify_line(text) is None
+        and len(text.split()) <= max_words and not _is_upper(text) and classify_line(text) is None
 
 
 def _number_type(meta: Metadata) -> str | None:
