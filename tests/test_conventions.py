@@ -7,6 +7,8 @@ import pytest
 from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from vnreport_extract.conventions.header import (
+    END_MARK,
+    END_MARK_EXAMPLES,
     HEADER_FIELDS,
     HEADER_MARKS,
     HEADER_RULES,
@@ -82,6 +84,13 @@ def test_header_mark_example(kind: str, line: str) -> None:
 @pytest.mark.parametrize(("kind", "line"), MARK_NOT_EXAMPLES, ids=[f"{k}:{x}" for k, x in MARK_NOT_EXAMPLES])
 def test_header_mark_not_example(kind: str, line: str) -> None:
     assert not has_mark(kind, line)
+
+
+@pytest.mark.parametrize("line", END_MARK_EXAMPLES)
+def test_end_mark_example(line: str) -> None:
+    # The mark ends the line, and taking it off leaves the sentence's last word.
+    m = END_MARK.search(line)
+    assert m is not None and line[: m.start()][-1:].isalpha()
 
 
 FIELD_EXAMPLES = [(f["name"], line) for f in HEADER_FIELDS for line in f["examples"]]

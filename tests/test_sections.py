@@ -75,6 +75,13 @@ def test_long_title_cut_at_200_on_a_word() -> None:
     assert len(title) <= 200 and title.endswith("dài")
 
 
+def test_end_of_text_mark_is_no_part_of_the_last_title() -> None:
+    """cv-ubnd-ncksttthc-binh-thuan-gia-han-dai-hoi-2024-du-thao.doc: the last item ends ``./.``."""
+    [(_, _, title)] = flat("3. Giao Sở Nội vụ theo dõi, tổng hợp kết quả thực hiện báo cáo, đề xuất Chủ tịch Ủy ban "
+                           "nhân dân tỉnh xem xét./.")
+    assert title.endswith("tỉnh xem xét")
+
+
 def test_page_break_inside_paragraph_is_not_a_section() -> None:
     text = "1. Kết quả thực hiện đổi mới công\n\ntác dân vận của cơ quan hành chính\n\n2. Đẩy mạnh tuyên truyền"
     assert [s[:2] for s in flat(text)] == [("1", 1), ("2", 1)]

@@ -49,6 +49,16 @@ def starts_document(line: str) -> bool:
     return in_capitals(line) and bool(_HEADING.search(fold(line)))
 
 
+# The end-of-text mark after a document's last sentence (Nghị định 30/2020/NĐ-CP, Phụ lục I):
+# ``./.``, at times ``./``; the last numbered item's title does not include it.
+END_MARK = re.compile(r"[ ]*\./\.?$")
+END_MARK_EXAMPLES = ["3. Giao Sở Nội vụ theo dõi, tổng hợp kết quả thực hiện báo cáo, đề xuất Chủ tịch Ủy ban "
+                     "nhân dân tỉnh xem xét./.",
+                     "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
+                     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành "
+                     "Quyết định này./."]
+
+
 # The labels of the header and closing blocks as printed, by folded form (the OCR reader
 # restores a misread one: ``Noi nhận:``, ``Sô:``).
 HEADER_LABELS: dict[str, str] = {"so": "Số", "noi nhan": "Nơi nhận", "kinh gui": "Kính gửi"}

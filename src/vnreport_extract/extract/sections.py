@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..conventions.header import END_MARK
 from ..conventions.numbering import (
     CONTINUED_ITEM,
     ITEM_LABEL,
@@ -233,7 +234,7 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     if len(head) > MAX_TITLE:
         cut = head[:MAX_TITLE]
         head = cut[: cut.rfind(" ")] if " " in cut else cut
-    return head.strip().rstrip(" .:;,")
+    return END_MARK.sub("", head.strip()).rstrip(" .:;,")
 
 
 def extract_sections(
