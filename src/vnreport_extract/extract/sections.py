@@ -234,7 +234,9 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
     if len(head) > MAX_TITLE:
         cut = head[:MAX_TITLE]
         head = cut[: cut.rfind(" ")] if " " in cut else cut
-    return END_MARK.sub("", head.strip()).rstrip(" .:;,")
+    head = head.strip()
+    # The end mark is looked for only where it can be: a title ending in a slash or a dot.
+    return (END_MARK.sub("", head) if head.endswith(("/", "/.")) else head).rstrip(" .:;,")
 
 
 def extract_sections(
