@@ -7,6 +7,7 @@ import pytest
 from vnreport_extract import Citation, parse_text
 from vnreport_extract.conventions.doc_types import (
     AMENDING_LAW_EXAMPLES,
+    AUTHOR_BEFORE_NUMBER_EXAMPLES,
     NAMED_NUMBER_EXAMPLES,
     NAMED_NUMBER_NOT_EXAMPLES,
 )
@@ -322,3 +323,10 @@ def test_a_law_name_before_another_body_s_number_is_no_law_citation() -> None:
     text = "theo quy định tại Điều 44 Luật Phòng, chống tham nhũng và Điều 6 Nghị định số 37/2007/NĐ-CP;"
     assert [(c.doc_type, c.symbol) for c in extract_citations(text) if c.kind == "full"] == [
         ("Nghị định", "37/2007/NĐ-CP")]
+
+
+@pytest.mark.parametrize(("line", "symbol", "authority"), AUTHOR_BEFORE_NUMBER_EXAMPLES)
+def test_the_issuing_body_between_the_type_word_and_the_number(line: str, symbol: str, authority: str) -> None:
+    """cv-61-skh-th-2012-scan.pdf: ``Quyết định của UBND tỉnh số 468/QĐ-UBND ngày ...``."""
+    [c] = extract_citations(line)
+    assert (c.doc_type, c.symbol, c.authority, c.raw.split()[0]) == ("Quyết định", symbol, authority, "Quyết")

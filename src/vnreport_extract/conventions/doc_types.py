@@ -134,6 +134,15 @@ NAMED_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
     ("theo Luật Tổ chức Quốc hội và Nghị quyết Đại hội số 12/2016/QH14", "Nghị quyết"),
 ]
 
+# The issuing body may stand between the type word and ``số`` (``Quyết định của UBND tỉnh số
+# 468/QĐ-UBND``): the type word is the citation's, the body its authority, when the words
+# between are a body's name and nothing more.
+AUTHOR_BEFORE_NUMBER_EXAMPLES: list[tuple[str, str, str]] = [
+    # cv-61-skh-th-2012-scan.pdf (Sở Kế hoạch và Đầu tư Bắc Giang, 2012)
+    ("Thực hiện Quyết định của UBND tỉnh số 468/QĐ-UBND ngày 15 tháng 12 năm 2011 về việc giao chỉ tiêu",
+     "468/QĐ-UBND", "UBND tỉnh"),
+]
+
 # Codes as they are canonically written; a code matching one of these case-insensitively
 # takes this spelling (``Ttg`` → ``TTg``).
 CANONICAL_CODES: list[str] = sorted(

@@ -95,6 +95,11 @@ _AMENDING_LAW = regex.compile(
     rf"(?<!\w)(?P<type>{trie(NAMED_NUMBER_TYPES)})[ ]+{AMENDING_WORDS}"
     r"[^.;:\n“”]{0,80}?[ ]+(?i:của)[ ]+$")
 _CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
+# ``Quyết định của UBND tỉnh số 468/QĐ-UBND`` (AUTHOR_BEFORE_NUMBER_EXAMPLES): the body is
+# checked to be a name that ends right before ``số``.
+_TYPE_OF_BEFORE = regex.compile(
+    rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))[ ]+(?i:của)[ ]+"
+    r"(?P<auth>\p{Lu}[\p{L} ]{1,60}?)[ ]+(?i:số)[ ]*:?[ ]*$")
 _LAW_NAME_WINDOW = 120
 
 
@@ -295,6 +300,26 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
     return last.group(), last.start()
 
 
+def _type_of_author(text: str, start: int) -> tuple[str, int, str] | None:
+    """Type, start and authority of ``Quyết định của UBND tỉnh số`` right before a symbol at
+    ``start``, when the words after ``của`` are a body's name and nothing more.
+
+    >>> t = "Thực hiện Quyết định của UBND tỉnh số 468/QĐ-UBND"
+    >>> _type_of_author(t, t.index("468"))
+    ('Quyết định', 10, 'UBND tỉnh')
+    >>> _type_of_author("Quyết định của UBND tỉnh về giao chỉ tiêu số 468/QĐ-UBND", 45) is None
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _TYPE_OF_BEFORE.search(text, max(line_start, start - 100), start)
+    if m is None:
+        return None
+    auth = _authority(text, m.start("auth"))
+    if auth is None or auth[1] != m.end("auth"):
+        return None
+    return canonical_doc_type(m.group("type")), m.start(), auth[0]
+
+
 def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
     """Date and authority stated before a citation that starts at ``start``.
 
@@ -380,18 +405,23 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
         before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
         law = None
+        author_first = None
         if before is not None:
             doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
         elif sm.start() in list_type:
             doc_type, start = list_type[sm.start()], sm.start()
         elif (law := _law_by_name(text, sm)) is not None:
             doc_type, start = law
+        elif (author_first := _type_of_author(text, sm.start())) is not None:
+            doc_type, start = author_first[0], author_first[1]
         else:
             continue
         number = symbol_parts(sm, doc_type, sm.group(0))
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
         tail = _tail(text, sm.end())
+        if tail.authority is None and author_first is not None:
+            tail.authority = author_first[2]
         if tail.authority is None:
             # The contract's ``date`` is the one after the symbol; a date stated before it
             # (``Ngày 01/10/2025, Sở Nội vụ đã ban hành Công văn số ...``) stays a text date.
