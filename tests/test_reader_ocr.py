@@ -124,6 +124,11 @@ def test_position_under_the_seal_is_restored() -> None:
     assert fix_position("GLIÁM ĐÓC") == "GIÁM ĐỐC"
 
 
+def test_a_seal_speck_before_the_position_is_dropped() -> None:
+    assert fix_position("Z⁄5.5 GIÁM ĐỐC") == "GIÁM ĐỐC"  # cv-61: the seal's edge read before it
+    assert fix_position("Q. GIÁM ĐỐC") == "Q. GIÁM ĐỐC"  # an acting head's ``Q.`` is no speck
+
+
 def test_rank_is_not_taken_for_a_position() -> None:
     assert fix_position("THIẾU TƯỚNG") == "THIẾU TƯỚNG"
 
@@ -240,6 +245,9 @@ def test_party_issuer_t_read_as_one_is_restored() -> None:
 def test_space_read_inside_the_year_of_a_date_is_dropped() -> None:
     # cv-695: the place-and-date line under the received stamp.
     assert repair_numbers("Bắc Giang, ngày tháng 4 năm 201 2")[0] == "Bắc Giang, ngày tháng 4 năm 2012"
+    # cv-61: the year's last 1 read as an I, after the space.
+    line = "định số 469/QĐ-UBND ngày 15 tháng 12 năm 201 I về việc giao Dự toán ngân sách"
+    assert repair_numbers(line)[0] == line.replace("201 I", "2011")
 
 
 def test_month_misread_with_a_bracket_is_restored() -> None:

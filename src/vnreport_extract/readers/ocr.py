@@ -279,8 +279,9 @@ _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1",
 _D = r"[0-9OoØølI|\]§]"
 # ``407/201 1/QĐ-UBND``: a space read inside a symbol's year.
 _SPLIT_YEAR = re.compile(r"(?<![\w/])(?P<n>\d{1,5}/)(?P<a>\d{1,3}) (?P<b>\d{1,3})(?=/\s*[A-ZĐ])")
-# ``tháng 4 năm 201 2``: the same space inside a date's year.
-_SPLIT_DATE_YEAR = re.compile(r"(?<!\w)(?P<n>[Nn]ăm )(?P<a>(?:19|20)\d) (?P<b>\d)(?![\d/.,])")
+# ``tháng 4 năm 201 2``: the same space inside a date's year, its last digit read as a letter
+# too (``ngày 15 tháng 12 năm 201 I``): no year has three digits.
+_SPLIT_DATE_YEAR = re.compile(rf"(?<!\w)(?P<n>[Nn]ăm )(?P<a>(?:19|20)\d) (?P<b>{_D})(?![\w/.,])")
 # ``Như Điều ];``: an article's number, in a recipient or a sentence.
 _ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]|$)")
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
@@ -321,6 +322,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Lâm Đồng, ngày 09 tháng 10 năm 2025'
     >>> repair_numbers("Quyết định số 407/201 1/QĐ-UBND")[0], repair_numbers("ngày tháng 4 năm 201 2")[0]
     ('Quyết định số 407/2011/QĐ-UBND', 'ngày tháng 4 năm 2012')
+    >>> repair_numbers("ngày 15 tháng 12 năm 201 I về việc")[0]
+    'ngày 15 tháng 12 năm 2011 về việc'
     >>> repair_numbers("Công văn số 725-CV/BTC1U ngày")[0], repair_numbers("số 12/UBND-C1U")[0]
     ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
     >>> repair_numbers("Nghị quyết số S0/NQ- CP ngày 13/3/2025")[0], repair_numbers("số S/NQ-CP")[0]
@@ -353,7 +356,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         return f"{m.group('word')} {digits}"
 
     def split_year(m: re.Match[str]) -> str:
-        year = m.group("a") + m.group("b")
+        year = (m.group("a") + m.group("b")).translate(_DIGIT_LIKE)
         if len(year) != 4 or not 1900 <= int(year) <= 2100:
             return m.group(0)
         repairs.append(f"year '{m.group('a')} {m.group('b')}' → {year!r}")
@@ -760,16 +763,28 @@ def _misread_family_name(words: list[str]) -> str | None:
 
 _NAME_JUNK = regex.compile(r"^[^\p{L}]+")
 _POSITION_KEYS = {fold(p): p.upper() for p in POSITIONS}
+# A first token with no space in it and something other than a letter (``Z⁄5.5``).
+_SEAL_SPECK = regex.compile(r"^(?=\S*[^\p{L}\s])\S+\s+")
 
 
 def fix_position(line: str) -> str:
     """A signer's position (chức vụ) one OCR letter away from a known one, spelled right: the seal
     stamped over it costs a letter or an accent (``GLIÁM ĐÓC`` → ``GIÁM ĐỐC``).
 
+    A speck of the seal read before it (``Z⁄5.5 GIÁM ĐỐC``: a token of one letter or none) is
+    dropped when the rest is a position.
+
     >>> fix_position("GLIÁM ĐÓC"), fix_position("KT. GIÁM ĐỐC"), fix_position("THIẾU TƯỚNG")
     ('GIÁM ĐỐC', 'KT. GIÁM ĐỐC', 'THIẾU TƯỚNG')
+    >>> fix_position("Z⁄5.5 GIÁM ĐỐC"), fix_position("Z⁄5.5 NĂM"), fix_position("Q. GIÁM ĐỐC")
+    ('GIÁM ĐỐC', 'Z⁄5.5 NĂM', 'Q. GIÁM ĐỐC')
     """
     m = match_line("signing", line)
+    speck = _SEAL_SPECK.match(line) if m is None else None  # not ``Q. GIÁM ĐỐC``
+    if speck is not None and len(_LETTERS.findall(speck.group())) <= 1:
+        fixed = fix_position(line[speck.end():])
+        if fold(fixed) in _POSITION_KEYS:
+            return fixed
     auth, rest = (line[:m.start("rest")], line[m.start("rest"):]) if m else ("", line)
     if len(rest.split()) > 5:
         return line
