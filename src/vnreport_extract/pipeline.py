@@ -89,9 +89,11 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         if (page := asm.page_at(d.start)) is not None:
             d.page = page
 
+    appendix = _appendix_start(asm, meta.body_end, meta.metadata.signer.name if meta.metadata.signer else None)
     body = [(u.start, u.end) for u in asm.units
-            if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
-    sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at,
+            if u.kind == "paragraph" and (meta.body_start <= u.start < meta.body_end or u.start >= appendix)]
+    sections, section_warnings = extract_sections(text, body, None if appendix < len(text) else meta.body_end,
+                                                   sentences, asm.page_at,
                                                    max_depth=limits.max_section_depth,
                                                    max_sections=limits.max_sections)
     flat = walk(sections)
@@ -123,6 +125,24 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
         tables=_tables(asm), warnings=warnings,
     )
+
+
+def _appendix_start(asm: Assembled, body_end: int, signer_name: str | None) -> int:
+    """Where the pages after the signature begin (a list or table sent with the letter, no
+    header of its own: ``DANH SÁCH ...`` / ``1- Cục Thuế``): their numbered paragraphs are
+    sections of the document too. The length of the text when there are none (or no pages)."""
+    end = len(asm.text)
+    if body_end >= end:
+        return end
+    named = asm.text.find(signer_name, body_end) if signer_name else -1
+    last = asm.page_at(max(body_end, named))
+    if last is None:
+        return end
+    for u in asm.units:
+        if u.kind in ("paragraph", "table") and u.start > body_end and (page := asm.page_at(u.start)) is not None \
+                and page > last:
+            return u.start
+    return end
 
 
 def _tables(asm: Assembled) -> list[Table]:

@@ -68,9 +68,11 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("1. Tuổi đời và trình độ học vấn của người vào Đảng", "1"),
                   ("1) Bổ sung vào sau mục 4 phần I như sau:", "1")]},
     {"name": "1-", "scheme": "arabic",
-     "pattern": r"(?P<number>\d{1,2})[ ]*[-–]" + _CAPITAL_AFTER,
+     "pattern": r"(?P<number>\d{1,2})[ ]*[-–—]" + _CAPITAL_AFTER,
      "examples": [("1- Các đồng chí bí thư huyện uỷ, thành uỷ, đảng uỷ trực thuộc", "1"),
-                  ("2 - Sở Giao thông - Vận tải", "2")]},
+                  ("2 - Sở Giao thông - Vận tải", "2"),
+                  # the en dash of ``17 – UBND huyện Sơn Động`` as OCR reads it (cv-61)
+                  ("17— UBND huyện Sơn Động", "17"), ("18 — UBND huyện Lục Ngạn", "18")]},
     {"name": "1/", "scheme": "arabic",
      "pattern": r"(?P<number>\d{1,2})[ ]*/" + _CAPITAL_AFTER,
      "examples": [("1/ Kết quả thực hiện nhiệm vụ", "1")]},
