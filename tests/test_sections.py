@@ -333,3 +333,23 @@ def test_a_sentence_ending_within_the_title_is_split_by_the_splitter() -> None:
 
     assert heading_title(item, sentences) == ("Đẩy mạnh và nâng cao hiệu quả của công tác tuyên truyền, vận động "
                                               "quần chúng nhân dân trong việc thực hiện các nhiệm vụ của địa phương")
+
+
+def test_numbered_list_on_the_page_after_the_signature_is_sectioned() -> None:
+    # cv-61-skh-th-2012-scan.pdf: page 2, sent with the letter and with no header of its own, is
+    # the list of the units that report; the recipients and the signature (page 1) are not.
+    from vnreport_extract.document import Block, SourceDocument
+    from vnreport_extract.models import Source
+    from vnreport_extract.pipeline import build_report
+
+    page1 = ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Số: 61/SKH-TH", "V/v Báo cáo tình hình triển khai kế hoạch năm 2012",
+             "Kính gửi: - Giám đốc các sở, cơ quan trực thuộc UBND tỉnh;",
+             "Rất mong sự quan tâm phối hợp của Giám đốc các sở, cơ quan và Chủ tịch UBND các huyện, thành phố.",
+             "Nơi nhận:", "- Như trên.", "GIÁM ĐỐC", "Trịnh Hữu Thắng"]
+    page2 = ["BÁO CÁO TÌNH HÌNH GIAO KẾ HOẠCH PHÁT TRIỂN KT-XH, XDCB NĂM 2012", "1- Cục Thuế",
+             "2 - Sở Giao thông - Vận tải", "17— UBND huyện Sơn Động"]
+    blocks = [Block("paragraph", t, page=1) for t in page1] + [Block("paragraph", t, page=2) for t in page2]
+    r = build_report(SourceDocument(blocks, Source(format="pdf", pages=2)))
+    assert [(s.number, s.title) for s in r.sections] == [
+        ("1", "Cục Thuế"), ("2", "Sở Giao thông - Vận tải"), ("17", "UBND huyện Sơn Động")]
+    assert r.metadata.signer is not None and r.metadata.signer.name == "Trịnh Hữu Thắng"
