@@ -91,6 +91,10 @@ def test_province_and_unit_words_of_the_issuer_are_restored() -> None:
     assert fix_capitals("CÔNG AN TÍNH LÂM ĐÒNG") == "CÔNG AN TỈNH LÂM ĐỒNG"
 
 
+def test_a_steering_board_s_name_in_capitals_is_restored() -> None:
+    assert fix_capitals("BAN ĐIỂU HÀNH CHƯƠNG") == "BAN ĐIỀU HÀNH CHƯƠNG"  # cv-1139's issuer, first line
+
+
 def test_glued_capitals_are_split() -> None:
     assert fix_capitals("BỘ CÔNGAN") == "BỘ CÔNG AN"
 
@@ -751,6 +755,26 @@ def test_doubtful_print_is_replaced_only_by_a_sure_reading_of_as_many_digits() -
     assert _fix_fields(row, None, None, lambda box: HandReading("469", 0.97)).text == "Số: 469 /BCA-C04"
     # A reading with a digit more or fewer may have a digit cut off by the crop: no guess.
     assert _fix_fields(row, None, None, lambda box: HandReading("4409", 0.97)).text == "Số: /BCA-C04"
+
+
+def _lost_slash_row() -> Line:
+    # cv-1139: ``Số: 1139 /BĐH``, the handwritten 1139 read 443 at confidence 92, the slash lost.
+    return Line([Word("Số:", 470, 1000, 534, 1042, 96.0, (1, 1, 1)), Word("443", 577, 1000, 660, 1042, 92.0, (1, 1, 1)),
+                 Word("BĐH", 700, 1000, 790, 1042, 40.0, (1, 1, 1))])
+
+
+def test_number_read_beside_a_lost_slash_is_checked_against_the_handwriting() -> None:
+    notes: list[tuple[str, str]] = []
+    assert _fix_fields(_lost_slash_row(), None, notes, lambda box: HandReading("1139", 0.5)).text == "Số: /BĐH"
+    assert ("ocr-repair", "the slash before the symbol 'BĐH' restored") in notes
+    assert _fix_fields(_lost_slash_row(), None, None, lambda box: HandReading("443", 0.5)).text == "Số: 443 /BĐH"
+
+
+def test_number_read_with_a_slash_glued_to_the_symbol_is_read_again_or_left_blank() -> None:
+    # cv-682: ``Số: 682 /SCT-QLĐN``, the handwritten 682 read ``6/`` and glued to the symbol.
+    row = Line([Word("Số:", 470, 1000, 534, 1042, 83.0, (1, 1, 1)),
+                Word("6//SCT-QLĐN", 577, 1000, 900, 1042, 58.0, (1, 1, 1))])
+    assert _fix_fields(row, None, None, lambda box: HandReading("682", 0.5)).text == "Số: /SCT-QLĐN"
 
 
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------

@@ -93,6 +93,8 @@ HEADER_PHRASES: list[str] = [
     "BAN QUẢN LÝ", "KHU CÔNG NGHIỆP", "CÁC KHU CÔNG NGHIỆP", "BỘ PHẬN", "THƯỜNG TRỰC", "CHỈ ĐẠO",
     "THỰC HIỆN", "NGHỊ QUYẾT", "QUYẾT", "PHÁT TRIỂN", "TRIỂN", "BAN CHẤP HÀNH", "TRUNG ƯƠNG",
     "BỘ CHÍNH TRỊ", "BAN BÍ THƯ",
+    # a programme's steering board (cv-1139, 2012: ``BAN ĐIỂU HÀNH CHƯƠNG TRÌNH ...`` as read)
+    "BAN ĐIỀU HÀNH",
     # positions
     "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
     "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",

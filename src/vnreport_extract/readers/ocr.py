@@ -868,7 +868,7 @@ Notes = list[tuple[str, str]]
 
 
 def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | None,
-           hand: ReadHand | None = None) -> list[Word]:
+           hand: ReadHand | None = None, *, doubtful: bool = False) -> list[Word]:
     """Replace the words between the label word (``Số:``, ``ngày``) and the word that follows the
     field (``/BC-UBND``, ``tháng``) by a reading of that box as digits, or by nothing.
 
@@ -921,7 +921,7 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     least = min((w.conf for w in inside), default=0.0)
     if inside and valid(written):
         # Print read with confidence stands; a doubtful reading is checked against the handwriting.
-        found = words if least >= _SURE_PRINT else checked(written, least, None)
+        found = words if least >= _SURE_PRINT and not doubtful else checked(written, least, None)
         if found is not None:
             return found
     else:
@@ -976,6 +976,8 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     ['ngày', '/{4.']
     >>> [x.text for x in unglue_fields([Word("Số:z¿*./STTTT-VP", 0, 0, 160, 10, 0, (1, 1, 1))])]
     ['Số:', 'z¿*.', '/STTTT-VP']
+    >>> [x.text for x in unglue_fields([w[0], Word("6//SCT-QLĐN", 40, 0, 160, 10, 58, (1, 1, 1))])]
+    ['Số:', '6/', '/SCT-QLĐN']
     """
     out: list[Word] = []
     pending = list(reversed(words))
@@ -990,6 +992,9 @@ def unglue_fields(words: list[Word]) -> list[Word]:
         elif (out and has_mark("number", out[-1].text) and slash > 0
               and not w.text[:slash].isdigit() and "-" not in w.text[:slash]):  # not ``368-CV/BPTT``
             out.extend(_cut(w, slash))
+        elif out and has_mark("number", out[-1].text) and (double := w.text.find("//")) > 0:
+            # ``6//SCT-QLĐN``: a handwritten number read with a slash of its own, glued to the symbol.
+            out.extend(_cut(w, double + 1))
         else:
             out.append(w)
     return out
@@ -999,10 +1004,23 @@ def unglue_fields(words: list[Word]) -> list[Word]:
 _GLUED_NUMBER_LABEL = re.compile(r"^so\s*:(?=\S)")
 
 
+# An issuer code in capitals (``BĐH``, ``SKH-TH``) read without the slash that opens it.
+_LOST_SLASH_CODE = regex.compile(r"^\p{Lu}{2,}(?:-\p{Lu}{2,})*$")
+
+
 def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, hand: ReadHand | None = None) -> Line:
     words = unglue_fields(seg.words)
     f = fold(" ".join(w.text for w in words))
     slash = next((w for w in words if "/" in w.text), None)
+    if has_mark("number", f) and slash is None and len(words) == 3 and _LOST_SLASH_CODE.match(words[2].text):
+        # ``Số: 443 BĐH`` for ``Số: 1139 /BĐH``: the slash lost beside the handwritten number,
+        # whose reading is then in doubt however confident (checked against the handwriting).
+        code = words[2]
+        words = [*words[:2], Word("/" + code.text, code.left, code.top, code.right, code.bottom, code.conf,
+                                  code.line_key)]
+        if notes is not None:
+            notes.append(("ocr-repair", f"the slash before the symbol {code.text!r} restored"))
+        return Line(_field(words, "document number", read, notes, hand, doubtful=True))
     # A number glued to its symbol (``12/BC-UBND``) or dots for a blank one: nothing to read. A
     # handwritten number misread with a slash of its own (``Số: 2/4 /QĐ-UBND``) is read again.
     if has_mark("number", f) and slash is not None and (
