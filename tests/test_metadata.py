@@ -577,3 +577,29 @@ def test_declarant_form_instruction_is_no_position() -> None:
     signer = meta("BẢN TỰ KHAI\nVề đơn kiện của Công ty\nBan Quản lý các khu công nghiệp bác bỏ đơn khởi kiện.\n"
                   "NGƯỜI KHAI\n(Ký và ghi rõ họ tên)\nNguyễn Văn An").signer
     assert signer is not None and (signer.position, signer.name) == (None, "Nguyễn Văn An")
+
+
+def test_a_speck_read_before_the_ve_viec_line_does_not_hide_the_title() -> None:
+    # cv-1139-bdh-2012-scan.pdf as read: the trích yếu spelled ``Về việc``, a speck read as ``'``.
+    text = ("UBND TỈNH BẮC GIANG\nBAN ĐIỀU HÀNH CHƯƠNG\nTRÌNH HỖ TRỢ PHÁP LÝ CHO\nDOANH NGHIỆP\n"
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: /BĐH\n"
+            "'Về việc báo cáo tổng kết công tác hỗ\ntrợ pháp lý cho doanh nghiệp trong\nnăm 2012\n"
+            "Bắc Giang, ngày 07 tháng 11 năm 2012\nKính gửi: - UBND các huyện, thành phố.\n")
+    meta = parse_text(text).metadata
+    assert (meta.doc_type, meta.title) == (
+        "Công văn", "Báo cáo tổng kết công tác hỗ trợ pháp lý cho doanh nghiệp trong năm 2012")
+
+
+def test_a_title_line_in_lower_case_opening_with_thuc_hien_does_not_end_the_header() -> None:
+    # cv-682-sct-qldn-2012-scan.pdf as read (a received stamp over the Kính gửi): the place and
+    # date come after the trích yếu, whose second line opens with ``thực hiện`` (a body's opening
+    # word when it is capitalised).
+    text = ("UBND TỈNH BẮC GIANG\nSỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập- Tự do- Hạnh phúc\n"
+            "Số: /SCT-QLĐN\nV/v Tổng kết 6 năm (2007-2012)\nthực hiện chính sách hỗ trợ thành\n"
+            "lập mới, đào tạo, bồi dưỡng cán\nbộ hợp tác xã, tổ hợp tác\nSỞ KẾ HOẠ0H VÀ BẦU TƯ TỈNH BẮC GIANG\n"
+            "sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.\n"
+            "Bắc Giang, ngày tháng 10 năm 2012\nSở Công Thương Bắc Giang nhận được văn bản số 879/SKH-ĐKKD\n")
+    m = parse_text(text).metadata
+    assert (m.place, m.date and m.date.iso) == ("Bắc Giang", "2012-10")
+    assert m.title == ("Tổng kết 6 năm (2007-2012) thực hiện chính sách hỗ trợ thành lập mới, đào tạo, "
+                       "bồi dưỡng cán bộ hợp tác xã, tổ hợp tác")

@@ -120,6 +120,14 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
 # A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
 _PERIOD_LINE = regex.compile(r"^(?:(?:[Tt]háng|[Qq]uý)\s+\w+\s+)?(?:[Nn]ăm|[Gg]iai đoạn|[Nn]hiệm kỳ)\s+[\d–—-]+\s*$")
 _LEADING_MARKS = regex.compile(r"^[^\w(“\"]+")
+# A speck of the scan read as a quote or a slash before a line's first word (``'Về việc báo
+# cáo ...``, ``⁄ Về việc``): no label starts with one.
+_SPECK = regex.compile(r"^[‘’'`´⁄]+[ ]*(?=\w)")
+
+
+def _is_subject(text: str) -> bool:
+    """Whether a line is the ``V/v`` (``Về việc``) line of the trích yếu, a speck before it or not."""
+    return classify_line(_SPECK.sub("", text)) == "subject"
 
 # Header lines that follow the trích yếu in reading order: what lies between them and a
 # ``V/v`` line is still the trích yếu.
@@ -248,8 +256,10 @@ def extract_metadata(text: str) -> MetadataResult:
     for i, line in enumerate(head):
         kind = classify_line(line.text)
         if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
-                or _OPENS_BODY.match(line.text):
-            break  # the body has begun: the header block is over
+                or (_OPENS_BODY.match(line.text) and not line.text[:1].islower()):
+            # The body has begun: the header block is over. A line in lower case goes on the one
+            # above (``V/v Tổng kết 6 năm (2007-2012)`` / ``thực hiện chính sách ...``).
+            break
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
             value = line.text[m.start("value"):]
@@ -340,7 +350,7 @@ def extract_metadata(text: str) -> MetadataResult:
         meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
     elif number_idx is not None:
         for k in range(number_idx + 1, min(number_idx + 5, len(lines))):
-            if classify_line(lines[k].text) == "subject":
+            if _is_subject(lines[k].text):
                 title_lines.append(lines[k].text)
                 meta.doc_type = meta.doc_type or _number_type(meta) or "Công văn"
                 body_start_line = k + 1
@@ -457,7 +467,7 @@ def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, i
 def _subject_above(lines: list[Line], number_idx: int) -> list[str]:
     """A ``V/v`` trích yếu standing above the ``Số:`` line, with its lines in lower case."""
     for k in range(max(0, number_idx - 6), number_idx):
-        if classify_line(lines[k].text) == "subject":
+        if _is_subject(lines[k].text):
             rest = [ln.text for ln in lines[k + 1: number_idx]]
             if all(t[:1].islower() for t in rest):
                 return [lines[k].text, *rest]
