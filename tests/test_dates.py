@@ -114,6 +114,9 @@ def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
     # bc-cchc-nam-2025.docx (Báo cáo cải cách hành chính năm 2025, Lâm Đồng)
     ("Cuộc thi diễn ra từ ngày 12/11/2025 đến ngày 25/12/2025. Ngoài ra",
      "từ ngày 12/11/2025 đến ngày 25/12/2025", "2025-11-12", "2025-12-25"),
+    # cv-1139-bdh-2012-scan.pdf: ``đến hết ngày``, to the end of that day
+    ("(Số liệu báo cáo tính từ ngày 01/01/2012 đến hết ngày 30/11/2012).",
+     "từ ngày 01/01/2012 đến hết ngày 30/11/2012", "2012-01-01", "2012-11-30"),
 ])
 def test_a_range_between_months_or_days_is_a_period(text: str, raw: str, value: str, until: str) -> None:
     dates = extract_dates(text)

@@ -63,9 +63,10 @@ DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|
 DAY_BEFORE = regex.compile(rf"(?<!\w)(?i:ngày)\s+(?P<d>\d{{1,2}}){_AND}(?=\d{{1,2}}/\d{{1,2}}/)")
 # A range between two months or days: ``từ tháng 7/1954 đến tháng 12/1973``, ``từ tháng 7/1954
 # đến ngày 30/4/1975``, ``từ ngày 12/11/2025 đến ngày 25/12/2025``. Read around the months and
-# dates already found: ``từ`` before the first, ``đến``/``tới`` between them.
+# dates already found: ``từ`` before the first, ``đến``/``tới`` between them (``đến hết ngày
+# 30/11/2012``: to the end of that day).
 _RANGE_FROM = regex.compile(r"(?<!\w)(?i:từ)[ ]+(?:(?i:ngày)[ ]+)?$")
-_RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:ngày)[ ]+)?")
+_RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:ngày)[ ]+)?")
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
 
 
