@@ -361,8 +361,9 @@ def names_issuer(line: str) -> bool:
 
 
 # The signing mark of the signature column glued after a recipient when two columns arrive as
-# one line (the signing rule, in capitals, after a space).
-_GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)\.?[ ]*\p{Lu}{2})")
+# one line (the signing rule, in capitals, after a space). A full stop or a space ends the mark:
+# an office's code that begins with its letters (``Lưu VT, QLĐN.``) is no mark.
+_GLUED_SIGNING = regex.compile(r"[ ]+(?=(?:TM|KT|TL|TUQ|T/M|K/T|Q)(?:\.[ ]*|[ ]+)\p{Lu}{2})")
 
 
 def before_signing(line: str) -> str:
@@ -370,6 +371,8 @@ def before_signing(line: str) -> str:
 
     >>> before_signing("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO"), before_signing("- Như trên;")
     ('- Lưu: VT, NC.', '- Như trên;')
+    >>> before_signing("- Lưu VT, QLĐN."), before_signing("- Lưu VT. KT.GIÁM ĐỐC")
+    ('- Lưu VT, QLĐN.', '- Lưu VT.')
     """
     return str(_GLUED_SIGNING.split(line, maxsplit=1)[0])
 
