@@ -603,3 +603,30 @@ def test_a_title_line_in_lower_case_opening_with_thuc_hien_does_not_end_the_head
     assert (m.place, m.date and m.date.iso) == ("Bắc Giang", "2012-10")
     assert m.title == ("Tổng kết 6 năm (2007-2012) thực hiện chính sách hỗ trợ thành lập mới, đào tạo, "
                        "bồi dưỡng cán bộ hợp tác xã, tổ hợp tác")
+
+
+def test_a_kinh_gui_item_broken_over_lines_is_one_recipient() -> None:
+    # cv-1139-bdh-2012-scan.pdf as read: the first item goes on in lower case on the next line.
+    text = ("SỞ TƯ PHÁP\nSố: 12/STP\nBắc Giang, ngày 07 tháng 11 năm 2012\n"
+            "Kính gửi: - Thành viên Ban Điều hành Chương trình hỗ trợ\n"
+            "pháp lý cho doanh nghiệp trên địa bàn tỉnh;\n- UBND các huyện, thành phố.\n"
+            "Để đánh giá kết quả sau 01 năm tổ chức triển khai thực hiện Chương trình hỗ trợ pháp lý.\n")
+    assert extract_metadata(text).metadata.recipients == [
+        "Thành viên Ban Điều hành Chương trình hỗ trợ pháp lý cho doanh nghiệp trên địa bàn tỉnh",
+        "UBND các huyện, thành phố"]
+
+
+def test_an_office_code_beginning_with_q_is_no_signing_mark() -> None:
+    # cv-682-sct-qldn-2012-scan.pdf: ``Lưu VT, QLĐN`` (Phòng Quản lý doanh nghiệp), not ``Q.``.
+    from vnreport_extract.conventions.header import before_signing
+
+    assert before_signing("- Lưu VT, QLĐN.") == "- Lưu VT, QLĐN."
+    assert before_signing("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO") == "- Lưu: VT, NC."
+
+
+def test_kinh_gui_after_the_specks_of_a_received_stamp_is_read() -> None:
+    # cv-682-sct-qldn-2012-scan.pdf: the stamp's handwritten number and day read before it.
+    text = ("SỞ CÔNG THƯƠNG\nSố: 12/SCT-QLĐN\nBắc Giang, ngày 12 tháng 10 năm 2012\n"
+            "sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.\n"
+            "Sở Công Thương Bắc Giang nhận được văn bản số 879/SKH-ĐKKD ngày 01/10/2012.\n")
+    assert extract_metadata(text).metadata.recipients == ["Sở Kế hoạch và Đầu tư"]

@@ -216,6 +216,31 @@ def _name(text: str) -> str | None:
 
 
 
+# A received stamp's handwritten fields read before ``Kính gửi`` (``sø..2€ 7/4 Kính gửi: Sở Kế
+# hoạch và Đầu tư.``): a few tokens with no three letters in a row.
+_SPECKS_BEFORE = regex.compile(r"^(?:(?=\S*[^\p{L}\s])\S{1,8}[ ]+){1,3}(?=(?i:kính[ ]+gửi))")
+_THREE_LETTERS = regex.compile(r"\p{L}{3}")
+_KINH_GUI = regex.compile(r"(?i:kính[ ]+gửi)[ ]*:?[ ]*")
+
+
+def _addressee_after_speck(text: str) -> regex.Match[str] | None:
+    """The ``Kính gửi`` label after the specks of a stamp over the start of its line.
+
+    >>> _addressee_after_speck("sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.").end()
+    21
+    >>> _addressee_after_speck("Báo cáo gửi Kính gửi: Sở") is None
+    True
+    """
+    specks = _SPECKS_BEFORE.match(text)
+    if specks is None or _THREE_LETTERS.search(specks.group()):
+        return None
+    return _KINH_GUI.match(text, specks.end())
+
+
+# What ends a recipient item: the next line is an item of its own.
+_ITEM_END = regex.compile(r"[;.:]\s*$")
+
+
 def _clean_item(text: str) -> str:
     """A recipient without its bullet, trailing punctuation or the signature column glued to it.
 
@@ -405,10 +430,17 @@ def extract_metadata(text: str) -> MetadataResult:
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
-        if kg := match_line("addressee", line.text):
+        if kg := (match_line("addressee", line.text) or _addressee_after_speck(line.text)):
             recipients.extend(_items(line.text[kg.end():]))
             previous = line.text
             for nxt in lines[i + 1: i + 15]:
+                if recipients and nxt.text[:1].islower() and not _ITEM_END.search(previous) \
+                        and len(nxt.text.split()) <= 12 and classify_line(nxt.text) is None:
+                    # An item broken over lines (``- Thành viên Ban Điều hành Chương trình hỗ trợ`` /
+                    # ``pháp lý cho doanh nghiệp trên địa bàn tỉnh;``): its line goes on in lower case.
+                    recipients[-1] = f"{recipients[-1]} {_clean_item(nxt.text)}"
+                    previous = nxt.text
+                    continue
                 # Items are bulleted, or (unbulleted) short lines that are not body text, or
                 # items whose ``-`` Word's list numbering drew (not in the text) that the list's
                 # punctuation still shows.
