@@ -777,6 +777,23 @@ def test_number_read_with_a_slash_glued_to_the_symbol_is_read_again_or_left_blan
     assert _fix_fields(row, None, None, lambda box: HandReading("682", 0.5)).text == "Số: /SCT-QLĐN"
 
 
+def test_second_reading_that_lost_a_character_of_the_first_is_no_sure_reading() -> None:
+    # cv-61: the handwritten month 01 read ``Ø{``, read again on its own ``2`` at confidence 97.
+    row = _row(("Bắc", 1195, 1298), ("Giang,", 1314, 1454), ("ngày", 1476, 1587), ("tháng", 1692, 1780),
+               ("Ø{", 1785, 1860), ("năm", 1912, 2009), ("2012", 2027, 2141))
+    notes: list[tuple[str, str]] = []
+    def read(box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+        return ("2", 96.9) if box[0] > 1780 else None  # the month's box; the day's is blank
+
+    assert _fix_fields(row, read, notes, lambda box: None).text == "Bắc Giang, ngày tháng năm 2012"
+    assert ("ocr-unread-field", "the month of the date could not be read (handwritten or stamped?): left blank") \
+        in notes
+    # cv-298: its handwritten number 298 read ``27f``, read again ``2``.
+    row = Line([Word("Số:", 470, 1000, 534, 1042, 90.0, (1, 1, 1)), Word("27f", 577, 1000, 644, 1042, 30.0, (1, 1, 1)),
+                Word("/STTTT-CNTT", 742, 1000, 954, 1042, 80.0, (1, 1, 1))])
+    assert _fix_fields(row, lambda box: ("2", 81.5), None, lambda box: None).text == "Số: /STTTT-CNTT"
+
+
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------
 
 def test_tesseract_missing_names_its_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

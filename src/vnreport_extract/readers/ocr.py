@@ -932,7 +932,7 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
                 return found
         else:
             got = read(box) if read is not None and has_box else None
-            if got is not None and valid(got[0]) and got[1] >= 70:
+            if got is not None and valid(got[0]) and got[1] >= 70 and _keeps_digits(written, got[0]):
                 found = checked(got[0], got[1], None if got[0] == written else f"read again as {got[0]!r}")
                 if found is not None:
                     return found
@@ -944,6 +944,21 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     if notes is not None:
         notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"))
     return kept + words[end:]
+
+
+def _keeps_digits(first: str, again: str) -> bool:
+    """Whether a second reading of a field has as many characters as the first reading saw marks
+    (specks aside): ``27f`` read again ``2`` (for 298), ``Ø{`` read again ``2`` (for 01) lost
+    what the first reading took for characters, and a reading that contradicts another is no
+    sure reading. The first reading's digits themselves may be wrong (``9£`` for 06).
+
+    >>> _keeps_digits("27f", "2"), _keeps_digits("Ø{", "2"), _keeps_digits("9£", "06"), _keeps_digits("", "7")
+    (False, False, True, True)
+    """
+    return len(again) >= len(_FIELD_SPECKS.sub("", first))
+
+
+_FIELD_SPECKS = re.compile(r"[\s.,:;'`´‘’]")
 
 
 # A handwriting reading is kept on its own when each of its digits has this probability (see
