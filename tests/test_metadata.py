@@ -630,3 +630,12 @@ def test_kinh_gui_after_the_specks_of_a_received_stamp_is_read() -> None:
             "sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.\n"
             "Sở Công Thương Bắc Giang nhận được văn bản số 879/SKH-ĐKKD ngày 01/10/2012.\n")
     assert extract_metadata(text).metadata.recipients == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_the_signer_s_name_stands_when_the_seal_hid_the_position() -> None:
+    # cv-682-sct-qldn-2012-scan.pdf as read: ``GIÁM ĐỐC`` lost under the seal, its text read ``sị SƠ``.
+    text = ("SỞ CÔNG THƯƠNG\nSố: /SCT-QLĐN\nBắc Giang, ngày tháng 10 năm 2012\n"
+            "Sau khi rà soát đánh giá các HTX Sở Công Thương tổng hợp báo cáo như sau.\n"
+            "Nơi nhận:\n- Như trên;\n- Lãnh đạo Sở (b/c);\n- Lưu VT, QLĐN.\nsị SƠ\nTrần Văn Lộc\n")
+    signer = extract_metadata(text).metadata.signer
+    assert signer is not None and (signer.name, signer.position) == ("Trần Văn Lộc", None)

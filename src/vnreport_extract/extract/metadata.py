@@ -25,7 +25,7 @@ from ..conventions.header import (
     starts_issuer,
     type_name_and_title,
 )
-from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES
+from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES, SURNAMES
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
 from .dates import NUMERIC, WORDED
@@ -81,6 +81,7 @@ _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[
 _TRICH_YEU = regex.compile(r"^\p{Ll}+(?:[ ]+\S+){2,}")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _POSITIONS = {fold(p): p for p in POSITIONS}
+_SURNAME_FOLDS = {fold(s) for s in SURNAMES}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _POSITION_HEADS_LONGEST = sorted(_POSITION_HEADS, key=len, reverse=True)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
@@ -212,8 +213,6 @@ def _name(text: str) -> str | None:
     if text.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in text.split())
     return text
-
-
 
 
 # A received stamp's handwritten fields read before ``Kính gửi`` (``sø..2€ 7/4 Kính gửi: Sở Kế
@@ -606,6 +605,13 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
         if classify_line(first) == "representative" and i + 1 < len(lines):
             name = _name(lines[i + 1].text.split("\t")[0].strip())
             return Signer(position=first, name=name), lines[i].start
+    # The position lost under the seal (``Nơi nhận`` ... / ``sị SƠ`` / ``Trần Văn Lộc``): the
+    # name under the recipients, whole (a family name and two more), still says who signed.
+    if noi_nhan_line is not None:
+        for i in range(noi_nhan_line + 1, min(noi_nhan_line + 12, len(lines))):
+            name = _name(lines[i].text)
+            if name is not None and fold(name.split()[0]) in _SURNAME_FOLDS and len(name.split()) >= 3:
+                return Signer(name=name), lines[i].start
     return None, None
 
 
