@@ -137,7 +137,7 @@ def main() -> None:
 # Tesseract runs of the reader, told apart by their options.
 _RUN_KINDS = [("sideways check (osd)", ("--psm", "0")), ("fields", ("tessedit_char_whitelist=0123456789",)),
               ("second readings", ("stdin", "--psm", "6")), ("table cells", ("--psm", "6")),
-              ("first readings", ("--dpi",))]
+              ("symbols read again alone", ("--psm", "7")), ("first readings", ("--dpi",)), ("other", ())]
 # The reader's own work, by the functions that do it.
 _OWN_STAGES = [("rendering (PDFium, seal red, scanner lines)", ocr._Raster, "page"),
                ("second reading's image", ocr, "_again"),
