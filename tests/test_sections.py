@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnreport_extract import Section, parse_text
+from vnreport_extract import Report, Section, parse_text
 from vnreport_extract.conventions.numbering import (
     CONTINUED_ITEM_EXAMPLES,
     NOT_REFERENCE_LABELS,
@@ -353,3 +353,52 @@ def test_numbered_list_on_the_page_after_the_signature_is_sectioned() -> None:
     assert [(s.number, s.title) for s in r.sections] == [
         ("1", "Cục Thuế"), ("2", "Sở Giao thông - Vận tải"), ("17", "UBND huyện Sơn Động")]
     assert r.metadata.signer is not None and r.metadata.signer.name == "Trịnh Hữu Thắng"
+
+
+def _paged_report(page1: list[str], page2: list[str]) -> Report:
+    from vnreport_extract.document import Block, SourceDocument
+    from vnreport_extract.models import Source
+    from vnreport_extract.pipeline import build_report
+
+    blocks = [Block("paragraph", t, page=1) for t in page1] + [Block("paragraph", t, page=2) for t in page2]
+    return build_report(SourceDocument(blocks, Source(format="pdf", pages=2)))
+
+
+# A Kế hoạch whose last page, after the signature, lists its targets.
+_PLAN_PAGE1 = ["UBND XÃ PHÚ TIẾN", "Số: 12/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số năm 2025",
+               "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao hiệu quả chuyển đổi số.", "II. NHIỆM VỤ",
+               "Triển khai các nhiệm vụ được giao.", "III. TỔ CHỨC THỰC HIỆN", "Các ngành thực hiện./.",
+               "Nơi nhận:", "- UBND huyện;", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn An"]
+_PLAN_PAGE2 = ["CÁC CHỈ TIÊU CHỦ YẾU", "1. Chỉ tiêu về chính quyền số", "2. Chỉ tiêu về kinh tế số"]
+
+
+def test_the_sections_after_the_signature_stand_beside_the_body_not_under_its_last() -> None:
+    r = _paged_report(_PLAN_PAGE1, _PLAN_PAGE2)
+    assert [(s.path, [c.path for c in s.children]) for s in r.sections] == [
+        ("I", []), ("II", []), ("III", []), ("1", []), ("2", [])]
+
+
+def test_the_body_s_last_section_ends_at_the_signature_when_pages_follow() -> None:
+    r = _paged_report(_PLAN_PAGE1, _PLAN_PAGE2)
+    last = r.sections[2]
+    assert r.text[last.start:last.end].rstrip().endswith("Các ngành thực hiện./.")
+
+
+def test_an_annex_number_the_body_uses_already_gets_a_path_of_its_own() -> None:
+    arabic = {"I. MỤC ĐÍCH, YÊU CẦU": "1. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ": "2. NHIỆM VỤ",
+              "III. TỔ CHỨC THỰC HIỆN": "3. TỔ CHỨC THỰC HIỆN"}
+    page1 = [arabic.get(line, line) for line in _PLAN_PAGE1]
+    r = _paged_report(page1, _PLAN_PAGE2)
+    assert [s.path for s in r.sections] == ["1", "2", "3", "1~2", "2~2"]
+
+
+def test_a_title_followed_by_tabs_keeps_its_last_word() -> None:
+    # A heading of 191 characters and the tabs a converter left after it: the title is whole,
+    # with or without the sentence splitter.
+    rest = ("Công tác quán triệt thể chế hóa chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà "
+            "nước liên quan đến công tác dân vận trong tình hình mới ở cơ sở, nhất là về tổ chức hội, công tác")
+    assert 180 < len(rest) < 200
+    rest += "\t" * 30
+    from vnreport_extract.words import sentences
+
+    assert heading_title(rest, sentences).endswith("tổ chức hội, công tác")

@@ -15,7 +15,7 @@ from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
 from .extract.scan import lowered
-from .extract.sections import SectionIndex, extract_sections, walk
+from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
@@ -89,13 +89,21 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         if (page := asm.page_at(d.start)) is not None:
             d.page = page
 
-    appendix = _appendix_start(asm, meta.body_end, meta.metadata.signer.name if meta.metadata.signer else None)
     body = [(u.start, u.end) for u in asm.units
-            if u.kind == "paragraph" and (meta.body_start <= u.start < meta.body_end or u.start >= appendix)]
-    sections, section_warnings = extract_sections(text, body, None if appendix < len(text) else meta.body_end,
-                                                   sentences, asm.page_at,
+            if u.kind == "paragraph" and meta.body_start <= u.start < meta.body_end]
+    sections, section_warnings = extract_sections(text, body, meta.body_end, sentences, asm.page_at,
                                                    max_depth=limits.max_section_depth,
                                                    max_sections=limits.max_sections)
+    # The pages after the signature (a list or tables sent with the letter) are sectioned on
+    # their own: the body's sections end at the signature, and the annex's are trees beside them.
+    appendix = _appendix_start(asm, meta.body_end, meta.metadata.signer.name if meta.metadata.signer else None)
+    if appendix < len(text):
+        annex = [(u.start, u.end) for u in asm.units if u.kind == "paragraph" and u.start >= appendix]
+        more, more_warnings = extract_sections(text, annex, len(text), sentences, asm.page_at,
+                                               max_depth=limits.max_section_depth,
+                                               max_sections=max(0, limits.max_sections - len(walk(sections))))
+        sections = beside(sections, more)
+        section_warnings += more_warnings
     flat = walk(sections)
     index = SectionIndex(sections)
     for c in citations:

@@ -226,8 +226,9 @@ def heading_title(rest: str, sentences: Callable[[str], list[str]] | None = None
         window = head[:MAX_TITLE + 60]
         if sentences and not _PUNKT_END.search(window, 0, MAX_TITLE) and not window[:1].isspace():
             # The splitter ends a sentence only at one of its marks: with none in the first
-            # MAX_TITLE characters, the first sentence is longer, and is cut there anyway.
-            parts = [window]
+            # MAX_TITLE characters, the first sentence is longer, and is cut there anyway (or it
+            # is the whole window, stripped as the splitter strips it).
+            parts = [window.strip()]
         else:
             parts = sentences(window) if sentences else _SENTENCE_END.split(window)
         head = parts[0] if parts else head
@@ -400,6 +401,31 @@ def _flatten(nodes: list[Heading]) -> list[Heading]:
 def _to_model(h: Heading) -> Section:
     return Section(number=h.number, level=h.level, title=h.title, path=h.path, start=h.start, end=h.end,
                    page=h.page, children=[_to_model(c) for c in h.children])
+
+
+def beside(roots: list[Section], more: list[Section]) -> list[Section]:
+    """The trees ``more`` (an annex's sections) after ``roots``, each path unique: a root whose
+    path the first trees use already gets ``~2``, ``~3`` ... as a repeated number at one level
+    does, and so do its descendants' paths.
+
+    >>> a = Section(number="1", level=1, title="Một", path="1", start=0, end=5)
+    >>> b = Section(number="1", level=1, title="Cục Thuế", path="1", start=9, end=20, children=[
+    ...     Section(number="a", level=2, title="x", path="1.a", start=12, end=20)])
+    >>> [(s.path, [c.path for c in s.children]) for s in beside([a], [b])]
+    [('1', []), ('1~2', ['1~2.a'])]
+    """
+    used = Counter(s.path for s in roots)
+    out = list(roots)
+    for root in more:
+        same = used[root.path]
+        used[root.path] += 1
+        out.append(_repath(root, root.path, f"{root.path}~{same + 1}") if same else root)
+    return out
+
+
+def _repath(section: Section, old: str, new: str) -> Section:
+    return section.model_copy(update={"path": new + section.path[len(old):],
+                                      "children": [_repath(c, old, new) for c in section.children]})
 
 
 def walk(sections: list[Section]) -> list[Section]:
