@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vnreport_extract import Metadata, parse_text
 from vnreport_extract.extract.metadata import extract_metadata
 
@@ -639,3 +641,22 @@ def test_the_signer_s_name_stands_when_the_seal_hid_the_position() -> None:
             "Nơi nhận:\n- Như trên;\n- Lãnh đạo Sở (b/c);\n- Lưu VT, QLĐN.\nsị SƠ\nTrần Văn Lộc\n")
     signer = extract_metadata(text).metadata.signer
     assert signer is not None and (signer.name, signer.position) == ("Trần Văn Lộc", None)
+
+
+_NO_SIGNING_BLOCK = ("UBND XÃ PHÚ TIẾN\nSố: 12/TB-UBND\nTHÔNG BÁO\nKết quả tuyển dụng viên chức năm 2025\n"
+                     "Ủy ban nhân dân xã thông báo kết quả tuyển dụng như sau.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+
+
+@pytest.mark.parametrize("after", ["HỒ SƠ DỰ TUYỂN", "LÝ LỊCH TRÍCH NGANG",
+                                   "DANH SÁCH TRÚNG TUYỂN\nHọ và tên\nTrần Thị Mai Anh"])
+def test_a_heading_or_a_list_after_the_recipients_names_no_signer(after: str) -> None:
+    assert extract_metadata(_NO_SIGNING_BLOCK + after + "\n").metadata.signer is None
+
+
+@pytest.mark.parametrize("first_sentence", [
+    "Tình hình dịch sởi trên địa bàn tỉnh diễn biến phức tạp.",
+    "Ủy ban nhân dân tỉnh nhận được Công văn số 45/BYT-DP ngày 02/3/2025 của Bộ Y tế."])
+def test_the_body_s_first_sentence_after_bulleted_addressees_is_no_addressee(first_sentence: str) -> None:
+    text = (f"UBND TỈNH LÂM ĐỒNG\nSố: 12/UBND-VX\nV/v phòng, chống dịch sởi\nKính gửi:\n- Sở Y tế;\n"
+            f"- UBND các huyện, thành phố;\n{first_sentence}\nĐề nghị các đơn vị triển khai thực hiện.\n")
+    assert extract_metadata(text).metadata.recipients == ["Sở Y tế", "UBND các huyện, thành phố"]

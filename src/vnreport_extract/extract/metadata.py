@@ -435,6 +435,9 @@ def extract_metadata(text: str) -> MetadataResult:
         if kg := (match_line("addressee", line.text) or _addressee_after_speck(line.text)):
             recipients.extend(_items(line.text[kg.end():]))
             previous = line.text
+            # Word's list numbering draws the ``-`` of every item or of none: once one is in the
+            # text, an unbulleted line is no item (``Tình hình dịch ... phức tạp.`` opens the body).
+            bulleted = bool(_BULLET.match(line.text[kg.end():].lstrip()))
             for nxt in lines[i + 1: i + 15]:
                 if recipients and nxt.text[:1].islower() and not _ITEM_END.search(previous) \
                         and len(nxt.text.split()) <= 12 and classify_line(nxt.text) is None:
@@ -449,8 +452,10 @@ def extract_metadata(text: str) -> MetadataResult:
                 if not _BULLET.match(nxt.text) and (
                         _BODY_START.match(nxt.text) or len(nxt.text.split()) > 12 or nxt.text.endswith(".")
                         or classify_line(nxt.text) is not None or not nxt.text[:1].isupper()) \
-                        and (_opens_body(nxt.text) or not _bullet_lost(nxt.text, previous, ADDRESSEE_ITEM_WORDS)):
+                        and (bulleted or _opens_body(nxt.text)
+                             or not _bullet_lost(nxt.text, previous, ADDRESSEE_ITEM_WORDS)):
                     break
+                bulleted = bulleted or bool(_BULLET.match(nxt.text))
                 recipients.extend(_items(nxt.text))
                 previous = nxt.text
         if nn := match_line("recipients", line.text):
@@ -609,13 +614,35 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             name = _name(lines[i + 1].text.split("\t")[0].strip())
             return Signer(position=first, name=name), lines[i].start
     # The position lost under the seal (``Nơi nhận`` ... / ``sị SƠ`` / ``Trần Văn Lộc``): the
-    # name under the recipients, whole (a family name and two more), still says who signed.
+    # name right under the recipients and the seal's specks, whole (a family name and two more,
+    # not in capitals as a heading is), still says who signed. Any other line ends the search:
+    # a list or a form after the letter (``DANH SÁCH ...`` / ``Họ và tên`` / a name) names no signer.
     if noi_nhan_line is not None:
         for i in range(noi_nhan_line + 1, min(noi_nhan_line + 12, len(lines))):
-            name = _name(lines[i].text)
-            if name is not None and fold(name.split()[0]) in _SURNAME_FOLDS and len(name.split()) >= 3:
+            text = lines[i].text
+            name = _name(text)
+            if name is not None and not _is_upper(text) and fold(name.split()[0]) in _SURNAME_FOLDS \
+                    and len(name.split()) >= 3:
                 return Signer(name=name), lines[i].start
+            if not (_BULLET.match(text) or text.rstrip().endswith((";", ".")) or _seal_speck(text)
+                    or classify_line(text) == "copy-kind"):
+                break
     return None, None
+
+
+def _seal_speck(text: str) -> bool:
+    """A line of a seal's print read as a few short tokens (``sị SƠ``).
+
+    >>> _seal_speck("sị SƠ"), _seal_speck("DANH SÁCH TRÚNG TUYỂN"), _seal_speck("Họ và tên")
+    (True, False, False)
+    """
+    words = text.split()
+    return len(words) <= 3 and all(len(w) <= 3 for w in words) and not any(w.casefold() in _NAME_STOP_WORDS
+                                                                            for w in words)
+
+
+# Short words of a line of text (``Họ và tên``), which no seal's speck reads as.
+_NAME_STOP_WORDS = frozenset({"họ", "và", "tên", "stt", "tt"})
 
 
 _SIGNED_AFTER = regex.compile(r"\s*[-–—]?\s*\((?:Đã|đã) ký\)\s*$|\s+[-–—]\s*(?:Đã|đã) ký\s*$")
