@@ -616,6 +616,26 @@ def test_symbols_of_both_readings_read_again_at_once_keep_their_own_crops() -> N
     assert "26/NQ-TW" in text and text.count("24/2008/NQ-CP") == 1
 
 
+def test_a_reading_alone_replaces_the_second_reading_s_word_when_surer_than_it() -> None:
+    first = Word("2720", 719, 736, 828, 777, 60.0, (1, 1, 1))
+    alone = Word("2729", 719, 736, 828, 777, 95.7, (1, 1, 1))
+    second = Word("2720", 719, 736, 829, 777, 90.2, (2, 1, 1))
+    assert ocr.carried_over({first: alone}, {second: first})[second].text == "2729"
+
+
+def test_a_reading_alone_less_sure_than_the_second_reading_leaves_its_word() -> None:
+    first = Word("2720", 719, 736, 828, 777, 60.0, (1, 1, 1))
+    alone = Word("2729", 719, 736, 828, 777, 80.0, (1, 1, 1))
+    second = Word("2720", 719, 736, 829, 777, 90.2, (2, 1, 1))
+    assert second not in ocr.carried_over({first: alone}, {second: first})
+
+
+@pytest.mark.parametrize(("first", "again"), [("__115__", "115"), ("……115", "115"), ("-1185-", "1185"),
+                                              ("·09·", "09"), ("“27", "27")])
+def test_a_field_s_leaders_are_no_marks_a_second_reading_must_match(first: str, again: str) -> None:
+    assert ocr._keeps_digits(first, again)
+
+
 def test_a_symbol_read_again_replaces_the_reading_only_when_surer_and_alike() -> None:
     assert ocr.better_symbol("2720", 90.2, "2729", 95.7)  # tb-666
     assert ocr.better_symbol("34/BC-CAT-PHI10", 44.0, "34/BC-CAT-PH10", 71.6)  # cv-3980, footnote 2

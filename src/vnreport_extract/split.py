@@ -31,7 +31,8 @@ def _starts_document(block: Block) -> bool:
 _CLOSING_HEADS = ("noi nhan", "tm", "kt", "tl", "t/", "k/", "tuq", "q.", "q ")
 
 
-# The first letters of those heads, as written (no accented form of them folds to one).
+# The first letters of those heads, as written in ASCII (a letter outside ASCII may fold to one
+# of them, ``Ţ`` to ``t``: such a line is folded and tried).
 _CLOSING_FIRST = frozenset("NnTtKkQq")
 
 
@@ -43,7 +44,7 @@ def _finished(blocks: list[Block]) -> bool:
             continue
         for line in _block_text(b).split("\n"):
             head = line.lstrip()[:8]
-            if head[:1] in _CLOSING_FIRST and fold(head).startswith(_CLOSING_HEADS) \
+            if (head[:1] in _CLOSING_FIRST or not head[:1].isascii()) and fold(head).startswith(_CLOSING_HEADS) \
                     and classify_line(line) in ("recipients", "signing"):
                 return True
     return False

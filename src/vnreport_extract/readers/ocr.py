@@ -954,11 +954,16 @@ def _keeps_digits(first: str, again: str) -> bool:
 
     >>> _keeps_digits("27f", "2"), _keeps_digits("Ø{", "2"), _keeps_digits("9£", "06"), _keeps_digits("", "7")
     (False, False, True, True)
+
+    The leaders of a form's blank (``……``, ``__``, ``-``, ``·``) and quotes are no marks:
+
+    >>> _keeps_digits("__115__", "115"), _keeps_digits("……115", "115"), _keeps_digits("“27", "27")
+    (True, True, True)
     """
     return len(again) >= len(_FIELD_SPECKS.sub("", first))
 
 
-_FIELD_SPECKS = re.compile(r"[\s.,:;'`´‘’]")
+_FIELD_SPECKS = re.compile(r"[\s.,:;'`´‘’“”\"_…·~|\-–—]")
 
 
 # A handwriting reading is kept on its own when each of its digits has this probability (see
@@ -2262,7 +2267,7 @@ class _PageReader:
                 elif same != w:
                     alike[w] = same
             if later:
-                symbols.append(self.tess.submit(self._symbols_again, p, later))
+                symbols.append(self.tess.submit(self._symbols_again, p, later, "b"))
         rank = (0, p.number)
 
         def run(args: list[str], timeout: float) -> system.Finished:
@@ -2277,10 +2282,7 @@ class _PageReader:
             found, found_notes = future.result()
             better |= found
             symbol_notes += found_notes
-        for w, same in alike.items():
-            if same in better:
-                better[w] = replace(better[same], left=w.left, top=w.top, right=w.right, bottom=w.bottom,
-                                                line_key=w.line_key)
+        better = carried_over(better, alike)
         if better:
             text_words = [better.get(w, w) for w in text_words]
         placed = [(t.top, t.block) for t in tables]
@@ -2309,14 +2311,14 @@ class _PageReader:
                                  diacritics=self.diacritics)
         return _PageRead(blocks, tables, notes)
 
-    def _symbols_again(self, p: PageImage, doubtful: list[Word]) -> tuple[dict[Word, Word], Notes]:
+    def _symbols_again(self, p: PageImage, doubtful: list[Word], run: str = "a") -> tuple[dict[Word, Word], Notes]:
         """The document symbols of a page read doubtfully (see :func:`doubtful_symbols`) read
         again, each cut out alone, in one Tesseract run: the readings that replace the page's
         (surer, and still a symbol of the same number length, see :func:`better_symbol`), each
         with an ``ocr-repair`` note. Nothing when that run fails: the page's readings stand."""
-        # Named by their boxes: two runs of a page (its first and its second reading's symbols)
-        # may be under way at once.
-        files = [_field_file(p.grey, box, self.workdir / f"{p.file.stem}-symbol-{'-'.join(map(str, box))}.bmp")
+        # Named by the run (``a``: the first reading's symbols, ``b``: the second's) and their
+        # boxes: the two runs of a page may be under way at once.
+        files = [_field_file(p.grey, box, self.workdir / f"{p.file.stem}-symbol{run}-{'-'.join(map(str, box))}.bmp")
                  for box in map(_symbol_box, doubtful)]
         try:
             done = self.tess.listed(files, ["-l", self.languages, "--psm", "7", "tsv"], (0, p.number),
@@ -2446,6 +2448,27 @@ def same_reading(a: Word, b: Word) -> bool:
     slack = max(3, min(a.height, b.height) // 8)
     return a.text == b.text and all(abs(x - y) <= slack for x, y in
                                     ((a.left, b.left), (a.top, b.top), (a.right, b.right), (a.bottom, b.bottom)))
+
+
+def carried_over(better: dict[Word, Word], alike: dict[Word, Word]) -> dict[Word, Word]:
+    """``better`` (the first reading's doubtful symbols and their readings alone) with the words
+    of the second reading that the first read alike (``alike``: each to its first-reading word),
+    where the reading alone is surer than that second reading too (:func:`better_symbol`).
+
+    >>> first = Word("2720", 719, 736, 828, 777, 60.0, (1, 1, 1))
+    >>> alone = Word("2729", 719, 736, 828, 777, 80.0, (1, 1, 1))
+    >>> second = Word("2720", 719, 736, 829, 777, 90.0, (2, 1, 1))
+    >>> second in carried_over({first: alone}, {second: first})
+    False
+    >>> carried_over({first: alone}, {replace(second, conf=70.0): first})[replace(second, conf=70.0)].text
+    '2729'
+    """
+    out = dict(better)
+    for w, same in alike.items():
+        if same in better and better_symbol(w.text, w.conf, better[same].text, better[same].conf):
+            out[w] = replace(better[same], left=w.left, top=w.top, right=w.right, bottom=w.bottom,
+                             line_key=w.line_key)
+    return out
 
 
 def _symbol_box(w: Word) -> Box:
