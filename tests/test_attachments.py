@@ -251,3 +251,12 @@ def test_format_circular_doc_is_one_document_with_all_its_text() -> None:
     assert (r.attachments, len(r.sections), articles[-1], r.metadata.signer and r.metadata.signer.name) == \
         ([], 4, "Điều 19", "Trần Văn Tuấn")
     assert len(r.text) > 34_000
+
+
+@pytest.mark.parametrize("line", ["TM. ỦY BAN NHÂN DÂN", "Nơi nhận:", "ŢM. ỦY BAN NHÂN DÂN"])
+def test_a_signing_or_recipients_line_finishes_a_document(line: str) -> None:
+    # The last: a T read with a cedilla, which folds to t as the header rules read it.
+    from vnreport_extract.document import Block
+    from vnreport_extract.split import _finished
+
+    assert _finished([Block("paragraph", line)])
