@@ -330,3 +330,11 @@ def test_the_issuing_body_between_the_type_word_and_the_number(line: str, symbol
     """cv-61-skh-th-2012-scan.pdf: ``Quyết định của UBND tỉnh số 468/QĐ-UBND ngày ...``."""
     [c] = extract_citations(line)
     assert (c.doc_type, c.symbol, c.authority, c.raw.split()[0]) == ("Quyết định", symbol, authority, "Quyết")
+
+
+def test_a_symbol_cited_twice_gives_two_citations_of_their_own() -> None:
+    # The seed cites 33/CT-TTg eleven times; its parts are read once, each citation keeps its own.
+    cs = extract_citations("Chỉ thị số 33/CT-Ttg ngày 26/11/2021; thực hiện Chỉ thị số 33/CT-Ttg của Thủ tướng")
+    assert [(c.symbol, c.repairs) for c in cs] == [("33/CT-TTg", ["code-case"]), ("33/CT-TTg", ["code-case"])]
+    cs[0].repairs.append("extra-space")
+    assert cs[1].repairs == ["code-case"]

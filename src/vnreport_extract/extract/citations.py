@@ -32,7 +32,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, find_symbols, symbol_parts
+from .symbols import SYMBOL_RE, SymbolParts, find_symbols, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -397,6 +397,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     # text for ~40 type words at every position costs far more.
     list_type: dict[int, str] = {}
     listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
+    parts_of: dict[tuple[str, str], SymbolParts] = {}
     for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
@@ -416,7 +417,11 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             doc_type, start = author_first[0], author_first[1]
         else:
             continue
-        number = symbol_parts(sm, doc_type, sm.group(0))
+        # A report cites its key documents again and again: each symbol (as written, with the
+        # type it is cited as) is read once. The parts are a value: the lists a citation
+        # takes are copied when the Citation is built.
+        key = (sm.group(0), doc_type)
+        number = parts_of.get(key) or parts_of.setdefault(key, symbol_parts(sm, doc_type, key[0]))
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
         tail = _tail(text, sm.end())
