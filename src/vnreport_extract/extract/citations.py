@@ -156,6 +156,7 @@ class _Tail:
     subject_end: int | None = None
 
 
+@functools.lru_cache(maxsize=1024)  # a type word is written in a handful of ways
 def canonical_doc_type(word: str) -> str:
     """``KẾ HOẠCH`` / ``kế hoạch`` → ``Kế hoạch``."""
     return _CANONICAL_TYPE.get(fold(word), word[:1].upper() + word[1:].lower())
