@@ -338,3 +338,11 @@ def test_a_symbol_cited_twice_gives_two_citations_of_their_own() -> None:
     assert [(c.symbol, c.repairs) for c in cs] == [("33/CT-TTg", ["code-case"]), ("33/CT-TTg", ["code-case"])]
     cs[0].repairs.append("extra-space")
     assert cs[1].repairs == ["code-case"]
+
+
+def test_a_body_cited_again_with_the_same_words_is_read_the_same() -> None:
+    # The seed: ``... của Thủ 3 tướng Chính phủ “Về tiếp tục ...`` three times, a page number in it.
+    phrase = "của Thủ 3 tướng Chính phủ “Về tiếp tục tăng cường và đổi mới công tác dân vận”"
+    cs = extract_citations(f"Chỉ thị số 33/CT-TTg ngày 26/11/2021 {phrase}.\nKế hoạch số 41/KH-UBND {phrase}.")
+    assert [(c.symbol, c.authority) for c in cs] == [("33/CT-TTg", "Thủ tướng Chính phủ"),
+                                                      ("41/KH-UBND", "Thủ tướng Chính phủ")]

@@ -175,13 +175,26 @@ def canonical_authority(value: str) -> str:
     return value
 
 
-def _authority(text: str, pos: int) -> tuple[str, int] | None:
+def _authority(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None) -> tuple[str, int] | None:
     """The issuing body after ``của`` at ``pos``: (value, end). Stray page numbers inside
-    it (``Thủ 3 tướng Chính phủ``) are left out of the value."""
+    it (``Thủ 3 tướng Chính phủ``) are left out of the value. ``memo``: the bodies already
+    read in this text, by the window they were read from (a report cites the same body
+    with the same words again and again)."""
     line_end = text.find("\n", pos, pos + 160)
     # Sliced to the window directly: slicing to the end of the text first cost the rest of
     # the text on each call (quadratic in a long text of citations).
     window = text[pos: line_end if line_end >= 0 else pos + 160]
+    if memo is None:
+        found = _authority_in(window)
+    elif window in memo:
+        found = memo[window]
+    else:
+        found = memo[window] = _authority_in(window)
+    return (found[0], pos + found[1]) if found is not None else None
+
+
+def _authority_in(window: str) -> tuple[str, int] | None:
+    """:func:`_authority` of the text ``window``: (value, end in the window)."""
     # The phrase runs to the first punctuation mark; the word after it still tells whether
     # the phrase's last number is a stray inside a word.
     cut = _PUNCT.search(window)
@@ -204,7 +217,7 @@ def _authority(text: str, pos: int) -> tuple[str, int] | None:
     end = 0
     for tok in tokens[:kept[n - 1] + 1]:
         end = window.find(tok, end) + len(tok)
-    return canonical_authority(" ".join(words[:n])), pos + end
+    return canonical_authority(" ".join(words[:n])), end
 
 
 _FIRST_WORDS = 16
@@ -334,7 +347,7 @@ def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
     return (found[0] if found else None), canonical_authority(m.group("auth").strip())
 
 
-def _tail(text: str, pos: int) -> _Tail:
+def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None) -> _Tail:
     """Date, authority and subject after a symbol or a name."""
     tail = _Tail(end=pos)
     for _ in range(2):
@@ -354,7 +367,7 @@ def _tail(text: str, pos: int) -> _Tail:
                 tail.date_span = (start, tail.end)
                 continue
         if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
-            auth = _authority(text, of.end())
+            auth = _authority(text, of.end(), memo)
             if auth:
                 tail.authority, tail.end = auth
                 continue
@@ -399,6 +412,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     list_type: dict[int, str] = {}
     listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
     parts_of: dict[tuple[str, str], SymbolParts] = {}
+    bodies: dict[str, tuple[str, int] | None] = {}  # the authorities read, by their window
     for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
@@ -425,7 +439,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         number = parts_of.get(key) or parts_of.setdefault(key, symbol_parts(sm, doc_type, key[0]))
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
-        tail = _tail(text, sm.end())
+        tail = _tail(text, sm.end(), bodies)
         if tail.authority is None and author_first is not None:
             tail.authority = author_first[2]
         if tail.authority is None:
@@ -460,7 +474,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         if _measure_after().match(text, m.end(), m.end() + 30):
             continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
-        tail = _tail(text, m.end())
+        tail = _tail(text, m.end(), bodies)
         out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
@@ -475,7 +489,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         doc_type = m.group("type")
         # A charter named by its body has no author after it: ``của ...`` there is the author of
         # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
-        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end)
+        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies)
         if tail.authority is None and doc_type in NAMED_NEEDS_AUTHOR:
             continue
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
