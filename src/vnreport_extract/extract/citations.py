@@ -122,6 +122,7 @@ _TOKEN = regex.compile(r"[^\s,;.:()“”\"]+")
 # Spaces that ``str.split`` cuts at and ``regex``'s ``\s`` does not: the information separators.
 _INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
+_NAME_TOKEN_RE = re.compile(_NAME_TOKEN.pattern)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 # Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
@@ -524,7 +525,9 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     # it: a word holds none of the characters between words, so it is the first of its text
     # after the one before.
     segment = text[m.end():window_end]
-    words = _NAME_TOKEN.findall(segment)
+    # ``re`` runs this class at twice the speed of ``regex``; their ``\s`` differ only in the
+    # information separators (spaces to ``re``), which a text seldom holds.
+    words = (_NAME_TOKEN if _INFO_SEPARATORS.search(segment) else _NAME_TOKEN_RE).findall(segment)
     if not words:
         return None
     first = words[0]
