@@ -219,28 +219,28 @@ def _name(text: str) -> str | None:
 # hoạch và Đầu tư.``): a few tokens with no three letters in a row.
 _SPECKS_BEFORE = regex.compile(r"^(?:(?=\S*[^\p{L}\s])\S{1,8}[ ]+){1,3}(?=(?i:kính[ ]+gửi))")
 _THREE_LETTERS = regex.compile(r"\p{L}{3}")
-_KINH_GUI = regex.compile(r"(?i:kính[ ]+gửi)[ ]*:?[ ]*")
 
 
-def _addressee_after_speck(text: str) -> regex.Match[str] | None:
-    """The ``Kính gửi`` label after the specks of a stamp over the start of its line.
+def _addressee_end(text: str) -> int | None:
+    """Where the ``Kính gửi`` label of a line ends (the header rule ``addressee``), also after
+    the specks of a stamp over the start of the line; None when the line has none.
 
-    >>> _addressee_after_speck("sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.").end()
-    21
-    >>> _addressee_after_speck("Báo cáo gửi Kính gửi: Sở") is None
+    >>> _addressee_end("Kính gửi: Sở Nội vụ"), _addressee_end("sø..2€ 7/4 Kính gửi: Sở Kế hoạch và Đầu tư.")
+    (10, 21)
+    >>> _addressee_end("Báo cáo gửi Kính gửi: Sở") is None
     True
     """
+    if (m := match_line("addressee", text)) is not None:
+        return int(m.end())
     # Most lines hold no ``gửi`` (in any case): looked for in C before the pattern runs.
     if "gửi" not in text.lower():
         return None
     specks = _SPECKS_BEFORE.match(text)
     if specks is None or _THREE_LETTERS.search(specks.group()):
         return None
-    return _KINH_GUI.match(text, specks.end())
+    m = match_line("addressee", text[specks.end():])
+    return specks.end() + m.end() if m is not None else None
 
-
-# What ends a recipient item: the next line is an item of its own.
-_ITEM_END = regex.compile(r"[;.:]\s*$")
 
 
 def _clean_item(text: str) -> str:
@@ -432,14 +432,14 @@ def extract_metadata(text: str) -> MetadataResult:
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
-        if kg := (match_line("addressee", line.text) or _addressee_after_speck(line.text)):
-            recipients.extend(_items(line.text[kg.end():]))
+        if (kg_end := _addressee_end(line.text)) is not None:
+            recipients.extend(_items(line.text[kg_end:]))
             previous = line.text
             # Word's list numbering draws the ``-`` of every item or of none: once one is in the
             # text, an unbulleted line is no item (``Tình hình dịch ... phức tạp.`` opens the body).
-            bulleted = bool(_BULLET.match(line.text[kg.end():].lstrip()))
+            bulleted = bool(_BULLET.match(line.text[kg_end:].lstrip()))
             for nxt in lines[i + 1: i + 15]:
-                if recipients and nxt.text[:1].islower() and not _ITEM_END.search(previous) \
+                if recipients and nxt.text[:1].islower() and not previous.rstrip().endswith((";", ".", ":")) \
                         and len(nxt.text.split()) <= 12 and classify_line(nxt.text) is None:
                     # An item broken over lines (``- Thành viên Ban Điều hành Chương trình hỗ trợ`` /
                     # ``pháp lý cho doanh nghiệp trên địa bàn tỉnh;``): its line goes on in lower case.
