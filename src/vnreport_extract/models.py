@@ -45,8 +45,6 @@ class PartialDate(Record):
         >>> PartialDate.of(2023, 5).iso, PartialDate.of(2023, 5) is PartialDate.of(2023, 5)
         ('2023-05', True)
         """
-        if cls is not PartialDate:
-            return cls(year=year, month=month, day=day, iso=_iso(year, month, day))
         return _partial_date(year, month, day)
 
 
