@@ -144,3 +144,10 @@ def test_a_shared_date_cannot_be_changed_through_one_mention() -> None:
     first, _ = extract_dates("ngày 18/5/2021 và ngày 18/5/2021")
     with pytest.raises(ValidationError):
         first.value.day = 19
+
+
+def test_a_text_whose_lower_case_is_longer_finds_its_worded_dates_all_the_same() -> None:
+    # ``İ`` lowers to two characters: the forms that open with a word are then found by pattern.
+    found = extract_dates("NGÀY 18 THÁNG 5 NĂM 2021, Quý III/2025, 6 tháng đầu năm 2012 (İ)")
+    assert [(d.kind, d.value.iso) for d in found] == [("date", "2021-05-18"), ("period", "2025-07"),
+                                                      ("period", "2012-01")]

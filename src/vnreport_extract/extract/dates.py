@@ -18,7 +18,7 @@ import regex
 from ..conventions.numbering import roman_value
 from ..models import DateMention, PartialDate
 from ..spans import Spans
-from .scan import around, group_numbers, lowered, matches_at, matches_in, occurrences, word_matches
+from .scan import around, group_numbers, lowered, matches_at, matches_in, occurrences, word_places
 
 _YEAR = r"(?:19|20)\d\d"
 _BLANK = r"[\s.…_]*"
@@ -114,9 +114,6 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     return PartialDate.of(year, month, day), m.start(), m.end()
 
 
-_DAY_WORD = regex.compile(r"(?i:ngày)")
-
-
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str | None = None) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
@@ -143,7 +140,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     # The forms that start with a word (``ngày``, ``tháng``, ``quý``, ``năm``, in any case) are
     # tried where the lower-cased text holds it; those of ``ngày`` are found once for three forms.
     low = low if low is not None else lowered(text)
-    day_words = [m.start() for m in _DAY_WORD.finditer(text)] if low is None else occurrences(low, ("ngày",))
+    day_words = word_places(text, low, "ngày")
+    month_words = word_places(text, low, "tháng")
     for m in matches_at(WORDED, text, day_words):
         day_text, month_text, year_text = m.group(*_DATE_GROUPS[WORDED])
         day, month, year = _int(day_text), _int(month_text), int(year_text)
@@ -171,7 +169,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
         if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, month, day))
-    for matches in (matches_at(BLANK_DAY, text, day_words), word_matches(MONTH, text, low, "tháng")):
+    for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
@@ -209,13 +207,13 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         if head is not None:
             found.append(DateMention(raw=text[head.start():b.end], start=head.start(), end=b.end, kind="period",
                                      value=a.value, until=b.value))
-    for m in word_matches(QUARTER, text, low, "quý"):
+    for m in matches_at(QUARTER, text, word_places(text, low, "quý")):
         q = m.group("q")
         quarter = int(q) if q.isdigit() else roman_value(q) or 0
         year = int(m.group("y"))
         if not taken.overlaps(m.start(), m.end()):
             add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))
-    for m in word_matches(PART_OF_YEAR, text, low, "tháng"):
+    for m in matches_at(PART_OF_YEAR, text, month_words):
         n, year = int(m.group("n")), int(m.group("y"))
         first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
         if not taken.overlaps(m.start("n"), m.end()):
@@ -228,7 +226,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         start = head.start() if head else m.start()
         if y1 < y2 and not taken.overlaps(start, m.end()):
             add("period", start, m.end(), PartialDate.of(y1), PartialDate.of(y2))
-    for m in word_matches(YEAR, text, low, "năm"):
+    for m in matches_at(YEAR, text, word_places(text, low, "năm")):
         if not taken.overlaps(m.start(), m.end()):
             add("year", m.start(), m.end(), PartialDate.of(int(m.group("y"))))
     found.sort(key=lambda d: d.start)
