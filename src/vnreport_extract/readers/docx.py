@@ -591,8 +591,7 @@ class _Reader:
                 self.note_order.append(("endnote", child.get(_ID, "")))
             elif isinstance(tag, str) and tag not in _SKIP:
                 # Drawings, VML pictures, alternate content: look for text boxes.
-                if tag == _OBJECT:
-                    self.note_unread("object")
+                self._note_unread_part(child)
                 self._boxes(child, boxes)
 
     def _boxes(self, el: etree._Element, boxes: list[etree._Element]) -> None:
@@ -605,11 +604,15 @@ class _Reader:
                 if parent is not None and parent.find(_CHOICE) is None:
                     self._boxes(child, boxes)
             elif isinstance(tag, str):
-                if tag == _OBJECT:
-                    self.note_unread("object")
-                elif tag == _GRAPHIC_DATA and child.get("uri", "").endswith(_UNREAD_GRAPHICS):
-                    self.note_unread(child.get("uri", "").rsplit("/", 1)[-1])
+                self._note_unread_part(child)
                 self._boxes(child, boxes)
+
+    def _note_unread_part(self, el: etree._Element) -> None:
+        """Count ``el`` when it is a part whose text is not read (see _OBJECT)."""
+        if el.tag == _OBJECT:
+            self.note_unread("object")
+        elif el.tag == _GRAPHIC_DATA and el.get("uri", "").endswith(_UNREAD_GRAPHICS):
+            self.note_unread(el.get("uri", "").rsplit("/", 1)[-1])
 
     def note_unread(self, kind: str) -> None:
         self.unread[kind] = self.unread.get(kind, 0) + 1
