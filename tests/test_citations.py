@@ -215,6 +215,22 @@ def test_symbol_broken_over_a_line_end() -> None:
     assert (c.symbol, c.date and c.date.iso) == ("428/TTXT-ĐTDN", "2024-03-05")
 
 
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    # A line break typed inside the V/v cell of a Lâm Đồng draft's header (cv-ubnd-nc-giao-cv-3980).
+    ("V/v tham mưu triển khai Công \nvăn số 3980/C04-P6 của Cục Cảnh sát điều tra", "Công văn"),
+    ("thực hiện Kế hoạch\nsố 3980/C04-P6", "Kế hoạch"),
+])
+def test_type_name_broken_over_a_line_end(text: str, doc_type: str) -> None:
+    [c] = extract_citations(text)
+    assert (c.doc_type, c.symbol, c.raw.split()[0]) == (doc_type, "3980/C04-P6", doc_type.split()[0])
+
+
+def test_type_name_at_the_end_of_a_finished_line_is_not_joined_to_a_symbol_row() -> None:
+    # A line that ends in a type word and a line that is a bare symbol: the line break is
+    # not inside the type name before the symbol (``Báo cáo kết quả`` is a title).
+    assert extract_citations("Báo cáo kết quả\n245/KH-UBND") == []
+
 def test_doubled_number_word() -> None:
     [c] = parse_text("Thực hiện Kế hoạch số số 12/KH-UBND ngày 1/2/2024").citations
     assert (c.doc_type, c.symbol) == ("Kế hoạch", "12/KH-UBND")

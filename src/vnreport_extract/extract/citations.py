@@ -50,6 +50,7 @@ _TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
 # stand between them): the search for the type word starts after the last one before the
 # symbol, not at each of the 60 places before it (a test checks every character).
 _NOT_IN_TYPE = regex.compile(r"(?r)[^\p{L}\p{M} :]")
+_LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 # The type word is read behind the number (the match starts at ``num``; the mention at
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
@@ -387,6 +388,31 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
     return tail
 
 
+def _type_over_line_end(text: str, lo: int, end: int) -> tuple[str, int] | None:
+    r"""TYPE_BEFORE of a type name broken over a line end (``V/v triển khai Công`` /
+    ``văn số 3980/C04-P6``: a line break typed inside a header cell, a wrapped line): the
+    window before the symbol read with its one line end (and the spaces around it) as a
+    space. The match must still end at the symbol and hold the line end, so only a break
+    inside the type name and its ``số`` counts. Returns the type name (its words joined by a
+    space) and where it starts in ``text``.
+
+    >>> _type_over_line_end("triển khai Công \nvăn số 3980/C04-P6", 0, 24)
+    ('Công văn', 11)
+    """
+    window = text[lo:end]
+    if window.count("\n") != 1:
+        return None
+    brk = _LINE_BREAK.search(window)
+    assert brk is not None
+    joined = window[:brk.start()] + " " + window[brk.end():]
+    barrier = _NOT_IN_TYPE.search(joined, 0, max(0, len(joined) - 1))
+    found = TYPE_BEFORE.search(joined, barrier.end() if barrier else 0)
+    # Positions up to the break are the same in the window and in ``joined``.
+    if found is None or found.start() > brk.start():
+        return None
+    return found.group(_TYPE_GROUP), lo + found.start()
+
+
 def _about(text: str, pos: int) -> regex.Match[str] | None:
     """``_ABOUT.match(text, pos, pos + 340)``."""
     a = _ABOUT_RUNS.match(text, pos, pos + 340)
@@ -421,10 +447,13 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         lo = max(0, sm.start() - 60)
         barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
         before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
+        broken = _type_over_line_end(text, lo, sm.start()) if before is None and "\n" in text[lo:sm.start()] else None
         law = None
         author_first = None
         if before is not None:
             doc_type, start = canonical_doc_type(before.group(_TYPE_GROUP)), before.start()
+        elif broken is not None:
+            doc_type, start = canonical_doc_type(broken[0]), broken[1]
         elif sm.start() in list_type:
             doc_type, start = list_type[sm.start()], sm.start()
         elif (law := _law_by_name(text, sm)) is not None:
