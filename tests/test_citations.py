@@ -219,6 +219,8 @@ def test_symbol_broken_over_a_line_end() -> None:
 @pytest.mark.parametrize(("text", "doc_type"), [
     # A line break typed inside the V/v cell of a Lâm Đồng draft's header (cv-ubnd-nc-giao-cv-3980).
     ("V/v tham mưu triển khai Công \nvăn số 3980/C04-P6 của Cục Cảnh sát điều tra", "Công văn"),
+    # The same with the line before it within reach (the break before ``V/v`` is not the one).
+    ("Số:      /UBND-NC\nV/v tham mưu triển khai Công \nvăn số 3980/C04-P6", "Công văn"),
     ("thực hiện Kế hoạch\nsố 3980/C04-P6", "Kế hoạch"),
 ])
 def test_type_name_broken_over_a_line_end(text: str, doc_type: str) -> None:

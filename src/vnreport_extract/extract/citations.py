@@ -399,9 +399,10 @@ def _type_over_line_end(text: str, lo: int, end: int) -> tuple[str, int] | None:
     >>> _type_over_line_end("triển khai Công \nvăn số 3980/C04-P6", 0, 24)
     ('Công văn', 11)
     """
+    # From the start of the line before the break: a line end further back ends the search.
+    last = text.rfind("\n", lo, end)
+    lo = max(lo, text.rfind("\n", lo, last) + 1)
     window = text[lo:end]
-    if window.count("\n") != 1:
-        return None
     brk = _LINE_BREAK.search(window)
     assert brk is not None
     joined = window[:brk.start()] + " " + window[brk.end():]
