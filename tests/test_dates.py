@@ -64,6 +64,8 @@ def test_a_year_followed_by_den_is_not_a_period_without_its_head() -> None:
 def test_impossible_calendar_days_are_not_dates() -> None:
     assert extract_dates("ngày 30/02/2023 và 31.04.2023") == []
     assert [d.value.iso for d in extract_dates("ngày 29/02/2024")] == ["2024-02-29"]
+    # A list of days with one impossible day among them is not read as days of that month.
+    assert [d.raw for d in extract_dates("ngày 12, 40 và 16/11/2012")] == ["16/11/2012"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -72,6 +74,8 @@ def test_impossible_calendar_days_are_not_dates() -> None:
     ("từ ngày 29/6 đến ngày 09/7/2026", ["2026-06-29", "2026-07-09"]),
     # Thể lệ Hội thi Tin học, Sở TT&TT Bắc Giang 2012 (cv-298-stttt-cntt-2012-scan)
     ("Dự kiến tổ chức thi ngày 04 và 05 tháng 10 năm 2012 (02 ngày)", ["2012-10-04", "2012-10-05"]),
+    # Giấy mời 289/GM-UBND, UBND tỉnh Bắc Giang 2012 (gm-289-gm-ubnd-2012-scan): two days before.
+    ("Ngày 14, 15 và 16/11/2012, UBND tỉnh tổ chức Hội nghị", ["2012-11-14", "2012-11-15", "2012-11-16"]),
 ])
 def test_day_and_month_take_the_year_of_the_date_after(text: str, expected: list[str]) -> None:
     assert [d.value.iso for d in extract_dates(text) if d.kind == "date"] == expected

@@ -58,9 +58,11 @@ QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?
 PART_OF_YEAR = regex.compile(
     rf"(?<=(?<![\w,.])(?P<n>[1-9]|1[01])\s+)(?i:tháng)\s+(?P<end>(?i:đầu|cuối))\s+(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 # A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
-# 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and a bare day before it: ``Ngày 26, 27/12/2011``.
+# 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and bare days before it: ``Ngày 26, 27/12/2011``,
+# ``Ngày 14, 15 và 16/11/2012``.
 DAY_MONTH = regex.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.]|,\d)")
-DAY_BEFORE = regex.compile(rf"(?<!\w)(?i:ngày)\s+(?P<d>\d{{1,2}}){_AND}(?=\d{{1,2}}/\d{{1,2}}/)")
+DAY_BEFORE = regex.compile(
+    rf"(?<!\w)(?i:ngày)\s+(?P<days>\d{{1,2}}(?:{_AND}\d{{1,2}})*){_AND}(?=\d{{1,2}}/\d{{1,2}}/)")
 # A range between two months or days: ``từ tháng 7/1954 đến tháng 12/1973``, ``từ tháng 7/1954
 # đến ngày 30/4/1975``, ``từ ngày 12/11/2025 đến ngày 25/12/2025``. Read around the months and
 # dates already found: ``từ`` before the first, ``đến``/``tới`` between them (``đến hết ngày
@@ -193,10 +195,12 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         after = next_full(m.end())
         if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
             continue
-        day = int(m.group("d"))
-        start = m.start("d")
-        if _valid(day, after[2].month, after[2].year) and not taken.overlaps(start, m.end("d")):
-            add("date", start, m.end("d"), PartialDate.of(after[2].year, after[2].month, day))
+        days = list(_DAY.finditer(text, m.start("days"), m.end("days")))
+        if taken.overlaps(m.start("days"), m.end("days")) \
+                or not all(_valid(int(d.group()), after[2].month, after[2].year) for d in days):
+            continue
+        for d in days:
+            add("date", d.start(), d.end(), PartialDate.of(after[2].year, after[2].month, int(d.group())))
     # Ranges: each month or date with the next one. The period spans both; they stay mentions
     # of their own (each is a calendar month or day of the text).
     points = sorted((d for d in found if d.kind in ("date", "month")), key=lambda d: d.start)
