@@ -104,6 +104,16 @@ def test_ampersand_for_va_keeps_its_sign_and_the_words_are_restored() -> None:
     assert fix_capitals("SỞ THÔNG TIN & TRUYÈN THÔNG") == "SỞ THÔNG TIN & TRUYỀN THÔNG"
 
 
+def test_of_two_accepted_spellings_the_one_nearer_the_print_is_taken() -> None:
+    # gm-289-gm-ubnd-2012-scan: the issuer's first line, printed ``UỶ BAN NHÂN DÂN``.
+    assert fix_capitals("UÝ BAN NHÂN DÂN") == "UỶ BAN NHÂN DÂN"
+
+
+def test_a_misreading_as_near_to_both_spellings_stays() -> None:
+    # ``UY``: one mark away from ``UỶ`` and one from ``ỦY`` (folded alike): nothing to choose.
+    assert fix_capitals("UY BAN NHÂN DÂN") == "UY BAN NHÂN DÂN"
+
+
 def test_capitals_already_right_stay() -> None:
     assert fix_capitals("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 

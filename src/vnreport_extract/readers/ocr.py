@@ -112,6 +112,8 @@ def fix_capitals(line: str) -> str:
     'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH'
     >>> fix_capitals("SỞ THÔNG TIN & TRUYÈN THÔNG")  # ``&`` kept as written
     'SỞ THÔNG TIN & TRUYỀN THÔNG'
+    >>> fix_capitals("UÝ BAN NHÂN DÂN")  # of the two spellings, the one nearer the print
+    'UỶ BAN NHÂN DÂN'
     """
     words = line.split(" ")
     out: list[str] = []
@@ -127,8 +129,10 @@ def fix_capitals(line: str) -> str:
                 continue
             written = " ".join(bare)
             # Already one accepted spelling (``UỶ`` and ``ỦY`` are both right): keep it as written.
-            if written not in candidates and len(candidates) == 1:
-                chunk = candidates[0].split(" ")
+            # Otherwise the spelling nearest the print, when one is (``UÝ BAN`` → ``UỶ BAN``).
+            best = _nearest(written, candidates) if written not in candidates else None
+            if best is not None:
+                chunk = best.split(" ")
                 if "&" in bare and len(bare) == len(chunk):
                     chunk = ["&" if w == "&" else c for w, c in zip(bare, chunk, strict=True)]
                 chunk[-1] += m.group("punct")
@@ -139,6 +143,14 @@ def fix_capitals(line: str) -> str:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+def _nearest(written: str, candidates: Sequence[str]) -> str | None:
+    """The one candidate fewest characters away from ``written``; None when two are as near."""
+    if len(candidates) == 1:
+        return candidates[0]
+    ranked = sorted((Levenshtein.distance(written, c), c) for c in candidates)
+    return ranked[0][1] if ranked[0][0] < ranked[1][0] else None
 
 
 # Type names (tên loại) as cited in running text, by folded form: ``Hướng dân số 37/HD-BCA``
