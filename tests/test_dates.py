@@ -155,3 +155,27 @@ def test_a_text_whose_lower_case_is_longer_finds_its_worded_dates_all_the_same()
     found = extract_dates("NGÀY 18 THÁNG 5 NĂM 2021, Quý III/2025, 6 tháng đầu năm 2012 (İ)")
     assert [(d.kind, d.value.iso) for d in found] == [("date", "2021-05-18"), ("period", "2025-07"),
                                                       ("period", "2012-01")]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    # tb-20-tb-stttt-2012-scan, the ``Thời gian hoàn thành`` column of its task tables (OCR rows)
+    ("1\tGiải quyết 90% HS tr 7 lên đúng và trư ?c thời hạn\t12/2012\n2\tTham mưu ban hành văn bản",
+     ["2012-12"]),
+    ("6\tHoàn thành cơ sở dữ liệu BCXB năm 201 và 6 tháng năm 2012\t10)%\t9/2012\n4. Thanh tra Sở", ["2012-09"]),
+    ("3\tTham mưu chuân bị 01 Dự án đầu tư về CNTT\t01 Dzán\t8/2012\n4_\tChuẩn hoá", ["2012-08"]),
+    ("\tTham mưu ban hành ít nhất 10 VB\tTháng 6/2012 12/2012\n", ["2012-06", "2012-12"]),
+    ("Biên tập và phát hành CSDL TT&TT 2006-2010\tHoàn thà :h 100%\tTháng 10/2012 4/2012\n", ["2012-10", "2012-04"]),
+    ("Giải quyết 90% HS trở lên đúng và tr rớc thời hạn\tTháng mạ 12/2012\n2", ["2012-12"]),
+])
+def test_a_month_year_that_ends_a_table_cell_is_a_month(text: str, months: list[str]) -> None:
+    assert [d.value.iso for d in extract_dates(text) if d.kind == "month"] == months
+
+
+@pytest.mark.parametrize("text", [
+    "trước 12/2012 và",  # running text: a document's number as well as a month
+    "a\tsố 12/2012\n",
+    "a\tNghị định 12/2012\n",
+    "a\ttỷ lệ 19/63\n",
+])
+def test_a_bare_month_year_elsewhere_is_no_month(text: str) -> None:
+    assert [d for d in extract_dates(text) if d.kind == "month"] == []

@@ -2,7 +2,8 @@
 
 Forms: ``26/11/2021``, ``05/4/2022``, ``26-11-2021``, ``26.11.2021``,
 ``ngày 18 tháng 5 năm 2021``, ``ngày   tháng 5 năm 2023`` (blank day),
-``tháng 5 năm 2023``, ``tháng 5/2023``, ``năm 2023``. Numbers inside symbols
+``tháng 5 năm 2023``, ``tháng 5/2023``, ``năm 2023``, and ``9/2012`` ending a table cell
+(a schedule's column). Numbers inside symbols
 (``61/2018/NĐ-CP``) are never dates: callers pass the spans to skip.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 
 import regex
 
+from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
 from ..conventions.numbering import roman_value
 from ..models import DateMention, PartialDate
 from ..spans import Spans
@@ -40,6 +42,15 @@ _DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
+# A month-year without ``tháng`` (``9/2012``) is a month at the end of a table cell, where a
+# schedule's column (``Thời gian hoàn thành``) lists them: ``Tháng 6/2012 12/2012``, ``…\t8/2012``.
+# In running text ``12/2012`` may be a document's number, and after ``số`` or a type name
+# (``Nghị định 12/2012``) it is one anywhere.
+CELL_MONTH = regex.compile(rf"(?<![\d/.,-])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")
+_CELL_END = regex.compile(r"[ ]*(?:\t|\n|\Z)")
+_NUMBER_WORD = regex.compile(
+    rf"(?<!\w)(?i:số|{'|'.join(sorted({t['name'] for t in DOC_TYPES} | set(NAMED_TYPES), key=len, reverse=True))})"
+    r"\s*:?\s*$")
 # Periods are found from their year range (cheap to scan for), then widened over the
 # words that introduce them: scanning for those words at every position costs far more.
 YEAR_RANGE = regex.compile(
@@ -84,6 +95,13 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a table row of the text (its cells joined by tabs)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return "\t" in text[start:end if end >= 0 else len(text)]
 
 
 def _before(a: PartialDate, b: PartialDate) -> bool:
@@ -176,6 +194,11 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
+    for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))):
+        month = int(m.group("m"))
+        if _valid(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
+                and _in_table_row(text, m.start()) and not _NUMBER_WORD.search(text, max(0, m.start() - 30), m.start()):
+            add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
     full = sorted((d.start, d.end, d.value) for d in found if d.kind == "date")
     starts = [f[0] for f in full]
 
