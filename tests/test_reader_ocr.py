@@ -32,6 +32,7 @@ from vnreport_extract.readers.ocr import (
     Line,
     Word,
     _fix_fields,
+    blank_glued_day,
     fix_capitals,
     fix_labels,
     fix_name,
@@ -277,6 +278,22 @@ def test_number_line_of_one_unreadable_word_is_not_junk() -> None:
 def test_handwritten_number_glued_to_its_label_is_cut_off() -> None:
     words = [Word("Số:z¿*./STTTT-VP", 313, 221, 560, 250, 0.0, (1, 1, 1))]
     assert [w.text for w in unglue_fields(words)] == ["Số:", "z¿*.", "/STTTT-VP"]
+
+
+def test_a_day_written_by_hand_into_a_printed_date_of_the_text_is_left_blank() -> None:
+    # tb-20-tb-stttt-2012-scan, the annex's subtitle ``(Kèm theo Thông báo số 20/TB-STTTT ngày
+    # 13/3/2012 ...)``: the handwritten day (13 or 18, under the seal) read glued to ``ngày``.
+    line = Line([Word("JTB-STTTT", 1004, 363, 1320, 413, 61.0, (1, 1, 1)),
+                 Word("ngày4/3/2012", 1336, 353, 1659, 413, 48.0, (1, 1, 1)),
+                 Word("etla", 1675, 363, 1760, 413, 36.0, (1, 1, 1))])
+    notes: list[tuple[str, str]] = []
+    assert [w.text for w in blank_glued_day(line, notes).words] == ["JTB-STTTT", "ngày", "/3/2012", "etla"]
+    assert [code for code, _ in notes] == ["ocr-unread-field"]
+
+
+def test_a_printed_date_read_with_confidence_keeps_its_day() -> None:
+    line = Line([Word("ngày", 100, 10, 160, 40, 96.0, (1, 1, 1)), Word("20/9/2012", 170, 10, 280, 40, 97.0, (1, 1, 1))])
+    assert blank_glued_day(line) is line
 
 
 def test_scanner_line_down_the_page_is_whitened() -> None:

@@ -1064,6 +1064,39 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, h
     return Line(words)
 
 
+# The rest of a numeric date whose day was read glued to ``ngày`` (``ngày4/3/2012``): the day and
+# the date after it.
+_GLUED_DAY_DATE = re.compile(r"(?P<day>[^\s/]{1,3})(?P<date>/\d{1,2}/(?:19|20)\d\d)(?!\d)")
+
+
+def blank_glued_day(line: Line, notes: Notes | None = None) -> Line:
+    """A date of running text whose day was filled in by hand in a printed ``ngày   /3/2012``
+    (the document's own date repeated in its annex's subtitle): Tesseract reads the day glued to
+    ``ngày``, where print has a space, and doubtfully. A wrong day is worse than none: the day is
+    left blank, and the month and year stand.
+
+    >>> w = Word("ngày4/3/2012", 0, 0, 120, 10, 48, (1, 1, 1))
+    >>> [x.text for x in blank_glued_day(Line([w])).words]
+    ['ngày', '/3/2012']
+    >>> [x.text for x in blank_glued_day(Line([replace(w, conf=96)])).words]
+    ['ngày4/3/2012']
+    """
+    out: list[Word] = []
+    for w in line.words:
+        label = _GLUED_DATE_WORD.match(fold(w.text))
+        date = _GLUED_DAY_DATE.match(w.text, label.end()) if label and label.group() == "ngay" else None
+        if date is None or w.conf >= _SURE_PRINT:
+            out.append(w)
+            continue
+        head, _ = _cut(w, label.end() if label else 0)
+        out += [head, Word(date.group("date") + w.text[date.end():], head.right, w.top, w.right, w.bottom, w.conf,
+                           w.line_key)]
+        if notes is not None:
+            notes.append(("ocr-unread-field", f"the day of the date {w.text!r} could not be read (handwritten?): "
+                                              "left blank"))
+    return Line(out) if len(out) != len(line.words) else line
+
+
 # A Roman section number read with a stroke lost or merged: bold serif ``II.`` read as ``I.``
 # or ``H.``, ``III`` as ``II``. Only letters a stroke can turn into: never digits (``1.`` may be
 # an Arabic heading number).
@@ -1189,7 +1222,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
     while sig_start and _same_row(lines[sig_start - 1], lines[sig_start]) \
             and lines[sig_start - 1].left > lines[sig_start].right:
         sig_start -= 1
-    body = [fix_roman(ln, count) for ln in (lines if sig_start is None else lines[:sig_start])]
+    body = [blank_glued_day(fix_roman(ln, count), notes) for ln in (lines if sig_start is None else lines[:sig_start])]
     for k, (part, table) in enumerate(_around_tables(body, tables)):
         # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
         texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
