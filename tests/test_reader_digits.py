@@ -33,6 +33,7 @@ def crop(name: str) -> np.ndarray:
     ("cv-27-day-09", "09"),  # the 9 open at the top
     ("qd-126-copy-number-32", "32"),  # the 2 with a loop
     ("qd-126-copy-day-03", "03"),
+    ("cv-4409-number-4409", "4409"),  # blue ink
 ])
 def test_legible_handwriting_is_read_with_confidence(name: str, digits: str) -> None:
     reading = read_handwritten(crop(name))
@@ -45,7 +46,9 @@ def test_no_crop_of_a_field_is_read_wrong_with_confidence() -> None:
     # or some of them when whole digits are cut away; never another digit.
     written = {"qd-126-number-126": "126", "qd-1462-day-18": "18", "tb-666-number-666": "666", "cv-390-day-06": "06",
                "cv-27-day-09": "09", "qd-126-copy-number-32": "32", "qd-126-copy-day-03": "03", "qd-126-day-18": "18",
-               "cv-695-day-18": "18", "cv-1185-day-14": "14", "qd-1462-number-1462": "1462"}
+               "cv-695-day-18": "18", "cv-1185-day-14": "14", "qd-1462-number-1462": "1462",
+               "cv-3980-day-28": "28", "cv-61-day-31": "31", "cv-61-month-01": "01", "cv-4409-day-01": "01",
+               "cv-4409-month-10": "10", "cv-4409-number-4409": "4409", "cv-298-day-12": "12"}
     wrong = []
     for name, digits in written.items():
         grey = crop(name)
@@ -68,6 +71,8 @@ def test_two_digits_run_together_are_not_read_as_one() -> None:
     "cv-404-number-404",  # written over a dotted leader
     "cv-695-day-18",  # a 1 with a long lead-in, a scanner's line through it: one network reads 48
     "cv-1185-day-14",  # 14 in one stroke: one network reads 7, the other 4
+    "cv-3980-day-28",  # the 2 with a loop at its foot: the networks read it apart
+    "cv-4409-day-01",  # the 0 and the 1 joined: one character, read 4
 ])
 def test_misread_handwriting_is_never_confident(name: str) -> None:
     reading = read_handwritten(crop(name))
@@ -78,10 +83,18 @@ def test_misread_handwriting_is_never_confident(name: str) -> None:
     "cv-695-number-695",  # the 5 written against the symbol's slash
     "cv-1185-number-1185",  # its first 1 against the label
     "tb-666-day-14",  # the end of ``ngày`` before the 14
+    "cv-61-day-31",  # a piece of ``tháng`` after the 31
+    "cv-298-day-12",  # squeezed between ``ngày`` and ``tháng``, its 2 cut
+    "cv-61-month-01",  # the 1's long foot run out to the crop's side
 ])
 def test_field_cut_by_the_crop_side_reads_nothing(name: str) -> None:
     # A digit cut by the crop's side could be any digit, or part of two.
     assert read_handwritten(crop(name)) is None
+
+
+def test_a_character_as_wide_as_two_digits_is_not_read() -> None:
+    # cv-4409: the 10's 1 with a long lead-in, as wide as two digits run together.
+    assert read_handwritten(crop("cv-4409-month-10")) is None
 
 
 def test_a_blank_field_with_a_dotted_leader_reads_nothing() -> None:
