@@ -33,7 +33,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # misreads a few recipients (``Tô`` for ``Tổ``) and the name under a signature.
     "bac-giang-2012/cv-368-cv-bptt-tinh-uy-2012-scan.pdf": {"metadata": 0.818},
     "bac-giang-2012/qd-1462-qd-ubnd-2012-scan.pdf": {"metadata": 0.909},
-    "lam-dong-2025/cv-4409-bca-c04-2025-scan.pdf": {"dates": 0.75, "metadata": 0.7},
+    "lam-dong-2025/cv-4409-bca-c04-2025-scan.pdf": {"dates": 0.75, "metadata": 0.8},
     # The handwritten day ``14``, its 1's lead-in stroke against ``ngày``, is left blank.
     "qlvb-quanhuyen-2011/tb-666-tb-stttt-ben-tre-2011-scan.pdf": {"dates": 0.5, "metadata": 0.909},
     # Bắc Giang scans of 2012: handwritten numbers and days, names under seals and signatures,

@@ -921,12 +921,13 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
 
     def checked(text: str, conf: float, why: str | None) -> list[Word] | None:
         """Tesseract's reading ``text``, unless the handwriting reader read something else: a
-        sure reading of as many digits replaces it; any other leaves the field blank."""
+        sure reading of as many digits replaces it, and so does one of a digit more that
+        Tesseract read as one with its like neighbour; any other leaves the field blank."""
         reading = by_hand()
         if reading is None or reading.text == text:
             return words if why is None and text == written else put(text, conf, why)
         sure = sure_hand()
-        if sure is not None and len(sure.text) == len(text):
+        if sure is not None and (len(sure.text) == len(text) or _one_digit_dropped(text, sure.text)):
             return put(sure.text, 100 * sure.confidence, f"{text!r} read as handwriting {sure.text!r}")
         return None
 
@@ -956,6 +957,21 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     if notes is not None:
         notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"))
     return kept + words[end:]
+
+
+def _one_digit_dropped(printed: str, hand: str) -> bool:
+    """Whether Tesseract's reading ``printed`` is the handwriting reading ``hand`` with one of two
+    like digits side by side read as one (``409`` of a written ``4409``), the others in order.
+    Not the last digit of ``hand``: the stroke of the slash after the number may be read as a ``1``.
+
+    >>> _one_digit_dropped("409", "4409"), _one_digit_dropped("449", "4409"), _one_digit_dropped("49", "4409")
+    (True, False, False)
+    >>> _one_digit_dropped("409", "4091"), _one_digit_dropped("401", "4011")
+    (False, False)
+    """
+    if len(hand) != len(printed) + 1:
+        return False
+    return any(hand[i] == hand[i + 1] and hand[:i] + hand[i + 1:] == printed for i in range(len(hand) - 2))
 
 
 def _keeps_digits(first: str, again: str) -> bool:
