@@ -19,7 +19,7 @@ from vnreport_extract.conventions.header import (
     is_field_label,
     match_line,
 )
-from vnreport_extract.conventions.vocabulary import AUTHORITIES, POSITIONS
+from vnreport_extract.conventions.vocabulary import AUTHORITIES, DEPUTY_TITLES, POSITIONS
 from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
 from vnreport_extract.extract.symbols import canonical_code
 
@@ -45,7 +45,10 @@ def test_code_case_repair(code: str) -> None:
 
 @pytest.mark.parametrize("position", POSITIONS)
 def test_position_from_upper_case_signature(position: str) -> None:
-    text = f"BÁO CÁO\nX\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\n{position.upper()}\nNguyễn Văn An"
+    # Only a deputy signs ``KT.`` (ký thay) for the head; any position signs for a collective.
+    deputy = position.startswith(tuple(DEPUTY_TITLES))
+    signing = "KT. GIÁM ĐỐC" if deputy else "TM. ỦY BAN NHÂN DÂN"
+    text = f"BÁO CÁO\nX\nNơi nhận:\n- Lưu: VT.\n{signing}\n{position.upper()}\nNguyễn Văn An"
     signer = parse_text(text).metadata.signer
     assert signer is not None and signer.position == position
 

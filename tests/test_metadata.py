@@ -660,3 +660,44 @@ def test_the_body_s_first_sentence_after_bulleted_addressees_is_no_addressee(fir
     text = (f"UBND TỈNH LÂM ĐỒNG\nSố: 12/UBND-VX\nV/v phòng, chống dịch sởi\nKính gửi:\n- Sở Y tế;\n"
             f"- UBND các huyện, thành phố;\n{first_sentence}\nĐề nghị các đơn vị triển khai thực hiện.\n")
     assert extract_metadata(text).metadata.recipients == ["Sở Y tế", "UBND các huyện, thành phố"]
+
+
+# --- Signature lines of scans the seal spoilt (Bắc Giang 2012) ----------------------------------
+
+def test_seal_text_in_capitals_is_no_name() -> None:
+    # cv-27-stttt-vp-2012-scan: ``TRÔNG TIN`` (of the seal's ``SỞ THÔNG TIN VÀ TRUYỀN THÔNG``).
+    m = meta("Nội dung./.\nNơi nhận:\n- Lưu VT;\nGIÁM ĐỐC\nTRÔNG TIN\nNghÖ Văn Diệu")
+    assert m.signer is not None and m.signer.position == "Giám đốc" and m.signer.name is None
+
+
+def test_name_without_its_family_name_is_no_name() -> None:
+    # cv-390-vp-th-2012-scan: ``Nguyễn`` under the seal; tb-20-tb-stttt-2012-scan likewise.
+    m = meta("Nội dung./.\nNơi nhận:\n- Lưu: VT, TH.\nKT.CHÁNH VĂN PHÒNG\nPHÓ VĂN PHÒNG\nThanh Bình")
+    assert m.signer is not None and m.signer.name is None
+    m = meta("Nội dung./.\nNơi nhận:\n- TH.\nGIÁM ĐỐC\nVăn Diệu")
+    assert m.signer is not None and m.signer.name is None
+
+
+def test_spoilt_family_name_taken_from_the_one_person_the_document_names() -> None:
+    # cv-27: the letter lists its signer in its table.
+    m = meta("Bảng:\n1\tNguyễn Văn Diệu\tNam\t1956\tThạc sỹ Kinh tế\tGiám đốc Sở\n"
+             "Nơi nhận:\n- Lưu VT;\nGIÁM ĐỐC\nTRÔNG TIN\nNghÖ Văn Diệu")
+    assert m.signer is not None and m.signer.name == "Nguyễn Văn Diệu"
+
+
+def test_kt_position_is_a_deputy_title() -> None:
+    # cv-390: a scrap of ``PHÓ VĂN PHÒNG`` under the KT. line is no position.
+    m = meta("Nội dung./.\nNơi nhận:\n- Lưu: VT, TH.\nKT.CHÁNH VĂN PHÒNG\nPHÒNG\nNguyễn Thanh Bình")
+    assert m.signer is not None and m.signer.position is None and m.signer.name == "Nguyễn Thanh Bình"
+
+
+def test_office_elsewhere_over_the_name_is_not_the_position() -> None:
+    # cv-1139-bdh-2012-scan: ``KT. TRƯỞNG BAN`` / ``PHÓ TRƯỞNG BAN`` lost under the seal; the
+    # signer's own office stands over the name.
+    m = meta("Nội dung./.\nNơi nhận:\n- Lưu: VT, PBGDPL.\nTM. BAN ĐIỀU HÀNH\nGIÁM ĐỐC SỞ TƯ PHÁP\nĐặng Văn Nguyên")
+    assert m.signer is not None and m.signer.authority == "TM." and m.signer.position is None
+    assert m.signer.name == "Đặng Văn Nguyên"
+    m = meta("Nội dung./.\nNơi nhận:\n- Lưu: VT.\nTM. BAN ĐIỀU HÀNH\nKT. TRƯỞNG BAN\nGIÁM ĐỐC SỞ TƯ PHÁP\n"
+             "Đặng Văn Nguyên")
+    assert m.signer is not None and m.signer.authority == "KT." and m.signer.position is None
+    assert m.signer.name == "Đặng Văn Nguyên"

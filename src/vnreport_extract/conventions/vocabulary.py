@@ -35,6 +35,10 @@ POSITIONS: list[str] = [
 
 SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")
 
+# The titles of a deputy (cấp phó), who alone signs ``KT.`` (ký thay) for the head: ``KT. GIÁM ĐỐC``
+# / ``PHÓ GIÁM ĐỐC``, ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG``; matched at the start of the position.
+DEPUTY_TITLES: list[str] = ["Phó", "Thứ trưởng"]
+
 # Military and police ranks (cấp bậc hàm) written before a signer's name.
 RANKS: list[str] = [
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
@@ -124,3 +128,8 @@ SURNAMES: list[str] = [
     "Tòng", "Giàng", "Lường", "Vì", "Cầm", "Quàng", "Sùng", "Thào", "Mùa", "Hảng", "Vàng", "Lầu", "Bế",
     "Lù", "Lý", "Hờ", "Sình", "Chảo", "Bàn", "Triệu", "Lèo", "Khà", "Mè", "Nịnh", "Ma",
 ]
+
+# Middle names (tên đệm) that most names carry between the family name and the given name: a name
+# of two words that starts with one (``Văn Diệu``) lost its family name, though ``Văn`` is also
+# a family name of its own.
+MIDDLE_NAMES: list[str] = ["Văn", "Thị", "Hữu", "Đức", "Công", "Quang", "Minh", "Ngọc", "Thanh", "Xuân"]

@@ -25,7 +25,15 @@ from ..conventions.header import (
     starts_issuer,
     type_name_and_title,
 )
-from ..conventions.vocabulary import AUTHORITIES, POSITIONS, RANKS, SIGNING_AUTHORITIES, SURNAMES
+from ..conventions.vocabulary import (
+    AUTHORITIES,
+    DEPUTY_TITLES,
+    MIDDLE_NAMES,
+    POSITIONS,
+    RANKS,
+    SIGNING_AUTHORITIES,
+    SURNAMES,
+)
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
 from .dates import NUMERIC, WORDED
@@ -82,6 +90,7 @@ _TRICH_YEU = regex.compile(r"^\p{Ll}+(?:[ ]+\S+){2,}")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ]){1,5}\p{Lu}+$")
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _SURNAME_FOLDS = {fold(s) for s in SURNAMES}
+_MIDDLE_NAME_FOLDS = {fold(s) for s in MIDDLE_NAMES}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _POSITION_HEADS_LONGEST = sorted(_POSITION_HEADS, key=len, reverse=True)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
@@ -208,8 +217,23 @@ def _position(text: str) -> str:
 
 
 def _name(text: str) -> str | None:
+    """A signer's name as printed under the signature, or None. A name is printed in title case
+    and starts with the family name (họ); a line in capitals or of two words must show that
+    family name: the seal's print (``TRÔNG TIN`` of ``SỞ THÔNG TIN ...``) or a name whose family
+    name the seal hid (``Thanh Bình``) names no one for sure.
+
+    >>> _name("Nguyễn Minh"), _name("NGUYỄN VĂN AN"), _name("Đặng Quang Khanh")
+    ('Nguyễn Minh', 'Nguyễn Văn An', 'Đặng Quang Khanh')
+    >>> _name("TRÔNG TIN"), _name("Thanh Bình"), _name("TỈNH Ủ"), _name("Văn Diệu")
+    (None, None, None, None)
+    """
     if not _NAME.match(text) or fold(text) in _POSITIONS or names_issuer(text):
         return None  # ``TỈNH Ủ``: the seal's text, not a name
+    first = fold(text.split()[0])
+    if (text.isupper() or len(text.split()) == 2) and first not in _SURNAME_FOLDS:
+        return None
+    if len(text.split()) == 2 and first in _MIDDLE_NAME_FOLDS:
+        return None  # ``Văn Diệu``: the family name under the seal
     if text.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in text.split())
     return text
@@ -473,7 +497,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 previous = nxt.text
             break
     meta.recipients = recipients
-    meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line)
+    meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line, text)
     if sig_start is not None:
         body_end = min(body_end, sig_start)
     if meta.number is not None and meta.number.number is None:
@@ -541,7 +565,8 @@ def _number_type(meta: Metadata) -> str | None:
                               has_issuer=meta.number.issuer_code is not None, year=meta.number.year)
 
 
-def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) -> tuple[Signer | None, int | None]:
+def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
+            doc_text: str = "") -> tuple[Signer | None, int | None]:
     """Signing authority, position and name: near ``Nơi nhận`` when there is one (an
     appendix may follow the signature), else in the last lines of the document."""
     candidates = list(range(len(lines) - 1, max(body_start_line, len(lines) - 25) - 1, -1))
@@ -562,19 +587,19 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             if auth == "Q":
                 # ``Q. GIÁM ĐỐC``: an acting head signs in their own (acting) position.
                 signer = Signer(position=f"Quyền {_position(rest)}")
-                _fill_signer(signer, lines[i + 1:], position_known=True)
+                _fill_signer(signer, lines[i + 1:], position_known=True, text=doc_text)
                 return signer, lines[i].start
             authority = f"{auth}."
             signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
             signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS \
                 else _AUTHORITIES.get(fold(rest)) or body_name(rest)
-            _fill_signer(signer, lines[i + 1:])
+            _fill_signer(signer, lines[i + 1:], text=doc_text)
             return signer, lines[i].start
     for i in candidates:
         text = lines[i].text
         if fold(text) in _POSITIONS:  # ``CHỦ TỊCH``, or ``Chủ tịch`` under the body's name
             signer = Signer(position=_POSITIONS[fold(text)])
-            _fill_signer(signer, lines[i + 1:], position_known=True)
+            _fill_signer(signer, lines[i + 1:], position_known=True, text=doc_text)
             return signer, lines[i].start
     # ``PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY`` / ``Kiêm`` / ``PHÓ BỘ PHẬN THƯỜNG TRỰC``: a position
     # with the body it heads, in capitals, after ``Nơi nhận`` (or in the last lines).
@@ -588,7 +613,7 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None) 
             parts += ["kiêm", _position(lines[k + 1].text)]
             k += 2
         signer = Signer(position=" ".join(parts))
-        _fill_signer(signer, lines[k:], position_known=True)
+        _fill_signer(signer, lines[k:], position_known=True, text=doc_text)
         return signer, lines[i].start
     # A statement signed by its declarant: ``NGƯỜI KHAI`` / ``Trưởng Ban Quản lý các KCN`` /
     # ``Nguyễn Anh Quyền``: the lines between the label and the name are the position.
@@ -648,18 +673,80 @@ _NAME_STOP_WORDS = frozenset({"họ", "và", "tên", "stt", "tt"})
 _SIGNED_AFTER = regex.compile(r"\s*[-–—]?\s*\((?:Đã|đã) ký\)\s*$|\s+[-–—]\s*(?:Đã|đã) ký\s*$")
 
 
-def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False) -> None:
+_DEPUTY_HEADS = tuple(fold(t) for t in DEPUTY_TITLES)
+
+
+def _office_elsewhere(signer: Signer, text: str) -> bool:
+    """Whether a line in capitals under a ``TM.`` or ``KT.`` line is the signer's office elsewhere
+    (printed over the name) rather than their position in this signature: under ``KT.`` anything
+    but a deputy's title; under ``TM.`` a position followed by another body's name (``GIÁM ĐỐC SỞ
+    TƯ PHÁP`` under ``TM. BAN ĐIỀU HÀNH``).
+
+    >>> _office_elsewhere(Signer(authority="KT.", on_behalf_of="Trưởng ban"), "GIÁM ĐỐC SỞ TƯ PHÁP")
+    True
+    >>> _office_elsewhere(Signer(authority="KT.", on_behalf_of="Bộ trưởng"), "THỨ TRƯỞNG")
+    False
+    >>> _office_elsewhere(Signer(authority="TM.", on_behalf_of="Ban điều hành"), "GIÁM ĐỐC SỞ TƯ PHÁP")
+    True
+    >>> _office_elsewhere(Signer(authority="TM.", on_behalf_of="Ủy ban nhân dân"), "CHỦ TỊCH")
+    False
+    """
+    f = fold(text)
+    if signer.authority == "KT.":
+        return not (f + " ").startswith(tuple(h + " " for h in _DEPUTY_HEADS))
+    if signer.authority != "TM.":
+        return False
+    head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
+    if head is None:
+        return False
+    rest = text[len(head):].strip()
+    return starts_issuer(rest) and fold(rest) not in fold(signer.on_behalf_of or "")
+
+
+_TITLE_WORD = regex.compile(r"^\p{Lu}\p{Ll}+$")
+
+
+def _named_in_text(line: str, text: str) -> str | None:
+    """The whole name of a signer whose family name the seal hid (``Văn Diệu``) or spoilt
+    (``NghÖ Văn Diệu``) when the document names exactly one person with those given names and a
+    known family name (starting with the same letter as the spoilt one): letters often list
+    their signer among the people they name.
+
+    >>> _named_in_text("NghÖ Văn Diệu", "1\tNguyễn Văn Diệu\tNam\t1956")
+    'Nguyễn Văn Diệu'
+    >>> _named_in_text("NghÖ Văn Diệu", "Ông Trần Văn Diệu") is None
+    True
+    """
+    words = line.split()
+    if len(words) == 2 and all(_TITLE_WORD.match(w) for w in words) and _name(line) is None:
+        given, initial = words, None
+    elif 3 <= len(words) <= 4 and words[0][:1].isupper() and not _TITLE_WORD.match(words[0]) \
+            and all(_TITLE_WORD.match(w) for w in words[1:]):
+        given, initial = words[1:], fold(words[0][:1])
+    else:
+        return None
+    found = {m.group(1) for m in regex.finditer(rf"(?<!\w)(\p{{Lu}}\p{{Ll}}*) {regex.escape(' '.join(given))}(?!\w)",
+                                               text)
+             if fold(m.group(1)) in _SURNAME_FOLDS and (initial is None or fold(m.group(1)).startswith(initial))}
+    return f"{found.pop()} {' '.join(given)}" if len(found) == 1 else None
+
+
+def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False, text: str = "") -> None:
+    elsewhere = False
     for k, line in enumerate(after[:12]):
         t = _SIGNED_AFTER.sub("", line.text)  # ``Trần Văn Truyền – Đã ký``: the copy's mark after the name
         if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
             break  # an appendix or another block starts: the name was not printed
         if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:
+            if _office_elsewhere(signer, t):
+                elsewhere = True  # the position line was lost: the name still follows
+                continue
             signer.position = _position(t)
             continue
         rank = next((r for r in RANKS if fold(t).startswith(fold(r) + " ")), None)
-        name = _name(t[len(rank) + 1:].strip() if rank else t)
+        name = _name(t[len(rank) + 1:].strip() if rank else t) or _named_in_text(t, text)
         # ``T/M BAN BÍ THƯ`` / ``Trần Cẩm Tú``: a Party signature may give no position.
-        if name and (signer.position is not None or (k == 0 and signer.authority is not None)):
+        if name and (signer.position is not None or elsewhere or (k == 0 and signer.authority is not None)):
             signer.name = name
             signer.rank = rank
             break
