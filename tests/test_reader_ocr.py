@@ -961,3 +961,105 @@ def test_page_images_of_a_long_scan_are_compressed(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(ocr, "RAW_PAGES", 1)
     long = [p.file.suffix for p in ocr._render(SCAN, [1, 2], 150, tmp_path / "b")]
     assert (short, long) == ([".bmp", ".bmp"], [".png", ".png"])
+
+
+# --- The signature block: its start, the column read again, names and the ``Lưu`` item --------
+
+def spread(text: str, left: int, top: int, right: int, bottom: int, key: int, conf: float = 95.0) -> list[Word]:
+    """The words of a line as read, its box shared out among them by their length."""
+    words = text.split()
+    unit = (right - left) / sum(len(w) + 1 for w in words)
+    out, x = [], float(left)
+    for t in words:
+        out.append(Word(t, round(x), top, round(x + unit * len(t)), bottom, conf, (key, 1, 1)))
+        x += unit * (len(t) + 1)
+    return out
+
+
+# cv-682-sct-qldn-2012-scan, page 1 (2475 × 3338): the lower page as read; ``GIÁM ĐỐC`` over the
+# seal of the Sở Công Thương was read nowhere.
+CV_682_LOWER = [
+    ("(kèm theo biểu tổng hợp chỉ tiết)", 1008, 1717, 1716, 1785),
+    ("Nơi nhận:", 355, 1908, 567, 1954),
+    ("- Như trên;", 359, 1964, 573, 2008),
+    ("- Lãnh đạo Sở (b/c);", 359, 2021, 757, 2069),
+    ("- Lưu VT, QLĐN.", 360, 2080, 720, 2126),
+    ("sị SƠ", 1357, 2100, 1574, 2177),
+    ("Trần Văn Lộc", 1578, 2369, 1930, 2436),
+]
+
+
+def cv_682_words() -> list[Word]:
+    return [w for k, (t, *box) in enumerate(CV_682_LOWER) for w in spread(t, *box, key=k + 1)]
+
+
+def test_signature_starts_at_a_misread_noi_nhan_label() -> None:
+    # cv-27-stttt-vp-2012-scan: ``Mới nhận:`` for ``Nơi nhận:``; the block was running text.
+    words = [*spread("tổng hợp./.", 221, 1152, 337, 1184, 1), *spread("Mới nhận:", 230, 1233, 330, 1255, 2),
+             *spread("GIÁM ĐÓC", 847, 1231, 990, 1258, 3), *spread("- Lưu VT;", 231, 1260, 317, 1280, 4),
+             *spread("Bản điện tử:", 231, 1286, 353, 1309, 5), *spread("Như Kính gửi;", 244, 1313, 368, 1333, 6)]
+    layout = page_blocks(words, 1, 1248, 1751)[-1]
+    assert layout.kind == "layout" and layout.rows == [["Nơi nhận:\n- Lưu VT;\nBản điện tử:\nNhư Kính gửi;",
+                                                        "GIÁM ĐỐC"]]
+
+
+def test_family_name_read_longer_than_any_is_left_as_read() -> None:
+    # cv-27: the seal over ``Nguyễn``; ``Ngô`` is one letter away but one letter shorter.
+    assert fix_name("NghÖ Văn Diệu") == "NghÖ Văn Diệu"
+
+
+def test_archive_item_label_misread_is_restored() -> None:
+    # cv-1139-bdh-2012-scan: ``- Lưu: VT, PBGDPL.`` under a signature's stroke.
+    assert ocr.fix_archive_item("- am: VT, PBGDPL.") == "- Lưu: VT, PBGDPL."
+    assert ocr.fix_archive_item("- Sở: VT") == "- Sở: VT"
+
+
+def test_position_one_letter_misread_is_restored() -> None:
+    assert fix_position("GLÁM ĐÓC") == "GIÁM ĐỐC"  # cv-682, the signature column read again
+
+
+def test_signature_column_lines_the_conventions_know() -> None:
+    # Readings of signature columns alone (Bắc Giang 2012 scans).
+    assert ocr.signature_line("GLÁM ĐÓC") == "GIÁM ĐỐC"  # cv-682
+    assert ocr.signature_line("GIẢI ĐÓC") == "GIÁM ĐỐC"  # tb-20-tb-stttt-2012-scan
+    assert ocr.signature_line("—-KT. TRƯỞNG BAN") == "KT. TRƯỞNG BAN"  # cv-1139
+    assert ocr.signature_line("~#z£PHÓ VĂN PHÒNG") == "PHÓ VĂN PHÒNG"  # cv-390-vp-th-2012-scan
+    assert ocr.signature_line("KT.CHÁNH VĂN PHÒNG") == "KT.CHÁNH VĂN PHÒNG"  # cv-390
+    # The seal's print and the strokes of the signature.
+    assert ocr.signature_line("oị SỞẲ") is None  # cv-682
+    assert ocr.signature_line("GÀ CÔNG THƯƠ /Ệ Ƒ /d") is None  # cv-682
+    assert ocr.signature_line("Xin Hà VAN PHONG") is None  # cv-390
+    assert ocr.signature_line("/⁄Z%⁄IPNð TRƯỞNG BAN") is None  # cv-1139: ``PHÓ`` lost, not ``TRƯỞNG BAN``
+
+
+def test_signature_column_without_a_position_is_read_again() -> None:
+    box = ocr.signature_box(cv_682_words(), 2475, 3338)
+    assert box is not None
+    left, top, right, bottom = box
+    assert 757 < left < 1357 and top < 1908 and bottom > 2436 and right == 2475
+
+
+def test_signature_column_with_its_position_is_not_read_again() -> None:
+    words = [*cv_682_words(), *spread("GIÁM ĐỐC", 1580, 1894, 1880, 1950, 20)]
+    assert ocr.signature_box(words, 2475, 3338) is None
+
+
+def test_position_read_again_joins_the_signature_column() -> None:
+    # cv-682: the column read alone gave ``GLÁM ĐÓC`` (at 79) among the seal's print.
+    found = [*spread("GLÁM ĐÓC", 1580, 1894, 1880, 1950, 1, 79.0), *spread("oị SỞẲ", 1380, 2098, 1600, 2154, 2, 11.0),
+             *spread("Trần Văn Lộc", 1578, 2369, 1930, 2436, 3, 97.0)]
+    words = ocr.merge_signature(cv_682_words(), found, 1263)
+    layout = page_blocks(words, 1, 2475, 3338)[-1]
+    assert layout.rows == [["Nơi nhận:\n- Như trên;\n- Lãnh đạo Sở (b/c);\n- Lưu VT, QLĐN.",
+                            "GIÁM ĐỐC\nsị SƠ\nTrần Văn Lộc"]]
+
+
+def test_position_read_again_replaces_its_scrap() -> None:
+    # cv-390: ``PHONG`` read in the row of ``PHÓ VĂN PHÒNG``, beside a recipient.
+    page = [*spread("Nơi nhận:", 157, 1979, 400, 2015, 1), *spread("KT.CHÁNH VĂN PHÒNG", 1000, 1979, 1399, 2015, 1),
+            *spread("- Như trên;", 159, 2027, 400, 2054, 2), *spread("PHONG", 1250, 2030, 1341, 2070, 2),
+            *spread("Thanh Bình", 1159, 2241, 1356, 2268, 3)]
+    found = spread("~#z£PHÓ VĂN PHÒNG", 1010, 2025, 1390, 2068, 1, 80.0)
+    words = ocr.merge_signature(page, found, 950)
+    assert "PHONG" not in [w.text for w in words]
+    assert [w.text for w in words if w.line_key[0] == ocr._SIGNATURE_BLOCK] == ["PHÓ", "VĂN", "PHÒNG"]

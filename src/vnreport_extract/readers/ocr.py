@@ -687,6 +687,132 @@ def _signing_row(lines: list[Line], geo: PageGeometry) -> int | None:
     return None
 
 
+def _signature_start(lines: list[Line], geo: PageGeometry) -> int | None:
+    """The first line of the ``Nơi nhận`` | signature block: the ``Nơi nhận`` label (as
+    :func:`fix_labels` restores it: ``Mới nhận:``), else the signing line (:func:`_signing_row`),
+    or the signer's position a little higher in the same row."""
+    start = next((i for i, ln in enumerate(lines)
+                  if _SIGNATURE_START.match(fold(fix_labels(ln.text, place_date=False)))), None)
+    if start is None:
+        start = _signing_row(lines, geo)
+    while start and _same_row(lines[start - 1], lines[start]) and lines[start - 1].left > lines[start].right:
+        start -= 1
+    return start
+
+
+# ---------------------------------------------------------------------------------------------
+# The signature column read again.
+#
+# The seal is stamped over the signer's position (chức vụ), and Tesseract's segmentation often
+# takes the position's line for part of the seal's picture: it reads nothing there (``GIÁM
+# ĐỐC`` over the seal of a Sở), or a scrap (``PHONG`` of ``PHÓ VĂN PHÒNG``). Read alone as one
+# block (``--psm 6``), the column gives those lines back. Only lines that the conventions of a
+# signature know (a signing line, a position, a deputy's title) are taken from that reading:
+# the rest of it is the seal's print and the signature's strokes.
+
+# The lines a signature reading keeps their own block numbers, after those of the second reading.
+_SIGNATURE_BLOCK = 20_000
+# The seal's print read before a line's first word (``~#z£PHÓ``, ``—-KT.``): whatever stands
+# before the last mark that is no letter, when capitals follow it to the word's end.
+_LEADING_SPECK = regex.compile(r"^.*[^\p{L}](?=\p{Lu}+\.?$)")
+_NO_LETTERS_BEFORE = regex.compile(r"^[^\p{L}]+")
+
+
+def signature_line(text: str) -> str | None:
+    """A line of the signature column that the conventions know, spelled right, or ``None``:
+    the signing line (``KT. TRƯỞNG BAN``), a known position (``GIÁM ĐÓC`` → ``GIÁM ĐỐC``), or
+    a deputy's title (``PHÓ VĂN PHÒNG``), in capitals. A speck of the seal before its first word
+    is left out.
+
+    >>> signature_line("—-KT. TRƯỞNG BAN"), signature_line("GIÁM ĐÓC"), signature_line("~#z£PHÓ VĂN PHÒNG")
+    ('KT. TRƯỞNG BAN', 'GIÁM ĐỐC', 'PHÓ VĂN PHÒNG')
+    >>> signature_line("KT.CHÁNH VĂN PHÒNG")
+    'KT.CHÁNH VĂN PHÒNG'
+    >>> signature_line("/⁄Z%⁄IPNð TRƯỞNG BAN"), signature_line("ị SỞM"), signature_line("GIÁM ĐÓC SỞ TƯ PHÁP")
+    (None, None, None)
+    """
+    signing = _NO_LETTERS_BEFORE.sub("", text)  # ``—-KT. TRƯỞNG BAN``
+    m = match_line("signing", signing) if _is_upper(signing) else None
+    if m is not None:
+        line = signing
+        after = line[m.start("rest"):]
+        return line[:m.start("rest")] + fix_capitals(after) if len(after.split()) <= 6 else None
+    first, _, rest = text.partition(" ")
+    first = _LEADING_SPECK.sub("", first)
+    line = f"{first} {rest}".strip()
+    if not _is_upper(line) or not _LETTERS.search(first):
+        return None
+    fixed = fix_position(fix_capitals(line))
+    if fold(fixed) in _POSITION_KEYS or (fold(fixed).startswith("pho ") and len(fixed.split()) <= 5):
+        return fixed
+    return None
+
+
+def signature_box(words: list[Word], width: int, height: int) -> Box | None:
+    """The signature column of a page (right of the ``Nơi nhận`` list, from its row to the
+    signer's name) when no position was read in it; ``None`` when there is none, or the position
+    was read."""
+    lines = [ln for ln in group_lines(words) if not is_junk(ln) and not is_stamp(ln)]
+    if not lines:
+        return None
+    geo = _geometry(lines, width, height)
+    start = _signature_start(lines, geo)
+    if start is None:
+        return None
+    boundary = geo.text_left + 0.3 * (geo.text_right - geo.text_left)
+    right: list[Line] = []
+    left_edge = 0
+    for line in lines[start:]:
+        for seg in split_line(line, geo.gap):
+            if is_junk(seg):
+                continue
+            if seg.left < boundary:
+                left_edge = max(left_edge, seg.right)
+            else:
+                right.append(seg)
+    if not right:
+        return None
+    for seg in right:
+        known = signature_line(seg.text)
+        if known is not None and match_line("signing", known) is None:
+            return None  # the position was read
+    h = geo.word_height
+    x0 = round(max(left_edge + h / 2, min(seg.left for seg in right) - 2 * h))
+    top = round(min(lines[start].top, right[0].top) - h)
+    bottom = round(max(seg.bottom for seg in right) + h / 2)
+    return max(0, x0), max(0, top), width, min(height, bottom)
+
+
+def merge_signature(words: list[Word], found: list[Word], left: int) -> list[Word]:
+    """The page's words with the signature lines a reading of its column (``found``, page
+    coordinates) gave (see :func:`signature_line`). Such a line takes the place of what was read
+    in its row of the column (``left`` onwards): a scrap of it, or nothing; a row that reads the
+    same already stays as it is."""
+    out = list(words)
+    for k, line in enumerate(group_lines(found)):
+        known = signature_line(line.text)
+        if known is None or line.conf < 40:
+            continue
+        row = [w for w in out if _in_row(w, line, left)]
+        if row and fold(signature_line(" ".join(w.text for w in sorted(row, key=lambda w: w.left))) or "") \
+                == fold(known):
+            continue
+        out = [w for w in out if not _in_row(w, line, left)]
+        texts = known.split(" ")
+        if len(texts) != len(line.words):
+            texts = [w.text for w in line.words]
+            texts[0] = _LEADING_SPECK.sub("", texts[0])
+        out.extend(Word(t, w.left, w.top, w.right, w.bottom, w.conf, (_SIGNATURE_BLOCK, 0, k))
+                   for t, w in zip(texts, line.words, strict=True))
+    return out
+
+
+def _in_row(w: Word, line: Line, left: int) -> bool:
+    """Whether a word lies in the row of ``line``, from ``left`` onwards."""
+    return w.left >= left and min(w.bottom, line.bottom) - max(w.top, line.top) > 0.3 * min(
+        w.height, line.bottom - line.top)
+
+
 _STRAY_WORD = regex.compile(r"^\p{Ll}{1,3}$")
 _MISREAD_BULLET = regex.compile(r"^[^\p{L}\p{N}\s(“\"+\-]{1,2}\s+(?=\p{L})")
 _LABEL_MISREAD = regex.compile(r"^\S{1,6}(?:\s+\S{1,6})?\s*:$")
@@ -708,10 +834,32 @@ def _signature(lines: list[Line], geo: PageGeometry, start: int) -> list[list[st
                     text = "Nơi nhận:"  # the label over the recipients, misread (``Nˆ* thận:``)
                 if _STRAY_WORD.match(text):
                     continue  # ``ma``: a signature's stroke read as a short word
-                left.append(_MISREAD_BULLET.sub("- ", text))  # ``¬. Lãnh đạo Sở;``
+                left.append(fix_archive_item(_MISREAD_BULLET.sub("- ", text)))  # ``¬. Lãnh đạo Sở;``
             else:
                 right.append(fix_position(fix_capitals(text)) if _is_upper(text) else fix_name(text))
     return [["\n".join(left), "\n".join(right)]]
+
+
+# The last item of ``Nơi nhận``: ``Lưu: VT, ...``, the copy the office keeps, the Văn thư (VT)
+# first; its label misread (``am: VT, PBGDPL.``) before ``VT``.
+_ARCHIVE_LABEL = regex.compile(r"^(?P<bullet>-\s*)?\p{L}{1,3}\s*:\s*(?=VT\b)")
+
+
+def fix_archive_item(line: str) -> str:
+    """The ``Lưu`` label of the recipients' last item, misread in a word of three letters at most
+    before ``: VT``.
+
+    >>> fix_archive_item("- am: VT, PBGDPL."), fix_archive_item("- Lưu: VT, TH."), fix_archive_item("- Sở: VT")
+    ('- Lưu: VT, PBGDPL.', '- Lưu: VT, TH.', '- Sở: VT')
+    """
+    m = _ARCHIVE_LABEL.match(line)
+    if m is None or fold(line[m.start(): m.end()]).strip("- :") in _ARCHIVE_NOT:
+        return line
+    return f"{m.group('bullet') or ''}Lưu: {line[m.end():]}"
+
+
+# Short words that do stand before ``: VT`` (a body keeping its own copy).
+_ARCHIVE_NOT = frozenset({"so", "ban", "cuc", "vu", "bo", "luu"})
 
 
 _SURNAMES: dict[str, list[str]] = {}
@@ -738,6 +886,13 @@ def fix_name(line: str) -> str:
 
     >>> fix_name("`xgưýến Công Nghiệp"), fix_name("đồng chí Công Nghiệp")
     ('Nguyễn Công Nghiệp', 'đồng chí Công Nghiệp')
+
+    Only a reading with as many letters as the family name: one with more or fewer lost letters
+    under the seal, or gained some from its print, and which name it was cannot be told
+    (``NghÖ Văn Diệu``, the seal over ``Nguyễn``, is one letter from ``Ngô``).
+
+    >>> fix_name("NghÖ Văn Diệu")
+    'NghÖ Văn Diệu'
     """
     words = line.split()
     rank: list[str] = []
@@ -767,7 +922,8 @@ def _misread_family_name(words: list[str]) -> str | None:
     first = fold(_NAME_JUNK.sub("", words[0]))
     if len(first) < 3 or len(words) - 1 > 3 or " " in first:
         return None
-    scored = sorted((Levenshtein.distance(first, key), key) for key in _SURNAMES if len(_SURNAMES[key]) == 1)
+    scored = sorted((Levenshtein.distance(first, key), key) for key in _SURNAMES
+                    if len(_SURNAMES[key]) == 1 and len(key) == len(first))
     if not scored or scored[0][0] > 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return _SURNAMES[scored[0][1]][0]
@@ -788,6 +944,8 @@ def fix_position(line: str) -> str:
 
     >>> fix_position("GLIÁM ĐÓC"), fix_position("KT. GIÁM ĐỐC"), fix_position("THIẾU TƯỚNG")
     ('GIÁM ĐỐC', 'KT. GIÁM ĐỐC', 'THIẾU TƯỚNG')
+    >>> fix_position("GLÁM ĐÓC")
+    'GIÁM ĐỐC'
     >>> fix_position("Z⁄5.5 GIÁM ĐỐC"), fix_position("Z⁄5.5 NĂM"), fix_position("Q. GIÁM ĐỐC")
     ('GIÁM ĐỐC', 'Z⁄5.5 NĂM', 'Q. GIÁM ĐỐC')
     """
@@ -804,7 +962,9 @@ def fix_position(line: str) -> str:
 
     best = process.extractOne(fold(rest), list(_POSITION_KEYS), scorer=fuzz.ratio, score_cutoff=92)
     if best is None:
-        return line
+        # One letter read as another (``GLÁM ĐÓC``): a substitution, which the ratio counts twice.
+        near = [key for key in _POSITION_KEYS if Levenshtein.distance(fold(rest), key, score_cutoff=1) <= 1]
+        return auth + _POSITION_KEYS[near[0]] if len(near) == 1 and len(fold(rest)) >= 6 else line
     return auth + _POSITION_KEYS[best[0]]
 
 
@@ -1231,13 +1391,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         blocks.append(Block("layout", page=page, rows=rows))
         lines = [ln for i, ln in enumerate(lines) if i not in used]
 
-    sig_start = next((i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln.text))), None)
-    if sig_start is None:
-        sig_start = _signing_row(lines, geo)
-    # The signer's position may stand a little higher than ``Nơi nhận`` in the same row.
-    while sig_start and _same_row(lines[sig_start - 1], lines[sig_start]) \
-            and lines[sig_start - 1].left > lines[sig_start].right:
-        sig_start -= 1
+    sig_start = _signature_start(lines, geo)
     body = [blank_glued_day(fix_roman(ln, count), notes) for ln in (lines if sig_start is None else lines[:sig_start])]
     for k, (part, table) in enumerate(_around_tables(body, tables)):
         # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
@@ -2346,6 +2500,9 @@ class _PageReader:
         better = carried_over(better, alike)
         if better:
             text_words = [better.get(w, w) for w in text_words]
+        box = signature_box(text_words, p.width, p.height)
+        if box is not None:
+            text_words = self._signature_again(p, text_words, box)
         placed = [(t.top, t.block) for t in tables]
         known: dict[Box, tuple[str, float] | None] = fields.result() if fields is not None else {}
         missing: list[Box] = []
@@ -2371,6 +2528,20 @@ class _PageReader:
                                  read_field=self._field_reader(p, known), read_hand=read_hand, tables=placed,
                                  diacritics=self.diacritics)
         return _PageRead(blocks, tables, notes)
+
+    def _signature_again(self, p: PageImage, words: list[Word], box: Box) -> list[Word]:
+        """The page's words with the signature lines a reading of its column ``box`` alone gave
+        (see :func:`merge_signature`); when that run fails, the words as they were."""
+        file = _field_file(p.grey, box, self.workdir / f"{p.file.stem}-signature.bmp")
+        try:
+            done = self.tess.listed([file], self._again_options(p), (0, p.number), self.small_timeout)
+        except system.ToolTimeout:
+            return words
+        if done.returncode != 0:
+            return words
+        found = [Word(w.text, w.left + box[0], w.top + box[1], w.right + box[0], w.bottom + box[1], w.conf, w.line_key)
+                 for w in parse_tsv(done.stdout.decode("utf-8", "replace"))]
+        return merge_signature(words, found, box[0])
 
     def _symbols_again(self, p: PageImage, doubtful: list[Word], run: str = "a") -> tuple[dict[Word, Word], Notes]:
         """The document symbols of a page read doubtfully (see :func:`doubtful_symbols`) read
