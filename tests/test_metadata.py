@@ -701,3 +701,12 @@ def test_office_elsewhere_over_the_name_is_not_the_position() -> None:
              "Đặng Văn Nguyên")
     assert m.signer is not None and m.signer.authority == "KT." and m.signer.position is None
     assert m.signer.name == "Đặng Văn Nguyên"
+
+
+def test_kinh_gui_list_whose_label_a_stamp_hid() -> None:
+    # cv-695-ubnd-vx-2012-scan: ``Kính gửi:`` under a received stamp, read nowhere.
+    m = meta("UỶ BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: /UBND- VX\nV/v Chỉ đạo, phối hợp tổ chức thực\n"
+             "hiện xây dựng Khu dân cư văn hoá\nBắc Giang, ngày tháng 4 năm 2012\n"
+             "- Các Sở, cơ quan thuộc UBND tỉnh;\n- UBND các huyện, thành phố.\n"
+             "Tiếp tục thực hiện đẩy mạnh cuộc vận động.")
+    assert m.recipients == ["Các Sở, cơ quan thuộc UBND tỉnh", "UBND các huyện, thành phố"]

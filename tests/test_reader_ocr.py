@@ -1063,3 +1063,15 @@ def test_position_read_again_replaces_its_scrap() -> None:
     words = ocr.merge_signature(page, found, 950)
     assert "PHONG" not in [w.text for w in words]
     assert [w.text for w in words if w.line_key[0] == ocr._SIGNATURE_BLOCK] == ["PHÓ", "VĂN", "PHÒNG"]
+
+
+def test_junk_beside_a_line_of_text_is_dropped() -> None:
+    # cv-695-ubnd-vx-2012-scan: a received stamp's handwriting read left of a Kính gửi item.
+    line = Line([Word("tậỂH", 48, 452, 120, 511, 20.0, (1, 1, 1)), Word("càu", 130, 452, 180, 511, 0.0, (1, 1, 1)),
+                 Word("AđHHÁS", 190, 452, 300, 511, 14.0, (1, 1, 1)),
+                 *spread("- UBND các huyện, thành phố.", 482, 460, 845, 495, 1)])
+    assert ocr.without_junk_parts(line, 62.5).text == "- UBND các huyện, thành phố."
+    # tb-666-tb-stttt-ben-tre-2011-scan: the colon far after ``chữ ký`` is print, not junk.
+    title = Line([*spread("Về việc giới thiệu chức danh và chữ ký", 300, 500, 1200, 540, 1),
+                  Word(":", 1300, 505, 1310, 535, 30.0, (1, 1, 1))])
+    assert ocr.without_junk_parts(title, 62.5).text == "Về việc giới thiệu chức danh và chữ ký :"

@@ -453,10 +453,12 @@ def extract_metadata(text: str) -> MetadataResult:
     body_end = len(text)
     recipients: list[str] = []
     noi_nhan_line = None
+    addressed = False
     for i, line in enumerate(lines):
         if i < body_start_line:
             continue
         if (kg_end := _addressee_end(line.text)) is not None:
+            addressed = True
             recipients.extend(_items(line.text[kg_end:]))
             previous = line.text
             # Word's list numbering draws the ``-`` of every item or of none: once one is in the
@@ -496,6 +498,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 recipients.extend(_items(nxt.text))
                 previous = nxt.text
             break
+    if not addressed and meta.doc_type == "Công văn":
+        recipients[:0] = _unlabelled_addressees(lines[body_start_line: body_start_line + 10])
     meta.recipients = recipients
     meta.signer, sig_start = _signer(lines, body_start_line, noi_nhan_line, text)
     if sig_start is not None:
@@ -542,6 +546,30 @@ def _subject_above(lines: list[Line], number_idx: int) -> list[str]:
 # và Truyền thông, Nông nghiệp và Phát triển nông thôn, Xây dựng, Nội vụ;``): longer than a
 # ``Nơi nhận`` item, shorter than a paragraph of the body.
 ADDRESSEE_ITEM_WORDS = 30
+
+
+def _unlabelled_addressees(lines: list[Line]) -> list[str]:
+    """The ``Kính gửi`` list of a Công văn whose label a received stamp hid: the items (``-``,
+    short, ending in ``;`` or, the last, ``.``) right under its header, before the body.
+
+    >>> _unlabelled_addressees([Line("- Các Sở, cơ quan thuộc UBND tỉnh;", 0, 0),
+    ...     Line("- UBND các huyện, thành phố.", 0, 0), Line("Tiếp tục thực hiện ...", 0, 0)])
+    ['Các Sở, cơ quan thuộc UBND tỉnh', 'UBND các huyện, thành phố']
+    >>> _unlabelled_addressees([Line("- Căn cứ Luật Tổ chức chính quyền địa phương;", 0, 0)])
+    []
+    """
+    items: list[str] = []
+    for line in lines:
+        text = line.text
+        if not items and classify_line(text) in ("place-date", "rule", "motto", "motto-part"):
+            continue  # the header's last lines (the place and date under the trích yếu)
+        if not _BULLET.match(text) or not text.endswith((";", ".")) or len(text.split()) > ADDRESSEE_ITEM_WORDS \
+                or _opens_body(_BULLET.sub("", text)) or classify_line(text) is not None:
+            break
+        items.extend(_items(text))
+        if text.endswith("."):
+            return items
+    return []  # no list closed with its full stop
 
 
 def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:

@@ -531,6 +531,18 @@ def is_stamp(line: Line) -> bool:
                                                       and re.search(r"[+-]\d{2}:\d{2}", line.text))
 
 
+def without_junk_parts(line: Line, gap: float) -> Line:
+    """A line of running text without the parts of it, a column's gap away from the rest, that
+    are junk (:func:`is_junk`) read as letters: a received stamp's handwriting read beside a
+    ``Kính gửi`` item (``tậỂH càu AđHHÁS`` … ``- UBND các huyện, thành phố.``)."""
+    parts = split_line(line, gap)
+    if len(parts) == 1:
+        return line
+    # A mark with no letter may be print (the colon that opens the next line): it stays.
+    kept = [part for part in parts if not (is_junk(part) and _LETTERS.search(part.text))]
+    return Line([w for part in kept for w in part.words]) if kept and len(kept) < len(parts) else line
+
+
 def is_junk(line: Line) -> bool:
     """OCR junk: the strokes of a signature or a seal read as letters. Real lines have at least
     one confidently read word of two letters or more; a ``Số:`` line is kept however badly its
@@ -1392,7 +1404,8 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         lines = [ln for i, ln in enumerate(lines) if i not in used]
 
     sig_start = _signature_start(lines, geo)
-    body = [blank_glued_day(fix_roman(ln, count), notes) for ln in (lines if sig_start is None else lines[:sig_start])]
+    body = [blank_glued_day(fix_roman(without_junk_parts(ln, geo.gap), count), notes)
+            for ln in (lines if sig_start is None else lines[:sig_start])]
     for k, (part, table) in enumerate(_around_tables(body, tables)):
         # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
         texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
