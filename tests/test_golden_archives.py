@@ -40,27 +40,30 @@ FLOORS: dict[str, dict[str, float]] = {
     # scanner lines, received stamps over the Kính gửi.
     "bac-giang-2012/bc-115-bc-kcn-pctn-2012-scan.pdf": {"sections": 0.923, "metadata": 0.818},
     "bac-giang-2012/cv-1185-snv-vp-2012-scan.pdf": {"dates": 0.75, "metadata": 0.7},
-    "bac-giang-2012/cv-27-stttt-vp-2012-scan.pdf": {"metadata": 0.7},
+    # cv-27: its handwritten number; ``Nguyễn`` under the seal, the name whole in its table.
+    "bac-giang-2012/cv-27-stttt-vp-2012-scan.pdf": {"metadata": 0.9},
+    # ``PHÓ VĂN PHÒNG`` and ``Nguyễn`` under the seal: no position, no name.
     "bac-giang-2012/cv-390-vp-th-2012-scan.pdf": {"metadata": 0.7},
-    # ``26/NQ-TW`` garbled where two scanner lines cross the paragraph; the Kính gửi under a stamp;
-    # the document date's handwritten day unread: its month is a date the gold does not list.
+    # ``26/NQ-TW`` garbled where two scanner lines cross the paragraph; the Kính gửi label under a
+    # stamp (its items still read); the document date's handwritten day unread: its month is a
+    # date the gold does not list.
     "bac-giang-2012/cv-695-ubnd-vx-2012-scan.pdf": {
-        "citations": 0.857, "citation_dates": 0.857, "dates": 0.75, "metadata": 0.625},
+        "citations": 0.857, "citation_dates": 0.857, "dates": 0.75, "metadata": 0.75},
     # The Công văn's handwritten number and day; its italic ``V/v`` lost in the second reading
     # (no title); the Thể lệ's date under the same handwritten day (its month only: the gold's
     # day, unread, makes it a miss and an extra); its Điều 6 heading.
     "bac-giang-2012/cv-298-stttt-cntt-2012-scan.pdf": {"dates": 0.778, "sections": 0.96, "metadata": 0.7},
     # Two scanner lines down every page; the first of the appendix's numbered unit headings
-    # garbled by them (``Phòng Công ngh v. #xgñn``).
-    "bac-giang-2012/tb-20-tb-stttt-2012-scan.pdf": {"dates": 0.891, "sections": 0.857, "metadata": 0.727},
+    # garbled by them (``Phòng Công ngh v. #xgñn``); ``Nguyễn`` under the seal: no name.
+    "bac-giang-2012/tb-20-tb-stttt-2012-scan.pdf": {"dates": 0.891, "sections": 0.857, "metadata": 0.818},
     # Handwritten 1139 (read 443, the slash lost) not sure: left blank; ``KT. TRƯỞNG BAN`` and
-    # ``PHÓ TRƯỞNG BAN`` lost under the seal (the signer's own office under them taken for the
-    # position); two Nơi nhận lines in a condensed font not read, ``Lưu`` read ``am``.
-    "bac-giang-2012/cv-1139-bdh-2012-scan.pdf": {"metadata": 0.7},
+    # ``PHÓ TRƯỞNG BAN`` lost under the seal (no position); two Nơi nhận lines in a condensed
+    # font not read.
+    "bac-giang-2012/cv-1139-bdh-2012-scan.pdf": {"metadata": 0.8},
     # The handwritten number 61, day 31 and month 01 not read surely: left blank.
     "bac-giang-2012/cv-61-skh-th-2012-scan.pdf": {"dates": 0.857, "metadata": 0.8},
-    # The handwritten number 682 not read surely: left blank; ``GIÁM ĐỐC`` lost under the seal.
-    "bac-giang-2012/cv-682-sct-qldn-2012-scan.pdf": {"metadata": 0.8},
+    # The handwritten number 682 not read surely: left blank.
+    "bac-giang-2012/cv-682-sct-qldn-2012-scan.pdf": {"metadata": 0.9},
     # Handwritten number, day and month under a received stamp; ``163/2024/QH15`` read
     # ``QHI15``, ``Phương án số`` as ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
