@@ -1008,6 +1008,10 @@ def test_family_name_read_longer_than_any_is_left_as_read() -> None:
     assert fix_name("NghÖ Văn Diệu") == "NghÖ Văn Diệu"
 
 
+def test_family_name_read_with_a_letter_lost_is_restored() -> None:
+    assert fix_name("gúyền Đức Kha") == "Nguyễn Đức Kha"  # gm-289-gm-ubnd-2012-scan
+
+
 def test_archive_item_label_misread_is_restored() -> None:
     # cv-1139-bdh-2012-scan: ``- Lưu: VT, PBGDPL.`` under a signature's stroke.
     assert ocr.fix_archive_item("- am: VT, PBGDPL.") == "- Lưu: VT, PBGDPL."

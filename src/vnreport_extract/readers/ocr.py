@@ -899,12 +899,12 @@ def fix_name(line: str) -> str:
     >>> fix_name("`xgưýến Công Nghiệp"), fix_name("đồng chí Công Nghiệp")
     ('Nguyễn Công Nghiệp', 'đồng chí Công Nghiệp')
 
-    Only a reading with as many letters as the family name: one with more or fewer lost letters
-    under the seal, or gained some from its print, and which name it was cannot be told
-    (``NghÖ Văn Diệu``, the seal over ``Nguyễn``, is one letter from ``Ngô``).
+    The seal and the strokes hide letters (``gúyền Đức Kha``: ``Nguyễn``); a reading with more
+    letters than a family name is not that name read: it shows print the name has not
+    (``NghÖ Văn Diệu``, the seal over ``Nguyễn``, is one letter from ``Ngô`` but one too long).
 
-    >>> fix_name("NghÖ Văn Diệu")
-    'NghÖ Văn Diệu'
+    >>> fix_name("gúyền Đức Kha"), fix_name("NghÖ Văn Diệu")
+    ('Nguyễn Đức Kha', 'NghÖ Văn Diệu')
     """
     words = line.split()
     rank: list[str] = []
@@ -935,7 +935,7 @@ def _misread_family_name(words: list[str]) -> str | None:
     if len(first) < 3 or len(words) - 1 > 3 or " " in first:
         return None
     scored = sorted((Levenshtein.distance(first, key), key) for key in _SURNAMES
-                    if len(_SURNAMES[key]) == 1 and len(key) == len(first))
+                    if len(_SURNAMES[key]) == 1 and len(key) >= len(first))
     if not scored or scored[0][0] > 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return _SURNAMES[scored[0][1]][0]
