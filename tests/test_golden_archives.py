@@ -76,17 +76,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # and ``ngày        tháng 11`` by the issuing system: the text layer has neither, so the
     # number (3 fields) and the date (a month) fall short.
     "dang-2025/hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf": {"metadata": 0.636},
-    # The handwritten number 403 not read surely; the signer's name and position under the seal.
-    "bac-giang-2012/cv-403-kcn-vp-2012-scan.pdf": {"metadata": 0.7},
+    # The handwritten number 403 not read surely; the signer's name under the seal.
+    "bac-giang-2012/cv-403-kcn-vp-2012-scan.pdf": {"metadata": 0.8},
     # ``Ngày 14, 15 và 16/11/2012``: three days of one month, only the last read as a date; the
     # handwritten day 07; ``UỶ BAN`` read ``UÝ BAN``; the heading ``MỜI HỌP UBND TỈNH`` is not taken for
     # the title; the Kính gửi list read to its eighth item.
     "bac-giang-2012/gm-289-gm-ubnd-2012-scan.pdf": {"dates": 0.667, "metadata": 0.636},
     # A 100 ppi scan in small, light print: Tesseract drops or garbles whole lines of the body
-    # (``132-K1/ /TH``, ``2126/KH-CBND``), the handwritten number and day, and the signature
-    # block under the seal.
+    # (``132-K1/ /TH``, ``2126/KH-CBND``), the handwritten number and day, and the
+    # recipients' first lines.
     "lam-dong-2025/ttr-409-ttr-cat-pc04-2025-scan.pdf": {
-        "citations": 0.348, "citation_dates": 0.348, "dates": 0.875, "sections": 0.333, "metadata": 0.455},
+        "citations": 0.348, "citation_dates": 0.348, "dates": 0.875, "sections": 0.333, "metadata": 0.636},
     # Held out (scored once, when the work was done).
     "bac-giang-2012/ct-07-2008-ct-btttt-ma-nguon-mo.doc": {"metadata": 0.333},
     "bac-giang-2012/cv-324-stttt-khtc-2012-scan.pdf": {"dates": 0.667, "metadata": 0.6},
