@@ -3,7 +3,8 @@
 Flow for each page: rasterise (pypdfium2, annotations off; at the scan's own resolution, at
 most 300 dpi) → drop the red of seals (con dấu) → Tesseract in a subprocess (TSV: one row per
 word with its box) → print that no word box covers read again (Tesseract's segmentation drops
-whole regions it takes for pictures) → lines → the page laid out as blocks:
+whole regions it takes for pictures) → the signature column read again where its position
+under the seal was not read → lines → the page laid out as blocks:
 
 - the header block (issuer | Quốc hiệu, ``Số:`` | place and date) as a ``layout`` block,
   its two columns split by x-position, so the metadata extractor reads its lines in the
