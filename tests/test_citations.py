@@ -216,22 +216,29 @@ def test_symbol_broken_over_a_line_end() -> None:
 
 
 
-@pytest.mark.parametrize(("text", "doc_type"), [
+@pytest.mark.parametrize(("text", "doc_type", "symbol"), [
     # A line break typed inside the V/v cell of a Lâm Đồng draft's header (cv-ubnd-nc-giao-cv-3980).
-    ("V/v tham mưu triển khai Công \nvăn số 3980/C04-P6 của Cục Cảnh sát điều tra", "Công văn"),
+    ("V/v tham mưu triển khai Công \nvăn số 3980/C04-P6 của Cục Cảnh sát điều tra", "Công văn", "3980/C04-P6"),
     # The same with the line before it within reach (the break before ``V/v`` is not the one).
-    ("Số:      /UBND-NC\nV/v tham mưu triển khai Công \nvăn số 3980/C04-P6", "Công văn"),
-    ("thực hiện Kế hoạch\nsố 3980/C04-P6", "Kế hoạch"),
+    ("Số:      /UBND-NC\nV/v tham mưu triển khai Công \nvăn số 3980/C04-P6", "Công văn", "3980/C04-P6"),
+    ("thực hiện Kế hoạch\nsố 45/KH-UBND", "Kế hoạch", "45/KH-UBND"),
 ])
-def test_type_name_broken_over_a_line_end(text: str, doc_type: str) -> None:
+def test_type_name_broken_over_a_line_end(text: str, doc_type: str, symbol: str) -> None:
     [c] = extract_citations(text)
-    assert (c.doc_type, c.symbol, c.raw.split()[0]) == (doc_type, "3980/C04-P6", doc_type.split()[0])
+    assert (c.doc_type, c.symbol, c.raw.split()[0]) == (doc_type, symbol, doc_type.split()[0])
 
 
-def test_type_name_at_the_end_of_a_finished_line_is_not_joined_to_a_symbol_row() -> None:
-    # A line that ends in a type word and a line that is a bare symbol: the line break is
-    # not inside the type name before the symbol (``Báo cáo kết quả`` is a title).
-    assert extract_citations("Báo cáo kết quả\n245/KH-UBND") == []
+@pytest.mark.parametrize("text", [
+    # A line that ends in a type word whose code is not the symbol's: ``luật`` of a phrase.
+    "Thực hiện Kế hoạch tuyên truyền pháp luật\nsố 45/KH-UBND",
+    # A Kế hoạch's symbol holds KH: a symbol with none is not one.
+    "thực hiện Kế hoạch\nsố 3980/C04-P6",
+    # A title in capitals over the document's own number.
+    "QUYẾT ĐỊNH\nSố: 12/QĐ-UBND",
+])
+def test_a_line_end_before_the_symbol_joins_no_type_that_does_not_fit(text: str) -> None:
+    assert extract_citations(text) == []
+
 
 def test_doubled_number_word() -> None:
     [c] = parse_text("Thực hiện Kế hoạch số số 12/KH-UBND ngày 1/2/2024").citations

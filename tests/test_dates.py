@@ -68,6 +68,11 @@ def test_impossible_calendar_days_are_not_dates() -> None:
     assert [d.raw for d in extract_dates("ngày 12, 40 và 16/11/2012")] == ["16/11/2012"]
 
 
+def test_days_before_a_date_that_cross_into_its_month_are_not_given_its_month() -> None:
+    # ``30, 31`` are of December 2012, the ``1/1/2013`` after them of January.
+    assert [d.value.iso for d in extract_dates("Nghỉ Tết các ngày 30, 31 và 1/1/2013")] == ["2013-01-01"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ngày 26, 27/12/2011 tập huấn tại Sở", ["2011-12-26", "2011-12-27"]),  # Kế hoạch STTTT Phú Thọ 2011
     ("Chiều ngày 28/12 và cả ngày 29/12/2011", ["2011-12-28", "2011-12-29"]),

@@ -388,17 +388,24 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
     return tail
 
 
-def _type_over_line_end(text: str, lo: int, end: int) -> tuple[str, int] | None:
-    r"""TYPE_BEFORE of a type name broken over a line end (``V/v triển khai Công`` /
-    ``văn số 3980/C04-P6``: a line break typed inside a header cell, a wrapped line): the
-    window before the symbol read with its one line end (and the spaces around it) as a
-    space. The match must still end at the symbol and hold the line end, so only a break
-    inside the type name and its ``số`` counts. Returns the type name (its words joined by a
-    space) and where it starts in ``text``.
+def _type_over_line_end(text: str, lo: int, sm: regex.Match[str]) -> tuple[str, int] | None:
+    r"""TYPE_BEFORE of a type name broken over a line end before the symbol ``sm`` (``V/v triển
+    khai Công`` / ``văn số 3980/C04-P6``: a line break typed inside a header cell, a wrapped
+    line): the window before the symbol read with its one line end (and the spaces around it)
+    as a space. The match must still end at the symbol and hold the line end. Since a line
+    that ends in a type word may be anything (``... tuyên truyền pháp luật`` / ``số 45/KH-UBND``),
+    the type must agree with the symbol's type code (:func:`_agrees`), and a line in capitals
+    before the break is a title (``QUYẾT ĐỊNH`` / ``Số: 12/QĐ-UBND``), not a citation. Returns
+    the type name (its words joined by a space) and where it starts in ``text``.
 
-    >>> _type_over_line_end("triển khai Công \nvăn số 3980/C04-P6", 0, 24)
+    >>> t = "triển khai Công \nvăn số 3980/C04-P6"
+    >>> _type_over_line_end(t, 0, SYMBOL_RE.search(t))
     ('Công văn', 11)
+    >>> t = "tuyên truyền pháp luật\nsố 45/KH-UBND"
+    >>> _type_over_line_end(t, 0, SYMBOL_RE.search(t)) is None
+    True
     """
+    end = sm.start()
     # From the start of the line before the break: a line end further back ends the search.
     last = text.rfind("\n", lo, end)
     lo = max(lo, text.rfind("\n", lo, last) + 1)
@@ -409,9 +416,24 @@ def _type_over_line_end(text: str, lo: int, end: int) -> tuple[str, int] | None:
     barrier = _NOT_IN_TYPE.search(joined, 0, max(0, len(joined) - 1))
     found = TYPE_BEFORE.search(joined, barrier.end() if barrier else 0)
     # Positions up to the break are the same in the window and in ``joined``.
-    if found is None or found.start() > brk.start():
+    if found is None or found.start() > brk.start() or window[found.start():brk.start()].isupper():
         return None
-    return found.group(_TYPE_GROUP), lo + found.start()
+    name = found.group(_TYPE_GROUP)
+    return (name, lo + found.start()) if _agrees(canonical_doc_type(name), sm) else None
+
+
+# Every type code of the conventions, state and Party (``KH``, ``QĐ``, ``CV`` ...), by type name.
+_CODES_OF = {d["name"]: {c for c in (d["state"], d["party"]) if c} for d in DOC_TYPES}
+_TYPE_CODES = frozenset(c for codes in _CODES_OF.values() for c in codes)
+
+
+def _agrees(doc_type: str, sm: regex.Match[str]) -> bool:
+    """Whether a type name fits a symbol's first code: the type's own code (``Kế hoạch`` and
+    ``45/KH-UBND``), or, for a type that has none (``Công văn``), no type code at all
+    (``3980/C04-P6``)."""
+    first = sm.group("ptype") or sm.group("ltype") or regex.split(r"[ ]*[-–—_]", sm.group("scodes") or "")[0]
+    codes = _CODES_OF.get(doc_type, set())
+    return first in codes if first in _TYPE_CODES or codes else True
 
 
 def _about(text: str, pos: int) -> regex.Match[str] | None:
@@ -448,7 +470,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         lo = max(0, sm.start() - 60)
         barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
         before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
-        broken = _type_over_line_end(text, lo, sm.start()) if before is None and "\n" in text[lo:sm.start()] else None
+        broken = _type_over_line_end(text, lo, sm) if before is None and "\n" in text[lo:sm.start()] else None
         law = None
         author_first = None
         if before is not None:

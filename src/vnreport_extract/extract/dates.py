@@ -219,7 +219,11 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
             continue
         days = list(_DAY.finditer(text, m.start("days"), m.end("days")))
+        # The days run up to the full date's (``Ngày 14, 15 và 16/11``); a list that does not
+        # (``các ngày 30, 31 và 1/1/2013``) crosses into another month and is left alone.
+        numbers = [int(d.group()) for d in days] + [after[2].day or 0]
         if taken.overlaps(m.start("days"), m.end("days")) \
+                or any(a >= b for a, b in itertools.pairwise(numbers)) \
                 or not all(_valid(int(d.group()), after[2].month, after[2].year) for d in days):
             continue
         for d in days:

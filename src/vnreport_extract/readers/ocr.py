@@ -1135,16 +1135,21 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
 def _one_digit_dropped(printed: str, hand: str) -> bool:
     """Whether Tesseract's reading ``printed`` is the handwriting reading ``hand`` with one of two
     like digits side by side read as one (``409`` of a written ``4409``), the others in order.
-    Not the last digit of ``hand``: the stroke of the slash after the number may be read as a ``1``.
+    Not the last digit of ``hand``: the stroke of the slash after the number may be read as a
+    ``1``; nor a ``1`` doubled at its start: a lead-in stroke or the label's colon reads as one.
 
     >>> _one_digit_dropped("409", "4409"), _one_digit_dropped("449", "4409"), _one_digit_dropped("49", "4409")
     (True, False, False)
     >>> _one_digit_dropped("409", "4091"), _one_digit_dropped("401", "4011")
     (False, False)
+    >>> _one_digit_dropped("12", "112"), _one_digit_dropped("140", "1140")
+    (False, False)
     """
     if len(hand) != len(printed) + 1:
         return False
-    return any(hand[i] == hand[i + 1] and hand[:i] + hand[i + 1:] == printed for i in range(len(hand) - 2))
+    # The pair (i, i + 1) read as one digit.
+    return any(hand[i] == hand[i + 1] and hand[:i] + hand[i + 1:] == printed
+               and not (i == 0 and hand[0] == "1") for i in range(len(hand) - 2))
 
 
 def _keeps_digits(first: str, again: str) -> bool:
