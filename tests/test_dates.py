@@ -181,6 +181,11 @@ def test_a_month_year_that_ends_a_table_cell_is_a_month(text: str, months: list[
     "a\tsố 12/2012\n",
     "a\tNghị định 12/2012\n",
     "a\ttỷ lệ 19/63\n",
+    # A cell with words before it: a type code and its number, a map's scale.
+    "1\tQĐ 12/2012\tUBND tỉnh\n",
+    "1\tĐo đạc\tTỷ lệ 1/2000\n",
+    # ``1/2000`` alone in a cell: a scale column (tỷ lệ) of plans and surveys.
+    "1\tBản đồ địa chính tỷ lệ\t1/2000\n",
 ])
 def test_a_bare_month_year_elsewhere_is_no_month(text: str) -> None:
     assert [d for d in extract_dates(text) if d.kind == "month"] == []

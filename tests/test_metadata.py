@@ -710,3 +710,27 @@ def test_kinh_gui_list_whose_label_a_stamp_hid() -> None:
              "- Các Sở, cơ quan thuộc UBND tỉnh;\n- UBND các huyện, thành phố.\n"
              "Tiếp tục thực hiện đẩy mạnh cuộc vận động.")
     assert m.recipients == ["Các Sở, cơ quan thuộc UBND tỉnh", "UBND các huyện, thành phố"]
+
+
+_SIGNED = ("UBND TỈNH GIA LAI\nSố: 12/UBND-VX\nGia Lai, ngày 5 tháng 3 năm 2012\nV/v báo cáo công tác\n"
+           "Kính gửi: Sở Nội vụ\nĐề nghị thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+
+
+@pytest.mark.parametrize(("block", "position", "name"), [
+    # Deputies' titles other than ``PHÓ ...``: a KT. position all the same.
+    ("KT. VIỆN TRƯỞNG\nVIỆN PHÓ\nNguyễn Văn An", "Viện phó", "Nguyễn Văn An"),
+    ("KT. CỤC TRƯỞNG\nCỤC PHÓ\nNguyễn Văn An", "Cục phó", "Nguyễn Văn An"),
+    ("KT. GIÁM ĐỐC\nP. GIÁM ĐỐC\nNguyễn Văn An", "Phó Giám đốc", "Nguyễn Văn An"),
+    ("KT. GIÁM ĐỐC\nPGĐ\nNguyễn Văn An", "PGĐ", "Nguyễn Văn An"),
+    # The position line lost: the name in capitals under KT. is the name.
+    ("KT. CHỦ TỊCH\nNGUYỄN VĂN AN", None, "Nguyễn Văn An"),
+    # This body's own position, its name abbreviated: the position.
+    ("TM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH HĐND TỈNH\nNguyễn Văn An", "Chủ tịch HĐND tỉnh", "Nguyễn Văn An"),
+    # Names of the peoples of the Tây Nguyên, and rarer family names, in capitals or of two words.
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKSOR PHƯỚC", "Phó Giám đốc", "Ksor Phước"),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKpă Thuyên", "Phó Chủ tịch", "Kpă Thuyên"),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTẤT THÀNH CANG", "Chủ tịch", "Tất Thành Cang"),
+])
+def test_signature_block_variants(block: str, position: str | None, name: str) -> None:
+    signer = meta(_SIGNED + block + "\n").signer
+    assert signer is not None and (signer.position, signer.name) == (position, name)

@@ -291,8 +291,14 @@ def test_a_day_written_by_hand_into_a_printed_date_of_the_text_is_left_blank() -
     assert [code for code, _ in notes] == ["ocr-unread-field"]
 
 
-def test_a_printed_date_read_with_confidence_keeps_its_day() -> None:
-    line = Line([Word("ngày", 100, 10, 160, 40, 96.0, (1, 1, 1)), Word("20/9/2012", 170, 10, 280, 40, 97.0, (1, 1, 1))])
+@pytest.mark.parametrize("words", [
+    [Word("ngày", 100, 10, 160, 40, 96.0, (1, 1, 1)), Word("20/9/2012", 170, 10, 280, 40, 97.0, (1, 1, 1))],
+    # A date typed without its space, read glued and a little doubtfully: print, not a hand's.
+    [Word("ngày15/3/2012", 100, 10, 280, 40, 96.0, (1, 1, 1))],
+    [Word("ngày15/3/2012", 100, 10, 280, 40, 75.0, (1, 1, 1))],
+])
+def test_a_printed_date_keeps_its_day(words: list[Word]) -> None:
+    line = Line(words)
     assert blank_glued_day(line) is line
 
 

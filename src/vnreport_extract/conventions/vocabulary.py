@@ -127,6 +127,11 @@ SURNAMES: list[str] = [
     # family names of the Thái, Hmông, Tày, Nùng, Dao ... (họ của các dân tộc thiểu số)
     "Tòng", "Giàng", "Lường", "Vì", "Cầm", "Quàng", "Sùng", "Thào", "Mùa", "Hảng", "Vàng", "Lầu", "Bế",
     "Lù", "Lý", "Hờ", "Sình", "Chảo", "Bàn", "Triệu", "Lèo", "Khà", "Mè", "Nịnh", "Ma",
+    # of the Jrai, Ê Đê, Ba Na ... of the Tây Nguyên, and of the Khmer
+    "Ksor", "Siu", "Rơ Mah", "Rah Lan", "Nay", "Kpă", "Rơ Châm", "Kpuiih", "Niê", "Mlô", "Êban", "Byă",
+    "Danh", "Sơn", "Kim", "Chau", "Néang",
+    # rarer Kinh family names
+    "Tất", "Nhữ", "Thang", "Ứng", "Viên", "Trình", "Cung",
 ]
 
 # Middle names (tên đệm) that most names carry between the family name and the given name: a name

@@ -19,6 +19,7 @@ import regex
 from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
 from ..conventions.numbering import roman_value
 from ..models import DateMention, PartialDate
+from ..normalize import fold
 from ..spans import Spans
 from .scan import around, group_numbers, lowered, matches_at, matches_in, occurrences, word_places
 
@@ -45,7 +46,9 @@ MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+
 # A month-year without ``tháng`` (``9/2012``) is a month at the end of a table cell, where a
 # schedule's column (``Thời gian hoàn thành``) lists them: ``Tháng 6/2012 12/2012``, ``…\t8/2012``.
 # In running text ``12/2012`` may be a document's number, and after ``số`` or a type name
-# (``Nghị định 12/2012``) it is one anywhere.
+# (``Nghị định 12/2012``) it is one anywhere; so the cell must hold no words before it but
+# ``Tháng`` (``QĐ 12/2012``, ``Tỷ lệ 1/2000`` are no months), and ``1/2000`` alone in a cell is a
+# map's scale (tỷ lệ 1/2000), a column of plans and surveys.
 CELL_MONTH = regex.compile(rf"(?<![\d/.,-])(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")
 _CELL_END = regex.compile(r"[ ]*(?:\t|\n|\Z)")
 _NUMBER_WORD = regex.compile(
@@ -102,6 +105,20 @@ def _in_table_row(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return "\t" in text[start:end if end >= 0 else len(text)]
+
+
+def _month_cell(text: str, pos: int) -> bool:
+    r"""Whether the table cell of ``pos`` holds no word before it but ``Tháng`` (and what OCR
+    read beside it: ``Tháng mạ 12/2012``), or months.
+
+    >>> _month_cell("1\tViệc\t9/2012", 7), _month_cell("1\tViệc\tTháng 6/2012 12/2012", 20)
+    (True, True)
+    >>> _month_cell("1\tQĐ 12/2012", 5), _month_cell("1\tTỷ lệ 1/2000", 8)
+    (False, False)
+    """
+    cell = max(text.rfind("\t", 0, pos), text.rfind("\n", 0, pos)) + 1
+    words = [w for w in fold(text[cell:pos]).split() if any(c.isalpha() for c in w)]
+    return not words or words[0] == "thang"
 
 
 def _before(a: PartialDate, b: PartialDate) -> bool:
@@ -197,7 +214,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))):
         month = int(m.group("m"))
         if _valid(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
-                and _in_table_row(text, m.start()) and not _NUMBER_WORD.search(text, max(0, m.start() - 30), m.start()):
+                and _in_table_row(text, m.start()) and _month_cell(text, m.start()) and m.group() != "1/2000" \
+                and not _NUMBER_WORD.search(text, max(0, m.start() - 30), m.start()):
             add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
     full = sorted((d.start, d.end, d.value) for d in found if d.kind == "date")
     starts = [f[0] for f in full]

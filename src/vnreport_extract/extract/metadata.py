@@ -203,13 +203,17 @@ def _position(text: str) -> str:
     """A signer's position as written in capitals, in sentence case; a known position followed
     by a known body keeps the body's spelling.
 
-    >>> _position("PHÓ CHỦ TỊCH"), _position("CHỦ TỊCH QUỐC HỘI")
-    ('Phó Chủ tịch', 'Chủ tịch Quốc hội')
+    >>> _position("PHÓ CHỦ TỊCH"), _position("CHỦ TỊCH QUỐC HỘI"), _position("P. GIÁM ĐỐC"), _position("PGĐ")
+    ('Phó Chủ tịch', 'Chủ tịch Quốc hội', 'Phó Giám đốc', 'PGĐ')
     """
     f = fold(text)
     known = _POSITIONS.get(f)
     if known is not None:
         return known
+    if f.startswith("p. ") and len(text) > 3:  # ``P. GIÁM ĐỐC``: a deputy's title, abbreviated
+        return f"Phó {_position(text[3:].strip())}"
+    if " " not in text.strip() and len(text.strip()) <= 5:  # ``PGĐ``: an abbreviation, as written
+        return text.strip()
     head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
     if head is not None and (body := _AUTHORITIES.get(f[len(head):].strip())) is not None:
         return f"{_POSITIONS[head.strip()]} {body}"
@@ -218,21 +222,27 @@ def _position(text: str) -> str:
 
 def _name(text: str) -> str | None:
     """A signer's name as printed under the signature, or None. A name is printed in title case
-    and starts with the family name (họ); a line in capitals or of two words must show that
-    family name: the seal's print (``TRÔNG TIN`` of ``SỞ THÔNG TIN ...``) or a name whose family
-    name the seal hid (``Thanh Bình``) names no one for sure.
+    and starts with the family name (họ). Two words in capitals must show a known family name:
+    the seal's print (``TRÔNG TIN`` of ``SỞ THÔNG TIN ...``) names no one; and two words that
+    start with a middle name (``Thanh Bình``, ``Văn Diệu``) are a name whose family name the seal
+    hid. Names of other peoples' naming (``Kpă Thuyên``, ``Siu Hương``, ``Y Moan``) stand.
 
-    >>> _name("Nguyễn Minh"), _name("NGUYỄN VĂN AN"), _name("Đặng Quang Khanh")
-    ('Nguyễn Minh', 'Nguyễn Văn An', 'Đặng Quang Khanh')
-    >>> _name("TRÔNG TIN"), _name("Thanh Bình"), _name("TỈNH Ủ"), _name("Văn Diệu")
-    (None, None, None, None)
+    >>> _name("Nguyễn Minh"), _name("NGUYỄN VĂN AN"), _name("Đặng Quang Khanh"), _name("TẤT THÀNH CANG")
+    ('Nguyễn Minh', 'Nguyễn Văn An', 'Đặng Quang Khanh', 'Tất Thành Cang')
+    >>> _name("Kpă Thuyên"), _name("Siu Hương"), _name("KSOR PHƯỚC")
+    ('Kpă Thuyên', 'Siu Hương', 'Ksor Phước')
+    >>> _name("TRÔNG TIN"), _name("Thanh Bình"), _name("TỈNH Ủ"), _name("Văn Diệu"), _name("GIÁM ĐỐC SỞ TƯ PHÁP")
+    (None, None, None, None, None)
     """
-    if not _NAME.match(text) or fold(text) in _POSITIONS or names_issuer(text):
-        return None  # ``TỈNH Ủ``: the seal's text, not a name
-    first = fold(text.split()[0])
-    if (text.isupper() or len(text.split()) == 2) and first not in _SURNAME_FOLDS:
+    f = fold(text)
+    if not _NAME.match(text) or f in _POSITIONS or names_issuer(text) \
+            or f.startswith(tuple(_POSITION_HEADS_LONGEST)):
+        return None  # ``TỈNH Ủ``: the seal's text; ``GIÁM ĐỐC SỞ TƯ PHÁP``: an office
+    words = text.split()
+    first = fold(words[0])
+    if len(words) == 2 and text.isupper() and first not in _SURNAME_FOLDS:
         return None
-    if len(text.split()) == 2 and first in _MIDDLE_NAME_FOLDS:
+    if len(words) == 2 and first in _MIDDLE_NAME_FOLDS:
         return None  # ``Văn Diệu``: the family name under the seal
     if text.isupper():
         return " ".join(w[:1] + w[1:].lower() for w in text.split())
@@ -549,13 +559,18 @@ ADDRESSEE_ITEM_WORDS = 30
 
 
 def _unlabelled_addressees(lines: list[Line]) -> list[str]:
-    """The ``Kính gửi`` list of a Công văn whose label a received stamp hid: the items (``-``,
-    short, ending in ``;`` or, the last, ``.``) right under its header, before the body.
+    """The ``Kính gửi`` list of a Công văn whose label is missing (a received stamp hid it): the
+    items (``-``, short, ending in ``;`` or, the last, ``.``) right under its header, before the
+    body, each naming an addressee (a body, ``Các ...``, ``Thường trực ...``, ``Đồng chí ...``):
+    a body that opens with bullets (``- Giao Sở Tài chính chủ trì ...``) is no such list.
 
     >>> _unlabelled_addressees([Line("- Các Sở, cơ quan thuộc UBND tỉnh;", 0, 0),
     ...     Line("- UBND các huyện, thành phố.", 0, 0), Line("Tiếp tục thực hiện ...", 0, 0)])
     ['Các Sở, cơ quan thuộc UBND tỉnh', 'UBND các huyện, thành phố']
     >>> _unlabelled_addressees([Line("- Căn cứ Luật Tổ chức chính quyền địa phương;", 0, 0)])
+    []
+    >>> _unlabelled_addressees([Line("- Giao Sở Tài chính chủ trì thực hiện;", 0, 0),
+    ...     Line("- Giao UBND các huyện phối hợp thực hiện.", 0, 0)])
     []
     """
     items: list[str] = []
@@ -563,13 +578,19 @@ def _unlabelled_addressees(lines: list[Line]) -> list[str]:
         text = line.text
         if not items and classify_line(text) in ("place-date", "rule", "motto", "motto-part"):
             continue  # the header's last lines (the place and date under the trích yếu)
+        item = _BULLET.sub("", text)
         if not _BULLET.match(text) or not text.endswith((";", ".")) or len(text.split()) > ADDRESSEE_ITEM_WORDS \
-                or _opens_body(_BULLET.sub("", text)) or classify_line(text) is not None:
+                or _opens_body(item) or classify_line(text) is not None \
+                or not (starts_issuer(item) or fold(item).startswith(_ADDRESSEE_OPENINGS)):
             break
         items.extend(_items(text))
         if text.endswith("."):
             return items
     return []  # no list closed with its full stop
+
+
+# How an addressee that is not a body's name opens (``Các Sở, cơ quan ...``, ``Thường trực HĐND``).
+_ADDRESSEE_OPENINGS = ("cac ", "thuong truc ", "dong chi ", "ong ", "ba ", "ban ", "thanh vien ")
 
 
 def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:
@@ -721,14 +742,44 @@ def _office_elsewhere(signer: Signer, text: str) -> bool:
     """
     f = fold(text)
     if signer.authority == "KT.":
-        return not (f + " ").startswith(tuple(h + " " for h in _DEPUTY_HEADS))
+        return not _is_deputy(f)
     if signer.authority != "TM.":
         return False
+    # Only a position followed by another body's name is an office elsewhere (``CHỦ TỊCH HĐND
+    # TỈNH`` under ``TM. HỘI ĐỒNG NHÂN DÂN`` is this body's).
     head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
     if head is None:
         return False
     rest = text[len(head):].strip()
-    return starts_issuer(rest) and fold(rest) not in fold(signer.on_behalf_of or "")
+    return starts_issuer(rest) and not _same_body(rest, signer.on_behalf_of or "")
+
+
+def _name_in_capitals(text: str) -> bool:
+    """A name printed in capitals, which a known family name opens (``NGUYỄN VĂN AN``; not
+    ``PHÓ VĂN PHÒNG``)."""
+    return not is_position(text) and _name(text) is not None and fold(text.split()[0]) in _SURNAME_FOLDS
+
+
+def _is_deputy(folded: str) -> bool:
+    """A deputy's title (``PHÓ GIÁM ĐỐC``, ``THỨ TRƯỞNG``, ``VIỆN PHÓ``, ``P. GIÁM ĐỐC``, ``PGĐ``),
+    folded."""
+    words = folded.split()
+    return bool(words) and ((folded + " ").startswith(tuple(h + " " for h in _DEPUTY_HEADS))
+                            or words[0] in ("p.", "pgd", "pct") or (len(words) == 2 and words[1] == "pho"))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two names of a body are one (``HĐND TỈNH`` and ``Hội đồng nhân dân``): compared
+    folded, with the bodies' abbreviations spelt out, the shorter within the longer.
+
+    >>> _same_body("HĐND TỈNH", "Hội đồng nhân dân"), _same_body("SỞ TƯ PHÁP", "Ban điều hành")
+    (True, False)
+    """
+    x, y = (" ".join(_BODY_ABBREVIATIONS.get(w, w) for w in fold(t).split()) for t in (a, b))
+    return bool(x and y) and (x in y or y in x)
+
+
+_BODY_ABBREVIATIONS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "mttq": "mat tran to quoc"}
 
 
 _TITLE_WORD = regex.compile(r"^\p{Lu}\p{Ll}+$")
@@ -765,7 +816,8 @@ def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False
         t = _SIGNED_AFTER.sub("", line.text)  # ``Trần Văn Truyền – Đã ký``: the copy's mark after the name
         if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
             break  # an appendix or another block starts: the name was not printed
-        if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8:
+        if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8 \
+                and not _name_in_capitals(t):  # ``KT. CHỦ TỊCH`` / ``NGUYỄN VĂN AN``: the name
             if _office_elsewhere(signer, t):
                 elsewhere = True  # the position line was lost: the name still follows
                 continue

@@ -739,8 +739,8 @@ def signature_line(text: str) -> str | None:
 
     >>> signature_line("—-KT. TRƯỞNG BAN"), signature_line("GIÁM ĐÓC"), signature_line("~#z£PHÓ VĂN PHÒNG")
     ('KT. TRƯỞNG BAN', 'GIÁM ĐỐC', 'PHÓ VĂN PHÒNG')
-    >>> signature_line("KT.CHÁNH VĂN PHÒNG")
-    'KT.CHÁNH VĂN PHÒNG'
+    >>> signature_line("KT.CHÁNH VĂN PHÒNG"), signature_line("— GIÁM ĐÓC")
+    ('KT.CHÁNH VĂN PHÒNG', 'GIÁM ĐỐC')
     >>> signature_line("/⁄Z%⁄IPNð TRƯỞNG BAN"), signature_line("ị SỞM"), signature_line("GIÁM ĐÓC SỞ TƯ PHÁP")
     (None, None, None)
     """
@@ -750,7 +750,7 @@ def signature_line(text: str) -> str | None:
         line = signing
         after = line[m.start("rest"):]
         return line[:m.start("rest")] + fix_capitals(after) if len(after.split()) <= 6 else None
-    first, _, rest = text.partition(" ")
+    first, _, rest = signing.partition(" ")  # ``— GIÁM ĐÓC``: a speck of its own goes first
     first = _LEADING_SPECK.sub("", first)
     line = f"{first} {rest}".strip()
     if not _is_upper(line) or not _LETTERS.search(first):
@@ -1263,23 +1263,28 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, h
 _GLUED_DAY_DATE = re.compile(r"(?P<day>[^\s/]{1,3})(?P<date>/\d{1,2}/(?:19|20)\d\d)(?!\d)")
 
 
+# Below this confidence a day glued to ``ngày`` is taken for one written by hand.
+_GLUED_BY_HAND = 60
+
+
 def blank_glued_day(line: Line, notes: Notes | None = None) -> Line:
     """A date of running text whose day was filled in by hand in a printed ``ngày   /3/2012``
     (the document's own date repeated in its annex's subtitle): Tesseract reads the day glued to
     ``ngày``, where print has a space, and doubtfully. A wrong day is worse than none: the day is
-    left blank, and the month and year stand.
+    left blank, and the month and year stand. A date typed without its space (``ngày15/3/2012``)
+    is glued too, so only a reading well below print's confidence (under 60) counts as a hand's.
 
     >>> w = Word("ngày4/3/2012", 0, 0, 120, 10, 48, (1, 1, 1))
     >>> [x.text for x in blank_glued_day(Line([w])).words]
     ['ngày', '/3/2012']
-    >>> [x.text for x in blank_glued_day(Line([replace(w, conf=96)])).words]
+    >>> [x.text for x in blank_glued_day(Line([replace(w, conf=75)])).words]
     ['ngày4/3/2012']
     """
     out: list[Word] = []
     for w in line.words:
         label = _GLUED_DATE_WORD.match(fold(w.text))
         date = _GLUED_DAY_DATE.match(w.text, label.end()) if label and label.group() == "ngay" else None
-        if date is None or w.conf >= _SURE_PRINT:
+        if date is None or w.conf >= _GLUED_BY_HAND:
             out.append(w)
             continue
         head, _ = _cut(w, label.end() if label else 0)
