@@ -30,7 +30,7 @@ POSITIONS: list[str] = [
     "Phó Trưởng phòng", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ nhiệm", "Phó Chủ nhiệm",
     "Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Tổng cục trưởng", "Viện trưởng", "Hiệu trưởng",
     "Chánh Thanh tra", "Phó Chánh Thanh tra", "Tổng Thanh tra", "Phó Tổng Thanh tra", "Trưởng Công an",
-    "Tổng Thư ký", "Thư ký",
+    "Tổng Thư ký", "Thư ký", "Tổng Bí thư", "Vụ trưởng", "Phó Vụ trưởng", "Viện phó", "Cục phó",
 ]
 
 SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")

@@ -91,6 +91,7 @@ _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*[ ]){1,5}\p{Lu}\p{Ll}*$|^(?:\p{Lu}+[ ])
 _POSITIONS = {fold(p): p for p in POSITIONS}
 _SURNAME_FOLDS = {fold(s) for s in SURNAMES}
 _MIDDLE_NAME_FOLDS = {fold(s) for s in MIDDLE_NAMES}
+_SURNAMES_CASEFOLDED = {s.split()[0].casefold() for s in SURNAMES}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _POSITION_HEADS_LONGEST = sorted(_POSITION_HEADS, key=len, reverse=True)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
@@ -755,9 +756,13 @@ def _office_elsewhere(signer: Signer, text: str) -> bool:
 
 
 def _name_in_capitals(text: str) -> bool:
-    """A name printed in capitals, which a known family name opens (``NGUYỄN VĂN AN``; not
-    ``PHÓ VĂN PHÒNG``)."""
-    return not is_position(text) and _name(text) is not None and fold(text.split()[0]) in _SURNAME_FOLDS
+    """A name printed in capitals, which a known family name opens, accents and all
+    (``NGUYỄN VĂN AN``; not ``PHÓ VĂN PHÒNG``, nor ``TỔNG BÍ THƯ``, whose ``TỔNG`` is no ``Tống``).
+
+    >>> _name_in_capitals("NGUYỄN VĂN AN"), _name_in_capitals("TỔNG BÍ THƯ"), _name_in_capitals("PHÓ VĂN PHÒNG")
+    (True, False, False)
+    """
+    return not is_position(text) and _name(text) is not None and text.split()[0].casefold() in _SURNAMES_CASEFOLDED
 
 
 def _is_deputy(folded: str) -> bool:
