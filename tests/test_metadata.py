@@ -734,3 +734,18 @@ _SIGNED = ("UBND TỈNH GIA LAI\nSố: 12/UBND-VX\nGia Lai, ngày 5 tháng 3 nă
 def test_signature_block_variants(block: str, position: str | None, name: str) -> None:
     signer = meta(_SIGNED + block + "\n").signer
     assert signer is not None and (signer.position, signer.name) == (position, name)
+
+
+@pytest.mark.parametrize(("lines", "item"), [
+    # gm-289-gm-ubnd-2012-scan: an item whose line ends in ``-``.
+    ("- Bà Bùi Thu Hằng, chuyên viên Vụ Địa phương -\nVăn phòng Chính phủ (mời dự);",
+     "Bà Bùi Thu Hằng, chuyên viên Vụ Địa phương - Văn phòng Chính phủ (mời dự)"),
+    # qd-93-2007-qd-ttg-mot-cua.doc: an item over three lines, each ended by a comma.
+    ("- VPCP: BTCN, các PCN, Website CP,\nBĐH 112, Người phát ngôn của TTgCP,\n"
+     "các Vụ, Cục, đơn vị trực thuộc, Công báo;",
+     "VPCP: BTCN, các PCN, Website CP, BĐH 112, Người phát ngôn của TTgCP, các Vụ, Cục, đơn vị trực thuộc, Công báo"),
+])
+def test_recipient_item_over_several_lines_is_one(lines: str, item: str) -> None:
+    m = meta(f"Nội dung./.\nNơi nhận:\n- Như trên;\n{lines}\n- Lưu: VT, TH.\n"
+             "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Đức Kha")
+    assert m.recipients == ["Như trên", item, "Lưu: VT, TH"]

@@ -504,6 +504,12 @@ def extract_metadata(text: str) -> MetadataResult:
                 if classify_line(nxt.text) == "copy-kind":
                     previous = ";"  # ``Bản điện tử:``: a sub-heading of the list, which goes on
                     continue
+                if recipients and _item_goes_on(nxt.text, previous):
+                    # ``- Bà Bùi Thu Hằng, chuyên viên Vụ Địa phương -`` / ``Văn phòng Chính phủ (mời dự);``
+                    comma = "," if previous.rstrip().endswith(",") else ""
+                    recipients[-1] = f"{recipients[-1]}{comma} {_clean_item(nxt.text)}"
+                    previous = nxt.text
+                    continue
                 if not _BULLET.match(nxt.text) and not _bullet_lost(nxt.text, previous):
                     break
                 recipients.extend(_items(nxt.text))
@@ -592,6 +598,28 @@ def _unlabelled_addressees(lines: list[Line]) -> list[str]:
 
 # How an addressee that is not a body's name opens (``Các Sở, cơ quan ...``, ``Thường trực HĐND``).
 _ADDRESSEE_OPENINGS = ("cac ", "thuong truc ", "dong chi ", "ong ", "ba ", "ban ", "thanh vien ")
+
+
+def _item_goes_on(text: str, previous: str) -> bool:
+    """Whether an unbulleted line of ``Nơi nhận`` carries on the item above, which its line did
+    not end (no ``;``, ``.`` or ``:``; a ``-`` or ``(`` left open): a short line that is no
+    part of the signature (signing line, position in capitals, name).
+
+    >>> _item_goes_on("Văn phòng Chính phủ (mời dự);", "- Bà Bùi Thu Hằng, chuyên viên Vụ Địa phương -")
+    True
+    >>> _item_goes_on("CHÁNH VĂN PHÒNG", "- Lưu: VT, TH"), _item_goes_on("Nguyễn Đức Kha", "- Lưu VT")
+    (False, False)
+    >>> _item_goes_on("Văn phòng Chính phủ;", "- Như trên;")
+    False
+
+    After ``Lưu``, the archive copy and the list's last item, comes the drafter's mark (``Hà``):
+
+    >>> _item_goes_on("Hà", "- Lưu: Văn thư, CCHC (5b)")
+    False
+    """
+    return not _BULLET.match(text) and not previous.rstrip().endswith((";", ".", ":")) \
+        and not _BULLET.sub("", previous).lower().startswith("lưu") \
+        and len(text.split()) <= 12 and classify_line(text) is None and not _is_upper(text) and _name(text) is None
 
 
 def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:
