@@ -749,3 +749,12 @@ def test_recipient_item_over_several_lines_is_one(lines: str, item: str) -> None
     m = meta(f"Nội dung./.\nNơi nhận:\n- Như trên;\n{lines}\n- Lưu: VT, TH.\n"
              "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Đức Kha")
     assert m.recipients == ["Như trên", item, "Lưu: VT, TH"]
+
+
+def test_heading_in_capitals_over_kinh_gui_is_the_title_of_a_giay_moi() -> None:
+    # gm-289-gm-ubnd-2012-scan: no ``GIẤY MỜI`` line; its number names the type.
+    m = meta("UỶ BAN NHÂN DÂN\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC GIANG\tĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 289/GM-UBND\tBắc Giang, ngày 07 tháng 11 năm 2012\nMỜI HỌP UBND TỈNH\n"
+             "Kính gửi:\n- Thường trực HĐND tỉnh;\n- Các Sở, cơ quan thuộc UBND tỉnh.\n"
+             "Uỷ ban nhân dân tỉnh tổ chức Hội nghị thường kỳ tháng 11 năm 2012.\n")
+    assert (m.doc_type, m.title) == ("Giấy mời", "MỜI HỌP UBND TỈNH")

@@ -436,6 +436,14 @@ def extract_metadata(text: str) -> MetadataResult:
                 kind = classify_line(lines[k].text)
                 if kind in ("place-date", "rule", "motto", "motto-part"):
                     continue
+                if kind is None and _is_upper(lines[k].text) and k + 1 < len(lines) \
+                        and _addressee_end(lines[k + 1].text) is not None \
+                        and not names_issuer(lines[k].text):
+                    # ``MỜI HỌP UBND TỈNH`` / ``Kính gửi:``: a heading in capitals stands for the
+                    # type name and trích yếu of a Giấy mời whose number names its type.
+                    title_lines.append(lines[k].text)
+                    body_start_line = max(body_start_line, k + 1)
+                    break
                 if kind is None and _TRICH_YEU.match(lines[k].text):
                     for nxt in lines[k: k + 5]:
                         if nxt is not lines[k] and (classify_line(nxt.text) is not None or _opens_body(nxt.text)
