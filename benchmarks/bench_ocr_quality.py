@@ -1,7 +1,7 @@
 """Quality of the scanned-PDF reader on scans with a known ground truth.
 
 Run: .venv/bin/python benchmarks/bench_ocr_quality.py [--pages 2] [--dpi 150,200,300] [--languages vie,vie+eng]
-[--diacritics on,off]
+[--diacritics on,off] [--render native,floor150,floor200,double]
 
 Text PDFs of the fixtures (a generated report, a real one, corpus letters) are rendered to page
 images and written back as image-only PDFs: ``clean``, and ``worn`` (Gaussian noise, a slight
@@ -18,7 +18,15 @@ One row per variant (dpi x condition x languages x diacritic restoration), media
 documents, and seconds per page. With restoration ``on`` next to ``off``, the words it changed
 are counted in both directions against the text layer (sums over the documents): ``fixed``
 (wrong → right), ``broken`` (right → wrong) and ``still`` (wrong → another wrong reading), and
-the words broken and still wrong are listed at the end. Held-out documents
+the words broken and still wrong are listed at the end. ``--each`` adds a row per document
+and the F1s over all the documents' records pooled.
+
+``--render`` reads each scan rasterised by a rule of its own resolution (``--dpi`` is then the
+scan's, say ``100,120``) given as ``ocr_dpi``, instead of the reader's default
+(``render_dpi``): ``native`` (the scan's own), ``floor150`` / ``floor200`` (at least 150 / 200),
+``double`` (twice the scan's own), each at most 300; a number reads every scan at that
+resolution; ``default`` is the reader's own choice. The
+``render`` column names the rule and the resolution it gave. Held-out documents
 (fixtures/archives/HELDOUT.md) are not used, nor are these documents in the counts that
 restoration uses (``scripts/build_syllable_counts.py``).
 """
@@ -28,6 +36,7 @@ from __future__ import annotations
 import argparse
 import collections
 import difflib
+import itertools
 import random
 import re
 import statistics
@@ -96,6 +105,15 @@ def make_scan(source: Path, pages: int, dpi: int, condition: str, out: Path) -> 
     return len(images)
 
 
+# Rasterising rules of a scan's own resolution, for ``--render``: the resolution it is read at.
+RENDER_RULES = {
+    "native": lambda dpi: dpi,
+    "floor150": lambda dpi: max(150, dpi),
+    "floor200": lambda dpi: max(200, dpi),
+    "double": lambda dpi: 2 * dpi,
+}
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
@@ -159,14 +177,18 @@ def main() -> None:
     ap.add_argument("--conditions", default="clean,worn")
     ap.add_argument("--languages", default="vie")
     ap.add_argument("--diacritics", default="off,on", help="diacritic restoration: off, on, or both")
+    ap.add_argument("--render", default="default",
+                    help="rasterising rules of the scan's resolution: default (the reader's), "
+                         + ", ".join(RENDER_RULES))
+    ap.add_argument("--each", action="store_true", help="also a row per document under each variant")
     args = ap.parse_args()
     page_range = f"1-{args.pages}"
     truth = {}
     for doc in DOCUMENTS:
         report = parse_file(doc, ParseOptions(pages=page_range, ocr="off"))
         truth[doc] = (report.text, records(report))
-    print(f"{'dpi':>4} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} {'citations':>9} "
-          f"{'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6} {'still':>6}")
+    print(f"{'dpi':>4} {'render':12} {'condition':9} {'languages':9} {'diacr.':6} {'CER':>6} {'DER':>6} "
+          f"{'citations':>9} {'dates':>6} {'sections':>8} {'s/page':>7} {'fixed':>6} {'broken':>6} {'still':>6}")
     all_broken: list[str] = []
     all_still: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,17 +200,21 @@ def main() -> None:
                     scan = Path(tmp) / f"scan-{i}-{dpi}-{condition}.pdf"
                     pages += make_scan(doc, args.pages, dpi, condition, scan)
                     scans.append(scan)
-                for languages in args.languages.split(","):
+                for rule, languages in itertools.product(args.render.split(","), args.languages.split(",")):
+                    ocr_dpi = (None if rule == "default" else int(rule) if rule.isdigit()
+                               else min(300, RENDER_RULES[rule](dpi)))
+                    render = rule if ocr_dpi is None else f"{rule} {ocr_dpi}"
                     unrestored: dict[Path, str] = {}
                     for diacritics in args.diacritics.split(","):
                         rows: dict[str, list[float]] = collections.defaultdict(list)
+                        pooled = {key: [0, 0] for key in ("citations", "dates", "sections")}
                         seconds = 0.0
                         fixed = 0
                         broken: list[str] = []
                         still: list[str] = []
                         for doc, scan in zip(DOCUMENTS, scans, strict=True):
                             started = time.perf_counter()
-                            report = parse_file(scan, ParseOptions(ocr_languages=languages,
+                            report = parse_file(scan, ParseOptions(ocr_languages=languages, ocr_dpi=ocr_dpi,
                                                                    ocr_diacritics=diacritics == "on"))
                             seconds += time.perf_counter() - started
                             ref_text, ref = truth[doc]
@@ -198,6 +224,9 @@ def main() -> None:
                             got = records(report)
                             for key in ("citations", "dates", "sections"):
                                 rows[key].append(f1(ref[key], got[key]))
+                                pooled[key][0] += 2 * sum((collections.Counter(ref[key])
+                                                           & collections.Counter(got[key])).values())
+                                pooled[key][1] += len(ref[key]) + len(got[key])
                             if diacritics == "off":
                                 unrestored[doc] = report.text
                             elif doc in unrestored:
@@ -210,11 +239,20 @@ def main() -> None:
                                     all_still += changes[2]
                         med = {k: statistics.median(v) for k, v in rows.items()}
                         counted = diacritics == "on" and bool(unrestored)
-                        print(f"{dpi:>4} {condition:9} {languages:9} {diacritics:6} {med['cer']:6.3f} "
+                        print(f"{dpi:>4} {render:12} {condition:9} {languages:9} {diacritics:6} {med['cer']:6.3f} "
                               f"{med['der']:6.3f} {med['citations']:9.2f} {med['dates']:6.2f} "
                               f"{med['sections']:8.2f} {seconds / pages:7.2f} "
                               f"{fixed if counted else '':>6} {len(broken) if counted else '':>6} "
                               f"{len(still) if counted else '':>6}", flush=True)
+                        if args.each:
+                            for k, doc in enumerate(DOCUMENTS):
+                                print(f"{'':>4} {doc.stem[:40]:40} {rows['cer'][k]:6.3f} {rows['der'][k]:6.3f} "
+                                      f"{rows['citations'][k]:9.2f} {rows['dates'][k]:6.2f} "
+                                      f"{rows['sections'][k]:8.2f}", flush=True)
+                            # F1 over all the documents' records together: a document with two
+                            # dates weighs less than in the median.
+                            f1s = [f"{hit / max(1, total):.2f}" for hit, total in pooled.values()]
+                            print(f"{'':>4} {'pooled':40} {'':6} {'':6} {f1s[0]:>9} {f1s[1]:>6} {f1s[2]:>8}")
     for name, changed in (("broken", all_broken), ("still wrong", all_still)):
         if changed:
             print(f"{name}:", "; ".join(f"{w} x{n}" for w, n in collections.Counter(changed).most_common()))
