@@ -80,11 +80,13 @@ FLOORS: dict[str, dict[str, float]] = {
     "bac-giang-2012/cv-403-kcn-vp-2012-scan.pdf": {"metadata": 0.8},
     # The handwritten number 289 and day 07 not read surely (the day's month stands alone).
     "bac-giang-2012/gm-289-gm-ubnd-2012-scan.pdf": {"dates": 0.909, "metadata": 0.909},
-    # A 100 ppi scan in small, light print: Tesseract drops or garbles whole lines of the body
-    # (``132-K1/ /TH``, ``2126/KH-CBND``), the handwritten number and day, and the
-    # recipients' first lines.
+    # A 100 ppi scan in small, light print, read at 200 dpi (twice its own: at 150 the body's
+    # lines came out garbled, ``132-K1/ /TH``; citations 0.348, sections 0.333 then): still some
+    # symbols (``37/HD-BCA-C64`` for 57, ``132-KL/TH``), the handwritten number and day, the
+    # signer's position under the seal (``GIÁ``), and the header's year, read ``2625`` (dates
+    # 0.875 and metadata 0.636 at 150, where the year and position were read and the body was not).
     "lam-dong-2025/ttr-409-ttr-cat-pc04-2025-scan.pdf": {
-        "citations": 0.348, "citation_dates": 0.348, "dates": 0.875, "sections": 0.333, "metadata": 0.636},
+        "citations": 0.56, "citation_dates": 0.4, "dates": 0.71, "sections": 0.857, "metadata": 0.364},
     # Held out (scored once, when the work was done).
     "bac-giang-2012/ct-07-2008-ct-btttt-ma-nguon-mo.doc": {"metadata": 0.333},
     "bac-giang-2012/cv-324-stttt-khtc-2012-scan.pdf": {"dates": 0.667, "metadata": 0.6},

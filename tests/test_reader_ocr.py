@@ -377,6 +377,32 @@ def test_scan_is_rasterised_at_its_own_resolution() -> None:
         pdf.close()
 
 
+def test_scan_below_150_ppi_is_rasterised_at_twice_its_own_resolution(tmp_path: Path) -> None:
+    # A real 100 ppi scan in small, light print: read at 150 dpi its body lines came out
+    # garbled (``Kết Tuận số 132-K1/ /TH``), at 200 they are read. A scan of 150 ppi or more
+    # stays at its own; a made-up 120 ppi one goes to 240, never past the ``dpi`` asked for.
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    from PIL import Image
+
+    made = tmp_path / "scan-120.pdf"
+    Image.new("L", (992, 1403), 255).save(made, "PDF", resolution=120.0)  # A4 at 120 ppi
+    archives = FIXTURES / "archives"
+    cases = [
+        (archives / "lam-dong-2025" / "ttr-409-ttr-cat-pc04-2025-scan.pdf", 300, 200),
+        (archives / "bac-giang-2012" / "cv-27-stttt-vp-2012-scan.pdf", 300, 150),
+        (made, 300, 240),
+        (made, 200, 200),
+    ]
+    got = []
+    for path, dpi, _ in cases:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            got.append(render_dpi(pdf[0], dpi))
+        finally:
+            pdf.close()
+    assert got == [wanted for _, _, wanted in cases]
+
+
 def test_black_and_white_scan_is_rendered_in_greyscale_with_the_same_pixels() -> None:
     # A 1-bit JBIG2 scan: nothing on the page can be red, so it is rendered in greyscale
     # straight away; the pixels are those of the colour rendering's luminance.

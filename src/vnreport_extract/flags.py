@@ -15,7 +15,8 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--ocr-languages", metavar="LANGS", default=None,
                    help="Tesseract languages joined by + (default vie)")
     g.add_argument("--ocr-dpi", type=int, metavar="DPI", default=None,
-                   help="rasterising resolution for OCR (default: a scan's own, at most 300)")
+                   help="rasterising resolution for OCR (default: a scan's own, at most 300; "
+                        "below 150 ppi twice it, at most 240)")
     g.add_argument("--no-ocr-diacritics", dest="ocr_diacritics", action="store_const", const=False, default=None,
                    help="keep the OCR's words as read (default: restore misread diacritics where the context decides)")
     g.add_argument("--ocr-timeout", type=float, metavar="SECONDS", default=None,

@@ -42,7 +42,8 @@ class ParseOptions(BaseModel):
         description="Tesseract languages, joined by '+' (vie; vie+eng reads worse on Vietnamese reports)")
     ocr_dpi: int | None = Field(
         default=None, ge=70, le=600,
-        description="rasterising resolution for OCR; default: a scanned page's own resolution, at most 300")
+        description="rasterising resolution for OCR; default: a scanned page's own resolution, at most 300 "
+                    "(below 150 ppi twice it, at most 240)")
     ocr_diacritics: bool = Field(
         default=True,
         description="restore the diacritics of words the OCR misread where the context clearly decides "
