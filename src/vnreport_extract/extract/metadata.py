@@ -223,8 +223,9 @@ def _position(text: str) -> str:
 
 def _name(text: str) -> str | None:
     """A signer's name as printed under the signature, or None. A name is printed in title case
-    and starts with the family name (họ). Two words in capitals must show a known family name:
-    the seal's print (``TRÔNG TIN`` of ``SỞ THÔNG TIN ...``) names no one; and two words that
+    and starts with the family name (họ). A name in capitals must open with a known family name,
+    accents and all: the seal's print (``TRÔNG TIN`` of ``SỞ THÔNG TIN ...``) and a title
+    (``PHÓ VĂN PHÒNG``) name no one; and two words that
     start with a middle name (``Thanh Bình``, ``Văn Diệu``) are a name whose family name the seal
     hid. Names of other peoples' naming (``Kpă Thuyên``, ``Siu Hương``, ``Y Moan``) stand.
 
@@ -234,6 +235,8 @@ def _name(text: str) -> str | None:
     ('Kpă Thuyên', 'Siu Hương', 'Ksor Phước')
     >>> _name("TRÔNG TIN"), _name("Thanh Bình"), _name("TỈNH Ủ"), _name("Văn Diệu"), _name("GIÁM ĐỐC SỞ TƯ PHÁP")
     (None, None, None, None, None)
+    >>> _name("PHÓ VĂN PHÒNG"), _name("UỶ VIÊN BAN THƯỜNG VỤ"), _name("TỔNG BÍ THƯ")
+    (None, None, None)
     """
     f = fold(text)
     if not _NAME.match(text) or f in _POSITIONS or names_issuer(text) \
@@ -241,8 +244,8 @@ def _name(text: str) -> str | None:
         return None  # ``TỈNH Ủ``: the seal's text; ``GIÁM ĐỐC SỞ TƯ PHÁP``: an office
     words = text.split()
     first = fold(words[0])
-    if len(words) == 2 and text.isupper() and first not in _SURNAME_FOLDS:
-        return None
+    if text.isupper() and words[0].casefold() not in _SURNAMES_CASEFOLDED:
+        return None  # ``PHÓ VĂN PHÒNG``, ``UỶ VIÊN BAN THƯỜNG VỤ``: capitals that name no one
     if len(words) == 2 and first in _MIDDLE_NAME_FOLDS:
         return None  # ``Văn Diệu``: the family name under the seal
     if text.isupper():
