@@ -13,7 +13,7 @@ import regex
 
 from ..normalize import fold, in_capitals
 from .doc_types import DOC_TYPES
-from .vocabulary import POSITIONS
+from .vocabulary import DEPUTY_AFTER, DEPUTY_TITLES, POSITIONS
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
@@ -409,6 +409,22 @@ def is_position(line: str) -> bool:
     (True, False, False)
     """
     return in_capitals(line) and fold(line.strip()) in _POSITION_FOLDS
+
+
+_DEPUTY_HEADS = tuple(fold(t) + " " for t in DEPUTY_TITLES)
+
+
+def is_deputy(line: str) -> bool:
+    """A deputy's title (:data:`~.vocabulary.DEPUTY_TITLES`), the only position that signs ``KT.``.
+
+    >>> [is_deputy(t) for t in ("PHÓ VĂN PHÒNG", "THỨ TRƯỞNG", "VIỆN PHÓ", "P. GIÁM ĐỐC", "PGĐ")]
+    [True, True, True, True, True]
+    >>> is_deputy("GIÁM ĐỐC"), is_deputy("GIÁM ĐỐC SỞ TƯ PHÁP"), is_deputy("PHÒNG")
+    (False, False, False)
+    """
+    f = fold(line.strip())
+    words = f.split()
+    return (f + " ").startswith(_DEPUTY_HEADS) or (len(words) == 2 and words[1] == fold(DEPUTY_AFTER))
 
 
 # Marks a reader looks for anywhere in a line, where a header row may arrive as one line with

@@ -36,8 +36,10 @@ POSITIONS: list[str] = [
 SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")
 
 # The titles of a deputy (cấp phó), who alone signs ``KT.`` (ký thay) for the head: ``KT. GIÁM ĐỐC``
-# / ``PHÓ GIÁM ĐỐC``, ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG``; matched at the start of the position.
-DEPUTY_TITLES: list[str] = ["Phó", "Thứ trưởng"]
+# / ``PHÓ GIÁM ĐỐC`` (``P. GIÁM ĐỐC``, ``PGĐ``, ``PCT``), ``KT. BỘ TRƯỞNG`` / ``THỨ TRƯỞNG``; matched
+# at the start of the position. A head's title and ``phó`` (``VIỆN PHÓ``, ``CỤC PHÓ``) is one too.
+DEPUTY_TITLES: list[str] = ["Phó", "Thứ trưởng", "P.", "PGĐ", "PCT"]
+DEPUTY_AFTER = "phó"
 
 # Military and police ranks (cấp bậc hàm) written before a signer's name.
 RANKS: list[str] = [

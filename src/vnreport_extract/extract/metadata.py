@@ -17,6 +17,7 @@ from ..conventions.header import (
     doc_type_of,
     has_mark,
     identity_line,
+    is_deputy,
     is_position,
     left_of_motto,
     match_line,
@@ -27,7 +28,6 @@ from ..conventions.header import (
 )
 from ..conventions.vocabulary import (
     AUTHORITIES,
-    DEPUTY_TITLES,
     MIDDLE_NAMES,
     POSITIONS,
     RANKS,
@@ -762,9 +762,6 @@ _NAME_STOP_WORDS = frozenset({"họ", "và", "tên", "stt", "tt"})
 _SIGNED_AFTER = regex.compile(r"\s*[-–—]?\s*\((?:Đã|đã) ký\)\s*$|\s+[-–—]\s*(?:Đã|đã) ký\s*$")
 
 
-_DEPUTY_HEADS = tuple(fold(t) for t in DEPUTY_TITLES)
-
-
 def _office_elsewhere(signer: Signer, text: str) -> bool:
     """Whether a line in capitals under a ``TM.`` or ``KT.`` line is the signer's office elsewhere
     (printed over the name) rather than their position in this signature: under ``KT.`` anything
@@ -782,7 +779,7 @@ def _office_elsewhere(signer: Signer, text: str) -> bool:
     """
     f = fold(text)
     if signer.authority == "KT.":
-        return not _is_deputy(f)
+        return not is_deputy(text)
     if signer.authority != "TM.":
         return False
     # Only a position followed by another body's name is an office elsewhere (``CHỦ TỊCH HĐND
@@ -802,14 +799,6 @@ def _name_in_capitals(text: str) -> bool:
     (True, False, False)
     """
     return not is_position(text) and _name(text) is not None and text.split()[0].casefold() in _SURNAMES_CASEFOLDED
-
-
-def _is_deputy(folded: str) -> bool:
-    """A deputy's title (``PHÓ GIÁM ĐỐC``, ``THỨ TRƯỞNG``, ``VIỆN PHÓ``, ``P. GIÁM ĐỐC``, ``PGĐ``),
-    folded."""
-    words = folded.split()
-    return bool(words) and ((folded + " ").startswith(tuple(h + " " for h in _DEPUTY_HEADS))
-                            or words[0] in ("p.", "pgd", "pct") or (len(words) == 2 and words[1] == "pho"))
 
 
 def _same_body(a: str, b: str) -> bool:

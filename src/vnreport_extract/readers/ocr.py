@@ -54,6 +54,7 @@ from ..conventions.header import (
     blank_field,
     has_mark,
     is_copy_heading,
+    is_deputy,
     is_field_end,
     is_field_label,
     is_field_value,
@@ -756,7 +757,7 @@ def signature_line(text: str) -> str | None:
     if not _is_upper(line) or not _LETTERS.search(first):
         return None
     fixed = fix_position(fix_capitals(line))
-    if fold(fixed) in _POSITION_KEYS or (fold(fixed).startswith("pho ") and len(fixed.split()) <= 5):
+    if fold(fixed) in _POSITION_KEYS or (is_deputy(fixed) and len(fixed.split()) <= 5):
         return fixed
     return None
 
