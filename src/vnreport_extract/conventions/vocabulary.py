@@ -108,6 +108,15 @@ HEADER_PHRASES: list[str] = [
     *(sector.upper() for sector in SECTORS),
 ]
 
+# Bodies' names as offices shorten them (``CHỦ TỊCH HĐND TỈNH`` under ``TM. HỘI ĐỒNG NHÂN DÂN``).
+BODY_ABBREVIATIONS: dict[str, str] = {
+    "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+}
+
+# How a ``Kính gửi`` item that is not a body's name opens (``Các Sở, cơ quan thuộc UBND tỉnh``,
+# ``Thường trực HĐND tỉnh``, ``Đồng chí Chủ tịch UBND tỉnh``, ``Bà Bùi Thu Hằng``).
+ADDRESSEE_OPENINGS: list[str] = ["Các", "Thường trực", "Đồng chí", "Ông", "Bà", "Ban", "Thành viên"]
+
 # Recipients that every office writes in its ``Nơi nhận`` (capitalised, as listed there): a run
 # of words of a recipient line that folds to one of these takes its spelling
 # (``readers.ocr_words``: ``Lãnh đạo Sử`` → ``Lãnh đạo Sở``, ``Tô công tác`` → ``Tổ công tác``).

@@ -27,7 +27,9 @@ from ..conventions.header import (
     type_name_and_title,
 )
 from ..conventions.vocabulary import (
+    ADDRESSEE_OPENINGS,
     AUTHORITIES,
+    BODY_ABBREVIATIONS,
     MIDDLE_NAMES,
     POSITIONS,
     RANKS,
@@ -607,8 +609,7 @@ def _unlabelled_addressees(lines: list[Line]) -> list[str]:
     return []  # no list closed with its full stop
 
 
-# How an addressee that is not a body's name opens (``Các Sở, cơ quan ...``, ``Thường trực HĐND``).
-_ADDRESSEE_OPENINGS = ("cac ", "thuong truc ", "dong chi ", "ong ", "ba ", "ban ", "thanh vien ")
+_ADDRESSEE_OPENINGS = tuple(fold(w) + " " for w in ADDRESSEE_OPENINGS)
 
 
 def _item_goes_on(text: str, previous: str) -> bool:
@@ -791,16 +792,6 @@ def _office_elsewhere(signer: Signer, text: str) -> bool:
     return starts_issuer(rest) and not _same_body(rest, signer.on_behalf_of or "")
 
 
-def _name_in_capitals(text: str) -> bool:
-    """A name printed in capitals, which a known family name opens, accents and all
-    (``NGUYỄN VĂN AN``; not ``PHÓ VĂN PHÒNG``, nor ``TỔNG BÍ THƯ``, whose ``TỔNG`` is no ``Tống``).
-
-    >>> _name_in_capitals("NGUYỄN VĂN AN"), _name_in_capitals("TỔNG BÍ THƯ"), _name_in_capitals("PHÓ VĂN PHÒNG")
-    (True, False, False)
-    """
-    return not is_position(text) and _name(text) is not None and text.split()[0].casefold() in _SURNAMES_CASEFOLDED
-
-
 def _same_body(a: str, b: str) -> bool:
     """Whether two names of a body are one (``HĐND TỈNH`` and ``Hội đồng nhân dân``): compared
     folded, with the bodies' abbreviations spelt out, the shorter within the longer.
@@ -812,7 +803,7 @@ def _same_body(a: str, b: str) -> bool:
     return bool(x and y) and (x in y or y in x)
 
 
-_BODY_ABBREVIATIONS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "mttq": "mat tran to quoc"}
+_BODY_ABBREVIATIONS = {fold(short): fold(name) for short, name in BODY_ABBREVIATIONS.items()}
 
 
 _TITLE_WORD = regex.compile(r"^\p{Lu}\p{Ll}+$")
@@ -849,8 +840,9 @@ def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False
         t = _SIGNED_AFTER.sub("", line.text)  # ``Trần Văn Truyền – Đã ký``: the copy's mark after the name
         if fold(t).startswith(("phu luc", "noi nhan", "bieu mau", "mau so")):
             break  # an appendix or another block starts: the name was not printed
+        # ``KT. CHỦ TỊCH`` / ``NGUYỄN VĂN AN``: a name in capitals (a known family name opens it) is the name.
         if not position_known and signer.position is None and _is_upper(t) and len(t.split()) <= 8 \
-                and not _name_in_capitals(t):  # ``KT. CHỦ TỊCH`` / ``NGUYỄN VĂN AN``: the name
+                and _name(t) is None:
             if _office_elsewhere(signer, t):
                 elsewhere = True  # the position line was lost: the name still follows
                 continue
