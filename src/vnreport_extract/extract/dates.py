@@ -211,7 +211,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             month = int(m.group("m"))
             if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
-    for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))):
+    # A table row's cells are joined by tabs: a text without one has no cell to look in.
+    for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))) if "\t" in text else ():
         month = int(m.group("m"))
         if _valid(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
                 and _in_table_row(text, m.start()) and _month_cell(text, m.start()) and m.group() != "1/2000" \
