@@ -158,6 +158,12 @@ CANONICAL_CODES: list[str] = sorted(
 )
 
 
+# The type codes of each type name, state and Party (``Kế hoạch``: ``KH``; ``Công văn``: none).
+CODES_OF_TYPE: dict[str, frozenset[str]] = {d["name"]: frozenset(c for c in (d["state"], d["party"]) if c)
+                                           for d in DOC_TYPES}
+TYPE_CODES: frozenset[str] = frozenset().union(*CODES_OF_TYPE.values())
+
+
 def doc_type_of_number(type_code: str | None, convention: str | None, *, has_issuer: bool,
                        year: int | None = None) -> str | None:
     """The type a document's own number names when the header states no type name: the type

@@ -17,6 +17,7 @@ import regex
 
 from ..conventions.doc_types import (
     AMENDING_WORDS,
+    CODES_OF_TYPE,
     DOC_TYPES,
     NAME_COMMA_PAIRS,
     NAMED_BY_BODY,
@@ -25,6 +26,7 @@ from ..conventions.doc_types import (
     NAMED_NUMBER_ISSUERS,
     NAMED_NUMBER_TYPES,
     NAMED_TYPES,
+    TYPE_CODES,
 )
 from ..conventions.vocabulary import AUTHORITIES, TIME_WORDS, UNITS
 from ..models import Citation, PartialDate
@@ -422,18 +424,13 @@ def _type_over_line_end(text: str, lo: int, sm: regex.Match[str]) -> tuple[str, 
     return (name, lo + found.start()) if _agrees(canonical_doc_type(name), sm) else None
 
 
-# Every type code of the conventions, state and Party (``KH``, ``QĐ``, ``CV`` ...), by type name.
-_CODES_OF = {d["name"]: {c for c in (d["state"], d["party"]) if c} for d in DOC_TYPES}
-_TYPE_CODES = frozenset(c for codes in _CODES_OF.values() for c in codes)
-
-
 def _agrees(doc_type: str, sm: regex.Match[str]) -> bool:
     """Whether a type name fits a symbol's first code: the type's own code (``Kế hoạch`` and
     ``45/KH-UBND``), or, for a type that has none (``Công văn``), no type code at all
     (``3980/C04-P6``)."""
     first = sm.group("ptype") or sm.group("ltype") or regex.split(r"[ ]*[-–—_]", sm.group("scodes") or "")[0]
-    codes = _CODES_OF.get(doc_type, set())
-    return first in codes if first in _TYPE_CODES or codes else True
+    codes = CODES_OF_TYPE.get(doc_type, frozenset())
+    return first in codes if first in TYPE_CODES or codes else True
 
 
 def _about(text: str, pos: int) -> regex.Match[str] | None:
