@@ -18,7 +18,7 @@ from ..conventions.vocabulary import TIME_WORDS, UNITS
 from ..models import Figure, Warning
 from ..spans import Spans
 from ..words import segment as _segment
-from .scan import group_numbers
+from .scan import group_numbers, holds_word
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
@@ -165,11 +165,9 @@ _RANGE = regex.compile(
     r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
     r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
 )
-_FROM = regex.compile(r"(?i:từ)")
-# The words a score and a rank hold (as their patterns read them): looked for first, in the
-# paragraphs that hold a slash, since a score's pattern tried at every digit costs ten times more.
-_POINTS = regex.compile(r"(?i:điểm)")
-_TH = regex.compile(r"(?i:thứ)")
+# The words a score, a rank and a range hold (``điểm``, ``thứ``, ``từ``, as their patterns read
+# them) are looked for first (a score and a rank only in the paragraphs that hold a slash), since
+# a score's pattern tried at every digit costs ten times more.
 RANK_UNIT = "hạng"
 
 
@@ -182,19 +180,18 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
     """
     out: list[tuple[int, int, int | float, str]] = []
 
-    def holds(word: str, pattern: regex.Pattern[str]) -> bool:
-        # ``low`` (the text in lower case, see scan.lowered) is searched in C, not the pattern.
-        return low.find(word, start, end) >= 0 if low is not None else pattern.search(text, start, end) is not None
+    def holds(word: str) -> bool:
+        return holds_word(text, low, word, start, end)
 
     # A score and a rank hold a slash, a range its ``từ``: most paragraphs have neither.
     slash = text.find("/", start, end) >= 0
-    for m in _SCORE.finditer(text, start, end) if slash and holds("điểm", _POINTS) else ():
+    for m in _SCORE.finditer(text, start, end) if slash and holds("điểm") else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
-    for m in _RANK.finditer(text, start, end) if slash and holds("thứ", _TH) else ():
+    for m in _RANK.finditer(text, start, end) if slash and holds("thứ") else ():
         if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
-    for m in _RANGE.finditer(text, start, end) if holds("từ", _FROM) else ():
+    for m in _RANGE.finditer(text, start, end) if holds("từ") else ():
         unit = UNIT.match(" " + m.group("unit"))
         if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),

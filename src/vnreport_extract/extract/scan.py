@@ -150,6 +150,20 @@ def word_places(text: str, low: str | None, word: str) -> list[int]:
     return [m.start() for m in _any_case(word).finditer(text)]
 
 
+def holds_word(text: str, low: str | None, word: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``word`` (lower case) stands, in any case, in ``text[start:end]``: looked for in
+    ``low`` (:func:`lowered` of ``text``) with ``str.find``, by pattern when ``low`` is None.
+
+    >>> text = "đứng THỨ 15/34"
+    >>> holds_word(text, lowered(text), "thứ"), holds_word(text, None, "thứ", 0, 6)
+    (True, False)
+    """
+    end = len(text) if end is None else end
+    if low is not None:
+        return low.find(word, start, end) >= 0
+    return _any_case(word).search(text, start, end) is not None
+
+
 @functools.lru_cache(maxsize=16)
 def _any_case(word: str) -> regex.Pattern[str]:
     return regex.compile(f"(?i:{regex.escape(word)})")
