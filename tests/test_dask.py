@@ -115,6 +115,25 @@ def test_a_hanging_document_is_killed_on_the_cluster_too(cluster: LocalCluster, 
     assert summary.rows["reports"] == 1
 
 
+def test_a_closed_cluster_leaves_no_worker_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Dask thread keeps its document worker between tasks; the worker's temporary folder
+    # goes when the Dask worker process ends.
+    from vnreport_extract.batch import convert
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+
+    def worker_folders() -> list[Path]:
+        return [p for p in scratch.iterdir() if p.name.startswith("vnreport-worker-")]
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as c:
+        summary = convert([SEED], tmp_path / "out", scheduler=c.scheduler_address, formats=["jsonl"])
+        assert summary.counts["ok"] == 1
+        assert len(worker_folders()) == 1
+    assert worker_folders() == []
+
+
 def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import dask
 

@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 
 Result = dict[str, Any]
 _local = threading.local()
+# Every worker pool of this process (one per Dask thread), closed when the process ends.
+_pools: list[WorkerPool[int]] = []
+_pools_lock = threading.Lock()
+_closing_at_exit = False
 
 
 def _m(name: str) -> ModuleType:
@@ -87,9 +91,40 @@ def _worker_pool(parser: str, timeout: float | None, options: ParseOptions | Non
     if pool is None or (pool.parser, pool.timeout, pool.options) != (parser, timeout, options):
         if pool is not None:
             pool.close()
+            with _pools_lock:
+                _pools.remove(pool)
         pool = WorkerPool(1, timeout=timeout, parser=parser, persistent=True, options=options)
         _local.pool = pool
+        with _pools_lock:
+            _close_pools_at_exit()
+            _pools.append(pool)
     return pool
+
+
+def _close_pools_at_exit() -> None:
+    """Close the kept pools when this process ends: their worker subprocesses die with it in
+    any case, but only a pool's close removes their temporary folders. A Dask worker process
+    is a ``multiprocessing`` child, which leaves through ``os._exit`` and runs ``multiprocessing``'s
+    finalizers, not ``atexit``: both are registered, once (a pool closes once)."""
+    global _closing_at_exit
+    if _closing_at_exit:
+        return
+    _closing_at_exit = True
+    import atexit
+    from multiprocessing import util
+
+    atexit.register(close_pools)
+    util.Finalize(None, close_pools, exitpriority=10)
+
+
+def close_pools() -> None:
+    """Close every worker pool this process keeps for its Dask threads (their workers end,
+    their temporary folders are removed)."""
+    with _pools_lock:
+        pools = _pools[:]
+        _pools.clear()
+    for pool in pools:
+        pool.close()
 
 
 def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *, timeout: float | None = None,
