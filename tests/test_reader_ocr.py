@@ -265,6 +265,22 @@ def test_space_read_inside_the_year_of_a_date_is_dropped() -> None:
     assert repair_numbers(line)[0] == line.replace("201 I", "2011")
 
 
+def test_impossible_year_of_a_date_one_digit_off_is_restored() -> None:
+    # ttr-409-ttr-cat-pc04-2025-scan (100 ppi): the 0 of 2025 read as a 6 in the header's date.
+    assert repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625") == (
+        "Lâm Đồng, ngày tháng 11 năm 2025", ["year '2625' → '2025'"])
+
+
+def test_impossible_year_two_ways_off_is_left_as_read() -> None:
+    # 1965 and 2065 are both one digit from 2965: no repair picks one.
+    assert repair_numbers("Hà Nội, ngày 02 tháng 9 năm 2965") == ("Hà Nội, ngày 02 tháng 9 năm 2965", [])
+
+
+def test_possible_year_of_a_date_is_left_as_read() -> None:
+    # A plan's horizon is a year like any other: only a year no document can bear is repaired.
+    assert repair_numbers("ngày 31 tháng 12 năm 2050")[0] == "ngày 31 tháng 12 năm 2050"
+
+
 def test_month_misread_with_a_bracket_is_restored() -> None:
     assert repair_numbers("ngày 27 tháng 1] năm 2008")[0] == "ngày 27 tháng 11 năm 2008"  # qd-126
 

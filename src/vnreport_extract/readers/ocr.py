@@ -301,6 +301,27 @@ _ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
 _NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
 _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
+# The year of a date written out (``tháng 11 năm 2625``), read in digits. A state document's
+# date lies between 1945 and 2100: a year outside is a misread digit, and when exactly one
+# digit changed gives a year inside (``2625`` → ``2025``), that is the year.
+_DATE_YEAR = re.compile(r"(?<!\w)(?P<pre>tháng\s+\S{1,2}\s+năm\s+)(?P<y>\d{4})(?![\w/])")
+_DOCUMENT_YEARS = range(1945, 2101)
+
+
+def possible_year(year: str) -> str | None:
+    """The one year of :data:`_DOCUMENT_YEARS` that a misread 4-digit ``year`` outside them is
+    one digit away from; None when ``year`` is inside, or when no year or several are.
+
+    >>> possible_year("2625"), possible_year("3012"), possible_year("2025")
+    ('2025', '2012', None)
+    >>> possible_year("2965") is None  # 1965 or 2065
+    True
+    """
+    if int(year) in _DOCUMENT_YEARS:
+        return None
+    near = {year[:i] + d + year[i + 1:] for i in range(4) for d in "0123456789" if d != year[i]}
+    found = [y for y in near if int(y) in _DOCUMENT_YEARS and y[0] != "0"]
+    return found[0] if len(found) == 1 else None
 # In a symbol's number, an S beside digits is a 5 too (``S0/NQ- CP`` for ``50/NQ-CP``); not in a
 # handwritten field, where an S is no digit's misreading.
 _SYMBOL_DIGIT_LIKE = str.maketrans({**{chr(k): v for k, v in _DIGIT_LIKE.items()}, "S": "5"})
@@ -342,6 +363,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
     >>> repair_numbers("Nghị quyết số S0/NQ- CP ngày 13/3/2025")[0], repair_numbers("số S/NQ-CP")[0]
     ('Nghị quyết số 50/NQ- CP ngày 13/3/2025', 'số S/NQ-CP')
+    >>> repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625")  # ttr-409-ttr-cat-pc04-2025-scan
+    ('Lâm Đồng, ngày tháng 11 năm 2025', ["year '2625' → '2025'"])
     """
     repairs: list[str] = []
 
@@ -368,6 +391,13 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
             return m.group(0)
         repairs.append(f"year {m.group('y')!r} → {digits!r}")
         return f"{m.group('word')} {digits}"
+
+    def date_year(m: re.Match[str]) -> str:
+        fixed = possible_year(m.group("y"))
+        if fixed is None:
+            return m.group(0)
+        repairs.append(f"year {m.group('y')!r} → {fixed!r}")
+        return m.group("pre") + fixed
 
     def split_year(m: re.Match[str]) -> str:
         year = (m.group("a") + m.group("b")).translate(_DIGIT_LIKE)
@@ -398,6 +428,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _DATE_WORD_FIELD.sub(field, text)
     text = _NUMERIC_DATE.sub(numeric, text)
     text = _YEAR.sub(year, text)
+    text = _DATE_YEAR.sub(date_year, text)
     text = _SYMBOL_NUMBER.sub(symbol, text)
     text = _ARTICLE.sub(article, text)
     text = _SPLIT_YEAR.sub(split_year, text)
