@@ -602,6 +602,44 @@ def test_only_the_scanned_page_of_a_mixed_pdf_is_ocred(tmp_path: Path) -> None:
     assert "GIÁM ĐỐC" in page2 and "Trương Minh Đương" in page2  # the signature of the scanned page
 
 
+# hd-btctu (Ban Tổ chức Thành ủy Hà Nội, 2025): the e-office system signed a field over each
+# blank of the header, ``Số     - HD/BTCTU`` and ``ngày        tháng 11``, whose appearance is a
+# picture of the digits. See fixtures/PROVENANCE-archives.md.
+BTCTU_PDF = FIXTURES / "archives" / "dang-2025" / "hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf"
+
+
+@pytest.fixture(scope="module")
+def btctu_header() -> tuple[list[str], list[tuple[str, str]]]:
+    from vnreport_extract import ParseOptions
+
+    doc = read_pdf(BTCTU_PDF, ParseOptions(pages="1"))
+    lines = [line for b in doc.blocks if b.kind == "layout" for row in b.rows for cell in row
+             for line in cell.splitlines()]
+    return lines, doc.warnings
+
+
+@pytest.mark.needs_tesseract
+def test_number_stamped_as_a_picture_is_read(btctu_header: tuple[list[str], list[tuple[str, str]]]) -> None:
+    lines, warnings = btctu_header
+    assert "Số 2 - HD/BTCTU" in lines
+    assert ("stamp-field", "p.1: '2' read by OCR from a number stamped into a form field as a picture") in warnings
+
+
+@pytest.mark.needs_tesseract
+def test_day_stamped_as_a_picture_is_read(btctu_header: tuple[list[str], list[tuple[str, str]]]) -> None:
+    lines, _ = btctu_header
+    assert "Hà Nội, ngày 21 tháng 11 năm 2025" in lines
+
+
+def test_pictures_in_fields_are_not_read_with_ocr_off() -> None:
+    from vnreport_extract import ParseOptions
+
+    doc = read_pdf(BTCTU_PDF, ParseOptions(pages="1", ocr="off"))
+    text = "\n".join(b.text if b.kind != "layout" else "\n".join(c for row in b.rows for c in row) for b in doc.blocks)
+    assert "Số - HD/BTCTU" in text.splitlines() and "ngày tháng 11" in text
+    assert not [w for w in doc.warnings if w[0].startswith("stamp")]
+
+
 def test_table_row_cut_inside_a_symbol_is_joined_again() -> None:
     # qd-353 (Công báo Bà Rịa - Vũng Tàu 2025), page 2 → 3: the legal-basis cell ends in
     # ``Thông tư số 04/2020/TT-`` and goes on with ``BTP ngày 28/5/2020`` under the break.

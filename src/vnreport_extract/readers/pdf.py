@@ -17,7 +17,8 @@ What the pipeline gets from a PDF, page by page (1-based ``page`` on every block
   columns, header row repeated or not) joined to its first part; their text is not
   repeated as paragraphs;
 - numbers and dates that a signing tool stamps into form fields (``Số: 181``, ``ngày
-  05``), which live in annotation appearances, not in the page's own text;
+  05``), which live in annotation appearances, not in the page's own text: as glyphs, or,
+  where the appearance is a picture of the digits, read by Tesseract (:mod:`.pdf_stamps`);
 - text in legacy Vietnamese fonts (TCVN3 ``.VnTime``, VNI ``VNI-Times``) converted to
   Unicode (:mod:`vnreport_extract.legacy`);
 - pages with no text layer (scans) OCRed by :mod:`.ocr`, those pages only.
@@ -73,6 +74,7 @@ from .pdf_layout import (
     split_footnotes,
     starts_paragraph,
 )
+from .pdf_stamps import PictureField, PictureReader, worth_reading
 from .table_parts import TableData, continue_table, same_columns
 
 # A page with fewer text characters than this over a picture has no usable text layer:
@@ -275,12 +277,14 @@ def _page_glyphs(page: Any) -> list[Glyph]:
     return out
 
 
-def _annotation_glyphs(page: Any) -> list[Glyph]:
+def _annotation_glyphs(page: Any, pictures: list[PictureField] | None = None) -> list[Glyph]:
     """Glyphs of form-field appearances: a signing tool writes the document number and
     day into such fields over the blank ``Số:      /BC-UBND``. A signature's own stamp
-    (``Ký bởi: ...``) is not the document's text and is left out."""
+    (``Ký bởi: ...``) is not the document's text and is left out. A field drawn as a picture
+    only, small enough to be a number or a day (:func:`~.pdf_stamps.worth_reading`), goes to
+    ``pictures`` (when given) to be read by OCR."""
     from pdfminer.converter import PDFLayoutAnalyzer
-    from pdfminer.layout import LTChar, LTComponent, LTContainer
+    from pdfminer.layout import LTChar, LTComponent, LTContainer, LTImage
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdftypes import PDFStream, resolve1
     from pdfminer.utils import apply_matrix_pt, mult_matrix
@@ -328,10 +332,13 @@ def _annotation_glyphs(page: Any) -> list[Glyph]:
         resources = resolve1(normal.get("Resources")) or {}
         PDFPageInterpreter(rsrc, device).render_contents(resources, [normal], ctm=ctm)
         found: list[Glyph] = []
+        picture = False
         stack: list[LTComponent] = [device.cur_item]
         while stack:
             item = stack.pop()
-            if isinstance(item, LTChar):
+            if isinstance(item, LTImage):
+                picture = True
+            elif isinstance(item, LTChar):
                 top = height - item.y1
                 if item.x1 < 0 or item.x0 > width or top > height or height - item.y0 < 0:
                     continue
@@ -339,6 +346,12 @@ def _annotation_glyphs(page: Any) -> list[Glyph]:
                                         item.size, item.fontname, field=True))
             elif isinstance(item, LTContainer):
                 stack.extend(item)
+        if not found and picture and pictures is not None:
+            x0, top, x1, bottom = rect[0] - float(mb[0]), height - (rect[3] - float(mb[1])), \
+                rect[2] - float(mb[0]), height - (rect[1] - float(mb[1]))
+            if worth_reading(x0, top, x1, bottom, height):
+                pictures.append(PictureField(page.page_number, x0, top, x1, bottom))
+            continue
         text = "".join(g.text for g in sorted(found, key=lambda g: (g.top, g.x0))).lower()
         if any(stamp in text for stamp in _SIGNATURE_STAMP):
             continue
@@ -432,7 +445,8 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
 
 
 def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]],
-               limits: Limits | None = None) -> PageScan:
+               limits: Limits | None = None,
+               read_pictures: Callable[[Sequence[PictureField]], list[Glyph]] | None = None) -> PageScan:
     limits = limits or Limits()
     scan = PageScan(page.page_number, float(page.width), float(page.height))
     if scan.width <= 0 or scan.height <= 0:
@@ -444,7 +458,10 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
         warnings.append(("page-too-dense", f"p.{scan.number}: {len(glyphs)} characters, read the first "
                                            f"{limits.max_glyphs_per_page} (limit max_glyphs_per_page)"))
         glyphs = glyphs[:limits.max_glyphs_per_page]
-    glyphs += _annotation_glyphs(page)
+    pictures: list[PictureField] = []
+    glyphs += _annotation_glyphs(page, pictures if read_pictures is not None else None)
+    if pictures and read_pictures is not None and not page.page_obj.attrs.get("Rotate"):
+        glyphs += read_pictures(pictures)
     converter.decide(glyphs)
     graphics = len(page.rects) + len(page.lines) + len(page.curves)
     if graphics > limits.max_graphics_per_page:
@@ -757,6 +774,8 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     converter = _LegacyConverter()
     scans: list[PageScan] = []
     pdf = _open(path)
+    # Numbers stamped as pictures are read by OCR, unless OCR is off.
+    pictures = PictureReader(path, options, warnings) if options.ocr != "off" else None
     try:
         try:
             pages = pdf.pages
@@ -780,7 +799,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             try:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
                                  limits.max_xobjects_per_page):
-                    scans.append(_scan_page(page, converter, warnings, limits))
+                    scans.append(_scan_page(page, converter, warnings, limits, pictures))
             except VnReportError:
                 raise
             except (PageTooComplex, PdfminerException) as exc:
@@ -804,6 +823,8 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     finally:
         with contextlib.suppress(Exception):  # closing a broken file must not hide the real error
             pdf.close()
+        if pictures is not None:
+            pictures.close()
     if broken and not scans:
         raise CorruptFileError(f"{path}: {broken[0].message}")
     errors.extend(broken)
