@@ -882,6 +882,39 @@ def test_number_read_with_a_slash_glued_to_the_symbol_is_read_again_or_left_blan
     assert _fix_fields(row, None, None, lambda box: HandReading("682", 0.5)).text == "Số: /SCT-QLĐN"
 
 
+def _glued_number_row(text: str, conf: float) -> Line:
+    return Line([Word("Số:", 470, 1000, 534, 1042, 93.0, (1, 1, 1)), Word(text, 577, 1000, 900, 1042, conf, (1, 1, 1))])
+
+
+def test_doubtful_number_glued_to_its_symbol_is_checked_as_a_field() -> None:
+    # cv-406-kcn-qhmt-2012-scan (shared archive): the handwritten 406 read ``4`` at 47, glued to
+    # the symbol by the second reading; the handwriting reader reads nothing there.
+    assert _fix_fields(_glued_number_row("4/KCN-QHMT", 47.0), None, None, lambda box: None).text == "Số: /KCN-QHMT"
+
+
+def test_confident_number_glued_to_its_symbol_is_print() -> None:
+    assert _fix_fields(_glued_number_row("12/BC-UBND", 93.0), None, None, lambda box: None).text == "Số: 12/BC-UBND"
+
+
+def _date_row(*words: tuple[str, float]) -> Line:
+    """A place-and-date line, each word 100 pixels wide, with its confidence."""
+    return Line([Word(t, 1000 + 110 * i, 300, 1100 + 110 * i, 340, conf, (1, 1, 1))
+                 for i, (t, conf) in enumerate(words)])
+
+
+def test_unconfirmed_day_read_below_sixty_is_left_blank() -> None:
+    # cv-5689-bca-c04-2025-scan (shared archive): the handwritten day 16 read ``6`` at 32.
+    row = _date_row(("Hà", 95), ("Nội,", 95), ("ngày", 95), ("6", 32), ("tháng", 95), ("12", 95), ("năm", 95),
+                    ("2025", 95))
+    assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng 12 năm 2025"
+
+
+def test_unconfirmed_month_read_at_seventy_two_stands() -> None:
+    # ttr-409-ttr-cat-pc04-2025-scan: the month 11 read at 72, no handwriting reading.
+    row = _date_row(("ngày", 95), ("tháng", 95), ("11", 72), ("năm", 95), ("2025", 95))
+    assert _fix_fields(row, None, None, lambda box: None).text == "ngày tháng 11 năm 2025"
+
+
 def test_second_reading_that_lost_a_character_of_the_first_is_no_sure_reading() -> None:
     # cv-61: the handwritten month 01 read ``Ø{``, read again on its own ``2`` at confidence 97.
     row = _row(("Bắc", 1195, 1298), ("Giang,", 1314, 1454), ("ngày", 1476, 1587), ("tháng", 1692, 1780),

@@ -1129,6 +1129,8 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
         sure reading of as many digits replaces it, and so does one of a digit more that
         Tesseract read as one with its like neighbour; any other leaves the field blank."""
         reading = by_hand()
+        if reading is None and conf < _DOUBTFUL_PRINT:
+            return None
         if reading is None or reading.text == text:
             return words if why is None and text == written else put(text, conf, why)
         sure = sure_hand()
@@ -1211,6 +1213,10 @@ _FIELD_SPECKS = re.compile(r"[\s.,:;'`´‘’“”\"_…·~|\-–—]")
 # networks disagree) 0.42 at most.
 _SURE_HAND = 0.75
 _SURE_PRINT = 80
+# A reading of print below this, that no handwriting reading confirms, is no reading: the
+# handwritten 406 of ``Số: 406/KCN-QHMT`` read ``4`` at 47, the day 16 read ``6`` at 32 (right
+# readings of a printed or stamped month: 67 and 72).
+_DOUBTFUL_PRINT = 60
 
 
 def _cut(word: Word, at: int) -> list[Word]:
@@ -1247,12 +1253,14 @@ def unglue_fields(words: list[Word]) -> list[Word]:
             label, rest = _cut(w, m.end())
             out.append(label)
             pending.append(rest)
-        elif (out and has_mark("number", out[-1].text) and slash > 0
-              and not w.text[:slash].isdigit() and "-" not in w.text[:slash]):  # not ``368-CV/BPTT``
-            out.extend(_cut(w, slash))
         elif out and has_mark("number", out[-1].text) and (double := w.text.find("//")) > 0:
             # ``6//SCT-QLĐN``: a handwritten number read with a slash of its own, glued to the symbol.
             out.extend(_cut(w, double + 1))
+        elif (out and has_mark("number", out[-1].text) and slash > 0 and "-" not in w.text[:slash]
+              and (not w.text[:slash].isdigit() or w.conf < _SURE_PRINT)):  # not ``368-CV/BPTT``
+            # A number read glued to its symbol in doubt (``4/KCN-QHMT`` at 47 for a written 406)
+            # is checked as a field; a confident one (``12/BC-UBND``) is print.
+            out.extend(_cut(w, slash))
         else:
             out.append(w)
     return out
