@@ -896,7 +896,7 @@ def test_confident_number_glued_to_its_symbol_is_print() -> None:
     assert _fix_fields(_glued_number_row("12/BC-UBND", 93.0), None, None, lambda box: None).text == "Số: 12/BC-UBND"
 
 
-def _date_row(*words: tuple[str, float]) -> Line:
+def _field_row(*words: tuple[str, float]) -> Line:
     """A place-and-date line, each word 100 pixels wide, with its confidence."""
     return Line([Word(t, 1000 + 110 * i, 300, 1100 + 110 * i, 340, conf, (1, 1, 1))
                  for i, (t, conf) in enumerate(words)])
@@ -904,14 +904,14 @@ def _date_row(*words: tuple[str, float]) -> Line:
 
 def test_unconfirmed_day_read_below_sixty_is_left_blank() -> None:
     # cv-5689-bca-c04-2025-scan (shared archive): the handwritten day 16 read ``6`` at 32.
-    row = _date_row(("Hà", 95), ("Nội,", 95), ("ngày", 95), ("6", 32), ("tháng", 95), ("12", 95), ("năm", 95),
+    row = _field_row(("Hà", 95), ("Nội,", 95), ("ngày", 95), ("6", 32), ("tháng", 95), ("12", 95), ("năm", 95),
                     ("2025", 95))
     assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng 12 năm 2025"
 
 
 def test_unconfirmed_month_read_at_seventy_two_stands() -> None:
     # ttr-409-ttr-cat-pc04-2025-scan: the month 11 read at 72, no handwriting reading.
-    row = _date_row(("ngày", 95), ("tháng", 95), ("11", 72), ("năm", 95), ("2025", 95))
+    row = _field_row(("ngày", 95), ("tháng", 95), ("11", 72), ("năm", 95), ("2025", 95))
     assert _fix_fields(row, None, None, lambda box: None).text == "ngày tháng 11 năm 2025"
 
 
