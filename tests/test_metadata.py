@@ -157,6 +157,22 @@ def test_issuer_over_two_lines_under_parent() -> None:
     assert (m.issuer, m.parent_issuer) == ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "UBND TỈNH LÂM ĐỒNG")
 
 
+def test_capitals_under_the_rule_below_the_issuer_are_no_part_of_it() -> None:
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc (shared archive): a project outline with no
+    # type name of Nghị định 30 and no number; its title and cover table in capitals follow.
+    m = meta("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n=====o0o=====\n"
+             "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT\n“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN”\nPhú Thọ, 2012")
+    assert (m.issuer, m.parent_issuer) == ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
+
+
+def test_table_row_in_capitals_is_no_issuer() -> None:
+    # nd-37-2007-nd-cp-minh-bach-tai-san.doc: the receipt form's signature table.
+    # The text of a table's row is its cells joined by tabs, as the pipeline assembles it.
+    m = extract_metadata("CƠ QUAN, TỔ CHỨC, ĐƠN VỊ CÓ THẨM QUYỀN QUẢN LÝ NGƯỜI KÊ KHAI\n"
+                         "BÊN GIAO BẢN KÊ KHAI\tĐẠI DIỆN ĐƠN VỊ PHỤ TRÁCH CÔNG TÁC TỔ CHỨC, CÁN BỘ").metadata
+    assert (m.issuer, m.parent_issuer) == ("CƠ QUAN, TỔ CHỨC, ĐƠN VỊ CÓ THẨM QUYỀN QUẢN LÝ NGƯỜI KÊ KHAI", None)
+
+
 def test_two_header_columns_on_one_line() -> None:
     m = meta("UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 695/UBND-VX\nV/v xây dựng")
     assert m.issuer == "UBND TỈNH BẮC GIANG"

@@ -318,6 +318,7 @@ def extract_metadata(text: str) -> MetadataResult:
     type_idx = None
     number_idx = date_idx = None
     issuer_lines: list[str] = []
+    issuer_closed = False
     identity_title: str | None = None
     type_rest: str | None = None
     for i, line in enumerate(head):
@@ -373,9 +374,15 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
         left = left_of_motto(line.text) or line.text
-        # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer.
-        if number_idx is None and meta.date is None and _is_upper(left) \
-                and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left):
+        if kind == "rule" and issuer_lines and not issuer_closed:
+            # The short rule under the issuer's name ends it: capitals further down are the
+            # type name or a title (``ĐỀ CƯƠNG VÀ DỰ TOÁN``), not more of the issuer.
+            issuer_closed = True
+        # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer. A
+        # table's row (cells joined by tabs) is no issuer either.
+        if number_idx is None and meta.date is None and _is_upper(left) and not issuer_closed \
+                and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
+                and "\t" not in left:
             issuer_lines.append(left)
     if issuer_lines:
         meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
