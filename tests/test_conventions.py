@@ -14,6 +14,7 @@ from vnreport_extract.conventions.header import (
     HEADER_RULES,
     blank_field,
     classify_line,
+    doc_type_of,
     has_mark,
     is_field_end,
     is_field_label,
@@ -35,6 +36,20 @@ def test_type_names_are_unique_and_sentence_case() -> None:
 def test_type_word_in_any_case_is_canonical(entry: dict[str, object]) -> None:
     name = str(entry["name"])
     assert canonical_doc_type(name.upper()) == canonical_doc_type(name.lower()) == name
+
+
+@pytest.mark.parametrize("entry", DOC_TYPES, ids=[d["name"] for d in DOC_TYPES])
+def test_type_name_in_capitals_is_the_header_s_type(entry: dict[str, object]) -> None:
+    name = str(entry["name"])
+    assert doc_type_of(name.upper()) == name
+
+
+@pytest.mark.parametrize("entry", [d for d in DOC_TYPES if d["state"] and d["name"] not in ("Luật", "Bộ luật")],
+                         ids=[d["name"] for d in DOC_TYPES if d["state"] and d["name"] not in ("Luật", "Bộ luật")])
+def test_type_name_cited_with_its_code(entry: dict[str, object]) -> None:
+    name, code = str(entry["name"]), str(entry["state"])
+    [citation] = parse_text(f"Thực hiện {name} số 12/{code}-UBND ngày 02/3/2024 của UBND tỉnh").citations
+    assert (citation.doc_type, citation.symbol) == (name, f"12/{code}-UBND")
 
 
 @pytest.mark.parametrize("code", CANONICAL_CODES)

@@ -96,6 +96,32 @@ def test_a_steering_board_s_name_in_capitals_is_restored() -> None:
     assert fix_capitals("BAN ĐIỂU HÀNH CHƯƠNG") == "BAN ĐIỀU HÀNH CHƯƠNG"  # cv-1139's issuer, first line
 
 
+def test_a_council_s_name_in_capitals_is_restored() -> None:
+    # bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan: the issuer and its TM. line.
+    assert fix_capitals("HỘI ĐÒNG THẨM ĐỊNH") == "HỘI ĐỒNG THẨM ĐỊNH"
+    assert fix_capitals("TM. HỘI ĐÔNG THẨM ĐỊNH") == "TM. HỘI ĐỒNG THẨM ĐỊNH"
+
+
+def test_a_type_name_read_at_low_confidence_is_no_junk() -> None:
+    # bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan: ``BIÊN BẢN`` in large bold, read at 55.
+    line = Line([Word("BIÊN", 1085, 593, 1209, 644, 55.0, (6, 1, 1)),
+                 Word("BẢN", 1228, 593, 1334, 643, 55.0, (6, 1, 1))])
+    assert not is_junk(line)
+
+
+def test_an_industrial_zones_board_s_name_is_restored() -> None:
+    assert fix_capitals("BAN QUẢN LÝ CAC KCN") == "BAN QUẢN LÝ CÁC KCN"  # gpxd-19-2012-bql-kcn-scan's issuer
+
+
+def test_speck_before_a_heading_number_is_dropped() -> None:
+    # gpxd-19-2012-bql-kcn-scan, page 2: the bold italic ``3.`` read ``$3.``.
+    assert repair_heading_number("$3. Trong thời hạn 12 tháng")[0] == "3. Trong thời hạn 12 tháng"
+
+
+def test_money_before_a_number_is_no_heading_speck() -> None:
+    assert repair_heading_number("$3.5 million")[0] == "$3.5 million"
+
+
 def test_glued_capitals_are_split() -> None:
     assert fix_capitals("BỘ CÔNGAN") == "BỘ CÔNG AN"
 
@@ -117,6 +143,11 @@ def test_a_misreading_as_near_to_both_spellings_stays() -> None:
 
 def test_capitals_already_right_stay() -> None:
     assert fix_capitals("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_type_word_read_with_a_space_inside_is_restored() -> None:
+    # cv-4552-bca-c04-2025-scan: ``Nghị quyết số 50/NQ-CP`` read with a space inside ``quyết``.
+    assert fix_type_words("Nghị quy ết sô 50/NQ-CP ngày 13/3/2025") == "Nghị quyết số 50/NQ-CP ngày 13/3/2025"
 
 
 def test_garbled_type_word_of_a_citation_is_restored() -> None:
@@ -255,6 +286,26 @@ def test_party_issuer_t_read_as_one_is_restored() -> None:
     # cv-27: a scanner's line down the T of ``BTCTU`` (Ban Tổ chức Tỉnh ủy).
     text = "Thực hiện Công văn số 725-CV/BTC1U ngày 02 tháng 02 năm 2012 của Ban Tổ chức Tỉnh ủy"
     assert repair_numbers(text)[0] == text.replace("BTC1U", "BTCTU")
+
+
+def test_printed_day_with_an_s_for_a_five_is_restored() -> None:
+    # gpxd-19-2012-bql-kcn-scan: the date of the công văn it cites.
+    text = "tại văn bản số 392/KCN-QHMT, ngày 0S tháng 11 năm 2012."
+    assert repair_numbers(text) == (text.replace("0S", "05"), ["ngày '0S' → '05'"])
+
+
+def test_an_s_after_ngay_without_a_whole_date_is_left() -> None:
+    assert repair_numbers("ngày 1S tháng")[0] == "ngày 1S tháng"
+
+
+def test_letter_read_between_qh_and_the_legislature_is_dropped() -> None:
+    # cv-4552-bca-c04-2025-scan and cv-3980-c04-p6-2025-scan: Nghị quyết 163/2024/QH15.
+    text = "Nghị quyết số 163/2024/QHI15 ngày 27/11/2024 của Quốc hội"
+    assert repair_numbers(text) == (text.replace("QHI15", "QH15"), ["symbol '163/2024/QHI15' → '163/2024/QH15'"])
+
+
+def test_legislature_code_read_right_stays() -> None:
+    assert repair_numbers("Luật số 58/2005/QH11")[0] == "Luật số 58/2005/QH11"
 
 
 def test_space_read_inside_the_year_of_a_date_is_dropped() -> None:

@@ -58,7 +58,19 @@ DOC_TYPES: list[DocType] = [
     {"name": "Công văn", "state": None, "party": None, "examples": ["Công văn số 12/UBND-VX"]},
     {"name": "Văn bản", "state": None, "party": None, "examples": ["Văn bản số 1234/UBND-NC"]},
     {"name": "Bản ghi nhớ", "state": "GN", "party": None, "examples": []},
+    # The rest of Nghị định 30/2020's types (Phụ lục III), with their codes.
+    {"name": "Bản thỏa thuận", "state": "BTT", "party": None, "examples": []},
+    {"name": "Giấy ủy quyền", "state": "GUQ", "party": None, "examples": []},
     {"name": "Giấy mời", "state": "GM", "party": None, "examples": []},
+    {"name": "Giấy giới thiệu", "state": "GGT", "party": None, "examples": []},
+    {"name": "Giấy nghỉ phép", "state": "GNP", "party": None, "examples": []},
+    {"name": "Phiếu gửi", "state": "PG", "party": None, "examples": []},
+    {"name": "Phiếu chuyển", "state": "PC", "party": None, "examples": []},
+    {"name": "Phiếu báo", "state": "PB", "party": None, "examples": []},
+    {"name": "Thư công", "state": None, "party": None, "examples": []},
+    # A licence of a specialised law (Luật Xây dựng): ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``.
+    {"name": "Giấy phép xây dựng", "state": "GPXD", "party": None, "examples": []},
+    {"name": "Giấy phép", "state": "GP", "party": None, "examples": []},
     # The slip a citizens' reception office sends a complaint on with (Luật Tiếp công dân): no code.
     {"name": "Phiếu chuyển đơn", "state": None, "party": None,
      "examples": ["phiếu chuyển đơn số 2374/UBND-TCD, ngày 13/10/2011 của UBND tỉnh"]},

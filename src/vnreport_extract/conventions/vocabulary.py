@@ -96,11 +96,13 @@ HEADER_PHRASES: list[str] = [
     "BAN CHỈ ĐẠO", "BAN THƯỜNG VỤ", "ĐẢNG BỘ", "CHI BỘ", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ", "XÃ",
     "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "PHÒNG", "CỤC", "CHI CỤC", "TRUNG TÂM", "BAN", "SỞ", "BỘ",
     "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH",
-    "BAN QUẢN LÝ", "KHU CÔNG NGHIỆP", "CÁC KHU CÔNG NGHIỆP", "BỘ PHẬN", "THƯỜNG TRỰC", "CHỈ ĐẠO",
+    "BAN QUẢN LÝ", "KHU CÔNG NGHIỆP", "CÁC KHU CÔNG NGHIỆP", "BAN QUẢN LÝ CÁC KCN", "BỘ PHẬN", "THƯỜNG TRỰC", "CHỈ ĐẠO",
     "THỰC HIỆN", "NGHỊ QUYẾT", "QUYẾT", "PHÁT TRIỂN", "TRIỂN", "BAN CHẤP HÀNH", "TRUNG ƯƠNG",
     "BỘ CHÍNH TRỊ", "BAN BÍ THƯ",
     # a programme's steering board (cv-1139, 2012: ``BAN ĐIỂU HÀNH CHƯƠNG TRÌNH ...`` as read)
     "BAN ĐIỀU HÀNH",
+    # a council (a biên bản's ``HỘI ĐỒNG THẨM ĐỊNH``, Lâm Đồng 2025, read ``HỘI ĐÒNG``)
+    "HỘI ĐỒNG",
     # positions
     "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BÍ THƯ",
     "PHÓ BÍ THƯ", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",

@@ -52,6 +52,7 @@ from ..conventions.header import (
     HEADER_LABELS,
     HEADER_PATTERNS,
     blank_field,
+    doc_type_of,
     has_mark,
     is_copy_heading,
     is_deputy,
@@ -159,6 +160,7 @@ def _nearest(written: str, candidates: Sequence[str]) -> str | None:
 # (an OCR slip) is ``Hướng dẫn số 37/HD-BCA``.
 _TYPE_NAMES = {fold(d["name"]): d["name"] for d in DOC_TYPES}
 _TYPE_WORDS = max(len(n.split()) for n in _TYPE_NAMES.values())
+_TYPE_NAMES_JOINED = {key.replace(" ", ""): name for key, name in _TYPE_NAMES.items()}
 _NUMBER_WORD = re.compile(r"(?<!\w)(?P<so>s[ốôổỗồoóòỏõọ])\s+(?=\d)", re.IGNORECASE)
 
 
@@ -172,15 +174,19 @@ def fix_type_words(text: str) -> str:
     'Căn cứ Quyết định số 28/2025/QĐ-TTg'
     >>> fix_type_words("có 12 hộ, số 5 còn lại")
     'có 12 hộ, số 5 còn lại'
+    >>> fix_type_words("của Chính phủ; Nghị quy ết sô 50/NQ-CP")  # cv-4552-bca-c04-2025-scan
+    'của Chính phủ; Nghị quyết số 50/NQ-CP'
     """
     out: list[str] = []
     pos = 0
     for m in _NUMBER_WORD.finditer(text):
         before = text[pos: m.start()]
         words = before.rstrip().split(" ")
-        for n in range(min(_TYPE_WORDS, len(words)), 0, -1):
+        for n in range(min(_TYPE_WORDS + 1, len(words)), 0, -1):
             written = " ".join(words[-n:])
-            name = _TYPE_NAMES.get(fold(written))
+            # A space read inside one of its words (``Nghị quy ết sô 50/NQ-CP``) too.
+            name = _TYPE_NAMES.get(fold(written)) or (_TYPE_NAMES_JOINED.get(fold(written).replace(" ", ""))
+                                                      if n > 1 else None)
             if name is None:
                 continue
             if written.casefold() != name.casefold():
@@ -325,11 +331,17 @@ def possible_year(year: str) -> str | None:
 # In a symbol's number, an S beside digits is a 5 too (``S0/NQ- CP`` for ``50/NQ-CP``); not in a
 # handwritten field, where an S is no digit's misreading.
 _SYMBOL_DIGIT_LIKE = str.maketrans({**{chr(k): v for k, v in _DIGIT_LIKE.items()}, "S": "5"})
+# ``ngày 0S tháng 11 năm 2012``: in a date written out in print, a day of a digit and an S is
+# that digit and a 5 (the year's four digits after it show the date is read as print).
+_PRINTED_DAY_S = re.compile(r"(?<!\w)(?P<pre>[Nn]gày\s+)(?P<d>[0-3]S)(?=\s+tháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d))")
 _D_OR_S = _D[:-1] + "S]"
 _SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D_OR_S}*[0-9]{_D_OR_S}*)(?=[-/][A-ZĐ])")
 # ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
 # (a scanner's line down the T); no Party issuer code has a digit there.
 _PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
+# ``163/2024/QHI15``: a law or resolution of the Quốc hội is coded QH and the legislature's number
+# (khóa, 1 to 15); a letter read between them is the stroke of the 1 read twice.
+_LEGISLATURE = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}/(?:19|20)\d{2}/QH)[Il|](?P<n>1[0-5]|[1-9])(?![\w-])")
 
 
 def _as_digits(text: str) -> str | None:
@@ -363,6 +375,10 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     ('Công văn số 725-CV/BTCTU ngày', 'số 12/UBND-C1U')
     >>> repair_numbers("Nghị quyết số S0/NQ- CP ngày 13/3/2025")[0], repair_numbers("số S/NQ-CP")[0]
     ('Nghị quyết số 50/NQ- CP ngày 13/3/2025', 'số S/NQ-CP')
+    >>> repair_numbers("văn bản số 392/KCN-QHMT, ngày 0S tháng 11 năm 2012")[0]  # gpxd-19-2012-bql-kcn-scan
+    'văn bản số 392/KCN-QHMT, ngày 05 tháng 11 năm 2012'
+    >>> repair_numbers("Nghị quyết số 163/2024/QHI15 ngày 27/11/2024")[0]  # cv-4552-bca-c04-2025-scan
+    'Nghị quyết số 163/2024/QH15 ngày 27/11/2024'
     >>> repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625")  # ttr-409-ttr-cat-pc04-2025-scan
     ('Lâm Đồng, ngày tháng 11 năm 2025', ["year '2625' → '2025'"])
     """
@@ -413,6 +429,16 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"article {m.group('n')!r} → {digits!r}")
         return f"{m.group('word')} {digits}"
 
+    def printed_day(m: re.Match[str]) -> str:
+        fixed = m.group("d")[0] + "5"
+        repairs.append(f"ngày {m.group('d')!r} → {fixed!r}")
+        return m.group("pre") + fixed
+
+    def legislature(m: re.Match[str]) -> str:
+        fixed = m.group("pre") + m.group("n")
+        repairs.append(f"symbol {m.group(0)!r} → {fixed!r}")
+        return fixed
+
     def party_issuer(m: re.Match[str]) -> str:
         fixed = f"{m.group('pre')}T{m.group('end')}"
         repairs.append(f"symbol {m.group(0)!r} → {fixed!r}")
@@ -425,6 +451,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"symbol number {m.group('n')!r} → {digits!r}")
         return digits
 
+    text = _PRINTED_DAY_S.sub(printed_day, text)
     text = _DATE_WORD_FIELD.sub(field, text)
     text = _NUMERIC_DATE.sub(numeric, text)
     text = _YEAR.sub(year, text)
@@ -434,12 +461,15 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _SPLIT_YEAR.sub(split_year, text)
     text = _SPLIT_DATE_YEAR.sub(split_year, text)
     text = _PARTY_ISSUER_T.sub(party_issuer, text)
+    text = _LEGISLATURE.sub(legislature, text)
     return text, repairs
 
 
 _HEADING_COMMA = re.compile(r"^(?P<n>\d{1,2}(?:[.,]\d{1,2})*),(?=\s+\w)|^(?P<m>\d{1,2}),(?P<k>\d{1,2})\.(?=\s)")
 # ``L. Tiếp tục``: the ``1.`` read as one letter; ``L1. Về tuổi đời``: the ``1.`` of ``1.1.``.
 _HEADING_L = regex.compile(r"^L(?P<n>[1-9])?\.(?=\s+\p{Lu}\p{Ll})")
+# A mark that starts no paragraph, read before a heading's number and a capital.
+_HEADING_SPECK = regex.compile(r"^[$§#*~](?=\d{1,2}\.[ ]+\p{Lu})")
 _HEADING_ROMAN = re.compile(r"^(?P<r>[IlL|]{2,4})\.(?=\s+[^\W\d_])")
 
 
@@ -463,7 +493,15 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
 
     >>> repair_heading_number("L2. Về trình độ học vấn")[0]
     '1.2. Về trình độ học vấn'
+
+    A speck read before the number (a bold italic ``3.`` read ``$3.``) is dropped:
+
+    >>> repair_heading_number("$3. Trong thời hạn 12 tháng")
+    ('3. Trong thời hạn 12 tháng', ["heading's speck '$' dropped"])
     """
+    if (speck := _HEADING_SPECK.match(text)) is not None:
+        fixed, repairs = repair_heading_number(text[speck.end():])
+        return fixed, [f"heading's speck {speck.group(0)!r} dropped", *repairs]
     if (one := _HEADING_L.match(text)) is not None:
         fixed = f"1.{one.group('n')}." if one.group("n") else "1."
         return fixed + text[one.end():], [f"heading {one.group(0)!r} → {fixed!r}"]
@@ -580,9 +618,17 @@ def is_junk(line: Line) -> bool:
     """OCR junk: the strokes of a signature or a seal read as letters. Real lines have at least
     one confidently read word of two letters or more; a ``Số:`` line is kept however badly its
     handwritten number was read (``Số:z¿*./STTTT-VP``, one word of confidence 0): its fields
-    are read again (:func:`_fix_fields`)."""
+    are read again (:func:`_fix_fields`), and so is a line that is a type name.
+
+    >>> is_junk(Line([Word("BIÊN", 0, 0, 9, 9, 55, (1, 1, 1)), Word("BẢN", 10, 0, 19, 9, 55, (1, 1, 1))]))
+    False
+    >>> is_junk(Line([Word("ÄÀ", 0, 0, 9, 9, 55, (1, 1, 1)), Word("BẢN", 10, 0, 19, 9, 55, (1, 1, 1))]))
+    True
+    """
     if has_mark("number", line.text):
         return False
+    if doc_type_of(line.text) is not None:
+        return False  # a type name in large bold capitals reads at 55 (``BIÊN BẢN``); no stroke reads as one
     good = [w for w in line.words if w.conf >= 60 and len(_LETTERS.findall(w.text)) >= 2]
     if not good:
         return not any(w.conf >= 60 and any(c.isdigit() for c in w.text) for w in line.words)
