@@ -64,10 +64,25 @@ FLOORS: dict[str, dict[str, float]] = {
     "bac-giang-2012/cv-61-skh-th-2012-scan.pdf": {"dates": 0.857, "metadata": 0.8},
     # The handwritten number 682 not read surely: left blank.
     "bac-giang-2012/cv-682-sct-qldn-2012-scan.pdf": {"metadata": 0.9},
-    # Handwritten number, day and month under a received stamp; ``163/2024/QH15`` read
-    # ``QHI15``, ``Phương án số`` as ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
+    # Handwritten number, day and month under a received stamp; ``Phương án số`` read as
+    # ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
-        "citations": 0.75, "citation_dates": 0.75, "dates": 0.857, "metadata": 0.5},
+        "citations": 0.875, "citation_dates": 0.875, "dates": 0.857, "metadata": 0.5},
+    # A biên bản: the handwritten day 18 (the date a month), the signer's position under the
+    # seal (``PHÓ CHỦ TỊCH HỘI ĐỒNG`` read ``CÓ) An) TỊCH HỘI ĐÒNG``), ``28/QĐ-TTg`` read ``28/QĐ``
+    # and ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read.
+    "lam-dong-2025/bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan.pdf": {
+        "citations": 0.667, "citation_dates": 0.667, "dates": 0.917, "metadata": 0.714},
+    # A building permit numbered ``19.2012/GPXD`` (number.year/code: no symbol form of ours); the
+    # signer's name under the seal; ``Nơi nhận:`` lost under a tick, so no recipients. Its gold
+    # titles 2.1 and 2.2 run on past their colon (``Hạng mục công trình số 01: Nhà xưởng ...``),
+    # where 1.'s stops at it (``Cấp cho``): ours stop at the colon.
+    "bac-giang-2012/gpxd-19-2012-bql-kcn-scan.pdf": {"sections": 0.6, "metadata": 0.556},
+    # Handwritten number, day and month (the place lost with them: ``ngày tháng /2năm``); the
+    # second ``163/2024/QH15`` after ``Nghị quy ;ết``; the table's ``28/20025/QĐ-TTg`` (a typo of
+    # print); ``7619/QĐ-BCA ngày 08/9/2925`` (a typo of print: no date has that year).
+    "lam-dong-2025/cv-4552-bca-c04-2025-scan.pdf": {
+        "citations": 0.857, "citation_dates": 0.714, "dates": 0.917, "metadata": 0.5},
     # Their gold counts the attached forms' references to the Thông tư itself (``Ban hành kèm
     # theo Thông tư số 2442/2007/TT-TTCP``), which are no citation of another document.
     "qlvb-quanhuyen-2011/tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc": {"citations": 0.952, "citation_dates": 0.952},
