@@ -78,11 +78,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # titles 2.1 and 2.2 run on past their colon (``Hạng mục công trình số 01: Nhà xưởng ...``),
     # where 1.'s stops at it (``Cấp cho``): ours stop at the colon.
     "bac-giang-2012/gpxd-19-2012-bql-kcn-scan.pdf": {"sections": 0.6, "metadata": 0.556},
-    # Handwritten number, day and month (the place lost with them: ``ngày tháng /2năm``); the
-    # second ``163/2024/QH15`` after ``Nghị quy ;ết``; the table's ``28/20025/QĐ-TTg`` (a typo of
-    # print); ``7619/QĐ-BCA ngày 08/9/2925`` (a typo of print: no date has that year).
+    # Handwritten number, day and month (left blank); the Kính gửi list's slips; the second
+    # ``163/2024/QH15`` after ``Nghị quy ;ết``; the table's ``28/20025/QĐ-TTg`` (a typo of print);
+    # ``7619/QĐ-BCA ngày 08/9/2925`` (a typo of print: no date has that year).
     "lam-dong-2025/cv-4552-bca-c04-2025-scan.pdf": {
-        "citations": 0.857, "citation_dates": 0.714, "dates": 0.917, "metadata": 0.5},
+        "citations": 0.857, "citation_dates": 0.714, "dates": 0.917, "metadata": 0.6},
     # Their gold counts the attached forms' references to the Thông tư itself (``Ban hành kèm
     # theo Thông tư số 2442/2007/TT-TTCP``), which are no citation of another document.
     "qlvb-quanhuyen-2011/tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc": {"citations": 0.952, "citation_dates": 0.952},

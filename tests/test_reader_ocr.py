@@ -960,6 +960,13 @@ def test_unconfirmed_day_read_below_sixty_is_left_blank() -> None:
     assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng 12 năm 2025"
 
 
+def test_month_glued_to_its_label_and_to_nam_is_cut_and_read_again() -> None:
+    # cv-4552-bca-c04-2025-scan: the handwritten day 9 read ``Ÿ`` and month 10 read ``/2``, glued
+    # to both ``tháng`` and ``năm``; neither is sure, both are left blank and the place stands.
+    row = _field_row(("Hà", 96), ("Nội,", 96), ("ngày", 92), ("Ÿ", 27), ("tháng/2năm", 65), ("2025", 97))
+    assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng năm 2025"
+
+
 def test_unconfirmed_month_read_at_seventy_two_stands() -> None:
     # ttr-409-ttr-cat-pc04-2025-scan: the month 11 read at 72, no handwriting reading.
     row = _field_row(("ngày", 95), ("tháng", 95), ("11", 72), ("năm", 95), ("2025", 95))

@@ -1273,6 +1273,7 @@ def _cut(word: Word, at: int) -> list[Word]:
 
 
 _GLUED_DATE_WORD = re.compile(r"^(?:ngay|thang)(?=[^a-z\s])")
+_GLUED_YEAR_WORD = re.compile(r"(?<=[^a-z\s])nam$")
 
 
 def unglue_fields(words: list[Word]) -> list[Word]:
@@ -1288,6 +1289,10 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     ['Số:', 'z¿*.', '/STTTT-VP']
     >>> [x.text for x in unglue_fields([w[0], Word("6//SCT-QLĐN", 40, 0, 160, 10, 58, (1, 1, 1))])]
     ['Số:', '6/', '/SCT-QLĐN']
+    >>> [x.text for x in unglue_fields([Word("tháng/2năm", 0, 0, 100, 10, 65, (1, 1, 1))])]
+    ['tháng', '/2', 'năm']
+    >>> [x.text for x in unglue_fields([Word("hằngnăm", 0, 0, 100, 10, 65, (1, 1, 1))])]
+    ['hằngnăm']
     """
     out: list[Word] = []
     pending = list(reversed(words))
@@ -1295,10 +1300,15 @@ def unglue_fields(words: list[Word]) -> list[Word]:
         w = pending.pop()
         m = _GLUED_DATE_WORD.match(fold(w.text)) or _GLUED_NUMBER_LABEL.match(fold(w.text))
         slash = w.text.find("/")
+        year_word = _GLUED_YEAR_WORD.search(fold(w.text))
         if m:
             label, rest = _cut(w, m.end())
             out.append(label)
             pending.append(rest)
+        elif year_word:
+            # ``/2năm``: the month's field read glued to the ``năm`` after it.
+            value, label = _cut(w, year_word.start())
+            out.extend((value, label))
         elif out and has_mark("number", out[-1].text) and (double := w.text.find("//")) > 0:
             # ``6//SCT-QLĐN``: a handwritten number read with a slash of its own, glued to the symbol.
             out.extend(_cut(w, double + 1))
