@@ -134,6 +134,17 @@ def test_a_closed_cluster_leaves_no_worker_folder(tmp_path: Path, monkeypatch: p
     assert worker_folders() == []
 
 
+def test_a_thread_gets_a_new_pool_after_the_pools_are_closed() -> None:
+    from vnreport_extract.batch import dask as dask_path
+    from vnreport_extract.batch.worker import DEFAULT_PARSER
+
+    first = dask_path._worker_pool(DEFAULT_PARSER, 10.0)
+    dask_path._close_pools()
+    second = dask_path._worker_pool(DEFAULT_PARSER, 10.0)
+    assert second is not first and second in dask_path._pools and first not in dask_path._pools
+    dask_path._close_pools()
+
+
 def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import dask
 

@@ -160,9 +160,21 @@ def test_issuer_over_two_lines_under_parent() -> None:
 def test_capitals_under_the_rule_below_the_issuer_are_no_part_of_it() -> None:
     # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc (shared archive): a project outline with no
     # type name of Nghị định 30 and no number; its title and cover table in capitals follow.
-    m = meta("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n=====o0o=====\n"
-             "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT\n“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN”\nPhú Thọ, 2012")
+    m = extract_metadata("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n=====o0o=====\n"
+                         "ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT\n“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN”\nPhú Thọ, 2012").metadata
     assert (m.issuer, m.parent_issuer) == ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
+
+
+def test_body_name_after_the_rule_is_the_issuer_under_its_parent() -> None:
+    # Two header lines read apart by the rule (a text dump's order): the rule does not end them.
+    m = extract_metadata("BỘ CÔNG AN\n-----\nCỤC CẢNH SÁT ĐIỀU TRA\nSố: 12/C04-P6\nV/v phối hợp").metadata
+    assert (m.issuer, m.parent_issuer) == ("CỤC CẢNH SÁT ĐIỀU TRA", "BỘ CÔNG AN")
+
+
+def test_quoc_hieu_s_rule_between_the_issuer_s_lines_does_not_end_it() -> None:
+    m = extract_metadata("TRUNG TÂM PHỤC VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-----\nHÀNH CHÍNH CÔNG\n"
+                         "Số: 1/BC-TTPVHCC\nBÁO CÁO\nKết quả").metadata
+    assert m.issuer == "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
 
 
 def test_table_row_in_capitals_is_no_issuer() -> None:

@@ -154,6 +154,10 @@ def test_garbled_type_word_of_a_citation_is_restored() -> None:
     assert fix_type_words("Hướng dân số 37/HD-BCA-C04") == "Hướng dẫn số 37/HD-BCA-C04"
 
 
+def test_handwork_before_a_number_is_no_type_word() -> None:
+    assert fix_type_words("nộp thủ công số 15 hồ sơ") == "nộp thủ công số 15 hồ sơ"
+
+
 def test_other_words_before_a_number_stay_as_read() -> None:
     assert fix_type_words("Khoảng 280 người, trong đó số 12 là") == "Khoảng 280 người, trong đó số 12 là"
 
@@ -294,6 +298,10 @@ def test_printed_day_with_an_s_for_a_five_is_restored() -> None:
     assert repair_numbers(text) == (text.replace("0S", "05"), ["ngày '0S' → '05'"])
 
 
+def test_an_s_after_a_three_is_no_day() -> None:
+    assert repair_numbers("ngày 3S tháng 11 năm 2012")[0] == "ngày 3S tháng 11 năm 2012"
+
+
 def test_an_s_after_ngay_without_a_whole_date_is_left() -> None:
     assert repair_numbers("ngày 1S tháng")[0] == "ngày 1S tháng"
 
@@ -302,6 +310,10 @@ def test_letter_read_between_qh_and_the_legislature_is_dropped() -> None:
     # cv-4552-bca-c04-2025-scan and cv-3980-c04-p6-2025-scan: Nghị quyết 163/2024/QH15.
     text = "Nghị quyết số 163/2024/QHI15 ngày 27/11/2024 của Quốc hội"
     assert repair_numbers(text) == (text.replace("QHI15", "QH15"), ["symbol '163/2024/QHI15' → '163/2024/QH15'"])
+
+
+def test_legislature_s_first_one_read_as_a_letter_is_restored_by_the_year() -> None:
+    assert repair_numbers("Luật số 58/2005/QHI1")[0] == "Luật số 58/2005/QH11"  # khóa XI: 2002-2007
 
 
 def test_legislature_code_read_right_stays() -> None:
@@ -325,6 +337,16 @@ def test_impossible_year_of_a_date_one_digit_off_is_restored() -> None:
 def test_impossible_year_two_ways_off_is_left_as_read() -> None:
     # 1965 and 2065 are both one digit from 2965: no repair picks one.
     assert repair_numbers("Hà Nội, ngày 02 tháng 9 năm 2965") == ("Hà Nội, ngày 02 tháng 9 năm 2965", [])
+
+
+def test_an_old_year_in_running_text_is_left_as_read() -> None:
+    assert repair_numbers("sinh ngày 19 tháng 5 năm 1890 tại Nghệ An")[0] == "sinh ngày 19 tháng 5 năm 1890 tại Nghệ An"
+
+
+def test_a_year_past_2100_outside_the_place_and_date_line_is_left_as_read() -> None:
+    # cv-4552's printed slip ``08/9/2925`` stands as printed; so does a worded one in a sentence.
+    text = "Quyết định số 7619/QĐ-BCA ngày 08 tháng 9 năm 2925 của Bộ trưởng"
+    assert repair_numbers(text)[0] == text
 
 
 def test_possible_year_of_a_date_is_left_as_read() -> None:
@@ -941,6 +963,11 @@ def test_doubtful_number_glued_to_its_symbol_is_checked_as_a_field() -> None:
     # cv-406-kcn-qhmt-2012-scan (shared archive): the handwritten 406 read ``4`` at 47, glued to
     # the symbol by the second reading; the handwriting reader reads nothing there.
     assert _fix_fields(_glued_number_row("4/KCN-QHMT", 47.0), None, None, lambda box: None).text == "Số: /KCN-QHMT"
+
+
+def test_number_glued_to_its_symbol_read_as_print_stays_glued() -> None:
+    # Above confidence 60 a glued number is print: no space is put into its symbol.
+    assert _fix_fields(_glued_number_row("12/BC-UBND", 70.0), None, None, lambda box: None).text == "Số: 12/BC-UBND"
 
 
 def test_confident_number_glued_to_its_symbol_is_print() -> None:

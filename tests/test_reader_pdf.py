@@ -640,6 +640,78 @@ def test_pictures_in_fields_are_not_read_with_ocr_off() -> None:
     assert not [w for w in doc.warnings if w[0].startswith("stamp")]
 
 
+def _with_crop_box(src: Path, dst: Path, box: tuple[int, int, int, int]) -> Path:
+    """``src`` with a ``/CropBox`` set on its first page, by an incremental update (the page's
+    dictionary written again after the file, with a cross-reference section of its own)."""
+    import re
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef
+    from pdfminer.psparser import PSLiteral
+
+    def ser(o: Any) -> str:
+        if isinstance(o, PDFObjRef):
+            return f"{o.objid} 0 R"
+        if isinstance(o, PSLiteral):
+            return f"/{o.name}"
+        if isinstance(o, dict):
+            return "<< " + " ".join(f"/{k} {ser(v)}" for k, v in o.items()) + " >>"
+        if isinstance(o, list):
+            return "[" + " ".join(ser(v) for v in o) + "]"
+        if isinstance(o, (int, float)):
+            return repr(o)
+        raise TypeError(type(o))
+
+    data = src.read_bytes()
+    with src.open("rb") as f:
+        doc = PDFDocument(PDFParser(f))
+        page = next(PDFPage.create_pages(doc))
+        body = ser({**page.attrs, "CropBox": list(box)})
+        trailer = doc.xrefs[-1].get_trailer()
+        root, size = trailer["Root"], max(int(trailer.get("Size", 0)), page.pageid + 1)
+    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = data if data.endswith(b"\n") else data + b"\n"
+    at = len(out)
+    out += f"{page.pageid} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += (f"xref\n{page.pageid} 1\n{at:010d} 00000 n \ntrailer\n<< /Size {size} /Root {ser(root)} "
+            f"/Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n").encode()
+    dst.write_bytes(out)
+    return dst
+
+
+@pytest.mark.needs_tesseract
+def test_number_stamped_as_a_picture_is_read_on_a_page_with_a_crop_box(tmp_path: Path) -> None:
+    # PDFium renders the crop box, pdfplumber places glyphs on the media box: the field is cut
+    # out of the picture by the crop box's margins.
+    from vnreport_extract import ParseOptions
+
+    cropped = _with_crop_box(BTCTU_PDF, tmp_path / "cropped.pdf", (20, 30, 575, 822))
+    doc = read_pdf(cropped, ParseOptions(pages="1"))
+    assert [w for w in doc.warnings if w[0] == "stamp-field"] == [
+        ("stamp-field", "p.1: '2' read by OCR from a number stamped into a form field as a picture"),
+        ("stamp-field", "p.1: '21' read by OCR from a number stamped into a form field as a picture")]
+
+
+@pytest.mark.needs_tesseract
+def test_a_field_pdfium_cannot_render_costs_the_fields_not_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from vnreport_extract import ParseOptions
+    from vnreport_extract.readers import pdf_stamps
+
+    def broken(self: Any, field: Any) -> Any:
+        raise pdfium.PdfiumError("Failed to load page.")
+
+    monkeypatch.setattr(pdf_stamps.PictureReader, "_render", broken)
+    doc = read_pdf(BTCTU_PDF, ParseOptions(pages="1"))
+    assert ("stamp-field-unread", "numbers stamped as pictures not read: PDFium cannot render them: "
+                                  "Failed to load page.") in doc.warnings
+    assert not doc.errors and "HƯỚNG DẪN" in [b.text for b in doc.blocks]
+
+
 def test_table_row_cut_inside_a_symbol_is_joined_again() -> None:
     # qd-353 (Công báo Bà Rịa - Vũng Tàu 2025), page 2 → 3: the legal-basis cell ends in
     # ``Thông tư số 04/2020/TT-`` and goes on with ``BTP ngày 28/5/2020`` under the break.

@@ -49,7 +49,7 @@ _local = threading.local()
 # Every worker pool of this process (one per Dask thread), closed when the process ends.
 _pools: list[WorkerPool[int]] = []
 _pools_lock = threading.Lock()
-_closing_at_exit = False
+_registered_at_exit = False
 
 
 def _m(name: str) -> ModuleType:
@@ -86,13 +86,17 @@ def _worker_pool(parser: str, timeout: float | None, options: ParseOptions | Non
     # One warm worker subprocess per Dask thread, kept between tasks: starting one costs
     # a fraction of a second (imports, word lists) that a chunk of documents should not pay again.
     pool: WorkerPool[int] | None = getattr(_local, "pool", None)
+    with _pools_lock:
+        if pool is not None and pool not in _pools:
+            pool = None  # closed with the others (the process is ending)
     if options == ParseOptions():
         options = None
     if pool is None or (pool.parser, pool.timeout, pool.options) != (parser, timeout, options):
         if pool is not None:
             pool.close()
             with _pools_lock:
-                _pools.remove(pool)
+                if pool in _pools:
+                    _pools.remove(pool)
         pool = WorkerPool(1, timeout=timeout, parser=parser, persistent=True, options=options)
         _local.pool = pool
         with _pools_lock:
@@ -106,20 +110,20 @@ def _close_pools_at_exit() -> None:
     any case, but only a pool's close removes their temporary folders. A Dask worker process
     is a ``multiprocessing`` child, which leaves through ``os._exit`` and runs ``multiprocessing``'s
     finalizers, not ``atexit``: both are registered, once (a pool closes once)."""
-    global _closing_at_exit
-    if _closing_at_exit:
+    global _registered_at_exit
+    if _registered_at_exit:
         return
-    _closing_at_exit = True
+    _registered_at_exit = True
     import atexit
     from multiprocessing import util
 
-    atexit.register(close_pools)
-    util.Finalize(None, close_pools, exitpriority=10)
+    atexit.register(_close_pools)
+    util.Finalize(None, _close_pools, exitpriority=10)
 
 
-def close_pools() -> None:
+def _close_pools() -> None:
     """Close every worker pool this process keeps for its Dask threads (their workers end,
-    their temporary folders are removed)."""
+    their temporary folders are removed); a thread that asks for its pool again gets a new one."""
     with _pools_lock:
         pools = _pools[:]
         _pools.clear()

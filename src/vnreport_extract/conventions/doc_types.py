@@ -58,7 +58,9 @@ DOC_TYPES: list[DocType] = [
     {"name": "Công văn", "state": None, "party": None, "examples": ["Công văn số 12/UBND-VX"]},
     {"name": "Văn bản", "state": None, "party": None, "examples": ["Văn bản số 1234/UBND-NC"]},
     {"name": "Bản ghi nhớ", "state": "GN", "party": None, "examples": []},
-    # The rest of Nghị định 30/2020's types (Phụ lục III), with their codes.
+    # The rest of Nghị định 30/2020's types (Phụ lục III), with their codes. Not ``Thư công``
+    # (no code): without its diacritics it is ``thủ công`` (by hand), which the readers would
+    # then take for a type word (``nộp thủ công số 15 hồ sơ``).
     {"name": "Bản thỏa thuận", "state": "BTT", "party": None, "examples": []},
     {"name": "Giấy ủy quyền", "state": "GUQ", "party": None, "examples": []},
     {"name": "Giấy mời", "state": "GM", "party": None, "examples": []},
@@ -67,7 +69,6 @@ DOC_TYPES: list[DocType] = [
     {"name": "Phiếu gửi", "state": "PG", "party": None, "examples": []},
     {"name": "Phiếu chuyển", "state": "PC", "party": None, "examples": []},
     {"name": "Phiếu báo", "state": "PB", "party": None, "examples": []},
-    {"name": "Thư công", "state": None, "party": None, "examples": []},
     # A licence of a specialised law (Luật Xây dựng): ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``.
     {"name": "Giấy phép xây dựng", "state": "GPXD", "party": None, "examples": []},
     {"name": "Giấy phép", "state": "GP", "party": None, "examples": []},

@@ -162,6 +162,12 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
+def _starts_issuer_next(lines: list[Line], i: int) -> bool:
+    """Whether the first line after ``lines[i]`` that is not blank starts a body's name."""
+    nxt = next((ln.text for ln in lines[i + 1:] if ln.text.strip()), "")
+    return bool(nxt) and starts_issuer(nxt)
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
@@ -319,6 +325,7 @@ def extract_metadata(text: str) -> MetadataResult:
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     issuer_closed = False
+    last_issuer = -2  # the index of the last issuer line
     identity_title: str | None = None
     type_rest: str | None = None
     for i, line in enumerate(head):
@@ -374,9 +381,10 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
         left = left_of_motto(line.text) or line.text
-        if kind == "rule" and issuer_lines and not issuer_closed:
-            # The short rule under the issuer's name ends it: capitals further down are the
-            # type name or a title (``ĐỀ CƯƠNG VÀ DỰ TOÁN``), not more of the issuer.
+        if kind == "rule" and last_issuer == i - 1 and not _starts_issuer_next(head, i):
+            # The short rule right under the issuer's name ends it: capitals further down are a
+            # title (``ĐỀ CƯƠNG VÀ DỰ TOÁN``), not more of the issuer; a body's name after the rule
+            # is the issuer under its parent, read in another order (``BỘ CÔNG AN`` / rule / ``CỤC ...``).
             issuer_closed = True
         # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer. A
         # table's row (cells joined by tabs) is no issuer either.
@@ -384,6 +392,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
                 and "\t" not in left:
             issuer_lines.append(left)
+            last_issuer = i
     if issuer_lines:
         meta.issuer, meta.parent_issuer = _issuer(issuer_lines)
 

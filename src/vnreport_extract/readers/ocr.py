@@ -307,23 +307,25 @@ _ARTICLE = re.compile(rf"(?<!\w)(?P<word>Điều)\s+(?P<n>{_D}{{1,2}})(?=[\s;,.]
 _DATE_WORD_FIELD = re.compile(rf"(?<!\w)(?P<word>[Nn]gày|[Tt]háng)\s+(?P<n>{_D}{{1,2}})(?=\s+(?P<next>\w+))")
 _NUMERIC_DATE = re.compile(rf"(?<![\w/])(?P<d>{_D}{{1,2}})/(?P<m>{_D}{{1,2}})/(?P<y>{_D}{{4}})(?![\w/])")
 _YEAR = re.compile(rf"(?<!\w)(?P<word>năm)\s+(?P<y>[12]{_D}{{3}})(?!\w)")
-# The year of a date written out (``tháng 11 năm 2625``), read in digits. A state document's
-# date lies between 1945 and 2100: a year outside is a misread digit, and when exactly one
-# digit changed gives a year inside (``2625`` → ``2025``), that is the year.
+# The year of the place-and-date line's date (``Lâm Đồng, ngày tháng 11 năm 2625``): a state
+# document is dated between 1945 and 2100. A year past 2100 is a misread digit, and when exactly
+# one digit changed gives a year inside (``2625`` → ``2025``), that is the year. A year before
+# 1945 is left alone: running text cites older dates (``ngày 19 tháng 5 năm 1890``), and only the
+# header's own line is repaired.
 _DATE_YEAR = re.compile(r"(?<!\w)(?P<pre>tháng\s+\S{1,2}\s+năm\s+)(?P<y>\d{4})(?![\w/])")
 _DOCUMENT_YEARS = range(1945, 2101)
 
 
 def possible_year(year: str) -> str | None:
-    """The one year of :data:`_DOCUMENT_YEARS` that a misread 4-digit ``year`` outside them is
-    one digit away from; None when ``year`` is inside, or when no year or several are.
+    """The one year of :data:`_DOCUMENT_YEARS` that a misread 4-digit ``year`` past them is one
+    digit away from; None when ``year`` is not past 2100, or when no year or several are.
 
-    >>> possible_year("2625"), possible_year("3012"), possible_year("2025")
-    ('2025', '2012', None)
+    >>> possible_year("2625"), possible_year("3012"), possible_year("2025"), possible_year("1890")
+    ('2025', '2012', None, None)
     >>> possible_year("2965") is None  # 1965 or 2065
     True
     """
-    if int(year) in _DOCUMENT_YEARS:
+    if int(year) <= _DOCUMENT_YEARS[-1]:
         return None
     near = {year[:i] + d + year[i + 1:] for i in range(4) for d in "0123456789" if d != year[i]}
     found = [y for y in near if int(y) in _DOCUMENT_YEARS and y[0] != "0"]
@@ -333,15 +335,19 @@ def possible_year(year: str) -> str | None:
 _SYMBOL_DIGIT_LIKE = str.maketrans({**{chr(k): v for k, v in _DIGIT_LIKE.items()}, "S": "5"})
 # ``ngày 0S tháng 11 năm 2012``: in a date written out in print, a day of a digit and an S is
 # that digit and a 5 (the year's four digits after it show the date is read as print).
-_PRINTED_DAY_S = re.compile(r"(?<!\w)(?P<pre>[Nn]gày\s+)(?P<d>[0-3]S)(?=\s+tháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d))")
+_PRINTED_DAY_S = re.compile(r"(?<!\w)(?P<pre>[Nn]gày\s+)(?P<d>[0-2]S)(?=\s+tháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d))")
 _D_OR_S = _D[:-1] + "S]"
 _SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D_OR_S}*[0-9]{_D_OR_S}*)(?=[-/][A-ZĐ])")
 # ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
 # (a scanner's line down the T); no Party issuer code has a digit there.
 _PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
-# ``163/2024/QHI15``: a law or resolution of the Quốc hội is coded QH and the legislature's number
-# (khóa, 1 to 15); a letter read between them is the stroke of the 1 read twice.
-_LEGISLATURE = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}/(?:19|20)\d{2}/QH)[Il|](?P<n>1[0-5]|[1-9])(?![\w-])")
+# ``163/2024/QHI15``: a law or resolution of the Quốc hội is coded QH and its legislature's number
+# (khóa), which the symbol's year decides; a letter read after QH is a stroke read twice
+# (``QHI15`` for QH15) or the legislature's first 1 (``QHI5``), whichever the year allows.
+_LEGISLATURE = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}/(?P<y>(?:19|20)\d{2})/QH)[Il|](?P<n>\d{1,2})(?![\w-])")
+# The Quốc hội's legislatures since khóa IX, by the years of their laws (an election year in two).
+LEGISLATURES = {9: (1992, 1997), 10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016),
+                14: (2016, 2021), 15: (2021, 2026), 16: (2026, 2031)}
 
 
 def _as_digits(text: str) -> str | None:
@@ -379,6 +385,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'văn bản số 392/KCN-QHMT, ngày 05 tháng 11 năm 2012'
     >>> repair_numbers("Nghị quyết số 163/2024/QHI15 ngày 27/11/2024")[0]  # cv-4552-bca-c04-2025-scan
     'Nghị quyết số 163/2024/QH15 ngày 27/11/2024'
+    >>> repair_numbers("Luật số 58/2005/QHI1")[0], repair_numbers("Luật số 163/2024/QHI5")[0]
+    ('Luật số 58/2005/QH11', 'Luật số 163/2024/QH15')
     >>> repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625")  # ttr-409-ttr-cat-pc04-2025-scan
     ('Lâm Đồng, ngày tháng 11 năm 2025', ["year '2625' → '2025'"])
     """
@@ -435,7 +443,12 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         return m.group("pre") + fixed
 
     def legislature(m: re.Match[str]) -> str:
-        fixed = m.group("pre") + m.group("n")
+        year = int(m.group("y"))
+        fits = [n for n in {m.group("n"), "1" + m.group("n")}
+                if (span := LEGISLATURES.get(int(n))) and span[0] <= year <= span[1]]
+        if len(fits) != 1:
+            return m.group(0)
+        fixed = m.group("pre") + fits[0]
         repairs.append(f"symbol {m.group(0)!r} → {fixed!r}")
         return fixed
 
@@ -455,7 +468,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _DATE_WORD_FIELD.sub(field, text)
     text = _NUMERIC_DATE.sub(numeric, text)
     text = _YEAR.sub(year, text)
-    text = _DATE_YEAR.sub(date_year, text)
+    if _PLACE_DATE.match(text):
+        text = _DATE_YEAR.sub(date_year, text)
     text = _SYMBOL_NUMBER.sub(symbol, text)
     text = _ARTICLE.sub(article, text)
     text = _SPLIT_YEAR.sub(split_year, text)
@@ -1192,7 +1206,7 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
             return found
     else:
         digits = written.translate(_DIGIT_LIKE)
-        if inside and valid(digits) and least >= 60:
+        if inside and valid(digits) and least >= _DOUBTFUL_PRINT:
             found = checked(digits, least, f"{written!r} read as {digits!r}")
             if found is not None:
                 return found
@@ -1273,7 +1287,8 @@ def _cut(word: Word, at: int) -> list[Word]:
 
 
 _GLUED_DATE_WORD = re.compile(r"^(?:ngay|thang)(?=[^a-z\s])")
-_GLUED_YEAR_WORD = re.compile(r"(?<=[^a-z\s])nam$")
+_GLUED_YEAR_WORD = re.compile(r"(?<=[\d/])nam$")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def unglue_fields(words: list[Word]) -> list[Word]:
@@ -1289,8 +1304,11 @@ def unglue_fields(words: list[Word]) -> list[Word]:
     ['Số:', 'z¿*.', '/STTTT-VP']
     >>> [x.text for x in unglue_fields([w[0], Word("6//SCT-QLĐN", 40, 0, 160, 10, 58, (1, 1, 1))])]
     ['Số:', '6/', '/SCT-QLĐN']
-    >>> [x.text for x in unglue_fields([Word("tháng/2năm", 0, 0, 100, 10, 65, (1, 1, 1))])]
-    ['tháng', '/2', 'năm']
+    >>> year = Word("2025", 110, 0, 150, 10, 97, (1, 1, 1))
+    >>> [x.text for x in unglue_fields([Word("tháng/2năm", 0, 0, 100, 10, 65, (1, 1, 1)), year])]
+    ['tháng', '/2', 'năm', '2025']
+    >>> [x.text for x in unglue_fields([Word("Việt-Nam", 0, 0, 100, 10, 90, (1, 1, 1)), year])]
+    ['Việt-Nam', '2025']
     >>> [x.text for x in unglue_fields([Word("hằngnăm", 0, 0, 100, 10, 65, (1, 1, 1))])]
     ['hằngnăm']
     """
@@ -1300,7 +1318,7 @@ def unglue_fields(words: list[Word]) -> list[Word]:
         w = pending.pop()
         m = _GLUED_DATE_WORD.match(fold(w.text)) or _GLUED_NUMBER_LABEL.match(fold(w.text))
         slash = w.text.find("/")
-        year_word = _GLUED_YEAR_WORD.search(fold(w.text))
+        year_word = _GLUED_YEAR_WORD.search(fold(w.text)) if pending and _YEAR_WORD.match(pending[-1].text) else None
         if m:
             label, rest = _cut(w, m.end())
             out.append(label)
@@ -1313,9 +1331,9 @@ def unglue_fields(words: list[Word]) -> list[Word]:
             # ``6//SCT-QLĐN``: a handwritten number read with a slash of its own, glued to the symbol.
             out.extend(_cut(w, double + 1))
         elif (out and has_mark("number", out[-1].text) and slash > 0 and "-" not in w.text[:slash]
-              and (not w.text[:slash].isdigit() or w.conf < _SURE_PRINT)):  # not ``368-CV/BPTT``
-            # A number read glued to its symbol in doubt (``4/KCN-QHMT`` at 47 for a written 406)
-            # is checked as a field; a confident one (``12/BC-UBND``) is print.
+              and (not w.text[:slash].isdigit() or w.conf < _DOUBTFUL_PRINT)):  # not ``368-CV/BPTT``
+            # A number read glued to its symbol below the confidence of print (``4/KCN-QHMT`` at 47
+            # for a written 406) is checked as a field; one read as print (``12/BC-UBND``) stays.
             out.extend(_cut(w, slash))
         else:
             out.append(w)
@@ -2134,7 +2152,7 @@ def _save(grey: Any, file: Path) -> Path:
 
 # One thread per Tesseract process: OpenMP threads inside Tesseract cost more than they give
 # (about 2x slower on 2 cores); parallelism comes from running pages side by side.
-_TESS_ENV = {"OMP_THREAD_LIMIT": "1"}
+_TESS_ENV = system.TESSERACT_ENV
 
 
 def ocr_workers(limit: int | None = None) -> int:

@@ -347,10 +347,12 @@ def _annotation_glyphs(page: Any, pictures: list[PictureField] | None = None) ->
             elif isinstance(item, LTContainer):
                 stack.extend(item)
         if not found and picture and pictures is not None:
-            x0, top, x1, bottom = rect[0] - float(mb[0]), height - (rect[3] - float(mb[1])), \
-                rect[2] - float(mb[0]), height - (rect[1] - float(mb[1]))
+            rx0, rx1 = sorted((rect[0], rect[2]))
+            ry0, ry1 = sorted((rect[1], rect[3]))
+            x0, top, x1, bottom = rx0 - float(mb[0]), height - (ry1 - float(mb[1])), \
+                rx1 - float(mb[0]), height - (ry0 - float(mb[1]))
             if worth_reading(x0, top, x1, bottom, height):
-                pictures.append(PictureField(page.page_number, x0, top, x1, bottom))
+                pictures.append(PictureField(page.page_number, x0, top, x1, bottom, (rx0, ry0, rx1, ry1)))
             continue
         text = "".join(g.text for g in sorted(found, key=lambda g: (g.top, g.x0))).lower()
         if any(stamp in text for stamp in _SIGNATURE_STAMP):

@@ -13,6 +13,7 @@ field shows otherwise (the signer's stamp, a seal) reads as no number and is lef
 from __future__ import annotations
 
 import re
+import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,13 +43,15 @@ _NUMBER = re.compile(r"\d{1,5}")
 @dataclass(frozen=True)
 class PictureField:
     """A form field whose appearance is a picture: its rectangle on page ``page`` in points,
-    from the page's top-left corner (as pdfplumber places glyphs)."""
+    from the page's top-left corner (as pdfplumber places glyphs), and ``rect``, the same in
+    the PDF's own space (``Rect``: left, bottom, right, top), which PDFium renders from."""
 
     page: int
     x0: float
     top: float
     x1: float
     bottom: float
+    rect: tuple[float, float, float, float]
 
 
 def worth_reading(x0: float, top: float, x1: float, bottom: float, page_height: float) -> bool:
@@ -71,7 +74,7 @@ class PictureReader:
         self.warnings = warnings
         self._doc: Any = None
         self._exe: str | None = None
-        self._missing = False
+        self._off = False  # Tesseract missing, or PDFium cannot render this file: read no more
 
     def __call__(self, fields: Sequence[PictureField]) -> list[Glyph]:
         out: list[Glyph] = []
@@ -86,28 +89,36 @@ class PictureReader:
             self._doc.close()
             self._doc = None
 
+    def _give_up(self, why: object) -> None:
+        self._off = True
+        self.warnings.append(("stamp-field-unread", f"numbers stamped as pictures not read: {why}"))
+
     def _tesseract(self) -> str | None:
-        if self._exe is None and not self._missing:
+        if self._exe is None and not self._off:
             try:
                 self._exe = system.tesseract(self.options.ocr_languages, self.options.tesseract)
             except MissingComponentError as exc:
-                self._missing = True
-                self.warnings.append(("stamp-field-unread", f"numbers stamped as pictures not read: {exc}"))
+                self._give_up(exc)
         return self._exe
 
     def _readings(self, exe: str, file: Path) -> list[Word] | None:
         """The field read as a line and as a word (``--psm 7``, ``8``), side by side; None
-        unless each reading is one word."""
-        procs = []
+        unless each reading is one word. A run still going when this ends (a timeout, Ctrl-C)
+        is killed with its process group."""
+        procs: list[subprocess.Popen[bytes]] = []
+        done: list[system.Finished] = []
         try:
             for psm in ("7", "8"):
                 procs.append(system.start([exe, str(file), "stdout", "--psm", psm, "-l", self.options.ocr_languages,
-                                           "--dpi", str(_DPI), "tsv"], env={"OMP_THREAD_LIMIT": "1"}))
-            done = [system.finish(p, self.options.ocr_timeout, system.TESSERACT[0]) for p in procs]
+                                           "--dpi", str(_DPI), "tsv"], env=system.TESSERACT_ENV))
+            for proc in procs:
+                done.append(system.finish(proc, self.options.ocr_timeout, system.TESSERACT[0]))
         except (system.ToolTimeout, OSError):
-            for p in procs:
-                system.kill_group(p)
             return None
+        finally:
+            for proc in procs:
+                if proc.returncode is None:
+                    system.kill_group(proc)
         out = []
         for d in done:
             words = parse_tsv(d.stdout.decode("utf-8", "replace")) if d.returncode == 0 else []
@@ -116,23 +127,40 @@ class PictureReader:
             out.append(words[0])
         return out
 
-    def _read(self, f: PictureField) -> list[Glyph] | None:
-        exe = self._tesseract()
-        if exe is None:
-            return None
+    def _render(self, f: PictureField) -> Any:
+        """The field's picture, greyscale, from PDFium with form fields drawn; None when it lies
+        outside the page's visible box."""
         import pypdfium2 as pdfium
-        from PIL import ImageOps
 
         if self._doc is None:
             self._doc = pdfium.PdfDocument(str(self.path))
             self._doc.init_forms()  # without it, PDFium draws no form field
         page = self._doc[f.page - 1]
         try:
-            width, height = page.get_size()
-            crop = (f.x0, height - f.bottom, width - f.x1, f.top)
-            image = page.render(scale=_SCALE, crop=crop, may_draw_forms=True).to_pil().convert("L")
+            # PDFium renders the page's crop box: the field's margins are taken from it.
+            left, bottom, right, top = page.get_cropbox()
+            x0, y0, x1, y1 = f.rect
+            crop = (x0 - left, y0 - bottom, right - x1, top - y1)
+            if min(crop) < 0:
+                return None
+            return page.render(scale=_SCALE, crop=crop, may_draw_forms=True).to_pil().convert("L")
         finally:
             page.close()
+
+    def _read(self, f: PictureField) -> list[Glyph] | None:
+        exe = self._tesseract()
+        if exe is None or self._off:
+            return None
+        import pypdfium2 as pdfium
+        from PIL import ImageOps
+
+        try:
+            image = self._render(f)
+        except (pdfium.PdfiumError, ValueError, OSError) as exc:
+            self._give_up(f"PDFium cannot render them: {exc}")
+            return None
+        if image is None:
+            return None
         image = ImageOps.expand(image, border=_BORDER, fill=255)
         with tempfile.TemporaryDirectory(prefix="vnreport-stamp-") as tmp:
             file = Path(tmp) / "field.png"

@@ -29,6 +29,9 @@ from pathlib import Path
 from ..errors import MissingComponentError
 
 TESSERACT = ("Tesseract", "tesseract-ocr")
+# A Tesseract run uses one thread: runs go side by side, one a core, and its own OpenMP threads
+# would only make them wait for each other.
+TESSERACT_ENV = {"OMP_THREAD_LIMIT": "1"}
 TESSERACT_VIE = ("Tesseract Vietnamese language data", "tesseract-ocr-vie")
 LIBREOFFICE = ("LibreOffice", "libreoffice-writer-nogui")
 
