@@ -252,10 +252,17 @@ def _wait(predicate: Any, seconds: float) -> bool:
     return bool(predicate())
 
 
+def _sigint_default() -> None:
+    # A test run started in the background (``cmd &`` in a script, no job control) ignores
+    # SIGINT, and so would every run it starts: the run under test gets it back, as from a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _convert(inputs: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "vnreport_extract.cli", "convert", str(inputs), "--out", str(out),
                              "--quiet", "--format", "jsonl", "--workers", "2", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+                            preexec_fn=_sigint_default)
 
 
 def test_timeout_kills_the_tools_a_worker_started(tmp_path: Path) -> None:
