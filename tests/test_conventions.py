@@ -52,6 +52,14 @@ def test_type_name_cited_with_its_code(entry: dict[str, object]) -> None:
     assert (citation.doc_type, citation.symbol) == (name, f"12/{code}-UBND")
 
 
+TYPE_EXAMPLES = [(str(d["name"]), example) for d in DOC_TYPES for example in d["examples"]]
+
+
+@pytest.mark.parametrize(("name", "example"), TYPE_EXAMPLES, ids=[e for _, e in TYPE_EXAMPLES])
+def test_type_example_is_cited_as_its_type(name: str, example: str) -> None:
+    assert [c.doc_type for c in parse_text(example).citations] == [name]
+
+
 @pytest.mark.parametrize("code", CANONICAL_CODES)
 def test_code_case_repair(code: str) -> None:
     repairs: list[str] = []
