@@ -68,11 +68,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
         "citations": 0.875, "citation_dates": 0.875, "dates": 0.857, "metadata": 0.5},
-    # A biên bản: the handwritten day 18 (the date a month), the signer's position under the
-    # seal (``PHÓ CHỦ TỊCH HỘI ĐỒNG`` read ``CÓ) An) TỊCH HỘI ĐÒNG``), ``28/QĐ-TTg`` read ``28/QĐ``
-    # and ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read.
+    # A biên bản: the handwritten day 18 (the date a month), ``28/QĐ-TTg`` read ``28/QĐ`` and
+    # ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read. (The signer's position under the seal comes
+    # from the text: ``Đậu Xuân Bảo – Phó Chủ tịch Hội đồng``.)
     "lam-dong-2025/bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan.pdf": {
-        "citations": 0.667, "citation_dates": 0.667, "dates": 0.917, "metadata": 0.714},
+        "citations": 0.667, "citation_dates": 0.667, "dates": 0.917, "metadata": 0.857},
     # A building permit numbered ``19.2012/GPXD`` (number.year/code: no symbol form of ours); the
     # signer's name under the seal; ``Nơi nhận:`` lost under a tick, so no recipients. Its gold
     # titles 2.1 and 2.2 run on past their colon (``Hạng mục công trình số 01: Nhà xưởng ...``),

@@ -185,6 +185,24 @@ def test_table_row_in_capitals_is_no_issuer() -> None:
     assert (m.issuer, m.parent_issuer) == ("CƠ QUAN, TỔ CHỨC, ĐƠN VỊ CÓ THẨM QUYỀN QUẢN LÝ NGƯỜI KÊ KHAI", None)
 
 
+_MINUTES = ("HỘI ĐỒNG THẨM ĐỊNH\nBIÊN BẢN\nVề việc đánh giá\n1. Thành phần:\n"
+            "- Chủ trì: Đ/c Đại tá Đậu Xuân Bảo - Phó Giám đốc, Thủ trưởng CQCSĐT Công an tỉnh;\n"
+            "4. Kết luận:\nĐồng chí Đại tá Đậu Xuân Bảo – {role}: Căn cứ vào ý kiến của các thành viên.\n"
+            "Biên bản họp kết thúc vào lúc 16 giờ 45 phút cùng ngày./.\n"
+            "TM. HỘI ĐỒNG THẨM ĐỊNH\nĐại tá Đậu Xuân Bảo")
+
+
+def test_position_hidden_by_the_seal_is_the_one_the_text_gives_in_the_body_signed_for() -> None:
+    # bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan: ``PHÓ CHỦ TỊCH HỘI ĐỒNG`` under the seal.
+    signer = meta(_MINUTES.format(role="Phó Chủ tịch Hội đồng")).signer
+    assert signer is not None and (signer.name, signer.position) == ("Đậu Xuân Bảo", "Phó Chủ tịch Hội đồng")
+
+
+def test_position_of_another_body_in_the_text_is_not_the_signer_s() -> None:
+    signer = meta(_MINUTES.format(role="Phó Giám đốc Công an tỉnh")).signer
+    assert signer is not None and (signer.name, signer.position) == ("Đậu Xuân Bảo", None)
+
+
 def test_two_header_columns_on_one_line() -> None:
     m = meta("UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 695/UBND-VX\nV/v xây dựng")
     assert m.issuer == "UBND TỈNH BẮC GIANG"

@@ -700,6 +700,8 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
             signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS \
                 else _AUTHORITIES.get(fold(rest)) or body_name(rest)
             _fill_signer(signer, lines[i + 1:], text=doc_text)
+            if signer.position is None and signer.name and authority == "TM." and signer.on_behalf_of:
+                signer.position = _position_in_text(signer.name, signer.on_behalf_of, doc_text)
             return signer, lines[i].start
     for i in candidates:
         text = lines[i].text
@@ -823,6 +825,30 @@ _BODY_ABBREVIATIONS = {fold(short): fold(name) for short, name in BODY_ABBREVIAT
 
 
 _TITLE_WORD = regex.compile(r"^\p{Lu}\p{Ll}+$")
+
+
+# ``Đậu Xuân Bảo – Phó Chủ tịch Hội đồng: ...``: a name, a dash and what follows it up to the clause's end.
+_NAME_DASH = r"(?<!\w){name}[ ]*[-–—][ ]*(?P<what>[^,;:()\n.]{{3,60}})"
+
+
+def _position_in_text(name: str, body: str, text: str) -> str | None:
+    """The position a signer under ``TM. <body>`` holds in that body, when the seal hid the
+    position line: the one way the text names the signer (``Name – position``) that is a known
+    position and names the body (``Phó Chủ tịch Hội đồng`` under ``TM. HỘI ĐỒNG THẨM ĐỊNH``, where
+    ``Phó Giám đốc, ...`` is another office of the same person); None unless exactly one does.
+
+    >>> _position_in_text("Đậu Xuân Bảo", "Hội đồng thẩm định",
+    ...                   "Đ/c Đậu Xuân Bảo - Phó Giám đốc, Thủ trưởng; Đậu Xuân Bảo – Phó Chủ tịch Hội đồng: Căn cứ")
+    'Phó Chủ tịch Hội đồng'
+    """
+    head = " ".join(fold(body).split()[:2])
+    found = set()
+    for m in regex.finditer(_NAME_DASH.format(name=regex.escape(name)), text):
+        what = m.group("what").strip()
+        folded = fold(what)
+        if head in folded and folded.startswith(_POSITION_HEADS):
+            found.add(what[:1].upper() + what[1:])
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_in_text(line: str, text: str) -> str | None:
