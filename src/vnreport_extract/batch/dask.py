@@ -19,6 +19,7 @@ Nothing here imports dask until a function is called.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import math
@@ -49,7 +50,6 @@ _local = threading.local()
 # Every worker pool of this process (one per Dask thread), closed when the process ends.
 _pools: list[WorkerPool[int]] = []
 _pools_lock = threading.Lock()
-_registered_at_exit = False
 
 
 def _m(name: str) -> ModuleType:
@@ -105,15 +105,12 @@ def _worker_pool(parser: str, timeout: float | None, options: ParseOptions | Non
     return pool
 
 
+@functools.cache
 def _close_pools_at_exit() -> None:
     """Close the kept pools when this process ends: their worker subprocesses die with it in
     any case, but only a pool's close removes their temporary folders. A Dask worker process
     is a ``multiprocessing`` child, which leaves through ``os._exit`` and runs ``multiprocessing``'s
     finalizers, not ``atexit``: both are registered, once (a pool closes once)."""
-    global _registered_at_exit
-    if _registered_at_exit:
-        return
-    _registered_at_exit = True
     import atexit
     from multiprocessing import util
 

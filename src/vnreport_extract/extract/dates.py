@@ -100,23 +100,21 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _in_table_row(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies on a table row of the text (its cells joined by tabs)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return "\t" in text[start:end if end >= 0 else len(text)]
-
-
 def _month_cell(text: str, pos: int) -> bool:
-    r"""Whether the table cell of ``pos`` holds no word before it but ``Tháng`` (and what OCR
-    read beside it: ``Tháng mạ 12/2012``), or months.
+    r"""Whether ``pos`` lies in a cell of a table row (a line whose cells are joined by tabs)
+    that holds no word before it but ``Tháng`` (and what OCR read beside it: ``Tháng mạ
+    12/2012``), or months.
 
     >>> _month_cell("1\tViệc\t9/2012", 7), _month_cell("1\tViệc\tTháng 6/2012 12/2012", 20)
     (True, True)
-    >>> _month_cell("1\tQĐ 12/2012", 5), _month_cell("1\tTỷ lệ 1/2000", 8)
-    (False, False)
+    >>> _month_cell("1\tQĐ 12/2012", 5), _month_cell("1\tTỷ lệ 1/2000", 8), _month_cell("Việc\n9/2012", 5)
+    (False, False, False)
     """
-    cell = max(text.rfind("\t", 0, pos), text.rfind("\n", 0, pos)) + 1
+    line = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if "\t" not in text[line:end if end >= 0 else len(text)]:
+        return False
+    cell = max(text.rfind("\t", 0, pos), line)
     words = [w for w in fold(text[cell:pos]).split() if any(c.isalpha() for c in w)]
     return not words or words[0] == "thang"
 
@@ -215,7 +213,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))) if "\t" in text else ():
         month = int(m.group("m"))
         if _valid(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
-                and _in_table_row(text, m.start()) and _month_cell(text, m.start()) and m.group() != "1/2000" \
+                and _month_cell(text, m.start()) and m.group() != "1/2000" \
                 and not _NUMBER_WORD.search(text, max(0, m.start() - 30), m.start()):
             add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
     full = sorted((d.start, d.end, d.value) for d in found if d.kind == "date")

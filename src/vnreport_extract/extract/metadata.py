@@ -96,6 +96,11 @@ _MIDDLE_NAME_FOLDS = {fold(s) for s in MIDDLE_NAMES}
 _SURNAMES_CASEFOLDED = {s.split()[0].casefold() for s in SURNAMES}
 _POSITION_HEADS = tuple(p + " " for p in _POSITIONS)
 _POSITION_HEADS_LONGEST = sorted(_POSITION_HEADS, key=len, reverse=True)
+
+
+def _position_head(folded: str) -> str | None:
+    """The longest known position (folded, with its space) that a folded line starts with."""
+    return next((h for h in _POSITION_HEADS_LONGEST if folded.startswith(h)), None)
 _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
 
@@ -223,7 +228,7 @@ def _position(text: str) -> str:
         return f"Phó {_position(text[3:].strip())}"
     if " " not in text.strip() and len(text.strip()) <= 5:  # ``PGĐ``: an abbreviation, as written
         return text.strip()
-    head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
+    head = _position_head(f)
     if head is not None and (body := _AUTHORITIES.get(f[len(head):].strip())) is not None:
         return f"{_POSITIONS[head.strip()]} {body}"
     return sentence_case(text)
@@ -248,7 +253,7 @@ def _name(text: str) -> str | None:
     """
     f = fold(text)
     if not _NAME.match(text) or f in _POSITIONS or names_issuer(text) \
-            or f.startswith(tuple(_POSITION_HEADS_LONGEST)):
+            or f.startswith(_POSITION_HEADS):
         return None  # ``TỈNH Ủ``: the seal's text; ``GIÁM ĐỐC SỞ TƯ PHÁP``: an office
     words = text.split()
     first = fold(words[0])
@@ -803,7 +808,7 @@ def _office_elsewhere(signer: Signer, text: str) -> bool:
         return False
     # Only a position followed by another body's name is an office elsewhere (``CHỦ TỊCH HĐND
     # TỈNH`` under ``TM. HỘI ĐỒNG NHÂN DÂN`` is this body's).
-    head = next((h for h in _POSITION_HEADS_LONGEST if f.startswith(h)), None)
+    head = _position_head(f)
     if head is None:
         return False
     rest = text[len(head):].strip()

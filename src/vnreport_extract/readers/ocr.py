@@ -73,7 +73,7 @@ from ..normalize import fold, in_capitals
 from ..split import split_documents
 from . import ocr_tables, system
 from .digits import HandReading, read_handwritten
-from .ocr_tsv import Word, parse_tsv
+from .ocr_tsv import Word, parse_tsv, parse_tsv_at
 
 # ---------------------------------------------------------------------------------------------
 # Upper-case header lines (tiêu đề, Quốc hiệu, tên cơ quan, tên loại văn bản) checked against the
@@ -641,12 +641,13 @@ def is_junk(line: Line) -> bool:
     """
     if has_mark("number", line.text):
         return False
-    if doc_type_of(line.text) is not None:
-        return False  # a type name in large bold capitals reads at 55 (``BIÊN BẢN``); no stroke reads as one
     good = [w for w in line.words if w.conf >= 60 and len(_LETTERS.findall(w.text)) >= 2]
     if not good:
-        return not any(w.conf >= 60 and any(c.isdigit() for c in w.text) for w in line.words)
-    return line.conf < 35 and len(good) * 3 < len(line.words)
+        junk = not any(w.conf >= 60 and any(c.isdigit() for c in w.text) for w in line.words)
+    else:
+        junk = line.conf < 35 and len(good) * 3 < len(line.words)
+    # A type name in large bold capitals reads at 55 (``BIÊN BẢN``); no stroke reads as one.
+    return junk and doc_type_of(line.text) is None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1275,7 +1276,8 @@ _SURE_HAND = 0.75
 _SURE_PRINT = 80
 # A reading of print below this, that no handwriting reading confirms, is no reading: the
 # handwritten 406 of ``Số: 406/KCN-QHMT`` read ``4`` at 47, the day 16 read ``6`` at 32 (right
-# readings of a printed or stamped month: 67 and 72).
+# readings of a printed or stamped month: 67 and 72). A day read glued to ``ngày`` below it is
+# taken for one written by hand (:func:`blank_glued_day`).
 _DOUBTFUL_PRINT = 60
 
 
@@ -1377,9 +1379,6 @@ def _fix_fields(seg: Line, read: ReadField | None, notes: Notes | None = None, h
 _GLUED_DAY_DATE = re.compile(r"(?P<day>[^\s/]{1,3})(?P<date>/\d{1,2}/(?:19|20)\d\d)(?!\d)")
 
 
-# Below this confidence a day glued to ``ngày`` is taken for one written by hand.
-_GLUED_BY_HAND = 60
-
 
 def blank_glued_day(line: Line, notes: Notes | None = None) -> Line:
     """A date of running text whose day was filled in by hand in a printed ``ngày   /3/2012``
@@ -1398,7 +1397,7 @@ def blank_glued_day(line: Line, notes: Notes | None = None) -> Line:
     for w in line.words:
         label = _GLUED_DATE_WORD.match(fold(w.text))
         date = _GLUED_DAY_DATE.match(w.text, label.end()) if label and label.group() == "ngay" else None
-        if date is None or w.conf >= _GLUED_BY_HAND:
+        if date is None or w.conf >= _DOUBTFUL_PRINT:
             out.append(w)
             continue
         head, _ = _cut(w, label.end() if label else 0)
@@ -1859,9 +1858,9 @@ def render_dpi(page: Any, dpi: int) -> int:
     clearly wins (at 240 sections as good or better, CER 0.006 → 0.024 clean; at 280 sections
     worn 0.89 → 0.73), and a 150 ppi scan read at 200 or 300 is no better than at its own. The
     real 100 ppi scan ``ttr-409`` reads its body lines (``Kết luận số 132-KL/TW``, not ``Kết
-    Tuận số 132-K1/ /TH``): citations 0.35 → 0.56, sections 0.33 → 0.86, but its header's year
-    is read ``2625`` and the signer's position under the seal ``GIÁ`` (dates 0.875 → 0.71,
-    metadata 0.636 → 0.364). A page costs 1.1–1.7x the time."""
+    Tuận số 132-K1/ /TH``): citations 0.35 → 0.56, sections 0.33 → 0.86, but the signer's
+    position under the seal is read ``GIÁ`` and its header's year ``2625`` (repaired: see
+    :func:`possible_year`). A page costs 1.1–1.7x the time."""
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
@@ -2698,8 +2697,7 @@ class _PageReader:
             return words
         if done.returncode != 0:
             return words
-        found = [Word(w.text, w.left + box[0], w.top + box[1], w.right + box[0], w.bottom + box[1], w.conf, w.line_key)
-                 for w in parse_tsv(done.stdout.decode("utf-8", "replace"))]
+        found = parse_tsv_at(done.stdout.decode("utf-8", "replace"), box[0], box[1])
         return merge_signature(words, found, box[0])
 
     def _symbols_again(self, p: PageImage, doubtful: list[Word], run: str = "a") -> tuple[dict[Word, Word], Notes]:
@@ -2739,9 +2737,7 @@ class _PageReader:
             return page.words
         if done.returncode != 0:
             return page.words
-        dx, dy = again.offset
-        found = [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
-                 for w in parse_tsv(done.stdout.decode("utf-8", "replace"))]
+        found = parse_tsv_at(done.stdout.decode("utf-8", "replace"), *again.offset)
         return merge_reread(page.words, again.damaged, found)
 
     @staticmethod

@@ -53,3 +53,10 @@ def parse_tsv(tsv: str) -> list[Word]:
         words.append(Word(text, left, top, left + width, top + height, float(cols[10]),
                           (int(cols[2]), int(cols[3]), int(cols[4]))))
     return words
+
+
+def parse_tsv_at(tsv: str, dx: int, dy: int) -> list[Word]:
+    """:func:`parse_tsv` of the reading of a crop whose top-left corner lies at (``dx``, ``dy``)
+    on the page: its words in page coordinates."""
+    return [Word(w.text, w.left + dx, w.top + dy, w.right + dx, w.bottom + dy, w.conf, w.line_key)
+            for w in parse_tsv(tsv)]
