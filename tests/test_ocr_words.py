@@ -56,6 +56,24 @@ def test_a_rank_before_a_name_that_is_left_alone() -> None:  # cv-4409-bca-c04-2
         "Đ/c Thiếu tá Trân Văn Thành, ĐT: 0915.959.792)"
 
 
+@pytest.mark.parametrize(("line", "fixed"), [
+    # cv-4409-bca-c04-2025-scan.pdf and cv-4552-bca-c04-2025-scan.pdf, their ``Nơi nhận``.
+    ("- Đ/c Bộ trưởng BCA (đề báo cáo);", "- Đ/c Bộ trưởng BCA (để báo cáo);"),
+    ("- V01, V03 (đê theo dõi);", "- V01, V03 (để theo dõi);"),
+    ("- C04, V01, H01 (đề thực hiện);", "- C04, V01, H01 (để thực hiện);"),
+])
+def test_a_recipient_s_purpose_in_brackets(line: str, fixed: str) -> None:
+    assert restored(line) == fixed
+
+
+@pytest.mark.parametrize("line", [
+    "(đề nghị thực hiện)",  # a bracket that opens with đề of its own
+    "vấn đề báo cáo trước",  # đề báo cáo outside a bracket
+])
+def test_de_outside_a_recipient_s_purpose_is_left_alone(line: str) -> None:
+    assert restored(line) == line
+
+
 def test_capitals_of_a_heading() -> None:  # the example
     assert restored("KẾ HOẠCH TRIÊN KHAI") == "KẾ HOẠCH TRIỂN KHAI"
 

@@ -128,6 +128,14 @@ RECIPIENT_PHRASES: list[str] = [
     "Thường trực Tỉnh ủy", "Thường trực HĐND", "Ban Thường vụ", "Các đơn vị thuộc Sở", "Các phòng thuộc Sở",
 ]
 
+# Why a copy goes to a recipient, in brackets after it in ``Nơi nhận`` (``- Đ/c Bộ trưởng (để báo
+# cáo);``, ``- V01, V03 (để theo dõi);``): a bracket opening with one of these folded (``(đề báo
+# cáo)``, ``(đê theo dõi)`` as OCR reads them) takes its spelling (``readers.ocr_words``).
+RECIPIENT_PURPOSES: list[str] = [
+    "để báo cáo", "để biết", "để thực hiện", "để theo dõi", "để phối hợp", "để chỉ đạo", "để tổng hợp",
+    "để kiểm tra", "để giám sát", "để thi hành", "để đăng tải", "để đăng tin", "để tham mưu", "để chủ trì",
+]
+
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.
 SURNAMES: list[str] = [

@@ -37,7 +37,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..conventions.doc_types import DOC_TYPES
-from ..conventions.vocabulary import AUTHORITIES, POSITIONS, PROVINCES, RANKS, RECIPIENT_PHRASES, SECTORS
+from ..conventions.vocabulary import (
+    AUTHORITIES,
+    POSITIONS,
+    PROVINCES,
+    RANKS,
+    RECIPIENT_PHRASES,
+    RECIPIENT_PURPOSES,
+    SECTORS,
+)
 from ..normalize import fold, in_capitals
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syllables.tsv.gz"
@@ -218,6 +226,9 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 _NAME_WORDS = 6
 
+# A recipient's purpose (``để báo cáo``) by its folded form; only right after ``(``.
+_PURPOSES = {fold(p): p for p in RECIPIENT_PURPOSES}
+
 
 @dataclass(frozen=True)
 class _Token:
@@ -274,12 +285,17 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
     # Known names first, longest first, starting at a capitalised word.
     i = 0
     while i < len(tokens):
+        # ``(đề báo cáo)`` after a recipient: a purpose, lower case, right after its bracket.
+        purpose = text[:tokens[i].start].endswith("(")
         for n in range(min(_NAME_WORDS, len(tokens) - i), 1, -1):
             run = tokens[i: i + n]
-            if not run[0].text[:1].isupper() or not all(_joined(text, a, b) for a, b in itertools.pairwise(run)):
+            if not (purpose or run[0].text[:1].isupper()) \
+                    or not all(_joined(text, a, b) for a, b in itertools.pairwise(run)):
                 continue
             written = " ".join(t.text for t in run)
-            spellings = names.get(fold(written))
+            folded = fold(written)
+            spellings = (_PURPOSES[folded],) if purpose and folded in _PURPOSES \
+                else names.get(folded) if run[0].text[:1].isupper() else None
             if not spellings:
                 continue
             # A reading that is itself a word (``Thủ trưởng`` beside ``Thứ trưởng``) is kept.
