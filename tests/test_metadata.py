@@ -804,3 +804,56 @@ def test_heading_in_capitals_over_kinh_gui_is_the_title_of_a_giay_moi() -> None:
              "Kính gửi:\n- Thường trực HĐND tỉnh;\n- Các Sở, cơ quan thuộc UBND tỉnh.\n"
              "Uỷ ban nhân dân tỉnh tổ chức Hội nghị thường kỳ tháng 11 năm 2012.\n")
     assert (m.doc_type, m.title) == ("Giấy mời", "MỜI HỌP UBND TỈNH")
+
+
+def test_trich_yeu_under_the_number_opening_with_a_capital_without_v_v() -> None:
+    # cv-298-stttt-cntt-2012-scan: ``V/v`` in italics not read; the trích yếu opens with a capital.
+    m = meta("UBND TỈNH BẮC GIANG\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nSố: /STTTT-CNTT\nTổ chức Hội thi Tin học cho cán bộ\n"
+             "CCVC tỉnh Bắc Giang năm 2012\nBắc Giang, ngày tháng 9 năm 2012\n"
+             "Kính gửi: - Các sở, cơ quan thuộc UBND tỉnh;\n- UBND các huyện, thành phố.\n"
+             "Để phát huy tinh thần xung kích, sáng tạo.\n")
+    assert (m.doc_type, m.title) == ("Công văn", "Tổ chức Hội thi Tin học cho cán bộ CCVC tỉnh Bắc Giang năm 2012")
+
+
+def test_a_sentence_under_the_number_is_no_trich_yeu() -> None:
+    m = meta("UBND TỈNH BẮC GIANG\nSố: 12/UBND-VX\nBắc Giang, ngày 5 tháng 9 năm 2012\n"
+             "Ủy ban nhân dân tỉnh đã nhận được báo cáo của các sở.\nĐề nghị các đơn vị thực hiện.\n")
+    assert m.title is None
+
+
+def test_recipients_whose_label_was_not_read() -> None:
+    # gpxd-19-2012-bql-kcn-scan: ``Nơi nhận:`` lost beside the signature; the list after ``./.``
+    # and before the signing line is still the recipients.
+    m = meta("BAN QUẢN LÝ CÁC KCN\nSố: 19/GPXD\nBắc Giang, ngày 12 tháng 11 năm 2012\nGIẤY PHÉP XÂY DỰNG\n"
+             "Nội dung.\n3. Trong thời hạn 12 tháng phải xin gia hạn theo quy định./. a\n"
+             "- Công ty cổ phần thực phẩm Hoàng Gia;\nBản điện tử:\n- Lãnh đạo Ban;\n"
+             "- Công ty Phát triển hạ tầng Khu công nghiệp;\n- “Một cửa”.\nKT. TRƯỞNG BAN\n5\nPHÓ TRƯỞNG BAN\n")
+    assert m.recipients == ["Công ty cổ phần thực phẩm Hoàng Gia", "Lãnh đạo Ban",
+                            "Công ty Phát triển hạ tầng Khu công nghiệp", "“Một cửa”"]
+
+
+def test_a_bulleted_list_in_the_body_is_no_recipients_list() -> None:
+    m = meta("UBND TỈNH BẮC GIANG\nSố: 12/UBND-VX\nBắc Giang, ngày 5 tháng 9 năm 2012\nV/v báo cáo\n"
+             "Các đơn vị thực hiện./.\n- Sở Y tế;\n- Sở Tài chính;\nNội dung tiếp theo của văn bản.\n"
+             "GIÁM ĐỐC\nNguyễn Văn An\n")
+    assert m.recipients == []
+
+
+_TTR_409 = ("BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\nSố: 409/TTr-CAT(PC04)\nLâm Đồng, ngày 26 tháng 11 năm 2025\n"
+            "TỜ TRÌNH\nVề việc thành lập hội đồng\nKính gửi: Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng\n"
+            "Kính đề nghị Văn phòng UBND tỉnh thẩm định, ban hành./.\nNơi nhận:\nNhư trên (Báo cáo\n"
+            "- Lưu: VT, PC04\nGIÁ\nThiếu tướng Trương Minh Đương\n")
+
+
+def test_standard_recipient_whose_bullet_and_end_the_ocr_lost() -> None:
+    # ttr-409-ttr-cat-pc04-2025-scan: ``- Như trên (Báo cáo);`` read without its ``-`` and ``);``.
+    assert meta(_TTR_409).recipients == ["Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Như trên (Báo cáo)",
+                                         "Lưu: VT, PC04"]
+
+
+def test_ranked_name_under_the_recipients_when_the_seal_hid_the_position() -> None:
+    # ttr-409: ``GIÁM ĐỐC`` read ``GIÁ`` under the seal; the ranked name still says who signed.
+    signer = meta(_TTR_409).signer
+    assert signer is not None and (signer.rank, signer.name, signer.position) == ("Thiếu tướng", "Trương Minh Đương",
+                                                                                   None)

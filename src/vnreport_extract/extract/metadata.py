@@ -167,6 +167,18 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
+def _capital_trich_yeu(lines: list[Line], k: int) -> bool:
+    """Whether line ``k``, under ``Số:`` and opening with a capital (``Tổ chức Hội thi Tin học cho
+    cán bộ``, its ``V/v`` in italics lost by the OCR), is the trích yếu: a phrase of words, not
+    in capitals, no body's name or body text, and the header goes on right after it or after
+    one more line of it (place and date, ``Kính gửi``)."""
+    text = lines[k].text
+    if not text[:1].isupper() or _is_upper(text) or len(text.split()) < 4 or len(text) > 80 \
+            or _opens_body(text) or names_issuer(text) or text.rstrip().endswith((".", ";", ":")):
+        return False
+    return _header_resumes(lines, k, within=2)
+
+
 def _starts_issuer_next(lines: list[Line], i: int) -> bool:
     """Whether the first line after ``lines[i]`` that is not blank starts a body's name."""
     nxt = next((ln.text for ln in lines[i + 1:] if ln.text.strip()), "")
@@ -470,7 +482,7 @@ def extract_metadata(text: str) -> MetadataResult:
                     title_lines.append(lines[k].text)
                     body_start_line = max(body_start_line, k + 1)
                     break
-                if kind is None and _TRICH_YEU.match(lines[k].text):
+                if kind is None and (_TRICH_YEU.match(lines[k].text) or _capital_trich_yeu(lines, k)):
                     for nxt in lines[k: k + 5]:
                         if nxt is not lines[k] and (classify_line(nxt.text) is not None or _opens_body(nxt.text)
                                                     or _is_upper(nxt.text) or title_lines[-1].endswith(".")):
@@ -544,11 +556,20 @@ def extract_metadata(text: str) -> MetadataResult:
                     recipients[-1] = f"{recipients[-1]}{comma} {_clean_item(nxt.text)}"
                     previous = nxt.text
                     continue
-                if not _BULLET.match(nxt.text) and not _bullet_lost(nxt.text, previous):
+                if not _BULLET.match(nxt.text) and not _bullet_lost(nxt.text, previous) \
+                        and not (previous.rstrip().endswith((";", ":")) and _STANDARD_RECIPIENT.match(nxt.text)):
                     break
                 recipients.extend(_items(nxt.text))
                 previous = nxt.text
             break
+    if noi_nhan_line is None and (unlabelled := _unlabelled_recipients(lines, body_start_line)) is not None:
+        # ``Nơi nhận:`` lost (under a stamp, beside the signature): the list still ends the body.
+        first, items = unlabelled
+        body_end = min(body_end, lines[first].start)
+        noi_nhan_line = first - 1
+        recipients.extend(items)
+    # ``Như trên (Báo cáo``: the bracket the OCR did not read closes the item.
+    recipients = [f"{r})" if _UNCLOSED.search(r) else r for r in recipients]
     if not addressed and meta.doc_type == "Công văn":
         recipients[:0] = _unlabelled_addressees(lines[body_start_line: body_start_line + 10])
     meta.recipients = recipients
@@ -655,6 +676,39 @@ def _item_goes_on(text: str, previous: str) -> bool:
         and len(text.split()) <= 12 and classify_line(text) is None and not _is_upper(text) and _name(text) is None
 
 
+# Items every ``Nơi nhận`` may hold, and no other line starts with: one is an item even with
+# its bullet and its end lost (``Như trên (Báo cáo`` right under ``Nơi nhận:``).
+_STANDARD_RECIPIENT = regex.compile(r"^(?:Như trên|Như kính gửi|Như Điều \d|Lưu[ ]*:)")
+# A bracket opened before a word and left open at the item's end (``Như trên (Báo cáo``), not
+# one the OCR read inside a word (``UBMTT(Q`` for ``UBMTTQ``).
+_UNCLOSED = regex.compile(r"(?:^|[ ])\((?=[^()]*\w)[^()]*$")
+# The body's closing mark (``./.``), a speck the OCR read after it or not.
+_CLOSING = regex.compile(r"\./\.[ ]*\S{0,2}$")
+
+
+def _unlabelled_recipients(lines: list[Line], body_start_line: int) -> tuple[int, list[str]] | None:
+    """A ``Nơi nhận`` list whose label was not read: bulleted items (under a ``Bản điện tử:``
+    sub-heading or not), each ended by ``;`` or ``.``, right after the body's closing ``./.``
+    and right before the signing line (``KT. TRƯỞNG BAN``) or the position. The index of the
+    first item and the items; None when there is no such list."""
+    for i in range(len(lines) - 2, body_start_line - 1, -1):
+        if not _CLOSING.search(lines[i].text):
+            continue
+        items: list[str] = []
+        for k in range(i + 1, min(i + 20, len(lines))):
+            text = lines[k].text
+            if classify_line(text) == "copy-kind":
+                continue
+            if _BULLET.match(text) and text.rstrip().endswith((";", ".")) and len(text.split()) <= 15:
+                items.extend(_items(text))
+                continue
+            signs = ((m := match_line("signing", text)) is not None and _is_upper(text[m.start("rest"):])) \
+                or (_is_upper(text) and fold(text) in _POSITIONS)
+            return (i + 1, items) if signs and len(items) >= 2 else None
+        return None
+    return None
+
+
 def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:
     """A recipient whose ``-`` the OCR lost (``Chủ tịch và các PCT.UBND tỉnh (b/c);`` after
     ``- Như trên;``, ``Lưu VT.`` right under ``Nơi nhận:``): the line above ends with ``;`` (the
@@ -758,12 +812,14 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
     if noi_nhan_line is not None:
         for i in range(noi_nhan_line + 1, min(noi_nhan_line + 12, len(lines))):
             text = lines[i].text
-            name = _name(text)
+            # ``Thiếu tướng Trương Minh Đương``: a rank before the name.
+            rank = next((r for r in RANKS if fold(text).startswith(fold(r) + " ")), None)
+            name = _name(text[len(rank) + 1:].strip() if rank else text)
             if name is not None and not _is_upper(text) and fold(name.split()[0]) in _SURNAME_FOLDS \
                     and len(name.split()) >= 3:
-                return Signer(name=name), lines[i].start
+                return Signer(name=name, rank=rank), lines[i].start
             if not (_BULLET.match(text) or text.rstrip().endswith((";", ".")) or _seal_speck(text)
-                    or classify_line(text) == "copy-kind"):
+                    or classify_line(text) == "copy-kind" or _STANDARD_RECIPIENT.match(text)):
                 break
     return None, None
 
