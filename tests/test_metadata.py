@@ -857,3 +857,12 @@ def test_ranked_name_under_the_recipients_when_the_seal_hid_the_position() -> No
     signer = meta(_TTR_409).signer
     assert signer is not None and (signer.rank, signer.name, signer.position) == ("Thiếu tướng", "Trương Minh Đương",
                                                                                    None)
+
+
+def test_number_under_the_type_name() -> None:
+    # gpxd-19-2012-bql-kcn-scan: ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``.
+    m = meta("UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nBắc Giang, ngày 14 tháng 11 năm 2012\nGIẤY PHÉP XÂY DỰNG\n"
+             "Số: 19.2012/GPXD\n1. Cấp cho: Công ty cổ phần thực phẩm Hoàng Gia.\n")
+    assert m.number is not None and (m.doc_type, m.number.number, m.number.type_code, m.title) == (
+        "Giấy phép xây dựng", "19", "GPXD", None)

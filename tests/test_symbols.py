@@ -66,6 +66,24 @@ def test_blank_own_number() -> None:
     assert own is not None and (own.number, own.type_code, own.issuer_code, own.symbol) == (None, "BC", "UBND", None)
 
 
+@pytest.mark.parametrize(("raw", "parts"), [
+    # gpxd-19-2012-bql-kcn-scan: a building permit's number and year joined by a dot.
+    ("19.2012/GPXD", ("19", 2012, "GPXD", None, "19.2012/GPXD")),
+    # cv-4552-bca-c04-2025-scan: a handwritten number read as specks, its slash as ``)``.
+    ("2 § )BCA-C04", (None, None, None, "BCA-C04", None)),
+    # cv-3980-c04-p6-2025-scan: digits with a gap (not a number), the slash read as ``⁄``.
+    ("3 39⁄C04-P6", (None, None, None, "C04-P6", None)),
+])
+def test_own_number_forms(raw: str, parts: tuple[object, ...]) -> None:
+    own = parse_own_number(raw)
+    assert own is not None and (own.number, own.year, own.type_code, own.issuer_code, own.symbol) == parts
+
+
+def test_a_clean_number_before_a_misread_slash_is_not_blanked() -> None:
+    # ``12)BC-UBND``: nothing says the digits are wrong, nor that the ``)`` is a slash.
+    assert parse_own_number("12)BC-UBND") is None
+
+
 def test_every_doc_type_example_parses_with_its_code() -> None:
     """The conventions are data with examples: each example's symbol carries the type's code."""
     from vnreport_extract.extract.citations import extract_citations

@@ -421,6 +421,15 @@ def extract_metadata(text: str) -> MetadataResult:
         number_span, date_span, subject = _identity(meta, lines[type_idx + 1], ident)
         identity_title = subject
         title_from = type_idx + 1
+    elif type_idx is not None and meta.number is None and type_idx + 1 < len(lines) \
+            and (m := match_line("number", lines[type_idx + 1].text)) is not None:
+        # ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``: the number under the type name.
+        line = lines[type_idx + 1]
+        meta.number = parse_own_number(line.text[m.start("value"):])
+        if meta.number is not None:
+            at = line.start + line.text.find(meta.number.raw, m.start("value"))
+            number_span = (at, at + len(meta.number.raw))
+            number_idx = title_from = type_idx + 1
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:

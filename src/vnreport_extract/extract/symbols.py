@@ -236,6 +236,18 @@ _BLANK = regex.compile(
 )
 
 
+# ``Số: 19.2012/GPXD``: a number and its year joined by a dot, as building permits write them.
+_DOTTED_YEAR = regex.compile(
+    rf"^\s*(?P<num>\d{{1,6}})\.(?P<year>(?:19|20)\d\d)\s*/\s*(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)(?![\p{{L}}\d/])"
+)
+# A number no one can read before the symbol's codes (a handwritten number the OCR read as
+# ``2 §`` or ``3 39``, its slash as ``)`` or ``⁄``): the codes stand, the number is blank.
+_UNREAD = regex.compile(
+    rf"^\s*(?!\d+\s*[/⁄)])[^\p{{L}}/⁄)]{{1,12}}?\s*[/⁄)]\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
+    rf"(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)(?![\p{{L}}\d])(?![ ]+\p{{Ll}})"
+)
+
+
 def with_type_code(number: DocumentNumber, doc_type: str) -> DocumentNumber:
     """The document's own number with its first code as the type code when its type (from the
     header's type name) is not a Công văn: ``Số: .../NVKS-STTTT`` of a Kế hoạch, nhiệm vụ
@@ -263,18 +275,34 @@ def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | 
     '12'
     >>> parse_own_number("/Viết tắt tên cơ quan-KL") is None
     True
+
+    A number and its year joined by a dot; a number no one can read (its codes stand):
+
+    >>> parse_own_number("19.2012/GPXD").symbol
+    '19.2012/GPXD'
+    >>> parse_own_number("2 § )BCA-C04").issuer_code, parse_own_number("3 39⁄C04-P6").number
+    ('BCA-C04', None)
     """
     text = raw.strip()
     m = SYMBOL_RE.match(text)
     if m:
         return from_match(m, doc_type, m.group(0))
-    b = _BLANK.match(text)
-    if b is None:
+    number = None
+    if d := _DOTTED_YEAR.match(text):
+        # ``Số: 19.2012/GPXD``: a building permit's number and year joined by a dot.
+        b: regex.Match[str] = d
+        number = d.group("num")
+    elif (blank := _BLANK.match(text) or _UNREAD.match(text)) is not None:
+        b = blank
+    else:
         return None
     repairs: list[RepairName] = []
     codes = _split_codes(b.group("codes"))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     year = int(b.group("year")) if b.group("year") else None
-    return DocumentNumber(raw=b.group(0).strip(), number=None, year=year, type_code=type_code,
-                          issuer_code="-".join(issuer) or None, symbol=None, convention="state",
+    symbol = None
+    if number is not None:
+        symbol = f"{number}.{year}/" + "-".join(c for c in (type_code, *issuer) if c)
+    return DocumentNumber(raw=b.group(0).strip(), number=number, year=year, type_code=type_code,
+                          issuer_code="-".join(issuer) or None, symbol=symbol, convention="state",
                           repairs=_unique(repairs))
