@@ -1245,3 +1245,9 @@ def test_junk_beside_a_line_of_text_is_dropped() -> None:
     title = Line([*spread("Về việc giới thiệu chức danh và chữ ký", 300, 500, 1200, 540, 1),
                   Word(":", 1300, 505, 1310, 535, 30.0, (1, 1, 1))])
     assert ocr.without_junk_parts(title, 62.5).text == "Về việc giới thiệu chức danh và chữ ký :"
+
+
+def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
+    # ttr-409-ttr-cat-pc04-2025-scan (100 ppi): ``13/3/2025`` read ``¡3/3/2025``.
+    text = "Nghị quyết số 50/NQ-CP rgày ¡3/3/2025 của Chính phủ"
+    assert repair_numbers(text) == (text.replace("¡3", "13"), ["date '¡3/3/2025' → '13/3/2025'"])

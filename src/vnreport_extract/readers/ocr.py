@@ -295,8 +295,8 @@ _DAY_PART = re.compile(r"\s*ngày(?:\s*\d{1,2}|\s+\S{1,3})?\s*|\s*")
 # ``368-CV``). Each repair is reported; text where a letter may be a letter is left alone.
 
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "ø": "0", "l": "1", "I": "1", "|": "1", "]": "1",
-                             "§": "8"})
-_D = r"[0-9OoØølI|\]§]"
+                             "¡": "1", "§": "8"})
+_D = r"[0-9OoØølI|\]¡§]"
 # ``407/201 1/QĐ-UBND``: a space read inside a symbol's year.
 _SPLIT_YEAR = re.compile(r"(?<![\w/])(?P<n>\d{1,5}/)(?P<a>\d{1,3}) (?P<b>\d{1,3})(?=/\s*[A-ZĐ])")
 # ``tháng 4 năm 201 2``: the same space inside a date's year, its last digit read as a letter
@@ -387,6 +387,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Nghị quyết số 163/2024/QH15 ngày 27/11/2024'
     >>> repair_numbers("Luật số 58/2005/QHI1")[0], repair_numbers("Luật số 163/2024/QHI5")[0]
     ('Luật số 58/2005/QH11', 'Luật số 163/2024/QH15')
+    >>> repair_numbers("Nghị quyết số 50/NQ-CP rgày ¡3/3/2025 của")[0]  # ttr-409-ttr-cat-pc04-2025-scan
+    'Nghị quyết số 50/NQ-CP rgày 13/3/2025 của'
     >>> repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625")  # ttr-409-ttr-cat-pc04-2025-scan
     ('Lâm Đồng, ngày tháng 11 năm 2025', ["year '2625' → '2025'"])
     """
