@@ -40,6 +40,9 @@ SIGNING_AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.")
 # at the start of the position. A head's title and ``phó`` (``VIỆN PHÓ``, ``CỤC PHÓ``) is one too.
 DEPUTY_TITLES: list[str] = ["Phó", "Thứ trưởng", "P.", "PGĐ", "PCT"]
 DEPUTY_AFTER = "phó"
+# Short forms of a title's first word before a position, spelt out in the record
+# (``P. GIÁM ĐỐC`` is ``Phó Giám đốc``); a whole position abbreviated (``PGĐ``) stays as written.
+TITLE_ABBREVIATIONS: dict[str, str] = {"P.": "Phó"}
 
 # Military and police ranks (cấp bậc hàm) written before a signer's name.
 RANKS: list[str] = [

@@ -35,6 +35,7 @@ from ..conventions.vocabulary import (
     RANKS,
     SIGNING_AUTHORITIES,
     SURNAMES,
+    TITLE_ABBREVIATIONS,
 )
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
@@ -236,8 +237,9 @@ def _position(text: str) -> str:
     known = _POSITIONS.get(f)
     if known is not None:
         return known
-    if f.startswith("p. ") and len(text) > 3:  # ``P. GIÁM ĐỐC``: a deputy's title, abbreviated
-        return f"Phó {_position(text[3:].strip())}"
+    short, _, rest = text.strip().partition(" ")
+    if short.upper() in TITLE_ABBREVIATIONS and rest.strip():  # ``P. GIÁM ĐỐC``: a deputy's title, abbreviated
+        return f"{TITLE_ABBREVIATIONS[short.upper()]} {_position(rest.strip())}"
     if " " not in text.strip() and len(text.strip()) <= 5:  # ``PGĐ``: an abbreviation, as written
         return text.strip()
     head = _position_head(f)
