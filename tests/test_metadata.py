@@ -816,9 +816,15 @@ def test_trich_yeu_under_the_number_opening_with_a_capital_without_v_v() -> None
     assert (m.doc_type, m.title) == ("Công văn", "Tổ chức Hội thi Tin học cho cán bộ CCVC tỉnh Bắc Giang năm 2012")
 
 
-def test_a_sentence_under_the_number_is_no_trich_yeu() -> None:
-    m = meta("UBND TỈNH BẮC GIANG\nSố: 12/UBND-VX\nBắc Giang, ngày 5 tháng 9 năm 2012\n"
-             "Ủy ban nhân dân tỉnh đã nhận được báo cáo của các sở.\nĐề nghị các đơn vị thực hiện.\n")
+@pytest.mark.parametrize("lines", [
+    # A body's sentence wrapped before the place and date, its line open at its end.
+    "Sở Tài chính nhận được văn bản số 45 của\nBắc Giang, ngày 5 tháng 9 năm 2012\nKính gửi: Sở Y tế\n",
+    # A line after the place and date (the left column is read first): no trích yếu.
+    "Bắc Giang, ngày 5 tháng 9 năm 2012\nPhòng Quản lý ngân sách huyện\nKính gửi: Sở Y tế\n",
+    "Bắc Giang, ngày 5 tháng 9 năm 2012\nỦy ban nhân dân tỉnh đã nhận được báo cáo của các sở.\n",
+])
+def test_a_line_under_the_number_that_is_no_trich_yeu(lines: str) -> None:
+    m = meta(f"UBND TỈNH BẮC GIANG\nSố: 123/STC-QLNS\n{lines}Đề nghị các đơn vị thực hiện.\n")
     assert m.title is None
 
 
@@ -833,11 +839,23 @@ def test_recipients_whose_label_was_not_read() -> None:
                             "Công ty Phát triển hạ tầng Khu công nghiệp", "“Một cửa”"]
 
 
-def test_a_bulleted_list_in_the_body_is_no_recipients_list() -> None:
+@pytest.mark.parametrize("after", [
+    # a list in the body, body text after it
+    "- Sở Y tế;\n- Sở Tài chính;\nNội dung tiếp theo của văn bản.\nGIÁM ĐỐC\nNguyễn Văn An\n",
+    # a Giấy mời's time and place right before its signature: no recipient among them
+    "- Thời gian: 8 giờ ngày 10/9/2012;\n- Địa điểm: Hội trường UBND tỉnh.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n"
+    "Nguyễn Văn An\n",
+])
+def test_a_bulleted_list_after_the_closing_mark_that_is_no_recipients_list(after: str) -> None:
     m = meta("UBND TỈNH BẮC GIANG\nSố: 12/UBND-VX\nBắc Giang, ngày 5 tháng 9 năm 2012\nV/v báo cáo\n"
-             "Các đơn vị thực hiện./.\n- Sở Y tế;\n- Sở Tài chính;\nNội dung tiếp theo của văn bản.\n"
-             "GIÁM ĐỐC\nNguyễn Văn An\n")
+             f"Các đơn vị thực hiện./.\n{after}")
     assert m.recipients == []
+
+
+def test_an_open_bracket_is_closed_only_in_a_noi_nhan_item() -> None:
+    m = meta("UBND TỈNH\nSố: 12/UBND-VX\nV/v báo cáo\nKính gửi: Ủy ban nhân dân tỉnh (qua\nNội dung./.\n"
+             "Nơi nhận:\n- UBMTT(Q và các đoàn thể xã;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn An\n")
+    assert m.recipients == ["Ủy ban nhân dân tỉnh (qua", "UBMTT(Q và các đoàn thể xã", "Lưu: VT"]
 
 
 _TTR_409 = ("BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\nSố: 409/TTr-CAT(PC04)\nLâm Đồng, ngày 26 tháng 11 năm 2025\n"
@@ -866,3 +884,15 @@ def test_number_under_the_type_name() -> None:
              "Số: 19.2012/GPXD\n1. Cấp cho: Công ty cổ phần thực phẩm Hoàng Gia.\n")
     assert m.number is not None and (m.doc_type, m.number.number, m.number.type_code, m.title) == (
         "Giấy phép xây dựng", "19", "GPXD", None)
+
+
+def test_number_and_date_on_one_line_under_the_type_name() -> None:
+    m = meta("UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nGIẤY PHÉP XÂY DỰNG\n"
+             "Số: 19.2012/GPXD      Bắc Giang, ngày 14 tháng 11 năm 2012\n1. Cấp cho: Công ty.\n")
+    assert m.number is not None and m.date is not None and (m.number.symbol, m.date.iso, m.place) == (
+        "19.2012/GPXD", "2012-11-14", "Bắc Giang")
+
+
+def test_a_rank_spaced_twice_before_the_name() -> None:
+    m = meta(_TTR_409.replace("Thiếu tướng", "Thiếu  tướng"))
+    assert m.signer is not None and (m.signer.rank, m.signer.name) == ("Thiếu tướng", "Trương Minh Đương")

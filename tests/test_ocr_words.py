@@ -69,6 +69,7 @@ def test_a_recipient_s_purpose_in_brackets(line: str, fixed: str) -> None:
 @pytest.mark.parametrize("line", [
     "(đề nghị thực hiện)",  # a bracket that opens with đề of its own
     "vấn đề báo cáo trước",  # đề báo cáo outside a bracket
+    "Chủ đề (đề kiểm tra học kỳ)",  # a test paper (đề kiểm tra) that fills its bracket no purpose
 ])
 def test_de_outside_a_recipient_s_purpose_is_left_alone(line: str) -> None:
     assert restored(line) == line

@@ -79,9 +79,15 @@ def test_own_number_forms(raw: str, parts: tuple[object, ...]) -> None:
     assert own is not None and (own.number, own.year, own.type_code, own.issuer_code, own.symbol) == parts
 
 
-def test_a_clean_number_before_a_misread_slash_is_not_blanked() -> None:
-    # ``12)BC-UBND``: nothing says the digits are wrong, nor that the ``)`` is a slash.
-    assert parse_own_number("12)BC-UBND") is None
+@pytest.mark.parametrize("raw", [
+    "12)BC-UBND",  # nothing says the digits are wrong, nor that the ``)`` is a slash
+    "12-/KH-UBND", "12./KH-UBND", "1 2/BC-UBND", "1.234/UBND-VX",  # digits before a true slash: print
+    "12.2012/QĐ-UBND",  # a dot between number and year only in a licence's number (GP…)
+    "19.2012/GPXD/",
+    "/BC-UBND về việc", "2 § )BCA-C04 về việc",  # codes that run into words are no codes
+])
+def test_own_numbers_that_are_not_blanked_or_dotted(raw: str) -> None:
+    assert parse_own_number(raw) is None
 
 
 def test_every_doc_type_example_parses_with_its_code() -> None:

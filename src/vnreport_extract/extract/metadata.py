@@ -33,6 +33,7 @@ from ..conventions.vocabulary import (
     MIDDLE_NAMES,
     POSITIONS,
     RANKS,
+    RECIPIENT_PHRASES,
     SIGNING_AUTHORITIES,
     SURNAMES,
     TITLE_ABBREVIATIONS,
@@ -168,16 +169,23 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
-def _capital_trich_yeu(lines: list[Line], k: int) -> bool:
+def _capital_trich_yeu(lines: list[Line], number_idx: int, k: int) -> bool:
     """Whether line ``k``, under ``Số:`` and opening with a capital (``Tổ chức Hội thi Tin học cho
     cán bộ``, its ``V/v`` in italics lost by the OCR), is the trích yếu: a phrase of words, not
-    in capitals, no body's name or body text, and the header goes on right after it or after
-    one more line of it (place and date, ``Kính gửi``)."""
+    in capitals, no body text (no full stop, no open end such as ``... văn bản số 45 của``, no
+    document number), above the place and date as the left column is read, and the header goes
+    on right after it or after one more line of it (place and date, ``Kính gửi``)."""
     text = lines[k].text
     if not text[:1].isupper() or _is_upper(text) or len(text.split()) < 4 or len(text) > 80 \
-            or _opens_body(text) or names_issuer(text) or text.rstrip().endswith((".", ";", ":")):
+            or _opens_body(text) or text.rstrip().endswith((".", ";", ":")) or _OPEN_END.search(text) \
+            or _NUMBER_IN_TEXT.search(text) \
+            or any(classify_line(lines[j].text) == "place-date" for j in range(number_idx + 1, k)):
         return False
     return _header_resumes(lines, k, within=2)
+
+
+# ``... văn bản số 45``: a document's number inside a line, which no trích yếu's first line holds.
+_NUMBER_IN_TEXT = regex.compile(r"(?i:số)[ ]*\d")
 
 
 def _starts_issuer_next(lines: list[Line], i: int) -> bool:
@@ -424,14 +432,21 @@ def extract_metadata(text: str) -> MetadataResult:
         identity_title = subject
         title_from = type_idx + 1
     elif type_idx is not None and meta.number is None and type_idx + 1 < len(lines) \
-            and (m := match_line("number", lines[type_idx + 1].text)) is not None:
-        # ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``: the number under the type name.
-        line = lines[type_idx + 1]
-        meta.number = parse_own_number(line.text[m.start("value"):])
+            and (below := match_line("number", lines[type_idx + 1].text)) is not None:
+        # ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``: the number under the type name (no
+        # part of the title, read or not), the place and date after it when they share its line.
+        number_line = lines[type_idx + 1]
+        number_idx = title_from = type_idx + 1
+        meta.number = parse_own_number(number_line.text[below.start("value"):])
         if meta.number is not None:
-            at = line.start + line.text.find(meta.number.raw, m.start("value"))
-            number_span = (at, at + len(meta.number.raw))
-            number_idx = title_from = type_idx + 1
+            at = number_line.text.find(meta.number.raw, below.start("value"))
+            number_span = (number_line.start + at, number_line.start + at + len(meta.number.raw))
+            rest = number_line.text[at + len(meta.number.raw):]
+            if meta.date is None and rest.strip():
+                start = number_line.start + at + len(meta.number.raw) + len(rest) - len(rest.lstrip())
+                place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
+                if date:
+                    meta.place, meta.date, date_span, date_idx = place, date, span, number_idx
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:
@@ -493,7 +508,7 @@ def extract_metadata(text: str) -> MetadataResult:
                     title_lines.append(lines[k].text)
                     body_start_line = max(body_start_line, k + 1)
                     break
-                if kind is None and (_TRICH_YEU.match(lines[k].text) or _capital_trich_yeu(lines, k)):
+                if kind is None and (_TRICH_YEU.match(lines[k].text) or _capital_trich_yeu(lines, number_idx, k)):
                     for nxt in lines[k: k + 5]:
                         if nxt is not lines[k] and (classify_line(nxt.text) is not None or _opens_body(nxt.text)
                                                     or _is_upper(nxt.text) or title_lines[-1].endswith(".")):
@@ -521,6 +536,7 @@ def extract_metadata(text: str) -> MetadataResult:
     body_end = len(text)
     recipients: list[str] = []
     noi_nhan_line = None
+    listed_from = None  # where the Nơi nhận items start among the recipients
     addressed = False
     for i, line in enumerate(lines):
         if i < body_start_line:
@@ -555,6 +571,7 @@ def extract_metadata(text: str) -> MetadataResult:
         if nn := match_line("recipients", line.text):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
+            listed_from = len(recipients)
             recipients.extend(_items(line.text[nn.end():]))
             previous = line.text
             for nxt in lines[i + 1: i + 40]:
@@ -578,9 +595,11 @@ def extract_metadata(text: str) -> MetadataResult:
         first, items = unlabelled
         body_end = min(body_end, lines[first].start)
         noi_nhan_line = first - 1
+        listed_from = len(recipients)
         recipients.extend(items)
-    # ``Như trên (Báo cáo``: the bracket the OCR did not read closes the item.
-    recipients = [f"{r})" if _UNCLOSED.search(r) else r for r in recipients]
+    if listed_from is not None:
+        # ``Như trên (Báo cáo``: the bracket of a Nơi nhận item, left open at its end, closes it.
+        recipients[listed_from:] = [f"{r})" if _UNCLOSED.search(r) else r for r in recipients[listed_from:]]
     if not addressed and meta.doc_type == "Công văn":
         recipients[:0] = _unlabelled_addressees(lines[body_start_line: body_start_line + 10])
     meta.recipients = recipients
@@ -706,18 +725,35 @@ def _unlabelled_recipients(lines: list[Line], body_start_line: int) -> tuple[int
         if not _CLOSING.search(lines[i].text):
             continue
         items: list[str] = []
+        # One item at least must be a recipient's as only a Nơi nhận has them (``Lưu``, ``Như
+        # trên``, ``Lãnh đạo Ban``) or a ``Bản điện tử:`` sub-heading stand there: a Giấy mời's
+        # ``- Thời gian: ...;`` / ``- Địa điểm: ...`` before its signature is no list of recipients.
+        known = False
         for k in range(i + 1, min(i + 20, len(lines))):
             text = lines[k].text
             if classify_line(text) == "copy-kind":
+                known = True
                 continue
             if _BULLET.match(text) and text.rstrip().endswith((";", ".")) and len(text.split()) <= 15:
                 items.extend(_items(text))
+                known = known or _recipient_like(_BULLET.sub("", text))
                 continue
             signs = ((m := match_line("signing", text)) is not None and _is_upper(text[m.start("rest"):])) \
                 or (_is_upper(text) and fold(text) in _POSITIONS)
-            return (i + 1, items) if signs and len(items) >= 2 else None
+            return (i + 1, items) if signs and known and len(items) >= 2 else None
         return None
     return None
+
+
+def _recipient_like(item: str) -> bool:
+    """An item only a Nơi nhận holds: ``Như trên``, ``Lưu: VT``, a recipient every office
+    writes (``Lãnh đạo Ban``, :data:`RECIPIENT_PHRASES`)."""
+    folded = fold(item)
+    return bool(_STANDARD_RECIPIENT.match(item)) or folded.startswith("luu") \
+        or any(folded.startswith(p) for p in _RECIPIENT_PHRASE_FOLDS)
+
+
+_RECIPIENT_PHRASE_FOLDS = tuple(fold(p) for p in RECIPIENT_PHRASES)
 
 
 def _bullet_lost(text: str, previous: str, max_words: int = 15) -> bool:
@@ -824,8 +860,8 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
         for i in range(noi_nhan_line + 1, min(noi_nhan_line + 12, len(lines))):
             text = lines[i].text
             # ``Thiếu tướng Trương Minh Đương``: a rank before the name.
-            rank = next((r for r in RANKS if fold(text).startswith(fold(r) + " ")), None)
-            name = _name(text[len(rank) + 1:].strip() if rank else text)
+            rank, rest = _ranked(text)
+            name = _name(rest)
             if name is not None and not _is_upper(text) and fold(name.split()[0]) in _SURNAME_FOLDS \
                     and len(name.split()) >= 3:
                 return Signer(name=name, rank=rank), lines[i].start
@@ -833,6 +869,20 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
                     or classify_line(text) == "copy-kind" or _STANDARD_RECIPIENT.match(text)):
                 break
     return None, None
+
+
+def _ranked(text: str) -> tuple[str | None, str]:
+    """The rank a line opens with (as the vocabulary spells it) and the rest of the line.
+
+    >>> _ranked("Thiếu  tướng Trương Minh Đương"), _ranked("Trương Minh Đương")
+    (('Thiếu tướng', 'Trương Minh Đương'), (None, 'Trương Minh Đương'))
+    """
+    words = text.split()
+    for rank in RANKS:
+        n = len(rank.split())
+        if len(words) > n and fold(" ".join(words[:n])) == fold(rank):
+            return rank, " ".join(words[n:])
+    return None, text.strip()
 
 
 def _seal_speck(text: str) -> bool:
@@ -962,8 +1012,8 @@ def _fill_signer(signer: Signer, after: list[Line], position_known: bool = False
                 continue
             signer.position = _position(t)
             continue
-        rank = next((r for r in RANKS if fold(t).startswith(fold(r) + " ")), None)
-        name = _name(t[len(rank) + 1:].strip() if rank else t) or _named_in_text(t, text)
+        rank, rest = _ranked(t)
+        name = _name(rest) or _named_in_text(t, text)
         # ``T/M BAN BÍ THƯ`` / ``Trần Cẩm Tú``: a Party signature may give no position.
         if name and (signer.position is not None or elsewhere or (k == 0 and signer.authority is not None)):
             signer.name = name

@@ -230,21 +230,26 @@ def _unique(repairs: list[RepairName]) -> list[RepairName]:
     return list(dict.fromkeys(repairs))
 
 
+# The codes of a number, whole: a match that would end inside them (``/BC-UBND về việc``) is none.
+_CODES = rf"(?P<codes>{_CODE}(?:{_DASH}{_CODE})*+)(?![\p{{L}}\d])"
 _BLANK = regex.compile(
-    rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)"
-    r"(?![\p{L}\d])(?![ ]+\p{Ll})"  # a form's ``Số: /Viết tắt tên cơ quan-KL`` names no codes
+    rf"^\s*(?:\.{{2,}}|…|_+)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?{_CODES}"
+    r"(?![ ]+\p{Ll})"  # a form's ``Số: /Viết tắt tên cơ quan-KL`` names no codes
 )
 
 
-# ``Số: 19.2012/GPXD``: a number and its year joined by a dot, as building permits write them.
+# ``Số: 19.2012/GPXD``: a licence's number and year joined by a dot (``GP…`` codes only: in other
+# symbols a dot there is a misread slash).
 _DOTTED_YEAR = regex.compile(
-    rf"^\s*(?P<num>\d{{1,6}})\.(?P<year>(?:19|20)\d\d)\s*/\s*(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)(?![\p{{L}}\d/])"
+    rf"^\s*(?P<num>\d{{1,6}})\.(?P<year>(?:19|20)\d\d)(?P<space>\s*)/\s*(?=GP){_CODES}(?![ ]*/)"
 )
-# A number no one can read before the symbol's codes (a handwritten number the OCR read as
-# ``2 §`` or ``3 39``, its slash as ``)`` or ``⁄``): the codes stand, the number is blank.
+# A number no one can read before the symbol's codes: a handwritten number the OCR read as
+# specks (``2 §``) or digits with a gap (``3 39``), its slash read as ``)`` or ``⁄``; or specks
+# alone before a slash read as one (``§ /BC-UBND``). The codes stand, the number is blank.
+# Digits before a true slash (``12-/KH-UBND``, ``1 2/BC-UBND``) are print: no blank number.
 _UNREAD = regex.compile(
-    rf"^\s*(?!\d+\s*[/⁄)])[^\p{{L}}/⁄)]{{1,12}}?\s*[/⁄)]\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
-    rf"(?P<codes>{_CODE}(?:{_DASH}{_CODE})*)(?![\p{{L}}\d])(?![ ]+\p{{Ll}})"
+    rf"^\s*(?:(?!\d+\s*[⁄)])[^\p{{L}}/⁄)]{{1,12}}?\s*[⁄)]|[^\w/⁄)]{{1,6}}/)\s*"
+    rf"(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?{_CODES}(?![ ]+\p{{Ll}})"
 )
 
 
@@ -288,15 +293,17 @@ def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | 
     if m:
         return from_match(m, doc_type, m.group(0))
     number = None
+    repairs: list[RepairName] = []
     if d := _DOTTED_YEAR.match(text):
         # ``Số: 19.2012/GPXD``: a building permit's number and year joined by a dot.
         b: regex.Match[str] = d
         number = d.group("num")
+        if d.group("space") or regex.search(r"/\s", d.group(0)):
+            repairs.append("extra-space")
     elif (blank := _BLANK.match(text) or _UNREAD.match(text)) is not None:
         b = blank
     else:
         return None
-    repairs: list[RepairName] = []
     codes = _split_codes(b.group("codes"))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     year = int(b.group("year")) if b.group("year") else None

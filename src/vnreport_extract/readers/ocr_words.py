@@ -294,7 +294,9 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
                 continue
             written = " ".join(t.text for t in run)
             folded = fold(written)
-            spellings = (_PURPOSES[folded],) if purpose and folded in _PURPOSES \
+            # A purpose fills its bracket (``(đề báo cáo)``), not ``(đề kiểm tra học kỳ)``.
+            closes = text[run[-1].end:].lstrip().startswith(")")
+            spellings = (_PURPOSES[folded],) if purpose and closes and folded in _PURPOSES \
                 else names.get(folded) if run[0].text[:1].isupper() else None
             if not spellings:
                 continue
