@@ -160,3 +160,20 @@ def test_rank_is_about_the_clause_before_its_verb() -> None:
 
 def test_range_start_is_about_who_reached_it() -> None:
     assert _subjects("Có 12 xã đạt từ 90 đến dưới 100 điểm.")[1] == "12 xã"
+
+
+@pytest.mark.parametrize("text", [
+    # cv-ubnd-chi-dao-cai-nghien-tai-cong-dong-du-thao.docx: the decree's title.
+    "tại khoản 9 Điều 20 Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ quy định phân định thẩm "
+    "quyền khi tổ chức chính quyền địa phương 02 cấp và sửa đổi, bổ sung một số điều.",
+    # bc-quan-ly-hoi-2025.docx: ``quy định về`` before the title.
+    "Nghị định số 129/2025/NĐ-CP ngày 11/6/2025 của Chính phủ quy định về phân định thẩm quyền của Chính "
+    "quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước.",
+])
+def test_numbers_in_a_cited_document_s_title_are_not_figures(text: str) -> None:
+    assert [f.raw for f in parse_text(text).figures] == []
+
+
+def test_the_report_s_clause_after_a_cited_title_keeps_its_figures() -> None:
+    text = "Thực hiện Kế hoạch số 12/KH-UBND ngày 5/3/2025 của UBND tỉnh về giảm nghèo, năm 2025 toàn xã giảm 62 hộ."
+    assert [f.raw for f in parse_text(text).figures] == ["62 hộ"]

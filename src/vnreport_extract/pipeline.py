@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
-from .extract.citations import extract_citations
+from .extract.citations import extract_citations, title_spans
 from .extract.dates import extract_dates
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
@@ -113,7 +113,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
     figures, figure_warnings = extract_figures(
-        text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels), quiet=cited_spans,
+        text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels),
+        quiet=sorted(cited_spans + title_spans(text, citations)),
         page_at=asm.page_at, low=low)
 
     resolution = resolve(citations)

@@ -139,6 +139,13 @@ RECIPIENT_PURPOSES: list[str] = [
     "để kiểm tra", "để giám sát", "để thi hành", "để đăng tải", "để đăng tin", "để tham mưu", "để chủ trì",
 ]
 
+# What opens the trích yếu of a document cited by its number, right after the symbol (its date,
+# its author): ``Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ quy định phân định thẩm
+# quyền khi tổ chức chính quyền địa phương 02 cấp``, ``Kế hoạch số 12/KH-UBND về ...``,
+# ``Thông tư số 01/2010/TT-TTCP hướng dẫn ...``. Numbers in it name the cited document (``02
+# cấp``), they are no figures of the report.
+CITED_TITLE_OPENERS: list[str] = ["về việc", "về", "v/v", "quy định", "hướng dẫn", "ban hành", "phê duyệt"]
+
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.
 SURNAMES: list[str] = [

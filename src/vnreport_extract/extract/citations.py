@@ -28,7 +28,7 @@ from ..conventions.doc_types import (
     NAMED_TYPES,
     TYPE_CODES,
 )
-from ..conventions.vocabulary import AUTHORITIES, TIME_WORDS, UNITS
+from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
 from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
@@ -439,6 +439,26 @@ def _about(text: str, pos: int) -> regex.Match[str] | None:
     if a is not None and a.end("s") - a.start("s") > 300:
         return _ABOUT.match(text, pos, pos + 340)
     return a
+
+
+# The trích yếu after a cited symbol, up to the clause's first mark: a comma ends it too, so
+# that a clause of the report after a title's comma (``... về giảm nghèo, năm 2025 giảm 62 hộ``)
+# keeps its figures.
+_CITED_TITLE = regex.compile(
+    r"[ ]+(?i:" + "|".join(r"[ ]+".join(map(regex.escape, o.split())) for o in CITED_TITLE_OPENERS) + r")[ ]+"
+    r"[^,;.:\n()“”\"]{1,300}")
+
+
+def title_spans(text: str, citations: Sequence[Citation]) -> list[tuple[int, int]]:
+    """The spans of the trích yếu that follow the documents cited by number, up to its first
+    comma or clause mark: numbers in them name those documents.
+
+    >>> t = "Nghị định số 184/2025/NĐ-CP của Chính phủ quy định thẩm quyền của chính quyền 02 cấp; năm 2025"
+    >>> [t[a:b] for a, b in title_spans(t, extract_citations(t))]
+    [' quy định thẩm quyền của chính quyền 02 cấp']
+    """
+    return [(c.end, m.end()) for c in citations
+            if c.kind == "full" and (m := _CITED_TITLE.match(text, c.end)) is not None]
 
 
 def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
