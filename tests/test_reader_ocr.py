@@ -832,6 +832,22 @@ def test_roman_heading_read_with_a_stroke_too_many_is_set_by_its_sequence() -> N
         ["heading 'II.' → 'I.' (in a sequence that has II. twice)"], "I. CÔNG TÁC TRIỂN KHAI")
 
 
+def test_roman_heading_garbled_past_reading_is_the_one_its_place_needs() -> None:
+    # bc-115-bc-kcn-pctn-2012-scan: a serif ``II.`` read ``__H,`` between ``I.`` and ``III.``.
+    blocks = [Block("paragraph", "I. MỘT SỐ KẾT QUẢ CHỦ YẾU CỦA CÔNG TÁC PCTN"), Block("paragraph", "Nội dung."),
+              Block("paragraph", "__H, DANH SÁCH CÁC VỤ THAM NHŨNG ĐƯỢC PHÁT HIỆN TRONG THÁNG: Không có"),
+              Block("paragraph", "III. NHIỆM VỤ TRỌNG TÂM CÔNG TÁC PCTN THÁNG 12/2012:")]
+    assert (roman_sequence(blocks), blocks[2].text) == (
+        ["heading '__H,' → 'II.' (between I. and III.)"],
+        "II. DANH SÁCH CÁC VỤ THAM NHŨNG ĐƯỢC PHÁT HIỆN TRONG THÁNG: Không có")
+
+
+def test_arabic_heading_in_a_gap_of_the_roman_sequence_is_left_alone() -> None:
+    blocks = [Block("paragraph", "I. KẾT QUẢ"), Block("paragraph", "1. CÔNG TÁC TUYÊN TRUYỀN"),
+              Block("paragraph", "III. NHIỆM VỤ")]
+    assert (roman_sequence(blocks), blocks[1].text) == ([], "1. CÔNG TÁC TUYÊN TRUYỀN")
+
+
 def test_roman_sequence_read_from_a_later_page_is_not_set_to_start_at_one() -> None:
     # Pages 3-4 of a report (ParseOptions(pages=...)): its I. lies on a page not read.
     blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "II. KẾT QUẢ THỰC HIỆN")]

@@ -3045,7 +3045,7 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
                     best.append((breaks([*values[:i], want, *values[i + 1:]]), i, want))
         best.sort()
         if not best or best[0][0] >= breaks(values) or (len(best) > 1 and best[1][0] == best[0][0]):
-            return notes
+            return notes + _roman_gaps(blocks, found, values)
         _, i, want = best[0]
         block, m = found[i]
         read = roman(values[i])
@@ -3053,6 +3053,41 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
         notes.append(f"heading {read + '.'!r} → {roman(want) + '.'!r} (in a sequence that has {read}. twice)")
         values[i] = want
         found[i] = (block, _ROMAN_NUMBERED.match(block.text) or m)
+
+
+# A heading's Roman number garbled past reading as one (``__H,`` for a serif ``II.``, its two
+# stems joined into an H): strokes and specks, then a comma or full stop, then a title in capitals.
+# (An Arabic ``1.`` or a true ``I.`` is no garbled number: an H, l or | must be in it.)
+_GARBLED_ROMAN = regex.compile(
+    r"^[_\W]{0,3}(?P<r>(?=[HIl|1]{0,2}[Hl|])[HIl|1]{1,3})[.,](?=[ ]+\p{Lu}{2,}[ ]+\p{Lu}{2,})")
+
+
+def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]], values: list[int]) -> list[str]:
+    """A Roman heading missing from the sequence (``I.``, ..., ``III.``) found between its
+    neighbours as a title in capitals under a garbled number (``__H, DANH SÁCH CÁC VỤ ...``):
+    given the number its place needs, when it is the one such paragraph between them; the
+    repairs made.
+
+    >>> blocks = [Block("paragraph", t) for t in ("I. KẾT QUẢ", "Nội dung.", "__H, DANH SÁCH CÁC VỤ", "III. NHIỆM VỤ")]
+    >>> roman_sequence(blocks), blocks[2].text
+    (["heading '__H,' → 'II.' (between I. and III.)"], 'II. DANH SÁCH CÁC VỤ')
+    """
+    notes: list[str] = []
+    where = {id(b): k for k, b in enumerate(blocks)}
+    for (a, _), (b, _), va, vb in zip(found, found[1:], values, values[1:], strict=False):
+        if vb != va + 2:
+            continue
+        between = [blk for blk in blocks[where[id(a)] + 1: where[id(b)]] if blk.kind == "paragraph"
+                   and _GARBLED_ROMAN.match(blk.text)]
+        if len(between) != 1:
+            continue
+        block = between[0]
+        m = _GARBLED_ROMAN.match(block.text)
+        assert m is not None
+        want = roman(va + 1)
+        block.text = f"{want}." + block.text[m.end():]
+        notes.append(f"heading {m.group(0)!r} → {want + '.'!r} (between {roman(va)}. and {roman(vb)}.)")
+    return notes
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
