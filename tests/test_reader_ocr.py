@@ -48,6 +48,7 @@ from vnreport_extract.readers.ocr import (
     render_dpi,
     repair_heading_number,
     repair_numbers,
+    repair_words,
     roman_sequence,
     split_header_columns,
     split_line,
@@ -1267,3 +1268,20 @@ def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
     # ttr-409-ttr-cat-pc04-2025-scan (100 ppi): ``13/3/2025`` read ``¡3/3/2025``.
     text = "Nghị quyết số 50/NQ-CP rgày ¡3/3/2025 của Chính phủ"
     assert repair_numbers(text) == (text.replace("¡3", "13"), ["date '¡3/3/2025' → '13/3/2025'"])
+
+
+
+@pytest.mark.parametrize(("line", "fixed"), [
+    # bcdx-03-scan.pdf, a Kính gửi item; cv-4552-bca-c04-2025-scan, its body.
+    ("Chủ tịch Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma tÚy;", "không ma túy;"),
+    ("Đắk Lắk (CSCN sỐ 2)", "(CSCN số 2)"),
+    # bcdx-03-scan.pdf and the biên bản's Nơi nhận: ``Đ/c`` (đồng chí) with its c read as an e.
+    ("- Đ/e Đậu Xuân Bảo - PGĐ (p/hợp chỉ đạo);", "- Đ/c Đậu Xuân Bảo"),
+])
+def test_a_word_no_text_has_is_repaired(line: str, fixed: str) -> None:
+    assert fixed in repair_words(line)[0]
+
+
+@pytest.mark.parametrize("line", ["Quyết định số 28/2025/QĐ-TTg", "Chương trình 03-CTr/BDVTW-BCSĐCP", "QyĐ, iOS, eGov"])
+def test_abbreviations_with_capitals_inside_are_left_alone(line: str) -> None:
+    assert repair_words(line) == (line, [])

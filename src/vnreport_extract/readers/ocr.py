@@ -481,6 +481,40 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     return text, repairs
 
 
+# A capital vowel with its marks inside a word in lower case (``ma tÚy``): no abbreviation has
+# one there (``TTg``, ``CTr``, ``QyĐ`` open with a capital), the OCR took its case from its size.
+_TONED_CAPITALS = "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+_CAPITAL_INSIDE = regex.compile(rf"(?<![\w/])\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}}*(?![\w/])")
+# ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
+_DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
+
+
+def repair_words(text: str) -> tuple[str, list[str]]:
+    """Words whose reading no text has: a capital vowel inside a word in lower case, ``Đ/e``
+    for ``Đ/c``; the repairs made.
+
+    >>> repair_words("xét duyệt địa bàn cấp xã không ma tÚy; - Đ/e Đậu Xuân Bảo")  # bcdx-03-scan
+    ('xét duyệt địa bàn cấp xã không ma túy; - Đ/c Đậu Xuân Bảo', ["'tÚy' → 'túy'", "'Đ/e' → 'Đ/c'"])
+    >>> repair_words("Quyết định số 28/2025/QĐ-TTg, CTr, QyĐ, iOS")[1]
+    []
+    """
+    repairs: list[str] = []
+
+    def lower(m: regex.Match[str]) -> str:
+        word: str = m.group(0)
+        repairs.append(f"{word!r} → {word.lower()!r}")
+        return word.lower()
+
+    def dong_chi(m: regex.Match[str]) -> str:
+        fixed = f"{m.group('d')}/c"
+        repairs.append(f"{m.group(0)!r} → {fixed!r}")
+        return fixed
+
+    text = _CAPITAL_INSIDE.sub(lower, text)
+    text = _DONG_CHI.sub(dong_chi, text)
+    return text, repairs
+
+
 _HEADING_COMMA = re.compile(r"^(?P<n>\d{1,2}(?:[.,]\d{1,2})*),(?=\s+\w)|^(?P<m>\d{1,2}),(?P<k>\d{1,2})\.(?=\s)")
 # ``L. Tiếp tục``: the ``1.`` read as one letter; ``L1. Về tuổi đời``: the ``1.`` of ``1.1.``.
 _HEADING_L = regex.compile(r"^L(?P<n>[1-9])?\.(?=\s+\p{Lu}\p{Ll})")
@@ -1486,8 +1520,9 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
         if heading:
             text, changes = repair_heading_number(text)
         text, more = repair_numbers(text)
+        text, words = repair_words(text)
         if notes is not None:
-            notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more)
+            notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more + words)
         return text
 
     def restore_words(texts: list[str], capitals: bool = True) -> list[str]:
