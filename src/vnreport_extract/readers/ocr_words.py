@@ -225,6 +225,44 @@ def _names() -> dict[str, tuple[str, ...]]:
 
 
 _NAME_WORDS = 6
+# A name this long or longer is recognised with one letter of one word misread (``Ủy ban rhân
+# dân``), when that word is no Vietnamese syllable.
+_NEAR_NAME_WORDS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_start() -> dict[tuple[str, int], list[tuple[str, ...]]]:
+    """The known names of :data:`_NEAR_NAME_WORDS` words or more (folded, as word tuples) by their
+    first word and their length."""
+    out: dict[tuple[str, int], list[tuple[str, ...]]] = {}
+    for key in _names():
+        words = tuple(key.split())
+        if len(words) >= _NEAR_NAME_WORDS:
+            out.setdefault((words[0], len(words)), []).append(words)
+    return out
+
+
+def _one_letter_off(folded: str) -> tuple[str, ...] | None:
+    """The spellings of the one known name that ``folded`` (a run of words, folded) reads but
+    for one letter of one word after the first, where the reading is no Vietnamese syllable:
+    ``uy ban rhan dan tinh`` is ``Ủy ban nhân dân tỉnh``; None otherwise (``than`` is a syllable).
+
+    >>> _one_letter_off("uy ban rhan dan tinh")
+    ('Ủy ban nhân dân tỉnh',)
+    >>> _one_letter_off("uy ban nhan dan tinh") is None, _one_letter_off("uy ban than dan tinh") is None
+    (True, True)
+    """
+    words = folded.split()
+    if len(words) < _NEAR_NAME_WORDS:
+        return None
+    syllables = model().syllables
+    found: list[tuple[str, ...]] = []
+    for name in _names_by_start().get((words[0], len(words)), ()):
+        diff = [j for j in range(1, len(words)) if name[j] != words[j]]
+        if len(diff) == 1 and len(a := name[diff[0]]) == len(b := words[diff[0]]) \
+                and sum(x != y for x, y in zip(a, b, strict=True)) == 1 and b not in syllables:
+            found.append(name)
+    return _names()[" ".join(found[0])] if len(found) == 1 else None
 
 # A recipient's purpose (``để báo cáo``) by its folded form; only right after ``(``.
 _PURPOSES = {fold(p): p for p in RECIPIENT_PURPOSES}
@@ -267,7 +305,9 @@ def _repair(text: str, tokens: list[_Token], first: int, last: int, written: str
 
 def restore_diacritics(text: str) -> tuple[str, list[str]]:
     """``text`` with the diacritics of misread words restored, and the repairs made
-    (``'Đông' → 'Đồng'``).
+    (``'Đông' → 'Đồng'``); a known name of three words or more read with one letter of a word
+    wrong, where that reading is no Vietnamese syllable, takes its spelling too (``Ủy ban rhân
+    dân tỉnh``).
 
     >>> restore_diacritics("UBND tỉnh Lâm Đông")
     ('UBND tỉnh Lâm Đồng', ["'Lâm Đông' → 'Lâm Đồng' in 'tỉnh Lâm Đông'"])
@@ -297,7 +337,7 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
             # A purpose fills its bracket (``(đề báo cáo)``), not ``(đề kiểm tra học kỳ)``.
             closes = text[run[-1].end:].lstrip().startswith(")")
             spellings = (_PURPOSES[folded],) if purpose and closes and folded in _PURPOSES \
-                else names.get(folded) if run[0].text[:1].isupper() else None
+                else names.get(folded) or _one_letter_off(folded) if run[0].text[:1].isupper() else None
             if not spellings:
                 continue
             # A reading that is itself a word (``Thủ trưởng`` beside ``Thứ trưởng``) is kept.
