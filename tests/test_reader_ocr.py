@@ -646,6 +646,12 @@ def test_scan_dates_match_the_gold_but_the_handwritten_day(scan_report: Report) 
     assert (result["dates"]["missed"], result["dates"]["extra"]) == (["2026-01-06"], ["2026-01"])
 
 
+def test_scan_metadata_matches_the_gold_but_the_handwritten_day(scan_report: Report) -> None:
+    # ``ma tÚy`` and ``Đ/e`` repaired: the recipients match; only the day written by hand is missing.
+    result = score(load_gold(GOLD), scan_report.model_dump(mode="json"), str(SCAN))
+    assert [field for field, ok in result["metadata"]["fields"].items() if not ok] == ["date"]
+
+
 def test_scan_sections_match_the_gold(scan_report: Report) -> None:
     result = score(load_gold(GOLD), scan_report.model_dump(mode="json"), str(SCAN))
     assert result["sections"]["f1"] == 1.0
