@@ -104,13 +104,6 @@ _MIN_SHARE_OF_FIELD = 0.3
 # Wider than this share of its height: two digits written together (``11`` as an ``M``), which
 # a reading of one would take for one digit.
 _MAX_ASPECT = 0.95
-# Two digits run together (``11`` of ``115`` as one piece, aspect 1.10) are cut at the column
-# of least ink near their middle when the piece is at most this much wider than tall; each
-# half is then read as a digit, and the field's reading stands only when both halves are read
-# at least this surely (the two networks agreeing): a cut that splits one digit wrongly reads
-# as something, and only a sure reading of both sides says the cut was right.
-_MAX_PAIR_ASPECT = 1.9
-_SURE_SPLIT = 0.8
 # A piece touching the crop's side this tall (a share of the tallest piece) cuts the reading short.
 _EDGE_PIECE = 0.25
 # A piece of ink over another's columns is part of the same character (a ``5`` whose bar the
@@ -222,18 +215,9 @@ def read_handwritten(grey: Any) -> HandReading | None:
     import numpy as np
 
     ink = ink_of(grey)
-    found = characters(ink)
-    if not found:
+    boxes = characters(ink)
+    if not boxes or any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes):
         return None
-    boxes: list[tuple[int, int, int, int]] = []
-    halves: list[int] = []  # the indexes of the boxes cut out of a pair
-    for box in found:
-        pair = _pair(ink, box)
-        if pair is None:
-            return None
-        if len(pair) == 2:
-            halves += [len(boxes), len(boxes) + 1]
-        boxes += pair
     images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes])
     first, second = _perceptron_probabilities(images), _cnn_probabilities(images)
     digits = (first + second).argmax(axis=1)
@@ -243,30 +227,4 @@ def read_handwritten(grey: Any) -> HandReading | None:
     agree = first.argmax(axis=1) == second.argmax(axis=1)
     sure = np.where(agree, (first[rows, digits] + second[rows, digits]) / 2,
                     np.minimum(first[rows, digits], second[rows, digits]))
-    if halves and (not agree[halves].all() or sure[halves].min() < _SURE_SPLIT):
-        return None  # two digits run together, not told apart surely
     return HandReading("".join(str(int(d)) for d in digits), float(sure.min()))
-
-
-def _pair(ink: Any, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]] | None:
-    """A character's box; or, for a piece wider than a digit and no wider than two, the boxes of
-    its two halves cut at the column of least ink in its middle fifth either side; None for a
-    piece wider still (more digits than can be told apart) or a cut that leaves a side blank."""
-    import numpy as np
-
-    left, top, right, bottom = box
-    width, height = right - left, bottom - top
-    if width <= _MAX_ASPECT * height:
-        return [box]
-    if width > _MAX_PAIR_ASPECT * height:
-        return None
-    columns = ink[top:bottom, left:right].sum(axis=0)
-    lo, hi = round(0.3 * width), round(0.7 * width)
-    cut = lo + int(np.argmin(columns[lo:hi]))
-    out = []
-    for a, b in ((left, left + cut), (left + cut, right)):
-        rows = np.flatnonzero(ink[top:bottom, a:b].any(axis=1))
-        if len(rows) == 0:
-            return None
-        out.append((a, top + int(rows[0]), b, top + int(rows[-1]) + 1))
-    return out
