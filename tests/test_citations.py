@@ -11,7 +11,7 @@ from vnreport_extract.conventions.doc_types import (
     NAMED_NUMBER_EXAMPLES,
     NAMED_NUMBER_NOT_EXAMPLES,
 )
-from vnreport_extract.extract.citations import extract_citations
+from vnreport_extract.extract.citations import extract_citations, title_spans
 
 
 def one(text: str) -> Citation:
@@ -371,3 +371,17 @@ def test_a_body_cited_again_with_the_same_words_is_read_the_same() -> None:
     cs = extract_citations(f"Chỉ thị số 33/CT-TTg ngày 26/11/2021 {phrase}.\nKế hoạch số 41/KH-UBND {phrase}.")
     assert [(c.symbol, c.authority) for c in cs] == [("33/CT-TTg", "Thủ tướng Chính phủ"),
                                                       ("41/KH-UBND", "Thủ tướng Chính phủ")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ quy định phân định thẩm quyền; và",
+     " quy định phân định thẩm quyền"),
+    ("Kế hoạch số 12/KH-UBND về giảm nghèo, năm 2025", " về giảm nghèo"),
+    ("Công văn số 45/UBND-VX về việc báo cáo tình hình; đề nghị", " về việc báo cáo tình hình"),
+    ("Công văn số 45/UBND-VX V/v báo cáo tình hình; đề nghị", " V/v báo cáo tình hình"),
+    ("Thông tư số 01/2010/TT-TTCP hướng dẫn thi hành Nghị định; năm", " hướng dẫn thi hành Nghị định"),
+    ("Quyết định số 12/QĐ-UBND ban hành Quy chế làm việc; và", " ban hành Quy chế làm việc"),
+    ("Quyết định số 12/QĐ-TTg phê duyệt Đề án 06 đến nay đã triển khai", " phê duyệt Đề án 06"),
+])
+def test_each_cited_title_opener(text: str, title: str) -> None:
+    assert [text[a:b] for a, b in title_spans(text, extract_citations(text))] == [title]

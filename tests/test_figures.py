@@ -174,6 +174,18 @@ def test_numbers_in_a_cited_document_s_title_are_not_figures(text: str) -> None:
     assert [f.raw for f in parse_text(text).figures] == []
 
 
-def test_the_report_s_clause_after_a_cited_title_keeps_its_figures() -> None:
-    text = "Thực hiện Kế hoạch số 12/KH-UBND ngày 5/3/2025 của UBND tỉnh về giảm nghèo, năm 2025 toàn xã giảm 62 hộ."
-    assert [f.raw for f in parse_text(text).figures] == ["62 hộ"]
+@pytest.mark.parametrize(("text", "figures"), [
+    # after the title's comma
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 5/3/2025 của UBND tỉnh về giảm nghèo, năm 2025 toàn xã giảm 62 hộ.",
+     ["62 hộ"]),
+    # no comma: the report's clause opens with a word no title goes on with
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 5/3/2025 của UBND tỉnh về giảm nghèo năm 2025 toàn xã giảm 62 hộ.",
+     ["62 hộ"]),
+    ("Thực hiện Kế hoạch số 12/KH-UBND về giảm nghèo đến nay đã hỗ trợ 62 hộ với tổng kinh phí 5,2 tỷ đồng",
+     ["62 hộ", "5,2 tỷ đồng"]),
+    ("Quyết định số 1/QĐ-UBND về việc công nhận xã đạt chuẩn và đã tổ chức 3 hội nghị", ["3 hội nghị"]),
+    # a number's thousands dot is no clause mark: the number is whole on either side
+    ("Kế hoạch số 5/KH-UBND về đầu tư công trung hạn 5 năm 2021-2025 với tổng vốn 1.200 tỷ đồng", ["1.200 tỷ đồng"]),
+])
+def test_the_report_s_clause_after_a_cited_title_keeps_its_figures(text: str, figures: list[str]) -> None:
+    assert [f.raw for f in parse_text(text).figures] == figures

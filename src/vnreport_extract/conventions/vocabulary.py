@@ -145,6 +145,13 @@ RECIPIENT_PURPOSES: list[str] = [
 # ``Thông tư số 01/2010/TT-TTCP hướng dẫn ...``. Numbers in it name the cited document (``02
 # cấp``), they are no figures of the report.
 CITED_TITLE_OPENERS: list[str] = ["về việc", "về", "v/v", "quy định", "hướng dẫn", "ban hành", "phê duyệt"]
+# Words that end such a title where no comma does: the report's own clause goes on (``... về
+# giảm nghèo đến nay đã hỗ trợ 62 hộ``, ``... toàn xã giảm 62 hộ``, ``... với tổng vốn 1.200 tỷ
+# đồng``). A title cut short keeps its numbers as figures, the safe side.
+CITED_TITLE_ENDS: list[str] = [
+    "đã", "đang", "sẽ", "được", "đến nay", "trong đó", "kết quả", "với", "toàn", "gồm", "có", "đạt", "tăng",
+    "giảm", "hỗ trợ", "thì", "nhưng", "nên", "tuy nhiên", "qua đó", "theo đó", "đồng thời",
+]
 
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.

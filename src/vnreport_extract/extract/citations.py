@@ -28,7 +28,7 @@ from ..conventions.doc_types import (
     NAMED_TYPES,
     TYPE_CODES,
 )
-from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
+from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_ENDS, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
 from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
@@ -441,12 +441,16 @@ def _about(text: str, pos: int) -> regex.Match[str] | None:
     return a
 
 
-# The trích yếu after a cited symbol, up to the clause's first mark: a comma ends it too, so
-# that a clause of the report after a title's comma (``... về giảm nghèo, năm 2025 giảm 62 hộ``)
-# keeps its figures.
+# The trích yếu after a cited symbol, up to the clause's first mark (a comma too, but not the
+# thousands dot or decimal comma of a number), a word that goes on with the report's own clause
+# (CITED_TITLE_ENDS), or 150 characters: the report's clause after it keeps its figures.
+def _words(phrases: list[str]) -> str:
+    return "|".join(r"[ ]+".join(map(regex.escape, p.split())) for p in phrases)
+
+
 _CITED_TITLE = regex.compile(
-    r"[ ]+(?i:" + "|".join(r"[ ]+".join(map(regex.escape, o.split())) for o in CITED_TITLE_OPENERS) + r")[ ]+"
-    r"[^,;.:\n()“”\"]{1,300}")
+    rf"[ ]+(?i:{_words(CITED_TITLE_OPENERS)})[ ]+"
+    rf"(?:(?![ ](?i:{_words(CITED_TITLE_ENDS)})(?!\w))(?:[^,;.:\n()“”\"]|(?<=\d)[.,](?=\d))){{1,150}}")
 
 
 def title_spans(text: str, citations: Sequence[Citation]) -> list[tuple[int, int]]:
