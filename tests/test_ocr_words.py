@@ -80,6 +80,11 @@ def test_a_known_name_with_one_letter_of_a_word_misread() -> None:  # ttr-409-tt
         "Kính gửi: Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"
 
 
+def test_a_code_one_letter_from_a_known_name_s_is_left_alone() -> None:
+    # HĐTĐ (Hội đồng Thi đua) is no syllable and one letter from HĐND, but no misreading of it.
+    assert restored("- Thường trực HĐTĐ tỉnh;") == "- Thường trực HĐTĐ tỉnh;"
+
+
 def test_a_known_name_with_a_word_that_is_another_syllable_is_left_alone() -> None:
     # ``thân`` is a syllable: one letter off a name is a repair only where the reading is no word.
     assert restored("Ủy ban thân dân tỉnh") == "Ủy ban thân dân tỉnh"

@@ -244,7 +244,8 @@ def _names_by_start() -> dict[tuple[str, int], list[tuple[str, ...]]]:
 
 def _one_letter_off(folded: str) -> tuple[str, ...] | None:
     """The spellings of the one known name that ``folded`` (a run of words, folded) reads but
-    for one letter of one word after the first, where the reading is no Vietnamese syllable:
+    for one letter of one word after the first, a letter the OCR reads for it (:data:`_CONFUSED`),
+    where the reading is no Vietnamese syllable:
     ``uy ban rhan dan tinh`` is ``Ủy ban nhân dân tỉnh``; None otherwise (``than`` is a syllable).
 
     >>> _one_letter_off("uy ban rhan dan tinh")
@@ -259,10 +260,18 @@ def _one_letter_off(folded: str) -> tuple[str, ...] | None:
     found: list[tuple[str, ...]] = []
     for name in _names_by_start().get((words[0], len(words)), ()):
         diff = [j for j in range(1, len(words)) if name[j] != words[j]]
-        if len(diff) == 1 and len(a := name[diff[0]]) == len(b := words[diff[0]]) \
-                and sum(x != y for x, y in zip(a, b, strict=True)) == 1 and b not in syllables:
-            found.append(name)
+        if len(diff) == 1 and len(a := name[diff[0]]) == len(b := words[diff[0]]) and b not in syllables:
+            pairs = [(x, y) for x, y in zip(b, a, strict=True) if x != y]
+            if len(pairs) == 1 and pairs[0] in _CONFUSED:
+                found.append(name)
     return _names()[" ".join(found[0])] if len(found) == 1 else None
+
+
+# Letters the OCR reads for one another (as read, as written), folded: ``rhân`` for ``nhân``.
+# Only these: a code is no syllable either, and ``HĐTĐ`` (Hội đồng Thi đua) is one letter from
+# ``HĐND`` but no misreading of it.
+_CONFUSED = frozenset({("r", "n"), ("n", "r"), ("u", "n"), ("n", "u"), ("c", "e"), ("e", "c"), ("l", "i"),
+                       ("i", "l"), ("b", "h"), ("h", "b"), ("a", "o"), ("o", "a")})
 
 # A recipient's purpose (``để báo cáo``) by its folded form; only right after ``(``.
 _PURPOSES = {fold(p): p for p in RECIPIENT_PURPOSES}
