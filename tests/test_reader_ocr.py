@@ -849,10 +849,22 @@ def test_roman_heading_garbled_past_reading_is_the_one_its_place_needs() -> None
         "II. DANH SÁCH CÁC VỤ THAM NHŨNG ĐƯỢC PHÁT HIỆN TRONG THÁNG: Không có")
 
 
-def test_arabic_heading_in_a_gap_of_the_roman_sequence_is_left_alone() -> None:
-    blocks = [Block("paragraph", "I. KẾT QUẢ"), Block("paragraph", "1. CÔNG TÁC TUYÊN TRUYỀN"),
-              Block("paragraph", "III. NHIỆM VỤ")]
-    assert (roman_sequence(blocks), blocks[1].text) == ([], "1. CÔNG TÁC TUYÊN TRUYỀN")
+@pytest.mark.parametrize("line", [
+    "1. CÔNG TÁC TUYÊN TRUYỀN PHÁP LUẬT",  # an Arabic heading
+    "l. CÔNG TÁC TUYÊN TRUYỀN PHÁP LUẬT",  # ... its 1 read as one stroke: not the two of II
+    "|. CÔNG TÁC TUYÊN TRUYỀN PHÁP LUẬT",
+    "- H, NGUYỄN VĂN AN TRƯỞNG BAN",  # a bulleted line
+    "H. ĐỨC TRỌNG",  # a district (huyện) abbreviated: a title of two words
+])
+def test_a_line_in_a_gap_of_the_roman_sequence_that_is_no_garbled_heading_is_left_alone(line: str) -> None:
+    blocks = [Block("paragraph", "I. KẾT QUẢ"), Block("paragraph", line), Block("paragraph", "III. NHIỆM VỤ")]
+    assert (roman_sequence(blocks), blocks[1].text) == ([], line)
+
+
+def test_a_gap_in_the_roman_sequence_of_pages_not_all_read_is_left() -> None:
+    line = "__H, DANH SÁCH CÁC VỤ THAM NHŨNG"
+    blocks = [Block("paragraph", "I. KẾT QUẢ"), Block("paragraph", line), Block("paragraph", "III. NHIỆM VỤ")]
+    assert (roman_sequence(blocks, complete=False), blocks[1].text) == ([], line)
 
 
 def test_roman_sequence_read_from_a_later_page_is_not_set_to_start_at_one() -> None:
@@ -1283,6 +1295,8 @@ def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
     ("Đắk Lắk (CSCN sỐ 2)", "(CSCN số 2)"),
     # bcdx-03-scan.pdf and the biên bản's Nơi nhận: ``Đ/c`` (đồng chí) with its c read as an e.
     ("- Đ/e Đậu Xuân Bảo - PGĐ (p/hợp chỉ đạo);", "- Đ/c Đậu Xuân Bảo"),
+    # In a line in capitals the word takes its neighbours' capitals.
+    ("QUYẾT ĐỊNH vỀ VIỆC THÀNH LẬP HỘI ĐỒNG", "QUYẾT ĐỊNH VỀ VIỆC"),
 ])
 def test_a_word_no_text_has_is_repaired(line: str, fixed: str) -> None:
     assert fixed in repair_words(line)[0]

@@ -485,6 +485,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 # one there (``TTg``, ``CTr``, ``QyĐ`` open with a capital), the OCR took its case from its size.
 _TONED_CAPITALS = "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
 _CAPITAL_INSIDE = regex.compile(rf"(?<![\w/])\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}}*(?![\w/])")
+_LAST_WORD = regex.compile(r"\w+(?=\W*$)")
+_FIRST_WORD = regex.compile(r"\W*\K\w+")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
 _DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
 
@@ -497,13 +499,21 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     ('xét duyệt địa bàn cấp xã không ma túy; - Đ/c Đậu Xuân Bảo', ["'tÚy' → 'túy'", "'Đ/e' → 'Đ/c'"])
     >>> repair_words("Quyết định số 28/2025/QĐ-TTg, CTr, QyĐ, iOS")[1]
     []
+    >>> repair_words("QUYẾT ĐỊNH vỀ VIỆC THÀNH LẬP")[0]
+    'QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP'
+
     """
     repairs: list[str] = []
 
     def lower(m: regex.Match[str]) -> str:
         word: str = m.group(0)
-        repairs.append(f"{word!r} → {word.lower()!r}")
-        return word.lower()
+        # In a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``) the word takes the capitals of its neighbours.
+        before = _LAST_WORD.search(text, 0, m.start())
+        after = _FIRST_WORD.match(text, m.end())
+        fixed = word.upper() if before and after and before.group(0).isupper() and after.group(0).isupper() \
+            else word.lower()
+        repairs.append(f"{word!r} → {fixed!r}")
+        return fixed
 
     def dong_chi(m: regex.Match[str]) -> str:
         fixed = f"{m.group('d')}/c"
@@ -3038,7 +3048,7 @@ _ROMAN_NUMBERED = regex.compile(_ROMAN_NUMBER + r"(?=\s+\S)")
 _ROMAN_HEADING = regex.compile(_ROMAN_NUMBER + r"(?=\s+\p{Lu}{2,})")
 
 
-def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]:
+def roman_sequence(blocks: list[Block], *, from_start: bool = True, complete: bool = True) -> list[str]:
     """Roman heading numbers that a stroke too many or too few turned into the number of a
     heading next to them (``II. CÔNG TÁC TRIỂN KHAI`` then ``II. KẾT QUẢ``: a bold ``I.`` read
     with two stems) set to the one their place needs, in the blocks; the repairs made. A number
@@ -3046,7 +3056,9 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
     that makes the sequence run on better than any other such change: ``II, II, IV`` (a
     missing ``I.`` or a misread ``III.``) stays as it is. Every Roman-numbered paragraph counts
     in the sequence; only those with a title in capitals are changed. That the sequence starts
-    at ``I.`` counts only ``from_start`` (the blocks hold the document's beginning).
+    at ``I.`` counts only ``from_start`` (the blocks hold the document's beginning); a number
+    missing between two (:func:`_roman_gaps`) is looked for only when the blocks are
+    ``complete`` (every page read).
 
     >>> blocks = [Block("paragraph", "II. CÔNG TÁC TRIỂN KHAI"), Block("paragraph", "II. KẾT QUẢ")]
     >>> roman_sequence(blocks), blocks[0].text
@@ -3080,7 +3092,8 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
                     best.append((breaks([*values[:i], want, *values[i + 1:]]), i, want))
         best.sort()
         if not best or best[0][0] >= breaks(values) or (len(best) > 1 and best[1][0] == best[0][0]):
-            return notes + _roman_gaps(blocks, found, values)
+            # A number missing between two others is looked for only where every page was read.
+            return notes + (_roman_gaps(blocks, found, values) if complete else [])
         _, i, want = best[0]
         block, m = found[i]
         read = roman(values[i])
@@ -3091,17 +3104,22 @@ def roman_sequence(blocks: list[Block], *, from_start: bool = True) -> list[str]
 
 
 # A heading's Roman number garbled past reading as one (``__H,`` for a serif ``II.``, its two
-# stems joined into an H): strokes and specks, then a comma or full stop, then a title in capitals.
-# (An Arabic ``1.`` or a true ``I.`` is no garbled number: an H, l or | must be in it.)
+# stems joined into an H): specks (no bullet), the stems as ``H`` (two) or strokes ``I l | 1``
+# (one each), a comma or full stop, then a title of three words or more in capitals.
 _GARBLED_ROMAN = regex.compile(
-    r"^[_\W]{0,3}(?P<r>(?=[HIl|1]{0,2}[Hl|])[HIl|1]{1,3})[.,](?=[ ]+\p{Lu}{2,}[ ]+\p{Lu}{2,})")
+    r"^[_~'`.]{0,3}(?P<r>[HIl|1]{1,3})[.,](?=[ ]+\p{Lu}{2,}[ ]+\p{Lu}{2,}[ ]+\p{Lu}{2,})")
+
+
+def _strokes(garbled: str) -> int:
+    return sum(2 if c == "H" else 1 for c in garbled)
 
 
 def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]], values: list[int]) -> list[str]:
-    """A Roman heading missing from the sequence (``I.``, ..., ``III.``) found between its
-    neighbours as a title in capitals under a garbled number (``__H, DANH SÁCH CÁC VỤ ...``):
-    given the number its place needs, when it is the one such paragraph between them; the
-    repairs made.
+    """``II.`` or ``III.`` missing from the sequence, found between its neighbours as a title in
+    capitals under a garbled number with as many stems (``__H, DANH SÁCH CÁC VỤ ...``: an H is
+    two): given the number its place needs, when it is the one such paragraph between them; the
+    repairs made. Only these two: an H or a stroke stands for no other numeral, and a ``l.``
+    (one stem) is more often an Arabic ``1.`` misread.
 
     >>> blocks = [Block("paragraph", t) for t in ("I. KẾT QUẢ", "Nội dung.", "__H, DANH SÁCH CÁC VỤ", "III. NHIỆM VỤ")]
     >>> roman_sequence(blocks), blocks[2].text
@@ -3110,18 +3128,16 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
     notes: list[str] = []
     where = {id(b): k for k, b in enumerate(blocks)}
     for (a, _), (b, _), va, vb in zip(found, found[1:], values, values[1:], strict=False):
-        if vb != va + 2:
+        want = va + 1
+        if vb != va + 2 or want not in (2, 3):
             continue
-        between = [blk for blk in blocks[where[id(a)] + 1: where[id(b)]] if blk.kind == "paragraph"
-                   and _GARBLED_ROMAN.match(blk.text)]
-        if len(between) != 1:
+        between = [(blk, m) for blk in blocks[where[id(a)] + 1: where[id(b)]] if blk.kind == "paragraph"
+                   and (m := _GARBLED_ROMAN.match(blk.text)) is not None]
+        if len(between) != 1 or _strokes(between[0][1].group("r")) != want:
             continue
-        block = between[0]
-        m = _GARBLED_ROMAN.match(block.text)
-        assert m is not None
-        want = roman(va + 1)
-        block.text = f"{want}." + block.text[m.end():]
-        notes.append(f"heading {m.group(0)!r} → {want + '.'!r} (between {roman(va)}. and {roman(vb)}.)")
+        block, m = between[0]
+        block.text = f"{roman(want)}." + block.text[m.end():]
+        notes.append(f"heading {m.group(0)!r} → {roman(want) + '.'!r} (between {roman(va)}. and {roman(vb)}.)")
     return notes
 
 
@@ -3190,7 +3206,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     whole = set(page_numbers) == set(range(1, raster_count + 1))
     pages_read = SourceDocument([b for n in sorted(result) for b in result[n]], Source(format="pdf"))
     notes = [note for k, part in enumerate(split_documents(pages_read))
-             for note in roman_sequence(part.blocks, from_start=k > 0 or whole)]
+             for note in roman_sequence(part.blocks, from_start=k > 0 or whole, complete=whole)]
     if warnings is not None:
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
