@@ -68,11 +68,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
         "citations": 0.875, "citation_dates": 0.875, "dates": 0.857, "metadata": 0.6},
-    # A biên bản: the handwritten day 18 (the date a month), ``28/QĐ-TTg`` read ``28/QĐ`` and
-    # ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read. (The signer's position under the seal comes
-    # from the text: ``Đậu Xuân Bảo – Phó Chủ tịch Hội đồng``.)
+    # A biên bản: ``28/QĐ-TTg`` read ``28/QĐ`` and ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read.
+    # (Its handwritten day 18 is read in a box widened to hold the 1's lead-in; the signer's
+    # position under the seal comes from the text: ``Đậu Xuân Bảo – Phó Chủ tịch Hội đồng``.)
     "lam-dong-2025/bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan.pdf": {
-        "citations": 0.667, "citation_dates": 0.667, "dates": 0.917, "metadata": 0.857},
+        "citations": 0.667, "citation_dates": 0.667},
     # A building permit: the signer's name under the seal. Its gold titles 2.1 and 2.2 run on
     # past their colon (``Hạng mục công trình số 01: Nhà xưởng ...``), where 1.'s stops at it
     # (``Cấp cho``): ours stop at the colon.

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from vnreport_extract.readers.digits import read_handwritten
-from vnreport_extract.readers.ocr import _SURE_HAND
+from vnreport_extract.readers.ocr import _SURE_HAND, read_hand_widening
 
 HANDWRITING = Path(__file__).resolve().parent.parent / "fixtures" / "handwriting"
 
@@ -102,3 +102,15 @@ def test_a_blank_field_with_a_dotted_leader_reads_nothing() -> None:
     for x in range(5, 75, 6):
         grey[38:41, x:x + 3] = 0
     assert read_handwritten(grey) is None
+
+
+
+def test_a_lead_in_stroke_out_of_the_box_to_the_left_is_read_in_a_wider_box() -> None:
+    # bien-ban: the 1 of ``18`` reaches back towards ``ngày``; a box a few pixels wider holds it whole.
+    reading = read_hand_widening(crop("bien-ban-day-18-row"), (40, 0, 110, 91))
+    assert reading is not None and (reading.text, reading.confidence >= _SURE_HAND) == ("18", True)
+
+
+def test_a_box_is_never_widened_to_the_right_where_more_digits_follow() -> None:
+    # cv-406: freed on the right, the 4 of ``406`` would have been read alone, before its 06.
+    assert read_hand_widening(crop("cv-406-number-406-row"), (40, 0, 105, 103)) is None

@@ -150,10 +150,8 @@ def _components(ink: Any) -> list[tuple[int, int, int, int, int]]:
     return out
 
 
-def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
-    """The boxes (left, top, right, bottom; right and bottom excluded) of the characters of a
-    field's ink, left to right: pieces of ink over the same columns are one character (a ``5``
-    whose bar the pen lifted from); dots, commas and the specks of a dotted leader are left out."""
+def _merged(ink: Any) -> list[list[int]]:
+    """The field's pieces of ink, those over the same columns taken together, left to right."""
     pieces = sorted(_components(ink))
     merged: list[list[int]] = []
     for left, top, right, bottom, _ in pieces:
@@ -164,13 +162,34 @@ def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
             last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]), max(bottom, last[3])]
         else:
             merged.append([left, top, right, bottom])
+    return merged
+
+
+def sides_touched(grey: Any) -> tuple[bool, bool, int]:
+    """Whether a piece of a field's ink as tall as a character's part touches the crop's left
+    side, its right side, and how many characters' pieces there are."""
+    ink = ink_of(grey)
+    merged = _merged(ink)
+    if not merged:
+        return False, False, 0
+    tallest = max(b[3] - b[1] for b in merged)
+    width = ink.shape[1]
+    tall = [b for b in merged if b[3] - b[1] >= _EDGE_PIECE * tallest]
+    return any(b[0] == 0 for b in tall), any(b[2] == width for b in tall), len(tall)
+
+
+def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
+    """The boxes (left, top, right, bottom; right and bottom excluded) of the characters of a
+    field's ink, left to right: pieces of ink over the same columns are one character (a ``5``
+    whose bar the pen lifted from); dots, commas and the specks of a dotted leader are left out."""
+    merged = _merged(ink)
     if not merged:
         return []
     tallest = max(b[3] - b[1] for b in merged)
     width = ink.shape[1]
     # A piece cut by the crop's side (the field written against its label or the symbol) may be
     # part of a digit or of the word beside it, and what is left of a digit may look like a dot:
-    # the digits cannot be told.
+    # the digits cannot be told (see readers.ocr: the crop is then widened on that side).
     if any((b[0] == 0 or b[2] == width) and b[3] - b[1] >= _EDGE_PIECE * tallest for b in merged):
         return None
     # Relative to the crop too: the specks of a blank field's dotted leader are all alike.

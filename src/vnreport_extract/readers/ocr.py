@@ -72,7 +72,7 @@ from ..models import Source
 from ..normalize import fold, in_capitals
 from ..split import split_documents
 from . import ocr_tables, system
-from .digits import HandReading, read_handwritten
+from .digits import HandReading, read_handwritten, sides_touched
 from .ocr_tsv import Word, parse_tsv, parse_tsv_at
 
 # ---------------------------------------------------------------------------------------------
@@ -2719,7 +2719,7 @@ class _PageReader:
             return None
 
         def read_hand(box: Box) -> HandReading | None:
-            return read_handwritten(_crop(p.grey, box))
+            return read_hand_widening(p.grey, box)
 
         # Laid out with the fields read so far; the fields only the final words ask for (the
         # second reading changed a header line) are read in one run, and the page laid out again.
@@ -2986,6 +2986,32 @@ def _bbox(mask: Any) -> Box | None:
     if not len(rows):
         return None
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def read_hand_widening(grey: Any, box: Box) -> HandReading | None:
+    """The handwriting reading of a field's box (:func:`.digits.read_handwritten`). When a piece
+    of its ink touches the box's left side only (a digit's lead-in stroke reaching back towards
+    the label: bien-ban's ``18``), the box is widened leftwards a few pixels at a time, up to a
+    quarter of its height: the reading of the first box whose pieces touch no side stands, if it
+    holds the same pieces; a box that takes in another piece (the label's letters) reads nothing.
+    Not rightwards: more digits may follow there (a ``4`` freed before the ``06`` of ``406``)."""
+    crop = _crop(grey, box)
+    reading = read_handwritten(crop)
+    left_side, right_side, count = sides_touched(crop)
+    if reading is not None or not left_side or right_side or count == 0:
+        return reading
+    left, top, right, bottom = box
+    step = max(1, (bottom - top) // 24)
+    for grow in range(step, (bottom - top) // 4 + 1, step):
+        if left - grow < 0:
+            return None
+        crop = _crop(grey, (left - grow, top, right, bottom))
+        still_left, still_right, now = sides_touched(crop)
+        if now != count or still_right:
+            return None
+        if not still_left:
+            return read_handwritten(crop)
+    return None
 
 
 def _crop(grey: Any, box: Box) -> Any:
