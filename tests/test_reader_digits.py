@@ -114,3 +114,17 @@ def test_a_lead_in_stroke_out_of_the_box_to_the_left_is_read_in_a_wider_box() ->
 def test_a_box_is_never_widened_to_the_right_where_more_digits_follow() -> None:
     # cv-406: freed on the right, the 4 of ``406`` would have been read alone, before its 06.
     assert read_hand_widening(crop("cv-406-number-406-row"), (40, 0, 105, 103)) is None
+
+
+def test_no_widened_box_of_a_real_row_is_read_wrong_with_confidence() -> None:
+    # Every left edge of the box along the row: a confident reading is the digits written, or
+    # some of them; never another digit (the label's letters taken in read nothing).
+    wrong = []
+    for name, digits, (right, bottom) in (("bien-ban-day-18-row", "18", (110, 91)),
+                                          ("cv-406-number-406-row", "406", (105, 103))):
+        grey = crop(name)
+        for left in range(0, right - 10, 2):
+            reading = read_hand_widening(grey, (left, 0, right, bottom))
+            if reading is not None and reading.confidence >= _SURE_HAND and reading.text not in digits:
+                wrong.append((name, left, reading.text))
+    assert wrong == []
