@@ -449,8 +449,8 @@ def _words(phrases: list[str]) -> str:
 
 
 _CITED_TITLE = regex.compile(
-    rf"[ ]+(?i:{_words(CITED_TITLE_OPENERS)})[ ]+"
-    rf"(?:(?![ ](?i:{_words(CITED_TITLE_ENDS)})(?!\w))(?:[^,;.:\n()“”\"]|(?<=\d)[.,](?=\d))){{1,150}}")
+    rf"[ ]+(?i:{_words(CITED_TITLE_OPENERS)})[ ]+(?P<body>(?:[^,;.:\n()“”\"]|(?<=\d)[.,](?=\d)){{1,150}})")
+_CITED_TITLE_END = regex.compile(rf"[ ](?i:{_words(CITED_TITLE_ENDS)})(?!\w)")
 
 
 def title_spans(text: str, citations: Sequence[Citation]) -> list[tuple[int, int]]:
@@ -461,8 +461,12 @@ def title_spans(text: str, citations: Sequence[Citation]) -> list[tuple[int, int
     >>> [t[a:b] for a, b in title_spans(t, extract_citations(t))]
     [' quy định thẩm quyền của chính quyền 02 cấp']
     """
-    return [(c.end, m.end()) for c in citations
-            if c.kind == "full" and (m := _CITED_TITLE.match(text, c.end)) is not None]
+    spans = []
+    for c in citations:
+        if c.kind == "full" and (m := _CITED_TITLE.match(text, c.end)) is not None:
+            end = _CITED_TITLE_END.search(text, m.start("body"), m.end())
+            spans.append((c.end, end.start() if end else m.end()))
+    return spans
 
 
 def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
