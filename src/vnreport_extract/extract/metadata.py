@@ -124,6 +124,28 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 _is_upper = in_capitals
 
 
+def _number_line(meta: Metadata, line: Line, m: regex.Match[str]
+                 ) -> tuple[tuple[int, int], tuple[str | None, PartialDate, tuple[int, int] | None] | None]:
+    """The document's number of a ``Số:`` line (``m`` its label's match), set in ``meta``; its
+    span, and the place, date and date's span that a two-column header read as one line puts
+    after the number (None when there is no date there)."""
+    value = line.text[m.start("value"):]
+    value_start = line.start + m.start("value")
+    number_span = (value_start, line.end)
+    meta.number = parse_own_number(value)
+    rest_at = 0
+    if meta.number is not None:
+        at = value.find(meta.number.raw)
+        number_span = (value_start + at, value_start + at + len(meta.number.raw))
+        rest_at = at + len(meta.number.raw)
+    rest = value[rest_at:]
+    if not rest.strip():
+        return number_span, None
+    start = value_start + rest_at + len(rest) - len(rest.lstrip())
+    place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
+    return number_span, ((place, date, span) if date else None)
+
+
 def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[int, int] | None]:
     m = match_line("place-date", line.text)
     if m is None:
@@ -364,23 +386,10 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
-            value = line.text[m.start("value"):]
-            value_start = line.start + m.start("value")
-            number_span = (value_start, line.end)
-            meta.number = parse_own_number(value)
-            # A two-column header read as one line puts the place and date after the number.
-            rest_at = 0
-            if meta.number is not None:
-                at = value.find(meta.number.raw)
-                number_span = (value_start + at, value_start + at + len(meta.number.raw))
-                rest_at = at + len(meta.number.raw)
-            rest = value[rest_at:]
-            lead = len(rest) - len(rest.lstrip())
-            if rest.strip():
-                start = value_start + rest_at + lead
-                place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
-                if date:
-                    meta.place, meta.date, date_span, date_idx = place, date, span, i
+            number_span, after = _number_line(meta, line, m)
+            if after is not None:
+                meta.place, meta.date, date_span = after
+                date_idx = i
             continue
         if meta.date is None and (place_date := _parse_date_line(line))[1] is not None:
             meta.place, meta.date, date_span = place_date
@@ -435,18 +444,11 @@ def extract_metadata(text: str) -> MetadataResult:
             and (below := match_line("number", lines[type_idx + 1].text)) is not None:
         # ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``: the number under the type name (no
         # part of the title, read or not), the place and date after it when they share its line.
-        number_line = lines[type_idx + 1]
         number_idx = title_from = type_idx + 1
-        meta.number = parse_own_number(number_line.text[below.start("value"):])
-        if meta.number is not None:
-            at = number_line.text.find(meta.number.raw, below.start("value"))
-            number_span = (number_line.start + at, number_line.start + at + len(meta.number.raw))
-            rest = number_line.text[at + len(meta.number.raw):]
-            if meta.date is None and rest.strip():
-                start = number_line.start + at + len(meta.number.raw) + len(rest) - len(rest.lstrip())
-                place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
-                if date:
-                    meta.place, meta.date, date_span, date_idx = place, date, span, number_idx
+        number_span, after = _number_line(meta, lines[number_idx], below)
+        if after is not None and meta.date is None:
+            meta.place, meta.date, date_span = after
+            date_idx = number_idx
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:
@@ -878,11 +880,13 @@ def _ranked(text: str) -> tuple[str | None, str]:
     (('Thiếu tướng', 'Trương Minh Đương'), (None, 'Trương Minh Đương'))
     """
     words = text.split()
-    for rank in RANKS:
-        n = len(rank.split())
-        if len(words) > n and fold(" ".join(words[:n])) == fold(rank):
+    for rank, n, folded in _RANK_FOLDS:
+        if len(words) > n and fold(" ".join(words[:n])) == folded:
             return rank, " ".join(words[n:])
     return None, text.strip()
+
+
+_RANK_FOLDS = [(rank, len(rank.split()), fold(rank)) for rank in RANKS]
 
 
 def _seal_speck(text: str) -> bool:

@@ -241,7 +241,7 @@ _BLANK = regex.compile(
 # ``Số: 19.2012/GPXD``: a licence's number and year joined by a dot (``GP…`` codes only: in other
 # symbols a dot there is a misread slash).
 _DOTTED_YEAR = regex.compile(
-    rf"^\s*(?P<num>\d{{1,6}})\.(?P<year>(?:19|20)\d\d)(?P<space>\s*)/\s*(?=GP){_CODES}(?![ ]*/)"
+    rf"^\s*(?P<num>\d{{1,6}})\.(?P<year>(?:19|20)\d\d)\s*/\s*(?=GP){_CODES}(?![ ]*/)"
 )
 # A number no one can read before the symbol's codes: a handwritten number the OCR read as
 # specks (``2 §``) or digits with a gap (``3 39``), its slash read as ``)`` or ``⁄``; or specks
@@ -298,7 +298,7 @@ def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | 
         # ``Số: 19.2012/GPXD``: a building permit's number and year joined by a dot.
         b: regex.Match[str] = d
         number = d.group("num")
-        if d.group("space") or regex.search(r"/\s", d.group(0)):
+        if any(c.isspace() for c in d.group(0)):
             repairs.append("extra-space")
     elif (blank := _BLANK.match(text) or _UNREAD.match(text)) is not None:
         b = blank
@@ -307,9 +307,8 @@ def parse_own_number(raw: str, doc_type: str | None = None) -> DocumentNumber | 
     codes = _split_codes(b.group("codes"))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     year = int(b.group("year")) if b.group("year") else None
-    symbol = None
-    if number is not None:
-        symbol = f"{number}.{year}/" + "-".join(c for c in (type_code, *issuer) if c)
+    issuer_code = "-".join(issuer) or None
+    body = "-".join(x for x in (type_code, issuer_code) if x)
     return DocumentNumber(raw=b.group(0).strip(), number=number, year=year, type_code=type_code,
-                          issuer_code="-".join(issuer) or None, symbol=symbol, convention="state",
-                          repairs=_unique(repairs))
+                          issuer_code=issuer_code, symbol=f"{number}.{year}/{body}" if number else None,
+                          convention="state", repairs=_unique(repairs))

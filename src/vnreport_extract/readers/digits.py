@@ -165,17 +165,20 @@ def _merged(ink: Any) -> list[list[int]]:
     return merged
 
 
-def sides_touched(grey: Any) -> tuple[bool, bool, int]:
-    """Whether a piece of a field's ink as tall as a character's part touches the crop's left
-    side, its right side, and how many characters' pieces there are."""
-    ink = ink_of(grey)
-    merged = _merged(ink)
+def _sides(merged: list[list[int]], width: int) -> tuple[bool, bool, int]:
+    """Whether a piece as tall as a character's part touches the crop's left side, its right
+    side, and how many such pieces there are."""
     if not merged:
         return False, False, 0
     tallest = max(b[3] - b[1] for b in merged)
-    width = ink.shape[1]
     tall = [b for b in merged if b[3] - b[1] >= _EDGE_PIECE * tallest]
     return any(b[0] == 0 for b in tall), any(b[2] == width for b in tall), len(tall)
+
+
+def sides_touched(grey: Any) -> tuple[bool, bool, int]:
+    """:func:`_sides` of a field's crop (a greyscale array)."""
+    ink = ink_of(grey)
+    return _sides(_merged(ink), ink.shape[1])
 
 
 def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
@@ -186,11 +189,11 @@ def characters(ink: Any) -> list[tuple[int, int, int, int]] | None:
     if not merged:
         return []
     tallest = max(b[3] - b[1] for b in merged)
-    width = ink.shape[1]
     # A piece cut by the crop's side (the field written against its label or the symbol) may be
     # part of a digit or of the word beside it, and what is left of a digit may look like a dot:
-    # the digits cannot be told (see readers.ocr: the crop is then widened on that side).
-    if any((b[0] == 0 or b[2] == width) and b[3] - b[1] >= _EDGE_PIECE * tallest for b in merged):
+    # the digits cannot be told (readers.ocr widens a crop touched on its left only).
+    left, right, _ = _sides(merged, ink.shape[1])
+    if left or right:
         return None
     # Relative to the crop too: the specks of a blank field's dotted leader are all alike.
     least = max(_MIN_HEIGHT * tallest, _MIN_SHARE_OF_FIELD * ink.shape[0])

@@ -2997,9 +2997,11 @@ def read_hand_widening(grey: Any, box: Box) -> HandReading | None:
     Not rightwards: more digits may follow there (a ``4`` freed before the ``06`` of ``406``)."""
     crop = _crop(grey, box)
     reading = read_handwritten(crop)
-    left_side, right_side, count = sides_touched(crop)
-    if reading is not None or not left_side or right_side or count == 0:
+    if reading is not None:
         return reading
+    left_side, right_side, count = sides_touched(crop)
+    if not left_side or right_side:
+        return None
     left, top, right, bottom = box
     step = max(1, (bottom - top) // 24)
     for grow in range(step, (bottom - top) // 4 + 1, step):

@@ -273,8 +273,9 @@ def _one_letter_off(folded: str) -> tuple[str, ...] | None:
 _CONFUSED = frozenset({("r", "n"), ("n", "r"), ("u", "n"), ("n", "u"), ("c", "e"), ("e", "c"), ("l", "i"),
                        ("i", "l"), ("b", "h"), ("h", "b"), ("a", "o"), ("o", "a")})
 
-# A recipient's purpose (``để báo cáo``) by its folded form; only right after ``(``.
+# A recipient's purpose (``để báo cáo``) by its folded form; only right after ``(``, up to ``)``.
 _PURPOSES = {fold(p): p for p in RECIPIENT_PURPOSES}
+_CLOSES = re.compile(r"\s*\)")
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
     i = 0
     while i < len(tokens):
         # ``(đề báo cáo)`` after a recipient: a purpose, lower case, right after its bracket.
-        purpose = text[:tokens[i].start].endswith("(")
+        purpose = tokens[i].start > 0 and text[tokens[i].start - 1] == "("
         for n in range(min(_NAME_WORDS, len(tokens) - i), 1, -1):
             run = tokens[i: i + n]
             if not (purpose or run[0].text[:1].isupper()) \
@@ -344,8 +345,8 @@ def restore_diacritics(text: str) -> tuple[str, list[str]]:
             written = " ".join(t.text for t in run)
             folded = fold(written)
             # A purpose fills its bracket (``(đề báo cáo)``), not ``(đề kiểm tra học kỳ)``.
-            closes = text[run[-1].end:].lstrip().startswith(")")
-            spellings = (_PURPOSES[folded],) if purpose and closes and folded in _PURPOSES \
+            closes = purpose and _CLOSES.match(text, run[-1].end) is not None
+            spellings = (_PURPOSES[folded],) if closes and folded in _PURPOSES \
                 else names.get(folded) or _one_letter_off(folded) if run[0].text[:1].isupper() else None
             if not spellings:
                 continue
