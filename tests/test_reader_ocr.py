@@ -718,6 +718,23 @@ def test_a_line_already_read_is_not_added_twice() -> None:
     assert merge_reread(first, ([], []), again) == first
 
 
+def test_a_tangled_line_read_again_keeps_the_label_of_its_blank_number() -> None:
+    # ttr-298 (scan-bad-ocr): ``Số298 /TTr- CAT-PC04``, the handwritten 298 glued to ``Số``:
+    # read ``Số`` at confidence 17, then 9; the label of the blank still ends the field.
+    first = words_of("Số", 353, 1, conf=17.0, left=345) + words_of("/TTr- CAT-PC04", 363, 1, left=482)
+    again = words_of("Số", 353, 1, conf=9.0, left=345) + words_of("/TTr- CAT-PC04", 363, 1, left=482)
+    merged = merge_reread(first, ([], [Line(first)]), again)
+    assert [w.text for w in sorted(merged, key=lambda w: w.left)] == ["Số", "/TTr-", "CAT-PC04"]
+
+
+def test_an_unsure_mark_before_a_line_read_again_is_left_out() -> None:
+    first = words_of("m— /TTr- CAT-PC04", 363, 1, conf=20.0)
+    again = words_of("m— /TTr- CAT-PC04", 363, 1, conf=20.0)
+    again = [again[0]] + [Word(w.text, w.left, w.top, w.right, w.bottom, 93.0, w.line_key) for w in again[1:]]
+    merged = merge_reread(first, ([], [Line(first)]), again)
+    assert [w.text for w in sorted(merged, key=lambda w: w.left)] == ["/TTr-", "CAT-PC04"]
+
+
 @pytest.mark.slow
 @pytest.mark.needs_tesseract
 def test_paragraph_and_position_tesseract_dropped_are_read() -> None:

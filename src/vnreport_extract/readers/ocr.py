@@ -1847,7 +1847,9 @@ def _trim(line: Line) -> Line | None:
         return (w.conf < 30 and letters < 3) or (w.conf < 80 and (alnum < 2 or 2 * alnum < len(w.text)))
 
     words = list(line.words)
-    while words and weak(words[0]):
+    # A field's label before its blank (``Số`` | ``/TTr-``) is print, however unsure: the
+    # handwriting glued to it (``Số298``) took the confidence of the pair.
+    while words and weak(words[0]) and not (len(words) > 1 and blank_field(words[0].text, words[1].text)):
         words.pop(0)
     while words and weak(words[-1]):
         words.pop()
