@@ -15,15 +15,17 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 
 from scoring import agreement, load_gold, score
-from vnreport_extract import parse_file
+from vnreport_extract import ParseOptions, parse_file
 from vnreport_extract.document import Block, SourceDocument
 from vnreport_extract.errors import CorruptFileError, InputError
-from vnreport_extract.models import Report
+from vnreport_extract.legacy import unreadable, unreadable_share
+from vnreport_extract.models import PartError, Report
 from vnreport_extract.pipeline import build_report
-from vnreport_extract.readers.pdf import read_pdf
+from vnreport_extract.readers.pdf import _quiet_pdfminer, read_pdf
 from vnreport_extract.readers.pdf_layout import (
     Glyph,
     Line,
@@ -754,3 +756,67 @@ def test_glyphs_read_from_the_layout_are_pdfplumbers_characters(tmp_path: Path, 
         assert _page_glyphs(page) == expected and len(expected) > 1000
         # The page's other objects are still pdfplumber's (the tables and the scan test read them).
         assert page.rects == rects
+
+
+# ---------------------------------------------------------------------------------------------
+# A text layer that is mojibake: the hidden OCR layer of a phone scan written with a wrong
+# font mapping (fixtures/archives/lam-dong-2025, see PROVENANCE-archives.md).
+
+BAD_LAYER_PDF = FIXTURES / "archives" / "lam-dong-2025" / "ttr-298-ttr-cat-pc04-2025-scan-bad-ocr.pdf"
+
+
+def test_mojibake_text_layer_is_unreadable() -> None:
+    with _quiet_pdfminer(), pdfplumber.open(BAD_LAYER_PDF) as pdf:
+        text = pdf.pages[0].extract_text() or ""
+    assert "CØNG HOÀ XÃ HØI CHæN GH(A VIÆT NAM" in text
+    assert unreadable(text)
+
+
+TEXT_PDFS = [CCHC_PDF, MOHINH_PDF,
+             *(p for p in sorted((FIXTURES / "archives").glob("*/*.pdf")) if "scan" not in p.name)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", TEXT_PDFS, ids=lambda p: p.name)
+def test_text_layers_of_text_pdfs_are_readable(path: Path) -> None:
+    with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
+        shares = [unreadable_share(p.extract_text() or "") for p in pdf.pages]
+    assert all(s is None or s == 0.0 for s in shares), shares
+
+
+def test_unreadable_layer_with_ocr_off_is_an_input_error() -> None:
+    # As a scan without a text layer: the mojibake is not taken for the document's text.
+    with pytest.raises(InputError, match="no page has a usable text layer and OCR is off"):
+        parse_file(BAD_LAYER_PDF, ParseOptions(ocr="off"))
+
+
+def test_unreadable_page_among_text_pages_with_ocr_off_is_a_page_error(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    mixed = tmp_path / "mixed.pdf"
+    out = pdfium.PdfDocument.new()
+    for source in (MOHINH_PDF, BAD_LAYER_PDF):
+        pdf = pdfium.PdfDocument(str(source))
+        out.import_pages(pdf, [0])
+        pdf.close()
+    out.save(str(mixed))
+    out.close()
+    report = parse_file(mixed, ParseOptions(ocr="off"))
+    assert report.status == "partial"
+    assert report.errors == [PartError(part="page", page=2, type="OcrDisabled",
+                                       message="page 2 has an unreadable text layer (not Vietnamese) and OCR is off")]
+    assert "HØI" not in report.text
+    assert report.metadata.number is not None and report.metadata.number.symbol == "181/BC-SNV"
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_unreadable_layer_is_read_by_ocr() -> None:
+    report = parse_file(BAD_LAYER_PDF)
+    assert (report.status, report.source.ocr) == ("ok", True)
+    assert "text-layer-unreadable" in {w.code for w in report.warnings}
+    m = report.metadata
+    assert (m.issuer, m.parent_issuer, m.doc_type) == ("CÔNG AN TỈNH LÂM ĐỒNG", "BỘ CÔNG AN", "Tờ trình")
+    assert m.title is not None and m.title.startswith("Xin chủ trương triển khai thực hiện công tác cai nghiện")
+    assert [(c.symbol, c.date.iso if c.date else None) for c in report.citations if c.symbol] == [
+        ("116/2021/NĐ-CP", "2021-12-21"), ("184/2025/NĐ-CP", "2025-07-01")]

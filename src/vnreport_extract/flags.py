@@ -11,7 +11,7 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
     """The flags of :class:`~vnreport_extract.options.ParseOptions` (defaults: the model's)."""
     g = p.add_argument_group("reading (options of every document)")
     g.add_argument("--ocr", choices=("auto", "on", "off"), default=None,
-                   help="auto (default): OCR PDF pages without a text layer; on: every page; off: never")
+                   help="auto (default): OCR PDF pages without a usable text layer; on: every page; off: never")
     g.add_argument("--ocr-languages", metavar="LANGS", default=None,
                    help="Tesseract languages joined by + (default vie)")
     g.add_argument("--ocr-dpi", type=int, metavar="DPI", default=None,

@@ -34,9 +34,9 @@ class ParseOptions(BaseModel):
 
     ocr: OcrMode = Field(
         default="auto",
-        description="auto: OCR the PDF pages that have no text layer; on: OCR every page (a text layer that is "
-                    "garbled or absent is ignored); off: never OCR (pages without text are reported as errors "
-                    "and the report is partial)")
+        description="auto: OCR the PDF pages that have no usable text layer (none, or mojibake that does not "
+                    "read as Vietnamese); on: OCR every page (a text layer that is garbled or absent is ignored); "
+                    "off: never OCR (pages without usable text are reported as errors and the report is partial)")
     ocr_languages: str = Field(
         default="vie", pattern=r"^[A-Za-z_]+(?:\+[A-Za-z_]+)*$",
         description="Tesseract languages, joined by '+' (vie; vie+eng reads worse on Vietnamese reports)")

@@ -98,6 +98,8 @@ class PageScan:
     tables: list[TableData] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     needs_ocr: bool = False
+    # Its text layer is mojibake (see _unreadable_layer): read by OCR like a page without one.
+    unreadable: bool = False
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -446,6 +448,20 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
     return cover >= SCAN_IMAGE_COVER
 
 
+def _unreadable_layer(scan: PageScan) -> bool:
+    """Whether a page's text layer, legacy fonts converted, is not Vietnamese text but
+    mojibake (:func:`vnreport_extract.legacy.unreadable`): the hidden OCR layer of a scan
+    written with a wrong font mapping (``CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM``), or a font whose
+    characters map to the wrong letters. The page's picture reads better: it is OCRed."""
+    try:
+        from ..legacy import unreadable
+    except ImportError:  # the converter is not installed in this build
+        return False
+    words = [w.text for line in scan.lines for w in line.words]
+    words += [cell for t in scan.tables for row in t.rows for cell in row]
+    return unreadable(" ".join(words))
+
+
 def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]],
                limits: Limits | None = None,
                read_pictures: Callable[[Sequence[PictureField]], list[Glyph]] | None = None) -> PageScan:
@@ -494,6 +510,8 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
                      if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
     text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
     scan.needs_ocr = _needs_ocr(page, text_chars)
+    if not scan.needs_ocr and _unreadable_layer(scan):
+        scan.needs_ocr = scan.unreadable = True
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -837,13 +855,16 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
 
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if s.needs_ocr or options.ocr == "on"]
+    unreadable = [s.number for s in scans if s.unreadable]
     ocred: dict[int, list[Block]] = {}
     if ocr_numbers and options.ocr == "off":
-        for n in ocr_numbers:
-            errors.append(PartError(part="page", page=n, type="OcrDisabled",
-                                    message=f"page {n} has no text layer and OCR is off"))
+        for s in scans:
+            if s.needs_ocr:
+                why = "has an unreadable text layer (not Vietnamese)" if s.unreadable else "has no text layer"
+                errors.append(PartError(part="page", page=s.number, type="OcrDisabled",
+                                        message=f"page {s.number} {why} and OCR is off"))
         if len(ocr_numbers) == len(scans):
-            raise InputError(f"{path}: no page has a text layer and OCR is off")
+            raise InputError(f"{path}: no page has a usable text layer and OCR is off")
     elif ocr_numbers:
         failed: list[PartError] = []
         ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
@@ -855,9 +876,13 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                 errors.append(e)
         if not ocred and not layered:
             raise CorruptFileError(f"{path}: OCR failed on every page: {failed[0].message}")
-        what = "pages read by OCR" if options.ocr == "on" else "pages without a text layer read by OCR"
+        what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
         if ocred:
             warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
+        if replaced := [n for n in unreadable if n in ocred]:
+            warnings.append(("text-layer-unreadable", "pages whose text layer does not read as Vietnamese "
+                                                      "(mojibake: a wrong font mapping) read by OCR "
+                                                      "instead: " + ", ".join(map(str, replaced))))
     blocks: list[Block] = []
     for number, page_blocks in per_page:
         if number in ocred:
