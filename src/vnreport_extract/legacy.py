@@ -404,6 +404,8 @@ def unreadable(text: str) -> bool:
     ...            "and asked every department to report on its progress in writing")
     False
     """
+    if not _FOREIGN.search(text):  # (almost every page: one scan in C, no word scored)
+        return False
     share = unreadable_share(text)
     return share is not None and share >= UNREADABLE_FOREIGN
 
