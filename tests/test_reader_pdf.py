@@ -481,6 +481,18 @@ def test_generated_pdf_tcvn3_font_converted(tmp_path: Path) -> None:
     assert ("legacy-font", "text in .VnTime converted from tcvn3") in doc.warnings
 
 
+def test_generated_pdf_tcvn3_text_in_a_font_not_named_so_converted(tmp_path: Path) -> None:
+    # TCVN3 bytes set in Helvetica: the name says nothing, the mojibake of the text does.
+    motto = b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam"
+    lines = [motto, b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c"] * 2
+    content = b"".join(_text(72, 700 - 40 * i, line, b"F1") for i, line in enumerate(lines))
+    doc = read_pdf(_write(tmp_path, "tcvn3-helvetica.pdf", make_pdf([content])), ParseOptions(ocr="off"))
+    both = "Cộng hoà xã hội chủ nghĩa Việt Nam Độc lập - Tự do - Hạnh phúc"
+    assert " ".join(_paragraphs(doc)) == f"{both} {both}"
+    assert ("legacy-font", "text in Helvetica converted from tcvn3") in doc.warnings
+    assert doc.errors == []
+
+
 def test_generated_pdf_vni_font_converted(tmp_path: Path) -> None:
     content = (_text(72, 700, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam".encode("latin-1"), b"F3")
                + _text(100, 660, "Ñoäc laäp - Töï do - Haïnh phuùc".encode("latin-1"), b"F3"))

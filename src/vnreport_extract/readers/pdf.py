@@ -149,6 +149,24 @@ class _LegacyConverter:
             same = found is not None and expected is not None and expected.startswith(found)
             self.decided[font] = expected if same else None
 
+    def adopt(self, glyphs: Sequence[Glyph]) -> bool:
+        """Decide the fonts not decided yet whose names say nothing of an encoding, on a page
+        that does not read as Vietnamese (see ``_unreadable_layer``): each whose text (enough
+        of it) reads as TCVN3 or VNI is converted from now on. Whether any was."""
+        samples: dict[str, list[str]] = {}
+        for g in glyphs:
+            if g.font not in self.decided and _legacy_encoding(g.font) is None:
+                samples.setdefault(g.font, []).append(g.text)
+        from ..legacy import detect
+
+        adopted = False
+        for font, texts in samples.items():
+            sample = "".join(texts)
+            if len(sample) >= self._SAMPLE and (found := detect(sample)) is not None:
+                self.decided[font] = found
+                adopted = True
+        return adopted
+
     def __call__(self, text: str, font: str) -> str:
         if font in self.decided:
             encoding = self.decided[font]
@@ -493,19 +511,25 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
             sum(1 for e in edges if e.get("orientation") == "h") >= 2:
         visible = page.filter(lambda o: o.get("object_type") not in ("rect", "line", "curve") or _visible_edge(o))
         tables = visible.find_tables()
-    rest = glyphs
-    for table in tables:
-        box = tuple(float(v) for v in table.bbox)
-        inside = [g for g in rest if _inside(g, box)]  # type: ignore[arg-type]
-        data = _table_data(table, inside, converter)
-        if data is None:
-            continue
-        scan.tables.append(data)
-        rest = [g for g in rest if not _inside(g, box)]  # type: ignore[arg-type]
+    for attempt in range(2):
+        scan.tables = []
+        rest = glyphs
+        for table in tables:
+            box = tuple(float(v) for v in table.bbox)
+            inside = [g for g in rest if _inside(g, box)]  # type: ignore[arg-type]
+            data = _table_data(table, inside, converter)
+            if data is None:
+                continue
+            scan.tables.append(data)
+            rest = [g for g in rest if not _inside(g, box)]  # type: ignore[arg-type]
+        scan.lines = build_lines(rest, converter)
+        # TCVN3 or VNI text in a font whose name does not say so reads as mojibake: when its
+        # text reads as that encoding, its fonts are converted from now on, this page read again.
+        if attempt or not (_unreadable_layer(scan) and converter.adopt(glyphs)):
+            break
     scan.rules = [r for r in _rules(page, edges)
                   if not any(t.x0 - 1 <= r.x0 and r.x1 <= t.x1 + 1 and t.top - 1 <= r.top <= t.bottom + 1
                              for t in scan.tables)]
-    scan.lines = build_lines(rest, converter)
     text_chars = sum(len(w.text) for line in scan.lines for w in line.words
                      if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
     text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
