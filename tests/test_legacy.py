@@ -333,3 +333,37 @@ def test_common_syllables_are_well_formed() -> None:
 
     assert len(_COMMON) > 900
     assert [s for s in _COMMON if _syllable_score(s.upper()) != 2] == []
+
+
+# --- Text that is not Vietnamese at all -------------------------------------------------------
+
+# The first lines of the text layer of fixtures/archives/lam-dong-2025/ttr-298-ttr-cat-pc04-2025-
+# scan-bad-ocr.pdf (pdftotext): an OCR layer written with a wrong font mapping.
+MOJIBAKE = """BØCÔNG AN                    CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM
+CÔNG AN TÈNH LÂM ÒNG                              Ùc l-p - Tå do - H¡nh phúc
+SÑg8 /TTr- CAT-PC04                   Lâm ông, ngày24 tháng 10 nm 2025
+TÜTRÌNH
+V/vxin chçtr°¡ng tri¿n khai thñce hiÇn công tác cai nghiÇn ma túy
+tñ nguyÇn t¡i gia ình, cÙng Óng trên Ëa bàn tÉnh Lâm Óng
+Kính gíi: Óng chí Chç tËch UBND tinh Lâm Óng.
+HiÇn nay, trên dËa bàn tÉinh Lâm ông có 4.289 ng°Ýi sí dång tr£i phép ch¥t
+ma túy và 1.028 nguÝi nghiÇn ma túy ngoài xã hÙi."""
+
+
+def test_mojibake_report_is_flagged_unreadable() -> None:
+    from vnreport_extract import parse_text
+
+    assert "text-unreadable" in {w.code for w in parse_text(MOJIBAKE).warnings}
+
+
+def test_vietnamese_report_is_not_flagged_unreadable() -> None:
+    from vnreport_extract import parse_text
+
+    assert "text-unreadable" not in {w.code for w in parse_text(SEED_TEXT).warnings}
+
+
+def test_legacy_text_once_converted_is_readable() -> None:
+    from vnreport_extract.legacy import unreadable
+
+    legacy = "Céng hoµ x· héi chñ nghÜa ViÖt Nam §éc lËp - Tù do - H¹nh phóc " * 2
+    assert (unreadable(legacy), unreadable(fix_text(legacy))) == (True, False)

@@ -122,6 +122,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
+    if (unreadable := _unreadable(text)) is not None:
+        warnings.append(unreadable)
     for code, message in doc.warnings:
         warnings.append(Warning(code=code, message=message))
     for c in citations:
@@ -134,6 +136,20 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
         tables=_tables(asm), warnings=warnings,
     )
+
+
+def _unreadable(text: str) -> Warning | None:
+    """A ``text-unreadable`` warning when the document's text is mojibake, not Vietnamese
+    (:func:`~vnreport_extract.legacy.unreadable`): a text file in an encoding no reader knows,
+    a font whose characters map to the wrong letters. Its records are then not to be trusted."""
+    from .legacy import unreadable, unreadable_share
+
+    if not unreadable(text):
+        return None
+    share = unreadable_share(text) or 0.0
+    return Warning(code="text-unreadable",
+                   message=f"the text does not read as Vietnamese ({share:.0%} of its words hold characters "
+                           "Vietnamese never writes: a wrong encoding or font mapping); its records are unreliable")
 
 
 def _appendix_start(asm: Assembled, body_end: int, signer_name: str | None) -> int:
