@@ -493,6 +493,56 @@ def test_generated_pdf_tcvn3_text_in_a_font_not_named_so_converted(tmp_path: Pat
     assert doc.errors == []
 
 
+def test_adopted_font_leaves_unicode_runs_of_the_same_font(tmp_path: Path) -> None:
+    # Page 1: TCVN3 in Helvetica (adopted); page 2: Latin-1 Vietnamese (Unicode) in Helvetica.
+    motto = b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam"
+    first = b"".join(_text(72, 700 - 40 * i, line, b"F1") for i, line in enumerate(
+        [motto, b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c"] * 2))
+    second = _text(72, 700, b"Cho b\xe0 con n\xf4ng d\xe2n vay v\xf4n \xf4 t\xf4 c\xf3 th\xe2n", b"F1")
+    doc = read_pdf(_write(tmp_path, "two-pages.pdf", make_pdf([first, second])), ParseOptions(ocr="off"))
+    assert _paragraphs(doc)[-1] == "Cho bà con nông dân vay vôn ô tô có thân"
+
+
+_TCVN3_MOTTO = [b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam",
+                b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c"]
+
+
+def test_short_legacy_page_after_a_converted_one_is_converted(tmp_path: Path) -> None:
+    long = b"".join(_text(72, 700 - 40 * i, line, b"F1") for i, line in enumerate(_TCVN3_MOTTO * 2))
+    short = _text(72, 700, _TCVN3_MOTTO[1], b"F1")  # six words: too few to be judged alone
+    doc = read_pdf(_write(tmp_path, "short-after.pdf", make_pdf([long, short])), ParseOptions(ocr="off"))
+    assert _paragraphs(doc)[-1] == "Độc lập - Tự do - Hạnh phúc"
+    assert doc.errors == []
+
+
+def test_short_legacy_page_before_a_converted_one_is_left_to_ocr(tmp_path: Path) -> None:
+    long = b"".join(_text(72, 700 - 40 * i, line, b"F1") for i, line in enumerate(_TCVN3_MOTTO * 2))
+    short = _text(72, 700, _TCVN3_MOTTO[1], b"F1")
+    doc = read_pdf(_write(tmp_path, "short-before.pdf", make_pdf([short, long])), ParseOptions(ocr="off"))
+    assert [(e.page, e.type) for e in doc.errors] == [(1, "OcrDisabled")]
+    assert " ".join(_paragraphs(doc)).startswith("Cộng hoà xã hội chủ nghĩa Việt Nam")
+
+
+def test_short_page_of_the_same_mojibake_is_read_by_ocr_too(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    # A signature page of a few words in the same wrong mapping as the scan's first page.
+    short = tmp_path / "short.pdf"
+    short.write_bytes(make_pdf([_text(72, 700, b"KT. GI\xc1M \xd0\xd3C Th\xb0\xe3ng t\xe1 Nguy\xc5n", b"F1")
+                                + _text(72, 660, b"N\xa1i nh-n: L\xb0u VT", b"F1")]))
+    mixed = tmp_path / "mixed.pdf"
+    out = pdfium.PdfDocument.new()
+    for source in (MOHINH_PDF, BAD_LAYER_PDF, short):
+        pdf = pdfium.PdfDocument(str(source))
+        out.import_pages(pdf, [0])
+        pdf.close()
+    out.save(str(mixed))
+    out.close()
+    report = parse_file(mixed, ParseOptions(ocr="off"))
+    assert [(e.page, e.type) for e in report.errors] == [(2, "OcrDisabled"), (3, "OcrDisabled")]
+    assert "Th°ãng" not in report.text
+
+
 def test_generated_pdf_vni_font_converted(tmp_path: Path) -> None:
     content = (_text(72, 700, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam".encode("latin-1"), b"F3")
                + _text(100, 660, "Ñoäc laäp - Töï do - Haïnh phuùc".encode("latin-1"), b"F3"))
@@ -584,7 +634,7 @@ def test_parse_file_gives_the_named_error(tmp_path: Path) -> None:
 def test_scanned_pdf_is_ocred() -> None:
     doc = read_pdf(SCAN_PDF)
     assert (doc.source.pages, doc.source.ocr) == (2, True)
-    assert ("ocr", "pages without a text layer read by OCR: 1, 2") in doc.warnings
+    assert ("ocr", "pages without a usable text layer read by OCR: 1, 2") in doc.warnings
     text = "\n".join(b.text for b in doc.blocks if b.kind == "paragraph")
     assert "SAO Y" not in text and "Ký bởi" not in text
     assert {b.page for b in doc.blocks} == {1, 2}
@@ -610,7 +660,7 @@ def test_only_the_scanned_page_of_a_mixed_pdf_is_ocred(tmp_path: Path) -> None:
     data = make_pdf([_BODY, scan], raw_objects={8: image}, page_resources=b"/XObject << /Im1 8 0 R >>")
     doc = read_pdf(_write(tmp_path, "mixed.pdf", data))
     assert (doc.source.pages, doc.source.ocr) == (2, True)
-    assert ("ocr", "pages without a text layer read by OCR: 2") in doc.warnings
+    assert ("ocr", "pages without a usable text layer read by OCR: 2") in doc.warnings
     assert doc.blocks[0].text == "Báo cáo két quà thùc hiên nàm 2025 cùa xã ông." and doc.blocks[0].page == 1
     page2 = " ".join(b.text or " ".join(c for r in b.rows for c in r) for b in doc.blocks if b.page == 2)
     assert "GIÁM ĐỐC" in page2 and "Trương Minh Đương" in page2  # the signature of the scanned page

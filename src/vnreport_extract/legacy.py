@@ -355,24 +355,48 @@ def detect(text: str) -> Encoding | None:
     return best
 
 
-# A text layer is judged on this many words at least (of two letters or more): fewer (a
-# stamp, a page number) say nothing of it.
-_JUDGED_WORDS: Final = 20
-# Unreadable: at least this share of its words hold characters Vietnamese never writes, and
-# fewer than UNREADABLE_SYLLABLES of them read as Vietnamese syllables. Every page of the
-# text PDFs of the corpus has no such word and at least 95 % syllables; the OCR layer of a
-# phone scan written with a wrong font mapping (``CØNG HOÀXÃ HØI``, ``ng°Ýi``) has 46 %
-# and 51 %.
+# A text is judged on this many words at least (of two letters or more): fewer (a stamp, a
+# page number) say nothing of it.
+JUDGED_WORDS: Final = 20
+# Unreadable: at least this share of its words are foreign (see _foreign_word), fewer than
+# UNREADABLE_SYLLABLES of them read as Vietnamese syllables, and most of the others do (it is
+# Vietnamese, garbled: not German or French, whose words hold ü, ö, é too). Every page of the
+# text PDFs of the corpus has no foreign word and at least 95 % syllables; the OCR layer of a
+# phone scan written with a wrong font mapping (``CØNG HOÀ XÃ HØI``, ``ng°Ýi``) 34 % foreign
+# words and 45 % syllables, 63 % of its words that are not foreign (a German text: 5 %).
 UNREADABLE_FOREIGN: Final = 0.25
 UNREADABLE_SYLLABLES: Final = 0.8
+_CLEAN_SYLLABLES: Final = 0.5
+_FOREIGN_CASE: Final = re.compile("[a-z\u00df-\u00ff][\u00c0-\u00de]")
 
 
-def unreadable_share(text: str) -> float | None:
-    """The share of the words of ``text`` that hold a character Vietnamese never writes
-    (:data:`_FOREIGN`: ``Ø``, ``°``, ``¡``, a capital Latin-1 letter inside a lower-case word)
-    when ``text`` does not read as Vietnamese: fewer than :data:`UNREADABLE_SYLLABLES` of its
-    words are syllables. ``0.0`` when it reads as Vietnamese (or as English, whose words hold
-    no such character); ``None`` when it has too few words to tell.
+def _foreign_word(word: str) -> bool:
+    """Whether a word holds what Vietnamese never writes: a Latin-1 letter it does not use
+    (``Ø``, ``å``, ``µ``), a capital Latin-1 letter after a lower-case one (``chÝnh``), or a
+    sign between two letters (``ng°Ýi``, ``H¡nh``). A sign at a word's end is not: ``m²``.
+
+    >>> [_foreign_word(w) for w in ("CØNG", "ng°Ýi", "chÝnh", "m²", "Hạnh", "für")]
+    [True, True, True, False, False, True]
+    """
+    if _FOREIGN_CASE.search(word):
+        return True
+    for m in _FOREIGN_SIGN.finditer(word):
+        i = m.start()
+        if word[i].isalpha() or (0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha()):
+            return True
+    return False
+
+
+def _vietnamese_word(word: str) -> bool:
+    return _syllable_score(word) > 0 or (word.isascii() and word.isupper())
+
+
+def unreadable_share(text: str, min_words: int = JUDGED_WORDS) -> float | None:
+    """The share of the words of ``text`` that are foreign (:func:`_foreign_word`) when
+    ``text`` is Vietnamese that does not read as such: fewer than :data:`UNREADABLE_SYLLABLES`
+    of its words are syllables, but most of its words that are not foreign are. ``0.0`` when
+    it reads as Vietnamese, or as another language (English, German: its words are not
+    syllables); ``None`` when it has fewer than ``min_words`` words to tell.
 
     Legacy text (TCVN3, VNI) is unreadable too until converted: readers call this on what
     they converted already.
@@ -384,32 +408,43 @@ def unreadable_share(text: str) -> float | None:
     >>> unreadable_share("Hiện nay, trên địa bàn tỉnh Lâm Đồng có 4.289 người sử dụng trái phép "
     ...                  "chất ma túy và 1.028 người nghiện ma túy ngoài xã hội")
     0.0
+    >>> unreadable_share("Die Verwaltung der Stadt München hat für die Bürger eine neue Übersicht "
+    ...                  "über alle Ämter veröffentlicht, die für Anträge zuständig sind")
+    0.0
     >>> unreadable_share("Số: 12/BC-UBND") is None
     True
     """
     words = [w for w in _WORD.findall(text) if len(w) >= 2]
-    if len(words) < _JUDGED_WORDS:
+    if len(words) < max(1, min_words):
         return None
-    syllables = sum(1 for w in words if _syllable_score(w) > 0 or (w.isascii() and w.isupper()))
+    syllables = sum(1 for w in words if _vietnamese_word(w))
     if syllables >= UNREADABLE_SYLLABLES * len(words):
         return 0.0
-    return sum(1 for w in words if _FOREIGN.search(w)) / len(words)
+    foreign = [w for w in words if _foreign_word(w)]
+    clean = [w for w in words if not _foreign_word(w)]
+    if clean and sum(1 for w in clean if _vietnamese_word(w)) < _CLEAN_SYLLABLES * len(clean):
+        return 0.0  # another language
+    return len(foreign) / len(words)
 
 
-def unreadable(text: str) -> bool:
-    """Whether ``text`` is mojibake, not Vietnamese (see :func:`unreadable_share`).
+def unreadable(text: str, min_words: int = JUDGED_WORDS) -> bool:
+    """Whether ``text`` is mojibake, not Vietnamese (see :func:`unreadable_share`);
+    ``min_words``: the fewest words it is judged on.
 
     >>> unreadable("Kính báocáo Óng chí ChçtËchUBND tinh chÉ ¡o./. " * 4)
     True
     >>> unreadable("The committee approved the plan of the province for the next five years "
     ...            "and asked every department to report on its progress in writing")
     False
+    >>> unreadable("Thu hồi đất: 1 Nguyễn Văn An Thôn 1 120 m² 50 m² 2 Trần Văn Bình Thôn 2 "
+    ...            "80 m² 30 m² 3 Lê Thị Cúc Thôn 3 200 m² 90 m² cộng 400 m² 170 m²")
+    False
     """
     # Almost every text: one quick scan, no word scored. (Mojibake and legacy text hold such
     # signs by the dozen: Ø, °, ¡, µ, ·.)
     if not _FOREIGN_SIGN.search(text):
         return False
-    share = unreadable_share(text)
+    share = unreadable_share(text, min_words)
     return share is not None and share >= UNREADABLE_FOREIGN
 
 
@@ -430,19 +465,20 @@ def _line_is_legacy(line: str, encoding: Encoding) -> bool:
     return _FOREIGN.search(line) is not None
 
 
-def fix_text(text: str, font_name: str | None = None) -> str:
+def fix_text(text: str, font_name: str | None = None, encoding: Encoding | None = None) -> str:
     """Text in Unicode, whatever legacy font it was typed in.
 
-    The font decides the encoding when it names one (``.VnTime``, ``VNI-Times``); otherwise
-    :func:`detect` does. Either way each line is converted only where the conversion reads
-    at least as well as the original, so Unicode text in a legacy-named style stays as is.
+    ``encoding`` when the caller knows it; else the font decides the encoding when it names
+    one (``.VnTime``, ``VNI-Times``); otherwise :func:`detect` does. Either way each line is
+    converted only where the conversion reads at least as well as the original, so Unicode
+    text in a legacy-named style stays as is.
 
     >>> fix_text("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
     'Cộng hoà xã hội chủ nghĩa Việt Nam'
     >>> fix_text("Phát huy sức mạnh tổng hợp", ".VnTime")
     'Phát huy sức mạnh tổng hợp'
     """
-    encoding = encoding_of_font(font_name) or detect(text)
+    encoding = encoding or encoding_of_font(font_name) or detect(text)
     if encoding is None:
         return text
     if "\n" not in text:

@@ -149,7 +149,8 @@ def _unreadable(text: str) -> Warning | None:
     share = unreadable_share(text) or 0.0
     return Warning(code="text-unreadable",
                    message=f"the text does not read as Vietnamese ({share:.0%} of its words hold characters "
-                           "Vietnamese never writes: a wrong encoding or font mapping); its records are unreliable")
+                           "Vietnamese never writes: a wrong encoding or font mapping, or TCVN3/VNI text not "
+                           "converted, see legacy.fix_text); its records are unreliable")
 
 
 def _appendix_start(asm: Assembled, body_end: int, signer_name: str | None) -> int:

@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, PasswordProtectedError, UnsupportedFormatError, VnReportError
@@ -77,12 +77,18 @@ from .pdf_layout import (
 from .pdf_stamps import PictureField, PictureReader, worth_reading
 from .table_parts import TableData, continue_table, same_columns
 
+if TYPE_CHECKING:
+    from ..legacy import Encoding
+
 # A page with fewer text characters than this over a picture has no usable text layer:
 # OCR it; so is a page mostly covered by a picture with little text on it (a scan with
 # a typed stamp). See _needs_ocr.
 MIN_TEXT_CHARS = 25
 SCAN_IMAGE_COVER = 0.6
 SCAN_MAX_CHARS = 200
+
+# The fewest words a page is judged unreadable on when another page of its document is.
+_SHORT_PAGE_WORDS = 3
 
 _SIGNATURE_STAMP = ("ký bởi", "signed by", "email:", "cơ quan:", "thời gian ký", "ngày ký", "ký ngày")
 
@@ -129,6 +135,10 @@ class _LegacyConverter:
 
     def __init__(self) -> None:
         self.decided: dict[str, str | None] = {}
+        # Fonts whose names say nothing but whose text, on the page being read, reads as TCVN3
+        # or VNI (see adopt), and every font so converted in the document (for its warning).
+        self.adopted: dict[str, Encoding] = {}
+        self.converted: dict[str, Encoding] = {}
 
     def decide(self, glyphs: Sequence[Glyph]) -> None:
         samples: dict[str, list[str]] = {}
@@ -150,24 +160,37 @@ class _LegacyConverter:
             self.decided[font] = expected if same else None
 
     def adopt(self, glyphs: Sequence[Glyph]) -> bool:
-        """Decide the fonts not decided yet whose names say nothing of an encoding, on a page
-        that does not read as Vietnamese (see ``_unreadable_layer``): each whose text (enough
-        of it) reads as TCVN3 or VNI is converted from now on. Whether any was."""
+        """For the page of ``glyphs``, which does not read as Vietnamese (see
+        ``_unreadable_layer``): the fonts not decided and whose names say nothing of an
+        encoding whose text there (enough of it) reads as TCVN3 or VNI are converted, on this
+        page only (another page may set Unicode text in the same font), until :meth:`release`.
+        Whether any was."""
         samples: dict[str, list[str]] = {}
         for g in glyphs:
             if g.font not in self.decided and _legacy_encoding(g.font) is None:
                 samples.setdefault(g.font, []).append(g.text)
         from ..legacy import detect
 
-        adopted = False
         for font, texts in samples.items():
             sample = "".join(texts)
-            if len(sample) >= self._SAMPLE and (found := detect(sample)) is not None:
-                self.decided[font] = found
-                adopted = True
-        return adopted
+            if font in self.converted:  # converted on a page before: a few words (a signature page) will do
+                self.adopted[font] = self.converted[font]
+            elif len(sample) >= self._SAMPLE and (found := detect(sample)) is not None:
+                self.adopted[font] = found
+        return bool(self.adopted)
+
+    def release(self, kept: bool) -> None:
+        """The page's adopted fonts done with; ``kept``: their conversion made the page read
+        (it is recorded for the document's ``legacy-font`` warning)."""
+        if kept:
+            self.converted.update(self.adopted)
+        self.adopted = {}
 
     def __call__(self, text: str, font: str) -> str:
+        if font in self.adopted:
+            from ..legacy import to_unicode
+
+            return to_unicode(text, self.adopted[font])
         if font in self.decided:
             encoding = self.decided[font]
             if encoding is None:
@@ -182,7 +205,7 @@ class _LegacyConverter:
         return fix_text(text, font)
 
     def used(self) -> dict[str, str]:
-        return {f: e for f, e in self.decided.items() if e is not None}
+        return {**{f: e for f, e in self.decided.items() if e is not None}, **self.converted}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,23 +489,27 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
     return cover >= SCAN_IMAGE_COVER
 
 
-def _unreadable_layer(scan: PageScan) -> bool:
+def _unreadable_layer(scan: PageScan, min_words: int | None = None) -> bool:
     """Whether a page's text layer, legacy fonts converted, is not Vietnamese text but
     mojibake (:func:`vnreport_extract.legacy.unreadable`): the hidden OCR layer of a scan
     written with a wrong font mapping (``CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM``), or a font whose
     characters map to the wrong letters. The page's picture reads better: it is OCRed."""
     try:
-        from ..legacy import unreadable
+        from ..legacy import JUDGED_WORDS, unreadable
     except ImportError:  # the converter is not installed in this build
         return False
     words = [w.text for line in scan.lines for w in line.words]
     words += [cell for t in scan.tables for row in t.rows for cell in row]
-    return unreadable(" ".join(words))
+    return unreadable(" ".join(words), JUDGED_WORDS if min_words is None else min_words)
 
 
 def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str, str]],
                limits: Limits | None = None,
-               read_pictures: Callable[[Sequence[PictureField]], list[Glyph]] | None = None) -> PageScan:
+               read_pictures: Callable[[Sequence[PictureField]], list[Glyph]] | None = None,
+               judged_words: int | None = None) -> PageScan:
+    """What the first pass keeps of ``page``. ``judged_words``: the fewest words its text
+    layer is judged unreadable on (``_unreadable_layer``; fewer once another page of the
+    document was)."""
     limits = limits or Limits()
     scan = PageScan(page.page_number, float(page.width), float(page.height))
     if scan.width <= 0 or scan.height <= 0:
@@ -524,8 +551,15 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
             rest = [g for g in rest if not _inside(g, box)]  # type: ignore[arg-type]
         scan.lines = build_lines(rest, converter)
         # TCVN3 or VNI text in a font whose name does not say so reads as mojibake: when its
-        # text reads as that encoding, its fonts are converted from now on, this page read again.
-        if attempt or not (_unreadable_layer(scan) and converter.adopt(glyphs)):
+        # text reads as that encoding, the page is read again converted; if it still does
+        # not read, it is OCRed (as it was).
+        if attempt:
+            unreadable = _unreadable_layer(scan, judged_words)
+            converter.release(kept=not unreadable)
+            if unreadable:
+                scan.needs_ocr = scan.unreadable = True
+            break
+        if not _unreadable_layer(scan, judged_words) or not converter.adopt(glyphs):
             break
     scan.rules = [r for r in _rules(page, edges)
                   if not any(t.x0 - 1 <= r.x0 and r.x1 <= t.x1 + 1 and t.top - 1 <= r.top <= t.bottom + 1
@@ -533,9 +567,10 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
     text_chars = sum(len(w.text) for line in scan.lines for w in line.words
                      if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
     text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
-    scan.needs_ocr = _needs_ocr(page, text_chars)
-    if not scan.needs_ocr and _unreadable_layer(scan):
-        scan.needs_ocr = scan.unreadable = True
+    if not scan.unreadable:
+        scan.needs_ocr = _needs_ocr(page, text_chars)
+        if not scan.needs_ocr and _unreadable_layer(scan, judged_words):
+            scan.needs_ocr = scan.unreadable = True
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -843,7 +878,9 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             try:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
                                  limits.max_xobjects_per_page):
-                    scans.append(_scan_page(page, converter, warnings, limits, pictures))
+                    # A page of the same mojibake or legacy text as one before it is judged on a few words.
+                    judged = _SHORT_PAGE_WORDS if converter.converted or any(s.unreadable for s in scans) else None
+                    scans.append(_scan_page(page, converter, warnings, limits, pictures, judged))
             except VnReportError:
                 raise
             except (PageTooComplex, PdfminerException) as exc:
@@ -877,6 +914,14 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     for font, encoding in sorted(converter.used().items()):
         warnings.append(("legacy-font", f"text in {font} converted from {encoding}"))
 
+    if converter.converted or any(s.unreadable for s in scans):
+        # The same mojibake on a short page (a signature page, a Nơi nhận) has too few words
+        # to be judged alone: in a document that has it, a few words are enough (the pages
+        # after the first such page were judged so as they were read; these are the ones
+        # before, whose glyphs are gone: OCRed, not converted).
+        for s in scans:
+            if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
+                s.needs_ocr = s.unreadable = True
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if s.needs_ocr or options.ocr == "on"]
     unreadable = [s.number for s in scans if s.unreadable]
