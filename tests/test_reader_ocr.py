@@ -543,6 +543,28 @@ def test_header_block_is_split_into_its_two_columns(stored_blocks: dict[int, lis
     ]
 
 
+def test_header_ends_at_a_misread_kinh_gui() -> None:
+    # cv-5689-bca-c04-2025-scan.pdf (shared archives), at 300 dpi: its blank ``Kính gửi:`` read
+    # ``Kính 8ửi:`` under the trích yếu went into the header's left column, after which the
+    # place and date (right column) came after the addressee.
+    rows = [(240, [("BỘ CÔNG AN", 420), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1150)]),
+            (300, [("Độc lập - Tự do - Hạnh phúc", 1350)]),
+            (390, [("Số: /BCA-C04", 430)]),
+            (450, [("V/v dự kiến mục tiêu, nhiệm vụ, kế hoạch", 250), ("Hà Nội, ngày tháng 12 năm 2025", 1300)]),
+            (500, [("đầu tư công trung hạn và năm 2026 vốn", 270)]),
+            (550, [("NSTW thực hiện CTMTQG PCMT", 330)]),
+            (600, [("đến năm 2030", 450)]),
+            (780, [("Kính 8ửi:", 600)]),
+            (900, [("Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội về phê", 380)]),
+            (960, [("duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng chống ma túy", 250)])]
+    words = [w for key, (top, segments) in enumerate(rows, 1) for text, left in segments
+             for w in words_of(text, top, key, left=left)]
+    header, addressee = page_blocks(words, 1, 2480, 3508)[:2]
+    assert header.rows[1] == ["Số: /BCA-C04\nV/v dự kiến mục tiêu, nhiệm vụ, kế hoạch\nđầu tư công trung hạn và năm "
+                              "2026 vốn\nNSTW thực hiện CTMTQG PCMT\nđến năm 2030", "Hà Nội, ngày tháng 12 năm 2025"]
+    assert addressee.text == "Kính gửi:"
+
+
 def test_type_name_follows_the_header(stored_blocks: dict[int, list[Block]]) -> None:
     assert stored_blocks[1][1].text == "BÁO CÁO ĐỀ XUẤT"
 

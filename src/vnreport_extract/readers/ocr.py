@@ -797,9 +797,11 @@ def _header(lines: list[Line], geo: PageGeometry, first_page: bool) -> tuple[lis
     for row, owners in rows:
         sides = [geo.column(s) for s in row.segments]
         # ``Kính gửi:`` starts the body, however far right it stands; ``Nơi nhận`` or the signing
-        # line the closing block of a copy's sheet, which has no type name or body between.
-        if "centre" in sides or any(match_line("addressee", s.text) or match_line("recipients", s.text)
-                                    or match_line("signing", s.text) for s in row.segments) \
+        # line the closing block of a copy's sheet, which has no type name or body between. A
+        # label is known as read again (``Kính 8ửi:``, see fix_labels).
+        labels = [fix_labels(s.text, place_date=False) for s in row.segments]
+        if "centre" in sides or any(match_line("addressee", t) or match_line("recipients", t)
+                                    or match_line("signing", t) for t in labels) \
                 or any(s.left < geo.text_left + 0.3 * (geo.text_right - geo.text_left)
                        and s.right > geo.text_right - 0.3 * (geo.text_right - geo.text_left)
                        for s in row.segments):
