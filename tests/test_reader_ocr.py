@@ -565,6 +565,21 @@ def test_header_ends_at_a_misread_kinh_gui() -> None:
     assert addressee.text == "Kính gửi:"
 
 
+def test_place_and_date_with_a_month_read_as_letters_and_a_glued_day() -> None:
+    # cv-406-kcn-qhmt-2012-scan.pdf (shared archives), its header as Tesseract reads it at 300
+    # dpi: the handwritten day glued to ``ngày`` (``ngàyÀC``) and the month 11 read ``1]``.
+    rows = [(240, [("UBND TỈNH BẮC GIANG", 250), ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1150)]),
+            (300, [("BAN QUẢN LÝ CÁC KCN", 250), ("Độc lập - Tự do - Hạnh phúc", 1350)]),
+            (390, [("Số: /KCN-QHMT", 330)]),
+            (450, [("V/v triển khai quan trắc môi trường", 250), ("Bắc Giang, ngàyÀC tháng 1] năm 2012", 1300)]),
+            (700, [("Thực hiện chương trình quan trắc đánh giá hiện trạng môi trường của các khu", 380)]),
+            (760, [("cụm công nghiệp năm 2012 Ban Quản lý các KCN tỉnh Bắc Giang tiến hành triển", 250)])]
+    words = [w for key, (top, segments) in enumerate(rows, 1) for text, left in segments
+             for w in words_of(text, top, key, left=left)]
+    header = page_blocks(words, 1, 2480, 3508)[0]
+    assert header.rows[-1][1] == "Bắc Giang, ngày tháng 11 năm 2012"
+
+
 def test_type_name_follows_the_header(stored_blocks: dict[int, list[Block]]) -> None:
     assert stored_blocks[1][1].text == "BÁO CÁO ĐỀ XUẤT"
 

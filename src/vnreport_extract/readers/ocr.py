@@ -1566,6 +1566,9 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
             for seg in col:
                 seg = _fix_fields(seg, read_field, notes, read_hand)
                 text = repaired(fix_labels(_number_line_text(seg.text), context=issuer_text))
+                # A place-and-date line is known by its month and year in digits, which the
+                # repairs may only now give (``ngàyÀC tháng 1] năm 2012``): its labels again.
+                text = fix_labels(text, context=issuer_text)
                 texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
             cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
         (left_top, left_bottom), (right_top, right_bottom) = (
