@@ -14,6 +14,7 @@ from vnreport_extract.conventions.numbering import (
     REFERENCE_LABEL_EXAMPLES,
     SCHEME_RANK,
     STEP_LABEL_EXAMPLES,
+    TOC_EXAMPLES,
 )
 from vnreport_extract.extract.sections import heading_title, parse_heading, walk
 
@@ -125,12 +126,34 @@ def test_numbering_style(style: str, line: str, number: str) -> None:
     parsed = parse_heading(line)
     assert parsed is not None and parsed[0] == number, (style, line, parsed)
     scheme = next(s["scheme"] for s in NUMBERING_STYLES if s["name"] == style)
-    assert parsed[1] == SCHEME_RANK[scheme] + (number.count(".") if scheme == "arabic" else 0)
+    assert parsed[1] == SCHEME_RANK[scheme] + (number.count(".") if scheme in ("arabic", "roman") else 0)
 
 
 @pytest.mark.parametrize("line", NOT_SECTIONS)
 def test_not_a_section(line: str) -> None:
     assert parse_heading(line) is None
+
+
+@pytest.mark.parametrize(("title", "entries"), TOC_EXAMPLES)
+def test_table_of_contents_entries_are_not_sections(title: str, entries: list[str]) -> None:
+    text = "\n".join([title, *entries, "I. Thông tin chung", "I.1. Căn cứ pháp lý", "Nghị định số 64/2007/NĐ-CP."])
+    assert [s[:2] for s in flat(text)] == [("I", 1), ("I.1", 2)]
+
+
+def test_roman_numbered_subsections_nest() -> None:
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc
+    text = ("II. Phân tích và đánh giá thực trạng\nII.1. Sở công thương\nII.1.1. Hiện trạng hạ tầng CNTT\n"
+            "1. Máy chủ\na) Máy chủ ứng dụng\nII.2. Sở Y tế\nIII. Sự cần thiết phải đầu tư")
+    assert [s[:2] for s in flat(text)] == [("II", 1), ("II.1", 2), ("II.1.1", 3), ("1", 4), ("a", 5), ("II.2", 2),
+                                           ("III", 1)]
+
+
+def test_roman_numbered_subsections_under_capital_letters() -> None:
+    # A document whose ``A.`` hold its ``I.`` (see upper_over_roman): the ``I.1.`` go with them.
+    text = ("A. PHẦN CHUNG\nI. Thông tin chung\nI.1. Căn cứ pháp lý\nII. Phân tích\n"
+            "B. PHẦN DỰ TOÁN\nI. Căn cứ lập dự toán\nI.1. Các văn bản")
+    assert [s[:2] for s in flat(text)] == [("A", 1), ("I", 2), ("I.1", 3), ("II", 2), ("B", 1), ("I", 2),
+                                           ("I.1", 3)]
 
 
 def test_party_dash_styles_nest() -> None:

@@ -42,6 +42,12 @@ NUMBERING_STYLES: list[NumberingStyle] = [
     {"name": "Điều 1.", "scheme": "article",
      "pattern": r"(?P<number>(?i:điều)[ ]+\d{1,3})[ ]*[.:]?(?:[ ]+|$)",
      "examples": [("Điều 1. Bổ sung ông Nguyễn Cường Phó Giám đốc Sở Nông nghiệp", "Điều 1")]},
+    # A technical report's (đề cương, đề án) Roman numeral with its subsections under it:
+    # ``II.1.``, ``IV.3.1.1``; nested by its numbers' count, under ``I.`` and over ``A.``, ``1.``.
+    {"name": "I.1.", "scheme": "roman",
+     "pattern": r"(?P<number>[IVXL]{1,7}(?:\.\d{1,2}){1,4})(?![\d,])(?:[ ]*[.)][ ]*|[ ]+(?=\p{Lu}))",
+     "examples": [("I.1. Căn cứ pháp lý", "I.1"), ("II.1.2. Hiện trạng ứng dụng CNTT", "II.1.2"),
+                  ("IV.1 Mục tiêu dự án", "IV.1"), ("IV.3.1.1 Quy trình quản lý văn bản đến", "IV.3.1.1")]},
     {"name": "I.", "scheme": "roman",
      "pattern": r"(?P<number>[IVXL]{1,7})(?:[ ]*[.):][ ]*|[ ]+(?=\p{Lu}))",
      "examples": [("I. Thành phần dự họp", "I"), ("III KẾT QUẢ THỰC HIỆN:", "III")]},
@@ -97,6 +103,15 @@ NOT_SECTIONS: list[str] = [
     "Điều lệ Đảng quy định thì nhiệm kỳ",  # a name, not an article
 ]
 
+# A table of contents lists the headings with their pages: after its title, the run of
+# paragraphs that end in a page number (after a space, a tab or dot leaders) are its entries,
+# not sections (the headings come again in the body).
+TOC_TITLES: list[str] = ["Mục lục"]
+TOC_ENTRY = regex.compile(r"\S[ \t.…]+\d{1,3}$")
+TOC_EXAMPLES: list[tuple[str, list[str]]] = [  # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc
+    ("Mục lục", ["I. Thông tin chung 8", "I.1. Căn cứ pháp lý 8", "IV.3.1.1 Quy trình quản lý văn bản đến 19"]),
+]
+
 # A heading that opens with the articles and clauses it implements (a Quy định thi hành Điều lệ
 # Đảng: ``1. Điều 1 (Khoản 2): Tuổi đời ...``, ``2.1. (Khoản 1): Quyền được thông tin ...``): its
 # colon follows a reference, not a heading running into body text, and the title goes on.
@@ -136,8 +151,9 @@ CONTINUED_ITEM_EXAMPLES: list[tuple[str, str, str]] = [
 # (``A.``) sit under the Roman numerals (``I.`` / ``A.``, a biên bản's parties) unless the
 # document opens them first: then they hold the Roman numerals (``PHẦN THỨ HAI`` / ``A.`` /
 # ``I.``, a Party Hướng dẫn), see ``upper_over_roman``.
-SCHEME_RANK: dict[str, int] = {"part": 0, "chapter": 1, "muc": 2, "article": 3, "roman": 4, "upper": 5, "arabic": 6,
-                               "letter": 20}
+# Ten apart: ``1.1`` and ``I.1`` rank one more than their scheme per number after the first.
+SCHEME_RANK: dict[str, int] = {"part": 0, "chapter": 10, "muc": 20, "article": 30, "roman": 40, "upper": 50,
+                               "arabic": 60, "letter": 200}
 
 _LABELS = [regex.compile(r"^(?:" + style["pattern"] + r")") for style in NUMBERING_STYLES]
 

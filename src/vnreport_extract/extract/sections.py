@@ -26,12 +26,16 @@ from ..conventions.numbering import (
     REFERENCE_LABEL,
     SCHEME_RANK,
     STEP_LABEL,
+    TOC_ENTRY,
+    TOC_TITLES,
     next_label,
 )
 from ..limits import LimitExceededError
 from ..models import Section, Warning
-from ..normalize import in_capitals
+from ..normalize import fold, in_capitals
 
+_TOC_TITLES = {fold(t) for t in TOC_TITLES}
+_TOC_TITLE_CHARS = max(len(t) for t in TOC_TITLES) + 2  # with a colon, a space
 _ROMAN_OK = regex.compile(r"(?=[IVXL])(XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 # The numbering styles, in the order they are tried (longer labels first).
@@ -123,9 +127,11 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     """(number, rank, rest of the paragraph) when a paragraph starts with a section number.
 
     >>> parse_heading("III KẾT QUẢ THỰC HIỆN:")[:2]
-    ('III', 4)
+    ('III', 40)
     >>> parse_heading("2.1. Hạn chế: Công tác")[:2]
-    ('2.1', 7)
+    ('2.1', 61)
+    >>> parse_heading("II.1.2. Hiện trạng ứng dụng CNTT")[:2]
+    ('II.1.2', 42)
     >>> parse_heading("1.460,97 ha") is None
     True
     """
@@ -135,10 +141,11 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
         return None
     kind, m = found
     number = m.group("number")
-    if kind == "roman" and not _ROMAN_OK.fullmatch(number):
+    if kind == "roman" and not _ROMAN_OK.fullmatch(number.partition(".")[0]):
         return None
     rest = paragraph[m.end():]
-    rank = SCHEME_RANK[kind] + number.count(".") if kind == "arabic" else SCHEME_RANK[kind]
+    # ``1.1`` under ``1``, ``I.1`` under ``I``: one rank more per number after the first.
+    rank = SCHEME_RANK[kind] + number.count(".") if kind in ("arabic", "roman") else SCHEME_RANK[kind]
     if kind in ("part", "chapter", "muc", "article"):
         first, *others = number.split()
         number = " ".join([first[:1].upper() + first[1:].lower()]
@@ -153,7 +160,7 @@ def continued_item(paragraph: str, previous: str) -> tuple[str, int, str] | None
     (``previous``, the start of its paragraph) is the item before in the same style.
 
     >>> continued_item("3- nhà làm việc hoàn thành", "2- Trạm đ")[:2], continued_item("3- nhà", "1- Tường")
-    (('3', 6), None)
+    (('3', 60), None)
     """
     m = CONTINUED_ITEM.match(paragraph)
     if m is None:
@@ -173,8 +180,10 @@ def upper_over_roman(ranks: Sequence[int]) -> bool:
     (``A.`` ``I.`` ``II.`` ``B.`` ``I.``). A biên bản's parties ``A.`` ``B.`` listed before its
     ``I.`` hold none.
 
-    >>> upper_over_roman([0, 5, 4, 6, 5, 4]), upper_over_roman([4, 5, 5, 4, 5]), upper_over_roman([5, 5, 4, 4])
-    (True, False, False)
+    >>> upper_over_roman([0, 50, 40, 60, 50, 40]), upper_over_roman([40, 50, 50, 40, 50])
+    (True, False)
+    >>> upper_over_roman([50, 50, 40, 40])
+    False
     """
     uppers = [k for k, r in enumerate(ranks) if r == _UPPER]
     romans = [k for k, r in enumerate(ranks) if r == _ROMAN]
@@ -262,10 +271,17 @@ def extract_sections(
     end_of_body = len(text) if body_end is None else body_end
     headings: list[Heading] = []
     quoted = 0  # paragraphs inside a quotation so far (a quoted article's ``a)`` is not a section)
+    contents = False  # inside a table of contents (its entries are not sections)
     for i, (start, end) in enumerate(paragraphs):
         if start >= end_of_body:
             continue
         paragraph = text[start:end]
+        if len(paragraph) <= _TOC_TITLE_CHARS and fold(paragraph).strip(" :") in _TOC_TITLES:
+            contents = True
+            continue
+        if contents and TOC_ENTRY.search(paragraph):
+            continue
+        contents = False
         inside = quoted > 0
         # A quoted article opens with its own label (``“b) Trước khi ...``, ``“2. Sau khi ...``);
         # a stray ``“`` (OCR) opens nothing.
@@ -318,8 +334,10 @@ def extract_sections(
             continue
         if upper_over_roman([x.rank for x in segment]):
             for x in segment:
-                if x.rank in (_UPPER, _ROMAN):
-                    x.rank = _ROMAN + _UPPER - x.rank
+                if x.rank == _UPPER:
+                    x.rank = _ROMAN
+                elif _ROMAN <= x.rank < _UPPER:  # ``I.`` and its ``I.1.`` under the ``A.``
+                    x.rank += _UPPER - _ROMAN
         segment = []
     warnings: list[Warning] = []
     roots: list[Heading] = []
