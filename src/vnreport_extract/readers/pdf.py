@@ -538,6 +538,7 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
             sum(1 for e in edges if e.get("orientation") == "h") >= 2:
         visible = page.filter(lambda o: o.get("object_type") not in ("rect", "line", "curve") or _visible_edge(o))
         tables = visible.find_tables()
+    unreadable = False
     for attempt in range(2):
         scan.tables = []
         rest = glyphs
@@ -553,13 +554,11 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
         # TCVN3 or VNI text in a font whose name does not say so reads as mojibake: when its
         # text reads as that encoding, the page is read again converted; if it still does
         # not read, it is OCRed (as it was).
+        unreadable = _unreadable_layer(scan, judged_words)
         if attempt:
-            unreadable = _unreadable_layer(scan, judged_words)
             converter.release(kept=not unreadable)
-            if unreadable:
-                scan.needs_ocr = scan.unreadable = True
             break
-        if not _unreadable_layer(scan, judged_words) or not converter.adopt(glyphs):
+        if not unreadable or not converter.adopt(glyphs):
             break
     scan.rules = [r for r in _rules(page, edges)
                   if not any(t.x0 - 1 <= r.x0 and r.x1 <= t.x1 + 1 and t.top - 1 <= r.top <= t.bottom + 1
@@ -567,10 +566,9 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
     text_chars = sum(len(w.text) for line in scan.lines for w in line.words
                      if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
     text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
-    if not scan.unreadable:
-        scan.needs_ocr = _needs_ocr(page, text_chars)
-        if not scan.needs_ocr and _unreadable_layer(scan, judged_words):
-            scan.needs_ocr = scan.unreadable = True
+    scan.needs_ocr = _needs_ocr(page, text_chars)
+    if not scan.needs_ocr and unreadable:
+        scan.needs_ocr = scan.unreadable = True
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
