@@ -523,22 +523,27 @@ def test_short_legacy_page_before_a_converted_one_is_left_to_ocr(tmp_path: Path)
     assert " ".join(_paragraphs(doc)).startswith("Cộng hoà xã hội chủ nghĩa Việt Nam")
 
 
-def test_short_page_of_the_same_mojibake_is_read_by_ocr_too(tmp_path: Path) -> None:
+def first_pages(tmp_path: Path, *sources: Path) -> Path:
+    """A PDF of the first page of each of ``sources``, in turn."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
+    joined = tmp_path / "joined.pdf"
+    out = pdfium.PdfDocument.new()
+    for source in sources:
+        pdf = pdfium.PdfDocument(str(source))
+        out.import_pages(pdf, [0])
+        pdf.close()
+    out.save(str(joined))
+    out.close()
+    return joined
+
+
+def test_short_page_of_the_same_mojibake_is_read_by_ocr_too(tmp_path: Path) -> None:
     # A signature page of a few words in the same wrong mapping as the scan's first page.
     short = tmp_path / "short.pdf"
     short.write_bytes(make_pdf([_text(72, 700, b"KT. GI\xc1M \xd0\xd3C Th\xb0\xe3ng t\xe1 Nguy\xc5n", b"F1")
                                 + _text(72, 660, b"N\xa1i nh-n: L\xb0u VT", b"F1")]))
-    mixed = tmp_path / "mixed.pdf"
-    out = pdfium.PdfDocument.new()
-    for source in (MOHINH_PDF, BAD_LAYER_PDF, short):
-        pdf = pdfium.PdfDocument(str(source))
-        out.import_pages(pdf, [0])
-        pdf.close()
-    out.save(str(mixed))
-    out.close()
-    report = parse_file(mixed, ParseOptions(ocr="off"))
+    report = parse_file(first_pages(tmp_path, MOHINH_PDF, BAD_LAYER_PDF, short), ParseOptions(ocr="off"))
     assert [(e.page, e.type) for e in report.errors] == [(2, "OcrDisabled"), (3, "OcrDisabled")]
     assert "Th°ãng" not in report.text
 
@@ -853,17 +858,7 @@ def test_unreadable_layer_with_ocr_off_is_an_input_error() -> None:
 
 
 def test_unreadable_page_among_text_pages_with_ocr_off_is_a_page_error(tmp_path: Path) -> None:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-    mixed = tmp_path / "mixed.pdf"
-    out = pdfium.PdfDocument.new()
-    for source in (MOHINH_PDF, BAD_LAYER_PDF):
-        pdf = pdfium.PdfDocument(str(source))
-        out.import_pages(pdf, [0])
-        pdf.close()
-    out.save(str(mixed))
-    out.close()
-    report = parse_file(mixed, ParseOptions(ocr="off"))
+    report = parse_file(first_pages(tmp_path, MOHINH_PDF, BAD_LAYER_PDF), ParseOptions(ocr="off"))
     assert report.status == "partial"
     assert report.errors == [PartError(part="page", page=2, type="OcrDisabled",
                                        message="page 2 has an unreadable text layer (not Vietnamese) and OCR is off")]

@@ -183,7 +183,9 @@ _VIETNAMESE_LATIN1: Final = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃ�
 # is searched at a few nanoseconds a character, the whole of _FOREIGN at about twenty.
 _FOREIGN_SIGN: Final = re.compile(
     "[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1 and chr(c) != "\\") + "]")
-_FOREIGN: Final = re.compile("[a-z\u00df-\u00ff][\u00c0-\u00de]|" + _FOREIGN_SIGN.pattern)
+# A capital Latin-1 letter after a lower-case one (``chÝnh``).
+_FOREIGN_CASE: Final = re.compile("[a-z\u00df-\u00ff][\u00c0-\u00de]")
+_FOREIGN: Final = re.compile(_FOREIGN_CASE.pattern + "|" + _FOREIGN_SIGN.pattern)
 # Where TCVN3's ư (the soft hyphen 0xAD) was dropped on the way, "ương"/"ước"/"ươu"
 # arrive as "ơng"/"ơc"/"ơu" — rhymes Vietnamese does not have — so the ư is certain.
 _LOST_U_HORN: Final = re.compile(
@@ -367,7 +369,6 @@ JUDGED_WORDS: Final = 20
 UNREADABLE_FOREIGN: Final = 0.25
 UNREADABLE_SYLLABLES: Final = 0.8
 _CLEAN_SYLLABLES: Final = 0.5
-_FOREIGN_CASE: Final = re.compile("[a-z\u00df-\u00ff][\u00c0-\u00de]")
 
 
 def _foreign_word(word: str) -> bool:
@@ -420,11 +421,10 @@ def unreadable_share(text: str, min_words: int = JUDGED_WORDS) -> float | None:
     syllables = sum(1 for w in words if _vietnamese_word(w))
     if syllables >= UNREADABLE_SYLLABLES * len(words):
         return 0.0
-    foreign = [w for w in words if _foreign_word(w)]
     clean = [w for w in words if not _foreign_word(w)]
     if clean and sum(1 for w in clean if _vietnamese_word(w)) < _CLEAN_SYLLABLES * len(clean):
         return 0.0  # another language
-    return len(foreign) / len(words)
+    return (len(words) - len(clean)) / len(words)
 
 
 def unreadable(text: str, min_words: int = JUDGED_WORDS) -> bool:
@@ -465,20 +465,19 @@ def _line_is_legacy(line: str, encoding: Encoding) -> bool:
     return _FOREIGN.search(line) is not None
 
 
-def fix_text(text: str, font_name: str | None = None, encoding: Encoding | None = None) -> str:
+def fix_text(text: str, font_name: str | None = None) -> str:
     """Text in Unicode, whatever legacy font it was typed in.
 
-    ``encoding`` when the caller knows it; else the font decides the encoding when it names
-    one (``.VnTime``, ``VNI-Times``); otherwise :func:`detect` does. Either way each line is
-    converted only where the conversion reads at least as well as the original, so Unicode
-    text in a legacy-named style stays as is.
+    The font decides the encoding when it names one (``.VnTime``, ``VNI-Times``); otherwise
+    :func:`detect` does. Either way each line is converted only where the conversion reads
+    at least as well as the original, so Unicode text in a legacy-named style stays as is.
 
     >>> fix_text("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
     'Cộng hoà xã hội chủ nghĩa Việt Nam'
     >>> fix_text("Phát huy sức mạnh tổng hợp", ".VnTime")
     'Phát huy sức mạnh tổng hợp'
     """
-    encoding = encoding or encoding_of_font(font_name) or detect(text)
+    encoding = encoding_of_font(font_name) or detect(text)
     if encoding is None:
         return text
     if "\n" not in text:

@@ -850,6 +850,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     started = time.monotonic()
     converter = _LegacyConverter()
     scans: list[PageScan] = []
+    garbled = False  # a page's text layer was mojibake (see _unreadable_layer)
     pdf = _open(path)
     # Numbers stamped as pictures are read by OCR, unless OCR is off.
     pictures = PictureReader(path, options, warnings) if options.ocr != "off" else None
@@ -877,8 +878,9 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
                                  limits.max_xobjects_per_page):
                     # A page of the same mojibake or legacy text as one before it is judged on a few words.
-                    judged = _SHORT_PAGE_WORDS if converter.converted or any(s.unreadable for s in scans) else None
+                    judged = _SHORT_PAGE_WORDS if converter.converted or garbled else None
                     scans.append(_scan_page(page, converter, warnings, limits, pictures, judged))
+                    garbled = garbled or scans[-1].unreadable
             except VnReportError:
                 raise
             except (PageTooComplex, PdfminerException) as exc:
@@ -912,7 +914,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     for font, encoding in sorted(converter.used().items()):
         warnings.append(("legacy-font", f"text in {font} converted from {encoding}"))
 
-    if converter.converted or any(s.unreadable for s in scans):
+    if converter.converted or garbled:
         # The same mojibake on a short page (a signature page, a Nơi nhận) has too few words
         # to be judged alone: in a document that has it, a few words are enough (the pages
         # after the first such page were judged so as they were read; these are the ones
