@@ -71,7 +71,7 @@ from ..limits import LimitExceededError, Limits
 from ..models import Source
 from ..normalize import fold, in_capitals
 from ..split import split_documents
-from . import ocr_tables, system
+from . import ocr_tables, system, tesseract_lib
 from .digits import HandReading, read_handwritten, sides_touched
 from .ocr_tsv import Word, parse_tsv, parse_tsv_at
 
@@ -2236,6 +2236,19 @@ def _busy() -> float:
             return 0.0
 
 
+@dataclass
+class _InProcessRun:
+    """A listed run (:meth:`_Tesseract.start_listed`) made by the library in this process: its
+    options, and its images once given (:meth:`_Tesseract.send`)."""
+
+    options: tuple[str, ...]
+    files: tuple[Path, ...] = ()
+
+
+# A listed run: a ``tesseract`` process waiting for its images, or one made in this process.
+_Run = subprocess.Popen[bytes] | _InProcessRun
+
+
 class _Aborted(Exception):
     """The document's reading was given up (another page raised, Ctrl-C): no more runs."""
 
@@ -2263,8 +2276,12 @@ class _Tesseract:
     end, and the last page's later runs do not add that time to the document's. (Started
     earlier, they would take the core a first reading uses.)"""
 
-    def __init__(self, exe: str, workers: int, timeout: float) -> None:
+    def __init__(self, exe: str, workers: int, timeout: float,
+                 engines: tesseract_lib.Engines | None = None) -> None:
         self.exe, self.timeout = exe, timeout
+        # Tesseract's library in this process, when it can run the reading (see
+        # :mod:`.tesseract_lib`): no process to start, no model to load a run.
+        self.engines = engines
         self.workers = workers
         self._free = workers
         self._waiting: list[tuple[tuple[int, int], int]] = []
@@ -2365,14 +2382,19 @@ class _Tesseract:
             with self._changed:
                 self._running.discard(proc)
 
-    def discard(self, proc: subprocess.Popen[bytes]) -> None:
+    def discard(self, proc: _Run) -> None:
         """Stop a started run that is not needed."""
+        if isinstance(proc, _InProcessRun):
+            return
         system.kill_group(proc)
         with self._changed:
             self._running.discard(proc)
 
     def call(self, args: Sequence[str], timeout: float | None = None) -> system.Finished:
         """Run Tesseract with ``args`` (holding a turn) to its end."""
+        request = tesseract_lib.parse_args(args) if self.engines is not None else None
+        if request is not None:
+            return self._in_process(request, timeout)
         with self._changed:
             proc = self._start(args, False)
         return self._finish(proc, timeout, None)
@@ -2389,11 +2411,23 @@ class _Tesseract:
         with self.turn(rank):
             return self.feed(self.start_listed(options, expected), files, timeout)
 
-    def start_listed(self, options: Sequence[str], expected: Hashable = None) -> subprocess.Popen[bytes]:
+    def _in_process(self, request: tesseract_lib.Request, timeout: float | None) -> system.Finished:
+        """A run by the library in this process (holding a turn)."""
+        if self._aborted:
+            raise _Aborted
+        assert self.engines is not None
+        return self.engines.run(request, self.timeout if timeout is None else timeout)
+
+    def start_listed(self, options: Sequence[str], expected: Hashable = None) -> _Run:
         """Tesseract with ``options`` started (holding a turn), its images to be named on its
         standard input (:meth:`feed`): each image's TSV in turn, page by page. It loads its
         model meanwhile. ``expected``: the run announced by :meth:`expect`, whose process may
-        have been started already."""
+        have been started already. With the library in this process, nothing starts: the run
+        is made when its images are given."""
+        if self.engines is not None and tesseract_lib.parse_args(["stdin", "stdout", *options]) is not None:
+            with self._changed:
+                self._expected.pop(expected, None)
+            return _InProcessRun(tuple(options))
         with self._changed:
             announced, proc = self._expected.pop(expected, ((), None))
         if proc is not None and announced != tuple(options):
@@ -2404,23 +2438,34 @@ class _Tesseract:
                 proc = self._start(["stdin", "stdout", *options], True)
         return proc
 
-    def feed(self, proc: subprocess.Popen[bytes], files: Sequence[Path],
-             timeout: float | None = None) -> system.Finished:
+    def feed(self, proc: _Run, files: Sequence[Path], timeout: float | None = None) -> system.Finished:
         """The run of :meth:`start_listed` given its images, to its end."""
+        if isinstance(proc, _InProcessRun):
+            return self._listed_in_process(proc, files, timeout)
         return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
 
+    def _listed_in_process(self, run: _InProcessRun, files: Sequence[Path], timeout: float | None) -> system.Finished:
+        request = tesseract_lib.parse_args(["stdin", "stdout", *run.options], files)
+        assert request is not None  # checked by start_listed
+        return self._in_process(request, timeout)
+
     @staticmethod
-    def send(proc: subprocess.Popen[bytes], files: Sequence[Path]) -> None:
+    def send(proc: _Run, files: Sequence[Path]) -> None:
         """The run of :meth:`start_listed` given its images, which it starts on at once; its end
-        is waited for with :meth:`wait`."""
+        is waited for with :meth:`wait`. (A run in this process is made in :meth:`wait`.)"""
+        if isinstance(proc, _InProcessRun):
+            proc.files = tuple(files)
+            return
         assert proc.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it has ended already: wait() tells how
             proc.stdin.write("".join(f"{f}\n" for f in files).encode("utf-8"))
             proc.stdin.close()
         proc.stdin = None  # nothing more for communicate() to send
 
-    def wait(self, proc: subprocess.Popen[bytes], timeout: float | None = None) -> system.Finished:
+    def wait(self, proc: _Run, timeout: float | None = None) -> system.Finished:
         """The run given its images by :meth:`send`, to its end."""
+        if isinstance(proc, _InProcessRun):
+            return self._listed_in_process(proc, proc.files, timeout)
         return self._finish(proc, timeout, None)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
@@ -2453,6 +2498,8 @@ class _Tesseract:
         wait for their images) when a turn is free and no run waits for one; one at a time,
         each once the one before waits for its images: loading side by side, they would take
         a core from the runs at work."""
+        if self.engines is not None:
+            return  # the library in this process has its models loaded already
         with self._changed:
             if self._aborted or self._ahead or self._free <= len(self._waiting) \
                     or all(proc is not None for _, proc in self._expected.values()):
@@ -3213,7 +3260,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         for n in page_numbers:
             if not 1 <= n <= raster_count:
                 raise InputError(f"{path}: no page {n} (the PDF has {raster_count})")
-        tess = stack.enter_context(_Tesseract(exe, workers, timeout))
+        engines = tesseract_lib.engines() if tesseract is None else None
+        tess = stack.enter_context(_Tesseract(exe, workers, timeout, engines))
         tess.line_up((1, n) for n in page_numbers)
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
         # A few pages more than are read at once are under way: one ready for each turn that

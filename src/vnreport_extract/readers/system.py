@@ -215,6 +215,18 @@ def _tesseract_languages(path: str, tessdata: str | None) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines()[1:] if line.strip())
 
 
+@functools.lru_cache(maxsize=8)
+def tesseract_version(path: str) -> str:
+    """The version a ``tesseract`` binary reports (``5.3.0``; empty when it says none)."""
+    done = run([path, "--version"], 30, TESSERACT)
+    # ``tesseract 5.3.0`` on the first line (stdout, or stderr in old versions).
+    for line in (done.stdout + b"\n" + done.stderr).decode("utf-8", "replace").splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] == "tesseract":
+            return words[1]
+    return ""
+
+
 def tesseract(languages: str = "vie", path: str | None = None) -> str:
     """The ``tesseract`` binary (``path``, or found on ``PATH``), checked to have the data for
     each of ``languages`` (``vie+eng``)."""

@@ -1,0 +1,267 @@
+"""Tesseract run inside this process, through the C API of the very library the ``tesseract``
+command is built on (``libtesseract.so.5``, loaded with :mod:`ctypes`): the same reading, byte
+for byte, without starting a process and loading the language model for every run.
+
+A ``tesseract`` process spends about 0.1 s of CPU loading its model before it reads anything.
+The OCR reader runs Tesseract several times a page (the page, the print read again, the
+handwritten fields, the symbols, the table cells): on a 16-page scan that loading is about a
+fifth of all the work. Here each model is loaded once, by the first run that needs it, and kept
+(one engine per run going on at once, see :class:`Engines`).
+
+Only what the readers ask for is done so: images read to TSV with ``-l``, ``--psm``, ``--dpi``
+and ``-c`` options (:func:`parse_args`). Anything else (orientation detection, ``--psm 0``)
+and any machine where the library cannot be used (not found, another version than the
+``tesseract`` command's, OpenMP free to use several threads) goes to the ``tesseract``
+command as before: :func:`engines` returns ``None`` then.
+
+A run has a deadline (Tesseract's own monitor): past it the reading stops and
+:class:`~.system.ToolTimeout` is raised, as a killed process would give.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import functools
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import MissingComponentError
+from . import system
+
+# The header line of the ``tsv`` output: the library gives the rows only.
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+_PSM_AUTO = 3  # the command's default page segmentation (the library's own is 6)
+_LIBRARY = "libtesseract.so.5"
+_LEPTONICA = "liblept.so.5"
+_GOMP = "libgomp.so.1"
+_LEPTONICA_QUIET = 6  # L_SEVERITY_NONE: Leptonica's warnings (``pixScaleSmooth``) unprinted
+
+
+@dataclass(frozen=True)
+class Request:
+    """A ``tesseract`` command line the library can run: its images and options."""
+
+    images: tuple[str, ...]
+    languages: str
+    psm: int
+    dpi: int | None
+    variables: tuple[tuple[str, str], ...]
+
+
+def parse_args(args: Sequence[str], images: Sequence[Path] = ()) -> Request | None:
+    """The request of a ``tesseract`` command line (its arguments without the binary), or
+    ``None`` when the library does not run it (no TSV asked for, an option not known here).
+    ``images``: the images named on its standard input (``stdin`` in place of the image).
+
+    >>> parse_args(["page.bmp", "stdout", "-l", "vie", "--dpi", "300", "tsv"])
+    Request(images=('page.bmp',), languages='vie', psm=3, dpi=300, variables=())
+    >>> parse_args(["stdin", "stdout", "-l", "vie", "--psm", "7", "-c", "a=1", "tsv"], [Path("f.bmp")])
+    Request(images=('f.bmp',), languages='vie', psm=7, dpi=None, variables=(('a', '1'),))
+    >>> parse_args(["page.bmp", "stdout", "--psm", "0", "--dpi", "300"]) is None
+    True
+    """
+    if len(args) < 3 or args[1] != "stdout" or args[-1] != "tsv":
+        return None
+    image, rest = args[0], list(args[2:-1])
+    files = tuple(str(f) for f in images) if image == "stdin" else (image,)
+    languages, psm, dpi, variables = "eng", _PSM_AUTO, None, []
+    while rest:
+        option = rest.pop(0)
+        if not rest:
+            return None
+        value = rest.pop(0)
+        if option == "-l":
+            languages = value
+        elif option == "--psm" and value.isdigit() and int(value) > 0:
+            psm = int(value)
+        elif option == "--dpi" and value.isdigit():
+            dpi = int(value)
+        elif option == "-c" and "=" in value:
+            name, _, setting = value.partition("=")
+            variables.append((name, setting))
+        else:
+            return None
+    return Request(files, languages, psm, dpi, tuple(variables))
+
+
+class _Api:
+    """The library's functions, typed."""
+
+    def __init__(self) -> None:
+        tess = ctypes.CDLL(_LIBRARY)
+        lept = ctypes.CDLL(_LEPTONICA)
+        p, text, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+        for name, restype, argtypes in [
+            ("TessVersion", text, []),
+            ("TessBaseAPICreate", p, []),
+            ("TessBaseAPIInit3", i, [p, text, text]),
+            ("TessBaseAPISetVariable", i, [p, text, text]),
+            ("TessBaseAPISetPageSegMode", None, [p, i]),
+            ("TessBaseAPISetInputName", None, [p, text]),
+            ("TessBaseAPISetImage2", None, [p, p]),
+            ("TessBaseAPIRecognize", i, [p, p]),
+            ("TessBaseAPIGetTsvText", ctypes.POINTER(ctypes.c_char), [p, i]),
+            ("TessDeleteText", None, [ctypes.POINTER(ctypes.c_char)]),
+            ("TessBaseAPIClear", None, [p]),
+            ("TessBaseAPIEnd", None, [p]),
+            ("TessBaseAPIDelete", None, [p]),
+            ("TessMonitorCreate", p, []),
+            ("TessMonitorDelete", None, [p]),
+            ("TessMonitorSetDeadlineMSecs", None, [p, i]),
+        ]:
+            fn = getattr(tess, name)
+            fn.restype, fn.argtypes = restype, argtypes
+        lept.pixRead.restype, lept.pixRead.argtypes = p, [text]
+        lept.pixDestroy.restype, lept.pixDestroy.argtypes = None, [ctypes.POINTER(p)]
+        lept.setMsgSeverity.restype, lept.setMsgSeverity.argtypes = i, [i]
+        lept.setMsgSeverity(_LEPTONICA_QUIET)
+        self.tess, self.lept = tess, lept
+
+    def version(self) -> str:
+        return (self.tess.TessVersion() or b"").decode("ascii", "replace")
+
+
+class Engines:
+    """Tesseract engines kept loaded, one per run going on at once, for each set of languages
+    and ``-c`` variables (set when the model is loaded, as the command does)."""
+
+    def __init__(self, api: _Api) -> None:
+        self._api = api
+        self._lock = threading.Lock()
+        self._free: dict[tuple[str, tuple[tuple[str, str], ...]], list[int]] = {}
+        self._all: list[int] = []
+
+    @contextlib.contextmanager
+    def _engine(self, request: Request) -> Iterator[int | None]:
+        key = (request.languages, request.variables)
+        with self._lock:
+            free = self._free.setdefault(key, [])
+            handle = free.pop() if free else None
+        if handle is None:
+            handle = self._load(request)
+        try:
+            yield handle
+        finally:
+            if handle is not None:
+                with self._lock:
+                    self._free.setdefault(key, []).append(handle)
+
+    def _load(self, request: Request) -> int | None:
+        """A new engine with the request's model loaded; ``None`` when it cannot be loaded."""
+        tess = self._api.tess
+        handle = tess.TessBaseAPICreate()
+        if not handle:
+            return None
+        if tess.TessBaseAPIInit3(handle, None, request.languages.encode()) != 0:
+            tess.TessBaseAPIDelete(handle)
+            return None
+        # Its messages (``Line cannot be recognized!!``) are not for our users: the command's
+        # went to a pipe no one read.
+        tess.TessBaseAPISetVariable(handle, b"debug_file", os.devnull.encode())
+        for name, value in request.variables:
+            tess.TessBaseAPISetVariable(handle, name.encode(), value.encode())
+        with self._lock:
+            self._all.append(handle)
+        return int(handle)
+
+    def run(self, request: Request, timeout: float) -> system.Finished:
+        """The TSV of the request's images, one after the other as the command reads a list of
+        images (``page_num`` 1, 2, ...), as a finished ``tesseract`` would leave it."""
+        api = self._api
+        tess, lept = api.tess, api.lept
+        deadline = time.monotonic() + timeout
+        rows = [TSV_HEADER]
+        with self._engine(request) as handle:
+            if handle is None:
+                message = f"Error: could not load the language data {request.languages!r}"
+                return system.Finished(1, b"", message.encode())
+            tess.TessBaseAPISetPageSegMode(handle, request.psm)
+            tess.TessBaseAPISetVariable(handle, b"user_defined_dpi", str(request.dpi or 0).encode())
+            for index, image in enumerate(request.images):
+                pix = lept.pixRead(image.encode())
+                if not pix:
+                    return system.Finished(1, "".join(rows).encode(), f"Error: cannot read image {image}".encode())
+                monitor = tess.TessMonitorCreate()
+                try:
+                    left = deadline - time.monotonic()
+                    tess.TessMonitorSetDeadlineMSecs(monitor, max(1, int(left * 1000)))
+                    tess.TessBaseAPISetInputName(handle, image.encode())
+                    tess.TessBaseAPISetImage2(handle, pix)
+                    failed = tess.TessBaseAPIRecognize(handle, monitor) < 0
+                    if time.monotonic() > deadline:
+                        tess.TessBaseAPIClear(handle)
+                        raise system.ToolTimeout("Tesseract", timeout)
+                    if failed:
+                        tess.TessBaseAPIClear(handle)
+                        return system.Finished(1, "".join(rows).encode(), f"Error: cannot read {image}".encode())
+                    text = tess.TessBaseAPIGetTsvText(handle, index)
+                    try:
+                        rows.append(ctypes.string_at(text).decode("utf-8", "replace") if text else "")
+                    finally:
+                        if text:
+                            tess.TessDeleteText(text)
+                    tess.TessBaseAPIClear(handle)
+                finally:
+                    tess.TessMonitorDelete(monitor)
+                    box = ctypes.c_void_p(pix)
+                    lept.pixDestroy(ctypes.byref(box))
+        return system.Finished(0, "".join(rows).encode(), b"")
+
+    def close(self) -> None:
+        """Unload every engine (at exit: the library warns of leaks otherwise)."""
+        with self._lock:
+            handles, self._all, self._free = self._all, [], {}
+        for handle in handles:
+            self._api.tess.TessBaseAPIEnd(handle)
+            self._api.tess.TessBaseAPIDelete(handle)
+
+
+DISABLE_ENV = "VNREPORT_TESSERACT_PROCESS"
+"""Set (to anything but empty) to run every Tesseract reading as a ``tesseract`` process."""
+
+
+@functools.lru_cache(maxsize=1)
+def engines() -> Engines | None:
+    """The engines of this process, or ``None`` when the library is not to be used here (see
+    the module docstring)."""
+    if os.environ.get(DISABLE_ENV):
+        return None
+    try:
+        exe = system.find_tool(["tesseract"], system.TESSERACT)
+        command = system.tesseract_version(exe)
+        api = _loaded()
+    except (OSError, system.ToolTimeout, MissingComponentError):
+        return None
+    if api is None or not command or api.version() != command:
+        return None
+    found = Engines(api)
+    atexit.register(found.close)
+    return found
+
+
+def _loaded() -> _Api | None:
+    """The library loaded, its OpenMP held to one thread (as ``OMP_THREAD_LIMIT=1`` holds the
+    command's: runs go side by side, one a core); ``None`` when that cannot be had (OpenMP
+    loaded before with more threads allowed)."""
+    before = os.environ.get("OMP_THREAD_LIMIT")
+    # OpenMP reads its limit once, when it is loaded: set for that moment only, the limit
+    # does not pass to other libraries' own copies of OpenMP loaded later.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        api = _Api()
+        gomp = ctypes.CDLL(_GOMP)
+    finally:
+        if before is None:
+            del os.environ["OMP_THREAD_LIMIT"]
+        else:
+            os.environ["OMP_THREAD_LIMIT"] = before
+    gomp.omp_get_thread_limit.restype = ctypes.c_int
+    if gomp.omp_get_thread_limit() != 1:
+        return None
+    return api

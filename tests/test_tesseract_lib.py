@@ -1,0 +1,166 @@
+"""Tesseract's library run in this process (readers/tesseract_lib.py): the command lines it
+takes over, and the same TSV, byte for byte, as the ``tesseract`` command gives on a real scan."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vnreport_extract.readers import ocr, system, tesseract_lib
+from vnreport_extract.readers.tesseract_lib import Request, parse_args
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SCAN = FIXTURES / "real-scan" / "bcdx-03-scan.pdf"
+
+
+@pytest.mark.parametrize(("args", "files", "expected"), [
+    # A page's first reading: the command's default segmentation (3), the page's resolution.
+    (["p.bmp", "stdout", "-l", "vie", "--dpi", "300", "tsv"], [],
+     Request(("p.bmp",), "vie", 3, 300, ())),
+    # The print read again: one block.
+    (["p-again.bmp", "stdout", "-l", "vie", "--psm", "6", "--dpi", "150", "tsv"], [],
+     Request(("p-again.bmp",), "vie", 6, 150, ())),
+    # Handwritten fields, named on standard input, digits only.
+    (["stdin", "stdout", "-l", "vie", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789", "tsv"],
+     [Path("a.bmp"), Path("b.bmp")],
+     Request(("a.bmp", "b.bmp"), "vie", 7, None, (("tessedit_char_whitelist", "0123456789"),))),
+    # Two languages.
+    (["p.bmp", "stdout", "-l", "vie+eng", "tsv"], [], Request(("p.bmp",), "vie+eng", 3, None, ())),
+])
+def test_parse_args_takes_the_readers_command_lines(args: list[str], files: list[Path], expected: Request) -> None:
+    assert parse_args(args, files) == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["p.bmp", "stdout", "--psm", "0", "--dpi", "300"],  # orientation detection: text, not TSV
+    ["p.bmp", "stdout", "-l", "vie", "--psm", "0", "tsv"],  # no segmentation, detection only
+    ["p.bmp", "out", "-l", "vie", "tsv"],  # to a file
+    ["p.bmp", "stdout", "-l", "vie", "--oem", "0", "tsv"],  # an option not known here
+    ["p.bmp", "stdout", "-l", "tsv"],  # an option without its value
+])
+def test_parse_args_leaves_other_command_lines_to_the_command(args: list[str]) -> None:
+    assert parse_args(args) is None
+
+
+@pytest.fixture(scope="module")
+def engines() -> tesseract_lib.Engines:
+    found = tesseract_lib.engines()
+    assert found is not None, "libtesseract.so.5 (tesseract-ocr) is installed by scripts/setup-system.sh"
+    return found
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> ocr.PageImage:
+    """The real scan's first page as the OCR reader rasterises it."""
+    return ocr._render(SCAN, [1], 300, tmp_path_factory.mktemp("page"))[0]
+
+
+def _command(args: list[str], stdin: bytes | None = None) -> bytes:
+    exe = shutil.which("tesseract")
+    assert exe is not None
+    return subprocess.run([exe, *args], input=stdin, capture_output=True, check=True,
+                          env=dict(os.environ, OMP_THREAD_LIMIT="1")).stdout
+
+
+@pytest.mark.needs_tesseract
+def test_a_page_reads_as_the_command_reads_it(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
+    args = [str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"]
+    request = parse_args(args)
+    assert request is not None
+    done = engines.run(request, 120)
+    assert done.returncode == 0
+    assert done.stdout == _command(args)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in " ".join(w.text for w in ocr.parse_tsv(done.stdout.decode()))
+
+
+@pytest.fixture(scope="module")
+def fields(page: ocr.PageImage) -> list[Path]:
+    """Two pieces of the page: its top right corner (the date line) and its top left (Số)."""
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(Image.open(page.file))
+    w, h = page.width, page.height
+    return [ocr._save(grey[int(h * 0.05):int(h * 0.12), w // 2:], page.file.with_name("right.bmp")),
+            ocr._save(grey[int(h * 0.05):int(h * 0.12), : w // 2], page.file.with_name("left.bmp"))]
+
+
+@pytest.mark.needs_tesseract
+def test_images_named_on_standard_input_read_as_the_command_reads_them(
+        engines: tesseract_lib.Engines, fields: list[Path]) -> None:
+    """Each image in turn (``page_num`` 1, 2), with a whitelist set when the model is loaded,
+    then a run without it on an engine of its own."""
+    options = ["stdout", "-l", "vie", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789", "tsv"]
+    request = parse_args(["stdin", *options], fields)
+    assert request is not None
+    done = engines.run(request, 60)
+    assert done.stdout == _command(["stdin", *options], "".join(f"{f}\n" for f in fields).encode())
+    assert {row.split("\t")[1] for row in done.stdout.decode().splitlines()[1:]} == {"1", "2"}
+    plain = parse_args([str(fields[0]), "stdout", "-l", "vie", "--psm", "7", "tsv"])
+    assert plain is not None
+    assert engines.run(plain, 60).stdout == _command([str(fields[0]), "stdout", "-l", "vie", "--psm", "7", "tsv"])
+
+
+@pytest.mark.needs_tesseract
+def test_a_run_past_its_deadline_is_a_timeout(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
+    request = parse_args([str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"])
+    assert request is not None
+    with pytest.raises(system.ToolTimeout, match="Tesseract timed out after 0.01 s"):
+        engines.run(request, 0.01)
+
+
+@pytest.mark.needs_tesseract
+def test_an_image_that_cannot_be_read_fails_the_run(engines: tesseract_lib.Engines, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.bmp"
+    broken.write_bytes(b"BM not an image")
+    request = parse_args([str(broken), "stdout", "-l", "vie", "tsv"])
+    assert request is not None
+    done = engines.run(request, 10)
+    assert done.returncode == 1
+    assert done.message() == f"Error: cannot read image {broken}"
+
+
+@pytest.mark.needs_tesseract
+def test_the_librarys_messages_are_not_printed(engines: tesseract_lib.Engines, tmp_path: Path,
+                                               capfd: pytest.CaptureFixture[str]) -> None:
+    """A speck too small to read makes Tesseract and Leptonica complain on standard error."""
+    import numpy as np
+
+    speck = np.full((40, 2), 255, dtype=np.uint8)
+    speck[20, 1] = 0
+    request = parse_args([str(ocr._save(speck, tmp_path / "speck.bmp")), "stdout", "-l", "vie", "--psm", "7", "tsv"])
+    assert request is not None
+    capfd.readouterr()
+    assert engines.run(request, 10).returncode == 0
+    assert capfd.readouterr().err == ""
+
+
+@pytest.fixture
+def no_library(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    tesseract_lib.engines.cache_clear()
+    monkeypatch.setenv(tesseract_lib.DISABLE_ENV, "1")
+    yield
+    tesseract_lib.engines.cache_clear()
+
+
+def test_the_library_can_be_turned_off(no_library: None) -> None:
+    assert tesseract_lib.engines() is None
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_a_scan_reads_the_same_with_the_library_and_with_the_command() -> None:
+    """The whole reader (first readings, second readings, fields, symbols) on the real scan:
+    the same blocks whether Tesseract runs in this process or as ``tesseract`` processes (a
+    binary given by its path always runs as a process)."""
+    in_process = ocr.ocr_pages(SCAN, [1, 2], workers=2)
+    exe = shutil.which("tesseract")
+    assert exe is not None
+    as_command = ocr.ocr_pages(SCAN, [1, 2], workers=2, tesseract=exe)
+    assert in_process == as_command
+    assert "BÁO CÁO ĐỀ XUẤT" in [b.text for b in in_process[1]]
