@@ -17,8 +17,12 @@ scanned sideways), repeated as needed. Printed, as medians over ``--repeat`` run
 - the same ratio in CPU seconds (this process and its children: Tesseract), which the load
   of other programs on shared cores moves much less than wall time;
 - from one more run of ``ocr_pages``, its CPU seconds by stage: each kind of Tesseract run
-  (first readings, second readings of dropped print, fields, table cells, the sideways check)
-  and the reader's own work (rendering, the second reading's image, tables, layout).
+  (first readings, second readings of dropped print, fields, table cells, the sideways check),
+  made by Tesseract's library in this process or as ``tesseract`` processes, and the reader's
+  own work (rendering, the second reading's image, tables, layout).
+
+With ``VNREPORT_TESSERACT_PROCESS=1`` set, the reader runs every Tesseract reading as a
+process, as bare Tesseract runs (see ``readers/tesseract_lib.py``).
 
 Timings depend on the machine's load: the cores are shared with whatever else runs.
 """
@@ -41,7 +45,7 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from _timing import median_seconds
 
-from vnreport_extract.readers import ocr, ocr_tables, system
+from vnreport_extract.readers import ocr, ocr_tables, system, tesseract_lib
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANS = [*sorted((ROOT / "fixtures" / "archives").glob("*/*-scan.pdf")),
@@ -138,6 +142,18 @@ def main() -> None:
 _RUN_KINDS = [("sideways check (osd)", ("--psm", "0")), ("fields", ("tessedit_char_whitelist=0123456789",)),
               ("second readings", ("stdin", "--psm", "6")), ("table cells", ("--psm", "6")),
               ("symbols read again alone", ("--psm", "7")), ("first readings", ("--dpi",)), ("other", ())]
+# The same runs made by Tesseract's library in this process (readers/tesseract_lib.py), told
+# apart by their images' names.
+_IMAGE_KINDS = [("second readings", "-again"), ("second readings (signature)", "-signature"),
+                ("fields", "-field-"), ("symbols read again alone", "-symbol"), ("table cells", "-cells"),
+                ("table cells", "-numbers"), ("sideways page read again", "-r"), ("first readings", "page-")]
+
+
+def _image_kind(image: str) -> str:
+    name = Path(image).name
+    return next((kind for kind, mark in _IMAGE_KINDS if mark in name), "other")
+
+
 # The reader's own work, by the functions that do it.
 _OWN_STAGES = [("rendering (PDFium, seal red, scanner lines)", ocr._Raster, "page"),
                ("second reading's image", ocr, "_again"),
@@ -167,26 +183,45 @@ def print_stages(scan: Path, numbers: list[int], workers: int) -> None:
                 spent.setdefault(f"Tesseract, {runs.pop(done)}", []).append(usage.ru_utime + usage.ru_stime)
         return done, status
 
+    # Tesseract's time in this process so far, per thread: a stage that runs it (the table
+    # cells) is counted without it.
+    nested = threading.local()
+
     def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
-            before = time.thread_time()
+            before, inside = time.thread_time(), getattr(nested, "seconds", 0.0)
             try:
                 return fn(*args, **kwargs)
             finally:
+                took = time.thread_time() - before - (getattr(nested, "seconds", 0.0) - inside)
                 with lock:
-                    spent.setdefault(label, []).append(time.thread_time() - before)
+                    spent.setdefault(label, []).append(took)
         return run
+
+    engine_run = tesseract_lib.Engines.run
+
+    def in_process(self: tesseract_lib.Engines, request: tesseract_lib.Request, timeout: float) -> Any:
+        before = time.thread_time()
+        try:
+            return engine_run(self, request, timeout)
+        finally:
+            took = time.thread_time() - before
+            nested.seconds = getattr(nested, "seconds", 0.0) + took
+            with lock:
+                spent.setdefault(f"Tesseract in this process, {_image_kind(request.images[0])}", []).append(took)
 
     originals = [(owner, name, getattr(owner, name)) for _, owner, name in _OWN_STAGES]
     ocr.ocr_pages(scan, numbers[:1], workers=workers)  # data loaded, as in the timed runs
     own = time.process_time()
     try:
         system.start, os.waitpid = started, reaped  # type: ignore[assignment]
+        tesseract_lib.Engines.run = in_process  # type: ignore[method-assign]
         for label, owner, name in _OWN_STAGES:
             setattr(owner, name, timed(label, getattr(owner, name)))
         ocr.ocr_pages(scan, numbers, workers=workers)
     finally:
         system.start, os.waitpid = start, waitpid  # type: ignore[assignment]
+        tesseract_lib.Engines.run = engine_run  # type: ignore[method-assign]
         for owner, name, fn in originals:
             setattr(owner, name, fn)
     own = time.process_time() - own
@@ -194,7 +229,8 @@ def print_stages(scan: Path, numbers: list[int], workers: int) -> None:
     for label, seconds in sorted(spent.items(), key=lambda kv: -sum(kv[1])):
         runs_note = f"  ({len(seconds)} runs)" if label.startswith("Tesseract") else ""
         print(f"    {label:52} {sum(seconds):6.2f}{runs_note}")
-    mine = sum(sum(v) for k, v in spent.items() if not k.startswith("Tesseract"))
+    # Everything but the Tesseract processes (children: not in this process's time).
+    mine = sum(sum(v) for k, v in spent.items() if not k.startswith("Tesseract, "))
     print(f"    {'the reader, other work (threads, TSV, merging)':52} {own - mine:6.2f}")
 
 
