@@ -2256,7 +2256,10 @@ class _Aborted(Exception):
 class _Tesseract:
     """The Tesseract runs of one document, at most ``workers`` at a time (see
     :func:`ocr_workers`), each one thread (:data:`_TESS_ENV`) within its timeout (past it its
-    process group is killed, :class:`~.system.ToolTimeout`).
+    process group is killed, :class:`~.system.ToolTimeout`). With ``engines``, the runs are
+    made by Tesseract's library in this process (:mod:`.tesseract_lib`), in the same turns;
+    what follows on starting processes ahead then concerns only the runs it leaves to the
+    ``tesseract`` command.
 
     Pages are read side by side, and each page's later runs (the sideways check, the print
     read again, table cells, fields) go through the same turns as the pages' first readings:
@@ -3235,12 +3238,15 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     never more than ``max_pixels``.
     ``tesseract``: the binary's path. Each page is rasterised once, when Tesseract can start on
     it, and read to its end (its second readings, tables and fields) while the next pages are
-    read: ``workers`` Tesseract processes at once (by default as many as cores are idle, see
-    :func:`ocr_workers`). The repairs made where the context decides (``tháng I1`` → ``tháng
-    11``) and the handwritten fields left blank are added to ``warnings`` as (code, message), and
-    so are the words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
+    read: ``workers`` Tesseract runs at once (by default as many as cores are idle, see
+    :func:`ocr_workers`), made by Tesseract's library in this process when the binary is the
+    one on ``PATH`` (see :mod:`.tesseract_lib`), else by ``tesseract`` processes. The repairs
+    made where the context decides (``tháng I1`` → ``tháng 11``) and the handwritten fields left
+    blank are added to ``warnings`` as (code, message), and so are the words whose diacritics
+    were restored (``diacritics``, see :mod:`.ocr_words`).
 
-    ``timeout`` bounds each Tesseract run (one page); past it the process group is killed. A
+    ``timeout`` bounds each Tesseract run (one page); past it the run is stopped (its process
+    group killed, or the library's reading given up at Tesseract's own deadline). A
     page that cannot be rasterised, or that Tesseract fails on or times out on, is left out of
     the result and its reason put in ``failed`` (page number → message); the other pages'
     work stands and is not done again. Without ``failed``, such a page raises a
