@@ -10,6 +10,8 @@ from vnreport_extract.conventions.doc_types import (
     AUTHOR_BEFORE_NUMBER_EXAMPLES,
     NAMED_NUMBER_EXAMPLES,
     NAMED_NUMBER_NOT_EXAMPLES,
+    NAMED_PLAN_EXAMPLES,
+    NAMED_PLAN_NOT_EXAMPLES,
 )
 from vnreport_extract.extract.citations import extract_citations, title_spans
 
@@ -291,6 +293,52 @@ def test_rules_a_decision_issues_are_no_citation() -> None:
     c = one("Quyết định này thay thế Quyết định số 181/2003/QĐ-TTg ngày 04 tháng 9 năm 2003 của Thủ tướng Chính "
             "phủ về việc ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương.")
     assert c.symbol == "181/2003/QĐ-TTg"
+
+
+@pytest.mark.parametrize(("line", "raw"), NAMED_PLAN_EXAMPLES)
+def test_a_plan_or_programme_named_without_a_number(line: str, raw: str) -> None:
+    # kh-cchc-2026.docx, qd-1462 and cv-368 (Bắc Giang), tb-kl-quy-hoach (Lâm Đồng), the Hà Nội
+    # guide: the type word capitalised inside a sentence, the name ending with its year or period
+    assert [c.raw for c in extract_citations(line) if c.kind == "named" and raw.startswith(c.doc_type or "-")] == [raw]
+
+
+@pytest.mark.parametrize("line", NAMED_PLAN_NOT_EXAMPLES)
+def test_plans_in_general_or_the_report_itself_are_no_named_citation(line: str) -> None:
+    assert [c.raw for c in extract_citations(line) if c.kind == "named" and c.doc_type in (
+        "Kế hoạch", "Chương trình", "Đề án", "Quy hoạch", "Cương lĩnh")] == []
+
+
+def test_a_law_named_inside_a_plans_name_is_cited_alone() -> None:
+    # bc-cchc-nam-2025.docx
+    c = one("thực hiện Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm "
+            "hành chính")
+    assert (c.kind, c.doc_type, c.name) == (
+        "named", "Luật", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính")
+
+
+def test_a_plan_named_with_its_author() -> None:
+    # cv-368-cv-bptt-tinh-uy-2012-scan.pdf
+    c = one("Tự phê bình và phê bình theo Kế hoạch của Ban Thường vụ Tỉnh uỷ thực hiện")
+    assert (c.kind, c.doc_type, c.name, c.authority) == ("named", "Kế hoạch", "Kế hoạch", "Ban Thường vụ Tỉnh ủy")
+
+
+def test_a_plan_named_by_its_own_title_is_not_a_citation() -> None:
+    # kh-cchc-2026.docx names itself in its body; the plan it carries out is another one
+    text = ("UBND TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nKẾ HOẠCH\nCải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng\n"
+            "I. MỤC ĐÍCH\nTriển khai thực hiện hiệu quả Kế hoạch cải cách hành chính năm 2026, gắn với Kế hoạch "
+            "rà soát, đánh giá thủ tục hành chính năm 2026 của tỉnh.\n")
+    report = parse_text(text)
+    assert (report.metadata.doc_type, report.metadata.title) == (
+        "Kế hoạch", "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng")
+    assert [c.raw for c in report.citations if c.kind == "named"] == [
+        "Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026"]
+
+
+def test_the_body_of_the_fatherland_front_is_an_author() -> None:
+    # bc-quan-ly-hoi-2025.docx
+    c = one("trên cơ sở chỉ đạo của Ban Thường vụ Tỉnh ủy và Đề án của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, "
+            "UBND tỉnh chỉ đạo")
+    assert (c.doc_type, c.authority) == ("Đề án", "Ủy ban Mặt trận Tổ quốc Việt Nam")
 
 
 def test_named_ordinance_in_lower_case_with_comma_pair() -> None:

@@ -10,7 +10,15 @@ import regex
 
 from vnreport_extract import parse_file
 from vnreport_extract.conventions.doc_types import NAMED_TYPES
-from vnreport_extract.extract.citations import _ABOUT, _NOT_IN_TYPE, _TYPE_NAMES, NAMED, TYPE_BEFORE, _about
+from vnreport_extract.extract.citations import (
+    _ABOUT,
+    _NOT_IN_TYPE,
+    _TYPE_NAMES,
+    NAMED,
+    NAMED_WORDS,
+    TYPE_BEFORE,
+    _about,
+)
 from vnreport_extract.extract.dates import NUMERIC, YEAR_RANGE
 from vnreport_extract.extract.scan import around, matches_at, matches_in, occurrences, trie
 from vnreport_extract.extract.symbols import SYMBOL_RE, find_symbols
@@ -53,7 +61,7 @@ def test_occurrences_are_every_start_of_every_word() -> None:
 
 def test_named_citations_found_where_their_names_occur_are_the_scans() -> None:
     text = SEED.read_text(encoding="utf-8") + " Hiến pháp năm 2013, Luật Đất đai và Bộ luật Hình sự; Luật"
-    found = [(m.span(), m.group("type")) for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES))]
+    found = [(m.span(), m.group("type")) for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS))]
     assert found == [(m.span(), m.group("type")) for m in NAMED.finditer(text)]
     assert len(found) >= 5
 

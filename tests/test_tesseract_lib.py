@@ -110,7 +110,7 @@ def test_images_named_on_standard_input_read_as_the_command_reads_them(
 def test_a_run_past_its_deadline_is_a_timeout(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
     request = parse_args([str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"])
     assert request is not None
-    with pytest.raises(system.ToolTimeout, match="Tesseract timed out after 0.01 s"):
+    with pytest.raises(system.ToolTimeout, match=r"Tesseract timed out after 0\.01 s"):
         engines.run(request, 0.01)
 
 

@@ -19,7 +19,8 @@ from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
-from .models import PartError, Report, Source, Table, Warning
+from .models import Citation, PartError, Report, Source, Table, Warning
+from .normalize import fold
 from .options import ParseOptions, with_limits
 from .readers.text import read_text
 from .resolution import resolve
@@ -45,9 +46,10 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     # names the first one: that is the file's own document, not a citation.
     number = report.metadata.number
     own_symbols = {number.symbol} if number is not None and number.number and number.symbol else set()
+    own_names = _own_name(report.metadata.doc_type, report.metadata.title)
     for n, part in enumerate(others, 1):
         try:
-            report.attachments.append(_build_one(part, limits, where, own_symbols))
+            report.attachments.append(_build_one(part, limits, where, own_symbols, own_names))
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=first_line(exc) or type(exc).__name__))
@@ -59,7 +61,8 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     return report
 
 
-def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set[str] | None = None) -> Report:
+def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set[str] | None = None,
+               own_names: list[tuple[str, set[str]]] | None = None) -> Report:
     asm = assemble(doc)
     text = asm.text
     check_text_size(text, limits, where)
@@ -73,8 +76,10 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
     # this one) is a self-reference, not a citation.
     symbol_matches = find_symbols(text)
+    # So is a plan named by its own title (``Kế hoạch cải cách hành chính năm 2026`` in that plan).
+    names = (own_names or []) + _own_name(meta.metadata.doc_type, meta.metadata.title)
     citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
-                 if c.symbol is None or c.symbol not in own_symbols]
+                 if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
     symbols = [(m.start(), m.end()) for m in symbol_matches]
     low = lowered(text)  # for the patterns that start with a word in any case
     dates = extract_dates(text, skip=symbols + own, low=low)
@@ -136,6 +141,22 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
         tables=_tables(asm), warnings=warnings,
     )
+
+
+def _own_name(doc_type: str | None, title: str | None) -> list[tuple[str, set[str]]]:
+    """A document's type and the folded words of its title, as :func:`_names_itself` compares
+    a named citation with them; none when either is unknown."""
+    return [(doc_type, set(fold(title).split()))] if doc_type and title else []
+
+
+def _names_itself(c: Citation, names: list[tuple[str, set[str]]]) -> bool:
+    """Whether a citation by name (no number) names the document it stands in: its type, and
+    every word of its name after the type word in the title (``Kế hoạch cải cách hành chính
+    năm 2026`` in the plan titled ``Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng``)."""
+    if c.kind != "named" or not c.name or not c.doc_type:
+        return False
+    words = set(fold(c.name[len(c.doc_type):]).split())
+    return bool(words) and any(c.doc_type == t and words <= title for t, title in names)
 
 
 def _unreadable(text: str) -> Warning | None:

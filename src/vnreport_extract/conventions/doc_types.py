@@ -93,6 +93,44 @@ ABBREVIATIONS: dict[str, str] = {
 # ``Quy chế làm việc của Ban Chấp hành Trung ương``), the type word capitalised.
 NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ", "Quy chế")
 
+# Documents that set out a plan or a programme, cited by name without a number, by the type
+# word capitalised inside a sentence, after a lower-case word: ``tổ chức thực hiện Kế hoạch rà
+# soát, đánh giá thủ tục hành chính năm 2026 của tỉnh``, ``ban hành Chương trình tổng thể cải
+# cách hành chính nhà nước giai đoạn 2021 - 2030``, ``trên cơ sở Quy hoạch tỉnh Lâm Đồng``,
+# ``căn cứ Kế hoạch của Ban Thường vụ Tỉnh ủy``. In lower case the words speak of plans in
+# general (``kết quả thực hiện kế hoạch xúc tiến đầu tư``); at the start of a line they head a
+# section or a title; after a figure they are the report's own (``Hoàn thành 100% Kế hoạch đề
+# ra``). The name is at least two words, or the author after ``của``.
+NAMED_PLAN_TYPES = ("Chương trình", "Kế hoạch", "Đề án", "Quy hoạch", "Cương lĩnh")
+# (line, the mention: the citation's ``raw``)
+NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
+    ("- Ban hành và tổ chức thực hiện Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026 của tỉnh, "
+     "trong đó", "Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026"),
+    ("- Xây dựng và tổ chức thực hiện đầy đủ, kịp thời Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên "
+     "chức năm 2026 của tỉnh.", "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2026"),
+    ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính "
+     "nhà nước giai đoạn 2021 - 2030;", "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"),
+    ("xây dựng phương án kinh phí thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 "
+     "giai đoạn", "Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030"),
+    ("phù hợp với Quy hoạch phát triển thủy sản tỉnh Bắc Giang đến năm 2020;",
+     "Quy hoạch phát triển thủy sản tỉnh Bắc Giang đến năm 2020"),
+    ("các vùng, đô thị (trên cơ sở Quy hoạch tỉnh Lâm Đồng mới),…", "Quy hoạch tỉnh Lâm Đồng mới"),
+    ("căn cứ Kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết", "Kế hoạch của Ban Thường vụ Tỉnh ủy"),
+    ("- Thừa nhận và tự nguyện thực hiện Cương lĩnh chính trị, Điều lệ Đảng", "Cương lĩnh chính trị"),
+]
+NAMED_PLAN_NOT_EXAMPLES: list[str] = [
+    "Hoàn thành 100% Kế hoạch đề ra",  # the report's own plan, after a figure
+    "1. Kế hoạch tuyên truyền năm 2026",  # a heading
+    "kết quả thực hiện kế hoạch xúc tiến đầu tư năm 2026",  # lower case: plans in general
+    "triển khai thực hiện Kế hoạch này",  # the report itself
+    "tổ chức thực hiện Kế hoạch.",  # no name
+    "thực hiện Chương trình 135",  # a number: a short citation's, or a quantity
+    "sử dụng kinh phí Chương trình đúng mục tiêu, đúng đối tượng",  # the programme named before
+    "bố trí kinh phí thực hiện Chương trình năm 2026",  # the same, in its year
+    "thực hiện Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
+    "thực hiện Đề án sắp xếp, tổ chức lại các đơn vị",  # no year, no place: a task, maybe
+]
+
 # Types cited by name only with their author (``Quy chế làm việc của Ban Chấp hành Trung
 # ương``): without one the words name a practice, not a document (``thực hiện Quy chế dân chủ ở
 # cơ sở``, ``Quy chế bầu cử trong Đảng``).
@@ -116,6 +154,7 @@ NAMED_BY_BODY = ("Điều lệ",)
 # ends the name.
 NAME_COMMA_PAIRS: list[tuple[str, str]] = [
     ("phòng", "chống"), ("thi đua", "khen thưởng"), ("công chức", "viên chức"), ("sửa đổi", "bổ sung"),
+    ("cán bộ", "công chức"), ("rà soát", "đánh giá"), ("đào tạo", "bồi dưỡng"), ("tuyên truyền", "phổ biến"),
 ]
 
 # Laws, codes and ordinances are cited by their name with the number after it (``Luật Thanh

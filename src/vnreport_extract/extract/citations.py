@@ -25,6 +25,7 @@ from ..conventions.doc_types import (
     NAMED_NEEDS_CAPITAL,
     NAMED_NUMBER_ISSUERS,
     NAMED_NUMBER_TYPES,
+    NAMED_PLAN_TYPES,
     NAMED_TYPES,
     TYPE_CODES,
 )
@@ -58,7 +59,9 @@ _LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 SHORT = regex.compile(
     rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
-_NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_TYPES)
+# The type words of citations by name: the legal ones, and plans and programmes.
+NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES
+_NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_WORDS)
 # Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
 _NAME_COMMA_PAIRS = [(tuple(fold(a).split()), tuple(fold(b).split())) for a, b in NAME_COMMA_PAIRS]
@@ -127,6 +130,8 @@ _INFO_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NAME_TOKEN = regex.compile(r"[^\s,;.:()“”\"]+|,")
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN.pattern)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+# The period that ends a programme's name (``giai đoạn 2021 - 2030``).
+_PERIOD_YEARS = regex.compile(r"(?:19|20)\d\d(?:[ ]*[-–—][ ]*(?:19|20)\d\d)?(?!\d)")
 
 # Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
 _AUTH_STOP = {w.casefold() for w in (
@@ -557,18 +562,22 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
                             doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
         taken.add(start, tail.end)
-    for m in matches_at(NAMED, text, occurrences(text, NAMED_TYPES)):
+    for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
         if taken.overlaps(m.start(), m.end()):
             continue
-        named = _named(text, m)
-        if named is None:
+        doc_type = m.group("type")
+        plan = doc_type in NAMED_PLAN_TYPES
+        if plan and not _inside_sentence(text, m.start()):
+            continue
+        by_author = plan and _OF.match(text, m.end(), m.end() + _WINDOW) is not None
+        named = (m.end(), doc_type) if by_author else _named(text, m)
+        if named is None or (plan and not by_author and not _plan_name(doc_type, named[1])):
             continue
         name_end, name = named
-        doc_type = m.group("type")
         # A charter named by its body has no author after it: ``của ...`` there is the author of
         # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
         tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies)
-        if tail.authority is None and doc_type in NAMED_NEEDS_AUTHOR:
+        if tail.authority is None and (doc_type in NAMED_NEEDS_AUTHOR or by_author):
             continue
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
                             doc_type=doc_type, name=name, date=tail.date, authority=tail.authority,
@@ -576,6 +585,46 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# A plan's name that ends with its year or period (``năm 2026``, ``đến năm 2030``, ``giai đoạn
+# 2021 - 2030``); a spatial plan's that names its place (``Quy hoạch tỉnh Lâm Đồng``).
+_PLAN_YEAR_END = regex.compile(r"(?:19|20)\d\d$")
+_PLAN_PERIOD = regex.compile(r"(?:(?:đến[ ]+)?năm|giai[ ]+đoạn)[ ]+(?:19|20)\d\d.*$")
+_PLAN_PLACE = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|thị trấn|vùng)[ ]+\p{Lu}")
+# A type word inside a plan's name: the plan is named by the document it carries out (``Kế
+# hoạch triển khai thi hành Luật sửa đổi ...``), which is cited on its own.
+_TYPE_INSIDE = regex.compile(rf"(?<!\w)(?:{_TYPES}|{'|'.join(map(regex.escape, NAMED_TYPES))})(?!\w)")
+
+
+def _plan_name(doc_type: str, name: str) -> bool:
+    """Whether ``name`` (from :func:`_named`) names a plan or programme (see
+    ``NAMED_PLAN_TYPES``): two words at least, no other document's type word in it, and
+    ending with its year or period, or a spatial plan's place; a party's platform
+    (``Cương lĩnh chính trị``) is named so alone. Without these the words go on with the
+    sentence about a plan already named (``Chương trình đúng mục tiêu``, ``Kế hoạch đề ra``).
+
+    >>> _plan_name("Kế hoạch", "Kế hoạch ứng dụng CNTT năm 2012"), _plan_name("Kế hoạch", "Kế hoạch đề ra")
+    (True, False)
+    """
+    rest = name[len(doc_type):]
+    # Words of its own before the year (``Chương trình năm 2026`` is the one named before).
+    if len(_PLAN_PERIOD.sub("", rest).split()) < 1 or len(rest.split()) < 2 or "\t" in rest \
+            or _TYPE_INSIDE.search(rest):
+        return False
+    return (doc_type == "Cương lĩnh" or _PLAN_YEAR_END.search(name) is not None
+            or (doc_type == "Quy hoạch" and _PLAN_PLACE.search(rest) is not None))
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether the word before ``start`` on its line is a lower-case word (``thực hiện Kế
+    hoạch``): not a line's start (a heading, a title), a figure (``100% Kế hoạch``) or a mark.
+
+    >>> _inside_sentence("căn cứ Kế hoạch", 7), _inside_sentence("1. Kế hoạch", 3)
+    (True, False)
+    """
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 40):start].split()
+    return bool(before) and before[-1][:1].islower() and before[-1].isalpha()
 
 
 def _comma_pair(words: list[str], i: int) -> bool:
@@ -644,6 +693,11 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             break
         if f == "của" and following != "Đảng":
             count = 0  # the amended law's name is as long as any other
+        if i >= 2 and words[i - 1].casefold() == "đoạn" and words[i - 2].casefold() == "giai" \
+                and (years := _PERIOD_YEARS.match(text, m.end() + tok_start)) is not None:
+            end = years.end()  # ``Chương trình ... giai đoạn 2021 - 2030``: the period ends the name
+            count += 1
+            break
         if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ"):
             break
         end = m.end() + tok_end
