@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +40,9 @@ def test_parse_args_takes_the_readers_command_lines(args: list[str], files: list
 
 @pytest.mark.parametrize("args", [
     ["p.bmp", "stdout", "--psm", "0", "--dpi", "300"],  # orientation detection: text, not TSV
+    # settings of the whole process, or that each run sets: an engine's would leak or be lost
+    ["p.bmp", "stdout", "-l", "vie", "-c", "textord_min_linesize=3.5", "tsv"],
+    ["p.bmp", "stdout", "-l", "vie", "-c", "tessedit_pageseg_mode=7", "tsv"],
     ["p.bmp", "stdout", "-l", "vie", "--psm", "0", "tsv"],  # no segmentation, detection only
     ["p.bmp", "out", "-l", "vie", "tsv"],  # to a file
     ["p.bmp", "stdout", "-l", "vie", "--oem", "0", "tsv"],  # an option not known here
@@ -107,11 +112,59 @@ def test_images_named_on_standard_input_read_as_the_command_reads_them(
 
 
 @pytest.mark.needs_tesseract
-def test_a_run_past_its_deadline_is_a_timeout(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
+def test_a_run_past_its_deadline_stops_there_and_the_engine_reads_on(
+        engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
+    """Tesseract's own deadline stops the recognition (not only a check after it), and the
+    engine's next reading is whole."""
+    args = [str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"]
+    request = parse_args(args)
+    assert request is not None
+    started = time.monotonic()
+    engines.run(request, 120)
+    whole = time.monotonic() - started
+    started = time.monotonic()
+    with pytest.raises(system.ToolTimeout, match=r"Tesseract timed out after"):
+        engines.run(request, whole / 3)
+    assert time.monotonic() - started < 0.8 * whole
+    assert engines.run(request, 120).stdout == _command(args)
+
+
+@pytest.mark.needs_tesseract
+def test_a_cancelled_reading_stops_at_once(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
+    """Ctrl-C or a failed page: the recognition under way ends at its next word."""
     request = parse_args([str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"])
     assert request is not None
-    with pytest.raises(system.ToolTimeout, match=r"Tesseract timed out after 0\.01 s"):
-        engines.run(request, 0.01)
+    started = time.monotonic()
+    engines.run(request, 120)
+    whole = time.monotonic() - started
+    cancel = tesseract_lib.Cancel()
+    timer = threading.Timer(whole / 3, cancel.fire)
+    started = time.monotonic()
+    timer.start()
+    with pytest.raises(tesseract_lib.Cancelled):
+        engines.run(request, 120, cancel)
+    assert time.monotonic() - started < 0.8 * whole
+    with pytest.raises(tesseract_lib.Cancelled):  # and no further reading starts
+        engines.run(request, 120, cancel)
+
+
+@pytest.mark.needs_tesseract
+def test_a_resolution_set_for_one_run_is_not_kept_for_the_next(engines: tesseract_lib.Engines,
+                                                                page: ocr.PageImage) -> None:
+    """The top third of the page reads differently at 300 dpi and at the image's own (none
+    given: Tesseract takes 70): each run on one engine reads as its own command line says."""
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(Image.open(page.file))
+    top = ocr._save(grey[: page.height // 3], page.file.with_name("top.bmp"))
+    with_dpi = [str(top), "stdout", "-l", "vie", "--dpi", "300", "tsv"]
+    without = [str(top), "stdout", "-l", "vie", "tsv"]
+    assert _command(with_dpi) != _command(without)
+    for args in (with_dpi, without):
+        request = parse_args(args)
+        assert request is not None
+        assert engines.run(request, 60).stdout == _command(args)
 
 
 @pytest.mark.needs_tesseract
@@ -142,10 +195,10 @@ def test_the_librarys_messages_are_not_printed(engines: tesseract_lib.Engines, t
 
 @pytest.fixture
 def no_library(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    tesseract_lib.engines.cache_clear()
+    tesseract_lib._engines.cache_clear()
     monkeypatch.setenv(tesseract_lib.DISABLE_ENV, "1")
     yield
-    tesseract_lib.engines.cache_clear()
+    tesseract_lib._engines.cache_clear()
 
 
 def test_the_library_can_be_turned_off(no_library: None) -> None:
@@ -158,6 +211,7 @@ def test_a_scan_reads_the_same_with_the_library_and_with_the_command() -> None:
     """The whole reader (first readings, second readings, fields, symbols) on the real scan:
     the same blocks whether Tesseract runs in this process or as ``tesseract`` processes (a
     binary given by its path always runs as a process)."""
+    assert tesseract_lib.engines() is not None
     in_process = ocr.ocr_pages(SCAN, [1, 2], workers=2)
     exe = shutil.which("tesseract")
     assert exe is not None

@@ -2285,6 +2285,7 @@ class _Tesseract:
         # Tesseract's library in this process, when it can run the reading (see
         # :mod:`.tesseract_lib`): no process to start, no model to load a run.
         self.engines = engines
+        self._cancel = tesseract_lib.Cancel()  # stops this document's runs in this process
         self.workers = workers
         self._free = workers
         self._waiting: list[tuple[tuple[int, int], int]] = []
@@ -2419,7 +2420,10 @@ class _Tesseract:
         if self._aborted:
             raise _Aborted
         assert self.engines is not None
-        return self.engines.run(request, self.timeout if timeout is None else timeout)
+        try:
+            return self.engines.run(request, self.timeout if timeout is None else timeout, self._cancel)
+        except tesseract_lib.Cancelled:
+            raise _Aborted from None
 
     def start_listed(self, options: Sequence[str], expected: Hashable = None) -> _Run:
         """Tesseract with ``options`` started (holding a turn), its images to be named on its
@@ -2528,7 +2532,9 @@ class _Tesseract:
             _wait_loaded(proc, lambda: self._aborted)
 
     def abort(self) -> None:
-        """Kill the runs going on (their process groups) and refuse the next ones."""
+        """Kill the runs going on (their process groups, or the library's recognitions at their
+        next word) and refuse the next ones."""
+        self._cancel.fire()
         with self._changed:
             self._aborted = True
             for proc in self._running:

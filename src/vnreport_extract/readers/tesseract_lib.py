@@ -24,6 +24,7 @@ import atexit
 import contextlib
 import ctypes
 import functools
+import math
 import os
 import threading
 import time
@@ -41,6 +42,52 @@ _LIBRARY = "libtesseract.so.5"
 _LEPTONICA = "liblept.so.5"
 _GOMP = "libgomp.so.1"
 _LEPTONICA_QUIET = 6  # L_SEVERITY_NONE: Leptonica's warnings (``pixScaleSmooth``) unprinted
+
+
+# The ``-c`` settings an engine is made with here: they hold for that engine alone. Most of
+# Tesseract's other settings are the process's (one engine's would change every later run),
+# or are read only when a model is loaded, or are the page segmentation and resolution that
+# each run sets: a run with any of them goes to the command.
+ENGINE_VARIABLES = frozenset({"tessedit_char_whitelist", "tessedit_char_blacklist", "preserve_interword_spaces"})
+
+
+class Cancelled(Exception):
+    """The runs were called off (:meth:`Cancel.fire`): the document's reading was given up."""
+
+
+class Cancel:
+    """A way to stop the runs of one document at once (Ctrl-C, another page failed): the
+    recognitions under way end at their next word (their deadline is moved to now), and no
+    further image is read."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._monitors: set[int] = set()
+        self._api: _Api | None = None
+        self.fired = False
+
+    def fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            if self._api is not None:
+                for monitor in self._monitors:
+                    self._api.tess.TessMonitorSetDeadlineMSecs(monitor, 1)
+
+    @contextlib.contextmanager
+    def watching(self, api: _Api, monitor: int) -> Iterator[None]:
+        """While a recognition with ``monitor`` goes on; :class:`Cancelled` at once if fired."""
+        with self._lock:
+            if self.fired:
+                raise Cancelled
+            self._api = api
+            self._monitors.add(monitor)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._monitors.discard(monitor)
+        if self.fired:
+            raise Cancelled
 
 
 @dataclass(frozen=True)
@@ -82,7 +129,7 @@ def parse_args(args: Sequence[str], images: Sequence[Path] = ()) -> Request | No
             psm = int(value)
         elif option == "--dpi" and value.isdigit():
             dpi = int(value)
-        elif option == "-c" and "=" in value:
+        elif option == "-c" and value.partition("=")[0] in ENGINE_VARIABLES:
             name, _, setting = value.partition("=")
             variables.append((name, setting))
         else:
@@ -170,9 +217,12 @@ class Engines:
             self._all.append(handle)
         return int(handle)
 
-    def run(self, request: Request, timeout: float) -> system.Finished:
+    def run(self, request: Request, timeout: float, cancel: Cancel | None = None) -> system.Finished:
         """The TSV of the request's images, one after the other as the command reads a list of
-        images (``page_num`` 1, 2, ...), as a finished ``tesseract`` would leave it."""
+        images (``page_num`` 1, 2, ...), as a finished ``tesseract`` would leave it. Past
+        ``timeout`` seconds, :class:`~.system.ToolTimeout`; called off by ``cancel``,
+        :class:`Cancelled`."""
+        cancel = cancel or Cancel()
         api = self._api
         tess, lept = api.tess, api.lept
         deadline = time.monotonic() + timeout
@@ -189,11 +239,13 @@ class Engines:
                     return system.Finished(1, "".join(rows).encode(), f"Error: cannot read image {image}".encode())
                 monitor = tess.TessMonitorCreate()
                 try:
+                    # Rounded up: Tesseract's deadline never falls before ours.
                     left = deadline - time.monotonic()
-                    tess.TessMonitorSetDeadlineMSecs(monitor, max(1, int(left * 1000)))
+                    tess.TessMonitorSetDeadlineMSecs(monitor, max(1, math.ceil(left * 1000) + 1))
                     tess.TessBaseAPISetInputName(handle, image.encode())
                     tess.TessBaseAPISetImage2(handle, pix)
-                    failed = tess.TessBaseAPIRecognize(handle, monitor) < 0
+                    with cancel.watching(api, monitor):
+                        failed = tess.TessBaseAPIRecognize(handle, monitor) < 0
                     if time.monotonic() > deadline:
                         tess.TessBaseAPIClear(handle)
                         raise system.ToolTimeout("Tesseract", timeout)
@@ -226,10 +278,18 @@ DISABLE_ENV = "VNREPORT_TESSERACT_PROCESS"
 """Set (to anything but empty) to run every Tesseract reading as a ``tesseract`` process."""
 
 
-@functools.lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def engines() -> Engines | None:
     """The engines of this process, or ``None`` when the library is not to be used here (see
-    the module docstring)."""
+    the module docstring). Loaded once, by the first thread that asks."""
+    with _LOADING:
+        return _engines()
+
+
+@functools.lru_cache(maxsize=1)
+def _engines() -> Engines | None:
     if os.environ.get(DISABLE_ENV):
         return None
     try:
@@ -250,8 +310,10 @@ def _loaded() -> _Api | None:
     command's: runs go side by side, one a core); ``None`` when that cannot be had (OpenMP
     loaded before with more threads allowed)."""
     before = os.environ.get("OMP_THREAD_LIMIT")
-    # OpenMP reads its limit once, when it is loaded: set for that moment only, the limit
-    # does not pass to other libraries' own copies of OpenMP loaded later.
+    # OpenMP reads its limit once, when it is loaded: it is set in the environment for that
+    # moment only, so programs this process starts later do not inherit it, nor do libraries
+    # that bring their own copy of OpenMP. The limit does hold for the whole process's use of
+    # the system's ``libgomp.so.1`` (here, Tesseract's).
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
         api = _Api()
