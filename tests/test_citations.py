@@ -316,6 +316,13 @@ def test_a_law_named_inside_a_plans_name_is_cited_alone() -> None:
         "named", "Luật", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính")
 
 
+def test_a_project_of_a_programme_is_no_short_citation() -> None:
+    # cv-3980-c04-p6-2025-scan.pdf; kh-pcmt-2030.docx numbers its projects the same way
+    text = ("bố trí 7,623 tỷ đồng để thực hiện 03 dự án trong Chương trình phòng, chống ma tuý giai đoạn "
+            "2021 - 2025 (Dự án 2: 3,683 tỷ đồng; Dự án 3: 2,1 tỷ đồng)")
+    assert [c.kind for c in extract_citations(text)] == ["named"]
+
+
 def test_a_plan_named_with_its_author() -> None:
     # cv-368-cv-bptt-tinh-uy-2012-scan.pdf
     c = one("Tự phê bình và phê bình theo Kế hoạch của Ban Thường vụ Tỉnh uỷ thực hiện")

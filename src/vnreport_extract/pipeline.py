@@ -7,6 +7,7 @@ import hashlib
 import stat
 from pathlib import Path
 
+from .conventions.doc_types import NAMED_PLAN_TYPES
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations, title_spans
@@ -150,13 +151,18 @@ def _own_name(doc_type: str | None, title: str | None) -> list[tuple[str, set[st
 
 
 def _names_itself(c: Citation, names: list[tuple[str, set[str]]]) -> bool:
-    """Whether a citation by name (no number) names the document it stands in: its type, and
-    every word of its name after the type word in the title (``Kế hoạch cải cách hành chính
-    năm 2026`` in the plan titled ``Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng``)."""
+    """Whether a citation by name (no number) names the document it stands in, or the plan
+    that document is about: its type, and every word of its name after the type word in the
+    title (``Kế hoạch cải cách hành chính năm 2026`` in the plan titled ``Cải cách hành chính
+    nhà nước năm 2026 tỉnh Lâm Đồng``); or a plan whose whole name is in the title (``Chương
+    trình MTQG phòng, chống ma tuý đến năm 2030`` in a letter titled ``Chuẩn bị tổ chức triển
+    khai Chương trình MTQG phòng, chống ma tuý đến năm 2030``)."""
     if c.kind != "named" or not c.name or not c.doc_type:
         return False
     words = set(fold(c.name[len(c.doc_type):]).split())
-    return bool(words) and any(c.doc_type == t and words <= title for t, title in names)
+    whole = set(fold(c.name).split()) if c.doc_type in NAMED_PLAN_TYPES else None
+    return bool(words) and any((c.doc_type == t and words <= title) or (whole is not None and whole <= title)
+                               for t, title in names)
 
 
 def _unreadable(text: str) -> Warning | None:

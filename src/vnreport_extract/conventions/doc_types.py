@@ -102,6 +102,12 @@ NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị 
 # section or a title; after a figure they are the report's own (``Hoàn thành 100% Kế hoạch đề
 # ra``). The name is at least two words, or the author after ``của``.
 NAMED_PLAN_TYPES = ("Chương trình", "Kế hoạch", "Đề án", "Quy hoạch", "Cương lĩnh")
+# Types whose type word and a number name a part of something, not a document: the projects
+# of a national target programme (``Dự án 1``, ``Dự án 2: 3,683 tỷ đồng``). No short citation.
+SHORT_NOT_TYPES = ("Dự án",)
+# Programmes of spending and projects, not documents (``Chương trình mục tiêu quốc gia phòng,
+# chống ma túy đến năm 2030``, ``Chương trình MTQG ...``): the first words of their names.
+NAMED_PLAN_NOT_DOCUMENTS = ("mục tiêu quốc gia", "MTQG")
 # (line, the mention: the citation's ``raw``)
 NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
     ("- Ban hành và tổ chức thực hiện Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026 của tỉnh, "
@@ -110,8 +116,8 @@ NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
      "chức năm 2026 của tỉnh.", "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2026"),
     ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính "
      "nhà nước giai đoạn 2021 - 2030;", "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"),
-    ("xây dựng phương án kinh phí thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 "
-     "giai đoạn", "Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030"),
+    ("giai đoạn 2021 - 2025: triển khai thực hiện Chương trình phòng, chống ma tuý giai đoạn 2021 - 2025 (Dự "
+     "án 2", "Chương trình phòng, chống ma tuý giai đoạn 2021 - 2025"),
     ("phù hợp với Quy hoạch phát triển thủy sản tỉnh Bắc Giang đến năm 2020;",
      "Quy hoạch phát triển thủy sản tỉnh Bắc Giang đến năm 2020"),
     ("các vùng, đô thị (trên cơ sở Quy hoạch tỉnh Lâm Đồng mới),…", "Quy hoạch tỉnh Lâm Đồng mới"),
@@ -129,6 +135,11 @@ NAMED_PLAN_NOT_EXAMPLES: list[str] = [
     "bố trí kinh phí thực hiện Chương trình năm 2026",  # the same, in its year
     "thực hiện Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
     "thực hiện Đề án sắp xếp, tổ chức lại các đơn vị",  # no year, no place: a task, maybe
+    # a national target programme: spending, not a document
+    "xây dựng phương án kinh phí thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030",
+    # the subject of the decision cited before it
+    "Quyết định số 468/QĐ-UBND ngày 15 tháng 12 năm 2011 về việc giao chỉ tiêu Kế hoạch Phát triển kinh tế - "
+    "xã hội năm 2012;",
 ]
 
 # Types cited by name only with their author (``Quy chế làm việc của Ban Chấp hành Trung

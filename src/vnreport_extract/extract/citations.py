@@ -25,8 +25,10 @@ from ..conventions.doc_types import (
     NAMED_NEEDS_CAPITAL,
     NAMED_NUMBER_ISSUERS,
     NAMED_NUMBER_TYPES,
+    NAMED_PLAN_NOT_DOCUMENTS,
     NAMED_PLAN_TYPES,
     NAMED_TYPES,
+    SHORT_NOT_TYPES,
     TYPE_CODES,
 )
 from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_ENDS, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
@@ -486,6 +488,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     ['2008-05-27', '2008-05-27']
     """
     taken = Spans(skip or [])
+    subjects = Spans()  # the trích yếu after the documents cited by number
     out: list[Citation] = []
     # Symbols first (cheap to find), then the type word right before each: scanning the
     # text for ~40 type words at every position costs far more.
@@ -536,6 +539,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
             repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
         taken.add(start, end)
+        if tail.subject_end:
+            subjects.add(end, tail.subject_end)
         after = tail.subject_end or end
         # LIST_NEXT starts with a space, a comma or a semicolon.
         nxt = LIST_NEXT.match(text, after, after + 80) if text[after:after + 1] in (" ", ",", ";") else None
@@ -557,9 +562,12 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         if _measure_after().match(text, m.end(), m.end() + 30):
             continue  # ``Kế hoạch 5 năm``, ``Chương trình 3 cấp``: a quantity, not a number
+        doc_type = canonical_doc_type(m.group("type"))
+        if doc_type in SHORT_NOT_TYPES:
+            continue
         tail = _tail(text, m.end(), bodies)
         out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
-                            doc_type=canonical_doc_type(m.group("type")), number=num, date=tail.date,
+                            doc_type=doc_type, number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
         taken.add(start, tail.end)
     for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
@@ -567,7 +575,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         doc_type = m.group("type")
         plan = doc_type in NAMED_PLAN_TYPES
-        if plan and not _inside_sentence(text, m.start()):
+        # A plan in a cited document's trích yếu is what that document is about.
+        if plan and (not _inside_sentence(text, m.start()) or subjects.contains(m.start())):
             continue
         by_author = plan and _OF.match(text, m.end(), m.end() + _WINDOW) is not None
         named = (m.end(), doc_type) if by_author else _named(text, m)
@@ -597,6 +606,9 @@ _PLAN_PLACE = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|thị tr
 _TYPE_INSIDE = regex.compile(rf"(?<!\w)(?:{_TYPES}|{'|'.join(map(regex.escape, NAMED_TYPES))})(?!\w)")
 
 
+_NOT_DOCUMENTS = tuple(w.casefold() for w in NAMED_PLAN_NOT_DOCUMENTS)
+
+
 def _plan_name(doc_type: str, name: str) -> bool:
     """Whether ``name`` (from :func:`_named`) names a plan or programme (see
     ``NAMED_PLAN_TYPES``): two words at least, no other document's type word in it, and
@@ -608,6 +620,8 @@ def _plan_name(doc_type: str, name: str) -> bool:
     (True, False)
     """
     rest = name[len(doc_type):]
+    if rest.lstrip().casefold().startswith(_NOT_DOCUMENTS):
+        return False
     # Words of its own before the year (``Chương trình năm 2026`` is the one named before).
     if len(_PLAN_PERIOD.sub("", rest).split()) < 1 or len(rest.split()) < 2 or "\t" in rest \
             or _TYPE_INSIDE.search(rest):

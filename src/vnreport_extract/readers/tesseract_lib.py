@@ -108,8 +108,9 @@ def parse_args(args: Sequence[str], images: Sequence[Path] = ()) -> Request | No
 
     >>> parse_args(["page.bmp", "stdout", "-l", "vie", "--dpi", "300", "tsv"])
     Request(images=('page.bmp',), languages='vie', psm=3, dpi=300, variables=())
-    >>> parse_args(["stdin", "stdout", "-l", "vie", "--psm", "7", "-c", "a=1", "tsv"], [Path("f.bmp")])
-    Request(images=('f.bmp',), languages='vie', psm=7, dpi=None, variables=(('a', '1'),))
+    >>> parse_args(["stdin", "stdout", "-l", "vie", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789",
+    ...             "tsv"], [Path("f.bmp")])
+    Request(images=('f.bmp',), languages='vie', psm=7, dpi=None, variables=(('tessedit_char_whitelist', '0123456789'),))
     >>> parse_args(["page.bmp", "stdout", "--psm", "0", "--dpi", "300"]) is None
     True
     """
