@@ -92,6 +92,8 @@ def test_day_and_month_take_the_year_of_the_date_after(text: str, expected: list
     ("quý 2 năm 2023", "2023-04", "2023-06"),
     ("6 tháng đầu năm 2012", "2012-01", "2012-06"),
     ("6 tháng cuối năm 2012", "2012-07", "2012-12"),
+    # tb-20-tb-stttt-2012-scan.pdf: the first half, as in a report of ``9 tháng năm``
+    ("Hoàn thành cơ sở dữ liệu BCVT năm 2011 và 6 tháng năm 2012", "2012-01", "2012-06"),
 ])
 def test_quarters_and_parts_of_a_year_are_periods(text: str, value: str, until: str) -> None:
     [d] = [d for d in extract_dates(text) if d.kind == "period"]
@@ -108,6 +110,9 @@ def test_ratios_and_yearless_parts_are_not_dates(text: str) -> None:
     ("đến hết 9 tháng\ncuối năm 2023", "9 tháng\ncuối năm 2023"),
     ("mã A6 tháng đầu năm 2012", None),
     ("111 tháng đầu năm 2012", None),
+    ("Trong 06 tháng đầu năm 2025, lực lượng", "06 tháng đầu năm 2025"),  # cv-3980-c04-p6-2025-scan.pdf
+    ("ngày 15 tháng 6 năm 2012", None),  # a date: the month after tháng
+    ("12 tháng năm 2012", None),  # the whole year is no part of it
 ])
 def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
     periods = [d.raw for d in extract_dates(text) if d.kind == "period"]
@@ -126,6 +131,9 @@ def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
     # cv-1139-bdh-2012-scan.pdf: ``đến hết ngày``, to the end of that day
     ("(Số liệu báo cáo tính từ ngày 01/01/2012 đến hết ngày 30/11/2012).",
      "từ ngày 01/01/2012 đến hết ngày 30/11/2012", "2012-01-01", "2012-11-30"),
+    # cv-4552-bca-c04-2025-scan.pdf: ``ngày`` read by OCR without its accent
+    ("địa bàn không ma tuý; kỳ đánh giá từ ngày 15/12/2023 đến ngay 14/12/2024. Số liệu",
+     "từ ngày 15/12/2023 đến ngay 14/12/2024", "2023-12-15", "2024-12-14"),
 ])
 def test_a_range_between_months_or_days_is_a_period(text: str, raw: str, value: str, until: str) -> None:
     dates = extract_dates(text)

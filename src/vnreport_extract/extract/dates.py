@@ -66,11 +66,14 @@ PERIOD_HEAD = regex.compile(
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 # ``quý III/2025``, ``quý I năm 2025``: three months.
 QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?i:năm)\s+)\s*(?P<y>{_YEAR})(?![\d/])")
-# ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year. The
-# count is read behind ``tháng`` (the match starts at ``n``): a scan that must try a digit
-# at every position costs some 30 times more than one that looks for the word.
+# ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year; with
+# neither word, the first (``năm 2011 và 6 tháng năm 2012``, as a report of ``9 tháng năm 2023``
+# covers January to September). The count is read behind ``tháng`` (the match starts at
+# ``n``): a scan that must try a digit at every position costs some 30 times more than one
+# that looks for the word.
 PART_OF_YEAR = regex.compile(
-    rf"(?<=(?<![\w,.])(?P<n>[1-9]|1[01])\s+)(?i:tháng)\s+(?P<end>(?i:đầu|cuối))\s+(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
+    rf"(?<=(?<![\w,.])(?P<n>0?[1-9]|1[01])\s+)(?i:tháng)\s+(?:(?P<end>(?i:đầu|cuối))\s+)?(?i:năm)\s+(?P<y>{_YEAR})"
+    r"(?![\d/])")
 # A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
 # 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and bare days before it: ``Ngày 26, 27/12/2011``,
 # ``Ngày 14, 15 và 16/11/2012``.
@@ -82,7 +85,8 @@ DAY_BEFORE = regex.compile(
 # dates already found: ``từ`` before the first, ``đến``/``tới`` between them (``đến hết ngày
 # 30/11/2012``: to the end of that day).
 _RANGE_FROM = regex.compile(r"(?<!\w)(?i:từ)[ ]+(?:(?i:ngày)[ ]+)?$")
-_RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:ngày)[ ]+)?")
+# (``ngay``: the word as OCR gives it without its accent, ``đến ngay 14/12/2024``)
+_RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:ngày|ngay)[ ]+)?")
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
 
 
@@ -263,7 +267,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))
     for m in matches_at(PART_OF_YEAR, text, month_words):
         n, year = int(m.group("n")), int(m.group("y"))
-        first, last = (1, n) if m.group("end").lower() == "đầu" else (13 - n, 12)
+        first, last = (13 - n, 12) if (m.group("end") or "").lower() == "cuối" else (1, n)
         if not taken.overlaps(m.start("n"), m.end()):
             add("period", m.start("n"), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
     for m in matches_at(YEAR_RANGE, text, years):
