@@ -3292,6 +3292,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
                     future.cancel()
                 tess.abort()
                 raise
+    # The pages' pixels, spread over the memory pools of the threads that read them, are given
+    # back to the system: a process that reads scan after scan (a batch worker, a service)
+    # would otherwise grow with each.
+    system.release_memory()
     result = {n: read.blocks for n, read in done.items()}
     if warnings is not None:
         for read in done.values():

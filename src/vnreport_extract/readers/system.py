@@ -22,7 +22,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,6 +213,38 @@ def _tesseract_languages(path: str, tessdata: str | None) -> frozenset[str]:
     text = (done.stdout + done.stderr).decode("utf-8", "replace")
     # The first line is a header ("List of available languages in ..."), the rest one code per line.
     return frozenset(line.strip() for line in text.splitlines()[1:] if line.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or ``None`` elsewhere (musl, macOS)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        return None
+    if trim is None:
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+def release_memory() -> bool:
+    """Give the memory freed in this process back to the system (glibc's ``malloc_trim``: the
+    free pages of every thread's pool, not only the top of the heap). Whether it could be asked.
+
+    >>> import platform
+    >>> release_memory() == (platform.libc_ver()[0] == "glibc")
+    True
+    """
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
 
 
 @functools.lru_cache(maxsize=8)
