@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from vnreport_extract import ParseOptions, parse_file
 from vnreport_extract.readers import ocr, system, tesseract_lib
 from vnreport_extract.readers.tesseract_lib import Request, parse_args
 
@@ -218,3 +219,27 @@ def test_a_scan_reads_the_same_with_the_library_and_with_the_command() -> None:
     as_command = ocr.ocr_pages(SCAN, [1, 2], workers=2, tesseract=exe)
     assert in_process == as_command
     assert "BÁO CÁO ĐỀ XUẤT" in [b.text for b in in_process[1]]
+
+
+@pytest.mark.parametrize(("flags", "in_process"), [([], True), (["--no-ocr-in-process"], False)])
+def test_the_command_line_flag_runs_tesseract_as_processes(flags: list[str], in_process: bool) -> None:
+    from vnreport_extract.cli import build_parser
+    from vnreport_extract.flags import PARSE_FLAGS, option_values
+
+    args = build_parser().parse_args(["parse", "scan.pdf", *flags])
+    assert ParseOptions.model_validate(option_values(args, PARSE_FLAGS)).ocr_in_process is in_process
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_a_scan_parsed_with_tesseract_processes_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ocr_in_process=False``: no run goes to the library, and the report is the same."""
+    in_process = parse_file(SCAN)
+    calls: list[object] = []
+    run = tesseract_lib.Engines.run
+    monkeypatch.setattr(tesseract_lib.Engines, "run", lambda *a, **k: calls.append(a) or run(*a, **k))
+    as_processes = parse_file(SCAN, ParseOptions(ocr_in_process=False))
+    assert calls == []
+    dump = [r.model_dump(mode="json") for r in (in_process, as_processes)]
+    assert dump[0] == dump[1]
+    assert in_process.metadata.number is not None and in_process.metadata.number.symbol

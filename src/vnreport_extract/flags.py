@@ -19,6 +19,9 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
                         "below 150 ppi twice it, at most 240)")
     g.add_argument("--no-ocr-diacritics", dest="ocr_diacritics", action="store_const", const=False, default=None,
                    help="keep the OCR's words as read (default: restore misread diacritics where the context decides)")
+    g.add_argument("--no-ocr-in-process", dest="ocr_in_process", action="store_const", const=False, default=None,
+                   help="run each Tesseract reading as a tesseract process (default: through its library in "
+                        "this process, the same readings, the model loaded once)")
     g.add_argument("--ocr-timeout", type=float, metavar="SECONDS", default=None,
                    help="seconds for Tesseract on one page (default 180)")
     g.add_argument("--doc-timeout", type=float, metavar="SECONDS", default=None,
@@ -31,8 +34,8 @@ def add_parse_options(p: argparse.ArgumentParser) -> None:
                         "(names: vnreport-extract schema --limits)")
 
 
-PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_diacritics", "ocr_timeout", "doc_timeout", "pages", "tesseract",
-               "libreoffice", "limits")
+PARSE_FLAGS = ("ocr", "ocr_languages", "ocr_dpi", "ocr_diacritics", "ocr_in_process", "ocr_timeout", "doc_timeout",
+               "pages", "tesseract", "libreoffice", "limits")
 
 
 def option_values(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:

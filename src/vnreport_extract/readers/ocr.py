@@ -3236,7 +3236,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
               tesseract: str | None = None, timeout: float = 180.0, workers: int | None = None,
               max_pixels: int = MAX_PIXELS, limits: Limits | None = None,
               warnings: list[tuple[str, str]] | None = None, diacritics: bool = True,
-              failed: dict[int, str] | None = None) -> dict[int, list[Block]]:
+              failed: dict[int, str] | None = None, in_process: bool = True) -> dict[int, list[Block]]:
     """OCR the given 1-based pages of a PDF with Tesseract (``languages``) into blocks, page by page.
 
     ``dpi``: render every page at this resolution; by default a scanned page at its own
@@ -3246,7 +3246,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     it, and read to its end (its second readings, tables and fields) while the next pages are
     read: ``workers`` Tesseract runs at once (by default as many as cores are idle, see
     :func:`ocr_workers`), made by Tesseract's library in this process when the binary is the
-    one on ``PATH`` (see :mod:`.tesseract_lib`), else by ``tesseract`` processes. The repairs
+    one on ``PATH`` and ``in_process`` (see :mod:`.tesseract_lib`), else by ``tesseract``
+    processes. The repairs
     made where the context decides (``tháng I1`` → ``tháng 11``) and the handwritten fields left
     blank are added to ``warnings`` as (code, message), and so are the words whose diacritics
     were restored (``diacritics``, see :mod:`.ocr_words`).
@@ -3272,7 +3273,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         for n in page_numbers:
             if not 1 <= n <= raster_count:
                 raise InputError(f"{path}: no page {n} (the PDF has {raster_count})")
-        engines = tesseract_lib.engines() if tesseract is None else None
+        engines = tesseract_lib.engines() if tesseract is None and in_process else None
         tess = stack.enter_context(_Tesseract(exe, workers, timeout, engines))
         tess.line_up((1, n) for n in page_numbers)
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)

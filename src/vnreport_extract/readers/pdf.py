@@ -810,7 +810,8 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     try:
         done = ocr_pages(path, numbers, dpi=options.ocr_dpi, languages=options.ocr_languages,
                          tesseract=options.tesseract, timeout=options.ocr_timeout, limits=limits,
-                         warnings=warnings, diacritics=options.ocr_diacritics, failed=failed)
+                         warnings=warnings, diacritics=options.ocr_diacritics, failed=failed,
+                         in_process=options.ocr_in_process)
     except CorruptFileError as exc:
         errors.extend(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)) for n in numbers)
         return {}
