@@ -202,6 +202,14 @@ def no_library(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     tesseract_lib._engines.cache_clear()
 
 
+def test_a_tesseract_outside_the_systems_folders_runs_as_a_process(tmp_path: Path) -> None:
+    """A build or a wrapper of its own (the tests' fake tools): the library is not its."""
+    tool = tmp_path / "tesseract"
+    tool.write_text("#!/bin/sh\nexec tesseract \"$@\"\n")
+    tool.chmod(0o755)
+    assert tesseract_lib.engines(str(tool)) is None
+
+
 def test_the_library_can_be_turned_off(no_library: None) -> None:
     assert tesseract_lib.engines() is None
 
@@ -210,13 +218,10 @@ def test_the_library_can_be_turned_off(no_library: None) -> None:
 @pytest.mark.needs_tesseract
 def test_a_scan_reads_the_same_with_the_library_and_with_the_command() -> None:
     """The whole reader (first readings, second readings, fields, symbols) on the real scan:
-    the same blocks whether Tesseract runs in this process or as ``tesseract`` processes (a
-    binary given by its path always runs as a process)."""
+    the same blocks whether Tesseract runs in this process or as ``tesseract`` processes."""
     assert tesseract_lib.engines() is not None
     in_process = ocr.ocr_pages(SCAN, [1, 2], workers=2)
-    exe = shutil.which("tesseract")
-    assert exe is not None
-    as_command = ocr.ocr_pages(SCAN, [1, 2], workers=2, tesseract=exe)
+    as_command = ocr.ocr_pages(SCAN, [1, 2], workers=2, in_process=False)
     assert in_process == as_command
     assert "BÁO CÁO ĐỀ XUẤT" in [b.text for b in in_process[1]]
 

@@ -51,8 +51,9 @@ class ParseOptions(BaseModel):
     ocr_in_process: bool = Field(
         default=True,
         description="run Tesseract inside this process through its library (libtesseract, the same readings "
-                    "as the tesseract command, each language model loaded once); false, or a tesseract path "
-                    "given, or a library of another version than the command: a tesseract process per run")
+                    "as the tesseract command, each language model loaded once); false, or a tesseract command "
+                    "outside /usr/bin, /bin and /usr/local/bin, or a library of another version than the "
+                    "command's: a tesseract process per run")
     ocr_timeout: float = Field(default=180.0, gt=0, description="seconds for Tesseract on one page")
     doc_timeout: float = Field(default=120.0, gt=0, description="seconds for LibreOffice to convert one .doc")
     tesseract: str | None = Field(default=None, description="path of the tesseract binary (default: found on PATH)")

@@ -3246,11 +3246,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     it, and read to its end (its second readings, tables and fields) while the next pages are
     read: ``workers`` Tesseract runs at once (by default as many as cores are idle, see
     :func:`ocr_workers`), made by Tesseract's library in this process when the binary is the
-    one on ``PATH`` and ``in_process`` (see :mod:`.tesseract_lib`), else by ``tesseract``
-    processes. The repairs
-    made where the context decides (``tháng I1`` → ``tháng 11``) and the handwritten fields left
-    blank are added to ``warnings`` as (code, message), and so are the words whose diacritics
-    were restored (``diacritics``, see :mod:`.ocr_words`).
+    system's and ``in_process`` (see :mod:`.tesseract_lib`), else by ``tesseract`` processes.
+    The repairs made where the context decides (``tháng I1`` → ``tháng 11``) and the
+    handwritten fields left blank are added to ``warnings`` as (code, message), and so are the
+    words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
 
     ``timeout`` bounds each Tesseract run (one page); past it the run is stopped (its process
     group killed, or the library's reading given up at Tesseract's own deadline). A
@@ -3273,7 +3272,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         for n in page_numbers:
             if not 1 <= n <= raster_count:
                 raise InputError(f"{path}: no page {n} (the PDF has {raster_count})")
-        engines = tesseract_lib.engines() if tesseract is None and in_process else None
+        engines = tesseract_lib.engines(exe) if in_process else None
         tess = stack.enter_context(_Tesseract(exe, workers, timeout, engines))
         tess.line_up((1, n) for n in page_numbers)
         reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)

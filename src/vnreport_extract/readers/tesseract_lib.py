@@ -10,9 +10,10 @@ fifth of all the work. Here each model is loaded once, by the first run that nee
 
 Only what the readers ask for is done so: images read to TSV with ``-l``, ``--psm``, ``--dpi``
 and ``-c`` options (:func:`parse_args`). Anything else (orientation detection, ``--psm 0``)
-and any machine where the library cannot be used (not found, another version than the
-``tesseract`` command's, OpenMP free to use several threads) goes to the ``tesseract``
-command as before: :func:`engines` returns ``None`` then.
+goes to the ``tesseract`` command, and so does every run where the library is not the
+command's: a command outside the system's folders (a build or a wrapper of its own), a
+library not found or of another version, OpenMP free to use several threads. :func:`engines`
+returns ``None`` then.
 
 A run has a deadline (Tesseract's own monitor): past it the reading stops and
 :class:`~.system.ToolTimeout` is raised, as a killed process would give.
@@ -181,6 +182,7 @@ class Engines:
 
     def __init__(self, api: _Api) -> None:
         self._api = api
+        self.version = api.version()
         self._lock = threading.Lock()
         self._free: dict[tuple[str, tuple[tuple[str, str], ...]], list[int]] = {}
         self._all: list[int] = []
@@ -280,26 +282,45 @@ DISABLE_ENV = "VNREPORT_TESSERACT_PROCESS"
 
 
 _LOADING = threading.Lock()
+# Where a distribution installs the ``tesseract`` command built on its ``libtesseract``: a
+# command found elsewhere (a build of its own, a wrapper) is left to run as a process.
+SYSTEM_BINS = ("/usr/bin", "/bin", "/usr/local/bin")
 
 
-def engines() -> Engines | None:
-    """The engines of this process, or ``None`` when the library is not to be used here (see
-    the module docstring). Loaded once, by the first thread that asks."""
-    with _LOADING:
-        return _engines()
-
-
-@functools.lru_cache(maxsize=1)
-def _engines() -> Engines | None:
+def engines(exe: str | None = None) -> Engines | None:
+    """The engines of this process for the ``tesseract`` command ``exe`` (by default the one
+    on ``PATH``), or ``None`` when the library is not to be used for it (see the module
+    docstring): a command outside the system's folders, or of another version than the
+    library. The library is loaded once, by the first thread that asks."""
     if os.environ.get(DISABLE_ENV):
         return None
     try:
-        exe = system.find_tool(["tesseract"], system.TESSERACT)
+        exe = exe or system.find_tool(["tesseract"], system.TESSERACT)
+    except MissingComponentError:
+        return None
+    with _LOADING:
+        return _engines(os.path.realpath(exe))
+
+
+@functools.lru_cache(maxsize=8)
+def _engines(exe: str) -> Engines | None:
+    if os.path.dirname(exe) not in SYSTEM_BINS:
+        return None
+    try:
         command = system.tesseract_version(exe)
-        api = _loaded()
     except (OSError, system.ToolTimeout, MissingComponentError):
         return None
-    if api is None or not command or api.version() != command:
+    found = _library()
+    return found if found is not None and command and found.version == command else None
+
+
+@functools.lru_cache(maxsize=1)
+def _library() -> Engines | None:
+    try:
+        api = _loaded()
+    except OSError:
+        return None
+    if api is None:
         return None
     found = Engines(api)
     atexit.register(found.close)
