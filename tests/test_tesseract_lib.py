@@ -210,6 +210,34 @@ def test_a_tesseract_outside_the_systems_folders_runs_as_a_process(tmp_path: Pat
     assert tesseract_lib.engines(str(tool)) is None
 
 
+@pytest.mark.needs_tesseract
+def test_a_process_forked_while_the_engines_are_busy_reads_on(engines: tesseract_lib.Engines,
+                                                               fields: list[Path]) -> None:
+    """multiprocessing forks on Linux: a child forked while another thread held the engines'
+    lock makes its own, and reads as the parent does."""
+    request = parse_args([str(fields[0]), "stdout", "-l", "vie", "--psm", "7", "tsv"])
+    assert request is not None
+    expected = engines.run(request, 60).stdout
+    read, write = os.pipe()
+    with engines._lock:  # as if another thread were taking an engine at the fork
+        pid = os.fork()
+        if pid == 0:  # the child: exits 0 only if its reading is the parent's
+            os.close(read)
+            ok = engines.run(request, 60).stdout == expected
+            os.write(write, b"ok" if ok else b"differs")
+            os._exit(0)
+    os.close(write)
+    deadline = time.monotonic() + 60
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if time.monotonic() > deadline:  # hung on the lock: killed, and the answer is empty
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            break
+        time.sleep(0.05)
+    with os.fdopen(read, "rb") as answer:
+        assert answer.read() == b"ok"
+
+
 def test_the_library_can_be_turned_off(no_library: None) -> None:
     assert tesseract_lib.engines() is None
 

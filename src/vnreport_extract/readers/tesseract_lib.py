@@ -184,6 +184,10 @@ class Engines:
         self._api = api
         self.version = api.version()
         self._lock = threading.Lock()
+        # A process forked while another thread held the lock (multiprocessing's default on
+        # Linux) would find it held for ever: the child makes its own. An engine in use at the
+        # fork is not in the free pool, and the child never takes it.
+        os.register_at_fork(after_in_child=self._forked)
         self._free: dict[tuple[str, tuple[tuple[str, str], ...]], list[int]] = {}
         self._all: list[int] = []
 
@@ -268,6 +272,9 @@ class Engines:
                     lept.pixDestroy(ctypes.byref(box))
         return system.Finished(0, "".join(rows).encode(), b"")
 
+    def _forked(self) -> None:
+        self._lock = threading.Lock()
+
     def close(self) -> None:
         """Unload every engine (at exit: the library warns of leaks otherwise)."""
         with self._lock:
@@ -282,6 +289,14 @@ DISABLE_ENV = "VNREPORT_TESSERACT_PROCESS"
 
 
 _LOADING = threading.Lock()
+
+
+def _forked() -> None:
+    global _LOADING
+    _LOADING = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forked)
 # Where a distribution installs the ``tesseract`` command built on its ``libtesseract``: a
 # command found elsewhere (a build of its own, a wrapper) is left to run as a process.
 SYSTEM_BINS = ("/usr/bin", "/bin", "/usr/local/bin")
