@@ -341,6 +341,40 @@ def test_a_plan_named_by_its_own_title_is_not_a_citation() -> None:
         "Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026"]
 
 
+def test_a_plan_the_title_is_about_is_not_a_citation() -> None:
+    # cv-3980-c04-p6-2025-scan.pdf: its title names the programme it prepares
+    text = ("BỘ CÔNG AN\nSố: 3980/C04-P6\nV/v Chuẩn bị tổ chức triển khai Chương trình phòng, chống ma túy "
+            "giai đoạn 2026 - 2030\nKính gửi: UBND tỉnh Lâm Đồng\nĐể triển khai Chương trình phòng, chống ma "
+            "túy giai đoạn 2026 - 2030, Cục đề nghị.\n")
+    report = parse_text(text)
+    assert report.metadata.title == "Chuẩn bị tổ chức triển khai Chương trình phòng, chống ma túy giai đoạn 2026 - 2030"
+    assert [c.raw for c in report.citations if c.kind == "named"] == []
+
+
+def test_a_plan_in_a_cited_documents_subject_is_that_documents() -> None:
+    # cv-61-skh-th-2012-scan.pdf
+    assert [c.kind for c in extract_citations(
+        "Thực hiện Quyết định số 468/QĐ-UBND ngày 15 tháng 12 năm 2011 về việc giao chỉ tiêu Kế hoạch Phát "
+        "triển kinh tế - xã hội năm 2012; Quyết định số 469/QĐ-UBND")] == ["full", "full"]
+
+
+def test_a_law_a_document_amends_is_still_cited_in_it() -> None:
+    # an amending law titled by the law it amends cites that law in its body
+    text = ("QUỐC HỘI\nLuật số: 11/2022/QH15\nLUẬT\nSửa đổi, bổ sung một số điều của Luật Thanh tra\n"
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi, bổ "
+            "sung một số điều của Luật Thanh tra số 56/2010/QH12.\nĐiều 1. Sửa đổi Điều 5 của Luật Thanh tra.\n")
+    report = parse_text(text)
+    assert "Luật Thanh tra" in [c.name for c in report.citations if c.kind == "named"]
+
+
+def test_another_bodys_plan_of_the_same_name_is_cited() -> None:
+    text = ("UBND TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền, phổ biến, giáo dục pháp luật năm "
+            "2026\nCăn cứ Kế hoạch tuyên truyền, phổ biến, giáo dục pháp luật năm 2026 của Bộ Tư pháp;\n")
+    report = parse_text(text)
+    assert [(c.raw, c.authority) for c in report.citations if c.kind == "named"] == [
+        ("Kế hoạch tuyên truyền, phổ biến, giáo dục pháp luật năm 2026 của Bộ Tư pháp", "Bộ Tư pháp")]
+
+
 def test_the_body_of_the_fatherland_front_is_an_author() -> None:
     # bc-quan-ly-hoi-2025.docx
     c = one("trên cơ sở chỉ đạo của Ban Thường vụ Tỉnh ủy và Đề án của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, "

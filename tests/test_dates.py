@@ -113,6 +113,8 @@ def test_ratios_and_yearless_parts_are_not_dates(text: str) -> None:
     ("Trong 06 tháng đầu năm 2025, lực lượng", "06 tháng đầu năm 2025"),  # cv-3980-c04-p6-2025-scan.pdf
     ("ngày 15 tháng 6 năm 2012", None),  # a date: the month after tháng
     ("12 tháng năm 2012", None),  # the whole year is no part of it
+    ("thời gian thực hiện khoảng 2 tháng năm 2025 (từ tháng 3 đến tháng 4)", None),  # a length of time
+    ("gửi tiết kiệm kỳ hạn 1 tháng năm 2012", None),
 ])
 def test_part_of_a_year_spans_its_count(text: str, raw: str | None) -> None:
     periods = [d.raw for d in extract_dates(text) if d.kind == "period"]

@@ -105,9 +105,10 @@ NAMED_PLAN_TYPES = ("Chương trình", "Kế hoạch", "Đề án", "Quy hoạch
 # Types whose type word and a number name a part of something, not a document: the projects
 # of a national target programme (``Dự án 1``, ``Dự án 2: 3,683 tỷ đồng``). No short citation.
 SHORT_NOT_TYPES = ("Dự án",)
-# Programmes of spending and projects, not documents (``Chương trình mục tiêu quốc gia phòng,
-# chống ma túy đến năm 2030``, ``Chương trình MTQG ...``): the first words of their names.
-NAMED_PLAN_NOT_DOCUMENTS = ("mục tiêu quốc gia", "MTQG")
+# Programmes of spending and allocations, not documents (``Chương trình mục tiêu quốc gia
+# phòng, chống ma túy đến năm 2030``, ``Chương trình MTQG ...``, ``Kế hoạch vốn năm 2025``): the
+# first words of their names.
+NAMED_PLAN_NOT_DOCUMENTS = ("mục tiêu quốc gia", "MTQG", "vốn")
 # (line, the mention: the citation's ``raw``)
 NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
     ("- Ban hành và tổ chức thực hiện Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026 của tỉnh, "
@@ -123,6 +124,11 @@ NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
     ("các vùng, đô thị (trên cơ sở Quy hoạch tỉnh Lâm Đồng mới),…", "Quy hoạch tỉnh Lâm Đồng mới"),
     ("căn cứ Kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết", "Kế hoạch của Ban Thường vụ Tỉnh ủy"),
     ("- Thừa nhận và tự nguyện thực hiện Cương lĩnh chính trị, Điều lệ Đảng", "Cương lĩnh chính trị"),
+    # the period ends the name, with its outlook
+    ("phù hợp Quy hoạch tỉnh Lâm Đồng thời kỳ 2021 - 2030, tầm nhìn đến năm 2050;",
+     "Quy hoạch tỉnh Lâm Đồng thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"),
+    ("thực hiện Chương trình phát triển du lịch giai đoạn 2021 - 2025 và định hướng đến năm 2030;",
+     "Chương trình phát triển du lịch giai đoạn 2021 - 2025 và định hướng đến năm 2030"),
 ]
 NAMED_PLAN_NOT_EXAMPLES: list[str] = [
     "Hoàn thành 100% Kế hoạch đề ra",  # the report's own plan, after a figure
@@ -135,6 +141,11 @@ NAMED_PLAN_NOT_EXAMPLES: list[str] = [
     "bố trí kinh phí thực hiện Chương trình năm 2026",  # the same, in its year
     "thực hiện Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
     "thực hiện Đề án sắp xếp, tổ chức lại các đơn vị",  # no year, no place: a task, maybe
+    "Tổng mức đầu tư\tKế hoạch vốn năm 2012\tGhi chú",  # a column's head (cv-404)
+    "hoàn thành Kế hoạch đề ra năm 2025",  # targets and allocations
+    "vượt Kế hoạch tỉnh giao năm 2025",
+    "đạt 95% so với Kế hoạch vốn năm 2025, giải ngân Kế hoạch vốn đầu tư công năm 2025",
+    "thực hiện Chương trình của Chính phủ về phòng, chống ma túy",  # a programme by its author alone
     # a national target programme: spending, not a document
     "xây dựng phương án kinh phí thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030",
     # the subject of the decision cited before it
@@ -166,6 +177,7 @@ NAMED_BY_BODY = ("Điều lệ",)
 NAME_COMMA_PAIRS: list[tuple[str, str]] = [
     ("phòng", "chống"), ("thi đua", "khen thưởng"), ("công chức", "viên chức"), ("sửa đổi", "bổ sung"),
     ("cán bộ", "công chức"), ("rà soát", "đánh giá"), ("đào tạo", "bồi dưỡng"), ("tuyên truyền", "phổ biến"),
+    ("phổ biến", "giáo dục"),
 ]
 
 # Laws, codes and ordinances are cited by their name with the number after it (``Luật Thanh

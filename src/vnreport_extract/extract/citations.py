@@ -134,6 +134,8 @@ _NAME_TOKEN_RE = re.compile(_NAME_TOKEN.pattern)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 # The period that ends a programme's name (``giai đoạn 2021 - 2030``).
 _PERIOD_YEARS = regex.compile(r"(?:19|20)\d\d(?:[ ]*[-–—][ ]*(?:19|20)\d\d)?(?!\d)")
+_OUTLOOK = regex.compile(
+    r"[ ]*,?[ ]*(?:(?i:và)[ ]+)?(?i:định[ ]+hướng|tầm[ ]+nhìn)[ ]+(?i:đến)[ ]+(?i:năm)[ ]+(?:19|20)\d\d(?!\d)")
 
 # Words that end an authority phrase (``của UBND huyện Thực hiện ...``).
 _AUTH_STOP = {w.casefold() for w in (
@@ -578,7 +580,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         # A plan in a cited document's trích yếu is what that document is about.
         if plan and (not _inside_sentence(text, m.start()) or subjects.contains(m.start())):
             continue
-        by_author = plan and _OF.match(text, m.end(), m.end() + _WINDOW) is not None
+        by_author = doc_type in _PLANS_BY_AUTHOR and _OF.match(text, m.end(), m.end() + _WINDOW) is not None
         named = (m.end(), doc_type) if by_author else _named(text, m)
         if named is None or (plan and not by_author and not _plan_name(doc_type, named[1])):
             continue
@@ -607,6 +609,11 @@ _TYPE_INSIDE = regex.compile(rf"(?<!\w)(?:{_TYPES}|{'|'.join(map(regex.escape, N
 
 
 _NOT_DOCUMENTS = tuple(w.casefold() for w in NAMED_PLAN_NOT_DOCUMENTS)
+# A plan's target, not its name: ``hoàn thành Kế hoạch đề ra năm 2025``, ``vượt Kế hoạch tỉnh giao``.
+_TARGET = regex.compile(r"[ ]*(?i:đề[ ]+ra|(?:được[ ]+|(?:tỉnh|huyện|xã|cấp[ ]+trên)[ ]+)?giao)(?!\w)")
+# A plan named by its author alone (``căn cứ Kế hoạch của Ban Thường vụ Tỉnh ủy``); ``Chương trình
+# của Chính phủ`` is as often a spending programme as a document.
+_PLANS_BY_AUTHOR = ("Kế hoạch", "Đề án")
 
 
 def _plan_name(doc_type: str, name: str) -> bool:
@@ -620,7 +627,7 @@ def _plan_name(doc_type: str, name: str) -> bool:
     (True, False)
     """
     rest = name[len(doc_type):]
-    if rest.lstrip().casefold().startswith(_NOT_DOCUMENTS):
+    if rest.lstrip().casefold().startswith(_NOT_DOCUMENTS) or _TARGET.match(rest):
         return False
     # Words of its own before the year (``Chương trình năm 2026`` is the one named before).
     if len(_PLAN_PERIOD.sub("", rest).split()) < 1 or len(rest.split()) < 2 or "\t" in rest \
@@ -631,13 +638,18 @@ def _plan_name(doc_type: str, name: str) -> bool:
 
 
 def _inside_sentence(text: str, start: int) -> bool:
-    """Whether the word before ``start`` on its line is a lower-case word (``thực hiện Kế
-    hoạch``): not a line's start (a heading, a title), a figure (``100% Kế hoạch``) or a mark.
+    """Whether the word before ``start`` in its line or table cell is a lower-case word (``thực
+    hiện Kế hoạch``): not a line's or a cell's start (a heading, a title, a column's head), a
+    figure (``100% Kế hoạch``) or a mark.
 
     >>> _inside_sentence("căn cứ Kế hoạch", 7), _inside_sentence("1. Kế hoạch", 3)
     (True, False)
+    >>> _inside_sentence("Tổng mức đầu tư" + chr(9) + "Kế hoạch vốn năm 2012", 16)
+    False
     """
-    before = text[max(text.rfind("\n", 0, start) + 1, start - 40):start].split()
+    lo = max(0, start - 40)
+    cell = max(text.rfind("\n", lo, start), text.rfind("\t", lo, start)) + 1
+    before = text[max(cell, lo):start].split()
     return bool(before) and before[-1][:1].islower() and before[-1].isalpha()
 
 
@@ -707,9 +719,12 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
             break
         if f == "của" and following != "Đảng":
             count = 0  # the amended law's name is as long as any other
-        if i >= 2 and words[i - 1].casefold() == "đoạn" and words[i - 2].casefold() == "giai" \
+        if i >= 2 and (words[i - 2].casefold(), words[i - 1].casefold()) in (("giai", "đoạn"), ("thời", "kỳ")) \
                 and (years := _PERIOD_YEARS.match(text, m.end() + tok_start)) is not None:
-            end = years.end()  # ``Chương trình ... giai đoạn 2021 - 2030``: the period ends the name
+            # ``Chương trình ... giai đoạn 2021 - 2030``: the period ends the name, with the
+            # outlook after it (``và định hướng đến năm 2030``, ``, tầm nhìn đến năm 2050``).
+            outlook = _OUTLOOK.match(text, years.end())
+            end = outlook.end() if outlook else years.end()
             count += 1
             break
         if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ"):

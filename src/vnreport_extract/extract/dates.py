@@ -74,6 +74,8 @@ QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?
 PART_OF_YEAR = regex.compile(
     rf"(?<=(?<![\w,.])(?P<n>0?[1-9]|1[01])\s+)(?i:tháng)\s+(?:(?P<end>(?i:đầu|cuối))\s+)?(?i:năm)\s+(?P<y>{_YEAR})"
     r"(?![\d/])")
+# Words before a count of months that make it a length of time (``khoảng 2 tháng năm 2025``).
+_DURATION_BEFORE = regex.compile(r"(?<!\w)(?i:khoảng|sau|kỳ[ ]+hạn|thời[ ]+hạn|trong[ ]+vòng|tuổi|mất|kéo[ ]+dài)[ ]+$")
 # A day and month whose year is written once, on the date after it: ``28/12 và cả ngày
 # 29/12/2011``, ``từ ngày 29/6 đến ngày 09/7/2026``; and bare days before it: ``Ngày 26, 27/12/2011``,
 # ``Ngày 14, 15 và 16/11/2012``.
@@ -267,6 +269,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             add("period", m.start(), m.end(), PartialDate.of(year, 3 * quarter - 2), PartialDate.of(year, 3 * quarter))
     for m in matches_at(PART_OF_YEAR, text, month_words):
         n, year = int(m.group("n")), int(m.group("y"))
+        if m.group("end") is None and (n < 2 or _DURATION_BEFORE.search(text, max(0, m.start("n") - 20), m.start("n"))):
+            continue  # ``sau 6 tháng năm 2012``, ``kỳ hạn 1 tháng``: a length of time, not the year's first months
         first, last = (13 - n, 12) if (m.group("end") or "").lower() == "cuối" else (1, n)
         if not taken.overlaps(m.start("n"), m.end()):
             add("period", m.start("n"), m.end(), PartialDate.of(year, first), PartialDate.of(year, last))
