@@ -367,6 +367,15 @@ def test_a_law_a_document_amends_is_still_cited_in_it() -> None:
     assert "Luật Thanh tra" in [c.name for c in report.citations if c.kind == "named"]
 
 
+def test_a_law_naming_itself_is_not_a_citation() -> None:
+    # luat-56-2010-qh12-thanh-tra.doc: ``Quốc hội ban hành Luật thanh tra`` in the law itself
+    text = ("QUỐC HỘI\nLuật số: 56/2010/QH12\nLUẬT\nTHANH TRA\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ "
+            "nghĩa Việt Nam năm 1992;\nQuốc hội ban hành Luật thanh tra.\n")
+    report = parse_text(text)
+    assert [c.name for c in report.citations if c.kind == "named"] == [
+        "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992"]
+
+
 def test_another_bodys_plan_of_the_same_name_is_cited() -> None:
     text = ("UBND TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền, phổ biến, giáo dục pháp luật năm "
             "2026\nCăn cứ Kế hoạch tuyên truyền, phổ biến, giáo dục pháp luật năm 2026 của Bộ Tư pháp;\n")

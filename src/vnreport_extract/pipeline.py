@@ -151,17 +151,20 @@ def _own_name(doc_type: str | None, title: str | None) -> list[tuple[str, set[st
 
 
 def _names_itself(c: Citation, names: list[tuple[str, set[str]]]) -> bool:
-    """Whether a citation of a plan by name (no number) names the document it stands in, or the
-    plan that document is about: its type, and every word of its name after the type word in the
+    """Whether a citation by name (no number) names the document it stands in, or the plan
+    that document is about: its type, and every word of its name after the type word in the
     title (``Kế hoạch cải cách hành chính năm 2026`` in the plan titled ``Cải cách hành chính
     nhà nước năm 2026 tỉnh Lâm Đồng``); or a plan whose whole name is in the title (``Chương
     trình MTQG phòng, chống ma tuý đến năm 2030`` in a letter titled ``Chuẩn bị tổ chức triển
     khai Chương trình MTQG phòng, chống ma tuý đến năm 2030``)."""
-    # Laws and charters are cited by the documents about them (an amending law titled
-    # ``Sửa đổi ... Luật Thanh tra`` cites that law); a plan with an author is another body's.
-    if c.kind != "named" or not c.name or c.doc_type not in NAMED_PLAN_TYPES or c.authority:
+    # A law names itself by its whole title (``Luật Thanh tra`` in the law titled ``Thanh tra``),
+    # and is cited by the documents about it (an amending law titled ``Sửa đổi ... Luật Thanh
+    # tra`` cites that law); a plan with an author is another body's.
+    if c.kind != "named" or not c.name or not c.doc_type or c.authority:
         return False
     words = set(fold(c.name[len(c.doc_type):]).split())
+    if c.doc_type not in NAMED_PLAN_TYPES:
+        return bool(words) and any(c.doc_type == t and words == title for t, title in names)
     whole = set(fold(c.name).split())
     return bool(words) and any((c.doc_type == t and words <= title) or whole <= title for t, title in names)
 
