@@ -956,6 +956,7 @@ def test_unreadable_handwritten_day_is_left_blank_with_a_warning() -> None:
     notes: list[tuple[str, str]] = []
     blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: ("9", 0.0), notes=notes)
     assert blocks[0].rows[1][1] == "Lâm Đồng, ngày tháng 01 năm 2026"
+    # A reading at confidence 0 is noise: not named.
     assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank") in notes
 
 
@@ -976,7 +977,9 @@ def test_second_reading_contradicted_by_the_handwriting_reader_is_dropped() -> N
     # qd-126 read its handwritten 126 as 426 at confidence 70+: a guess, which is not kept.
     notes: list[tuple[str, str]] = []
     assert _date_row(("08", 91.0), HandReading("06", 0.6), notes) == "Lâm Đồng, ngày tháng 01 năm 2026"
-    assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank") in notes
+    # The readings that disagreed are named, for whoever checks the page; the record stays blank.
+    assert ("ocr-unread-field", "the day of the date could not be read (handwritten or stamped?): left blank; "
+            "unsure readings: '08' (read again, confidence 91), '06' (handwriting, confidence 0.60)") in notes
 
 
 def test_confident_handwriting_reading_overrules_a_contradicting_second_reading() -> None:
@@ -1098,8 +1101,8 @@ def test_second_reading_that_lost_a_character_of_the_first_is_no_sure_reading() 
         return ("2", 96.9) if box[0] > 1780 else None  # the month's box; the day's is blank
 
     assert _fix_fields(row, read, notes, lambda box: None).text == "Bắc Giang, ngày tháng năm 2012"
-    assert ("ocr-unread-field", "the month of the date could not be read (handwritten or stamped?): left blank") \
-        in notes
+    assert ("ocr-unread-field", "the month of the date could not be read (handwritten or stamped?): left blank; "
+            "unsure readings: '2' (read again, confidence 97)") in notes
     # cv-298: its handwritten number 298 read ``27f``, read again ``2``.
     row = Line([Word("Số:", 470, 1000, 534, 1042, 90.0, (1, 1, 1)), Word("27f", 577, 1000, 644, 1042, 30.0, (1, 1, 1)),
                 Word("/STTTT-CNTT", 742, 1000, 954, 1042, 80.0, (1, 1, 1))])

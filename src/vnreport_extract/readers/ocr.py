@@ -1248,6 +1248,7 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
         return None
 
     least = min((w.conf for w in inside), default=0.0)
+    got: tuple[str, float] | None = None
     if inside and valid(written):
         # Print read with confidence stands; a doubtful reading is checked against the handwriting.
         found = words if least >= _SURE_PRINT and not doubtful else checked(written, least, None)
@@ -1270,8 +1271,17 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
             if not inside and got is None and by_hand() is None:
                 return kept + words[end:]
     # Something is written there (a handwritten or stamped number) but not legibly: left out.
+    # The readings that were not sure enough are named, for whoever checks the page.
     if notes is not None:
-        notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"))
+        unsure = [f"{written!r} (print, confidence {least:.0f})"] \
+            if inside and valid(written) and least >= _UNSURE_PRINT else []
+        if got is not None and valid(got[0]) and got[0] != written and got[1] >= _UNSURE_PRINT:
+            unsure.append(f"{got[0]!r} (read again, confidence {got[1]:.0f})")
+        hand_read = by_hand() if by_hand.cache_info().currsize else None
+        if hand_read is not None and valid(hand_read.text) and hand_read.confidence >= _UNSURE_HAND:
+            unsure.append(f"{hand_read.text!r} (handwriting, confidence {hand_read.confidence:.2f})")
+        notes.append(("ocr-unread-field", f"the {name} could not be read (handwritten or stamped?): left blank"
+                      + (f"; unsure readings: {', '.join(unsure)}" if unsure else "")))
     return kept + words[end:]
 
 
@@ -1321,6 +1331,9 @@ _FIELD_SPECKS = re.compile(r"[\s.,:;'`´‘’“”\"_…·~|\-–—]")
 # readings of the digits written score 0.80 and more, those of other digits (where the two
 # networks disagree) 0.42 at most.
 _SURE_HAND = 0.75
+# Readings of a field left blank that its warning names (below these they are noise).
+_UNSURE_PRINT = 30
+_UNSURE_HAND = 0.2
 _SURE_PRINT = 80
 # A reading of print below this, that no handwriting reading confirms, is no reading: the
 # handwritten 406 of ``Số: 406/KCN-QHMT`` read ``4`` at 47, the day 16 read ``6`` at 32 (right
