@@ -276,3 +276,17 @@ def test_a_scan_parsed_with_tesseract_processes_gives_the_same_report(monkeypatc
     dump = [r.model_dump(mode="json") for r in (in_process, as_processes)]
     assert dump[0] == dump[1]
     assert in_process.metadata.number is not None and in_process.metadata.number.symbol
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_two_documents_read_at_once_in_threads_read_as_alone() -> None:
+    """A service reading two scans at once from two threads: the engines are shared, each
+    document's runs stay its own (its turns, its cancel), and each reads as it does alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    other = FIXTURES / "archives" / "bac-giang-2012" / "qd-1462-qd-ubnd-2012-scan.pdf"
+    alone = [ocr.ocr_pages(SCAN, [1, 2], workers=2), ocr.ocr_pages(other, [1], workers=2)]
+    with ThreadPoolExecutor(2) as pool:
+        together = list(pool.map(lambda job: ocr.ocr_pages(*job, workers=2), [(SCAN, [1, 2]), (other, [1])]))
+    assert together == alone
