@@ -238,6 +238,19 @@ def test_a_process_forked_while_the_engines_are_busy_reads_on(engines: tesseract
         assert answer.read() == b"ok"
 
 
+@pytest.mark.needs_tesseract
+def test_closing_the_engines_leaves_one_still_reading(engines: tesseract_lib.Engines, fields: list[Path]) -> None:
+    """At exit the engines are unloaded, but not one a thread is reading with; and engines
+    are loaded again after."""
+    args = [str(fields[0]), "stdout", "-l", "vie", "--psm", "7", "tsv"]
+    request = parse_args(args)
+    assert request is not None
+    with engines._engine(request) as handle:
+        engines.close()
+        assert handle in engines._all
+    assert engines.run(request, 60).stdout == _command(args)
+
+
 def test_the_library_can_be_turned_off(no_library: None) -> None:
     assert tesseract_lib.engines() is None
 

@@ -276,9 +276,13 @@ class Engines:
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        """Unload every engine (at exit: the library warns of leaks otherwise)."""
+        """Unload the engines not in use (at exit: the library warns of leaks otherwise). One
+        still reading in a thread of its own is left to the end of the process: unloaded under
+        it, the reading would crash."""
         with self._lock:
-            handles, self._all, self._free = self._all, [], {}
+            handles = [h for free in self._free.values() for h in free]
+            self._free = {}
+            self._all = [h for h in self._all if h not in handles]
         for handle in handles:
             self._api.tess.TessBaseAPIEnd(handle)
             self._api.tess.TessBaseAPIDelete(handle)
