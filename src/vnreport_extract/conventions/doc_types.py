@@ -139,6 +139,7 @@ NAMED_PLAN_NOT_EXAMPLES: list[str] = [
     "thực hiện Chương trình 135",  # a number: a short citation's, or a quantity
     "sử dụng kinh phí Chương trình đúng mục tiêu, đúng đối tượng",  # the programme named before
     "bố trí kinh phí thực hiện Chương trình năm 2026",  # the same, in its year
+    "triển khai Quy hoạch thời kỳ 2021 - 2030",  # the same, in its period
     "thực hiện Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",
     "thực hiện Đề án sắp xếp, tổ chức lại các đơn vị",  # no year, no place: a task, maybe
     "Tổng mức đầu tư\tKế hoạch vốn năm 2012\tGhi chú",  # a column's head (cv-404)

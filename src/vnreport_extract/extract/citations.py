@@ -601,7 +601,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
 # A plan's name that ends with its year or period (``năm 2026``, ``đến năm 2030``, ``giai đoạn
 # 2021 - 2030``); a spatial plan's that names its place (``Quy hoạch tỉnh Lâm Đồng``).
 _PLAN_YEAR_END = regex.compile(r"(?:19|20)\d\d$")
-_PLAN_PERIOD = regex.compile(r"(?:(?:đến[ ]+)?năm|giai[ ]+đoạn)[ ]+(?:19|20)\d\d.*$")
+_PLAN_PERIOD = regex.compile(r"(?:(?:đến[ ]+)?năm|giai[ ]+đoạn|thời[ ]+kỳ)[ ]+(?:19|20)\d\d.*$")
 _PLAN_PLACE = regex.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|thị trấn|vùng)[ ]+\p{Lu}")
 # A type word inside a plan's name: the plan is named by the document it carries out (``Kế
 # hoạch triển khai thi hành Luật sửa đổi ...``), which is cited on its own.
