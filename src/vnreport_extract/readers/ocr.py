@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import functools
 import heapq
 import itertools
@@ -2252,10 +2253,9 @@ def _busy() -> float:
 @dataclass
 class _InProcessRun:
     """A listed run (:meth:`_Tesseract.start_listed`) made by the library in this process: its
-    options, and its images once given (:meth:`_Tesseract.send`)."""
+    request, given its images by :meth:`_Tesseract.send`."""
 
-    options: tuple[str, ...]
-    files: tuple[Path, ...] = ()
+    request: tesseract_lib.Request
 
 
 # A listed run: a ``tesseract`` process waiting for its images, or one made in this process.
@@ -2444,10 +2444,11 @@ class _Tesseract:
         model meanwhile. ``expected``: the run announced by :meth:`expect`, whose process may
         have been started already. With the library in this process, nothing starts: the run
         is made when its images are given."""
-        if self.engines is not None and tesseract_lib.parse_args(["stdin", "stdout", *options]) is not None:
+        request = tesseract_lib.parse_args(["stdin", "stdout", *options]) if self.engines is not None else None
+        if request is not None:
             with self._changed:
                 self._expected.pop(expected, None)
-            return _InProcessRun(tuple(options))
+            return _InProcessRun(request)
         with self._changed:
             announced, proc = self._expected.pop(expected, ((), None))
         if proc is not None and announced != tuple(options):
@@ -2461,20 +2462,16 @@ class _Tesseract:
     def feed(self, proc: _Run, files: Sequence[Path], timeout: float | None = None) -> system.Finished:
         """The run of :meth:`start_listed` given its images, to its end."""
         if isinstance(proc, _InProcessRun):
-            return self._listed_in_process(proc, files, timeout)
+            self.send(proc, files)
+            return self._in_process(proc.request, timeout)
         return self._finish(proc, timeout, "".join(f"{f}\n" for f in files).encode("utf-8"))
-
-    def _listed_in_process(self, run: _InProcessRun, files: Sequence[Path], timeout: float | None) -> system.Finished:
-        request = tesseract_lib.parse_args(["stdin", "stdout", *run.options], files)
-        assert request is not None  # checked by start_listed
-        return self._in_process(request, timeout)
 
     @staticmethod
     def send(proc: _Run, files: Sequence[Path]) -> None:
         """The run of :meth:`start_listed` given its images, which it starts on at once; its end
         is waited for with :meth:`wait`. (A run in this process is made in :meth:`wait`.)"""
         if isinstance(proc, _InProcessRun):
-            proc.files = tuple(files)
+            proc.request = dataclasses.replace(proc.request, images=tuple(str(f) for f in files))
             return
         assert proc.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it has ended already: wait() tells how
@@ -2485,7 +2482,7 @@ class _Tesseract:
     def wait(self, proc: _Run, timeout: float | None = None) -> system.Finished:
         """The run given its images by :meth:`send`, to its end."""
         if isinstance(proc, _InProcessRun):
-            return self._listed_in_process(proc, proc.files, timeout)
+            return self._in_process(proc.request, timeout)
         return self._finish(proc, timeout, None)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
