@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from vnreport_extract import Report, parse_file
+from vnreport_extract import ParseOptions, Report, parse_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
@@ -30,6 +30,14 @@ def alive(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return state not in ("Z", "X")
+
+
+def options_of(flags: list[str]) -> ParseOptions:
+    """The options the ``parse`` command builds from ``flags``."""
+    from vnreport_extract.cli import build_parser
+    from vnreport_extract.flags import parse_options
+
+    return parse_options(build_parser().parse_args(["parse", "scan.pdf", *flags]))
 
 
 # What makes a test slow, kept in one place: the shared fixtures that start a real

@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import options_of
 from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring import load_gold, score
 from vnreport_extract import parse_file
-from vnreport_extract.cli import build_parser
-from vnreport_extract.flags import PARSE_FLAGS, option_values
 from vnreport_extract.normalize import fold
 from vnreport_extract.options import ParseOptions
 from vnreport_extract.readers.ocr import Word, page_blocks, parse_tsv
@@ -229,8 +228,7 @@ def test_a_scan_extracts_no_worse_with_diacritics_restored() -> None:
 
 @pytest.mark.parametrize(("flags", "restore"), [([], True), (["--no-ocr-diacritics"], False)])
 def test_the_command_line_flag_turns_restoration_off(flags: list[str], restore: bool) -> None:
-    args = build_parser().parse_args(["parse", "scan.pdf", *flags])
-    assert ParseOptions.model_validate(option_values(args, PARSE_FLAGS)).ocr_diacritics is restore
+    assert options_of(flags).ocr_diacritics is restore
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import options_of
 
 from vnreport_extract import ParseOptions, parse_file
 from vnreport_extract.readers import ocr, system, tesseract_lib
@@ -269,11 +270,7 @@ def test_a_scan_reads_the_same_with_the_library_and_with_the_command() -> None:
 
 @pytest.mark.parametrize(("flags", "in_process"), [([], True), (["--no-ocr-in-process"], False)])
 def test_the_command_line_flag_runs_tesseract_as_processes(flags: list[str], in_process: bool) -> None:
-    from vnreport_extract.cli import build_parser
-    from vnreport_extract.flags import PARSE_FLAGS, option_values
-
-    args = build_parser().parse_args(["parse", "scan.pdf", *flags])
-    assert ParseOptions.model_validate(option_values(args, PARSE_FLAGS)).ocr_in_process is in_process
+    assert options_of(flags).ocr_in_process is in_process
 
 
 @pytest.mark.slow

@@ -44,17 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from . import parse_file
-    from .flags import PARSE_FLAGS, OptionsError, option_values, validation_message
-    from .options import ParseOptions
+    from .flags import parse_options
 
-    try:
-        options = ParseOptions.model_validate(option_values(args, PARSE_FLAGS))
-    except ValidationError as exc:
-        raise OptionsError(validation_message(exc)) from exc
-    report = parse_file(args.file, options)
+    report = parse_file(args.file, parse_options(args))
     data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
     indent = args.indent if args.indent > 0 else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")

@@ -5,6 +5,10 @@ and its field cannot drift apart."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .options import ParseOptions
 
 
 def add_parse_options(p: argparse.ArgumentParser) -> None:
@@ -49,6 +53,19 @@ def option_values(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str,
             raise OptionsError(f"--limit: expected NAME=VALUE, got {bad[0]!r}")
         values["limits"] = {name.strip(): value.strip() for name, _, value in pairs}
     return values
+
+
+def parse_options(args: argparse.Namespace) -> ParseOptions:
+    """The :class:`~vnreport_extract.options.ParseOptions` of the ``parse`` command's flags; a
+    value the model refuses is an :class:`OptionsError` naming its flag."""
+    from pydantic import ValidationError
+
+    from .options import ParseOptions
+
+    try:
+        return ParseOptions.model_validate(option_values(args, PARSE_FLAGS))
+    except ValidationError as exc:
+        raise OptionsError(validation_message(exc)) from exc
 
 
 class OptionsError(ValueError):
