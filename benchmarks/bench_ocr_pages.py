@@ -200,10 +200,11 @@ def print_stages(scan: Path, numbers: list[int], workers: int) -> None:
 
     engine_run = tesseract_lib.Engines.run
 
-    def in_process(self: tesseract_lib.Engines, request: tesseract_lib.Request, timeout: float) -> Any:
+    def in_process(self: tesseract_lib.Engines, request: tesseract_lib.Request, timeout: float,
+                   cancel: tesseract_lib.Cancel | None = None) -> Any:
         before = time.thread_time()
         try:
-            return engine_run(self, request, timeout)
+            return engine_run(self, request, timeout, cancel)
         finally:
             took = time.thread_time() - before
             nested.seconds = getattr(nested, "seconds", 0.0) + took
