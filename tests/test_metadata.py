@@ -87,6 +87,20 @@ def test_blank_number_and_day() -> None:
     assert "blank-document-number" in {w.code for w in report.warnings}
 
 
+def test_misread_date_keeps_the_place() -> None:
+    """cv-324-stttt-khtc-2012-scan.pdf: the handwritten day and month misread on the date line."""
+    report = parse_text("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: /STTTT-KHTC\nBắc Giang, ngày 2ftháng/0 năm 2012\n"
+                        "V/v: đồng ý hỗ trợ\nKính gửi: Sở Kế hoạch và Đầu tư.\nCăn cứ Công văn số 869/KHĐT-VP.")
+    m = report.metadata
+    assert (m.place, m.date) == ("Bắc Giang", None)
+    assert "unreadable-document-date" in {w.code for w in report.warnings}
+
+
+def test_place_comma_ngay_in_a_sentence_is_no_date_line() -> None:
+    m = meta("SỞ NỘI VỤ\nSố: 12/SNV\nHà Nội, ngày càng phát triển\nV/v báo cáo\nKính gửi: Sở Tư pháp")
+    assert (m.place, m.date) == (None, None)
+
+
 def test_quyet_dinh_ve_viec_title() -> None:
     m = meta("Số: /QĐ-UBND\nLâm Đồng, ngày tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc kiện toàn Đội ứng cứu sự cố\n"
              "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Tổ chức chính quyền địa phương;")
@@ -245,6 +259,15 @@ def test_addressees_on_unbulleted_lines() -> None:
     m = meta("TỜ TRÌNH\n(V/v xin kinh phí)\nKính gửi: UBND huyện Việt Yên, tỉnh Bắc Giang\n"
              "Phòng Công Thương huyện Việt Yên\nCăn cứ nghị quyết của UBND tỉnh Bắc Giang.")
     assert m.recipients == ["UBND huyện Việt Yên, tỉnh Bắc Giang", "Phòng Công Thương huyện Việt Yên"]
+
+
+def test_addressee_list_ends_at_bulleted_grounds() -> None:
+    """tb-107-tb-kcn-2012-scan.pdf: one addressee, then the body's grounds, each bulleted."""
+    m = meta("THÔNG BÁO\nVề việc đăng ký Quy chế trả lương, thưởng\n"
+             "Kính gửi: Công ty TNHH Sein Blue Tec Việt Nam\n"
+             "- Căn cứ Bộ luật lao động số 35-L/CTN ngày 23/06/1994;\n"
+             "- Căn cứ Nghị định số 114/2002/NĐ-CP ngày 31 tháng 12 năm 2002 của Chính phủ;")
+    assert m.recipients == ["Công ty TNHH Sein Blue Tec Việt Nam"]
 
 
 def test_addressees_bulleted_by_word_list_numbering() -> None:

@@ -28,7 +28,7 @@ WARNING_CODES: dict[str, tuple[str, ...]] = {
     "dates": (),
     "figures": ("stray-number", "percent-without-sign"),
     "sections": ("duplicate-section-number",),
-    "metadata": ("blank-document-number",),
+    "metadata": ("blank-document-number", "unreadable-document-date"),
     "demographics": (),
 }
 

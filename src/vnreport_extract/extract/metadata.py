@@ -150,13 +150,20 @@ def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[
     m = match_line("place-date", line.text)
     if m is None:
         return None, None, None
+    place = line.text[m.start("place"):m.end("place")].strip()
     d = WORDED.search(line.text, m.start("date"))
     if d is None:
-        return None, None, None
+        # ``Bắc Giang, ngày 2ftháng/0 năm 2012``: the day and month misread (handwritten), the
+        # place and the line's year still there; the date is left unknown, the place is kept.
+        return (place if _GARBLED_DATE.search(line.text, m.start("date")) else None), None, None
     day = int(d.group("d")) if d.group("d") else None
     month = int(d.group("m")) if d.group("m") else None
     date = PartialDate.of(int(d.group("y")), month, day)
-    return line.text[m.start("place"):m.end("place")].strip(), date, (line.start + d.start(), line.start + d.end())
+    return place, date, (line.start + d.start(), line.start + d.end())
+
+
+# A place-and-date line whose date did not read, still ending in its year.
+_GARBLED_DATE = regex.compile(r"(?i:năm)[ ]*(?:19|20)\d\d[ .]*$")
 
 
 # A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
@@ -391,9 +398,12 @@ def extract_metadata(text: str) -> MetadataResult:
                 meta.place, meta.date, date_span = after
                 date_idx = i
             continue
-        if meta.date is None and (place_date := _parse_date_line(line))[1] is not None:
+        if meta.date is None and (place_date := _parse_date_line(line))[0] is not None:
             meta.place, meta.date, date_span = place_date
             date_idx = i
+            if meta.date is None:
+                warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
+                                        message=f"the document's date could not be read: {line.text!r}"))
             continue
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
@@ -551,6 +561,8 @@ def extract_metadata(text: str) -> MetadataResult:
             # text, an unbulleted line is no item (``Tình hình dịch ... phức tạp.`` opens the body).
             bulleted = bool(_BULLET.match(line.text[kg_end:].lstrip()))
             for nxt in lines[i + 1: i + 15]:
+                if _OPENS_BODY.match(_BULLET.sub("", nxt.text)):
+                    break  # ``- Căn cứ Bộ luật lao động ...``: the body's grounds, bulleted as items are
                 if recipients and nxt.text[:1].islower() and not previous.rstrip().endswith((";", ".", ":")) \
                         and len(nxt.text.split()) <= 12 and classify_line(nxt.text) is None:
                     # An item broken over lines (``- Thành viên Ban Điều hành Chương trình hỗ trợ`` /
