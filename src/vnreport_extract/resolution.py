@@ -71,7 +71,8 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
 
 
 def _fullness(c: Citation) -> tuple[int, int]:
-    filled = sum(x is not None for x in (c.date, c.authority, c.subject))
+    # Booleans add as 0 and 1: the count of known fields, without a generator for each mention.
+    filled = (c.date is not None) + (c.authority is not None) + (c.subject is not None)
     return filled, -len(c.repairs)
 
 
@@ -100,14 +101,19 @@ def resolve(citations: list[Citation]) -> Resolution:
     ids: dict[int, str] = {}
     groups: list[_Group] = []
     by_number: dict[str | None, list[_Group]] = {}
+    keys: dict[str, str] = {}  # each symbol's _key: a report cites a few symbols again and again
     for c in citations:
         if c.kind != "full" or not c.symbol:
             continue
-        key = _key(c.symbol)
+        key = keys.get(c.symbol)
+        if key is None:
+            key = keys[c.symbol] = _key(c.symbol)
         # Only a group of the same number can be compatible: the others are not tried.
         same_number = by_number.setdefault(c.number, [])
-        target = next((g for g in same_number if _compatible(g, c, key)), None)
-        if target is None:
+        for target in same_number:
+            if _compatible(target, c, key):
+                break
+        else:
             target = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
             groups.append(target)
             same_number.append(target)
