@@ -135,8 +135,12 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("1.460,97 ha") is None
     True
     """
-    found = next(((kind, m) for kind, pattern in _styles_from(paragraph[:1]) if (m := pattern.match(paragraph))),
-                 None)
+    # A loop, not a generator: most paragraphs are tried against one style or none.
+    found: tuple[str, regex.Match[str]] | None = None
+    for style, pattern in _styles_from(paragraph[:1]):
+        if (m := pattern.match(paragraph)) is not None:
+            found = style, m
+            break
     if found is None:
         return None
     kind, m = found
