@@ -70,12 +70,12 @@ def build_table(index: int, rows: list[list[str]], page: int | None = None, titl
     """A :class:`Table` from its cell rows, typed as a satisfaction table when its header says so."""
     n_header = _header_rows(rows) if len(rows) > 1 else 0
     header, body = rows[:n_header], rows[n_header:]
-    table = Table(index=index, page=page, title=title, header=header, rows=body, start=start, end=end)
     satisfaction = _satisfaction(header, body)
-    if satisfaction:
-        table.kind = "satisfaction"
-        table.satisfaction = satisfaction
-    return table
+    if not satisfaction:
+        return Table(index=index, page=page, title=title, header=header, rows=body, start=start, end=end)
+    # Given to the model at once: setting a field after it is built is validated on its own.
+    return Table(index=index, page=page, kind="satisfaction", title=title, header=header, rows=body,
+                 satisfaction=satisfaction, start=start, end=end)
 
 
 def _columns(header: list[list[str]]) -> tuple[dict[str, tuple[int, int | None]], int | None, int | None]:
