@@ -8,6 +8,8 @@ from vnreport_extract import Citation, parse_text
 from vnreport_extract.conventions.doc_types import (
     AMENDING_LAW_EXAMPLES,
     AUTHOR_BEFORE_NUMBER_EXAMPLES,
+    NAMED_EXAMPLES,
+    NAMED_NOT_EXAMPLES,
     NAMED_NUMBER_EXAMPLES,
     NAMED_NUMBER_NOT_EXAMPLES,
     NAMED_PLAN_EXAMPLES,
@@ -174,6 +176,12 @@ def test_named_citations_separated_by_commas() -> None:
                      "Luật Ban hành văn bản quy phạm pháp luật"]
 
 
+def test_a_symbol_with_its_slash_read_as_a_colon_is_no_short_citation() -> None:
+    # ttr-409-ttr-cat-pc04-2025-scan.pdf
+    cited = extract_citations("đis bản: kì hông ma túy và Kế hoạch số 2126:KH-CBND ngày 20/8/2025 của UBND tỉnh")
+    assert [c.raw for c in cited if c.kind == "short"] == []
+
+
 def test_type_word_and_a_quantity_is_not_a_short_citation() -> None:
     assert extract_citations("Kế hoạch 5 năm và Chương trình 3 cấp") == []
 
@@ -293,6 +301,22 @@ def test_rules_a_decision_issues_are_no_citation() -> None:
     c = one("Quyết định này thay thế Quyết định số 181/2003/QĐ-TTg ngày 04 tháng 9 năm 2003 của Thủ tướng Chính "
             "phủ về việc ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương.")
     assert c.symbol == "181/2003/QĐ-TTg"
+
+
+@pytest.mark.parametrize(("line", "raw"), NAMED_EXAMPLES)
+def test_a_law_named_where_its_name_ends(line: str, raw: str) -> None:
+    # the Hà Nội guide (``Bộ Luật``), nd-86-2011-nd-cp-thanh-tra.doc (``nhưng``)
+    assert [c.raw for c in extract_citations(line) if c.kind == "named"] == [raw]
+
+
+def test_a_code_spelt_bo_luat_is_a_code() -> None:
+    c = one("theo quy định của Bộ Luật dân sự.")
+    assert (c.kind, c.doc_type, c.name) == ("named", "Bộ luật", "Bộ Luật dân sự")
+
+
+@pytest.mark.parametrize("line", NAMED_NOT_EXAMPLES)
+def test_a_lawyer_or_a_degree_is_no_law(line: str) -> None:
+    assert [c.raw for c in extract_citations(line) if c.kind == "named"] == []
 
 
 @pytest.mark.parametrize(("line", "raw"), NAMED_PLAN_EXAMPLES)

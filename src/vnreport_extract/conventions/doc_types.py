@@ -129,8 +129,15 @@ NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
      "Quy hoạch tỉnh Lâm Đồng thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"),
     ("thực hiện Chương trình phát triển du lịch giai đoạn 2021 - 2025 và định hướng đến năm 2030;",
      "Chương trình phát triển du lịch giai đoạn 2021 - 2025 và định hướng đến năm 2030"),
+    # a name in quotes (tb-kl-pci-2026-du-thao.docx)
+    ("(4) thống nhất các nội dung dự thảo Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm "
+     "2026” do đồng chí", "Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026”"),
 ]
 NAMED_PLAN_NOT_EXAMPLES: list[str] = [
+    # an item of a meeting's agenda, in a table (gm-289-gm-ubnd-2012-scan.pdf)
+    "9.\tĐiều chỉnh Quy hoạch chung thị trấn Chữ\tChủ tịch UBND huyện Lục Ngạn\tGiám đốc các Sở: Xây dựng",
+    # programmes on the air, counted (bc-cchc-nam-2025.docx)
+    "Truyền hình Lâm Đồng 22 Chương trình “Đối thoại về cải cách hành chính”; sản xuất",
     "Hoàn thành 100% Kế hoạch đề ra",  # the report's own plan, after a figure
     "1. Kế hoạch tuyên truyền năm 2026",  # a heading
     "kết quả thực hiện kế hoạch xúc tiến đầu tư năm 2026",  # lower case: plans in general
@@ -164,6 +171,24 @@ NAMED_NEEDS_AUTHOR = ("Quy chế",)
 # ordinance's name may start in lower case (``Luật tiếp cận thông tin``, ``Pháp lệnh công
 # chức, viên chức``).
 NAMED_NEEDS_CAPITAL = ("Nghị quyết", "Điều lệ")
+
+# Words that make a type word part of a common noun, not a document's name: ``luật gia`` (a
+# lawyer: ``Hội Luật gia VN``), ``luật sư``, ``luật học``, ``luật pháp`` and ``luật lệ`` (law
+# and rules in general). A table cell ends a name: a type word last in its cell names nothing.
+NAMED_NOT_NAMES: dict[str, tuple[str, ...]] = {"Luật": ("gia", "sư", "học", "pháp", "lệ")}
+# A type word written with a capital inside (``Bộ Luật dân sự``): the type it stands for.
+NAMED_TYPE_SPELLINGS: dict[str, str] = {"Bộ Luật": "Bộ luật"}
+# (line, the mention: the citation's ``raw``), and lines that cite nothing by name.
+NAMED_EXAMPLES: list[tuple[str, str]] = [
+    ("có năng lực hành vi dân sự đầy đủ (theo quy định của Bộ Luật dân sự).", "Bộ Luật dân sự"),
+    # the name ends at a conjunction of the sentence (nd-86-2011-nd-cp-thanh-tra.doc)
+    ("quy định tại Điều 44, Điều 52 của Luật Thanh tra nhưng phải ghi rõ phạm vi, đối tượng", "Luật Thanh tra"),
+]
+NAMED_NOT_EXAMPLES: list[str] = [
+    "Hội Chữ thập đỏ Việt Nam, Phòng Thương mại và Công nghiệp VN, Hội Luật gia VN",  # tt-2442-2007
+    "được trợ giúp của luật sư trong quá trình giải quyết",
+    "3\tLã Duy Khiêm\tNam\t1955\tCử nhân Luật\tPhó GĐ Sở\tSở Thông tin và Truyền thông",  # cv-27 (a table)
+]
 
 # Types named by the body they govern (``Điều lệ Đảng``, ``Điều lệ Hội Cựu chiến binh Việt
 # Nam``): the name ends at the body's last capitalised word, or at its term (``Điều lệ Đảng

@@ -23,10 +23,12 @@ from ..conventions.doc_types import (
     NAMED_BY_BODY,
     NAMED_NEEDS_AUTHOR,
     NAMED_NEEDS_CAPITAL,
+    NAMED_NOT_NAMES,
     NAMED_NUMBER_ISSUERS,
     NAMED_NUMBER_TYPES,
     NAMED_PLAN_NOT_DOCUMENTS,
     NAMED_PLAN_TYPES,
+    NAMED_TYPE_SPELLINGS,
     NAMED_TYPES,
     SHORT_NOT_TYPES,
     TYPE_CODES,
@@ -57,12 +59,15 @@ _TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
 _NOT_IN_TYPE = regex.compile(r"(?r)[^\p{L}\p{M} :]")
 _LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 # The type word is read behind the number (the match starts at ``num``; the mention at
-# ``type``): a scan that tries ~40 type words at every position costs four times more.
+# ``type``): a scan that tries ~40 type words at every position costs four times more. A number
+# with a symbol's codes after it is that symbol's, its slash lost or read as a colon by OCR
+# (``Kế hoạch số 2126:KH-CBND``).
 SHORT = regex.compile(
-    rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
+    rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})"
+    r"(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|:[A-ZĐ]|\w)"
 )
 # The type words of citations by name: the legal ones, and plans and programmes.
-NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES
+NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + tuple(NAMED_TYPE_SPELLINGS)
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_WORDS)
 # Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
@@ -156,6 +161,7 @@ _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
     "có", "là", "các", "cho", "này", "đó", "với", "khi", "sẽ", "đang", "cũng", "như", "mà", "hoặc",
+    "nhưng", "nên",
 )}
 
 
@@ -575,7 +581,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
         if taken.overlaps(m.start(), m.end()):
             continue
-        doc_type = m.group("type")
+        doc_type = NAMED_TYPE_SPELLINGS.get(m.group("type"), m.group("type"))
         plan = doc_type in NAMED_PLAN_TYPES
         # A plan in a cited document's trích yếu is what that document is about.
         if plan and (not _inside_sentence(text, m.start()) or subjects.contains(m.start())):
@@ -616,6 +622,10 @@ _TARGET = regex.compile(r"[ ]*(?i:đề[ ]+ra|(?:được[ ]+|(?:tỉnh|huyện|
 _PLANS_BY_AUTHOR = ("Kế hoạch", "Đề án")
 
 
+# A name in quotes after the type word, on its line.
+_QUOTED_NAME = regex.compile(r"[ ]+(?:“[^“”\n]{3,200}”|\"[^\"\n]{3,200}\")")
+
+
 def _plan_name(doc_type: str, name: str) -> bool:
     """Whether ``name`` (from :func:`_named`) names a plan or programme (see
     ``NAMED_PLAN_TYPES``): two words at least, no other document's type word in it, and
@@ -629,6 +639,8 @@ def _plan_name(doc_type: str, name: str) -> bool:
     rest = name[len(doc_type):]
     if rest.lstrip().casefold().startswith(_NOT_DOCUMENTS) or _TARGET.match(rest):
         return False
+    if _QUOTED_NAME.fullmatch(rest):
+        return _TYPE_INSIDE.search(rest) is None
     # Words of its own before the year (``Chương trình năm 2026`` is the one named before).
     if len(_PLAN_PERIOD.sub("", rest).split()) < 1 or len(rest.split()) < 2 or "\t" in rest \
             or _TYPE_INSIDE.search(rest):
@@ -670,12 +682,16 @@ def _amended_law_follows(words: list[str], i: int) -> bool:
 
 def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
-    doc_type = m.group("type")
+    doc_type = NAMED_TYPE_SPELLINGS.get(m.group("type"), m.group("type"))
     line_end = text.find("\n", m.end(), m.end() + 200)
     window_end = line_end if line_end >= 0 else m.end() + 200
     # The words as strings (``findall``, in C); where each lies is found as the loop reaches
     # it: a word holds none of the characters between words, so it is the first of its text
     # after the one before.
+    # A name in quotes (``Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026”``)
+    # is the name whatever its words.
+    if (quoted := _QUOTED_NAME.match(text, m.end(), window_end)) is not None:
+        return quoted.end(), text[m.start():quoted.end()]
     segment = text[m.end():window_end]
     # ``re`` runs this class at twice the speed of ``regex``; their ``\s`` differ only in the
     # information separators (spaces to ``re``), which a text seldom holds.
@@ -684,10 +700,11 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         return None
     first = words[0]
     needs_capital = doc_type in NAMED_NEEDS_CAPITAL
+    plan = doc_type in NAMED_PLAN_TYPES
     # ``Nghị quyết Đại hội ...`` names one; ``36 Nghị quyết QPPL`` counts resolutions.
     bad_start = first.casefold() in _NAME_STOP or first == "," or (
         needs_capital and (not first[:1].isupper() or (len(first) > 1 and first.isupper())))
-    if bad_start and doc_type != "Hiến pháp":
+    if (bad_start and doc_type != "Hiến pháp") or first.casefold() in NAMED_NOT_NAMES.get(doc_type, ()):
         return None
     end = m.end()
     count = 0
@@ -698,7 +715,10 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
         tok_start = segment.find(word, tok_end)
         tok_end = tok_start + len(word)
         gap = text[end: m.end() + tok_start]
-        if gap.strip():
+        if gap.strip() or ("\t" in gap and not plan):
+            # Punctuation, or a table cell's end (``Cử nhân Luật<TAB>Phó GĐ Sở``); a plan's words
+            # run on into the next cell, where no plan's name goes (:func:`_plan_name`): a plan
+            # in a table is an item of it (an agenda, a list of tasks), not a citation.
             break
         if word == ",":
             if _comma_pair(words, i):
