@@ -173,11 +173,11 @@ def _unreadable(text: str) -> Warning | None:
     """A ``text-unreadable`` warning when the document's text is mojibake, not Vietnamese
     (:func:`~vnreport_extract.legacy.unreadable`): a text file in an encoding no reader knows,
     a font whose characters map to the wrong letters. Its records are then not to be trusted."""
-    from .legacy import unreadable, unreadable_share
+    from .legacy import unreadable_part
 
-    if not unreadable(text):
+    share = unreadable_part(text)
+    if share is None:
         return None
-    share = unreadable_share(text) or 0.0
     return Warning(code="text-unreadable",
                    message=f"the text does not read as Vietnamese ({share:.0%} of its words hold characters "
                            "Vietnamese never writes: a wrong encoding or font mapping, or TCVN3/VNI text not "
