@@ -58,6 +58,15 @@ def test_parts_chapters_articles() -> None:
     assert [s[:2] for s in flat(text)] == [("Chương I", 1), ("Điều 1", 2), ("1", 3), ("Điều 2", 2)]
 
 
+def test_part_with_a_long_title_on_the_next_line() -> None:
+    # tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc
+    title = ("KÊ KHAI, XÁC MINH, KẾT LUẬN, CÔNG KHAI BẢN KẾT LUẬN PHỤC VỤ VIỆC BẦU CỬ, BÃI NHIỆM ĐẠI BIỂU HỘI ĐỒNG "
+             "NHÂN DÂN; BẦU, MIỄN NHIỆM, BÃI NHIỆM CÁC CHỨC DANH DO HỘI ĐỒNG NHÂN DÂN BẦU, PHÊ CHUẨN; PHÊ CHUẨN CÁC "
+             "CHỨC DANH DO HỘI ĐỒNG NHÂN DÂN BẦU")  # 237 characters
+    [(number, level, got), *_] = flat(f"Phần 5\n{title}\nI. KÊ KHAI\n1. Người phải kê khai")
+    assert (number, level, got[:60]) == ("Phần 5", 1, title[:60])
+
+
 def test_phan_thu_nhat() -> None:
     assert flat("PHẦN THỨ NHẤT: KẾT QUẢ\nI. CHUNG")[:1] == [("Phần thứ nhất", 1, "KẾT QUẢ")]
 

@@ -310,7 +310,9 @@ def extract_sections(
         if not rest.strip() and i + 1 < len(paragraphs):
             # ``Chương I`` with its title on the next line (``QUY ĐỊNH CHUNG``).
             nxt = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
-            if len(nxt) <= MAX_TITLE and parse_heading(nxt) is None:
+            # A longer line is the body, unless it is in capitals: a part's long title (``Phần 5`` /
+            # ``KÊ KHAI, XÁC MINH, ... BÃI NHIỆM CÁC CHỨC DANH ...``), cut at MAX_TITLE as any title.
+            if (len(nxt) <= MAX_TITLE or in_capitals(nxt)) and parse_heading(nxt) is None:
                 rest = nxt
                 # A title in capitals broken over lines (``THÔNG BÁO VÀ HỒ SƠ ĐĂNG KÝ THAM GIA`` /
                 # ``TUYỂN CHỌN, XÉT CHỌN``) goes on in capitals.
