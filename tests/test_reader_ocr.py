@@ -30,6 +30,7 @@ from vnreport_extract.readers import ocr
 from vnreport_extract.readers.digits import HandReading
 from vnreport_extract.readers.ocr import (
     Line,
+    PageGeometry,
     Word,
     _fix_fields,
     blank_glued_day,
@@ -44,6 +45,7 @@ from vnreport_extract.readers.ocr import (
     merge_reread,
     ocr_pages,
     page_blocks,
+    paragraphs,
     parse_tsv,
     render_dpi,
     repair_heading_number,
@@ -603,6 +605,22 @@ def test_hanging_continuation_line_stays_in_its_bullet(stored_blocks: dict[int, 
 def test_wrapped_lines_of_a_paragraph_are_joined(stored_blocks: dict[int, list[Block]]) -> None:
     first = next(b.text for b in stored_blocks[1] if b.text.startswith("Thực hiện Kế hoạch"))
     assert first.endswith("Công an tỉnh đã hoàn thiện nội dung, chương trình liên quan, cụ thể như sau:")
+
+
+def test_an_article_label_after_a_finished_sentence_starts_a_paragraph() -> None:
+    # cv-298-stttt-cntt-2012-scan.pdf, page 4: the Thể lệ's Điều 6 under the full lines of Điều 5
+    def line(text: str, top: int) -> Line:
+        words, left = [], 200
+        for t in text.split():
+            words.append(Word(t, left, top, left + 20 * len(t), top + 40, 95.0, (1, 1, 1)))
+            left += 20 * len(t) + 20
+        return Line(words)
+
+    geo = PageGeometry(width=2480, height=3508, text_left=200, text_right=1800, word_height=40)
+    lines = [line("đường Hoàng Văn Thụ, Thành phố Bắc Giang, tỉnh Bắc Giang hoặc email sở thông tin", 1000),
+             line("so_tttt_vt@bacgiang.gov.vn. Chậm nhất ngày 20/9/2012 các đơn vị gửi hồ sơ.", 1060),
+             line("Điều 6. Thời gian và địa điểm tổ chức thi", 1120)]
+    assert paragraphs(lines, geo)[-1] == "Điều 6. Thời gian và địa điểm tổ chức thi"
 
 
 def test_numbered_paragraphs_start_paragraphs(stored_blocks: dict[int, list[Block]]) -> None:

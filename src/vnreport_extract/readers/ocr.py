@@ -63,7 +63,7 @@ from ..conventions.header import (
     is_national_motto,
     match_line,
 )
-from ..conventions.numbering import roman, roman_value
+from ..conventions.numbering import roman, roman_value, starts_with_label
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, MissingComponentError
@@ -1134,7 +1134,7 @@ def paragraphs(lines: list[Line], geo: PageGeometry) -> list[str]:
     """Running text lines joined into paragraphs. A line starts a paragraph when it is
     indented from the line above (first-line indent, a centred title), when the line above
     stopped short of the right margin, after a gap wider than the usual line pitch, or at a
-    bullet or list number after a finished sentence."""
+    bullet, list number or section label (``Điều 6.``, ``1-``) after a finished sentence."""
     if not lines:
         return []
     pitches = [b.middle - a.middle for a, b in itertools.pairwise(lines) if b.middle > a.middle]
@@ -1152,7 +1152,8 @@ def paragraphs(lines: list[Line], geo: PageGeometry) -> list[str]:
             line.left > prev.left + indent
             or prev.right < geo.text_right - short
             or not close
-            or (_BULLET.match(line.text) is not None and _ENDS_SENTENCE.search(prev.text) is not None)
+            or ((_BULLET.match(line.text) is not None or starts_with_label(line.text))
+                and _ENDS_SENTENCE.search(prev.text) is not None)
         )
         out[-1:] = [out[-1], line.text] if new else [join_lines(out[-1], line.text)]
     return out
