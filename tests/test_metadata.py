@@ -92,12 +92,23 @@ def test_misread_date_keeps_the_place() -> None:
     report = parse_text("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: /STTTT-KHTC\nBắc Giang, ngày 2ftháng/0 năm 2012\n"
                         "V/v: đồng ý hỗ trợ\nKính gửi: Sở Kế hoạch và Đầu tư.\nCăn cứ Công văn số 869/KHĐT-VP.")
     m = report.metadata
-    assert (m.place, m.date) == ("Bắc Giang", None)
+    assert (m.place, m.date and m.date.iso) == ("Bắc Giang", "2012")
     assert "unreadable-document-date" in {w.code for w in report.warnings}
 
 
-def test_place_comma_ngay_in_a_sentence_is_no_date_line() -> None:
-    m = meta("SỞ NỘI VỤ\nSố: 12/SNV\nHà Nội, ngày càng phát triển\nV/v báo cáo\nKính gửi: Sở Tư pháp")
+def test_misread_date_after_the_number_on_one_line_keeps_the_place() -> None:
+    # the two columns of the same header read as one line
+    report = parse_text("SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: /STTTT-KHTC Bắc Giang, ngày 2ftháng/0 năm 2012\n"
+                        "V/v: đồng ý hỗ trợ\nKính gửi: Sở Kế hoạch và Đầu tư.\nCăn cứ Công văn số 869/KHĐT-VP.")
+    m = report.metadata
+    assert (m.place, m.date and m.date.iso) == ("Bắc Giang", "2012")
+    assert "unreadable-document-date" in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize("line", ["Hà Nội, ngày càng phát triển",
+                                  "Hội nghị tổng kết, ngày hội việc làm tổ chức năm 2025"])
+def test_place_comma_ngay_in_a_sentence_is_no_date_line(line: str) -> None:
+    m = meta(f"SỞ NỘI VỤ\nSố: 12/SNV\n{line}\nV/v báo cáo\nKính gửi: Sở Tư pháp")
     assert (m.place, m.date) == (None, None)
 
 
@@ -268,6 +279,13 @@ def test_addressee_list_ends_at_bulleted_grounds() -> None:
              "- Căn cứ Bộ luật lao động số 35-L/CTN ngày 23/06/1994;\n"
              "- Căn cứ Nghị định số 114/2002/NĐ-CP ngày 31 tháng 12 năm 2002 của Chính phủ;")
     assert m.recipients == ["Công ty TNHH Sein Blue Tec Việt Nam"]
+
+
+def test_addressee_broken_before_thuc_hien_goes_on() -> None:
+    m = meta("CÔNG VĂN\nV/v triển khai\nKính gửi: - Thành viên Ban Chỉ đạo tỉnh về\n"
+             "thực hiện Chương trình mục tiêu quốc gia;\n- UBND các huyện, thành phố.\nThực hiện Kế hoạch.")
+    assert m.recipients == ["Thành viên Ban Chỉ đạo tỉnh về thực hiện Chương trình mục tiêu quốc gia",
+                            "UBND các huyện, thành phố"]
 
 
 def test_addressees_bulleted_by_word_list_numbering() -> None:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -124,8 +125,7 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 _is_upper = in_capitals
 
 
-def _number_line(meta: Metadata, line: Line, m: regex.Match[str]
-                 ) -> tuple[tuple[int, int], tuple[str | None, PartialDate, tuple[int, int] | None] | None]:
+def _number_line(meta: Metadata, line: Line, m: regex.Match[str]) -> tuple[tuple[int, int], DateLine | None]:
     """The document's number of a ``Số:`` line (``m`` its label's match), set in ``meta``; its
     span, and the place, date and date's span that a two-column header read as one line puts
     after the number (None when there is no date there)."""
@@ -142,28 +142,53 @@ def _number_line(meta: Metadata, line: Line, m: regex.Match[str]
     if not rest.strip():
         return number_span, None
     start = value_start + rest_at + len(rest) - len(rest.lstrip())
-    place, date, span = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
-    return number_span, ((place, date, span) if date else None)
+    after = _parse_date_line(Line(rest.strip(), start, start + len(rest.strip())))
+    return number_span, (after if after.date else None)
 
 
-def _parse_date_line(line: Line) -> tuple[str | None, PartialDate | None, tuple[int, int] | None]:
+class DateLine(NamedTuple):
+    """What a place-and-date line gives: the place, the date, the date's span in the text, and
+    whether the day and month were misread (only the year kept)."""
+
+    place: str | None
+    date: PartialDate | None
+    span: tuple[int, int] | None
+    misread: bool = False
+
+
+def _parse_date_line(line: Line) -> DateLine:
+    """The place and date of a place-and-date line (``Phú Tiến, ngày 15 tháng 5 năm 2023``). A
+    line whose day and month were misread (handwritten: ``Bắc Giang, ngày 2ftháng/0 năm 2012``)
+    still gives its place and its year.
+
+    >>> found = _parse_date_line(Line("Bắc Giang, ngày 2ftháng/0 năm 2012", 0, 34))
+    >>> found.place, found.date and found.date.iso, found.span, found.misread
+    ('Bắc Giang', '2012', (30, 34), True)
+    """
     m = match_line("place-date", line.text)
     if m is None:
-        return None, None, None
+        return DateLine(None, None, None)
     place = line.text[m.start("place"):m.end("place")].strip()
     d = WORDED.search(line.text, m.start("date"))
     if d is None:
-        # ``Bắc Giang, ngày 2ftháng/0 năm 2012``: the day and month misread (handwritten), the
-        # place and the line's year still there; the date is left unknown, the place is kept.
-        return (place if _GARBLED_DATE.search(line.text, m.start("date")) else None), None, None
+        if (garbled := _GARBLED_DATE.match(line.text, m.start("date"))) is None:
+            return DateLine(None, None, None)
+        span = (line.start + garbled.start("y"), line.start + garbled.end("y"))
+        return DateLine(place, PartialDate.of(int(garbled.group("y"))), span, misread=True)
     day = int(d.group("d")) if d.group("d") else None
     month = int(d.group("m")) if d.group("m") else None
     date = PartialDate.of(int(d.group("y")), month, day)
-    return place, date, (line.start + d.start(), line.start + d.end())
+    return DateLine(place, date, (line.start + d.start(), line.start + d.end()))
 
 
-# A place-and-date line whose date did not read, still ending in its year.
-_GARBLED_DATE = regex.compile(r"(?i:năm)[ ]*(?:19|20)\d\d[ .]*$")
+# A place-and-date line whose day and month did not read: its words and its year are there.
+_GARBLED_DATE = regex.compile(r"(?i:ngày).{0,15}?(?i:tháng).{0,15}?(?i:năm)[ ]*(?P<y>(?:19|20)\d\d)[ .]*$")
+
+
+def _misread_warning(line: Line) -> Warning:
+    return Warning(code="unreadable-document-date", start=line.start, end=line.end,
+                   message=f"the day and month of the document's date could not be read, only its year: "
+                           f"{line.text!r}")
 
 
 # A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
@@ -395,15 +420,16 @@ def extract_metadata(text: str) -> MetadataResult:
             number_idx = i
             number_span, after = _number_line(meta, line, m)
             if after is not None:
-                meta.place, meta.date, date_span = after
+                meta.place, meta.date, date_span = after.place, after.date, after.span
                 date_idx = i
+                if after.misread:
+                    warnings.append(_misread_warning(line))
             continue
-        if meta.date is None and (place_date := _parse_date_line(line))[0] is not None:
-            meta.place, meta.date, date_span = place_date
+        if meta.date is None and (place_date := _parse_date_line(line)).date is not None:
+            meta.place, meta.date, date_span = place_date.place, place_date.date, place_date.span
             date_idx = i
-            if meta.date is None:
-                warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
-                                        message=f"the document's date could not be read: {line.text!r}"))
+            if place_date.misread:
+                warnings.append(_misread_warning(line))
             continue
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
@@ -457,8 +483,10 @@ def extract_metadata(text: str) -> MetadataResult:
         number_idx = title_from = type_idx + 1
         number_span, after = _number_line(meta, lines[number_idx], below)
         if after is not None and meta.date is None:
-            meta.place, meta.date, date_span = after
+            meta.place, meta.date, date_span = after.place, after.date, after.span
             date_idx = number_idx
+            if after.misread:
+                warnings.append(_misread_warning(lines[number_idx]))
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:
@@ -561,8 +589,10 @@ def extract_metadata(text: str) -> MetadataResult:
             # text, an unbulleted line is no item (``Tình hình dịch ... phức tạp.`` opens the body).
             bulleted = bool(_BULLET.match(line.text[kg_end:].lstrip()))
             for nxt in lines[i + 1: i + 15]:
-                if _OPENS_BODY.match(_BULLET.sub("", nxt.text)):
-                    break  # ``- Căn cứ Bộ luật lao động ...``: the body's grounds, bulleted as items are
+                if _OPENS_BODY.match(item := _BULLET.sub("", nxt.text)) and not item[:1].islower():
+                    # ``- Căn cứ Bộ luật lao động ...``: the body's grounds, bulleted as items are (in
+                    # lower case, ``thực hiện ...`` goes on the item above).
+                    break
                 if recipients and nxt.text[:1].islower() and not previous.rstrip().endswith((";", ".", ":")) \
                         and len(nxt.text.split()) <= 12 and classify_line(nxt.text) is None:
                     # An item broken over lines (``- Thành viên Ban Điều hành Chương trình hỗ trợ`` /
