@@ -176,12 +176,6 @@ def test_named_citations_separated_by_commas() -> None:
                      "Luật Ban hành văn bản quy phạm pháp luật"]
 
 
-def test_a_symbol_with_its_slash_read_as_a_colon_is_no_short_citation() -> None:
-    # ttr-409-ttr-cat-pc04-2025-scan.pdf
-    cited = extract_citations("đis bản: kì hông ma túy và Kế hoạch số 2126:KH-CBND ngày 20/8/2025 của UBND tỉnh")
-    assert [c.raw for c in cited if c.kind == "short"] == []
-
-
 def test_type_word_and_a_quantity_is_not_a_short_citation() -> None:
     assert extract_citations("Kế hoạch 5 năm và Chương trình 3 cấp") == []
 

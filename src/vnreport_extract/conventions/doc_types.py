@@ -102,6 +102,10 @@ NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị 
 # section or a title; after a figure they are the report's own (``Hoàn thành 100% Kế hoạch đề
 # ra``). The name is at least two words, or the author after ``của``.
 NAMED_PLAN_TYPES = ("Chương trình", "Kế hoạch", "Đề án", "Quy hoạch", "Cương lĩnh")
+# Plans and schemes also named by a title in quotes, whatever its words (``dự thảo Kế hoạch
+# “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026”``). Not ``Chương trình``: in quotes
+# it is as often a broadcast or an event (``Chương trình “Xuân yêu thương”``).
+NAMED_QUOTED_TYPES = ("Kế hoạch", "Đề án")
 # Types whose type word and a number name a part of something, not a document: the projects
 # of a national target programme (``Dự án 1``, ``Dự án 2: 3,683 tỷ đồng``). No short citation.
 SHORT_NOT_TYPES = ("Dự án",)
@@ -136,8 +140,10 @@ NAMED_PLAN_EXAMPLES: list[tuple[str, str]] = [
 NAMED_PLAN_NOT_EXAMPLES: list[str] = [
     # an item of a meeting's agenda, in a table (gm-289-gm-ubnd-2012-scan.pdf)
     "9.\tĐiều chỉnh Quy hoạch chung thị trấn Chữ\tChủ tịch UBND huyện Lục Ngạn\tGiám đốc các Sở: Xây dựng",
-    # programmes on the air, counted (bc-cchc-nam-2025.docx)
+    # programmes on the air and events, counted or not (bc-cchc-nam-2025.docx)
     "Truyền hình Lâm Đồng 22 Chương trình “Đối thoại về cải cách hành chính”; sản xuất",
+    "duy trì Chương trình “Đối thoại về cải cách hành chính” hằng tháng.",
+    "tổ chức Chương trình “Xuân yêu thương” cho 200 hộ nghèo",
     "Hoàn thành 100% Kế hoạch đề ra",  # the report's own plan, after a figure
     "1. Kế hoạch tuyên truyền năm 2026",  # a heading
     "kết quả thực hiện kế hoạch xúc tiến đầu tư năm 2026",  # lower case: plans in general
@@ -174,7 +180,7 @@ NAMED_NEEDS_CAPITAL = ("Nghị quyết", "Điều lệ")
 
 # Words that make a type word part of a common noun, not a document's name: ``luật gia`` (a
 # lawyer: ``Hội Luật gia VN``), ``luật sư``, ``luật học``, ``luật pháp`` and ``luật lệ`` (law
-# and rules in general). A table cell ends a name: a type word last in its cell names nothing.
+# and rules in general).
 NAMED_NOT_NAMES: dict[str, tuple[str, ...]] = {"Luật": ("gia", "sư", "học", "pháp", "lệ")}
 # A type word written with a capital inside (``Bộ Luật dân sự``): the type it stands for.
 NAMED_TYPE_SPELLINGS: dict[str, str] = {"Bộ Luật": "Bộ luật"}
@@ -185,9 +191,11 @@ NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("quy định tại Điều 44, Điều 52 của Luật Thanh tra nhưng phải ghi rõ phạm vi, đối tượng", "Luật Thanh tra"),
 ]
 NAMED_NOT_EXAMPLES: list[str] = [
+    "Luật “mềm” nhưng không thể thiếu trong quản lý",  # quotes name plans and schemes only
     "Hội Chữ thập đỏ Việt Nam, Phòng Thương mại và Công nghiệp VN, Hội Luật gia VN",  # tt-2442-2007
-    "được trợ giúp của luật sư trong quá trình giải quyết",
-    "3\tLã Duy Khiêm\tNam\t1955\tCử nhân Luật\tPhó GĐ Sở\tSở Thông tin và Truyền thông",  # cv-27 (a table)
+    "đề nghị Đoàn Luật sư tỉnh cử luật sư tham gia tố tụng",
+    # a table cell ends a name: a type word last in its cell names nothing (cv-27-stttt-vp-2012-scan)
+    "3\tLã Duy Khiêm\tNam\t1955\tCử nhân Luật\tPhó GĐ Sở\tSở Thông tin và Truyền thông",
 ]
 
 # Types named by the body they govern (``Điều lệ Đảng``, ``Điều lệ Hội Cựu chiến binh Việt

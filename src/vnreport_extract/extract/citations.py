@@ -28,6 +28,7 @@ from ..conventions.doc_types import (
     NAMED_NUMBER_TYPES,
     NAMED_PLAN_NOT_DOCUMENTS,
     NAMED_PLAN_TYPES,
+    NAMED_QUOTED_TYPES,
     NAMED_TYPE_SPELLINGS,
     NAMED_TYPES,
     SHORT_NOT_TYPES,
@@ -59,12 +60,9 @@ _TYPE_GROUP = group_numbers(TYPE_BEFORE, "type")[0]
 _NOT_IN_TYPE = regex.compile(r"(?r)[^\p{L}\p{M} :]")
 _LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 # The type word is read behind the number (the match starts at ``num``; the mention at
-# ``type``): a scan that tries ~40 type words at every position costs four times more. A number
-# with a symbol's codes after it is that symbol's, its slash lost or read as a colon by OCR
-# (``Kế hoạch số 2126:KH-CBND``).
+# ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
-    rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})"
-    r"(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|:[A-ZĐ]|\w)"
+    rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
 # The type words of citations by name: the legal ones, and plans and programmes.
 NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + tuple(NAMED_TYPE_SPELLINGS)
@@ -630,7 +628,8 @@ def _plan_name(doc_type: str, name: str) -> bool:
     """Whether ``name`` (from :func:`_named`) names a plan or programme (see
     ``NAMED_PLAN_TYPES``): two words at least, no other document's type word in it, and
     ending with its year or period, or a spatial plan's place; a party's platform
-    (``Cương lĩnh chính trị``) is named so alone. Without these the words go on with the
+    (``Cương lĩnh chính trị``) is named so alone, and a plan or a scheme by its name in quotes
+    (``NAMED_QUOTED_TYPES``). Without these the words go on with the
     sentence about a plan already named (``Chương trình đúng mục tiêu``, ``Kế hoạch đề ra``).
 
     >>> _plan_name("Kế hoạch", "Kế hoạch ứng dụng CNTT năm 2012"), _plan_name("Kế hoạch", "Kế hoạch đề ra")
@@ -639,7 +638,7 @@ def _plan_name(doc_type: str, name: str) -> bool:
     rest = name[len(doc_type):]
     if rest.lstrip().casefold().startswith(_NOT_DOCUMENTS) or _TARGET.match(rest):
         return False
-    if _QUOTED_NAME.fullmatch(rest):
+    if doc_type in NAMED_QUOTED_TYPES and _QUOTED_NAME.fullmatch(rest):
         return _TYPE_INSIDE.search(rest) is None
     # Words of its own before the year (``Chương trình năm 2026`` is the one named before).
     if len(_PLAN_PERIOD.sub("", rest).split()) < 1 or len(rest.split()) < 2 or "\t" in rest \
@@ -685,13 +684,13 @@ def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
     doc_type = NAMED_TYPE_SPELLINGS.get(m.group("type"), m.group("type"))
     line_end = text.find("\n", m.end(), m.end() + 200)
     window_end = line_end if line_end >= 0 else m.end() + 200
+    # A plan's name in quotes (``Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm
+    # 2026”``) is the name whatever its words.
+    if doc_type in NAMED_QUOTED_TYPES and (quoted := _QUOTED_NAME.match(text, m.end(), window_end)) is not None:
+        return quoted.end(), text[m.start():quoted.end()]
     # The words as strings (``findall``, in C); where each lies is found as the loop reaches
     # it: a word holds none of the characters between words, so it is the first of its text
     # after the one before.
-    # A name in quotes (``Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026”``)
-    # is the name whatever its words.
-    if (quoted := _QUOTED_NAME.match(text, m.end(), window_end)) is not None:
-        return quoted.end(), text[m.start():quoted.end()]
     segment = text[m.end():window_end]
     # ``re`` runs this class at twice the speed of ``regex``; their ``\s`` differ only in the
     # information separators (spaces to ``re``), which a text seldom holds.
