@@ -1152,11 +1152,26 @@ def paragraphs(lines: list[Line], geo: PageGeometry) -> list[str]:
             line.left > prev.left + indent
             or prev.right < geo.text_right - short
             or not close
-            or ((_BULLET.match(line.text) is not None or starts_with_label(line.text))
+            or ((_BULLET.match(line.text) is not None or _opens_section(line.text))
                 and _ENDS_SENTENCE.search(prev.text) is not None)
         )
         out[-1:] = [out[-1], line.text] if new else [join_lines(out[-1], line.text)]
     return out
+
+
+def _opens_section(text: str) -> bool:
+    """Whether a line opens with a section label and a capital after it (``Điều 6. Thời gian``,
+    ``1- Mục tiêu``): a sentence that a wrapped line happens to start (``Điều 12 của Quy chế
+    này ...``) is no heading.
+
+    >>> _opens_section("Điều 6. Thời gian và địa điểm"), _opens_section("Điều 12 của Quy chế này quy định")
+    (True, False)
+    """
+    return starts_with_label(text) and _CAPITAL_AFTER_LABEL.match(text) is not None
+
+
+# The label's words (``Điều 6.``, ``1.1-``, ``Phần thứ hai:``), then a capital.
+_CAPITAL_AFTER_LABEL = regex.compile(r"^\S+(?:[ ]+\S+){0,2}?[.:)\-–—][ ]*\p{Lu}|^\S+[ ]+[\dIVXLC]+[ ]+\p{Lu}")
 
 
 def _centred(line: Line, geo: PageGeometry) -> bool:
