@@ -16,7 +16,7 @@ from vnreport_extract.conventions.numbering import (
     STEP_LABEL_EXAMPLES,
     TOC_EXAMPLES,
 )
-from vnreport_extract.extract.sections import heading_title, parse_heading, walk
+from vnreport_extract.extract.sections import MAX_TITLE, heading_title, parse_heading, walk
 
 
 def flat(text: str) -> list[tuple[str, int, str]]:
@@ -65,6 +65,7 @@ def test_part_with_a_long_title_on_the_next_line() -> None:
              "CHỨC DANH DO HỘI ĐỒNG NHÂN DÂN BẦU")  # 237 characters
     [(number, level, got), *_] = flat(f"Phần 5\n{title}\nI. KÊ KHAI\n1. Người phải kê khai")
     assert (number, level, got[:60]) == ("Phần 5", 1, title[:60])
+    assert len(got) <= MAX_TITLE < len(title)  # cut as any title
 
 
 def test_phan_thu_nhat() -> None:

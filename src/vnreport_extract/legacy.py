@@ -440,14 +440,14 @@ def unreadable(text: str, min_words: int = JUDGED_WORDS) -> bool:
     ...            "80 m² 30 m² 3 Lê Thị Cúc Thôn 3 200 m² 90 m² cộng 400 m² 170 m²")
     False
     """
-    return unreadable_part(text, min_words) is not None
+    return share_if_unreadable(text, min_words) is not None
 
 
-def unreadable_part(text: str, min_words: int = JUDGED_WORDS) -> float | None:
+def share_if_unreadable(text: str, min_words: int = JUDGED_WORDS) -> float | None:
     """The share of foreign words (:func:`unreadable_share`) of a text that is
     :func:`unreadable`; None for a text that is not.
 
-    >>> unreadable_part("Hiện nay, trên địa bàn tỉnh Lâm Đồng có 4.289 người sử dụng trái phép chất ma túy") is None
+    >>> share_if_unreadable("Hiện nay, trên địa bàn tỉnh Lâm Đồng có 4.289 người sử dụng trái phép chất ma túy") is None
     True
     """
     # Almost every text: one quick scan, no word scored. (Mojibake and legacy text hold such

@@ -173,9 +173,9 @@ def _unreadable(text: str) -> Warning | None:
     """A ``text-unreadable`` warning when the document's text is mojibake, not Vietnamese
     (:func:`~vnreport_extract.legacy.unreadable`): a text file in an encoding no reader knows,
     a font whose characters map to the wrong letters. Its records are then not to be trusted."""
-    from .legacy import unreadable_part
+    from .legacy import share_if_unreadable
 
-    share = unreadable_part(text)
+    share = share_if_unreadable(text)
     if share is None:
         return None
     return Warning(code="text-unreadable",

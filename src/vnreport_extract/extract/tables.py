@@ -73,7 +73,7 @@ def build_table(index: int, rows: list[list[str]], page: int | None = None, titl
     satisfaction = _satisfaction(header, body)
     if not satisfaction:
         return Table(index=index, page=page, title=title, header=header, rows=body, start=start, end=end)
-    # Given to the model at once: setting a field after it is built is validated on its own.
+    # Given to the model at once: a field set after it is built goes through the model's __setattr__.
     return Table(index=index, page=page, kind="satisfaction", title=title, header=header, rows=body,
                  satisfaction=satisfaction, start=start, end=end)
 
