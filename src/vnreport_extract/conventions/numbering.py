@@ -165,7 +165,20 @@ def starts_with_label(line: str) -> bool:
     >>> starts_with_label("a- Đối với cấp ủy"), starts_with_label("tác dân vận")
     (True, False)
     """
-    return any(p.match(line) for p in _labels_from(line[:1]))
+    return label_end(line) is not None
+
+
+def label_end(line: str) -> int | None:
+    """Where the section label a line opens with ends, the spaces after it included; None when
+    it opens with none.
+
+    >>> label_end("Điều 6. Thời gian"), label_end("tác dân vận")
+    (8, None)
+    """
+    for p in _labels_from(line[:1]):
+        if (m := p.match(line)) is not None:
+            return int(m.end())
+    return None
 
 
 # The label patterns that can match a line starting with a given character (most lines start

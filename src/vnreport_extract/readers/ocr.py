@@ -63,7 +63,7 @@ from ..conventions.header import (
     is_national_motto,
     match_line,
 )
-from ..conventions.numbering import roman, roman_value, starts_with_label
+from ..conventions.numbering import label_end, roman, roman_value
 from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, MissingComponentError
@@ -1167,11 +1167,8 @@ def _opens_section(text: str) -> bool:
     >>> _opens_section("Điều 6. Thời gian và địa điểm"), _opens_section("Điều 12 của Quy chế này quy định")
     (True, False)
     """
-    return starts_with_label(text) and _CAPITAL_AFTER_LABEL.match(text) is not None
-
-
-# The label's words (``Điều 6.``, ``1.1-``, ``Phần thứ hai:``), then a capital.
-_CAPITAL_AFTER_LABEL = regex.compile(r"^\S+(?:[ ]+\S+){0,2}?[.:)\-–—][ ]*\p{Lu}|^\S+[ ]+[\dIVXLC]+[ ]+\p{Lu}")
+    end = label_end(text)
+    return end is not None and text[end:end + 1].isupper()
 
 
 def _centred(line: Line, geo: PageGeometry) -> bool:
