@@ -185,10 +185,15 @@ def _parse_date_line(line: Line) -> DateLine:
 _GARBLED_DATE = regex.compile(r"(?i:ngày).{0,15}?(?i:tháng).{0,15}?(?i:năm)[ ]*(?P<y>(?:19|20)\d\d)[ .]*$")
 
 
-def _misread_warning(line: Line) -> Warning:
-    return Warning(code="unreadable-document-date", start=line.start, end=line.end,
-                   message=f"the day and month of the document's date could not be read, only its year: "
-                           f"{line.text!r}")
+def _take_date(meta: Metadata, found: DateLine, line: Line, warnings: list[Warning]) -> tuple[int, int] | None:
+    """The place and date of ``line`` into ``meta`` (a warning when its day and month were
+    misread); the date's span."""
+    meta.place, meta.date = found.place, found.date
+    if found.misread:
+        warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
+                                message=f"the day and month of the document's date could not be read, only its "
+                                        f"year: {line.text!r}"))
+    return found.span
 
 
 # A title's last line that names its period: ``Tháng 11 năm 2012``, ``Năm 2025``, ``Quý III năm 2025``.
@@ -420,16 +425,12 @@ def extract_metadata(text: str) -> MetadataResult:
             number_idx = i
             number_span, after = _number_line(meta, line, m)
             if after is not None:
-                meta.place, meta.date, date_span = after.place, after.date, after.span
+                date_span = _take_date(meta, after, line, warnings)
                 date_idx = i
-                if after.misread:
-                    warnings.append(_misread_warning(line))
             continue
         if meta.date is None and (place_date := _parse_date_line(line)).date is not None:
-            meta.place, meta.date, date_span = place_date.place, place_date.date, place_date.span
+            date_span = _take_date(meta, place_date, line, warnings)
             date_idx = i
-            if place_date.misread:
-                warnings.append(_misread_warning(line))
             continue
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
@@ -483,10 +484,8 @@ def extract_metadata(text: str) -> MetadataResult:
         number_idx = title_from = type_idx + 1
         number_span, after = _number_line(meta, lines[number_idx], below)
         if after is not None and meta.date is None:
-            meta.place, meta.date, date_span = after.place, after.date, after.span
+            date_span = _take_date(meta, after, lines[number_idx], warnings)
             date_idx = number_idx
-            if after.misread:
-                warnings.append(_misread_warning(lines[number_idx]))
     body_start_line = max(i for i in (title_from, number_idx, date_idx, -1) if i is not None) + 1
     title_lines: list[str] = [identity_title] if identity_title else [type_rest] if type_rest else []
     if title_from is not None and not identity_title:
