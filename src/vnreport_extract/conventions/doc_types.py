@@ -182,8 +182,9 @@ NAMED_NEEDS_CAPITAL = ("Nghị quyết", "Điều lệ")
 # lawyer: ``Hội Luật gia VN``), ``luật sư``, ``luật học``, ``luật pháp`` and ``luật lệ`` (law
 # and rules in general).
 NAMED_NOT_NAMES: dict[str, tuple[str, ...]] = {"Luật": ("gia", "sư", "học", "pháp", "lệ")}
-# A type word written with a capital inside (``Bộ Luật dân sự``): the type it stands for.
-NAMED_TYPE_SPELLINGS: dict[str, str] = {"Bộ Luật": "Bộ luật"}
+# Type words also written with a capital inside (``Bộ Luật dân sự``), looked for as they are
+# written; the type is the canonical one (``Bộ luật``).
+NAMED_TYPE_SPELLINGS = ("Bộ Luật",)
 # (line, the mention: the citation's ``raw``), and lines that cite nothing by name.
 NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("có năng lực hành vi dân sự đầy đủ (theo quy định của Bộ Luật dân sự).", "Bộ Luật dân sự"),

@@ -65,7 +65,7 @@ SHORT = regex.compile(
     rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
 )
 # The type words of citations by name: the legal ones, and plans and programmes.
-NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + tuple(NAMED_TYPE_SPELLINGS)
+NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + NAMED_TYPE_SPELLINGS
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_WORDS)
 # Tried only where one of the names occurs (``occurrences``): a scan of the text costs ten times more.
 NAMED = regex.compile(rf"(?<![\w])(?P<type>{_NAMED_TYPES})(?![\w])")
@@ -579,13 +579,13 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
         if taken.overlaps(m.start(), m.end()):
             continue
-        doc_type = NAMED_TYPE_SPELLINGS.get(m.group("type"), m.group("type"))
+        doc_type = canonical_doc_type(m.group("type"))
         plan = doc_type in NAMED_PLAN_TYPES
         # A plan in a cited document's trích yếu is what that document is about.
         if plan and (not _inside_sentence(text, m.start()) or subjects.contains(m.start())):
             continue
         by_author = doc_type in _PLANS_BY_AUTHOR and _OF.match(text, m.end(), m.end() + _WINDOW) is not None
-        named = (m.end(), doc_type) if by_author else _named(text, m)
+        named = (m.end(), doc_type) if by_author else _named(text, m, doc_type)
         if named is None or (plan and not by_author and not _plan_name(doc_type, named[1])):
             continue
         name_end, name = named
@@ -679,9 +679,9 @@ def _amended_law_follows(words: list[str], i: int) -> bool:
     return i > 0 and fold(words[i - 1]) == "dieu" and following.startswith(NAMED_TYPES)
 
 
-def _named(text: str, m: regex.Match[str]) -> tuple[int, str] | None:
-    """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)."""
-    doc_type = NAMED_TYPE_SPELLINGS.get(m.group("type"), m.group("type"))
+def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | None:
+    """End and name of a citation by name (``Luật Tiếp cận thông tin``, ``Hiến pháp năm 2013``)
+    whose type word ``m`` found stands for ``doc_type``."""
     line_end = text.find("\n", m.end(), m.end() + 200)
     window_end = line_end if line_end >= 0 else m.end() + 200
     # A plan's name in quotes (``Kế hoạch “Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm
