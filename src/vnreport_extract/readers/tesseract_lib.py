@@ -189,7 +189,6 @@ class Engines:
         # fork is not in the free pool, and the child never takes it.
         os.register_at_fork(after_in_child=self._forked)
         self._free: dict[tuple[str, tuple[tuple[str, str], ...]], list[int]] = {}
-        self._all: list[int] = []
 
     @contextlib.contextmanager
     def _engine(self, request: Request) -> Iterator[int | None]:
@@ -220,8 +219,6 @@ class Engines:
         tess.TessBaseAPISetVariable(handle, b"debug_file", os.devnull.encode())
         for name, value in request.variables:
             tess.TessBaseAPISetVariable(handle, name.encode(), value.encode())
-        with self._lock:
-            self._all.append(handle)
         return int(handle)
 
     def run(self, request: Request, timeout: float, cancel: Cancel | None = None) -> system.Finished:
@@ -282,7 +279,6 @@ class Engines:
         with self._lock:
             handles = [h for free in self._free.values() for h in free]
             self._free = {}
-            self._all = [h for h in self._all if h not in handles]
         for handle in handles:
             self._api.tess.TessBaseAPIEnd(handle)
             self._api.tess.TessBaseAPIDelete(handle)
