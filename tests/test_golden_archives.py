@@ -45,10 +45,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # ``PHÓ VĂN PHÒNG`` and ``Nguyễn`` under the seal: no position, no name.
     "bac-giang-2012/cv-390-vp-th-2012-scan.pdf": {"metadata": 0.7},
     # ``26/NQ-TW`` garbled where two scanner lines cross the paragraph; the Kính gửi label under a
-    # stamp (its items still read); the document date's handwritten day unread: its month is a
-    # date the gold does not list.
+    # stamp (its items still read); the handwritten number unread. (Its handwritten day 18, whose
+    # 1 one network reads as a 4, is read within a day's range.)
     "bac-giang-2012/cv-695-ubnd-vx-2012-scan.pdf": {
-        "citations": 0.857, "citation_dates": 0.857, "dates": 0.75, "metadata": 0.75},
+        "citations": 0.857, "citation_dates": 0.857, "metadata": 0.875},
     # The Công văn's handwritten number and day (its italic ``V/v`` lost, the trích yếu still
     # read); the Thể lệ's date under the same handwritten day (its month only: the gold's
     # day, unread, makes it a miss and an extra); its Điều 6 heading.
@@ -64,10 +64,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "bac-giang-2012/cv-61-skh-th-2012-scan.pdf": {"dates": 0.857, "metadata": 0.8},
     # The handwritten number 682 not read surely: left blank.
     "bac-giang-2012/cv-682-sct-qldn-2012-scan.pdf": {"metadata": 0.9},
-    # Handwritten number, day and month under a received stamp; ``Phương án số`` read as
-    # ``Phương : án sô``, footnote 2's ``số`` as ``sö``.
+    # Handwritten number under a received stamp; ``Phương án số`` read as ``Phương : án sô``,
+    # footnote 2's ``số`` as ``sö``. (Its handwritten day 28, whose looped 2 one network reads as
+    # a 6, is read within a day's range.)
     "lam-dong-2025/cv-3980-c04-p6-2025-scan.pdf": {
-        "citations": 0.875, "citation_dates": 0.875, "dates": 0.857, "metadata": 0.6},
+        "citations": 0.875, "citation_dates": 0.875, "metadata": 0.7},
     # A biên bản: ``28/QĐ-TTg`` read ``28/QĐ`` and ``288/QĐ-TTg``, ``37/HD-BCA-C04`` not read.
     # (Its handwritten day 18 is read in a box widened to hold the 1's lead-in; the signer's
     # position under the seal comes from the text: ``Đậu Xuân Bảo – Phó Chủ tịch Hội đồng``.)

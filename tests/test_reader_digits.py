@@ -8,12 +8,15 @@ and the word after the field, cut from the real scans of ``fixtures/archives`` (
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from vnreport_extract.conventions.header import is_field_value
 from vnreport_extract.readers.digits import read_handwritten
 from vnreport_extract.readers.ocr import _SURE_HAND, read_hand_widening
 
@@ -56,6 +59,65 @@ def test_no_crop_of_a_field_is_read_wrong_with_confidence() -> None:
         for left in range(0, width // 2, 3):
             for right in range(width, width // 2, -3):
                 reading = read_handwritten(grey[:, left:right])
+                if reading is not None and reading.confidence >= _SURE_HAND and reading.text not in digits:
+                    wrong.append((name, left, right, reading.text))
+    assert wrong == []
+
+
+DAY = partial(is_field_value, "day of the date")
+MONTH = partial(is_field_value, "month of the date")
+
+
+@pytest.mark.parametrize(("name", "digits"), [
+    ("cv-695-day-18", "18"),  # one network reads the 1 with its lead-in as a 4: no day is 48
+    ("cv-3980-day-28", "28"),  # one network reads the looped 2 as a 6: no day is 68
+])
+def test_the_range_of_a_day_decides_between_the_networks(name: str, digits: str) -> None:
+    alone, in_range = read_handwritten(crop(name)), read_handwritten(crop(name), DAY)
+    assert alone is not None and in_range is not None
+    assert (alone.confidence < _SURE_HAND, in_range.text, in_range.confidence >= _SURE_HAND) == (True, digits, True)
+
+
+@pytest.mark.parametrize("name", [
+    "cv-1185-day-14",  # 14 in one stroke: both networks read one character, 4 and 7
+    "cv-4409-day-01",  # the 0 and the 1 joined: one character, read 4
+])
+def test_a_range_does_not_make_a_misread_day_sure(name: str) -> None:
+    reading = read_handwritten(crop(name), DAY)
+    assert reading is None or reading.confidence < _SURE_HAND
+
+
+def test_a_reading_the_range_allows_is_kept_as_it_was() -> None:
+    # Both networks read 06 alike: the range of a day changes neither the digits nor how sure.
+    alone, in_range = read_handwritten(crop("cv-390-day-06")), read_handwritten(crop("cv-390-day-06"), DAY)
+    assert alone is not None and in_range is not None
+    assert (in_range.text, round(in_range.confidence, 2)) == (alone.text, round(alone.confidence, 2))
+
+
+def test_a_number_has_no_range_to_read_within() -> None:
+    # Any digits can be a document number: its reading is the networks' own.
+    valid = partial(is_field_value, "document number")
+    assert read_handwritten(crop("qd-1462-number-1462"), valid) == read_handwritten(crop("qd-1462-number-1462"))
+
+
+@pytest.mark.slow  # about 8,000 crops each
+@pytest.mark.parametrize("valid", [DAY, MONTH], ids=["day", "month"])
+def test_no_crop_of_a_field_is_read_wrong_with_confidence_within_a_range(valid: Callable[[str], bool]) -> None:
+    # The cuts of every real field, each read as a day and as a month: a confident reading is
+    # the digits written or some of them, never another digit, though the range picks digits
+    # that neither network would have put first on its own.
+    written = {"qd-1462-day-18": "18", "cv-390-day-06": "06", "cv-27-day-09": "09", "qd-126-copy-day-03": "03",
+               "qd-126-day-18": "18", "cv-695-day-18": "18", "cv-1185-day-14": "14", "cv-3980-day-28": "28",
+               "cv-61-day-31": "31", "cv-61-month-01": "01", "cv-4409-day-01": "01", "cv-4409-month-10": "10",
+               "cv-298-day-12": "12", "qd-126-copy-number-32": "32", "qd-126-number-126": "126",
+               "tb-666-number-666": "666", "qd-1462-number-1462": "1462", "cv-4409-number-4409": "4409"}
+    wrong = []
+    for name, digits in written.items():
+        grey = crop(name)
+        width = grey.shape[1]
+        for left in range(0, width // 2, 3):
+            for right in range(width, width // 2, -3):
+                reading = read_handwritten(grey[:, left:right], valid)
                 if reading is not None and reading.confidence >= _SURE_HAND and reading.text not in digits:
                     wrong.append((name, left, right, reading.text))
     assert wrong == []

@@ -15,7 +15,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,8 +29,10 @@ from vnreport_extract.models import Source
 from vnreport_extract.readers import ocr
 from vnreport_extract.readers.digits import HandReading
 from vnreport_extract.readers.ocr import (
+    Box,
     Line,
     PageGeometry,
+    ReadHand,
     Word,
     _fix_fields,
     blank_glued_day,
@@ -980,10 +982,19 @@ def test_unreadable_handwritten_day_is_left_blank_with_a_warning() -> None:
 
 # The handwriting reader (readers/digits.py) beside Tesseract's reading of the same field.
 
+def _hand(text: str, confidence: float) -> ReadHand:
+    """A handwriting reader that reads ``text`` in any box."""
+    return lambda box, valid: HandReading(text, confidence)
+
+
+def _no_hand(box: Box, valid: Callable[[str], bool]) -> HandReading | None:
+    return None
+
+
 def _date_row(read: tuple[str, float] | None, hand: HandReading | None,
               notes: list[tuple[str, str]] | None = None) -> str:
     blocks = page_blocks(stored_words(1), 1, WIDTH, HEIGHT, read_field=lambda box: read,
-                         read_hand=lambda box: hand, notes=notes)
+                         read_hand=lambda box, valid: hand, notes=notes)
     return blocks[0].rows[1][1]
 
 
@@ -1010,7 +1021,7 @@ def test_confident_print_is_not_checked_against_the_handwriting_reader() -> None
     # cv-368: the day 15 printed by the e-office system, read at confidence 97.
     row = _row(("Bắc", 1195, 1298), ("Giang,", 1314, 1454), ("ngày", 1476, 1587), ("15", 1610, 1666),
                ("tháng", 1692, 1822), ("10", 1841, 1891), ("năm", 1912, 2009), ("2012", 2027, 2141))
-    fixed = _fix_fields(row, None, None, lambda box: HandReading("16", 0.99))
+    fixed = _fix_fields(row, None, None, _hand("16", 0.99))
     assert fixed.text == "Bắc Giang, ngày 15 tháng 10 năm 2012"
 
 
@@ -1021,26 +1032,26 @@ def _number_row(conf: float) -> Line:
 
 
 def test_doubtful_print_confirmed_by_the_handwriting_reader_stands() -> None:
-    assert _fix_fields(_number_row(68.0), None, None, lambda box: HandReading("409", 0.5)).text == "Số: 409 /BCA-C04"
+    assert _fix_fields(_number_row(68.0), None, None, _hand("409", 0.5)).text == "Số: 409 /BCA-C04"
 
 
 def test_doubtful_print_contradicted_by_the_handwriting_reader_is_dropped() -> None:
-    assert _fix_fields(_number_row(68.0), None, None, lambda box: HandReading("489", 0.5)).text == "Số: /BCA-C04"
+    assert _fix_fields(_number_row(68.0), None, None, _hand("489", 0.5)).text == "Số: /BCA-C04"
 
 
 def test_doubtful_print_is_replaced_only_by_a_sure_reading_of_as_many_digits() -> None:
     row = _number_row(68.0)
-    assert _fix_fields(row, None, None, lambda box: HandReading("469", 0.97)).text == "Số: 469 /BCA-C04"
+    assert _fix_fields(row, None, None, _hand("469", 0.97)).text == "Số: 469 /BCA-C04"
     # A reading with a digit more or fewer may have a digit cut off by the crop, or the slash
     # read as a 1: no guess.
-    assert _fix_fields(row, None, None, lambda box: HandReading("4091", 0.97)).text == "Số: /BCA-C04"
-    assert _fix_fields(row, None, None, lambda box: HandReading("09", 0.97)).text == "Số: /BCA-C04"
+    assert _fix_fields(row, None, None, _hand("4091", 0.97)).text == "Số: /BCA-C04"
+    assert _fix_fields(row, None, None, _hand("09", 0.97)).text == "Số: /BCA-C04"
 
 
 def test_doubtful_print_that_read_two_like_digits_as_one_takes_the_sure_handwriting() -> None:
     # cv-4409: written 4409, Tesseract 409 at 68, the handwriting reader 4409 at 0.77.
     notes: list[tuple[str, str]] = []
-    fixed = _fix_fields(_number_row(68.0), None, notes, lambda box: HandReading("4409", 0.77))
+    fixed = _fix_fields(_number_row(68.0), None, notes, _hand("4409", 0.77))
     assert fixed.text == "Số: 4409 /BCA-C04"
     assert ("ocr-repair", "document number '409' read as handwriting '4409'") in notes
 
@@ -1053,16 +1064,16 @@ def _lost_slash_row() -> Line:
 
 def test_number_read_beside_a_lost_slash_is_checked_against_the_handwriting() -> None:
     notes: list[tuple[str, str]] = []
-    assert _fix_fields(_lost_slash_row(), None, notes, lambda box: HandReading("1139", 0.5)).text == "Số: /BĐH"
+    assert _fix_fields(_lost_slash_row(), None, notes, _hand("1139", 0.5)).text == "Số: /BĐH"
     assert ("ocr-repair", "the slash before the symbol 'BĐH' restored") in notes
-    assert _fix_fields(_lost_slash_row(), None, None, lambda box: HandReading("443", 0.5)).text == "Số: 443 /BĐH"
+    assert _fix_fields(_lost_slash_row(), None, None, _hand("443", 0.5)).text == "Số: 443 /BĐH"
 
 
 def test_number_read_with_a_slash_glued_to_the_symbol_is_read_again_or_left_blank() -> None:
     # cv-682: ``Số: 682 /SCT-QLĐN``, the handwritten 682 read ``6/`` and glued to the symbol.
     row = Line([Word("Số:", 470, 1000, 534, 1042, 83.0, (1, 1, 1)),
                 Word("6//SCT-QLĐN", 577, 1000, 900, 1042, 58.0, (1, 1, 1))])
-    assert _fix_fields(row, None, None, lambda box: HandReading("682", 0.5)).text == "Số: /SCT-QLĐN"
+    assert _fix_fields(row, None, None, _hand("682", 0.5)).text == "Số: /SCT-QLĐN"
 
 
 def _glued_number_row(text: str, conf: float) -> Line:
@@ -1072,16 +1083,16 @@ def _glued_number_row(text: str, conf: float) -> Line:
 def test_doubtful_number_glued_to_its_symbol_is_checked_as_a_field() -> None:
     # cv-406-kcn-qhmt-2012-scan (shared archive): the handwritten 406 read ``4`` at 47, glued to
     # the symbol by the second reading; the handwriting reader reads nothing there.
-    assert _fix_fields(_glued_number_row("4/KCN-QHMT", 47.0), None, None, lambda box: None).text == "Số: /KCN-QHMT"
+    assert _fix_fields(_glued_number_row("4/KCN-QHMT", 47.0), None, None, _no_hand).text == "Số: /KCN-QHMT"
 
 
 def test_number_glued_to_its_symbol_read_as_print_stays_glued() -> None:
     # Above confidence 60 a glued number is print: no space is put into its symbol.
-    assert _fix_fields(_glued_number_row("12/BC-UBND", 70.0), None, None, lambda box: None).text == "Số: 12/BC-UBND"
+    assert _fix_fields(_glued_number_row("12/BC-UBND", 70.0), None, None, _no_hand).text == "Số: 12/BC-UBND"
 
 
 def test_confident_number_glued_to_its_symbol_is_print() -> None:
-    assert _fix_fields(_glued_number_row("12/BC-UBND", 93.0), None, None, lambda box: None).text == "Số: 12/BC-UBND"
+    assert _fix_fields(_glued_number_row("12/BC-UBND", 93.0), None, None, _no_hand).text == "Số: 12/BC-UBND"
 
 
 def _field_row(*words: tuple[str, float]) -> Line:
@@ -1094,20 +1105,20 @@ def test_unconfirmed_day_read_below_sixty_is_left_blank() -> None:
     # cv-5689-bca-c04-2025-scan (shared archive): the handwritten day 16 read ``6`` at 32.
     row = _field_row(("Hà", 95), ("Nội,", 95), ("ngày", 95), ("6", 32), ("tháng", 95), ("12", 95), ("năm", 95),
                     ("2025", 95))
-    assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng 12 năm 2025"
+    assert _fix_fields(row, None, None, _no_hand).text == "Hà Nội, ngày tháng 12 năm 2025"
 
 
 def test_month_glued_to_its_label_and_to_nam_is_cut_and_read_again() -> None:
     # cv-4552-bca-c04-2025-scan: the handwritten day 9 read ``Ÿ`` and month 10 read ``/2``, glued
     # to both ``tháng`` and ``năm``; neither is sure, both are left blank and the place stands.
     row = _field_row(("Hà", 96), ("Nội,", 96), ("ngày", 92), ("Ÿ", 27), ("tháng/2năm", 65), ("2025", 97))
-    assert _fix_fields(row, None, None, lambda box: None).text == "Hà Nội, ngày tháng năm 2025"
+    assert _fix_fields(row, None, None, _no_hand).text == "Hà Nội, ngày tháng năm 2025"
 
 
 def test_unconfirmed_month_read_at_seventy_two_stands() -> None:
     # ttr-409-ttr-cat-pc04-2025-scan: the month 11 read at 72, no handwriting reading.
     row = _field_row(("ngày", 95), ("tháng", 95), ("11", 72), ("năm", 95), ("2025", 95))
-    assert _fix_fields(row, None, None, lambda box: None).text == "ngày tháng 11 năm 2025"
+    assert _fix_fields(row, None, None, _no_hand).text == "ngày tháng 11 năm 2025"
 
 
 def test_second_reading_that_lost_a_character_of_the_first_is_no_sure_reading() -> None:
@@ -1118,13 +1129,13 @@ def test_second_reading_that_lost_a_character_of_the_first_is_no_sure_reading() 
     def read(box: tuple[int, int, int, int]) -> tuple[str, float] | None:
         return ("2", 96.9) if box[0] > 1780 else None  # the month's box; the day's is blank
 
-    assert _fix_fields(row, read, notes, lambda box: None).text == "Bắc Giang, ngày tháng năm 2012"
+    assert _fix_fields(row, read, notes, _no_hand).text == "Bắc Giang, ngày tháng năm 2012"
     assert ("ocr-unread-field", "the month of the date could not be read (handwritten or stamped?): left blank; "
             "unsure readings: '2' (read again, confidence 97)") in notes
     # cv-298: its handwritten number 298 read ``27f``, read again ``2``.
     row = Line([Word("Số:", 470, 1000, 534, 1042, 90.0, (1, 1, 1)), Word("27f", 577, 1000, 644, 1042, 30.0, (1, 1, 1)),
                 Word("/STTTT-CNTT", 742, 1000, 954, 1042, 80.0, (1, 1, 1))])
-    assert _fix_fields(row, lambda box: ("2", 81.5), None, lambda box: None).text == "Số: /STTTT-CNTT"
+    assert _fix_fields(row, lambda box: ("2", 81.5), None, _no_hand).text == "Số: /STTTT-CNTT"
 
 
 # --- Missing Tesseract, missing Vietnamese data, a hanging Tesseract -------------------------

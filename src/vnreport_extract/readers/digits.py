@@ -9,7 +9,8 @@ network (``scripts/train_digits_cnn.py``, ``data/digits_cnn.npz``); see ``data/P
 A character's probability is the mean of the two networks' probabilities when both read the
 same digit, else the smaller of them, and the field's confidence is the least of its
 characters': where the two disagree (a ``14`` written as one stroke, a ``1`` with a long
-lead-in) the reading is not sure. The caller (``readers.ocr``)
+lead-in) the reading is not sure, unless the field's range decides between them (no day is
+48: see :func:`read_handwritten`). The caller (``readers.ocr``)
 keeps a reading when Tesseract read the same digits, or when it is confident and as long as
 Tesseract's; a field cut by the crop's side reads nothing.
 
@@ -18,8 +19,10 @@ Only NumPy and Pillow are used; the weights (400 KB) load on the first handwritt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from itertools import product
 from typing import Any, NamedTuple
 
 
@@ -226,9 +229,12 @@ def _mnist_image(ink: Any) -> Any:
     return out
 
 
-def read_handwritten(grey: Any) -> HandReading | None:
+def read_handwritten(grey: Any, valid: Callable[[str], bool] | None = None) -> HandReading | None:
     """The digits written in a field's crop (a NumPy ``uint8`` greyscale array), or ``None``
     when there is no character in it or two of them run together.
+
+    ``valid`` says which readings the field can hold (a day is 1 to 31, a month 1 to 12): when
+    it rules some out, the reading is the likeliest of those it allows (see :func:`_in_range`).
 
     >>> import numpy as np
     >>> read_handwritten(np.full((40, 60), 255, dtype=np.uint8)) is None
@@ -242,6 +248,10 @@ def read_handwritten(grey: Any) -> HandReading | None:
         return None
     images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes])
     first, second = _perceptron_probabilities(images), _cnn_probabilities(images)
+    if valid is not None and len(boxes) <= _MAX_RANGED:
+        ranged = _in_range(first, second, valid)
+        if ranged is not None:
+            return ranged
     digits = (first + second).argmax(axis=1)
     rows = np.arange(len(digits))
     # A character the two networks read alike is as sure as their mean; one they read apart
@@ -250,3 +260,42 @@ def read_handwritten(grey: Any) -> HandReading | None:
     sure = np.where(agree, (first[rows, digits] + second[rows, digits]) / 2,
                     np.minimum(first[rows, digits], second[rows, digits]))
     return HandReading("".join(str(int(d)) for d in digits), float(sure.min()))
+
+
+# Fields of at most this many characters are read within their range (10 ** n readings).
+_MAX_RANGED = 2
+
+
+def _in_range(first: Any, second: Any, valid: Callable[[str], bool]) -> HandReading | None:
+    """The reading of a field whose range is known, from each network's probabilities of each
+    character's digits (``first``, ``second``: characters x 10): each network's probability of
+    every reading the field can hold, those it cannot hold left out. A day's first digit is 0 to
+    3: where one network reads the ``1`` of a handwritten ``18`` as a ``4`` and the other as a
+    ``1``, the range decides for the ``1``, and the reading is as sure as the networks are of it
+    among the days. Each digit of the reading must be one network's own reading of its character:
+    where both read a digit the range rules out, the crop is not what it seemed (a stray mark, two
+    digits run together) and the range decides nothing.
+
+    ``None`` when the range decides nothing, or rules out no reading of this many characters (a
+    document number): the networks' own readings stand."""
+    import numpy as np
+
+    n = len(first)
+    readings = ["".join(p) for p in product("0123456789", repeat=n)]
+    allowed = [r for r in readings if valid(r)]
+    if not allowed or len(allowed) == len(readings):
+        return None
+    digits = np.array([[int(c) for c in r] for r in allowed])
+    positions = np.arange(n)
+    # Each network's probability of each allowed reading, then among the allowed readings only.
+    likely = [p[positions, digits].prod(axis=1) for p in (first, second)]
+    if any(lk.sum() == 0 for lk in likely):
+        return None
+    a, b = (lk / lk.sum() for lk in likely)
+    best = int((a + b).argmax())
+    reading = allowed[best]
+    own = [{int(first[i].argmax()), int(second[i].argmax())} for i in range(n)]
+    if any(int(c) not in own[i] for i, c in enumerate(reading)):
+        return None
+    sure = (a[best] + b[best]) / 2 if a.argmax() == b.argmax() == best else min(a[best], b[best])
+    return HandReading(reading, float(sure))

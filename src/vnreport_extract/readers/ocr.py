@@ -1200,7 +1200,7 @@ def join_lines(text: str, following: str) -> str:
 
 Box = tuple[int, int, int, int]
 ReadField = Callable[[Box], tuple[str, float] | None]
-ReadHand = Callable[[Box], HandReading | None]
+ReadHand = Callable[[Box, Callable[[str], bool]], HandReading | None]
 CountStems = Callable[[Box], int]
 
 
@@ -1214,7 +1214,8 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
 
     Tesseract's reading of the field is kept when it is valid and confident, and so is one with
     letters that can only be the digits they look like (``I8``). A field it could not read is
-    read again on its own. ``hand`` reads the box as handwriting (:mod:`.digits`): a reading of
+    read again on its own. ``hand`` reads the box as handwriting (:mod:`.digits`), within the
+    field's range (a day is 1 to 31): a reading of
     Tesseract that the handwriting reader contradicts is dropped, and a confident handwriting
     reading stands on its own. A field no reading is sure of is left blank, and ``notes`` say so
     (never a guess)."""
@@ -1235,7 +1236,7 @@ def _field(words: list[Word], name: str, read: ReadField | None, notes: Notes | 
     box = (label.right + 2, min(label.top, nxt.top) - pad, nxt.left - 2, max(label.bottom, nxt.bottom) + pad)
     has_box = nxt.left - label.right > 4
     # Read as handwriting only when a reading is in doubt (a field a little slow to read).
-    by_hand = functools.cache(lambda: hand(box) if hand is not None and has_box else None)
+    by_hand = functools.cache(lambda: hand(box, valid) if hand is not None and has_box else None)
 
     def sure_hand() -> HandReading | None:
         reading = by_hand()
@@ -2804,8 +2805,8 @@ class _PageReader:
             missing.append(box)
             return None
 
-        def read_hand(box: Box) -> HandReading | None:
-            return read_hand_widening(p.grey, box)
+        def read_hand(box: Box, valid: Callable[[str], bool]) -> HandReading | None:
+            return read_hand_widening(p.grey, box, valid)
 
         # Laid out with the fields read so far; the fields only the final words ask for (the
         # second reading changed a header line) are read in one run, and the page laid out again.
@@ -3074,15 +3075,16 @@ def _bbox(mask: Any) -> Box | None:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
-def read_hand_widening(grey: Any, box: Box) -> HandReading | None:
-    """The handwriting reading of a field's box (:func:`.digits.read_handwritten`). When a piece
+def read_hand_widening(grey: Any, box: Box, valid: Callable[[str], bool] | None = None) -> HandReading | None:
+    """The handwriting reading of a field's box (:func:`.digits.read_handwritten`; ``valid``: the
+    readings the field can hold). When a piece
     of its ink touches the box's left side only (a digit's lead-in stroke reaching back towards
     the label: bien-ban's ``18``), the box is widened leftwards a few pixels at a time, up to a
     quarter of its height: the reading of the first box whose pieces touch no side stands, if it
     holds the same pieces; a box that takes in another piece (the label's letters) reads nothing.
     Not rightwards: more digits may follow there (a ``4`` freed before the ``06`` of ``406``)."""
     crop = _crop(grey, box)
-    reading = read_handwritten(crop)
+    reading = read_handwritten(crop, valid)
     if reading is not None:
         return reading
     left_side, right_side, count = sides_touched(crop)
@@ -3098,7 +3100,7 @@ def read_hand_widening(grey: Any, box: Box) -> HandReading | None:
         if now != count or still_right:
             return None
         if not still_left:
-            return read_handwritten(crop)
+            return read_handwritten(crop, valid)
     return None
 
 
