@@ -63,14 +63,15 @@ def page_image(path: Path, page: int, tmp: Path) -> tuple[Any, int, tuple[tuple[
 
 
 def drawn(rows: list[float], cols: list[float], *, angle: float = 0.0, gaps: bool = False,
-          missing: tuple[int, int] | None = None, width: int = 1) -> Any:
+          missing: tuple[int, int] | None = None, width: int = 1, run_on: dict[int, float] | None = None) -> Any:
     """An A4 page at 200 dpi with a ruled grid (rows and cols in pixels), turned by ``angle``
     degrees; ``gaps`` breaks every rule in places; ``missing`` leaves out the vertical rule
-    right of slot (row, col): a merged cell."""
+    right of slot (row, col): a merged cell; ``run_on`` draws row lines (by index) on past the
+    last column line by so many pixels."""
     im = Image.new("L", (1654, 2339), 255)
     d = ImageDraw.Draw(im)
-    for y in rows:
-        d.line((cols[0], y, cols[-1], y), fill=40, width=width)
+    for i, y in enumerate(rows):
+        d.line((cols[0], y, cols[-1] + (run_on or {}).get(i, 0.0), y), fill=40, width=width)
     for c, x in enumerate(cols):
         for r in range(len(rows) - 1):
             if missing != (r, c - 1):
@@ -185,6 +186,31 @@ def test_missing_rule_merges_two_cells() -> None:
     assert grid.cells[0][1] == grid.cells[0][2] and grid.cells[1][1] != grid.cells[1][2]
 
 
+def test_row_lines_running_on_past_the_last_column_line_make_one_more_column() -> None:
+    # cv-682: the scan's edge cut the last column (Năm 2012) off, its right rule with it; the
+    # row lines run on to the edge, and where they end is the column's side.
+    grid = find_grids(drawn(ROWS, COLS, run_on=dict.fromkeys(range(len(ROWS)), 150.0)), 200)[0]
+    assert (grid.shape, grid.open_right, abs(grid.xs[-1] - 1550) <= 4) == ((4, 5), True, True)
+
+
+def test_a_table_ruled_on_every_side_has_no_open_column() -> None:
+    grid = find_grids(drawn(ROWS, COLS), 200)[0]
+    assert (grid.shape, grid.open_right) == ((4, 4), False)
+
+
+def test_a_row_line_or_two_running_on_make_no_column() -> None:
+    # The table's top and bottom borders drawn on past its side (a title's underline, a total
+    # line): most row lines stop at the last column line, which stays the table's side.
+    grid = find_grids(drawn(ROWS, COLS, run_on={0: 150.0, 4: 150.0}), 200)[0]
+    assert (grid.shape, grid.open_right) == ((4, 4), False)
+
+
+def test_row_lines_a_little_past_the_last_column_line_make_no_column() -> None:
+    # Rules overshooting their crossing by a few pixels, as a pen or a scan leaves them.
+    grid = find_grids(drawn(ROWS, COLS, run_on=dict.fromkeys(range(len(ROWS)), 20.0)), 200)[0]
+    assert (grid.shape, grid.open_right) == ((4, 4), False)
+
+
 def test_lone_rules_and_a_single_box_are_no_table() -> None:
     im = Image.new("L", (1654, 2339), 255)
     d = ImageDraw.Draw(im)
@@ -274,6 +300,27 @@ def test_table_going_on_over_a_page_break_is_one_table() -> None:
     assert (first.rows, pages[5]) == ([["STT", "Tên"], ["1", "Tư pháp"], ["2", "Đất đai"]], [after])
 
 
+def test_table_cut_by_the_scan_edge_is_joined_to_its_continuation() -> None:
+    # cv-682: on page 1 the scan cut the last column narrower (100 px) than page 2 shows it
+    # (147 px); every other column has the same width, and the cut side is open.
+    first = Block("table", page=1, rows=[["Stt", "Năm 20"], ["7", "158.400"]], merged=[[False, False]] * 2)
+    rest = Block("table", page=2, rows=[["8", "1.200.000"]], merged=[[False, False]])
+    pages = {1: [first], 2: [rest]}
+    cut = page_table(first, 105, [105, 158, 1577, 1679], 219, 1145)
+    cut.grid.open_right = True
+    join_continued(pages, {1: [cut], 2: [page_table(rest, 17, [17, 70, 1490, 1637], 40, 797)]})
+    assert (first.rows[-1], pages[2]) == (["8", "1.200.000"], [])
+
+
+def test_tables_whose_last_columns_differ_stay_apart_when_both_are_ruled() -> None:
+    first = Block("table", page=1, rows=[["a", "b"]])
+    other = Block("table", page=2, rows=[["x", "y"]])
+    pages = {1: [first], 2: [other]}
+    join_continued(pages, {1: [page_table(first, 105, [105, 158, 1577, 1679], 219, 1145)],
+                           2: [page_table(other, 17, [17, 70, 1490, 1637], 40, 797)]})
+    assert pages[2] == [other]
+
+
 def test_tables_with_other_columns_stay_apart() -> None:
     first = Block("table", page=4, rows=[["a", "b"]])
     other = Block("table", page=5, rows=[["x", "y", "z"]])
@@ -281,6 +328,17 @@ def test_tables_with_other_columns_stay_apart() -> None:
     join_continued(pages, {4: [page_table(first, 250, [250, 350, 800], 1800, 2200)],
                            5: [page_table(other, 250, [250, 300, 500, 800], 200, 400)]})
     assert pages[5] == [other]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_tables_cut_by_the_scan_edge_are_whole_over_their_pages() -> None:
+    # cv-682: two tables, each going on over pages scanned sideways (22 + 18 rows, 31 + 36 + 19);
+    # on pages 1, 3 and 5 the scan cut the last column (Năm 2012) off at the page's edge. Each is
+    # one table of 9 columns, as its gold counts it, the cut column's words in it.
+    report = parse_file(FIXTURES / "archives" / "bac-giang-2012" / "cv-682-sct-qldn-2012-scan.pdf")
+    shapes = [(len(t.header) + len(t.rows), {len(r) for r in t.header + t.rows}) for t in report.tables]
+    assert (shapes, report.tables[0].header[0][-1]) == ([(40, {9}), (86, {9})], "Năm 20")
 
 
 # --- The seed's satisfaction table, scanned ----------------------------------------------------------

@@ -60,6 +60,9 @@ _STRAY_IN = 1.0
 # A rule uninked for this long (inches) is two: a text line at least lies between them (a
 # break in a scanned rule is a few pixels).
 _GAP_IN = 0.3
+# Row lines that run on this far (inches) past a table's last column line make one more column:
+# its side is unruled, or cut off by the scan's edge.
+_OPEN_COLUMN_IN = 0.3
 
 
 class Word(Protocol):
@@ -119,6 +122,9 @@ class Grid:
     ys: list[float]
     cells: list[list[int]]
     skew: float = 0.0
+    # Whether the last column's right side is no rule but where the row lines end (see
+    # :func:`_open_right`): unruled, or cut off by the scan's edge.
+    open_right: bool = False
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -416,9 +422,23 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
         # Each whole rule once, in the order of its parts.
         whole_hs = list({id(w): w for i in members if i < n_h for w in [parts_h[i][1]]}.values())
         whole_vs = list({id(w): w for i in members if i >= n_h for w in [parts_v[i - n_h][1]]}.values())
-        out.append(_grid(xs, ys, whole_hs, whole_vs, tol))
+        right = _open_right(hs, xs[-1], _OPEN_COLUMN_IN * dpi)
+        grid = _grid([*xs, right] if right is not None else xs, ys, whole_hs, whole_vs, tol)
+        grid.open_right = right is not None
+        out.append(grid)
     out.sort(key=lambda g: g.ys[0])
     return out
+
+
+def _open_right(rows: Sequence[Rule], last: float, least: float) -> float | None:
+    """Where a table's last column ends when no rule closes it: most of its row lines (``rows``,
+    the inked parts of the group) run on ``least`` or more past its last column line ``last``
+    (cv-682: the scan cut the column ``Năm 2012`` off at the page's edge, its row lines running
+    on to there). ``None`` when the last column line is the table's side."""
+    ends = sorted(r.end for r in rows if r.end >= last + least)
+    if len(rows) < 3 or 2 * len(ends) <= len(rows):
+        return None
+    return ends[len(ends) // 2]
 
 
 def _grid(xs: list[float], ys: list[float], hs: Sequence[Rule], vs: Sequence[Rule], tol: float) -> Grid:
@@ -783,7 +803,8 @@ def _table_data(t: PageTable) -> TableData:
     scale = 72 / t.dpi  # the PDF reader's rules are in points
     x0 = t.grid.xs[0]
     return TableData(t.left * scale, t.top * scale, t.right * scale, t.bottom * scale,
-                     [(x - x0) * scale + t.left * scale for x in t.grid.xs[:-1]], t.block.rows, t.block.merged)
+                     [(x - x0) * scale + t.left * scale for x in t.grid.xs[:-1]], t.block.rows, t.block.merged,
+                     t.grid.open_right)
 
 
 def join_continued(pages: dict[int, list[Block]], tables: dict[int, list[PageTable]]) -> None:

@@ -22,16 +22,19 @@ class TableData:
     rows: list[list[str]]
     # True where a slot repeats a merged cell already met (left of it or above it).
     merged: list[list[bool]] = field(default_factory=list)
+    # Whether the last column's right side is where the row lines end, no rule: the scan's edge
+    # may have cut it, so that its width says nothing.
+    open_right: bool = False
 
 
 def same_columns(a: TableData, b: TableData) -> bool:
     """Whether two tables have the same columns (the same widths: a landscape page may
-    place the continuation elsewhere)."""
+    place the continuation elsewhere; the last column's width only where both sides are ruled)."""
     if len(a.columns) != len(b.columns):
         return False
     shift = b.x0 - a.x0
     return all(abs(x + shift - y) <= 4 for x, y in zip(a.columns, b.columns, strict=True)) and \
-        abs((a.x1 - a.x0) - (b.x1 - b.x0)) <= 6
+        (a.open_right or b.open_right or abs((a.x1 - a.x0) - (b.x1 - b.x0)) <= 6)
 
 
 def _norm(cell: str) -> str:
