@@ -136,3 +136,26 @@ def test_hanging_libreoffice_is_killed_at_its_timeout(fake_soffice: Path) -> Non
     assert time.monotonic() - started < 10
     pids = [int(p) for p in fake_soffice.read_text().split()]
     assert len(pids) == 2 and [p for p in pids if alive(p)] == []
+
+
+ARCHIVES = Path(__file__).resolve().parent.parent / "fixtures" / "archives"
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_borderless_boxes_of_a_doc_are_no_data_tables() -> None:
+    # kh-nhiem-vu-khao-sat: ``Chủ đầu tư:`` and ``Phạm vi khảo sát:`` beside their values, and
+    # ``ĐƠN VỊ TƯ VẤN`` | ``ĐƠN VỊ THỤ HƯỞNG`` over the signatures, in boxes with no line drawn;
+    # its two ruled tables (abbreviations, work plan) are its data tables, as its gold counts them.
+    report = parse_file(ARCHIVES / "qlvb-quanhuyen-2011" / "kh-nhiem-vu-khao-sat-qlvbdh-phu-tho-2012.doc")
+    shapes = [(len(t.header) + len(t.rows), len(t.rows[0])) for t in report.tables]
+    assert (shapes, "Chủ đầu tư:\nBộ Thông tin và Truyền thông" in report.text) == ([(9, 3), (9, 5)], True)
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_the_parties_of_a_bien_ban_are_its_signature_not_a_table() -> None:
+    # bien-ban-lam-viec: four parties' representatives in a borderless box under the body.
+    report = parse_file(ARCHIVES / "gia-lai-2012" / "bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc")
+    assert report.metadata.signer is not None
+    assert (report.tables, report.metadata.signer.name) == ([], "Đặng Quang Khanh")

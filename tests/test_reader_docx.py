@@ -169,6 +169,11 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr>
 </w:rPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>
+<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/>
+<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr></w:style>
+<w:style w:type="table" w:styleId="GridNamed"><w:name w:val="Grid Named"/><w:basedOn w:val="TableGrid"/></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>
@@ -308,9 +313,59 @@ def test_lower_letter_has_no_d_stroke_as_word_shows(tmp_path: Path) -> None:
 def test_numbered_paragraphs_in_cells_carry_their_number(tmp_path: Path) -> None:
     cell = "<w:tc>{}</w:tc>"
     row = "<w:tr>" + cell.format(_p("", num=(5, 0))) + cell.format(_p("Nội dung")) + "</w:tr>"
-    doc = read_docx(_build(tmp_path, f"<w:tbl>{row}{row}{row}</w:tbl>"))
+    doc = read_docx(_build(tmp_path, f"<w:tbl>{_GRID}{row}{row}{row}</w:tbl>"))
     assert [b.rows for b in doc.blocks if b.kind == "table"] == \
         [[["a)", "Nội dung"], ["b)", "Nội dung"], ["c)", "Nội dung"]]]
+
+
+_GRID = '<w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>'
+
+
+def _box(rows: list[list[str]], pr: str = "", cell_pr: str = "") -> str:
+    """A table of one paragraph a cell, with table properties ``pr`` and cell properties ``cell_pr``."""
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{cell_pr}{_p(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl>{pr}{cells}</w:tbl>"
+
+
+_LABELS = [["Chủ đầu tư:", "Bộ Thông tin và Truyền thông"], ["Phạm vi khảo sát:", "cấp huyện tỉnh Phú Thọ"]]
+_PARTIES = [["Đại diện Trung tâm tin học", "Đại diện Chủ đầu tư"], ["Đặng Quang Khanh", "Phan Đình Hiếu"]]
+
+
+def test_a_borderless_box_of_labels_is_layout_read_row_by_row(tmp_path: Path) -> None:
+    # kh-nhiem-vu-khao-sat (.doc): ``Chủ đầu tư:`` beside its value, no line drawn.
+    doc = read_docx(_build(tmp_path, _box(_LABELS)))
+    assert [(b.kind, b.rows) for b in doc.blocks] == [("layout", _LABELS)]
+
+
+def test_a_borderless_box_of_parties_is_layout_read_column_by_column(tmp_path: Path) -> None:
+    # bien-ban-lam-viec (.doc): the parties side by side over their names, as a signature block.
+    doc = read_docx(_build(tmp_path, _box(_PARTIES)))
+    assert [(b.kind, b.rows) for b in doc.blocks] == [
+        ("layout", [["Đại diện Trung tâm tin học", "Đặng Quang Khanh"], ["Đại diện Chủ đầu tư", "Phan Đình Hiếu"]])]
+
+
+@pytest.mark.parametrize("pr, cell_pr", [
+    (_GRID, ""),  # its style draws the lines
+    ('<w:tblPr><w:tblStyle w:val="GridNamed"/></w:tblPr>', ""),  # a style based on one that does
+    ('<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>', ""),  # its own borders
+    ("", '<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="4"/></w:tcBorders></w:tcPr>'),  # its cells'
+], ids=["style", "based-on-style", "table-borders", "cell-borders"])
+def test_a_ruled_box_is_a_table(tmp_path: Path, pr: str, cell_pr: str) -> None:
+    doc = read_docx(_build(tmp_path, _box(_LABELS, pr, cell_pr)))
+    assert [(b.kind, b.rows) for b in doc.blocks] == [("table", _LABELS)]
+
+
+def test_borders_set_to_none_draw_no_line(tmp_path: Path) -> None:
+    pr = '<w:tblPr><w:tblBorders><w:top w:val="nil"/><w:insideV w:val="none"/></w:tblBorders></w:tblPr>'
+    doc = read_docx(_build(tmp_path, _box(_LABELS, pr)))
+    assert [b.kind for b in doc.blocks] == ["layout"]
+
+
+def test_a_borderless_table_of_more_rows_or_columns_is_a_table(tmp_path: Path) -> None:
+    rows = [["TT", "Đơn vị", "Ghi chú"], ["1", "Xã A", ""], ["2", "Xã B", ""]]
+    longer = [["1", "Xã A"], ["2", "Xã B"], ["3", "Xã C"], ["4", "Xã D"]]
+    doc = read_docx(_build(tmp_path, _box(rows) + _p("tiếp") + _box(longer)))
+    assert [b.kind for b in doc.blocks] == ["table", "paragraph", "table"]
 
 
 def test_ragged_rows_padded_and_grid_before_kept(tmp_path: Path) -> None:

@@ -191,14 +191,17 @@ class _Style:
     ilvl: int | None
     font: str | None
     theme_font: bool
+    # A table style's borders: whether any is drawn; None where the style sets none.
+    table_borders: bool | None = None
 
 
 class _Styles:
-    """The style chain (``basedOn``) for paragraph numbering and run fonts."""
+    """The style chain (``basedOn``) for paragraph numbering, run fonts and table borders."""
 
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
+        self.default_table: str | None = None
         self.default_font: str | None = None
         self._fonts: dict[tuple[str | None, str | None], str | None] = {}
         if root is None:
@@ -219,9 +222,14 @@ class _Styles:
                 ilvl = int(lvl) if lvl and lvl.isdigit() else None
             fonts = st.find(f"{_w('rPr')}/{_w('rFonts')}")
             font, theme = _font_of(fonts) if fonts is not None else (None, False)
-            self.styles[sid] = _Style(_attr(based), num_id, ilvl, font, theme)
-            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
-                self.default_paragraph = sid
+            borders = st.find(f"{_w('tblPr')}/{_w('tblBorders')}")
+            self.styles[sid] = _Style(_attr(based), num_id, ilvl, font, theme,
+                                      None if borders is None else drawn_borders(borders))
+            if st.get(_w("default")) in ("1", "true", "on"):
+                if st.get(_w("type")) == "paragraph":
+                    self.default_paragraph = sid
+                elif st.get(_w("type")) == "table":
+                    self.default_table = sid
 
     def _chain(self, sid: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
@@ -237,6 +245,14 @@ class _Styles:
             if style.num_id is not None:
                 return style.num_id, style.ilvl
         return None, None
+
+    def table_borders(self, sid: str | None) -> bool:
+        """Whether a table of style ``sid`` (the default table style when None) has borders
+        drawn, through ``basedOn``."""
+        for style in self._chain(sid or self.default_table):
+            if style.table_borders is not None:
+                return style.table_borders
+        return False
 
     def font(self, run_style: str | None, paragraph_style: str | None) -> str | None:
         key = (run_style, paragraph_style)
@@ -256,6 +272,12 @@ class _Styles:
 
 def _attr(el: etree._Element | None, name: str = _VAL) -> str | None:
     return None if el is None else el.get(name)
+
+
+def drawn_borders(borders: etree._Element) -> bool:
+    """Whether a ``tblBorders`` or ``tcBorders`` element draws any line (``nil`` and ``none``
+    draw none)."""
+    return any(_attr(b) not in (None, "nil", "none") for b in borders)
 
 
 def _font_of(fonts: etree._Element) -> tuple[str | None, bool]:
@@ -737,8 +759,26 @@ class _Reader:
             for line in text.split("\n"):
                 if line.strip():
                     yield Block("paragraph", text=line)
+        elif len(rows) <= _LAYOUT_BOX_ROWS and max(len(r) for r in rows) <= 2 and not self.ruled(tbl):
+            # A box of a few cells with no line drawn: labels beside their values (``Chủ đầu
+            # tư:`` | ``Bộ Thông tin và Truyền thông``), read row by row, or the parties of a
+            # biên bản side by side over their names, read column by column as a signature
+            # block is. Laid out, as the header and signature tables are; it holds no data.
+            labels = all(r[0].strip().endswith(":") for r in rows if r and r[0].strip())
+            yield Block("layout", rows=[list(dict.fromkeys(r)) for r in rows] if labels else _signature_rows(rows))
         elif any(c.strip() for row in rows for c in row):
             yield Block("table", rows=rows, merged=copies)
+
+    def ruled(self, tbl: etree._Element) -> bool:
+        """Whether a table has any line drawn: by its own borders, its style's (or the default
+        table style's), or a cell's."""
+        pr = tbl.find(_w("tblPr"))
+        borders = pr.find(_w("tblBorders")) if pr is not None else None
+        if borders is not None and drawn_borders(borders):
+            return True
+        if self.styles.table_borders(_attr(pr.find(_w("tblStyle"))) if pr is not None else None):
+            return True
+        return any(drawn_borders(b) for b in tbl.iter(_w("tcBorders")))
 
     def notes(self, root: etree._Element | None, kind: str) -> list[Block]:
         """Footnotes or endnotes (``kind``), in the order the body refers to them; Word's
@@ -787,6 +827,9 @@ def _int(value: str | None, default: int = 0) -> int:
 
 
 # --------------------------------------------------------------------------- layout tables
+
+# A table with no line drawn and at most this many rows of at most two cells is a layout box.
+_LAYOUT_BOX_ROWS = 3
 
 def _is(kind: str, line: str) -> bool:
     """Whether a header or signature line is of ``kind`` (see conventions.header)."""
