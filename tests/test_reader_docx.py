@@ -361,6 +361,37 @@ def test_borders_set_to_none_draw_no_line(tmp_path: Path) -> None:
     assert [b.kind for b in doc.blocks] == ["layout"]
 
 
+def test_borders_of_a_style_turned_off_by_the_table_draw_no_line(tmp_path: Path) -> None:
+    # What Word writes for "No Border" on a Table Grid table: the style's edges set to nil.
+    edges = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "start", "bottom", "end", "insideH", "insideV"))
+    pr = f'<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblBorders>{edges}</w:tblBorders></w:tblPr>'
+    doc = read_docx(_build(tmp_path, _box(_LABELS, pr)))
+    assert [b.kind for b in doc.blocks] == ["layout"]
+
+
+def test_one_edge_of_a_style_turned_off_leaves_the_others(tmp_path: Path) -> None:
+    pr = '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr>'
+    doc = read_docx(_build(tmp_path, _box(_LABELS, pr)))
+    assert [b.kind for b in doc.blocks] == ["table"]
+
+
+def test_a_small_borderless_table_of_figures_is_a_table(tmp_path: Path) -> None:
+    rows = [["Năm", "Số lượng"], ["2011", "12"], ["2012", "15"]]
+    doc = read_docx(_build(tmp_path, _box(rows)))
+    assert [(b.kind, b.rows) for b in doc.blocks] == [("table", rows)]
+
+
+def test_a_box_without_labels_is_read_column_by_column(tmp_path: Path) -> None:
+    # Its first cells empty: no label to read a value after.
+    doc = read_docx(_build(tmp_path, _box([["", "Đại diện bên A"], ["", "Nguyễn Văn An"]])))
+    assert [(b.kind, b.rows) for b in doc.blocks] == [("layout", [["Đại diện bên A", "Nguyễn Văn An"]])]
+
+
+def test_an_empty_or_blank_table_gives_no_block_and_no_error(tmp_path: Path) -> None:
+    doc = read_docx(_build(tmp_path, "<w:tbl><w:tblPr/></w:tbl>" + _box([["", ""], [" ", ""]]) + _p("Hết")))
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "Hết")]
+
+
 def test_a_borderless_table_of_more_rows_or_columns_is_a_table(tmp_path: Path) -> None:
     rows = [["TT", "Đơn vị", "Ghi chú"], ["1", "Xã A", ""], ["2", "Xã B", ""]]
     longer = [["1", "Xã A"], ["2", "Xã B"], ["3", "Xã C"], ["4", "Xã D"]]

@@ -191,8 +191,8 @@ class _Style:
     ilvl: int | None
     font: str | None
     theme_font: bool
-    # A table style's borders: whether any is drawn; None where the style sets none.
-    table_borders: bool | None = None
+    # A table style's borders, edge by edge (``top``, ``insideV`` ...): whether each is drawn.
+    table_borders: dict[str, bool] | None = None
 
 
 class _Styles:
@@ -224,7 +224,7 @@ class _Styles:
             font, theme = _font_of(fonts) if fonts is not None else (None, False)
             borders = st.find(f"{_w('tblPr')}/{_w('tblBorders')}")
             self.styles[sid] = _Style(_attr(based), num_id, ilvl, font, theme,
-                                      None if borders is None else drawn_borders(borders))
+                                      None if borders is None else border_edges(borders))
             if st.get(_w("default")) in ("1", "true", "on"):
                 if st.get(_w("type")) == "paragraph":
                     self.default_paragraph = sid
@@ -246,13 +246,14 @@ class _Styles:
                 return style.num_id, style.ilvl
         return None, None
 
-    def table_borders(self, sid: str | None) -> bool:
-        """Whether a table of style ``sid`` (the default table style when None) has borders
-        drawn, through ``basedOn``."""
+    def table_borders(self, sid: str | None) -> dict[str, bool]:
+        """The borders a table of style ``sid`` (the default table style when None) gets, edge by
+        edge: each from the nearest style of the ``basedOn`` chain that sets it."""
+        edges: dict[str, bool] = {}
         for style in self._chain(sid or self.default_table):
-            if style.table_borders is not None:
-                return style.table_borders
-        return False
+            for edge, drawn in (style.table_borders or {}).items():
+                edges.setdefault(edge, drawn)
+        return edges
 
     def font(self, run_style: str | None, paragraph_style: str | None) -> str | None:
         key = (run_style, paragraph_style)
@@ -274,10 +275,11 @@ def _attr(el: etree._Element | None, name: str = _VAL) -> str | None:
     return None if el is None else el.get(name)
 
 
-def drawn_borders(borders: etree._Element) -> bool:
-    """Whether a ``tblBorders`` or ``tcBorders`` element draws any line (``nil`` and ``none``
-    draw none)."""
-    return any(_attr(b) not in (None, "nil", "none") for b in borders)
+def border_edges(borders: etree._Element) -> dict[str, bool]:
+    """The edges a ``tblBorders`` or ``tcBorders`` element sets (``top``, ``start``, ``insideH``
+    ...), each with whether it draws a line (``nil`` and ``none`` draw none)."""
+    return {etree.QName(b).localname: _attr(b) not in (None, "nil", "none")
+            for b in borders if isinstance(b.tag, str)}
 
 
 def _font_of(fonts: etree._Element) -> tuple[str | None, bool]:
@@ -759,26 +761,35 @@ class _Reader:
             for line in text.split("\n"):
                 if line.strip():
                     yield Block("paragraph", text=line)
-        elif len(rows) <= _LAYOUT_BOX_ROWS and max(len(r) for r in rows) <= 2 and not self.ruled(tbl):
+        elif not any(c.strip() for row in rows for c in row):
+            return
+        elif _layout_box(rows, copies) and not self.ruled(tbl):
             # A box of a few cells with no line drawn: labels beside their values (``Chủ đầu
             # tư:`` | ``Bộ Thông tin và Truyền thông``), read row by row, or the parties of a
             # biên bản side by side over their names, read column by column as a signature
             # block is. Laid out, as the header and signature tables are; it holds no data.
-            labels = all(r[0].strip().endswith(":") for r in rows if r and r[0].strip())
-            yield Block("layout", rows=[list(dict.fromkeys(r)) for r in rows] if labels else _signature_rows(rows))
-        elif any(c.strip() for row in rows for c in row):
+            cells = [[c for c, copy in zip(row, cp, strict=True) if not copy]
+                     for row, cp in zip(rows, copies, strict=True)]
+            labels = [r[0].strip() for r in cells if r and r[0].strip()]
+            yield Block("layout", rows=cells if labels and all(c.endswith(":") for c in labels)
+                        else _signature_rows(rows))
+        else:
             yield Block("table", rows=rows, merged=copies)
 
     def ruled(self, tbl: etree._Element) -> bool:
-        """Whether a table has any line drawn: by its own borders, its style's (or the default
-        table style's), or a cell's."""
+        """Whether a table has any line drawn: each edge of its own borders over its style's
+        (or the default table style's, through ``basedOn``), or an edge of one of its cells."""
         pr = tbl.find(_w("tblPr"))
+        edges = self.styles.table_borders(_attr(pr.find(_w("tblStyle"))) if pr is not None else None)
         borders = pr.find(_w("tblBorders")) if pr is not None else None
-        if borders is not None and drawn_borders(borders):
+        if borders is not None:
+            edges = edges | border_edges(borders)
+        if any(edges.values()):
             return True
-        if self.styles.table_borders(_attr(pr.find(_w("tblStyle"))) if pr is not None else None):
-            return True
-        return any(drawn_borders(b) for b in tbl.iter(_w("tcBorders")))
+        # The table's own cells only, not those of a table nested in one.
+        cell_borders = (tc.find(f"{_w('tcPr')}/{_w('tcBorders')}")
+                        for tr in _children(tbl, _TR) for tc in _children(tr, _TC))
+        return any(b is not None and any(border_edges(b).values()) for b in cell_borders)
 
     def notes(self, root: etree._Element | None, kind: str) -> list[Block]:
         """Footnotes or endnotes (``kind``), in the order the body refers to them; Word's
@@ -830,6 +841,17 @@ def _int(value: str | None, default: int = 0) -> int:
 
 # A table with no line drawn and at most this many rows of at most two cells is a layout box.
 _LAYOUT_BOX_ROWS = 3
+
+
+def _layout_box(rows: list[list[str]], copies: list[list[bool]]) -> bool:
+    """Whether a table is small enough to be a layout box (:data:`_LAYOUT_BOX_ROWS` rows of at
+    most two cells) and holds no figure: a cell that is a number (``2012``, ``15``, ``7,5``)
+    makes it a small data table."""
+    from ..extract.tables import cell_number
+
+    return len(rows) <= _LAYOUT_BOX_ROWS and all(len(r) <= 2 for r in rows) \
+        and not any(cell_number(c) is not None for row, cp in zip(rows, copies, strict=True)
+                    for c, copy in zip(row, cp, strict=True) if not copy and c.strip())
 
 def _is(kind: str, line: str) -> bool:
     """Whether a header or signature line is of ``kind`` (see conventions.header)."""
