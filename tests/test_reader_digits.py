@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from vnreport_extract.conventions.header import is_field_value
-from vnreport_extract.readers.digits import read_handwritten
+from vnreport_extract.readers.digits import _in_range, read_handwritten
 from vnreport_extract.readers.ocr import _SURE_HAND, read_hand_widening
 
 HANDWRITING = Path(__file__).resolve().parent.parent / "fixtures" / "handwriting"
@@ -86,8 +86,7 @@ def test_a_wide_character_is_a_digit_where_the_field_cannot_hold_one_digit_more(
 
 
 @pytest.mark.parametrize("name", [
-    "cv-1185-day-14",  # 14 in one stroke: both networks read one character, 4 and 7; as wide
-    # as two digits run together, which a day may hold
+    "cv-1185-day-14",  # 14 in one stroke: one character, read 4 and 7, both days
     "cv-4409-day-01",  # the 0 and the 1 joined: one character, read 4
 ])
 def test_a_range_does_not_make_a_misread_day_sure(name: str) -> None:
@@ -103,9 +102,31 @@ def test_a_reading_the_range_allows_is_kept_as_it_was() -> None:
 
 
 def test_a_number_has_no_range_to_read_within() -> None:
-    # Any digits can be a document number: its reading is the networks' own.
+    # Any digits can be a document number: its reading is the networks' own (two characters, so
+    # that the range is looked at).
     valid = partial(is_field_value, "document number")
-    assert read_handwritten(crop("qd-1462-number-1462"), valid) == read_handwritten(crop("qd-1462-number-1462"))
+    assert read_handwritten(crop("qd-126-copy-number-32"), valid) == read_handwritten(crop("qd-126-copy-number-32"))
+
+
+def _one_character(probabilities: dict[int, float]) -> np.ndarray:
+    p = np.full((1, 10), (1 - sum(probabilities.values())) / (10 - len(probabilities)), dtype=np.float32)
+    for digit, value in probabilities.items():
+        p[0, digit] = value
+    return p
+
+
+def test_the_range_does_not_decide_against_a_network_that_reads_outside_it() -> None:
+    # A day of one character: 0 is no day. The perceptron gives the days 1 to 9 together 0.03,
+    # below _LEAST_IN_RANGE: it reads something else (a stray mark); the range decides nothing.
+    first, second = _one_character({0: 0.97}), _one_character({6: 0.8, 0: 0.1})
+    assert _in_range(first, second, DAY) is None
+
+
+def test_the_range_decides_where_both_networks_give_it_a_share() -> None:
+    # The same, the perceptron giving the days 0.2 together, most of it to the 6 the CNN reads.
+    first, second = _one_character({0: 0.8, 6: 0.15}), _one_character({6: 0.8, 0: 0.1})
+    reading = _in_range(first, second, DAY)
+    assert reading is not None and reading.text == "6"
 
 
 @pytest.mark.slow  # about 8,000 crops each
