@@ -205,6 +205,12 @@ def test_a_row_line_or_two_running_on_make_no_column() -> None:
     assert (grid.shape, grid.open_right) == ((4, 4), False)
 
 
+def test_two_of_a_short_table_s_three_row_lines_running_on_make_no_column() -> None:
+    # Two rows: its top and bottom borders drawn on past its side are a majority, but no column.
+    grid = find_grids(drawn(ROWS[:3], COLS, run_on={0: 150.0, 2: 150.0}), 200)[0]
+    assert (grid.shape, grid.open_right) == ((2, 4), False)
+
+
 def test_row_lines_a_little_past_the_last_column_line_make_no_column() -> None:
     # Rules overshooting their crossing by a few pixels, as a pen or a scan leaves them.
     grid = find_grids(drawn(ROWS, COLS, run_on=dict.fromkeys(range(len(ROWS)), 20.0)), 200)[0]

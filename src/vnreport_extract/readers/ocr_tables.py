@@ -422,7 +422,7 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
         # Each whole rule once, in the order of its parts.
         whole_hs = list({id(w): w for i in members if i < n_h for w in [parts_h[i][1]]}.values())
         whole_vs = list({id(w): w for i in members if i >= n_h for w in [parts_v[i - n_h][1]]}.values())
-        right = _open_right(hs, xs[-1], _OPEN_COLUMN_IN * dpi)
+        right = _open_right(hs, ys, xs[-1], _OPEN_COLUMN_IN * dpi, tol)
         grid = _grid([*xs, right] if right is not None else xs, ys, whole_hs, whole_vs, tol)
         grid.open_right = right is not None
         out.append(grid)
@@ -430,13 +430,16 @@ def grids(horizontal: Sequence[Rule], vertical: Sequence[Rule], dpi: int) -> lis
     return out
 
 
-def _open_right(rows: Sequence[Rule], last: float, least: float) -> float | None:
-    """Where a table's last column ends when no rule closes it: most of its row lines (``rows``,
-    the inked parts of the group) run on ``least`` or more past its last column line ``last``
-    (cv-682: the scan cut the column ``Năm 2012`` off at the page's edge, its row lines running
-    on to there). ``None`` when the last column line is the table's side."""
-    ends = sorted(r.end for r in rows if r.end >= last + least)
-    if len(rows) < 3 or 2 * len(ends) <= len(rows):
+def _open_right(rules: Sequence[Rule], ys: Sequence[float], last: float, least: float, tol: float) -> float | None:
+    """Where a table's last column ends when no rule closes it: most of its row lines (at
+    ``ys``, drawn by the inked parts ``rules``), and three at least, run on ``least`` or more past
+    its last column line ``last`` (cv-682: the scan cut the column ``Năm 2012`` off at the page's
+    edge, its row lines running on to there). ``None`` when the last column line is the table's
+    side (a title's underline or a total line drawn on past it: one or two lines)."""
+    # Each row line once, however many parts it was inked in: where its furthest part ends.
+    reach = [max((r.end for r in rules if abs(r.at - y) <= tol), default=last) for y in ys]
+    ends = sorted(e for e in reach if e >= last + least)
+    if len(ends) < 3 or 2 * len(ends) <= len(ys):
         return None
     return ends[len(ends) // 2]
 
