@@ -34,6 +34,7 @@ from ..conventions.header import is_national_motto, is_position, match_line
 from ..conventions.numbering import roman
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, PasswordProtectedError, first_line
+from ..extract.tables import cell_number
 from ..limits import LimitExceededError, Limits
 from ..models import Source
 
@@ -847,11 +848,10 @@ def _layout_box(rows: list[list[str]], copies: list[list[bool]]) -> bool:
     """Whether a table is small enough to be a layout box (:data:`_LAYOUT_BOX_ROWS` rows of at
     most two cells) and holds no figure: a cell that is a number (``2012``, ``15``, ``7,5``)
     makes it a small data table."""
-    from ..extract.tables import cell_number
-
     return len(rows) <= _LAYOUT_BOX_ROWS and all(len(r) <= 2 for r in rows) \
         and not any(cell_number(c) is not None for row, cp in zip(rows, copies, strict=True)
                     for c, copy in zip(row, cp, strict=True) if not copy and c.strip())
+
 
 def _is(kind: str, line: str) -> bool:
     """Whether a header or signature line is of ``kind`` (see conventions.header)."""
