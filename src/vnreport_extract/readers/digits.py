@@ -246,17 +246,17 @@ def read_handwritten(grey: Any, valid: Callable[[str], bool] | None = None) -> H
     boxes = characters(ink)
     if not boxes:
         return None
-    ranged = valid is not None and len(boxes) <= _MAX_RANGED
+    ranged = valid if len(boxes) <= _MAX_RANGED else None
     # A character as wide as two digits may be two run together, unless the field cannot hold
     # one digit more (the 1 of a month's 10, with a long lead-in: no month has three digits).
     # Such a character is read only as the range decides.
     wide = any((b[2] - b[0]) > _MAX_ASPECT * (b[3] - b[1]) for b in boxes)
-    if wide and not (ranged and valid is not None and not _any_valid(valid, len(boxes) + 1)):
+    if wide and (ranged is None or _any_valid(ranged, len(boxes) + 1)):
         return None
     images = np.stack([_mnist_image(ink[b[1]:b[3], b[0]:b[2]]) for b in boxes])
     first, second = _perceptron_probabilities(images), _cnn_probabilities(images)
-    if ranged and valid is not None:
-        within = _in_range(first, second, valid)
+    if ranged is not None:
+        within = _in_range(first, second, ranged)
         if within is not None or wide:
             return within
     digits = (first + second).argmax(axis=1)
