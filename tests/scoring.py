@@ -171,6 +171,12 @@ def score(gold: Json, pred: Json, doc: str = "") -> Json:
             return tuple((r.get(k) or {}).get("count") for k in ("very_satisfied", "satisfied", "neutral", "dissatisfied"))
         psat = [r for t in pred.get("tables") or [] for r in (t.get("satisfaction") or [])]
         out["satisfaction_rows"] = prf(collections.Counter(key(r) for r in gsat), collections.Counter(key(r) for r in psat))
+    if "tables" in gold:  # data tables by their size, header rows included
+        def shape(t: Json) -> tuple[int, int]:
+            rows = list(t.get("header") or []) + list(t.get("rows") or [])
+            return len(rows), max((len(r) for r in rows), default=0)
+        out["tables"] = prf(collections.Counter((t["n_rows"], t["n_cols"]) for t in gold["tables"] if "n_rows" in t),
+                            collections.Counter(shape(t) for t in pred.get("tables") or []))
     if gold.get("demographics"):
         pd = pred.get("demographics") or {}
         ok = [k for k, v in gold["demographics"].items() if pd.get(k) is not None and abs(float(pd[k]) - float(v)) < 1e-6]

@@ -38,6 +38,14 @@ def test_sections(scored: tuple[str, Report, dict[str, Any]]) -> None:
     assert result["sections"]["f1"] >= 0.95, (name, result["sections"])
 
 
+def test_tables(scored: tuple[str, Report, dict[str, Any]]) -> None:
+    # kh-cchc-2026's one data table, 60 rows by 7 columns (its header and signature are layout);
+    # no data table in the others.
+    name, _, result = scored
+    assert (result["tables"]["f1"], result["tables"]["gold"]) == (1.0, int(name == "kh-cchc-2026")), \
+        (name, result["tables"])
+
+
 def test_metadata(scored: tuple[str, Report, dict[str, Any]]) -> None:
     name, _, result = scored
     assert result["metadata"]["acc"] == 1.0, (name, result["metadata"])

@@ -234,6 +234,8 @@ def test_hand_made_gold_of_the_department_report(mohinh_report: Report) -> None:
     # Symbols with '&' (1014/SNV-CCHC&VTLT) need the symbol pattern to take '&'.
     assert result["citations"]["f1"] >= 0.97, result["citations"]
     assert result["citation_dates"]["f1"] >= 0.97, result["citation_dates"]
+    # Its four tables, two of them continued on the next page, each one table of its size.
+    assert result["tables"]["f1"] == 1.0, result["tables"]
 
 
 @pytest.fixture(scope="module")
