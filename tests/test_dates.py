@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from vnreport_extract.extract.dates import extract_dates
+from vnreport_extract import parse_text
+from vnreport_extract.extract.dates import extract_dates, month_first
 
 
 @pytest.mark.parametrize(("text", "kind", "iso"), [
@@ -199,3 +200,45 @@ def test_a_month_year_that_ends_a_table_cell_is_a_month(text: str, months: list[
 ])
 def test_a_bare_month_year_elsewhere_is_no_month(text: str) -> None:
     assert [d for d in extract_dates(text) if d.kind == "month"] == []
+
+
+# cv-406 (Bắc Giang 2012): its sampling plan's table, typed in a spreadsheet, writes the day's
+# date month first in every row: ``Sáng 11/16/2012``.
+_PLAN_ROWS = "STT\tĐơn vị\tThời gian\n1\tCông ty A\tSáng 11/16/2012\n2\tCông ty B\tChiều {other}\n"
+
+
+def test_a_date_that_is_no_date_day_first_is_read_month_first() -> None:
+    [d] = extract_dates("1\tCông ty PTHT KCN Bắc Giang\tSáng 11/16/2012")
+    assert (d.value.iso, month_first(d)) == ("2012-11-16", True)
+
+
+def test_a_table_column_written_month_first_is_read_so_throughout() -> None:
+    dates = extract_dates(_PLAN_ROWS.format(other="11/5/2012"))
+    assert [(d.value.iso, month_first(d)) for d in dates] == [("2012-11-16", True), ("2012-11-05", True)]
+
+
+def test_a_column_with_dates_only_day_first_reads_is_left_day_first() -> None:
+    # 16/11/2012 can only be day first: the column is mixed, and its other dates stay day first.
+    dates = extract_dates(_PLAN_ROWS.format(other="16/11/2012") + "3\tCông ty C\tSáng 11/5/2012\n")
+    assert [d.value.iso for d in dates] == ["2012-11-16", "2012-11-16", "2012-05-11"]
+
+
+def test_running_text_stays_day_first_beside_a_month_first_table() -> None:
+    dates = extract_dates(_PLAN_ROWS.format(other="11/16/2012") + "Họp ngày 11/5/2012 tại Ban.")
+    assert [d.value.iso for d in dates][-1] == "2012-05-11"
+
+
+def test_numbers_no_reading_makes_a_date_are_none() -> None:
+    # cv-4409 (Lâm Đồng 2025): a stamp read by OCR as 45/40/2025.
+    assert extract_dates("ký ngày 45/40/2025") == []
+
+
+def test_a_cited_documents_date_written_month_first() -> None:
+    [c] = parse_text("Căn cứ Công văn số 406/KCN-QHMT ngày 11/16/2012 của Ban Quản lý các KCN").citations
+    assert c.date is not None and c.date.iso == "2012-11-16"
+
+
+def test_each_date_read_month_first_is_a_warning() -> None:
+    report = parse_text(_PLAN_ROWS.format(other="11/5/2012"))
+    assert [(w.code, report.text[w.start:w.end]) for w in report.warnings if w.start is not None] == \
+        [("date-month-first", "11/16/2012"), ("date-month-first", "11/5/2012")]

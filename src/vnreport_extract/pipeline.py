@@ -11,7 +11,7 @@ from .conventions.doc_types import NAMED_PLAN_TYPES
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations, title_spans
-from .extract.dates import extract_dates
+from .extract.dates import extract_dates, month_first
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
@@ -128,6 +128,9 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
+    warnings += [Warning(code="date-month-first", start=d.start, end=d.end,
+                         message=f"date {d.raw!r} read month first, as a spreadsheet writes it: {d.value.iso}")
+                 for d in dates if month_first(d)]
     if (unreadable := _unreadable(text)) is not None:
         warnings.append(unreadable)
     for code, message in doc.warnings:

@@ -5,6 +5,11 @@ Forms: ``26/11/2021``, ``05/4/2022``, ``26-11-2021``, ``26.11.2021``,
 ``tháng 5 năm 2023``, ``tháng 5/2023``, ``năm 2023``, and ``9/2012`` ending a table cell
 (a schedule's column). Numbers inside symbols
 (``61/2018/NĐ-CP``) are never dates: callers pass the spans to skip.
+
+Numeric dates are day first, as Vietnamese writes them, unless that reading is no date and the
+month-first one is (``11/16/2012``, a spreadsheet's US format: there is no month 16); in a
+table column that holds such a date and none that can only be day first, the column's other
+dates are read month first too (:func:`month_first` tells which were).
 """
 
 from __future__ import annotations
@@ -106,6 +111,50 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _numeric_reading(first: int, second: int, year: int) -> tuple[int, int] | None:
+    """(day, month) of a numeric date written ``first/second/year``: day first when that is a
+    date, else month first when that is one (``11/16/2012``), else None.
+
+    >>> _numeric_reading(5, 4, 2022), _numeric_reading(11, 16, 2012), _numeric_reading(45, 40, 2025)
+    ((5, 4), (16, 11), None)
+    """
+    if _valid(first, second, year):
+        return first, second
+    if _valid(second, first, year):
+        return second, first
+    return None
+
+
+def month_first(mention: DateMention) -> bool:
+    """Whether a numeric date mention was read month first (see the module's notes).
+
+    >>> [month_first(d) for d in extract_dates("ngày 11/16/2012 và 05/4/2022")]
+    [True, False]
+    """
+    value = mention.value
+    if mention.kind != "date" or value.day is None or not mention.raw[:1].isdigit():
+        return False
+    m = NUMERIC.fullmatch(mention.raw)
+    return m is not None and int(m.group("d")) != value.day
+
+
+def _table_column(text: str, pos: int) -> tuple[int, int] | None:
+    """The table column ``pos`` lies in, as (where its table's first row starts, the cell's
+    index), when its line is a table row (cells joined by tabs); else None. A table is a run
+    of such lines."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if "\t" not in text[start:end if end >= 0 else len(text)]:
+        return None
+    first = start
+    while first > 0:  # back over the rows above
+        above = text.rfind("\n", 0, first - 1) + 1
+        if "\t" not in text[above:first - 1]:
+            break
+        first = above
+    return first, text.count("\t", start, pos)
+
+
 def _month_cell(text: str, pos: int) -> bool:
     r"""Whether ``pos`` lies in a cell of a table row (a line whose cells are joined by tabs)
     that holds no word before it but ``Tháng`` (and what OCR read beside it: ``Tháng mạ
@@ -123,6 +172,23 @@ def _month_cell(text: str, pos: int) -> bool:
     cell = max(text.rfind("\t", 0, pos), line)
     words = [w for w in fold(text[cell:pos]).split() if any(c.isalpha() for c in w)]
     return not words or words[0] == "thang"
+
+
+def _month_first_columns(text: str, numeric: list[tuple[regex.Match[str], int, int, int]]) -> set[tuple[int, int]]:
+    """The table columns (see :func:`_table_column`) whose numeric dates are written month first:
+    a column that holds a date that can only be read so (``11/16/2012``) and none that can only
+    be read day first (``16/11/2012``)."""
+    # Most texts hold no date that only month first can read: then no column is looked for.
+    if not any(_valid(second, first, year) and not _valid(first, second, year) for _, first, second, year in numeric):
+        return set()
+    month_first: set[tuple[int, int]] = set()
+    day_first: set[tuple[int, int]] = set()
+    for m, first, second, year in numeric:
+        only_day_first = _valid(first, second, year) and not _valid(second, first, year)
+        only_month_first = _valid(second, first, year) and not _valid(first, second, year)
+        if (only_day_first or only_month_first) and (column := _table_column(text, m.start())) is not None:
+            (day_first if only_day_first else month_first).add(column)
+    return month_first - day_first
 
 
 def _before(a: PartialDate, b: PartialDate) -> bool:
@@ -150,7 +216,12 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     values = m.group(*_DATE_GROUPS[pattern])
     day_text, month_text, year_text = values if len(values) == 3 else (None, *values)
     day, month, year = _int(day_text), _int(month_text), int(year_text)
-    if not _valid(day, month, year):
+    if pattern is NUMERIC and day is not None and month is not None:
+        reading = _numeric_reading(day, month, year)
+        if reading is None:
+            return None
+        day, month = reading
+    elif not _valid(day, month, year):
         return None
     return PartialDate.of(year, month, day), m.start(), m.end()
 
@@ -206,10 +277,17 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     # ``2020``'s second half, ``120``, ``20%``) are no place to try.
     years = [p for p in occurrences(text, ("19", "20"))
              if text[p + 2:p + 4].isdigit() and not (p and text[p - 1].isdecimal())]
-    for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text))):
-        day, month, year = map(int, m.group(*_DATE_GROUPS[NUMERIC]))
-        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
-            add("date", m.start(), m.end(), PartialDate.of(year, month, day))
+    numeric = [(m, *map(int, m.group(*_DATE_GROUPS[NUMERIC])))
+               for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text)))]
+    month_first_columns = _month_first_columns(text, numeric)
+    for m, first, second, year in numeric:
+        reading = _numeric_reading(first, second, year)
+        if reading is None or taken.overlaps(m.start(), m.end()):
+            continue
+        if month_first_columns and reading == (first, second) and first != second and second <= 12 \
+                and _table_column(text, m.start()) in month_first_columns:
+            reading = second, first
+        add("date", m.start(), m.end(), PartialDate.of(year, reading[1], reading[0]))
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
