@@ -932,3 +932,64 @@ def test_number_and_date_on_one_line_under_the_type_name() -> None:
 def test_a_rank_spaced_twice_before_the_name() -> None:
     m = meta(_TTR_409.replace("Thiếu tướng", "Thiếu  tướng"))
     assert m.signer is not None and (m.signer.rank, m.signer.name) == ("Thiếu tướng", "Trương Minh Đương")
+
+
+# cv-5689 (Bộ Công an 2025): the number and day are handwritten on the Số and date lines, and
+# the list of recipients after the signature prints them: ``(Kèm theo Công văn số: 5689/BCA-C04
+# ngày 16 tháng 12 năm 2025)``.
+_LETTER = ("BỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: {number}/BCA-C04\nV/v dự kiến kế hoạch đầu tư công\n"
+           "Hà Nội, ngày   tháng 12 năm 2025\nKính gửi: Bộ Tài chính\n{body}\nBộ Công an trân trọng cảm ơn./.\n"
+           "Nơi nhận:\n- Như trên;\n- Lưu: VT, C04(P6).\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nThượng tướng Nguyễn Văn Long\n"
+           "DANH SÁCH\nCác đơn vị nhận công văn\n({annex} số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n1. Bộ Tài chính")
+_BODY = "Đề nghị Quý cơ quan phối hợp."
+
+
+def _letter(number: str = "", body: str = _BODY, annex: str = "Kèm theo Công văn") -> str:
+    return _LETTER.format(number=number, body=body, annex=annex)
+
+
+def test_a_blank_number_is_taken_from_the_annex_that_names_the_document() -> None:
+    r = parse_text(_letter())
+    assert r.metadata.number is not None and r.metadata.date is not None
+    assert (r.metadata.number.symbol, r.metadata.date.iso, [c.symbol for c in r.citations]) == \
+        ("5689/BCA-C04", "2025-12-16", [])
+    assert "document-number-from-annex" in [w.code for w in r.warnings]
+
+
+def test_an_annex_naming_another_letter_of_the_body_is_a_citation() -> None:
+    # The Số line's number is known: the annex line names another letter.
+    r = parse_text(_letter(number="5690"))
+    assert r.metadata.number is not None
+    assert (r.metadata.number.symbol, [c.symbol for c in r.citations]) == ("5690/BCA-C04", ["5689/BCA-C04"])
+
+
+def test_a_letter_sent_with_the_body_is_not_the_documents_number() -> None:
+    # ``kèm theo`` in the body before the signature: an earlier letter sent along, not this one.
+    r = parse_text(_letter(body="Kèm theo Công văn số 5600/BCA-C04 ngày 02 tháng 12 năm 2025, xin gửi danh sách.",
+                           annex="Danh sách gửi"))
+    assert r.metadata.number is not None
+    assert (r.metadata.number.number, [c.symbol for c in r.citations]) == (None, ["5600/BCA-C04"])
+
+
+def test_an_annex_of_another_type_is_not_the_documents_number() -> None:
+    r = parse_text(_letter(annex="Kèm theo Quyết định"))
+    assert r.metadata.number is not None
+    assert (r.metadata.number.number, [c.symbol for c in r.citations]) == (None, ["5689/BCA-C04"])
+
+
+def test_an_annex_of_another_month_is_not_the_documents_number() -> None:
+    r = parse_text(_letter().replace("ngày 16 tháng 12 năm 2025", "ngày 16 tháng 11 năm 2025"))
+    assert r.metadata.number is not None and r.metadata.number.number is None
+
+
+def test_a_plan_sent_as_its_own_document_gives_the_letters_number() -> None:
+    # cv-406 (Bắc Giang 2012): the Kế hoạch after the letter's signature is a document of its own,
+    # and its line ``(Kèm theo Công văn số 406/KCN-QHMT ...)`` names the letter.
+    r = parse_text("UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nSố: /KCN-QHMT\nV/v triển khai kế hoạch quan trắc\n"
+                   "Bắc Giang, ngày   tháng 11 năm 2012\nKính gửi: Các công ty\nĐề nghị các công ty phối hợp./.\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu VT.\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nPhạm Huy Đắp\nKẾ HOẠCH\n"
+                   "Lấy mẫu các điểm quan trắc môi trường năm 2012\n"
+                   "(Kèm theo Công văn số 406/KCN-QHMT ngày 16/11/2012 của Ban Quản lý các KCN)\n1. Lấy mẫu nước thải.")
+    assert r.metadata.number is not None and r.metadata.date is not None
+    assert (r.metadata.number.symbol, r.metadata.date.iso, len(r.attachments), r.attachments[0].citations) == \
+        ("406/KCN-QHMT", "2012-11-16", 1, [])

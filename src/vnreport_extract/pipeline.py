@@ -7,6 +7,8 @@ import hashlib
 import stat
 from pathlib import Path
 
+import regex
+
 from .conventions.doc_types import NAMED_PLAN_TYPES
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
@@ -20,7 +22,7 @@ from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
-from .models import Citation, PartError, Report, Source, Table, Warning
+from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
 from .normalize import fold
 from .options import ParseOptions, with_limits
 from .readers.text import read_text
@@ -50,7 +52,16 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     own_names = _own_name(report.metadata.doc_type, report.metadata.title)
     for n, part in enumerate(others, 1):
         try:
-            report.attachments.append(_build_one(part, limits, where, own_symbols, own_names))
+            attachment = _build_one(part, limits, where, own_symbols, own_names)
+            # An annex of its own (``DANH SÁCH`` / ``(Kèm theo Công văn số: 5689/BCA-C04 ...)``) that
+            # prints the number the document's Số line left blank: read again with it as its own.
+            annex = own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
+            if annex is not None and annex.symbol:
+                report.warnings.append(take_number_from_annex(report.metadata, annex, attachment=n))
+                report.warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
+                own_symbols = own_symbols | {annex.symbol}
+                attachment = _build_one(part, limits, where, own_symbols, own_names)
+            report.attachments.append(attachment)
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=first_line(exc) or type(exc).__name__))
@@ -79,7 +90,13 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     symbol_matches = find_symbols(text)
     # So is a plan named by its own title (``Kế hoạch cải cách hành chính năm 2026`` in that plan).
     names = (own_names or []) + _own_name(meta.metadata.doc_type, meta.metadata.title)
-    citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches)
+    found = extract_citations(text, skip=own, symbols=symbol_matches)
+    # A number left blank on the Số line (written by hand, unread) that the document's annex prints.
+    named_by_annex = own_in_annex(text, found, meta.body_end, meta.metadata)
+    annex_warnings = [] if named_by_annex is None else [take_number_from_annex(meta.metadata, named_by_annex)]
+    if named_by_annex is not None and named_by_annex.symbol:
+        own_symbols.add(named_by_annex.symbol)
+    citations = [c for c in found
                  if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
     symbols = [(m.start(), m.end()) for m in symbol_matches]
     low = lowered(text)  # for the patterns that start with a word in any case
@@ -127,7 +144,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     documents = resolution.documents
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
-    warnings: list[Warning] = list(meta.warnings) + section_warnings + figure_warnings
+    warnings: list[Warning] = list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
     warnings += [Warning(code="date-month-first", start=d.start, end=d.end,
                          message=f"date {d.raw!r} read month first, as a spreadsheet writes it: {d.value.iso}")
                  for d in dates if month_first(d)]
@@ -145,6 +162,79 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
         tables=_tables(asm), warnings=warnings,
     )
+
+
+# The line by which an annex names the document it is sent with: ``(Kèm theo Công văn số:
+# 5689/BCA-C04 ngày 16 tháng 12 năm 2025)``, ``Ban hành kèm theo Quyết định số ...``.
+_ANNEX_LEAD = regex.compile(r"[ (]*(?i:(?:ban[ ]+hành[ ]+)?kèm[ ]+theo)[ ]+")
+
+
+def own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadata,
+                 lines: int | None = None) -> Citation | None:
+    r"""The citation by which an annex names its own document, when that document's ``Số:`` line
+    left the number blank (a handwritten number that was not read, a draft): the citation that a
+    line after ``start`` (among its first ``lines`` lines, when given) opens with ``Kèm theo``,
+    of the document's type, with its codes, and a date that agrees with the document's. None
+    when the number is known, or no such line (or two naming different documents) is found.
+
+    >>> from vnreport_extract import parse_text
+    >>> r = parse_text("BỘ CÔNG AN\nSố: /BCA-C04\nHà Nội, ngày   tháng 12 năm 2025\nKính gửi: Bộ Tài chính\n"
+    ...                "Đề nghị phối hợp./.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Long\n"
+    ...                "DANH SÁCH\n(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)")
+    >>> r.metadata.number.symbol, r.metadata.date.iso, r.citations
+    ('5689/BCA-C04', '2025-12-16', [])
+    """
+    number, date = meta.number, meta.date
+    if number is None or number.number or not meta.doc_type:
+        return None
+    first_lines_end = len(text) if lines is None else _nth_line_end(text, lines)
+    found: list[Citation] = []
+    for c in citations:
+        if c.kind != "full" or not c.number or c.start < start or c.start > first_lines_end \
+                or c.doc_type != meta.doc_type:
+            continue
+        lead = _ANNEX_LEAD.match(text, text.rfind("\n", 0, c.start) + 1, c.start)
+        if lead is None or lead.end() != c.start:
+            continue
+        if fold(c.type_code or "") != fold(number.type_code or "") \
+                or fold(c.issuer_code or "") != fold(number.issuer_code or "") \
+                or (number.year is not None and c.year != number.year):
+            continue
+        if date is not None and (c.date is None or not _same_date(date, c.date)):
+            continue
+        found.append(c)
+    return found[0] if len({c.symbol for c in found}) == 1 else None
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    end = -1
+    for _ in range(n):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
+def _same_date(a: PartialDate, b: PartialDate) -> bool:
+    """Whether two dates can be the same day: equal wherever both are known."""
+    return all(x is None or y is None or x == y for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
+
+
+def take_number_from_annex(meta: Metadata, annex: Citation, attachment: int | None = None) -> Warning:
+    """The document's number (and its date's day, when the date line left it blank) from the
+    annex line that names the document, into ``meta``; the warning that says so."""
+    number = meta.number
+    assert number is not None
+    number.number, number.year, number.symbol = annex.number, annex.year, annex.symbol
+    taken = "number"
+    if annex.date is not None and (meta.date is None or (meta.date.day is None and annex.date.day is not None)):
+        meta.date = annex.date
+        taken = "number and date"
+    where = f"attachment {attachment}" if attachment is not None else "its annex"
+    return Warning(code="document-number-from-annex", start=None if attachment else annex.start,
+                   end=None if attachment else annex.end,
+                   message=f"the Số line leaves the number blank; {where} names the document {annex.raw!r}: "
+                           f"its {taken} taken from there")
 
 
 def _own_name(doc_type: str | None, title: str | None) -> list[tuple[str, set[str]]]:
