@@ -993,3 +993,11 @@ def test_a_plan_sent_as_its_own_document_gives_the_letters_number() -> None:
     assert r.metadata.number is not None and r.metadata.date is not None
     assert (r.metadata.number.symbol, r.metadata.date.iso, len(r.attachments), r.attachments[0].citations) == \
         ("406/KCN-QHMT", "2012-11-16", 1, [])
+
+
+def test_letters_read_in_a_seals_edge_are_no_part_of_the_issuer() -> None:
+    # cv-406 (Bắc Giang 2012): OCR reads ``Q`` and ``TA`` beside the header's two columns.
+    meta = extract_metadata("UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nQ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTA\n"
+                            "Độc lập Tự do - Hạnh phúc\nSố: /KCN-QHMT\nBắc Giang, ngày tháng 11 năm 2012\n"
+                            "Thực hiện chương trình quan trắc.").metadata
+    assert (meta.issuer, meta.parent_issuer) == ("BAN QUẢN LÝ CÁC KCN", "UBND TỈNH BẮC GIANG")

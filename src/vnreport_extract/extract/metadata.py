@@ -460,10 +460,11 @@ def extract_metadata(text: str) -> MetadataResult:
             # is the issuer under its parent, read in another order (``BỘ CÔNG AN`` / rule / ``CỤC ...``).
             issuer_closed = True
         # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer. A
-        # table's row (cells joined by tabs) is no issuer either.
+        # table's row (cells joined by tabs) is no issuer either, nor a line of one or two letters
+        # (``Q``, ``TA``: what OCR reads in a seal's edge or a mark beside the header).
         if number_idx is None and meta.date is None and _is_upper(left) and not issuer_closed \
                 and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
-                and "\t" not in left:
+                and "\t" not in left and sum(c.isalpha() for c in left) > 2:
             issuer_lines.append(left)
             last_issuer = i
     if issuer_lines:
