@@ -163,12 +163,38 @@ def test_handwork_before_a_number_is_no_type_word() -> None:
     assert fix_type_words("nộp thủ công số 15 hồ sơ") == "nộp thủ công số 15 hồ sơ"
 
 
+# Bộ Công an's scans of 2025 (cv-3980, the biên bản of the Hội đồng xét duyệt).
+@pytest.mark.parametrize(("read", "fixed"), [
+    ("Báo cáo sö 34/BC-CAT-PH10", "Báo cáo số 34/BC-CAT-PH10"),  # ``số`` with a diaeresis
+    ("Phương : án sô 02/PA-BCA-C04", "Phương án số 02/PA-BCA-C04"),  # a speck between its words
+    ("Hướng. dẫn sô 37/HD-BCA-C04", "Hướng dẫn số 37/HD-BCA-C04"),  # a speck after its first word
+])
+def test_specks_in_a_type_name_before_its_number_go(read: str, fixed: str) -> None:
+    assert fix_type_words(read) == fixed
+
+
+def test_a_mark_after_a_type_word_before_a_count_stays() -> None:
+    assert fix_type_words("Kết quả báo cáo: số 12 hộ đã hoàn thành") == "Kết quả báo cáo: số 12 hộ đã hoàn thành"
+
+
 def test_other_words_before_a_number_stay_as_read() -> None:
     assert fix_type_words("Khoảng 280 người, trong đó số 12 là") == "Khoảng 280 người, trong đó số 12 là"
 
 
 def test_label_of_the_recipient_block_is_restored() -> None:
     assert fix_labels("Noi nhận:") == "Nơi nhận:"
+
+
+@pytest.mark.parametrize(("read", "fixed"), [
+    ("W⁄% tăng cường chỉ đạo kiểm điểm", "V/v tăng cường chỉ đạo kiểm điểm"),  # cv-368
+    ("VA: Triển khai kế hoạch quan trắc", "V/v Triển khai kế hoạch quan trắc"),  # cv-406: slash and v as an A
+])
+def test_the_label_of_a_trich_yeu_is_restored(read: str, fixed: str) -> None:
+    assert fix_labels(read) == fixed
+
+
+def test_a_line_opening_with_va_and_no_colon_stays() -> None:
+    assert fix_labels("VA TRÒ CỦA CÁC CẤP") == "VA TRÒ CỦA CÁC CẤP"
 
 
 def test_place_date_separator_read_as_full_stop() -> None:
@@ -968,8 +994,25 @@ def test_correct_text_is_never_repaired() -> None:
     texts = [(FIXTURES / "seed" / "000_c44f0d63a01b8516.txt").read_text(encoding="utf-8")]
     texts += [parse_file(p).text for p in sorted((FIXTURES / "real").glob("*.docx"))]
     changed = [(line, fixed) for text in texts for line in text.splitlines()
-               for fixed in [repair_heading_number(repair_numbers(line)[0])[0]] if fixed != line]
+               for fixed in [repair_words(repair_heading_number(repair_numbers(line)[0])[0])[0]] if fixed != line]
     assert changed == []
+
+
+# ttr-409 (Lâm Đồng 2025), a 100 ppi scan: ``ngày`` before a citation's date read a letter off.
+@pytest.mark.parametrize(("read", "fixed"), [
+    ("Nghị quyết số 50/NQ-CP rgày 13/3/2025", "Nghị quyết số 50/NQ-CP ngày 13/3/2025"),
+    ("Hướng dẫn số 37/HD-BCA-C04 nuày 24/9/2025", "Hướng dẫn số 37/HD-BCA-C04 ngày 24/9/2025"),
+])
+def test_the_day_word_before_a_date_is_restored(read: str, fixed: str) -> None:
+    assert repair_words(read) == (fixed, [f"{read.split()[-2]!r} → 'ngày'"])
+
+
+@pytest.mark.parametrize("text", [
+    "giao bà Ngân 12/3/2025",  # a syllable (a name) one letter off
+    "thực hiện ngay 12/3/2025",  # ``ngay`` is a word
+])
+def test_a_syllable_before_a_date_stays(text: str) -> None:
+    assert repair_words(text) == (text, [])
 
 
 def test_unreadable_handwritten_day_is_left_blank_with_a_warning() -> None:

@@ -162,7 +162,9 @@ def _nearest(written: str, candidates: Sequence[str]) -> str | None:
 _TYPE_NAMES = {fold(d["name"]): d["name"] for d in DOC_TYPES}
 _TYPE_WORDS = max(len(n.split()) for n in _TYPE_NAMES.values())
 _TYPE_NAMES_JOINED = {key.replace(" ", ""): name for key, name in _TYPE_NAMES.items()}
-_NUMBER_WORD = re.compile(r"(?<!\w)(?P<so>s[ốôổỗồoóòỏõọ])\s+(?=\d)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"(?<!\w)(?P<so>s[ốôổỗồoóòỏõọö])\s+(?=\d)", re.IGNORECASE)
+# A speck OCR reads inside a type name or after one of its words (``Phương : án``, ``Hướng. dẫn``).
+_SPECK = ".:;'’`"
 
 
 def fix_type_words(text: str) -> str:
@@ -177,6 +179,8 @@ def fix_type_words(text: str) -> str:
     'có 12 hộ, số 5 còn lại'
     >>> fix_type_words("của Chính phủ; Nghị quy ết sô 50/NQ-CP")  # cv-4552-bca-c04-2025-scan
     'của Chính phủ; Nghị quyết số 50/NQ-CP'
+    >>> fix_type_words("Phương : án sô 02/PA-BCA-C04; Báo cáo sö 34/BC-CAT-PH10")  # cv-3980-c04-p6-2025-scan
+    'Phương án số 02/PA-BCA-C04; Báo cáo số 34/BC-CAT-PH10'
     """
     out: list[str] = []
     pos = 0
@@ -184,13 +188,14 @@ def fix_type_words(text: str) -> str:
         before = text[pos: m.start()]
         words = before.rstrip().split(" ")
         for n in range(min(_TYPE_WORDS + 1, len(words)), 0, -1):
-            written = " ".join(words[-n:])
+            # Specks inside the name go; one after its last word (``Báo cáo: số 12 hộ``) is a mark.
+            written = " ".join([*(w for w in (w.strip(_SPECK) for w in words[-n:-1]) if w), words[-1]])
             # A space read inside one of its words (``Nghị quy ết sô 50/NQ-CP``) too.
             name = _TYPE_NAMES.get(fold(written)) or (_TYPE_NAMES_JOINED.get(fold(written).replace(" ", ""))
                                                       if n > 1 else None)
             if name is None:
                 continue
-            if written.casefold() != name.casefold():
+            if " ".join(words[-n:]).casefold() != name.casefold():
                 name = (written[:1] + name[1:]) if written[:1].casefold() == name[:1].casefold() else name
                 before = " ".join([*words[:-n], name]) + before[len(before.rstrip()):]
             out.append(before + ("số" if m.group("so").islower() else "Số") + text[m.end("so"): m.end()])
@@ -222,6 +227,8 @@ def fix_labels(line: str, *, place_date: bool = True, context: str = "") -> str:
     ('Nơi nhận:', 'Mới nhận được')
     >>> fix_labels("W⁄% tăng cường chỉ đạo kiêm điểm tự phê")
     'V/v tăng cường chỉ đạo kiêm điểm tự phê'
+    >>> fix_labels("VA: Triển khai kế hoạch quan trắc môi trường")  # cv-406-kcn-qhmt-2012-scan
+    'V/v Triển khai kế hoạch quan trắc môi trường'
     >>> fix_labels("Bắn Tre, ngày tháng 12 năm 2011", context="UBND TỈNH BẾN TRE")
     'Bến Tre, ngày tháng 12 năm 2011'
     >>> fix_labels("Bắc Giang, r gày-4Êtháng 3 năm 2012")  # tb-20-tb-stttt-2012-scan
@@ -259,8 +266,9 @@ def _near_label(m: re.Match[str], line: str, names: dict[str, str]) -> str | Non
     return near[0] if len(near) == 1 else None
 
 
-# ``V/v`` as OCR reads it before the lower-case words of a trích yếu: ``W⁄%``, ``V/y``, ``Vỉv``.
-_SUBJECT_LABEL = regex.compile(r"^[VW][/⁄|\\lIỉi]?[vVy%]\s+(?=\p{Ll})")
+# ``V/v`` as OCR reads it before the lower-case words of a trích yếu: ``W⁄%``, ``V/y``, ``Vỉv``;
+# and, before any word, with the slash and the ``v`` read as one ``A`` and its colon (``VA: Triển khai``).
+_SUBJECT_LABEL = regex.compile(r"^(?:[VW][/⁄|\\lIỉi]?[vVy%]\s+(?=\p{Ll})|[VW]A[ ]*:[ ]*(?=\p{L}))")
 
 
 def fix_place(place: str, context: str) -> str:
@@ -490,6 +498,16 @@ _LAST_WORD = regex.compile(r"\w+(?=\W*$)")
 _FIRST_WORD = regex.compile(r"\W*\K\w+")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
 _DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
+# A word of four letters right before a numeric date, one letter off ``ngày`` and no Vietnamese
+# syllable (``rgày 13/3/2025``, ``nuày 24/9/2025``): only ``ngày`` stands there.
+_DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/\d{1,2}/\d{4}(?![\d/]))")
+
+
+def _syllables() -> dict[str, tuple[str, ...]]:
+    """Vietnamese syllables by their folded letters (:func:`.ocr_words.model`, read on first use)."""
+    from .ocr_words import model
+
+    return model().syllables
 
 
 def repair_words(text: str) -> tuple[str, list[str]]:
@@ -502,6 +520,10 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     []
     >>> repair_words("QUYẾT ĐỊNH vỀ VIỆC THÀNH LẬP")[0]
     'QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP'
+    >>> repair_words("Nghị quyết số 50/NQ-CP rgày 13/3/2025 của Chính phủ")  # ttr-409-ttr-cat-pc04-2025-scan
+    ('Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ', ["'rgày' → 'ngày'"])
+    >>> repair_words("từ ngày 15/12/2023 đến ngay 14/12/2024, năm 2024 12/3/2025")[1]
+    []
 
     """
     repairs: list[str] = []
@@ -521,8 +543,18 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         repairs.append(f"{m.group(0)!r} → {fixed!r}")
         return fixed
 
+    def day_word(m: regex.Match[str]) -> str:
+        word: str = m.group("w")
+        folded = fold(word)
+        if Levenshtein.distance(folded, "ngay", score_cutoff=1) > 1 or folded in _syllables():
+            return word  # no likeness, or a Vietnamese syllable (``ngày``, ``ngay``, ``ngân``, ``ngài``)
+        fixed = ("N" if word[:1].isupper() else "n") + "gày"
+        repairs.append(f"{word!r} → {fixed!r}")
+        return fixed
+
     text = _CAPITAL_INSIDE.sub(lower, text)
     text = _DONG_CHI.sub(dong_chi, text)
+    text = _DAY_WORD_BEFORE_DATE.sub(day_word, text)
     return text, repairs
 
 
