@@ -52,6 +52,7 @@ from vnreport_extract.readers.ocr import (
     render_dpi,
     repair_heading_number,
     repair_numbers,
+    repair_type_words,
     repair_words,
     roman_sequence,
     split_header_columns,
@@ -171,6 +172,11 @@ def test_handwork_before_a_number_is_no_type_word() -> None:
 ])
 def test_specks_in_a_type_name_before_its_number_go(read: str, fixed: str) -> None:
     assert fix_type_words(read) == fixed
+
+
+def test_each_type_word_repair_is_reported() -> None:
+    assert repair_type_words("Phương : án sô 02/PA-BCA-C04") == \
+        ("Phương án số 02/PA-BCA-C04", ["'Phương : án' → 'Phương án'", "'sô' → 'số'"])
 
 
 def test_a_mark_after_a_type_word_before_a_count_stays() -> None:

@@ -169,7 +169,8 @@ _SPECK = ".:;'’`"
 
 def fix_type_words(text: str) -> str:
     """The type word of a citation (``Kế hoạch``, ``Hướng dẫn``) and its ``số`` as they are
-    spelled, when OCR garbled their diacritics; everything else is left as read.
+    spelled, when OCR garbled their diacritics; everything else is left as read (the repairs
+    made: :func:`repair_type_words`).
 
     >>> fix_type_words("Hướng dân số 37/HD-BCA-C04 ngày 24/9/2025")
     'Hướng dẫn số 37/HD-BCA-C04 ngày 24/9/2025'
@@ -182,7 +183,17 @@ def fix_type_words(text: str) -> str:
     >>> fix_type_words("Phương : án sô 02/PA-BCA-C04; Báo cáo sö 34/BC-CAT-PH10")  # cv-3980-c04-p6-2025-scan
     'Phương án số 02/PA-BCA-C04; Báo cáo số 34/BC-CAT-PH10'
     """
+    return repair_type_words(text)[0]
+
+
+def repair_type_words(text: str) -> tuple[str, list[str]]:
+    """:func:`fix_type_words`, with the repairs made.
+
+    >>> repair_type_words("Báo cáo sö 34/BC-CAT-PH10")
+    ('Báo cáo số 34/BC-CAT-PH10', ["'sö' → 'số'"])
+    """
     out: list[str] = []
+    repairs: list[str] = []
     pos = 0
     for m in _NUMBER_WORD.finditer(text):
         before = text[pos: m.start()]
@@ -197,14 +208,18 @@ def fix_type_words(text: str) -> str:
                 continue
             if " ".join(words[-n:]).casefold() != name.casefold():
                 name = (written[:1] + name[1:]) if written[:1].casefold() == name[:1].casefold() else name
+                repairs.append(f"{' '.join(words[-n:])!r} → {name!r}")
                 before = " ".join([*words[:-n], name]) + before[len(before.rstrip()):]
-            out.append(before + ("số" if m.group("so").islower() else "Số") + text[m.end("so"): m.end()])
+            so = "số" if m.group("so").islower() else "Số"
+            if m.group("so") != so:
+                repairs.append(f"{m.group('so')!r} → {so!r}")
+            out.append(before + so + text[m.end("so"): m.end()])
             break
         else:
             out.append(text[pos: m.end()])
         pos = m.end()
     out.append(text[pos:])
-    return "".join(out)
+    return "".join(out), repairs
 
 
 # Labels of the header and of the closing block, by folded form.
@@ -1597,6 +1612,12 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
             notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more + words)
         return text
 
+    def typed(text: str) -> str:
+        text, changes = repair_type_words(text)
+        if notes is not None:
+            notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes)
+        return text
+
     def restore_words(texts: list[str], capitals: bool = True) -> list[str]:
         if not diacritics:
             return texts
@@ -1629,7 +1650,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
                 # A place-and-date line is known by its month and year in digits, which the
                 # repairs may only now give (``ngàyÀC tháng 1] năm 2012``): its labels again.
                 text = fix_labels(text, context=issuer_text)
-                texts.append(fix_capitals(text) if _is_upper(text) else fix_type_words(text))
+                texts.append(fix_capitals(text) if _is_upper(text) else typed(text))
             cells.append(restore_words(texts, capitals=False))  # the trích yếu; its capitals are fixed above
         (left_top, left_bottom), (right_top, right_bottom) = (
             _split_at(cells[0], "number"), _split_at(cells[1], "date"))
@@ -1644,7 +1665,7 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
             for ln in (lines if sig_start is None else lines[:sig_start])]
     for k, (part, table) in enumerate(_around_tables(body, tables)):
         # Running text: labels only (``Kính gửi``); a place-and-date line lives in the header.
-        texts = [fix_type_words(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
+        texts = [typed(fix_labels(t, place_date=False)) for t in paragraphs(part, geo)]
         if k == 0 and columns and texts and _is_upper(texts[0]) and len(texts[0].split()) <= 8:
             texts[0] = fix_capitals(texts[0])  # the type name (tên loại) right under the header
             if len(texts) > 1:
