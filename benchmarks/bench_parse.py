@@ -58,10 +58,13 @@ def main() -> None:
     print(f"throughput: {size_mb / warm:.2f} MB/s (warm), {size_mb / cold:.2f} MB/s (cold)")
     # Scaling: one long paragraph and a long run of citations, 1x and 40x; linear code
     # gives a ratio near 40.
-    for label, unit in [("figures in one paragraph", "Xã có 12 hộ và 5 người "),
-                        ("citations", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ")]:
-        one = median_seconds(lambda u=unit: parse_text(u * 300), 3, warm_up=False)  # type: ignore[misc]
-        forty = median_seconds(lambda u=unit: parse_text(u * 12000), 1, warm_up=False)  # type: ignore[misc]
+    # The last: a spreadsheet's table whose column of dates is written month first (11/16/2012).
+    for label, unit, head in [("figures in one paragraph", "Xã có 12 hộ và 5 người ", ""),
+                              ("citations", "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ", ""),
+                              ("a table column of dates month first", "1\tCông ty\tSáng 11/5/2012\n",
+                               "STT\tCông ty\tThời gian\n1\tA\t11/16/2012\n2\tB\t11/19/2012\n")]:
+        one = median_seconds(lambda u=unit, h=head: parse_text(h + u * 300), 3, warm_up=False)  # type: ignore[misc]
+        forty = median_seconds(lambda u=unit, h=head: parse_text(h + u * 12000), 1, warm_up=False)  # type: ignore[misc]
         print(f"scaling, {label}: 40x the text takes {forty / one:.0f}x the time (linear: ~40)")
     imp = import_seconds("import vnreport_extract")
     imp_api = import_seconds("from vnreport_extract import parse_file")

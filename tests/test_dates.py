@@ -204,23 +204,30 @@ def test_a_bare_month_year_elsewhere_is_no_month(text: str) -> None:
 
 # cv-406 (Bắc Giang 2012): its sampling plan's table, typed in a spreadsheet, writes the day's
 # date month first in every row: ``Sáng 11/16/2012``.
-_PLAN_ROWS = "STT\tĐơn vị\tThời gian\n1\tCông ty A\tSáng 11/16/2012\n2\tCông ty B\tChiều {other}\n"
-
-
-def test_a_date_that_is_no_date_day_first_is_read_month_first() -> None:
-    [d] = extract_dates("1\tCông ty PTHT KCN Bắc Giang\tSáng 11/16/2012")
-    assert (d.value.iso, month_first(d)) == ("2012-11-16", True)
+_PLAN_ROWS = ("STT\tĐơn vị\tThời gian\n1\tCông ty A\tSáng 11/16/2012\n2\tCông ty B\tChiều 11/16/2012\n"
+              "3\tCông ty C\tSáng {other}\n")
 
 
 def test_a_table_column_written_month_first_is_read_so_throughout() -> None:
     dates = extract_dates(_PLAN_ROWS.format(other="11/5/2012"))
-    assert [(d.value.iso, month_first(d)) for d in dates] == [("2012-11-16", True), ("2012-11-05", True)]
+    assert [(d.value.iso, month_first(d)) for d in dates] == \
+        [("2012-11-16", True), ("2012-11-16", True), ("2012-11-05", True)]
 
 
-def test_a_column_with_dates_only_day_first_reads_is_left_day_first() -> None:
-    # 16/11/2012 can only be day first: the column is mixed, and its other dates stay day first.
-    dates = extract_dates(_PLAN_ROWS.format(other="16/11/2012") + "3\tCông ty C\tSáng 11/5/2012\n")
-    assert [d.value.iso for d in dates] == ["2012-11-16", "2012-11-16", "2012-05-11"]
+def test_a_column_with_a_date_only_day_first_reads_is_left_day_first() -> None:
+    # 16/11/2012 can only be day first: the column is mixed; its month-first dates are no dates.
+    assert [d.value.iso for d in extract_dates(_PLAN_ROWS.format(other="16/11/2012"))] == ["2012-11-16"]
+
+
+def test_a_lone_date_only_month_first_reads_is_no_date() -> None:
+    # One such date, in a cell or in running text, is as likely a slip as the US order.
+    assert extract_dates("1\tCông ty PTHT KCN Bắc Giang\tSáng 11/16/2012") == []
+    assert extract_dates("Họp ngày 12/13/2025 tại Sở.") == []
+
+
+def test_a_numbered_list_with_tabs_is_not_flipped_by_one_slip() -> None:
+    text = "1.\tNgày 05/4/2012 họp.\n2.\tNgày 12/13/2012 xét.\n3.\tĐến ngày 01/10/2012 xong."
+    assert [d.value.iso for d in extract_dates(text)] == ["2012-04-05", "2012-10-01"]
 
 
 def test_running_text_stays_day_first_beside_a_month_first_table() -> None:
@@ -233,12 +240,14 @@ def test_numbers_no_reading_makes_a_date_are_none() -> None:
     assert extract_dates("ký ngày 45/40/2025") == []
 
 
-def test_a_cited_documents_date_written_month_first() -> None:
-    [c] = parse_text("Căn cứ Công văn số 406/KCN-QHMT ngày 11/16/2012 của Ban Quản lý các KCN").citations
-    assert c.date is not None and c.date.iso == "2012-11-16"
+def test_a_cited_documents_date_in_a_month_first_column_is_read_so() -> None:
+    report = parse_text("STT\tVăn bản\n1\tCông văn số 12/UBND-VX ngày 11/16/2012\n"
+                        "2\tCông văn số 13/UBND-VX ngày 11/19/2012\n3\tCông văn số 14/UBND-VX ngày 11/5/2012\n")
+    assert [(c.symbol, c.date.iso if c.date else None) for c in report.citations] == \
+        [("12/UBND-VX", "2012-11-16"), ("13/UBND-VX", "2012-11-19"), ("14/UBND-VX", "2012-11-05")]
 
 
-def test_each_date_read_month_first_is_a_warning() -> None:
+def test_a_column_read_month_first_is_one_warning() -> None:
     report = parse_text(_PLAN_ROWS.format(other="11/5/2012"))
     assert [(w.code, report.text[w.start:w.end]) for w in report.warnings if w.start is not None] == \
-        [("date-month-first", "11/16/2012"), ("date-month-first", "11/5/2012")]
+        [("date-month-first", "11/16/2012")]

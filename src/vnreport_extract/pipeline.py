@@ -13,7 +13,7 @@ from .conventions.doc_types import NAMED_PLAN_TYPES
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations, title_spans
-from .extract.dates import extract_dates, month_first
+from .extract.dates import MonthFirst, extract_dates
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
@@ -101,6 +101,12 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     symbols = [(m.start(), m.end()) for m in symbol_matches]
     low = lowered(text)  # for the patterns that start with a word in any case
     dates = extract_dates(text, skip=symbols + own, low=low)
+    month_first = MonthFirst(text, dates)
+    if month_first:
+        # A spreadsheet's column of dates written month first (``11/16/2012``): the documents cited
+        # in it are read again with their dates so (a rare text: the common one is read once).
+        citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches, month_first=month_first)
+                     if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)
     for d in dates:
@@ -145,9 +151,10 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
-    warnings += [Warning(code="date-month-first", start=d.start, end=d.end,
-                         message=f"date {d.raw!r} read month first, as a spreadsheet writes it: {d.value.iso}")
-                 for d in dates if month_first(d)]
+    warnings += [Warning(code="date-month-first", start=column[0].start, end=column[0].end,
+                         message=f"{len(column)} dates of a table column read month first, as a spreadsheet "
+                                 f"writes them: {column[0].raw!r} is {column[0].value.iso}")
+                 for column in month_first.columns]
     if (unreadable := _unreadable(text)) is not None:
         warnings.append(unreadable)
     for code, message in doc.warnings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -351,7 +351,8 @@ def _type_of_author(text: str, start: int) -> tuple[str, int, str] | None:
     return canonical_doc_type(m.group("type")), m.start(), auth[0]
 
 
-def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
+def _lead(text: str, start: int, month_first: Callable[[int], bool] | None = None
+          ) -> tuple[PartialDate | None, str | None]:
     """Date and authority stated before a citation that starts at ``start``.
 
     >>> _lead("Ngày 26/12/2006, Ban Chỉ đạo ban hành Kế hoạch", 38)
@@ -360,12 +361,13 @@ def _lead(text: str, start: int) -> tuple[PartialDate | None, str | None]:
     m = _LEAD.search(text, max(0, start - 160), start)
     if m is None:
         return None, None
-    found = date_at(text, m.start("date"))
+    found = date_at(text, m.start("date"), month_first)
     return (found[0] if found else None), canonical_authority(m.group("auth").strip())
 
 
-def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None) -> _Tail:
-    """Date, authority and subject after a symbol or a name."""
+def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None,
+          month_first: Callable[[int], bool] | None = None) -> _Tail:
+    """Date, authority and subject after a symbol or a name (``month_first``: see :func:`.dates.date_at`)."""
     tail = _Tail(end=pos)
     for _ in range(2):
         # Every match is bounded: an unbounded one scans on to the next ``của``/``về`` in the
@@ -376,9 +378,9 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         # ``ngày``, ``của`` (the lead takes nothing more before them).
         first = text[p:p + 1]
         if tail.date is None:
-            found = date_at(text, p)
+            found = date_at(text, p, month_first)
             if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
-                found = date_at(text, day_word.end())
+                found = date_at(text, day_word.end(), month_first)
             if found:
                 tail.date, start, tail.end = found
                 tail.date_span = (start, tail.end)
@@ -483,10 +485,12 @@ def title_spans(text: str, citations: Sequence[Citation]) -> list[tuple[int, int
 
 
 def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
-                      symbols: Sequence[regex.Match[str]] | None = None) -> list[Citation]:
+                      symbols: Sequence[regex.Match[str]] | None = None,
+                      month_first: Callable[[int], bool] | None = None) -> list[Citation]:
     """Every citation in ``text``, in text order. ``skip``: spans that are not citations
     (the document's own ``Số:`` line); ``symbols``: the matches of ``SYMBOL_RE`` in
-    ``text`` when the caller has them already.
+    ``text`` when the caller has them already; ``month_first``: where numeric dates are
+    written month first (a spreadsheet's column, :class:`.dates.MonthFirst`).
 
     >>> [c.symbol for c in extract_citations("kế hoạch số 22/KH-UBND, ngày 03/02/2023; 42/KH-UBND")]
     ['22/KH-UBND', '42/KH-UBND']
@@ -531,13 +535,13 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         number = parts_of.get(key) or parts_of.setdefault(key, symbol_parts(sm, doc_type, key[0]))
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
-        tail = _tail(text, sm.end(), bodies)
+        tail = _tail(text, sm.end(), bodies, month_first)
         if tail.authority is None and author_first is not None:
             tail.authority = author_first[2]
         if tail.authority is None:
             # The contract's ``date`` is the one after the symbol; a date stated before it
             # (``Ngày 01/10/2025, Sở Nội vụ đã ban hành Công văn số ...``) stays a text date.
-            tail.authority = _lead(text, start)[1]
+            tail.authority = _lead(text, start, month_first)[1]
         end = tail.end
         out.append(Citation(
             raw=text[start:end], start=start, end=end, kind="full", doc_type=doc_type,
@@ -571,7 +575,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         doc_type = canonical_doc_type(m.group("type"))
         if doc_type in SHORT_NOT_TYPES:
             continue
-        tail = _tail(text, m.end(), bodies)
+        tail = _tail(text, m.end(), bodies, month_first)
         out.append(Citation(raw=text[start:tail.end], start=start, end=tail.end, kind="short",
                             doc_type=doc_type, number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
@@ -591,7 +595,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         name_end, name = named
         # A charter named by its body has no author after it: ``của ...`` there is the author of
         # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
-        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies)
+        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies, month_first)
         if tail.authority is None and (doc_type in NAMED_NEEDS_AUTHOR or by_author):
             continue
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",

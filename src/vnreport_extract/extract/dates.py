@@ -6,10 +6,11 @@ Forms: ``26/11/2021``, ``05/4/2022``, ``26-11-2021``, ``26.11.2021``,
 (a schedule's column). Numbers inside symbols
 (``61/2018/NĐ-CP``) are never dates: callers pass the spans to skip.
 
-Numeric dates are day first, as Vietnamese writes them, unless that reading is no date and the
-month-first one is (``11/16/2012``, a spreadsheet's US format: there is no month 16); in a
-table column that holds such a date and none that can only be day first, the column's other
-dates are read month first too (:func:`month_first` tells which were).
+Numeric dates are day first, as Vietnamese writes them. A table column typed in a spreadsheet
+with US settings writes them month first (``11/16/2012``: there is no month 16): a column that
+holds two dates or more that only month first makes dates, written ``m/d/yyyy``, and none that
+only day first does, is read month first, each of its dates (:func:`month_first` tells which
+were). A lone such date, or one in running text, is no date (a slip as likely as the US order).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -111,48 +112,95 @@ def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _numeric_reading(first: int, second: int, year: int) -> tuple[int, int] | None:
-    """(day, month) of a numeric date written ``first/second/year``: day first when that is a
-    date, else month first when that is one (``11/16/2012``), else None.
-
-    >>> _numeric_reading(5, 4, 2022), _numeric_reading(11, 16, 2012), _numeric_reading(45, 40, 2025)
-    ((5, 4), (16, 11), None)
-    """
-    if _valid(first, second, year):
-        return first, second
-    if _valid(second, first, year):
-        return second, first
-    return None
-
-
 def month_first(mention: DateMention) -> bool:
-    """Whether a numeric date mention was read month first (see the module's notes).
+    r"""Whether a numeric date mention was read month first (see the module's notes).
 
-    >>> [month_first(d) for d in extract_dates("ngày 11/16/2012 và 05/4/2022")]
-    [True, False]
+    >>> t = "STT\tNgày\n1\tSáng 11/16/2012\n2\tChiều 11/5/2012\n3\t11/19/2012"
+    >>> [(d.value.iso, month_first(d)) for d in extract_dates(t)]
+    [('2012-11-16', True), ('2012-11-05', True), ('2012-11-19', True)]
     """
-    value = mention.value
-    if mention.kind != "date" or value.day is None or not mention.raw[:1].isdigit():
+    # Every other form that opens with a number opens with its day (``28/12``, ``05 tháng 10 ...``).
+    raw, day = mention.raw, mention.value.day
+    if mention.kind != "date" or day is None or not raw[:1].isdigit():
         return False
-    m = NUMERIC.fullmatch(mention.raw)
-    return m is not None and int(m.group("d")) != value.day
+    return int(raw[:2] if raw[1:2].isdigit() else raw[:1]) != day
 
 
-def _table_column(text: str, pos: int) -> tuple[int, int] | None:
-    """The table column ``pos`` lies in, as (where its table's first row starts, the cell's
-    index), when its line is a table row (cells joined by tabs); else None. A table is a run
-    of such lines."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    if "\t" not in text[start:end if end >= 0 else len(text)]:
-        return None
-    first = start
-    while first > 0:  # back over the rows above
-        above = text.rfind("\n", 0, first - 1) + 1
-        if "\t" not in text[above:first - 1]:
-            break
-        first = above
-    return first, text.count("\t", start, pos)
+class MonthFirst:
+    """The table columns of a text whose dates were read month first (:func:`month_first`): the
+    mentions of each, in text order (``columns``), and whether a position lies in one of them
+    (calling it), so that the dates of the documents cited there are read so too."""
+
+    def __init__(self, text: str, mentions: Iterable[DateMention]) -> None:
+        read = [d for d in mentions if month_first(d)]
+        self.columns: list[list[DateMention]] = []
+        self._rows = _TableRows(text) if read else None
+        by_column: dict[tuple[int, int] | None, list[DateMention]] = {}
+        for d in read:
+            assert self._rows is not None
+            by_column.setdefault(self._rows.column(d.start), []).append(d)
+        self.columns = list(by_column.values())
+        self._keys = {k for k in by_column if k is not None}
+
+    def __bool__(self) -> bool:
+        return bool(self.columns)
+
+    def __call__(self, pos: int) -> bool:
+        return self._rows is not None and self._rows.column(pos) in self._keys
+
+
+# A date as a spreadsheet writes it in a cell: slashes, no spaces.
+_CELL_DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
+class _TableRows:
+    """The rows of the tables of a text (lines whose cells are joined by tabs; a table is a run of
+    them), found in one pass: which table and which cell a position lies in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+        self.table: list[int] = []  # each line's table (where its first row starts), -1 for no row
+        for i, start in enumerate(self.starts):
+            end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(text)
+            if "\t" not in text[start:end]:
+                self.table.append(-1)
+            else:
+                self.table.append(self.table[-1] if i and self.table[-1] >= 0 else start)
+
+    def column(self, pos: int) -> tuple[int, int] | None:
+        """(the table, the cell's index) of ``pos``, or None outside a table."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if self.table[i] < 0:
+            return None
+        return self.table[i], self.text.count("\t", self.starts[i], pos)
+
+
+_LINE_END = regex.compile(r"\n")
+
+
+def _month_first_columns(text: str, numeric: list[tuple[regex.Match[str], int, int, int]]
+                         ) -> tuple[set[tuple[int, int]], _TableRows | None]:
+    """The table columns (see :class:`_TableRows`) whose numeric dates are written month first:
+    two or more that only month first makes dates, in a spreadsheet's ``m/d/yyyy``, and none that
+    only day first makes one; and the text's table rows, when they were looked at."""
+    def only_month_first(first: int, second: int, year: int) -> bool:
+        return _valid(second, first, year) and not _valid(first, second, year)
+
+    # Most texts hold no date that only month first makes one: then no table is looked at.
+    if sum(1 for _, first, second, year in numeric if only_month_first(first, second, year)) < 2:
+        return set(), None
+    rows = _TableRows(text)
+    counts: dict[tuple[int, int], int] = {}
+    day_first: set[tuple[int, int]] = set()
+    for m, first, second, year in numeric:
+        if (column := rows.column(m.start())) is None:
+            continue
+        if only_month_first(first, second, year) and _CELL_DATE.fullmatch(m.group()):
+            counts[column] = counts.get(column, 0) + 1
+        elif _valid(first, second, year) and not _valid(second, first, year):
+            day_first.add(column)
+    return {c for c, n in counts.items() if n >= 2 and c not in day_first}, rows
 
 
 def _month_cell(text: str, pos: int) -> bool:
@@ -174,23 +222,6 @@ def _month_cell(text: str, pos: int) -> bool:
     return not words or words[0] == "thang"
 
 
-def _month_first_columns(text: str, numeric: list[tuple[regex.Match[str], int, int, int]]) -> set[tuple[int, int]]:
-    """The table columns (see :func:`_table_column`) whose numeric dates are written month first:
-    a column that holds a date that can only be read so (``11/16/2012``) and none that can only
-    be read day first (``16/11/2012``)."""
-    # Most texts hold no date that only month first can read: then no column is looked for.
-    if not any(_valid(second, first, year) and not _valid(first, second, year) for _, first, second, year in numeric):
-        return set()
-    month_first: set[tuple[int, int]] = set()
-    day_first: set[tuple[int, int]] = set()
-    for m, first, second, year in numeric:
-        only_day_first = _valid(first, second, year) and not _valid(second, first, year)
-        only_month_first = _valid(second, first, year) and not _valid(first, second, year)
-        if (only_day_first or only_month_first) and (column := _table_column(text, m.start())) is not None:
-            (day_first if only_day_first else month_first).add(column)
-    return month_first - day_first
-
-
 def _before(a: PartialDate, b: PartialDate) -> bool:
     """Whether ``a`` starts no later than ``b`` (a range runs forward)."""
     return (a.year or 0, a.month or 0, a.day or 0) <= (b.year or 0, b.month or 0, b.day or 0)
@@ -205,8 +236,11 @@ _DATE_GROUPS = {WORDED: group_numbers(WORDED, "d", "m", "y"), NUMERIC: group_num
                 MONTH: group_numbers(MONTH, "m", "y")}
 
 
-def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
-    """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end)."""
+def date_at(text: str, pos: int, month_first: Callable[[int], bool] | None = None
+            ) -> tuple[PartialDate, int, int] | None:
+    """A date that starts exactly at ``pos`` (numeric or worded), as (value, start, end);
+    ``month_first``: whether a numeric date at a position is written month first (see
+    :class:`MonthFirst`)."""
     # Each form starts with its own letter or a digit: only one can match here.
     first = text[pos:pos + 1]
     pattern = WORDED if first in ("n", "N") else MONTH if first in ("t", "T") else NUMERIC
@@ -216,12 +250,9 @@ def date_at(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
     values = m.group(*_DATE_GROUPS[pattern])
     day_text, month_text, year_text = values if len(values) == 3 else (None, *values)
     day, month, year = _int(day_text), _int(month_text), int(year_text)
-    if pattern is NUMERIC and day is not None and month is not None:
-        reading = _numeric_reading(day, month, year)
-        if reading is None:
-            return None
-        day, month = reading
-    elif not _valid(day, month, year):
+    if pattern is NUMERIC and month_first is not None and month_first(pos):
+        day, month = month, day
+    if not _valid(day, month, year):
         return None
     return PartialDate.of(year, month, day), m.start(), m.end()
 
@@ -279,15 +310,12 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
              if text[p + 2:p + 4].isdigit() and not (p and text[p - 1].isdecimal())]
     numeric = [(m, *map(int, m.group(*_DATE_GROUPS[NUMERIC])))
                for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text)))]
-    month_first_columns = _month_first_columns(text, numeric)
+    columns, rows = _month_first_columns(text, numeric)
     for m, first, second, year in numeric:
-        reading = _numeric_reading(first, second, year)
-        if reading is None or taken.overlaps(m.start(), m.end()):
-            continue
-        if month_first_columns and reading == (first, second) and first != second and second <= 12 \
-                and _table_column(text, m.start()) in month_first_columns:
-            reading = second, first
-        add("date", m.start(), m.end(), PartialDate.of(year, reading[1], reading[0]))
+        if columns and rows is not None and rows.column(m.start()) in columns:
+            first, second = second, first  # month first: a spreadsheet's column
+        if _valid(first, second, year) and not taken.overlaps(m.start(), m.end()):
+            add("date", m.start(), m.end(), PartialDate.of(year, second, first))
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
