@@ -1001,3 +1001,43 @@ def test_letters_read_in_a_seals_edge_are_no_part_of_the_issuer() -> None:
                             "Độc lập Tự do - Hạnh phúc\nSố: /KCN-QHMT\nBắc Giang, ngày tháng 11 năm 2012\n"
                             "Thực hiện chương trình quan trắc.").metadata
     assert (meta.issuer, meta.parent_issuer) == ("BAN QUẢN LÝ CÁC KCN", "UBND TỈNH BẮC GIANG")
+
+
+def test_an_undated_documents_number_is_not_taken_from_an_annex() -> None:
+    # Without the document's month, nothing says the annex names this document.
+    r = parse_text(_letter().replace("Hà Nội, ngày   tháng 12 năm 2025\n", ""))
+    assert r.metadata.number is not None and r.metadata.number.number is None
+
+
+def test_a_kem_theo_sentence_naming_a_letter_is_no_annex_line() -> None:
+    # The annex line holds the citation alone; a sentence going on after it names another letter.
+    r = parse_text(_letter().replace("2025)\n1. Bộ Tài chính", "2025, xin gửi bổ sung danh sách.\n1. Bộ Tài chính"))
+    assert r.metadata.number is not None
+    assert (r.metadata.number.number, [c.symbol for c in r.citations]) == (None, ["5689/BCA-C04"])
+
+
+def test_an_attached_letter_with_a_so_line_of_its_own_is_not_an_annex() -> None:
+    second = ("BỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /BCA-C04\nHà Nội, ngày   tháng 12 năm 2025\n"
+              "Kèm theo Công văn số 5689/BCA-C04 ngày 16/12/2025\nBộ Công an gửi bổ sung danh sách./.\n"
+              "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Long")
+    r = parse_text(_letter(annex="Danh sách gửi") + "\n" + second)
+    assert r.metadata.number is not None and r.attachments
+    assert (r.metadata.number.number, [c.symbol for c in r.attachments[0].citations]) == (None, ["5689/BCA-C04"])
+
+
+def test_the_metadata_extractor_says_where_the_number_came_from() -> None:
+    from vnreport_extract.extractors import extract_metadata as metadata_of
+
+    assert "document-number-from-annex" in [w.code for w in metadata_of(_letter()).warnings]
+
+
+def test_a_short_last_word_of_a_wrapped_issuer_stays_in_it() -> None:
+    meta = extract_metadata("UBND TỈNH LÂM ĐỒNG\nSỞ Y\nTẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/SYT-VP\n"
+                            "Lâm Đồng, ngày 06 tháng 10 năm 2025\nKính gửi: Sở Nội vụ").metadata
+    assert meta.issuer == "SỞ Y TẾ"
+
+
+def test_an_identity_lines_date_that_is_no_date_is_left_out() -> None:
+    # A legal text's one-line identity whose numeric date is no calendar day: no date, not month 16.
+    meta = extract_metadata("CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 11/16/2008 VỀ VIỆC ABC\nNội dung.").metadata
+    assert (meta.number is not None and meta.number.symbol, meta.date) == ("15/2008/CT-TTg", None)

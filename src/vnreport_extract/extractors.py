@@ -28,7 +28,7 @@ WARNING_CODES: dict[str, tuple[str, ...]] = {
     "dates": ("date-month-first",),
     "figures": ("stray-number", "percent-without-sign"),
     "sections": ("duplicate-section-number",),
-    "metadata": ("blank-document-number", "unreadable-document-date"),
+    "metadata": ("blank-document-number", "unreadable-document-date", "document-number-from-annex"),
     "demographics": (),
 }
 

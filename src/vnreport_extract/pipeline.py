@@ -55,12 +55,14 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
             attachment = _build_one(part, limits, where, own_symbols, own_names)
             # An annex of its own (``DANH SÁCH`` / ``(Kèm theo Công văn số: 5689/BCA-C04 ...)``) that
             # prints the number the document's Số line left blank: read again with it as its own.
-            annex = own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
+            # (An attached document with a Số line of its own is a document of its own, not an annex.)
+            annex = None if attachment.metadata.number is not None else \
+                own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
             if annex is not None and annex.symbol:
+                attachment = _build_one(part, limits, where, own_symbols | {annex.symbol}, own_names)
+                own_symbols = own_symbols | {annex.symbol}
                 report.warnings.append(take_number_from_annex(report.metadata, annex, attachment=n))
                 report.warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
-                own_symbols = own_symbols | {annex.symbol}
-                attachment = _build_one(part, limits, where, own_symbols, own_names)
             report.attachments.append(attachment)
         except VnReportError as exc:
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
@@ -174,15 +176,19 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
 # The line by which an annex names the document it is sent with: ``(Kèm theo Công văn số:
 # 5689/BCA-C04 ngày 16 tháng 12 năm 2025)``, ``Ban hành kèm theo Quyết định số ...``.
 _ANNEX_LEAD = regex.compile(r"[ (]*(?i:(?:ban[ ]+hành[ ]+)?kèm[ ]+theo)[ ]+")
+# ... and ends after the citation (its date and author), at most with its bracket.
+_ANNEX_END = regex.compile(r"[ ]*[)\]]?[ .;]*(?:\n|\Z)")
 
 
 def own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadata,
                  lines: int | None = None) -> Citation | None:
     r"""The citation by which an annex names its own document, when that document's ``Số:`` line
     left the number blank (a handwritten number that was not read, a draft): the citation that a
-    line after ``start`` (among its first ``lines`` lines, when given) opens with ``Kèm theo``,
-    of the document's type, with its codes, and a date that agrees with the document's. None
-    when the number is known, or no such line (or two naming different documents) is found.
+    line after ``start`` (among its first ``lines`` lines, when given) holds alone after ``Kèm
+    theo`` (``(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)``), of the
+    document's type, with its codes, and a date that agrees with the document's, whose year and
+    month are known. None when the number is known, the document's month is not, or no such line
+    (or two naming different documents) is found.
 
     >>> from vnreport_extract import parse_text
     >>> r = parse_text("BỘ CÔNG AN\nSố: /BCA-C04\nHà Nội, ngày   tháng 12 năm 2025\nKính gửi: Bộ Tài chính\n"
@@ -192,22 +198,22 @@ def own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadat
     ('5689/BCA-C04', '2025-12-16', [])
     """
     number, date = meta.number, meta.date
-    if number is None or number.number or not meta.doc_type:
+    if number is None or number.number or not meta.doc_type or date is None or date.month is None:
         return None
     first_lines_end = len(text) if lines is None else _nth_line_end(text, lines)
     found: list[Citation] = []
     for c in citations:
-        if c.kind != "full" or not c.number or c.start < start or c.start > first_lines_end \
+        if c.kind != "full" or not c.number or not c.symbol or c.start < start or c.start > first_lines_end \
                 or c.doc_type != meta.doc_type:
             continue
         lead = _ANNEX_LEAD.match(text, text.rfind("\n", 0, c.start) + 1, c.start)
-        if lead is None or lead.end() != c.start:
+        if lead is None or lead.end() != c.start or not _ANNEX_END.match(text, c.end):
             continue
         if fold(c.type_code or "") != fold(number.type_code or "") \
                 or fold(c.issuer_code or "") != fold(number.issuer_code or "") \
                 or (number.year is not None and c.year != number.year):
             continue
-        if date is not None and (c.date is None or not _same_date(date, c.date)):
+        if c.date is None or not _same_date(date, c.date):
             continue
         found.append(c)
     return found[0] if len({c.symbol for c in found}) == 1 else None

@@ -31,8 +31,10 @@ from ..conventions.vocabulary import (
     ADDRESSEE_OPENINGS,
     AUTHORITIES,
     BODY_ABBREVIATIONS,
+    HEADER_PHRASES,
     MIDDLE_NAMES,
     POSITIONS,
+    PROVINCES,
     RANKS,
     RECIPIENT_PHRASES,
     SIGNING_AUTHORITIES,
@@ -41,7 +43,7 @@ from ..conventions.vocabulary import (
 )
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
-from .dates import NUMERIC, WORDED
+from .dates import NUMERIC, WORDED, _valid
 from .sections import parse_heading
 from .symbols import parse_own_number, with_type_code
 
@@ -253,6 +255,10 @@ def _starts_issuer_next(lines: list[Line], i: int) -> bool:
     return bool(nxt) and starts_issuer(nxt)
 
 
+# The words of bodies' names, their fields and the provinces, folded.
+_BODY_WORDS = frozenset(fold(word) for phrase in (*HEADER_PHRASES, *AUTHORITIES, *PROVINCES) for word in phrase.split())
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
@@ -461,10 +467,11 @@ def extract_metadata(text: str) -> MetadataResult:
             issuer_closed = True
         # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer. A
         # table's row (cells joined by tabs) is no issuer either, nor a line of one or two letters
-        # (``Q``, ``TA``: what OCR reads in a seal's edge or a mark beside the header).
+        # that no body's name holds (``Q``, ``TA``: what OCR reads in a seal's edge or a mark
+        # beside the header; not a name's last word wrapped, ``VỤ`` of ``BỘ NỘI`` / ``VỤ``).
         if number_idx is None and meta.date is None and _is_upper(left) and not issuer_closed \
                 and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
-                and "\t" not in left and sum(c.isalpha() for c in left) > 2:
+                and "\t" not in left and (sum(c.isalpha() for c in left) > 2 or fold(left).strip() in _BODY_WORDS):
             issuer_lines.append(left)
             last_issuer = i
     if issuer_lines:
@@ -668,7 +675,7 @@ def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, i
     w = WORDED.search("ngày " + written)
     if w is not None:
         meta.date = PartialDate.of(int(w.group("y")), int(w.group("m")), int(w.group("d")))
-    elif d is not None:
+    elif d is not None and _valid(int(d.group("d")), int(d.group("m")), int(d.group("y"))):
         meta.date = PartialDate.of(int(d.group("y")), int(d.group("m")), int(d.group("d")))
     if ident["issuer"] is not None and meta.issuer is None:
         meta.issuer = ident["issuer"]
