@@ -57,11 +57,11 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
             # prints the number the document's Số line left blank: read again with it as its own.
             # (An attached document with a Số line of its own is a document of its own, not an annex.)
             annex = None if attachment.metadata.number is not None else \
-                own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
+                _own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
             if annex is not None and annex.symbol:
                 attachment = _build_one(part, limits, where, own_symbols | {annex.symbol}, own_names)
                 own_symbols = own_symbols | {annex.symbol}
-                report.warnings.append(take_number_from_annex(report.metadata, annex, attachment=n))
+                report.warnings.append(_take_number_from_annex(report.metadata, annex, attachment=n))
                 report.warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
             report.attachments.append(attachment)
         except VnReportError as exc:
@@ -94,8 +94,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     names = (own_names or []) + _own_name(meta.metadata.doc_type, meta.metadata.title)
     found = extract_citations(text, skip=own, symbols=symbol_matches)
     # A number left blank on the Số line (written by hand, unread) that the document's annex prints.
-    named_by_annex = own_in_annex(text, found, meta.body_end, meta.metadata)
-    annex_warnings = [] if named_by_annex is None else [take_number_from_annex(meta.metadata, named_by_annex)]
+    named_by_annex = _own_in_annex(text, found, meta.body_end, meta.metadata)
+    annex_warnings = [] if named_by_annex is None else [_take_number_from_annex(meta.metadata, named_by_annex)]
     if named_by_annex is not None and named_by_annex.symbol:
         own_symbols.add(named_by_annex.symbol)
     citations = [c for c in found
@@ -180,7 +180,7 @@ _ANNEX_LEAD = regex.compile(r"[ (]*(?i:(?:ban[ ]+hành[ ]+)?kèm[ ]+theo)[ ]+")
 _ANNEX_END = regex.compile(r"[ ]*[)\]]?[ .;]*(?:\n|\Z)")
 
 
-def own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadata,
+def _own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadata,
                  lines: int | None = None) -> Citation | None:
     r"""The citation by which an annex names its own document, when that document's ``Số:`` line
     left the number blank (a handwritten number that was not read, a draft): the citation that a
@@ -213,7 +213,7 @@ def own_in_annex(text: str, citations: list[Citation], start: int, meta: Metadat
                 or fold(c.issuer_code or "") != fold(number.issuer_code or "") \
                 or (number.year is not None and c.year != number.year):
             continue
-        if c.date is None or not _same_date(date, c.date):
+        if c.date is None or c.date.month is None or not _same_date(date, c.date):
             continue
         found.append(c)
     return found[0] if len({c.symbol for c in found}) == 1 else None
@@ -233,7 +233,7 @@ def _same_date(a: PartialDate, b: PartialDate) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
 
 
-def take_number_from_annex(meta: Metadata, annex: Citation, attachment: int | None = None) -> Warning:
+def _take_number_from_annex(meta: Metadata, annex: Citation, attachment: int | None = None) -> Warning:
     """The document's number (and its date's day, when the date line left it blank) from the
     annex line that names the document, into ``meta``; the warning that says so."""
     number = meta.number
@@ -244,8 +244,8 @@ def take_number_from_annex(meta: Metadata, annex: Citation, attachment: int | No
         meta.date = annex.date
         taken = "number and date"
     where = f"attachment {attachment}" if attachment is not None else "its annex"
-    return Warning(code="document-number-from-annex", start=None if attachment else annex.start,
-                   end=None if attachment else annex.end,
+    return Warning(code="document-number-from-annex", start=annex.start if attachment is None else None,
+                   end=annex.end if attachment is None else None,
                    message=f"the Số line leaves the number blank; {where} names the document {annex.raw!r}: "
                            f"its {taken} taken from there")
 

@@ -133,12 +133,11 @@ class MonthFirst:
 
     def __init__(self, text: str, mentions: Iterable[DateMention]) -> None:
         read = [d for d in mentions if month_first(d)]
-        self.columns: list[list[DateMention]] = []
+        # Looked for only when a date was read month first (a rare text).
         self._rows = _TableRows(text) if read else None
         by_column: dict[tuple[int, int] | None, list[DateMention]] = {}
         for d in read:
-            assert self._rows is not None
-            by_column.setdefault(self._rows.column(d.start), []).append(d)
+            by_column.setdefault(self._rows.column(d.start) if self._rows else None, []).append(d)
         self.columns = list(by_column.values())
         self._keys = {k for k in by_column if k is not None}
 
