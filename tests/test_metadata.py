@@ -1041,3 +1041,13 @@ def test_an_identity_lines_date_that_is_no_date_is_left_out() -> None:
     # A legal text's one-line identity whose numeric date is no calendar day: no date, not month 16.
     meta = extract_metadata("CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 11/16/2008 VỀ VIỆC ABC\nNội dung.").metadata
     assert (meta.number is not None and meta.number.symbol, meta.date) == ("15/2008/CT-TTg", None)
+
+
+def test_a_noi_nhan_list_read_with_specks_keeps_its_items() -> None:
+    # cv-406 (Bắc Giang 2012): a speck after the label, the archive copy's item without its bullet
+    # and with a quotation mark read before it.
+    meta = extract_metadata("UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nSố: /KCN-QHMT\n"
+                            "Bắc Giang, ngày tháng 11 năm 2012\nĐề nghị Công ty hợp tác./.\nNơi nhận: v\n"
+                            "“Lưu VT OHMT:\nBản điện tử\n- Lãnh đạo ban;\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n"
+                            "Phạm Huy Đắp").metadata
+    assert meta.recipients == ["Lưu VT OHMT", "Lãnh đạo ban"]

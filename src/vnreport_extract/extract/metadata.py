@@ -386,9 +386,15 @@ def _clean_item(text: str) -> str:
 
     >>> _clean_item("- Lưu: VT, NC. TM. BAN CHỈ ĐẠO")
     'Lưu: VT, NC'
+    >>> _clean_item("“Lưu VT OHMT:")  # cv-406-kcn-qhmt-2012-scan: a speck read before it
+    'Lưu VT OHMT'
     """
     text = before_signing(text)
-    return str(_BULLET.sub("", text)).strip().rstrip(";,.:").strip()
+    return str(_BULLET.sub("", text.lstrip(_OPENING_SPECKS))).strip().rstrip(";,.:").strip()
+
+
+# Quotation marks OCR reads before a recipient whose bullet it lost.
+_OPENING_SPECKS = "“”\"'`"
 
 
 # ``- Văn phòng: + LĐVP;``: a recipient and the first of its sub-items on one line.
@@ -623,8 +629,10 @@ def extract_metadata(text: str) -> MetadataResult:
             body_end = min(body_end, line.start)
             noi_nhan_line = i
             listed_from = len(recipients)
-            recipients.extend(_items(line.text[nn.end():]))
-            previous = line.text
+            on_label = _items(line.text[nn.end():])
+            recipients.extend(on_label)
+            # A speck read after the label (``Nơi nhận: v``) leaves the list opening there.
+            previous = line.text if on_label else "Nơi nhận:"
             for nxt in lines[i + 1: i + 40]:
                 if classify_line(nxt.text) == "copy-kind":
                     previous = ";"  # ``Bản điện tử:``: a sub-heading of the list, which goes on
@@ -759,7 +767,7 @@ def _item_goes_on(text: str, previous: str) -> bool:
 
 # Items every ``Nơi nhận`` may hold, and no other line starts with: one is an item even with
 # its bullet and its end lost (``Như trên (Báo cáo`` right under ``Nơi nhận:``).
-_STANDARD_RECIPIENT = regex.compile(r"^(?:Như trên|Như kính gửi|Như Điều \d|Lưu[ ]*:)")
+_STANDARD_RECIPIENT = regex.compile(r"^[“”\"'`]?(?:Như trên|Như kính gửi|Như Điều \d|Lưu[ ]*:|Lưu[ ]+VT\b)")
 # A bracket opened before a word and left open at the item's end (``Như trên (Báo cáo``), not
 # one the OCR read inside a word (``UBMTT(Q`` for ``UBMTTQ``).
 _UNCLOSED = regex.compile(r"(?:^|[ ])\((?=[^()]*\w)[^()]*$")
