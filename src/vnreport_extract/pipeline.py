@@ -98,8 +98,12 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     annex_warnings = [] if named_by_annex is None else [_take_number_from_annex(meta.metadata, named_by_annex)]
     if named_by_annex is not None and named_by_annex.symbol:
         own_symbols.add(named_by_annex.symbol)
-    citations = [c for c in found
-                 if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
+
+    def others(found: list[Citation]) -> list[Citation]:
+        """The citations of other documents: not the document's own number, nor its own name."""
+        return [c for c in found if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
+
+    citations = others(found)
     symbols = [(m.start(), m.end()) for m in symbol_matches]
     low = lowered(text)  # for the patterns that start with a word in any case
     dates = extract_dates(text, skip=symbols + own, low=low)
@@ -107,8 +111,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     if month_first:
         # A spreadsheet's column of dates written month first (``11/16/2012``): the documents cited
         # in it are read again with their dates so (a rare text: the common one is read once).
-        citations = [c for c in extract_citations(text, skip=own, symbols=symbol_matches, month_first=month_first)
-                     if (c.symbol is None or c.symbol not in own_symbols) and not _names_itself(c, names)]
+        citations = others(extract_citations(text, skip=own, symbols=symbol_matches, month_first=month_first))
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)
     for d in dates:

@@ -43,7 +43,7 @@ from ..conventions.vocabulary import (
 )
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
-from .dates import NUMERIC, WORDED, _valid
+from .dates import NUMERIC, WORDED, date_at
 from .sections import parse_heading
 from .symbols import parse_own_number, with_type_code
 
@@ -683,8 +683,8 @@ def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, i
     w = WORDED.search("ngày " + written)
     if w is not None:
         meta.date = PartialDate.of(int(w.group("y")), int(w.group("m")), int(w.group("d")))
-    elif d is not None and _valid(int(d.group("d")), int(d.group("m")), int(d.group("y"))):
-        meta.date = PartialDate.of(int(d.group("y")), int(d.group("m")), int(d.group("d")))
+    elif d is not None and (found := date_at(written, d.start())) is not None:  # a calendar day only
+        meta.date = found[0]
     if ident["issuer"] is not None and meta.issuer is None:
         meta.issuer = ident["issuer"]
     subject = line.text[slice(*ident["subject"])] if ident["subject"] else None
@@ -767,7 +767,8 @@ def _item_goes_on(text: str, previous: str) -> bool:
 
 # Items every ``Nơi nhận`` may hold, and no other line starts with: one is an item even with
 # its bullet and its end lost (``Như trên (Báo cáo`` right under ``Nơi nhận:``).
-_STANDARD_RECIPIENT = regex.compile(r"^[“”\"'`]?(?:Như trên|Như kính gửi|Như Điều \d|Lưu[ ]*:|Lưu[ ]+VT\b)")
+_STANDARD_RECIPIENT = regex.compile(
+    rf"^[{regex.escape(_OPENING_SPECKS)}]?(?:Như trên|Như kính gửi|Như Điều \d|Lưu[ ]*:|Lưu[ ]+VT\b)")
 # A bracket opened before a word and left open at the item's end (``Như trên (Báo cáo``), not
 # one the OCR read inside a word (``UBMTT(Q`` for ``UBMTTQ``).
 _UNCLOSED = regex.compile(r"(?:^|[ ])\((?=[^()]*\w)[^()]*$")

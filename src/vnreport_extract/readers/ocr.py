@@ -1608,15 +1608,17 @@ def page_blocks(words: list[Word], page: int, width: int, height: int, *,
             text, changes = repair_heading_number(text)
         text, more = repair_numbers(text)
         text, words = repair_words(text)
-        if notes is not None:
-            notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes + more + words)
+        report(changes + more + words)
         return text
 
     def typed(text: str) -> str:
         text, changes = repair_type_words(text)
+        report(changes)
+        return text
+
+    def report(changes: list[str]) -> None:
         if notes is not None:
             notes.extend(("ocr-repair", f"page {page}: {c}") for c in changes)
-        return text
 
     def restore_words(texts: list[str], capitals: bool = True) -> list[str]:
         if not diacritics:
