@@ -53,6 +53,7 @@ def confident_misreadings(written: dict[str, str],
     ("qd-126-copy-number-32", "32"),  # the 2 with a loop
     ("qd-126-copy-day-03", "03"),
     ("cv-4409-number-4409", "4409"),  # blue ink
+    ("cv-390-number-390", "390"),  # stamped in bold italic; Tesseract read 340, and 330 alone
 ])
 def test_legible_handwriting_is_read_with_confidence(name: str, digits: str) -> None:
     reading = read_handwritten(crop(name))
@@ -67,7 +68,8 @@ def test_no_crop_of_a_field_is_read_wrong_with_confidence() -> None:
                "cv-27-day-09": "09", "qd-126-copy-number-32": "32", "qd-126-copy-day-03": "03", "qd-126-day-18": "18",
                "cv-695-day-18": "18", "cv-1185-day-14": "14", "qd-1462-number-1462": "1462",
                "cv-3980-day-28": "28", "cv-61-day-31": "31", "cv-61-month-01": "01", "cv-4409-day-01": "01",
-               "cv-4409-month-10": "10", "cv-4409-number-4409": "4409", "cv-298-day-12": "12"}
+               "cv-4409-month-10": "10", "cv-4409-number-4409": "4409", "cv-298-day-12": "12",
+               "cv-390-number-390": "390"}
     assert confident_misreadings(written) == []
 
 

@@ -850,6 +850,43 @@ def test_a_symbol_read_surely_or_in_the_number_line_is_not_read_again() -> None:
     assert ocr.doubtful_symbols(words_of("Số: 2/4 /QĐ-UBND", 100, 1, conf=4)) == []
 
 
+def test_a_number_glued_to_its_symbol_in_the_number_line_read_below_doubt_is_read_again() -> None:
+    # cv-390 (Bắc Giang): the stamped 390 of ``Số: 390/VP-TH`` read ``340/VP-TH`` at 89.
+    line = [Word("Số:", 100, 100, 160, 140, 93.0, (1, 1, 1)), Word("340/VP-TH", 175, 100, 380, 140, 88.8, (1, 1, 1))]
+    assert [w.text for w in ocr.doubtful_symbols(line)] == ["340/VP-TH"]
+
+
+def test_a_number_glued_to_its_symbol_read_surely_or_as_no_print_is_not_read_again() -> None:
+    # Typed numbers read at 91 and more stand; below 60 the number is cut off as a field's.
+    assert ocr.doubtful_symbols(words_of("Số: 12/BC-UBND", 100, 1, conf=96)) == []
+    assert ocr.doubtful_symbols(words_of("Số: 4/KCN-QHMT", 100, 1, conf=47)) == []
+
+
+def test_a_number_line_read_alone_as_another_number_takes_the_number_out() -> None:
+    # cv-390: 340 at 89 on the page, 330 at 65 alone; the field is then read by its box.
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 64.9) == "/VP-TH"
+
+
+def test_a_number_line_read_alone_as_the_same_number_stands() -> None:
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "340/VP-TH", 70.0) is None
+
+
+def test_a_number_line_read_alone_as_no_number_stands() -> None:
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "/VP-TH", 70.0) is None
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_a_stamped_number_read_two_ways_is_read_as_a_field() -> None:
+    # cv-390 (Bắc Giang): ``Số: 390/VP-TH``, its 390 stamped in bold italic, read 340 at 89
+    # on the page and 330 alone; read by its box, the handwriting reader reads 390 surely.
+    report = parse_file(FIXTURES / "archives" / "bac-giang-2012" / "cv-390-vp-th-2012-scan.pdf")
+    assert report.metadata.number is not None and report.metadata.number.symbol == "390/VP-TH"
+    assert [w.message for w in report.warnings if "document number" in w.message] == [
+        "page 1: the document number '340' (confidence 89) read alone as '330' (confidence 65): read again as a field",
+        "document number '330' read as handwriting '390'"]
+
+
 def test_a_word_of_the_second_reading_a_pixel_off_is_the_first_readings() -> None:
     # bcdx-03 page 1: the second reading moved the right edge of 28/2025/QĐ-TTg by one pixel.
     first = Word("28/2025/QĐ-TTg", 1139, 1409, 1411, 1449, 0.0, (1, 1, 1))

@@ -2910,9 +2910,20 @@ class _PageReader:
         notes: Notes = []
         for w, tsv in zip(doubtful, tsvs, strict=True):
             again = _field_value(tsv)
-            if again is not None and better_symbol(w.text, w.conf, *again):
+            if again is None:
+                continue
+            if better_symbol(w.text, w.conf, *again):
                 better[w] = Word(again[0], w.left, w.top, w.right, w.bottom, again[1], w.line_key)
                 notes.append(("ocr-repair", f"page {p.number}: symbol {w.text!r} read again alone: {again[0]!r}"))
+            elif _glued_header_number(w) and (rest := header_number_in_doubt(w.text, w.conf, *again)) is not None:
+                # Neither reading stands: the number is taken out, and read as a field (by its
+                # box, and as handwriting) when the page is laid out, or left blank.
+                better[w] = Word(rest, w.right - round((w.right - w.left) * len(rest) / len(w.text)), w.top, w.right,
+                                 w.bottom, w.conf, w.line_key)
+                first, alone = w.text[: len(w.text) - len(rest)], again[0][: len(again[0]) - len(rest)]
+                notes.append(("ocr-repair", f"page {p.number}: the document number {first!r} (confidence "
+                              f"{w.conf:.0f}) read alone as {alone!r} (confidence {again[1]:.0f}): "
+                              "read again as a field"))
         return better, notes
 
     def _reread(self, page: _Page, again: _Again) -> list[Word]:
@@ -2986,7 +2997,9 @@ _SYMBOL_DOUBT = 91.0
 def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
     """The words of a page that open a document symbol in running text (``2729`` of ``2729
     /QĐ-UBND``, ``34/BC-CAT-PHI10``) read with a confidence below :data:`_SYMBOL_DOUBT`. The
-    header's ``Số:`` line is left to the reading of its fields.
+    header's ``Số:`` line is left to the reading of its fields, but for a number read glued to
+    its symbol as print, yet below that confidence (``340/VP-TH`` at 89 for a stamped 390):
+    that one is read alone too, to be checked (see :func:`header_number_in_doubt`).
 
     >>> line = [Word(t, 100 * i, 0, 100 * i + 90, 40, c, (1, 1, 1))
     ...         for i, (t, c) in enumerate([("Quyết", 96), ("định", 96), ("số", 96), ("2720", 90.2),
@@ -2997,6 +3010,8 @@ def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
     out: list[Word] = []
     for line in group_lines(list(words)):
         if has_mark("number", line.text):
+            out += [w for label, w in itertools.pairwise(line.words)
+                    if is_field_label("document number", label.text) and _glued_header_number(w)]
             continue
         starts, at = [], 0
         for w in line.words:
@@ -3009,6 +3024,39 @@ def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
             if starts[k] == m.start() and w.conf < _SYMBOL_DOUBT and w not in out:
                 out.append(w)
     return out
+
+
+# A document number read glued to its symbol: its digits, then the slash or dash of the symbol.
+_GLUED_NUMBER = re.compile(r"(\d+)[/-]")
+
+
+def _glued_header_number(w: Word) -> bool:
+    """Whether ``w`` (a word of the ``Số:`` line) is a number read glued to its symbol as print
+    (:data:`_DOUBTFUL_PRINT` and above: below it the number is cut off and read as a field, see
+    :func:`unglue_fields`) but with less confidence than :data:`_SYMBOL_DOUBT`."""
+    m = _GLUED_NUMBER.match(w.text)
+    return m is not None and _DOUBTFUL_PRINT <= w.conf < _SYMBOL_DOUBT and bool(find_symbols(w.text)) \
+        and find_symbols(w.text)[0].start() == 0
+
+
+def header_number_in_doubt(read: str, conf: float, again: str, again_conf: float) -> str | None:
+    """When the ``Số:`` line's number read glued to its symbol (``340/VP-TH`` at 89) was read
+    alone as another number (``330/VP-TH`` at 65) that is no surer (see :func:`better_symbol`),
+    two readings of print contradict each other, and neither is sure: the word with its number
+    taken out (``/VP-TH``), for the number to be read as a field (:func:`_field`: a stamped
+    390 that the handwriting reader reads surely), or left blank, never a guess. None when the
+    readings agree on the number, or the reading alone is no symbol with a number, or noise
+    (below :data:`_UNSURE_PRINT`).
+
+    >>> header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 64.9)
+    '/VP-TH'
+    >>> header_number_in_doubt("340/VP-TH", 88.8, "340/VP-TH", 95.0)
+    >>> header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 9.0)
+    """
+    first, alone = _GLUED_NUMBER.match(read), _GLUED_NUMBER.match(again)
+    if first is None or alone is None or first.group(1) == alone.group(1) or again_conf < _UNSURE_PRINT:
+        return None
+    return read[first.end(1):]
 
 
 def same_reading(a: Word, b: Word) -> bool:
