@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from vnreport_extract import parse_symbol
+from vnreport_extract import parse_symbol, parse_text
 from vnreport_extract.conventions.doc_types import DOC_TYPES
-from vnreport_extract.extract.symbols import parse_own_number
+from vnreport_extract.extract.symbols import SYMBOL_RE, SymbolParts, dated, parse_own_number, symbol_parts
 
 
 @pytest.mark.parametrize(("raw", "doc_type", "symbol", "convention", "repairs"), [
@@ -38,6 +38,36 @@ def test_symbol_variants(raw: str, doc_type: str, symbol: str, convention: str, 
     parsed = parse_symbol(raw, doc_type)
     assert parsed is not None
     assert (parsed.symbol, parsed.convention, parsed.repairs) == (symbol, convention, repairs)
+
+
+def _parts(raw: str) -> SymbolParts:
+    m = SYMBOL_RE.fullmatch(raw)
+    assert m is not None
+    return symbol_parts(m, None, raw)
+
+
+def test_type_between_slashes_cited_with_a_date_after_2011_is_a_slip() -> None:
+    # bc-cchc-nam-2025: ``Kế hoạch số 180/KH/UBND ngày 15/01/2025``.
+    dated_parts = dated(_parts("180/KH/UBND"), 2025)
+    assert (dated_parts.symbol, dated_parts.repairs) == ("180/KH-UBND", ["slash-for-hyphen"])
+
+
+def test_type_between_slashes_cited_with_a_date_before_2011_stays() -> None:
+    # tt-2442 (2007): the joint circular of ``527/TTLT/TTCP-BNV-UBKTTW ngày 10/4/2007``.
+    assert dated(_parts("527/TTLT/TTCP-BNV-UBKTTW"), 2007).symbol == "527/TTLT/TTCP-BNV-UBKTTW"
+
+
+def test_type_between_slashes_undated_stays() -> None:
+    assert dated(_parts("180/KH/UBND"), None).symbol == "180/KH/UBND"
+
+
+def test_a_dated_symbol_of_the_usual_layout_is_unchanged() -> None:
+    assert dated(_parts("41/KH-UBND"), 2025) == _parts("41/KH-UBND")
+
+
+def test_a_cited_slip_is_repaired_in_the_citation() -> None:
+    c = parse_text("Thực hiện Kế hoạch số 180/KH/UBND ngày 15/01/2025 của UBND tỉnh").citations[0]
+    assert (c.symbol, c.repairs) == ("180/KH-UBND", ["slash-for-hyphen"])
 
 
 def test_state_symbol_parts() -> None:

@@ -40,7 +40,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, SymbolParts, find_symbols, symbol_parts
+from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -536,6 +536,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
         tail = _tail(text, sm.end(), bodies, month_first)
+        if tail.date is not None and number.type_code and number.year is None:
+            number = dated(number, tail.date.year)
         if tail.authority is None and author_first is not None:
             tail.authority = author_first[2]
         if tail.authority is None:

@@ -209,6 +209,24 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
     return SymbolParts(number, year, type_code, issuer_code, symbol, "state", _unique(repairs))
 
 
+def dated(parts: SymbolParts, year: int | None) -> SymbolParts:
+    """A symbol of the older layout, its type code between two slashes and no year in it
+    (``180/KH/UBND``), cited with a date from the year the layout ``number/TYPE-ISSUER`` was
+    fixed on: the second slash is a slip for the hyphen, as it is with a year in the symbol
+    (``04/2020/TT/BTP``). Other symbols, and undated ones, as they are.
+
+    >>> dated(symbol_parts(SYMBOL_RE.fullmatch("180/KH/UBND"), None, "180/KH/UBND"), 2025).symbol
+    '180/KH-UBND'
+    >>> dated(symbol_parts(SYMBOL_RE.fullmatch("527/TTLT/TTCP-BNV-UBKTTW"), None, ""), 2007).symbol
+    '527/TTLT/TTCP-BNV-UBKTTW'
+    """
+    if year is None or year < _TYPE_BETWEEN_SLASHES_UNTIL or parts.year is not None or not parts.type_code \
+            or not parts.symbol.startswith(f"{parts.number}/{parts.type_code}/"):
+        return parts
+    return parts._replace(symbol=f"{parts.number}/{parts.type_code}-{parts.issuer_code}",
+                          repairs=_unique([*parts.repairs, "slash-for-hyphen"]))
+
+
 def _state_codes(codes: list[str], doc_type: str | None,
                  repairs: list[RepairName]) -> tuple[str | None, list[str]]:
     """Split ``KH-UBND`` into type and issuer codes; ``KHUBND`` too (a missing hyphen)."""

@@ -37,6 +37,7 @@ from ..errors import CorruptFileError, PasswordProtectedError, first_line
 from ..extract.tables import cell_number
 from ..limits import LimitExceededError, Limits
 from ..models import Source
+from .table_parts import join_typed_continuations
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -1032,7 +1033,7 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     parts = _open(path, limits)
     reader = _Reader(parts, limits.max_table_cells, str(path))
     try:
-        blocks = list(reader.blocks(parts.body))
+        blocks = join_typed_continuations(list(reader.blocks(parts.body)))
         blocks += reader.notes(parts.footnotes, "footnote")
         blocks += reader.notes(parts.endnotes, "endnote")
     except RecursionError as exc:

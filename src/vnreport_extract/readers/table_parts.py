@@ -1,6 +1,7 @@
 """Ruled tables as the PDF and OCR readers find them on a page, and a table that goes on over a
 page break joined to its first part (a repeated header dropped, a row the break cut in two
-merged), whichever reader found its parts."""
+merged), whichever reader found its parts; in a Word document, a table typed again after the
+break as a table of its own, its header typed again (:func:`join_typed_continuations`)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,38 @@ def continue_table(first: Block, part: TableData) -> None:
         rows, merged = rows[1:], merged[1:]
     first.rows.extend(rows)
     first.merged.extend(merged)
+
+
+def join_typed_continuations(blocks: list[Block]) -> list[Block]:
+    """The blocks with each table that goes on in a table of its own joined to its first part:
+    a Word table broken over a page by hand, its header typed again on the new page (bc-cchc-
+    nam-2025's ``Biểu mẫu 3``: 19 rows, an empty paragraph, then 6 rows under the same ``STT`` |
+    ``Chỉ tiêu thống kê`` | ... header). The second table must follow the first with nothing but
+    empty lines between them (no title, no text: those are not blocks), have as many columns,
+    and open with a row that repeats one of the first one's header rows; that row is dropped.
+    Two tables of the same columns under titles of their own stay two.
+
+    >>> head = ["STT", "Chỉ tiêu", "Kết quả"]
+    >>> a = Block("table", rows=[head, ["1", "Số văn bản", "12"]])
+    >>> b = Block("table", rows=[head, ["2", "Số TTHC", "40"]])
+    >>> [len(t.rows) for t in join_typed_continuations([a, b])]
+    [3]
+    >>> other = Block("table", rows=[["2", "Số TTHC", "40"]])
+    >>> [len(t.rows) for t in join_typed_continuations([Block("table", rows=[head]), other])]
+    [1, 1]
+    """
+    out: list[Block] = []
+    for block in blocks:
+        first = out[-1] if out else None
+        if block.kind == "table" and first is not None and first.kind == "table" and block.rows and first.rows \
+                and len(block.rows[0]) == len(first.rows[0]) and _repeats_header(block.rows[0], first.rows[:3]):
+            rows, merged = list(block.rows), list(block.merged) or [[False] * len(r) for r in block.rows]
+            while rows and _repeats_header(rows[0], first.rows[:3]):
+                rows, merged = rows[1:], merged[1:]
+            if not first.merged:
+                first.merged = [[False] * len(r) for r in first.rows]
+            first.rows.extend(rows)
+            first.merged.extend(merged)
+            continue
+        out.append(block)
+    return out
