@@ -501,3 +501,16 @@ def test_a_body_cited_again_with_the_same_words_is_read_the_same() -> None:
 ])
 def test_each_cited_title_opener(text: str, title: str) -> None:
     assert [text[a:b] for a, b in title_spans(text, extract_citations(text))] == [title]
+
+
+@pytest.mark.parametrize(("text", "doc_type", "symbol"), [
+    ("vận dụng QĐ 993/QĐ-BTTTT", "Quyết định", "993/QĐ-BTTTT"),  # de-cuong (Phú Thọ 2012), a cost table's cell
+    ("(Căn cứ: NĐ 22/2011/NĐ-CP )", "Nghị định", "22/2011/NĐ-CP"),  # de-cuong, Phụ lục I
+])
+def test_a_type_name_written_as_its_code_before_a_symbol_of_that_code(text: str, doc_type: str, symbol: str) -> None:
+    [c] = parse_text(text).citations
+    assert (c.doc_type, c.symbol) == (doc_type, symbol)
+
+
+def test_a_code_before_a_symbol_of_another_code_is_no_type_name() -> None:
+    assert parse_text("mục TT 12/QĐ-UBND").citations == []

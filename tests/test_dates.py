@@ -251,3 +251,15 @@ def test_a_column_read_month_first_is_one_warning() -> None:
     report = parse_text(_PLAN_ROWS.format(other="11/5/2012"))
     assert [(w.code, report.text[w.start:w.end]) for w in report.warnings if w.start is not None] == \
         [("date-month-first", "11/16/2012")]
+
+
+def test_months_that_share_their_year_are_each_a_month() -> None:
+    # de-cuong (Phú Thọ 2012), its schedule's cell: ``Tháng 11, 12/2012``.
+    assert [(d.raw, d.value.iso) for d in extract_dates("1\tLập đề cương\tTháng 11, 12/2012\n")] == [
+        ("Tháng 11", "2012-11"), ("12/2012", "2012-12")]
+
+
+def test_a_quarter_with_a_hyphen_before_its_year() -> None:
+    # de-cuong: ``báo giá thị trường quý III-2012``.
+    [d] = extract_dates("báo giá thị trường quý III-2012")
+    assert (d.kind, d.value.iso, d.until and d.until.iso) == ("period", "2012-07", "2012-09")

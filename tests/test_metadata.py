@@ -1051,3 +1051,36 @@ def test_a_noi_nhan_list_read_with_specks_keeps_its_items() -> None:
                             "“Lưu VT OHMT:\nBản điện tử\n- Lãnh đạo ban;\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n"
                             "Phạm Huy Đắp").metadata
     assert meta.recipients == ["Lưu VT OHMT", "Lãnh đạo ban"]
+
+
+COVER = """ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+=====o0o=====
+ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT
+“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH TẠI SỞ Y TẾ VÀ SỞ CÔNG THƯƠNG”
+Phú Thọ, 2012
+I. Thông tin chung
+I.1. Căn cứ pháp lý
+"""  # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc, its cover page
+
+
+def test_a_type_name_of_more_than_six_words_on_its_own_line() -> None:
+    assert parse_text(COVER).metadata.doc_type == "Đề cương và dự toán chi tiết"
+
+
+def test_a_cover_page_title_in_quotes() -> None:
+    assert parse_text(COVER).metadata.title == \
+        "“XÂY DỰNG PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH TẠI SỞ Y TẾ VÀ SỞ CÔNG THƯƠNG”"
+
+
+def test_a_cover_page_place_and_year() -> None:
+    meta = parse_text(COVER).metadata
+    assert (meta.place, meta.date and meta.date.iso) == ("Phú Thọ", "2012")
+
+
+def test_a_nơi_nhận_in_a_list_of_fields_is_no_recipients_label() -> None:
+    # de-cuong: the fields of an outgoing letter a software keeps (``Trích yếu`` / ``Nơi soạn
+    # thảo`` / ``Nơi nhận`` / ``Số bản``); the body and its sections go on after it.
+    text = COVER + "Thông tin cơ bản:\nTrích yếu\nNơi soạn thảo\nNơi nhận\nSố bản\nNơi nhận bản dư\nĐộ mật\n" \
+        "II. Phân tích và đánh giá thực trạng\n"
+    assert [s.number for s in parse_text(text).sections] == ["I", "II"]

@@ -159,3 +159,16 @@ def test_the_parties_of_a_bien_ban_are_its_signature_not_a_table() -> None:
     report = parse_file(ARCHIVES / "gia-lai-2012" / "bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc")
     assert report.metadata.signer is not None
     assert (report.tables, report.metadata.signer.name) == ([], "Đặng Quang Khanh")
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_a_heading_level_shown_for_a_deeper_one_counts_as_used() -> None:
+    # de-cuong (Phú Thọ 2012): ``IV.1 Mục tiêu dự án`` typed, ``Mục tiêu chung`` a Heading 3 shown
+    # ``IV.1.1.``; the Heading 2 after them, ``Phạm vi dự án``, is IV.2, as Word's table of
+    # contents in the document shows it.
+    from vnreport_extract.extract.sections import walk
+
+    report = parse_file(ARCHIVES / "qlvb-quanhuyen-2011" / "de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc")
+    numbers = {s.title: s.number for s in walk(report.sections)}
+    assert (numbers["Mục tiêu chung"], numbers["Phạm vi dự án"]) == ("IV.1.1", "IV.2")

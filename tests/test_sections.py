@@ -435,3 +435,8 @@ def test_a_title_followed_by_tabs_keeps_its_last_word() -> None:
     from vnreport_extract.words import sentences
 
     assert heading_title(rest, sentences).endswith("tổ chức hội, công tác")
+
+
+def test_a_number_with_no_word_after_it_is_no_heading() -> None:
+    # de-cuong (Phú Thọ 2012): a sample report's two blank lists side by side, ``1. 1.``.
+    assert parse_heading("1. 1.") is None

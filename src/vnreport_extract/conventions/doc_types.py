@@ -71,6 +71,9 @@ DOC_TYPES: list[DocType] = [
     {"name": "Phiếu báo", "state": "PB", "party": None, "examples": []},
     # A licence of a specialised law (Luật Xây dựng): ``GIẤY PHÉP XÂY DỰNG`` / ``Số: 19.2012/GPXD``.
     {"name": "Giấy phép xây dựng", "state": "GPXD", "party": None, "examples": []},
+    # An IT project's outline and cost estimate (Thông tư 21/2010/TT-BTTTT): a cover page with the
+    # body above, ``ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT``, its name in quotes, and ``Phú Thọ, 2012``.
+    {"name": "Đề cương và dự toán chi tiết", "state": None, "party": None, "examples": []},
     {"name": "Giấy phép", "state": "GP", "party": None, "examples": []},
     # The slip a citizens' reception office sends a complaint on with (Luật Tiếp công dân): no code.
     {"name": "Phiếu chuyển đơn", "state": None, "party": None,

@@ -99,6 +99,14 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Gia Lai, ngày 20 tháng 9 năm 2012",
                   "Phú Thọ, ngày      tháng 12 năm 2011"],
      "not_examples": ["Hôm nay, vào lúc 14h giờ 00 phút, ngày 20 tháng 9 năm 2012, tại phòng họp"]},
+    # A cover page's place and year (a project's outline, a study), with no day: at the foot of
+    # the cover, under the title. (Its place is told apart from running text by the reader: each
+    # of its words opens with a capital.)
+    {"kind": "place-year",
+     "pattern": r"(?P<place>[^\d,;:]{2,40}?)\s*,\s*(?P<date>(?:thang\s+(?P<m>\d{1,2})\s+(?:nam\s+)?|nam\s+)?"
+                r"(?P<y>(?:19|20)\d\d))\s*\.?$",
+     "examples": ["Phú Thọ, 2012", "Hà Nội, tháng 12 năm 2012", "Hà Nội, năm 2025"],
+     "not_examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Tổng cộng, 12", "Năm 2011, 2012"]},
     {"kind": "rule",
      "pattern": r"[-_=*.…–— ]*(?:o0o)?[-_=*.…–— ]*$",
      "examples": ["---------------", "*", "-----o0o-----", "_______"],
@@ -219,7 +227,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
-    ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
+    ``place-date``, ``place-year``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
     ``issued-with``, ``representative``, ``declarant``, ``copy-kind``, ``signed-mark``, ``doc-type``
     — or None.
 
@@ -270,11 +278,19 @@ def doc_type_of(line: str) -> str | None:
 
     >>> doc_type_of("3 THÔNG BÁO")
     'Thông báo'
+
+    A name of more than six words, when the line is that name alone:
+
+    >>> doc_type_of("ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT"), doc_type_of("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CÔNG TÁC NĂM 2026")
+    ('Đề cương và dự toán chi tiết', None)
     """
     if not line[:1].isalpha():  # a speck starts with no letter
         line = _SPECK.sub("", line)
-    if not in_capitals(line) or len(line.split()) > 6:
+    if not in_capitals(line):
         return None
+    if len(line.split()) > 6:
+        # A long line is a type name only when it is one whole (``ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT``).
+        return _TYPE_NAME.get(fold(line).strip())
     lead = _leading_type(fold(line))
     return lead[0] if lead is not None else None
 

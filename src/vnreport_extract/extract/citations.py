@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..conventions.doc_types import (
+    ABBREVIATIONS,
     AMENDING_WORDS,
     CODES_OF_TYPE,
     DOC_TYPES,
@@ -302,6 +303,30 @@ _LEAD = regex.compile(
 )
 
 
+# A type name written as its code right before a symbol of that code (``vận dụng QĐ 993/QĐ-BTTTT``,
+# ``Căn cứ: NĐ 22/2011/NĐ-CP``), ``số`` between them or not.
+_ABBREVIATED = regex.compile(
+    rf"(?<![\w/.-])(?P<code>{'|'.join(map(regex.escape, ABBREVIATIONS))})[ ]+(?:số[ ]*:?[ ]*)?$")
+
+
+def _abbreviated_type(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
+    """Type and start of a citation whose type name is written as its code (``QĐ``, ``NĐ``,
+    ``NQ``: ``ABBREVIATIONS``) right before the symbol ``sm``, when the symbol's own type code
+    is that code: ``QĐ 993/QĐ-BTTTT`` is a Quyết định; ``TT 12/QĐ-UBND`` is nothing.
+
+    >>> t = "vận dụng QĐ 993/QĐ-BTTTT"
+    >>> _abbreviated_type(t, SYMBOL_RE.search(t)), _abbreviated_type("TT 12/QĐ-UBND", SYMBOL_RE.search("TT 12/QĐ-UBND"))
+    (('Quyết định', 9), None)
+    """
+    m = _ABBREVIATED.search(text, max(0, sm.start() - 12), sm.start())
+    if m is None:
+        return None
+    code = m.group("code")
+    doc_type = ABBREVIATIONS[code]
+    parts = symbol_parts(sm, doc_type, sm.group(0))
+    return (doc_type, m.start()) if parts.type_code == code else None
+
+
 def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
     """Type and start of a law, code or ordinance named before its symbol ``sm``; the symbol
     must still be checked to be one of the Quốc hội (NAMED_NUMBER_ISSUERS).
@@ -524,6 +549,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             doc_type, start = list_type[sm.start()], sm.start()
         elif (law := _law_by_name(text, sm)) is not None:
             doc_type, start = law
+        elif (abbreviated := _abbreviated_type(text, sm)) is not None:
+            doc_type, start = abbreviated
         elif (author_first := _type_of_author(text, sm.start())) is not None:
             doc_type, start = author_first[0], author_first[1]
         else:

@@ -49,6 +49,9 @@ _DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
+# Months that share their year: ``Tháng 11, 12/2012`` (a schedule's cell), ``tháng 11 và 12 năm 2012``.
+WORDED_MONTHS = regex.compile(
+    rf"(?<!\w)(?i:tháng)\s+(?P<months>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
 # A month-year without ``tháng`` (``9/2012``) is a month at the end of a table cell, where a
 # schedule's column (``Thời gian hoàn thành``) lists them: ``Tháng 6/2012 12/2012``, ``…\t8/2012``.
 # In running text ``12/2012`` may be a document's number, and after ``số`` or a type name
@@ -71,7 +74,8 @@ PERIOD_HEAD = regex.compile(
 )
 YEAR = regex.compile(rf"(?<!\w)(?i:năm)\s+(?P<y>{_YEAR})(?![\d/])")
 # ``quý III/2025``, ``quý I năm 2025``: three months.
-QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|(?i:năm)\s+)\s*(?P<y>{_YEAR})(?![\d/])")
+# ``quý III/2025``, ``quý III năm 2025``, ``quý III-2012`` (a price list's ``báo giá thị trường quý III-2012``).
+QUARTER = regex.compile(rf"(?<!\w)(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:[/-]|(?i:năm)\s+)\s*(?P<y>{_YEAR})(?![\d/])")
 # ``6 tháng đầu năm 2012``, ``9 tháng cuối năm 2024``: the first or last months of a year; with
 # neither word, the first (``năm 2011 và 6 tháng năm 2012``, as a report of ``9 tháng năm 2023``
 # covers January to September). The count is read behind ``tháng`` (the match starts at
@@ -315,6 +319,17 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             first, second = second, first  # month first: a spreadsheet's column
         if _valid(first, second, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, second, first))
+    for m in matches_at(WORDED_MONTHS, text, month_words):
+        year = int(m.group("y"))
+        months = list(_DAY.finditer(text, m.start("months"), m.end("months")))
+        numbers = [int(x.group()) for x in months]
+        if taken.overlaps(m.start(), m.end()) or not all(_valid(None, n) for n in numbers) \
+                or any(a >= b for a, b in itertools.pairwise(numbers)):
+            continue
+        add("month", m.start(), months[0].end(), PartialDate.of(year, numbers[0]))
+        for x, n in zip(months[1:-1], numbers[1:-1], strict=True):
+            add("month", x.start(), x.end(), PartialDate.of(year, n))
+        add("month", months[-1].start(), m.end(), PartialDate.of(year, numbers[-1]))
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))

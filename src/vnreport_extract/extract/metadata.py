@@ -183,6 +183,57 @@ def _parse_date_line(line: Line) -> DateLine:
     return DateLine(place, date, (line.start + d.start(), line.start + d.end()))
 
 
+def _field_name(text: str, label: regex.Match[str], following: list[Line]) -> bool:
+    """Whether a ``Nơi nhận`` line with no colon, and nothing after it or words in lower case
+    (``Nơi nhận bản dư``), is a name in a list of fields (a software outline's fields of an
+    outgoing letter: ``Trích yếu`` / ``Nơi soạn thảo`` / ``Nơi nhận`` / ``Số bản``), not the label
+    of the recipients: the line after it is no item (no bullet, no ``;`` or ``.`` at its end, no
+    ``Như trên`` or ``Lưu``) and no signing line.
+
+    >>> m = match_line("recipients", "Nơi nhận")
+    >>> _field_name("Nơi nhận", m, [Line("Số bản", 0, 6)]), _field_name("Nơi nhận", m, [Line("- Như trên;", 0, 11)])
+    (True, False)
+    """
+    rest = text.strip()[label.end():].strip()
+    if ":" in text or (rest and not rest[:1].islower()) or not following:
+        return False  # ``Nơi nhận - Như trên;``, ``Nơi nhận TM. ỦY BAN NHÂN DÂN``: the label
+    nxt = following[0].text
+    return not (_BULLET.match(nxt) or nxt.rstrip().endswith((";", ".")) or _STANDARD_RECIPIENT.match(nxt)
+                or classify_line(nxt) is not None)
+
+
+# How far under the type name a cover page's place and year are looked for.
+_COVER_LINES = 16
+
+
+def _cover_place_year(lines: list[Line]) -> tuple[str, PartialDate, tuple[int, int]] | None:
+    """The place, date (a year, or a month) and the date's span of a cover page's place-and-year
+    line (``Phú Thọ, 2012``, ``Hà Nội, tháng 12 năm 2012``) among ``lines`` (those under the type
+    name), up to the first line of the body; a place each of whose words opens with a capital.
+
+    >>> found = _cover_place_year([Line("“XÂY DỰNG PHẦN MỀM”", 0, 19), Line("Phú Thọ, 2012", 20, 33)])
+    >>> found[0], found[1].iso, found[2]
+    ('Phú Thọ', '2012', (29, 33))
+    >>> _cover_place_year([Line("I. Thông tin chung", 0, 18), Line("Phú Thọ, 2012", 19, 32)]) is None
+    True
+    """
+    for line in lines:
+        if parse_heading(line.text) is not None or _OPENS_BODY.match(line.text):
+            return None
+        m = match_line("place-year", line.text)
+        if m is None:
+            continue
+        place = line.text[m.start("place"):m.end("place")].strip()
+        if not all(w[:1].isupper() for w in place.replace(".", ". ").split()):
+            continue
+        month = int(m.group("m")) if m.group("m") else None
+        if month is not None and not 1 <= month <= 12:
+            continue
+        span = (line.start + m.start("date"), line.start + m.end("date"))
+        return place, PartialDate.of(int(m.group("y")), month), span
+    return None
+
+
 # A place-and-date line whose day and month did not read: its words and its year are there.
 _GARBLED_DATE = regex.compile(r"(?i:ngày).{0,15}?(?i:tháng).{0,15}?(?i:năm)[ ]*(?P<y>(?:19|20)\d\d)[ .]*$")
 
@@ -585,6 +636,12 @@ def extract_metadata(text: str) -> MetadataResult:
     if meta.number is not None and meta.doc_type is not None:
         meta.number = with_type_code(meta.number, meta.doc_type)
 
+    if meta.date is None and meta.number is None and type_idx is not None:
+        # A cover page's place and year at its foot, under the title (``Phú Thọ, 2012``).
+        cover = _cover_place_year(lines[type_idx + 1: type_idx + _COVER_LINES])
+        if cover is not None:
+            meta.place, meta.date, date_span = cover
+
     # Recipients and signer, from the end.
     body_end = len(text)
     recipients: list[str] = []
@@ -625,7 +682,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 bulleted = bulleted or bool(_BULLET.match(nxt.text))
                 recipients.extend(_items(nxt.text))
                 previous = nxt.text
-        if nn := match_line("recipients", line.text):
+        if (nn := match_line("recipients", line.text)) and not _field_name(line.text, nn, lines[i + 1: i + 2]):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
             listed_from = len(recipients)

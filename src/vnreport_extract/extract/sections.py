@@ -134,6 +134,11 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     ('II.1.2', 42)
     >>> parse_heading("1.460,97 ha") is None
     True
+
+    A number with no word after it is no heading (a form's two blank lists side by side):
+
+    >>> parse_heading("1. 1.") is None, parse_heading("1.") is None
+    (True, True)
     """
     # A loop, not a generator: most paragraphs are tried against one style or none.
     found: tuple[str, regex.Match[str]] | None = None
@@ -154,7 +159,8 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
         first, *others = number.split()
         number = " ".join([first[:1].upper() + first[1:].lower()]
                           + [w if _NUMERAL.fullmatch(w) else w.lower() for w in others])
-    if not rest.strip() and kind in ("letter", "arabic", "roman", "upper"):
+    if kind in ("letter", "arabic", "roman", "upper") and not any(c.isalpha() for c in rest):
+        # Nothing, or no word (``1. 1.``: two columns of a form's blank list), after the number.
         return None
     return number, rank, rest
 

@@ -405,7 +405,11 @@ class _Numbering:
         def number(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             level = levels.get(k, _Level())
-            value = counters.get(k, level.start)
+            # A level above with no item since its parent's shows its start, and counts as used:
+            # the next item of that level shows the number after it (a ``Heading 3`` right under
+            # a ``Heading 1`` shows ``IV.1.1.``; the ``Heading 2`` after it, ``IV.2.``, as Word's
+            # own table of contents and LibreOffice show it).
+            value = counters.setdefault(k, level.start) if k < ilvl else counters.get(k, level.start)
             return _format_number(value, "decimal" if lvl.legal and level.fmt != "decimalZero" else level.fmt)
 
         shown = re.sub(r"%([1-9])", number, lvl.text).strip()
