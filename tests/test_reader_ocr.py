@@ -856,23 +856,46 @@ def test_a_number_glued_to_its_symbol_in_the_number_line_read_below_doubt_is_rea
     assert [w.text for w in ocr.doubtful_symbols(line)] == ["340/VP-TH"]
 
 
-def test_a_number_glued_to_its_symbol_read_surely_or_as_no_print_is_not_read_again() -> None:
-    # Typed numbers read at 91 and more stand; below 60 the number is cut off as a field's.
+def test_a_number_glued_to_its_symbol_read_surely_is_not_read_again() -> None:
+    # Typed numbers read at 91 and more stand.
     assert ocr.doubtful_symbols(words_of("Số: 12/BC-UBND", 100, 1, conf=96)) == []
-    assert ocr.doubtful_symbols(words_of("Số: 4/KCN-QHMT", 100, 1, conf=47)) == []
+
+
+def test_a_number_glued_to_its_symbol_read_as_no_print_is_a_fields() -> None:
+    # cv-406: the handwritten 406 read ``4/KCN-QHMT`` at 47 is cut off and read as a field.
+    assert ocr.header_numbers(words_of("Số: 4/KCN-QHMT", 100, 1, conf=47)) == []
+
+
+def test_the_header_number_is_the_one_after_the_capitalised_label() -> None:
+    line = words_of("Số: 340/VP-TH", 100, 1, conf=88.8)
+    assert [w.text for w in ocr.header_numbers(line)] == ["340/VP-TH"]
+
+
+def test_a_symbol_after_số_in_running_text_is_no_header_number() -> None:
+    # ``Công văn số: 340/VP-TH``, a line that opens ``số 340/VP-TH``: citations, not the Số line.
+    assert ocr.header_numbers(words_of("Thực hiện Công văn số: 340/VP-TH ngày", 100, 1, conf=88.8)) == []
+
+
+def test_a_party_number_glued_by_its_dash_is_no_header_number() -> None:
+    # cv-368: ``Số 36§-CV/BPTT``; a Party number's dash is left to the field's reading.
+    assert ocr.header_numbers(words_of("Số: 368-CV/BPTT", 100, 1, conf=88.8)) == []
 
 
 def test_a_number_line_read_alone_as_another_number_takes_the_number_out() -> None:
     # cv-390: 340 at 89 on the page, 330 at 65 alone; the field is then read by its box.
-    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 64.9) == "/VP-TH"
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 64.9) == ("/VP-TH", "340", "330")
 
 
 def test_a_number_line_read_alone_as_the_same_number_stands() -> None:
     assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "340/VP-TH", 70.0) is None
 
 
-def test_a_number_line_read_alone_as_no_number_stands() -> None:
-    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "/VP-TH", 70.0) is None
+def test_a_number_line_read_alone_as_no_symbol_stands() -> None:
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "330/", 70.0) is None
+
+
+def test_a_number_line_read_alone_below_print_confidence_stands() -> None:
+    assert ocr.header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 55.0) is None
 
 
 @pytest.mark.slow

@@ -38,7 +38,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -2810,7 +2810,8 @@ class _PageReader:
         # most of them as they were) and the tables; those that only the second reading gives
         # are read once it is in.
         doubtful = doubtful_symbols(page.words)
-        symbols = [self.tess.submit(self._symbols_again, p, doubtful)] if doubtful else []
+        symbols = [self.tess.submit(self._symbols_again, p, doubtful, "a", header_numbers(page.words))] \
+            if doubtful else []
         guessed = self._asked(p, page.words, [])
         fields = self.tess.submit(self._read_fields, p, guessed, ("fields", p.number)) if guessed else None
         if not guessed:
@@ -2829,7 +2830,7 @@ class _PageReader:
                 elif same != w:
                     alike[w] = same
             if later:
-                symbols.append(self.tess.submit(self._symbols_again, p, later, "b"))
+                symbols.append(self.tess.submit(self._symbols_again, p, later, "b", header_numbers(words)))
         rank = (0, p.number)
 
         def run(args: list[str], timeout: float) -> system.Finished:
@@ -2889,11 +2890,14 @@ class _PageReader:
         found = parse_tsv_at(done.stdout.decode("utf-8", "replace"), box[0], box[1])
         return merge_signature(words, found, box[0])
 
-    def _symbols_again(self, p: PageImage, doubtful: list[Word], run: str = "a") -> tuple[dict[Word, Word], Notes]:
+    def _symbols_again(self, p: PageImage, doubtful: list[Word], run: str = "a",
+                       header: Collection[Word] = ()) -> tuple[dict[Word, Word], Notes]:
         """The document symbols of a page read doubtfully (see :func:`doubtful_symbols`) read
         again, each cut out alone, in one Tesseract run: the readings that replace the page's
         (surer, and still a symbol of the same number length, see :func:`better_symbol`), each
-        with an ``ocr-repair`` note. Nothing when that run fails: the page's readings stand."""
+        with an ``ocr-repair`` note; and for the header's number among them (``header``, see
+        :func:`header_numbers`) read alone as another number, the word without its number
+        (:func:`header_number_in_doubt`). Nothing when that run fails: the page's readings stand."""
         # Named by the run (``a``: the first reading's symbols, ``b``: the second's) and their
         # boxes: the two runs of a page may be under way at once.
         files = [_field_file(p.grey, box, self.workdir / f"{p.file.stem}-symbol{run}-{'-'.join(map(str, box))}.bmp")
@@ -2915,12 +2919,11 @@ class _PageReader:
             if better_symbol(w.text, w.conf, *again):
                 better[w] = Word(again[0], w.left, w.top, w.right, w.bottom, again[1], w.line_key)
                 notes.append(("ocr-repair", f"page {p.number}: symbol {w.text!r} read again alone: {again[0]!r}"))
-            elif _glued_header_number(w) and (rest := header_number_in_doubt(w.text, w.conf, *again)) is not None:
+            elif w in header and (doubt := header_number_in_doubt(w.text, w.conf, *again)) is not None:
                 # Neither reading stands: the number is taken out, and read as a field (by its
                 # box, and as handwriting) when the page is laid out, or left blank.
-                better[w] = Word(rest, w.right - round((w.right - w.left) * len(rest) / len(w.text)), w.top, w.right,
-                                 w.bottom, w.conf, w.line_key)
-                first, alone = w.text[: len(w.text) - len(rest)], again[0][: len(again[0]) - len(rest)]
+                rest, first, alone = doubt
+                better[w] = _cut(w, len(w.text) - len(rest))[1]
                 notes.append(("ocr-repair", f"page {p.number}: the document number {first!r} (confidence "
                               f"{w.conf:.0f}) read alone as {alone!r} (confidence {again[1]:.0f}): "
                               "read again as a field"))
@@ -3010,8 +3013,7 @@ def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
     out: list[Word] = []
     for line in group_lines(list(words)):
         if has_mark("number", line.text):
-            out += [w for label, w in itertools.pairwise(line.words)
-                    if is_field_label("document number", label.text) and _glued_header_number(w)]
+            out += _header_numbers(line)
             continue
         starts, at = [], 0
         for w in line.words:
@@ -3026,37 +3028,52 @@ def doubtful_symbols(words: Sequence[Word]) -> list[Word]:
     return out
 
 
-# A document number read glued to its symbol: its digits, then the slash or dash of the symbol.
-_GLUED_NUMBER = re.compile(r"(\d+)[/-]")
+# A state document number read glued to its symbol: its digits, then the symbol's slash. (A
+# Party number's dash, ``368-CV/BPTT``, is left to the field's reading: see unglue_fields.)
+_GLUED_NUMBER = re.compile(r"(\d+)/")
 
 
-def _glued_header_number(w: Word) -> bool:
-    """Whether ``w`` (a word of the ``Số:`` line) is a number read glued to its symbol as print
-    (:data:`_DOUBTFUL_PRINT` and above: below it the number is cut off and read as a field, see
-    :func:`unglue_fields`) but with less confidence than :data:`_SYMBOL_DOUBT`."""
-    m = _GLUED_NUMBER.match(w.text)
-    return m is not None and _DOUBTFUL_PRINT <= w.conf < _SYMBOL_DOUBT and bool(find_symbols(w.text)) \
-        and find_symbols(w.text)[0].start() == 0
+def header_numbers(words: Sequence[Word]) -> list[Word]:
+    """The words of a page that are the header's document number read glued to its symbol as
+    print, right after the ``Số:`` label (capitalised: running text's ``số`` is no label), with
+    a confidence from :data:`_DOUBTFUL_PRINT` (below it the number is cut off and read as a
+    field, see :func:`unglue_fields`) to below :data:`_SYMBOL_DOUBT`: ``340/VP-TH`` at 89.
+
+    >>> line = [Word("Số:", 100, 0, 160, 40, 93.0, (1, 1, 1)), Word("340/VP-TH", 175, 0, 380, 40, 88.8, (1, 1, 1))]
+    >>> [w.text for w in header_numbers(line)], header_numbers([replace(w, text=w.text.lower()) for w in line])
+    (['340/VP-TH'], [])
+    """
+    return [w for line in group_lines(list(words)) if has_mark("number", line.text) for w in _header_numbers(line)]
 
 
-def header_number_in_doubt(read: str, conf: float, again: str, again_conf: float) -> str | None:
-    """When the ``Số:`` line's number read glued to its symbol (``340/VP-TH`` at 89) was read
-    alone as another number (``330/VP-TH`` at 65) that is no surer (see :func:`better_symbol`),
-    two readings of print contradict each other, and neither is sure: the word with its number
-    taken out (``/VP-TH``), for the number to be read as a field (:func:`_field`: a stamped
-    390 that the handwriting reader reads surely), or left blank, never a guess. None when the
-    readings agree on the number, or the reading alone is no symbol with a number, or noise
-    (below :data:`_UNSURE_PRINT`).
+def _header_numbers(line: Line) -> list[Word]:
+    return [w for label, w in itertools.pairwise(line.words)
+            if label.text[:1] == "S" and is_field_label("document number", label.text)
+            and _DOUBTFUL_PRINT <= w.conf < _SYMBOL_DOUBT and _GLUED_NUMBER.match(w.text)
+            and (found := find_symbols(w.text)) and found[0].start() == 0]
+
+
+def header_number_in_doubt(read: str, conf: float, again: str, again_conf: float) -> tuple[str, str, str] | None:
+    """When the ``Số:`` line's number read glued to its symbol (``340/VP-TH`` at 89, see
+    :func:`header_numbers`) was read alone as a symbol with another number (``330/VP-TH`` at
+    65), as a reading of print (:data:`_DOUBTFUL_PRINT` and above), two readings of print
+    contradict each other and neither stands: the word with its number taken out
+    (``/VP-TH``), for the number to be read as a field (:func:`_field`: a stamped 390 that the
+    handwriting reader reads surely) or left blank, never a guess; with the two numbers read.
+    (A surer reading alone of the same kind replaces the word before: :func:`better_symbol`.)
+    None when the readings agree on the number, or the reading alone is no symbol, or not print.
 
     >>> header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 64.9)
-    '/VP-TH'
+    ('/VP-TH', '340', '330')
     >>> header_number_in_doubt("340/VP-TH", 88.8, "340/VP-TH", 95.0)
-    >>> header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 9.0)
+    >>> header_number_in_doubt("340/VP-TH", 88.8, "330/VP-TH", 45.0)
+    >>> header_number_in_doubt("340/VP-TH", 88.8, "330/", 70.0)
     """
     first, alone = _GLUED_NUMBER.match(read), _GLUED_NUMBER.match(again)
-    if first is None or alone is None or first.group(1) == alone.group(1) or again_conf < _UNSURE_PRINT:
+    if first is None or alone is None or first.group(1) == alone.group(1) or again_conf < _DOUBTFUL_PRINT \
+            or not (found := find_symbols(again)) or found[0].start() != 0:
         return None
-    return read[first.end(1):]
+    return read[first.end(1):], first.group(1), alone.group(1)
 
 
 def same_reading(a: Word, b: Word) -> bool:
@@ -3077,7 +3094,9 @@ def same_reading(a: Word, b: Word) -> bool:
 def carried_over(better: dict[Word, Word], alike: dict[Word, Word]) -> dict[Word, Word]:
     """``better`` (the first reading's doubtful symbols and their readings alone) with the words
     of the second reading that the first read alike (``alike``: each to its first-reading word),
-    where the reading alone is surer than that second reading too (:func:`better_symbol`).
+    where the reading alone is surer than that second reading too (:func:`better_symbol`), and
+    where the header's number was taken out of the first reading's word (see
+    :func:`header_number_in_doubt`): it is taken out of the second's too.
 
     >>> first = Word("2720", 719, 736, 828, 777, 60.0, (1, 1, 1))
     >>> alone = Word("2729", 719, 736, 828, 777, 80.0, (1, 1, 1))
@@ -3086,10 +3105,21 @@ def carried_over(better: dict[Word, Word], alike: dict[Word, Word]) -> dict[Word
     False
     >>> carried_over({first: alone}, {replace(second, conf=70.0): first})[replace(second, conf=70.0)].text
     '2729'
+    >>> number = Word("340/VP-TH", 175, 0, 380, 40, 88.8, (1, 1, 1))
+    >>> again = replace(number, right=381, conf=90.0)
+    >>> carried_over({number: _cut(number, 3)[1]}, {again: number})[again].text
+    '/VP-TH'
     """
     out = dict(better)
     for w, same in alike.items():
-        if same in better and better_symbol(w.text, w.conf, better[same].text, better[same].conf):
+        if same not in better:
+            continue
+        taken_out = same.text.endswith(better[same].text) and better[same].text.startswith("/")
+        if taken_out:
+            # The header's number taken out of the word (header_number_in_doubt): out of the second
+            # reading's word too.
+            out[w] = _cut(w, len(w.text) - len(better[same].text))[1]
+        elif better_symbol(w.text, w.conf, better[same].text, better[same].conf):
             out[w] = replace(better[same], left=w.left, top=w.top, right=w.right, bottom=w.bottom,
                              line_key=w.line_key)
     return out
