@@ -587,3 +587,40 @@ def test_tables_under_titles_of_their_own_stay_apart() -> None:
     report = parse_file(REAL / "bc-cchc-nam-2025.docx")
     titles = [t.title for a in report.attachments for t in a.tables]
     assert len(titles) == 7 and len(set(titles)) == 7
+
+
+def _grid_table(rows: list[list[str]]) -> str:
+    """A ruled table of text cells."""
+    borders = "".join(f'<w:{e} w:val="single" w:sz="4"/>' for e in ("top", "left", "bottom", "right", "insideH",
+                                                                   "insideV"))
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{_p(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows)
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in rows[0])
+    return (f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr>"
+            f"<w:tblGrid>{grid}</w:tblGrid>{cells}</w:tbl>")
+
+
+_HEAD = ["STT", "Chỉ tiêu thống kê", "Kết quả"]
+_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def _data_tables(tmp_path: Path, between: str) -> list[int]:
+    body = _p("Biểu mẫu 3") + _grid_table([_HEAD, ["1", "Số TTHC", "40"], ["2", "Số hồ sơ", "12"]]) + between \
+        + _grid_table([_HEAD, ["3", "Số hồ sơ trực tuyến", "9"]]) + _p("Trên đây là báo cáo.")
+    return [len(b.rows) for b in read_docx(_build(tmp_path, body)).blocks if b.kind == "table"]
+
+
+def test_a_table_typed_again_after_a_page_break_joins_the_first(tmp_path: Path) -> None:
+    assert _data_tables(tmp_path, _p("") + _PAGE_BREAK) == [4]
+
+
+def test_two_tables_of_one_header_with_no_page_break_between_stay_two(tmp_path: Path) -> None:
+    assert _data_tables(tmp_path, _p("")) == [3, 2]
+
+
+def test_two_tables_of_one_header_with_a_title_between_stay_two(tmp_path: Path) -> None:
+    assert _data_tables(tmp_path, _PAGE_BREAK + _p("Biểu mẫu 4")) == [3, 2]
+
+
+def test_two_tables_of_one_header_with_a_picture_between_stay_two(tmp_path: Path) -> None:
+    picture = '<w:p><w:r><w:drawing><wp:inline/></w:drawing></w:r></w:p>'
+    assert _data_tables(tmp_path, _PAGE_BREAK + picture) == [3, 2]

@@ -523,6 +523,10 @@ class _Reader:
         self.note_order: list[tuple[str, str]] = []
         # Parts not read (see _OBJECT): counted, so the report says that text may be missing.
         self.unread: dict[str, int] = {}
+        # The body's tables typed on after a page break (_typed_on_tables), and the table blocks
+        # read from them (by id).
+        self.typed_on: set[etree._Element] = _typed_on_tables(parts.body)
+        self.typed_on_blocks: set[int] = set()
 
     # Paragraph text ---------------------------------------------------------
 
@@ -780,7 +784,10 @@ class _Reader:
             yield Block("layout", rows=cells if labels and all(c.endswith(":") for c in labels)
                         else _signature_rows(rows))
         else:
-            yield Block("table", rows=rows, merged=copies)
+            block = Block("table", rows=rows, merged=copies)
+            if tbl in self.typed_on:
+                self.typed_on_blocks.add(id(block))
+            yield block
 
     def ruled(self, tbl: etree._Element) -> bool:
         """Whether a table has any line drawn: each edge of its own borders over its style's
@@ -828,6 +835,45 @@ def _content(container: etree._Element, reader: _Reader) -> Iterator[etree._Elem
             yield from _content(el, reader)
         elif el.tag == _ALT_CHUNK:
             reader.note_unread("imported part")  # imported HTML/RTF: a separate part, not read as text
+
+
+def _body_items(container: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs, tables and imported parts of the body, in order, through wrappers."""
+    for el in container:
+        if el.tag in (_P, _TBL, _ALT_CHUNK):
+            yield el
+        elif el.tag in _WRAPPERS:
+            yield from _body_items(el)
+
+
+_PAGE_BREAKS = (f".//{_w('lastRenderedPageBreak')}", f".//{_w('pageBreakBefore')}", f".//{_w('sectPr')}")
+_PICTURES = (f".//{_w('drawing')}", f".//{_w('pict')}", f".//{_OBJECT}")
+
+
+def _typed_on_tables(body: etree._Element) -> set[etree._Element]:
+    """The tables of the body that follow another table across a page break with nothing but
+    empty paragraphs between them (no text, no picture, no imported part): a table typed again
+    on the next page may be the first one going on (see
+    :func:`.table_parts.join_typed_continuations`). The break is a page break, a paragraph set
+    to start a page, a section break, or where Word last laid a page out (in the gap or the
+    second table's first row)."""
+    out: set[etree._Element] = set()
+    gap = False  # right after a table, through empty paragraphs
+    broke = False
+    for el in _body_items(body):
+        if el.tag == _TBL:
+            first_row = next(_children(el, _TR), None)
+            if gap and (broke or (first_row is not None and first_row.find(_PAGE_BREAKS[0]) is not None)):
+                out.add(el)
+            gap, broke = True, False
+        elif el.tag == _P and gap:
+            if any((t.text or "").strip() for t in el.iter(_T)) or any(el.find(x) is not None for x in _PICTURES):
+                gap = False
+            elif any(b.get(_TYPE) == "page" for b in el.iter(_BR)) or any(el.find(x) is not None for x in _PAGE_BREAKS):
+                broke = True
+        else:
+            gap = False
+    return out
 
 
 def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -1037,7 +1083,8 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     parts = _open(path, limits)
     reader = _Reader(parts, limits.max_table_cells, str(path))
     try:
-        blocks = join_typed_continuations(list(reader.blocks(parts.body)))
+        blocks = join_typed_continuations(list(reader.blocks(parts.body)),
+                                          lambda block: id(block) in reader.typed_on_blocks)
         blocks += reader.notes(parts.footnotes, "footnote")
         blocks += reader.notes(parts.endnotes, "endnote")
     except RecursionError as exc:

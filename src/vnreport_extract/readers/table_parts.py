@@ -5,7 +5,8 @@ break as a table of its own, its header typed again (:func:`join_typed_continuat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from ..document import Block
 from .pdf_layout import broken_at_end, join_lines
@@ -81,36 +82,54 @@ def continue_table(first: Block, part: TableData) -> None:
     first.merged.extend(merged)
 
 
-def join_typed_continuations(blocks: list[Block]) -> list[Block]:
+
+def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bool]) -> list[Block]:
     """The blocks with each table that goes on in a table of its own joined to its first part:
     a Word table broken over a page by hand, its header typed again on the new page (bc-cchc-
-    nam-2025's ``Biểu mẫu 3``: 19 rows, an empty paragraph, then 6 rows under the same ``STT`` |
-    ``Chỉ tiêu thống kê`` | ... header). The second table must follow the first with nothing but
-    empty lines between them (no title, no text: those are not blocks), have as many columns,
-    and open with a row that repeats one of the first one's header rows; that row is dropped.
-    Two tables of the same columns under titles of their own stay two.
+    nam-2025's ``Biểu mẫu 3``: 19 rows, an empty paragraph and a section break, then 6 rows
+    under the same ``STT`` | ``Chỉ tiêu thống kê`` | ... header). ``typed_on(block)``: whether a
+    table follows a page break with nothing but empty paragraphs since the table before (the
+    reader knows: no text, picture or title between them). The two must have as many columns,
+    and the second must open with the first's header row (or rows), cell for cell where it has
+    text, two cells at least; those rows are dropped. A new block is made for the joined
+    table; the blocks given are not changed.
 
     >>> head = ["STT", "Chỉ tiêu", "Kết quả"]
     >>> a = Block("table", rows=[head, ["1", "Số văn bản", "12"]])
     >>> b = Block("table", rows=[head, ["2", "Số TTHC", "40"]])
-    >>> [len(t.rows) for t in join_typed_continuations([a, b])]
-    [3]
-    >>> other = Block("table", rows=[["2", "Số TTHC", "40"]])
-    >>> [len(t.rows) for t in join_typed_continuations([Block("table", rows=[head]), other])]
-    [1, 1]
+    >>> [len(t.rows) for t in join_typed_continuations([a, b], lambda block: True)], len(a.rows)
+    ([3], 2)
+    >>> [len(t.rows) for t in join_typed_continuations([a, b], lambda block: False)]
+    [2, 2]
+    >>> c = Block("table", rows=[["1", "", ""], ["2", "Số TTHC", "40"]])
+    >>> [len(t.rows) for t in join_typed_continuations([a, c], lambda block: True)]
+    [2, 2]
     """
     out: list[Block] = []
     for block in blocks:
         first = out[-1] if out else None
-        if block.kind == "table" and first is not None and first.kind == "table" and block.rows and first.rows \
-                and len(block.rows[0]) == len(first.rows[0]) and _repeats_header(block.rows[0], first.rows[:3]):
-            rows, merged = list(block.rows), list(block.merged) or [[False] * len(r) for r in block.rows]
-            while rows and _repeats_header(rows[0], first.rows[:3]):
-                rows, merged = rows[1:], merged[1:]
-            if not first.merged:
-                first.merged = [[False] * len(r) for r in first.rows]
-            first.rows.extend(rows)
-            first.merged.extend(merged)
-            continue
+        if block.kind == "table" and first is not None and first.kind == "table" and typed_on(block) \
+                and block.rows and first.rows and len(block.rows[0]) == len(first.rows[0]):
+            k = 0
+            while k < min(3, len(block.rows), len(first.rows)) and _same_header_row(block.rows[k], first.rows[k]):
+                k += 1
+            if k:
+                out[-1] = replace(first, rows=[*first.rows, *block.rows[k:]],
+                                  merged=[*_merged(first), *_merged(block)[k:]])
+                continue
         out.append(block)
     return out
+
+
+def _same_header_row(row: list[str], header: list[str]) -> bool:
+    """Whether ``row`` repeats the header row ``header``: the same cell in each column where it has
+    text, two such cells at least, with words (not a row of numbers or of one label)."""
+    cells = [(_norm(c), _norm(h)) for c, h in zip(row, header, strict=False)]
+    filled = [(c, h) for c, h in cells if c]
+    return len(row) == len(header) and len(filled) >= 2 and all(c == h for c, h in filled) \
+        and any(ch.isalpha() for c, _ in filled for ch in c)
+
+
+def _merged(block: Block) -> list[list[bool]]:
+    """A table block's merged-cell flags, one list per row (none given: no merged cell)."""
+    return [block.merged[i] if i < len(block.merged) else [False] * len(row) for i, row in enumerate(block.rows)]
