@@ -65,6 +65,38 @@ def test_a_dated_symbol_of_the_usual_layout_is_unchanged() -> None:
     assert dated(_parts("41/KH-UBND"), 2025) == _parts("41/KH-UBND")
 
 
+def test_a_party_committees_code_after_slashes_is_no_state_slip() -> None:
+    # A Đảng ủy khối's resolution: ``45/NQ/ĐUK``, its code unknown to the Party layout, kept.
+    assert dated(_parts("45/NQ/ĐUK"), 2020).symbol == "45/NQ/ĐUK"
+
+
+def test_a_symbol_with_its_year_before_2011_is_not_dated_again() -> None:
+    assert dated(_parts("04/2008/TT/BTP"), 2012).symbol == "04/2008/TT/BTP"
+
+
+def test_the_layout_of_2011_is_the_bound() -> None:
+    assert (dated(_parts("180/KH/UBND"), 2010).symbol, dated(_parts("180/KH/UBND"), 2011).symbol) == \
+        ("180/KH/UBND", "180/KH-UBND")
+
+
+def test_a_symbol_listed_before_the_dated_one_is_repaired_too() -> None:
+    text = "Kế hoạch số 180/KH/UBND và 181/KH/UBND ngày 15/01/2025 của UBND tỉnh"
+    assert [c.symbol for c in parse_text(text).citations] == ["180/KH-UBND", "181/KH-UBND"]
+
+
+def test_the_undated_mention_of_a_dated_slip_is_the_same_document() -> None:
+    text = "Căn cứ Kế hoạch số 12/KH/UBND ngày 10/01/2025; thực hiện Kế hoạch 12/KH/UBND nói trên"
+    assert [(d.symbol, d.mentions) for d in parse_text(text).documents] == [("12/KH-UBND", 2)]
+
+
+def test_the_documents_own_number_is_repaired_by_its_date_and_names_itself() -> None:
+    text = ("UBND TỈNH LÂM ĐỒNG\nSố: 180/KH/UBND\nLâm Đồng, ngày 15 tháng 01 năm 2025\nKẾ HOẠCH\n"
+            "Cải cách hành chính năm 2025\nKế hoạch 180/KH/UBND này thay Kế hoạch số 12/KH-UBND.\n")
+    report = parse_text(text)
+    assert report.metadata.number is not None
+    assert (report.metadata.number.symbol, [c.symbol for c in report.citations]) == ("180/KH-UBND", ["12/KH-UBND"])
+
+
 def test_a_cited_slip_is_repaired_in_the_citation() -> None:
     c = parse_text("Thực hiện Kế hoạch số 180/KH/UBND ngày 15/01/2025 của UBND tỉnh").citations[0]
     assert (c.symbol, c.repairs) == ("180/KH-UBND", ["slash-for-hyphen"])

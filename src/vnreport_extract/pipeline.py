@@ -19,7 +19,7 @@ from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
 from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
-from .extract.symbols import find_symbols
+from .extract.symbols import find_symbols, written_forms
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
@@ -48,7 +48,7 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     # A document attached to the first (``Quy định ban hành kèm theo Quyết định số 64/QĐ-UBND``)
     # names the first one: that is the file's own document, not a citation.
     number = report.metadata.number
-    own_symbols = {number.symbol} if number is not None and number.number and number.symbol else set()
+    own_symbols = written_forms(number) if number is not None and number.number and number.symbol else set()
     own_names = _own_name(report.metadata.doc_type, report.metadata.title)
     for n, part in enumerate(others, 1):
         try:
@@ -85,7 +85,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     number = meta.metadata.number
     own_symbols = set(own_symbols or ())
     if number is not None and number.number and number.symbol:
-        own_symbols.add(number.symbol)
+        own_symbols |= written_forms(number)
 
     # The document's own number met again in its text (an annex ``kèm theo Quyết định số``
     # this one) is a self-reference, not a citation.

@@ -303,6 +303,25 @@ _LEAD = regex.compile(
 )
 
 
+def _dated_slips(citations: list[Citation]) -> None:
+    """The symbols of the older layout (``180/KH/UBND``) that a citation dates from 2011 on
+    repaired (:func:`.symbols.dated`) in every citation that writes them so, dated or not: one
+    document, one symbol (``Kế hoạch 180/KH/UBND`` and ``180/KH/UBND ngày 15/01/2025``)."""
+    slips: dict[str, SymbolParts] = {}
+    for c in citations:
+        if c.kind == "full" and c.symbol and c.number and c.date is not None and c.year is None and c.type_code:
+            parts = SymbolParts(c.number, c.year, c.type_code, c.issuer_code, c.symbol, c.convention or "state",
+                                list(c.repairs))
+            if (fixed := dated(parts, c.date.year)) is not parts:
+                slips[c.symbol] = fixed
+    if not slips:
+        return
+    for c in citations:
+        if c.symbol in slips:
+            c.repairs = [*c.repairs, *(r for r in slips[c.symbol].repairs if r not in c.repairs)]
+            c.symbol = slips[c.symbol].symbol
+
+
 # A type name written as its code right before a symbol of that code (``vận dụng QĐ 993/QĐ-BTTTT``,
 # ``Căn cứ: NĐ 22/2011/NĐ-CP``), ``số`` between them or not.
 _ABBREVIATED = regex.compile(
@@ -563,8 +582,6 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
         tail = _tail(text, sm.end(), bodies, month_first)
-        if tail.date is not None and number.type_code and number.year is None:
-            number = dated(number, tail.date.year)
         if tail.authority is None and author_first is not None:
             tail.authority = author_first[2]
         if tail.authority is None:
@@ -595,6 +612,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if cur is not None and cur.date is not None and prev.date is None:
             prev.date = cur.date
             prev.authority = prev.authority or cur.authority
+    _dated_slips(out)
     for m in SHORT.finditer(text):
         num, start = m.group("num"), m.start("type")
         if taken.overlaps(start, m.end()) or (len(num) == 4 and num.startswith(("19", "20"))):

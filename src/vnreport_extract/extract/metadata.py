@@ -45,7 +45,7 @@ from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
 from .dates import NUMERIC, WORDED, date_at
 from .sections import parse_heading
-from .symbols import parse_own_number, with_type_code
+from .symbols import dated_number, parse_own_number, with_type_code
 
 
 @dataclass
@@ -635,6 +635,9 @@ def extract_metadata(text: str) -> MetadataResult:
     meta.doc_type = meta.doc_type or _number_type(meta)
     if meta.number is not None and meta.doc_type is not None:
         meta.number = with_type_code(meta.number, meta.doc_type)
+    if meta.number is not None and meta.date is not None:
+        # ``Số: 180/KH/UBND`` of a document of 2025: the older layout's slash is a slip.
+        meta.number = dated_number(meta.number, meta.date.year)
 
     if meta.date is None and meta.number is None and type_idx is not None:
         # A cover page's place and year at its foot, under the title (``Phú Thọ, 2012``).

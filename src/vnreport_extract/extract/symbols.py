@@ -219,12 +219,46 @@ def dated(parts: SymbolParts, year: int | None) -> SymbolParts:
     '180/KH-UBND'
     >>> dated(symbol_parts(SYMBOL_RE.fullmatch("527/TTLT/TTCP-BNV-UBKTTW"), None, ""), 2007).symbol
     '527/TTLT/TTCP-BNV-UBKTTW'
+
+    A Party committee's or the Youth Union's code that the Party layout does not know
+    (``ĐUK``, ``BCSĐ``, ``TĐTN``) is kept as written: its symbol is no state one.
+
+    >>> dated(symbol_parts(SYMBOL_RE.fullmatch("45/NQ/ĐUK"), None, "45/NQ/ĐUK"), 2020).symbol
+    '45/NQ/ĐUK'
     """
     if year is None or year < _TYPE_BETWEEN_SLASHES_UNTIL or parts.year is not None or not parts.type_code \
-            or not parts.symbol.startswith(f"{parts.number}/{parts.type_code}/"):
+            or not parts.symbol.startswith(f"{parts.number}/{parts.type_code}/") \
+            or _PARTY_OR_UNION_BODY.search(parts.issuer_code or ""):
         return parts
     return parts._replace(symbol=f"{parts.number}/{parts.type_code}-{parts.issuer_code}",
                           repairs=_unique([*parts.repairs, "slash-for-hyphen"]))
+
+
+# Codes of Party committees and cells (``ĐU``, ``ĐUK``, ``ĐUCA``, ``BCSĐ``, ``ĐĐ``) and of the Youth
+# Union (``TĐTN``, ``ĐTN``) that may stand after a type code between slashes.
+_PARTY_OR_UNION_BODY = regex.compile(r"ĐU|BCSĐ|ĐĐ|ĐTN")
+
+
+def dated_number(number: DocumentNumber, year: int | None) -> DocumentNumber:
+    """A document's own number, as :func:`dated` repairs a cited symbol, by the document's year."""
+    parts = SymbolParts(number.number or "", number.year, number.type_code, number.issuer_code, number.symbol or "",
+                        number.convention or "state", list(number.repairs))
+    if not number.number or not number.symbol or (fixed := dated(parts, year)) is parts:
+        return number
+    return number.model_copy(update={"symbol": fixed.symbol, "repairs": fixed.repairs})
+
+
+def written_forms(number: DocumentNumber) -> set[str]:
+    """The document's own symbol, and as it was written when :func:`dated` repaired its slash:
+    the forms in which the document may name itself.
+
+    >>> sorted(written_forms(dated_number(parse_symbol("180/KH/UBND", "Kế hoạch"), 2025)))
+    ['180/KH-UBND', '180/KH/UBND']
+    """
+    forms = {number.symbol} if number.symbol else set()
+    if number.symbol and number.year is None and number.type_code and "slash-for-hyphen" in number.repairs:
+        forms.add(number.symbol.replace(f"/{number.type_code}-", f"/{number.type_code}/", 1))
+    return forms
 
 
 def _state_codes(codes: list[str], doc_type: str | None,
