@@ -12,6 +12,7 @@ from vnreport_extract.conventions.header import (
     HEADER_FIELDS,
     HEADER_MARKS,
     HEADER_RULES,
+    PLACE_YEAR,
     blank_field,
     classify_line,
     doc_type_of,
@@ -19,6 +20,7 @@ from vnreport_extract.conventions.header import (
     is_field_end,
     is_field_label,
     match_line,
+    place_year,
 )
 from vnreport_extract.conventions.vocabulary import AUTHORITIES, DEPUTY_TITLES, POSITIONS
 from vnreport_extract.extract.citations import canonical_authority, canonical_doc_type
@@ -167,3 +169,19 @@ def test_running_text_is_no_header_line() -> None:
     line = ("Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021 của UBND tỉnh về cải cách hành chính, "
             "UBND xã đã ban hành kế hoạch triển khai")
     assert (classify_line(line), match_line("place-date", line)) == (None, None)
+
+
+@pytest.mark.parametrize("line", PLACE_YEAR["examples"])
+def test_place_year_example(line: str) -> None:
+    assert place_year(line) is not None
+
+
+@pytest.mark.parametrize("line", PLACE_YEAR["not_examples"])
+def test_place_year_not_example(line: str) -> None:
+    assert place_year(line) is None
+
+
+def test_a_title_line_ending_with_its_year_keeps_its_kind() -> None:
+    # A V/v title ``..., năm 2012`` is a subject line still: the cover's place and year is no
+    # header line kind.
+    assert classify_line("V/v báo cáo kết quả thực hiện, năm 2012") == "subject"

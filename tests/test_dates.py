@@ -263,3 +263,7 @@ def test_a_quarter_with_a_hyphen_before_its_year() -> None:
     # de-cuong: ``báo giá thị trường quý III-2012``.
     [d] = extract_dates("báo giá thị trường quý III-2012")
     assert (d.kind, d.value.iso, d.until and d.until.iso) == ("period", "2012-07", "2012-09")
+
+
+def test_a_day_before_a_month_is_no_list_of_months() -> None:
+    assert [d.value.iso for d in extract_dates("ngày 30 tháng 11, 12/2012")] == []

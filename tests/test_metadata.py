@@ -1084,3 +1084,17 @@ def test_a_nơi_nhận_in_a_list_of_fields_is_no_recipients_label() -> None:
     text = COVER + "Thông tin cơ bản:\nTrích yếu\nNơi soạn thảo\nNơi nhận\nSố bản\nNơi nhận bản dư\nĐộ mật\n" \
         "II. Phân tích và đánh giá thực trạng\n"
     assert [s.number for s in parse_text(text).sections] == ["I", "II"]
+
+
+def test_a_nơi_nhận_without_its_colon_after_the_last_sentence_is_the_label() -> None:
+    # An OCR'd closing that lost the colon and the bullets: the body ends at ``Nơi nhận``.
+    text = ("UBND TỈNH X\nSố: 12/UBND-VP\nX, ngày 01 tháng 02 năm 2012\nV/v báo cáo\nKính gửi: Sở Tài chính\n"
+            "I. Nội dung\nĐề nghị các đơn vị thực hiện./.\nNơi nhận\nUBND tỉnh (b/c)\nCác Sở, ngành\nLưu VT\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n")
+    assert extract_metadata(text).body_end == text.index("Nơi nhận")
+
+
+def test_a_title_in_capitals_ending_with_its_year_is_no_cover_place() -> None:
+    text = "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nBÁO CÁO\nTÓM TẮT KẾT QUẢ CÔNG TÁC THI ĐUA, NĂM 2012\nI. Kết quả đạt được\n"
+    meta = parse_text(text).metadata
+    assert (meta.place, meta.date) == (None, None)

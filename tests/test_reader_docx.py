@@ -198,12 +198,15 @@ _NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {_lvl(2, "decimal", "%2.%3.")}{_lvl(3, "lowerLetter", "%4)", '<w:lvlRestart w:val="1"/>')}</w:abstractNum>
 <w:abstractNum w:abstractNumId="20">{_lvl(0, "bullet", "-")}</w:abstractNum>
 <w:abstractNum w:abstractNumId="30">{_lvl(0, "lowerLetter", "%1)")}</w:abstractNum>
+<w:abstractNum w:abstractNumId="40">{_lvl(0, "upperRoman", "%1.")}{_lvl(1, "decimal", "%1.%2.")}
+{_lvl(2, "decimal", "%1.%2.%3.")}</w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="10"/></w:num>
 <w:num w:numId="3"><w:abstractNumId w:val="30"/>
 <w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
 <w:num w:numId="4"><w:abstractNumId w:val="20"/></w:num>
 <w:num w:numId="5"><w:abstractNumId w:val="30"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="40"/></w:num>
 </w:numbering>"""
 
 
@@ -304,6 +307,13 @@ _NUMBERED = [
 def test_numbering_formats_and_counters(tmp_path: Path, index: int) -> None:
     path = _build(tmp_path, "".join(p for p, _ in _NUMBERED))
     assert _paragraphs(path)[index][0] == _NUMBERED[index][1]
+
+
+def test_a_level_shown_for_a_deeper_item_counts_as_used(tmp_path: Path) -> None:
+    # de-cuong (Phú Thọ 2012): a Heading 3 right under a Heading 1 shows IV.1.1.; the Heading 2
+    # after it is IV.2., as Word's own table of contents in that document shows it.
+    body = _p("Nội dung", num=(6, 0)) + _p("Mục tiêu chung", num=(6, 2)) + _p("Phạm vi", num=(6, 1))
+    assert [label for label, _ in _paragraphs(_build(tmp_path, body))] == ["I.", "I.1.1.", "I.2."]
 
 
 def test_lower_letter_has_no_d_stroke_as_word_shows(tmp_path: Path) -> None:

@@ -440,3 +440,14 @@ def test_a_title_followed_by_tabs_keeps_its_last_word() -> None:
 def test_a_number_with_no_word_after_it_is_no_heading() -> None:
     # de-cuong (Phú Thọ 2012): a sample report's two blank lists side by side, ``1. 1.``.
     assert parse_heading("1. 1.") is None
+
+
+@pytest.mark.parametrize("text", ["I. I.", "a) a)"])
+def test_labels_after_a_number_are_no_heading(text: str) -> None:
+    assert parse_heading(text) is None
+
+
+@pytest.mark.parametrize(("text", "number"), [("1. 2011", "1"), ("a) 50%", "a"), ("II. 2011 - 2015", "II")])
+def test_a_year_or_figure_after_a_number_is_a_heading(text: str, number: str) -> None:
+    found = parse_heading(text)
+    assert found is not None and found[0] == number

@@ -99,14 +99,6 @@ HEADER_RULES: list[HeaderRule] = [
      "examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Gia Lai, ngày 20 tháng 9 năm 2012",
                   "Phú Thọ, ngày      tháng 12 năm 2011"],
      "not_examples": ["Hôm nay, vào lúc 14h giờ 00 phút, ngày 20 tháng 9 năm 2012, tại phòng họp"]},
-    # A cover page's place and year (a project's outline, a study), with no day: at the foot of
-    # the cover, under the title. (Its place is told apart from running text by the reader: each
-    # of its words opens with a capital.)
-    {"kind": "place-year",
-     "pattern": r"(?P<place>[^\d,;:]{2,40}?)\s*,\s*(?P<date>(?:thang\s+(?P<m>\d{1,2})\s+(?:nam\s+)?|nam\s+)?"
-                r"(?P<y>(?:19|20)\d\d))\s*\.?$",
-     "examples": ["Phú Thọ, 2012", "Hà Nội, tháng 12 năm 2012", "Hà Nội, năm 2025"],
-     "not_examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Tổng cộng, 12", "Năm 2011, 2012"]},
     {"kind": "rule",
      "pattern": r"[-_=*.…–— ]*(?:o0o)?[-_=*.…–— ]*$",
      "examples": ["---------------", "*", "-----o0o-----", "_______"],
@@ -182,6 +174,51 @@ HEADER_RULES: list[HeaderRule] = [
 ]
 
 _COMPILED = [(rule["kind"], regex.compile(rule["pattern"])) for rule in HEADER_RULES]
+
+# A cover page's place and year (a project's outline, a study), with no day, at the foot of the
+# cover under the title: not a header line kind of its own (``classify_line`` does not give it:
+# a ``V/v`` title or a heading may end ``..., năm 2012``); read only there (see
+# :func:`place_year`). Its place is a few words, each opening with a capital but a locality
+# word's (``Thành phố Hồ Chí Minh``).
+PLACE_YEAR: HeaderRule = {
+    "kind": "place-year",
+    "pattern": r"(?P<place>[^\d,;:–-]{2,40}?)\s*(?:,|[ ]+[-–][ ]+)\s*"
+               r"(?P<date>(?:thang\s+(?P<m>\d{1,2})\s*(?:nam\s+|/\s*)|nam\s+)?(?P<y>(?:19|20)\d\d))\s*\.?$",
+    "examples": ["Phú Thọ, 2012", "Hà Nội, tháng 12 năm 2012", "Hà Nội, năm 2025", "Hà Nội - 2012",
+                 "Hà Nội, tháng 12/2012", "Thành phố Hồ Chí Minh, 2012"],
+    "not_examples": ["Hà Nội, ngày 09 tháng 6 năm 2025", "Tổng cộng, 12", "Năm 2011, 2012",
+                     "V/v báo cáo kết quả thực hiện, năm 2012", "TÓM TẮT KẾT QUẢ CÔNG TÁC THI ĐUA, NĂM 2012",
+                     "Niên giám thống kê, 2012"],
+}
+_PLACE_YEAR = regex.compile(PLACE_YEAR["pattern"])
+# The words of a place's name that are written in lower case.
+_LOCALITY_WORDS = frozenset({"phố", "xã", "thị", "trấn", "huyện", "tỉnh", "quận", "phường"})
+
+
+def place_year(line: str) -> tuple[str, int | None, int, tuple[int, int]] | None:
+    """The place, month (or None), year and the date's span in ``line`` (stripped) of a cover
+    page's place-and-year line (:data:`PLACE_YEAR`): a place of at most five words, each opening
+    with a capital but a locality word's, not a line in capitals of more than three words.
+
+    >>> place_year("Phú Thọ, 2012"), place_year("Hà Nội, tháng 12/2012")[:3]
+    (('Phú Thọ', None, 2012, (9, 13)), ('Hà Nội', 12, 2012))
+    >>> place_year("V/v báo cáo kết quả thực hiện, năm 2012") is None
+    True
+    """
+    stripped = line.strip()
+    m = _PLACE_YEAR.match(fold(stripped))
+    if m is None:
+        return None
+    place = stripped[m.start("place"):m.end("place")].strip()
+    words = place.replace(".", ". ").split()
+    if not words or len(words) > 5 or not words[0][:1].isupper() \
+            or any(not w[:1].isupper() and w not in _LOCALITY_WORDS for w in words) \
+            or (in_capitals(place) and len(words) > 3):
+        return None
+    month = int(m.group("m")) if m.group("m") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    return place, month, int(m.group("y")), (m.start("date"), m.end("date"))
 HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
 
 
@@ -227,7 +264,7 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
 
 def classify_line(line: str) -> str | None:
     """What a header or signature line is: ``motto``, ``motto-part``, ``number``,
-    ``place-date``, ``place-year``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
+    ``place-date``, ``rule``, ``subject``, ``addressee``, ``recipients``, ``signing``,
     ``issued-with``, ``representative``, ``declarant``, ``copy-kind``, ``signed-mark``, ``doc-type``
     — or None.
 

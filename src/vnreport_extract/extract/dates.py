@@ -49,7 +49,9 @@ _DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
-# Months that share their year: ``Tháng 11, 12/2012`` (a schedule's cell), ``tháng 11 và 12 năm 2012``.
+# Months that share their year: ``Tháng 11, 12/2012`` (a schedule's cell), ``tháng 11 và 12 năm 2012``;
+# not after a day (``ngày 30 tháng 11, ...``).
+_DAY_BEFORE_MONTH = regex.compile(r"(?i:ngày)\s+\d{1,2}\s*$")
 WORDED_MONTHS = regex.compile(
     rf"(?<!\w)(?i:tháng)\s+(?P<months>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
 # A month-year without ``tháng`` (``9/2012``) is a month at the end of a table cell, where a
@@ -324,8 +326,9 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         months = list(_DAY.finditer(text, m.start("months"), m.end("months")))
         numbers = [int(x.group()) for x in months]
         if taken.overlaps(m.start(), m.end()) or not all(_valid(None, n) for n in numbers) \
-                or any(a >= b for a, b in itertools.pairwise(numbers)):
-            continue
+                or any(a >= b for a, b in itertools.pairwise(numbers)) \
+                or _DAY_BEFORE_MONTH.search(text, max(0, m.start() - 12), m.start()):
+            continue  # (``ngày 30 tháng 11, 12/2012``: a day's, not a list of months)
         add("month", m.start(), months[0].end(), PartialDate.of(year, numbers[0]))
         for x, n in zip(months[1:-1], numbers[1:-1], strict=True):
             add("month", x.start(), x.end(), PartialDate.of(year, n))

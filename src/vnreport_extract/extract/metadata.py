@@ -24,6 +24,7 @@ from ..conventions.header import (
     match_line,
     names_issuer,
     names_locality,
+    place_year,
     starts_issuer,
     type_name_and_title,
 )
@@ -183,35 +184,49 @@ def _parse_date_line(line: Line) -> DateLine:
     return DateLine(place, date, (line.start + d.start(), line.start + d.end()))
 
 
-def _field_name(text: str, label: regex.Match[str], following: list[Line]) -> bool:
-    """Whether a ``Nơi nhận`` line with no colon, and nothing after it or words in lower case
+def _field_name(text: str, label: regex.Match[str], before: list[Line], following: list[Line]) -> bool:
+    """Whether a ``Nơi nhận`` line with no colon, and nothing or words in lower case after it
     (``Nơi nhận bản dư``), is a name in a list of fields (a software outline's fields of an
-    outgoing letter: ``Trích yếu`` / ``Nơi soạn thảo`` / ``Nơi nhận`` / ``Số bản``), not the label
-    of the recipients: the line after it is no item (no bullet, no ``;`` or ``.`` at its end, no
-    ``Như trên`` or ``Lưu``) and no signing line.
+    outgoing letter: ``Trích yếu`` / ``Nơi soạn thảo`` / ``Nơi nhận`` / ``Số bản``), not the
+    label of the recipients: the lines on both sides are short bare names (a few words, no
+    bullet, no closing punctuation, no header line, no position), and the one after it is no
+    item (``Như trên``, ``Lưu ...``).
 
     >>> m = match_line("recipients", "Nơi nhận")
-    >>> _field_name("Nơi nhận", m, [Line("Số bản", 0, 6)]), _field_name("Nơi nhận", m, [Line("- Như trên;", 0, 11)])
+    >>> fields = [Line("Nơi soạn thảo", 0, 13)], [Line("Số bản", 0, 6)]
+    >>> _field_name("Nơi nhận", m, *fields), _field_name("Nơi nhận", m, fields[0], [Line("- Như trên;", 0, 11)])
     (True, False)
+
+    After the body's last sentence it is the label, whatever follows (an OCR'd list whose colon
+    and bullets were lost):
+
+    >>> _field_name("Nơi nhận", m, [Line("Đề nghị các đơn vị thực hiện./.", 0, 31)], [Line("UBND tỉnh (b/c)", 0, 15)])
+    False
     """
     rest = text.strip()[label.end():].strip()
-    if ":" in text or (rest and not rest[:1].islower()) or not following:
+    if ":" in text or (rest and not rest[:1].islower()) or not before or not following:
         return False  # ``Nơi nhận - Như trên;``, ``Nơi nhận TM. ỦY BAN NHÂN DÂN``: the label
-    nxt = following[0].text
-    return not (_BULLET.match(nxt) or nxt.rstrip().endswith((";", ".")) or _STANDARD_RECIPIENT.match(nxt)
-                or classify_line(nxt) is not None)
+    return all(_bare_name(x.text) for x in (before[0], following[0])) and not following[0].text.startswith("Lưu")
 
 
-# How far under the type name a cover page's place and year are looked for.
+def _bare_name(text: str) -> bool:
+    """A short line that is a name alone: at most six words, no bullet, nothing to close it
+    (``.`` ``;`` ``:`` ``,`` ``)``), no header line, no position (``GIÁM ĐỐC``), not in capitals."""
+    return len(text.split()) <= 6 and not _BULLET.match(text) \
+        and not text.rstrip().endswith((".", ";", ":", ",", ")")) and not _STANDARD_RECIPIENT.match(text) \
+        and classify_line(text) is None and not is_position(text) and not in_capitals(text)
+
+
+# How many lines under the title a cover page's place and year are looked for.
 _COVER_LINES = 16
 
 
 def _cover_place_year(lines: list[Line]) -> tuple[str, PartialDate, tuple[int, int]] | None:
     """The place, date (a year, or a month) and the date's span of a cover page's place-and-year
-    line (``Phú Thọ, 2012``, ``Hà Nội, tháng 12 năm 2012``) among ``lines`` (those under the type
-    name), up to the first line of the body; a place each of whose words opens with a capital.
+    line (``Phú Thọ, 2012``, ``Hà Nội, tháng 12 năm 2012``: :func:`~.conventions.header.place_year`)
+    among ``lines`` (those under the title), up to the first line of the body.
 
-    >>> found = _cover_place_year([Line("“XÂY DỰNG PHẦN MỀM”", 0, 19), Line("Phú Thọ, 2012", 20, 33)])
+    >>> found = _cover_place_year([Line("CHỦ ĐẦU TƯ", 0, 10), Line("Phú Thọ, 2012", 20, 33)])
     >>> found[0], found[1].iso, found[2]
     ('Phú Thọ', '2012', (29, 33))
     >>> _cover_place_year([Line("I. Thông tin chung", 0, 18), Line("Phú Thọ, 2012", 19, 32)]) is None
@@ -220,17 +235,10 @@ def _cover_place_year(lines: list[Line]) -> tuple[str, PartialDate, tuple[int, i
     for line in lines:
         if parse_heading(line.text) is not None or _OPENS_BODY.match(line.text):
             return None
-        m = match_line("place-year", line.text)
-        if m is None:
-            continue
-        place = line.text[m.start("place"):m.end("place")].strip()
-        if not all(w[:1].isupper() for w in place.replace(".", ". ").split()):
-            continue
-        month = int(m.group("m")) if m.group("m") else None
-        if month is not None and not 1 <= month <= 12:
-            continue
-        span = (line.start + m.start("date"), line.start + m.end("date"))
-        return place, PartialDate.of(int(m.group("y")), month), span
+        found = place_year(line.text)
+        if found is not None:
+            place, month, year, (start, end) = found
+            return place, PartialDate.of(year, month), (line.start + start, line.start + end)
     return None
 
 
@@ -641,7 +649,7 @@ def extract_metadata(text: str) -> MetadataResult:
 
     if meta.date is None and meta.number is None and type_idx is not None:
         # A cover page's place and year at its foot, under the title (``Phú Thọ, 2012``).
-        cover = _cover_place_year(lines[type_idx + 1: type_idx + _COVER_LINES])
+        cover = _cover_place_year(lines[body_start_line: body_start_line + _COVER_LINES])
         if cover is not None:
             meta.place, meta.date, date_span = cover
 
@@ -685,7 +693,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 bulleted = bulleted or bool(_BULLET.match(nxt.text))
                 recipients.extend(_items(nxt.text))
                 previous = nxt.text
-        if (nn := match_line("recipients", line.text)) and not _field_name(line.text, nn, lines[i + 1: i + 2]):
+        if (nn := match_line("recipients", line.text)) \
+                and not _field_name(line.text, nn, lines[i - 1: i] if i else [], lines[i + 1: i + 2]):
             body_end = min(body_end, line.start)
             noi_nhan_line = i
             listed_from = len(recipients)

@@ -135,10 +135,13 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
     >>> parse_heading("1.460,97 ha") is None
     True
 
-    A number with no word after it is no heading (a form's two blank lists side by side):
+    A number with nothing but labels after it is no heading (a form's two blank lists side by
+    side); one with a year or a figure after it is:
 
-    >>> parse_heading("1. 1.") is None, parse_heading("1.") is None
-    (True, True)
+    >>> parse_heading("1. 1.") is None, parse_heading("I. I.") is None, parse_heading("a) a)") is None
+    (True, True, True)
+    >>> parse_heading("1. 2011")[:2], parse_heading("a) 50%")[:2]
+    (('1', 60), ('a', 200))
     """
     # A loop, not a generator: most paragraphs are tried against one style or none.
     found: tuple[str, regex.Match[str]] | None = None
@@ -159,10 +162,14 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
         first, *others = number.split()
         number = " ".join([first[:1].upper() + first[1:].lower()]
                           + [w if _NUMERAL.fullmatch(w) else w.lower() for w in others])
-    if kind in ("letter", "arabic", "roman", "upper") and not any(c.isalpha() for c in rest):
-        # Nothing, or no word (``1. 1.``: two columns of a form's blank list), after the number.
+    if kind in ("letter", "arabic", "roman", "upper") and (not rest.strip() or _ONLY_LABELS.fullmatch(rest)):
+        # Nothing, or only more labels (``1. 1.``: two columns of a form's blank list), after the number.
         return None
     return number, rank, rest
+
+
+# What follows a number when it is only more list labels and marks (``1.``, ``I.``, ``a)``).
+_ONLY_LABELS = regex.compile(r"[\s.)(:-]*(?:(?:\d{1,2}|[IVXLC]{1,4}|[a-zđ])[.)][\s.)(:-]*)*")
 
 
 def continued_item(paragraph: str, previous: str) -> tuple[str, int, str] | None:
