@@ -91,12 +91,6 @@ FLOORS: dict[str, dict[str, float]] = {
     # theo Thông tư số 2442/2007/TT-TTCP``), which are no citation of another document.
     "qlvb-quanhuyen-2011/tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc": {"citations": 0.952, "citation_dates": 0.952},
     "qlvb-quanhuyen-2011/tt-01-2010-tt-ttcp-sua-doi-tt-2442.doc": {"citations": 0.95},
-    # An 88-page IT project outline: its gold puts the two PHỤ LỤC in the section tree (I.-V.
-    # under each, which are read as the body's own I.-V. again here), and a heading printed
-    # ``IV.3. 5.1`` (Word's ``IV.3.`` before a typed ``5.1``) is read as a second IV.3, so that
-    # IV.3.5's headings nest under it; the sample reports' ``I. Văn bản đã xử lý`` are read as
-    # headings.
-    "qlvb-quanhuyen-2011/de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc": {"sections": 0.681},
     # The handwritten number 403 not read surely; the signer's name under the seal.
     "bac-giang-2012/cv-403-kcn-vp-2012-scan.pdf": {"metadata": 0.8},
     # The handwritten number 289 and day 07 not read surely (the day's month stands alone).

@@ -451,3 +451,44 @@ def test_labels_after_a_number_are_no_heading(text: str) -> None:
 def test_a_year_or_figure_after_a_number_is_a_heading(text: str, number: str) -> None:
     found = parse_heading(text)
     assert found is not None and found[0] == number
+
+
+OUTLINE = """I. Thông tin chung
+II. Phân tích thực trạng
+IV. Nội dung dự án
+IV.3 Phân tích, lựa chọn giải pháp
+IV.3.5 Phân tích, thiết kế cơ sở dữ liệu
+IV.3. 5.1 Mô hình logic của hệ thống
+IV.3.7 Đặc tả dữ liệu
+BÁO CÁO TÌNH HÌNH XỬ LÝ VĂN BẢN
+I. Văn bản đã xử lý
+II. Văn bản còn tồn cần xử lý
+IV.3.8 Cung cấp dữ liệu cho CSDL văn bản quy phạm pháp luật
+V. Kiến nghị
+PHỤ LỤC I. GIẢI THÍCH THUẬT NGỮ VÀ PHƯƠNG PHÁP XÁC ĐỊNH GIÁ TRỊ PHẦN MỀM
+I. Giải thích thuật ngữ
+II. Tóm tắt phương pháp định giá sản phẩm
+"""  # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc, its headings (abridged)
+
+
+def _outline() -> list[tuple[str, int]]:
+    return [(s.number, s.level) for s in walk(parse_text(OUTLINE).sections)]
+
+
+def test_an_appendix_with_its_title_on_its_line_holds_its_own_numerals() -> None:
+    assert _outline()[-3:] == [("Phụ lục I", 1), ("I", 2), ("II", 2)]
+
+
+def test_a_number_typed_after_words_numbering_goes_on_the_outline() -> None:
+    # ``IV.3. 5.1``: Word's ``IV.3.`` before a typed ``5.1``, under IV.3.5.
+    assert ("IV.3.5.1", 4) in _outline()
+
+
+def test_a_sample_reports_numerals_inside_the_outline_are_no_sections() -> None:
+    # The sample report's ``I.`` ``II.`` inside IV.3.7; the outline goes on at IV.3.8.
+    assert [n for n, _ in _outline()][6:9] == ["IV.3.7", "IV.3.8", "V"]
+
+
+def test_numerals_that_start_over_with_no_outline_after_them_are_kept() -> None:
+    text = "I. Kết quả\nII. Hạn chế\nIII. Nguyên nhân\nPHƯƠNG HƯỚNG NĂM 2026\nI. Mục tiêu\nII. Nhiệm vụ\n"
+    assert [s.number for s in parse_text(text).sections] == ["I", "II", "III", "I", "II"]

@@ -33,6 +33,13 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("PHẦN THỨ NHẤT: KẾT QUẢ", "Phần thứ nhất"), ("Phần I. TÌNH HÌNH CHUNG", "Phần I"),
                   # a part put in between two by an amendment (tt-01, 2010)
                   ("Phần 5a: XỬ LÝ VI PHẠM CÁC QUY ĐỊNH VỀ MINH BẠCH TÀI SẢN, THU NHẬP", "Phần 5a")]},
+    # An appendix inside the document, its title on the label's line (``PHỤ LỤC I. GIẢI THÍCH
+    # THUẬT NGỮ ...``), holding its own ``I.`` ``II.`` (an IT project outline, 2012): at the top,
+    # as a part. A ``PHỤ LỤC`` line alone heads an attached document, not a section.
+    {"name": "Phụ lục I.", "scheme": "part",
+     "pattern": r"(?P<number>(?i:phụ[ ]+lục)[ ]+(?:[IVXLC]{1,4}|\d{1,2}))[ ]*[.:][ ]+(?=\p{Lu})",
+     "examples": [("PHỤ LỤC I. GIẢI THÍCH THUẬT NGỮ VÀ PHƯƠNG PHÁP XÁC ĐỊNH GIÁ TRỊ PHẦN MỀM", "Phụ lục I"),
+                  ("PHỤ LỤC II. CHI PHÍ XÂY DỰNG HỆ THỐNG PHẦN MỀM QLVB", "Phụ lục II")]},
     {"name": "Chương I", "scheme": "chapter",
      "pattern": r"(?P<number>(?i:chương)[ ]+(?:[IVXLC]+|\d{1,2}))[ ]*[.:]?(?:[ ]+|$)",
      "examples": [("Chương I", "Chương I"), ("CHƯƠNG II. NHỮNG QUY ĐỊNH CỤ THỂ", "Chương II")]},

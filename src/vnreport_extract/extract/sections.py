@@ -29,6 +29,7 @@ from ..conventions.numbering import (
     TOC_ENTRY,
     TOC_TITLES,
     next_label,
+    roman_value,
 )
 from ..limits import LimitExceededError
 from ..models import Section, Warning
@@ -166,6 +167,75 @@ def parse_heading(paragraph: str) -> tuple[str, int, str] | None:
         # Nothing, or only more labels (``1. 1.``: two columns of a form's blank list), after the number.
         return None
     return number, rank, rest
+
+
+# A number typed after a heading's number (``IV.3. 5.1 Mô hình logic``), itself dotted.
+_TYPED_ON = regex.compile(r"[ ]*(?P<more>\d{1,2}(?:\.\d{1,2})+)\.?[ ]+(?=\S)")
+
+
+def _typed_on_label(number: str, rest: str, previous: str) -> tuple[str, int, str] | None:
+    """A heading whose number Word printed (``IV.3.``) before a number typed in its text
+    (``5.1 Mô hình logic của hệ thống``), read as the one number they make together
+    (``IV.3.5.1``) when the heading before is that number's parent (``IV.3.5``) or one of the
+    parent's own headings: the number goes on the outline there.
+
+    >>> _typed_on_label("IV.3", " 5.1 Mô hình logic", "IV.3.5")
+    ('IV.3.5.1', 43, 'Mô hình logic')
+    >>> _typed_on_label("IV.3", " 5.1 Mô hình logic", "IV.2") is None
+    True
+    """
+    m = _TYPED_ON.match(rest)
+    if m is None:
+        return None
+    joined = f"{number}.{m.group('more')}"
+    parent = joined.rsplit(".", 1)[0]
+    if previous != parent and not previous.startswith(parent + "."):
+        return None
+    parsed = parse_heading(f"{joined} {rest[m.end():]}")
+    return parsed if parsed is not None and parsed[0] == joined else None
+
+
+def _without_embedded_runs(headings: list[Heading]) -> list[Heading]:
+    """The headings without those of a numbering run embedded in the document's own: its
+    Roman numerals start again at ``I.`` after ``II.`` or more, with no part (Phần, Phụ lục) or
+    capital letter between, and the document's outline goes on after them, at a number of the
+    Roman numeral it was in (``IV.3.8`` after the sample reports' ``I. Văn bản đã xử lý`` /
+    ``II. Văn bản còn tồn`` inside ``IV.3.7.8``) or at the next one. A run that the outline
+    does not resume after is kept: the document starts over (a second part whose heading has
+    no label).
+
+    >>> def h(n: str, r: int) -> Heading:
+    ...     return Heading(n, r, "", 0)
+    >>> run = [h("IV", 40), h("IV.3.7.8", 43), h("I", 40), h("1", 60), h("II", 40), h("IV.3.8", 42)]
+    >>> [x.number for x in _without_embedded_runs(run)]
+    ['IV', 'IV.3.7.8', 'IV.3.8']
+    >>> [x.number for x in _without_embedded_runs([h("I", 40), h("II", 40), h("I", 40), h("II", 40)])]
+    ['I', 'II', 'I', 'II']
+    """
+    out: list[Heading] = []
+    top = 0  # the Roman numeral the document's outline is in
+    pending: list[Heading] | None = None
+    for h in headings:
+        if pending is not None:
+            first = roman_value(h.number.split(".")[0]) or 0 if _ROMAN <= h.rank < _UPPER else 0
+            if (h.rank == _ROMAN and first > top) or (_ROMAN < h.rank < _UPPER and first == top):
+                pending = None  # the outline resumes: the run was embedded
+            elif h.rank < _ROMAN or h.rank == _UPPER:
+                out += pending
+                pending = None
+            else:
+                pending.append(h)
+                continue
+        if h.rank < _ROMAN or h.rank == _UPPER:
+            top = 0
+        elif h.rank == _ROMAN:
+            value = roman_value(h.number) or 0
+            if value == 1 and top >= 2:
+                pending = [h]
+                continue
+            top = max(top, value)
+        out.append(h)
+    return out + (pending or [])
 
 
 # What follows a number when it is only more list labels and marks (``1.``, ``I.``, ``a)``).
@@ -335,6 +405,8 @@ def extract_sections(
                             or len(rest) + 1 + len(more) > MAX_TITLE:
                         break
                     rest = f"{rest} {more}"
+        if headings and (joined := _typed_on_label(number, rest, headings[-1].number)) is not None:
+            number, rank, rest = joined
         page = page_at(start) if page_at else None
         amending = _AMENDS.match(rest.lstrip()) is not None
         named = _named_labels(rest) if amending and _AS_FOLLOWS.search(rest) is not None else frozenset()
@@ -344,6 +416,7 @@ def extract_sections(
             raise LimitExceededError("max_sections", max_sections,
                                      what=f"more than {max_sections} numbered headings")
 
+    headings = _without_embedded_runs(headings)
     # Under each part (Phần, Chương, Mục, Điều) on its own: a Hướng dẫn's first part may number
     # with ``I.`` alone and its second with ``A.`` / ``I.``.
     segment: list[Heading] = []
