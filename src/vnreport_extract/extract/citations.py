@@ -41,7 +41,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, symbol_parts
+from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, parts_of, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -310,8 +310,7 @@ def _dated_slips(citations: list[Citation]) -> None:
     slips: dict[str, SymbolParts] = {}
     for c in citations:
         if c.kind == "full" and c.symbol and c.number and c.date is not None and c.year is None and c.type_code:
-            parts = SymbolParts(c.number, c.year, c.type_code, c.issuer_code, c.symbol, c.convention or "state",
-                                list(c.repairs))
+            parts = parts_of(c)
             if (fixed := dated(parts, c.date.year)) is not parts:
                 slips[c.symbol] = fixed
     if not slips:

@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
-from ..models import DocumentNumber, RepairName
+from ..models import Citation, DocumentNumber, RepairName
 from ..normalize import fold
 from .scan import group_numbers, matches_in
 
@@ -239,10 +239,15 @@ def dated(parts: SymbolParts, year: int | None) -> SymbolParts:
 _PARTY_OR_UNION_BODY = regex.compile(r"ĐU|BCSĐ|ĐĐ|ĐTN")
 
 
+def parts_of(record: DocumentNumber | Citation) -> SymbolParts:
+    """The symbol fields of a document's number or of a citation, as :func:`symbol_parts` gives them."""
+    return SymbolParts(record.number or "", record.year, record.type_code, record.issuer_code, record.symbol or "",
+                       record.convention or "state", list(record.repairs))
+
+
 def dated_number(number: DocumentNumber, year: int | None) -> DocumentNumber:
     """A document's own number, as :func:`dated` repairs a cited symbol, by the document's year."""
-    parts = SymbolParts(number.number or "", number.year, number.type_code, number.issuer_code, number.symbol or "",
-                        number.convention or "state", list(number.repairs))
+    parts = parts_of(number)
     if not number.number or not number.symbol or (fixed := dated(parts, year)) is parts:
         return number
     return number.model_copy(update={"symbol": fixed.symbol, "repairs": fixed.repairs})

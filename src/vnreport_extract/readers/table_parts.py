@@ -46,10 +46,16 @@ def _norm(cell: str) -> str:
 def _repeats_header(row: list[str], header: list[list[str]]) -> bool:
     """Whether a row repeats one of the header rows: each of its non-empty cells equals the
     cell in the same column of that row (a repeated header may hold its merged cells once)."""
-    cells = [_norm(c) for c in row]
-    if not any(cells):
-        return False
-    return any(len(h) == len(cells) and all(not c or c == _norm(h[i]) for i, c in enumerate(cells)) for h in header)
+    return any(len(_repeated_cells(row, h)) > 0 for h in header)
+
+
+def _repeated_cells(row: list[str], header: list[str]) -> list[str]:
+    """The cells of ``row`` with text, when each is the cell in the same column of ``header`` (a
+    repeated header may hold its merged cells once); none when a cell differs or the widths do."""
+    if len(row) != len(header):
+        return []
+    filled = [(_norm(c), _norm(h)) for c, h in zip(row, header, strict=True) if _norm(c)]
+    return [c for c, _ in filled] if all(c == h for c, h in filled) else []
 
 
 def _cut_row(last: list[str], row: list[str]) -> bool:
@@ -124,10 +130,8 @@ def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bo
 def _same_header_row(row: list[str], header: list[str]) -> bool:
     """Whether ``row`` repeats the header row ``header``: the same cell in each column where it has
     text, two such cells at least, with words (not a row of numbers or of one label)."""
-    cells = [(_norm(c), _norm(h)) for c, h in zip(row, header, strict=False)]
-    filled = [(c, h) for c, h in cells if c]
-    return len(row) == len(header) and len(filled) >= 2 and all(c == h for c, h in filled) \
-        and any(ch.isalpha() for c, _ in filled for ch in c)
+    cells = _repeated_cells(row, header)
+    return len(cells) >= 2 and any(ch.isalpha() for c in cells for ch in c)
 
 
 def _merged(block: Block) -> list[list[bool]]:
