@@ -1496,11 +1496,18 @@ def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
     ("- Đ/e Đậu Xuân Bảo - PGĐ (p/hợp chỉ đạo);", "- Đ/c Đậu Xuân Bảo"),
     # In a line in capitals the word takes its neighbours' capitals.
     ("QUYẾT ĐỊNH vỀ VIỆC THÀNH LẬP HỘI ĐỒNG", "QUYẾT ĐỊNH VỀ VIỆC"),
+    # cv-3980-c04-p6-2025-scan, a Nơi nhận item: the capital right after the word's capital.
+    ("- Đông chí Chủ tịch UBND tỉnh Lâm ĐỒng seo", "tỉnh Lâm Đồng seo"),
+    ("CÔNG AN TỈNH LÂM ĐỒng KHÁNH HÒA", "LÂM ĐỒNG KHÁNH"),
+    # cv-5689-bca-c04-2025-scan, a Nơi nhận item: what a copy is sent for.
+    ("- Đ/c Bộ trưởng (đề b/cáo);", "(để b/cáo);"),
+    ("- Văn phòng Bộ Công an (đê p/h);", "(để p/h);"),
 ])
 def test_a_word_no_text_has_is_repaired(line: str, fixed: str) -> None:
     assert fixed in repair_words(line)[0]
 
 
-@pytest.mark.parametrize("line", ["Quyết định số 28/2025/QĐ-TTg", "Chương trình 03-CTr/BDVTW-BCSĐCP", "QyĐ, iOS, eGov"])
+@pytest.mark.parametrize("line", ["Quyết định số 28/2025/QĐ-TTg", "Chương trình 03-CTr/BDVTW-BCSĐCP", "QyĐ, iOS, eGov",
+                                  "ĐHĐCĐ, TÂY NGUYÊN, Đề án, vấn đề thực hiện, đề nghị b/c"])
 def test_abbreviations_with_capitals_inside_are_left_alone(line: str) -> None:
     assert repair_words(line) == (line, [])

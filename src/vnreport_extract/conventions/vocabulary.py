@@ -139,6 +139,9 @@ RECIPIENT_PURPOSES: list[str] = [
     "để báo cáo", "để biết", "để thực hiện", "để theo dõi", "để phối hợp", "để chỉ đạo", "để tổng hợp",
     "để kiểm tra", "để giám sát", "để thi hành", "để đăng tải", "để đăng tin", "để tham mưu", "để chủ trì",
 ]
+# ... and their abbreviations (``(để b/c)``, ``(để p/h)``), after which ``để`` is certain: an OCR's
+# ``đề``/``đê`` there is ``để`` (``Đ/c Bộ trưởng (đề b/cáo)``).
+RECIPIENT_PURPOSE_ABBREVIATIONS: list[str] = ["b/c", "b/cáo", "p/h", "p/hợp", "t/h", "th/h"]
 
 # What opens the trích yếu of a document cited by its number, right after the symbol (its date,
 # its author): ``Nghị định số 184/2025/NĐ-CP ngày 01/7/2025 của Chính phủ quy định phân định thẩm

@@ -64,7 +64,14 @@ from ..conventions.header import (
     match_line,
 )
 from ..conventions.numbering import label_end, roman, roman_value
-from ..conventions.vocabulary import HEADER_PHRASES, POSITIONS, PROVINCES, RANKS, SURNAMES
+from ..conventions.vocabulary import (
+    HEADER_PHRASES,
+    POSITIONS,
+    PROVINCES,
+    RANKS,
+    RECIPIENT_PURPOSE_ABBREVIATIONS,
+    SURNAMES,
+)
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, MissingComponentError
 from ..extract.symbols import find_symbols
@@ -509,10 +516,17 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 # one there (``TTg``, ``CTr``, ``QyĐ`` open with a capital), the OCR took its case from its size.
 _TONED_CAPITALS = "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
 _CAPITAL_INSIDE = regex.compile(rf"(?<![\w/])\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}}*(?![\w/])")
+# ... and one right after a word's capital, the rest of the word in lower case (``Lâm ĐỒng``):
+# an abbreviation has no lower-case letters after two capitals (``ĐHĐCĐ``, ``TTg``, ``QyĐ``).
+_CAPITAL_SECOND = regex.compile(rf"(?<![\w/])\p{{Lu}}[{_TONED_CAPITALS}]\p{{Ll}}+(?![\w/])")
 _LAST_WORD = regex.compile(r"\w+(?=\W*$)")
 _FIRST_WORD = regex.compile(r"\W*\K\w+")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
 _DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
+# ``để`` (for) before the abbreviations of what a copy is sent for, in a ``Nơi nhận`` item or a
+# sentence: ``(để b/c)``, ``(để p/h)``, ``để t/h``; ``đề`` (a subject) never stands before them.
+_PURPOSE_ABBREVIATION = "|".join(map(regex.escape, RECIPIENT_PURPOSE_ABBREVIATIONS))
+_FOR_BEFORE = regex.compile(rf"(?<![\w/])(?P<w>đề|đê|dể|đế)(?=[ ]+(?:{_PURPOSE_ABBREVIATION})(?![\w/]))")
 # A word of four letters right before a numeric date, one letter off ``ngày`` and no Vietnamese
 # syllable (``rgày 13/3/2025``, ``nuày 24/9/2025``): only ``ngày`` stands there.
 _DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/\d{1,2}/\d{4}(?![\d/]))")
@@ -525,9 +539,17 @@ def _syllables() -> dict[str, tuple[str, ...]]:
     return model().syllables
 
 
+def _among_capitals(m: regex.Match[str]) -> bool:
+    """Whether the word ``m`` found stands in a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``): its
+    neighbours are, and it takes their capitals."""
+    before = _LAST_WORD.search(m.string, 0, m.start())
+    after = _FIRST_WORD.match(m.string, m.end())
+    return bool(before and after and before.group(0).isupper() and after.group(0).isupper())
+
+
 def repair_words(text: str) -> tuple[str, list[str]]:
-    """Words whose reading no text has: a capital vowel inside a word in lower case, ``Đ/e``
-    for ``Đ/c``; the repairs made.
+    """Words whose reading no text has: a capital vowel inside a word in lower case or right after
+    its capital, ``Đ/e`` for ``Đ/c``, ``đề`` for ``để`` before ``b/c``; the repairs made.
 
     >>> repair_words("xét duyệt địa bàn cấp xã không ma tÚy; - Đ/e Đậu Xuân Bảo")  # bcdx-03-scan
     ('xét duyệt địa bàn cấp xã không ma túy; - Đ/c Đậu Xuân Bảo', ["'tÚy' → 'túy'", "'Đ/e' → 'Đ/c'"])
@@ -539,17 +561,15 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     ('Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ', ["'rgày' → 'ngày'"])
     >>> repair_words("từ ngày 15/12/2023 đến ngay 14/12/2024, năm 2024 12/3/2025")[1]
     []
+    >>> repair_words("- Đ/c Chủ tịch UBND tỉnh Lâm ĐỒng; - Đ/c Bộ trưởng (đề b/cáo);")  # cv-3980, cv-5689
+    ('- Đ/c Chủ tịch UBND tỉnh Lâm Đồng; - Đ/c Bộ trưởng (để b/cáo);', ["'ĐỒng' → 'Đồng'", "'đề' → 'để'"])
 
     """
     repairs: list[str] = []
 
     def lower(m: regex.Match[str]) -> str:
         word: str = m.group(0)
-        # In a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``) the word takes the capitals of its neighbours.
-        before = _LAST_WORD.search(text, 0, m.start())
-        after = _FIRST_WORD.match(text, m.end())
-        fixed = word.upper() if before and after and before.group(0).isupper() and after.group(0).isupper() \
-            else word.lower()
+        fixed = word.upper() if _among_capitals(m) else word.lower()
         repairs.append(f"{word!r} → {fixed!r}")
         return fixed
 
@@ -567,8 +587,20 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         repairs.append(f"{word!r} → {fixed!r}")
         return fixed
 
+    def second(m: regex.Match[str]) -> str:
+        word: str = m.group(0)
+        fixed = word.upper() if _among_capitals(m) else word[0] + word[1:].lower()
+        repairs.append(f"{word!r} → {fixed!r}")
+        return fixed
+
+    def for_word(m: regex.Match[str]) -> str:
+        repairs.append(f"{m.group('w')!r} → 'để'")
+        return "để"
+
     text = _CAPITAL_INSIDE.sub(lower, text)
+    text = _CAPITAL_SECOND.sub(second, text)
     text = _DONG_CHI.sub(dong_chi, text)
+    text = _FOR_BEFORE.sub(for_word, text)
     text = _DAY_WORD_BEFORE_DATE.sub(day_word, text)
     return text, repairs
 
