@@ -7,12 +7,14 @@ import pytest
 from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from vnreport_extract.conventions.header import (
+    ANNEX_LABEL,
     END_MARK,
     END_MARK_EXAMPLES,
     HEADER_FIELDS,
     HEADER_MARKS,
     HEADER_RULES,
     PLACE_YEAR,
+    annex_label,
     blank_field,
     classify_line,
     doc_type_of,
@@ -185,3 +187,13 @@ def test_a_title_line_ending_with_its_year_keeps_its_kind() -> None:
     # A V/v title ``..., năm 2012`` is a subject line still: the cover's place and year is no
     # header line kind.
     assert classify_line("V/v báo cáo kết quả thực hiện, năm 2012") == "subject"
+
+
+@pytest.mark.parametrize("line", ANNEX_LABEL["examples"])
+def test_annex_label_example(line: str) -> None:
+    assert annex_label(line) is not None
+
+
+@pytest.mark.parametrize("line", ANNEX_LABEL["not_examples"])
+def test_annex_label_not_example(line: str) -> None:
+    assert annex_label(line) is None

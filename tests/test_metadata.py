@@ -1098,3 +1098,30 @@ def test_a_title_in_capitals_ending_with_its_year_is_no_cover_place() -> None:
     text = "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nBÁO CÁO\nTÓM TẮT KẾT QUẢ CÔNG TÁC THI ĐUA, NĂM 2012\nI. Kết quả đạt được\n"
     meta = parse_text(text).metadata
     assert (meta.place, meta.date) == (None, None)
+
+
+# An annex printed after the signature opens with its label, where a header would stand: its
+# type, no issuer (kh-cchc-2026.docx, tt-01-2010 and tt-2442-2007 .doc, qd-353's công báo PDF).
+@pytest.mark.parametrize(("text", "doc_type", "title"), [
+    ("PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026\n(Ban hành kèm theo Kế hoạch số "
+     "/KH-UBND ngày /12/2025 của Chủ tịch UBND tỉnh Lâm Đồng)\nSTT\tNhiệm vụ\tSản phẩm",
+     "Phụ lục", "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026"),
+    ("MẪU SỐ 01A\n(Ban hành kèm theo Thông tư số 01/2010/TT-TTCP)\nMẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG\n"
+     "Áp dụng cho kê khai tài sản, thu nhập từ lần thứ hai", "Mẫu", "MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG"),
+    ("MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG\n(Ban hành kèm theo Thông tư số 2442 /2007/TT-TTCP\n"
+     "ngày 13 tháng11 năm 2007 của Thanh tra Chính phủ)", "Mẫu", "BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG"),
+    ("DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA "
+     "SỞ TƯ PHÁP\nTỈNH BÀ RỊA - VŨNG TÀU\n(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025",
+     "Danh mục", "THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA "
+     "SỞ TƯ PHÁP"),
+])
+def test_an_annex_has_its_label_for_type_and_no_issuer(text: str, doc_type: str, title: str) -> None:
+    meta = extract_metadata(text).metadata
+    assert (meta.doc_type, meta.issuer, meta.parent_issuer, meta.title) == (doc_type, None, None, title)
+
+
+def test_a_form_label_over_a_header_leaves_the_header_to_its_document() -> None:
+    # A form's ``Mẫu số`` over the header of the document it models (Thông tư 01/2011/TT-BNV's annexes).
+    meta = extract_metadata("Mẫu số 1.1\n" + HEADER).metadata
+    assert (meta.doc_type, meta.issuer, meta.number and meta.number.symbol) == (
+        "Báo cáo", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "629/BC-UBND")

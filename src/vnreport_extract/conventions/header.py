@@ -219,6 +219,59 @@ def place_year(line: str) -> tuple[str, int | None, int, tuple[int, int]] | None
     if month is not None and not 1 <= month <= 12:
         return None
     return place, month, int(m.group("y")), (m.start("date"), m.end("date"))
+
+# The first line of a document sent with another and printed after its signature (an annex):
+# its label, alone or with the annex's title after it, where a document's header would stand
+# (``PHỤ LỤC`` / ``PHÂN CÔNG THỰC HIỆN NHIỆM VỤ ...`` / ``(Ban hành kèm theo Kế hoạch số ...)``).
+# Read only on a document's first line (see :func:`annex_label`): the label is its type, and
+# no issuer stands above it. ``Mẫu``, ``Danh mục`` and ``Danh sách`` open a title in capitals
+# on their line (``MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG``); ``Phụ lục`` and ``Biểu mẫu`` may
+# stand alone with their number (``PHỤ LỤC II``, ``MẪU SỐ 01A``).
+ANNEX_LABEL: HeaderRule = {
+    "kind": "annex-label",
+    "pattern": r"(?P<label>phu luc|bieu mau|mau|danh muc|danh sach)\b"
+               r"(?:\s+so)?(?:\s*:?\s*(?P<n>[ivxlc]+|\d{1,3}[a-z]?)\b)?\s*[.:]?\s*(?P<rest>.*)$",
+    "examples": ["PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 02", "MẪU SỐ 01A", "BIỂU MẪU SỐ 3",
+                 "MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG",
+                 "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH",
+                 "PHỤ LỤC I. GIẢI THÍCH THUẬT NGỮ VÀ PHƯƠNG PHÁP XÁC ĐỊNH GIÁ TRỊ PHẦN MỀM"],
+    "not_examples": ["UBND TỈNH LÂM ĐỒNG", "Phụ lục kèm theo", "MẪU GIÁO", "Mẫu biểu được gửi kèm theo công văn này",
+                     "Danh sách các đơn vị được khen thưởng"],
+}
+_ANNEX_LABEL = regex.compile(ANNEX_LABEL["pattern"])
+_ANNEX_TYPES = {"phu luc": "Phụ lục", "bieu mau": "Biểu mẫu", "mau": "Mẫu", "danh muc": "Danh mục",
+                "danh sach": "Danh sách"}
+# What a title in capitals after ``MẪU`` is not (``MẪU GIÁO``: a kindergarten).
+_NOT_AFTER_MAU = ("giao",)
+
+
+def annex_label(line: str) -> tuple[str, str | None] | None:
+    """The type (``Phụ lục``, ``Biểu mẫu``, ``Mẫu``, ``Danh mục``, ``Danh sách``) and the title
+    on its line (or None) of an annex's first line (:data:`ANNEX_LABEL`); a title in capitals,
+    which ``Mẫu``, ``Danh mục`` and ``Danh sách`` need, two words at least.
+
+    >>> annex_label("PHỤ LỤC"), annex_label("MẪU SỐ 01A"), annex_label("PHỤ LỤC I. GIẢI THÍCH THUẬT NGỮ")
+    (('Phụ lục', None), ('Mẫu', None), ('Phụ lục', 'GIẢI THÍCH THUẬT NGỮ'))
+    >>> annex_label("MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG")
+    ('Mẫu', 'BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG')
+    >>> annex_label("Danh sách các đơn vị được khen thưởng") is None
+    True
+    """
+    stripped = line.strip()
+    m = _ANNEX_LABEL.match(fold(stripped))
+    if m is None:
+        return None
+    label = m.group("label")
+    rest = stripped[m.start("rest"):].strip() or None
+    numbered = m.group("n") is not None
+    if rest is None:
+        return (_ANNEX_TYPES[label], None) if numbered or label in ("phu luc", "bieu mau") else None
+    words = rest.split()
+    if not in_capitals(stripped) or len(words) < 2 or (label == "mau" and fold(words[0]) in _NOT_AFTER_MAU):
+        return None
+    return _ANNEX_TYPES[label], rest
+
+
 HEADER_PATTERNS: dict[str, regex.Pattern[str]] = dict(_COMPILED)
 
 

@@ -13,6 +13,7 @@ import regex
 from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import (
     Identity,
+    annex_label,
     before_signing,
     classify_line,
     doc_type_of,
@@ -471,6 +472,18 @@ def _items(text: str) -> list[str]:
     return [item for part in _SUB_ITEM.split(text) if _LETTERS.search(item := _clean_item(part))]
 
 
+def _annex_opening(head: list[Line]) -> tuple[str, str | None] | None:
+    """The type and the title on its line (see :func:`~.conventions.header.annex_label`) of a
+    document whose first line is an annex's label, when no header follows it (a Quốc hiệu,
+    ``Số:``, a place and date): a form's ``Mẫu số 01`` over the header of the document it
+    models labels that document, which has a header of its own."""
+    label = annex_label(head[0].text) if head else None
+    if label is None or any(classify_line(line.text) in ("motto", "motto-part", "number", "place-date")
+                            for line in head[1:8]):
+        return None
+    return label
+
+
 def extract_metadata(text: str) -> MetadataResult:
     """Header, title, recipients and signer of the document in ``text``."""
     lines = _lines(text)
@@ -503,6 +516,11 @@ def extract_metadata(text: str) -> MetadataResult:
             date_span = _take_date(meta, place_date, line, warnings)
             date_idx = i
             continue
+        if i == 0 and (label := _annex_opening(head)) is not None:
+            # ``PHỤ LỤC`` / ``PHÂN CÔNG THỰC HIỆN ...``: an annex has no header; its label is its type.
+            meta.doc_type, type_rest = label
+            type_idx = i
+            break
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
             type_idx = i
@@ -580,6 +598,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
+            if not title_lines and classify_line(t) == "issued-with":
+                continue  # ``MẪU SỐ 01A`` / ``(Ban hành kèm theo Thông tư số ...)`` / the form's title
             title_lines.append(t)
             body_start_line = k + 1
     elif number_idx is not None and (above := _subject_above(lines, number_idx)):
