@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from vnreport_extract.batch import convert, iter_reports
+from vnreport_extract.batch.inputs import SkippedInputError
 from vnreport_extract.batch.tables import count_records
 from vnreport_extract.cli import main
 
@@ -166,6 +167,33 @@ def test_an_earlier_run_needs_resume_or_force_and_quiet_prints_nothing(
     assert "1/1 files" in captured.err and "files/s" in captured.err and "ETA" in captured.err
     assert "0 failed" in captured.err
     assert "1 files in" in captured.err and "1 ok" in captured.err
+
+
+def test_a_folder_with_files_that_are_no_documents_converts_with_exit_0(tmp_path: Path) -> None:
+    # An archive folder as users keep them: the reports beside a spreadsheet and a readme.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bao-cao.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "so-lieu.xlsx").write_bytes(_xlsx())
+    (docs / "README.json").write_text("{}", encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json", "-q"])
+    m = {Path(k).name: (e["status"], e["error_type"]) for k, e in _manifest(tmp_path / "out").items()}
+    assert (code, m) == (0, {"bao-cao.txt": ("ok", None), "so-lieu.xlsx": ("skipped", "SkippedInputError"),
+                             "README.json": ("skipped", "SkippedInputError")})
+
+
+def test_a_named_file_that_is_no_document_is_an_error(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    code = main(["convert", str(SEED), str(fifo), "--out", str(tmp_path / "out"), "--workers", "1",
+                 "--format", "json", "-q"])
+    m = _manifest(tmp_path / "out")
+    assert (code, m[str(SEED)]["status"]) == (1, "ok")
+    assert (m[str(fifo)]["status"], m[str(fifo)]["error_type"]) == ("error", "SkippedInputError")
+    assert "FIFO" in m[str(fifo)]["error"]
+    # The same from Python.
+    with pytest.raises(SkippedInputError, match="FIFO"):
+        list(iter_reports([SEED, fifo]))
 
 
 def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:

@@ -181,7 +181,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     named error (``errors="raise"``), is passed over (``"skip"``), or is yielded as a
     ``failed`` Report whose ``errors`` say why (``"report"``); ``unique`` parses identical
     files once. What a folder holds that is no document (see :func:`.inputs.expand_inputs`)
-    is passed over; ``options.limits`` bound what each document may cost (the ``limits``
+    is passed over; a path named in ``paths`` that is none (a FIFO) fails with a
+    ``SkippedInputError``; ``options.limits`` bound what each document may cost (the ``limits``
     keyword is a deprecated alias).
 
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
@@ -198,8 +199,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     seen: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="vnreport-iter-") as tmp:
         for serial, item in enumerate(expand_inputs(paths, limits=limits)):
-            if item.skipped:
-                continue  # not a document (a FIFO, a .xlsx, a link out of the folder)
+            if item.skipped and not item.named:
+                continue  # met in a folder, not a document (a FIFO, a .xlsx, a link out of the folder)
             try:
                 mat = materialize(item, Path(tmp), limits, serial=serial)
             except VnReportError as exc:

@@ -73,7 +73,10 @@ class Item:
     """One document to convert. ``key`` is its logical path, the one the manifest records
     (``dir/a.docx``, ``arch.zip!sub/b.pdf``); ``path`` the file on disk (for a member: the
     archive); ``member`` the zip member's name; ``refused`` the :class:`ArchiveRefusedError`
-    message (``reason: detail``) when the item was refused while listing and must not be read."""
+    message (``reason: detail``) when the item was refused while listing and must not be read;
+    ``skipped`` why it is no document to read; ``named`` whether the user named it (a path, not
+    a file met in a folder, a glob's matches or an archive): such a file that cannot be read
+    is an error, where one met on the way is only listed."""
 
     key: str
     path: str
@@ -82,6 +85,7 @@ class Item:
     skipped: str | None = None
     # The member's position in the archive's directory: names can repeat.
     index: int | None = None
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,8 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     for raw in inputs:
         text = os.fspath(raw)
         p = Path(text)
-        if p.exists() or p.is_symlink():
+        named = p.exists() or p.is_symlink()
+        if named:
             matches = [p]
         elif _GLOB_CHARS.search(text):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
@@ -200,11 +205,11 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
                 continue
             why = _why_skipped(m, None, follow_symlinks)
             if why is not None:
-                add([Item(str(m), str(m), skipped=why)])
+                add([Item(str(m), str(m), skipped=why, named=named)])
             elif is_zip_path(m):
                 add(zip_items(m, limits))
             else:
-                add([Item(str(m), str(m))])
+                add([Item(str(m), str(m), named=named)])
     return items
 
 

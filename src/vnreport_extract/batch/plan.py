@@ -54,11 +54,15 @@ class ConvertSummary:
 
     @property
     def failed(self) -> int:
-        return self.counts.get("error", 0) + self.counts.get("timeout", 0) + self.counts.get("skipped", 0)
+        """Inputs that failed: errors and timeouts. A file met in a folder that is no document to
+        read (``skipped``) is not a failure; nor are the inputs ``--fail-fast`` left unread,
+        which follow a failure."""
+        return self.counts.get("error", 0) + self.counts.get("timeout", 0)
 
     @property
     def exit_code(self) -> int:
-        """0 when every input was converted (or is a duplicate of one that was), else 1."""
+        """0 when no input failed (each was converted, is a duplicate of one that was, or was met
+        in a folder and is no document to read), else 1."""
         return 1 if self.failed else 0
 
     def text(self, *, max_failures: int = 20) -> str:
@@ -158,8 +162,10 @@ class Plan:
             self.progress.message(f"failed: {entry['path']}: {entry['error_type']}: {entry['error']}")
 
     def skip(self, item: Item) -> None:
-        """An input that is no document to read (a FIFO, a link out of the folder, a .xlsx)."""
-        self.record(manifest_entry(item.key, status="skipped", error_type="SkippedInputError", error=item.skipped))
+        """An input that is no document to read (a FIFO, a link out of the folder, a .xlsx): met
+        in a folder, it is listed as skipped; named by the user, it is an error."""
+        self.record(manifest_entry(item.key, status="error" if item.named else "skipped",
+                                   error_type="SkippedInputError", error=item.skipped))
 
     def refuse(self, item: Item, error_type: str, error: str) -> None:
         """An input that cannot even be read (an unsafe zip member, an unreadable file)."""
