@@ -1125,3 +1125,47 @@ def test_a_form_label_over_a_header_leaves_the_header_to_its_document() -> None:
     meta = extract_metadata("Mẫu số 1.1\n" + HEADER).metadata
     assert (meta.doc_type, meta.issuer, meta.number and meta.number.symbol) == (
         "Báo cáo", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "629/BC-UBND")
+
+
+# A header's cells copied line by line from a narrow column (a web page's table, a PDF's
+# column): the number under a ``Số:`` alone, the date's words wrapped to the next line.
+@pytest.mark.parametrize(("number_lines", "date_lines"), [
+    ("Số:\n06/2024/QĐ-UBND", "Lâm Đồng, ngày 25\ntháng 01 năm 2024"),
+    ("Số: 06/2024/QĐ-UBND", "Lâm Đồng, ngày\n25 tháng 01 năm 2024"),
+    ("Số:\n06/2024/QĐ-UBND", "Lâm Đồng, ngày 25 tháng 01 năm 2024"),
+])
+def test_a_header_cell_wrapped_over_lines_is_read_whole(number_lines: str, date_lines: str) -> None:
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n|\n{number_lines}\n|\n{date_lines}\n|\nQUYẾT ĐỊNH\n"
+            "Ban hành quy định chế độ báo cáo định kỳ\nCăn cứ Luật Tổ chức chính quyền địa phương;")
+    r = parse_text(text)
+    meta = r.metadata
+    assert (meta.number and meta.number.symbol, meta.place, meta.date and meta.date.iso, meta.doc_type,
+            meta.title) == ("06/2024/QĐ-UBND", "Lâm Đồng", "2024-01-25", "Quyết định",
+                            "Ban hành quy định chế độ báo cáo định kỳ")
+    assert [(d.value.iso, d.role) for d in r.dates] == [("2024-01-25", "document")]
+    assert r.citations[0].name == "Luật Tổ chức chính quyền địa phương"
+
+
+def test_a_blank_number_line_does_not_take_the_date_under_it() -> None:
+    meta = extract_metadata("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố:\nLâm Đồng, ngày 25 tháng 01 năm 2024\n"
+                            "V/v báo cáo\nKính gửi: UBND tỉnh").metadata
+    assert (meta.number, meta.date and meta.date.iso) == (None, "2024-01-25")
+
+
+def test_own_number_with_its_type_code_glued_to_the_issuer_is_split() -> None:
+    # A PDF's text that lost its hyphens (``Số: 1961/QĐUBND``): read with the type under it, as a
+    # citation's symbol is read with its type word.
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐUBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                            "Độc lập Tự do Hạnh phúc\nKiên Giang, ngày 28 tháng 8 năm 2019\nQUYẾT ĐỊNH\n"
+                            "Ban hành quy chế phối hợp\nCăn cứ Luật Tổ chức chính quyền địa phương;").metadata
+    assert meta.number is not None
+    assert (meta.number.symbol, meta.number.type_code, meta.number.repairs) == ("1961/QĐ-UBND", "QĐ",
+                                                                                 ["missing-hyphen"])
+
+
+def test_the_quoc_hieu_wrapped_after_chu_leaves_the_issuer_alone() -> None:
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+                            "Độc lập - Tự do - Hạnh phúc\nSố: 636/QĐ-UBND\nBình Định, ngày 21 tháng 11 năm 2012\n"
+                            "QUYẾT ĐỊNH").metadata
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"

@@ -61,6 +61,22 @@ def test_pipe_table_becomes_cells() -> None:
     assert [b.rows for b in doc.blocks] == [[["STT", "Tên"], ["1", "A"]]]
 
 
+def test_pipe_rows_with_their_closing_pipe_only_are_cells() -> None:
+    doc = read_text("Bảng 1\nSTT | Tên |\n1 | A |\nHết.")
+    assert [(b.kind, b.rows or b.text) for b in doc.blocks] == [
+        ("paragraph", "Bảng 1"), ("table", [["STT", "Tên"], ["1", "A"]]), ("paragraph", "Hết.")]
+
+
+def test_a_header_copied_as_pipe_rows_is_read_as_its_layout() -> None:
+    # A header's two columns as a page of legal texts copied from the web gives them.
+    r = parse_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                   "Số: 30/2018/QĐ-UBND | Hải Phòng, ngày 09 tháng 10 năm 2018 |\nQUYẾT ĐỊNH\n"
+                   "Ban hành quy định về trách nhiệm của người đứng đầu\nCăn cứ Luật Tổ chức chính quyền địa phương;")
+    m = r.metadata
+    assert (m.issuer, m.number and m.number.symbol, m.place, m.date and m.date.iso, m.doc_type, r.tables) == (
+        "ỦY BAN NHÂN DÂN", "30/2018/QĐ-UBND", "Hải Phòng", "2018-10-09", "Quyết định", [])
+
+
 def test_report_text_has_no_markup() -> None:
     text = parse_text("#### **I. KHÁI QUÁT CHUNG**\n**1. Ưu điểm:** Tốt").text
     assert text == "I. KHÁI QUÁT CHUNG\n1. Ưu điểm: Tốt"

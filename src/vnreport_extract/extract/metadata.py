@@ -247,6 +247,25 @@ def _cover_place_year(lines: list[Line]) -> tuple[str, PartialDate, tuple[int, i
 _GARBLED_DATE = regex.compile(r"(?i:ngày).{0,15}?(?i:tháng).{0,15}?(?i:năm)[ ]*(?P<y>(?:19|20)\d\d)[ .]*$")
 
 
+# What a header cell's line wrapped to the next line leaves there: the rest of a date (``Kon
+# Tum, ngày 25`` / ``tháng 01 năm 2024``; ``Quảng Nam, ngày`` / ``13 tháng 7 năm 2023``), or the
+# number under a ``Số:`` alone (``Số:`` / ``06/2024/QĐ-UBND``), as a narrow column's text copied
+# line by line gives them.
+_DATE_GOES_ON = regex.compile(r"^(?:\d{1,2}[ ]+)?(?i:tháng)\b")
+_NUMBER_GOES_ON = regex.compile(r"^[\d./…_ ]*/[ ]*\p{L}")
+
+
+def _wrapped(lines: list[Line], i: int, goes_on: regex.Pattern[str]) -> Line | None:
+    """Line ``i`` with the next one after it, when the next starts as ``goes_on`` says and
+    follows it right after its line end (the two as one line, at the same offsets)."""
+    if i + 1 >= len(lines):
+        return None
+    line, nxt = lines[i], lines[i + 1]
+    if nxt.start != line.end + 1 or not goes_on.match(nxt.text):
+        return None
+    return Line(f"{line.text} {nxt.text}", line.start, nxt.end)
+
+
 def _take_date(meta: Metadata, found: DateLine, line: Line, warnings: list[Warning]) -> tuple[int, int] | None:
     """The place and date of ``line`` into ``meta`` (a warning when its day and month were
     misread); the date's span."""
@@ -507,15 +526,25 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
+            if not line.text[m.start("value"):].strip() and (whole := _wrapped(head, i, _NUMBER_GOES_ON)) \
+                    and (joined := match_line("number", whole.text)) is not None:
+                line, m, number_idx = whole, joined, i + 1  # ``Số:`` / ``06/2024/QĐ-UBND``
             number_span, after = _number_line(meta, line, m)
             if after is not None:
                 date_span = _take_date(meta, after, line, warnings)
+                date_idx = number_idx
+            continue
+        if meta.date is None:
+            place_date = _parse_date_line(line)
+            if place_date.date is None and (whole := _wrapped(head, i, _DATE_GOES_ON)) is not None \
+                    and (joined_date := _parse_date_line(whole)).date is not None and not joined_date.misread:
+                date_span = _take_date(meta, joined_date, whole, warnings)  # ``Kon Tum, ngày 25`` / ``tháng 01 ...``
+                date_idx = i + 1
+                continue
+            if place_date.date is not None:
+                date_span = _take_date(meta, place_date, line, warnings)
                 date_idx = i
-            continue
-        if meta.date is None and (place_date := _parse_date_line(line)).date is not None:
-            date_span = _take_date(meta, place_date, line, warnings)
-            date_idx = i
-            continue
+                continue
         if i == 0 and (label := _annex_opening(head)) is not None:
             # ``PHỤ LỤC`` / ``PHÂN CÔNG THỰC HIỆN ...``: an annex has no header; its label is its type.
             meta.doc_type, type_rest = label
@@ -662,6 +691,11 @@ def extract_metadata(text: str) -> MetadataResult:
 
     meta.doc_type = meta.doc_type or _number_type(meta)
     if meta.number is not None and meta.doc_type is not None:
+        if meta.number.type_code is None and (typed := parse_own_number(meta.number.raw, meta.doc_type)) is not None \
+                and typed.type_code is not None:
+            # ``Số: 1961/QĐUBND`` over ``QUYẾT ĐỊNH``: the type's code glued to the issuer's
+            # (repair ``missing-hyphen``), as a citation's is read with its type word.
+            meta.number = typed
         meta.number = with_type_code(meta.number, meta.doc_type)
     if meta.number is not None and meta.date is not None:
         # ``Số: 180/KH/UBND`` of a document of 2025: the older layout's slash is a slip.

@@ -14,7 +14,9 @@ from ..document import Block, SourceDocument
 from ..models import Source
 from ..normalize import in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# A pipe table's row: between pipes (``| a | b |``), or with its closing pipe only (``a | b |``, as
+# pages of legal texts copied from the web give a header's two columns).
+_PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
@@ -27,7 +29,8 @@ def _tab_cells(line: str) -> list[str]:
 
 
 def _pipe_cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1]
+    inner = line.strip()[:-1]
+    inner = inner[1:] if inner.startswith("|") else inner
     return [normalize_inline(strip_markdown(c)) for c in inner.split("|")]
 
 
@@ -82,7 +85,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 if not _PIPE_RULE.match(lines[i]):
                     rows.append(_pipe_cells(lines[i]))
                 i += 1
-            blocks.append(Block("table", rows=rows))
+            # A header's two columns as a table (see the tab rows below) are its layout.
+            header = len(blocks) < _HEADER_LINES and _is_header(rows)
+            blocks.append(Block("layout" if header else "table", rows=rows))
             continue
         if tabs and _is_tab_row(line):
             run = i
