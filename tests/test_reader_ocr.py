@@ -1511,3 +1511,13 @@ def test_a_word_no_text_has_is_repaired(line: str, fixed: str) -> None:
                                   "ĐHĐCĐ, TÂY NGUYÊN, Đề án, vấn đề thực hiện, đề nghị b/c"])
 def test_abbreviations_with_capitals_inside_are_left_alone(line: str) -> None:
     assert repair_words(line) == (line, [])
+
+
+def test_a_lone_h_after_roman_one_is_two_and_a_part_letter_h_stays() -> None:
+    # cv-5689-bca-c04-2025-scan: the serif ``II.`` of the second heading read ``H.``.
+    blocks = [Block("paragraph", t) for t in ("I. Dự kiến mục tiêu, nhiệm vụ", "1. Các Bộ, cơ quan trung ương",
+                                              "H. Đề xuất nhu cầu dự toán chi ngân sách trung ương")]
+    assert roman_sequence(blocks) == ["heading 'H.' → 'II.' (after I.)"]
+    assert blocks[2].text.startswith("II. Đề xuất")
+    parts = [Block("paragraph", t) for t in ("I. Mục tiêu", "G. Phần bảy", "H. Phần tám")]
+    assert (roman_sequence(parts), parts[2].text) == ([], "H. Phần tám")

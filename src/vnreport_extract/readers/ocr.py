@@ -3405,6 +3405,9 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
     >>> blocks = [Block("paragraph", t) for t in ("I. KẾT QUẢ", "Nội dung.", "__H, DANH SÁCH CÁC VỤ", "III. NHIỆM VỤ")]
     >>> roman_sequence(blocks), blocks[2].text
     (["heading '__H,' → 'II.' (between I. and III.)"], 'II. DANH SÁCH CÁC VỤ')
+    >>> blocks = [Block("paragraph", t) for t in ("I. Dự kiến mục tiêu", "1. Các Bộ", "H. Đề xuất nhu cầu")]
+    >>> roman_sequence(blocks), blocks[2].text  # cv-5689-bca-c04-2025-scan
+    (["heading 'H.' → 'II.' (after I.)"], 'II. Đề xuất nhu cầu')
     """
     notes: list[str] = []
     where = {id(b): k for k, b in enumerate(blocks)}
@@ -3419,7 +3422,21 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
         block, m = between[0]
         block.text = f"{roman(want)}." + block.text[m.end():]
         notes.append(f"heading {m.group(0)!r} → {roman(want) + '.'!r} (between {roman(va)}. and {roman(vb)}.)")
+    # After a lone ``I.``: ``H. Đề xuất nhu cầu ...`` is its ``II.`` (two stems joined), when it is
+    # the one paragraph so numbered after it. An H stands for no other label there: a part's
+    # letter ``H.`` would come after ``A.`` to ``G.``.
+    if values == [1] and not any(blk.kind == "paragraph" and blk.text.startswith("G.") for blk in blocks):
+        last = found[0][0]
+        after = [(blk, m) for blk in blocks[where[id(last)] + 1:] if blk.kind == "paragraph"
+                 and (m := _GARBLED_II.match(blk.text)) is not None]
+        if len(after) == 1:
+            block, m = after[0]
+            block.text = "II." + block.text[m.end():]
+            notes.append(f"heading {m.group(0)!r} → 'II.' (after I.)")
     return notes
+
+
+_GARBLED_II = regex.compile(r"^[_~'`.]{0,3}H[.,](?=[ ]+\p{Lu})")
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",
