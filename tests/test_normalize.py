@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from conftest import SEED
 
 from vnreport_extract import parse_text
@@ -75,6 +76,22 @@ def test_a_header_copied_as_pipe_rows_is_read_as_its_layout() -> None:
     m = r.metadata
     assert (m.issuer, m.number and m.number.symbol, m.place, m.date and m.date.iso, m.doc_type, r.tables) == (
         "ỦY BAN NHÂN DÂN", "30/2018/QĐ-UBND", "Hải Phòng", "2018-10-09", "Quyết định", [])
+
+
+# A paragraph's hard line breaks, as a PDF's lines or a web page of legal texts copied give them.
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    ("2. Công tác văn thư quy định tại\nQuy định này gồm toàn bộ các công việc.",
+     ["2. Công tác văn thư quy định tại Quy định này gồm toàn bộ các công việc."]),
+    ("Thực hiện Công văn số 12/UBND-VX của\nỦy ban nhân dân tỉnh về việc báo cáo.",
+     ["Thực hiện Công văn số 12/UBND-VX của Ủy ban nhân dân tỉnh về việc báo cáo."]),
+    # Not past a line of the header's or the closing's kinds, a heading, a line in capitals.
+    ("Đề nghị các đơn vị phối hợp với\nKính gửi: Sở Nội vụ",
+     ["Đề nghị các đơn vị phối hợp với", "Kính gửi: Sở Nội vụ"]),
+    ("Nội dung kiểm tra và\n2. Kết quả", ["Nội dung kiểm tra và", "2. Kết quả"]),
+    ("KẾ HOẠCH THỰC HIỆN CÁC\nNhiệm vụ", ["KẾ HOẠCH THỰC HIỆN CÁC", "Nhiệm vụ"]),
+])
+def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on(text: str, paragraphs: list[str]) -> None:
+    assert [b.text for b in read_text(text).blocks] == paragraphs
 
 
 def test_report_text_has_no_markup() -> None:

@@ -139,6 +139,12 @@ RECIPIENT_PURPOSES: list[str] = [
     "để báo cáo", "để biết", "để thực hiện", "để theo dõi", "để phối hợp", "để chỉ đạo", "để tổng hợp",
     "để kiểm tra", "để giám sát", "để thi hành", "để đăng tải", "để đăng tin", "để tham mưu", "để chủ trì",
 ]
+# Words a sentence cannot end with (a preposition, a conjunction, a plural marker): a line
+# ending with one goes on in the next line, whatever that line's case (``... quy định tại`` /
+# ``Quy định này gồm ...``; a trích yếu ``... của`` / ``Ủy ban nhân dân tỉnh``).
+OPEN_END_WORDS: list[str] = ["của", "và", "về", "cho", "tại", "trên", "với", "đối với", "theo", "giữa", "thuộc",
+                             "do", "các", "những", "trong"]
+
 # ... and their abbreviations (``(để b/c)``, ``(để p/h)``), after which ``để`` is certain: an OCR's
 # ``đề``/``đê`` there is ``để`` (``Đ/c Bộ trưởng (đề b/cáo)``).
 RECIPIENT_PURPOSE_ABBREVIATIONS: list[str] = ["b/c", "b/cáo", "p/h", "p/hợp", "t/h", "th/h"]

@@ -35,6 +35,7 @@ from ..conventions.vocabulary import (
     BODY_ABBREVIATIONS,
     HEADER_PHRASES,
     MIDDLE_NAMES,
+    OPEN_END_WORDS,
     POSITIONS,
     PROVINCES,
     RANKS,
@@ -90,8 +91,7 @@ _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
 # ``Hội đồng nhân dân tỉnh``) or in a comma (``... - Ủy viên Ban Thường vụ Tỉnh ủy,`` /
 # ``Phó Chủ tịch UBND tỉnh tại cuộc họp ...``) goes on to the next line whatever its case.
-_OPEN_END = regex.compile(
-    r"(?:(?<!\w)(?i:của|và|về|cho|tại|trên|với|đối với|theo|giữa|thuộc|do|các|những|trong)|[ ]:|,)$")
+_OPEN_END = regex.compile(rf"(?:(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})|[ ]:|,)$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 # A trích yếu line: lower-case words, at least three of them.

@@ -10,6 +10,7 @@ import re
 
 from ..conventions.header import classify_line
 from ..conventions.numbering import starts_with_label
+from ..conventions.vocabulary import OPEN_END_WORDS
 from ..document import Block, SourceDocument
 from ..models import Source
 from ..normalize import in_capitals, normalize_inline, normalize_unicode, strip_markdown
@@ -20,6 +21,10 @@ _PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
+# A line that ends with a word no sentence ends with (``... quy định tại``), as a text's hard
+# line breaks inside a paragraph leave it (a PDF's lines copied, a web page's): the next line
+# goes on with it even when it starts with a capital (``Quy định này ...``).
+_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_WORDS)})$", re.IGNORECASE)
 # Lines at the top of a text that may be a header block.
 _HEADER_LINES = 12
 
@@ -51,11 +56,23 @@ def continues(previous: str, following: str) -> bool:
 
     >>> continues("THÔNG BÁO", "và việc giới thiệu chức danh và chữ ký :")
     False
+
+    After a word no sentence ends with, a line in capitals or opening with one goes on too:
+
+    >>> continues("2. Công tác văn thư quy định tại", "Quy định này gồm toàn bộ các công việc")
+    True
+    >>> continues("Thực hiện công văn của", "UBND tỉnh về việc"), continues("1. Về tổ chức", "Kết quả")
+    (True, False)
     """
     # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
     # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
-    return bool(_ENDS_OPEN.search(previous[-2:]) and _STARTS_LOWER.match(following) and following[0].islower()
-                and not starts_with_label(following) and not in_capitals(previous))
+    if not _ENDS_OPEN.search(previous[-2:]) or not _STARTS_LOWER.match(following) or starts_with_label(following) \
+            or in_capitals(previous):
+        return False
+    # After a word no sentence ends with, a capital goes on too (not a line of the header's
+    # or the closing's kinds: ``Kính gửi:``, a signing line).
+    return following[0].islower() or (_OPEN_END.search(previous[-12:]) is not None
+                                      and classify_line(following) is None)
 
 
 def _is_header(rows: list[list[str]]) -> bool:
