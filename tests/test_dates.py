@@ -267,3 +267,15 @@ def test_a_quarter_with_a_hyphen_before_its_year() -> None:
 
 def test_a_day_before_a_month_is_no_list_of_months() -> None:
     assert [d.value.iso for d in extract_dates("ngày 30 tháng 11, 12/2012")] == []
+
+
+# A number typed against its word, the space lost: tt-2442-2007's annex (``ngày 13 tháng11 năm
+# 2007``), a council's resolution copied from a PDF (``ngày 30 tháng11 năm 2011``).
+@pytest.mark.parametrize(("text", "iso"), [
+    ("(Ban hành kèm theo Thông tư số 2442/2007/TT-TTCP ngày 13 tháng11 năm 2007)", "2007-11-13"),
+    ("Báo cáo số 187/BC-UBND ngày 30 tháng11 năm 2011 của Ủy ban nhân dân tỉnh", "2011-11-30"),
+    ("Hà Nội, ngày30 tháng 11 năm2011", "2011-11-30"),
+    ("kết quả tháng11 năm 2011", "2011-11"),
+])
+def test_a_number_typed_against_its_date_word_is_read(text: str, iso: str) -> None:
+    assert [d.value.iso for d in extract_dates(text)] == [iso]

@@ -34,9 +34,10 @@ _BLANK = r"[\s.…_]*"
 NUMERIC = regex.compile(
     rf"(?<![\d/.,-])(?P<d>\d{{1,2}})\s?(?P<s>[/.-])\s?(?P<m>\d{{1,2}})\s?(?P=s)\s?(?P<y>{_YEAR})(?![\d/])"
 )
+# A number typed against its word (``tháng11``, ``ngày30``, ``năm2011``: a space lost) is read too.
 WORDED = regex.compile(
-    rf"(?i:ngày)(?:\s+(?P<d>\d{{1,2}})|{_BLANK})\s*(?i:tháng)(?:\s+(?P<m>\d{{1,2}})|{_BLANK})\s*"
-    rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
+    rf"(?i:ngày)(?:\s*(?P<d>\d{{1,2}})|{_BLANK})\s*(?i:tháng)(?:\s*(?P<m>\d{{1,2}})|{_BLANK})\s*"
+    rf"(?i:năm)\s*(?P<y>{_YEAR})(?!\d)"
 )
 _AND = r"\s*(?:,|(?i:và))\s*"  # between days that share their month and year
 # ``ngày 04 và 05 tháng 10 năm 2012``, ``ngày 26, 27 tháng 12 năm 2011``: days that share the
@@ -48,7 +49,7 @@ WORDED_DAYS = regex.compile(
 _DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
 BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?P<y>{_YEAR})(?![\d/])")
-MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
+MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s*(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s*|/\s*)(?P<y>{_YEAR})(?!\d)")
 # Months that share their year: ``Tháng 11, 12/2012`` (a schedule's cell), ``tháng 11 và 12 năm 2012``;
 # not after a day (``ngày 30 tháng 11, ...``).
 _DAY_BEFORE_MONTH = regex.compile(r"(?i:ngày)\s+\d{1,2}\s*$")
