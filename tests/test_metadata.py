@@ -1169,3 +1169,16 @@ def test_the_quoc_hieu_wrapped_after_chu_leaves_the_issuer_alone() -> None:
                             "Độc lập - Tự do - Hạnh phúc\nSố: 636/QĐ-UBND\nBình Định, ngày 21 tháng 11 năm 2012\n"
                             "QUYẾT ĐỊNH").metadata
     assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+
+
+def test_a_title_of_two_subjects_goes_on_after_its_semicolon() -> None:
+    # A district's six-month report (its header's spacing as typed): the second subject opens
+    # with a capital on the title's next line.
+    meta = extract_metadata("UỶ BAN NHÂN DÂN\nHUYỆN BẮC HÀ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                            "Độc lập - Tự do - Hạnh phúc\nSố:    198  /BC-UBND\nBắc Hà, ngày  29  tháng 6 năm 2012\n"
+                            "BÁO CÁO\nKết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội 6 tháng đầu năm;\n"
+                            "Phương hướng nhiệm vụ 6 tháng cuối năm 2012\n"
+                            "Năm 2012 là năm thứ 2 thực hiện Nghị quyết.").metadata
+    assert (meta.number and meta.number.symbol, meta.date and meta.date.iso, meta.title) == (
+        "198/BC-UBND", "2012-06-29", "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội 6 tháng đầu năm; "
+                                     "Phương hướng nhiệm vụ 6 tháng cuối năm 2012")

@@ -91,7 +91,9 @@ _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # A title line ending in a word that needs what follows (``... Nghị quyết của`` /
 # ``Hội đồng nhân dân tỉnh``) or in a comma (``... - Ủy viên Ban Thường vụ Tỉnh ủy,`` /
 # ``Phó Chủ tịch UBND tỉnh tại cuộc họp ...``) goes on to the next line whatever its case.
-_OPEN_END = regex.compile(rf"(?:(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})|[ ]:|,)$")
+# ... a comma, and a semicolon between the subjects of a title (``... 6 tháng đầu năm;`` /
+# ``Phương hướng nhiệm vụ 6 tháng cuối năm 2012``).
+_OPEN_END = regex.compile(rf"(?:(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})|[ ]:|[,;])$")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 # A trích yếu line: lower-case words, at least three of them.
