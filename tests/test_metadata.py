@@ -1182,3 +1182,18 @@ def test_a_title_of_two_subjects_goes_on_after_its_semicolon() -> None:
     assert (meta.number and meta.number.symbol, meta.date and meta.date.iso, meta.title) == (
         "198/BC-UBND", "2012-06-29", "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội 6 tháng đầu năm; "
                                      "Phương hướng nhiệm vụ 6 tháng cuối năm 2012")
+
+
+# Two positions one person holds, on one line (the Government Office's minister-chairman).
+@pytest.mark.parametrize(("signature", "signer"), [
+    ("BỘ TRƯỞNG, CHỦ NHIỆM\n(Đã ký)\nNguyễn Xuân Phúc", (None, None, "Bộ trưởng, Chủ nhiệm", "Nguyễn Xuân Phúc")),
+    ("KT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nNguyễn Văn Tùng",
+     ("KT.", "Bộ trưởng, Chủ nhiệm", "Phó Chủ nhiệm", "Nguyễn Văn Tùng")),
+])
+def test_a_dual_position_signs(signature: str, signer: tuple[str | None, ...]) -> None:
+    meta = extract_metadata("VĂN PHÒNG CHÍNH PHỦ\nSố: 2776/VPCP-QHQT\nV/v mời lãnh đạo dự Festival biển 2011\n"
+                            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 29 tháng 4 năm 2011\n"
+                            "Kính gửi: Bộ Ngoại giao.\nVăn phòng Chính phủ xin thông báo để các cơ quan biết./.\n"
+                            "Nơi nhận:\n- Như trên;\n- Lưu: VT, QHQT.\n" + signature).metadata
+    s = meta.signer
+    assert s is not None and (s.authority, s.on_behalf_of, s.position, s.name) == signer

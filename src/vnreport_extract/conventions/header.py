@@ -508,13 +508,24 @@ def left_of_motto(line: str) -> str | None:
 _POSITION_FOLDS = {fold(p) for p in POSITIONS}
 
 
+# Two positions one person holds, on one line: ``BỘ TRƯỞNG, CHỦ NHIỆM`` (of the Government's
+# Office), ``GIÁM ĐỐC KIÊM ...``.
+DUAL_POSITION = re.compile(r"\s*,\s*|\s+kiem\s+")
+
+
 def is_position(line: str) -> bool:
     """A signer's position (chức vụ) on a line of its own, in capitals: it opens a signature block.
+    Two known positions joined by a comma or ``KIÊM`` are one.
 
     >>> is_position("GIÁM ĐỐC"), is_position("Giám đốc Sở"), is_position("SỞ NỘI VỤ")
     (True, False, False)
+    >>> is_position("BỘ TRƯỞNG, CHỦ NHIỆM"), is_position("TRƯỞNG BAN, SỞ NỘI VỤ")
+    (True, False)
     """
-    return in_capitals(line) and fold(line.strip()) in _POSITION_FOLDS
+    if not in_capitals(line):
+        return False
+    folded = fold(line.strip())
+    return folded in _POSITION_FOLDS or all(p in _POSITION_FOLDS for p in DUAL_POSITION.split(folded))
 
 
 _DEPUTY_HEADS = tuple(fold(t) + " " for t in DEPUTY_TITLES)

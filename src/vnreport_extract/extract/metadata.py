@@ -12,6 +12,7 @@ import regex
 
 from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import (
+    DUAL_POSITION,
     Identity,
     annex_label,
     before_signing,
@@ -386,11 +387,18 @@ def _position(text: str) -> str:
 
     >>> _position("PHÓ CHỦ TỊCH"), _position("CHỦ TỊCH QUỐC HỘI"), _position("P. GIÁM ĐỐC"), _position("PGĐ")
     ('Phó Chủ tịch', 'Chủ tịch Quốc hội', 'Phó Giám đốc', 'PGĐ')
+    >>> _position("BỘ TRƯỞNG, CHỦ NHIỆM")
+    'Bộ trưởng, Chủ nhiệm'
     """
     f = fold(text)
     known = _POSITIONS.get(f)
     if known is not None:
         return known
+    parts = DUAL_POSITION.split(f)
+    if len(parts) > 1 and all(part in _POSITIONS for part in parts):
+        # ``BỘ TRƯỞNG, CHỦ NHIỆM``: each known position, with the words between them as written.
+        joiners = [m.group().lower() for m in DUAL_POSITION.finditer(f)]
+        return "".join(_POSITIONS[part] + (joiners[i] if i < len(joiners) else "") for i, part in enumerate(parts))
     short, _, rest = text.strip().partition(" ")
     if short.upper() in TITLE_ABBREVIATIONS and rest.strip():  # ``P. GIÁM ĐỐC``: a deputy's title, abbreviated
         return f"{TITLE_ABBREVIATIONS[short.upper()]} {_position(rest.strip())}"
@@ -988,7 +996,7 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
                 return signer, lines[i].start
             authority = f"{auth}."
             signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
-            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS \
+            signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS or is_position(rest) \
                 else _AUTHORITIES.get(fold(rest)) or body_name(rest)
             _fill_signer(signer, lines[i + 1:], text=doc_text)
             if signer.position is None and signer.name and authority == "TM." and signer.on_behalf_of:
@@ -996,8 +1004,9 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
             return signer, lines[i].start
     for i in candidates:
         text = lines[i].text
-        if fold(text) in _POSITIONS:  # ``CHỦ TỊCH``, or ``Chủ tịch`` under the body's name
-            signer = Signer(position=_POSITIONS[fold(text)])
+        # ``CHỦ TỊCH``, or ``Chủ tịch`` under the body's name; ``BỘ TRƯỞNG, CHỦ NHIỆM``.
+        if fold(text) in _POSITIONS or is_position(text):
+            signer = Signer(position=_position(text))
             _fill_signer(signer, lines[i + 1:], position_known=True, text=doc_text)
             return signer, lines[i].start
     # ``PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY`` / ``Kiêm`` / ``PHÓ BỘ PHẬN THƯỜNG TRỰC``: a position
