@@ -20,7 +20,11 @@ from .scan import group_numbers, matches_in
 # ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ);
 # a code may hold any Vietnamese capital (``3364/BTTTT-ƯDCNTT``) and a dot between two parts
 # (``16/CGC.BT``).
-_CODE = (r"\p{Lu}[\p{L}0-9]*(?:&\p{Lu}[\p{L}0-9]*)*(?:\.\p{Lu}[\p{L}0-9]*)*"
+# The word after a symbol typed against it, its space lost (``70-TB/TWngày 06 tháng 01``, a text
+# copied from a PDF) is no part of the code.
+_GLUED_WORD = r"(?:ngày|của|về)(?![\p{L}\d])"
+_CODE_CHAR = rf"(?:(?!{_GLUED_WORD})[\p{{L}}0-9])"
+_CODE = (rf"\p{{Lu}}{_CODE_CHAR}*(?:&\p{{Lu}}{_CODE_CHAR}*)*(?:\.\p{{Lu}}{_CODE_CHAR}*)*"
          r"(?:\([\p{L}0-9.]+\))?")
 # An underscore typed for the hyphen (``10/2007/QĐ_BKHCN``) is a slip like a spaced one; a
 # symbol may break over a line end after its hyphen (``428/TTXT-`` / ``ĐTDN``).
@@ -50,7 +54,7 @@ SYMBOL = (
     rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
     rf"(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
-    rf"(?![\w/])"
+    rf"(?!(?!{_GLUED_WORD})[\w/])"
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
 _PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "ltype", "scodes")
