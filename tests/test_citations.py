@@ -514,3 +514,22 @@ def test_a_type_name_written_as_its_code_before_a_symbol_of_that_code(text: str,
 
 def test_a_code_before_a_symbol_of_another_code_is_no_type_name() -> None:
     assert parse_text("mục TT 12/QĐ-UBND").citations == []
+
+
+# The word after a symbol typed against it, its space lost, as a text copied from a PDF gives it.
+@pytest.mark.parametrize(("text", "symbol", "iso"), [
+    ("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư;", "70-TB/TW", "2012-01-06"),
+    ("theo Quyết định số 12/QĐ-UBNDngày 3/4/2020 của UBND tỉnh", "12/QĐ-UBND", "2020-04-03"),
+])
+def test_a_word_glued_to_a_symbol_is_no_part_of_it(text: str, symbol: str, iso: str) -> None:
+    c = extract_citations(text)[0]
+    assert (c.symbol, c.date and c.date.iso) == (symbol, iso)
+
+
+# The Party's and the Youth Union's central secretariats, named whole (hd-btctu-ha-noi's
+# ``Hướng dẫn số 06-HD/TW ngày 09/6/2025 của Ban Bí thư Trung ương về ...``).
+@pytest.mark.parametrize("authority", ["Ban Bí thư Trung ương", "Ban Bí thư Trung ương Đảng",
+                                       "Ban Bí thư Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn"])
+def test_a_central_secretariat_is_read_whole(authority: str) -> None:
+    c = extract_citations(f"Căn cứ Hướng dẫn số 06-HD/TW ngày 09/6/2025 của {authority} về một số vấn đề;")[0]
+    assert c.authority == authority

@@ -7,6 +7,8 @@ from __future__ import annotations
 AUTHORITIES: list[str] = [
     "Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Ủy ban Thường vụ Quốc hội",
     "Chủ tịch nước", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
+    "Ban Bí thư Trung ương", "Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương Đoàn",
+    "Ban Chấp hành Trung ương Đoàn",
     "Văn phòng Chính phủ", "Bộ Nội vụ", "Bộ Công an", "Bộ Tài chính", "Bộ Tư pháp", "Bộ Y tế",
     "Bộ Thông tin và Truyền thông", "Bộ Kế hoạch và Đầu tư", "Bộ Giáo dục và Đào tạo", "Tỉnh ủy", "Huyện ủy",
     "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Huyện ủy", "Đảng ủy", "HĐND tỉnh", "UBND tỉnh", "UBND huyện",
