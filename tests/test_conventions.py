@@ -8,6 +8,7 @@ from vnreport_extract import parse_text
 from vnreport_extract.conventions.doc_types import CANONICAL_CODES, DOC_TYPES
 from vnreport_extract.conventions.header import (
     ANNEX_LABEL,
+    ANNEX_TITLE_EXAMPLES,
     END_MARK,
     END_MARK_EXAMPLES,
     HEADER_FIELDS,
@@ -197,3 +198,9 @@ def test_annex_label_example(line: str) -> None:
 @pytest.mark.parametrize("line", ANNEX_LABEL["not_examples"])
 def test_annex_label_not_example(line: str) -> None:
     assert annex_label(line) is None
+
+
+@pytest.mark.parametrize(("line", "title"), ANNEX_TITLE_EXAMPLES)
+def test_annex_label_keeps_the_title_s_first_words(line: str, title: str) -> None:
+    label = annex_label(line)
+    assert label is not None and label[1] == title

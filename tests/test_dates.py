@@ -279,3 +279,7 @@ def test_a_day_before_a_month_is_no_list_of_months() -> None:
 ])
 def test_a_number_typed_against_its_date_word_is_read(text: str, iso: str) -> None:
     assert [d.value.iso for d in extract_dates(text)] == [iso]
+
+
+def test_days_that_share_a_glued_month_are_each_a_date() -> None:
+    assert [d.value.iso for d in extract_dates("ngày 04 và 05 tháng10 năm 2012")] == ["2012-10-04", "2012-10-05"]

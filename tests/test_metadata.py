@@ -1197,3 +1197,24 @@ def test_a_dual_position_signs(signature: str, signer: tuple[str | None, ...]) -
                             "Nơi nhận:\n- Như trên;\n- Lưu: VT, QHQT.\n" + signature).metadata
     s = meta.signer
     assert s is not None and (s.authority, s.on_behalf_of, s.position, s.name) == signer
+
+
+
+# A form's or an annex's label over a header of its own labels that document: its type and
+# issuer are the header's.
+@pytest.mark.parametrize(("text", "doc_type", "issuer"), [
+    ("Phụ lục 01\nUBND HUYỆN ĐỨC TRỌNG\nBÁO CÁO\nKết quả thực hiện chương trình năm 2024\nI. Kết quả",
+     "Báo cáo", "UBND HUYỆN ĐỨC TRỌNG"),
+    ("Biểu mẫu số 02\nTÊN CƠ QUAN, ĐƠN VỊ\nBÁO CÁO\nKết quả công tác\nI. Kết quả", "Báo cáo", "TÊN CƠ QUAN, ĐƠN VỊ"),
+])
+def test_a_label_over_a_header_with_a_type_name_is_no_annex(text: str, doc_type: str, issuer: str) -> None:
+    meta = extract_metadata(text).metadata
+    assert (meta.doc_type, meta.issuer) == (doc_type, issuer)
+
+
+def test_a_regulation_s_issued_with_line_stays_its_title_and_its_chapters_stay_sections() -> None:
+    r = parse_text(HEADER.split("Số:")[0] + "QUY ĐỊNH\n(Ban hành kèm theo Quyết định số 12/2024/QĐ-UBND "
+                   "ngày 01/02/2024 của UBND tỉnh)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+                   "Quy định này quy định về công tác văn thư.")
+    assert r.metadata.title is not None and r.metadata.title.startswith("Ban hành kèm theo Quyết định số 12/2024")
+    assert [(s.number, s.level) for s in r.sections] == [("Chương I", 1)]

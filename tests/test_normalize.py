@@ -80,8 +80,8 @@ def test_a_header_copied_as_pipe_rows_is_read_as_its_layout() -> None:
 
 # A paragraph's hard line breaks, as a PDF's lines or a web page of legal texts copied give them.
 @pytest.mark.parametrize(("text", "paragraphs"), [
-    ("2. Công tác văn thư quy định tại\nQuy định này gồm toàn bộ các công việc.",
-     ["2. Công tác văn thư quy định tại Quy định này gồm toàn bộ các công việc."]),
+    ("1. Thực hiện sự chỉ đạo của\nỦy ban nhân dân tỉnh về công tác văn thư.",
+     ["1. Thực hiện sự chỉ đạo của Ủy ban nhân dân tỉnh về công tác văn thư."]),
     ("Thực hiện Công văn số 12/UBND-VX của\nỦy ban nhân dân tỉnh về việc báo cáo.",
      ["Thực hiện Công văn số 12/UBND-VX của Ủy ban nhân dân tỉnh về việc báo cáo."]),
     # Not past a line of the header's or the closing's kinds, a heading, a line in capitals.
@@ -89,6 +89,14 @@ def test_a_header_copied_as_pipe_rows_is_read_as_its_layout() -> None:
      ["Đề nghị các đơn vị phối hợp với", "Kính gửi: Sở Nội vụ"]),
     ("Nội dung kiểm tra và\n2. Kết quả", ["Nội dung kiểm tra và", "2. Kết quả"]),
     ("KẾ HOẠCH THỰC HIỆN CÁC\nNhiệm vụ", ["KẾ HOẠCH THỰC HIỆN CÁC", "Nhiệm vụ"]),
+    # Not after a word that ends a noun phrase, not into a position or a name.
+    ("1. Tình hình hiện tại\nToàn tỉnh có 120 xã.", ["1. Tình hình hiện tại", "Toàn tỉnh có 120 xã."]),
+    ("2. Nhiệm vụ thời gian tiếp theo\nTiếp tục triển khai.", ["2. Nhiệm vụ thời gian tiếp theo",
+                                                             "Tiếp tục triển khai."]),
+    ("Kính gửi: Các đơn vị trực thuộc\nThực hiện Kế hoạch số 12/KH-UBND.",
+     ["Kính gửi: Các đơn vị trực thuộc", "Thực hiện Kế hoạch số 12/KH-UBND."]),
+    ("- Lãnh đạo các phòng và\nGIÁM ĐỐC", ["- Lãnh đạo các phòng và", "GIÁM ĐỐC"]),
+    ("- Gửi bản sao cho\nNguyễn Văn An", ["- Gửi bản sao cho", "Nguyễn Văn An"]),
 ])
 def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on(text: str, paragraphs: list[str]) -> None:
     assert [b.text for b in read_text(text).blocks] == paragraphs

@@ -1499,6 +1499,7 @@ def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
     # cv-3980-c04-p6-2025-scan, a Nơi nhận item: the capital right after the word's capital.
     ("- Đông chí Chủ tịch UBND tỉnh Lâm ĐỒng seo", "tỉnh Lâm Đồng seo"),
     ("CÔNG AN TỈNH LÂM ĐỒng KHÁNH HÒA", "LÂM ĐỒNG KHÁNH"),
+    ("UBND TỈNH LÂM ĐỒng", "TỈNH LÂM ĐỒNG"),  # at the end of a line in capitals
     # cv-5689-bca-c04-2025-scan, a Nơi nhận item: what a copy is sent for.
     ("- Đ/c Bộ trưởng (đề b/cáo);", "(để b/cáo);"),
     ("- Văn phòng Bộ Công an (đê p/h);", "(để p/h);"),
@@ -1508,7 +1509,8 @@ def test_a_word_no_text_has_is_repaired(line: str, fixed: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["Quyết định số 28/2025/QĐ-TTg", "Chương trình 03-CTr/BDVTW-BCSĐCP", "QyĐ, iOS, eGov",
-                                  "ĐHĐCĐ, TÂY NGUYÊN, Đề án, vấn đề thực hiện, đề nghị b/c"])
+                                  "ĐHĐCĐ, TÂY NGUYÊN, Đề án, vấn đề thực hiện, đề nghị b/c",
+                                  "Các vấn đề b/c tại cuộc họp"])
 def test_abbreviations_with_capitals_inside_are_left_alone(line: str) -> None:
     assert repair_words(line) == (line, [])
 
@@ -1521,3 +1523,9 @@ def test_a_lone_h_after_roman_one_is_two_and_a_part_letter_h_stays() -> None:
     assert blocks[2].text.startswith("II. Đề xuất")
     parts = [Block("paragraph", t) for t in ("I. Mục tiêu", "G. Phần bảy", "H. Phần tám")]
     assert (roman_sequence(parts), parts[2].text) == ([], "H. Phần tám")
+
+
+@pytest.mark.parametrize("district", ["H. ĐỨC TRỌNG", "H. Lâm Hà: 12 xã đạt chuẩn nông thôn mới"])
+def test_h_for_huyen_after_roman_one_stays(district: str) -> None:
+    blocks = [Block("paragraph", t) for t in ("I. KẾT QUẢ", district)]
+    assert (roman_sequence(blocks), blocks[1].text) == ([], district)

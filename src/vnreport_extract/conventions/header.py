@@ -229,18 +229,30 @@ def place_year(line: str) -> tuple[str, int | None, int, tuple[int, int]] | None
 # stand alone with their number (``PHỤ LỤC II``, ``MẪU SỐ 01A``).
 ANNEX_LABEL: HeaderRule = {
     "kind": "annex-label",
-    "pattern": r"(?P<label>phu luc|bieu mau|mau|danh muc|danh sach)\b"
-               r"(?:\s+so)?(?:\s*:?\s*(?P<n>[ivxlc]+|\d{1,3}[a-z]?)\b)?\s*[.:]?\s*(?P<rest>.*)$",
+    # Matched on the line as written (not folded: ``SỐ LIỆU``, ``SỔ``, ``VỊ TRÍ``, ``MÀU`` are no
+    # ``số``, Roman number or ``mẫu``); a number only with ``số`` before it or a mark or the line's
+    # end after it (``DANH SÁCH 05 CÁ NHÂN`` is a title).
+    "pattern": r"(?i)(?P<label>phụ lục|biểu mẫu|mẫu|danh mục|danh sách)(?!\w)"
+               r"(?:\s+số\s*:?\s*(?P<n>[IVXLC]+|\d{1,3}[a-zA-Z]?(?:\.\d{1,2})?)(?!\w)"
+               r"|\s+(?P<m>[IVXLC]+|\d{1,3}[a-zA-Z]?)(?=\s*(?:$|[.:–-])))?"
+               r"\s*[.:]?\s*(?P<rest>.*)$",
     "examples": ["PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 02", "MẪU SỐ 01A", "BIỂU MẪU SỐ 3",
                  "MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG",
                  "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH",
                  "PHỤ LỤC I. GIẢI THÍCH THUẬT NGỮ VÀ PHƯƠNG PHÁP XÁC ĐỊNH GIÁ TRỊ PHẦN MỀM"],
     "not_examples": ["UBND TỈNH LÂM ĐỒNG", "Phụ lục kèm theo", "MẪU GIÁO", "Mẫu biểu được gửi kèm theo công văn này",
-                     "Danh sách các đơn vị được khen thưởng"],
+                     "Danh sách các đơn vị được khen thưởng", "MÀU SẮC TRANG PHỤC"],
 }
 _ANNEX_LABEL = regex.compile(ANNEX_LABEL["pattern"])
 _ANNEX_TYPES = {"phu luc": "Phụ lục", "bieu mau": "Biểu mẫu", "mau": "Mẫu", "danh muc": "Danh mục",
                 "danh sach": "Danh sách"}
+# Titles whose first words the label must keep (``DANH MỤC VỊ TRÍ VIỆC LÀM``, ``MẪU SỔ THEO DÕI
+# CÔNG VĂN ĐẾN``, ``PHỤ LỤC SỐ LIỆU KINH TẾ``, ``DANH SÁCH 05 CÁ NHÂN``).
+ANNEX_TITLE_EXAMPLES: list[tuple[str, str]] = [
+    ("DANH MỤC VỊ TRÍ VIỆC LÀM", "VỊ TRÍ VIỆC LÀM"), ("MẪU SỔ THEO DÕI CÔNG VĂN ĐẾN", "SỔ THEO DÕI CÔNG VĂN ĐẾN"),
+    ("PHỤ LỤC SỐ LIỆU KINH TẾ - XÃ HỘI", "SỐ LIỆU KINH TẾ - XÃ HỘI"),
+    ("DANH SÁCH 05 CÁ NHÂN ĐƯỢC KHEN THƯỞNG", "05 CÁ NHÂN ĐƯỢC KHEN THƯỞNG"),
+]
 # What a title in capitals after ``MẪU`` is not (``MẪU GIÁO``: a kindergarten).
 _NOT_AFTER_MAU = ("giao",)
 
@@ -258,12 +270,12 @@ def annex_label(line: str) -> tuple[str, str | None] | None:
     True
     """
     stripped = line.strip()
-    m = _ANNEX_LABEL.match(fold(stripped))
+    m = _ANNEX_LABEL.match(stripped)
     if m is None:
         return None
-    label = m.group("label")
-    rest = stripped[m.start("rest"):].strip() or None
-    numbered = m.group("n") is not None
+    label = fold(m.group("label"))
+    rest = m.group("rest").strip() or None
+    numbered = m.group("n") is not None or m.group("m") is not None
     if rest is None:
         return (_ANNEX_TYPES[label], None) if numbered or label in ("phu luc", "bieu mau") else None
     words = rest.split()

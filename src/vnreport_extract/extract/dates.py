@@ -43,8 +43,8 @@ _AND = r"\s*(?:,|(?i:và))\s*"  # between days that share their month and year
 # ``ngày 04 và 05 tháng 10 năm 2012``, ``ngày 26, 27 tháng 12 năm 2011``: days that share the
 # month and year written once after the last: a date each.
 WORDED_DAYS = regex.compile(
-    rf"(?i:ngày)\s+(?P<days>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s+(?i:tháng)\s+(?P<m>\d{{1,2}})\s+"
-    rf"(?i:năm)\s+(?P<y>{_YEAR})(?!\d)"
+    rf"(?i:ngày)\s*(?P<days>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s*(?i:tháng)\s*(?P<m>\d{{1,2}})\s*"
+    rf"(?i:năm)\s*(?P<y>{_YEAR})(?!\d)"
 )
 _DAY = regex.compile(r"\d{1,2}")
 # ``ngày   /12/2025``: a numeric date whose day was left blank.
@@ -52,7 +52,7 @@ BLANK_DAY = regex.compile(rf"(?i:ngày)[ .…_]*/[ ]*(?P<m>\d{{1,2}})[ ]*/[ ]*(?
 MONTH = regex.compile(rf"(?<!\w)(?i:tháng)\s*(?P<m>\d{{1,2}})\s*(?:(?i:năm)\s*|/\s*)(?P<y>{_YEAR})(?!\d)")
 # Months that share their year: ``Tháng 11, 12/2012`` (a schedule's cell), ``tháng 11 và 12 năm 2012``;
 # not after a day (``ngày 30 tháng 11, ...``).
-_DAY_BEFORE_MONTH = regex.compile(r"(?i:ngày)\s+\d{1,2}\s*$")
+_DAY_BEFORE_MONTH = regex.compile(r"(?i:ngày)\s*\d{1,2}\s*$")
 WORDED_MONTHS = regex.compile(
     rf"(?<!\w)(?i:tháng)\s+(?P<months>\d{{1,2}}(?:{_AND}\d{{1,2}})+)\s*(?:(?i:năm)\s+|/\s*)(?P<y>{_YEAR})(?!\d)")
 # A month-year without ``tháng`` (``9/2012``) is a month at the end of a table cell, where a

@@ -504,12 +504,12 @@ def _items(text: str) -> list[str]:
 def _annex_opening(head: list[Line]) -> tuple[str, str | None] | None:
     """The type and the title on its line (see :func:`~.conventions.header.annex_label`) of a
     document whose first line is an annex's label, when no header follows it (a Quốc hiệu,
-    ``Số:``, a place and date): a form's ``Mẫu số 01`` over the header of the document it
-    models labels that document, which has a header of its own."""
+    ``Số:``, a place and date, a type name): a form's ``Mẫu số 01`` over the header of the
+    document it models labels that document, which has a header of its own."""
     label = annex_label(head[0].text) if head else None
-    if label is None or any(classify_line(line.text) in ("motto", "motto-part", "number", "place-date")
+    if label is None or any(classify_line(line.text) in ("motto", "motto-part", "number", "place-date", "doc-type")
                             for line in head[1:8]):
-        return None
+        return None  # a header of its own under the label (``Phụ lục 01`` / ``UBND HUYỆN ...`` / ``BÁO CÁO``)
     return label
 
 
@@ -527,6 +527,7 @@ def extract_metadata(text: str) -> MetadataResult:
     last_issuer = -2  # the index of the last issuer line
     identity_title: str | None = None
     type_rest: str | None = None
+    annex = False  # the type is an annex's label (see _annex_opening)
     for i, line in enumerate(head):
         kind = classify_line(line.text)
         if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
@@ -559,6 +560,7 @@ def extract_metadata(text: str) -> MetadataResult:
             # ``PHỤ LỤC`` / ``PHÂN CÔNG THỰC HIỆN ...``: an annex has no header; its label is its type.
             meta.doc_type, type_rest = label
             type_idx = i
+            annex = True
             break
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
@@ -637,7 +639,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
-            if not title_lines and classify_line(t) == "issued-with":
+            if annex and not title_lines and classify_line(t) == "issued-with":
                 continue  # ``MẪU SỐ 01A`` / ``(Ban hành kèm theo Thông tư số ...)`` / the form's title
             title_lines.append(t)
             body_start_line = k + 1

@@ -523,10 +523,11 @@ _LAST_WORD = regex.compile(r"\w+(?=\W*$)")
 _FIRST_WORD = regex.compile(r"\W*\K\w+")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
 _DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
-# ``để`` (for) before the abbreviations of what a copy is sent for, in a ``Nơi nhận`` item or a
-# sentence: ``(để b/c)``, ``(để p/h)``, ``để t/h``; ``đề`` (a subject) never stands before them.
+# ``để`` (for) before the abbreviations of what a copy is sent for, opening a ``Nơi nhận`` item's
+# bracket or a line: ``(để b/c)``, ``(để p/h)``; not ``vấn đề b/c`` (``các vấn đề`` to report).
 _PURPOSE_ABBREVIATION = "|".join(map(regex.escape, RECIPIENT_PURPOSE_ABBREVIATIONS))
-_FOR_BEFORE = regex.compile(rf"(?<![\w/])(?P<w>đề|đê|dể|đế)(?=[ ]+(?:{_PURPOSE_ABBREVIATION})(?![\w/]))")
+_FOR_BEFORE = regex.compile(
+    rf"(?<=(?:^|[(\n])[ ]*)(?P<w>đề|đê|dể|đế)(?=[ ]+(?:{_PURPOSE_ABBREVIATION})(?![\w/]))")
 # A word of four letters right before a numeric date, one letter off ``ngày`` and no Vietnamese
 # syllable (``rgày 13/3/2025``, ``nuày 24/9/2025``): only ``ngày`` stands there.
 _DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/\d{1,2}/\d{4}(?![\d/]))")
@@ -540,11 +541,17 @@ def _syllables() -> dict[str, tuple[str, ...]]:
 
 
 def _among_capitals(m: regex.Match[str]) -> bool:
-    """Whether the word ``m`` found stands in a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``): its
-    neighbours are, and it takes their capitals."""
-    before = _LAST_WORD.search(m.string, 0, m.start())
-    after = _FIRST_WORD.match(m.string, m.end())
-    return bool(before and after and before.group(0).isupper() and after.group(0).isupper())
+    """Whether the word ``m`` found stands in a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``, ``TỈNH
+    LÂM ĐỒng`` at the line's end): its neighbours on the line are, and it takes their capitals."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    before = _LAST_WORD.search(text, line_start, m.start())
+    after = _FIRST_WORD.match(text, m.end(), line_end)
+    if before is None and after is None:
+        return False
+    return (before is None or before.group(0).isupper()) and (after is None or after.group(0).isupper())
 
 
 def repair_words(text: str) -> tuple[str, list[str]]:
@@ -3423,8 +3430,8 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
         block.text = f"{roman(want)}." + block.text[m.end():]
         notes.append(f"heading {m.group(0)!r} → {roman(want) + '.'!r} (between {roman(va)}. and {roman(vb)}.)")
     # After a lone ``I.``: ``H. Đề xuất nhu cầu ...`` is its ``II.`` (two stems joined), when it is
-    # the one paragraph so numbered after it. An H stands for no other label there: a part's
-    # letter ``H.`` would come after ``A.`` to ``G.``.
+    # the one paragraph so numbered after it, in a document with no part ``G.`` (whose ``H.``
+    # is the next part).
     if values == [1] and not any(blk.kind == "paragraph" and blk.text.startswith("G.") for blk in blocks):
         last = found[0][0]
         after = [(blk, m) for blk in blocks[where[id(last)] + 1:] if blk.kind == "paragraph"
@@ -3436,7 +3443,9 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
     return notes
 
 
-_GARBLED_II = regex.compile(r"^[_~'`.]{0,3}H[.,](?=[ ]+\p{Lu})")
+# ... a title in sentence case of three words at least (``H. Đề xuất nhu cầu ...``), not ``H.`` for
+# ``huyện`` before a district's name (``H. ĐỨC TRỌNG``, ``H. Lâm Hà: 12 xã ...``).
+_GARBLED_II = regex.compile(r"^[_~'`.]{0,3}H[.,](?=[ ]+\p{Lu}\p{Ll}*[ ]+\p{Ll}+[ ]+\S)")
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",

@@ -10,7 +10,7 @@ import re
 
 from ..conventions.header import classify_line
 from ..conventions.numbering import starts_with_label
-from ..conventions.vocabulary import OPEN_END_WORDS
+from ..conventions.vocabulary import LINE_GOES_ON_WORDS
 from ..document import Block, SourceDocument
 from ..models import Source
 from ..normalize import in_capitals, normalize_inline, normalize_unicode, strip_markdown
@@ -21,10 +21,10 @@ _PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
-# A line that ends with a word no sentence ends with (``... quy định tại``), as a text's hard
-# line breaks inside a paragraph leave it (a PDF's lines copied, a web page's): the next line
-# goes on with it even when it starts with a capital (``Quy định này ...``).
-_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_WORDS)})$", re.IGNORECASE)
+# A line that ends with a word no phrase ends with (``... thực hiện chỉ đạo của``), as a text's
+# hard line breaks inside a paragraph leave it (a PDF's lines copied, a web page's): the next
+# line goes on with it even when it starts with a capital (``Ủy ban nhân dân tỉnh ...``).
+_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(LINE_GOES_ON_WORDS)})$", re.IGNORECASE)
 # Lines at the top of a text that may be a header block.
 _HEADER_LINES = 12
 
@@ -59,20 +59,24 @@ def continues(previous: str, following: str) -> bool:
 
     After a word no sentence ends with, a line in capitals or opening with one goes on too:
 
-    >>> continues("2. Công tác văn thư quy định tại", "Quy định này gồm toàn bộ các công việc")
+    >>> continues("1. Thực hiện sự chỉ đạo của", "Ủy ban nhân dân tỉnh về việc")
     True
-    >>> continues("Thực hiện công văn của", "UBND tỉnh về việc"), continues("1. Về tổ chức", "Kết quả")
-    (True, False)
+    >>> continues("1. Tình hình hiện tại", "Toàn tỉnh có 120 xã."), continues("- Các phòng và", "GIÁM ĐỐC")
+    (False, False)
     """
     # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
     # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
     if not _ENDS_OPEN.search(previous[-2:]) or not _STARTS_LOWER.match(following) or starts_with_label(following) \
             or in_capitals(previous):
         return False
-    # After a word no sentence ends with, a capital goes on too (not a line of the header's
-    # or the closing's kinds: ``Kính gửi:``, a signing line).
-    return following[0].islower() or (_OPEN_END.search(previous[-12:]) is not None
-                                      and classify_line(following) is None)
+    # After a word no phrase ends with, a capital goes on too; not a line in capitals (a
+    # heading, a signer's position), a name (a few capitalised words alone) or a line of the
+    # header's or the closing's kinds (``Kính gửi:``, a signing line).
+    if following[0].islower():
+        return True
+    words = following.split()
+    return _OPEN_END.search(previous[-12:]) is not None and not in_capitals(following) \
+        and not (len(words) <= 4 and all(w[:1].isupper() for w in words)) and classify_line(following) is None
 
 
 def _is_header(rows: list[list[str]]) -> bool:
