@@ -20,11 +20,7 @@ from .scan import group_numbers, matches_in
 # ``&`` joins two units inside one code: ``1014/SNV-CCHC&VTLT`` (Phòng CCHC & Văn thư - Lưu trữ);
 # a code may hold any Vietnamese capital (``3364/BTTTT-ƯDCNTT``) and a dot between two parts
 # (``16/CGC.BT``).
-# The word after a symbol typed against it, its space lost (``70-TB/TWngày 06 tháng 01``, a text
-# copied from a PDF) is no part of the code.
-_GLUED_WORD = r"(?:ngày|của|về)(?![\p{L}\d])"
-_CODE_CHAR = rf"(?:(?!{_GLUED_WORD})[\p{{L}}0-9])"
-_CODE = (rf"\p{{Lu}}{_CODE_CHAR}*(?:&\p{{Lu}}{_CODE_CHAR}*)*(?:\.\p{{Lu}}{_CODE_CHAR}*)*"
+_CODE = (r"\p{Lu}[\p{L}0-9]*(?:&\p{Lu}[\p{L}0-9]*)*(?:\.\p{Lu}[\p{L}0-9]*)*"
          r"(?:\([\p{L}0-9.]+\))?")
 # An underscore typed for the hyphen (``10/2007/QĐ_BKHCN``) is a slip like a spaced one; a
 # symbol may break over a line end after its hyphen (``428/TTXT-`` / ``ĐTDN``).
@@ -54,7 +50,7 @@ SYMBOL = (
     rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
     rf"(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
-    rf"(?!(?!{_GLUED_WORD})[\w/])"
+    rf"(?![\w/])"
 )
 SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
 _PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "ltype", "scodes")
@@ -90,7 +86,29 @@ def find_symbols(text: str) -> list[regex.Match[str]]:
         else:
             spans.append((start, end))
         at = text.find("/", end)
-    return list(matches_in(SYMBOL_RE, text, spans))
+    found = list(matches_in(SYMBOL_RE, text, spans))
+    for i, m in enumerate(found):
+        if m.group().endswith(_GLUED_WORDS):
+            found[i] = _unglued(m)
+    return found
+
+
+# The word after a symbol typed against it, its space lost (``70-TB/TWngày 06 tháng 01``, a text
+# copied from a PDF), is no part of the code.
+_GLUED_WORDS = ("ngày", "của", "về")
+
+
+def _unglued(m: regex.Match[str]) -> regex.Match[str]:
+    """``m`` without a word glued to its last code (``70-TB/TWngày`` → ``70-TB/TW``).
+
+    >>> _unglued(SYMBOL_RE.search("Thông báo số 70-TB/TWngày 06/01/2012")).group()
+    '70-TB/TW'
+    """
+    found = m.group()
+    cut = next((len(found) - len(w) for w in _GLUED_WORDS if found.endswith(w)), 0)
+    if cut < 1 or not (found[cut - 1].isupper() or found[cut - 1].isdigit()):
+        return m
+    return SYMBOL_RE.match(m.string, m.start(), m.start() + cut) or m
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")

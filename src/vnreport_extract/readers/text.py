@@ -66,17 +66,19 @@ def continues(previous: str, following: str) -> bool:
     """
     # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
     # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
-    if not _ENDS_OPEN.search(previous[-2:]) or not _STARTS_LOWER.match(following) or starts_with_label(following) \
-            or in_capitals(previous):
+    if not _ENDS_OPEN.search(previous[-2:]) or not _STARTS_LOWER.match(following):
         return False
     # After a word no phrase ends with, a capital goes on too; not a line in capitals (a
     # heading, a signer's position), a name (a few capitalised words alone) or a line of the
-    # header's or the closing's kinds (``Kính gửi:``, a signing line).
-    if following[0].islower():
-        return True
-    words = following.split()
-    return _OPEN_END.search(previous[-12:]) is not None and not in_capitals(following) \
-        and not (len(words) <= 4 and all(w[:1].isupper() for w in words)) and classify_line(following) is None
+    # header's or the closing's kinds (``Kính gửi:``, a signing line). (The cheap tests first:
+    # most lines open with a capital after a line that ends a sentence.)
+    if not following[0].islower():
+        if _OPEN_END.search(previous[-12:]) is None or in_capitals(following):
+            return False
+        words = following.split()
+        if (len(words) <= 4 and all(w[:1].isupper() for w in words)) or classify_line(following) is not None:
+            return False
+    return not starts_with_label(following) and not in_capitals(previous)
 
 
 def _is_header(rows: list[list[str]]) -> bool:
@@ -100,9 +102,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
         if not line.strip():
             i += 1  # a blank line (no table row, and empty once cleaned)
             continue
-        if pipes and _PIPE_ROW.match(line):
+        if pipes and "|" in line and _PIPE_ROW.match(line):
             rows: list[list[str]] = []
-            while i < n and _PIPE_ROW.match(lines[i]):
+            while i < n and "|" in lines[i] and _PIPE_ROW.match(lines[i]):
                 if not _PIPE_RULE.match(lines[i]):
                     rows.append(_pipe_cells(lines[i]))
                 i += 1
