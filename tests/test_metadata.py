@@ -1218,3 +1218,18 @@ def test_a_regulation_s_issued_with_line_stays_its_title_and_its_chapters_stay_s
                    "Quy định này quy định về công tác văn thư.")
     assert r.metadata.title is not None and r.metadata.title.startswith("Ban hành kèm theo Quyết định số 12/2024")
     assert [(s.number, s.level) for s in r.sections] == [("Chương I", 1)]
+
+
+def test_a_party_conference_s_conclusion_keeps_its_body_and_subject_in_the_title() -> None:
+    # A provincial Party committee's Kết luận: the conference, its committee (a body's name in
+    # capitals) and the subject in lower case are one title; the committee over Căn cứ is not.
+    meta = extract_metadata("TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TU\n"
+                            "Thừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY\n"
+                            "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI)\nvề xây dựng hệ thống kết cấu hạ tầng đồng bộ\n"
+                            "Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh đã thảo luận.\nI. ĐÁNH GIÁ").metadata
+    assert meta.title == ("HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI) "
+                          "về xây dựng hệ thống kết cấu hạ tầng đồng bộ")
+    decree = extract_metadata("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 37/2007/NĐ-CP\n"
+                              "Hà Nội, ngày 09 tháng 3 năm 2007\nNGHỊ ĐỊNH\nVỀ MINH BẠCH TÀI SẢN, THU NHẬP\n"
+                              "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;").metadata
+    assert decree.title == "VỀ MINH BẠCH TÀI SẢN, THU NHẬP"

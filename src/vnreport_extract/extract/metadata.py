@@ -95,6 +95,8 @@ _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # ... a comma, and a semicolon between the subjects of a title (``... 6 tháng đầu năm;`` /
 # ``Phương hướng nhiệm vụ 6 tháng cuối năm 2012``).
 _OPEN_END = regex.compile(rf"(?:(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})|[ ]:|[,;])$")
+# The subject of a title in lower case, on the line after a body's name in it.
+_SUBJECT_NEXT = regex.compile(r"về[ ]+\p{Ll}")
 # Only these can follow the type name without a title in between.
 _FIRST_LINE_NOT_TITLE = regex.compile(r"^(?:(?i:căn cứ|kính gửi)\b|[IVX]+[ ]*[.)]|\d+[ ]*[.)]|(?i:điều)[ ]+\d)")
 # A trích yếu line: lower-case words, at least three of them.
@@ -630,10 +632,13 @@ def extract_metadata(text: str) -> MetadataResult:
                 continue
             open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
             # A title in capitals goes on in capitals (``KHẢO SÁT PHỤC VỤ ...`` / ``XÂY DỰNG ...``),
-            # up to the issuing authority's line above the Căn cứ (``CHÍNH PHỦ``, ``BỘ TRƯỞNG ...``).
+            # up to the issuing authority's line above the Căn cứ (``CHÍNH PHỦ``, ``BỘ TRƯỞNG ...``);
+            # a body's name goes on with it when the title's subject follows in lower case (a
+            # Party conference's ``HỘI NGHỊ LẦN THỨ BẢY`` / ``BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI)``
+            # / ``về xây dựng hệ thống ...``).
             in_caps = bool(title_lines) and _is_upper(t) and _is_upper(title_lines[-1]) \
-                and parse_heading(t) is None and classify_line(t) is None and not names_issuer(t) \
-                and not is_position(t)
+                and parse_heading(t) is None and classify_line(t) is None and not is_position(t) \
+                and (not names_issuer(t) or (k + 1 < len(lines) and _SUBJECT_NEXT.match(lines[k + 1].text) is not None))
             if title_lines and (_is_upper(t) or _opens_body(t) or not t[:1].islower()) and not (
                     open_end and not _opens_body(t)) and not _PERIOD_LINE.match(t) and not in_caps:
                 break
