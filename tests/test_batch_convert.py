@@ -182,6 +182,17 @@ def test_a_folder_with_files_that_are_no_documents_converts_with_exit_0(tmp_path
                              "README.json": ("skipped", "SkippedInputError")})
 
 
+def test_a_glob_lists_the_files_that_are_no_documents_as_a_folder_does(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bao-cao.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "README.json").write_text("{}", encoding="utf-8")
+    code = main(["convert", str(docs / "*"), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json",
+                 "-q"])
+    m = {Path(k).name: (e["status"], e["error_type"]) for k, e in _manifest(tmp_path / "out").items()}
+    assert (code, m) == (0, {"bao-cao.txt": ("ok", None), "README.json": ("skipped", "SkippedInputError")})
+
+
 def test_a_named_file_that_is_no_document_is_an_error(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)

@@ -203,7 +203,9 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
                     else:
                         add(zip_items(f, limits) if is_zip_path(f) else [Item(str(f), str(f))])
                 continue
-            why = _why_skipped(m, None, follow_symlinks)
+            # A glob's match is listed as a folder's file is (``docs/*`` meets the readme beside the
+            # reports: skipped); a file named by its path is read whatever its extension.
+            why = _why_skipped(m, None if named else m.parent, follow_symlinks)
             if why is not None:
                 add([Item(str(m), str(m), skipped=why, named=named)])
             elif is_zip_path(m):
