@@ -520,6 +520,7 @@ def test_a_code_before_a_symbol_of_another_code_is_no_type_name() -> None:
 @pytest.mark.parametrize(("text", "symbol", "iso"), [
     ("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư;", "70-TB/TW", "2012-01-06"),
     ("theo Quyết định số 12/QĐ-UBNDngày 3/4/2020 của UBND tỉnh", "12/QĐ-UBND", "2020-04-03"),
+    ("theo Quyết định số 1234/QĐ-TTgngày 3/4/2020 của Thủ tướng Chính phủ", "1234/QĐ-TTg", "2020-04-03"),
 ])
 def test_a_word_glued_to_a_symbol_is_no_part_of_it(text: str, symbol: str, iso: str) -> None:
     c = extract_citations(text)[0]

@@ -1233,3 +1233,18 @@ def test_a_party_conference_s_conclusion_keeps_its_body_and_subject_in_the_title
                               "Hà Nội, ngày 09 tháng 3 năm 2007\nNGHỊ ĐỊNH\nVỀ MINH BẠCH TÀI SẢN, THU NHẬP\n"
                               "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;").metadata
     assert decree.title == "VỀ MINH BẠCH TÀI SẢN, THU NHẬP"
+
+
+
+# An annex whose title opens with a type name; a regulation's title under its issued-with line.
+@pytest.mark.parametrize(("text", "doc_type", "issuer", "title"), [
+    ("PHỤ LỤC II\nKẾ HOẠCH TỔ CHỨC HỘI NGHỊ\n(Kèm theo Công văn số 12/UBND-VX ngày 5/3/2024)\n1. Thời gian",
+     "Phụ lục", None, "KẾ HOẠCH TỔ CHỨC HỘI NGHỊ"),
+    (HEADER.split("Số:")[0] + "QUY CHẾ\n(Ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày 5/3/2024)\n"
+     "Tổ chức và hoạt động của Ban Chỉ đạo\nChương I\nQUY ĐỊNH CHUNG",
+     "Quy chế", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Tổ chức và hoạt động của Ban Chỉ đạo"),
+])
+def test_an_annex_or_regulation_title_under_a_type_name_or_issued_with_line(
+        text: str, doc_type: str, issuer: str | None, title: str) -> None:
+    meta = extract_metadata(text).metadata
+    assert (meta.doc_type, meta.issuer, meta.title) == (doc_type, issuer, title)

@@ -97,6 +97,12 @@ def test_a_header_copied_as_pipe_rows_is_read_as_its_layout() -> None:
      ["Kính gửi: Các đơn vị trực thuộc", "Thực hiện Kế hoạch số 12/KH-UBND."]),
     ("- Lãnh đạo các phòng và\nGIÁM ĐỐC", ["- Lãnh đạo các phòng và", "GIÁM ĐỐC"]),
     ("- Gửi bản sao cho\nNguyễn Văn An", ["- Gửi bản sao cho", "Nguyễn Văn An"]),
+    # A body's name goes on whatever its case; a word that ends no noun phrase there goes on.
+    ("Căn cứ Công văn số 1234/BGDĐT-GDTrH ngày 5/3/2024 của\nBộ GD&ĐT;",
+     ["Căn cứ Công văn số 1234/BGDĐT-GDTrH ngày 5/3/2024 của Bộ GD&ĐT;"]),
+    ("Thực hiện Kết luận của\nTỈNH ỦY;", ["Thực hiện Kết luận của TỈNH ỦY;"]),
+    ("1. Công tác chỉ đạo theo\nKế hoạch số 45/KH-UBND ngày 2/3/2024", ["1. Công tác chỉ đạo theo Kế hoạch số "
+                                                                       "45/KH-UBND ngày 2/3/2024"]),
 ])
 def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on(text: str, paragraphs: list[str]) -> None:
     assert [b.text for b in read_text(text).blocks] == paragraphs

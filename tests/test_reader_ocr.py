@@ -1500,6 +1500,12 @@ def test_inverted_exclamation_for_a_one_in_a_date_is_restored() -> None:
     ("- Đông chí Chủ tịch UBND tỉnh Lâm ĐỒng seo", "tỉnh Lâm Đồng seo"),
     ("CÔNG AN TỈNH LÂM ĐỒng KHÁNH HÒA", "LÂM ĐỒNG KHÁNH"),
     ("UBND TỈNH LÂM ĐỒng", "TỈNH LÂM ĐỒNG"),  # at the end of a line in capitals
+    # ... not beside one acronym or a symbol's codes: the line is not in capitals.
+    ("- UBND tỈnh;", "- UBND tỉnh;"),
+    ("Kế hoạch số 12/KH-UBND cỦa", "12/KH-UBND của"),
+    ("Báo cáo gửi Thường trực HĐND, UBND tỈnh.", "UBND tỉnh."),
+    # A bare Nơi nhận item's purpose.
+    ("- Các Sở, ban, ngành đề t/h;", "ngành để t/h;"),
     # cv-5689-bca-c04-2025-scan, a Nơi nhận item: what a copy is sent for.
     ("- Đ/c Bộ trưởng (đề b/cáo);", "(để b/cáo);"),
     ("- Văn phòng Bộ Công an (đê p/h);", "(để p/h);"),
@@ -1523,6 +1529,12 @@ def test_a_lone_h_after_roman_one_is_two_and_a_part_letter_h_stays() -> None:
     assert blocks[2].text.startswith("II. Đề xuất")
     parts = [Block("paragraph", t) for t in ("I. Mục tiêu", "G. Phần bảy", "H. Phần tám")]
     assert (roman_sequence(parts), parts[2].text) == ([], "H. Phần tám")
+
+
+@pytest.mark.parametrize("title", ["NHIỆM VỤ TRỌNG TÂM NĂM 2025", "Phương hướng, nhiệm vụ năm 2025", "Kiến nghị"])
+def test_a_lone_h_before_a_heading_s_title_after_roman_one_is_two(title: str) -> None:
+    blocks = [Block("paragraph", t) for t in ("I. Kết quả thực hiện", f"H. {title}")]
+    assert (roman_sequence(blocks), blocks[1].text) == (["heading 'H.' → 'II.' (after I.)"], f"II. {title}")
 
 
 @pytest.mark.parametrize("district", ["H. ĐỨC TRỌNG", "H. Lâm Hà: 12 xã đạt chuẩn nông thôn mới"])

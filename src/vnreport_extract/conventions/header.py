@@ -234,8 +234,9 @@ ANNEX_LABEL: HeaderRule = {
     # end after it (``DANH SÁCH 05 CÁ NHÂN`` is a title).
     "pattern": r"(?i)(?P<label>phụ lục|biểu mẫu|mẫu|danh mục|danh sách)(?!\w)"
                r"(?:\s+số\s*:?\s*(?P<n>[IVXLC]+|\d{1,3}[a-zA-Z]?(?:\.\d{1,2})?)(?!\w)"
-               r"|\s+(?P<m>[IVXLC]+|\d{1,3}[a-zA-Z]?)(?=\s*(?:$|[.:–-])))?"
-               r"\s*[.:]?\s*(?P<rest>.*)$",
+               r"|\s+(?P<m>[IVXLC]+|\d{1,3}[a-zA-Z]?)(?=\s*(?:$|[.:–—-])"
+               r"|(?<=^(?i:phụ lục|biểu mẫu|mẫu)\s+\S+)\s+\p{Lu}{2,}))?"
+               r"\s*[.:–—-]?\s*(?P<rest>.*)$",
     "examples": ["PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 02", "MẪU SỐ 01A", "BIỂU MẪU SỐ 3",
                  "MẪU BẢN KÊ KHAI TÀI SẢN, THU NHẬP BỔ SUNG",
                  "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH",
@@ -252,6 +253,9 @@ ANNEX_TITLE_EXAMPLES: list[tuple[str, str]] = [
     ("DANH MỤC VỊ TRÍ VIỆC LÀM", "VỊ TRÍ VIỆC LÀM"), ("MẪU SỔ THEO DÕI CÔNG VĂN ĐẾN", "SỔ THEO DÕI CÔNG VĂN ĐẾN"),
     ("PHỤ LỤC SỐ LIỆU KINH TẾ - XÃ HỘI", "SỐ LIỆU KINH TẾ - XÃ HỘI"),
     ("DANH SÁCH 05 CÁ NHÂN ĐƯỢC KHEN THƯỞNG", "05 CÁ NHÂN ĐƯỢC KHEN THƯỞNG"),
+    # ... and an annex's number before its title on the line is no part of it.
+    ("PHỤ LỤC 01 TỔNG HỢP KẾT QUẢ THỰC HIỆN", "TỔNG HỢP KẾT QUẢ THỰC HIỆN"),
+    ("PHỤ LỤC II — KẾT QUẢ KHẢO SÁT", "KẾT QUẢ KHẢO SÁT"),
 ]
 # What a title in capitals after ``MẪU`` is not (``MẪU GIÁO``: a kindergarten).
 _NOT_AFTER_MAU = ("giao",)

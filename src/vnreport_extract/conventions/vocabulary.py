@@ -146,11 +146,11 @@ RECIPIENT_PURPOSES: list[str] = [
 # ``Quy định này gồm ...``; a trích yếu ``... của`` / ``Ủy ban nhân dân tỉnh``).
 OPEN_END_WORDS: list[str] = ["của", "và", "về", "cho", "tại", "trên", "với", "đối với", "theo", "giữa", "thuộc",
                              "do", "các", "những", "trong"]
-# Of them, those that end no phrase either: a text's line ending with one goes on in the next
-# line even when that opens with a capital. Not ``tại``, ``theo``, ``thuộc``, ``do``, ``trên``,
-# ``trong``: they end noun phrases (``Tình hình hiện tại``, ``thời gian tiếp theo``, ``các
-# đơn vị trực thuộc``, ``Lý do``, ``nêu trên``).
-LINE_GOES_ON_WORDS: list[str] = ["của", "và", "về", "cho", "với", "đối với", "giữa", "các", "những"]
+# The phrases that end with one of them and still end a noun phrase (``Tình hình hiện tại``,
+# ``thời gian tiếp theo``, ``các đơn vị trực thuộc``, ``Lý do``, ``nêu trên``): after them a text's
+# line does not go on by that word alone.
+OPEN_END_PHRASES_CLOSED: list[str] = ["hiện tại", "tiếp theo", "sau đây", "trực thuộc", "lý do", "nêu trên",
+                                      "như trên", "ở trên", "bên trong", "ở trong", "sau đó", "trước đó"]
 
 # ... and their abbreviations (``(để b/c)``, ``(để p/h)``), after which ``để`` is certain: an OCR's
 # ``đề``/``đê`` there is ``để`` (``Đ/c Bộ trưởng (đề b/cáo)``).

@@ -503,15 +503,29 @@ def _items(text: str) -> list[str]:
     return [item for part in _SUB_ITEM.split(text) if _LETTERS.search(item := _clean_item(part))]
 
 
+def _can_be_title(text: str) -> bool:
+    """Whether a line under a type name can open its title: not a heading (``Chương I``,
+    ``Điều 1.``), ``Căn cứ``, ``Kính gửi``."""
+    return not _FIRST_LINE_NOT_TITLE.match(text) and parse_heading(text) is None
+
+
 def _annex_opening(head: list[Line]) -> tuple[str, str | None] | None:
     """The type and the title on its line (see :func:`~.conventions.header.annex_label`) of a
     document whose first line is an annex's label, when no header follows it (a Quốc hiệu,
     ``Số:``, a place and date, a type name): a form's ``Mẫu số 01`` over the header of the
     document it models labels that document, which has a header of its own."""
     label = annex_label(head[0].text) if head else None
-    if label is None or any(classify_line(line.text) in ("motto", "motto-part", "number", "place-date", "doc-type")
+    if label is None or any(classify_line(line.text) in ("motto", "motto-part", "number", "place-date")
                             for line in head[1:8]):
-        return None  # a header of its own under the label (``Phụ lục 01`` / ``UBND HUYỆN ...`` / ``BÁO CÁO``)
+        return None
+    # A header of its own under the label: an issuer's lines in capitals, then a type name
+    # (``Phụ lục 01`` / ``UBND HUYỆN ...`` / ``BÁO CÁO``); a type name right under the label
+    # opens the annex's own title (``PHỤ LỤC II`` / ``KẾ HOẠCH TỔ CHỨC HỘI NGHỊ``).
+    for k, line in enumerate(head[1:5], start=1):
+        if classify_line(line.text) == "doc-type":
+            return None if k > 1 else label
+        if not _is_upper(line.text):
+            break
     return label
 
 
@@ -529,7 +543,6 @@ def extract_metadata(text: str) -> MetadataResult:
     last_issuer = -2  # the index of the last issuer line
     identity_title: str | None = None
     type_rest: str | None = None
-    annex = False  # the type is an annex's label (see _annex_opening)
     for i, line in enumerate(head):
         kind = classify_line(line.text)
         if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
@@ -562,7 +575,6 @@ def extract_metadata(text: str) -> MetadataResult:
             # ``PHỤ LỤC`` / ``PHÂN CÔNG THỰC HIỆN ...``: an annex has no header; its label is its type.
             meta.doc_type, type_rest = label
             type_idx = i
-            annex = True
             break
         if type_idx is None and (dt := doc_type_of(line.text)):
             meta.doc_type = dt
@@ -644,8 +656,11 @@ def extract_metadata(text: str) -> MetadataResult:
                 break
             if not title_lines and _FIRST_LINE_NOT_TITLE.match(t):
                 break
-            if annex and not title_lines and classify_line(t) == "issued-with":
-                continue  # ``MẪU SỐ 01A`` / ``(Ban hành kèm theo Thông tư số ...)`` / the form's title
+            if not title_lines and classify_line(t) == "issued-with" and k + 1 < len(lines) \
+                    and _can_be_title(lines[k + 1].text):
+                # ``QUY CHẾ`` / ``(Ban hành kèm theo Quyết định số ...)`` / ``Tổ chức và hoạt động ...``;
+                # with no title after it (``Chương I``) the line stands for one.
+                continue
             title_lines.append(t)
             body_start_line = k + 1
     elif number_idx is not None and (above := _subject_above(lines, number_idx)):

@@ -96,6 +96,8 @@ def find_symbols(text: str) -> list[regex.Match[str]]:
 # The word after a symbol typed against it, its space lost (``70-TB/TWngày 06 tháng 01``, a text
 # copied from a PDF), is no part of the code.
 _GLUED_WORDS = ("ngày", "của", "về")
+# Known codes that end in lower case (``15/CT-TTgvề``): a word may be glued to them too.
+_LOWER_ENDED_CODES = tuple(c for c in CANONICAL_CODES if c[-1:].islower())
 
 
 def _unglued(m: regex.Match[str]) -> regex.Match[str]:
@@ -103,10 +105,13 @@ def _unglued(m: regex.Match[str]) -> regex.Match[str]:
 
     >>> _unglued(SYMBOL_RE.search("Thông báo số 70-TB/TWngày 06/01/2012")).group()
     '70-TB/TW'
+    >>> _unglued(SYMBOL_RE.search("Chỉ thị số 15/CT-TTgvề việc")).group()
+    '15/CT-TTg'
     """
     found = m.group()
     cut = next((len(found) - len(w) for w in _GLUED_WORDS if found.endswith(w)), 0)
-    if cut < 1 or not (found[cut - 1].isupper() or found[cut - 1].isdigit()):
+    if cut < 1 or not (found[cut - 1].isupper() or found[cut - 1].isdigit()
+                       or found[:cut].endswith(_LOWER_ENDED_CODES)):
         return m
     return SYMBOL_RE.match(m.string, m.start(), m.start() + cut) or m
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")

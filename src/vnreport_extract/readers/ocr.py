@@ -519,15 +519,15 @@ _CAPITAL_INSIDE = regex.compile(rf"(?<![\w/])\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}
 # ... and one right after a word's capital, the rest of the word in lower case (``Lâm ĐỒng``):
 # an abbreviation has no lower-case letters after two capitals (``ĐHĐCĐ``, ``TTg``, ``QyĐ``).
 _CAPITAL_SECOND = regex.compile(rf"(?<![\w/])\p{{Lu}}[{_TONED_CAPITALS}]\p{{Ll}}+(?![\w/])")
-_LAST_WORD = regex.compile(r"\w+(?=\W*$)")
-_FIRST_WORD = regex.compile(r"\W*\K\w+")
+# Words of two letters or more, not the codes of a symbol (``12/KH-UBND``).
+_WORDS = regex.compile(r"(?<![\p{L}/-])\p{L}{2,}(?![\p{L}/-])")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
 _DONG_CHI = regex.compile(r"(?<![\w/])(?P<d>[Đđ])/e(?![\w/])")
-# ``để`` (for) before the abbreviations of what a copy is sent for, opening a ``Nơi nhận`` item's
-# bracket or a line: ``(để b/c)``, ``(để p/h)``; not ``vấn đề b/c`` (``các vấn đề`` to report).
+# ``để`` (for) before the abbreviations of what a copy is sent for: ``(để b/c)``, ``- Các Sở đề t/h;``;
+# not the ``đề`` of a compound (``các vấn đề b/c``, ``chủ đề``, ``tiêu đề``).
 _PURPOSE_ABBREVIATION = "|".join(map(regex.escape, RECIPIENT_PURPOSE_ABBREVIATIONS))
 _FOR_BEFORE = regex.compile(
-    rf"(?<=(?:^|[(\n])[ ]*)(?P<w>đề|đê|dể|đế)(?=[ ]+(?:{_PURPOSE_ABBREVIATION})(?![\w/]))")
+    rf"(?<![\w/])(?<!(?i:vấn|chủ|tiêu|đầu|nan|đặt)[ ])(?P<w>đề|đê|dể|đế)(?=[ ]+(?:{_PURPOSE_ABBREVIATION})(?![\w/]))")
 # A word of four letters right before a numeric date, one letter off ``ngày`` and no Vietnamese
 # syllable (``rgày 13/3/2025``, ``nuày 24/9/2025``): only ``ngày`` stands there.
 _DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/\d{1,2}/\d{4}(?![\d/]))")
@@ -542,16 +542,14 @@ def _syllables() -> dict[str, tuple[str, ...]]:
 
 def _among_capitals(m: regex.Match[str]) -> bool:
     """Whether the word ``m`` found stands in a line in capitals (``QUYẾT ĐỊNH vỀ VIỆC``, ``TỈNH
-    LÂM ĐỒng`` at the line's end): its neighbours on the line are, and it takes their capitals."""
+    LÂM ĐỒng``): the rest of its line is, two words at least, and it takes their capitals. One
+    acronym beside it (``- UBND tỈnh;``) makes no line in capitals."""
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line_end = len(text) if line_end < 0 else line_end
-    before = _LAST_WORD.search(text, line_start, m.start())
-    after = _FIRST_WORD.match(text, m.end(), line_end)
-    if before is None and after is None:
-        return False
-    return (before is None or before.group(0).isupper()) and (after is None or after.group(0).isupper())
+    rest = f"{text[line_start:m.start()]} {text[m.end():line_end]}"
+    return len(_WORDS.findall(rest)) >= 2 and rest.isupper()
 
 
 def repair_words(text: str) -> tuple[str, list[str]]:
@@ -3443,9 +3441,12 @@ def _roman_gaps(blocks: list[Block], found: list[tuple[Block, regex.Match[str]]]
     return notes
 
 
-# ... a title in sentence case of three words at least (``H. Đề xuất nhu cầu ...``), not ``H.`` for
-# ``huyện`` before a district's name (``H. ĐỨC TRỌNG``, ``H. Lâm Hà: 12 xã ...``).
-_GARBLED_II = regex.compile(r"^[_~'`.]{0,3}H[.,](?=[ ]+\p{Lu}\p{Ll}*[ ]+\p{Ll}+[ ]+\S)")
+# ... a title in sentence case (``H. Đề xuất nhu cầu ...``, ``H. Kiến nghị``, ``H. Phương hướng,
+# nhiệm vụ``: a lower-case second word) or in capitals of three words at least with no colon
+# (``H. NHIỆM VỤ TRỌNG TÂM NĂM 2025``); not ``H.`` for ``huyện`` before a district's name, whose
+# words are all capitalised (``H. ĐỨC TRỌNG``, ``H. Lâm Hà: 12 xã ...``).
+_GARBLED_II = regex.compile(
+    r"^[_~'`.]{0,3}H[.,](?=[ ]+(?:\p{Lu}\p{Ll}*,?[ ]+\p{Ll}|\p{Lu}{2,}(?:[ ]+[\p{Lu}\d]{2,}){2,}[^:\n]*$))")
 
 
 def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None, languages: str = "vie",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..conventions.header import classify_line
+from ..conventions.header import classify_line, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
-from ..conventions.vocabulary import LINE_GOES_ON_WORDS
+from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
 from ..document import Block, SourceDocument
 from ..models import Source
-from ..normalize import in_capitals, normalize_inline, normalize_unicode, strip_markdown
+from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
 # A pipe table's row: between pipes (``| a | b |``), or with its closing pipe only (``a | b |``, as
 # pages of legal texts copied from the web give a header's two columns).
@@ -21,10 +21,14 @@ _PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
-# A line that ends with a word no phrase ends with (``... thực hiện chỉ đạo của``), as a text's
-# hard line breaks inside a paragraph leave it (a PDF's lines copied, a web page's): the next
-# line goes on with it even when it starts with a capital (``Ủy ban nhân dân tỉnh ...``).
-_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(LINE_GOES_ON_WORDS)})$", re.IGNORECASE)
+# A line that ends with a word no sentence ends with (``... thực hiện chỉ đạo của``, ``... ban
+# hành kèm theo``), as a text's hard line breaks inside a paragraph leave it (a PDF's lines
+# copied, a web page's): the next line goes on with it even when it starts with a capital
+# (``Ủy ban nhân dân tỉnh ...``); not after a phrase that ends with such a word and still ends a
+# noun phrase (``Tình hình hiện tại``, ``các đơn vị trực thuộc``).
+_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_WORDS)})$", re.IGNORECASE)
+_CLOSED_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_PHRASES_CLOSED)})$", re.IGNORECASE)
+_BODIES = (*(fold(a) for a in AUTHORITIES), "so ", "so,", "chinh phu")
 # Lines at the top of a text that may be a header block.
 _HEADER_LINES = 12
 
@@ -63,6 +67,8 @@ def continues(previous: str, following: str) -> bool:
     True
     >>> continues("1. Tình hình hiện tại", "Toàn tỉnh có 120 xã."), continues("- Các phòng và", "GIÁM ĐỐC")
     (False, False)
+    >>> continues("Căn cứ Công văn số 12/BNV-CCVC của", "Bộ Nội Vụ;"), continues("1. Công tác chỉ đạo theo", "Kế hoạch")
+    (True, True)
     """
     # Only the end of ``previous`` is read (``$`` may stand before one final newline): a
     # paragraph grows as its lines are joined, and searching all of it each time was quadratic.
@@ -73,12 +79,23 @@ def continues(previous: str, following: str) -> bool:
     # header's or the closing's kinds (``Kính gửi:``, a signing line). (The cheap tests first:
     # most lines open with a capital after a line that ends a sentence.)
     if not following[0].islower():
-        if _OPEN_END.search(previous[-12:]) is None or in_capitals(following):
+        tail = previous[-24:]
+        if _OPEN_END.search(tail) is None or _CLOSED_END.search(tail) is not None:
             return False
-        words = following.split()
-        if (len(words) <= 4 and all(w[:1].isupper() for w in words)) or classify_line(following) is not None:
-            return False
+        # A body's name goes on whatever its case (``... của`` / ``Bộ Nội Vụ;``, ``TỈNH ỦY``); else
+        # not a line in capitals (a heading, a position), a name alone, a header's or closing's line.
+        if not _names_body(following):
+            words = following.split()
+            if in_capitals(following) or (len(words) <= 4 and all(w[:1].isupper() for w in words)) \
+                    or classify_line(following) is not None:
+                return False
     return not starts_with_label(following) and not in_capitals(previous)
+
+
+def _names_body(line: str) -> bool:
+    """Whether a line opens with a body's name (``Bộ Nội vụ``, ``UBND tỉnh``, ``TỈNH ỦY``, ``Sở,
+    ban, ngành``)."""
+    return starts_issuer(line) or names_issuer(line) or fold(line).startswith(_BODIES)
 
 
 def _is_header(rows: list[list[str]]) -> bool:
