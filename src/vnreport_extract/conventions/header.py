@@ -525,23 +525,41 @@ _POSITION_FOLDS = {fold(p) for p in POSITIONS}
 
 
 # Two positions one person holds, on one line: ``BỘ TRƯỞNG, CHỦ NHIỆM`` (of the Government's
-# Office), ``GIÁM ĐỐC KIÊM ...``.
-DUAL_POSITION = re.compile(r"\s*,\s*|\s+kiem\s+")
+# Office), ``GIÁM ĐỐC KIÊM ...``; matched on the folded line, the joiners kept.
+_DUAL_POSITION = re.compile(r"(\s*,\s*|\s+kiem\s+)")
+
+
+def dual_position(line: str) -> list[str] | None:
+    """The pieces of a line that names two known positions or more, as written: the positions
+    at even places, what joins them at odd ones; None for any other line (one position too).
+
+    >>> dual_position("BỘ TRƯỞNG, CHỦ NHIỆM"), dual_position("GIÁM ĐỐC KIÊM CHÁNH VĂN PHÒNG")
+    (['BỘ TRƯỞNG', ', ', 'CHỦ NHIỆM'], ['GIÁM ĐỐC', ' KIÊM ', 'CHÁNH VĂN PHÒNG'])
+    >>> dual_position("TRƯỞNG BAN, SỞ NỘI VỤ") is None, dual_position("GIÁM ĐỐC") is None
+    (True, True)
+    """
+    stripped = line.strip()
+    pieces = _DUAL_POSITION.split(fold(stripped))
+    if len(pieces) < 3 or not all(p in _POSITION_FOLDS for p in pieces[::2]):
+        return None
+    # Folding keeps the text's length: each piece is read back from the line as written.
+    out, at = [], 0
+    for piece in pieces:
+        out.append(stripped[at:at + len(piece)])
+        at += len(piece)
+    return out
 
 
 def is_position(line: str) -> bool:
     """A signer's position (chức vụ) on a line of its own, in capitals: it opens a signature block.
-    Two known positions joined by a comma or ``KIÊM`` are one.
+    Two known positions joined by a comma or ``KIÊM`` are one (:func:`dual_position`).
 
     >>> is_position("GIÁM ĐỐC"), is_position("Giám đốc Sở"), is_position("SỞ NỘI VỤ")
     (True, False, False)
     >>> is_position("BỘ TRƯỞNG, CHỦ NHIỆM"), is_position("TRƯỞNG BAN, SỞ NỘI VỤ")
     (True, False)
     """
-    if not in_capitals(line):
-        return False
-    folded = fold(line.strip())
-    return folded in _POSITION_FOLDS or all(p in _POSITION_FOLDS for p in DUAL_POSITION.split(folded))
+    return in_capitals(line) and (fold(line.strip()) in _POSITION_FOLDS or dual_position(line) is not None)
 
 
 _DEPUTY_HEADS = tuple(fold(t) + " " for t in DEPUTY_TITLES)

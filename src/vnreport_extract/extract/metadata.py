@@ -12,12 +12,12 @@ import regex
 
 from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import (
-    DUAL_POSITION,
     Identity,
     annex_label,
     before_signing,
     classify_line,
     doc_type_of,
+    dual_position,
     has_mark,
     identity_line,
     is_deputy,
@@ -389,18 +389,16 @@ def _position(text: str) -> str:
 
     >>> _position("PHÓ CHỦ TỊCH"), _position("CHỦ TỊCH QUỐC HỘI"), _position("P. GIÁM ĐỐC"), _position("PGĐ")
     ('Phó Chủ tịch', 'Chủ tịch Quốc hội', 'Phó Giám đốc', 'PGĐ')
-    >>> _position("BỘ TRƯỞNG, CHỦ NHIỆM")
-    'Bộ trưởng, Chủ nhiệm'
+    >>> _position("BỘ TRƯỞNG, CHỦ NHIỆM"), _position("GIÁM ĐỐC KIÊM CHÁNH VĂN PHÒNG")
+    ('Bộ trưởng, Chủ nhiệm', 'Giám đốc kiêm Chánh Văn phòng')
     """
     f = fold(text)
     known = _POSITIONS.get(f)
     if known is not None:
         return known
-    parts = DUAL_POSITION.split(f)
-    if len(parts) > 1 and all(part in _POSITIONS for part in parts):
-        # ``BỘ TRƯỞNG, CHỦ NHIỆM``: each known position, with the words between them as written.
-        joiners = [m.group().lower() for m in DUAL_POSITION.finditer(f)]
-        return "".join(_POSITIONS[part] + (joiners[i] if i < len(joiners) else "") for i, part in enumerate(parts))
+    if (pieces := dual_position(text)) is not None:
+        # ``BỘ TRƯỞNG, CHỦ NHIỆM``, ``GIÁM ĐỐC KIÊM ...``: each position, the joiners in lower case.
+        return "".join(_POSITIONS[fold(p)] if i % 2 == 0 else p.lower() for i, p in enumerate(pieces))
     short, _, rest = text.strip().partition(" ")
     if short.upper() in TITLE_ABBREVIATIONS and rest.strip():  # ``P. GIÁM ĐỐC``: a deputy's title, abbreviated
         return f"{TITLE_ABBREVIATIONS[short.upper()]} {_position(rest.strip())}"
