@@ -114,6 +114,8 @@ def _unglued(m: regex.Match[str]) -> regex.Match[str]:
                        or found[:cut].endswith(_LOWER_ENDED_CODES)):
         return m
     return SYMBOL_RE.match(m.string, m.start(), m.start() + cut) or m
+
+
 _CODE_SPLIT = regex.compile(r"\s*[-–—_]\s*")
 _PARTY_DASH = regex.compile(r"\d+[a-z]?[ ]*[-–—_]")
 _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")

@@ -515,10 +515,10 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 # A capital vowel with its marks inside a word in lower case (``ma tÚy``): no abbreviation has
 # one there (``TTg``, ``CTr``, ``QyĐ`` open with a capital), the OCR took its case from its size.
 _TONED_CAPITALS = "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
-_CAPITAL_INSIDE = regex.compile(rf"(?<![\w/])\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}}*(?![\w/])")
 # ... and one right after a word's capital, the rest of the word in lower case (``Lâm ĐỒng``):
 # an abbreviation has no lower-case letters after two capitals (``ĐHĐCĐ``, ``TTg``, ``QyĐ``).
-_CAPITAL_SECOND = regex.compile(rf"(?<![\w/])\p{{Lu}}[{_TONED_CAPITALS}]\p{{Ll}}+(?![\w/])")
+_CAPITAL_INSIDE = regex.compile(
+    rf"(?<![\w/])(?:\p{{Ll}}+[{_TONED_CAPITALS}]\p{{Ll}}*|\p{{Lu}}[{_TONED_CAPITALS}]\p{{Ll}}+)(?![\w/])")
 # Words of two letters or more, not the codes of a symbol (``12/KH-UBND``).
 _WORDS = regex.compile(r"(?<![\p{L}/-])\p{L}{2,}(?![\p{L}/-])")
 # ``Đ/c`` (đồng chí) with its c read as an e: no abbreviation is ``Đ/e``.
@@ -573,8 +573,9 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
 
     def lower(m: regex.Match[str]) -> str:
+        # The word's first letter keeps its case (``tÚy`` → ``túy``, ``ĐỒng`` → ``Đồng``).
         word: str = m.group(0)
-        fixed = word.upper() if _among_capitals(m) else word.lower()
+        fixed = word.upper() if _among_capitals(m) else word[0] + word[1:].lower()
         repairs.append(f"{word!r} → {fixed!r}")
         return fixed
 
@@ -592,18 +593,11 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         repairs.append(f"{word!r} → {fixed!r}")
         return fixed
 
-    def second(m: regex.Match[str]) -> str:
-        word: str = m.group(0)
-        fixed = word.upper() if _among_capitals(m) else word[0] + word[1:].lower()
-        repairs.append(f"{word!r} → {fixed!r}")
-        return fixed
-
     def for_word(m: regex.Match[str]) -> str:
         repairs.append(f"{m.group('w')!r} → 'để'")
         return "để"
 
     text = _CAPITAL_INSIDE.sub(lower, text)
-    text = _CAPITAL_SECOND.sub(second, text)
     text = _DONG_CHI.sub(dong_chi, text)
     text = _FOR_BEFORE.sub(for_word, text)
     text = _DAY_WORD_BEFORE_DATE.sub(day_word, text)
