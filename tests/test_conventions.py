@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from vnreport_extract import parse_text
@@ -174,30 +176,25 @@ def test_running_text_is_no_header_line() -> None:
     assert (classify_line(line), match_line("place-date", line)) == (None, None)
 
 
-@pytest.mark.parametrize("line", PLACE_YEAR["examples"])
-def test_place_year_example(line: str) -> None:
-    assert place_year(line) is not None
+# The line conventions read by a function of their own, not by classify_line: each example is
+# read, each not-example is not.
+_READ_APART = [(PLACE_YEAR, place_year), (ANNEX_LABEL, annex_label)]
 
 
-@pytest.mark.parametrize("line", PLACE_YEAR["not_examples"])
-def test_place_year_not_example(line: str) -> None:
-    assert place_year(line) is None
+@pytest.mark.parametrize(("line", "read"), [(x, read) for rule, read in _READ_APART for x in rule["examples"]])
+def test_read_apart_example(line: str, read: Callable[[str], object]) -> None:
+    assert read(line) is not None
+
+
+@pytest.mark.parametrize(("line", "read"), [(x, read) for rule, read in _READ_APART for x in rule["not_examples"]])
+def test_read_apart_not_example(line: str, read: Callable[[str], object]) -> None:
+    assert read(line) is None
 
 
 def test_a_title_line_ending_with_its_year_keeps_its_kind() -> None:
     # A V/v title ``..., năm 2012`` is a subject line still: the cover's place and year is no
     # header line kind.
     assert classify_line("V/v báo cáo kết quả thực hiện, năm 2012") == "subject"
-
-
-@pytest.mark.parametrize("line", ANNEX_LABEL["examples"])
-def test_annex_label_example(line: str) -> None:
-    assert annex_label(line) is not None
-
-
-@pytest.mark.parametrize("line", ANNEX_LABEL["not_examples"])
-def test_annex_label_not_example(line: str) -> None:
-    assert annex_label(line) is None
 
 
 @pytest.mark.parametrize(("line", "title"), ANNEX_TITLE_EXAMPLES)
