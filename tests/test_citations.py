@@ -14,6 +14,8 @@ from vnreport_extract.conventions.doc_types import (
     NAMED_NUMBER_NOT_EXAMPLES,
     NAMED_PLAN_EXAMPLES,
     NAMED_PLAN_NOT_EXAMPLES,
+    STANDARD_EXAMPLES,
+    STANDARD_NOT_EXAMPLES,
 )
 from vnreport_extract.extract.citations import extract_citations, title_spans
 
@@ -324,6 +326,23 @@ def test_a_plan_or_programme_named_without_a_number(line: str, raw: str) -> None
 def test_plans_in_general_or_the_report_itself_are_no_named_citation(line: str) -> None:
     assert [c.raw for c in extract_citations(line) if c.kind == "named" and c.doc_type in (
         "Kế hoạch", "Chương trình", "Đề án", "Quy hoạch", "Cương lĩnh")] == []
+
+
+@pytest.mark.parametrize(("line", "raw", "number"), STANDARD_EXAMPLES)
+def test_a_standard_or_technical_regulation_is_cited_by_its_code(line: str, raw: str, number: str) -> None:
+    # tt-01-2011-tt-bnv (TCVN 6909:2001), de-cuong-du-toan-qlvb (the code alone), and the forms of
+    # TCVN and QCVN codes: ISO adopted, spaces round the colon, an older year after a hyphen, a part
+    assert [(c.kind, c.raw, c.number) for c in extract_citations(line)] == [("short", raw, number)]
+
+
+def test_a_standards_type_and_year_come_from_its_code() -> None:
+    c = one("nước thải đạt QCVN 40:2011/BTNMT")
+    assert (c.doc_type, c.year, c.issuer_code, c.symbol) == ("Quy chuẩn", 2011, "BTNMT", None)
+
+
+@pytest.mark.parametrize("line", STANDARD_NOT_EXAMPLES)
+def test_an_international_standard_or_no_code_is_no_citation(line: str) -> None:
+    assert extract_citations(line) == []
 
 
 def test_a_law_named_inside_a_plans_name_is_cited_alone() -> None:

@@ -112,6 +112,37 @@ NAMED_QUOTED_TYPES = ("Kế hoạch", "Đề án")
 # Types whose type word and a number name a part of something, not a document: the projects
 # of a national target programme (``Dự án 1``, ``Dự án 2: 3,683 tỷ đồng``). No short citation.
 SHORT_NOT_TYPES = ("Dự án",)
+# National standards (tiêu chuẩn quốc gia, ``TCVN``) and national technical regulations (quy
+# chuẩn kỹ thuật quốc gia, ``QCVN``, issued by a ministry) are cited by their code, with or
+# without the words before it: short citations, the type by the code, the code as the number
+# (one space after ``TCVN``/``QCVN`` and ``ISO``, none around ``:``), its year after the colon
+# (after a hyphen in older ones).
+# An international standard alone (``ISO 9001:2008``) is none of the state's documents.
+STANDARD_TYPES: dict[str, str] = {"TCVN": "Tiêu chuẩn", "QCVN": "Quy chuẩn"}
+# (line, the mention: the citation's ``raw``, its number)
+STANDARD_EXAMPLES: list[tuple[str, str, str]] = [
+    # tt-01-2011-tt-bnv-the-thuc-van-ban.doc, Điều 4
+    ("bộ mã ký tự chữ Việt (font chữ tiếng Việt Unicode) theo tiêu chuẩn Việt Nam TCVN 6909:2001.",
+     "tiêu chuẩn Việt Nam TCVN 6909:2001", "TCVN 6909:2001"),
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: the code alone
+    ("sử dụng bộ mã chuẩn tiếng Việt TCVN 6909:2001 cho toàn bộ hệ thống", "TCVN 6909:2001", "TCVN 6909:2001"),
+    ("áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 vào hoạt động",
+     "Tiêu chuẩn quốc gia TCVN ISO 9001:2015", "TCVN ISO 9001:2015"),
+    ("kết cấu bê tông theo TCVN 5574 : 2018;", "TCVN 5574 : 2018", "TCVN 5574:2018"),
+    ("tải trọng và tác động theo TCVN 2737-1995", "TCVN 2737-1995", "TCVN 2737-1995"),  # an older standard's year
+    ("bộ tiêu chuẩn TCVN 7391-1:2004 về đánh giá sinh học", "tiêu chuẩn TCVN 7391-1:2004", "TCVN 7391-1:2004"),
+    ("đảm bảo Quy chuẩn kỹ thuật quốc gia QCVN 01:2021/BXD về quy hoạch xây dựng",
+     "Quy chuẩn kỹ thuật quốc gia QCVN 01:2021/BXD", "QCVN 01:2021/BXD"),
+    ("nước thải đạt cột A của QCVN 40:2011/BTNMT trước khi xả ra môi trường", "QCVN 40:2011/BTNMT",
+     "QCVN 40:2011/BTNMT"),
+    ("chất lượng nước mặt theo QCVN 08-MT:2015/BTNMT;", "QCVN 08-MT:2015/BTNMT", "QCVN 08-MT:2015/BTNMT"),
+]
+STANDARD_NOT_EXAMPLES: list[str] = [
+    # bc-115-bc-kcn-pctn-2012-scan.pdf: an international standard
+    "tiếp tục duy trì áp dụng hệ thống quản lý chất lượng ISO 9001:2008.",
+    "đạt chuẩn TCVN",  # no code
+    "mã số TCVN2001X",  # a code glued to other letters
+]
 # Programmes of spending and allocations, not documents (``Chương trình mục tiêu quốc gia
 # phòng, chống ma túy đến năm 2030``, ``Chương trình MTQG ...``, ``Kế hoạch vốn năm 2025``): the
 # first words of their names.

@@ -33,6 +33,7 @@ from ..conventions.doc_types import (
     NAMED_TYPE_SPELLINGS,
     NAMED_TYPES,
     SHORT_NOT_TYPES,
+    STANDARD_TYPES,
     TYPE_CODES,
 )
 from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_ENDS, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
@@ -64,6 +65,15 @@ _LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 # ``type``): a scan that tries ~40 type words at every position costs four times more.
 SHORT = regex.compile(
     rf"(?<=(?<!\w)(?P<type>{_TYPES})(?:[ ]+(?i:số))?[ ]+)(?P<num>\d{{1,5}})(?![\d/.,]\d|[ ]*[/–—-][ ]*[\dA-ZĐ]|\w)"
+)
+# A national standard or technical regulation by its code (``STANDARD_TYPES``), with the words
+# that may name it before (``Tiêu chuẩn Việt Nam``, ``Quy chuẩn kỹ thuật quốc gia``).
+STANDARD = regex.compile(
+    r"(?:(?i:tiêu|quy)[ ]+(?i:chuẩn)(?:[ ]+(?i:kỹ[ ]+thuật))?(?:[ ]+(?i:quốc[ ]+gia|việt[ ]+nam))?[ ]+)?"
+    rf"(?<!\w)(?P<code>{'|'.join(STANDARD_TYPES)})[ ]+(?P<iso>ISO(?:/IEC)?[ ]+)?"
+    r"(?P<num>\d{1,5}(?:-\d{1,3})*(?:-[A-Z]{1,4})?)"
+    r"(?:[ ]*:[ ]*(?P<year>(?:19|20)\d\d)|-(?P<dashed>(?:19|20)\d\d))?(?!\d)"
+    r"(?:/(?P<issuer>[A-ZĐ]{2,8}(?:-[A-ZĐ]{2,8})?))?(?![\w/:])"
 )
 # The type words of citations by name: the legal ones, and plans and programmes.
 NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + NAMED_TYPE_SPELLINGS
@@ -626,6 +636,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
                             doc_type=doc_type, number=num, date=tail.date,
                             authority=tail.authority, subject=tail.subject))
         taken.add(start, tail.end)
+    if "CVN" in text:
+        for c in _standards(text, taken, bodies, month_first):
+            out.append(c)
+            taken.add(c.start, c.end)
     for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -649,6 +663,28 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
                             subject=tail.subject))
         taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _standards(text: str, taken: Spans, memo: dict[str, tuple[str, int] | None],
+               month_first: Callable[[int], bool] | None) -> list[Citation]:
+    """The standards and technical regulations cited by code (``STANDARD``), as short citations.
+
+    >>> [(c.doc_type, c.number, c.year) for c in extract_citations("theo QCVN 01 : 2021/BXD và TCVN 6909:2001")]
+    [('Quy chuẩn', 'QCVN 01:2021/BXD', 2021), ('Tiêu chuẩn', 'TCVN 6909:2001', 2001)]
+    """
+    out = []
+    for m in STANDARD.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        code, year, issuer = m.group("code"), m.group("year") or m.group("dashed"), m.group("issuer")
+        number = f"{code} {'ISO ' if m.group('iso') else ''}{m.group('num')}"
+        # The year as written after its mark: ``:`` (now), ``-`` (older standards, ``TCVN 2737-1995``).
+        number += (f"{':' if m.group('year') else '-'}{year}" if year else "") + (f"/{issuer}" if issuer else "")
+        tail = _tail(text, m.end(), memo, month_first)
+        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
+                            doc_type=STANDARD_TYPES[code], number=number, year=int(year) if year else None,
+                            issuer_code=issuer, date=tail.date, authority=tail.authority, subject=tail.subject))
     return out
 
 
