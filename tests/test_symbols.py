@@ -183,3 +183,22 @@ def test_code_split_after_its_first_letter() -> None:
     """qd-353 (Công báo PDF): ``Nghị định số 104/2022/N Đ-CP ngày 21/12/2022``."""
     number = parse_symbol("104/2022/N Đ-CP")
     assert number is not None and (number.symbol, number.repairs) == ("104/2022/NĐ-CP", ["extra-space"])
+
+
+@pytest.mark.parametrize(("line", "symbol"), [
+    # cv-695-ubnd-vx-2012-scan.pdf (its ``số`` repaired from ``‡ô`` by the OCR reader)
+    ("theo tinh thần Nghị quyết số 26NQ-TW ngày 05/8/2008 của Ban chấp hành Trung ương", "26/NQ-TW"),
+    ("theo Quyết định số 800QĐ-TTg ngày 04/6/2010", "800/QĐ-TTg"),  # the same slip in a state symbol
+])
+def test_a_symbol_whose_slash_was_lost_after_its_type_word(line: str, symbol: str) -> None:
+    [c] = parse_text(line).citations
+    assert (c.symbol, c.repairs, c.date is not None) == (symbol, ["missing-slash"], True)
+
+
+@pytest.mark.parametrize("line", [
+    "mã hàng 26NQ-TW",  # no type word: any code
+    "Kế hoạch số 41QĐ-UBND",  # a Quyết định's code after Kế hoạch
+    "Công văn số 12KH-UBND",  # a type code after a type that has none
+])
+def test_digits_glued_to_a_code_without_its_type_word_are_no_citation(line: str) -> None:
+    assert parse_text(line).citations == []

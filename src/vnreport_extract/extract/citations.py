@@ -42,7 +42,7 @@ from ..normalize import fold
 from ..spans import Spans
 from .dates import date_at
 from .scan import group_numbers, matches_at, occurrences, trie
-from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, parts_of, symbol_parts
+from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, glued_symbols, parts_of, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
@@ -562,10 +562,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
-        # A match ends at the symbol, or before a line end right before it (``$``).
         lo = max(0, sm.start() - 60)
-        barrier = _NOT_IN_TYPE.search(text, lo, max(lo, sm.start() - 1))
-        before = TYPE_BEFORE.search(text, barrier.end() if barrier else lo, sm.start())
+        before = _type_before(text, sm.start())
         broken = _type_over_line_end(text, lo, sm) if before is None and "\n" in text[lo:sm.start()] else None
         law = None
         author_first = None
@@ -621,6 +619,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         if cur is not None and cur.date is not None and prev.date is None:
             prev.date = cur.date
             prev.authority = prev.authority or cur.authority
+    for start, end, sm in glued_symbols(text):
+        if not taken.overlaps(start, end) and (c := _glued(text, start, end, sm, bodies, month_first)) is not None:
+            out.append(c)
+            taken.add(c.start, c.end)
     _dated_slips(out)
     for m in SHORT.finditer(text):
         num, start = m.group("num"), m.start("type")
@@ -664,6 +666,42 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         taken.add(m.start(), tail.end)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _type_before(text: str, pos: int) -> regex.Match[str] | None:
+    """TYPE_BEFORE of the symbol at ``pos``: the type word (and ``số``) that ends right before it,
+    within 60 characters (a match ends at the symbol, or before a line end right before it)."""
+    lo = max(0, pos - 60)
+    barrier = _NOT_IN_TYPE.search(text, lo, max(lo, pos - 1))
+    return TYPE_BEFORE.search(text, barrier.end() if barrier else lo, pos)
+
+
+def _glued(text: str, start: int, end: int, sm: regex.Match[str], memo: dict[str, tuple[str, int] | None],
+           month_first: Callable[[int], bool] | None) -> Citation | None:
+    """The citation of a symbol whose slash was lost (``text[start:end]``, ``sm`` its reading with
+    the slash: :func:`.symbols.glued_symbols`), when a type word whose code it is stands right
+    before it (``Nghị quyết số 26NQ-TW``); without one the glued digits and letters may be any code.
+
+    >>> c = extract_citations("theo Nghị quyết số 26NQ-TW ngày 05/8/2008 của Ban Chấp hành Trung ương")[0]
+    >>> c.symbol, c.repairs, c.date.iso, c.raw[-10:]
+    ('26/NQ-TW', ['missing-slash'], '2008-08-05', 'Trung ương')
+    >>> extract_citations("mã hàng 26NQ-TW")
+    []
+    """
+    before = _type_before(text, start)
+    if before is None:
+        return None
+    doc_type = canonical_doc_type(before.group(_TYPE_GROUP))
+    if not _agrees(doc_type, sm):
+        return None
+    parts = symbol_parts(sm, doc_type, sm.group())
+    tail = _tail(text, end, memo, month_first)
+    authority = tail.authority or _lead(text, before.start(), month_first)[1]
+    return Citation(raw=text[before.start():tail.end], start=before.start(), end=tail.end, kind="full",
+                    doc_type=doc_type, type_code=parts.type_code, number=parts.number, year=parts.year,
+                    issuer_code=parts.issuer_code, symbol=parts.symbol, convention=parts.convention,
+                    repairs=[*parts.repairs, "missing-slash"], date=tail.date, authority=authority,
+                    subject=tail.subject)
 
 
 def _standards(text: str, taken: Spans, memo: dict[str, tuple[str, int] | None],

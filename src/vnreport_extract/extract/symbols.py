@@ -93,6 +93,50 @@ def find_symbols(text: str) -> list[regex.Match[str]]:
     return found
 
 
+# A symbol whose slash between the number and the type code was lost (``Nghị quyết số 26NQ-TW``,
+# a scan; ``Kế hoạch số 41KH-UBND``, a slip): the number glued to a state type code and its issuer's
+# code after a hyphen. It has no slash, so find_symbols does not see it; the caller checks
+# the type word before it.
+_GLUED_TYPE = regex.compile(
+    rf"(?<![\w/.-])(?P<num>\d{{1,6}})(?P<rest>(?:{_STATE_TYPES}){_DASH}{_CODE}(?:{_DASH}{_CODE})*)(?![\w/])")
+_STATE_TYPE_CODES = frozenset(d["state"] for d in DOC_TYPES if d["state"])
+_LONGEST_STATE_TYPE = max(map(len, _STATE_TYPE_CODES))
+
+
+def glued_symbols(text: str) -> list[tuple[int, int, regex.Match[str]]]:
+    """The symbols of ``text`` whose slash after the number was lost: where each lies, and the
+    match of ``SYMBOL_RE`` on it with its slash put back (repair ``missing-slash``, which
+    :func:`symbol_parts` of that match does not record). Looked for only at the hyphens (found
+    with ``str.find``) that end a type code with a digit before it.
+
+    >>> [(a, b, m.group()) for a, b, m in glued_symbols("Nghị quyết số 26NQ-TW ngày 05/8/2008 và 41/KH-UBND")]
+    [(14, 21, '26/NQ-TW')]
+    """
+    found: list[tuple[int, int, regex.Match[str]]] = []
+    for dash in _DASHES[:3]:
+        at = text.find(dash)
+        while at >= 0:
+            # The type code's letters before the hyphen, and the number's last digit before them.
+            code_start = at
+            while code_start > 0 and at - code_start <= _LONGEST_STATE_TYPE and text[code_start - 1].isalpha():
+                code_start -= 1
+            if code_start < at and text[code_start - 1:code_start].isdigit() \
+                    and text[code_start:at] in _STATE_TYPE_CODES:
+                start = code_start - 1
+                while start > 0 and text[start - 1].isdigit():
+                    start -= 1
+                m = _GLUED_TYPE.match(text, start)
+                if m is not None and (fixed := SYMBOL_RE.fullmatch(f"{m.group('num')}/{m.group('rest')}")):
+                    found.append((m.start(), m.end(), fixed))
+            at = text.find(dash, at + 1)
+    # A symbol with two hyphens after the type code is found at the first only.
+    out: list[tuple[int, int, regex.Match[str]]] = []
+    for item in sorted(found, key=lambda x: x[0]):
+        if not out or item[0] >= out[-1][1]:
+            out.append(item)
+    return out
+
+
 # The word after a symbol typed against it, its space lost (``70-TB/TWngày 06 tháng 01``, a text
 # copied from a PDF), is no part of the code.
 _GLUED_WORDS = ("ngày", "của", "về")

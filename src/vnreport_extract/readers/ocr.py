@@ -531,6 +531,12 @@ _FOR_BEFORE = regex.compile(
 # A word of four letters right before a numeric date, one letter off ``ngày`` and no Vietnamese
 # syllable (``rgày 13/3/2025``, ``nuày 24/9/2025``): only ``ngày`` stands there.
 _DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/\d{1,2}/\d{4}(?![\d/]))")
+# A token of two characters between a type name and a number, ``số`` with its accent misread or
+# one letter off it and no syllable (``Nghị quyết ‡ô 26NQ-TW``, ``Luật sổ 25/2018/QH14``): only
+# ``số`` stands there.
+_TYPE_NAME_ALTERNATION = "|".join(map(regex.escape, sorted(_TYPE_NAMES.values(), key=len, reverse=True)))
+_NUMBER_WORD_AFTER_TYPE = regex.compile(
+    rf"(?<=(?<![\w/])(?i:{_TYPE_NAME_ALTERNATION})[ ]+)(?P<w>[^\s\d]{{2}})(?=[ ]+\d)")
 
 
 def _syllables() -> dict[str, tuple[str, ...]]:
@@ -566,6 +572,10 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     ('Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ', ["'rgày' → 'ngày'"])
     >>> repair_words("từ ngày 15/12/2023 đến ngay 14/12/2024, năm 2024 12/3/2025")[1]
     []
+    >>> repair_words("theo tinh thần Nghị quyết ‡ô 26NQ-TW ngày 05/8/2008")  # cv-695-ubnd-vx-2012-scan
+    ('theo tinh thần Nghị quyết số 26NQ-TW ngày 05/8/2008', ["'‡ô' → 'số'"])
+    >>> repair_words("Luật sổ 25/2018/QH14")[0], repair_words("Quyết định số 12, Quyết định do 12 người ký")[1]
+    ('Luật số 25/2018/QH14', [])
     >>> repair_words("- Đ/c Chủ tịch UBND tỉnh Lâm ĐỒng; - Đ/c Bộ trưởng (đề b/cáo);")  # cv-3980, cv-5689
     ('- Đ/c Chủ tịch UBND tỉnh Lâm Đồng; - Đ/c Bộ trưởng (để b/cáo);', ["'ĐỒng' → 'Đồng'", "'đề' → 'để'"])
 
@@ -593,6 +603,17 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         repairs.append(f"{word!r} → {fixed!r}")
         return fixed
 
+    def number_word(m: regex.Match[str]) -> str:
+        word: str = m.group("w")
+        folded = fold(word)
+        # ``sổ``, ``sô``, ``sở``: ``số`` with its accent misread; another syllable one letter off
+        # (``do``, ``to``) may be a word there.
+        if word == "số" or (folded != "so" and (Levenshtein.distance(folded, "so", score_cutoff=1) > 1
+                                                or folded in _syllables())):
+            return word
+        repairs.append(f"{word!r} → 'số'")
+        return "số"
+
     def for_word(m: regex.Match[str]) -> str:
         repairs.append(f"{m.group('w')!r} → 'để'")
         return "để"
@@ -601,6 +622,7 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     text = _DONG_CHI.sub(dong_chi, text)
     text = _FOR_BEFORE.sub(for_word, text)
     text = _DAY_WORD_BEFORE_DATE.sub(day_word, text)
+    text = _NUMBER_WORD_AFTER_TYPE.sub(number_word, text)
     return text, repairs
 
 
