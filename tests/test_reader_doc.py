@@ -7,6 +7,7 @@ conversion takes 2–6 s; the file takes about 20 s in all.
 from __future__ import annotations
 
 import collections
+import json
 import os
 import stat
 import subprocess
@@ -172,3 +173,28 @@ def test_a_heading_level_shown_for_a_deeper_one_counts_as_used() -> None:
     report = parse_file(ARCHIVES / "qlvb-quanhuyen-2011" / "de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc")
     numbers = {s.title: s.number for s in walk(report.sections)}
     assert (numbers["Mục tiêu chung"], numbers["Phạm vi dự án"]) == ("IV.1.1", "IV.2")
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_a_relative_temporary_folder_still_converts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``TMPDIR=reltmp``: LibreOffice runs in its work folder and read the relative paths against it.
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reltmp").mkdir()
+    monkeypatch.setenv("TMPDIR", "reltmp")
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    assert parse_file(DOC).metadata.doc_type == "Kế hoạch"
+
+
+@pytest.mark.slow
+@pytest.mark.needs_libreoffice
+def test_convert_into_a_relative_folder_converts_a_doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``vnreport-extract convert docs --out out``: the workers' temporary folders under ``out``.
+    from vnreport_extract.batch import convert
+
+    monkeypatch.chdir(tmp_path)
+    summary = convert([DOC], Path("out"), workers=1, formats=["jsonl"])
+    manifest = [json.loads(line) for line in Path("out/manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (summary.exit_code, [e["status"] for e in manifest]) == (0, ["ok"])

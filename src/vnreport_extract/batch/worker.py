@@ -241,7 +241,9 @@ class WorkerPool(Generic[T]):
         self.persistent = persistent
         self.peak_rss_kb: dict[int, int] = {}
         # Where the workers' temporary folders go (None: the system's).
-        self.tmp_root = tmp_root
+        # Absolute: the workers' tools run in folders of their own and would read a relative
+        # TMPDIR (``convert --out out``) against them.
+        self.tmp_root = tmp_root.absolute() if tmp_root is not None else None
         self._procs: list[_Proc[T]] = []
 
     def _spawn(self) -> _Proc[T]:

@@ -30,6 +30,9 @@ def convert_doc(path: Path, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT, 
     :class:`CorruptFileError` when it fails on the file or runs past ``timeout`` seconds.
     """
     exe = system.soffice(soffice)
+    # Absolute: LibreOffice runs in ``workdir`` and would read a relative path (a relative TMPDIR,
+    # ``convert --out out``) against it.
+    workdir = workdir.absolute()
     source = workdir / "input.doc"
     try:
         shutil.copyfile(path, source)
@@ -42,7 +45,8 @@ def convert_doc(path: Path, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT, 
             str(source)]
     try:
         # HOME in the work directory too: nothing LibreOffice writes outlives the conversion.
-        done = system.run(args, timeout, system.LIBREOFFICE, cwd=workdir, env={"HOME": str(workdir)})
+        done = system.run(args, timeout, system.LIBREOFFICE, cwd=workdir,
+                          env={"HOME": str(workdir), "TMPDIR": str(workdir)})
     except system.ToolTimeout as exc:
         raise CorruptFileError(f"{path}: LibreOffice timed out after {timeout:g} s converting it") from exc
     result = out / "input.docx"
