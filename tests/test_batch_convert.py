@@ -110,6 +110,20 @@ def test_identical_files_are_parsed_once(unsafe_run: tuple[int, Path, Path]) -> 
     assert copy["seconds"] == 0.0
 
 
+def test_the_same_bytes_under_another_extension_are_read_on_their_own(tmp_path: Path) -> None:
+    # A text and its copy named .pdf: the extension decides how they are read (the copy is an
+    # error), so the copy is no duplicate; two broken .pdf copies fail alike, each naming itself.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a-report.txt", "b-report.pdf", "c-report.pdf"):
+        (docs / name).write_text(_variant(1), encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json", "-q"])
+    m = {Path(k).name: e for k, e in _manifest(tmp_path / "out").items()}
+    assert (code, [(n, m[n]["status"], m[n]["duplicate_of"] is not None) for n in sorted(m)]) == (
+        1, [("a-report.txt", "ok", False), ("b-report.pdf", "error", False), ("c-report.pdf", "error", True)])
+    assert "c-report.pdf: named .pdf" in m["c-report.pdf"]["error"]
+
+
 def test_nothing_extracted_outside_or_left_behind(unsafe_run: tuple[int, Path, Path]) -> None:
     _, archive, out = unsafe_run
     root = archive.parent.parent

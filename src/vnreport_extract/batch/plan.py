@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from ..errors import OutputError
@@ -92,9 +92,23 @@ def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dic
     """The manifest entry of a file identical to an earlier one: ``duplicate`` of it when it
     was converted, or the original's failure when it was not."""
     status = "duplicate" if original["status"] in ("ok", "duplicate") else original["status"]
-    return manifest_entry(key, sha256=original["sha256"], size=size, result=original,
-                          duplicate_of=original.get("duplicate_of") or original["path"],
-                          status=status, seconds=0.0)
+    first = original.get("duplicate_of") or original["path"]
+    fields: dict[str, Any] = {}
+    if original.get("error") and status != "duplicate":
+        # The original's failure is this file's: its message names this file.
+        fields["error"] = str(original["error"]).replace(first, key)
+    return manifest_entry(key, sha256=original["sha256"], size=size, result=original, duplicate_of=first,
+                          status=status, seconds=0.0, **fields)
+
+
+def content_key(key: str, sha256: str) -> str:
+    """What makes two inputs one: the same bytes read the same way, which the extension decides
+    for some (a text named ``.pdf`` is an error, named ``.md`` Markdown).
+
+    >>> content_key("a/x.PDF", "ab12") == content_key("b/y.pdf", "ab12") != content_key("c/x.txt", "ab12")
+    True
+    """
+    return f"{sha256}{PurePosixPath(key.rpartition('!')[2]).suffix.lower()}"
 
 
 @dataclass
@@ -176,30 +190,32 @@ class Plan:
         (carried over: same content, same options, nothing partial) or is a duplicate (recorded
         now, or when its original completes)."""
         prev = self.previous.get(item.key)
+        same = content_key(item.key, sha256)
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev)
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and (self.store / f"{prev['report_id']}.json").exists()):
             self.final[item.key] = prev
             self.progress.update(prev["status"], worked=False)
             self.resumed += 1
-            self.first_of_sha.setdefault(sha256, prev.get("duplicate_of") or item.key)
-            self.outcome_of_sha.setdefault(sha256, prev)
+            self.first_of_sha.setdefault(same, prev.get("duplicate_of") or item.key)
+            self.outcome_of_sha.setdefault(same, prev)
             return False
-        if sha256 in self.first_of_sha:
-            if sha256 in self.outcome_of_sha:
-                self.record(duplicate_entry(item.key, size, self.outcome_of_sha[sha256]))
+        if same in self.first_of_sha:
+            if same in self.outcome_of_sha:
+                self.record(duplicate_entry(item.key, size, self.outcome_of_sha[same]))
             else:
-                self.waiting.setdefault(sha256, []).append((item.key, size))
+                self.waiting.setdefault(same, []).append((item.key, size))
             return False
-        self.first_of_sha[sha256] = item.key
+        self.first_of_sha[same] = item.key
         return True
 
     def complete(self, key: str, sha256: str, size: int | None, result: dict[str, Any]) -> None:
         """An executor's result for a parsed input; its waiting duplicates follow it."""
         entry = manifest_entry(key, sha256=sha256, size=size, result=result, options=self.options)
         self.record(entry)
-        self.outcome_of_sha[sha256] = entry
-        for dup_key, dup_size in self.waiting.pop(sha256, []):
+        same = content_key(key, sha256)
+        self.outcome_of_sha[same] = entry
+        for dup_key, dup_size in self.waiting.pop(same, []):
             self.record(duplicate_entry(dup_key, dup_size, entry))
 
     def finish(self, stats: ExecutionStats, write_parquet: ParquetWriter | None = None) -> ConvertSummary:
