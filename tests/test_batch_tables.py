@@ -56,6 +56,18 @@ def test_reports_row_holds_metadata_counts_and_demographics(seed_report: Report)
     assert row["households"] == 860 and row["area_ha"] == 1460.97 and row["poor_household_rate"] == 7.2
 
 
+def test_reports_row_says_whether_the_report_is_complete(seed_report: Report) -> None:
+    # A partial report (a page OCR timed out on) is told apart in the table, without the manifest.
+    from vnreport_extract import PartError
+
+    timed_out = PartError(part="page", page=2, type="OcrError",
+                          message="x.pdf: OCR: Tesseract timed out after 1 s on page 2")
+    partial = seed_report.model_copy(update={"status": "partial", "errors": [timed_out]})
+    rows = [report_rows(r)["reports"][0] for r in (seed_report, partial)]
+    assert [(r["status"], r["n_errors"], r["errors"]) for r in rows] == [
+        ("ok", 0, []), ("partial", 1, ["page 2: OcrError: x.pdf: OCR: Tesseract timed out after 1 s on page 2"])]
+
+
 def test_sections_are_flattened_with_their_parent(seed_report: Report) -> None:
     sections = report_rows(seed_report)["sections"]
     by_path = {s["path"]: s for s in sections}

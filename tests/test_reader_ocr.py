@@ -24,7 +24,7 @@ from conftest import alive
 from scoring import load_gold, score
 from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
-from vnreport_extract.errors import CorruptFileError, MissingComponentError
+from vnreport_extract.errors import CorruptFileError, MissingComponentError, OcrError
 from vnreport_extract.models import Source
 from vnreport_extract.readers import ocr
 from vnreport_extract.readers.digits import HandReading
@@ -1330,12 +1330,26 @@ def test_page_tesseract_fails_on_is_a_part_error(hanging_tool: tuple[Path, Path]
     tool = failing_on_page_2(bin_dir, 'echo "Error in pixReadStream: Unknown format" >&2; exit 1')
     report = parse_file(SCAN, ParseOptions(tesseract=str(tool)))
     assert (report.status, [(e.part, e.page, e.type) for e in report.errors]) == (
-        "partial", [("page", 2, "CorruptFileError")])
+        "partial", [("page", 2, "OcrError")])
     assert report.errors[0].message.endswith("failed on page 2: Error in pixReadStream: Unknown format")
     assert report.metadata.number.symbol == "03/BCĐX-CAT(PC04)"  # page 1's header, read all the same
     # Page 1 was read once (then its dropped print and fields), never again after page 2 failed.
     logged = Path(f"{pids}.log").read_text().split()
     assert sum(1 for f in logged if f.endswith("page-0001.bmp")) == 1
+
+
+@pytest.mark.needs_tesseract
+def test_tesseract_failing_on_every_page_is_an_ocr_error(hanging_tool: tuple[Path, Path]) -> None:
+    # Not a corrupt file: the pages could not be read (a CorruptFileError all the same, for old callers).
+    bin_dir, _ = hanging_tool
+    tool = bin_dir / "tesseract-wrapper"
+    write_tool(tool, f'case "$*" in *--list-langs*) exec {shutil.which("tesseract")} "$@";; esac\n'
+                     'echo "Error in pixReadStream: Unknown format" >&2; exit 1\n')
+    with pytest.raises(OcrError, match="OCR failed on every page") as raised:
+        parse_file(SCAN, ParseOptions(tesseract=str(tool)))
+    report = parse_file(SCAN, ParseOptions(tesseract=str(tool)), raise_on_error=False)
+    assert (isinstance(raised.value, CorruptFileError), report.status, report.errors[0].type) == (
+        True, "failed", "OcrError")
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ _EXPORTS: dict[str, str] = {
     # errors
     **{name: "errors" for name in (
         "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError",
-        "PasswordProtectedError", "OutputError")},
+        "PasswordProtectedError", "OutputError", "OcrError")},
     # what an input may cost
     "Limits": "limits", "LimitExceededError": "limits",
 }
@@ -55,6 +55,7 @@ __all__ = [
     "Limits",
     "Metadata",
     "MissingComponentError",
+    "OcrError",
     "OutputError",
     "ParseOptions",
     "PartError",
@@ -98,6 +99,7 @@ if TYPE_CHECKING:
         CorruptFileError,
         InputError,
         MissingComponentError,
+        OcrError,
         OutputError,
         PasswordProtectedError,
         UnsupportedFormatError,

@@ -40,6 +40,23 @@ class CorruptFileError(VnReportError):
     """The file claims a supported format but its content is broken or truncated."""
 
 
+class OcrError(CorruptFileError):
+    """Tesseract failed on a page's image or ran past ``ocr_timeout``: the file may be sound,
+    its pages could not be read. A :class:`CorruptFileError` too, for the callers that catch
+    those."""
+
+
+def ocr_error_type(why: str) -> type[CorruptFileError]:
+    """The error of a page the OCR reader could not read, by the reason it gives: Tesseract's
+    failures and timeouts (``OCR: Tesseract timed out ...``) are :class:`OcrError`; a page that
+    could not be rasterised is a :class:`CorruptFileError`.
+
+    >>> ocr_error_type("OCR: Tesseract timed out after 1 s on page 2").__name__, ocr_error_type("bad page").__name__
+    ('OcrError', 'CorruptFileError')
+    """
+    return OcrError if why.startswith("OCR:") else CorruptFileError
+
+
 class MissingComponentError(VnReportError):
     """A system component a reader needs (Tesseract, LibreOffice) is not installed."""
 

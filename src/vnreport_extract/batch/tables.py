@@ -1,7 +1,8 @@
 """Reports flattened into analytics tables: one row per record, joined by ``report_id``.
 
 Tables (:data:`TABLES`): ``reports`` (one row per report, its metadata — số, ký hiệu,
-trích yếu, người ký — counts and demographics), ``sections``, ``citations``,
+trích yếu, người ký — counts and demographics; its ``status``, ``ok``, ``partial`` or
+``failed``, and its ``errors``, one line each: ``page 3: OcrError: ...``), ``sections``, ``citations``,
 ``documents`` (the distinct cited documents of each report), ``dates``, ``figures``,
 ``satisfaction`` (one row per field of a satisfaction table: mức độ hài lòng) and
 ``warnings``. Attachments (a cover Tờ trình's report) are reports of their own, with
@@ -51,7 +52,8 @@ def _level_columns() -> tuple[tuple[str, Kind], ...]:
 TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
     "reports": (
         ("report_id", "str"), ("attachment_of", "str"), ("path", "str"), ("format", "str"), ("sha256", "str"),
-        ("pages", "int"), ("ocr", "bool"), ("issuer", "str"), ("parent_issuer", "str"), ("number_raw", "str"),
+        ("pages", "int"), ("ocr", "bool"), ("status", "str"), ("n_errors", "int"), ("errors", "list"),
+        ("issuer", "str"), ("parent_issuer", "str"), ("number_raw", "str"),
         ("number", "str"), ("symbol", "str"), ("type_code", "str"), ("issuer_code", "str"), ("place", "str"),
         *_date_columns("date"), ("doc_type", "str"), ("title", "str"), ("recipients", "list"),
         ("signer_name", "str"), ("signer_position", "str"), ("signer_authority", "str"),
@@ -179,10 +181,13 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
     signer = meta.get("signer") or {}
     source = data.get("source") or {}
     demographics = data.get("demographics") or {}
+    errors = list(data.get("errors") or [])
     rows["reports"].append({
         "report_id": rid, "attachment_of": attachment_of, "path": source.get("path"),
         "format": source.get("format"), "sha256": source.get("sha256"), "pages": source.get("pages"),
-        "ocr": source.get("ocr"), "issuer": meta.get("issuer"), "parent_issuer": meta.get("parent_issuer"),
+        "ocr": source.get("ocr"), "status": data.get("status") or "ok", "n_errors": len(errors),
+        "errors": [_error_text(e) for e in errors], "issuer": meta.get("issuer"),
+        "parent_issuer": meta.get("parent_issuer"),
         "number_raw": number.get("raw"), "number": number.get("number"), "symbol": number.get("symbol"),
         "type_code": number.get("type_code"), "issuer_code": number.get("issuer_code"),
         "place": meta.get("place"), **_date("date", meta.get("date")), "doc_type": meta.get("doc_type"),
@@ -200,6 +205,17 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
         for name, extra in report_rows(attachment, f"{rid}-{n}", attachment_of=rid).items():
             rows[name].extend(extra)
     return rows
+
+
+def _error_text(error: Mapping[str, Any]) -> str:
+    """A part's error as one line: where (``page 3``, ``attachment 1``), its type and message.
+
+    >>> _error_text({"part": "page", "page": 3, "type": "OcrError", "message": "timed out"})
+    'page 3: OcrError: timed out'
+    """
+    part = error.get("part") or "document"
+    where = f"{part} {error[part]}" if part in ("page", "attachment") and error.get(part) is not None else part
+    return f"{where}: {error.get('type')}: {error.get('message')}"
 
 
 def count_records(report: Mapping[str, Any]) -> dict[str, int]:

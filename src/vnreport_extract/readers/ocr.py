@@ -73,7 +73,7 @@ from ..conventions.vocabulary import (
     SURNAMES,
 )
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError, InputError, MissingComponentError
+from ..errors import CorruptFileError, InputError, MissingComponentError, ocr_error_type
 from ..extract.symbols import find_symbols
 from ..limits import LimitExceededError, Limits
 from ..models import Source
@@ -3542,7 +3542,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     if warnings is not None:
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
-        raise CorruptFileError(f"{path}: {failures[min(failures)]}")
+        first = failures[min(failures)]
+        raise ocr_error_type(first)(f"{path}: {first}")
     if failed is not None:
         failed.update(failures)
     return result

@@ -47,7 +47,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError, InputError, PasswordProtectedError, UnsupportedFormatError, VnReportError
+from ..errors import (
+    CorruptFileError,
+    InputError,
+    OcrError,
+    PasswordProtectedError,
+    UnsupportedFormatError,
+    VnReportError,
+    ocr_error_type,
+)
 from ..limits import LimitExceededError, Limits
 from ..models import PartError, Source
 from ..options import ParseOptions
@@ -815,7 +823,7 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     except CorruptFileError as exc:
         errors.extend(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)) for n in numbers)
         return {}
-    errors.extend(PartError(part="page", page=n, type="CorruptFileError", message=f"{path}: {why}")
+    errors.extend(PartError(part="page", page=n, type=ocr_error_type(why).__name__, message=f"{path}: {why}")
                   for n, why in sorted(failed.items()))
     return done
 
@@ -945,7 +953,8 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             else:
                 errors.append(e)
         if not ocred and not layered:
-            raise CorruptFileError(f"{path}: OCR failed on every page: {failed[0].message}")
+            error = OcrError if all(e.type == OcrError.__name__ for e in failed) else CorruptFileError
+            raise error(f"{path}: OCR failed on every page: {failed[0].message}")
         what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
         if ocred:
             warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
