@@ -94,13 +94,14 @@ def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:
     info = zipfile.ZipFile(archive).getinfo("bomb.txt")
     problem = member_problem(info, ZipLimits())
     assert isinstance(problem, ArchiveRefusedError) and problem.reason == "expansion-ratio"
+    assert str(problem).endswith(", limit max_ratio=100")
 
 
 def test_too_many_members_refuse_the_whole_archive(tmp_path: Path) -> None:
     archive = _zip(tmp_path / "many.zip", {f"{i}.txt": b"x" for i in range(6)})
     (item,) = zip_items(archive, ZipLimits(max_members=5))
     assert item.key == str(archive) and item.refused is not None
-    assert item.refused.startswith("too-many-members: 6 members")
+    assert item.refused == "too-many-members: 6 members, limit max_members=5"
 
 
 def test_not_a_zip_is_refused_as_corrupt(tmp_path: Path) -> None:

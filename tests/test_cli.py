@@ -58,3 +58,17 @@ def test_schema() -> None:
     schema = json.loads(p.stdout)
     assert (p.returncode, schema["$ref"]) == (0, "#/$defs/Report")  # Report is recursive (attachments)
     assert set(schema["$defs"]["Report"]["properties"]) >= CONTRACT_KEYS
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    p = subprocess.run([sys.executable, "-m", "vnreport_extract", "--version"], capture_output=True, text=True,
+                       timeout=120)
+    assert (p.returncode, p.stdout.split()[0]) == (0, "vnreport-extract")
+
+
+def test_flags_that_exclude_each_other_are_a_usage_error(tmp_path: Path) -> None:
+    resume_force = run("convert", str(SEED), "--out", str(tmp_path / "out"), "--resume", "--force")
+    both_schemas = run("schema", "--options", "--limits")
+    assert [(p.returncode, "not allowed with" in p.stderr) for p in (resume_force, both_schemas)] == [
+        (2, True), (2, True)]
+    assert not (tmp_path / "out").exists()

@@ -85,6 +85,11 @@ def test_convert_options_carry_the_parse_options() -> None:
     assert opts.parse_options() == ParseOptions(ocr="off", pages="1")
 
 
+def test_resume_and_force_exclude_each_other() -> None:
+    with pytest.raises(ValidationError, match="resume and force exclude each other"):
+        ConvertOptions(resume=True, force=True)
+
+
 # --- every field is a flag, every flag a field --------------------------------------------
 
 def _flags(command: str) -> set[str]:

@@ -34,9 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
     add_parse_options(p)
     s = sub.add_parser("schema", help="print the JSON Schema of Report (or of the options, or of the limits)")
-    s.add_argument("--options", action="store_true", help="the schema of ConvertOptions instead")
-    s.add_argument("--limits", action="store_true",
-                   help="the schema of Limits instead: what an input may cost before it is refused")
+    which = s.add_mutually_exclusive_group()
+    which.add_argument("--options", action="store_true", help="the schema of ConvertOptions instead")
+    which.add_argument("--limits", action="store_true",
+                       help="the schema of Limits instead: what an input may cost before it is refused")
     from .batch.cli import add_convert_parser
 
     add_convert_parser(sub)

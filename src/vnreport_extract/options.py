@@ -19,7 +19,7 @@ import re
 import warnings
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .limits import Limits
 
@@ -120,6 +120,13 @@ class ConvertOptions(ParseOptions):
     scheduler: str | None = Field(default=None, description="address of a Dask scheduler (tcp://HOST:PORT) to run on")
     follow_symlinks: bool = Field(
         default=False, description="read links in an input folder that lead out of it (by default: skipped)")
+
+    @model_validator(mode="after")
+    def _resume_or_force(self) -> ConvertOptions:
+        """``resume`` continues the earlier run in the folder, ``force`` starts over: not both."""
+        if self.resume and self.force:
+            raise ValueError("resume and force exclude each other: continue the earlier run, or start over")
+        return self
 
     def parse_options(self) -> ParseOptions:
         """The part of these options that each document's parse uses."""

@@ -60,10 +60,12 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="seconds per document before its worker is killed and it is recorded as timeout "
                         "(default 300)")
-    p.add_argument("--resume", action="store_true",
-                   help="continue the run recorded in DIR: documents already ok are not converted again")
-    p.add_argument("--force", action="store_true",
-                   help="start over in a DIR that holds an earlier run (its outputs are replaced)")
+    # Continue an earlier run, or start over in its folder: one or the other.
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="continue the run recorded in DIR: documents already ok are not converted again")
+    again.add_argument("--force", action="store_true",
+                       help="start over in a DIR that holds an earlier run (its outputs are replaced)")
     p.add_argument("--fail-fast", action="store_true",
                    help="stop at the first document that fails (the rest are recorded as skipped)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")

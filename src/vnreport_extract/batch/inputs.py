@@ -229,11 +229,11 @@ def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> ArchiveRefusedEr
         return ArchiveRefusedError("encrypted", f"member {info.filename!r} is encrypted")
     if info.file_size > limits.max_member_bytes:
         return ArchiveRefusedError("too-large", f"member {info.filename!r} expands to {info.file_size} bytes, "
-                                   f"limit {limits.max_member_bytes}")
+                                   f"limit max_member_bytes={limits.max_member_bytes}")
     ratio = info.file_size / max(info.compress_size, 1)
     if ratio > limits.max_ratio:
         return ArchiveRefusedError("expansion-ratio", f"member {info.filename!r} expands {ratio:.0f}:1, "
-                                   f"limit {limits.max_ratio:.0f}:1")
+                                   f"limit max_ratio={limits.max_ratio:g}")
     return None
 
 
@@ -253,11 +253,11 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
         or not (i.filename.startswith("__MACOSX/") or _skipped_name(PurePosixPath(i.filename).name)))]
     if len(files) > limits.max_members:
         return [Item(key, key, refused=f"too-many-members: {len(files)} members, "
-                                        f"limit {limits.max_members}")]
+                                        f"limit max_members={limits.max_members}")]
     total = sum(i.file_size for _, i in files)
     if total > limits.max_total_bytes:
         return [Item(key, key, refused=f"too-large: members expand to {total} bytes, "
-                                        f"limit {limits.max_total_bytes}")]
+                                        f"limit max_total_bytes={limits.max_total_bytes}")]
     items = []
     keys: set[str] = set()
     for index, info in files:
