@@ -236,6 +236,20 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
     assert list((tmp_path / "out" / "reports").iterdir()) == []
 
 
+def test_fail_fast_keeps_why_a_file_is_no_document(tmp_path: Path) -> None:
+    # The files left after the stop are FailFast; those that are no documents keep their reason.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "0-corrupt.pdf").write_bytes(PDF.read_bytes()[:5000])
+    (docs / "1.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "2-data.json").write_text("{}", encoding="utf-8")
+    main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json",
+          "--fail-fast", "-q"])
+    types = {Path(k).name: (e["status"], e["error_type"]) for k, e in _manifest(tmp_path / "out").items()}
+    assert types == {"0-corrupt.pdf": ("error", "CorruptFileError"), "1.txt": ("skipped", "FailFast"),
+                     "2-data.json": ("skipped", "SkippedInputError")}
+
+
 @pytest.mark.slow
 def test_timeout_is_recorded_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(FIXTURES / "archive"),

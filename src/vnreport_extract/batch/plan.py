@@ -222,7 +222,14 @@ class Plan:
         """Close the manifest, write the outputs from it, and sum the run up. ``write_parquet``
         writes the Parquet tables instead of the local writer (the Dask executor's parts)."""
         for item in self.items:  # only --fail-fast leaves inputs without an outcome
-            if item.key not in self.final:
+            if item.key in self.final:
+                continue
+            # What listing the inputs already knew stands: why a file is no document to read.
+            if item.skipped:
+                self.skip(item)
+            elif item.refused:
+                self.refuse(item, "ArchiveRefusedError", item.refused)
+            else:
                 self.record(manifest_entry(item.key, status="skipped", error_type="FailFast",
                                            error=FAIL_FAST_MESSAGE))
         self.log.close()
