@@ -367,3 +367,31 @@ def test_legacy_text_once_converted_is_readable() -> None:
 
     legacy = "Céng hoµ x· héi chñ nghÜa ViÖt Nam §éc lËp - Tù do - H¹nh phóc " * 2
     assert (unreadable(legacy), unreadable(fix_text(legacy))) == (True, False)
+
+
+def _read_as(data: bytes, encoding: str) -> str:
+    """``data`` decoded as ``encoding``, the bytes it leaves undefined passed as Latin-1."""
+    return "".join(bytes([b]).decode(encoding, errors="ignore") or chr(b) for b in data)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_utf8_read_as_windows_1252_is_decoded_again(encoding: str, tmp_path: Path) -> None:
+    # A seed saved again after a program read its UTF-8 as Windows-1252 (``Sá»‘: /BC-UBND``).
+    from vnreport_extract import parse_file, parse_text
+
+    garbled = _read_as(SEED_TEXT.encode("utf-8"), encoding)
+    (tmp_path / "moji.txt").write_text(garbled, encoding="utf-8")
+    clean = parse_text(SEED_TEXT)
+    for report in (parse_text(garbled), parse_file(tmp_path / "moji.txt")):
+        assert (report.text, [c.symbol for c in report.citations], report.warnings[0].code) == (
+            clean.text, [c.symbol for c in clean.citations], "mojibake-repaired")
+
+
+@pytest.mark.parametrize("text", [
+    SEED_TEXT,  # Vietnamese as it should be: nothing to undo
+    "Giá: 12 € « hàng mới » – 1º",  # the continuation bytes' characters in a text of their own
+])
+def test_text_that_is_no_double_encoding_stays(text: str) -> None:
+    from vnreport_extract.legacy import undo_double_encoding
+
+    assert undo_double_encoding(text) is None

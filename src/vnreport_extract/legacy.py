@@ -494,3 +494,42 @@ def fix_text(text: str, font_name: str | None = None) -> str:
         return to_unicode(text, encoding) if _line_is_legacy(text, encoding) else text
     return "\n".join(to_unicode(line, encoding) if _line_is_legacy(line, encoding) else line
                      for line in text.split("\n"))
+
+
+# --- UTF-8 read as Windows-1252 ----------------------------------------------------------
+
+# UTF-8's lead byte of a Vietnamese letter read as Windows-1252 (or Latin-1), then a
+# continuation byte read so: ``ố`` (E1 BB 91) → ``á»‘``, ``ú`` (C3 BA) → ``Ãº``, ``đ`` → ``Ä‘``.
+_CP1252_CONTINUATION = "".join(bytes([b]).decode("cp1252") for b in range(0x80, 0xC0)
+                               if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+_DOUBLE_ENCODED: Final = re.compile(f"[ÂÃÄÅÆáâ][{re.escape(_CP1252_CONTINUATION)}\u0080-\u009f]")
+# The second character of ``ạ``-``ỹ`` read so (E1 BA xx, E1 BB xx: ``áº``, ``á»``), which every such
+# Vietnamese text holds and few others do; one character is looked for at C speed, two are not.
+_LEADS: Final = ("º", "»")
+# Each Windows-1252 character back to its byte; the five bytes it leaves undefined pass as
+# Latin-1 (U+0081 ...), as most decoders that produced such text let them.
+_CP1252_BYTES: Final = {**{chr(b): b for b in range(0x100)},
+                        **{bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
+                           if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}}
+
+
+def undo_double_encoding(text: str) -> str | None:
+    """``text`` decoded again when it is UTF-8 that was read as Windows-1252 or Latin-1 and
+    saved as UTF-8 again (mojibake: ``Sá»‘: /BC-UBND``, ``PhÃº Tiáº¿n``); None when it is not
+    (a character those encodings do not have, bytes that are no UTF-8, or no Vietnamese letter
+    in the result).
+
+    >>> undo_double_encoding("Số: /BC-UBND, Phú Tiến, ngày 15 tháng 5".encode().decode("cp1252"))
+    'Số: /BC-UBND, Phú Tiến, ngày 15 tháng 5'
+    >>> undo_double_encoding("Số: 12/BC-UBND") is None, undo_double_encoding("Ã  la carte") is None
+    (True, True)
+    """
+    # Most texts hold neither: ``in`` rules them out at once.
+    if not any(lead in text for lead in _LEADS) or len(_DOUBLE_ENCODED.findall(text, 0, 20_000)) < 3:
+        return None
+    try:
+        again = bytes(_CP1252_BYTES[c] for c in text).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    # A Vietnamese letter (ơ, ư, đ, or one of the toned letters) shows what it was.
+    return again if re.search("[ơưđƠƯĐ\u1ea0-\u1ef9]", again) else None

@@ -365,7 +365,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     ...
     vnreport_extract.errors.InputError: a.txt: not valid UTF-16 text (truncated or a lone surrogate)
     """
-    from .legacy import detect, fix_text
+    from .legacy import detect, fix_text, undo_double_encoding
 
     if data.startswith(_UTF16_BOMS):
         try:
@@ -385,7 +385,9 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
                     text = data.decode("cp1258")
                 except UnicodeDecodeError:
                     raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from None
-    encoding = detect(text)
+    # UTF-8 read as Windows-1252 and saved again is no legacy font's text: the text reader
+    # decodes it again.
+    encoding = None if undo_double_encoding(text) is not None else detect(text)
     if encoding is None:
         return text, None
     return fix_text(text), encoding
