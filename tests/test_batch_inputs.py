@@ -87,6 +87,14 @@ def test_zip_members_get_logical_paths_and_unsafe_ones_are_refused(tmp_path: Pat
     assert not any("__MACOSX" in k or k.endswith("docs/") for k in items)
 
 
+def test_an_archive_inside_an_archive_is_listed_as_not_opened(tmp_path: Path) -> None:
+    inner = _zip(tmp_path / "inner.zip", {"seed.txt": SEED.read_bytes()})
+    archive = _zip(tmp_path / "a.zip", {"inner.zip": inner.read_bytes(), "sheet.xlsx": b"x"})
+    items = {i.key.rpartition("!")[2]: i.skipped for i in expand_inputs([archive])}
+    assert items == {"inner.zip": "an archive inside the archive (not opened)",
+                     "sheet.xlsx": "not a document type this tool reads (.xlsx)"}
+
+
 def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:
     archive = _zip(tmp_path / "bomb.zip", {"bomb.txt": bytes(20 << 20)})
     (item,) = zip_items(archive)

@@ -31,6 +31,18 @@ def assert_offsets(report: Report) -> None:
 def test_empty_text() -> None:
     report = parse_text("")
     assert (report.text, report.citations, report.sections, report.demographics) == ("", [], [], None)
+    assert [w.code for w in report.warnings] == ["empty-document"]
+
+
+def test_a_zip_given_to_parse_names_convert(tmp_path: Path) -> None:
+    import zipfile
+
+    from vnreport_extract import UnsupportedFormatError, parse_file
+
+    with zipfile.ZipFile(tmp_path / "bundle.zip", "w") as zf:
+        zf.writestr("a.txt", "Số: 12/BC-UBND")
+    with pytest.raises(UnsupportedFormatError, match="convert reads one member by member"):
+        parse_file(tmp_path / "bundle.zip")
 
 
 def test_whitespace_only() -> None:

@@ -80,6 +80,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     asm = assemble(doc)
     text = asm.text
     check_text_size(text, limits, where)
+    empty = [] if text.strip() else [Warning(code="empty-document", message="the document holds no text")]
     meta = extract_metadata(text)
     own = [meta.own_number_span] if meta.own_number_span else []
     number = meta.metadata.number
@@ -155,7 +156,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     documents = resolution.documents
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
-    warnings: list[Warning] = list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
+    warnings: list[Warning] = empty + list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
     warnings += [Warning(code="date-month-first", start=column[0].start, end=column[0].end,
                          message=f"{len(column)} dates of a table column read month first, as a spreadsheet "
                                  f"writes them: {column[0].raw!r} is {column[0].value.iso}")
@@ -493,4 +494,7 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
 
         del data
         return build_report(read_file(p, kind, sha, options, limits=limits), limits=limits)
+    if kind == "zip":
+        raise UnsupportedFormatError(f"{p}: a zip archive is no document: convert reads one member by member "
+                                     "(vnreport-extract convert, vnreport_extract.batch.convert)")
     raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")

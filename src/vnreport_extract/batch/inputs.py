@@ -271,7 +271,8 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
         suffix = PurePosixPath(info.filename).suffix.lower()
         skipped = None
         if problem is None and suffix not in KNOWN_SUFFIXES[:-1]:
-            skipped = f"not a document type this tool reads ({suffix or 'no extension'})"
+            skipped = ("an archive inside the archive (not opened)" if suffix == ".zip"
+                       else f"not a document type this tool reads ({suffix or 'no extension'})")
         items.append(Item(member_key, key, info.filename, refused=str(problem) if problem else None,
                           skipped=skipped, index=index))
     return items
