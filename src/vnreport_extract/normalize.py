@@ -7,7 +7,6 @@ is already clean.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -93,12 +92,12 @@ def normalize_inline(text: str) -> str:
     return "\n".join(_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n")).strip("\n")
 
 
-@functools.lru_cache(maxsize=16384)
 def in_capitals(text: str) -> bool:
     """Whether a line is written in capitals (header and signature lines are): at least one
     letter, and every letter upper case. Vietnamese letters all have a case, so this is
     ``str.isupper``, which runs in C; a scan of each character in Python cost milliseconds a
-    document.
+    document. (Not cached: a cache would hold every text it was asked about, a paragraph
+    of megabytes too, and hashing the text costs what the test does.)
 
     >>> in_capitals("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), in_capitals("Số: 12/BC-UBND"), in_capitals("12/2023")
     (True, False, False)

@@ -375,6 +375,12 @@ def _cases() -> list[Case]:
         Case("million-digits", "digits.txt", _write("Tổng số " + "7" * 1_000_000 + " hộ\n"), "report"),
         Case("slashes-and-spaces", "slashes.txt", _write("12/" * 100_000 + "\n" + "1 / " * 100_000 + "\n"
                                                           + " " * 200_000 + "a\n" + "-/" * 100_000), "report"),
+        # Lines that each go on the one before (a lower-case start): one paragraph of 1.3 MB, which
+        # was read whole at each line and cached at each length (quadratic time, gigabytes held).
+        Case("run-on-lines", "run-on.txt",
+             _write("\n".join(["các đơn vị trực thuộc thực hiện tốt công tác cải cách hành chính"] * 20_000)),
+             "report"),
+        Case("letter-lines", "letters.txt", _write("x\n" * 200_000), "report"),
         Case("dates-run", "dates.txt", _write("ngày 1 tháng " * 50_000 + "\n" + "01/01/" * 50_000), "report"),
         Case("deep-numbering", "deep.txt", _write("\n".join("1." * k + " Mục" for k in range(1, 800))),
              "LimitExceededError"),

@@ -44,10 +44,12 @@ def _pipe_cells(line: str) -> list[str]:
     return [normalize_inline(strip_markdown(c)) for c in inner.split("|")]
 
 
-def continues(previous: str, following: str) -> bool:
+def continues(previous: str, following: str, *, capitals: bool | None = None) -> bool:
     """Whether ``following`` carries on the sentence ``previous`` broke off (a page or
     line break inside a paragraph): ``previous`` ends in a letter, ``following``
-    starts with a lower-case one.
+    starts with a lower-case one. Only the end of ``previous`` is read, and whether it is in
+    capitals (``capitals``, when the caller knows it: a paragraph that grows line by line
+    need not be read whole for each line).
 
     >>> continues("đổi mới công", "tác dân vận")
     True
@@ -90,7 +92,7 @@ def continues(previous: str, following: str) -> bool:
             if in_capitals(following) or (len(words) <= 4 and all(w[:1].isupper() for w in words)) \
                     or classify_line(following) is not None:
                 return False
-    return not starts_with_label(following) and not in_capitals(previous)
+    return not starts_with_label(following) and not (in_capitals(previous) if capitals is None else capitals)
 
 
 def _names_body(line: str) -> bool:
@@ -107,6 +109,10 @@ def _is_tab_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
 
 
+# What continues() reads of the paragraph before a line: its last words.
+_TAIL = 64
+
+
 def read_text(text: str, source: Source | None = None) -> SourceDocument:
     """Blocks of a plain-text or Markdown report. Text in UTF-8 that was read as Windows-1252
     and saved again (``Sá»‘: /BC-UBND``) is decoded again, with a ``mojibake-repaired`` warning."""
@@ -116,6 +122,11 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     pipes, tabs = "|" in text, "\t" in text
     lines = text.split("\n")
     blocks: list[Block] = []
+    # The lines joined into each paragraph (by its index), joined once at the end, and the end
+    # of the last paragraph and whether it is in capitals: a paragraph grown and read whole at
+    # each of its lines costs the square of its length.
+    joined: dict[int, list[str]] = {}
+    tail, capitals = "", False
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
@@ -157,11 +168,16 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
         # mark side by side, which assemble composes.
         normalized = unmarked == line
         last = blocks[-1] if blocks else None
-        if last is not None and last.kind == "paragraph" and continues(last.text, clean):
-            last.text = f"{last.text} {clean}"
+        if last is not None and last.kind == "paragraph" and continues(tail, clean, capitals=capitals):
+            joined.setdefault(len(blocks) - 1, [last.text]).append(clean)
             last.normalized = last.normalized and normalized
+            # A joined paragraph holds a small letter (the lines it joins do): never in capitals.
+            tail, capitals = f"{tail} {clean}"[-_TAIL:], False
         else:
             blocks.append(Block("paragraph", clean, normalized=normalized))
+            tail, capitals = clean[-_TAIL:], in_capitals(clean)
+    for k, parts in joined.items():
+        blocks[k].text = " ".join(parts)
     doc = SourceDocument(blocks, source or Source(format="text"))
     if repaired is not None:
         doc.warnings.append(("mojibake-repaired", "the text was UTF-8 read as Windows-1252 (Sá»‘ for Số) and "
