@@ -124,6 +124,21 @@ def test_the_same_bytes_under_another_extension_are_read_on_their_own(tmp_path: 
     assert "c-report.pdf: named .pdf" in m["c-report.pdf"]["error"]
 
 
+def test_a_file_whose_name_is_no_utf8_does_not_stop_the_run(tmp_path: Path) -> None:
+    # An old Windows archive's name in Windows-1258 bytes (``Báo cáo.txt``) beside a plain one:
+    # both are converted, the manifest and the tables name it ``B\xe1o c\xe1o.txt``.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    Path(os.fsdecode(os.fsencode(docs) + b"/B\xe1o c\xe1o.txt")).write_text(_variant(1), encoding="utf-8")
+    (docs / "ok.txt").write_text(_variant(2), encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json,parquet",
+                 "-q"])
+    m = {Path(k).name: e["status"] for k, e in _manifest(tmp_path / "out").items()}
+    paths = pd.read_parquet(tmp_path / "out" / "tables" / "reports.parquet")["path"].map(lambda p: Path(p).name)
+    assert (code, m, sorted(paths)) == (0, {"B\\xe1o c\\xe1o.txt": "ok", "ok.txt": "ok"},
+                                        ["B\\xe1o c\\xe1o.txt", "ok.txt"])
+
+
 def test_nothing_extracted_outside_or_left_behind(unsafe_run: tuple[int, Path, Path]) -> None:
     _, archive, out = unsafe_run
     root = archive.parent.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -184,3 +185,28 @@ def test_random_bytes_with_a_document_extension_are_corrupt(tmp_path: Path, name
     path.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(CorruptFileError, match="content is not"):
         parse_file(path)
+
+
+def _undecodable_name(folder: Path) -> Path:
+    """A copy of the seed under a name in Windows-1258 bytes, as old Windows archives hold them."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/B\xe1o c\xe1o.txt"))
+    path.write_bytes(SEED.read_bytes())
+    return path
+
+
+def test_a_file_whose_name_is_no_utf8_gives_a_report_that_can_be_written(tmp_path: Path) -> None:
+    report = parse_file(_undecodable_name(tmp_path))
+    data = json.loads(report.model_dump_json())
+    assert (data["source"]["path"].endswith("B\\xe1o c\\xe1o.txt"), len(data["citations"])) == (True, 33)
+
+
+def test_a_lone_surrogate_in_a_text_is_a_replacement_character() -> None:
+    # (a string made from bytes that were no UTF-8): the report can then be written as JSON
+    report = parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021 \ud800")
+    assert (report.text, report.citations[0].symbol) == ("Chỉ thị số 33/CT-TTg ngày 26/11/2021 \ufffd", "33/CT-TTg")
+    assert json.loads(report.model_dump_json())["text"].endswith("\ufffd")
+
+
+def test_a_nul_in_a_file_name_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="NUL"):
+        parse_file("bao\x00cao.txt")

@@ -23,7 +23,29 @@ _TRANSLATE: dict[int, str | None] = {
                          *range(0x0E, 0x20), 0x7F)},
 }
 
-_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+# A lone surrogate (a string made from bytes that were no UTF-8, ``surrogateescape``) is no
+# character and cannot be written as UTF-8: the replacement character stands for it.
+_TRANSLATE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE if c < 0xD800) + "\ud800-\udfff]")
+
+
+def recordable(text: str) -> str:
+    r"""``text`` as UTF-8 can hold it, for a record or a message: the bytes of a file's name that
+    are no UTF-8 (which Python keeps as lone surrogates) written ``\xe1``; other text as it is.
+
+    >>> recordable("Báo cáo.txt"), recordable(b"B\xe1o c\xe1o.txt".decode("utf-8", "surrogateescape"))
+    ('Báo cáo.txt', 'B\\xe1o c\\xe1o.txt')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte became
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 # Digits of scripts newer than this Python's Unicode tables (Nag Mundari, Kawi: outside the
 # Basic Multilingual Plane), which the ``regex`` module's ``\d`` matches but ``int()``

@@ -23,7 +23,7 @@ from .extract.symbols import find_symbols, written_forms
 from .extract.tables import build_table
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
-from .normalize import fold
+from .normalize import fold, recordable
 from .options import ParseOptions, with_limits
 from .readers.text import read_text
 from .resolution import resolve
@@ -446,13 +446,29 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     """
     try:
         options = with_limits(options or ParseOptions(), limits, caller="parse_file")
-        return _parse_file(Path(path), options, options.limits)
+        report = _parse_file(Path(path), options, options.limits)
     except VnReportError as exc:
         if raise_on_error:
             raise
-        return Report(status="failed", source=Source(path=str(path)),
+        return Report(status="failed", source=Source(path=recordable(str(path))),
                       errors=[PartError(part="document", type=type(exc).__name__,
-                                        message=first_line(exc) or type(exc).__name__)])
+                                        message=recordable(first_line(exc)) or type(exc).__name__)])
+    if (shown := recordable(str(path))) != str(path):
+        _name_as(report, str(path), shown)
+    return report
+
+
+def _name_as(report: Report, path: str, shown: str) -> None:
+    """The records of a file whose name holds bytes that are no UTF-8 (an old Windows archive's
+    ``B\xe1o c\xe1o.txt``) name it as it can be written (``shown``, :func:`.normalize.recordable`):
+    its source, and the errors and warnings that name it."""
+    report.source.path = shown
+    for e in report.errors:
+        e.message = e.message.replace(path, shown)
+    for w in report.warnings:
+        w.message = w.message.replace(path, shown)
+    for attachment in report.attachments:
+        _name_as(attachment, path, shown)
 
 
 def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
@@ -460,6 +476,8 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         st = p.stat()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
+    except ValueError:  # a NUL in the name: no file has it
+        raise InputError(f"{recordable(str(p))!r}: no such file (a NUL character in the name)") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):

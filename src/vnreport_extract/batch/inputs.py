@@ -35,6 +35,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, OutputError
 from ..limits import LimitExceededError, Limits
+from ..normalize import recordable
 
 MEMBER_SEP = "!"
 """Between an archive's path and a member's name in a logical path: ``a.zip!docs/b.pdf``."""
@@ -199,19 +200,19 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
             if m.is_dir():
                 for f, why in _walk(m, exclude, follow_symlinks):
                     if why is not None:
-                        add([Item(str(f), str(f), skipped=why)])
+                        add([Item(recordable(str(f)), str(f), skipped=why)])
                     else:
-                        add(zip_items(f, limits) if is_zip_path(f) else [Item(str(f), str(f))])
+                        add(zip_items(f, limits) if is_zip_path(f) else [Item(recordable(str(f)), str(f))])
                 continue
             # A glob's match is listed as a folder's file is (``docs/*`` meets the readme beside the
             # reports: skipped); a file named by its path is read whatever its extension.
             why = _why_skipped(m, None if named else m.parent, follow_symlinks)
             if why is not None:
-                add([Item(str(m), str(m), skipped=why, named=named)])
+                add([Item(recordable(str(m)), str(m), skipped=why, named=named)])
             elif is_zip_path(m):
                 add(zip_items(m, limits))
             else:
-                add([Item(str(m), str(m), named=named)])
+                add([Item(recordable(str(m)), str(m), named=named)])
     return items
 
 
@@ -240,23 +241,24 @@ def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> ArchiveRefusedEr
 def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
     """The members of a zip archive as items; refused members and archives carry ``refused``,
     members that are no document to read ``skipped``."""
-    key = str(archive)
+    path = str(archive)
+    key = recordable(path)
     try:
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return [Item(key, key, refused=f"corrupt-archive: {exc}")]
+        return [Item(key, path, refused=f"corrupt-archive: {exc}")]
     # Hidden files and macOS resource forks are not documents, but an unsafe name is
     # recorded whatever it looks like (``..\\x`` also starts with a dot).
     files = [(n, i) for n, i in enumerate(infos) if not i.is_dir() and (
         member_problem(i, limits) is not None
         or not (i.filename.startswith("__MACOSX/") or _skipped_name(PurePosixPath(i.filename).name)))]
     if len(files) > limits.max_members:
-        return [Item(key, key, refused=f"too-many-members: {len(files)} members, "
+        return [Item(key, path, refused=f"too-many-members: {len(files)} members, "
                                         f"limit max_members={limits.max_members}")]
     total = sum(i.file_size for _, i in files)
     if total > limits.max_total_bytes:
-        return [Item(key, key, refused=f"too-large: members expand to {total} bytes, "
+        return [Item(key, path, refused=f"too-large: members expand to {total} bytes, "
                                         f"limit max_total_bytes={limits.max_total_bytes}")]
     items = []
     keys: set[str] = set()
@@ -273,7 +275,7 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
         if problem is None and suffix not in KNOWN_SUFFIXES[:-1]:
             skipped = ("an archive inside the archive (not opened)" if suffix == ".zip"
                        else f"not a document type this tool reads ({suffix or 'no extension'})")
-        items.append(Item(member_key, key, info.filename, refused=str(problem) if problem else None,
+        items.append(Item(member_key, path, info.filename, refused=str(problem) if problem else None,
                           skipped=skipped, index=index))
     return items
 

@@ -31,6 +31,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..normalize import recordable
+
 MANIFEST = "manifest.jsonl"
 # ``report_status``: the Report's own status (``ok``, or ``partial`` when some pages or
 # attachments could not be read: ``error`` then says which). ``options``: a digest of the
@@ -95,6 +97,10 @@ def manifest_entry(key: str, *, sha256: str | None = None, size: int | None = No
         if result is not None and name in result:
             entry[name] = result[name]
     entry.update(fields)
+    # Written as UTF-8: a message naming a file whose name holds bytes that are no UTF-8 says them ``\xe1``.
+    for name in ("error", "duplicate_of"):
+        if isinstance(entry.get(name), str):
+            entry[name] = recordable(entry[name])
     return entry
 
 

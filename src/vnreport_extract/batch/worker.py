@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from ..errors import OutputError, VnReportError, first_line
+from ..normalize import recordable
 from ..options import ParseOptions
 from ..readers.system import GROUPS_ENV, kill_recorded_groups
 from .outputs import write_atomic
@@ -94,7 +95,7 @@ def _max_rss_kb() -> int:
 def _message(exc: BaseException, path: Path, key: str) -> str:
     """The error's first line, naming the input as the user knows it (``a.zip!b.pdf``),
     not the temporary file a zip member was extracted to."""
-    return first_line(exc).replace(str(path), key)
+    return recordable(first_line(exc).replace(str(path), key))
 
 
 def _where(error: Any) -> str:
@@ -186,7 +187,8 @@ def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
         task = json.loads(line)
         store = Path(task["store"]) if task.get("store") else None
         result, _ = parse_one(Path(task["path"]), task["key"], task.get("sha256"), store, parse)
-        proto.write(json.dumps(result, ensure_ascii=False) + "\n")
+        # ASCII: a message may name a file whose name holds bytes that are no UTF-8.
+        proto.write(json.dumps(result) + "\n")
         proto.flush()
     return 0
 
@@ -362,7 +364,8 @@ class WorkerPool(Generic[T]):
         proc.tag, proc.busy = tag, True
         proc.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
         try:
-            proc.popen.stdin.write((json.dumps(payload, ensure_ascii=False) + "\n").encode("utf-8"))
+            # ASCII: a path may hold bytes that are no UTF-8 (kept as lone surrogates, escaped so).
+            proc.popen.stdin.write((json.dumps(payload) + "\n").encode("ascii"))
             proc.popen.stdin.flush()
         except (BrokenPipeError, OSError):
             proc.busy, proc.tag = False, None

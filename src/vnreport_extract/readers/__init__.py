@@ -12,6 +12,7 @@ from pathlib import Path
 from ..document import SourceDocument
 from ..errors import CorruptFileError, UnsupportedFormatError, VnReportError
 from ..limits import Limits
+from ..normalize import recordable
 from ..options import ParseOptions
 
 
@@ -40,7 +41,7 @@ def read_file(path: Path, kind: str, sha256: str | None = None, options: ParseOp
         raise CorruptFileError(f"{path}: not a readable {kind.upper()} file ({detail})") from exc
     if options.pages is not None and kind != "pdf":
         doc.warnings.append(("pages-ignored", f"--pages applies to PDF files; the whole {kind} was read"))
-    doc.source.path = str(path)
+    doc.source.path = recordable(str(path))
     doc.source.sha256 = sha256
     return doc
 
