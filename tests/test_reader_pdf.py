@@ -879,3 +879,38 @@ def test_unreadable_layer_is_read_by_ocr() -> None:
     assert m.title is not None and m.title.startswith("Xin chủ trương triển khai thực hiện công tác cai nghiện")
     assert [(c.symbol, c.date.iso if c.date else None) for c in report.citations if c.symbol] == [
         ("116/2021/NĐ-CP", "2021-12-21"), ("184/2025/NĐ-CP", "2025-07-01")]
+
+
+def _one_page_pdf(tmp_path: Path, content: bytes) -> Path:
+    """A PDF of one page whose content stream is ``content``, deflated."""
+    import sys
+    import zlib
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+    from generate import _FONT, pdf
+
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT, 2: b"<< /Type /Pages /Kids [10 0 R] /Count 1 >>",
+               10: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                   b"/Contents 4 0 R >>", 4: b"<< /Filter /FlateDecode >>"}
+    path = tmp_path / "page.pdf"
+    path.write_bytes(pdf(objects, streams={4: zlib.compress(content, 9)}))
+    return path
+
+
+def test_a_page_of_operators_that_draw_nothing_stops_at_the_read_time_limit(tmp_path: Path) -> None:
+    # ``q Q`` two million times: no glyph, no shape; the time is read while the page is parsed.
+    from vnreport_extract import LimitExceededError, Limits
+
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + b"q Q\n" * (2 << 20))
+    with pytest.raises(LimitExceededError, match="still reading page 1 of 1") as raised:
+        parse_file(path, ParseOptions(ocr="off", limits=Limits(max_read_seconds=0.5)))
+    assert raised.value.limit == "max_read_seconds"
+
+
+def test_a_content_stream_that_inflates_past_its_limit_is_not_read(tmp_path: Path) -> None:
+    from vnreport_extract import Limits
+
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + b" " * (8 << 20))
+    report = parse_file(path, ParseOptions(ocr="off", limits=Limits(max_stream_bytes=1 << 20)))
+    assert [w.message for w in report.warnings if w.code == "page-too-complex"] == [
+        "p.1: draws more than 1048576 (max_stream_bytes): the page was not read"]

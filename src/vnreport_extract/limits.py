@@ -56,8 +56,8 @@ class Limits(BaseModel):
         description="Pages of a PDF; checked from its page tree before any page is read.")
     max_read_seconds: float = Field(
         default=120.0, gt=0,
-        description="Seconds spent reading the pages of a PDF (its text layer), checked between pages, each "
-                    "page bounded by the limits below; OCR has its own timeout per page. A healthy page takes "
+        description="Seconds spent reading the pages of a PDF (its text layer), checked between pages and "
+                    "while a page's content is parsed; OCR has its own timeout per page. A healthy page takes "
                     "well under a second.")
     max_glyphs_per_page: int = Field(
         default=80_000, ge=1,
@@ -72,6 +72,12 @@ class Limits(BaseModel):
         default=5_000, ge=1,
         description="Form XObjects drawn on one PDF page, nested ones included (forms that draw each other "
                     "over and over multiply); past it the page is not read, with a warning.")
+    max_stream_bytes: int = Field(
+        default=64 * _MiB, ge=1,
+        description="Inflated size of one content stream of a PDF page (or of a form it draws); past it the "
+                    "page is not read, with a warning. A compressed stream that could pass it is inflated up "
+                    "to it first (a megabyte of compressed spaces can make a gigabyte). A page's content is a "
+                    "few hundred kilobytes.")
     max_page_pixels: int = Field(
         default=40_000_000, ge=1,
         description="Pixels of a page rasterised for OCR (an A4 page at 300 dpi is 8.7 million); checked "

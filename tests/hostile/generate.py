@@ -317,6 +317,27 @@ def _pages(contents: list[bytes] | bytes, count: int = 1, *, mediabox: bytes = b
     return pdf(objects, streams=streams, truncate=truncate)
 
 
+def _flate_page(head: bytes, filler: bytes = b"", times: int = 0) -> bytes:
+    """One page whose content stream is ``head`` and ``filler`` ``times`` over, deflated a
+    megabyte at a time (a gigabyte built whole would be the test's own blow-up: a child
+    process inherits its parent's peak memory)."""
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(head)]
+    chunk = filler * max(1, (1 << 20) // max(1, len(filler))) if filler else b""
+    done = 0
+    while chunk and done < times:
+        take = min(len(chunk) // len(filler), times - done)
+        parts.append(packer.compress(chunk[:take * len(filler)]))
+        done += take
+    data = b"".join(parts) + packer.flush()
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT,
+               2: b"<< /Type /Pages /Kids [10 0 R] /Count 1 >>",
+               10: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                   b"/Contents 4 0 R >>",
+               4: b"<< /Filter /FlateDecode >>"}
+    return pdf(objects, streams={4: data})
+
+
 def _page_tree_loop() -> bytes:
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT,
                2: b"<< /Type /Pages /Kids [2 0 R 5 0 R] /Count 2 >>",
@@ -419,6 +440,14 @@ def _cases() -> list[Case]:
              warning="page-too-complex"),
         Case("pdf-million-glyphs", "glyphs.pdf", _write(_pages(_glyphs(1_000_000))), "report", budget=60,
              warning="page-too-complex"),
+        # A megabyte of compressed spaces that inflates to a gigabyte; a page of operators that
+        # draw nothing (no glyph, no shape), a minute of parsing.
+        # (Built when the file is written, not at each import of this module: 3 s of deflating.)
+        Case("pdf-inflate-bomb", "inflate-bomb.pdf", lambda p: p.write_bytes(_flate_page(_TEXT, b" ", 1 << 30)),
+             "report", budget=30, warning="page-too-complex"),
+        Case("pdf-idle-operators", "idle-operators.pdf",
+             lambda p: p.write_bytes(_flate_page(_TEXT, b"q Q\n", 12 << 20)), "LimitExceededError", budget=30,
+             limits={"max_read_seconds": 3}),
         Case("pdf-hairlines", "hairlines.pdf", _write(_pages(_hairlines(30_000))), "report", budget=40,
              warning="page-too-many-graphics"),
         Case("pdf-hairline-pages", "hairline-pages.pdf", _write(_pages(_hairlines(5000), 400)), "LimitExceededError",

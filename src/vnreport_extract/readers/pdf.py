@@ -877,15 +877,17 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         wanted = set(options.page_numbers(len(pages)))
         if not wanted:
             raise InputError(f"{path}: pages {options.pages} are past the end of a {len(pages)}-page PDF")
-        # pdfminer has no timeout of its own: the time is checked between pages, each page
-        # bounded by its own budget of glyphs, shapes and forms.
+        # pdfminer has no timeout of its own: the time is checked between pages and, as its
+        # content is parsed, within one; each page is bounded by its own budget of glyphs,
+        # shapes, forms and inflated content.
         budget = limits.max_read_seconds
         for page in pages:
             if page.page_number not in wanted:
                 continue
             try:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
-                                 limits.max_xobjects_per_page):
+                                 limits.max_xobjects_per_page, stream_bytes=limits.max_stream_bytes,
+                                 deadline=started + budget, seconds=budget):
                     # A page of the same mojibake or legacy text as one before it is judged on a few words.
                     judged = _SHORT_PAGE_WORDS if converter.converted or garbled else None
                     scans.append(_scan_page(page, converter, warnings, limits, pictures, judged))
@@ -894,6 +896,10 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                 raise
             except (PageTooComplex, PdfminerException) as exc:
                 cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+                if isinstance(cause, PageTooComplex) and cause.limit == "max_read_seconds":
+                    raise LimitExceededError("max_read_seconds", budget,
+                                             what=f"{path}: still reading page {page.page_number} of "
+                                                  f"{len(pages)} after {time.monotonic() - started:.0f} s") from None
                 if isinstance(cause, PageTooComplex):
                     warnings.append(("page-too-complex",
                                      f"p.{page.page_number}: draws {cause}: the page was not read"))

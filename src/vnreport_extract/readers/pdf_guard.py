@@ -3,10 +3,13 @@
 pdfminer turns a page's content into Python objects — one per glyph, line and drawn
 form XObject — and has no limit of its own: a page of a million glyphs costs 2 GB, and
 form XObjects that draw each other ten times over, ten deep, would take it 10^10 draws.
-Counting those afterwards is too late, so pdfminer's layout device and interpreter are
-wrapped, once, to count them while the page is read, and to stop the page with
-:class:`PageTooComplex` past the budget that :func:`page_budget` sets for the current
-thread (no budget set: no limit, pdfminer as it was).
+Nor has it a limit on what a content stream inflates to (a megabyte of compressed spaces
+makes a gigabyte) or on the time a page's operators take (``q Q`` a million times draws
+nothing and takes a minute). Counting those afterwards is too late, so pdfminer's layout
+device, interpreter, content parser and stream decoder are wrapped, once, to count them
+while the page is read, and to stop the page with :class:`PageTooComplex` past the budget
+that :func:`page_budget` sets for the current thread (no budget set: no limit, pdfminer as
+it was).
 """
 
 from __future__ import annotations
@@ -14,17 +17,30 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+# Deflate inflates at most about 1032 to 1: a stream this many times smaller than the budget
+# cannot pass it and is not tried first.
+_MAX_FLATE_RATIO = 1100
+
+
+def _is_image(stream: Any) -> bool:
+    """An image XObject: its pixels are not content to parse (a scan's page may be 100 MB)."""
+    subtype = stream.attrs.get("Subtype")
+    return getattr(subtype, "name", None) == "Image"
 
 
 class PageTooComplex(Exception):
     """A page drew more glyphs, shapes or form XObjects than its budget allows; ``limit``
     names the :class:`~vnreport_extract.limits.Limits` field."""
 
-    def __init__(self, limit: str, maximum: int) -> None:
-        super().__init__(f"more than {maximum} ({limit})")
+    def __init__(self, limit: str, maximum: float) -> None:
+        super().__init__(f"more than {maximum:g} ({limit})" if isinstance(maximum, float)
+                         else f"more than {maximum} ({limit})")
         self.limit = limit
         self.maximum = maximum
 
@@ -34,20 +50,32 @@ class _Budget:
     glyphs: int
     graphics: int
     xobjects: int
+    stream_bytes: int | None = None
+    deadline: float | None = None  # time.monotonic() past which the reading stops
+    seconds: float = 0.0  # the limit the deadline stands for
     used_glyphs: int = 0
     used_graphics: int = 0
     used_xobjects: int = 0
+    objects: int = 0  # content operands and operators parsed, the clock read every _CLOCK_EVERY
+
+
+# The content parser reads the clock once per this many objects: a page of operators that draw
+# nothing (``q Q`` a million times) counts no glyph nor shape, only time.
+_CLOCK_EVERY = 4096
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("vnreport_pdf_page_budget", default=None)
 
 
 @contextlib.contextmanager
-def page_budget(glyphs: int, graphics: int, xobjects: int) -> Iterator[None]:
+def page_budget(glyphs: int, graphics: int, xobjects: int, *, stream_bytes: int | None = None,
+                deadline: float | None = None, seconds: float = 0.0) -> Iterator[None]:
     """Within the block (one page), pdfminer may draw at most ``glyphs`` characters,
-    ``graphics`` paths and ``xobjects`` form XObjects in this thread."""
+    ``graphics`` paths and ``xobjects`` form XObjects in this thread, inflate a content stream
+    (or a form's) to at most ``stream_bytes``, and parse content until ``deadline`` (a
+    ``time.monotonic()``; ``seconds``: the limit it stands for, ``max_read_seconds``)."""
     _install()
-    token = _BUDGET.set(_Budget(glyphs, graphics, xobjects))
+    token = _BUDGET.set(_Budget(glyphs, graphics, xobjects, stream_bytes, deadline, seconds))
     try:
         yield
     finally:
@@ -66,7 +94,10 @@ def _spend(field: str, limit_name: str) -> None:
 @functools.lru_cache(maxsize=1)
 def _install() -> None:
     from pdfminer.converter import PDFLayoutAnalyzer
-    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    nextobject, decode = PDFContentParser.nextobject, PDFStream.decode
 
     render_char, paint_path, do_xobject = PDFLayoutAnalyzer.render_char, PDFLayoutAnalyzer.paint_path, \
         PDFPageInterpreter.do_Do
@@ -90,6 +121,36 @@ def _install() -> None:
         _spend("xobjects", "max_xobjects_per_page")
         do_xobject(self, xobjid_arg)
 
+    def timed_nextobject(self: Any) -> Any:
+        budget = _BUDGET.get()
+        if budget is not None and budget.deadline is not None:
+            budget.objects += 1
+            if budget.objects % _CLOCK_EVERY == 0 and time.monotonic() > budget.deadline:
+                raise PageTooComplex("max_read_seconds", budget.seconds)
+        return nextobject(self)
+
+    def bounded_decode(self: Any) -> None:
+        budget = _BUDGET.get()
+        limit = budget.stream_bytes if budget is not None else None
+        if limit is None or _is_image(self):
+            decode(self)
+            return
+        # A Flate stream that could inflate past the budget is inflated up to it first: a bomb
+        # (1 MB of compressed spaces that make 1 GB) stops there, before pdfminer holds it all.
+        raw = self.rawdata
+        if raw is not None and len(raw) * _MAX_FLATE_RATIO > limit and not self.decipher:
+            filters = self.get_filters()
+            if filters and filters[0][0] in LITERALS_FLATE_DECODE:
+                with contextlib.suppress(zlib.error):  # pdfminer deals with broken data its own way
+                    if len(zlib.decompressobj().decompress(raw, limit + 1)) > limit:
+                        raise PageTooComplex("max_stream_bytes", limit)
+        decode(self)
+        if self.data is not None and len(self.data) > limit:  # another filter's output
+            self.data = b""
+            raise PageTooComplex("max_stream_bytes", limit)
+
+    setattr(PDFContentParser, "nextobject", functools.wraps(nextobject)(timed_nextobject))  # noqa: B010
+    setattr(PDFStream, "decode", functools.wraps(decode)(bounded_decode))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "render_char", functools.wraps(render_char)(counted_render_char))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "paint_path", functools.wraps(paint_path)(counted_paint_path))  # noqa: B010
     setattr(PDFPageInterpreter, "do_Do", functools.wraps(do_xobject)(do_Do))  # noqa: B010
