@@ -187,6 +187,20 @@ def test_walk_lists_fifos_devices_outside_links_and_unknown_types_as_skipped(tmp
     assert "device" in (followed["zero.txt"].skipped or "")  # asked to follow: still not a regular file
 
 
+def test_followed_links_walk_each_real_folder_once(tmp_path: Path) -> None:
+    # Two links back up (``l1 -> .``, ``l2 -> .``) made the walk grow exponentially; a second link
+    # to a sibling folder read it twice.
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_text("Báo cáo", encoding="utf-8")
+    (inputs / "sub" / "b.txt").write_text("Báo cáo", encoding="utf-8")
+    for link, target in (("l1", "."), ("l2", "."), ("z-again", "sub")):
+        (inputs / link).symlink_to(target)
+    items = {i.key[len(str(inputs)) + 1:]: i.skipped for i in expand_inputs([inputs], follow_symlinks=True)}
+    again = "a folder read already by another way (a symbolic link to it, or a loop)"
+    assert items == {"a.txt": None, "l1": again, "l2": again, "sub/b.txt": None, "z-again": again}
+
+
 def test_a_file_is_read_only_up_to_its_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * 5000)

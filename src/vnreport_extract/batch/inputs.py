@@ -138,8 +138,22 @@ def _why_skipped(path: Path, root: Path | None, follow_symlinks: bool) -> str | 
 def _walk(root: Path, exclude: Path | None, follow_symlinks: bool = False) -> Iterator[tuple[Path, str | None]]:
     """Files under ``root``, sorted, each with why it is skipped (or None)."""
     real_root = root.resolve()
+    seen: set[tuple[int, int]] = set()  # the real folders walked, when links are followed
     for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
         here = Path(dirpath)
+        if follow_symlinks:
+            # Each real folder is walked once: a link back up (a loop, ``self -> .``) or a second
+            # link to a folder would walk it again and again.
+            try:
+                st = os.stat(dirpath)
+            except OSError:
+                dirnames[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                dirnames[:] = []
+                yield here, "a folder read already by another way (a symbolic link to it, or a loop)"
+                continue
+            seen.add((st.st_dev, st.st_ino))
         keep = []
         for d in sorted(dirnames):
             if _skipped_name(d) or (exclude is not None and _same(here / d, exclude)):
