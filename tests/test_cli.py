@@ -53,6 +53,13 @@ def test_usage_error_exit_2() -> None:
     assert p.returncode == 2 and "Traceback" not in p.stderr
 
 
+def test_an_indent_out_of_range_is_a_usage_error() -> None:
+    # A huge indent filled the memory with spaces before it failed.
+    p = run("parse", str(SEED), "--indent", "100000000")
+    assert (p.returncode, p.stderr.strip().splitlines()[-1]) == (
+        2, "vnreport-extract parse: error: argument --indent: 100000000 is not between 0 and 16")
+
+
 def test_schema() -> None:
     p = run("schema")
     schema = json.loads(p.stdout)

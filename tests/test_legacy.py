@@ -395,3 +395,15 @@ def test_text_that_is_no_double_encoding_stays(text: str) -> None:
     from vnreport_extract.legacy import undo_double_encoding
 
     assert undo_double_encoding(text) is None
+
+
+def test_legacy_text_given_as_a_string_is_converted_as_a_files_is(tmp_path: Path) -> None:
+    # Text typed in a TCVN3 font, copied as it displays (``Céng hoµ``): parse_text reads it as
+    # parse_file reads the same text saved as UTF-8.
+    from vnreport_extract import parse_file, parse_text
+
+    text = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\nQuyÕt ®Þnh sè 12/Q§-UBND ngµy 05/01/2025 cña UBND tØnh"
+    (tmp_path / "tcvn3.txt").write_text(text, encoding="utf-8")
+    reports = [parse_text(text), parse_file(tmp_path / "tcvn3.txt")]
+    assert [([c.symbol for c in r.citations], [w.code for w in r.warnings]) for r in reports] == [
+        (["12/QĐ-UBND"], ["legacy-encoding"])] * 2

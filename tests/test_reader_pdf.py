@@ -881,8 +881,8 @@ def test_unreadable_layer_is_read_by_ocr() -> None:
         ("116/2021/NĐ-CP", "2021-12-21"), ("184/2025/NĐ-CP", "2025-07-01")]
 
 
-def _one_page_pdf(tmp_path: Path, content: bytes) -> Path:
-    """A PDF of one page whose content stream is ``content``, deflated."""
+def _one_page_pdf(tmp_path: Path, content: bytes, *, cut: float = 1.0) -> Path:
+    """A PDF of one page whose content stream is ``content``, deflated (its first ``cut`` only)."""
     import sys
     import zlib
 
@@ -893,7 +893,8 @@ def _one_page_pdf(tmp_path: Path, content: bytes) -> Path:
                10: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                    b"/Contents 4 0 R >>", 4: b"<< /Filter /FlateDecode >>"}
     path = tmp_path / "page.pdf"
-    path.write_bytes(pdf(objects, streams={4: zlib.compress(content, 9)}))
+    data = zlib.compress(content, 9)
+    path.write_bytes(pdf(objects, streams={4: data[:round(len(data) * cut)]}))
     return path
 
 
@@ -914,3 +915,10 @@ def test_a_content_stream_that_inflates_past_its_limit_is_not_read(tmp_path: Pat
     report = parse_file(path, ParseOptions(ocr="off", limits=Limits(max_stream_bytes=1 << 20)))
     assert [w.message for w in report.warnings if w.code == "page-too-complex"] == [
         "p.1: draws more than 1048576 (max_stream_bytes): the page was not read"]
+
+
+def test_a_content_stream_cut_short_is_read_as_far_as_it_goes_and_said(tmp_path: Path) -> None:
+    # A truncated Flate stream: pdfminer reads what it can of it (here nothing) without a word.
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao so 12/BC-UBND) Tj ET\n" * 200, cut=0.5)
+    report = parse_file(path, ParseOptions(ocr="off"))
+    assert [w.code for w in report.warnings if w.code == "page-content-damaged"] == ["page-content-damaged"]

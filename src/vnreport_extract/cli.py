@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("parse", help="parse one report file and print its Report as JSON")
     p.add_argument("file", help="a .txt, .md, .docx, .doc or .pdf report")
-    p.add_argument("--indent", type=int, default=1, help="JSON indent (default 1; 0 for one line)")
+    p.add_argument("--indent", type=_indent, default=1, help="JSON indent, 0 to 16 (default 1; 0 for one line)")
     p.add_argument("--no-text", action="store_true", help="leave the full text out of the output")
     add_parse_options(p)
     s = sub.add_parser("schema", help="print the JSON Schema of Report (or of the options, or of the limits)")
@@ -63,6 +63,17 @@ def _schema(args: argparse.Namespace) -> int:
     model = ConvertOptions if args.options else Limits if args.limits else Report
     sys.stdout.write(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
     return EXIT_OK
+
+
+def _indent(value: str) -> int:
+    """``--indent``: 0 (one line) to 16 spaces; a huge one would fill the memory with spaces."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= n <= 16:
+        raise argparse.ArgumentTypeError(f"{n} is not between 0 and 16")
+    return n
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -887,11 +887,15 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             try:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
                                  limits.max_xobjects_per_page, stream_bytes=limits.max_stream_bytes,
-                                 deadline=started + budget, seconds=budget):
+                                 deadline=started + budget, seconds=budget) as spent:
                     # A page of the same mojibake or legacy text as one before it is judged on a few words.
                     judged = _SHORT_PAGE_WORDS if converter.converted or garbled else None
                     scans.append(_scan_page(page, converter, warnings, limits, pictures, judged))
                     garbled = garbled or scans[-1].unreadable
+                if spent.damaged:
+                    warnings.append(("page-content-damaged",
+                                     f"p.{page.page_number}: its compressed content is cut short or broken: "
+                                     "what was read of it is kept, the rest of the page is missing"))
             except VnReportError:
                 raise
             except (PageTooComplex, PdfminerException) as exc:

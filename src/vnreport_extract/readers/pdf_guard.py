@@ -23,10 +23,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-# Deflate inflates at most about 1032 to 1: a stream this many times smaller than the budget
-# cannot pass it and is not tried first.
-_MAX_FLATE_RATIO = 1100
-
 
 def _is_image(stream: Any) -> bool:
     """An image XObject: its pixels are not content to parse (a scan's page may be 100 MB)."""
@@ -57,6 +53,7 @@ class _Budget:
     used_graphics: int = 0
     used_xobjects: int = 0
     objects: int = 0  # content operands and operators parsed, the clock read every _CLOCK_EVERY
+    damaged: int = 0  # compressed content streams cut short or broken (read as far as they go)
 
 
 # The content parser reads the clock once per this many objects: a page of operators that draw
@@ -69,15 +66,17 @@ _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("vnrepo
 
 @contextlib.contextmanager
 def page_budget(glyphs: int, graphics: int, xobjects: int, *, stream_bytes: int | None = None,
-                deadline: float | None = None, seconds: float = 0.0) -> Iterator[None]:
+                deadline: float | None = None, seconds: float = 0.0) -> Iterator[_Budget]:
     """Within the block (one page), pdfminer may draw at most ``glyphs`` characters,
     ``graphics`` paths and ``xobjects`` form XObjects in this thread, inflate a content stream
     (or a form's) to at most ``stream_bytes``, and parse content until ``deadline`` (a
-    ``time.monotonic()``; ``seconds``: the limit it stands for, ``max_read_seconds``)."""
+    ``time.monotonic()``; ``seconds``: the limit it stands for, ``max_read_seconds``). Yields
+    the budget, whose ``damaged`` counts the compressed content streams that were cut short."""
     _install()
-    token = _BUDGET.set(_Budget(glyphs, graphics, xobjects, stream_bytes, deadline, seconds))
+    budget = _Budget(glyphs, graphics, xobjects, stream_bytes, deadline, seconds)
+    token = _BUDGET.set(budget)
     try:
-        yield
+        yield budget
     finally:
         _BUDGET.reset(token)
 
@@ -135,15 +134,23 @@ def _install() -> None:
         if limit is None or _is_image(self):
             decode(self)
             return
-        # A Flate stream that could inflate past the budget is inflated up to it first: a bomb
-        # (1 MB of compressed spaces that make 1 GB) stops there, before pdfminer holds it all.
+        # A Flate content stream is inflated up to the budget first: a bomb (1 MB of compressed
+        # spaces that make 1 GB) stops there, before pdfminer holds it all; and one cut short
+        # (pdfminer reads what it can of it, maybe nothing, and says nothing) is counted. A
+        # page's content inflates in well under a millisecond: the page's parsing costs far more.
         raw = self.rawdata
-        if raw is not None and len(raw) * _MAX_FLATE_RATIO > limit and not self.decipher:
+        if raw is not None and not self.decipher:
             filters = self.get_filters()
             if filters and filters[0][0] in LITERALS_FLATE_DECODE:
-                with contextlib.suppress(zlib.error):  # pdfminer deals with broken data its own way
-                    if len(zlib.decompressobj().decompress(raw, limit + 1)) > limit:
+                inflater = zlib.decompressobj()
+                try:
+                    if len(inflater.decompress(raw, limit + 1)) > limit:
                         raise PageTooComplex("max_stream_bytes", limit)
+                    broken = not inflater.eof and not inflater.unconsumed_tail
+                except zlib.error:
+                    broken = True
+                if broken and budget is not None:
+                    budget.damaged += 1
         decode(self)
         if self.data is not None and len(self.data) > limit:  # another filter's output
             self.data = b""

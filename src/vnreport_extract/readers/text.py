@@ -12,7 +12,7 @@ from ..conventions.header import classify_line, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
 from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
 from ..document import Block, SourceDocument
-from ..legacy import undo_double_encoding
+from ..legacy import fix_text, legacy_text, undo_double_encoding
 from ..models import Source
 from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
@@ -117,7 +117,10 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     """Blocks of a plain-text or Markdown report. Text in UTF-8 that was read as Windows-1252
     and saved again (``Sá»‘: /BC-UBND``) is decoded again, with a ``mojibake-repaired`` warning."""
     repaired = undo_double_encoding(text)
-    text = normalize_unicode(repaired if repaired is not None else text)
+    text = repaired if repaired is not None else text
+    # Text typed in a legacy font (``Céng hoµ``) and given as a string: converted as a file's is.
+    legacy = legacy_text(text)
+    text = normalize_unicode(fix_text(text) if legacy is not None else text)
     # Most texts hold no table: then no line needs the table tests.
     pipes, tabs = "|" in text, "\t" in text
     lines = text.split("\n")
@@ -179,6 +182,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     for k, parts in joined.items():
         blocks[k].text = " ".join(parts)
     doc = SourceDocument(blocks, source or Source(format="text"))
+    if legacy is not None:
+        doc.warnings.append(("legacy-encoding", f"text in the legacy {legacy.upper()} encoding was converted "
+                                                "to Unicode"))
     if repaired is not None:
         doc.warnings.append(("mojibake-repaired", "the text was UTF-8 read as Windows-1252 (Sá»‘ for Số) and "
                                                   "saved again: it was decoded again"))
