@@ -922,3 +922,12 @@ def test_a_content_stream_cut_short_is_read_as_far_as_it_goes_and_said(tmp_path:
     path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao so 12/BC-UBND) Tj ET\n" * 200, cut=0.5)
     report = parse_file(path, ParseOptions(ocr="off"))
     assert [w.code for w in report.warnings if w.code == "page-content-damaged"] == ["page-content-damaged"]
+
+
+def test_a_page_refused_for_its_inflated_content_is_not_rendered_for_ocr_either(tmp_path: Path) -> None:
+    # The renderer would inflate the stream whole: the page stays unread, with OCR on too.
+    from vnreport_extract import Limits
+
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + b" " * (8 << 20))
+    report = parse_file(path, ParseOptions(ocr="on", limits=Limits(max_stream_bytes=1 << 20)))
+    assert ([w.code for w in report.warnings], report.errors) == (["empty-document", "page-too-complex"], [])

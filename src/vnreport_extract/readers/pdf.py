@@ -114,6 +114,9 @@ class PageScan:
     needs_ocr: bool = False
     # Its text layer is mojibake (see _unreadable_layer): read by OCR like a page without one.
     unreadable: bool = False
+    # Its content inflates past max_stream_bytes: not read, and not rendered for OCR either
+    # (the renderer would inflate it all).
+    refused: bool = False
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -907,7 +910,8 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                 if isinstance(cause, PageTooComplex):
                     warnings.append(("page-too-complex",
                                      f"p.{page.page_number}: draws {cause}: the page was not read"))
-                    scans.append(PageScan(page.page_number, float(page.width), float(page.height)))
+                    scans.append(PageScan(page.page_number, float(page.width), float(page.height),
+                                          refused=cause.limit == "max_stream_bytes"))
                 else:
                     broken.append(_broken_page(page.page_number, exc, truncated))
             except RecursionError:
@@ -942,7 +946,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
                 s.needs_ocr = s.unreadable = True
     per_page = _layout(scans, warnings)
-    ocr_numbers = [s.number for s in scans if s.needs_ocr or options.ocr == "on"]
+    ocr_numbers = [s.number for s in scans if (s.needs_ocr or options.ocr == "on") and not s.refused]
     unreadable = [s.number for s in scans if s.unreadable]
     ocred: dict[int, list[Block]] = {}
     if ocr_numbers and options.ocr == "off":
