@@ -146,7 +146,7 @@ def test_pages_past_the_end_is_an_input_error() -> None:
 def test_page_whose_ocr_times_out_makes_a_partial_report(mixed_pdf: Path) -> None:
     report = parse_file(mixed_pdf, ParseOptions(ocr_timeout=0.01))
     assert report.status == "partial"
-    assert [(e.part, e.page, e.type) for e in report.errors] == [("page", 2, "CorruptFileError")]
+    assert [(e.part, e.page, e.type) for e in report.errors] == [("page", 2, "OcrError")]
 
 
 @pytest.mark.slow
