@@ -310,3 +310,36 @@ def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
     assert len(reports[0].citations) == 33
     with pytest.raises(Exception, match="unsafe-path"):
         list(iter_reports(archive))
+
+
+def test_iter_reports_reads_the_same_bytes_under_another_extension_on_their_own(tmp_path: Path) -> None:
+    # As convert does: a text and its copy named .pdf are two inputs (the copy fails).
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.txt", "b.pdf", "c.txt"):
+        (docs / name).write_text(_variant(1), encoding="utf-8")
+    reports = list(iter_reports([docs], errors="report"))
+    assert [(Path(r.source.path or "").name, r.status) for r in reports] == [("a.txt", "ok"), ("b.pdf", "failed")]
+
+
+def test_iter_reports_failed_report_of_a_name_that_is_no_utf8_can_be_written(tmp_path: Path) -> None:
+    # A file past max_file_bytes under a Windows-1258 name: its failed report names it B\xe1o.
+    from vnreport_extract import Limits, ParseOptions
+
+    big = Path(os.fsdecode(os.fsencode(tmp_path) + b"/B\xe1o.txt"))
+    big.write_text(_variant(1), encoding="utf-8")
+    (report,) = iter_reports([big], ParseOptions(limits=Limits(max_file_bytes=100)), errors="report")
+    data = json.loads(report.model_dump_json())
+    assert (data["status"], "B\\xe1o.txt" in data["errors"][0]["message"]) == ("failed", True)
+
+
+def test_two_files_written_alike_in_the_records_are_both_converted(tmp_path: Path) -> None:
+    # ``B\xe1o.txt`` in Windows-1258 bytes and a name with a backslash, ``B\xe1o.txt``, are
+    # written alike: the second gets ``#2`` rather than being dropped.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    Path(os.fsdecode(os.fsencode(docs) + b"/B\xe1o.txt")).write_text(_variant(1), encoding="utf-8")
+    (docs / "B\\xe1o.txt").write_text(_variant(2), encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json", "-q"])
+    m = {Path(k).name: e["status"] for k, e in _manifest(tmp_path / "out").items()}
+    assert (code, m) == (0, {"B\\xe1o.txt": "ok", "B\\xe1o.txt#2": "ok"})

@@ -390,6 +390,8 @@ def test_utf8_read_as_windows_1252_is_decoded_again(encoding: str, tmp_path: Pat
 @pytest.mark.parametrize("text", [
     SEED_TEXT,  # Vietnamese as it should be: nothing to undo
     "Giá: 12 € « hàng mới » – 1º",  # the continuation bytes' characters in a text of their own
+    # Pairs enough, but a character no Windows-1252 byte gives (ư): not UTF-8 read so
+    "Sá»‘ hiá»‡u tiá»n lương",
 ])
 def test_text_that_is_no_double_encoding_stays(text: str) -> None:
     from vnreport_extract.legacy import undo_double_encoding

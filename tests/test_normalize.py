@@ -42,6 +42,15 @@ def test_hyphen_lookalikes() -> None:
     assert normalize_unicode("NĐ\u2011CP NĐ\u2212CP") == "NĐ-CP NĐ-CP"
 
 
+def test_every_character_of_the_table_is_cleaned_alone() -> None:
+    # The quick test before the table missed some (a BOM, a full-width hyphen alone went through).
+    from vnreport_extract.normalize import _TRANSLATE
+
+    wrong = {hex(c): normalize_unicode(f"a{chr(c)}b") for c, to in _TRANSLATE.items()
+             if normalize_unicode(f"a{chr(c)}b") != f"a{to or ''}b"}
+    assert wrong == {}
+
+
 def test_markdown_heading_and_bold() -> None:
     assert strip_markdown("## **2. Công tác triển khai thực hiện của chính quyền**") == \
         "2. Công tác triển khai thực hiện của chính quyền"

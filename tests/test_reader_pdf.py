@@ -881,8 +881,9 @@ def test_unreadable_layer_is_read_by_ocr() -> None:
         ("116/2021/NĐ-CP", "2021-12-21"), ("184/2025/NĐ-CP", "2025-07-01")]
 
 
-def _one_page_pdf(tmp_path: Path, content: bytes, *, cut: float = 1.0) -> Path:
-    """A PDF of one page whose content stream is ``content``, deflated (its first ``cut`` only)."""
+def _one_page_pdf(tmp_path: Path, content: bytes, *, cut: float = 1.0, deflated: bytes | None = None) -> Path:
+    """A PDF of one page whose content stream is ``content``, deflated (its first ``cut`` only),
+    or ``deflated`` as given."""
     import sys
     import zlib
 
@@ -893,7 +894,7 @@ def _one_page_pdf(tmp_path: Path, content: bytes, *, cut: float = 1.0) -> Path:
                10: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                    b"/Contents 4 0 R >>", 4: b"<< /Filter /FlateDecode >>"}
     path = tmp_path / "page.pdf"
-    data = zlib.compress(content, 9)
+    data = zlib.compress(content, 9) if deflated is None else deflated
     path.write_bytes(pdf(objects, streams={4: data[:round(len(data) * cut)]}))
     return path
 
@@ -931,3 +932,14 @@ def test_a_page_refused_for_its_inflated_content_is_not_rendered_for_ocr_either(
     path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + b" " * (8 << 20))
     report = parse_file(path, ParseOptions(ocr="on", limits=Limits(max_stream_bytes=1 << 20)))
     assert ([w.code for w in report.warnings], report.errors) == (["empty-document", "page-too-complex"], [])
+
+
+def test_a_content_stream_with_a_wrong_checksum_only_is_read_whole_and_not_called_damaged(tmp_path: Path) -> None:
+    # Some producers write a wrong Adler-32 at the end of a stream whose data is all there.
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 700 Td (Bao cao so 12/BC-UBND) Tj ET\n"
+    path = _one_page_pdf(tmp_path, b"", deflated=zlib.compress(content, 9)[:-4] + bytes(4))
+    report = parse_file(path, ParseOptions(ocr="off"))
+    assert ("12/BC-UBND" in report.text, [w.code for w in report.warnings if w.code == "page-content-damaged"]) == (
+        True, [])

@@ -478,10 +478,12 @@ def _line_is_legacy(line: str, encoding: Encoding) -> bool:
 # The Latin-1 characters that Vietnamese in Unicode never holds (its letters there are à á â
 # ã è é ê ì í ò ó ô õ ù ú ý, in both cases) and that TCVN3 and VNI text read as Latin-1 is full
 # of (``µ`` ``¸`` ``©`` ``Ö`` ``ø`` ``ä``): a text without one in its first few thousand
-# characters is no legacy text, and detect's scoring (half a millisecond) is not needed.
+# characters is no legacy text, and detect's scoring (half a millisecond) is not needed. Not
+# the signs a Unicode report uses (``m²``, ``°C``, ``«»``, ``½``, ``±``): legacy text has many
+# marks besides them.
 _LEGACY_MARKS: Final = re.compile("[" + re.escape("".join(
     chr(c) for c in range(0xA1, 0x100)
-    if chr(c) not in "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ×÷")) + "]")
+    if chr(c) not in "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ×÷°²³«»½¼¾±")) + "]")
 _MARKS_SAMPLE: Final = 4000
 
 
@@ -490,6 +492,8 @@ def legacy_text(text: str) -> Encoding | None:
 
     >>> legacy_text("Céng hoµ x· héi chñ nghÜa ViÖt Nam"), legacy_text("Cộng hoà xã hội chủ nghĩa Việt Nam")
     ('tcvn3', None)
+    >>> _LEGACY_MARKS.search("diện tích 1.460 m², nhiệt độ 25 °C, «Ngày hội»") is None
+    True
     """
     return detect(text) if _LEGACY_MARKS.search(text, 0, _MARKS_SAMPLE) else None
 

@@ -27,7 +27,8 @@ _TRANSLATE: dict[int, str | None] = {
 # character and cannot be written as UTF-8: the replacement character stands for it.
 _TRANSLATE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
 
-_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE if c < 0xD800) + "\ud800-\udfff]")
+_NEEDS_TRANSLATE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE if not 0xD800 <= c < 0xE000) + "\ud800-\udfff]")
 
 
 def recordable(text: str) -> str:

@@ -317,7 +317,7 @@ def _pages(contents: list[bytes] | bytes, count: int = 1, *, mediabox: bytes = b
     return pdf(objects, streams=streams, truncate=truncate)
 
 
-def _flate_page(head: bytes, filler: bytes = b"", times: int = 0) -> bytes:
+def _flate_page(head: bytes, filler: bytes = b"", times: int = 0, *, hex_first: bool = False) -> bytes:
     """One page whose content stream is ``head`` and ``filler`` ``times`` over, deflated a
     megabyte at a time (a gigabyte built whole would be the test's own blow-up: a child
     process inherits its parent's peak memory)."""
@@ -330,11 +330,13 @@ def _flate_page(head: bytes, filler: bytes = b"", times: int = 0) -> bytes:
         parts.append(packer.compress(chunk[:take * len(filler)]))
         done += take
     data = b"".join(parts) + packer.flush()
+    if hex_first:  # [/ASCIIHexDecode /FlateDecode]: the deflated bytes written in hex
+        data = data.hex().encode() + b">"
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT,
                2: b"<< /Type /Pages /Kids [10 0 R] /Count 1 >>",
                10: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                    b"/Contents 4 0 R >>",
-               4: b"<< /Filter /FlateDecode >>"}
+               4: b"<< /Filter [/ASCIIHexDecode /FlateDecode] >>" if hex_first else b"<< /Filter /FlateDecode >>"}
     return pdf(objects, streams={4: data})
 
 
@@ -445,6 +447,9 @@ def _cases() -> list[Case]:
         # (Built when the file is written, not at each import of this module: 3 s of deflating.)
         Case("pdf-inflate-bomb", "inflate-bomb.pdf", lambda p: p.write_bytes(_flate_page(_TEXT, b" ", 1 << 30)),
              "report", budget=30, warning="page-too-complex"),
+        Case("pdf-inflate-bomb-hex", "inflate-bomb-hex.pdf",
+             lambda p: p.write_bytes(_flate_page(_TEXT, b" ", 1 << 30, hex_first=True)), "report", budget=30,
+             warning="page-too-complex"),
         Case("pdf-idle-operators", "idle-operators.pdf",
              lambda p: p.write_bytes(_flate_page(_TEXT, b"q Q\n", 12 << 20)), "LimitExceededError", budget=30,
              limits={"max_read_seconds": 3}),

@@ -194,11 +194,12 @@ def test_followed_links_walk_each_real_folder_once(tmp_path: Path) -> None:
     (inputs / "sub").mkdir(parents=True)
     (inputs / "a.txt").write_text("Báo cáo", encoding="utf-8")
     (inputs / "sub" / "b.txt").write_text("Báo cáo", encoding="utf-8")
-    for link, target in (("l1", "."), ("l2", "."), ("z-again", "sub")):
+    for link, target in (("l1", "."), ("l2", "."), ("a-link", "sub")):
         (inputs / link).symlink_to(target)
     items = {i.key[len(str(inputs)) + 1:]: i.skipped for i in expand_inputs([inputs], follow_symlinks=True)}
     again = "a folder read already by another way (a symbolic link to it, or a loop)"
-    assert items == {"a.txt": None, "l1": again, "l2": again, "sub/b.txt": None, "z-again": again}
+    # The real folder is walked where it is, though a link to it sorts first.
+    assert items == {"a.txt": None, "a-link": again, "l1": again, "l2": again, "sub/b.txt": None}
 
 
 def test_a_file_is_read_only_up_to_its_limit(tmp_path: Path) -> None:

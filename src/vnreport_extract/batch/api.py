@@ -19,11 +19,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, OutputError, VnReportError, first_line
 from ..limits import Limits
+from ..normalize import recordable
 from ..options import ConvertOptions, ParseOptions, with_limits
 from .inputs import close_archives, expand_inputs, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
-from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, store_folder
+from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, content_key, store_folder
 from .progress import NullProgress, Progress
 from .worker import DEFAULT_PARSER, clean_work_folders, load_parser, takes_options
 
@@ -210,9 +211,11 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     yield _failed(item.key, exc)
                 continue
             try:
-                if unique and mat.sha256 in seen:
+                # The same bytes under the same extension (which can decide how they are read).
+                same = content_key(item.key, mat.sha256)
+                if unique and same in seen:
                     continue
-                seen.add(mat.sha256)
+                seen.add(same)
                 try:
                     report = parse_file(mat.path, options)
                 except VnReportError as exc:
@@ -233,7 +236,7 @@ def _failed(key: str, error: VnReportError | str, error_type: str | None = None)
 
     return Report(status="failed", source=Source(path=key),
                   errors=[PartError(part="document", type=error_type or type(error).__name__,
-                                    message=first_line(error))])
+                                    message=recordable(first_line(error)))])
 
 
 __all__ = ["ConvertSummary", "InputError", "OutputError", "UsageError", "convert", "default_formats", "default_workers",

@@ -67,7 +67,8 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     again.add_argument("--force", action="store_true",
                        help="start over in a DIR that holds an earlier run (its outputs are replaced)")
     p.add_argument("--fail-fast", action="store_true",
-                   help="stop at the first document that fails (the rest are recorded as skipped)")
+                   help="stop at the first document that fails (the rest are recorded as skipped; those "
+                        "that are no documents, or were refused, with their own reason)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     # The parse function the workers run (module:function), for tests and embedding; not advertised.
     p.add_argument("--parser", default=None, help=argparse.SUPPRESS)

@@ -22,6 +22,7 @@ as *skipped*, with the reason, and never opened. A file is read only up to
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import os
@@ -165,7 +166,9 @@ def _walk(root: Path, exclude: Path | None, follow_symlinks: bool = False) -> It
                 yield sub, "a symbolic link out of the input folder; use --follow-symlinks to read it"
                 continue
             keep.append(d)
-        dirnames[:] = keep
+        # Real folders before links to folders: a folder reached both ways is walked, and its
+        # files named, where it really is (the link is then the second way to it).
+        dirnames[:] = sorted(keep, key=lambda d: (here / d).is_symlink()) if follow_symlinks else keep
         for name in sorted(filenames):
             if not _skipped_name(name):
                 path = here / name
@@ -190,13 +193,22 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     matches nothing. Unsafe zip content is not an error here but an item with ``refused``.
     """
     items: list[Item] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str | None, int | None]] = set()  # each file (or member) once
+    keys: set[str] = set()
 
     def add(found: Iterable[Item]) -> None:
         for it in found:
-            if it.key not in seen:
-                seen.add(it.key)
-                items.append(it)
+            if (it.path, it.member, it.index) in seen:
+                continue
+            seen.add((it.path, it.member, it.index))
+            # Two files may be written alike in the records (``B\xe1o.txt``: a name in bytes that
+            # are no UTF-8, and a name with a backslash): the second gets ``#2``, as a zip's does.
+            key, copy = it.key, 1
+            while key in keys:
+                copy += 1
+                key = f"{it.key}#{copy}"
+            keys.add(key)
+            items.append(it if key == it.key else dataclasses.replace(it, key=key))
 
     for raw in inputs:
         text = os.fspath(raw)

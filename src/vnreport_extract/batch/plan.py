@@ -11,6 +11,7 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from ..errors import OutputError
-from .inputs import Item
+from .inputs import MEMBER_SEP, Item
 from .outputs import MANIFEST, ManifestLog, finalize, is_done, manifest_entry, read_manifest
 from .progress import NullProgress, Progress
 
@@ -107,8 +108,15 @@ def content_key(key: str, sha256: str) -> str:
 
     >>> content_key("a/x.PDF", "ab12") == content_key("b/y.pdf", "ab12") != content_key("c/x.txt", "ab12")
     True
+    >>> content_key("a.zip!x.txt#2", "ab12") == content_key("x.txt", "ab12")  # a zip's second member of one name
+    True
     """
-    return f"{sha256}{PurePosixPath(key.rpartition('!')[2]).suffix.lower()}"
+    name = key.rpartition(MEMBER_SEP)[2]
+    return f"{sha256}{PurePosixPath(_COPY.sub('', name)).suffix.lower()}"
+
+
+# The mark a zip member's key gets when its name repeats in the archive (``a.zip!a.txt#2``).
+_COPY = re.compile(r"#\d+$")
 
 
 @dataclass

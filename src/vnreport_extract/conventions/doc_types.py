@@ -131,6 +131,7 @@ STANDARD_EXAMPLES: list[tuple[str, str, str]] = [
     ("kết cấu bê tông theo TCVN 5574 : 2018;", "TCVN 5574 : 2018", "TCVN 5574:2018"),
     ("tải trọng và tác động theo TCVN 2737-1995", "TCVN 2737-1995", "TCVN 2737-1995"),  # an older standard's year
     ("bộ tiêu chuẩn TCVN 7391-1:2004 về đánh giá sinh học", "tiêu chuẩn TCVN 7391-1:2004", "TCVN 7391-1:2004"),
+    ("phòng thử nghiệm đạt TCVN ISO/IEC 17025:2017;", "TCVN ISO/IEC 17025:2017", "TCVN ISO/IEC 17025:2017"),
     ("đảm bảo Quy chuẩn kỹ thuật quốc gia QCVN 01:2021/BXD về quy hoạch xây dựng",
      "Quy chuẩn kỹ thuật quốc gia QCVN 01:2021/BXD", "QCVN 01:2021/BXD"),
     ("nước thải đạt cột A của QCVN 40:2011/BTNMT trước khi xả ra môi trường", "QCVN 40:2011/BTNMT",

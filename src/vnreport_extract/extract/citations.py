@@ -716,7 +716,8 @@ def _standards(text: str, taken: Spans, memo: dict[str, tuple[str, int] | None],
         if taken.overlaps(m.start(), m.end()):
             continue
         code, year, issuer = m.group("code"), m.group("year") or m.group("dashed"), m.group("issuer")
-        number = f"{code} {'ISO ' if m.group('iso') else ''}{m.group('num')}"
+        iso = " ".join(m.group("iso").split()) + " " if m.group("iso") else ""  # ``ISO``, ``ISO/IEC``
+        number = f"{code} {iso}{m.group('num')}"
         # The year as written after its mark: ``:`` (now), ``-`` (older standards, ``TCVN 2737-1995``).
         number += (f"{':' if m.group('year') else '-'}{year}" if year else "") + (f"/{issuer}" if issuer else "")
         tail = _tail(text, m.end(), memo, month_first)

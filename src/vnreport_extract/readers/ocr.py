@@ -576,6 +576,8 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     ('theo tinh thần Nghị quyết số 26NQ-TW ngày 05/8/2008', ["'‡ô' → 'số'"])
     >>> repair_words("Luật sổ 25/2018/QH14")[0], repair_words("Quyết định số 12, Quyết định do 12 người ký")[1]
     ('Luật số 25/2018/QH14', [])
+    >>> repair_words("NGHỊ QUYẾT SỐ 26-NQ/TW, Quyết định Số 12")[1], repair_words("NGHỊ QUYẾT SÔ 26-NQ/TW")[0]
+    ([], 'NGHỊ QUYẾT SỐ 26-NQ/TW')
     >>> repair_words("- Đ/c Chủ tịch UBND tỉnh Lâm ĐỒng; - Đ/c Bộ trưởng (đề b/cáo);")  # cv-3980, cv-5689
     ('- Đ/c Chủ tịch UBND tỉnh Lâm Đồng; - Đ/c Bộ trưởng (để b/cáo);', ["'ĐỒng' → 'Đồng'", "'đề' → 'để'"])
 
@@ -607,12 +609,13 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         word: str = m.group("w")
         folded = fold(word)
         # ``sổ``, ``sô``, ``sở``: ``số`` with its accent misread; another syllable one letter off
-        # (``do``, ``to``) may be a word there.
-        if word == "số" or (folded != "so" and (Levenshtein.distance(folded, "so", score_cutoff=1) > 1
-                                                or folded in _syllables())):
+        # (``do``, ``to``) may be a word there. ``Số`` and ``SỐ`` are right as they are.
+        if word.lower() == "số" or (folded != "so" and (Levenshtein.distance(folded, "so", score_cutoff=1) > 1
+                                                        or folded in _syllables())):
             return word
-        repairs.append(f"{word!r} → 'số'")
-        return "số"
+        fixed = "SỐ" if word.isupper() else "Số" if word[:1].isupper() else "số"
+        repairs.append(f"{word!r} → {fixed!r}")
+        return fixed
 
     def for_word(m: regex.Match[str]) -> str:
         repairs.append(f"{m.group('w')!r} → 'để'")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -28,6 +29,46 @@ def _is_image(stream: Any) -> bool:
     """An image XObject: its pixels are not content to parse (a scan's page may be 100 MB)."""
     subtype = stream.attrs.get("Subtype")
     return getattr(subtype, "name", None) == "Image"
+
+
+def _inflate_first(stream: Any, raw: bytes, budget: _Budget, limit: int) -> None:
+    """A Flate content stream inflated up to ``limit`` before pdfminer inflates it whole: a bomb
+    (1 MB of compressed spaces that make 1 GB) stops there, with :class:`PageTooComplex`; and
+    one cut short (pdfminer reads what it can of it, maybe nothing, and says nothing) is
+    counted in ``budget.damaged``. Decrypted first, and through the filters that only shrink
+    the data (ASCIIHex, ASCII85), as pdfminer would; a page's content inflates in well under a
+    millisecond, its parsing costs far more."""
+    from pdfminer.ascii85 import ascii85decode, asciihexdecode
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_ASCIIHEX_DECODE, LITERALS_FLATE_DECODE
+
+    filters = stream.get_filters()
+    if not any(f in LITERALS_FLATE_DECODE for f, _ in filters):
+        return
+    data = raw
+    try:
+        if stream.decipher:
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        for f, _ in filters:
+            if f in LITERALS_ASCIIHEX_DECODE:
+                data = asciihexdecode(data)
+            elif f in LITERALS_ASCII85_DECODE:
+                data = ascii85decode(data)
+            else:
+                break
+    except Exception:  # pdfminer meets the same data and deals with it its own way
+        return
+    if f not in LITERALS_FLATE_DECODE:
+        return  # another filter before the Flate one: its output is checked after pdfminer's decoding
+    inflater = zlib.decompressobj()
+    try:
+        if len(inflater.decompress(data, limit + 1)) > limit:
+            raise PageTooComplex("max_stream_bytes", limit)
+        broken = not inflater.eof and not inflater.unconsumed_tail
+    except zlib.error as exc:
+        # A wrong checksum at the very end: the data is all there.
+        broken = "incorrect data check" not in str(exc)
+    if broken:
+        budget.damaged += 1
 
 
 class PageTooComplex(Exception):
@@ -90,11 +131,26 @@ def _spend(field: str, limit_name: str) -> None:
             raise PageTooComplex(limit_name, getattr(budget, field))
 
 
-@functools.lru_cache(maxsize=1)
+_INSTALLING = threading.Lock()
+_installed = False
+
+
 def _install() -> None:
+    """Wrap pdfminer's functions, once in the process: two threads reading their first PDF at
+    once must not wrap them twice (each glyph would then be counted twice)."""
+    global _installed
+    if _installed:
+        return
+    with _INSTALLING:
+        if not _installed:
+            _wrap()
+            _installed = True
+
+
+def _wrap() -> None:
     from pdfminer.converter import PDFLayoutAnalyzer
     from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+    from pdfminer.pdftypes import PDFStream
 
     nextobject, decode = PDFContentParser.nextobject, PDFStream.decode
 
@@ -131,29 +187,16 @@ def _install() -> None:
     def bounded_decode(self: Any) -> None:
         budget = _BUDGET.get()
         limit = budget.stream_bytes if budget is not None else None
-        if limit is None or _is_image(self):
+        if budget is None or limit is None or _is_image(self):
             decode(self)
             return
-        # A Flate content stream is inflated up to the budget first: a bomb (1 MB of compressed
-        # spaces that make 1 GB) stops there, before pdfminer holds it all; and one cut short
-        # (pdfminer reads what it can of it, maybe nothing, and says nothing) is counted. A
-        # page's content inflates in well under a millisecond: the page's parsing costs far more.
         raw = self.rawdata
-        if raw is not None and not self.decipher:
-            filters = self.get_filters()
-            if filters and filters[0][0] in LITERALS_FLATE_DECODE:
-                inflater = zlib.decompressobj()
-                try:
-                    if len(inflater.decompress(raw, limit + 1)) > limit:
-                        raise PageTooComplex("max_stream_bytes", limit)
-                    broken = not inflater.eof and not inflater.unconsumed_tail
-                except zlib.error:
-                    broken = True
-                if broken and budget is not None:
-                    budget.damaged += 1
+        if raw is not None:
+            _inflate_first(self, raw, budget, limit)
         decode(self)
         if self.data is not None and len(self.data) > limit:  # another filter's output
-            self.data = b""
+            # Back as it was read: a form drawn again on another page is refused there too.
+            self.data, self.rawdata = None, raw
             raise PageTooComplex("max_stream_bytes", limit)
 
     setattr(PDFContentParser, "nextobject", functools.wraps(nextobject)(timed_nextobject))  # noqa: B010
