@@ -75,9 +75,9 @@ class Limits(BaseModel):
     max_stream_bytes: int = Field(
         default=64 * _MiB, ge=1,
         description="Inflated size of one content stream of a PDF page (or of a form it draws); past it the "
-                    "page is not read, with a warning. A compressed stream that could pass it is inflated up "
-                    "to it first (a megabyte of compressed spaces can make a gigabyte). A page's content is a "
-                    "few hundred kilobytes.")
+                    "page is not read, with a warning. A Flate stream is inflated up to it first (a megabyte "
+                    "of compressed spaces can make a gigabyte); another filter's output is checked once "
+                    "decoded. A page's content is a few hundred kilobytes.")
     max_page_pixels: int = Field(
         default=40_000_000, ge=1,
         description="Pixels of a page rasterised for OCR (an A4 page at 300 dpi is 8.7 million); checked "
