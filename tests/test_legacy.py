@@ -409,3 +409,13 @@ def test_legacy_text_given_as_a_string_is_converted_as_a_files_is(tmp_path: Path
     reports = [parse_text(text), parse_file(tmp_path / "tcvn3.txt")]
     assert [([c.symbol for c in r.citations], [w.code for w in r.warnings]) for r in reports] == [
         (["12/QĐ-UBND"], ["legacy-encoding"])] * 2
+
+
+def test_text_that_only_partly_decodes_again_is_left_as_it_is_with_a_warning() -> None:
+    # UTF-8 read as Windows-1252, then a line typed in Unicode added (``lương``): not all of it
+    # can be decoded again, so none is, and the report says what it looks like.
+    from vnreport_extract import parse_text
+
+    text = "Sá»‘ hiá»‡u tiá»n lương"
+    report = parse_text(text)
+    assert (report.text, [w.code for w in report.warnings]) == (text, ["mojibake-suspected"])

@@ -536,6 +536,13 @@ _CP1252_BYTES: Final = {**{chr(b): b for b in range(0x100)},
                            if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}}
 
 
+def double_encoded_look(text: str) -> bool:
+    """Whether ``text`` holds the look of UTF-8 read as Windows-1252 (three pairs such as ``á»``,
+    ``Ã¡`` at least), whether or not all of it can be decoded again."""
+    # Most texts hold neither of the second characters: ``in`` rules them out at once.
+    return any(lead in text for lead in _LEADS) and len(_DOUBLE_ENCODED.findall(text, 0, 20_000)) >= 3
+
+
 def undo_double_encoding(text: str) -> str | None:
     """``text`` decoded again when it is UTF-8 that was read as Windows-1252 or Latin-1 and
     saved as UTF-8 again (mojibake: ``Sá»‘: /BC-UBND``, ``PhÃº Tiáº¿n``); None when it is not
@@ -547,8 +554,7 @@ def undo_double_encoding(text: str) -> str | None:
     >>> undo_double_encoding("Số: 12/BC-UBND") is None, undo_double_encoding("Ã  la carte") is None
     (True, True)
     """
-    # Most texts hold neither: ``in`` rules them out at once.
-    if not any(lead in text for lead in _LEADS) or len(_DOUBLE_ENCODED.findall(text, 0, 20_000)) < 3:
+    if not double_encoded_look(text):
         return None
     try:
         again = bytes(_CP1252_BYTES[c] for c in text).decode("utf-8")

@@ -12,7 +12,7 @@ from ..conventions.header import classify_line, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
 from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
 from ..document import Block, SourceDocument
-from ..legacy import fix_text, legacy_text, undo_double_encoding
+from ..legacy import double_encoded_look, fix_text, legacy_text, undo_double_encoding
 from ..models import Source
 from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
@@ -188,4 +188,8 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     if repaired is not None:
         doc.warnings.append(("mojibake-repaired", "the text was UTF-8 read as Windows-1252 (Sá»‘ for Số) and "
                                                   "saved again: it was decoded again"))
+    elif double_encoded_look(text):
+        # Some of it could not be decoded again (a character added later, a byte lost): as it is.
+        doc.warnings.append(("mojibake-suspected", "the text looks like UTF-8 read as Windows-1252 (Sá»‘ for "
+                                                   "Số), but not all of it decodes again: it was left as it is"))
     return doc
