@@ -498,6 +498,11 @@ def legacy_text(text: str) -> Encoding | None:
     return detect(text) if _LEGACY_MARKS.search(text, 0, _MARKS_SAMPLE) else None
 
 
+def legacy_warning(encoding: str) -> tuple[str, str]:
+    """The warning (code, message) of a text converted from ``encoding``."""
+    return "legacy-encoding", f"text in the legacy {encoding.upper()} encoding was converted to Unicode"
+
+
 def fix_text(text: str, font_name: str | None = None) -> str:
     """Text in Unicode, whatever legacy font it was typed in.
 
@@ -521,19 +526,20 @@ def fix_text(text: str, font_name: str | None = None) -> str:
 
 # --- UTF-8 read as Windows-1252 ----------------------------------------------------------
 
+# What Windows-1252 puts at the C1 codes 0x80-0x9F (``€``, ``“``, ``–`` ...); it leaves five of
+# them undefined, which decoders let pass as Latin-1 (U+0081 ...).
+C1_AS_CP1252: Final = {c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0)
+                       if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
 # UTF-8's lead byte of a Vietnamese letter read as Windows-1252 (or Latin-1), then a
-# continuation byte read so: ``ố`` (E1 BB 91) → ``á»‘``, ``ú`` (C3 BA) → ``Ãº``, ``đ`` → ``Ä‘``.
-_CP1252_CONTINUATION = "".join(bytes([b]).decode("cp1252") for b in range(0x80, 0xC0)
-                               if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
-_DOUBLE_ENCODED: Final = re.compile(f"[ÂÃÄÅÆáâ][{re.escape(_CP1252_CONTINUATION)}\u0080-\u009f]")
+# continuation byte (0x80-0xBF) read so: ``ố`` (E1 BB 91) → ``á»‘``, ``ú`` (C3 BA) → ``Ãº``.
+_DOUBLE_ENCODED: Final = re.compile(
+    f"[ÂÃÄÅÆáâ][{re.escape(''.join(C1_AS_CP1252.values()))}\u0080-\u00bf]")
 # The second character of ``ạ``-``ỹ`` read so (E1 BA xx, E1 BB xx: ``áº``, ``á»``), which every such
 # Vietnamese text holds and few others do; one character is looked for at C speed, two are not.
 _LEADS: Final = ("º", "»")
-# Each Windows-1252 character back to its byte; the five bytes it leaves undefined pass as
-# Latin-1 (U+0081 ...), as most decoders that produced such text let them.
-_CP1252_BYTES: Final = {**{chr(b): b for b in range(0x100)},
-                        **{bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
-                           if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}}
+# Each Windows-1252 (or Latin-1) character back to its byte.
+_CP1252_BYTES: Final = {**{chr(b): b for b in range(0x100)}, **{ch: b for b, ch in C1_AS_CP1252.items()}}
 
 
 def double_encoded_look(text: str) -> bool:
@@ -554,8 +560,11 @@ def undo_double_encoding(text: str) -> str | None:
     >>> undo_double_encoding("Số: 12/BC-UBND") is None, undo_double_encoding("Ã  la carte") is None
     (True, True)
     """
-    if not double_encoded_look(text):
-        return None
+    return decode_again(text) if double_encoded_look(text) else None
+
+
+def decode_again(text: str) -> str | None:
+    """:func:`undo_double_encoding` of a text that has the look (:func:`double_encoded_look`)."""
     try:
         again = bytes(_CP1252_BYTES[c] for c in text).decode("utf-8")
     except (KeyError, UnicodeDecodeError):

@@ -21,6 +21,7 @@ from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols, written_forms
 from .extract.tables import build_table
+from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
 from .normalize import fold, recordable
@@ -346,18 +347,18 @@ def check_text_size(text: str, limits: Limits, where: str) -> None:
                                  what=f"{where}: {len(text)} characters of text")
 
 
-_C1_AS_CP1252 = {c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str | None]:
-    r"""The text of a text file and the legacy encoding it was in (``tcvn3``, ``vni``) or None.
+    r"""The text of a text file, and the legacy encoding its bytes were in (``tcvn3``, ``vni``) or None.
 
     UTF-8 (with or without a BOM) and UTF-16 (with a BOM) are read as such; other bytes
     are legacy Vietnamese (TCVN3 or VNI, 8-bit fonts at Latin-1 code points) when they
     read as Vietnamese that way (:func:`~vnreport_extract.legacy.detect`), else
-    Windows-1258. Text that arrives in UTF-8 but was typed in a legacy font (``Céng hoµ``)
-    is converted too. Undecodable bytes are an :class:`InputError`.
+    Windows-1258. Undecodable bytes are an :class:`InputError`. What is wrong with the text
+    itself (typed in a legacy font and saved as UTF-8, ``Céng hoµ``; UTF-8 read as Windows-1252,
+    ``Sá»‘``) the text reader repairs, as it does for a string given to ``parse_text``.
 
     >>> decode("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("latin-1"), Path("a.txt"))
     ('Cộng hoà xã hội chủ nghĩa Việt Nam', 'tcvn3')
@@ -366,32 +367,27 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     ...
     vnreport_extract.errors.InputError: a.txt: not valid UTF-16 text (truncated or a lone surrogate)
     """
-    from .legacy import detect, fix_text, undo_double_encoding
+    from .legacy import C1_AS_CP1252, detect, fix_text
 
     if data.startswith(_UTF16_BOMS):
         try:
-            text = data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError:
             raise InputError(f"{path}: not valid UTF-16 text (truncated or a lone surrogate)") from None
-    else:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    latin = data.decode("latin-1")
+    if detect(latin) is None:
         try:
-            text = data.decode("utf-8-sig")
+            return data.decode("cp1258"), None
         except UnicodeDecodeError:
-            latin = data.decode("latin-1")
-            if detect(latin) is not None:
-                # Legacy fonts use no code in 0x80-0x9F; Windows put its punctuation there (“ ” –).
-                text = latin.translate(_C1_AS_CP1252)
-            else:
-                try:
-                    text = data.decode("cp1258")
-                except UnicodeDecodeError:
-                    raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from None
-    # UTF-8 read as Windows-1252 and saved again is no legacy font's text: the text reader
-    # decodes it again.
-    encoding = None if undo_double_encoding(text) is not None else detect(text)
-    if encoding is None:
-        return text, None
-    return fix_text(text), encoding
+            raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1258 text") from None
+    # Legacy fonts use no code in 0x80-0x9F; Windows put its punctuation there (“ ” –).
+    text = latin.translate(C1_AS_CP1252)
+    encoding = detect(text)
+    return (text, None) if encoding is None else (fix_text(text), encoding)
 
 
 # Which reader a file's name promises, and what its content must then be.
@@ -504,8 +500,7 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         check_text_size(text, limits, str(p))
         doc = read_text(text, source)
         if legacy is not None:
-            doc.warnings.append(("legacy-encoding", f"text in the legacy {legacy.upper()} encoding was converted "
-                                                    "to Unicode"))
+            doc.warnings.append(legacy_warning(legacy))
         return build_report(doc, limits=limits)
     if kind in ("docx", "doc", "pdf"):
         from .readers import read_file

@@ -12,7 +12,7 @@ from ..conventions.header import classify_line, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
 from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
 from ..document import Block, SourceDocument
-from ..legacy import double_encoded_look, fix_text, legacy_text, undo_double_encoding
+from ..legacy import decode_again, double_encoded_look, fix_text, legacy_text, legacy_warning
 from ..models import Source
 from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
 
@@ -116,7 +116,8 @@ _TAIL = 64
 def read_text(text: str, source: Source | None = None) -> SourceDocument:
     """Blocks of a plain-text or Markdown report. Text in UTF-8 that was read as Windows-1252
     and saved again (``Sá»‘: /BC-UBND``) is decoded again, with a ``mojibake-repaired`` warning."""
-    repaired = undo_double_encoding(text)
+    looks_double = double_encoded_look(text)
+    repaired = decode_again(text) if looks_double else None
     text = repaired if repaired is not None else text
     # Text typed in a legacy font (``Céng hoµ``) and given as a string: converted as a file's is.
     legacy = legacy_text(text)
@@ -183,12 +184,11 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
         blocks[k].text = " ".join(parts)
     doc = SourceDocument(blocks, source or Source(format="text"))
     if legacy is not None:
-        doc.warnings.append(("legacy-encoding", f"text in the legacy {legacy.upper()} encoding was converted "
-                                                "to Unicode"))
+        doc.warnings.append(legacy_warning(legacy))
     if repaired is not None:
         doc.warnings.append(("mojibake-repaired", "the text was UTF-8 read as Windows-1252 (Sá»‘ for Số) and "
                                                   "saved again: it was decoded again"))
-    elif double_encoded_look(text):
+    elif looks_double:
         # Some of it could not be decoded again (a character added later, a byte lost): as it is.
         doc.warnings.append(("mojibake-suspected", "the text looks like UTF-8 read as Windows-1252 (Sá»‘ for "
                                                    "Số), but not all of it decodes again: it was left as it is"))
