@@ -218,6 +218,20 @@ class Warning(Record):
     end: int | None = None
 
 
+def part_label(part: str | None, page: int | None = None, attachment: int | None = None) -> str:
+    """Which part of a report a :class:`PartError` names, as the manifest and the tables write
+    it: ``page 3``, ``attachment 1`` or ``document``.
+
+    >>> part_label("page", 3), part_label("attachment", attachment=1), part_label("document")
+    ('page 3', 'attachment 1', 'document')
+    """
+    if page is not None:
+        return f"page {page}"
+    if attachment is not None:
+        return f"attachment {attachment}"
+    return part or "document"
+
+
 class PartError(Record):
     """A part of the input that could not be read; the records of the rest still stand.
 

@@ -201,8 +201,9 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
             if (it.path, it.member, it.index) in seen:
                 continue
             seen.add((it.path, it.member, it.index))
-            # Two files may be written alike in the records (``B\xe1o.txt``: a name in bytes that
-            # are no UTF-8, and a name with a backslash): the second gets ``#2``, as a zip's does.
+            # Two inputs may have one key: a zip's members of one name, two files written alike in
+            # the records (``B\xe1o.txt``: a name in bytes that are no UTF-8, and a name with a
+            # backslash). The second gets ``#2``.
             key, copy = it.key, 1
             while key in keys:
                 copy += 1
@@ -287,15 +288,11 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
         return [Item(key, path, refused=f"too-large: members expand to {total} bytes, "
                                         f"limit max_total_bytes={limits.max_total_bytes}")]
     items = []
-    keys: set[str] = set()
     for index, info in files:
         problem = member_problem(info, limits)
+        # The same name twice in one archive: each is its own item (by its index), and
+        # expand_inputs gives the second key ``#2``.
         member_key = f"{key}{MEMBER_SEP}{info.filename}"
-        copy = 1
-        while member_key in keys:  # the same name twice in one archive: each is its own item
-            copy += 1
-            member_key = f"{key}{MEMBER_SEP}{info.filename}#{copy}"
-        keys.add(member_key)
         suffix = PurePosixPath(info.filename).suffix.lower()
         skipped = None
         if problem is None and suffix not in KNOWN_SUFFIXES[:-1]:

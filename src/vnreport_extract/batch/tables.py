@@ -213,8 +213,9 @@ def _error_text(error: Mapping[str, Any]) -> str:
     >>> _error_text({"part": "page", "page": 3, "type": "OcrError", "message": "timed out"})
     'page 3: OcrError: timed out'
     """
-    part = error.get("part") or "document"
-    where = f"{part} {error[part]}" if part in ("page", "attachment") and error.get(part) is not None else part
+    from ..models import part_label
+
+    where = part_label(error.get("part"), error.get("page"), error.get("attachment"))
     return f"{where}: {error.get('type')}: {error.get('message')}"
 
 

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from ..errors import OutputError, VnReportError, first_line
+from ..models import part_label
 from ..normalize import recordable
 from ..options import ParseOptions
 from ..readers.system import GROUPS_ENV, kill_recorded_groups
@@ -98,15 +99,6 @@ def _message(exc: BaseException, path: Path, key: str) -> str:
     return recordable(first_line(exc).replace(str(path), key))
 
 
-def _where(error: Any) -> str:
-    """``page 3``, ``attachment 1`` or ``document``: which part of a report a PartError names."""
-    if error.page is not None:
-        return f"page {error.page}"
-    if error.attachment is not None:
-        return f"attachment {error.attachment}"
-    return str(error.part)
-
-
 def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
               parse: Callable[..., Any]) -> tuple[Result, Any]:
     """Parse one document, write its JSON into ``store``, and describe the outcome.
@@ -135,7 +127,8 @@ def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
                       ocr=report.source.ocr, attachments=len(report.attachments), report_status=report.status)
         if report.errors:
             result.update(error_type=report.errors[0].type,
-                          error="; ".join(f"{_where(e)}: {e.message}" for e in report.errors[:5]))
+                          error="; ".join(f"{part_label(e.part, e.page, e.attachment)}: {e.message}"
+                                          for e in report.errors[:5]))
     except VnReportError as exc:
         result.update(status="error", error_type=type(exc).__name__, error=_message(exc, path, key))
     except Exception as exc:  # a bug in a reader must cost one document, not the run

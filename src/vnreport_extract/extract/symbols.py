@@ -39,7 +39,8 @@ _PARTY_ISSUER = r"\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
 # circular of 2007), written so and kept so; with a year from 2011 on, when the layout
 # ``number/year/TYPE-ISSUER`` was fixed, the slash is a slip (``04/2020/TT/BTP`` is ``04/2020/TT-BTP``).
 _TYPE_BETWEEN_SLASHES_UNTIL = 2011
-_STATE_TYPES = "|".join(sorted({d["state"] for d in DOC_TYPES if d["state"]}, key=len, reverse=True))
+_STATE_TYPE_CODES = frozenset(d["state"] for d in DOC_TYPES if d["state"])
+_STATE_TYPES = "|".join(sorted(_STATE_TYPE_CODES, key=len, reverse=True))
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
@@ -99,7 +100,6 @@ def find_symbols(text: str) -> list[regex.Match[str]]:
 # the type word before it.
 _GLUED_TYPE = regex.compile(
     rf"(?<![\w/.-])(?P<num>\d{{1,6}})(?P<rest>(?:{_STATE_TYPES}){_DASH}{_CODE}(?:{_DASH}{_CODE})*)(?![\w/])")
-_STATE_TYPE_CODES = frozenset(d["state"] for d in DOC_TYPES if d["state"])
 _LONGEST_STATE_TYPE = max(map(len, _STATE_TYPE_CODES))
 
 
