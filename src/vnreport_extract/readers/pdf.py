@@ -852,6 +852,13 @@ def read_pdf(path: Path, options: ParseOptions | None = None, *, limits: Limits 
         return _read(Path(path), options or ParseOptions(), limits or Limits())
 
 
+def _read_too_long(path: Path, where: str, budget: float, started: float) -> LimitExceededError:
+    """The error of a PDF still being read ``where`` (``page 3 of 40`` inside it, ``at page 3 of
+    40`` after it) past ``max_read_seconds``."""
+    return LimitExceededError("max_read_seconds", budget,
+                              what=f"{path}: still reading {where} after {time.monotonic() - started:.0f} s")
+
+
 def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -904,9 +911,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             except (PageTooComplex, PdfminerException) as exc:
                 cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
                 if isinstance(cause, PageTooComplex) and cause.limit == "max_read_seconds":
-                    raise LimitExceededError("max_read_seconds", budget,
-                                             what=f"{path}: still reading page {page.page_number} of "
-                                                  f"{len(pages)} after {time.monotonic() - started:.0f} s") from None
+                    raise _read_too_long(path, f"page {page.page_number} of {len(pages)}", budget, started) from None
                 if isinstance(cause, PageTooComplex):
                     warnings.append(("page-too-complex",
                                      f"p.{page.page_number}: draws {cause}: the page was not read"))
@@ -921,9 +926,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             finally:
                 page.close()
             if time.monotonic() - started > budget:
-                raise LimitExceededError("max_read_seconds", budget,
-                                         what=f"{path}: still reading at page {page.page_number} of "
-                                              f"{len(pages)} after {time.monotonic() - started:.0f} s")
+                raise _read_too_long(path, f"at page {page.page_number} of {len(pages)}", budget, started)
     finally:
         with contextlib.suppress(Exception):  # closing a broken file must not hide the real error
             pdf.close()
