@@ -212,7 +212,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                 continue
             try:
                 # The same bytes under the same extension (which can decide how they are read).
-                same = content_key(item.key, mat.sha256)
+                same = content_key(item, mat.sha256)
                 if unique and same in seen:
                     continue
                 seen.add(same)

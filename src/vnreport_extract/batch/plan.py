@@ -11,7 +11,6 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from ..errors import OutputError
-from .inputs import MEMBER_SEP, Item
+from .inputs import Item
 from .outputs import MANIFEST, ManifestLog, finalize, is_done, manifest_entry, read_manifest
 from .progress import NullProgress, Progress
 
@@ -102,21 +101,18 @@ def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dic
                           status=status, seconds=0.0, **fields)
 
 
-def content_key(key: str, sha256: str) -> str:
-    """What makes two inputs one: the same bytes read the same way, which the extension decides
-    for some (a text named ``.pdf`` is an error, named ``.md`` Markdown).
+def content_key(item: Item, sha256: str) -> str:
+    """What makes two inputs one: the same bytes read the same way, which the extension of the
+    file (or member) decides for some (a text named ``.pdf`` is an error, named ``.md`` Markdown).
 
-    >>> content_key("a/x.PDF", "ab12") == content_key("b/y.pdf", "ab12") != content_key("c/x.txt", "ab12")
+    >>> x_pdf, y_pdf, x_txt = Item("a/x.PDF", "a/x.PDF"), Item("b/y.pdf", "b/y.pdf"), Item("c/x.txt", "c/x.txt")
+    >>> content_key(x_pdf, "ab12") == content_key(y_pdf, "ab12") != content_key(x_txt, "ab12")
     True
-    >>> content_key("a.zip!x.txt#2", "ab12") == content_key("x.txt", "ab12")  # a zip's second member of one name
+    >>> second = Item("a.zip!x.txt#2", "a.zip", "x.txt", index=1)  # a zip's second member of one name
+    >>> content_key(second, "ab12") == content_key(x_txt, "ab12")
     True
     """
-    name = key.rpartition(MEMBER_SEP)[2]
-    return f"{sha256}{PurePosixPath(_COPY.sub('', name)).suffix.lower()}"
-
-
-# The mark a zip member's key gets when its name repeats in the archive (``a.zip!a.txt#2``).
-_COPY = re.compile(r"#\d+$")
+    return f"{sha256}{PurePosixPath(item.member if item.member is not None else item.path).suffix.lower()}"
 
 
 @dataclass
@@ -159,6 +155,7 @@ class Plan:
         self.store.mkdir(parents=True, exist_ok=True)
         self.previous = read_manifest(out / MANIFEST) if resume else {}
         self.final: dict[str, dict[str, Any]] = {}
+        self.same_of: dict[str, str] = {}  # the content_key of each input sent to parse, until it completes
         self.first_of_sha: dict[str, str] = {}
         self.outcome_of_sha: dict[str, dict[str, Any]] = {}
         self.waiting: dict[str, list[tuple[str, int | None]]] = {}
@@ -198,7 +195,7 @@ class Plan:
         (carried over: same content, same options, nothing partial) or is a duplicate (recorded
         now, or when its original completes)."""
         prev = self.previous.get(item.key)
-        same = content_key(item.key, sha256)
+        same = content_key(item, sha256)
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev)
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and (self.store / f"{prev['report_id']}.json").exists()):
@@ -215,13 +212,14 @@ class Plan:
                 self.waiting.setdefault(same, []).append((item.key, size))
             return False
         self.first_of_sha[same] = item.key
+        self.same_of[item.key] = same
         return True
 
     def complete(self, key: str, sha256: str, size: int | None, result: dict[str, Any]) -> None:
         """An executor's result for a parsed input; its waiting duplicates follow it."""
         entry = manifest_entry(key, sha256=sha256, size=size, result=result, options=self.options)
         self.record(entry)
-        same = content_key(key, sha256)
+        same = self.same_of.pop(key)
         self.outcome_of_sha[same] = entry
         for dup_key, dup_size in self.waiting.pop(same, []):
             self.record(duplicate_entry(dup_key, dup_size, entry))
