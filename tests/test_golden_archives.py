@@ -99,9 +99,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # lines came out garbled, ``132-K1/ /TH``; citations 0.348, sections 0.333 then): still some
     # symbols (``37/HD-BCA-C64`` for 57, ``132-KL/TH``), the handwritten number and day, the
     # signer's position under the seal (``GIÁ``), digits of the body's dates (``24/8/2025`` read
-    # ``24/6/2023``). The header's year, read ``2625``, is one digit from 2025 only: repaired.
+    # ``24/6/2023``). The header's year, read ``2625``, is one digit from 2025 only: repaired; so
+    # are ``Điêu 1. Thành !ập`` (the draft decision's first article), the slashes read as marks
+    # (``28/2025, QĐ-TTg``, ``2126:KH-CBND``, ``132-KL TW``) and ``Kêt iuận`` before ``132-KL/TW``.
     "lam-dong-2025/ttr-409-ttr-cat-pc04-2025-scan.pdf": {
-        "citations": 0.56, "citation_dates": 0.48, "dates": 0.812, "sections": 0.857, "metadata": 0.636},
+        "citations": 0.621, "citation_dates": 0.483, "dates": 0.812, "metadata": 0.636},
     # Its text layer is mojibake: read by OCR. ``Số298``: the handwritten number, glued to the
     # label, is not read surely (left blank).
     "lam-dong-2025/ttr-298-ttr-cat-pc04-2025-scan-bad-ocr.pdf": {"metadata": 0.909},

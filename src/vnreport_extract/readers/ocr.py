@@ -172,6 +172,13 @@ _TYPE_NAMES_JOINED = {key.replace(" ", ""): name for key, name in _TYPE_NAMES.it
 _NUMBER_WORD = re.compile(r"(?<!\w)(?P<so>s[ốôổỗồoóòỏõọö])\s+(?=\d)", re.IGNORECASE)
 # A speck OCR reads inside a type name or after one of its words (``Phương : án``, ``Hướng. dẫn``).
 _SPECK = ".:;'’`"
+# The type code of the symbol after ``số`` (``37/HD-BCA``, ``28/2025/QĐ-TTg``, ``132-KL/TW``), which
+# names the type a name one letter off stands for (``Kêt iuận số 132-KL/TW``: ``Kết luận``).
+_CODE_AFTER_NUMBER = regex.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?[/-](?P<code>\p{Lu}{1,6})(?=[/-])")
+_TYPE_NAMES_BY_CODE: dict[str, list[str]] = {}
+for _d in DOC_TYPES:
+    for _code in {_d["state"], _d["party"]} - {None}:
+        _TYPE_NAMES_BY_CODE.setdefault(str(_code), []).append(_d["name"])
 
 
 def fix_type_words(text: str) -> str:
@@ -189,6 +196,14 @@ def fix_type_words(text: str) -> str:
     'của Chính phủ; Nghị quyết số 50/NQ-CP'
     >>> fix_type_words("Phương : án sô 02/PA-BCA-C04; Báo cáo sö 34/BC-CAT-PH10")  # cv-3980-c04-p6-2025-scan
     'Phương án số 02/PA-BCA-C04; Báo cáo số 34/BC-CAT-PH10'
+
+    A name one letter off a type's is that type when the symbol's code names it
+    (ttr-409-ttr-cat-pc04-2025-scan); without the code, or with another's, it is left:
+
+    >>> fix_type_words("Kế hoạch thực hiện Kêt iuận số 132-KL/TW); các Kêt iuận số 12 và Kêt iuận số 5/NQ-CP")
+    'Kế hoạch thực hiện Kết luận số 132-KL/TW); các Kêt iuận số 12 và Kêt iuận số 5/NQ-CP'
+    >>> fix_type_words("(Quyết định số 1668/QĐ-TTg")
+    '(Quyết định số 1668/QĐ-TTg'
     """
     return repair_type_words(text)[0]
 
@@ -212,6 +227,8 @@ def repair_type_words(text: str) -> tuple[str, list[str]]:
             name = _TYPE_NAMES.get(fold(written)) or (_TYPE_NAMES_JOINED.get(fold(written).replace(" ", ""))
                                                       if n > 1 else None)
             if name is None:
+                name = _named_by_code(written, text, m.end())
+            if name is None:
                 continue
             if " ".join(words[-n:]).casefold() != name.casefold():
                 name = (written[:1] + name[1:]) if written[:1].casefold() == name[:1].casefold() else name
@@ -227,6 +244,19 @@ def repair_type_words(text: str) -> tuple[str, list[str]]:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), repairs
+
+
+def _named_by_code(written: str, text: str, at: int) -> str | None:
+    """The type name of as many words as ``written``, one letter off it, that the code of the
+    symbol at ``at`` in ``text`` stands for; None when there is none or not one."""
+    m = _CODE_AFTER_NUMBER.match(text, at)
+    if m is None or not written.replace(" ", "").isalpha():  # ``(Quyết định``: a bracket is no letter
+        return None
+    words = len(written.split(" "))
+    found = {name for name in _TYPE_NAMES_BY_CODE.get(m.group("code"), ())
+             if len(name.split(" ")) == words
+             and Levenshtein.distance(fold(written), fold(name), score_cutoff=1) == 1}
+    return found.pop() if len(found) == 1 else None
 
 
 # Labels of the header and of the closing block, by folded form.
@@ -422,6 +452,18 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Nghị quyết số 50/NQ-CP rgày 13/3/2025 của'
     >>> repair_numbers("Lâm Đồng, ngày tháng 11 năm 2625")  # ttr-409-ttr-cat-pc04-2025-scan
     ('Lâm Đồng, ngày tháng 11 năm 2025', ["year '2625' → '2025'"])
+
+    A symbol's slash read as another mark, or as a space, where the codes decide it
+    (ttr-409-ttr-cat-pc04-2025-scan):
+
+    >>> repair_numbers("Căn cứ Quyết định số 28/2025, QĐ-TTg ngày 24/8/2025")
+    ('Căn cứ Quyết định số 28/2025/QĐ-TTg ngày 24/8/2025', ["symbol '28/2025, QĐ' → '28/2025/QĐ'"])
+    >>> repair_numbers("và Kế hoạch số 2126:KH-CBND ngày 20/8/2025")[0]
+    'và Kế hoạch số 2126/KH-CBND ngày 20/8/2025'
+    >>> repair_numbers("Kêt iuận số 132-KL TW); Chỉ thị số 21-CT; TU")[0]
+    'Kêt iuận số 132-KL/TW); Chỉ thị số 21-CT/TU'
+    >>> repair_numbers("Quyết định số 28/2025, KH-UBND; Kế hoạch số 12, 13 và 14; 12-KL Tuấn")[1]
+    []
     """
     repairs: list[str] = []
 
@@ -490,6 +532,19 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"symbol {m.group(0)!r} → {fixed!r}")
         return fixed
 
+    def state_slash(m: regex.Match[str]) -> str:
+        if _STATE_CODE_OF.get(fold(m.group("name"))) != m.group("code"):
+            return m.group(0)
+        return slash(m)
+
+    def slash(m: regex.Match[str]) -> str:
+        read = m.group(0)[m.start("n") - m.start():]
+        fixed = f"{m.group('n')}/{m.group('code')}"
+        repairs.append(f"symbol {read!r} → {fixed!r}")
+        return m.group(0)[: m.start("n") - m.start()] + fixed
+
+    party_slash = slash
+
     def symbol(m: re.Match[str]) -> str:
         digits = m.group("n").translate(_SYMBOL_DIGIT_LIKE)
         if digits == m.group("n") or not digits.isdigit():
@@ -509,6 +564,9 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _SPLIT_DATE_YEAR.sub(split_year, text)
     text = _PARTY_ISSUER_T.sub(party_issuer, text)
     text = _LEGISLATURE.sub(legislature, text)
+    if "-" in text:
+        text = _SLASH_MISREAD_STATE.sub(state_slash, text)
+        text = _SLASH_MISREAD_PARTY.sub(party_slash, text)
     return text, repairs
 
 
@@ -537,6 +595,24 @@ _DAY_WORD_BEFORE_DATE = regex.compile(r"(?<![\w/])(?P<w>\p{L}{4})(?=[ ]+\d{1,2}/
 _TYPE_NAME_ALTERNATION = "|".join(map(regex.escape, sorted(_TYPE_NAMES.values(), key=len, reverse=True)))
 _NUMBER_WORD_AFTER_TYPE = regex.compile(
     rf"(?<=(?<![\w/])(?i:{_TYPE_NAME_ALTERNATION})[ ]+)(?P<w>[^\s\d]{{2}})(?=[ ]+\d)")
+# A symbol's slash read as a comma, colon or semicolon, or lost for a space, after a type name and
+# ``số``, before the code of that type (``Quyết định số 28/2025, QĐ-TTg``, ``Kế hoạch số
+# 2126:KH-CBND``): a number and a year never stand before a type's own code otherwise.
+_STATE_CODE_OF = {fold(d["name"]): d["state"] for d in DOC_TYPES if d["state"]}
+_SLASH_MISREAD_STATE = regex.compile(
+    rf"(?<![\w/])(?P<name>(?i:{_TYPE_NAME_ALTERNATION}))[ ]+(?i:số)[ ]*:?[ ]*"
+    r"(?P<n>\d{1,5}(?:/(?:19|20)\d\d)?)(?P<sep>[ ]*[,:;][ ]*|[ ]+)(?P<code>[A-ZĐ]{1,6})(?=[ ]*-[ ]*\p{Lu})")
+# ... and a Party symbol's, between its type code and a Party body's (``132-KL TW``, ``21-CT; TU``).
+_PARTY_CODES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
+_SLASH_MISREAD_PARTY = regex.compile(
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}-(?:{_PARTY_CODES}))(?P<sep>[ ]*[,:;][ ]*|[ ]+)"
+    r"(?P<code>\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU))(?![\w/-])")
+
+
+# An ``l`` read ``!`` at a word's start (``Thành !ập``): no word opens with an exclamation mark.
+_BANG_FOR_L = regex.compile(r"(?<![\w!])!(?P<rest>\p{Ll}{1,6})(?!\w)")
+# ... and one read after a word in the middle of a sentence (``xét duyệt! địa bàn``): a speck.
+_BANG_INSIDE = regex.compile(r"(?<=\p{Ll})!(?=[ ]+\p{Ll})")
 
 
 def _syllables() -> dict[str, tuple[str, ...]]:
@@ -578,6 +654,10 @@ def repair_words(text: str) -> tuple[str, list[str]]:
     ('Luật số 25/2018/QH14', [])
     >>> repair_words("NGHỊ QUYẾT SỐ 26-NQ/TW, Quyết định Số 12")[1], repair_words("NGHỊ QUYẾT SÔ 26-NQ/TW")[0]
     ([], 'NGHỊ QUYẾT SỐ 26-NQ/TW')
+    >>> repair_words("Thành !ập Hội đồng xét duyệt! địa bàn")  # ttr-409-ttr-cat-pc04-2025-scan
+    ('Thành lập Hội đồng xét duyệt địa bàn', ["'!ập' → 'lập'", "speck '!' dropped"])
+    >>> repair_words("Hãy hành động! Vì nhân dân, !xq")[1]
+    []
     >>> repair_words("- Đ/c Chủ tịch UBND tỉnh Lâm ĐỒng; - Đ/c Bộ trưởng (đề b/cáo);")  # cv-3980, cv-5689
     ('- Đ/c Chủ tịch UBND tỉnh Lâm Đồng; - Đ/c Bộ trưởng (để b/cáo);', ["'ĐỒng' → 'Đồng'", "'đề' → 'để'"])
 
@@ -621,11 +701,25 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         repairs.append(f"{m.group('w')!r} → 'để'")
         return "để"
 
+    def bang_for_l(m: regex.Match[str]) -> str:
+        fixed = "l" + m.group("rest")
+        if fold(fixed) not in _syllables():
+            return m.group(0)
+        repairs.append(f"{m.group(0)!r} → {fixed!r}")
+        return fixed
+
+    def bang_inside(m: regex.Match[str]) -> str:
+        repairs.append("speck '!' dropped")
+        return ""
+
     text = _CAPITAL_INSIDE.sub(lower, text)
     text = _DONG_CHI.sub(dong_chi, text)
     text = _FOR_BEFORE.sub(for_word, text)
     text = _DAY_WORD_BEFORE_DATE.sub(day_word, text)
     text = _NUMBER_WORD_AFTER_TYPE.sub(number_word, text)
+    if "!" in text:
+        text = _BANG_FOR_L.sub(bang_for_l, text)
+        text = _BANG_INSIDE.sub(bang_inside, text)
     return text, repairs
 
 
@@ -635,6 +729,9 @@ _HEADING_L = regex.compile(r"^L(?P<n>[1-9])?\.(?=\s+\p{Lu}\p{Ll})")
 # A mark that starts no paragraph, read before a heading's number and a capital.
 _HEADING_SPECK = regex.compile(r"^[$§#*~](?=\d{1,2}\.[ ]+\p{Lu})")
 _HEADING_ROMAN = re.compile(r"^(?P<r>[IlL|]{2,4})\.(?=\s+[^\W\d_])")
+# ``Điêu 1. Thành lập``: an article's label read with another tone (``điêu`` is a syllable of its
+# own, so the diacritics' repair leaves it), before its number, a full stop and a capital.
+_HEADING_ARTICLE = regex.compile(r"^(?P<w>[ĐDđ]\p{L}{2,4})(?=[ ]+\d{1,3}\.[ ]+\p{Lu})")
 
 
 def repair_heading_number(text: str) -> tuple[str, list[str]]:
@@ -658,6 +755,13 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
     >>> repair_heading_number("L2. Về trình độ học vấn")[0]
     '1.2. Về trình độ học vấn'
 
+    An article's label read with another tone before its number is ``Điều``:
+
+    >>> repair_heading_number("Điêu 1. Thành lập Hội đồng")
+    ('Điều 1. Thành lập Hội đồng', ["heading 'Điêu' → 'Điều'"])
+    >>> repair_heading_number("Điều 2. Hội đồng")[1], repair_heading_number("Diêu 1. Kem")[0]
+    ([], 'Điều 1. Kem')
+
     A speck read before the number (a bold italic ``3.`` read ``$3.``) is dropped:
 
     >>> repair_heading_number("$3. Trong thời hạn 12 tháng")
@@ -666,6 +770,9 @@ def repair_heading_number(text: str) -> tuple[str, list[str]]:
     if (speck := _HEADING_SPECK.match(text)) is not None:
         fixed, repairs = repair_heading_number(text[speck.end():])
         return fixed, [f"heading's speck {speck.group(0)!r} dropped", *repairs]
+    if (word := _HEADING_ARTICLE.match(text)) is not None and word.group("w") != "Điều" \
+            and fold(word.group("w")) == "dieu":
+        return "Điều" + text[word.end():], [f"heading {word.group('w')!r} → 'Điều'"]
     if (one := _HEADING_L.match(text)) is not None:
         fixed = f"1.{one.group('n')}." if one.group("n") else "1."
         return fixed + text[one.end():], [f"heading {one.group(0)!r} → {fixed!r}"]
