@@ -533,15 +533,16 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         return fixed
 
     def state_slash(m: regex.Match[str]) -> str:
+        whole: str = m.group(0)
         if _STATE_CODE_OF.get(fold(m.group("name"))) != m.group("code"):
-            return m.group(0)
+            return whole
         return slash(m)
 
     def slash(m: regex.Match[str]) -> str:
-        read = m.group(0)[m.start("n") - m.start():]
+        whole: str = m.group(0)
         fixed = f"{m.group('n')}/{m.group('code')}"
-        repairs.append(f"symbol {read!r} → {fixed!r}")
-        return m.group(0)[: m.start("n") - m.start()] + fixed
+        repairs.append(f"symbol {whole[m.start('n') - m.start():]!r} → {fixed!r}")
+        return whole[: m.start("n") - m.start()] + fixed
 
     party_slash = slash
 
@@ -702,10 +703,11 @@ def repair_words(text: str) -> tuple[str, list[str]]:
         return "để"
 
     def bang_for_l(m: regex.Match[str]) -> str:
+        read: str = m.group(0)
         fixed = "l" + m.group("rest")
         if fold(fixed) not in _syllables():
-            return m.group(0)
-        repairs.append(f"{m.group(0)!r} → {fixed!r}")
+            return read
+        repairs.append(f"{read!r} → {fixed!r}")
         return fixed
 
     def bang_inside(m: regex.Match[str]) -> str:
