@@ -704,7 +704,7 @@ def repair_words(text: str) -> tuple[str, list[str]]:
 
     def bang_for_l(m: regex.Match[str]) -> str:
         read: str = m.group(0)
-        fixed = "l" + m.group("rest")
+        fixed = "l" + str(m.group("rest"))
         if fold(fixed) not in _syllables():
             return read
         repairs.append(f"{read!r} → {fixed!r}")
