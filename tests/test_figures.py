@@ -189,3 +189,35 @@ def test_numbers_in_a_cited_document_s_title_are_not_figures(text: str) -> None:
 ])
 def test_the_report_s_clause_after_a_cited_title_keeps_its_figures(text: str, figures: list[str]) -> None:
     assert [f.raw for f in parse_text(text).figures] == figures
+
+
+@pytest.mark.parametrize("text", [
+    "theo Mẫu số 01 ban hành kèm theo Thông tư này",  # tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc
+    "thực hiện theo Điều 5 Quyết định số 28/2025/QĐ-TTg",  # cv-4552-bca-c04-2025-scan.pdf
+    "tại ô số 14 trang thứ nhất",  # tt-01-2011-tt-bnv-the-thuc-van-ban.doc
+    "ý kiến của phản biện 1 Hội đồng",  # qd-1462-qd-ubnd-2012-scan.pdf
+    "quy định tại khoản 2 Điều 3",
+])
+def test_a_number_after_a_label_is_no_figure(text: str) -> None:
+    assert [f.raw for f in figures(text)] == []
+
+
+def test_ban_hanh_after_a_number_is_no_count_of_boards() -> None:
+    assert [f.raw for f in figures("Danh mục 01 ban hành kèm theo")] == []
+
+
+def test_a_committee_member_count_takes_the_whole_noun() -> None:
+    # hd-06-hd-tw-2025.pdf: ``7 cấp ủy viên``, not ``7 cấp``.
+    assert [(f.raw, f.unit) for f in figures("bầu bổ sung 7 cấp ủy viên")] == [("7 cấp ủy viên", "cấp ủy viên")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("đã giải quyết 09 TTHC đúng hạn", "tthc"),  # bc-cchc-nam-2025.docx: an acronym
+    ("XÉT DUYỆT 29 XÃ KHÔNG MA TÚY", "xã"),  # bien-ban-hoi-dong-xet-duyet-xa-khong-ma-tuy-2025-scan: a line in capitals
+])
+def test_a_unit_is_in_lower_case(text: str, unit: str) -> None:
+    assert [f.unit for f in figures(text)] == [unit]
+
+
+def test_an_acronym_unit_keeps_its_capitals_in_the_subject() -> None:
+    assert [f.subject for f in figures("đã giải quyết 09 TTHC đúng hạn")] == ["TTHC đúng hạn"]

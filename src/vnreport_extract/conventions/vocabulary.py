@@ -68,7 +68,19 @@ UNITS: list[str] = [
     "hội nghị", "đợt", "trang", "tài khoản", "giấy phép", "ý kiến", "nội dung", "cá nhân", "tập thể",
     "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",
     "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
+    "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng",
 ]
+
+# A unit word that opens another word with the word after it: ``01 ban hành`` (Mẫu số 01 ban
+# hành kèm theo ...) is no count of boards.
+NOT_UNIT_BEFORE: dict[str, tuple[str, ...]] = {"ban": ("hành",)}
+
+# Words after which a number is a label, not a quantity: ``Điều 5 Quyết định số 28/2025/QĐ-TTg``,
+# ``Mẫu số 01 ban hành kèm theo``, ``ô số 14 trang thứ nhất``, ``phản biện 1 Hội đồng``.
+LABEL_WORDS: tuple[str, ...] = (
+    "điều", "khoản", "mẫu", "mẫu số", "biểu", "biểu số", "biểu mẫu", "phụ lục", "phụ lục số", "ô", "ô số",
+    "phiếu số", "bảng số", "chương", "mục", "tiểu mục", "phần", "phản biện",
+)
 
 # Words after a number that make it a duration, an ordinal or a time, not a figure.
 TIME_WORDS = ("ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "lần", "kỳ", "khóa", "nhiệm kỳ")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from ..conventions.vocabulary import TIME_WORDS, UNITS
+from ..conventions.vocabulary import LABEL_WORDS, NOT_UNIT_BEFORE, TIME_WORDS, UNITS
 from ..models import Figure, Warning
 from ..spans import Spans
 from ..words import segment as _segment
@@ -23,8 +23,12 @@ from .scan import group_numbers, holds_word
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
+_ACRONYM_UNITS = frozenset(u for u in UNITS if u.isupper())
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
+# A label right before the number (searched from the end of the text before it).
+_LABEL_BACK = regex.compile(
+    r"(?r)(?<![\w/])(?i:" + "|".join(r"[ ]+".join(map(regex.escape, w.split())) for w in LABEL_WORDS) + r")[ ]+$")
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 # Whether the cue ends the text before a number: searched from the end.
@@ -199,6 +203,16 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
     return out
 
 
+def _opens_other_word(text: str, unit: regex.Match[str], r_end: int) -> bool:
+    """Whether the unit word ``unit`` found is the first of another word with the word after it
+    (``NOT_UNIT_BEFORE``: ``ban hành``)."""
+    nexts = NOT_UNIT_BEFORE.get(unit.group("unit").casefold())
+    if not nexts:
+        return False
+    after = _WORD_AFTER.match(text, unit.end(), r_end)
+    return after is not None and after.group(1).casefold() in nexts
+
+
 def extract_figures(
     text: str,
     regions: Sequence[tuple[int, int]],
@@ -256,11 +270,15 @@ def extract_figures(
                     if stray:
                         warnings.append(_stray_warning(m, stray))
                     continue
+            elif _LABEL_BACK.search(before) or _opens_other_word(text, unit_m, r_end):
+                continue
             else:
-                unit = unit_m.group("unit")
-                unit = unit if unit == "%" or unit.isupper() else unit.casefold()
+                # Lower case, as the contract writes units: ``09 TTHC`` is ``tthc``, ``29 XÃ`` ``xã``.
+                unit = unit_m.group("unit").casefold()
                 end = unit_m.end()
-            subject = _subject(text, m.start(), end, unit, clause_start, r_end, previous, before, segment)
+            # An acronym keeps its capitals in the subject's words (``TTHC đúng hạn``).
+            shown = unit.upper() if unit.upper() in _ACRONYM_UNITS else unit
+            subject = _subject(text, m.start(), end, shown, clause_start, r_end, previous, before, segment)
             fig = Figure(raw=text[m.start():end], start=m.start(), end=end, value=value, unit=unit,
                          subject=subject, page=page_at(m.start()) if page_at else None)
             if warn_percent:
