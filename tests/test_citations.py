@@ -93,6 +93,33 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     assert c.authority == "Ban Tổ chức Trung ương"
 
 
+@pytest.mark.parametrize(("text", "authority"), [
+    # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf, tb-666, kh-cchc-2026.docx: a position and a known body.
+    ("Quyết định số 1672/QĐ-UBND ngày 27 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố",
+     "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Thông tư số 01/2021/TT-BTP của Bộ trưởng Bộ Tư pháp sửa đổi, bổ sung", "Bộ trưởng Bộ Tư pháp"),  # qd-353
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc
+    ("Quyết định số 1595/QĐ-BTTTT của Bộ trưởng Bộ Thông tin và Truyền thông công bố Định mức",
+     "Bộ trưởng Bộ Thông tin và Truyền thông"),
+    # qd-09-2010-qd-ubnd-can-tho-quy-dinh-kem-theo.doc: ``ban`` after ``Ủy`` is no stop word.
+    ("Quyết định số 12/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ về việc", "Ủy ban nhân dân thành phố Cần Thơ"),
+    # cv-1984-snv-tcbc-2025.pdf: a body's name in capitals past ten words.
+    ("Công văn số 12/MTTW của Ban Thường trực Ủy ban MTTQ Việt Nam về đề nghị", "Ban Thường trực Ủy ban MTTQ Việt Nam"),
+    ("Công văn số 13/MTTW của Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về việc",
+     "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    # tt-01-2010-tt-ttcp-sua-doi-tt-2442.doc
+    ("Thông tư số 2442/2007/TT-TTCP của Thanh tra Chính phủ như sau:", "Thanh tra Chính phủ"),
+    ("Công văn số 12/SNV của Sở Nội vụ V/v Đăng ký nhiệm vụ", "Sở Nội vụ"),  # tb-20-tb-stttt-2012-scan.pdf
+    # bc-mo-hinh-thi-diem-cchc.pdf: ``và`` before another document's type joins no name.
+    ("Kế hoạch số 5/KH-UBND của Chủ tịch UBND tỉnh và Công văn số 1014/SNV-CCHC ngày 2/1/2025", "Chủ tịch UBND tỉnh"),
+    ("Công văn số 5/SCT của Sở Công Thương về việc", "Sở Công Thương"),
+    # kh-cchc-2026.docx: a table row; the next cell is no part of the name.
+    ("1\tQuyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ\tKết quả", "Thủ tướng Chính phủ"),
+])
+def test_authority_ends_with_the_body_s_name(text: str, authority: str) -> None:
+    assert extract_citations(text)[0].authority == authority
+
+
 def test_subject_in_quotes_that_do_not_match() -> None:
     c = one("Hướng dẫn số 38-HD/BTCTW ngày 29/9/2025 của Ban Tổ chức Trung ương về “nghiệp vụ công tác đảng viên\";")
     assert c.subject == "nghiệp vụ công tác đảng viên"  # hd-btctu-ha-noi (2025)

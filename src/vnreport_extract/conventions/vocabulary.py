@@ -13,7 +13,7 @@ AUTHORITIES: list[str] = [
     "Bộ Thông tin và Truyền thông", "Bộ Kế hoạch và Đầu tư", "Bộ Giáo dục và Đào tạo", "Tỉnh ủy", "Huyện ủy",
     "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Huyện ủy", "Đảng ủy", "HĐND tỉnh", "UBND tỉnh", "UBND huyện",
     "UBND xã", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện", "Ủy ban nhân dân xã", "Hội đồng nhân dân tỉnh",
-    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Thanh tra Chính phủ",
 ]
 
 # Fields of ministries and of provincial departments (ngành): ``Bộ Tài nguyên và Môi trường``,

@@ -36,7 +36,14 @@ from ..conventions.doc_types import (
     STANDARD_TYPES,
     TYPE_CODES,
 )
-from ..conventions.vocabulary import AUTHORITIES, CITED_TITLE_ENDS, CITED_TITLE_OPENERS, TIME_WORDS, UNITS
+from ..conventions.vocabulary import (
+    AUTHORITIES,
+    CITED_TITLE_ENDS,
+    CITED_TITLE_OPENERS,
+    POSITIONS,
+    TIME_WORDS,
+    UNITS,
+)
 from ..models import Citation, PartialDate
 from ..normalize import fold
 from ..spans import Spans
@@ -157,6 +164,11 @@ _AUTH_STOP = {w.casefold() for w in (
     "ngày", "số", "giai", "để", "cho", "với", "trong", "theo", "được", "là", "gồm", "kèm", "tiếp", "đến",
     "từ", "giữa", "sau", "khi", "nay", "này", "đó", "ở", "nêu", "có", "vào", "lần", "tổ", "giao",
 )}
+# ... in lower case only: the verbs after a body (``Bộ Tư pháp sửa đổi``, ``công bố``, ``như sau``),
+# words of a name in capitals (``Sở Công Thương``).
+_AUTH_STOP_LOWER = {"như", "sửa", "công", "bổ"}
+# A stop word that goes on a name after the word before it: ``Ủy ban``, ``Mặt trận Tổ quốc``.
+_NAME_PAIRS = {("uy", "ban"), ("tran", "to")}
 # The stop words that also begin a word of a body's name (``Tổ chức``, ``Giao thông``, ``Quy hoạch``).
 _NAME_WORDS = {w.casefold() for w in ("ban", "tổ", "giao", "quy", "thực", "hướng", "triển", "giai")}
 _AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
@@ -164,7 +176,10 @@ _AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
 _AUTHORITY_BY_FOLD: dict[str, str] = {}
 for _fold, _name in _AUTHORITY_FOLDS:
     _AUTHORITY_BY_FOLD.setdefault(_fold, _name)
-_PUNCT = regex.compile(r"[,;.:()“”\"]")
+_POSITION_SET = frozenset(fold(p) for p in POSITIONS)
+_POSITION_WORDS = max(len(p.split()) for p in POSITIONS)
+_TYPE_NAME_FOLDS = frozenset(fold(d["name"]) for d in DOC_TYPES)
+_PUNCT = regex.compile(r"[,;.:()“”\"\t]")  # a tab: the end of a table cell
 # Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
@@ -277,8 +292,8 @@ def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[st
     return tokens, kept, complete
 
 
-def _name_length(words: list[str]) -> int:
-    """How many of ``words`` name the body."""
+def _known_length(words: list[str]) -> int:
+    """How many of the first words of ``words`` name a known body (0: none)."""
     # The longest known body among the first eight words (folded at once: folding keeps the
     # spaces between words, so each shorter phrase ends at a space of the longest).
     head = fold(" ".join(words[:8]))
@@ -286,20 +301,44 @@ def _name_length(words: list[str]) -> int:
     while n and head[:cut] not in _AUTHORITY_SET:
         n -= 1
         cut = head.rfind(" ", 0, cut)
+    return n
+
+
+def _position_length(words: list[str]) -> int:
+    """How many of the first words of ``words`` are a position (``Bộ trưởng``, ``Chủ tịch``)."""
+    for n in range(min(_POSITION_WORDS, len(words)), 0, -1):
+        if fold(" ".join(words[:n])) in _POSITION_SET:
+            return n
+    return 0
+
+
+def _name_length(words: list[str]) -> int:
+    """How many of ``words`` name the body."""
+    n = _known_length(words)
+    if not n and (p := _position_length(words)) and (body := _known_length(words[p:])):
+        n = p + body  # a position of a known body: ``Bộ trưởng Bộ Tư pháp``, ``Chủ tịch Ủy ban nhân dân tỉnh``
     if n:
         # A locality after a known body is part of it (``UBND huyện Định Hoá``).
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP:
             n += 1
     else:
-        while n < min(len(words), 10) and not words[n].isdigit():
-            # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``).
-            joins = words[n] == "và" and n + 1 < len(words) and words[n + 1][:1].isupper()
+        # Ten words at most; a name in capitals goes on (``Ban Thường trực Ủy ban Trung ương Mặt
+        # trận Tổ quốc``), a word in lower case after two of them too.
+        while n < len(words) and not words[n].isdigit() and (
+                n < 10 or (n < 16 and (words[n][:1].isupper() or words[n - 1][:1].isupper()))):
+            word = words[n].casefold()
+            # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``),
+            # not a body and the type of a document after it (``UBND tỉnh và Công văn số``).
+            joins = word == "và" and n + 1 < len(words) and words[n + 1][:1].isupper() \
+                and not any(fold(" ".join(words[n + 1:n + 1 + k])) in _TYPE_NAME_FOLDS for k in (1, 2, 3))
             # Some stop words, with a capital after a capitalised word, are words of the name
             # (``Ban Tổ chức``, ``Sở Giao thông``); never ``Về việc``, and after ``tỉnh`` one starts
-            # a sentence (``Theo phân công``).
-            in_name = words[n][:1].isupper() and words[n - 1][:1].isupper() and words[n].casefold() in _NAME_WORDS
-            if n and words[n].casefold() in _AUTH_STOP and not joins and not in_name:
-                break
+            # a sentence (``Theo phân công``); ``ban`` after ``Ủy`` is the word ``Ủy ban`` (_NAME_PAIRS).
+            in_name = (words[n][:1].isupper() and words[n - 1][:1].isupper() and word in _NAME_WORDS) \
+                or (fold(words[n - 1]), fold(word)) in _NAME_PAIRS
+            stop = word in _AUTH_STOP or (word in _AUTH_STOP_LOWER and words[n][:1].islower()) or "/" in word
+            if n and stop and not joins and not in_name:
+                break  # ``/``: ``V/v`` opens a letter's subject
             n += 1
     return n
 
