@@ -299,6 +299,49 @@ def test_resume_reconverts_a_changed_file_and_drops_its_old_report(tmp_path: Pat
     assert {p.stem for p in (out / "reports").glob("*.json")} == {e["report_id"] for e in m.values()}
 
 
+def _report_rows(out: Path) -> list[tuple[str, str]]:
+    reports = pd.read_parquet(out / "tables" / "reports.parquet")
+    return sorted(zip(reports["path"], reports["report_id"], strict=True))
+
+
+def test_resume_after_the_original_of_a_duplicate_changed_equals_a_fresh_run(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(_variant(1), encoding="utf-8")
+    with zipfile.ZipFile(docs / "z.zip", "w") as zf:
+        zf.write(docs / "a.txt", "a.txt")  # a duplicate of a.txt, as the first run finds it
+    convert([docs], tmp_path / "out", workers=1, formats=["parquet"])
+    (docs / "a.txt").write_text(_variant(2), encoding="utf-8")
+    convert([docs], tmp_path / "out", workers=1, formats=["parquet"], resume=True)
+    convert([docs], tmp_path / "fresh", workers=1, formats=["parquet"])
+    member = f"{docs / 'z.zip'}!a.txt"
+    assert (_manifest(tmp_path / "out")[member]["status"], _report_rows(tmp_path / "out")) == \
+        ("ok", _report_rows(tmp_path / "fresh"))
+
+
+def test_resume_drops_a_document_deleted_from_the_input_folder(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "b.txt").write_text(_variant(2), encoding="utf-8")
+    convert([docs], tmp_path / "out", workers=1, formats=["parquet"])
+    (docs / "b.txt").unlink()
+    again = convert([docs], tmp_path / "out", workers=1, formats=["parquet"], resume=True)
+    paths = [p for p, _ in _report_rows(tmp_path / "out")]
+    assert (sorted(_manifest(tmp_path / "out")), paths, again.rows["reports"]) == \
+        ([str(docs / "a.txt")], [str(docs / "a.txt")], 1)
+
+
+def test_resume_with_another_folder_adds_to_the_output(tmp_path: Path) -> None:
+    for name, n in (("one", 1), ("two", 2)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(_variant(n), encoding="utf-8")
+    convert([tmp_path / "one"], tmp_path / "out", workers=1, formats=["parquet"])
+    convert([tmp_path / "two"], tmp_path / "out", workers=1, formats=["parquet"], resume=True)
+    assert [p for p, _ in _report_rows(tmp_path / "out")] == [str(tmp_path / "one" / "a.txt"),
+                                                              str(tmp_path / "two" / "a.txt")]
+
+
 def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
     archive = tmp_path / "a.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -21,7 +21,7 @@ from ..errors import InputError, OutputError, VnReportError, first_line
 from ..limits import Limits
 from ..normalize import recordable
 from ..options import ConvertOptions, ParseOptions, with_limits
-from .inputs import close_archives, expand_inputs, materialize
+from .inputs import close_archives, expand_inputs, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
 from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, content_key, store_folder
@@ -148,7 +148,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
         progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
         plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress,
-                    options=options_digest(parse_options))
+                    options=options_digest(parse_options), roots=input_roots(inputs))
         try:
             stats = executor.run(plan)
         except BaseException:

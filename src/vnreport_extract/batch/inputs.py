@@ -243,6 +243,19 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     return items
 
 
+def input_roots(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The inputs as the manifest's keys write them (``./docs/`` → ``docs``); a glob as given.
+
+    >>> input_roots(["./docs/", "a/*.pdf"])
+    ['docs', 'a/*.pdf']
+    """
+    out = []
+    for raw in inputs:
+        text = os.fspath(raw)
+        out.append(text if not Path(text).exists() and _GLOB_CHARS.search(text) else recordable(str(Path(text))))
+    return out
+
+
 def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> ArchiveRefusedError | None:
     """Why a member must not be extracted, judged from its directory entry, or None."""
     name = info.filename.replace("\\", "/")

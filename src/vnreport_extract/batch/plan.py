@@ -11,8 +11,9 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
+import fnmatch
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
@@ -83,6 +84,22 @@ class ConvertSummary:
         return "\n".join(lines)
 
 
+def under(key: str, root: str) -> bool:
+    """Whether the manifest's ``key`` (``dir/a.pdf``, ``dir/b.zip!c.txt``) is an input that
+    ``root`` (a folder, a file or a glob, as named) lists.
+
+    >>> under("docs/a.pdf", "docs"), under("docs/b.zip!c.txt", "docs/"), under("docs/b.zip!c.txt", "docs/b.zip")
+    (True, True, True)
+    >>> under("docs2/a.pdf", "docs"), under("docs/a.pdf", "docs/*.pdf"), under("docs/a.txt", "docs/*.pdf")
+    (False, True, False)
+    """
+    path = key.split("!", 1)[0]
+    if any(c in root for c in "*?["):
+        return fnmatch.fnmatchcase(path, root)
+    root = root.rstrip("/") or "/"
+    return path == root or path.startswith(root + "/")
+
+
 def store_folder(out: Path, formats: set[str]) -> Path:
     """Where the run keeps one JSON per report: ``reports/`` when asked for, else ``.store/``."""
     return out / ("reports" if "json" in formats else ".store")
@@ -143,8 +160,12 @@ class Plan:
     """The bookkeeping of one run between its inputs, an executor and the output folder."""
 
     def __init__(self, out: Path, items: list[Item], formats: set[str], *, resume: bool = False,
-                 fail_fast: bool = False, progress: Progress | None = None, options: str | None = None) -> None:
+                 fail_fast: bool = False, progress: Progress | None = None, options: str | None = None,
+                 roots: Sequence[str] = ()) -> None:
         self.out = out
+        # The inputs as named (folders, files, globs): an earlier run's document under one of
+        # them that is no longer there was deleted; one elsewhere was named by that run alone.
+        self.roots = list(roots)
         # A digest of the parse options: an earlier run's report is reused only if made with the same.
         self.options = options
         self.items = items
@@ -196,7 +217,8 @@ class Plan:
         now, or when its original completes)."""
         prev = self.previous.get(item.key)
         same = content_key(item, sha256)
-        if (prev is not None and prev.get("sha256") == sha256 and is_done(prev)
+        # A duplicate is never carried over: its original may have changed or gone since.
+        if (prev is not None and prev.get("sha256") == sha256 and is_done(prev) and prev["status"] != "duplicate"
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and (self.store / f"{prev['report_id']}.json").exists()):
             self.final[item.key] = prev
@@ -242,7 +264,10 @@ class Plan:
         parse_seconds = time.monotonic() - self.started
         entries = [self.final[item.key] for item in self.items]
         current = {item.key for item in self.items}
-        entries += [e for key, e in self.previous.items() if key not in current]
+        # An earlier run's documents that this one did not list: kept when named by that run
+        # alone (a run adds to the output), dropped when under this run's inputs (deleted since).
+        entries += [e for key, e in self.previous.items()
+                    if key not in current and not any(under(key, root) for root in self.roots)]
         if write_parquet is not None and "parquet" in self.formats:
             finalize(self.out, entries, self.store, self.formats - {"parquet"})
             rows = write_parquet(self.out, entries, self.store)  # the same tables, counted once
