@@ -365,6 +365,27 @@ def test_iter_reports_reads_the_same_bytes_under_another_extension_on_their_own(
     assert [(Path(r.source.path or "").name, r.status) for r in reports] == [("a.txt", "ok"), ("b.pdf", "failed")]
 
 
+def test_iter_reports_failed_reports_keep_their_file_s_hash_format_and_own_id(tmp_path: Path) -> None:
+    import hashlib
+
+    from vnreport_extract.batch import to_frames
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, data in (("a.pdf", b"one\n"), ("b.docx", b"two\n"), ("c.doc", b"x")):
+        (docs / name).write_bytes(data)
+    rows = to_frames(list(iter_reports([docs], errors="report")))["reports"]
+    assert [(r.format, r.sha256, r.report_id) for r in rows.itertuples()] == [
+        (fmt, hashlib.sha256(data).hexdigest(), hashlib.sha256(data).hexdigest()[:16])
+        for fmt, data in (("pdf", b"one\n"), ("docx", b"two\n"), ("doc", b"x"))]
+
+
+def test_a_report_of_no_file_nor_text_takes_its_id_from_its_path() -> None:
+    from vnreport_extract.batch.tables import report_id
+
+    assert report_id({"source": {"path": "a.pdf"}}) != report_id({"source": {"path": "b.pdf"}})
+
+
 def test_iter_reports_failed_report_of_a_name_that_is_no_utf8_can_be_written(tmp_path: Path) -> None:
     # A file past max_file_bytes under a Windows-1258 name: its failed report names it B\xe1o.
     from vnreport_extract import Limits, ParseOptions

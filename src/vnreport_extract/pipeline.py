@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Literal, cast
 
 import regex
 
@@ -393,6 +394,18 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
 # Which reader a file's name promises, and what its content must then be.
 _PROMISED = {".docx": ("docx", "Word (.docx)"), ".docm": ("docx", "Word (.docx)"), ".dotx": ("docx", "Word (.docx)"),
              ".doc": ("doc", "Word 97-2003 (.doc)"), ".pdf": ("pdf", "PDF")}
+
+
+def format_promised(name: str) -> Literal["pdf", "docx", "doc", "text", "markdown"]:
+    """The format a file's (or zip member's) name promises, for a record of a file that could
+    not be read: ``pdf``, ``docx``, ``doc``, ``markdown``, else ``text``.
+
+    >>> format_promised("a.zip!b.DOCX"), format_promised("c.md"), format_promised("d.txt")
+    ('docx', 'markdown', 'text')
+    """
+    suffix = PurePosixPath(name).suffix.lower()
+    kind = _PROMISED[suffix][0] if suffix in _PROMISED else "markdown" if suffix in (".md", ".markdown") else "text"
+    return cast(Literal["pdf", "docx", "doc", "text", "markdown"], kind)
 
 
 def sniff(data: bytes, path: Path) -> str:

@@ -222,7 +222,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     if errors == "raise":
                         raise
                     if errors == "report":
-                        yield _failed(item.key, str(exc).replace(str(mat.path), item.key), type(exc).__name__)
+                        yield _failed(item.key, str(exc).replace(str(mat.path), item.key), type(exc).__name__,
+                                      sha256=mat.sha256)
                     continue
                 report.source.path = item.key
                 yield report
@@ -231,10 +232,14 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
         close_archives()
 
 
-def _failed(key: str, error: VnReportError | str, error_type: str | None = None) -> Report:
+def _failed(key: str, error: VnReportError | str, error_type: str | None = None, *,
+            sha256: str | None = None) -> Report:
+    """The ``failed`` Report of the input ``key``: its file's sha256 when it was read (its
+    ``report_id``, as in ``convert``'s manifest), and the format its name promises."""
     from ..models import PartError, Report, Source
+    from ..pipeline import format_promised
 
-    return Report(status="failed", source=Source(path=key),
+    return Report(status="failed", source=Source(path=key, sha256=sha256, format=format_promised(key)),
                   errors=[PartError(part="document", type=error_type or type(error).__name__,
                                     message=recordable(first_line(error)))])
 

@@ -101,13 +101,16 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
 def report_id(report: Report | Mapping[str, Any]) -> str:
     """The id of a report: the first 16 hex digits of its file's sha256, so the same
-    file gets the same id in every run (and of its text when it came from no file)."""
+    file gets the same id in every run (and of its text when it came from no file; of its
+    path when it has neither: a file that could not be read)."""
     if isinstance(report, Mapping):
-        sha, text = (report.get("source") or {}).get("sha256"), report.get("text") or ""
+        source = report.get("source") or {}
+        sha, text, path = source.get("sha256"), report.get("text") or "", source.get("path")
     else:
-        sha, text = report.source.sha256, report.text
+        sha, text, path = report.source.sha256, report.text, report.source.path
     if not sha:
-        sha = hashlib.sha256(str(text).encode("utf-8")).hexdigest()
+        basis = str(text) if text or not path else f"path:{path}"
+        sha = hashlib.sha256(basis.encode("utf-8")).hexdigest()
     return str(sha)[:16]
 
 
