@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,28 @@ def test_bag_and_dataframes_of_reports(cluster: LocalCluster) -> None:
         assert (citations["report_id"] == "34ee9683b5a85687").sum() == 33
         totals = [row["total"] for r in reports for t in r["tables"] for row in t["satisfaction"] or []]
         assert len(totals) == 4 and frames["satisfaction"]["total"].sum().compute() == sum(totals)
+
+
+def test_a_bag_parses_identical_files_once_under_the_first_path(cluster: LocalCluster, tmp_path: Path) -> None:
+    import zipfile
+
+    from distributed import Client
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    shutil.copy(DECISION, docs / "a.docx")
+    with zipfile.ZipFile(docs / "bundle.zip", "w") as zf:
+        zf.write(DECISION, "a.docx")  # the same bytes again, in another partition
+    shutil.copy(SEED, docs / "seed.txt")
+    with Client(cluster.scheduler_address):
+        bag = reports_bag([docs], partition_size=1)
+        assert sorted(r["source"]["path"] for r in bag.compute()) == [str(docs / "a.docx"), str(docs / "seed.txt")]
+        citations = frames_of(bag)["citations"]
+    assert not citations.duplicated(["report_id", "position"]).any()
+
+
+def frames_of(bag: Any) -> dict[str, pd.DataFrame]:
+    return {name: frame.compute() for name, frame in to_dataframes(bag).items()}
 
 
 def test_a_hanging_document_is_killed_on_the_cluster_too(cluster: LocalCluster, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from ..errors import VnReportError
 from ..options import ParseOptions, with_limits
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
-from .plan import ExecutionStats, ParquetWriter, Plan, UsageError
+from .plan import ExecutionStats, ParquetWriter, Plan, UsageError, content_key
 from .tables import TABLES, arrow_schema, arrow_table, report_rows
 from .worker import DEFAULT_PARSER, WorkerPool
 
@@ -68,6 +68,8 @@ def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Re
     out: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="vnreport-hash-") as tmp:
         for serial, item in enumerate(items):
+            if item.skipped:
+                continue  # no document (a FIFO would block its reading): never opened
             if item.refused:
                 out.append({"key": item.key, "error_type": "ArchiveRefusedError", "error": item.refused})
                 continue
@@ -159,8 +161,28 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
     return results
 
 
+def _first_of_each_content(chunks: list[list[Item]], hashes: list[list[Result]]) -> set[str]:
+    """The keys of the items to parse: each content (:func:`.plan.content_key`) at its first
+    item, in input order, and every item that could not be hashed (its parse records why)."""
+    sha_of = {h["key"]: h.get("sha256") for chunk in hashes for h in chunk}
+    seen: set[str] = set()
+    keep: set[str] = set()
+    for item in (item for chunk in chunks for item in chunk):
+        sha = sha_of.get(item.key)
+        if sha is not None:
+            same = content_key(item, sha)
+            if same in seen:
+                continue
+            seen.add(same)
+        keep.add(item.key)
+    return keep
+
+
 def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
-                      options: ParseOptions | None = None) -> list[dict[str, Any]]:
+                      options: ParseOptions | None = None, keep: set[str] | None = None) -> list[dict[str, Any]]:
+    # Neither what a folder holds that is no document (a FIFO would block its reading) nor a
+    # refused member is opened; nor, with ``keep``, a second copy of a content.
+    items = [item for item in items if not item.skipped and not item.refused and (keep is None or item.key in keep)]
     with tempfile.TemporaryDirectory(prefix="vnreport-store-") as store:
         results = parse_items([(item, None, None) for item in items], store, timeout=timeout, parser=parser,
                               options=options)
@@ -174,17 +196,25 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
 
 def reports_bag(inputs: Sequence[str | os.PathLike[str]], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
-                options: ParseOptions | None = None, limits: ZipLimits | None = None) -> db.Bag:
+                options: ParseOptions | None = None, limits: ZipLimits | None = None,
+                unique: bool = True) -> db.Bag:
     """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
     the inputs name, each parsed with ``options`` (whose ``limits`` bound each input; the
     ``limits`` keyword is a deprecated alias). Documents that fail are left out
-    (``convert`` records them)."""
+    (``convert`` records them); with ``unique``, identical files (the same bytes under the same
+    extension) are parsed once, under the first one's path, as ``convert`` and
+    :func:`.api.iter_reports` do: the workers hash the inputs first."""
     delayed = _m("dask").delayed
     if limits is not None:
         options = with_limits(options or ParseOptions(), limits, caller="reports_bag")
-    items = expand_inputs(inputs, limits=options.limits if options else DEFAULT_LIMITS)
-    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, options)
-             for chunk in _chunks(items, partition_size)] or [delayed(list)()]
+    zip_limits = options.limits if options else DEFAULT_LIMITS
+    items = expand_inputs(inputs, limits=zip_limits)
+    chunks = _chunks(items, partition_size)
+    keep = None
+    if unique and len(items) > 1:
+        keep = delayed(_first_of_each_content)(chunks, [delayed(hash_items)(chunk, zip_limits) for chunk in chunks])
+    parts = [delayed(_parse_to_reports)(chunk, timeout, parser, options, keep) for chunk in chunks] \
+        or [delayed(list)()]
     return _m("dask.bag").from_delayed(parts)  # type: ignore[no-any-return]
 
 
