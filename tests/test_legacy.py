@@ -387,6 +387,13 @@ def test_utf8_read_as_windows_1252_is_decoded_again(encoding: str, tmp_path: Pat
             clean.text, [c.symbol for c in clean.citations], "mojibake-repaired")
 
 
+def test_the_readme_s_short_mojibake_example_is_decoded_again() -> None:
+    from vnreport_extract import parse_text
+
+    report = parse_text("Số: /BC-UBND, Phú Tiến".encode().decode("cp1252"))
+    assert (report.text, report.warnings[0].code) == ("Số: /BC-UBND, Phú Tiến", "mojibake-repaired")
+
+
 @pytest.mark.parametrize("text", [
     SEED_TEXT,  # Vietnamese as it should be: nothing to undo
     "Giá: 12 € « hàng mới » – 1º",  # the continuation bytes' characters in a text of their own
