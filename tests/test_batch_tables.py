@@ -123,3 +123,16 @@ def test_frames_join_on_report_id(seed_report: Report) -> None:
     joined = frames["citations"].merge(frames["reports"][["report_id", "place"]], on="report_id")
     assert len(joined) == 33 and set(joined["place"]) == {"Phú Tiến"}
     assert isinstance(joined, pd.DataFrame)
+
+
+def test_pandas_reads_the_parquet_tables_with_the_types_of_to_frames(seed_report: Report, tmp_path: Path) -> None:
+    # A year is an integer, not 2025.0, however the tables are loaded.
+    from vnreport_extract.batch.outputs import TableWriters
+    from vnreport_extract.batch.tables import report_rows, to_frames
+
+    writer = TableWriters(tmp_path, {"parquet"})
+    writer.add(report_rows(seed_report))
+    writer.close()
+    frames = to_frames([seed_report])
+    for name, frame in frames.items():
+        assert pd.read_parquet(tmp_path / f"{name}.parquet").dtypes.to_dict() == frame.dtypes.to_dict(), name

@@ -37,7 +37,7 @@ from ..options import ParseOptions, with_limits
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
 from .plan import ExecutionStats, ParquetWriter, Plan, UsageError, content_key
-from .tables import TABLES, arrow_schema, arrow_table, report_rows
+from .tables import TABLES, arrow_schema, arrow_table, parquet_schema, report_rows
 from .worker import DEFAULT_PARSER, WorkerPool
 
 if TYPE_CHECKING:
@@ -258,9 +258,9 @@ def _write_part(frame: pd.DataFrame, name: str, path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # No pandas metadata: the files then read back exactly like the local run's tables.
+    # The same pandas metadata as the local run's tables: the files read back exactly alike.
     table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
-    pq.write_table(table.replace_schema_metadata(None), path, compression="zstd")
+    pq.write_table(table.replace_schema_metadata(parquet_schema(name).metadata), path, compression="zstd")
     return int(table.num_rows)
 
 

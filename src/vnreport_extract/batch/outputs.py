@@ -196,11 +196,11 @@ class TableWriters:
             if "parquet" in formats:
                 import pyarrow.parquet as pq
 
-                from .tables import arrow_schema
+                from .tables import parquet_schema
 
                 final = folder / f"{name}.parquet"
                 self._temps.append((_temp_name(final), final))
-                self._parquet[name] = pq.ParquetWriter(str(_temp_name(final)), arrow_schema(name),
+                self._parquet[name] = pq.ParquetWriter(str(_temp_name(final)), parquet_schema(name),
                                                        compression="zstd")
             if "csv" in formats:
                 final = folder / f"{name}.csv"

@@ -16,6 +16,7 @@ table and a column that happens to be all null keep their type in every Parquet 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -262,6 +263,22 @@ def arrow_schema(name: str) -> pa.Schema:
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
              "list": pa.list_(pa.string())}
     return pa.schema([pa.field(col, types[kind]) for col, kind in TABLES[name]])
+
+
+@functools.cache
+def parquet_schema(name: str) -> pa.Schema:
+    """:func:`arrow_schema` with pandas' metadata, so that ``pd.read_parquet`` of a table gives
+    the nullable integers and booleans :func:`to_frames` gives (a year, not ``2025.0``); the plain
+    schema when pandas is not installed."""
+    import pyarrow as pa
+
+    schema = arrow_schema(name)
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return schema
+    empty = pa.Table.from_pylist([], schema=schema).to_pandas(types_mapper=pandas_types)
+    return schema.with_metadata(pa.Schema.from_pandas(empty, preserve_index=False).metadata)
 
 
 def arrow_table(name: str, rows: list[Row]) -> pa.Table:
