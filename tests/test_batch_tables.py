@@ -136,3 +136,15 @@ def test_pandas_reads_the_parquet_tables_with_the_types_of_to_frames(seed_report
     frames = to_frames([seed_report])
     for name, frame in frames.items():
         assert pd.read_parquet(tmp_path / f"{name}.parquet").dtypes.to_dict() == frame.dtypes.to_dict(), name
+
+
+def test_reports_row_holds_the_whole_document_number() -> None:
+    report = parse_text("ỦY BAN NHÂN DÂN TỈNH CẦN THƠ\nSố: 09/2010/QĐ_UBND\nQUYẾT ĐỊNH\nVề việc ban hành quy định\n")
+    row = report_rows(report)["reports"][0]
+    assert (row["symbol"], row["number_year"], row["number_convention"], row["number_repairs"]) == \
+        ("09/2010/QĐ-UBND", 2010, "state", ["underscore"])
+
+
+def test_a_jsonl_report_joins_the_tables_by_its_hash_as_the_readme_says(seed_report: Report) -> None:
+    data = seed_report.model_dump(mode="json")
+    assert report_rows(data)["reports"][0]["report_id"] == data["source"]["sha256"][:16]
