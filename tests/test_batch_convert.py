@@ -195,7 +195,7 @@ def test_an_earlier_run_needs_resume_or_force_and_quiet_prints_nothing(
     # The progress bar (a plain line when stderr is not a terminal) and the summary.
     assert "1/1 files" in captured.err and "files/s" in captured.err and "ETA" in captured.err
     assert "0 failed" in captured.err
-    assert "1 files in" in captured.err and "1 ok" in captured.err
+    assert "1 file in" in captured.err and "1 ok" in captured.err
 
 
 def test_a_folder_with_files_that_are_no_documents_converts_with_exit_0(tmp_path: Path) -> None:
@@ -407,3 +407,15 @@ def test_two_files_written_alike_in_the_records_are_both_converted(tmp_path: Pat
     code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json", "-q"])
     m = {Path(k).name: e["status"] for k, e in _manifest(tmp_path / "out").items()}
     assert (code, m) == (0, {"B\\xe1o.txt": "ok", "B\\xe1o.txt#2": "ok"})
+
+
+def test_summary_rate_counts_the_files_this_run_read_and_a_failure_names_its_file_once() -> None:
+    from vnreport_extract.batch.plan import ConvertSummary
+
+    failure = {"status": "error", "path": "in/b.pdf", "error_type": "CorruptFileError",
+               "error": "in/b.pdf: named .pdf, but it is text"}
+    summary = ConvertSummary(Path("out"), 4, {"ok": 3, "error": 1}, resumed=2, seconds=2.0, failures=[failure])
+    assert summary.text().splitlines()[:2] == [
+        "4 files in 2.0 s (2 read by this run, 1.0 files/s): 3 ok, 0 duplicate, 1 error, 0 timeout, 0 skipped; "
+        "2 already converted by an earlier run",
+        "  error: in/b.pdf: CorruptFileError: named .pdf, but it is text"]

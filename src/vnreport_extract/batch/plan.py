@@ -71,13 +71,19 @@ class ConvertSummary:
         rate = worked / self.seconds if self.seconds > 0 else 0.0
         statuses = ", ".join(f"{self.counts.get(s, 0)} {s}" for s in ("ok", "duplicate", "error", "timeout",
                                                                        "skipped"))
-        lines = [f"{self.total} files in {self.seconds:.1f} s ({rate:.1f} files/s): {statuses}"
+        # The rate of the files this run read; those an earlier run converted cost nothing.
+        speed = "" if not worked else f" ({rate:.1f} files/s)" if not self.resumed else \
+            f" ({worked} read by this run, {rate:.1f} files/s)"
+        files = "1 file" if self.total == 1 else f"{self.total} files"
+        lines = [f"{files} in {self.seconds:.1f} s{speed}: {statuses}"
                  + (f" ({self.partial} partial)" if self.partial else "")
                  + (f"; {self.resumed} already converted by an earlier run" if self.resumed else "")]
         if self.rows:
             lines.append("tables: " + ", ".join(f"{name} {n}" for name, n in self.rows.items()))
         for entry in self.failures[:max_failures]:
-            lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {entry['error']}")
+            error = str(entry["error"])
+            error = error.removeprefix(f"{entry['path']}: ")  # the message names the file too
+            lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {error}")
         if len(self.failures) > max_failures:
             lines.append(f"  ... and {len(self.failures) - max_failures} more (see {MANIFEST})")
         lines.append(f"output: {self.out}")
