@@ -21,6 +21,14 @@ def test_same_symbol_with_different_dates_does_not_merge() -> None:
         ("12/QĐ-UBND", 1), ("12/QĐ-UBND", 1)]
 
 
+def test_same_symbol_with_another_date_of_the_same_year_is_a_slip_and_merges() -> None:
+    # hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf: dated 30/5/2025 six times, 20/5/2025 once (page 42).
+    cited = resolve(extract_citations(
+        "Quy định số 296-QĐ/TW ngày 30/5/2025; Quy định số 296-QĐ/TW ngày 30/5/2025; "
+        "Quy định số 296-QĐ/TW ngày 20/5/2025")).documents
+    assert [(d.symbol, d.mentions, d.date and d.date.iso) for d in cited] == [("296-QĐ/TW", 3, "2025-05-30")]
+
+
 def test_slip_in_issuer_code_merges_and_fullest_form_wins() -> None:
     cited = resolve(extract_citations(
         "Chương trình phối hợp số 03-CTr/BDVTW-BCSDCP; Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP "

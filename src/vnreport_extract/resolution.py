@@ -1,7 +1,7 @@
 """Resolution: merge citation mentions into the distinct documents they cite.
 
-Mentions of the same symbol with compatible dates (equal, or one missing) are one
-document; so are symbols that differ only by case, đ/d, spaces or dashes (``BCSDCP`` /
+Mentions of the same symbol with compatible dates (equal, one missing, or two of one year:
+one a slip) are one document; so are symbols that differ only by case, đ/d, spaces or dashes (``BCSDCP`` /
 ``BCSĐCP``), and near-identical symbols (rapidfuzz) that carry the same date, such as an
 OCR slip. Two different numbers never merge. The fullest mention
 (date, authority, subject known) gives the document its fields.
@@ -33,6 +33,9 @@ class _Group:
     def dates(self) -> set[str]:
         return self._dates
 
+    def years(self) -> set[int]:
+        return {int(iso[:4]) for iso in self._dates}
+
     def add(self, c: Citation) -> None:
         self.members.append(c)
         if c.date is not None and c.date.iso:
@@ -53,9 +56,13 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
         return False
     if c.type_code and group.type_code and fold(c.type_code) != fold(group.type_code):
         return False
-    if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
-        return False
     a, b = key, group.key
+    if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
+        # Another date of the same year under the very same symbol is a slip of one of them
+        # (``296-QĐ/TW`` dated 30/5/2025 six times and 20/5/2025 once): a body numbers its
+        # documents afresh each year (a Party body each term), so one symbol is one document
+        # within a year. Dates of other years are other documents (``12/KH-UBND`` of 2023, 2024).
+        return a == b and c.date.year is not None and c.date.year in group.years()
     if a == b:
         return True
     # A near-identical symbol is a slip only when the date vouches for it: undated, a
@@ -123,7 +130,9 @@ def resolve(citations: list[Citation]) -> Resolution:
         best = max(g.members, key=_fullness)
         doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{best.date.iso if best.date else ''}".encode()).hexdigest()[:10]
         variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != best.symbol})
-        date = next((c.date for c in g.members if c.date is not None), None)
+        dated = [c.date for c in g.members if c.date is not None]
+        # The date most mentions give (the first of them on a tie): a slip is the odd one out.
+        date = max(dated, key=lambda d: sum(1 for e in dated if e.iso == d.iso)) if dated else None
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
         docs.append(CitedDocument(id=doc_id, symbol=best.symbol, doc_type=best.doc_type, date=date,
