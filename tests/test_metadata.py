@@ -129,6 +129,13 @@ def test_document_date_role() -> None:
     assert [(d.role, d.value.iso) for d in report.dates if d.role == "document"] == [("document", "2025-12-15")]
 
 
+def test_document_date_role_of_an_identity_line() -> None:
+    # nd-37-2007-nd-cp-minh-bach-tai-san.doc: the date in the title line, not in a place-and-date line.
+    report = parse_text("CHÍNH PHỦ\nNGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007\n"
+                        "VỀ MINH BẠCH TÀI SẢN, THU NHẬP\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
+    assert [(d.value.iso, d.role) for d in report.dates] == [("2007-03-09", "document"), ("2001-12-25", "citation")]
+
+
 def test_own_number_is_not_a_citation() -> None:
     assert parse_text(HEADER).citations == []
 

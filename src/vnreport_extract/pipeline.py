@@ -118,7 +118,9 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     cited_spans = [(c.start, c.end) for c in citations]
     cited = Spans(cited_spans)
     for d in dates:
-        if meta.date_span and d.start == meta.date_span[0]:
+        # The mention of the document's own date: its span and the date line's overlap (``NGÀY 09
+        # THÁNG 3 NĂM 2007`` of an identity line, whose date span starts at the day).
+        if meta.date_span and d.start < meta.date_span[1] and meta.date_span[0] < d.end:
             d.role = "document"
         elif cited.contains(d.start):
             d.role = "citation"
