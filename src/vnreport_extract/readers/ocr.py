@@ -402,6 +402,8 @@ _SYMBOL_NUMBER = re.compile(rf"(?<![\w/.-])(?P<n>{_D_OR_S}*[0-9]{_D_OR_S}*)(?=[-
 # ``725-CV/BTC1U``: the T of a Party body's ``TU`` (Tỉnh ủy) or ``TW`` (Trung ương) read as a 1
 # (a scanner's line down the T); no Party issuer code has a digit there.
 _PARTY_ISSUER_T = re.compile(r"(?<![\w/.-])(?P<pre>\d{1,5}-[A-ZĐ]{1,8}/[A-ZĐ]{0,6})1(?P<end>[UW])(?![\w-])")
+# ``/TTr-CATŒC04``: a symbol's hyphen read as a ligature no Vietnamese word has, between two codes.
+_HYPHEN_AS_OE = regex.compile(r"(?<=/[\p{L}0-9-]{0,12}[A-ZĐ0-9])[Œœ](?=[A-ZĐ0-9])")
 # ``163/2024/QHI15``: a law or resolution of the Quốc hội is coded QH and its legislature's number
 # (khóa), which the symbol's year decides; a letter read after QH is a stroke read twice
 # (``QHI15`` for QH15) or the legislature's first 1 (``QHI5``), whichever the year allows.
@@ -464,6 +466,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     'Kêt iuận số 132-KL/TW); Chỉ thị số 21-CT/TU'
     >>> repair_numbers("Quyết định số 28/2025, KH-UBND; Kế hoạch số 12, 13 và 14; 12-KL Tuấn")[1]
     []
+    >>> repair_numbers("Số: /TTr-CATŒC04")[0], repair_numbers("Œuvre, cœur")[1]
+    ('Số: /TTr-CAT-C04', [])
     """
     repairs: list[str] = []
 
@@ -546,6 +550,10 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
 
     party_slash = slash
 
+    def hyphen(m: regex.Match[str]) -> str:
+        repairs.append(f"symbol's {m.group(0)!r} → '-'")
+        return "-"
+
     def symbol(m: re.Match[str]) -> str:
         digits = m.group("n").translate(_SYMBOL_DIGIT_LIKE)
         if digits == m.group("n") or not digits.isdigit():
@@ -565,6 +573,8 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
     text = _SPLIT_DATE_YEAR.sub(split_year, text)
     text = _PARTY_ISSUER_T.sub(party_issuer, text)
     text = _LEGISLATURE.sub(legislature, text)
+    if "Œ" in text or "œ" in text:
+        text = _HYPHEN_AS_OE.sub(hyphen, text)
     if "-" in text:
         text = _SLASH_MISREAD_STATE.sub(state_slash, text)
         text = _SLASH_MISREAD_PARTY.sub(party_slash, text)
