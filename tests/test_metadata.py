@@ -398,7 +398,7 @@ Thân Văn Khoa
 def test_position_with_its_body_and_a_second_post() -> None:
     m = meta("Nội dung công văn.\n" + SIGNED_KIEM)
     assert m.signer is not None and (m.signer.position, m.signer.name) == (
-        "Phó bí thư thường trực tỉnh ủy kiêm Phó bộ phận thường trực", "Thân Văn Khoa")
+        "Phó Bí thư Thường trực Tỉnh ủy kiêm Phó bộ phận thường trực", "Thân Văn Khoa")
 
 
 def test_recipient_and_its_first_sub_item_on_one_line() -> None:

@@ -407,7 +407,82 @@ def _position(text: str) -> str:
     head = _position_head(f)
     if head is not None and (body := _AUTHORITIES.get(f[len(head):].strip())) is not None:
         return f"{_POSITIONS[head.strip()]} {body}"
+    if text.isupper() and head is not None:
+        return _position_words(text)
     return sentence_case(text)
+
+
+# Words that name a kind of body: after a position, the body's name starts there, and its
+# first word after them is capitalised too (``Vụ Tổ chức phi chính phủ``, ``Ban Quản lý các KCN``).
+_BODY_HEADS = sorted((fold(h) for h in ("Ban", "Vụ", "Sở", "Cục", "Chi cục", "Tổng cục", "Phòng", "Văn phòng",
+                                         "Hội đồng", "Bộ phận", "Trung tâm", "Viện", "Đoàn", "Tổ", "Hội")),
+                     key=len, reverse=True)
+# A known position whose last word is the kind of its body (``Trưởng ban``): with the body's name
+# after it, that word opens the name (``Trưởng Ban Quản lý các KCN``).
+_POSITION_OF_HEAD = {fold(p): p.rsplit(" ", 1)[0] for p in POSITIONS
+                     if len(p.split()) > 1 and fold(p.rsplit(" ", 1)[1]) in ("ban", "phong")}
+_VOWELS = frozenset("aeiouy")
+_PROVINCE_FOLDS = {fold(p): p for p in PROVINCES}
+
+
+def _position_words(text: str) -> str:
+    """A longer position in capitals, word by word: the known positions and bodies it holds in
+    their spelling, ``kiêm`` in lower case, a body's kind and the first word of its name
+    capitalised, the rest in lower case but acronyms (words without a vowel: ``KCN``).
+
+    >>> _position_words("PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY KIÊM PHÓ BỘ PHẬN THƯỜNG TRỰC")  # cv-368
+    'Phó Bí thư Thường trực Tỉnh ủy kiêm Phó Bộ phận Thường trực'
+    >>> _position_words("TRƯỞNG BAN QUẢN LÝ CÁC KCN"), _position_words("VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ")
+    ('Trưởng Ban Quản lý các KCN', 'Vụ trưởng Vụ Tổ chức phi chính phủ')
+    >>> _position_words("PHÓ CHỦ TỊCH HỘI ĐỒNG"), _position_words("GIÁM ĐỐC SỞ NỘI VỤ TỈNH LÂM ĐỒNG")
+    ('Phó Chủ tịch Hội đồng', 'Giám đốc Sở Nội vụ tỉnh Lâm Đồng')
+    """
+    words = text.split()
+    folded = [fold(w) for w in words]
+    out: list[str] = []
+    i, in_name = 0, False
+    while i < len(words):
+        if folded[i] == "kiem":
+            out.append("kiêm")
+            i, in_name = i + 1, False
+            continue
+        place = next((_PROVINCE_FOLDS[p] for k in (3, 2, 1)
+                      if (p := " ".join(folded[i:i + k])) in _PROVINCE_FOLDS and i + k <= len(words)), None)
+        if place is not None and out:
+            out.append(place)
+            i += place.count(" ") + 1
+            continue
+        found = None
+        if not in_name:
+            for k in range(min(6, len(words) - i), 0, -1):
+                phrase = " ".join(folded[i:i + k])
+                if phrase in _POSITION_OF_HEAD and i + k < len(words) and folded[i + k] != "kiem":
+                    found = (k - 1, _POSITION_OF_HEAD[phrase])  # its last word opens the body's name
+                    break
+                if phrase in _POSITIONS or phrase in _AUTHORITIES:
+                    found = (k, _POSITIONS.get(phrase) or _AUTHORITIES[phrase])
+                    break
+        if found is not None:
+            out.append(found[1])
+            i += found[0]
+            continue
+        head = next((h for h in _BODY_HEADS if " ".join(folded[i:i + h.count(" ") + 1]) == h), None) \
+            if not in_name else None
+        if head is not None:
+            n = head.count(" ") + 1
+            kind = " ".join(words[i:i + n])
+            out.append(kind[:1] + kind[1:].lower())
+            if i + n < len(words) and folded[i + n] != "kiem":
+                first = words[i + n]
+                out.append(first if not _VOWELS & set(folded[i + n]) else first[:1] + first[1:].lower())
+                n += 1
+            i, in_name = i + n, True
+            continue
+        word = words[i]
+        opens = not out or out[-1] == "kiêm"  # a position's first word
+        out.append(word if not _VOWELS & set(folded[i]) else word[:1] + word[1:].lower() if opens else word.lower())
+        i += 1
+    return " ".join(out)
 
 
 def _name(text: str) -> str | None:
