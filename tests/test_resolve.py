@@ -29,6 +29,18 @@ def test_same_symbol_with_another_date_of_the_same_year_is_a_slip_and_merges() -
     assert [(d.symbol, d.mentions, d.date and d.date.iso) for d in cited] == [("296-QĐ/TW", 3, "2025-05-30")]
 
 
+def test_a_local_body_s_symbol_under_two_dates_of_one_year_is_two_documents() -> None:
+    # Every province and district has its UBND: 12/KH-UBND of each is another plan.
+    assert docs("Kế hoạch số 12/KH-UBND ngày 10/01/2024 của UBND tỉnh Lâm Đồng; Kế hoạch số 12/KH-UBND "
+                "ngày 05/3/2024 của UBND huyện Đức Trọng") == [("12/KH-UBND", 1), ("12/KH-UBND", 1)]
+
+
+def test_a_slipped_date_gives_way_to_the_day_the_others_give() -> None:
+    cited = resolve(extract_citations("Thông tư số 5/2024/TT-BCA tháng 3/2024; Thông tư số 5/2024/TT-BCA "
+                                      "tháng 3/2024; Thông tư số 5/2024/TT-BCA ngày 15/3/2024")).documents
+    assert [(d.mentions, d.date and d.date.iso) for d in cited] == [(3, "2024-03-15")]
+
+
 def test_slip_in_issuer_code_merges_and_fullest_form_wins() -> None:
     cited = resolve(extract_citations(
         "Chương trình phối hợp số 03-CTr/BDVTW-BCSDCP; Chương trình phối hợp số 03-CTr/BDVTW-BCSĐCP "

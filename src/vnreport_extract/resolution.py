@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from .conventions.doc_types import NATIONAL_CODES
 from .models import Citation, CitedDocument
 from .normalize import fold
 
@@ -36,6 +37,10 @@ class _Group:
     def years(self) -> set[int]:
         return {int(iso[:4]) for iso in self._dates}
 
+    @property
+    def authorities(self) -> set[str]:
+        return {fold(c.authority) for c in self.members if c.authority}
+
     def add(self, c: Citation) -> None:
         self.members.append(c)
         if c.date is not None and c.date.iso:
@@ -58,11 +63,13 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
         return False
     a, b = key, group.key
     if c.date is not None and c.date.iso and group.dates() and c.date.iso not in group.dates():
-        # Another date of the same year under the very same symbol is a slip of one of them
-        # (``296-QĐ/TW`` dated 30/5/2025 six times and 20/5/2025 once): a body numbers its
-        # documents afresh each year (a Party body each term), so one symbol is one document
-        # within a year. Dates of other years are other documents (``12/KH-UBND`` of 2023, 2024).
-        return a == b and c.date.year is not None and c.date.year in group.years()
+        # Another date of the same year under the very same symbol of a body the country has one
+        # of is a slip of one of them (``296-QĐ/TW`` dated 30/5/2025 six times and 20/5/2025 once):
+        # such a body numbers its documents afresh each year (a Party body each term). Every
+        # province, district and commune has its ``UBND`` (``12/KH-UBND`` of Lâm Đồng and of Đức
+        # Trọng), so its symbols do not say which body; nor do dates of other years.
+        return (a == b and c.date.year is not None and c.date.year in group.years() and national(c.issuer_code)
+                and not (c.authority and group.authorities and fold(c.authority) not in group.authorities))
     if a == b:
         return True
     # A near-identical symbol is a slip only when the date vouches for it: undated, a
@@ -75,6 +82,26 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= SLIP_RATIO
+
+
+def national(issuer_code: str | None) -> bool:
+    """Whether a symbol's issuer code names a body the country has one of: the Party's central
+    bodies (``TW``, ``VPTW``, ``BTCTW``), the Government and Prime Minister, the National
+    Assembly, a ministry (``BCA``, ``BCA-C04``: by its first code); not a province's, district's or
+    commune's (``UBND``, ``TU``, ``SNV``).
+
+    >>> national("TW"), national("BCA-C04"), national("TTg"), national("UBND"), national("SNV"), national(None)
+    (True, True, True, False, False, False)
+    """
+    if not issuer_code:
+        return False
+    first = fold(_first_code(issuer_code)).upper()
+    return first.endswith("TW") or first in NATIONAL_CODES
+
+
+def _first_code(code: str) -> str:
+    """The first of a symbol's issuer codes (``BCA-C04`` → ``BCA``)."""
+    return re.split(r"[-–—_&.]", code, maxsplit=1)[0]
 
 
 def _fullness(c: Citation) -> tuple[int, int]:
@@ -128,11 +155,12 @@ def resolve(citations: list[Citation]) -> Resolution:
     docs: list[CitedDocument] = []
     for g in groups:
         best = max(g.members, key=_fullness)
-        doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{best.date.iso if best.date else ''}".encode()).hexdigest()[:10]
         variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != best.symbol})
         dated = [c.date for c in g.members if c.date is not None]
-        # The date most mentions give (the first of them on a tie): a slip is the odd one out.
-        date = max(dated, key=lambda d: sum(1 for e in dated if e.iso == d.iso)) if dated else None
+        # The fullest date most mentions give (the first of them on a tie): a slip is the odd one out.
+        date = max(dated, key=lambda d: (d.day is not None, sum(1 for e in dated if e.iso == d.iso))) \
+            if dated else None
+        doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
         docs.append(CitedDocument(id=doc_id, symbol=best.symbol, doc_type=best.doc_type, date=date,

@@ -303,6 +303,16 @@ CANONICAL_CODES: list[str] = sorted(
 )
 
 
+# Issuer codes of the bodies the country has one of (a symbol of theirs names one document a
+# year): the Government, its Prime Minister and Office, the National Assembly and its organs, the
+# State President, the ministries and central agencies. A code ending in ``TW`` is the Party's
+# centre's. Provinces', districts' and communes' codes (``UBND``, ``TU``, ``SNV``) repeat in each.
+NATIONAL_CODES: frozenset[str] = frozenset({
+    "CP", "TTG", "VPCP", "QH", "UBTVQH", "CTN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "NHNN", "BNV", "BCA", "BQP",
+    "BTC", "BKHDT", "BTTTT", "BYT", "BGDDT", "BTP", "BTNMT", "BNNPTNT", "BLDTBXH", "BXD", "BGTVT", "BCT",
+    "BVHTTDL", "BKHCN", "BNG", "BNNMT", "BDTTG", "UBDT",
+})
+
 # The type codes of each type name, state and Party (``Kế hoạch``: ``KH``; ``Công văn``: none).
 CODES_OF_TYPE: dict[str, frozenset[str]] = {d["name"]: frozenset(c for c in (d["state"], d["party"]) if c)
                                            for d in DOC_TYPES}
