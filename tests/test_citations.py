@@ -113,6 +113,17 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     # bc-mo-hinh-thi-diem-cchc.pdf: ``và`` before another document's type joins no name.
     ("Kế hoạch số 5/KH-UBND của Chủ tịch UBND tỉnh và Công văn số 1014/SNV-CCHC ngày 2/1/2025", "Chủ tịch UBND tỉnh"),
     ("Công văn số 5/SCT của Sở Công Thương về việc", "Sở Công Thương"),
+    # ``công`` in a body's name (``khu công nghiệp``, ``hành chính công``, ``công tác``, ``công chức``).
+    ("Quyết định số 12/QĐ-UBND của Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng về việc",
+     "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng"),
+    ("Kế hoạch số 3/KH-BCĐ của Ban Chỉ đạo công tác gia đình tỉnh về việc", "Ban Chỉ đạo công tác gia đình tỉnh"),
+    # tt-01-2011-tt-bnv-the-thuc-van-ban.doc
+    ("Thông báo số 5/TB-HĐ của Hội đồng thi tuyển công chức Bộ Nội vụ về việc",
+     "Hội đồng thi tuyển công chức Bộ Nội vụ"),
+    # ban-tu-khai-bql-kcn-2012-tcvn3.doc: the place ends the name.
+    ("Thông báo số 5/TB-TA của Toà án nhân dân tỉnh Bắc Giang thông báo về việc", "Toà án nhân dân tỉnh Bắc Giang"),
+    ("Công văn số 13/MTTW của Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc về việc",
+     "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc"),
     # kh-cchc-2026.docx: a table row; the next cell is no part of the name.
     ("1\tQuyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ\tKết quả", "Thủ tướng Chính phủ"),
 ])

@@ -164,11 +164,15 @@ _AUTH_STOP = {w.casefold() for w in (
     "ngày", "số", "giai", "để", "cho", "với", "trong", "theo", "được", "là", "gồm", "kèm", "tiếp", "đến",
     "từ", "giữa", "sau", "khi", "nay", "này", "đó", "ở", "nêu", "có", "vào", "lần", "tổ", "giao",
 )}
-# ... in lower case only: the verbs after a body (``Bộ Tư pháp sửa đổi``, ``công bố``, ``như sau``),
-# words of a name in capitals (``Sở Công Thương``).
-_AUTH_STOP_LOWER = {"như", "sửa", "công", "bổ"}
+# ... in lower case only: the verbs after a body (``Bộ Tư pháp sửa đổi``, ``bổ sung``, ``như sau``),
+# words of a name in capitals. (``công`` is no stop: ``khu công nghiệp``, ``hành chính công``.)
+_AUTH_STOP_LOWER = {"như", "sửa", "bổ"}
 # A stop word that goes on a name after the word before it: ``Ủy ban``, ``Mặt trận Tổ quốc``.
-_NAME_PAIRS = {("uy", "ban"), ("tran", "to")}
+_NAME_PAIRS = {("ủy", "ban"), ("uỷ", "ban"), ("trận", "tổ")}
+# Past ten words a name goes on with its capitalised words, and with a word in lower case only
+# between two of them or in a pair of a name (``Tổ quốc``).
+_LONG_NAME_PAIRS = {("tổ", "quốc")}
+_PLACE_WORDS = {"tỉnh", "huyện", "xã", "phố", "quận", "phường", "trấn"}
 # The stop words that also begin a word of a body's name (``Tổ chức``, ``Giao thông``, ``Quy hoạch``).
 _NAME_WORDS = {w.casefold() for w in ("ban", "tổ", "giao", "quy", "thực", "hướng", "triển", "giai")}
 _AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
@@ -324,8 +328,9 @@ def _name_length(words: list[str]) -> int:
     else:
         # Ten words at most; a name in capitals goes on (``Ban Thường trực Ủy ban Trung ương Mặt
         # trận Tổ quốc``), a word in lower case after two of them too.
-        while n < len(words) and not words[n].isdigit() and (
-                n < 10 or (n < 16 and (words[n][:1].isupper() or words[n - 1][:1].isupper()))):
+        while n < len(words) and not words[n].isdigit() and (n < 10 or (n < 16 and (
+                words[n][:1].isupper() or (words[n - 1].casefold(), words[n].casefold()) in _LONG_NAME_PAIRS
+                or (words[n - 1][:1].isupper() and n + 1 < len(words) and words[n + 1][:1].isupper())))):
             word = words[n].casefold()
             # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``),
             # not a body and the type of a document after it (``UBND tỉnh và Công văn số``).
@@ -335,9 +340,13 @@ def _name_length(words: list[str]) -> int:
             # (``Ban Tổ chức``, ``Sở Giao thông``); never ``Về việc``, and after ``tỉnh`` one starts
             # a sentence (``Theo phân công``); ``ban`` after ``Ủy`` is the word ``Ủy ban`` (_NAME_PAIRS).
             in_name = (words[n][:1].isupper() and words[n - 1][:1].isupper() and word in _NAME_WORDS) \
-                or (fold(words[n - 1]), fold(word)) in _NAME_PAIRS
+                or (words[n - 1].casefold(), word) in _NAME_PAIRS
             stop = word in _AUTH_STOP or (word in _AUTH_STOP_LOWER and words[n][:1].islower()) or "/" in word
-            if n and stop and not joins and not in_name:
+            # The place a body is of ends its name: after ``tỉnh Bắc Giang`` a word in lower case
+            # is the sentence's (``Toà án nhân dân tỉnh Bắc Giang thông báo``).
+            placed = n >= 2 and words[n - 1][:1].isupper() and words[n][:1].islower() \
+                and any(w.casefold() in _PLACE_WORDS for w in words[max(0, n - 4):n - 1])
+            if n and (stop or placed) and not joins and not in_name:
                 break  # ``/``: ``V/v`` opens a letter's subject
             n += 1
     return n
