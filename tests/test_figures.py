@@ -202,6 +202,17 @@ def test_a_number_after_a_label_is_no_figure(text: str) -> None:
     assert [f.raw for f in figures(text)] == []
 
 
+@pytest.mark.parametrize(("text", "raw"), [
+    ("gồm danh mục 72 dự án trọng điểm", "72 dự án"),  # tb-kl-pci-2026-du-thao.docx
+    ("Danh mục 02 thủ tục hành chính", "02 thủ tục"),  # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf
+    ("hạng mục 5 công trình", "5 công trình"),
+    ("thành phần 15 người", "15 người"),
+    ("Công an tỉnh đã điều 150 cán bộ", "150 cán bộ"),  # ``điều``: a verb, not an article
+])
+def test_a_word_that_holds_a_label_keeps_its_count(text: str, raw: str) -> None:
+    assert [f.raw for f in figures(text)] == [raw]
+
+
 def test_ban_hanh_after_a_number_is_no_count_of_boards() -> None:
     assert [f.raw for f in figures("Danh mục 01 ban hành kèm theo")] == []
 

@@ -76,11 +76,19 @@ UNITS: list[str] = [
 NOT_UNIT_BEFORE: dict[str, tuple[str, ...]] = {"ban": ("hành",)}
 
 # Words after which a number is a label, not a quantity: ``Điều 5 Quyết định số 28/2025/QĐ-TTg``,
-# ``Mẫu số 01 ban hành kèm theo``, ``ô số 14 trang thứ nhất``, ``phản biện 1 Hội đồng``.
+# ``Mẫu số 01 ban hành kèm theo``, ``ô số 14 trang thứ nhất``, ``phản biện 1 Hội đồng``. ``Điều``
+# only with its capital (``đã điều 150 cán bộ`` sends officers).
 LABEL_WORDS: tuple[str, ...] = (
-    "điều", "khoản", "mẫu", "mẫu số", "biểu", "biểu số", "biểu mẫu", "phụ lục", "phụ lục số", "ô", "ô số",
+    "khoản", "mẫu", "mẫu số", "biểu", "biểu số", "biểu mẫu", "phụ lục", "phụ lục số", "ô số",
     "phiếu số", "bảng số", "chương", "mục", "tiểu mục", "phần", "phản biện",
 )
+LABEL_WORDS_CAPITALISED: tuple[str, ...] = ("Điều",)
+# ... unless the word before makes another word of the label: ``danh mục 72 dự án``, ``hạng mục 5
+# công trình``, ``thành phần 15 người``, ``chuyên mục``.
+LABEL_COMPOUNDS: frozenset[tuple[str, str]] = frozenset({
+    ("danh", "mục"), ("hạng", "mục"), ("chuyên", "mục"), ("thành", "phần"), ("bộ", "phần"), ("cổ", "phần"),
+    ("một", "phần"), ("từng", "phần"), ("các", "khoản"), ("những", "khoản"),
+})
 
 # Words after a number that make it a duration, an ordinal or a time, not a figure.
 TIME_WORDS = ("ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "lần", "kỳ", "khóa", "nhiệm kỳ")

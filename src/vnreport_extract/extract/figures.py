@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from ..conventions.vocabulary import LABEL_WORDS, NOT_UNIT_BEFORE, TIME_WORDS, UNITS
+from ..conventions.vocabulary import (
+    LABEL_COMPOUNDS,
+    LABEL_WORDS,
+    LABEL_WORDS_CAPITALISED,
+    NOT_UNIT_BEFORE,
+    TIME_WORDS,
+    UNITS,
+)
 from ..models import Figure, Warning
 from ..spans import Spans
 from ..words import segment as _segment
@@ -26,9 +33,22 @@ _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
 _ACRONYM_UNITS = frozenset(u for u in UNITS if u.isupper())
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
-# A label right before the number (searched from the end of the text before it).
+# A label right before the number (searched from the end of the text before it), and the word
+# before the label.
 _LABEL_BACK = regex.compile(
-    r"(?r)(?<![\w/])(?i:" + "|".join(r"[ ]+".join(map(regex.escape, w.split())) for w in LABEL_WORDS) + r")[ ]+$")
+    r"(?r)(?:(?P<before>\p{L}+)[ ]+)?(?<![\w/])(?P<label>(?i:"
+    + "|".join(r"[ ]+".join(map(regex.escape, w.split())) for w in LABEL_WORDS) + ")|"
+    + "|".join(map(regex.escape, LABEL_WORDS_CAPITALISED)) + r")[ ]+$")
+
+
+def _after_label(before: str) -> bool:
+    """Whether ``before`` (the text before a number) ends with a label of it (``Điều``, ``Mẫu số``),
+    not with a word that holds one (``danh mục``, ``thành phần``)."""
+    m = _LABEL_BACK.search(before)
+    if m is None:
+        return False
+    first = m.group("label").split()[0].casefold()
+    return m.group("before") is None or (m.group("before").casefold(), first) not in LABEL_COMPOUNDS
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 # Whether the cue ends the text before a number: searched from the end.
@@ -270,7 +290,7 @@ def extract_figures(
                     if stray:
                         warnings.append(_stray_warning(m, stray))
                     continue
-            elif _LABEL_BACK.search(before) or _opens_other_word(text, unit_m, r_end):
+            elif _after_label(before) or _opens_other_word(text, unit_m, r_end):
                 continue
             else:
                 # Lower case, as the contract writes units: ``09 TTHC`` is ``tthc``, ``29 XÃ`` ``xã``.
