@@ -342,6 +342,68 @@ def test_resume_with_another_folder_adds_to_the_output(tmp_path: Path) -> None:
                                                               str(tmp_path / "two" / "a.txt")]
 
 
+def test_resume_after_the_inputs_changed_order_keeps_one_original_of_a_content(tmp_path: Path) -> None:
+    docs = tmp_path / "dd"
+    docs.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (docs / name).write_text(_variant(1), encoding="utf-8")
+    convert([docs / "b.txt", docs / "a.txt"], tmp_path / "out", workers=1, formats=["jsonl"])  # b the original
+    convert([docs], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)  # a listed first now
+    convert([docs], tmp_path / "fresh", workers=1, formats=["jsonl"])
+    statuses = {Path(k).name: e["status"] for k, e in _manifest(tmp_path / "out").items()}
+    fresh = {Path(k).name: e["status"] for k, e in _manifest(tmp_path / "fresh").items()}
+    assert statuses == fresh == {"a.txt": "ok", "b.txt": "duplicate"}
+
+
+def _tree(root: Path) -> Path:
+    for rel, n in (("a.txt", 1), ("b.txt", 2), ("sub/c.txt", 3)):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(_variant(n), encoding="utf-8")
+    return root
+
+
+def test_resume_with_a_glob_keeps_what_its_star_does_not_reach(tmp_path: Path) -> None:
+    docs = _tree(tmp_path / "docs")
+    convert([docs], tmp_path / "out", workers=1, formats=["jsonl"])
+    convert([f"{docs}/*.txt"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert sorted(Path(k).relative_to(docs).as_posix() for k in _manifest(tmp_path / "out")) == \
+        ["a.txt", "b.txt", "sub/c.txt"]
+
+
+def test_resume_with_a_recursive_glob_drops_a_deleted_document(tmp_path: Path) -> None:
+    docs = _tree(tmp_path / "docs")
+    convert([f"{docs}/**/*.txt"], tmp_path / "out", workers=1, formats=["jsonl"])
+    (docs / "a.txt").unlink()
+    convert([f"{docs}/**/*.txt"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert sorted(Path(k).relative_to(docs).as_posix() for k in _manifest(tmp_path / "out")) == ["b.txt", "sub/c.txt"]
+
+
+def test_resume_of_the_current_folder_drops_a_deleted_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path / "docs")
+    convert(["."], tmp_path / "out", workers=1, formats=["jsonl"])
+    Path("b.txt").unlink()
+    convert(["."], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert sorted(_manifest(tmp_path / "out")) == ["a.txt", "sub/c.txt"]
+
+
+def test_resume_of_a_folder_keeps_a_hidden_file_an_earlier_run_named(tmp_path: Path) -> None:
+    docs = _tree(tmp_path / "docs")
+    (docs / ".h.txt").write_text(_variant(4), encoding="utf-8")
+    convert([docs / ".h.txt"], tmp_path / "out", workers=1, formats=["jsonl"])
+    convert([docs], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert str(docs / ".h.txt") in _manifest(tmp_path / "out")
+
+
+def test_resume_under_another_name_of_the_same_folder_lists_each_file_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _tree(tmp_path / "docs")
+    convert([docs], tmp_path / "out", workers=1, formats=["jsonl"])  # absolute
+    monkeypatch.chdir(tmp_path)
+    convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)  # relative
+    assert sorted(_manifest(tmp_path / "out")) == ["docs/a.txt", "docs/b.txt", "docs/sub/c.txt"]
+
+
 def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
     archive = tmp_path / "a.zip"
     with zipfile.ZipFile(archive, "w") as zf:

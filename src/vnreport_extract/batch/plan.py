@@ -11,7 +11,9 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
-import fnmatch
+import functools
+import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +92,53 @@ class ConvertSummary:
         return "\n".join(lines)
 
 
+def split_key(key: str) -> tuple[str, str | None]:
+    """A manifest key as the file and, for a zip member, the member's name: the key splits at a
+    ``!`` after a ``.zip`` (a folder may hold a ``!`` in its name).
+
+    >>> split_key("docs/b.zip!c.txt"), split_key("docs!old/a.pdf"), split_key("a.zip!x.txt#2")
+    (('docs/b.zip', 'c.txt'), ('docs!old/a.pdf', None), ('a.zip', 'x.txt#2'))
+    """
+    at = key.find("!")
+    while at >= 0:
+        if key[:at].lower().endswith(".zip"):
+            return key[:at], key[at + 1:]
+        at = key.find("!", at + 1)
+    return key, None
+
+
+def _glob_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression, as :func:`glob.glob` with ``recursive=True`` reads it:
+    ``*`` and ``?`` within one name, ``**/`` any number of folders (none too).
+
+    >>> one, deep = _glob_pattern("docs/*.txt"), _glob_pattern("d/**/*.txt")
+    >>> bool(one.fullmatch("docs/sub/c.txt")), bool(deep.fullmatch("d/a.txt")), bool(deep.fullmatch("d/x/y/a.txt"))
+    (False, True, True)
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) > 0:
+            inner = pattern[i + 1:close]
+            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner) + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
 def under(key: str, root: str) -> bool:
     """Whether the manifest's ``key`` (``dir/a.pdf``, ``dir/b.zip!c.txt``) is an input that
     ``root`` (a folder, a file or a glob, as named) lists.
@@ -98,12 +147,25 @@ def under(key: str, root: str) -> bool:
     (True, True, True)
     >>> under("docs2/a.pdf", "docs"), under("docs/a.pdf", "docs/*.pdf"), under("docs/a.txt", "docs/*.pdf")
     (False, True, False)
+    >>> under("a.txt", "."), under("../a.txt", "."), under("docs!old/a.pdf", "docs")
+    (True, False, False)
     """
-    path = key.split("!", 1)[0]
+    path = split_key(key)[0]
     if any(c in root for c in "*?["):
-        return fnmatch.fnmatchcase(path, root)
+        return _glob_pattern(root).fullmatch(path) is not None
     root = root.rstrip("/") or "/"
+    if root == ".":
+        return not path.startswith(("/", "../"))
     return path == root or path.startswith(root + "/")
+
+
+def _same_file(path: str, member: str | None) -> tuple[str, str | None] | None:
+    """A file's real path (and member), to know it under another name (relative or absolute,
+    through a link); None when it is gone."""
+    try:
+        return os.path.realpath(path, strict=True), member
+    except OSError:
+        return None
 
 
 def store_folder(out: Path, formats: set[str]) -> Path:
@@ -223,8 +285,10 @@ class Plan:
         now, or when its original completes)."""
         prev = self.previous.get(item.key)
         same = content_key(item, sha256)
-        # A duplicate is never carried over: its original may have changed or gone since.
+        # A duplicate is never carried over: its original may have changed or gone since; nor is a
+        # report whose content this run reads already under another name (listed before it now).
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev) and prev["status"] != "duplicate"
+                and same not in self.first_of_sha
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and (self.store / f"{prev['report_id']}.json").exists()):
             self.final[item.key] = prev
@@ -269,11 +333,7 @@ class Plan:
         self.log.close()
         parse_seconds = time.monotonic() - self.started
         entries = [self.final[item.key] for item in self.items]
-        current = {item.key for item in self.items}
-        # An earlier run's documents that this one did not list: kept when named by that run
-        # alone (a run adds to the output), dropped when under this run's inputs (deleted since).
-        entries += [e for key, e in self.previous.items()
-                    if key not in current and not any(under(key, root) for root in self.roots)]
+        entries += [e for key, e in self.previous.items() if not self._superseded(key)]
         if write_parquet is not None and "parquet" in self.formats:
             finalize(self.out, entries, self.store, self.formats - {"parquet"})
             rows = write_parquet(self.out, entries, self.store)  # the same tables, counted once
@@ -285,6 +345,35 @@ class Plan:
         return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,
                          seconds=time.monotonic() - self.started, rows=rows, peak_rss_kb=stats.peak_rss_kb,
                          parse_seconds=parse_seconds, progress=self.progress)
+
+    def _superseded(self, key: str) -> bool:
+        """Whether an earlier run's document has no place in this run's output: this run lists
+        it, or the same file under another name (relative, absolute, through a link), or it was
+        under this run's inputs and is gone (deleted, or a member no longer in its archive). One
+        named by that run alone, or under the inputs but not listed (a hidden file the earlier
+        run named), stays: a run adds to the output."""
+        if key in self._current_keys:
+            return True
+        path, member = split_key(key)
+        real = _same_file(path, member)
+        if real is not None and real in self._current_files:
+            return True
+        if not any(under(key, root) for root in self.roots):
+            return False
+        return real is None or (member is not None and path in self._current_archives)
+
+    @functools.cached_property
+    def _current_keys(self) -> set[str]:
+        return {item.key for item in self.items}
+
+    @functools.cached_property
+    def _current_files(self) -> set[tuple[str, str | None]]:
+        found = (_same_file(item.path, item.member) for item in self.items)
+        return {f for f in found if f is not None}
+
+    @functools.cached_property
+    def _current_archives(self) -> set[str]:
+        return {item.path for item in self.items if item.member is not None}
 
     def close(self) -> None:
         """Close the manifest (idempotent): what was recorded stays for ``--resume``."""
