@@ -481,3 +481,20 @@ def test_summary_rate_counts_the_files_this_run_read_and_a_failure_names_its_fil
         "4 files in 2.0 s (2 read by this run, 1.0 files/s): 3 ok, 0 duplicate, 1 error, 0 timeout, 0 skipped; "
         "2 already converted by an earlier run",
         "  error: in/b.pdf: CorruptFileError: named .pdf, but it is text"]
+
+
+def test_summary_rate_leaves_out_duplicates_and_skipped_files() -> None:
+    from vnreport_extract.batch.plan import ConvertSummary
+
+    summary = ConvertSummary(Path("out"), 5, {"ok": 2, "duplicate": 2, "skipped": 1}, resumed=2, seconds=1.0)
+    assert summary.text().splitlines()[0].startswith("5 files in 1.0 s: 2 ok")
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # a second member of one name, on purpose
+def test_a_repeated_zip_member_that_fails_keeps_the_format_its_name_promises(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr("b.pdf", "not a pdf")
+        zf.writestr("b.pdf", "not a pdf either")
+    reports = list(iter_reports([tmp_path / "a.zip"], errors="report"))
+    assert [(Path(r.source.path or "").name, r.source.format) for r in reports] == [("a.zip!b.pdf", "pdf"),
+                                                                                   ("a.zip!b.pdf#2", "pdf")]

@@ -121,6 +121,18 @@ def test_a_bag_parses_identical_files_once_under_the_first_path(cluster: LocalCl
     assert not citations.duplicated(["report_id", "position"]).any()
 
 
+def test_a_bag_not_unique_parses_each_copy_under_its_own_path(cluster: LocalCluster, tmp_path: Path) -> None:
+    from distributed import Client
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    shutil.copy(SEED, docs / "a.txt")
+    shutil.copy(SEED, docs / "a_copy.txt")
+    with Client(cluster.scheduler_address):
+        paths = [r["source"]["path"] for r in reports_bag([docs], unique=False).compute()]
+    assert paths == [str(docs / "a.txt"), str(docs / "a_copy.txt")]
+
+
 def frames_of(bag: Any) -> dict[str, pd.DataFrame]:
     return {name: frame.compute() for name, frame in to_dataframes(bag).items()}
 

@@ -232,3 +232,8 @@ def test_a_unit_is_in_lower_case(text: str, unit: str) -> None:
 
 def test_an_acronym_unit_keeps_its_capitals_in_the_subject() -> None:
     assert [f.subject for f in figures("đã giải quyết 09 TTHC đúng hạn")] == ["TTHC đúng hạn"]
+
+
+def test_a_line_in_capitals_keeps_its_capitals_in_the_subject() -> None:
+    # The unit in lower case, the subject's words as written.
+    assert [(f.unit, f.subject) for f in figures("DANH SÁCH 29 XÃ BIÊN GIỚI")] == [("xã", "XÃ BIÊN GIỚI")]

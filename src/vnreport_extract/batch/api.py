@@ -11,6 +11,7 @@ manifest as outcomes arrive and finally writes ``reports.jsonl`` and the tables.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -238,8 +239,12 @@ def _failed(key: str, error: VnReportError | str, error_type: str | None = None,
     ``report_id``, as in ``convert``'s manifest), and the format its name promises."""
     from ..models import PartError, Report, Source
     from ..pipeline import format_promised
+    from .plan import split_key
 
-    return Report(status="failed", source=Source(path=key, sha256=sha256, format=format_promised(key)),
+    # The name's extension (a repeated member's key ends in ``#2``).
+    name = split_key(key)[1] or key
+    return Report(status="failed", source=Source(path=key, sha256=sha256,
+                                                 format=format_promised(re.sub(r"#\d+$", "", name))),
                   errors=[PartError(part="document", type=error_type or type(error).__name__,
                                     message=recordable(first_line(error)))])
 

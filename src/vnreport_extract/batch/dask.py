@@ -188,9 +188,12 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
                               options=options)
         order = {item.key: i for i, item in enumerate(items)}
         reports = []
-        for _, result in sorted(results, key=lambda kr: order[kr[0]]):
+        for key, result in sorted(results, key=lambda kr: order[kr[0]]):
             if result.get("status") == "ok":
-                reports.append(json.loads((Path(store) / f"{result['report_id']}.json").read_text("utf-8")))
+                report = json.loads((Path(store) / f"{result['report_id']}.json").read_text("utf-8"))
+                # Identical files (``unique=False``) share one stored report: each keeps its own path.
+                report["source"]["path"] = key
+                reports.append(report)
         return reports
 
 

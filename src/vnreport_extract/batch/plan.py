@@ -69,7 +69,9 @@ class ConvertSummary:
         return 1 if self.failed else 0
 
     def text(self, *, max_failures: int = 20) -> str:
-        worked = self.total - self.resumed
+        # The files this run read: converted or failed, not those an earlier run converted, nor
+        # duplicates and skipped files (never parsed).
+        worked = sum(self.counts.get(s, 0) for s in ("ok", "error", "timeout")) - self.resumed
         rate = worked / self.seconds if self.seconds > 0 else 0.0
         statuses = ", ".join(f"{self.counts.get(s, 0)} {s}" for s in ("ok", "duplicate", "error", "timeout",
                                                                        "skipped"))

@@ -30,7 +30,6 @@ from .scan import group_numbers, holds_word
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
-_ACRONYM_UNITS = frozenset(u for u in UNITS if u.isupper())
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
 # A label right before the number (searched from the end of the text before it), and the word
@@ -296,8 +295,10 @@ def extract_figures(
                 # Lower case, as the contract writes units: ``09 TTHC`` is ``tthc``, ``29 XÃ`` ``xã``.
                 unit = unit_m.group("unit").casefold()
                 end = unit_m.end()
-            # An acronym keeps its capitals in the subject's words (``TTHC đúng hạn``).
-            shown = unit.upper() if unit.upper() in _ACRONYM_UNITS else unit
+            # The subject's words as written: an acronym's capitals (``TTHC đúng hạn``), a line in
+            # capitals (``XÃ ĐẠT CHUẨN``).
+            written = unit_m.group("unit") if unit_m is not None else unit
+            shown = written if written.isupper() else unit
             subject = _subject(text, m.start(), end, shown, clause_start, r_end, previous, before, segment)
             fig = Figure(raw=text[m.start():end], start=m.start(), end=end, value=value, unit=unit,
                          subject=subject, page=page_at(m.start()) if page_at else None)
