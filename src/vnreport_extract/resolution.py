@@ -9,6 +9,7 @@ OCR slip. Two different numbers never merge. The fullest mention
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -30,21 +31,21 @@ class _Group:
     members: list[Citation] = field(default_factory=list)
     _dates: set[str] = field(default_factory=set)
     key: str = ""  # the symbol's _key
+    # Kept as mentions join: compared with each new mention, never worked out again.
+    years: set[int] = field(default_factory=set)
+    authorities: set[str] = field(default_factory=set)  # folded
 
     def dates(self) -> set[str]:
         return self._dates
-
-    def years(self) -> set[int]:
-        return {int(iso[:4]) for iso in self._dates}
-
-    @property
-    def authorities(self) -> set[str]:
-        return {fold(c.authority) for c in self.members if c.authority}
 
     def add(self, c: Citation) -> None:
         self.members.append(c)
         if c.date is not None and c.date.iso:
             self._dates.add(c.date.iso)
+            if c.date.year is not None:
+                self.years.add(c.date.year)
+        if c.authority:
+            self.authorities.add(fold(c.authority))
 
 
 def _key(symbol: str) -> str:
@@ -68,7 +69,7 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
         # such a body numbers its documents afresh each year (a Party body each term). Every
         # province, district and commune has its ``UBND`` (``12/KH-UBND`` of Lâm Đồng and of Đức
         # Trọng), so its symbols do not say which body; nor do dates of other years.
-        return (a == b and c.date.year is not None and c.date.year in group.years() and national(c.issuer_code)
+        return (a == b and c.date.year is not None and c.date.year in group.years and national(c.issuer_code)
                 and not (c.authority and group.authorities and fold(c.authority) not in group.authorities))
     if a == b:
         return True
@@ -158,8 +159,8 @@ def resolve(citations: list[Citation]) -> Resolution:
         variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != best.symbol})
         dated = [c.date for c in g.members if c.date is not None]
         # The fullest date most mentions give (the first of them on a tie): a slip is the odd one out.
-        date = max(dated, key=lambda d: (d.day is not None, sum(1 for e in dated if e.iso == d.iso))) \
-            if dated else None
+        counts = collections.Counter(d.iso for d in dated)
+        date = max(dated, key=lambda d: (d.day is not None, counts[d.iso])) if dated else None
         doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
