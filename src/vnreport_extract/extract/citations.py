@@ -182,7 +182,6 @@ for _fold, _name in _AUTHORITY_FOLDS:
     _AUTHORITY_BY_FOLD.setdefault(_fold, _name)
 _POSITION_SET = frozenset(fold(p) for p in POSITIONS)
 _POSITION_WORDS = max(len(p.split()) for p in POSITIONS)
-_TYPE_NAME_FOLDS = frozenset(fold(d["name"]) for d in DOC_TYPES)
 _PUNCT = regex.compile(r"[,;.:()“”\"\t]")  # a tab: the end of a table cell
 # Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
@@ -335,7 +334,7 @@ def _name_length(words: list[str]) -> int:
             # ``và`` joins two capitalised words inside one name (``Sở Khoa học và Công nghệ``),
             # not a body and the type of a document after it (``UBND tỉnh và Công văn số``).
             joins = word == "và" and n + 1 < len(words) and words[n + 1][:1].isupper() \
-                and not any(fold(" ".join(words[n + 1:n + 1 + k])) in _TYPE_NAME_FOLDS for k in (1, 2, 3))
+                and not any(fold(" ".join(words[n + 1:n + 1 + k])) in _CANONICAL_TYPE for k in (1, 2, 3))
             # Some stop words, with a capital after a capitalised word, are words of the name
             # (``Ban Tổ chức``, ``Sở Giao thông``); never ``Về việc``, and after ``tỉnh`` one starts
             # a sentence (``Theo phân công``); ``ban`` after ``Ủy`` is the word ``Ủy ban`` (_NAME_PAIRS).

@@ -447,7 +447,7 @@ def _position_words(text: str) -> str:
             i, in_name = i + 1, False
             continue
         place = next((_PROVINCE_FOLDS[p] for k in (3, 2, 1)
-                      if (p := " ".join(folded[i:i + k])) in _PROVINCE_FOLDS and i + k <= len(words)), None)
+                      if (p := " ".join(folded[i:i + k])) in _PROVINCE_FOLDS), None)
         if place is not None and out:
             out.append(place)
             i += place.count(" ") + 1

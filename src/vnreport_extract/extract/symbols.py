@@ -30,11 +30,11 @@ _SLASH = r"[ ]*/[ ]*"
 _SPLIT_LETTER = r"(?:\p{Lu}[ ](?=\p{Lu}\p{L}*[-–—]))?"
 # A Party symbol whose hyphen was typed as a space (``Kết luận số 174 KL/TW``): only before a
 # known Party type code, never after a year.
-_PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
+PARTY_TYPES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
 # ... or as a slash (``Chỉ thị số 05/CT/TU``), only before a Party type code and a Party body's
 # code: the Central Committee and its organs (``TW``, ``VPTW``, ``BTCTW``), a province's,
 # district's or Party committee's (``TU``, ``HU``, ``ĐU``, ``QU``).
-_PARTY_ISSUER = r"\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
+PARTY_ISSUER = r"\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
 # An older layout with the type code between two slashes: ``527/TTLT/TTCP-BNV-UBKTTW`` (a joint
 # circular of 2007), written so and kept so; with a year from 2011 on, when the layout
 # ``number/year/TYPE-ISSUER`` was fixed, the slash is a slip (``04/2020/TT/BTP`` is ``04/2020/TT-BTP``).
@@ -46,7 +46,7 @@ _STATE_TYPES = "|".join(sorted(_STATE_TYPE_CODES, key=len, reverse=True))
 SYMBOL = (
     rf"(?P<num>\d{{1,6}}[a-z]?)"
     rf"(?:"
-    rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{_PARTY_TYPES})/)|/(?=(?:{_PARTY_TYPES})/{_PARTY_ISSUER}))"
+    rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{PARTY_TYPES})/)|/(?=(?:{PARTY_TYPES})/{PARTY_ISSUER}))"
     rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
     rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
     rf"(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"

@@ -48,7 +48,7 @@ from typing import Any
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from ..conventions.doc_types import DOC_TYPES
+from ..conventions.doc_types import CODES_OF_TYPE, DOC_TYPES, TYPE_CODES
 from ..conventions.header import (
     HEADER_LABELS,
     HEADER_PATTERNS,
@@ -74,7 +74,7 @@ from ..conventions.vocabulary import (
 )
 from ..document import Block, SourceDocument
 from ..errors import CorruptFileError, InputError, MissingComponentError, ocr_error_type
-from ..extract.symbols import find_symbols
+from ..extract.symbols import PARTY_ISSUER, PARTY_TYPES, find_symbols
 from ..limits import LimitExceededError, Limits
 from ..models import Source
 from ..normalize import fold, in_capitals
@@ -175,10 +175,7 @@ _SPECK = ".:;'’`"
 # The type code of the symbol after ``số`` (``37/HD-BCA``, ``28/2025/QĐ-TTg``, ``132-KL/TW``), which
 # names the type a name one letter off stands for (``Kêt iuận số 132-KL/TW``: ``Kết luận``).
 _CODE_AFTER_NUMBER = regex.compile(r"\d{1,5}(?:/(?:19|20)\d\d)?[/-](?P<code>\p{Lu}{1,6})(?=[/-])")
-_TYPE_NAMES_BY_CODE: dict[str, list[str]] = {}
-for _d in DOC_TYPES:
-    for _code in {_d["state"], _d["party"]} - {None}:
-        _TYPE_NAMES_BY_CODE.setdefault(str(_code), []).append(_d["name"])
+_TYPE_NAMES_BY_CODE = {code: [name for name, codes in CODES_OF_TYPE.items() if code in codes] for code in TYPE_CODES}
 
 
 def fix_type_words(text: str) -> str:
@@ -548,8 +545,6 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         repairs.append(f"symbol {whole[m.start('n') - m.start():]!r} → {fixed!r}")
         return whole[: m.start("n") - m.start()] + fixed
 
-    party_slash = slash
-
     def hyphen(m: regex.Match[str]) -> str:
         repairs.append(f"symbol's {m.group(0)!r} → '-'")
         return "-"
@@ -577,7 +572,7 @@ def repair_numbers(text: str) -> tuple[str, list[str]]:
         text = _HYPHEN_AS_OE.sub(hyphen, text)
     if "-" in text:
         text = _SLASH_MISREAD_STATE.sub(state_slash, text)
-        text = _SLASH_MISREAD_PARTY.sub(party_slash, text)
+        text = _SLASH_MISREAD_PARTY.sub(slash, text)
     return text, repairs
 
 
@@ -614,10 +609,8 @@ _SLASH_MISREAD_STATE = regex.compile(
     rf"(?<![\w/])(?P<name>(?i:{_TYPE_NAME_ALTERNATION}))[ ]+(?i:số)[ ]*:?[ ]*"
     r"(?P<n>\d{1,5}(?:/(?:19|20)\d\d)?)(?P<sep>[ ]*[,:;][ ]*|[ ]+)(?P<code>[A-ZĐ]{1,6})(?=[ ]*-[ ]*\p{Lu})")
 # ... and a Party symbol's, between its type code and a Party body's (``132-KL TW``, ``21-CT; TU``).
-_PARTY_CODES = "|".join(sorted({d["party"] for d in DOC_TYPES if d["party"]}, key=len, reverse=True))
 _SLASH_MISREAD_PARTY = regex.compile(
-    rf"(?<![\w/.-])(?P<n>\d{{1,5}}-(?:{_PARTY_CODES}))(?P<sep>[ ]*[,:;][ ]*|[ ]+)"
-    r"(?P<code>\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU))(?![\w/-])")
+    rf"(?<![\w/.-])(?P<n>\d{{1,5}}-(?:{PARTY_TYPES}))(?P<sep>[ ]*[,:;][ ]*|[ ]+)(?P<code>{PARTY_ISSUER})(?![/-])")
 
 
 # An ``l`` read ``!`` at a word's start (``Thành !ập``): no word opens with an exclamation mark.
@@ -717,7 +710,6 @@ def repair_words(text: str) -> tuple[str, list[str]]:
             return read
         repairs.append(f"{read!r} → {fixed!r}")
         return fixed
-
 
     text = _CAPITAL_INSIDE.sub(lower, text)
     text = _DONG_CHI.sub(dong_chi, text)
