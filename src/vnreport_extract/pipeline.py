@@ -406,8 +406,13 @@ def format_promised(name: str) -> Literal["pdf", "docx", "doc", "text", "markdow
     ('docx', 'markdown', 'text')
     """
     suffix = PurePosixPath(name).suffix.lower()
-    kind = _PROMISED[suffix][0] if suffix in _PROMISED else "markdown" if suffix in (".md", ".markdown") else "text"
+    kind = _PROMISED[suffix][0] if suffix in _PROMISED else _text_format(suffix)
     return cast(Literal["pdf", "docx", "doc", "text", "markdown"], kind)
+
+
+def _text_format(suffix: str) -> str:
+    """A text file's format by its (lower-case) extension: ``markdown`` or ``text``."""
+    return "markdown" if suffix in (".md", ".markdown") else "text"
 
 
 def sniff(data: bytes, path: Path) -> str:
@@ -421,7 +426,7 @@ def sniff(data: bytes, path: Path) -> str:
         return "docx" if b"word/" in data[:65536] or path.suffix.lower() == ".docx" else "zip"
     if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
         return "binary"
-    return "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    return _text_format(path.suffix.lower())
 
 
 def read_limited(path: Path, limits: Limits) -> bytes:

@@ -11,7 +11,6 @@ manifest as outcomes arrive and finally writes ``reports.jsonl`` and the tables.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +21,7 @@ from ..errors import InputError, OutputError, VnReportError, first_line
 from ..limits import Limits
 from ..normalize import recordable
 from ..options import ConvertOptions, ParseOptions, with_limits
-from .inputs import close_archives, expand_inputs, input_roots, materialize
+from .inputs import Item, close_archives, expand_inputs, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
 from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, content_key, store_folder
@@ -209,7 +208,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                 if errors == "raise":
                     raise
                 if errors == "report":
-                    yield _failed(item.key, exc)
+                    yield _failed(item, exc)
                 continue
             try:
                 # The same bytes under the same extension (which can decide how they are read).
@@ -223,7 +222,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     if errors == "raise":
                         raise
                     if errors == "report":
-                        yield _failed(item.key, str(exc).replace(str(mat.path), item.key), type(exc).__name__,
+                        yield _failed(item, str(exc).replace(str(mat.path), item.key), type(exc).__name__,
                                       sha256=mat.sha256)
                     continue
                 report.source.path = item.key
@@ -233,18 +232,15 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
         close_archives()
 
 
-def _failed(key: str, error: VnReportError | str, error_type: str | None = None, *,
+def _failed(item: Item, error: VnReportError | str, error_type: str | None = None, *,
             sha256: str | None = None) -> Report:
-    """The ``failed`` Report of the input ``key``: its file's sha256 when it was read (its
-    ``report_id``, as in ``convert``'s manifest), and the format its name promises."""
+    """The ``failed`` Report of the input ``item``: its file's sha256 when it was read (its
+    ``report_id``, as in ``convert``'s manifest), and the format its file's or member's name promises."""
     from ..models import PartError, Report, Source
     from ..pipeline import format_promised
-    from .plan import split_key
 
-    # The name's extension (a repeated member's key ends in ``#2``).
-    name = split_key(key)[1] or key
-    return Report(status="failed", source=Source(path=key, sha256=sha256,
-                                                 format=format_promised(re.sub(r"#\d+$", "", name))),
+    name = item.member if item.member is not None else item.path
+    return Report(status="failed", source=Source(path=item.key, sha256=sha256, format=format_promised(name)),
                   errors=[PartError(part="document", type=error_type or type(error).__name__,
                                     message=recordable(first_line(error)))])
 
