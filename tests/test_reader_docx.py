@@ -16,6 +16,7 @@ import pytest
 from vnreport_extract.document import SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, VnReportError
 from vnreport_extract.extract.sections import walk
+from vnreport_extract.limits import LimitExceededError, Limits
 from vnreport_extract.models import Report
 from vnreport_extract.pipeline import parse_file
 from vnreport_extract.readers.docx import read_docx
@@ -634,3 +635,20 @@ def test_two_tables_of_one_header_with_a_title_between_stay_two(tmp_path: Path) 
 def test_two_tables_of_one_header_with_a_picture_between_stay_two(tmp_path: Path) -> None:
     picture = '<w:p><w:r><w:drawing><wp:inline/></w:drawing></w:r></w:p>'
     assert _data_tables(tmp_path, _PAGE_BREAK + picture) == [3, 2]
+
+
+def _merged_down(text: str, rows: int) -> str:
+    """A cell merged across three columns and down ``rows`` rows under it."""
+    first = f'<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/><w:gridSpan w:val="3"/></w:tcPr>{_p(text)}</w:tc></w:tr>'
+    rest = '<w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val="3"/></w:tcPr><w:p/></w:tc></w:tr>'
+    return f"<w:tbl>{first}{rest * rows}</w:tbl>"
+
+
+def test_merged_copies_are_counted_against_max_table_chars(tmp_path: Path) -> None:
+    # 10 characters in 3 × 5 slots: 150 characters of copies, though the XML holds them once.
+    path = _build(tmp_path, _merged_down("Nội dung A", 4))
+    assert [b.rows[-1] for b in read_docx(path, limits=Limits(max_table_chars=150)).blocks
+            if b.kind == "table"] == [["Nội dung A"] * 3]
+    with pytest.raises(LimitExceededError) as caught:
+        read_docx(path, limits=Limits(max_table_chars=149))
+    assert (caught.value.limit, caught.value.maximum) == ("max_table_chars", 149)

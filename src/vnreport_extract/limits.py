@@ -50,6 +50,11 @@ class Limits(BaseModel):
         default=500_000, ge=1,
         description="Cells of all tables of a document together (rows × columns, merged cells counted in "
                     "every slot they cover).")
+    max_table_chars: int = Field(
+        default=20_000_000, ge=1,
+        description="Characters of all table cells of a document together, a merged cell's text counted in "
+                    "every slot it covers (a long cell merged down a thousand rows is a thousand copies in "
+                    "the table records).")
     # PDF
     max_pages: int = Field(
         default=2000, ge=1,

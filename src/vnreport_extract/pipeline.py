@@ -44,6 +44,10 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     if cells > limits.max_table_cells:
         raise LimitExceededError("max_table_cells", limits.max_table_cells, value=cells,
                                  what=f"{where}: {cells} table cells")
+    chars = sum(len(c) for b in doc.blocks if b.kind == "table" for row in b.rows for c in row)
+    if chars > limits.max_table_chars:
+        raise LimitExceededError("max_table_chars", limits.max_table_chars, value=chars,
+                                 what=f"{where}: {chars} characters in table cells")
     first, *others = split_documents(doc)
     report = _build_one(first, limits, where)
     report.errors = list(doc.errors)

@@ -153,6 +153,15 @@ def _table_docx(rows: int, cols: int) -> bytes:
     return b"<w:tbl>" + (b"<w:tr>" + cell * cols + b"</w:tr>") * rows + b"</w:tbl>"
 
 
+def _merged_down_docx(chars: int, rows: int) -> bytes:
+    """One long cell merged across 64 columns and down ``rows`` rows: a few kilobytes of XML
+    whose table records would repeat the cell in every slot it covers."""
+    start = (b'<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/><w:gridSpan w:val="64"/></w:tcPr>'
+             + _paragraph("Nội dung " * (chars // 9)) + b"</w:tc></w:tr>")
+    rest = b'<w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc></w:tr>'
+    return b"<w:tbl>" + start + rest * rows + b"</w:tbl>"
+
+
 def _encrypted_zip_docx(path: Path) -> None:
     """A DOCX whose parts carry the zip 'encrypted' flag (traditional PKWARE encryption)."""
     _docx(_paragraph("bí mật"))(path)
@@ -429,6 +438,9 @@ def _cases() -> list[Case]:
         Case("docx-nesting-over-limit", "nested.docx", _docx(_deep_docx(100)), "LimitExceededError"),
         Case("docx-table-cells", "cells.docx", _docx(_table_docx(200, 30)), "LimitExceededError",
              limits={"max_table_cells": 1000}),
+        # 64 × 3,000 slots of a 200 KB cell: 38 GB of copies from 20 KB of zipped XML.
+        Case("docx-merged-cell-copies", "merged.docx", _docx(_merged_down_docx(200_000, 3000)),
+             "LimitExceededError", budget=30),
         Case("docx-encrypted", "secret.docx", _encrypted_docx, "PasswordProtectedError"),
         Case("docx-zip-encrypted", "zip-secret.docx", _encrypted_zip_docx, "PasswordProtectedError"),
         Case("docx-truncated", "truncated.docx", _truncated_docx, "CorruptFileError"),

@@ -513,9 +513,12 @@ class _Paragraph:
 
 
 class _Reader:
-    def __init__(self, parts: _Parts, max_cells: int = 500_000, where: str = "") -> None:
+    def __init__(self, parts: _Parts, max_cells: int = 500_000, where: str = "",
+                 max_chars: int = 20_000_000) -> None:
         self.max_cells = max_cells
         self.cells = 0
+        self.max_chars = max_chars
+        self.chars = 0
         self.where = where
         self.styles = _Styles(parts.styles)
         self.numbering = _Numbering(parts.numbering, self.styles)
@@ -749,6 +752,13 @@ class _Reader:
             if self.cells > self.max_cells:
                 raise LimitExceededError("max_table_cells", self.max_cells,
                                          what=f"{self.where}: more than {self.max_cells} table cells")
+            # A merged cell's text is repeated in every slot it covers: a long cell merged down
+            # thousands of rows would be gigabytes of copies from a few kilobytes of XML.
+            self.chars += sum(len(c) for c in row)
+            if self.chars > self.max_chars:
+                raise LimitExceededError("max_table_chars", self.max_chars,
+                                         what=f"{self.where}: characters in table cells (a merged cell "
+                                              "counted in every slot it covers)")
             rows.append(row)
             copies.append(copy)
         width = max((len(r) for r in rows), default=0)
@@ -1081,7 +1091,7 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     """
     limits = limits or Limits()
     parts = _open(path, limits)
-    reader = _Reader(parts, limits.max_table_cells, str(path))
+    reader = _Reader(parts, limits.max_table_cells, str(path), limits.max_table_chars)
     try:
         blocks = join_typed_continuations(list(reader.blocks(parts.body)),
                                           lambda block: id(block) in reader.typed_on_blocks)
