@@ -1255,3 +1255,22 @@ def test_an_annex_or_regulation_title_under_a_type_name_or_issued_with_line(
         text: str, doc_type: str, issuer: str | None, title: str) -> None:
     meta = extract_metadata(text).metadata
     assert (meta.doc_type, meta.issuer, meta.title) == (doc_type, issuer, title)
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("ngày 31 tháng 02 năm 2023", "2023-02"),  # no 31st in February
+    ("ngày 29 tháng 2 năm 2023", "2023-02"),  # 2023 is no leap year
+    ("ngày 31 tháng 4 năm 2021", "2021-04"),  # April has 30 days
+    ("ngày 0 tháng 5 năm 2023", "2023-05"),
+    ("ngày 15 tháng 13 năm 2023", "2023"),  # no month 13: the year alone
+])
+def test_document_date_that_is_no_calendar_day_keeps_what_is_one(written: str, kept: str) -> None:
+    report = parse_text(f"UỶ BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nSố: 12/BC-UBND\nPhú Tiến, {written}\nBÁO CÁO\nKết quả\n")
+    assert (report.metadata.place, report.metadata.date and report.metadata.date.iso) == ("Phú Tiến", kept)
+    assert "unreadable-document-date" in {w.code for w in report.warnings}
+
+
+def test_document_date_of_a_leap_day_is_kept_whole() -> None:
+    report = parse_text("UỶ BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nSố: 12/BC-UBND\nPhú Tiến, ngày 29 tháng 2 năm 2024\nBÁO CÁO\n")
+    assert report.metadata.date is not None and report.metadata.date.iso == "2024-02-29"
+    assert "unreadable-document-date" not in {w.code for w in report.warnings}

@@ -105,7 +105,7 @@ _RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:n
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
 
 
-def _valid(day: int | None, month: int | None, year: int = 2000) -> bool:
+def is_calendar_date(day: int | None, month: int | None, year: int = 2000) -> bool:
     """A real calendar day (``30/02/2023`` is not)."""
     if month is not None and not 1 <= month <= 12:
         return False
@@ -191,7 +191,7 @@ def _month_first_columns(text: str, numeric: list[tuple[regex.Match[str], int, i
     two or more that only month first makes dates, in a spreadsheet's ``m/d/yyyy``, and none that
     only day first makes one; and the text's table rows, when they were looked at."""
     def only_month_first(first: int, second: int, year: int) -> bool:
-        return _valid(second, first, year) and not _valid(first, second, year)
+        return is_calendar_date(second, first, year) and not is_calendar_date(first, second, year)
 
     # Most texts hold no date that only month first makes one: then no table is looked at.
     if sum(1 for _, first, second, year in numeric if only_month_first(first, second, year)) < 2:
@@ -204,7 +204,7 @@ def _month_first_columns(text: str, numeric: list[tuple[regex.Match[str], int, i
             continue
         if only_month_first(first, second, year) and _CELL_DATE.fullmatch(m.group()):
             counts[column] = counts.get(column, 0) + 1
-        elif _valid(first, second, year) and not _valid(second, first, year):
+        elif is_calendar_date(first, second, year) and not is_calendar_date(second, first, year):
             day_first.add(column)
     return {c for c, n in counts.items() if n >= 2 and c not in day_first}, rows
 
@@ -258,7 +258,7 @@ def date_at(text: str, pos: int, month_first: Callable[[int], bool] | None = Non
     day, month, year = _int(day_text), _int(month_text), int(year_text)
     if pattern is NUMERIC and month_first is not None and month_first(pos):
         day, month = month, day
-    if not _valid(day, month, year):
+    if not is_calendar_date(day, month, year):
         return None
     return PartialDate.of(year, month, day), m.start(), m.end()
 
@@ -294,7 +294,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for m in matches_at(WORDED, text, day_words):
         day_text, month_text, year_text = m.group(*_DATE_GROUPS[WORDED])
         day, month, year = _int(day_text), _int(month_text), int(year_text)
-        if _valid(day, month, year) and not taken.overlaps(m.start(), m.end()):
+        if is_calendar_date(day, month, year) and not taken.overlaps(m.start(), m.end()):
             if month is None:
                 add("year", m.start(), m.end(), PartialDate.of(year))
             else:
@@ -302,7 +302,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for m in matches_at(WORDED_DAYS, text, day_words):
         month, year = int(m.group("m")), int(m.group("y"))
         days = list(_DAY.finditer(text, m.start("days"), m.end("days")))
-        if taken.overlaps(m.start(), m.end()) or not all(_valid(int(d.group()), month, year) for d in days):
+        if taken.overlaps(m.start(), m.end()) or not all(is_calendar_date(int(d.group()), month, year) for d in days):
             continue
         for d in days[:-1]:
             add("date", d.start(), d.end(), PartialDate.of(year, month, int(d.group())))
@@ -320,13 +320,13 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for m, first, second, year in numeric:
         if columns and rows is not None and rows.column(m.start()) in columns:
             first, second = second, first  # month first: a spreadsheet's column
-        if _valid(first, second, year) and not taken.overlaps(m.start(), m.end()):
+        if is_calendar_date(first, second, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, second, first))
     for m in matches_at(WORDED_MONTHS, text, month_words):
         year = int(m.group("y"))
         months = list(_DAY.finditer(text, m.start("months"), m.end("months")))
         numbers = [int(x.group()) for x in months]
-        if taken.overlaps(m.start(), m.end()) or not all(_valid(None, n) for n in numbers) \
+        if taken.overlaps(m.start(), m.end()) or not all(is_calendar_date(None, n) for n in numbers) \
                 or any(a >= b for a, b in itertools.pairwise(numbers)) \
                 or _DAY_BEFORE_MONTH.search(text, max(0, m.start() - 12), m.start()):
             continue  # (``ngày 30 tháng 11, 12/2012``: a day's, not a list of months)
@@ -337,12 +337,12 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
-            if _valid(None, month) and not taken.overlaps(m.start(), m.end()):
+            if is_calendar_date(None, month) and not taken.overlaps(m.start(), m.end()):
                 add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
     # A table row's cells are joined by tabs: a text without one has no cell to look in.
     for m in matches_in(CELL_MONTH, text, around(years, 3, 4, len(text))) if "\t" in text else ():
         month = int(m.group("m"))
-        if _valid(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
+        if is_calendar_date(None, month) and not taken.overlaps(m.start(), m.end()) and _CELL_END.match(text, m.end()) \
                 and _month_cell(text, m.start()) and m.group() != "1/2000" \
                 and not _NUMBER_WORD.search(text, max(0, m.start() - 30), m.start()):
             add("month", m.start(), m.end(), PartialDate.of(int(m.group("y")), month))
@@ -359,7 +359,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             continue
         if _YEAR_SHARED.match(text[m.end():after[0]]) and after[2].year is not None:
             day, month = int(m.group("d")), int(m.group("m"))
-            if _valid(day, month, after[2].year):
+            if is_calendar_date(day, month, after[2].year):
                 add("date", m.start(), m.end(), PartialDate.of(after[2].year, month, day))
     for m in matches_at(DAY_BEFORE, text, day_words):
         after = next_full(m.end())
@@ -371,7 +371,7 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         numbers = [int(d.group()) for d in days] + [after[2].day or 0]
         if taken.overlaps(m.start("days"), m.end("days")) \
                 or any(a >= b for a, b in itertools.pairwise(numbers)) \
-                or not all(_valid(int(d.group()), after[2].month, after[2].year) for d in days):
+                or not all(is_calendar_date(int(d.group()), after[2].month, after[2].year) for d in days):
             continue
         for d in days:
             add("date", d.start(), d.end(), PartialDate.of(after[2].year, after[2].month, int(d.group())))

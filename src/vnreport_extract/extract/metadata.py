@@ -47,7 +47,7 @@ from ..conventions.vocabulary import (
 )
 from ..models import Metadata, PartialDate, Signer, Warning
 from ..normalize import fold, in_capitals, sentence_case
-from .dates import NUMERIC, WORDED, date_at
+from .dates import NUMERIC, WORDED, date_at, is_calendar_date
 from .sections import parse_heading
 from .symbols import dated_number, parse_own_number, with_type_code
 
@@ -157,7 +157,8 @@ def _number_line(meta: Metadata, line: Line, m: regex.Match[str]) -> tuple[tuple
 
 class DateLine(NamedTuple):
     """What a place-and-date line gives: the place, the date, the date's span in the text, and
-    whether the day and month were misread (only the year kept)."""
+    whether the day and month were misread or name no calendar day (only the year kept, and the
+    month where it is one)."""
 
     place: str | None
     date: PartialDate | None
@@ -173,6 +174,12 @@ def _parse_date_line(line: Line) -> DateLine:
     >>> found = _parse_date_line(Line("Bắc Giang, ngày 2ftháng/0 năm 2012", 0, 34))
     >>> found.place, found.date and found.date.iso, found.span, found.misread
     ('Bắc Giang', '2012', (30, 34), True)
+
+    A day the month does not have (``ngày 31 tháng 02``) is no date either: its year and month kept.
+
+    >>> found = _parse_date_line(Line("Phú Tiến, ngày 31 tháng 02 năm 2023", 0, 35))
+    >>> found.date and found.date.iso, found.misread
+    ('2023-02', True)
     """
     m = match_line("place-date", line.text)
     if m is None:
@@ -186,8 +193,12 @@ def _parse_date_line(line: Line) -> DateLine:
         return DateLine(place, PartialDate.of(int(garbled.group("y"))), span, misread=True)
     day = int(d.group("d")) if d.group("d") else None
     month = int(d.group("m")) if d.group("m") else None
-    date = PartialDate.of(int(d.group("y")), month, day)
-    return DateLine(place, date, (line.start + d.start(), line.start + d.end()))
+    year = int(d.group("y"))
+    span = (line.start + d.start(), line.start + d.end())
+    if not is_calendar_date(day, month, year):
+        kept = month if is_calendar_date(None, month) else None
+        return DateLine(place, PartialDate.of(year, kept), span, misread=True)
+    return DateLine(place, PartialDate.of(year, month, day), span)
 
 
 def _field_name(text: str, label: regex.Match[str], before: list[Line], following: list[Line]) -> bool:
@@ -277,8 +288,8 @@ def _take_date(meta: Metadata, found: DateLine, line: Line, warnings: list[Warni
     meta.place, meta.date = found.place, found.date
     if found.misread:
         warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
-                                message=f"the day and month of the document's date could not be read, only its "
-                                        f"year: {line.text!r}"))
+                                message=f"the document's date could not be read whole or is no calendar day; "
+                                        f"kept {found.date.iso if found.date else None}: {line.text!r}"))
     return found.span
 
 
