@@ -38,6 +38,19 @@ def test_invisible_characters_dropped() -> None:
     assert normalize_unicode("cải\u200b cách\ufeff hành\u00adchính") == "cải cách hànhchính"
 
 
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                  "\u2066", "\u2067", "\u2068", "\u2069", "\u061c"])
+def test_direction_marks_inside_a_symbol_go(mark: str) -> None:
+    # Copied from a web page or a right-to-left editor: the marks are invisible and cut the symbol.
+    report = parse_text(f"Căn cứ Kế hoạch số 41/KH{mark}-UBND ngày 05/5/2023 của UBND xã.")
+    assert [c.symbol for c in report.citations] == ["41/KH-UBND"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_line_and_paragraph_separators_end_a_line(separator: str) -> None:
+    assert normalize_unicode(f"I. Kết quả{separator}II. Tồn tại") == "I. Kết quả\nII. Tồn tại"
+
+
 def test_hyphen_lookalikes() -> None:
     assert normalize_unicode("NĐ\u2011CP NĐ\u2212CP") == "NĐ-CP NĐ-CP"
 

@@ -14,13 +14,16 @@ import regex
 
 # One translation table: spaces that are not U+0020 (no-break, thin, figure,
 # ideographic ...) become a space; hyphen look-alikes a hyphen (en and em dashes are
-# real punctuation and stay); invisible characters (zero-width, BOM, soft hyphen) and
-# control characters other than tab and newline go.
+# real punctuation and stay); invisible characters (zero-width, BOM, soft hyphen, the
+# marks and embeddings that set the direction of right-to-left text) and control characters
+# other than tab and newline go; the line and paragraph separators end a line.
 _TRANSLATE: dict[int, str | None] = {
     **{c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
     **{c: "-" for c in (0x2010, 0x2011, 0x2012, 0x2212, 0xFE63, 0xFF0D)},
     **{c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x00, 0x09), 0x0B, 0x0C,
-                         *range(0x0E, 0x20), 0x7F)},
+                         *range(0x0E, 0x20), 0x7F, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                         *range(0x2066, 0x206A), 0x061C)},
+    **{c: "\n" for c in (0x2028, 0x2029, 0x0085)},
 }
 
 # A lone surrogate (a string made from bytes that were no UTF-8, ``surrogateescape``) is no
