@@ -652,3 +652,43 @@ def test_merged_copies_are_counted_against_max_table_chars(tmp_path: Path) -> No
     with pytest.raises(LimitExceededError) as caught:
         read_docx(path, limits=Limits(max_table_chars=149))
     assert (caught.value.limit, caught.value.maximum) == ("max_table_chars", 149)
+
+
+def _rewritten(path: Path, out: Path, change: Callable[[str, bytes], tuple[str, bytes] | None]) -> Path:
+    """A copy of a .docx whose members ``change`` renames, rewrites or (None) leaves out."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            changed = change(item.filename, src.read(item.filename))
+            if changed is not None:
+                dst.writestr(*changed)
+    return out
+
+
+@pytest.mark.parametrize("part", ["numbering", "styles", "footnotes"])
+def test_a_part_named_but_not_held_is_read_without_with_a_warning(tmp_path: Path, part: str) -> None:
+    # A converter that writes the relationship to numbering.xml but not the part itself.
+    built = _build(tmp_path, _p("Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021 của UBND tỉnh"))
+    path = _rewritten(built, tmp_path / "missing.docx",
+                      lambda name, data: None if name == f"word/{part}.xml" else (name, data))
+    doc = read_docx(path)
+    assert [b.text for b in doc.blocks] == ["Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021 của UBND tỉnh"]
+    assert [(code, f"{part} (word/{part}.xml)" in message) for code, message in doc.warnings] == \
+        [("docx-missing-part", True)]
+
+
+def test_part_names_match_whatever_their_case(tmp_path: Path) -> None:
+    # OPC part names are case-insensitive: ``word/Document.xml`` in the zip is ``/word/document.xml``.
+    built = _build(tmp_path, _p("Báo cáo số 12/BC-UBND"))
+    path = _rewritten(built, tmp_path / "case.docx",
+                      lambda name, data: ("word/Document.xml" if name == "word/document.xml" else name, data))
+    assert [b.text for b in read_docx(path).blocks] == ["Báo cáo số 12/BC-UBND"]
+
+
+def test_strict_open_xml_is_named_in_the_error(tmp_path: Path) -> None:
+    built = _build(tmp_path, _p("Báo cáo"))
+    strict = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+    transitional = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    path = _rewritten(built, tmp_path / "strict.docx", lambda name, data: (
+        name, data.replace(transitional, strict) if name == "_rels/.rels" else data))
+    with pytest.raises(CorruptFileError, match="Strict Open XML"):
+        read_docx(path)

@@ -1,6 +1,6 @@
 """Readers: one per input format, each turning a file into a :class:`SourceDocument`.
 
-``text`` (plain text, Markdown), ``docx`` (python-docx and its XML), ``doc`` (legacy
+``text`` (plain text, Markdown), ``docx`` (the package's XML parts with lxml), ``doc`` (legacy
 Word through LibreOffice, then ``docx``), ``pdf`` (pdfplumber; pages without a text
 layer through ``ocr``). The format is chosen by content, not only by extension.
 """

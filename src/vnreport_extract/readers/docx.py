@@ -1,4 +1,4 @@
-"""DOCX (Word 2007+) reader: python-docx for the package, its XML where python-docx falls short.
+"""DOCX (Word 2007+) reader: the package's parts read from the zip, their XML with lxml.
 
 What a Word file holds that plain text does not, and how it reaches the pipeline:
 
@@ -20,13 +20,14 @@ A DOCX has no pages: ``page`` is None and ``source.pages`` is None.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -101,12 +102,17 @@ class _Parts:
     numbering: etree._Element | None
     footnotes: etree._Element | None
     endnotes: etree._Element | None
+    # Parts the main part names that the file does not hold (``numbering (word/numbering.xml)``).
+    missing: list[str]
 
 
 def _open(path: Path, limits: Limits) -> _Parts:
     """The XML parts of a .docx; every way a file can fail to be one is a :class:`CorruptFileError`.
     Sizes are judged from the zip directory before anything is inflated (a part inflated
-    beyond its declared size fails its CRC check in :mod:`zipfile`, unread past that size)."""
+    beyond its declared size fails its CRC check in :mod:`zipfile`, unread past that size).
+    Only the parts read are inflated (not the pictures): the main part found through the
+    package's relationships, and the styles, numbering, footnotes and endnotes it names. A
+    part it names that the file does not hold is left out with a note (``missing``)."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -121,66 +127,115 @@ def _open(path: Path, limits: Limits) -> _Parts:
                                                   f"{info.file_size} bytes")
                 if info.flag_bits & 0x1:
                     raise PasswordProtectedError(f"{path}: password-protected Word document (encrypted zip)")
-            names = set(z.namelist())
+            package = _Package(z)
+            if package.name("/[Content_Types].xml") is None:
+                raise CorruptFileError(f"{path}: not a Word document: a zip without [Content_Types].xml")
+            main = package.main_part(path)
+            content_type = package.content_type(main)
+            if not content_type.startswith("application/vnd.ms-word") and "wordprocessingml" not in content_type:
+                raise CorruptFileError(f"{path}: not a Word document: its main part is {content_type or 'untyped'}")
+            body = package.xml(main).find(_w("body"))
+            related = package.relationships(main)
+            parts: dict[str, etree._Element | None] = {}
+            missing: list[str] = []
+            for name, reltype in (("styles", _REL_STYLES), ("numbering", _REL_NUMBERING),
+                                  ("footnotes", _REL_FOOTNOTES), ("endnotes", _REL_ENDNOTES)):
+                target = related.get(reltype)
+                if target is not None and package.name(target) is None:
+                    missing.append(f"{name} ({target.lstrip('/')})")
+                    target = None
+                parts[name] = package.xml(target) if target is not None else None
+    except (CorruptFileError, LimitExceededError, PasswordProtectedError):
+        raise
     except zipfile.BadZipFile as exc:
         raise CorruptFileError(f"{path}: not a Word document: broken or truncated zip ({exc})") from exc
-    except OSError as exc:
-        raise CorruptFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if "[Content_Types].xml" not in names:
-        raise CorruptFileError(f"{path}: not a Word document: a zip without [Content_Types].xml")
-
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.package import Package
-
-    try:
-        package = Package.open(str(path))
-        main = package.main_document_part
-        if not main.content_type.startswith("application/vnd.ms-word") and \
-                "wordprocessingml" not in main.content_type:
-            raise CorruptFileError(f"{path}: not a Word document: its main part is {main.content_type}")
-        body = _xml_of(main).find(_w("body"))
-        parts: dict[str, etree._Element | None] = {}
-        for name, reltype in (("styles", _REL_STYLES), ("numbering", _REL_NUMBERING),
-                              ("footnotes", _REL_FOOTNOTES), ("endnotes", _REL_ENDNOTES)):
-            parts[name] = _related_xml(main, reltype)
-    except CorruptFileError:
-        raise
-    except (KeyError, PackageNotFoundError, zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ValueError,
-            AttributeError, EOFError, OSError) as exc:
+    except (KeyError, zlib.error, etree.XMLSyntaxError, ValueError, EOFError, NotImplementedError) as exc:
         detail = first_line(exc) or type(exc).__name__
         raise CorruptFileError(f"{path}: not a readable Word document: {detail}") from exc
+    except OSError as exc:
+        raise CorruptFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if body is None:
-        raise CorruptFileError(f"{path}: not a Word document: word/document.xml has no body")
+        raise CorruptFileError(f"{path}: not a Word document: its main part has no body")
     for name, root in (("document", body), *parts.items()):
         if root is not None and _deeper_than(root, limits.max_xml_depth):
             raise LimitExceededError("max_xml_depth", limits.max_xml_depth,
                                      what=f"{path}: the {name} XML nests elements more deeply")
-    return _Parts(body, parts["styles"], parts["numbering"], parts["footnotes"], parts["endnotes"])
+    return _Parts(body, parts["styles"], parts["numbering"], parts["footnotes"], parts["endnotes"], missing)
+
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+# ISO/IEC 29500 Strict: the same parts under other namespaces, which Word writes only when asked.
+_REL_MAIN_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+# The parser python-docx uses for the same parts: no entity resolved (an XXE reads no file, a
+# billion laughs is refused by libxml2), whitespace between elements dropped.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+
+
+class _Package:
+    """An Open Packaging Conventions zip: parts by name (case-insensitive, as OPC names are),
+    their content types and the relationships of a part, read from the zip alone."""
+
+    def __init__(self, z: zipfile.ZipFile) -> None:
+        self.zip = z
+        self.names = {n.casefold(): n for n in z.namelist()}
+        self._types: tuple[dict[str, str], dict[str, str]] | None = None
+
+    def name(self, part: str) -> str | None:
+        """The zip member of a part name (``/word/document.xml``), or None when there is none."""
+        return self.names.get(part.lstrip("/").casefold())
+
+    def xml(self, part: str) -> etree._Element:
+        member = self.name(part)
+        if member is None:
+            raise KeyError(f"There is no item named {part.lstrip('/')!r} in the archive")
+        return etree.fromstring(self.zip.read(member), _PARSER)
+
+    def relationships(self, part: str) -> dict[str, str]:
+        """The internal targets of a part's relationships by type (the first of each type), as
+        part names; ``/`` for the package's own."""
+        folder, _, file = part.rpartition("/")
+        rels = f"{folder}/_rels/{file}.rels"
+        if self.name(rels) is None:
+            return {}
+        found: dict[str, str] = {}
+        for rel in self.xml(rels).iter(f"{{{_RELS_NS}}}Relationship"):
+            kind, target = rel.get("Type"), rel.get("Target")
+            if kind is None or target is None or rel.get("TargetMode") == "External" or kind in found:
+                continue
+            target = unquote(target)
+            found[kind] = posixpath.normpath(target if target.startswith("/") else f"{folder}/{target}")
+        return found
+
+    def main_part(self, path: Path) -> str:
+        """The main document part, as the package's relationships name it."""
+        rels = self.relationships("/")
+        if _REL_MAIN in rels:
+            return rels[_REL_MAIN]
+        if _REL_MAIN_STRICT in rels:
+            raise CorruptFileError(f"{path}: a Word document in Strict Open XML, which is not read: save it "
+                                   "again as a Word Document (.docx)")
+        raise CorruptFileError(f"{path}: not a Word document: no main document part in its relationships")
+
+    def content_type(self, part: str) -> str:
+        if self._types is None:
+            overrides: dict[str, str] = {}
+            defaults: dict[str, str] = {}
+            types = self.xml("/[Content_Types].xml")
+            for el in types.iter(f"{{{_TYPES_NS}}}Override"):
+                overrides[el.get("PartName", "").casefold()] = el.get("ContentType", "")
+            for el in types.iter(f"{{{_TYPES_NS}}}Default"):
+                defaults[el.get("Extension", "").casefold()] = el.get("ContentType", "")
+            self._types = overrides, defaults
+        overrides, defaults = self._types
+        return overrides.get(part.casefold()) or defaults.get(part.rpartition(".")[2].casefold(), "")
 
 
 def _deeper_than(root: etree._Element, depth: int) -> bool:
     """Whether an element lies more than ``depth`` levels below ``root`` (an XPath of
     ``depth`` steps, evaluated by libxml2: linear in the elements it passes)."""
     return bool(root.xpath("/".join(["*"] * (depth + 1)) + "[1]"))
-
-
-def _related_xml(main: Any, reltype: str) -> etree._Element | None:
-    for rel in main.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return _xml_of(rel.target_part)
-    return None
-
-
-def _xml_of(part: Any) -> etree._Element:
-    """The XML of a package part. python-docx parses the parts it has a class for; others
-    (footnotes, endnotes, the main part of a .docm or .dotx) it keeps as bytes, parsed here
-    with its parser, which resolves no entities."""
-    element: etree._Element | None = getattr(part, "element", None)
-    if element is None:
-        from docx.oxml.parser import parse_xml
-
-        element = parse_xml(part.blob)
-    return element
 
 
 # --------------------------------------------------------------------------- styles
@@ -1102,6 +1157,9 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     except (ValueError, etree.LxmlError) as exc:
         raise CorruptFileError(f"{path}: not a readable Word document: {exc}") from exc
     warnings: list[tuple[str, str]] = []
+    if parts.missing:
+        warnings.append(("docx-missing-part", f"the document names parts the file does not hold, read without "
+                                              f"them: {', '.join(parts.missing)}"))
     if reader.legacy.converted:
         warnings.append(("legacy-font-encoding",
                          f"{reader.legacy.converted} runs in a TCVN3/VNI font were converted to Unicode"))
