@@ -692,3 +692,14 @@ def test_strict_open_xml_is_named_in_the_error(tmp_path: Path) -> None:
         name, data.replace(transitional, strict) if name == "_rels/.rels" else data))
     with pytest.raises(CorruptFileError, match="Strict Open XML"):
         read_docx(path)
+
+
+def test_elements_of_a_part_are_counted_before_it_is_parsed(tmp_path: Path) -> None:
+    path = _build(tmp_path, _p("Báo cáo") * 300)
+    with zipfile.ZipFile(path) as z:
+        data = z.read("word/document.xml")
+    elements = data.count(b"<") - data.count(b"</") - data.count(b"<?")
+    assert len(read_docx(path, limits=Limits(max_xml_elements=elements)).blocks) == 300
+    with pytest.raises(LimitExceededError) as caught:
+        read_docx(path, limits=Limits(max_xml_elements=elements - 1))
+    assert (caught.value.limit, caught.value.value) == ("max_xml_elements", elements)

@@ -102,6 +102,10 @@ class Limits(BaseModel):
     max_xml_depth: int = Field(
         default=128, ge=1,
         description="Element nesting depth of a DOCX XML part (nested tables, content controls).")
+    max_xml_elements: int = Field(
+        default=1_500_000, ge=1,
+        description="Elements of one DOCX XML part, counted from its tags before it is parsed (a long report "
+                    "has tens of thousands; each costs memory twice, parsed and read).")
     # Zip archives given to convert / iter_reports
     max_members: int = Field(
         default=10_000, ge=1, description="Members of one .zip archive given as input.")

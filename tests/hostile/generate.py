@@ -438,6 +438,8 @@ def _cases() -> list[Case]:
         Case("docx-nesting-over-limit", "nested.docx", _docx(_deep_docx(100)), "LimitExceededError"),
         Case("docx-table-cells", "cells.docx", _docx(_table_docx(200, 30)), "LimitExceededError",
              limits={"max_table_cells": 1000}),
+        # 2 million elements in 190 KB zipped: a gigabyte parsed, refused from the count of its tags.
+        Case("docx-paragraph-flood", "flood.docx", _docx(_paragraph("a") * 700_000), "LimitExceededError"),
         # 64 × 3,000 slots of a 200 KB cell: 38 GB of copies from 20 KB of zipped XML.
         Case("docx-merged-cell-copies", "merged.docx", _docx(_merged_down_docx(200_000, 3000)),
              "LimitExceededError", budget=30),

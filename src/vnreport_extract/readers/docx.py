@@ -127,7 +127,7 @@ def _open(path: Path, limits: Limits) -> _Parts:
                                                   f"{info.file_size} bytes")
                 if info.flag_bits & 0x1:
                     raise PasswordProtectedError(f"{path}: password-protected Word document (encrypted zip)")
-            package = _Package(z)
+            package = _Package(z, limits.max_xml_elements, path)
             if package.name("/[Content_Types].xml") is None:
                 raise CorruptFileError(f"{path}: not a Word document: a zip without [Content_Types].xml")
             main = package.main_part(path)
@@ -177,8 +177,10 @@ class _Package:
     """An Open Packaging Conventions zip: parts by name (case-insensitive, as OPC names are),
     their content types and the relationships of a part, read from the zip alone."""
 
-    def __init__(self, z: zipfile.ZipFile) -> None:
+    def __init__(self, z: zipfile.ZipFile, max_elements: int = 1_500_000, path: Path = Path()) -> None:
         self.zip = z
+        self.max_elements = max_elements
+        self.path = path
         self.names = {n.casefold(): n for n in z.namelist()}
         self._types: tuple[dict[str, str], dict[str, str]] | None = None
 
@@ -190,7 +192,14 @@ class _Package:
         member = self.name(part)
         if member is None:
             raise KeyError(f"There is no item named {part.lstrip('/')!r} in the archive")
-        return etree.fromstring(self.zip.read(member), _PARSER)
+        data = self.zip.read(member)
+        # Counted from the tags, before the tree is built: a few hundred kilobytes of zipped
+        # empty paragraphs are millions of elements, a gigabyte parsed.
+        elements = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
+        if elements > self.max_elements:
+            raise LimitExceededError("max_xml_elements", self.max_elements, value=elements,
+                                     what=f"{self.path}: part {member[:80]} holds {elements} elements")
+        return etree.fromstring(data, _PARSER)
 
     def relationships(self, part: str) -> dict[str, str]:
         """The internal targets of a part's relationships by type (the first of each type), as
