@@ -25,7 +25,7 @@ from ..conventions.vocabulary import (
 from ..models import Figure, Warning
 from ..spans import Spans
 from ..words import segment as _segment
-from .scan import group_numbers, holds_word
+from .scan import group_numbers, holds_word, matches_at, places_between
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
@@ -211,10 +211,12 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
     for m in _SCORE.finditer(text, start, end) if slash and holds("điểm") else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
-    for m in _RANK.finditer(text, start, end) if slash and holds("thứ") else ():
+    for m in matches_at(_RANK, text, places_between(text, low, "thứ", start, end), end) if slash else ():
         if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
-    for m in _RANGE.finditer(text, start, end) if holds("từ") else ():
+    # Tried only where the word starts: a case-insensitive first word tried at every position
+    # costs more than the rest of the figures.
+    for m in matches_at(_RANGE, text, places_between(text, low, "từ", start, end), end):
         unit = UNIT.match(" " + m.group("unit"))
         if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),

@@ -68,16 +68,20 @@ def occurrences(text: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
-def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, for a pattern whose matches can only start at
-    one of ``starts`` (in order).
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int],
+               endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text, 0, endpos)`` gives, for a pattern whose matches can only
+    start at one of ``starts`` (in order).
 
     >>> [m.group() for m in matches_at(regex.compile(r"\\d+"), "a 12 b 345", [2, 3, 7])]
     ['12', '345']
+    >>> [m.group() for m in matches_at(regex.compile(r"\\d+"), "a 12 b 345", [2, 3, 7], 9)]
+    ['12', '34']
     """
     end = 0
+    last = len(text) if endpos is None else endpos
     for pos in starts:
-        if pos >= end and (m := pattern.match(text, pos)):
+        if pos >= end and (m := pattern.match(text, pos, last)):
             end = m.end()
             yield m
 
@@ -162,6 +166,23 @@ def holds_word(text: str, low: str | None, word: str, start: int = 0, end: int |
     if low is not None:
         return low.find(word, start, end) >= 0
     return _any_case(word).search(text, start, end) is not None
+
+
+def places_between(text: str, low: str | None, word: str, start: int, end: int) -> Iterator[int]:
+    """Where ``word`` (lower case) starts in ``text[start:end]``, in any case, in order, as
+    :func:`word_places` finds it in the whole text.
+
+    >>> text = "từ 1 đến 2; Từ 3 đến 4"
+    >>> list(places_between(text, lowered(text), "từ", 1, 22)), list(places_between(text, None, "từ", 0, 22))
+    ([12], [0, 12])
+    """
+    if low is None:
+        yield from (m.start() for m in _any_case(word).finditer(text, start, end))
+        return
+    pos = low.find(word, start, end)
+    while pos >= 0:
+        yield pos
+        pos = low.find(word, pos + 1, end)
 
 
 @functools.lru_cache(maxsize=16)
