@@ -162,6 +162,22 @@ def test_utf16_text_decodes(tmp_path: Path) -> None:
     assert [c.symbol for c in parse_file(path).citations] == ["41/KH-UBND"]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_byte_order_mark_decodes(tmp_path: Path, codec: str) -> None:
+    # As a Windows tool that writes "Unicode" text without its BOM saves it.
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Căn cứ Kế hoạch số 41/KH-UBND ngày 05/5/2023 của UBND xã.\r\n".encode(codec))
+    report = parse_file(path)
+    assert (report.source.format, [c.symbol for c in report.citations]) == ("text", ["41/KH-UBND"])
+
+
+def test_bytes_with_zeros_that_read_as_no_utf16_text_are_binary(tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(UnsupportedFormatError, match="binary files are not supported"):
+        parse_file(path)
+
+
 def test_cover_to_trinh_and_report_are_split() -> None:
     cover = ("ỦY BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
              "Số: 15/TTr-UBND\nPhú Tiến, ngày 20 tháng 5 năm 2023\nTỜ TRÌNH\nVề việc xin ý kiến báo cáo\n"

@@ -357,10 +357,42 @@ def check_text_size(text: str, limits: Limits, where: str) -> None:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    r"""The codec of UTF-16 text saved without its byte order mark (``utf-16-le`` or
+    ``utf-16-be``), or None: the zero bytes of its ASCII characters all fall on one side of
+    each pair (at least a fifth of the pairs, none on the other side), and its first
+    kilobytes decode to text (no control character but tab and line ends).
+
+    >>> utf16_without_bom("Báo cáo số 12/BC-UBND\r\n".encode("utf-16-le"))
+    'utf-16-le'
+    >>> utf16_without_bom("Báo cáo".encode("utf-16-be")), utf16_without_bom(b"\x00\x01\x02\x00" * 8)
+    ('utf-16-be', None)
+    """
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    pairs = len(head) // 2
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    codec = "utf-16-le" if even == 0 and odd * 5 >= pairs else \
+        "utf-16-be" if odd == 0 and even * 5 >= pairs else None
+    if codec is None:
+        return None
+    sample = head[:pairs * 2]
+    high = sample[-1] if codec == "utf-16-le" else sample[-2]
+    if 0xD8 <= high <= 0xDB:
+        sample = sample[:-2]  # a surrogate pair cut by the sample's end
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec if all(c.isprintable() or c in "\t\r\n\f" for c in text) else None
+
+
 def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     r"""The text of a text file, and the legacy encoding its bytes were in (``tcvn3``, ``vni``) or None.
 
-    UTF-8 (with or without a BOM) and UTF-16 (with a BOM) are read as such; other bytes
+    UTF-8 (with or without a BOM) and UTF-16 (with a BOM, or without when
+    :func:`utf16_without_bom` knows it) are read as such; other bytes
     are legacy Vietnamese (TCVN3 or VNI, 8-bit fonts at Latin-1 code points) when they
     read as Vietnamese that way (:func:`~vnreport_extract.legacy.detect`), else
     Windows-1258. Undecodable bytes are an :class:`InputError`. What is wrong with the text
@@ -376,9 +408,10 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     """
     from .legacy import C1_AS_CP1252, detect, fix_text
 
-    if data.startswith(_UTF16_BOMS):
+    codec = "utf-16" if data.startswith(_UTF16_BOMS) else utf16_without_bom(data)
+    if codec is not None:
         try:
-            return data.decode("utf-16"), None
+            return data.decode(codec), None
         except UnicodeDecodeError:
             raise InputError(f"{path}: not valid UTF-16 text (truncated or a lone surrogate)") from None
     try:
@@ -428,7 +461,7 @@ def sniff(data: bytes, path: Path) -> str:
         return "doc"  # Word 97-2003, or RTF (often saved as .doc): LibreOffice reads both
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return "docx" if b"word/" in data[:65536] or path.suffix.lower() == ".docx" else "zip"
-    if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS):
+    if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS) and utf16_without_bom(data) is None:
         return "binary"
     return _text_format(path.suffix.lower())
 
