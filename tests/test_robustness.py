@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnreport_extract import InputError, Report, UnsupportedFormatError, parse_file, parse_text
+from vnreport_extract import InputError, LimitExceededError, Report, UnsupportedFormatError, parse_file, parse_text
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
 
@@ -226,3 +226,49 @@ def test_a_lone_surrogate_in_a_text_is_a_replacement_character() -> None:
 def test_a_nul_in_a_file_name_is_an_input_error() -> None:
     with pytest.raises(InputError, match="NUL"):
         parse_file("bao\x00cao.txt")
+
+
+def test_parse_text_decodes_bytes_as_a_text_file_is() -> None:
+    assert [c.symbol for c in parse_text("Kế hoạch số 41/KH-UBND".encode()).citations] == ["41/KH-UBND"]
+
+
+def test_parse_text_of_legacy_bytes_warns_as_a_file_does() -> None:
+    report = parse_text("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("latin-1"))
+    assert (report.text.strip(), [w.code for w in report.warnings]) == \
+        ("Cộng hoà xã hội chủ nghĩa Việt Nam", ["legacy-encoding"])
+
+
+@pytest.mark.parametrize("value", [None, 12345, ["Báo cáo"]])
+def test_parse_text_of_no_text_names_what_it_takes(value: object) -> None:
+    with pytest.raises(TypeError, match=f"parse_text takes the text as a str .*not {type(value).__name__}"):
+        parse_text(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, 3])
+def test_parse_file_of_no_path_names_what_it_takes(value: object) -> None:
+    with pytest.raises(TypeError, match=f"parse_file takes a path .*not {type(value).__name__}"):
+        parse_file(value)  # type: ignore[arg-type]
+
+
+def test_parse_file_of_an_empty_path_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="an empty path"):
+        parse_file("")
+    assert parse_file("", raise_on_error=False).status == "failed"
+
+
+def test_parse_file_takes_a_path_in_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Kế hoạch số 41/KH-UBND", encoding="utf-8")
+    assert [c.symbol for c in parse_file(os.fsencode(path)).citations] == ["41/KH-UBND"]  # type: ignore[arg-type]
+
+
+def test_options_as_a_dict_of_their_fields(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Kế hoạch số 41/KH-UBND", encoding="utf-8")
+    assert [c.symbol for c in parse_file(path, {"ocr": "off"}).citations] == ["41/KH-UBND"]
+    with pytest.raises(LimitExceededError):
+        parse_text("Kế hoạch số 41/KH-UBND", {"limits": {"max_text_chars": 5}})
+    with pytest.raises(ValueError, match="ocr_dpi"):
+        parse_file(path, {"ocr_dpi": 10**9})
+    with pytest.raises(TypeError, match="options must be a ParseOptions"):
+        parse_file(path, "off")  # type: ignore[arg-type]

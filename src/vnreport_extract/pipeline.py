@@ -4,9 +4,11 @@ resolution → :class:`Report`."""
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import regex
 
@@ -332,19 +334,50 @@ def _tables(asm: Assembled) -> list[Table]:
     return tables
 
 
-def parse_text(text: str, options: ParseOptions | None = None, *, source: Source | None = None,
-               limits: Limits | None = None) -> Report:
+def parse_text(text: str | bytes, options: ParseOptions | Mapping[str, Any] | None = None, *,
+               source: Source | None = None, limits: Limits | None = None) -> Report:
     """Parse the text of a report (plain text or Markdown). ``options`` are accepted for one
     calling convention with :func:`parse_file`; of them only ``limits`` applies to a text:
     a text past ``options.limits`` is a :class:`LimitExceededError`. (The ``limits``
-    keyword is a deprecated alias of ``options.limits``.)
+    keyword is a deprecated alias of ``options.limits``.) Bytes are decoded as a text file's
+    are (UTF-8, UTF-16, Windows-1258, legacy TCVN3/VNI); options may be given as a dict of
+    :class:`ParseOptions` fields.
 
     >>> parse_text("Chỉ thị số 33/CT-TTg ngày 26/11/2021").citations[0].symbol
     '33/CT-TTg'
+    >>> parse_text("Chỉ thị số 33/CT-TTg".encode("utf-16")).citations[0].symbol
+    '33/CT-TTg'
     """
-    options = with_limits(options or ParseOptions(), limits, caller="parse_text")
-    check_text_size(text, options.limits, source.path if source and source.path else "text")
-    return build_report(read_text(text, source), limits=options.limits)
+    options = _options(options, limits, "parse_text")
+    where = source.path if source and source.path else "text"
+    legacy = None
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text, legacy = decode(bytes(text), Path(where))
+    elif not isinstance(text, str):
+        raise TypeError(f"parse_text takes the text as a str (or bytes to decode), not {type(text).__name__}; "
+                        "parse_file reads a file")
+    check_text_size(text, options.limits, where)
+    doc = read_text(text, source)
+    if legacy is not None:
+        doc.warnings.append(legacy_warning(legacy))
+    return build_report(doc, limits=options.limits)
+
+
+def _options(options: object, limits: object, caller: str) -> ParseOptions:
+    """The :class:`ParseOptions` a caller gave, as the object or as a dict of its fields (a
+    :class:`pydantic.ValidationError`, a ``ValueError``, for a wrong field); ``limits`` likewise."""
+    if options is None:
+        options = ParseOptions()
+    elif isinstance(options, Mapping):
+        options = ParseOptions.model_validate(options)
+    elif not isinstance(options, ParseOptions):
+        raise TypeError(f"{caller}: options must be a ParseOptions (or a dict of its fields), "
+                        f"not {type(options).__name__}")
+    if isinstance(limits, Mapping):
+        limits = Limits.model_validate(limits)
+    elif limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"{caller}: limits must be a Limits (or a dict of its fields), not {type(limits).__name__}")
+    return with_limits(options, limits, caller=caller)
 
 
 def check_text_size(text: str, limits: Limits, where: str) -> None:
@@ -480,8 +513,8 @@ def read_limited(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_on_error: bool = True,
-               limits: Limits | None = None) -> Report:
+def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str, Any] | None = None, *,
+               raise_on_error: bool = True, limits: Limits | None = None) -> Report:
     """Parse a report file, read as ``options`` say (:class:`~vnreport_extract.options.ParseOptions`:
     OCR, pages, tools, timeouts). The format is chosen by content (magic bytes); a file whose
     content is not what its extension says (a text named ``.pdf``) is a
@@ -497,8 +530,15 @@ def parse_file(path: str | Path, options: ParseOptions | None = None, *, raise_o
     >>> r.status, r.errors[0].type
     ('failed', 'InputError')
     """
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"parse_file takes a path (str or os.PathLike), not {type(path).__name__}; "
+                        "parse_text parses a text")
     try:
-        options = with_limits(options or ParseOptions(), limits, caller="parse_file")
+        options = _options(options, limits, "parse_file")
+        if not os.fspath(path):
+            raise InputError("an empty path names no file")
         report = _parse_file(Path(path), options, options.limits)
     except VnReportError as exc:
         if raise_on_error:
