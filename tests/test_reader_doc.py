@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import docx
 import pytest
 from conftest import alive
 
-from vnreport_extract import Report, parse_file
+from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.errors import CorruptFileError, MissingComponentError
 from vnreport_extract.readers.doc import convert_doc, read_doc
 
@@ -198,3 +199,11 @@ def test_convert_into_a_relative_folder_converts_a_doc(tmp_path: Path, monkeypat
     summary = convert([DOC], Path("out"), workers=1, formats=["jsonl"])
     manifest = [json.loads(line) for line in Path("out/manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     assert (summary.exit_code, [e["status"] for e in manifest]) == (0, ["ok"])
+
+
+def test_a_program_given_as_libreoffice_that_is_not_is_named() -> None:
+    # ``true`` exits 0 and writes nothing: every .doc would have been taken for a broken file.
+    true = shutil.which("true")
+    assert true is not None
+    with pytest.raises(MissingComponentError, match=r"LibreOffice is not installed at .*true \(it does not answer"):
+        parse_file(DOC, ParseOptions(libreoffice=true))

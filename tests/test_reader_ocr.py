@@ -26,7 +26,7 @@ from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError, OcrError
 from vnreport_extract.models import Source
-from vnreport_extract.readers import ocr
+from vnreport_extract.readers import ocr, system
 from vnreport_extract.readers.digits import HandReading
 from vnreport_extract.readers.ocr import (
     Box,
@@ -1555,3 +1555,10 @@ def test_a_lone_h_before_a_heading_s_title_after_roman_one_is_two(title: str) ->
 def test_h_for_huyen_after_roman_one_stays(district: str) -> None:
     blocks = [Block("paragraph", t) for t in ("I. KẾT QUẢ", district)]
     assert (roman_sequence(blocks), blocks[1].text) == ([], district)
+
+
+def test_a_program_given_as_tesseract_that_is_not_is_named() -> None:
+    true = shutil.which("true")
+    assert true is not None
+    with pytest.raises(MissingComponentError, match=r"Tesseract is not installed at .*true \(it lists no languages"):
+        system.tesseract(path=true)

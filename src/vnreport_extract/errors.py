@@ -60,9 +60,9 @@ def ocr_error_type(why: str) -> type[CorruptFileError]:
 class MissingComponentError(VnReportError):
     """A system component a reader needs (Tesseract, LibreOffice) is not installed."""
 
-    def __init__(self, component: str, package: str, *, at: str | None = None) -> None:
+    def __init__(self, component: str, package: str, *, at: str | None = None, why: str = "") -> None:
         if at is not None:
-            super().__init__(f"{component} is not installed at {at}")
+            super().__init__(f"{component} is not installed at {at}" + (f" ({why})" if why else ""))
         else:
             super().__init__(f"{component} is not installed: install the Debian package {package!r} "
                              f"(scripts/setup-system.sh does)")

@@ -264,6 +264,9 @@ def tesseract(languages: str = "vie", path: str | None = None) -> str:
     each of ``languages`` (``vie+eng``)."""
     exe = given_tool(path, TESSERACT) if path else find_tool(["tesseract"], TESSERACT)
     known = _tesseract_languages(exe, os.environ.get("TESSDATA_PREFIX"))
+    if path and not known:
+        raise MissingComponentError(*TESSERACT, at=path, why="it lists no languages: not Tesseract, or Tesseract "
+                                                             "without any language data")
     for language in languages.split("+"):
         if language not in known:
             if language == "vie":
@@ -273,8 +276,26 @@ def tesseract(languages: str = "vie", path: str | None = None) -> str:
 
 
 def soffice(path: str | None = None) -> str:
-    """The LibreOffice binary: ``path``, or ``soffice`` (``libreoffice`` on some installs) on ``PATH``."""
-    return given_tool(path, LIBREOFFICE) if path else find_tool(["soffice", "libreoffice"], LIBREOFFICE)
+    """The LibreOffice binary: ``path``, or ``soffice`` (``libreoffice`` on some installs) on ``PATH``.
+    A ``path`` given must say it is LibreOffice when asked its version: a program that is not
+    would convert nothing, and each ``.doc`` would be taken for a broken file."""
+    if not path:
+        return find_tool(["soffice", "libreoffice"], LIBREOFFICE)
+    exe = given_tool(path, LIBREOFFICE)
+    if not _is_office(exe):
+        raise MissingComponentError(*LIBREOFFICE, at=path, why="it does not answer --version as LibreOffice does")
+    return exe
+
+
+@functools.lru_cache(maxsize=8)
+def _is_office(exe: str) -> bool:
+    """Whether ``exe --version`` names LibreOffice (or OpenOffice, or a build of it: Collabora)."""
+    try:
+        done = run([exe, "--version"], 60, LIBREOFFICE)
+    except ToolTimeout:
+        return False
+    said = (done.stdout + done.stderr).decode("utf-8", "replace").lower()
+    return any(name in said for name in ("libreoffice", "openoffice", "collabora"))
 
 
 def given_tool(path: str, component: tuple[str, str]) -> str:
