@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from vnreport_extract.batch import convert, iter_reports
+from vnreport_extract.batch.api import UsageError
 from vnreport_extract.batch.inputs import SkippedInputError
 from vnreport_extract.batch.tables import count_records
 from vnreport_extract.cli import main
@@ -172,6 +173,18 @@ def test_usage_errors_exit_2_before_any_work(argv: list[str], tmp_path: Path,
     err = capsys.readouterr().err
     assert err.startswith("vnreport-extract convert: error:") and len(err.splitlines()) == 1
     assert not (tmp_path / "out" / "manifest.jsonl").exists()
+
+
+def test_an_empty_out_is_a_usage_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Path("") is the current folder: the run wrote its outputs all over it.
+    monkeypatch.chdir(tmp_path)
+    assert main(["convert", str(SEED), "--out", "", "--workers", "1", "-q"]) == 2
+    assert capsys.readouterr().err == ("vnreport-extract convert: error: the output folder is an empty path: "
+                                       "name a folder (--out DIR)\n")
+    with pytest.raises(UsageError, match="empty path"):
+        convert([SEED], "", workers=1)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_missing_out_is_an_argparse_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

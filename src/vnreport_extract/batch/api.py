@@ -130,6 +130,8 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         except ValueError as exc:  # pydantic's ValidationError names the field
             raise UsageError(_first_error(exc)) from exc
     chosen = parse_formats(opts.formats or default_formats())
+    if not os.fspath(out):  # Path("") is the current folder: a run would write all over it
+        raise UsageError("the output folder is an empty path: name a folder (--out DIR)")
     out_dir = Path(out)
     if opts.scheduler is not None and opts.fail_fast:
         raise UsageError("--fail-fast is not available with --scheduler")
