@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from ..models import Report
 
 
+MAX_WARNINGS = 20
+"""The warnings a run prints at most (all are in ``ConvertSummary.warnings``)."""
+
+
 def analytics_available() -> bool:
     """Whether the analytics extra (pandas, pyarrow) is installed."""
     from importlib.util import find_spec
@@ -154,9 +158,16 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     # outputs are written; OutputLockedError at once when another run holds it.
     with OutputLock(out_dir), executor:
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
-        progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
-        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress,
-                    options=options_digest(parse_options), roots=input_roots(inputs))
+        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast,
+                    options=options_digest(parse_options), roots=input_roots(inputs), limits=opts.limits)
+        # Its items: resuming adds the earlier run's documents whose entries could not be trusted.
+        total = len(plan.items)
+        plan.progress = NullProgress(total) if opts.quiet else Progress(total, stream=stream)
+        for line in plan.warnings[:MAX_WARNINGS]:
+            plan.progress.message(f"warning: {line}")
+        if len(plan.warnings) > MAX_WARNINGS:
+            plan.progress.message(f"warning: ... and {len(plan.warnings) - MAX_WARNINGS} more entries of {MANIFEST} "
+                                  "that could not be trusted")
         try:
             stats = executor.run(plan)
         except BaseException:
