@@ -155,8 +155,9 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder")
     # One run at a time in a folder (a second one would lose this one's results), held until the
-    # outputs are written; OutputLockedError at once when another run holds it.
-    with OutputLock(out_dir), executor:
+    # outputs are written; OutputLockedError at once when another run holds it. Taken once the
+    # executor is there: an unreachable scheduler leaves no folder behind.
+    with executor, OutputLock(out_dir):
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
         plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast,
                     options=options_digest(parse_options), roots=input_roots(inputs), limits=opts.limits)
