@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from vnreport_extract import OutputError, OutputLockedError
 from vnreport_extract.batch import convert, iter_reports
+from vnreport_extract.batch.api import UsageError
 from vnreport_extract.batch.inputs import SkippedInputError
+from vnreport_extract.batch.lock import LOCK_FILE, OutputLock
 from vnreport_extract.batch.tables import count_records
 from vnreport_extract.cli import main
 
@@ -145,7 +151,10 @@ def test_nothing_extracted_outside_or_left_behind(unsafe_run: tuple[int, Path, P
     found = [p for p in root.rglob("*") if p.is_file() and p.name.startswith(("evil", "m2"))]
     assert found == []
     assert not (root.parent / "evil.txt").exists()
-    assert sorted(p.name for p in out.iterdir()) == ["logs", "manifest.jsonl", "reports", "reports.jsonl", "tables"]
+    # The lock file stays, empty: no run holds the folder.
+    assert sorted(p.name for p in out.iterdir()) == [".convert.lock", "logs", "manifest.jsonl", "reports",
+                                                     "reports.jsonl", "tables"]
+    assert (out / ".convert.lock").read_bytes() == b""
 
 
 def test_tables_match_the_reports(unsafe_run: tuple[int, Path, Path]) -> None:
@@ -172,6 +181,18 @@ def test_usage_errors_exit_2_before_any_work(argv: list[str], tmp_path: Path,
     err = capsys.readouterr().err
     assert err.startswith("vnreport-extract convert: error:") and len(err.splitlines()) == 1
     assert not (tmp_path / "out" / "manifest.jsonl").exists()
+
+
+def test_an_empty_out_is_a_usage_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # Path("") is the current folder: the run wrote its outputs all over it.
+    monkeypatch.chdir(tmp_path)
+    assert main(["convert", str(SEED), "--out", "", "--workers", "1", "-q"]) == 2
+    assert capsys.readouterr().err == ("vnreport-extract convert: error: the output folder is an empty path: "
+                                       "name a folder (--out DIR)\n")
+    with pytest.raises(UsageError, match="empty path"):
+        convert([SEED], "", workers=1)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_missing_out_is_an_argparse_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -498,3 +519,84 @@ def test_a_repeated_zip_member_that_fails_keeps_the_format_its_name_promises(tmp
     reports = list(iter_reports([tmp_path / "a.zip"], errors="report"))
     assert [(Path(r.source.path or "").name, r.source.format) for r in reports] == [("a.zip!b.pdf", "pdf"),
                                                                                    ("a.zip!b.pdf#2", "pdf")]
+
+
+# --- one run at a time in an output folder --------------------------------------------------
+
+def _hanging_run(docs: Path, out: Path) -> subprocess.Popen[bytes]:
+    """A convert run in another process that holds ``out`` until it is killed: its one
+    document hangs its worker (``slow_parser``), under a timeout longer than the test;
+    returned once that worker is parsing."""
+    (docs / "a-hang.txt").write_text("HANG-FOREVER\n" + _variant(0), encoding="utf-8")
+    hung = docs.parent / "hung.pid"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(FIXTURES / "archive"),
+                                                                     os.environ.get("PYTHONPATH")])),
+           "SLOW_PARSER_PIDFILE": str(hung)}
+    proc = subprocess.Popen([sys.executable, "-m", "vnreport_extract.cli", "convert", str(docs), "--out", str(out),
+                             "--workers", "1", "--timeout", "600", "--format", "jsonl", "--parser",
+                             "slow_parser:parse", "-q"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    lock = out / LOCK_FILE
+    # Its worker is parsing (it wrote its pid): the run has taken the folder and set up its work in it.
+    while not (hung.exists() and hung.read_text().strip().isdigit()):
+        assert proc.poll() is None and time.monotonic() < deadline, "the first run never started its document"
+        time.sleep(0.02)
+    assert lock.read_text().strip() == str(proc.pid)
+    return proc
+
+
+def test_a_second_run_into_a_folder_in_use_fails_at_once_naming_the_other_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    first = _hanging_run(docs, out)
+    try:
+        started = time.monotonic()
+        assert main(["convert", str(docs), "--out", str(out), "--workers", "1", "--resume", "-q"]) == 2
+        assert time.monotonic() - started < 10  # at once, not after waiting for the other run
+        err = capsys.readouterr().err
+        assert err == (f"vnreport-extract convert: error: OutputLockedError: {out} is in use by another convert run "
+                       f"(pid {first.pid}): wait for it to end, or choose another output folder\n")
+        with pytest.raises(OutputLockedError) as exc:
+            convert([docs], out, workers=1, force=True)
+        assert (exc.value.folder, exc.value.pid) == (str(out), first.pid)
+        assert isinstance(exc.value, OutputError)
+        # The refused runs touched nothing: the first run's work folder and manifest are its own.
+        assert (out / ".tmp").is_dir() and first.poll() is None
+    finally:
+        first.kill()
+        first.wait(timeout=30)
+    # Killed, it holds the folder no more: the lock went with its process.
+    again = convert([docs], out, workers=1, formats=["jsonl"], resume=True)  # the plain parser: it does not hang
+    assert (again.exit_code, again.counts["ok"]) == (0, 1)
+    assert (out / LOCK_FILE).read_text() == ""
+
+
+def test_a_run_holds_its_folder_until_it_ends_then_lets_the_next_one_in(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with OutputLock(out), pytest.raises(OutputLockedError, match=rf"\(pid {os.getpid()}\)"):
+        convert([SEED], out, workers=1, formats=["jsonl"])
+    assert not (out / "manifest.jsonl").exists()
+    assert convert([SEED], out, workers=1, formats=["jsonl"]).exit_code == 0
+    with pytest.raises(UsageError, match="earlier run"):  # a run that stops at an error lets go too
+        convert([SEED], out, workers=1, formats=["jsonl"])
+    assert convert([SEED], out, workers=1, formats=["jsonl"], resume=True).resumed == 1
+    assert (out / LOCK_FILE).read_text() == ""
+
+
+def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
+                               "from vnreport_extract.batch.lock import OutputLock; "
+                               "OutputLock(Path(sys.argv[1])).acquire(); print('held', flush=True); time.sleep(600)",
+                               str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(OutputLockedError) as exc:
+            convert([SEED], out, workers=1, formats=["jsonl"])
+        assert exc.value.pid == holder.pid
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert (out / LOCK_FILE).read_text().strip() == str(holder.pid)  # the pid of a process that is gone
+    assert convert([SEED], out, workers=1, formats=["jsonl"]).exit_code == 0

@@ -1,5 +1,8 @@
 """A run killed with SIGKILL midway, then resumed, ends with the same outputs as a run
-that was never interrupted; the killed run leaves no worker behind."""
+that was never interrupted; the killed run leaves no worker behind (slow). A resume
+trusts no more of the earlier run's manifest than it can check: an entry that is damaged
+or whose report is missing is converted again, never a traceback, never a read outside
+the output folder."""
 
 from __future__ import annotations
 
@@ -9,15 +12,19 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 
-from vnreport_extract.batch.tables import TABLE_NAMES
+from vnreport_extract.batch import convert
+from vnreport_extract.batch.outputs import entry_problem
+from vnreport_extract.batch.tables import TABLE_NAMES, report_id
+from vnreport_extract.cli import main
 
-pytestmark = [pytest.mark.slow]
+slow = pytest.mark.slow  # the killed-run tests: a run of 30 documents, twice
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
@@ -91,15 +98,18 @@ def runs(docs: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
             "finalized_when_killed": (killed / "reports.jsonl").exists() and done_when_killed < N_DOCS}
 
 
+@slow
 def test_the_kill_landed_midway(runs: dict[str, Any]) -> None:
     assert 6 <= runs["done_when_killed"] < N_DOCS
     assert len(runs["workers"]) == 2
 
 
+@slow
 def test_a_killed_run_leaves_no_worker_behind(runs: dict[str, Any]) -> None:
     assert runs["survivors"] == []
 
 
+@slow
 def test_resume_skips_what_was_done_and_exits_like_the_whole_run(runs: dict[str, Any]) -> None:
     assert runs["reference"].returncode == runs["resumed"].returncode == 1  # the truncated PDF
     resumed_ok = sum(1 for e in _manifest(runs["killed"]) if e["status"] in ("ok", "duplicate"))
@@ -107,6 +117,7 @@ def test_resume_skips_what_was_done_and_exits_like_the_whole_run(runs: dict[str,
     assert "already converted by an earlier run" in runs["resumed"].stderr
 
 
+@slow
 def test_resumed_manifest_equals_the_whole_run(runs: dict[str, Any]) -> None:
     whole, killed = _manifest(runs["whole"]), _manifest(runs["killed"])
     assert whole == killed
@@ -114,6 +125,7 @@ def test_resumed_manifest_equals_the_whole_run(runs: dict[str, Any]) -> None:
     assert [e["error_type"] for e in whole if e["status"] == "error"] == ["CorruptFileError"]
 
 
+@slow
 def test_resumed_reports_equal_the_whole_run(runs: dict[str, Any]) -> None:
     whole, killed = runs["whole"], runs["killed"]
     names = sorted(p.name for p in (whole / "reports").iterdir())
@@ -124,9 +136,166 @@ def test_resumed_reports_equal_the_whole_run(runs: dict[str, Any]) -> None:
     assert (killed / "reports.jsonl").read_bytes() == (whole / "reports.jsonl").read_bytes()
 
 
+@slow
 @pytest.mark.parametrize("name", TABLE_NAMES)
 def test_resumed_tables_equal_the_whole_run(runs: dict[str, Any], name: str) -> None:
     whole, killed = runs["whole"] / "tables", runs["killed"] / "tables"
     assert pq.read_table(killed / f"{name}.parquet").to_pylist() == pq.read_table(whole / f"{name}.parquet").to_pylist()
     assert (killed / f"{name}.csv").read_bytes() == (whole / f"{name}.csv").read_bytes()
     assert not list(killed.glob(".*tmp-*"))
+
+
+# --- a manifest that cannot be trusted -------------------------------------------------------
+
+def _variant(n: int) -> str:
+    return SEED.read_text(encoding="utf-8") + f"\nGhi chú: bản số {n}.\n"
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """``one/a.txt`` converted into ``out`` by a first run; ``two/b.txt`` for a resumed run that
+    adds to it (so ``one/a.txt`` is an earlier run's document, carried over)."""
+    one, two, out = tmp_path / "one", tmp_path / "two", tmp_path / "out"
+    one.mkdir()
+    two.mkdir()
+    (one / "a.txt").write_text(_variant(1), encoding="utf-8")
+    (two / "b.txt").write_text(_variant(2), encoding="utf-8")
+    assert convert([one], out, workers=1, formats=["json", "jsonl"]).exit_code == 0
+    return one, two, out
+
+
+def _entries(out: Path) -> dict[str, dict[str, Any]]:
+    return {e["path"]: e for e in map(json.loads, (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
+
+
+def _edit(out: Path, key: str, **fields: Any) -> None:
+    entries = _entries(out)
+    entries[key].update(fields)
+    (out / "manifest.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries.values()), encoding="utf-8")
+
+
+def _consistent(out: Path, keys: set[str]) -> None:
+    """The manifest lists ``keys``, each converted, every entry one a resume trusts; the store holds
+    their reports and reports.jsonl each once."""
+    entries = _entries(out)
+    assert set(entries) == keys
+    assert all(e["status"] == "ok" and entry_problem(e) is None for e in entries.values())
+    ids = {e["report_id"] for e in entries.values()}
+    assert {p.stem for p in (out / "reports").glob("*.json")} == ids
+    lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(report_id(json.loads(line)) for line in lines) == sorted(ids)
+
+
+def test_resume_converts_again_an_earlier_document_whose_report_is_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It exited 2 (OutputError: the report could not be read) on every resume.
+    one, two, out = _two_folders(tmp_path)
+    rid = _entries(out)[str(one / "a.txt")]["report_id"]
+    (out / "reports" / f"{rid}.json").unlink()
+    assert main(["convert", str(two), "--out", str(out), "--workers", "1", "--format", "json,jsonl", "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert (f"warning: {one / 'a.txt'}: its report {rid}.json is missing from {out / 'reports'}: "
+            "converting it again\n") in err
+    assert "2 ok" in err
+    _consistent(out, {str(one / "a.txt"), str(two / "b.txt")})
+    again = convert([two], out, workers=1, formats=["json", "jsonl"], resume=True)  # mended: nothing to say
+    assert (again.exit_code, again.warnings, again.resumed) == (0, [], 1)
+
+
+def test_resume_converts_again_a_listed_document_whose_report_is_missing_and_says_so(tmp_path: Path) -> None:
+    one, _, out = _two_folders(tmp_path)
+    for report in (out / "reports").glob("*.json"):
+        report.unlink()
+    summary = convert([one], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert (summary.exit_code, summary.resumed, summary.counts["ok"]) == (0, 0, 1)
+    assert len(summary.warnings) == 1 and "is missing from" in summary.warnings[0]
+    _consistent(out, {str(one / "a.txt")})
+
+
+@pytest.mark.parametrize(("fields", "problem"), [
+    ({"report_id": 12}, "report_id 12 is not 16 lowercase hex digits"),
+    ({"report_id": [1, 2]}, "report_id [1, 2] is not 16 lowercase hex digits"),
+    ({"report_id": {"a": 1}}, "report_id {'a': 1} is not 16 lowercase hex digits"),
+    ({"report_id": "../../x"}, "report_id '../../x' is not 16 lowercase hex digits"),
+    ({"report_id": "0123456789ABCDEF"}, "report_id '0123456789ABCDEF' is not 16 lowercase hex digits"),
+    ({"report_id": None}, "status ok without a report_id"),
+    ({"status": ["ok"]}, "status ['ok'] is none of ok, error, timeout, skipped, duplicate"),
+    ({"sha256": 5}, "sha256 5 is not a string"),
+    ({"size": "big"}, "size 'big' is not a count"),
+])
+@pytest.mark.parametrize("listed", [True, False], ids=["listed", "carried"])
+def test_a_damaged_entry_is_converted_again_never_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             fields: dict[str, Any], problem: str,
+                                                             listed: bool) -> None:
+    # A report_id that was no string raised TypeError; ../../x read a file outside the folder.
+    one, two, out = _two_folders(tmp_path)
+    key = str(one / "a.txt")
+    _edit(out, key, **fields)
+    inputs = [one, two] if listed else [two]
+    code = main(["convert", *map(str, inputs), "--out", str(out), "--workers", "1", "--format", "json,jsonl",
+                 "--resume"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"warning: {key}: its entry in manifest.jsonl is damaged ({problem}): converting it again\n" in err
+    assert "Traceback" not in err and "internal error" not in err
+    _consistent(out, {key, str(two / "b.txt")})
+
+
+def test_a_report_id_climbing_out_of_the_folder_is_never_read(tmp_path: Path) -> None:
+    one, _, out = _two_folders(tmp_path)
+    key = str(one / "a.txt")
+    # out/reports/../../planted.json is tmp_path/planted.json: what the resume read as the report.
+    (tmp_path / "planted.json").write_text('{"planted": "SECRET"}', encoding="utf-8")
+    _edit(out, key, report_id="../../planted")
+    for inputs in ([one], [tmp_path / "elsewhere"]):
+        (tmp_path / "elsewhere").mkdir(exist_ok=True)
+        summary = convert(inputs, out, workers=1, formats=["json", "jsonl"], resume=True)
+        assert summary.exit_code == 0
+        assert "SECRET" not in (out / "reports.jsonl").read_text(encoding="utf-8")
+        _consistent(out, {key})
+        _edit(out, key, report_id="../../planted")
+
+
+def test_a_damaged_entry_whose_file_is_gone_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    one, two, out = _two_folders(tmp_path)
+    key = str(one / "a.txt")
+    _edit(out, key, report_id=7)
+    (one / "a.txt").rename(tmp_path / "moved.txt")
+    summary = convert([two], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert summary.exit_code == 0
+    assert summary.warnings == [f"{key}: its entry in manifest.jsonl is damaged (report_id 7 is not 16 lowercase hex "
+                                "digits), and its file cannot be read again: dropped from the output"]
+    _consistent(out, {str(two / "b.txt")})
+
+
+def test_an_earlier_zip_member_whose_report_is_missing_is_read_again_from_its_archive(tmp_path: Path) -> None:
+    archive, two, out = tmp_path / "one.zip", tmp_path / "two", tmp_path / "out"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("x.txt", _variant(1))
+        zf.writestr("y.txt", _variant(2))
+    two.mkdir()
+    (two / "b.txt").write_text(_variant(3), encoding="utf-8")
+    convert([archive], out, workers=1, formats=["json", "jsonl"])
+    rid = _entries(out)[f"{archive}!y.txt"]["report_id"]
+    (out / "reports" / f"{rid}.json").unlink()
+    summary = convert([two], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert (summary.exit_code, summary.resumed, summary.total) == (0, 0, 2)  # b.txt, and y.txt read again
+    assert summary.warnings == [f"{archive}!y.txt: its report {rid}.json is missing from {out / 'reports'}: "
+                                "converting it again"]
+    _consistent(out, {f"{archive}!x.txt", f"{archive}!y.txt", str(two / "b.txt")})
+
+
+def test_a_run_prints_at_most_twenty_warnings_and_keeps_them_all(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    for n in range(22):
+        (docs / f"{n:02d}.txt").write_text(f"BÁO CÁO\nSố: {n + 1}/BC-UBND\n", encoding="utf-8")
+    assert main(["convert", str(docs), "--out", str(out), "--workers", "2", "--format", "json", "-q"]) == 0
+    for report in (out / "reports").glob("*.json"):
+        report.unlink()
+    assert main(["convert", str(docs), "--out", str(out), "--workers", "2", "--format", "json", "--resume"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert len(lines) == 21
+    assert lines[-1] == "warning: ... and 2 more entries of manifest.jsonl that could not be trusted"
+    summary = convert([docs], out, workers=1, formats=["json"], resume=True)
+    assert summary.warnings == []  # converted again, nothing left to mend

@@ -75,6 +75,30 @@ def test_bad_values_name_their_field(field: str, value: Any) -> None:
         ParseOptions(**{field: value})
 
 
+@pytest.mark.parametrize("field", ["ocr_timeout", "doc_timeout"])
+@pytest.mark.parametrize(("value", "why"), [(float("inf"), "finite number"), ("inf", "finite number"),
+                                            (float("nan"), "finite number"), ("-inf", "finite number"),
+                                            (-1, "greater than 0"), (0, "greater than 0"),
+                                            (1e9, "less than or equal to 86400")])
+def test_a_tool_timeout_must_be_a_finite_number_of_seconds_up_to_a_day(field: str, value: Any, why: str) -> None:
+    # An infinite or enormous timeout was accepted, then every document failed in select() or poll().
+    for model in (ParseOptions, ConvertOptions):
+        with pytest.raises(ValidationError, match=f"(?s){field}.*{why}"):
+            model(**{field: value})
+    assert getattr(ParseOptions(**{field: 86400}), field) == 86400.0
+
+
+@pytest.mark.parametrize("command", ["parse", "convert"])
+@pytest.mark.parametrize("flag", ["--ocr-timeout", "--doc-timeout"])
+def test_an_infinite_tool_timeout_is_a_usage_error(command: str, flag: str, tmp_path: Path) -> None:
+    args = [str(SEED), "--out", str(tmp_path / "out")] if command == "convert" else [str(SEED)]
+    p = run(command, *args, flag, "inf")
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.strip().endswith(f"error: {flag}: Input should be a finite number")
+    assert len(p.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_options_are_immutable() -> None:
     with pytest.raises(ValidationError):
         ParseOptions().ocr = "off"  # type: ignore[misc]

@@ -35,7 +35,7 @@ _EXPORTS: dict[str, str] = {
     # errors
     **{name: "errors" for name in (
         "VnReportError", "InputError", "UnsupportedFormatError", "CorruptFileError", "MissingComponentError",
-        "PasswordProtectedError", "OutputError", "OcrError")},
+        "PasswordProtectedError", "OutputError", "OutputLockedError", "OcrError")},
     # what an input may cost
     "Limits": "limits", "LimitExceededError": "limits",
 }
@@ -57,6 +57,7 @@ __all__ = [
     "MissingComponentError",
     "OcrError",
     "OutputError",
+    "OutputLockedError",
     "ParseOptions",
     "PartError",
     "PartialDate",
@@ -101,6 +102,7 @@ if TYPE_CHECKING:
         MissingComponentError,
         OcrError,
         OutputError,
+        OutputLockedError,
         PasswordProtectedError,
         UnsupportedFormatError,
         VnReportError,

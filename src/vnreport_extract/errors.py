@@ -32,6 +32,24 @@ class OutputError(VnReportError):
     permission is missing. Not a problem of any one input: a batch run stops at it."""
 
 
+class OutputLockedError(OutputError):
+    """Another ``convert`` run holds the output folder: two runs into one folder would each
+    rewrite its manifest and lose the other's results, so the second stops before any work.
+    ``folder`` is the output folder, ``pid`` the process id of the run that holds it (None when
+    unknown). The hold ends with that run, even when it is killed.
+
+    >>> str(OutputLockedError("out", 4242))
+    'out is in use by another convert run (pid 4242): wait for it to end, or choose another output folder'
+    """
+
+    def __init__(self, folder: str, pid: int | None = None) -> None:
+        holder = f"pid {pid}" if pid is not None else "pid unknown"
+        super().__init__(f"{folder} is in use by another convert run ({holder}): wait for it to end, or choose "
+                         "another output folder")
+        self.folder = folder
+        self.pid = pid
+
+
 class UnsupportedFormatError(VnReportError):
     """The file's format has no reader (by content, not only by extension)."""
 

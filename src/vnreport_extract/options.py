@@ -25,6 +25,8 @@ from .limits import Limits
 
 OcrMode = Literal["auto", "on", "off"]
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)?\s*)?$")
+MAX_TOOL_TIMEOUT = 86400.0
+"""The longest ``ocr_timeout`` and ``doc_timeout``, in seconds (a day)."""
 
 
 class ParseOptions(BaseModel):
@@ -54,8 +56,12 @@ class ParseOptions(BaseModel):
                     "as the tesseract command, each language model loaded once); false, or a tesseract command "
                     "outside /usr/bin, /bin and /usr/local/bin, or a library of another version than the "
                     "command's: a tesseract process per run")
-    ocr_timeout: float = Field(default=180.0, gt=0, description="seconds for Tesseract on one page")
-    doc_timeout: float = Field(default=120.0, gt=0, description="seconds for LibreOffice to convert one .doc")
+    # Finite and at most a day: the timeout waits on a child process (select/poll), which fails on an
+    # infinite or enormous one, so that every document would fail.
+    ocr_timeout: float = Field(default=180.0, gt=0, le=MAX_TOOL_TIMEOUT, allow_inf_nan=False,
+                               description="seconds for Tesseract on one page (more than 0, at most 86400)")
+    doc_timeout: float = Field(default=120.0, gt=0, le=MAX_TOOL_TIMEOUT, allow_inf_nan=False,
+                               description="seconds for LibreOffice to convert one .doc (more than 0, at most 86400)")
     tesseract: str | None = Field(default=None, description="path of the tesseract binary (default: found on PATH)")
     libreoffice: str | None = Field(default=None, description="path of the soffice binary (default: found on PATH)")
     pages: str | None = Field(

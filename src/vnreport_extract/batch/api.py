@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError, OutputError, VnReportError, first_line
+from ..errors import InputError, OutputError, OutputLockedError, VnReportError, first_line
 from ..limits import Limits
 from ..normalize import recordable
 from ..options import ConvertOptions, ParseOptions, with_limits
 from .inputs import Item, close_archives, expand_inputs, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
+from .lock import OutputLock
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
 from .plan import WORK, ConvertSummary, Executor, Plan, UsageError, content_key, store_folder
 from .progress import NullProgress, Progress
@@ -30,6 +31,10 @@ from .worker import DEFAULT_PARSER, clean_work_folders, load_parser, takes_optio
 
 if TYPE_CHECKING:
     from ..models import Report
+
+
+MAX_WARNINGS = 20
+"""The warnings a run prints at most (all are in ``ConvertSummary.warnings``)."""
 
 
 def analytics_available() -> bool:
@@ -117,7 +122,8 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     (:class:`~vnreport_extract.limits.Limits`, ``convert(paths, "out", limits=Limits(...))``)
     bound what each input may cost, in this process (zip members) and in the workers, which
     get them with the rest of the options. An output folder that cannot be written is an
-    :class:`~vnreport_extract.OutputError`.
+    :class:`~vnreport_extract.OutputError`; one that another run is converting into (see
+    :mod:`.lock`), an :class:`~vnreport_extract.OutputLockedError`.
 
     Without ``options`` the run is quiet (no progress bar), as a library call should be.
     Raises :class:`UsageError` or :class:`~vnreport_extract.InputError` before any work
@@ -130,6 +136,8 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         except ValueError as exc:  # pydantic's ValidationError names the field
             raise UsageError(_first_error(exc)) from exc
     chosen = parse_formats(opts.formats or default_formats())
+    if not os.fspath(out):  # Path("") is the current folder: a run would write all over it
+        raise UsageError("the output folder is an empty path: name a folder (--out DIR)")
     out_dir = Path(out)
     if opts.scheduler is not None and opts.fail_fast:
         raise UsageError("--fail-fast is not available with --scheduler")
@@ -144,11 +152,23 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
         executor = DaskExecutor(opts.scheduler, timeout=opts.timeout, parser=parser, options=parse_options)
     else:
         executor = LocalExecutor(workers=opts.workers, timeout=opts.timeout, parser=parser, options=parse_options)
-    with executor:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: exists and is not a folder")
+    # One run at a time in a folder (a second one would lose this one's results), held until the
+    # outputs are written; OutputLockedError at once when another run holds it. Taken once the
+    # executor is there: an unreachable scheduler leaves no folder behind.
+    with executor, OutputLock(out_dir):
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
-        progress = NullProgress(len(items)) if opts.quiet else Progress(len(items), stream=stream)
-        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast, progress=progress,
-                    options=options_digest(parse_options), roots=input_roots(inputs))
+        plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast,
+                    options=options_digest(parse_options), roots=input_roots(inputs), limits=opts.limits)
+        # Its items: resuming adds the earlier run's documents whose entries could not be trusted.
+        total = len(plan.items)
+        plan.progress = NullProgress(total) if opts.quiet else Progress(total, stream=stream)
+        for line in plan.warnings[:MAX_WARNINGS]:
+            plan.progress.message(f"warning: {line}")
+        if len(plan.warnings) > MAX_WARNINGS:
+            plan.progress.message(f"warning: ... and {len(plan.warnings) - MAX_WARNINGS} more entries of {MANIFEST} "
+                                  "that could not be trusted")
         try:
             stats = executor.run(plan)
         except BaseException:
@@ -245,5 +265,5 @@ def _failed(item: Item, error: VnReportError | str, error_type: str | None = Non
                                     message=recordable(first_line(error)))])
 
 
-__all__ = ["ConvertSummary", "InputError", "OutputError", "UsageError", "convert", "default_formats", "default_workers",
-           "iter_reports", "store_folder"]
+__all__ = ["ConvertSummary", "InputError", "OutputError", "OutputLockedError", "UsageError", "convert",
+           "default_formats", "default_workers", "iter_reports", "store_folder"]

@@ -1,10 +1,10 @@
 """The ``convert`` command: ``vnreport-extract convert INPUT... --out DIR``.
 
 Exit status: 0 when every input was converted, 1 when some failed (recorded in the
-manifest), 2 for a usage error or an output folder that cannot be written, 130 after
-Ctrl-C and 143 after SIGTERM (the workers and their tools killed, the manifest holding
-every document finished so far: ``--resume`` continues). Errors print one line, never
-a traceback.
+manifest), 2 for a usage error or an output folder that cannot be written or that another
+run is converting into (``OutputLockedError``), 130 after Ctrl-C and 143 after SIGTERM
+(the workers and their tools killed, the manifest holding every document finished so
+far: ``--resume`` continues). Errors print one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ def run_convert(args: argparse.Namespace) -> int:
     except (UsageError, InputError) as exc:
         print(f"vnreport-extract convert: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OutputError as exc:
-        print(f"vnreport-extract convert: error: OutputError: {exc}", file=sys.stderr)
+    except OutputError as exc:  # OutputLockedError too: another run holds the folder
+        print(f"vnreport-extract convert: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except Terminated:
         print("vnreport-extract convert: terminated; run again with --resume to continue", file=sys.stderr)

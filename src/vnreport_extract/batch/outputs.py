@@ -41,6 +41,8 @@ MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "p
                    "seconds", "error_type", "error", "options", "duplicate_of")
 STATUSES = ("ok", "error", "timeout", "skipped", "duplicate")
 FORMATS = ("json", "jsonl", "parquet", "csv")
+REPORT_ID = re.compile(r"[0-9a-f]{16}")
+"""A report's id as :func:`.tables.report_id` makes it: the first 16 hex digits of a sha256."""
 _REPORT_FILE = re.compile(r"[0-9a-f]{16}(?:-\d+)?\.json")
 _TMP_MARK = ".tmp-"
 
@@ -138,6 +140,50 @@ def read_manifest(path: Path) -> dict[str, dict[str, Any]]:
             if isinstance(entry, dict) and isinstance(entry.get("path"), str):
                 entries[entry["path"]] = entry
     return entries
+
+
+_TEXT_FIELDS = ("sha256", "format", "report_status", "error_type", "error", "options", "duplicate_of")
+
+
+def entry_problem(entry: dict[str, Any]) -> str | None:
+    """Why an entry read back from a manifest cannot be trusted (a damaged or edited
+    manifest), or None. A report id must be what :func:`.tables.report_id` makes (16
+    lowercase hex digits): it names a file of the store, so ``../../x`` would be read from
+    outside the output folder.
+
+    >>> entry_problem(manifest_entry("a.txt", status="ok", report_id="0123456789abcdef")) is None
+    True
+    >>> entry_problem(manifest_entry("a.txt", status="ok", report_id="../../x"))
+    "report_id '../../x' is not 16 lowercase hex digits"
+    >>> entry_problem(manifest_entry("a.txt", status="ok", report_id=12))
+    'report_id 12 is not 16 lowercase hex digits'
+    """
+    status = entry.get("status")
+    if not isinstance(status, str) or status not in STATUSES:
+        return f"status {_shown(status)} is none of {', '.join(STATUSES)}"
+    rid = entry.get("report_id")
+    if rid is not None and not (isinstance(rid, str) and REPORT_ID.fullmatch(rid)):
+        return f"report_id {_shown(rid)} is not 16 lowercase hex digits"
+    if status in ("ok", "duplicate") and rid is None:
+        return f"status {status} without a report_id"
+    for name in _TEXT_FIELDS:
+        if entry.get(name) is not None and not isinstance(entry[name], str):
+            return f"{name} {_shown(entry[name])} is not a string"
+    for name in ("size", "pages"):
+        value = entry.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            return f"{name} {_shown(value)} is not a count"
+    seconds = entry.get("seconds")
+    if seconds is not None and (not isinstance(seconds, (int, float)) or isinstance(seconds, bool)):
+        return f"seconds {_shown(seconds)} is not a number"
+    if entry.get("ocr") is not None and not isinstance(entry["ocr"], bool):
+        return f"ocr {_shown(entry['ocr'])} is not true or false"
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def write_manifest(path: Path, entries: Iterable[dict[str, Any]]) -> None:

@@ -11,6 +11,7 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -20,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from ..errors import OutputError
-from .inputs import Item
-from .outputs import MANIFEST, ManifestLog, finalize, is_done, manifest_entry, read_manifest
+from ..errors import OutputError, VnReportError
+from ..limits import Limits
+from .inputs import DEFAULT_LIMITS, Item, expand_inputs
+from .outputs import MANIFEST, ManifestLog, entry_problem, finalize, is_done, manifest_entry, read_manifest
 from .progress import NullProgress, Progress
 
 FAIL_FAST_MESSAGE = "not converted: --fail-fast stopped the run after a failure"
@@ -42,7 +44,9 @@ class ConvertSummary:
     """What a run did. ``counts`` are final statuses of this run's inputs (``ok``,
     ``error``, ``timeout``, ``skipped``, ``duplicate``); ``resumed`` how many of them an
     earlier run had already converted; ``rows`` the row count of each table written;
-    ``partial`` how many reports are missing a part (a page, an attachment)."""
+    ``partial`` how many reports are missing a part (a page, an attachment); ``warnings``
+    the entries of an earlier run's manifest that ``resume`` could not trust (damaged, or their
+    report missing) and what became of each: converted again, or dropped."""
 
     out: Path
     total: int
@@ -54,6 +58,8 @@ class ConvertSummary:
     failures: list[dict[str, Any]] = field(default_factory=list)
     parse_seconds: float = 0.0
     partial: int = 0
+    # What --resume could not trust in the earlier run's manifest, and what it did about it.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -231,20 +237,23 @@ class Plan:
 
     def __init__(self, out: Path, items: list[Item], formats: set[str], *, resume: bool = False,
                  fail_fast: bool = False, progress: Progress | None = None, options: str | None = None,
-                 roots: Sequence[str] = ()) -> None:
+                 roots: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS) -> None:
         self.out = out
         # The inputs as named (folders, files, globs): an earlier run's document under one of
         # them that is no longer there was deleted; one elsewhere was named by that run alone.
         self.roots = list(roots)
         # A digest of the parse options: an earlier run's report is reused only if made with the same.
         self.options = options
-        self.items = items
+        self.items = list(items)
         self.formats = formats
         self.fail_fast = fail_fast
-        self.progress = progress if progress is not None else NullProgress(len(items))
         self.store = store_folder(out, formats)
         self.store.mkdir(parents=True, exist_ok=True)
-        self.previous = read_manifest(out / MANIFEST) if resume else {}
+        # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
+        self.warnings: list[str] = []
+        self.previous = self._read_previous(limits) if resume else {}
+        # Made once the items are known: _read_previous may add some.
+        self.progress = progress if progress is not None else NullProgress(len(self.items))
         self.final: dict[str, dict[str, Any]] = {}
         self.same_of: dict[str, str] = {}  # the content_key of each input sent to parse, until it completes
         self.first_of_sha: dict[str, str] = {}
@@ -254,6 +263,59 @@ class Plan:
         self.stop = False
         self.started = time.monotonic()
         self.log = ManifestLog(out / MANIFEST)
+
+    def _read_previous(self, limits: Limits) -> dict[str, dict[str, Any]]:
+        """The earlier run's manifest entries this run can trust (``--resume``). An entry that is
+        damaged (see :func:`.outputs.entry_problem`: a report id that is no id, a field of the
+        wrong type) or whose report is missing from the store is not carried over: a document this
+        run lists is converted again, as is one named by the earlier run alone when its file is
+        still there (added to :attr:`items`); one whose file is gone is dropped. Each such entry
+        is a line of :attr:`warnings`."""
+        path = self.out / MANIFEST
+        try:
+            recorded = read_manifest(path)
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        trusted: dict[str, dict[str, Any]] = {}
+        broken: dict[str, str] = {}
+        for key, entry in recorded.items():
+            problem = entry_problem(entry)
+            if problem is not None:
+                broken[key] = f"its entry in {MANIFEST} is damaged ({problem})"
+            elif is_done(entry) and not (self.store / f"{entry['report_id']}.json").is_file():
+                broken[key] = f"its report {entry['report_id']}.json is missing from {self.store}"
+            else:
+                trusted[key] = entry
+        # Listed by this run (under this name or another of its file): converted as any input; gone
+        # from under the inputs: dropped, as any deleted document. Neither needs the entry.
+        carried = [key for key in broken if not self._superseded(key)]
+        found = self._find_again(carried, limits)
+        for key, problem in broken.items():
+            if key in found or self._listed_now(key):
+                self.warnings.append(f"{key}: {problem}: converting it again")
+            else:
+                self.warnings.append(f"{key}: {problem}, and its file cannot be read again: dropped from the output")
+        if found:
+            self.items += [found[key] for key in carried if key in found]
+            for name in ("_current_keys", "_current_files", "_current_archives"):
+                self.__dict__.pop(name, None)  # cached from the items as they were
+        return trusted
+
+    def _find_again(self, keys: list[str], limits: Limits) -> dict[str, Item]:
+        """The inputs of an earlier run's ``keys`` (``dir/a.pdf``, ``dir/b.zip!c.txt``) as items,
+        listed again from their files; a key whose file is gone, or names no file, is left out."""
+        wanted = set(keys)
+        found: dict[str, Item] = {}
+        for path in dict.fromkeys(split_key(key)[0] for key in keys):
+            # Only an existing file: a key is never read as a glob, nor a folder walked.
+            if not os.path.lexists(path) or os.path.isdir(path):
+                continue
+            try:
+                listed = expand_inputs([path], exclude=self.out, limits=limits)
+            except VnReportError:
+                continue
+            found.update((item.key, dataclasses.replace(item, named=False)) for item in listed if item.key in wanted)
+        return found
 
     def record(self, entry: dict[str, Any]) -> None:
         """Record one final outcome (manifest line, progress); ``--fail-fast`` stops at a failure.
@@ -346,7 +408,7 @@ class Plan:
                 raise OutputError(f"cannot write to {self.out}: {exc.strerror or exc}") from None
         return summarize(self.out, entries[:len(self.items)], resumed=self.resumed,
                          seconds=time.monotonic() - self.started, rows=rows, peak_rss_kb=stats.peak_rss_kb,
-                         parse_seconds=parse_seconds, progress=self.progress)
+                         parse_seconds=parse_seconds, progress=self.progress, warnings=self.warnings)
 
     def _superseded(self, key: str) -> bool:
         """Whether an earlier run's document has no place in this run's output: this run lists
@@ -354,15 +416,19 @@ class Plan:
         under this run's inputs and is gone (deleted, or a member no longer in its archive). One
         named by that run alone, or under the inputs but not listed (a hidden file the earlier
         run named), stays: a run adds to the output."""
-        if key in self._current_keys:
-            return True
-        path, member = split_key(key)
-        real = _same_file(path, member)
-        if real is not None and real in self._current_files:
+        if self._listed_now(key):
             return True
         if not any(under(key, root) for root in self.roots):
             return False
-        return real is None or (member is not None and path in self._current_archives)
+        path, member = split_key(key)
+        return _same_file(path, member) is None or (member is not None and path in self._current_archives)
+
+    def _listed_now(self, key: str) -> bool:
+        """Whether this run lists an earlier run's document, under its name or another of its file."""
+        if key in self._current_keys:
+            return True
+        real = _same_file(*split_key(key))
+        return real is not None and real in self._current_files
 
     @functools.cached_property
     def _current_keys(self) -> set[str]:
@@ -383,12 +449,14 @@ class Plan:
 
 
 def summarize(out: Path, entries: list[dict[str, Any]], *, resumed: int, seconds: float, rows: dict[str, int],
-              peak_rss_kb: dict[int, int], parse_seconds: float, progress: Progress) -> ConvertSummary:
+              peak_rss_kb: dict[int, int], parse_seconds: float, progress: Progress,
+              warnings: Sequence[str] = ()) -> ConvertSummary:
     counts = {s: 0 for s in ("ok", "duplicate", "error", "timeout", "skipped")}
     for e in entries:
         counts[e["status"]] = counts.get(e["status"], 0) + 1
     summary = ConvertSummary(out, len(entries), counts, resumed, seconds, rows, dict(peak_rss_kb),
                              [e for e in entries if e["status"] in ("error", "timeout")], parse_seconds,
-                             partial=sum(1 for e in entries if e.get("report_status") == "partial"))
+                             partial=sum(1 for e in entries if e.get("report_status") == "partial"),
+                             warnings=list(warnings))
     progress.finish(summary.text())
     return summary
