@@ -385,11 +385,12 @@ def _rc4(key: bytes, data: bytes) -> bytes:
 
 
 def make_pdf(pages: list[bytes], *, user_password: bytes | None = None, raw_objects: dict[int, bytes] | None = None,
-             page_resources: bytes = b"", kids: list[int] | None = None, page_entries: bytes = b"") -> bytes:
+             page_resources: bytes = b"", kids: list[int] | None = None,
+             page_entries: bytes | list[bytes] = b"") -> bytes:
     """A PDF of the given content streams, one A4 page each: fonts F1 (Helvetica, WinAnsi), F2
     (a non-embedded TrueType ``.VnTime``: TCVN3 bytes) and F3 (``VNI-Times``: VNI bytes),
     optionally encrypted with the standard security handler (RC4 40-bit, revision 2) and a
-    user password."""
+    user password. ``page_entries``: more entries of every page's dictionary, or of each page's."""
     objs: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
                               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
     widths = b" ".join(b"500" for _ in range(32, 256))
@@ -403,8 +404,9 @@ def make_pdf(pages: list[bytes], *, user_password: bytes | None = None, raw_obje
     streams: dict[int, bytes] = {}
     page_ids: list[int] = []
     n = 10
-    for content in pages:
-        objs[n] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + page_entries
+    for i, content in enumerate(pages):
+        entries = page_entries[i] if isinstance(page_entries, list) else page_entries
+        objs[n] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + entries
                    + b" /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R >> " + page_resources
                    + b" >> /Contents %d 0 R >>" % (n + 1))
         streams[n + 1] = content

@@ -96,6 +96,12 @@ class _Budget:
     objects: int = 0  # content operands and operators parsed, the clock read every _CLOCK_EVERY
     damaged: int = 0  # compressed content streams cut short or broken (read as far as they go)
 
+    def restart(self) -> None:
+        """The page is read again from its start: its glyphs, shapes and forms counted anew (its
+        time runs on)."""
+        self.used_glyphs = self.used_graphics = self.used_xobjects = 0
+        self.damaged = 0
+
 
 # The content parser reads the clock once per this many objects: a page of operators that draw
 # nothing (``q Q`` a million times) counts no glyph nor shape, only time.
