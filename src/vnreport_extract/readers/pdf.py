@@ -65,7 +65,7 @@ from ..errors import (
 from ..limits import LimitExceededError, Limits
 from ..models import PartError, Source
 from ..options import ParseOptions
-from .pdf_guard import PageTooComplex, page_budget
+from .pdf_guard import PageTooComplex, hidden_share, page_budget
 from .pdf_layout import (
     Glyph,
     Line,
@@ -101,6 +101,18 @@ MIN_TEXT_CHARS = 25
 SCAN_IMAGE_COVER = 0.6
 SCAN_MAX_CHARS = 200
 
+# A text layer over a picture of the whole page (SCAN_IMAGE_COVER) is a scan's OCR layer, not the
+# page's text, when it is drawn invisible (this share of its glyphs at least), or when it is no
+# Vietnamese: of LAYER_WORDS words or more, fewer than this share bear a Vietnamese diacritic
+# (every page of the corpus's text PDFs has 0.79 or more; English and Vietnamese typed without
+# its diacritics none). See _doubtful_layer.
+HIDDEN_LAYER = 0.5
+LAYER_WORDS = 20
+LAYER_DIACRITICS = 0.3
+_VIET_MARKED = frozenset(unicodedata.normalize("NFC", c) for c in
+                         "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+_VIET_LETTERS = _VIET_MARKED | frozenset("abcdefghijklmnopqrstuvwxyz")
+
 # The fewest words a page is judged unreadable on when another page of its document is.
 _SHORT_PAGE_WORDS = 3
 
@@ -123,6 +135,11 @@ class PageScan:
     # Its content inflates past max_stream_bytes: not read, and not rendered for OCR either
     # (the renderer would inflate it all).
     refused: bool = False
+    # Its text layer lies over a picture of the whole page and is not its text (see
+    # _doubtful_layer): what it is (``invisible``, ``not Vietnamese ...``); ``doubted``: that
+    # alone sends the page to OCR (with OCR off its layer is read, with a warning).
+    layer: str | None = None
+    doubted: bool = False
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -632,6 +649,39 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
     return cover >= SCAN_IMAGE_COVER
 
 
+def _diacritic_share(words: Sequence[str]) -> tuple[float, int] | None:
+    """Of the words of letters (two or more) in ``words``, the share that are Vietnamese
+    written with its diacritics (its letters only, one marked at least), and how many words
+    there are; None without any."""
+    counted = marked = 0
+    for token in words:
+        word = unicodedata.normalize("NFC", token.strip(".,;:!?()[]{}\"'“”‘’…-–—/*").lower())
+        if len(word) < 2 or not word.isalpha():
+            continue
+        counted += 1
+        marked += all(c in _VIET_LETTERS for c in word) and any(c in _VIET_MARKED for c in word)
+    return (marked / counted, counted) if counted else None
+
+
+def _doubtful_layer(page: Any, scan: PageScan, hidden: float | None) -> str | None:
+    """What makes the text layer of a page that a picture covers (a scan) not the page's text:
+    it is drawn invisible (a scanner's or a phone app's OCR, of whatever language it was told:
+    English words, Vietnamese without its diacritics), or it is no Vietnamese (few of its many
+    words bear a diacritic: an English layer, a layer of garbage, drawn under the picture).
+    None when the page is no scan or its layer reads as Vietnamese drawn to be seen."""
+    if not page.images or _image_cover(page) < SCAN_IMAGE_COVER:
+        return None
+    found = []
+    if hidden is not None and hidden >= HIDDEN_LAYER:
+        found.append("invisible")
+    words = [w.text for line in scan.lines for w in line.words]
+    words += [word for t in scan.tables for row in t.rows for cell in row for word in cell.split()]
+    share = _diacritic_share(words)
+    if share is not None and share[1] >= LAYER_WORDS and share[0] < LAYER_DIACRITICS:
+        found.append(f"not Vietnamese: {share[0]:.0%} of its {share[1]} words bear a diacritic")
+    return ", ".join(found) or None
+
+
 def _unreadable_layer(scan: PageScan, min_words: int | None = None) -> bool:
     """Whether a page's text layer, legacy fonts converted, is not Vietnamese text but
     mojibake (:func:`vnreport_extract.legacy.unreadable`): the hidden OCR layer of a scan
@@ -661,6 +711,7 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
                                            f"({scan.width:g} × {scan.height:g} pt): nothing on it was read"))
     outside: list[int] = []
     glyphs = _page_glyphs(page, outside)
+    hidden = hidden_share()  # of the page's own glyphs, before those of its fields are drawn
     if outside[0] and outside[0] >= sum(1 for g in glyphs if not g.text.isspace()):
         corners = " ".join(f"{float(v):g}" for v in page.page_obj.mediabox)
         warnings.append(("page-text-outside-box", f"p.{scan.number}: {outside[0]} of its characters lie outside "
@@ -718,6 +769,14 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
     scan.needs_ocr = _needs_ocr(page, text_chars)
     if not scan.needs_ocr and unreadable:
         scan.needs_ocr = scan.unreadable = True
+    if text_chars and not scan.unreadable:
+        # A scan's own OCR layer: the page is read by OCR instead (a short one was already).
+        scan.layer = _doubtful_layer(page, scan, hidden)
+        scan.doubted = scan.layer is not None and not scan.needs_ocr
+        scan.needs_ocr = scan.needs_ocr or scan.doubted
+        if scan.layer is None and not scan.needs_ocr and hidden is not None and hidden >= HIDDEN_LAYER:
+            warnings.append(("text-layer-invisible", f"p.{scan.number}: its text is drawn invisible, over no "
+                                                     "picture of the page: read, though no viewer shows it"))
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -1100,6 +1159,13 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         for s in scans:
             if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
                 s.needs_ocr = s.unreadable = True
+    if options.ocr == "off":
+        for s in scans:
+            if s.doubted:  # no OCR to read it instead: its layer it is, said
+                s.needs_ocr = False
+                warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
+                                                        "picture of the whole page and may not be its text: read, "
+                                                        "as OCR is off"))
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if (s.needs_ocr or options.ocr == "on") and not s.refused]
     unreadable = [s.number for s in scans if s.unreadable]
@@ -1127,6 +1193,10 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
         if ocred:
             warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
+        for s in scans:
+            if s.layer is not None and s.number in ocred:
+                warnings.append(("text-layer-ignored", f"p.{s.number}: its text layer ({s.layer}) over a picture "
+                                                       "of the whole page was ignored: the page was read by OCR"))
         if replaced := [n for n in unreadable if n in ocred]:
             warnings.append(("text-layer-unreadable", "pages whose text layer does not read as Vietnamese "
                                                       "(mojibake: a wrong font mapping) read by OCR "
