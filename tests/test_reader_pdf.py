@@ -911,6 +911,21 @@ def test_a_page_of_operators_that_draw_nothing_stops_at_the_read_time_limit(tmp_
     assert raised.value.limit == "max_read_seconds"
 
 
+@pytest.mark.parametrize("filler", [b" ", b"%"], ids=["spaces", "a-comment"])
+def test_a_page_of_whitespace_stops_at_the_read_time_limit(tmp_path: Path, filler: bytes) -> None:
+    # 48 MB of spaces (or one comment as long) make no object: the parser read them on inside one
+    # object's reading, 12 s past a limit of 0.5 s; the time is read as each 4 KB is taken.
+    import time
+
+    from vnreport_extract import LimitExceededError, Limits
+
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + filler * (48 << 20))
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match="still reading page 1 of 1") as raised:
+        parse_file(path, ParseOptions(ocr="off", limits=Limits(max_read_seconds=0.5)))
+    assert (raised.value.limit, time.monotonic() - started < 3) == ("max_read_seconds", True)
+
+
 def test_a_content_stream_that_inflates_past_its_limit_is_not_read(tmp_path: Path) -> None:
     from vnreport_extract import Limits
 

@@ -172,7 +172,7 @@ def _wrap() -> None:
     from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
     from pdfminer.pdftypes import PDFStream
 
-    nextobject, decode = PDFContentParser.nextobject, PDFStream.decode
+    nextobject, decode, fillbuf = PDFContentParser.nextobject, PDFStream.decode, PDFContentParser.fillbuf
     render_string = PDFTextDevice.render_string
 
     render_char, paint_path, do_xobject = PDFLayoutAnalyzer.render_char, PDFLayoutAnalyzer.paint_path, \
@@ -216,6 +216,16 @@ def _wrap() -> None:
                 raise PageTooComplex("max_read_seconds", budget.seconds)
         return nextobject(self)
 
+    def timed_fillbuf(self: Any) -> bool:
+        # A run of whitespace (or of comments) makes no object: the parser reads it on, 4 KB at
+        # a time, inside one nextobject call; the clock is read as each 4 KB is taken.
+        budget = _BUDGET.get()
+        if budget is not None and budget.deadline is not None and self.charpos >= len(self.buf) \
+                and time.monotonic() > budget.deadline:
+            raise PageTooComplex("max_read_seconds", budget.seconds)
+        result: bool = fillbuf(self)
+        return result
+
     def bounded_decode(self: Any) -> None:
         budget = _BUDGET.get()
         limit = budget.stream_bytes if budget is not None else None
@@ -232,6 +242,7 @@ def _wrap() -> None:
             raise PageTooComplex("max_stream_bytes", limit)
 
     setattr(PDFContentParser, "nextobject", functools.wraps(nextobject)(timed_nextobject))  # noqa: B010
+    setattr(PDFContentParser, "fillbuf", functools.wraps(fillbuf)(timed_fillbuf))  # noqa: B010
     setattr(PDFStream, "decode", functools.wraps(decode)(bounded_decode))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "render_char", functools.wraps(render_char)(counted_render_char))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "paint_path", functools.wraps(paint_path)(counted_paint_path))  # noqa: B010
