@@ -385,11 +385,12 @@ def _rc4(key: bytes, data: bytes) -> bytes:
 
 
 def make_pdf(pages: list[bytes], *, user_password: bytes | None = None, raw_objects: dict[int, bytes] | None = None,
-             page_resources: bytes = b"", kids: list[int] | None = None, page_entries: bytes = b"") -> bytes:
+             page_resources: bytes = b"", kids: list[int] | None = None,
+             page_entries: bytes | list[bytes] = b"") -> bytes:
     """A PDF of the given content streams, one A4 page each: fonts F1 (Helvetica, WinAnsi), F2
     (a non-embedded TrueType ``.VnTime``: TCVN3 bytes) and F3 (``VNI-Times``: VNI bytes),
     optionally encrypted with the standard security handler (RC4 40-bit, revision 2) and a
-    user password."""
+    user password. ``page_entries``: more entries of every page's dictionary, or of each page's."""
     objs: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
                               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
     widths = b" ".join(b"500" for _ in range(32, 256))
@@ -403,8 +404,9 @@ def make_pdf(pages: list[bytes], *, user_password: bytes | None = None, raw_obje
     streams: dict[int, bytes] = {}
     page_ids: list[int] = []
     n = 10
-    for content in pages:
-        objs[n] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + page_entries
+    for i, content in enumerate(pages):
+        entries = page_entries[i] if isinstance(page_entries, list) else page_entries
+        objs[n] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + entries
                    + b" /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R >> " + page_resources
                    + b" >> /Contents %d 0 R >>" % (n + 1))
         streams[n + 1] = content
@@ -907,6 +909,21 @@ def test_a_page_of_operators_that_draw_nothing_stops_at_the_read_time_limit(tmp_
     with pytest.raises(LimitExceededError, match="still reading page 1 of 1") as raised:
         parse_file(path, ParseOptions(ocr="off", limits=Limits(max_read_seconds=0.5)))
     assert raised.value.limit == "max_read_seconds"
+
+
+@pytest.mark.parametrize("filler", [b" ", b"%"], ids=["spaces", "a-comment"])
+def test_a_page_of_whitespace_stops_at_the_read_time_limit(tmp_path: Path, filler: bytes) -> None:
+    # 48 MB of spaces (or one comment as long) make no object: the parser read them on inside one
+    # object's reading, 12 s past a limit of 0.5 s; the time is read as each 4 KB is taken.
+    import time
+
+    from vnreport_extract import LimitExceededError, Limits
+
+    path = _one_page_pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (Bao cao) Tj ET\n" + filler * (48 << 20))
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match="still reading page 1 of 1") as raised:
+        parse_file(path, ParseOptions(ocr="off", limits=Limits(max_read_seconds=0.5)))
+    assert (raised.value.limit, time.monotonic() - started < 3) == ("max_read_seconds", True)
 
 
 def test_a_content_stream_that_inflates_past_its_limit_is_not_read(tmp_path: Path) -> None:

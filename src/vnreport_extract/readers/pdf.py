@@ -21,7 +21,12 @@ What the pipeline gets from a PDF, page by page (1-based ``page`` on every block
   where the appearance is a picture of the digits, read by Tesseract (:mod:`.pdf_stamps`);
 - text in legacy Vietnamese fonts (TCVN3 ``.VnTime``, VNI ``VNI-Times``) converted to
   Unicode (:mod:`vnreport_extract.legacy`);
-- pages with no text layer (scans) OCRed by :mod:`.ocr`, those pages only.
+- pages with no text layer (scans) OCRed by :mod:`.ocr`, those pages only;
+- a page turned by ``/Rotate`` whose text was not drawn turned to match (a tool that turned
+  the page after it was made) read under the turn that stands its text upright, as it was
+  before it was turned; a ``/Rotate`` that is no multiple of 90 read as none
+  (``page-rotate-invalid``); a MediaBox given by its other two corners read as the same
+  rectangle, and text lying outside the box said (``page-text-outside-box``).
 
 Bad input is a named error: a corrupt file, one truncated into its pages, and a PDF with
 no pages are :class:`CorruptFileError`; a password-protected one is :class:`InputError`
@@ -38,6 +43,7 @@ import bisect
 import contextlib
 import functools
 import logging
+import math
 import time
 import unicodedata
 from collections import Counter
@@ -59,7 +65,7 @@ from ..errors import (
 from ..limits import LimitExceededError, Limits
 from ..models import PartError, Source
 from ..options import ParseOptions
-from .pdf_guard import PageTooComplex, page_budget
+from .pdf_guard import PageTooComplex, hidden_share, page_budget
 from .pdf_layout import (
     Glyph,
     Line,
@@ -95,6 +101,18 @@ MIN_TEXT_CHARS = 25
 SCAN_IMAGE_COVER = 0.6
 SCAN_MAX_CHARS = 200
 
+# A text layer over a picture of the whole page (SCAN_IMAGE_COVER) is a scan's OCR layer, not the
+# page's text, when it is drawn invisible (this share of its glyphs at least), or when it is no
+# Vietnamese: of LAYER_WORDS words or more, fewer than this share bear a Vietnamese diacritic
+# (every page of the corpus's text PDFs has 0.79 or more; English and Vietnamese typed without
+# its diacritics none). See _doubtful_layer.
+HIDDEN_LAYER = 0.5
+LAYER_WORDS = 20
+LAYER_DIACRITICS = 0.3
+_VIET_MARKED = frozenset(unicodedata.normalize("NFC", c) for c in
+                         "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+_VIET_LETTERS = _VIET_MARKED | frozenset("abcdefghijklmnopqrstuvwxyz")
+
 # The fewest words a page is judged unreadable on when another page of its document is.
 _SHORT_PAGE_WORDS = 3
 
@@ -117,6 +135,11 @@ class PageScan:
     # Its content inflates past max_stream_bytes: not read, and not rendered for OCR either
     # (the renderer would inflate it all).
     refused: bool = False
+    # Its text layer lies over a picture of the whole page and is not its text (see
+    # _doubtful_layer): what it is (``invisible``, ``not Vietnamese ...``); ``doubted``: that
+    # alone sends the page to OCR (with OCR off its layer is read, with a warning).
+    layer: str | None = None
+    doubted: bool = False
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -220,6 +243,126 @@ class _LegacyConverter:
 
 
 # ---------------------------------------------------------------------------------------------
+# Page boxes and turns
+
+# The linear part of the matrix pdfminer maps a page's space with for each /Rotate
+# (``PDFPageInterpreter.process_page``).
+_TURNS: dict[int, tuple[float, float, float, float]] = {
+    0: (1.0, 0.0, 0.0, 1.0), 90: (0.0, -1.0, 1.0, 0.0), 180: (-1.0, 0.0, 0.0, -1.0), 270: (0.0, 1.0, -1.0, 0.0)}
+
+# A page turned by its /Rotate is read turned otherwise when that stands this many times more of
+# its characters upright (and this many at least).
+_UPRIGHT_GAIN = 2
+_UPRIGHT_MIN = 10
+_UPRIGHT_SAMPLE = 5000
+
+
+def page_rotation(value: Any) -> int | None:
+    """A page's ``/Rotate`` as the turn it stands for, 0, 90, 180 or 270; None when it is no
+    multiple of 90 (the PDF standard allows no other), or no number.
+
+    >>> [page_rotation(v) for v in (90, -90, 3600000, 450.0, 45, 1e400, "90", True)]
+    [90, 270, 0, 90, None, None, None, None]
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if not isinstance(value, int) or value % 90:
+        return None
+    return value % 360
+
+
+def _page_ctm(page_obj: Any) -> tuple[float, float, float, float, float, float]:
+    """The matrix pdfminer maps ``page_obj``'s space to the page it reads with: its /Rotate
+    and its MediaBox's origin (``PDFPageInterpreter.process_page``)."""
+    x0, y0, x1, y1 = (float(v) for v in page_obj.mediabox)
+    turn = page_obj.rotate
+    if turn == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if turn == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if turn == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+def _pages(pdf: Any) -> tuple[list[Any], dict[int, Any]]:
+    """The pages of ``pdf`` (pdfplumber's), each page's box and turn made sound first: a
+    MediaBox given by two other opposite corners (``[595 842 0 0]``, which the standard
+    allows) is read as its lower left and upper right, as pdfplumber and the renderer read it
+    (pdfminer would shift the whole page off it), and a /Rotate that is no multiple of 90 is
+    0. Also, by page number, the /Rotate values so dropped."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import Page
+
+    pages: list[Any] = []
+    invalid: dict[int, Any] = {}
+    doctop = 0.0
+    for number, obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        value = resolve1(obj.attrs.get("Rotate", 0))
+        turn = page_rotation(value)
+        if turn is None:
+            invalid[number] = value
+            turn = 0
+        obj.attrs["Rotate"] = obj.rotate = turn
+        x0, y0, x1, y1 = obj.mediabox
+        obj.mediabox = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        page = Page(pdf, obj, page_number=number, initial_doctop=doctop)
+        pages.append(page)
+        doctop += page.height
+    pdf._pages = pages  # what pdf.pages gives from now on
+    return pages, invalid
+
+
+def _upright_turn(page: Any) -> int:
+    """The turn to read ``page`` under: its own (/Rotate), unless the page is turned and its
+    text stands upright under another turn (a page given ``/Rotate 90`` or ``180`` without its
+    text being drawn turned to match: read so, its lines come out sideways, dropped, or upside
+    down, their letters reversed). Under the turn chosen a viewer shows the page's text
+    upright; the page's own stays when as many characters stand upright under it."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    turn: int = page.page_obj.rotate
+    if turn not in _TURNS or turn == 0:
+        return turn
+    counts: Counter[int] = Counter()
+    seen = 0
+    stack: list[Any] = [page.layout]
+    while stack and seen < _UPRIGHT_SAMPLE:
+        item = stack.pop()
+        if isinstance(item, LTChar):
+            if item.get_text().isspace():
+                continue
+            seen += 1
+            a, b, c, d = (float(v) for v in item.matrix[:4])
+            for delta, (p, q, r, s) in _TURNS.items():
+                # The glyph's matrix under a page turned ``delta`` more: [a b; c d] x [p q; r s].
+                a2, b2, d2 = a * p + b * r, a * q + b * s, c * q + d * s
+                if a2 > 0 and d2 > 0 and abs(b2) < a2:
+                    counts[delta] += 1
+        elif isinstance(item, LTContainer):
+            stack.extend(item)
+    delta, n = max(counts.items(), key=lambda kv: (kv[1], kv[0] == 0), default=(0, 0))
+    if delta == 0 or n < _UPRIGHT_MIN or n < _UPRIGHT_GAIN * counts[0]:
+        return turn
+    return (turn + delta) % 360
+
+
+def _turned(page: Any, turn: int) -> Any:
+    """``page`` read anew under ``turn`` (pdfplumber's page of the same page object); the old
+    one is closed."""
+    from pdfplumber.page import Page
+
+    page.close()
+    page.page_obj.rotate = page.page_obj.attrs["Rotate"] = turn
+    return Page(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
+# ---------------------------------------------------------------------------------------------
 # First pass: glyphs, tables and rules of each page
 
 
@@ -305,7 +448,9 @@ def _layout_chars(page: Any) -> list[Any]:
     return chars
 
 
-def _page_glyphs(page: Any) -> list[Glyph]:
+def _page_glyphs(page: Any, outside: list[int] | None = None) -> list[Glyph]:
+    """The page's glyphs, upright ones only, inside its box; ``outside`` (when given) gets the
+    count of those left out for lying off the page."""
     from pdfplumber.page import fix_fontname_bytes
 
     width, height = float(page.width), float(page.height)
@@ -313,6 +458,7 @@ def _page_glyphs(page: Any) -> list[Glyph]:
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     norm = page.pdf.unicode_norm
     out: list[Glyph] = []
+    off_page = 0
     for c in _layout_chars(page):
         text = c.get_text()
         if norm is not None:
@@ -322,12 +468,15 @@ def _page_glyphs(page: Any) -> list[Glyph]:
         x0, x1 = c.x0 + mb_x0, c.x1 + mb_x0
         top, bottom = height - c.y1 + mb_top, height - c.y0 + mb_top
         if x1 < 0 or x0 > width or bottom < 0 or top > height:
+            off_page += not text.isspace()
             continue
         colour = c.graphicstate.ncolor
         if _is_white(colour if isinstance(colour, tuple) else (colour,)) and not text.isspace():
             continue  # white text on white paper
         fontname = c.fontname if not isinstance(c.fontname, bytes) else fix_fontname_bytes(c.fontname)
         out.append(Glyph.make(text, x0, x1, top, bottom, c.size, fontname))
+    if outside is not None:
+        outside.append(off_page)
     return out
 
 
@@ -379,7 +528,7 @@ def _annotation_glyphs(page: Any, pictures: list[PictureField] | None = None) ->
         fit = (sx, 0.0, 0.0, sy, rect[0] - bx0 * sx, rect[1] - by0 * sy)
         mb = page.page_obj.mediabox
         ctm = mult_matrix(tuple(matrix), fit)  # type: ignore[arg-type]
-        ctm = mult_matrix(ctm, (1.0, 0.0, 0.0, 1.0, -float(mb[0]), -float(mb[1])))
+        ctm = mult_matrix(ctm, _page_ctm(page.page_obj))
         rsrc = rsrc or PDFResourceManager()
         device = PDFLayoutAnalyzer(rsrc, pageno=page.page_number, laparams=None)
         device.begin_page(page.page_obj, (1, 0, 0, 1, 0, 0))
@@ -500,6 +649,39 @@ def _needs_ocr(page: Any, text_chars: int) -> bool:
     return cover >= SCAN_IMAGE_COVER
 
 
+def _diacritic_share(words: Sequence[str]) -> tuple[float, int] | None:
+    """Of the words of letters (two or more) in ``words``, the share that are Vietnamese
+    written with its diacritics (its letters only, one marked at least), and how many words
+    there are; None without any."""
+    counted = marked = 0
+    for token in words:
+        word = unicodedata.normalize("NFC", token.strip(".,;:!?()[]{}\"'“”‘’…-–—/*").lower())
+        if len(word) < 2 or not word.isalpha():
+            continue
+        counted += 1
+        marked += all(c in _VIET_LETTERS for c in word) and any(c in _VIET_MARKED for c in word)
+    return (marked / counted, counted) if counted else None
+
+
+def _doubtful_layer(page: Any, scan: PageScan, hidden: float | None) -> str | None:
+    """What makes the text layer of a page that a picture covers (a scan) not the page's text:
+    it is drawn invisible (a scanner's or a phone app's OCR, of whatever language it was told:
+    English words, Vietnamese without its diacritics), or it is no Vietnamese (few of its many
+    words bear a diacritic: an English layer, a layer of garbage, drawn under the picture).
+    None when the page is no scan or its layer reads as Vietnamese drawn to be seen."""
+    if not page.images or _image_cover(page) < SCAN_IMAGE_COVER:
+        return None
+    found = []
+    if hidden is not None and hidden >= HIDDEN_LAYER:
+        found.append("invisible")
+    words = [w.text for line in scan.lines for w in line.words]
+    words += [word for t in scan.tables for row in t.rows for cell in row for word in cell.split()]
+    share = _diacritic_share(words)
+    if share is not None and share[1] >= LAYER_WORDS and share[0] < LAYER_DIACRITICS:
+        found.append(f"not Vietnamese: {share[0]:.0%} of its {share[1]} words bear a diacritic")
+    return ", ".join(found) or None
+
+
 def _unreadable_layer(scan: PageScan, min_words: int | None = None) -> bool:
     """Whether a page's text layer, legacy fonts converted, is not Vietnamese text but
     mojibake (:func:`vnreport_extract.legacy.unreadable`): the hidden OCR layer of a scan
@@ -527,14 +709,21 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
         # pdfplumber keeps only what lies inside the page's box: an empty MediaBox hides all.
         warnings.append(("empty-page-box", f"p.{scan.number}: its MediaBox is empty "
                                            f"({scan.width:g} × {scan.height:g} pt): nothing on it was read"))
-    glyphs = _page_glyphs(page)
+    outside: list[int] = []
+    glyphs = _page_glyphs(page, outside)
+    hidden = hidden_share()  # of the page's own glyphs, before those of its fields are drawn
+    if outside[0] and outside[0] >= sum(1 for g in glyphs if not g.text.isspace()):
+        corners = " ".join(f"{float(v):g}" for v in page.page_obj.mediabox)
+        warnings.append(("page-text-outside-box", f"p.{scan.number}: {outside[0]} of its characters lie outside "
+                                                  f"its MediaBox [{corners}], and are not read (a viewer does not "
+                                                  "show them either)"))
     if len(glyphs) > limits.max_glyphs_per_page:
         warnings.append(("page-too-dense", f"p.{scan.number}: {len(glyphs)} characters, read the first "
                                            f"{limits.max_glyphs_per_page} (limit max_glyphs_per_page)"))
         glyphs = glyphs[:limits.max_glyphs_per_page]
     pictures: list[PictureField] = []
     glyphs += _annotation_glyphs(page, pictures if read_pictures is not None else None)
-    if pictures and read_pictures is not None and not page.page_obj.attrs.get("Rotate"):
+    if pictures and read_pictures is not None and not page.page_obj.rotate:
         glyphs += read_pictures(pictures)
     converter.decide(glyphs)
     graphics = len(page.rects) + len(page.lines) + len(page.curves)
@@ -580,6 +769,14 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
     scan.needs_ocr = _needs_ocr(page, text_chars)
     if not scan.needs_ocr and unreadable:
         scan.needs_ocr = scan.unreadable = True
+    if text_chars and not scan.unreadable:
+        # A scan's own OCR layer: the page is read by OCR instead (a short one was already).
+        scan.layer = _doubtful_layer(page, scan, hidden)
+        scan.doubted = scan.layer is not None and not scan.needs_ocr
+        scan.needs_ocr = scan.needs_ocr or scan.doubted
+        if scan.layer is None and not scan.needs_ocr and hidden is not None and hidden >= HIDDEN_LAYER:
+            warnings.append(("text-layer-invisible", f"p.{scan.number}: its text is drawn invisible, over no "
+                                                     "picture of the page: read, though no viewer shows it"))
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -875,7 +1072,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     pictures = PictureReader(path, options, warnings) if options.ocr != "off" else None
     try:
         try:
-            pages = pdf.pages
+            pages, bad_turns = _pages(pdf)
         except Exception as exc:  # a broken page tree
             raise CorruptFileError(f"{path}: corrupt PDF: {_reason(exc)}") from None
         if not pages:
@@ -894,13 +1091,27 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         for page in pages:
             if page.page_number not in wanted:
                 continue
+            if page.page_number in bad_turns:
+                warnings.append(("page-rotate-invalid",
+                                 f"p.{page.page_number}: its /Rotate {str(bad_turns[page.page_number])[:40]} is "
+                                 "no multiple of 90 degrees: the page was read unturned"))
             try:
                 with page_budget(limits.max_glyphs_per_page, 10 * limits.max_graphics_per_page,
                                  limits.max_xobjects_per_page, stream_bytes=limits.max_stream_bytes,
                                  deadline=started + budget, seconds=budget) as spent:
+                    # A page turned (/Rotate) whose text is not drawn turned to match is read
+                    # under the turn that stands its text upright: read again, on a budget anew.
+                    # (Pictures in its fields are not read then: they are cut out of the page
+                    # as the renderer turns it.)
+                    turn = _upright_turn(page)
+                    fields = pictures
+                    if turn != page.page_obj.rotate:
+                        page = _turned(page, turn)
+                        spent.restart()
+                        fields = None
                     # A page of the same mojibake or legacy text as one before it is judged on a few words.
                     judged = _SHORT_PAGE_WORDS if converter.converted or garbled else None
-                    scans.append(_scan_page(page, converter, warnings, limits, pictures, judged))
+                    scans.append(_scan_page(page, converter, warnings, limits, fields, judged))
                     garbled = garbled or scans[-1].unreadable
                 if spent.damaged:
                     warnings.append(("page-content-damaged",
@@ -948,6 +1159,13 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         for s in scans:
             if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
                 s.needs_ocr = s.unreadable = True
+    if options.ocr == "off":
+        for s in scans:
+            if s.doubted:  # no OCR to read it instead: its layer it is, said
+                s.needs_ocr = False
+                warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
+                                                        "picture of the whole page and may not be its text: read, "
+                                                        "as OCR is off"))
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if (s.needs_ocr or options.ocr == "on") and not s.refused]
     unreadable = [s.number for s in scans if s.unreadable]
@@ -975,6 +1193,10 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
         if ocred:
             warnings.append(("ocr", f"{what}: " + ", ".join(str(n) for n in sorted(ocred))))
+        for s in scans:
+            if s.layer is not None and s.number in ocred:
+                warnings.append(("text-layer-ignored", f"p.{s.number}: its text layer ({s.layer}) over a picture "
+                                                       "of the whole page was ignored: the page was read by OCR"))
         if replaced := [n for n in unreadable if n in ocred]:
             warnings.append(("text-layer-unreadable", "pages whose text layer does not read as Vietnamese "
                                                       "(mojibake: a wrong font mapping) read by OCR "

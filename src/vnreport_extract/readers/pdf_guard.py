@@ -7,7 +7,8 @@ Nor has it a limit on what a content stream inflates to (a megabyte of compresse
 makes a gigabyte) or on the time a page's operators take (``q Q`` a million times draws
 nothing and takes a minute). Counting those afterwards is too late, so pdfminer's layout
 device, interpreter, content parser and stream decoder are wrapped, once, to count them
-while the page is read, and to stop the page with :class:`PageTooComplex` past the budget
+while the page is read (and the glyphs drawn invisible, :func:`hidden_share`), and to stop
+the page with :class:`PageTooComplex` past the budget
 that :func:`page_budget` sets for the current thread (no budget set: no limit, pdfminer as
 it was).
 """
@@ -95,6 +96,24 @@ class _Budget:
     used_xobjects: int = 0
     objects: int = 0  # content operands and operators parsed, the clock read every _CLOCK_EVERY
     damaged: int = 0  # compressed content streams cut short or broken (read as far as they go)
+    hidden: int = 0  # of the glyphs, those drawn invisible (text render mode 3 or 7: a scan's OCR layer)
+    hiding: bool = False  # the string being drawn is invisible
+
+    def restart(self) -> None:
+        """The page is read again from its start: its glyphs, shapes and forms counted anew (its
+        time runs on)."""
+        self.used_glyphs = self.used_graphics = self.used_xobjects = 0
+        self.damaged = self.hidden = 0
+
+
+def hidden_share() -> float | None:
+    """Of the glyphs drawn so far on the page being read (in :func:`page_budget`), the share
+    drawn invisible (text render mode 3, or 7: clipping only), as a scan's OCR layer is; None
+    outside a budget or before any glyph."""
+    budget = _BUDGET.get()
+    if budget is None or not budget.used_glyphs:
+        return None
+    return budget.hidden / budget.used_glyphs
 
 
 # The content parser reads the clock once per this many objects: a page of operators that draw
@@ -149,10 +168,12 @@ def _install() -> None:
 
 def _wrap() -> None:
     from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.pdfdevice import PDFTextDevice
     from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
     from pdfminer.pdftypes import PDFStream
 
-    nextobject, decode = PDFContentParser.nextobject, PDFStream.decode
+    nextobject, decode, fillbuf = PDFContentParser.nextobject, PDFStream.decode, PDFContentParser.fillbuf
+    render_string = PDFTextDevice.render_string
 
     render_char, paint_path, do_xobject = PDFLayoutAnalyzer.render_char, PDFLayoutAnalyzer.paint_path, \
         PDFPageInterpreter.do_Do
@@ -164,9 +185,20 @@ def _wrap() -> None:
         budget = _BUDGET.get()
         if budget is not None:
             budget.used_glyphs += 1
+            budget.hidden += budget.hiding
             if budget.used_glyphs > budget.glyphs:
                 raise PageTooComplex("max_glyphs_per_page", budget.glyphs)
         return render_char(self, *args, **kwargs)
+
+    def marked_render_string(self: Any, textstate: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = _BUDGET.get()
+        if budget is None:
+            return render_string(self, textstate, *args, **kwargs)
+        budget.hiding = getattr(textstate, "render", 0) in (3, 7)
+        try:
+            return render_string(self, textstate, *args, **kwargs)
+        finally:
+            budget.hiding = False
 
     def counted_paint_path(self: Any, *args: Any, **kwargs: Any) -> Any:
         _spend("graphics", "max_graphics_per_page")
@@ -184,6 +216,16 @@ def _wrap() -> None:
                 raise PageTooComplex("max_read_seconds", budget.seconds)
         return nextobject(self)
 
+    def timed_fillbuf(self: Any) -> bool:
+        # A run of whitespace (or of comments) makes no object: the parser reads it on, 4 KB at
+        # a time, inside one nextobject call; the clock is read as each 4 KB is taken.
+        budget = _BUDGET.get()
+        if budget is not None and budget.deadline is not None and self.charpos >= len(self.buf) \
+                and time.monotonic() > budget.deadline:
+            raise PageTooComplex("max_read_seconds", budget.seconds)
+        result: bool = fillbuf(self)
+        return result
+
     def bounded_decode(self: Any) -> None:
         budget = _BUDGET.get()
         limit = budget.stream_bytes if budget is not None else None
@@ -200,7 +242,9 @@ def _wrap() -> None:
             raise PageTooComplex("max_stream_bytes", limit)
 
     setattr(PDFContentParser, "nextobject", functools.wraps(nextobject)(timed_nextobject))  # noqa: B010
+    setattr(PDFContentParser, "fillbuf", functools.wraps(fillbuf)(timed_fillbuf))  # noqa: B010
     setattr(PDFStream, "decode", functools.wraps(decode)(bounded_decode))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "render_char", functools.wraps(render_char)(counted_render_char))  # noqa: B010
     setattr(PDFLayoutAnalyzer, "paint_path", functools.wraps(paint_path)(counted_paint_path))  # noqa: B010
     setattr(PDFPageInterpreter, "do_Do", functools.wraps(do_xobject)(do_Do))  # noqa: B010
+    setattr(PDFTextDevice, "render_string", functools.wraps(render_string)(marked_render_string))  # noqa: B010

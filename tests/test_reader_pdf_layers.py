@@ -1,0 +1,127 @@
+"""The text layer of a scan: a picture of the whole page with text over it that is not the
+page's text (a scanner's OCR in English, Vietnamese typed without its diacritics, drawn
+invisible) is read by OCR instead, with a warning naming the layer left out (generated PDFs)."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_reader_pdf import _scan_page_image, make_pdf
+
+from vnreport_extract import ParseOptions, parse_file
+from vnreport_extract.document import Block
+from vnreport_extract.readers import pdf as pdf_reader
+
+_ENGLISH = b"The quick brown fox jumps over the lazy dog again and again"
+_BARE = b"UY BAN NHAN DAN XA cong hoa xa hoi chu nghia viet nam bao cao ket qua thuc hien"
+_VIETNAMESE = b"B\xe1o c\xe1o k\xe9t qu\xe0 th\xf9c hi\xean n\xe0m 2025 c\xf9a x\xe3 \xf4ng v\xe0 c\xe1c ng\xe0nh"
+
+
+def _layer(line: bytes, *, invisible: bool = True, lines: int = 30) -> bytes:
+    mode = b"3 Tr " if invisible else b""
+    shown = b"".join(b"(%s) Tj 0 -14 Td\n" % line for _ in range(lines))
+    return b"BT " + mode + b"/F1 10 Tf 40 800 Td\n" + shown + b"ET\n"
+
+
+def _picture(width: int = 60, height: int = 85, data: bytes | None = None, colours: bytes = b"/DeviceGray") -> bytes:
+    pixels = data if data is not None else zlib.compress(bytes(200 for _ in range(width * height)))
+    return (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 "
+            b"/Filter /FlateDecode /Length %d >>\nstream\n" % (width, height, colours, len(pixels))
+            + pixels + b"\nendstream")
+
+
+def _scan(tmp_path: Path, layer: bytes, picture: bytes | None = None, *, cover: float = 1.0) -> Path:
+    """A page that a picture covers (``cover`` of its width, the whole height) under ``layer``."""
+    draw = b"q %g 0 0 842 0 0 cm /Im1 Do Q\n" % (595 * cover)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([draw + layer], raw_objects={8: picture or _picture()},
+                              page_resources=b"/XObject << /Im1 8 0 R >>"))
+    return path
+
+
+def _codes(report: Any) -> list[str]:
+    return [w.code for w in report.warnings if w.code.startswith("text-layer")]
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """OCR that reads every page it is given as one paragraph; the pages it was given."""
+    asked: list[list[int]] = []
+
+    def ocr(path: Path, numbers: list[int], *args: Any, **kwargs: Any) -> dict[int, list[Block]]:
+        asked.append(list(numbers))
+        return {n: [Block("paragraph", text=f"Trang {n} đọc bằng OCR: Báo cáo số 12/BC-UBND.", page=n)]
+                for n in numbers}
+
+    monkeypatch.setattr(pdf_reader, "_ocr", ocr)
+    return asked
+
+
+@pytest.mark.parametrize("line", [_ENGLISH, _BARE], ids=["english", "no-diacritics"])
+def test_an_invisible_foreign_layer_over_a_scan_is_read_by_ocr_instead(tmp_path: Path, fake_ocr: list[list[int]],
+                                                                        line: bytes) -> None:
+    report = parse_file(_scan(tmp_path, _layer(line)))
+    assert fake_ocr == [[1]]
+    assert report.text == "Trang 1 đọc bằng OCR: Báo cáo số 12/BC-UBND."
+    ignored = [w.message for w in report.warnings if w.code == "text-layer-ignored"]
+    assert ignored == ["p.1: its text layer (invisible, not Vietnamese: 0% of its "
+                       f"{len(line.split()) * 30} words bear a diacritic) over a picture of the whole page was "
+                       "ignored: the page was read by OCR"]
+
+
+def test_a_visible_english_layer_drawn_under_a_scan_is_read_by_ocr_instead(tmp_path: Path,
+                                                                          fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, _layer(_ENGLISH, invisible=False)))
+    assert fake_ocr == [[1]]
+    assert [w.message for w in report.warnings if w.code == "text-layer-ignored"] == [
+        "p.1: its text layer (not Vietnamese: 0% of its 360 words bear a diacritic) over a picture of the whole "
+        "page was ignored: the page was read by OCR"]
+
+
+def test_an_invisible_vietnamese_layer_over_a_scan_is_read_by_ocr_instead(tmp_path: Path,
+                                                                         fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, _layer(_VIETNAMESE)))
+    assert fake_ocr == [[1]]
+    assert [w.message for w in report.warnings if w.code == "text-layer-ignored"] == [
+        "p.1: its text layer (invisible) over a picture of the whole page was ignored: the page was read by OCR"]
+
+
+def test_a_short_invisible_layer_over_a_scan_is_named_when_the_page_is_ocred(tmp_path: Path,
+                                                                            fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, b"BT 3 Tr /F1 10 Tf 40 800 Td (Scanned by CamScanner) Tj ET\n"))
+    assert (fake_ocr, _codes(report)) == ([[1]], ["text-layer-ignored"])
+
+
+@pytest.mark.parametrize("layer, cover", [(_layer(_VIETNAMESE, invisible=False), 1.0),  # text over a background
+                                          (_layer(_ENGLISH, invisible=False), 0.5),  # English beside a figure
+                                          (_layer(_ENGLISH), 0.5)])
+def test_a_layer_over_no_scan_or_vietnamese_to_be_seen_is_kept(tmp_path: Path, fake_ocr: list[list[int]],
+                                                               layer: bytes, cover: float) -> None:
+    report = parse_file(_scan(tmp_path, layer, cover=cover))
+    assert fake_ocr == []
+    assert _codes(report) == ([] if b" 3 Tr " not in layer else ["text-layer-invisible"])
+    assert report.text.startswith(("Báo cáo két quà thùc hiên nàm 2025 cùa xã ông và các ngành Báo cáo",
+                                   f"{_ENGLISH.decode()} The quick"))
+
+
+def test_with_ocr_off_a_doubtful_layer_is_read_with_a_warning(tmp_path: Path, fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, _layer(_ENGLISH)), ParseOptions(ocr="off"))
+    assert (fake_ocr, report.status, report.errors) == ([], "ok", [])
+    assert report.text.startswith(_ENGLISH.decode())
+    assert [w.message for w in report.warnings if w.code == "text-layer-doubtful"] == [
+        "p.1: its text layer (invisible, not Vietnamese: 0% of its 360 words bear a diacritic) lies over a picture "
+        "of the whole page and may not be its text: read, as OCR is off"]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_a_real_scan_under_an_english_layer_is_read_by_tesseract(tmp_path: Path) -> None:
+    im = _scan_page_image()  # the second page of bcdx-03-scan, its signature block
+    picture = _picture(im["width"], im["height"], im["data"], b"/DeviceRGB")
+    report = parse_file(_scan(tmp_path, _layer(_ENGLISH), picture))
+    assert (report.status, report.source.ocr, _codes(report)) == ("ok", True, ["text-layer-ignored"])
+    assert "quick brown fox" not in report.text
+    assert "GIÁM ĐỐC" in report.text and "Trương Minh Đương" in report.text
