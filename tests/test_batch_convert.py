@@ -202,6 +202,7 @@ def test_missing_out_is_an_argparse_usage_error(capsys: pytest.CaptureFixture[st
     assert "--out" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_an_earlier_run_needs_resume_or_force_and_quiet_prints_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
@@ -304,6 +305,7 @@ def test_timeout_is_recorded_and_the_run_goes_on(tmp_path: Path, monkeypatch: py
     assert len(list((tmp_path / "out" / ".store").glob("*.json"))) == 1
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_reconverts_a_changed_file_and_drops_its_old_report(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -325,6 +327,7 @@ def _report_rows(out: Path) -> list[tuple[str, str]]:
     return sorted(zip(reports["path"], reports["report_id"], strict=True))
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_after_the_original_of_a_duplicate_changed_equals_a_fresh_run(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -340,6 +343,7 @@ def test_resume_after_the_original_of_a_duplicate_changed_equals_a_fresh_run(tmp
         ("ok", _report_rows(tmp_path / "fresh"))
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_drops_a_document_deleted_from_the_input_folder(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -353,6 +357,7 @@ def test_resume_drops_a_document_deleted_from_the_input_folder(tmp_path: Path) -
         ([str(docs / "a.txt")], [str(docs / "a.txt")], 1)
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_with_another_folder_adds_to_the_output(tmp_path: Path) -> None:
     for name, n in (("one", 1), ("two", 2)):
         (tmp_path / name).mkdir()
@@ -363,6 +368,7 @@ def test_resume_with_another_folder_adds_to_the_output(tmp_path: Path) -> None:
                                                               str(tmp_path / "two" / "a.txt")]
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_after_the_inputs_changed_order_keeps_one_original_of_a_content(tmp_path: Path) -> None:
     docs = tmp_path / "dd"
     docs.mkdir()
@@ -383,6 +389,7 @@ def _tree(root: Path) -> Path:
     return root
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_with_a_glob_keeps_what_its_star_does_not_reach(tmp_path: Path) -> None:
     docs = _tree(tmp_path / "docs")
     convert([docs], tmp_path / "out", workers=1, formats=["jsonl"])
@@ -391,6 +398,7 @@ def test_resume_with_a_glob_keeps_what_its_star_does_not_reach(tmp_path: Path) -
         ["a.txt", "b.txt", "sub/c.txt"]
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_with_a_recursive_glob_drops_a_deleted_document(tmp_path: Path) -> None:
     docs = _tree(tmp_path / "docs")
     convert([f"{docs}/**/*.txt"], tmp_path / "out", workers=1, formats=["jsonl"])
@@ -399,6 +407,7 @@ def test_resume_with_a_recursive_glob_drops_a_deleted_document(tmp_path: Path) -
     assert sorted(Path(k).relative_to(docs).as_posix() for k in _manifest(tmp_path / "out")) == ["b.txt", "sub/c.txt"]
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_of_the_current_folder_drops_a_deleted_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _tree(tmp_path / "docs")
     monkeypatch.chdir(tmp_path / "docs")
@@ -408,6 +417,7 @@ def test_resume_of_the_current_folder_drops_a_deleted_document(tmp_path: Path, m
     assert sorted(_manifest(tmp_path / "out")) == ["a.txt", "sub/c.txt"]
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_of_a_folder_keeps_a_hidden_file_an_earlier_run_named(tmp_path: Path) -> None:
     docs = _tree(tmp_path / "docs")
     (docs / ".h.txt").write_text(_variant(4), encoding="utf-8")
@@ -416,6 +426,7 @@ def test_resume_of_a_folder_keeps_a_hidden_file_an_earlier_run_named(tmp_path: P
     assert str(docs / ".h.txt") in _manifest(tmp_path / "out")
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_under_another_name_of_the_same_folder_lists_each_file_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _tree(tmp_path / "docs")
@@ -545,6 +556,7 @@ def _hanging_run(docs: Path, out: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_a_second_run_into_a_folder_in_use_fails_at_once_naming_the_other_run(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs, out = tmp_path / "docs", tmp_path / "out"

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from vnreport_extract.batch import convert
-from vnreport_extract.batch.outputs import entry_problem
+from vnreport_extract.batch.outputs import entry_problem, manifest_entry
 from vnreport_extract.batch.tables import TABLE_NAMES, report_id
 from vnreport_extract.cli import main
 
@@ -185,6 +185,7 @@ def _consistent(out: Path, keys: set[str]) -> None:
     assert sorted(report_id(json.loads(line)) for line in lines) == sorted(ids)
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_converts_again_an_earlier_document_whose_report_is_missing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # It exited 2 (OutputError: the report could not be read) on every resume.
@@ -201,6 +202,7 @@ def test_resume_converts_again_an_earlier_document_whose_report_is_missing(
     assert (again.exit_code, again.warnings, again.resumed) == (0, [], 1)
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_converts_again_a_listed_document_whose_report_is_missing_and_says_so(tmp_path: Path) -> None:
     one, _, out = _two_folders(tmp_path)
     for report in (out / "reports").glob("*.json"):
@@ -211,7 +213,7 @@ def test_resume_converts_again_a_listed_document_whose_report_is_missing_and_say
     _consistent(out, {str(one / "a.txt")})
 
 
-@pytest.mark.parametrize(("fields", "problem"), [
+_DAMAGED = [
     ({"report_id": 12}, "report_id 12 is not 16 lowercase hex digits"),
     ({"report_id": [1, 2]}, "report_id [1, 2] is not 16 lowercase hex digits"),
     ({"report_id": {"a": 1}}, "report_id {'a': 1} is not 16 lowercase hex digits"),
@@ -221,12 +223,24 @@ def test_resume_converts_again_a_listed_document_whose_report_is_missing_and_say
     ({"status": ["ok"]}, "status ['ok'] is none of ok, error, timeout, skipped, duplicate"),
     ({"sha256": 5}, "sha256 5 is not a string"),
     ({"size": "big"}, "size 'big' is not a count"),
-])
+]
+
+
+@pytest.mark.parametrize(("fields", "problem"), _DAMAGED)
+def test_a_damaged_entry_is_named_for_what_is_wrong_with_it(fields: dict[str, Any], problem: str) -> None:
+    # A report_id that was no string raised TypeError; ../../x read a file outside the folder.
+    entry = manifest_entry("a.txt", sha256="ab" * 32, size=10, status="ok", report_id="0123456789abcdef")
+    assert entry_problem(entry) is None
+    entry.update(fields)
+    assert entry_problem(entry) == problem
+
+
+@pytest.mark.parametrize(("fields", "problem"), [_DAMAGED[3], _DAMAGED[6]], ids=["report_id", "status"])
 @pytest.mark.parametrize("listed", [True, False], ids=["listed", "carried"])
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_a_damaged_entry_is_converted_again_never_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                              fields: dict[str, Any], problem: str,
                                                              listed: bool) -> None:
-    # A report_id that was no string raised TypeError; ../../x read a file outside the folder.
     one, two, out = _two_folders(tmp_path)
     key = str(one / "a.txt")
     _edit(out, key, **fields)
@@ -240,6 +254,7 @@ def test_a_damaged_entry_is_converted_again_never_a_traceback(tmp_path: Path, ca
     _consistent(out, {key, str(two / "b.txt")})
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_a_report_id_climbing_out_of_the_folder_is_never_read(tmp_path: Path) -> None:
     one, _, out = _two_folders(tmp_path)
     key = str(one / "a.txt")
@@ -255,6 +270,7 @@ def test_a_report_id_climbing_out_of_the_folder_is_never_read(tmp_path: Path) ->
         _edit(out, key, report_id="../../planted")
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_a_damaged_entry_whose_file_is_gone_is_dropped_with_a_warning(tmp_path: Path) -> None:
     one, two, out = _two_folders(tmp_path)
     key = str(one / "a.txt")
@@ -267,6 +283,7 @@ def test_a_damaged_entry_whose_file_is_gone_is_dropped_with_a_warning(tmp_path: 
     _consistent(out, {str(two / "b.txt")})
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_an_earlier_zip_member_whose_report_is_missing_is_read_again_from_its_archive(tmp_path: Path) -> None:
     archive, two, out = tmp_path / "one.zip", tmp_path / "two", tmp_path / "out"
     with zipfile.ZipFile(archive, "w") as zf:
@@ -284,6 +301,7 @@ def test_an_earlier_zip_member_whose_report_is_missing_is_read_again_from_its_ar
     _consistent(out, {f"{archive}!x.txt", f"{archive}!y.txt", str(two / "b.txt")})
 
 
+@pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_a_run_prints_at_most_twenty_warnings_and_keeps_them_all(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     docs, out = tmp_path / "docs", tmp_path / "out"

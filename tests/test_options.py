@@ -4,10 +4,10 @@ schema --options and default formats."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from vnreport_extract import ConvertOptions, ParseOptions, PartError, Report, pa
 from vnreport_extract.batch import convert, iter_reports
 from vnreport_extract.batch.api import default_formats
 from vnreport_extract.batch.progress import Progress
-from vnreport_extract.cli import build_parser
+from vnreport_extract.cli import build_parser, main
 from vnreport_extract.flags import PARSE_FLAGS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -29,8 +29,15 @@ SEED_SCAN = FIXTURES / "generated" / "seed-scan.pdf"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vnreport_extract.cli", *args], capture_output=True, text=True,
-                          timeout=120)
+    """The command line run in this process, its output and exit status caught as a
+    subprocess's would be (test_cli.py runs the installed script itself)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: a usage error, --version, --help
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["vnreport-extract", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -374,6 +381,7 @@ def test_ocr_on_falls_back_to_the_text_layer(mixed_pdf: Path, monkeypatch: pytes
     assert [c.symbol for c in report.citations] == ["33/CT-TTg", "03-CTr/BDVTW-BCSĐCP"]
 
 
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
 def test_resume_reuses_a_report_only_under_the_same_options(tmp_path: Path) -> None:
     out = tmp_path / "out"
     convert([SEED], out, formats=["jsonl"])
@@ -381,6 +389,7 @@ def test_resume_reuses_a_report_only_under_the_same_options(tmp_path: Path) -> N
     assert convert([SEED], out, formats=["jsonl"], resume=True, ocr_dpi=200).resumed == 0
 
 
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
 def test_resume_parses_a_partial_report_again(mixed_pdf: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = convert([mixed_pdf], out, formats=["jsonl"], ocr="off")

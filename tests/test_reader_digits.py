@@ -61,6 +61,7 @@ def test_legible_handwriting_is_read_with_confidence(name: str, digits: str) -> 
     assert (reading.text, reading.confidence >= _SURE_HAND) == (digits, True)
 
 
+@pytest.mark.slow  # every left and right cut of 19 fields: thousands of crops
 def test_no_crop_of_a_field_is_read_wrong_with_confidence() -> None:
     # Every left and right cut of the real fields: a confident reading is the digits written,
     # or some of them when whole digits are cut away; never another digit.

@@ -75,6 +75,7 @@ def _command(args: list[str], stdin: bytes | None = None) -> bytes:
 
 
 @pytest.mark.needs_tesseract
+@pytest.mark.slow  # reads a whole page with Tesseract, twice or more
 def test_a_page_reads_as_the_command_reads_it(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
     args = [str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"]
     request = parse_args(args)
@@ -114,6 +115,7 @@ def test_images_named_on_standard_input_read_as_the_command_reads_them(
 
 
 @pytest.mark.needs_tesseract
+@pytest.mark.slow  # reads a whole page with Tesseract, twice or more
 def test_a_run_past_its_deadline_stops_there_and_the_engine_reads_on(
         engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
     """Tesseract's own deadline stops the recognition (not only a check after it), and the
@@ -132,6 +134,7 @@ def test_a_run_past_its_deadline_stops_there_and_the_engine_reads_on(
 
 
 @pytest.mark.needs_tesseract
+@pytest.mark.slow  # reads a whole page with Tesseract, twice or more
 def test_a_cancelled_reading_stops_at_once(engines: tesseract_lib.Engines, page: ocr.PageImage) -> None:
     """Ctrl-C or a failed page: the recognition under way ends at its next word."""
     request = parse_args([str(page.file), "stdout", "-l", "vie", "--dpi", str(page.dpi), "tsv"])
@@ -151,6 +154,7 @@ def test_a_cancelled_reading_stops_at_once(engines: tesseract_lib.Engines, page:
 
 
 @pytest.mark.needs_tesseract
+@pytest.mark.slow  # reads a whole page with Tesseract, twice or more
 def test_a_resolution_set_for_one_run_is_not_kept_for_the_next(engines: tesseract_lib.Engines,
                                                                 page: ocr.PageImage) -> None:
     """The top third of the page reads differently at 300 dpi and at the image's own (none
