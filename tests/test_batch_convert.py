@@ -612,3 +612,32 @@ def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path: Path) -> None:
         holder.wait(timeout=30)
     assert (out / LOCK_FILE).read_text().strip() == str(holder.pid)  # the pid of a process that is gone
     assert convert([SEED], out, workers=1, formats=["jsonl"]).exit_code == 0
+
+
+@pytest.mark.parametrize("as_given", [str, Path], ids=["str", "Path"])
+def test_one_folder_given_alone_is_one_input_not_its_letters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            as_given: Any) -> None:
+    # convert("in", ...) took the string for a list of inputs: "i" and "n", no such files.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    summary = convert(as_given("in"), "out", workers=1, formats=["jsonl"])
+    assert (summary.exit_code, summary.counts["ok"]) == (0, 1)
+    assert [json.loads(line)["path"] for line in (tmp_path / "out" / "manifest.jsonl").read_text().splitlines()] \
+        == ["in/a.txt"]
+
+
+@pytest.mark.parametrize(("inputs", "message"), [
+    (3, "inputs must be a path or a list of paths (str or os.PathLike), not int"),
+    (b"in", "inputs must be a path or a list of paths (str or os.PathLike), not bytes"),
+    (["in", 3], "each input must be a path (str or os.PathLike), not int: 3"),
+])
+def test_inputs_that_are_no_paths_are_a_type_error_before_any_work(tmp_path: Path, inputs: Any, message: str) -> None:
+    with pytest.raises(TypeError) as info:
+        convert(inputs, tmp_path / "out", workers=1)
+    assert str(info.value) == message
+    assert not (tmp_path / "out").exists()
+
+
+def test_iter_reports_takes_one_path_as_convert_does() -> None:
+    assert [r.source.path for r in iter_reports(SEED)] == [str(SEED)]

@@ -21,7 +21,7 @@ from ..errors import InputError, OutputError, OutputLockedError, VnReportError, 
 from ..limits import Limits
 from ..normalize import recordable
 from ..options import ConvertOptions, ParseOptions, with_limits
-from .inputs import Item, close_archives, expand_inputs, input_roots, materialize
+from .inputs import Item, close_archives, expand_inputs, input_list, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
 from .lock import OutputLock
 from .outputs import FORMATS, MANIFEST, remove_stale_temporaries
@@ -110,10 +110,11 @@ def _clear_outputs(out: Path) -> None:
                 target.unlink(missing_ok=True)
 
 
-def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
+def convert(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], out: str | os.PathLike[str],
             options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
             **settings: Any) -> ConvertSummary:
-    """Convert files, folders, globs and ``.zip`` archives into ``out`` (see
+    """Convert files, folders, globs and ``.zip`` archives (``inputs``: one path or a list of
+    them) into ``out`` (see
     :mod:`.outputs` for the layout), as ``options`` say
     (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
     fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
@@ -129,6 +130,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str
     Raises :class:`UsageError` or :class:`~vnreport_extract.InputError` before any work
     for what the command line reports as a usage error (exit 2).
     """
+    inputs = input_list(inputs)
     opts = options or ConvertOptions(quiet=True)
     if settings:
         try:
@@ -213,8 +215,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
 
     if errors not in ("raise", "skip", "report"):
         raise ValueError("errors must be 'raise', 'skip' or 'report'")
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    paths = input_list(paths)
     options = with_limits(options or ParseOptions(), limits, caller="iter_reports")
     limits = options.limits
     seen: set[str] = set()

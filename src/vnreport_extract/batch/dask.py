@@ -197,7 +197,7 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
         return reports
 
 
-def reports_bag(inputs: Sequence[str | os.PathLike[str]], *, partition_size: int = 16,
+def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
                 options: ParseOptions | None = None, limits: ZipLimits | None = None,
                 unique: bool = True) -> db.Bag:

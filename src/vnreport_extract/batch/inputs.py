@@ -182,7 +182,30 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | None = None,
+def input_list(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str | os.PathLike[str]]:
+    """The inputs as a list: one path (a string or a ``Path``) is a list of one, not a
+    sequence of its letters, each of which would have been read as a file name.
+
+    >>> input_list("docs")
+    ['docs']
+    >>> input_list(["a.pdf", "b.docx"])
+    ['a.pdf', 'b.docx']
+    >>> input_list(3)
+    Traceback (most recent call last):
+    TypeError: inputs must be a path or a list of paths (str or os.PathLike), not int
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        return [inputs]
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"inputs must be a path or a list of paths (str or os.PathLike), not {type(inputs).__name__}")
+    out = list(inputs)
+    for one in out:
+        if not isinstance(one, (str, os.PathLike)):
+            raise TypeError(f"each input must be a path (str or os.PathLike), not {type(one).__name__}: {one!r}")
+    return out
+
+
+def expand_inputs(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, exclude: Path | None = None,
                   limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False) -> list[Item]:
     """List every document the inputs name, in a stable order: inputs as given, folders
     sorted, zip members in archive order. The same logical path is listed once. What a
@@ -192,6 +215,7 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     Raises :class:`InputError` for a usage error: a path that does not exist, a glob that
     matches nothing. Unsafe zip content is not an error here but an item with ``refused``.
     """
+    inputs = input_list(inputs)
     items: list[Item] = []
     seen: set[tuple[str, str | None, int | None]] = set()  # each file (or member) once
     keys: set[str] = set()
@@ -243,14 +267,14 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]], *, exclude: Path | N
     return items
 
 
-def input_roots(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
+def input_roots(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str]:
     """The inputs as the manifest's keys write them (``./docs/`` → ``docs``); a glob as given.
 
     >>> input_roots(["./docs/", "a/*.pdf"])
     ['docs', 'a/*.pdf']
     """
     out = []
-    for raw in inputs:
+    for raw in input_list(inputs):
         text = os.fspath(raw)
         out.append(text if not Path(text).exists() and _GLOB_CHARS.search(text) else recordable(str(Path(text))))
     return out
