@@ -641,3 +641,23 @@ def test_inputs_that_are_no_paths_are_a_type_error_before_any_work(tmp_path: Pat
 
 def test_iter_reports_takes_one_path_as_convert_does() -> None:
     assert [r.source.path for r in iter_reports(SEED)] == [str(SEED)]
+
+
+def test_the_same_bytes_as_text_and_as_markdown_are_two_reports_under_two_ids(tmp_path: Path) -> None:
+    # Both read (the extension decides the reading: ** is bold in Markdown, two stars in text),
+    # and both once had the id of their sha256: one report file, the tables' rows of two
+    # reports under one report_id.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    body = "# BÁO CÁO\n\nThực hiện **Kế hoạch số 41/KH-UBND** ngày 15/5/2023 của UBND tỉnh.\n"
+    for name in ("a.md", "a.txt"):
+        (docs / name).write_text(body, encoding="utf-8")
+    summary = convert([docs], tmp_path / "out", workers=1, formats=["json", "parquet"])
+    m = {Path(k).name: e for k, e in _manifest(tmp_path / "out").items()}
+    assert (summary.exit_code, m["a.md"]["format"], m["a.txt"]["format"]) == (0, "markdown", "text")
+    assert m["a.txt"]["report_id"] == m["a.txt"]["sha256"][:16] != m["a.md"]["report_id"]
+    for name in ("a.md", "a.txt"):
+        stored = json.loads((tmp_path / "out" / "reports" / f"{m[name]['report_id']}.json").read_text(encoding="utf-8"))
+        assert Path(stored["source"]["path"]).name == name
+    reports = pd.read_parquet(tmp_path / "out" / "tables" / "reports.parquet")
+    assert reports["report_id"].nunique() == 2

@@ -104,15 +104,26 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 def report_id(report: Report | Mapping[str, Any]) -> str:
     """The id of a report: the first 16 hex digits of its file's sha256, so the same
     file gets the same id in every run (and of its text when it came from no file; of its
-    path when it has neither: a file that could not be read)."""
+    path when it has neither: a file that could not be read). A Markdown reading takes those
+    of the sha256 of ``<sha256>:markdown``: the same bytes saved as ``.txt`` are read as
+    plain text, another report, which must not share its id.
+
+    >>> sha = "ab" * 32
+    >>> report_id({"source": {"sha256": sha, "format": "text"}})
+    'abababababababab'
+    >>> report_id({"source": {"sha256": sha, "format": "markdown"}})
+    'c9b9bafe37188adb'
+    """
     if isinstance(report, Mapping):
         source = report.get("source") or {}
-        sha, text, path = source.get("sha256"), report.get("text") or "", source.get("path")
+        sha, text, path, fmt = source.get("sha256"), report.get("text") or "", source.get("path"), source.get("format")
     else:
-        sha, text, path = report.source.sha256, report.text, report.source.path
+        sha, text, path, fmt = report.source.sha256, report.text, report.source.path, report.source.format
     if not sha:
         basis = str(text) if text or not path else f"path:{path}"
         sha = hashlib.sha256(basis.encode("utf-8")).hexdigest()
+    if fmt == "markdown":
+        sha = hashlib.sha256(f"{sha}:markdown".encode()).hexdigest()
     return str(sha)[:16]
 
 
