@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from vnreport_extract import parse_text
 from vnreport_extract.extract.dates import extract_dates, month_first
+from vnreport_extract.models import PartialDate
 
 
 @pytest.mark.parametrize(("text", "kind", "iso"), [
@@ -283,3 +284,27 @@ def test_a_number_typed_against_its_date_word_is_read(text: str, iso: str) -> No
 
 def test_days_that_share_a_glued_month_are_each_a_date() -> None:
     assert [d.value.iso for d in extract_dates("ngày 04 và 05 tháng10 năm 2012")] == ["2012-10-04", "2012-10-05"]
+
+
+@pytest.mark.parametrize(("fields", "why"), [
+    ({"year": 2023, "month": 2, "day": 29}, "day 29 is not a day of month 2 of 2023"),
+    ({"year": 2023, "month": 4, "day": 31}, "day 31 is not a day of month 4 of 2023"),
+    ({"year": 2023, "month": 13}, "month 13 is not 1 to 12"),
+    ({"year": 2023, "month": 0}, "month 0 is not 1 to 12"),
+    ({"month": 5, "day": 32}, "day 32 is not a day of month 5"),
+    ({"year": 0}, "year 0 is not 1 to 9999"),
+    ({"year": 2023, "month": 5, "day": 15, "iso": "2023-05-16"}, "iso '2023-05-16' is not the date's '2023-05-15'"),
+])
+def test_a_date_record_holds_only_a_calendar_date(fields: dict[str, int | str], why: str) -> None:
+    # Read back from JSON too: a report whose dates say 2023-02-29 is refused, not carried on.
+    with pytest.raises(ValidationError, match=why):
+        PartialDate(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fields", "iso"), [
+    ({"year": 2024, "month": 2, "day": 29, "iso": "2024-02-29"}, "2024-02-29"),  # a leap year
+    ({"month": 2, "day": 29}, None),  # no year: it may be one
+    ({"year": 2023, "month": 5}, None),  # no iso given: none checked
+])
+def test_a_calendar_date_record_is_taken(fields: dict[str, int | str], iso: str | None) -> None:
+    assert PartialDate(**fields).iso == iso  # type: ignore[arg-type]

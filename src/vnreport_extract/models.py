@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -37,6 +37,30 @@ class PartialDate(Record):
     day: int | None = None
     iso: str | None = None
 
+    @model_validator(mode="after")
+    def _a_calendar_date(self) -> PartialDate:
+        """A month of 1–12, a day that month has (29 February in a leap year only), a year of
+        1–9999, and ``iso`` (when given) the one these make: a record read back from JSON
+        holds no ``2023-02-31``.
+
+        >>> PartialDate.of(2024, 2, 29).iso
+        '2024-02-29'
+        """
+        year, month, day = self.year, self.month, self.day
+        if year is not None and not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is not 1 to 9999")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} is not 1 to 12")
+        if day is not None:
+            leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+            last = 31 if month is None else 29 if month == 2 and leap else _MONTH_DAYS[month]
+            if not 1 <= day <= last:
+                of = "" if month is None else f" of month {month}" + ("" if year is None else f" of {year}")
+                raise ValueError(f"day {day} is not a day{of}")
+        if self.iso is not None and self.iso != _iso(year, month, day):
+            raise ValueError(f"iso {self.iso!r} is not the date's {_iso(year, month, day)!r}")
+        return self
+
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
         """The date of ``year``, ``month`` and ``day`` (an instance shared by the mentions of one
@@ -46,6 +70,9 @@ class PartialDate(Record):
         ('2023-05', True)
         """
         return _partial_date(year, month, day)
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
