@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from vnreport_extract.batch import convert
-from vnreport_extract.batch.outputs import entry_problem, manifest_entry
+from vnreport_extract.batch.outputs import entry_problem, manifest_entry, store_problem
 from vnreport_extract.batch.tables import TABLE_NAMES, report_id
 from vnreport_extract.cli import main
 
@@ -317,3 +317,39 @@ def test_a_run_prints_at_most_twenty_warnings_and_keeps_them_all(tmp_path: Path,
     assert lines[-1] == "warning: ... and 2 more entries of manifest.jsonl that could not be trusted"
     summary = convert([docs], out, workers=1, formats=["json"], resume=True)
     assert summary.warnings == []  # converted again, nothing left to mend
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "is missing from {store}"),
+    (b'{"schema_version": "1", "source": {"pa', "in {store} is damaged (no JSON: Unterminated string"),
+    (b"\xff\xfe", "in {store} is damaged (no JSON: "),
+    (b"[1, 2]", "in {store} is damaged (no report: a JSON list without its source)"),
+    (b'{"text": ""}', "in {store} is damaged (no report: a JSON dict without its source)"),
+    (b'{"source": {"path": "a.txt"}}', None),
+], ids=["missing", "cut-short", "no-utf8", "a-list", "no-source", "whole"])
+def test_a_stored_report_is_named_for_what_is_wrong_with_it(tmp_path: Path, content: bytes | None,
+                                                            problem: str | None) -> None:
+    if content is not None:
+        (tmp_path / "0123456789abcdef.json").write_bytes(content)
+    found = store_problem(tmp_path, "0123456789abcdef")
+    if problem is None:
+        assert found is None
+    else:  # the JSON decoder's own words close the message
+        assert found is not None and found.startswith(problem.format(store=tmp_path))
+
+
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
+def test_a_stored_report_cut_short_is_converted_again_not_a_failed_run(tmp_path: Path) -> None:
+    # A disk that filled up under the earlier run: its report cut short. The resumed run failed
+    # at its end, after converting the rest, with an internal JSONDecodeError.
+    one, two, out = _two_folders(tmp_path)
+    (report,) = (out / "reports").glob("*.json")
+    whole = report.read_bytes()
+    report.write_bytes(whole[:100])
+    summary = convert([one, two], out, workers=1, formats=["json", "jsonl", "parquet"], resume=True)
+    assert (summary.exit_code, summary.counts["ok"], summary.resumed) == (0, 2, 0)
+    (warning,) = summary.warnings
+    assert warning.startswith(f"{one / 'a.txt'}: its report {report.name} in {out / 'reports'} is damaged (no JSON: ")
+    assert warning.endswith("): converting it again")
+    assert report.read_bytes() == whole
+    _consistent(out, {str(one / "a.txt"), str(two / "b.txt")})

@@ -181,6 +181,24 @@ def entry_problem(entry: dict[str, Any]) -> str | None:
     return None
 
 
+def store_problem(store: Path, rid: str) -> str | None:
+    """Why the stored report ``rid`` of an earlier run cannot be used, or None: missing, or no
+    JSON object with a ``source`` (cut short by a full disk, edited): finishing the run from it
+    would fail at the end, after every other document was converted."""
+    file = store / f"{rid}.json"
+    try:
+        data = json.loads(file.read_bytes())
+    except FileNotFoundError:
+        return f"is missing from {store}"
+    except OSError as exc:
+        return f"cannot be read in {store} ({exc.strerror or exc})"
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        return f"in {store} is damaged (no JSON: {exc})"
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        return f"in {store} is damaged (no report: a JSON {type(data).__name__} without its source)"
+    return None
+
+
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

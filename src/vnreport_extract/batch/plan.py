@@ -24,7 +24,16 @@ from typing import Any, Protocol
 from ..errors import OutputError, VnReportError
 from ..limits import Limits
 from .inputs import DEFAULT_LIMITS, Item, expand_inputs
-from .outputs import MANIFEST, ManifestLog, entry_problem, finalize, is_done, manifest_entry, read_manifest
+from .outputs import (
+    MANIFEST,
+    ManifestLog,
+    entry_problem,
+    finalize,
+    is_done,
+    manifest_entry,
+    read_manifest,
+    store_problem,
+)
 from .progress import NullProgress, Progress
 
 FAIL_FAST_MESSAGE = "not converted: --fail-fast stopped the run after a failure"
@@ -267,7 +276,8 @@ class Plan:
     def _read_previous(self, limits: Limits) -> dict[str, dict[str, Any]]:
         """The earlier run's manifest entries this run can trust (``--resume``). An entry that is
         damaged (see :func:`.outputs.entry_problem`: a report id that is no id, a field of the
-        wrong type) or whose report is missing from the store is not carried over: a document this
+        wrong type) or whose report is missing from the store or damaged there
+        (:func:`.outputs.store_problem`) is not carried over: a document this
         run lists is converted again, as is one named by the earlier run alone when its file is
         still there (added to :attr:`items`); one whose file is gone is dropped. Each such entry
         is a line of :attr:`warnings`."""
@@ -282,8 +292,8 @@ class Plan:
             problem = entry_problem(entry)
             if problem is not None:
                 broken[key] = f"its entry in {MANIFEST} is damaged ({problem})"
-            elif is_done(entry) and not (self.store / f"{entry['report_id']}.json").is_file():
-                broken[key] = f"its report {entry['report_id']}.json is missing from {self.store}"
+            elif is_done(entry) and (why := store_problem(self.store, entry["report_id"])) is not None:
+                broken[key] = f"its report {entry['report_id']}.json {why}"
             else:
                 trusted[key] = entry
         # Listed by this run (under this name or another of its file): converted as any input; gone
