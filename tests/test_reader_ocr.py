@@ -25,6 +25,7 @@ from scoring import load_gold, score
 from vnreport_extract import ParseOptions, Report, parse_file
 from vnreport_extract.document import Block, SourceDocument, assemble
 from vnreport_extract.errors import CorruptFileError, MissingComponentError, OcrError
+from vnreport_extract.limits import LimitExceededError, Limits
 from vnreport_extract.models import Source
 from vnreport_extract.readers import ocr, system
 from vnreport_extract.readers.digits import HandReading
@@ -1562,3 +1563,28 @@ def test_a_program_given_as_tesseract_that_is_not_is_named() -> None:
     assert true is not None
     with pytest.raises(MissingComponentError, match=r"Tesseract is not installed at .*true \(it lists no languages"):
         system.tesseract(path=true)
+
+
+@pytest.mark.slow  # reads a page of the scan
+@pytest.mark.needs_tesseract
+def test_pages_whose_turn_comes_after_the_ocr_time_limit_are_not_read() -> None:
+    # 1,900 one-line pages took 388 s: nothing bounded the OCR of a whole document.
+    failed: dict[int, str] = {}
+    done = ocr.ocr_pages(SEED_SCAN, [1, 2, 3], workers=1, failed=failed, limits=Limits(max_ocr_seconds=0.3))
+    assert (sorted(done), sorted(failed)) == ([1], [2, 3])  # page 1 under way at the limit: read whole
+    assert all(why.startswith("OCR time limit: page ") and why.endswith("more than the limit max_ocr_seconds=0.3")
+               for why in failed.values())
+    with pytest.raises(LimitExceededError) as raised:
+        ocr.ocr_pages(SEED_SCAN, [1, 2, 3], workers=1, limits=Limits(max_ocr_seconds=0.3))
+    assert (raised.value.limit, str(raised.value)) == (
+        "max_ocr_seconds", f"{SEED_SCAN}: the OCR of its pages (2 left unread), more than the limit max_ocr_seconds=0.3")
+
+
+@pytest.mark.slow  # reads a page or two of the scan
+@pytest.mark.needs_tesseract
+def test_a_scan_past_the_ocr_time_limit_is_a_partial_report_of_the_pages_read() -> None:
+    report = parse_file(SEED_SCAN, ParseOptions(pages="1-3", limits=Limits(max_ocr_seconds=0.3)))
+    unread = {e.page: e.type for e in report.errors}
+    assert (report.status, unread[3], 1 in unread) == ("partial", "LimitExceededError", False)
+    assert (report.metadata.doc_type, report.metadata.number.raw if report.metadata.number else None) == (
+        "Báo cáo", "/BC-UBND")  # page 1's header, read (its number left blank, as on paper)

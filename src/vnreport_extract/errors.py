@@ -64,14 +64,23 @@ class OcrError(CorruptFileError):
     those."""
 
 
-def ocr_error_type(why: str) -> type[CorruptFileError]:
+# How the OCR reader says a page was left unread at the document's time limit (max_ocr_seconds).
+OCR_TIME_LIMIT = "OCR time limit:"
+
+
+def ocr_error_type(why: str) -> type[VnReportError]:
     """The error of a page the OCR reader could not read, by the reason it gives: Tesseract's
-    failures and timeouts (``OCR: Tesseract timed out ...``) are :class:`OcrError`; a page that
-    could not be rasterised is a :class:`CorruptFileError`.
+    failures and timeouts (``OCR: Tesseract timed out ...``) are :class:`OcrError`; a page left
+    unread at the document's OCR time limit, a ``LimitExceededError``; a page that could not be
+    rasterised, a :class:`CorruptFileError`.
 
     >>> ocr_error_type("OCR: Tesseract timed out after 1 s on page 2").__name__, ocr_error_type("bad page").__name__
     ('OcrError', 'CorruptFileError')
     """
+    if why.startswith(OCR_TIME_LIMIT):
+        from .limits import LimitExceededError
+
+        return LimitExceededError
     return OcrError if why.startswith("OCR:") else CorruptFileError
 
 

@@ -64,6 +64,11 @@ class Limits(BaseModel):
         description="Seconds spent reading the pages of a PDF (its text layer), checked between pages and "
                     "while a page's content is parsed; OCR has its own timeout per page. A healthy page takes "
                     "well under a second.")
+    max_ocr_seconds: float = Field(
+        default=3600.0, gt=0, allow_inf_nan=False,
+        description="Seconds spent on the OCR of a document's scanned pages together (a page takes a few "
+                    "seconds of a core): a page whose turn comes later is not read, an error of the page in "
+                    "a partial report, and the pages read stand.")
     max_glyphs_per_page: int = Field(
         default=80_000, ge=1,
         description="Characters drawn on one PDF page; past it the page is not read, with a warning (a dense "

@@ -73,7 +73,7 @@ from ..conventions.vocabulary import (
     SURNAMES,
 )
 from ..document import Block, SourceDocument
-from ..errors import CorruptFileError, InputError, MissingComponentError, ocr_error_type
+from ..errors import OCR_TIME_LIMIT, CorruptFileError, InputError, MissingComponentError, ocr_error_type
 from ..extract.symbols import PARTY_ISSUER, PARTY_TYPES, find_symbols
 from ..limits import LimitExceededError, Limits
 from ..models import Source
@@ -2848,9 +2848,14 @@ class _PageReader:
     (:meth:`read`); pages are read side by side, their Tesseract runs taking turns
     (:class:`_Tesseract`)."""
 
-    def __init__(self, tess: _Tesseract, raster: _Raster, workdir: Path, languages: str, diacritics: bool) -> None:
+    def __init__(self, tess: _Tesseract, raster: _Raster, workdir: Path, languages: str, diacritics: bool,
+                 max_seconds: float = float("inf")) -> None:
         self.tess, self.raster, self.workdir = tess, raster, workdir
         self.languages, self.diacritics = languages, diacritics
+        # The document's OCR time limit (Limits.max_ocr_seconds): a page whose turn comes after
+        # it is not read; the pages under way are read to their end.
+        self.max_seconds = max_seconds
+        self.started = time.monotonic()
         # Table cells and fields are small: a run on them gets at most a minute.
         self.small_timeout = min(tess.timeout, 60.0)
 
@@ -2878,6 +2883,9 @@ class _PageReader:
         # core is left for that (see _Tesseract.spare_core): it starts on the page at once, and
         # no page waits in memory for a turn.
         with self.tess.turn((1, n)):
+            if (spent := time.monotonic() - self.started) > self.max_seconds:
+                return (f"{OCR_TIME_LIMIT} page {n} not read: the document's OCR took {spent:.0f} s, more than "
+                        f"the limit max_ocr_seconds={self.max_seconds:g}")
             # Pages rendered in their order (the first page's reading is the longest wait).
             with self.raster.held():
                 dpi = self.raster.resolution(n)
@@ -3595,7 +3603,9 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     words whose diacritics were restored (``diacritics``, see :mod:`.ocr_words`).
 
     ``timeout`` bounds each Tesseract run (one page); past it the run is stopped (its process
-    group killed, or the library's reading given up at Tesseract's own deadline). A
+    group killed, or the library's reading given up at Tesseract's own deadline).
+    ``limits.max_ocr_seconds`` bounds the whole: a page whose turn comes later is not read
+    (its reason starts with ``OCR time limit:``; a ``LimitExceededError`` without ``failed``). A
     page that cannot be rasterised, or that Tesseract fails on or times out on, is left out of
     the result and its reason put in ``failed`` (page number → message); the other pages'
     work stands and is not done again. Without ``failed``, such a page raises a
@@ -3618,7 +3628,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         engines = tesseract_lib.engines(exe) if in_process else None
         tess = stack.enter_context(_Tesseract(exe, workers, timeout, engines))
         tess.line_up((1, n) for n in page_numbers)
-        reader = _PageReader(tess, raster, Path(tmp), languages, diacritics)
+        reader = _PageReader(tess, raster, Path(tmp), languages, diacritics, (limits or Limits()).max_ocr_seconds)
         # A few pages more than are read at once are under way: one ready for each turn that
         # comes free while the others are laid out.
         with ThreadPoolExecutor(min(len(page_numbers), workers + 2)) as pool:
@@ -3653,6 +3663,10 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
         first = failures[min(failures)]
+        if first.startswith(OCR_TIME_LIMIT):
+            unread = sum(why.startswith(OCR_TIME_LIMIT) for why in failures.values())
+            raise LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
+                                     what=f"{path}: the OCR of its pages ({unread} left unread)")
         raise ocr_error_type(first)(f"{path}: {first}")
     if failed is not None:
         failed.update(failures)
