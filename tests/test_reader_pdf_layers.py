@@ -81,12 +81,16 @@ def test_a_visible_english_layer_drawn_under_a_scan_is_read_by_ocr_instead(tmp_p
         "page was ignored: the page was read by OCR"]
 
 
-def test_an_invisible_vietnamese_layer_over_a_scan_is_read_by_ocr_instead(tmp_path: Path,
-                                                                         fake_ocr: list[list[int]]) -> None:
+def test_an_invisible_vietnamese_layer_over_a_scan_is_read_as_it_is(tmp_path: Path,
+                                                                    fake_ocr: list[list[int]]) -> None:
+    # A searchable scan (the scanning software's own OCR, in Vietnamese): its layer is the page's
+    # text, read at once and without Tesseract, and said to be a scan's.
     report = parse_file(_scan(tmp_path, _layer(_VIETNAMESE)))
-    assert fake_ocr == [[1]]
-    assert [w.message for w in report.warnings if w.code == "text-layer-ignored"] == [
-        "p.1: its text layer (invisible) over a picture of the whole page was ignored: the page was read by OCR"]
+    assert (fake_ocr, report.source.ocr) == ([], False)
+    assert report.text.startswith("Báo cáo két quà thùc hiên nàm 2025 cùa xã ông và các ngành Báo cáo")
+    assert [w.message for w in report.warnings if w.code.startswith("text-layer")] == [
+        "p.1: its text is drawn invisible, over a picture of the whole page (a scan's own OCR layer, in "
+        "Vietnamese): read as it is"]
 
 
 def test_a_short_invisible_layer_over_a_scan_is_named_when_the_page_is_ocred(tmp_path: Path,
@@ -125,3 +129,21 @@ def test_a_real_scan_under_an_english_layer_is_read_by_tesseract(tmp_path: Path)
     assert (report.status, report.source.ocr, _codes(report)) == ("ok", True, ["text-layer-ignored"])
     assert "quick brown fox" not in report.text
     assert "GIÁM ĐỐC" in report.text and "Trương Minh Đương" in report.text
+
+
+@pytest.mark.parametrize("line", [_ENGLISH, _BARE], ids=["english", "no-diacritics"])
+def test_without_tesseract_a_doubtful_layer_is_read_with_a_warning(tmp_path: Path, line: bytes) -> None:
+    # Before, the whole file failed for want of Tesseract, though its every page had a text layer.
+    report = parse_file(_scan(tmp_path, _layer(line)), ParseOptions(tesseract=str(tmp_path / "no-tesseract")))
+    assert (report.status, report.errors, report.source.ocr) == ("ok", [], False)
+    assert report.text.startswith(line.decode())
+    (doubtful,) = [w.message for w in report.warnings if w.code == "text-layer-doubtful"]
+    assert doubtful.startswith("p.1: its text layer (invisible, not Vietnamese: 0% of its ")
+    assert "may not be its text: read, as OCR cannot run (" in doubtful
+
+
+def test_without_tesseract_a_page_with_no_layer_still_needs_it(tmp_path: Path) -> None:
+    from vnreport_extract.errors import MissingComponentError
+
+    with pytest.raises(MissingComponentError):
+        parse_file(_scan(tmp_path, b""), ParseOptions(tesseract=str(tmp_path / "no-tesseract")))

@@ -56,10 +56,12 @@ from ..document import Block, SourceDocument
 from ..errors import (
     CorruptFileError,
     InputError,
+    MissingComponentError,
     OcrError,
     PasswordProtectedError,
     UnsupportedFormatError,
     VnReportError,
+    first_line,
     ocr_error_type,
 )
 from ..limits import LimitExceededError, Limits
@@ -665,21 +667,27 @@ def _diacritic_share(words: Sequence[str]) -> tuple[float, int] | None:
 
 def _doubtful_layer(page: Any, scan: PageScan, hidden: float | None) -> str | None:
     """What makes the text layer of a page that a picture covers (a scan) not the page's text:
-    it is drawn invisible (a scanner's or a phone app's OCR, of whatever language it was told:
-    English words, Vietnamese without its diacritics), or it is no Vietnamese (few of its many
-    words bear a diacritic: an English layer, a layer of garbage, drawn under the picture).
-    None when the page is no scan or its layer reads as Vietnamese drawn to be seen."""
-    if not page.images or _image_cover(page) < SCAN_IMAGE_COVER:
+    it is no Vietnamese (few of its words bear a diacritic: an English layer, Vietnamese typed
+    without its diacritics, a layer of garbage drawn under the picture). Of a visible layer
+    LAYER_WORDS words at least are judged; an invisible one (a scanner's or a phone app's OCR,
+    of whatever language it was told: ``Scanned by CamScanner``) is judged on any words. None
+    when the page is no scan or its layer reads as Vietnamese: a scan's own Vietnamese OCR
+    layer, invisible, is read as it is (see :func:`_scan_page`'s ``text-layer-invisible``)."""
+    if not _covered_by_picture(page):
         return None
-    found = []
-    if hidden is not None and hidden >= HIDDEN_LAYER:
-        found.append("invisible")
+    invisible = hidden is not None and hidden >= HIDDEN_LAYER
     words = [w.text for line in scan.lines for w in line.words]
     words += [word for t in scan.tables for row in t.rows for cell in row for word in cell.split()]
     share = _diacritic_share(words)
-    if share is not None and share[1] >= LAYER_WORDS and share[0] < LAYER_DIACRITICS:
-        found.append(f"not Vietnamese: {share[0]:.0%} of its {share[1]} words bear a diacritic")
-    return ", ".join(found) or None
+    if share is None or share[0] >= LAYER_DIACRITICS or (share[1] < LAYER_WORDS and not invisible):
+        return None
+    foreign = f"not Vietnamese: {share[0]:.0%} of its {share[1]} words bear a diacritic"
+    return f"invisible, {foreign}" if invisible else foreign
+
+
+def _covered_by_picture(page: Any) -> bool:
+    """Whether a picture covers the page (SCAN_IMAGE_COVER of it at least): a scan."""
+    return bool(page.images) and _image_cover(page) >= SCAN_IMAGE_COVER
 
 
 def _unreadable_layer(scan: PageScan, min_words: int | None = None) -> bool:
@@ -775,8 +783,9 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
         scan.doubted = scan.layer is not None and not scan.needs_ocr
         scan.needs_ocr = scan.needs_ocr or scan.doubted
         if scan.layer is None and not scan.needs_ocr and hidden is not None and hidden >= HIDDEN_LAYER:
-            warnings.append(("text-layer-invisible", f"p.{scan.number}: its text is drawn invisible, over no "
-                                                     "picture of the page: read, though no viewer shows it"))
+            where = ("over a picture of the whole page (a scan's own OCR layer, in Vietnamese): read as it is"
+                     if _covered_by_picture(page) else "over no picture of the page: read, though no viewer shows it")
+            warnings.append(("text-layer-invisible", f"p.{scan.number}: its text is drawn invisible, {where}"))
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -1028,6 +1037,19 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     return done
 
 
+def _no_tesseract(options: ParseOptions) -> str | None:
+    """Why there is no Tesseract to OCR with (``Tesseract is not installed ...``), or None: a page
+    whose doubtful layer would be OCRed is read from its layer instead. (A page with no layer at
+    all still needs it: its OCR fails with the MissingComponentError.)"""
+    from .system import tesseract
+
+    try:
+        tesseract(options.ocr_languages, options.tesseract)
+    except MissingComponentError as exc:
+        return f"OCR cannot run ({first_line(exc)})"
+    return None
+
+
 @contextlib.contextmanager
 def _quiet_pdfminer() -> Iterator[None]:
     """pdfminer logs every oddity of a file (a font without a bounding box ...) as a
@@ -1159,13 +1181,15 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         for s in scans:
             if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
                 s.needs_ocr = s.unreadable = True
-    if options.ocr == "off":
+    no_ocr = "OCR is off" if options.ocr == "off" else _no_tesseract(options) if any(s.doubted for s in scans) \
+        else None
+    if no_ocr is not None:
         for s in scans:
             if s.doubted:  # no OCR to read it instead: its layer it is, said
                 s.needs_ocr = False
                 warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
                                                         "picture of the whole page and may not be its text: read, "
-                                                        "as OCR is off"))
+                                                        f"as {no_ocr}"))
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if (s.needs_ocr or options.ocr == "on") and not s.refused]
     unreadable = [s.number for s in scans if s.unreadable]
