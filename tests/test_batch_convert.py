@@ -661,3 +661,29 @@ def test_the_same_bytes_as_text_and_as_markdown_are_two_reports_under_two_ids(tm
         assert Path(stored["source"]["path"]).name == name
     reports = pd.read_parquet(tmp_path / "out" / "tables" / "reports.parquet")
     assert reports["report_id"].nunique() == 2
+
+
+def _files(out: Path) -> list[str]:
+    """The files a run leaves in its folder (its lock and logs aside)."""
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                  if p.is_file() and p.name != ".convert.lock" and "logs" not in p.parts)
+
+
+@pytest.mark.parametrize(("before", "after"), [(["json"], ["jsonl"]), (["jsonl", "csv"], ["json", "parquet"])],
+                         ids=["json-then-jsonl", "jsonl-csv-then-json-parquet"])
+def test_a_resume_in_other_formats_carries_the_reports_and_leaves_the_folder_a_fresh_run_would(
+        tmp_path: Path, before: list[str], after: list[str]) -> None:
+    # Every document was converted again (its report "missing from .store", a warning each), and
+    # reports/, reports.jsonl and the CSV tables of the earlier run were left behind, stale.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(3):
+        (docs / f"d{n}.txt").write_text(_variant(n), encoding="utf-8")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert convert([docs], out, workers=1, formats=before).exit_code == 0
+    summary = convert([docs], out, workers=1, formats=after, resume=True)
+    assert (summary.exit_code, summary.resumed, summary.warnings) == (0, 3, [])
+    assert convert([docs], fresh, workers=1, formats=after).exit_code == 0
+    assert _files(out) == _files(fresh)
+    assert {k: {f: v for f, v in e.items() if f != "seconds"} for k, e in _manifest(out).items()} == \
+        {k: {f: v for f, v in e.items() if f != "seconds"} for k, e in _manifest(fresh).items()}

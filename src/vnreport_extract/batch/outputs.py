@@ -318,6 +318,29 @@ class TableWriters:
             tmp.unlink(missing_ok=True)
 
 
+def drop_unasked(out: Path, formats: set[str]) -> None:
+    """Remove what an earlier run in this folder wrote in a format this run does not write
+    (``reports.jsonl``, the tables' ``.parquet`` or ``.csv``): a resumed run's folder is the one a
+    fresh run would leave, with no file left over from documents as they were then."""
+    import shutil
+
+    from .tables import TABLE_NAMES
+
+    if "jsonl" not in formats:
+        (out / "reports.jsonl").unlink(missing_ok=True)
+    for suffix in (".parquet", ".csv"):
+        if suffix[1:] in formats:
+            continue
+        for name in TABLE_NAMES:
+            target = out / "tables" / f"{name}{suffix}"
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)  # a Dask run's Parquet folder of parts
+            else:
+                target.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        (out / "tables").rmdir()  # when empty
+
+
 def finalize(out: Path, entries: list[dict[str, Any]], store: Path, formats: set[str]) -> dict[str, int]:
     """Write the manifest in input order, ``reports.jsonl`` and the tables, from the store.
     Returns the row count of each table (empty when no table was asked for)."""

@@ -27,6 +27,7 @@ from .inputs import DEFAULT_LIMITS, Item, expand_inputs
 from .outputs import (
     MANIFEST,
     ManifestLog,
+    drop_unasked,
     entry_problem,
     finalize,
     is_done,
@@ -190,6 +191,27 @@ def store_folder(out: Path, formats: set[str]) -> Path:
     return out / ("reports" if "json" in formats else ".store")
 
 
+def adopt_store(out: Path, store: Path) -> None:
+    """Move the reports an earlier run kept in the other store folder (``reports/`` when this
+    run keeps ``.store/``, or the reverse: a resume that asks for JSON files, or no longer does)
+    into ``store``, so that they are carried over, not converted again, and no folder of
+    reports this run did not ask for is left behind. A report already in ``store`` stays."""
+    other = out / (".store" if store.name == "reports" else "reports")
+    if not other.is_dir() or other.is_symlink():
+        return
+    try:
+        for file in other.glob("*.json"):
+            if file.is_file() and not file.is_symlink() and not (store / file.name).exists():
+                os.replace(file, store / file.name)
+        for file in other.iterdir():
+            if file.is_file() or file.is_symlink():
+                file.unlink()  # the copies this run's store holds already, temporary files of a killed run
+        other.rmdir()
+    except OSError as exc:
+        raise OutputError(f"cannot move the earlier run's reports from {other} to {store}: "
+                          f"{exc.strerror or exc}") from None
+
+
 def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dict[str, Any]:
     """The manifest entry of a file identical to an earlier one: ``duplicate`` of it when it
     was converted, or the original's failure when it was not."""
@@ -258,6 +280,8 @@ class Plan:
         self.fail_fast = fail_fast
         self.store = store_folder(out, formats)
         self.store.mkdir(parents=True, exist_ok=True)
+        if resume:
+            adopt_store(out, self.store)
         # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
         self.warnings: list[str] = []
         self.previous = self._read_previous(limits) if resume else {}
@@ -408,6 +432,11 @@ class Plan:
         parse_seconds = time.monotonic() - self.started
         entries = [self.final[item.key] for item in self.items]
         entries += [e for key, e in self.previous.items() if not self._superseded(key)]
+        try:
+            drop_unasked(self.out, self.formats)
+        except OSError as exc:
+            raise OutputError(f"cannot remove an earlier run's outputs from {self.out}: "
+                              f"{exc.strerror or exc}") from None
         if write_parquet is not None and "parquet" in self.formats:
             finalize(self.out, entries, self.store, self.formats - {"parquet"})
             rows = write_parquet(self.out, entries, self.store)  # the same tables, counted once
