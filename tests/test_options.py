@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -387,6 +388,17 @@ def test_resume_reuses_a_report_only_under_the_same_options(tmp_path: Path) -> N
     convert([SEED], out, formats=["jsonl"])
     assert convert([SEED], out, formats=["jsonl"], resume=True).resumed == 1
     assert convert([SEED], out, formats=["jsonl"], resume=True, ocr_dpi=200).resumed == 0
+
+
+def test_resume_under_another_parser_parses_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A report made by another parser function was taken as this one's.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(FIXTURES / "archive"),
+                                                                   os.environ.get("PYTHONPATH")])))
+    out = tmp_path / "out"
+    convert([SEED], out, formats=["jsonl"])
+    again = convert([SEED], out, formats=["jsonl"], resume=True, parser="slow_parser:parse")
+    assert (again.resumed, again.counts["ok"]) == (0, 1)
+    assert convert([SEED], out, formats=["jsonl"], resume=True, parser="slow_parser:parse").resumed == 1
 
 
 @pytest.mark.slow  # runs convert twice, each run starting its worker processes

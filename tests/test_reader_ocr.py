@@ -1577,7 +1577,8 @@ def test_pages_whose_turn_comes_after_the_ocr_time_limit_are_not_read() -> None:
     with pytest.raises(LimitExceededError) as raised:
         ocr.ocr_pages(SEED_SCAN, [1, 2, 3], workers=1, limits=Limits(max_ocr_seconds=0.3))
     assert (raised.value.limit, str(raised.value)) == (
-        "max_ocr_seconds", f"{SEED_SCAN}: the OCR of its pages (2 left unread), more than the limit max_ocr_seconds=0.3")
+        "max_ocr_seconds",
+        f"{SEED_SCAN}: the OCR of its pages (2 left unread), more than the limit max_ocr_seconds=0.3")
 
 
 @pytest.mark.slow  # reads a page or two of the scan

@@ -162,7 +162,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], o
     with executor, OutputLock(out_dir):
         prepare_output(out_dir, resume=opts.resume, force=opts.force)
         plan = Plan(out_dir, items, chosen, resume=opts.resume, fail_fast=opts.fail_fast,
-                    options=options_digest(parse_options), roots=input_roots(inputs), limits=opts.limits)
+                    options=options_digest(parse_options, parser), roots=input_roots(inputs), limits=opts.limits)
         # Its items: resuming adds the earlier run's documents whose entries could not be trusted.
         total = len(plan.items)
         plan.progress = NullProgress(total) if opts.quiet else Progress(total, stream=stream)
@@ -179,11 +179,22 @@ def convert(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], o
         return plan.finish(stats, executor.parquet_writer())
 
 
-def options_digest(options: ParseOptions) -> str:
-    """A short digest of the parse options, recorded with each report in the manifest."""
+def options_digest(options: ParseOptions, parser: str = DEFAULT_PARSER) -> str:
+    """A short digest of what made a report — the parse options, the parser (``module:function``)
+    and this library's version — recorded with each report in the manifest: a resume reuses a
+    report only when it would be made the same way now.
+
+    >>> options_digest(ParseOptions()) == options_digest(ParseOptions(ocr="off"))
+    False
+    >>> options_digest(ParseOptions()) == options_digest(ParseOptions(), "mine:parse")
+    False
+    """
     import hashlib
 
-    return hashlib.sha256(options.model_dump_json().encode()).hexdigest()[:12]
+    from .. import __version__
+
+    made_by = options.model_dump_json() if parser == DEFAULT_PARSER else f"{options.model_dump_json()} {parser}"
+    return hashlib.sha256(f"{made_by} {__version__}".encode()).hexdigest()[:12]
 
 
 def _first_error(exc: Exception) -> str:
