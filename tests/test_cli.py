@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -79,3 +80,26 @@ def test_flags_that_exclude_each_other_are_a_usage_error(tmp_path: Path) -> None
     assert [(p.returncode, "not allowed with" in p.stderr) for p in (resume_force, both_schemas)] == [
         (2, True), (2, True)]
     assert not (tmp_path / "out").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_parse_draws_the_ocr_progress_on_a_terminal_and_wipes_it() -> None:
+    from vnreport_extract.cli import _page_progress
+
+    term = _Terminal()
+    show = _page_progress(term)
+    assert show is not None
+    show(1, 16)
+    assert term.getvalue() == "\r" + "OCR: 1 of 16 pages read".ljust(40) + "\r"
+    show(16, 16)
+    assert term.getvalue().endswith("\r" + " " * 40 + "\r")
+
+
+def test_parse_draws_no_progress_into_a_log() -> None:
+    from vnreport_extract.cli import _page_progress
+
+    assert _page_progress(io.StringIO()) is None

@@ -1589,3 +1589,17 @@ def test_a_scan_past_the_ocr_time_limit_is_a_partial_report_of_the_pages_read() 
     assert (report.status, unread[3], 1 in unread) == ("partial", "LimitExceededError", False)
     assert (report.metadata.doc_type, report.metadata.number.raw if report.metadata.number else None) == (
         "Báo cáo", "/BC-UBND")  # page 1's header, read (its number left blank, as on paper)
+
+
+@pytest.mark.slow  # reads two pages of the scan
+@pytest.mark.needs_tesseract
+def test_the_ocr_of_a_scan_says_its_pages_as_they_are_read() -> None:
+    seen: list[tuple[int, int]] = []
+    report = parse_file(SEED_SCAN, ParseOptions(pages="1-2"), progress=lambda done, total: seen.append((done, total)))
+    assert (report.status, seen) == ("ok", [(0, 2), (1, 2), (2, 2)])
+
+
+def test_a_text_has_no_pages_to_say() -> None:
+    seen: list[tuple[int, int]] = []
+    parse_file(FIXTURES / "seed" / "000_c44f0d63a01b8516.txt", progress=lambda done, total: seen.append((done, total)))
+    assert seen == []

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,11 +49,25 @@ def _parse(args: argparse.Namespace) -> int:
     from . import parse_file
     from .flags import parse_options
 
-    report = parse_file(args.file, parse_options(args))
+    report = parse_file(args.file, parse_options(args), progress=_page_progress(sys.stderr))
     data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
     indent = args.indent if args.indent > 0 else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     return EXIT_OK
+
+
+def _page_progress(stream: TextIO) -> Callable[[int, int], None] | None:
+    """On a terminal, ``OCR: page 3 of 16`` redrawn in place as a scan is read, then wiped; in
+    a log (no terminal), nothing."""
+    if not getattr(stream, "isatty", lambda: False)():
+        return None
+
+    def show(done: int, total: int) -> None:
+        line = f"OCR: {done} of {total} pages read" if done < total else ""
+        stream.write(f"\r{line:<40}\r" if line else "\r" + " " * 40 + "\r")
+        stream.flush()
+
+    return show
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -68,19 +68,15 @@ class OcrError(CorruptFileError):
 OCR_TIME_LIMIT = "OCR time limit:"
 
 
-def ocr_error_type(why: str) -> type[VnReportError]:
+def ocr_error_type(why: str) -> type[CorruptFileError]:
     """The error of a page the OCR reader could not read, by the reason it gives: Tesseract's
-    failures and timeouts (``OCR: Tesseract timed out ...``) are :class:`OcrError`; a page left
-    unread at the document's OCR time limit, a ``LimitExceededError``; a page that could not be
-    rasterised, a :class:`CorruptFileError`.
+    failures and timeouts (``OCR: Tesseract timed out ...``) are :class:`OcrError`; a page that
+    could not be rasterised is a :class:`CorruptFileError`. (A page left unread at the
+    document's OCR time limit, ``OCR time limit: ...``, is a ``LimitExceededError``.)
 
     >>> ocr_error_type("OCR: Tesseract timed out after 1 s on page 2").__name__, ocr_error_type("bad page").__name__
     ('OcrError', 'CorruptFileError')
     """
-    if why.startswith(OCR_TIME_LIMIT):
-        from .limits import LimitExceededError
-
-        return LimitExceededError
     return OcrError if why.startswith("OCR:") else CorruptFileError
 
 

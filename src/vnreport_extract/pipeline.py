@@ -29,6 +29,7 @@ from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
 from .normalize import fold, recordable
 from .options import ParseOptions, with_limits
+from .progress import PageProgress, reporting
 from .readers.text import read_text
 from .resolution import resolve
 from .spans import Spans
@@ -514,12 +515,16 @@ def read_limited(path: Path, limits: Limits) -> bytes:
 
 
 def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str, Any] | None = None, *,
-               raise_on_error: bool = True, limits: Limits | None = None) -> Report:
+               raise_on_error: bool = True, limits: Limits | None = None,
+               progress: PageProgress | None = None) -> Report:
     """Parse a report file, read as ``options`` say (:class:`~vnreport_extract.options.ParseOptions`:
     OCR, pages, tools, timeouts). The format is chosen by content (magic bytes); a file whose
     content is not what its extension says (a text named ``.pdf``) is a
     :class:`CorruptFileError`, an input past ``options.limits`` a :class:`LimitExceededError`
     (the ``limits`` keyword is a deprecated alias of ``options.limits``).
+
+    ``progress`` is called with (pages read, pages to read) as the OCR of a scan's pages goes
+    on, the long part of a reading (``lambda done, total: print(f"{done}/{total}")``).
 
     A part that cannot be read (a page OCR failed on) leaves a ``partial`` report with the
     part in ``errors``. A document that cannot be read at all raises its named error
@@ -539,7 +544,8 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str
         options = _options(options, limits, "parse_file")
         if not os.fspath(path):
             raise InputError("an empty path names no file")
-        report = _parse_file(Path(path), options, options.limits)
+        with reporting(progress):
+            report = _parse_file(Path(path), options, options.limits)
     except VnReportError as exc:
         if raise_on_error:
             raise

@@ -78,6 +78,7 @@ from ..extract.symbols import PARTY_ISSUER, PARTY_TYPES, find_symbols
 from ..limits import LimitExceededError, Limits
 from ..models import Source
 from ..normalize import fold, in_capitals
+from ..progress import pages_done
 from ..split import split_documents
 from . import ocr_tables, system, tesseract_lib
 from .digits import HandReading, read_handwritten, sides_touched
@@ -3604,7 +3605,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
 
     ``timeout`` bounds each Tesseract run (one page); past it the run is stopped (its process
     group killed, or the library's reading given up at Tesseract's own deadline).
-    ``limits.max_ocr_seconds`` bounds the whole: a page whose turn comes later is not read
+    The pages read so far are said to :func:`.progress.pages_done` (``parse_file``'s
+    ``progress``). ``limits.max_ocr_seconds`` bounds the whole: a page whose turn comes later is not read
     (its reason starts with ``OCR time limit:``; a ``LimitExceededError`` without ``failed``). A
     page that cannot be rasterised, or that Tesseract fails on or times out on, is left out of
     the result and its reason put in ``failed`` (page number → message); the other pages'
@@ -3634,12 +3636,14 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         with ThreadPoolExecutor(min(len(page_numbers), workers + 2)) as pool:
             futures = {n: pool.submit(reader.read, n) for n in page_numbers}
             try:
-                for n, future in futures.items():
+                pages_done(0, len(futures))
+                for k, (n, future) in enumerate(futures.items(), 1):
                     outcome = future.result()
                     if isinstance(outcome, str):
                         failures[n] = outcome
                     else:
                         done[n] = outcome
+                    pages_done(k, len(futures))  # in page order: a later page may be in already
             except BaseException:
                 for future in futures.values():
                     future.cancel()

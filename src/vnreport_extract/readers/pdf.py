@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Block, SourceDocument
 from ..errors import (
+    OCR_TIME_LIMIT,
     CorruptFileError,
     InputError,
     MissingComponentError,
@@ -1032,7 +1033,9 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     except CorruptFileError as exc:
         errors.extend(PartError(part="page", page=n, type=type(exc).__name__, message=str(exc)) for n in numbers)
         return {}
-    errors.extend(PartError(part="page", page=n, type=ocr_error_type(why).__name__, message=f"{path}: {why}")
+    errors.extend(PartError(part="page", page=n, message=f"{path}: {why}",
+                            type=LimitExceededError.__name__ if why.startswith(OCR_TIME_LIMIT)
+                            else ocr_error_type(why).__name__)
                   for n, why in sorted(failed.items()))
     return done
 
