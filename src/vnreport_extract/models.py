@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -37,29 +37,45 @@ class PartialDate(Record):
     day: int | None = None
     iso: str | None = None
 
-    @model_validator(mode="after")
-    def _a_calendar_date(self) -> PartialDate:
-        """A month of 1–12, a day that month has (29 February in a leap year only), a year of
-        1–9999, and ``iso`` (when given) the one these make: a record read back from JSON
-        holds no ``2023-02-31``.
-
-        >>> PartialDate.of(2024, 2, 29).iso
-        '2024-02-29'
-        """
-        year, month, day = self.year, self.month, self.day
+    # A month of 1–12, a day that month has (29 February in a leap year only), a year of 1–9999,
+    # and ``iso`` (when given) the one these make: a record read back from JSON holds no
+    # ``2023-02-31``. Field validators, not one of the model: those run again on every record
+    # that holds a date (a citation, a mention), these only when a date is made.
+    @field_validator("year")
+    @classmethod
+    def _a_year(cls, year: int | None) -> int | None:
         if year is not None and not 1 <= year <= 9999:
             raise ValueError(f"year {year} is not 1 to 9999")
+        return year
+
+    @field_validator("month")
+    @classmethod
+    def _a_month(cls, month: int | None) -> int | None:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} is not 1 to 12")
-        if day is not None:
-            leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
-            last = 31 if month is None else 29 if month == 2 and leap else _MONTH_DAYS[month]
-            if not 1 <= day <= last:
-                of = "" if month is None else f" of month {month}" + ("" if year is None else f" of {year}")
-                raise ValueError(f"day {day} is not a day{of}")
-        if self.iso is not None and self.iso != _iso(year, month, day):
-            raise ValueError(f"iso {self.iso!r} is not the date's {_iso(year, month, day)!r}")
-        return self
+        return month
+
+    @field_validator("day")
+    @classmethod
+    def _a_day_of_the_month(cls, day: int | None, info: ValidationInfo) -> int | None:
+        if day is None:
+            return day
+        year, month = info.data.get("year"), info.data.get("month")
+        leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        last = 31 if month is None else 29 if month == 2 and leap else _MONTH_DAYS[month]
+        if not 1 <= day <= last:
+            of = "" if month is None else f" of month {month}" + ("" if year is None else f" of {year}")
+            raise ValueError(f"day {day} is not a day{of}")
+        return day
+
+    @field_validator("iso")
+    @classmethod
+    def _the_dates_iso(cls, iso: str | None, info: ValidationInfo) -> str | None:
+        if iso is not None and "day" in info.data:  # a day refused: said already
+            made = _iso(info.data.get("year"), info.data.get("month"), info.data["day"])
+            if iso != made:
+                raise ValueError(f"iso {iso!r} is not the date's {made!r}")
+        return iso
 
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> PartialDate:
