@@ -1274,3 +1274,22 @@ def test_document_date_of_a_leap_day_is_kept_whole() -> None:
     report = parse_text("UỶ BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nSố: 12/BC-UBND\nPhú Tiến, ngày 29 tháng 2 năm 2024\nBÁO CÁO\n")
     assert report.metadata.date is not None and report.metadata.date.iso == "2024-02-29"
     assert "unreadable-document-date" not in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("NGÀY 31 THÁNG 2 NĂM 2008", "2008-02"),  # no 31st in February
+    ("NGÀY 12 THÁNG 13 NĂM 2008", "2008"),  # no month 13: the year alone
+    ("NGÀY 0 THÁNG 5 NĂM 2008", "2008-05"),
+])
+def test_identity_line_date_that_is_no_calendar_day_keeps_what_is_one(written: str, kept: str) -> None:
+    # A legal text's one-line identity: the date record refused an impossible day, and the file failed.
+    report = parse_text(f"CHỈ THỊ SỐ 15/2008/CT-TTG {written} VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ\n\nNội dung.\n")
+    assert (report.metadata.number and report.metadata.number.symbol, report.metadata.date and
+            report.metadata.date.iso) == ("15/2008/CT-TTg", kept)
+    assert "unreadable-document-date" in {w.code for w in report.warnings}
+
+
+def test_identity_line_with_a_calendar_day_keeps_it_whole() -> None:
+    report = parse_text("CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 29 THÁNG 2 NĂM 2008 VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ\n\nNội dung.\n")
+    assert report.metadata.date is not None and report.metadata.date.iso == "2008-02-29"
+    assert "unreadable-document-date" not in {w.code for w in report.warnings}

@@ -676,7 +676,7 @@ def extract_metadata(text: str) -> MetadataResult:
             # ``CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 12 THÁNG 5 NĂM 2008 [VỀ ...]``: all in one line.
             meta.doc_type = ident["doc_type"]
             type_idx = i
-            number_span, date_span, subject = _identity(meta, line, ident)
+            number_span, date_span, subject = _identity(meta, line, ident, warnings)
             if subject:
                 identity_title = subject
             break
@@ -704,7 +704,7 @@ def extract_metadata(text: str) -> MetadataResult:
     title_from = type_idx
     if type_idx is not None and meta.number is None and type_idx + 1 < len(lines) \
             and (ident := identity_line(lines[type_idx + 1].text)) is not None and ident["doc_type"] is None:
-        number_span, date_span, subject = _identity(meta, lines[type_idx + 1], ident)
+        number_span, date_span, subject = _identity(meta, lines[type_idx + 1], ident, warnings)
         identity_title = subject
         title_from = type_idx + 1
     elif type_idx is not None and meta.number is None and type_idx + 1 < len(lines) \
@@ -912,16 +912,26 @@ def extract_metadata(text: str) -> MetadataResult:
     return MetadataResult(meta, number_span, date_span, body_start, body_end, warnings)
 
 
-def _identity(meta: Metadata, line: Line, ident: Identity) -> tuple[tuple[int, int], tuple[int, int], str | None]:
+def _identity(meta: Metadata, line: Line, ident: Identity,
+              warnings: list[Warning]) -> tuple[tuple[int, int], tuple[int, int], str | None]:
     """Number, date and author from an identity title line into ``meta``; the spans of the
-    number and the date in the text, and the trích yếu the line goes on with."""
+    number and the date in the text, and the trích yếu the line goes on with. A date that is no
+    calendar day (``NGÀY 31 THÁNG 2 NĂM 2008``) keeps its year and month, with a warning, as a
+    date line's does (:func:`_parse_date_line`)."""
     number = line.text[slice(*ident["number"])]
     meta.number = parse_own_number(number, meta.doc_type)
     written = line.text[slice(*ident["date"])]
     d = NUMERIC.search(written)
     w = WORDED.search("ngày " + written)
     if w is not None:
-        meta.date = PartialDate.of(int(w.group("y")), int(w.group("m")), int(w.group("d")))
+        year, month, day = int(w.group("y")), int(w.group("m")), int(w.group("d"))
+        if is_calendar_date(day, month, year):
+            meta.date = PartialDate.of(year, month, day)
+        else:
+            meta.date = PartialDate.of(year, month if is_calendar_date(None, month) else None)
+            warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
+                                    message=f"the document's date could not be read whole or is no calendar "
+                                            f"day; kept {meta.date.iso}: {written!r}"))
     elif d is not None and (found := date_at(written, d.start())) is not None:  # a calendar day only
         meta.date = found[0]
     if ident["issuer"] is not None and meta.issuer is None:
