@@ -687,3 +687,32 @@ def test_a_resume_in_other_formats_carries_the_reports_and_leaves_the_folder_a_f
     assert _files(out) == _files(fresh)
     assert {k: {f: v for f, v in e.items() if f != "seconds"} for k, e in _manifest(out).items()} == \
         {k: {f: v for f, v in e.items() if f != "seconds"} for k, e in _manifest(fresh).items()}
+
+
+def test_a_resume_in_other_formats_leaves_a_users_own_files_where_they_are(tmp_path: Path) -> None:
+    # Every file of the other store folder was moved or deleted: a user's notes.txt, mine.json.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "d.txt").write_text(_variant(1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert convert([docs], out, workers=1, formats=["json"]).exit_code == 0
+    (out / "reports" / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "reports" / "mine.json").write_text("{}", encoding="utf-8")
+    summary = convert([docs], out, workers=1, formats=["jsonl"], resume=True)
+    assert (summary.exit_code, summary.resumed) == (0, 1)
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["mine.json", "notes.txt"]
+    assert [p.name for p in (out / ".store").iterdir()] == [f"{_manifest(out)[str(docs / 'd.txt')]['report_id']}.json"]
+
+
+def test_a_resume_with_no_earlier_run_touches_no_output_in_other_formats(tmp_path: Path) -> None:
+    # --resume into a folder that holds no manifest: what is there is no run's to move or remove.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "d.txt").write_text(_variant(1), encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "0123456789abcdef.json").write_text("{}", encoding="utf-8")
+    (out / "reports.jsonl").write_text("mine\n", encoding="utf-8")
+    assert convert([docs], out, workers=1, formats=["csv"], resume=True).exit_code == 0
+    assert (out / "reports" / "0123456789abcdef.json").read_text(encoding="utf-8") == "{}"
+    assert (out / "reports.jsonl").read_text(encoding="utf-8") == "mine\n"

@@ -228,6 +228,16 @@ def read_report_text(store: Path, rid: str) -> str:
     return (store / f"{rid}.json").read_text(encoding="utf-8").strip()
 
 
+def is_report_file(name: str) -> bool:
+    """Whether a file name is that of a stored report (``<id>.json``, ``<id>-1.json`` of an
+    attachment).
+
+    >>> is_report_file("0123456789abcdef-2.json"), is_report_file("notes.json")
+    (True, False)
+    """
+    return _REPORT_FILE.fullmatch(name) is not None
+
+
 def prune_store(store: Path, keep: set[str]) -> int:
     """Remove report files of the store that the manifest no longer names (a file that
     changed since an earlier run has a new id). Only files named like report ids."""

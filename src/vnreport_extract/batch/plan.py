@@ -11,6 +11,7 @@ manifest therefore behave the same on every executor.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
@@ -31,6 +32,7 @@ from .outputs import (
     entry_problem,
     finalize,
     is_done,
+    is_report_file,
     manifest_entry,
     read_manifest,
     store_problem,
@@ -195,18 +197,21 @@ def adopt_store(out: Path, store: Path) -> None:
     """Move the reports an earlier run kept in the other store folder (``reports/`` when this
     run keeps ``.store/``, or the reverse: a resume that asks for JSON files, or no longer does)
     into ``store``, so that they are carried over, not converted again, and no folder of
-    reports this run did not ask for is left behind. A report already in ``store`` stays."""
+    reports this run did not ask for is left behind. Only files named as reports are moved (a
+    copy the store holds already is dropped); anything else stays, and so does the folder then."""
     other = out / (".store" if store.name == "reports" else "reports")
     if not other.is_dir() or other.is_symlink():
         return
     try:
-        for file in other.glob("*.json"):
-            if file.is_file() and not file.is_symlink() and not (store / file.name).exists():
-                os.replace(file, store / file.name)
         for file in other.iterdir():
-            if file.is_file() or file.is_symlink():
-                file.unlink()  # the copies this run's store holds already, temporary files of a killed run
-        other.rmdir()
+            if not is_report_file(file.name) or not file.is_file() or file.is_symlink():
+                continue
+            if (store / file.name).exists():
+                file.unlink()
+            else:
+                os.replace(file, store / file.name)
+        with contextlib.suppress(OSError):
+            other.rmdir()  # when nothing else was in it
     except OSError as exc:
         raise OutputError(f"cannot move the earlier run's reports from {other} to {store}: "
                           f"{exc.strerror or exc}") from None
@@ -280,7 +285,9 @@ class Plan:
         self.fail_fast = fail_fast
         self.store = store_folder(out, formats)
         self.store.mkdir(parents=True, exist_ok=True)
-        if resume:
+        # A run to continue (its manifest there): the outputs it kept in other formats are its own.
+        self.continues = resume and (out / MANIFEST).is_file()
+        if self.continues:
             adopt_store(out, self.store)
         # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
         self.warnings: list[str] = []
@@ -433,7 +440,8 @@ class Plan:
         entries = [self.final[item.key] for item in self.items]
         entries += [e for key, e in self.previous.items() if not self._superseded(key)]
         try:
-            drop_unasked(self.out, self.formats)
+            if self.continues:
+                drop_unasked(self.out, self.formats)
         except OSError as exc:
             raise OutputError(f"cannot remove an earlier run's outputs from {self.out}: "
                               f"{exc.strerror or exc}") from None
