@@ -13,6 +13,8 @@ from test_reader_pdf import _scan_page_image, make_pdf
 
 from vnreport_extract import ParseOptions, parse_file
 from vnreport_extract.document import Block
+from vnreport_extract.limits import LimitExceededError
+from vnreport_extract.models import PartError
 from vnreport_extract.readers import pdf as pdf_reader
 
 _ENGLISH = b"The quick brown fox jumps over the lazy dog again and again"
@@ -147,3 +149,41 @@ def test_without_tesseract_a_page_with_no_layer_still_needs_it(tmp_path: Path) -
 
     with pytest.raises(MissingComponentError):
         parse_file(_scan(tmp_path, b""), ParseOptions(tesseract=str(tmp_path / "no-tesseract")))
+
+
+def _failing_ocr(monkeypatch: pytest.MonkeyPatch, error: str, why: str) -> list[list[int]]:
+    """OCR that fails on every page it is given, each a page error of type ``error`` saying
+    ``why``; the pages it was given."""
+    asked: list[list[int]] = []
+
+    def ocr(path: Path, numbers: list[int], options: Any, failed: list[PartError],
+            *args: Any) -> dict[int, list[Block]]:
+        asked.append(list(numbers))
+        failed.extend(PartError(part="page", page=n, type=error, message=f"{path}: {why} (page {n})") for n in numbers)
+        return {}
+
+    monkeypatch.setattr(pdf_reader, "_ocr", ocr)
+    return asked
+
+
+@pytest.mark.parametrize("mode", ["auto", "on"])
+def test_a_doubtful_layer_whose_ocr_failed_is_read_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  mode: str) -> None:
+    # The page became an error and its layer was thrown away: OcrError "OCR failed on every page".
+    asked = _failing_ocr(monkeypatch, "OcrError", "OCR: Tesseract timed out after 180 s")
+    report = parse_file(_scan(tmp_path, _layer(_ENGLISH)), ParseOptions(ocr=mode))  # type: ignore[arg-type]
+    assert (asked, report.status, report.errors) == ([[1]], "ok", [])
+    assert report.text.startswith(_ENGLISH.decode())
+    assert {w.code for w in report.warnings} >= {"text-layer-doubtful", "ocr-failed"}
+    assert [w.message for w in report.warnings if w.code == "text-layer-doubtful"] == [
+        "p.1: its text layer (invisible, not Vietnamese: 0% of its 360 words bear a diacritic) lies over a picture "
+        "of the whole page and may not be its text: read, as its OCR failed"]
+
+
+def test_a_scan_left_unread_at_the_ocr_time_limit_is_a_limit_exceeded_error(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was a CorruptFileError "OCR failed on every page".
+    _failing_ocr(monkeypatch, "LimitExceededError", "OCR time limit: page not read")
+    with pytest.raises(LimitExceededError) as raised:
+        parse_file(_scan(tmp_path, b""))
+    assert raised.value.limit == "max_ocr_seconds"

@@ -2850,13 +2850,14 @@ class _PageReader:
     (:class:`_Tesseract`)."""
 
     def __init__(self, tess: _Tesseract, raster: _Raster, workdir: Path, languages: str, diacritics: bool,
-                 max_seconds: float = float("inf")) -> None:
+                 max_seconds: float = float("inf"), first: int = 1) -> None:
         self.tess, self.raster, self.workdir = tess, raster, workdir
         self.languages, self.diacritics = languages, diacritics
         # The document's OCR time limit (Limits.max_ocr_seconds): a page whose turn comes after
-        # it is not read; the pages under way are read to their end.
+        # it is not read; the pages under way are read to their end, and so is the first page.
         self.max_seconds = max_seconds
         self.started = time.monotonic()
+        self.first = first
         # Table cells and fields are small: a run on them gets at most a minute.
         self.small_timeout = min(tess.timeout, 60.0)
 
@@ -2884,7 +2885,7 @@ class _PageReader:
         # core is left for that (see _Tesseract.spare_core): it starts on the page at once, and
         # no page waits in memory for a turn.
         with self.tess.turn((1, n)):
-            if (spent := time.monotonic() - self.started) > self.max_seconds:
+            if n != self.first and (spent := time.monotonic() - self.started) > self.max_seconds:
                 return (f"{OCR_TIME_LIMIT} page {n} not read: the document's OCR took {spent:.0f} s, more than "
                         f"the limit max_ocr_seconds={self.max_seconds:g}")
             # Pages rendered in their order (the first page's reading is the longest wait).
@@ -3630,7 +3631,8 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         engines = tesseract_lib.engines(exe) if in_process else None
         tess = stack.enter_context(_Tesseract(exe, workers, timeout, engines))
         tess.line_up((1, n) for n in page_numbers)
-        reader = _PageReader(tess, raster, Path(tmp), languages, diacritics, (limits or Limits()).max_ocr_seconds)
+        reader = _PageReader(tess, raster, Path(tmp), languages, diacritics, (limits or Limits()).max_ocr_seconds,
+                             page_numbers[0])
         # A few pages more than are read at once are under way: one ready for each turn that
         # comes free while the others are laid out.
         with ThreadPoolExecutor(min(len(page_numbers), workers + 2)) as pool:
@@ -3667,8 +3669,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
         warnings.extend(("ocr-repair", note) for note in notes)
     if failures and failed is None:
         first = failures[min(failures)]
-        if first.startswith(OCR_TIME_LIMIT):
-            unread = sum(why.startswith(OCR_TIME_LIMIT) for why in failures.values())
+        if unread := sum(why.startswith(OCR_TIME_LIMIT) for why in failures.values()):
             raise LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
                                      what=f"{path}: the OCR of its pages ({unread} left unread)")
         raise ocr_error_type(first)(f"{path}: {first}")

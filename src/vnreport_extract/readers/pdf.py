@@ -1208,13 +1208,27 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     elif ocr_numbers:
         failed: list[PartError] = []
         ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
+        # A doubted layer whose page the OCR could not read is better than nothing: laid out now.
+        fallback = [s for s in scans if s.doubted and any(e.page == s.number for e in failed)]
+        if fallback:
+            for s in fallback:
+                s.needs_ocr = False
+                warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
+                                                        "picture of the whole page and may not be its text: read, "
+                                                        "as its OCR failed"))
+            laid = dict(_layout(fallback, warnings))
+            per_page = [(n, laid.get(n, page_blocks)) for n, page_blocks in per_page]
         layered = {s.number for s in scans if not s.needs_ocr}
         for e in failed:
-            if e.page in layered:  # --ocr on: the page's own text layer stands in
+            if e.page in layered:  # --ocr on, or a doubted layer: the page's own text layer stands in
                 warnings.append(("ocr-failed", f"page {e.page}: OCR failed, its text layer is used: {e.message}"))
             else:
                 errors.append(e)
         if not ocred and not layered:
+            if unread := [e for e in failed if e.type == LimitExceededError.__name__]:
+                raise LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
+                                         what=f"{path}: the OCR of its pages ({len(unread)} left unread; "
+                                              f"{failed[0].message})")
             error = OcrError if all(e.type == OcrError.__name__ for e in failed) else CorruptFileError
             raise error(f"{path}: OCR failed on every page: {failed[0].message}")
         what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
