@@ -223,6 +223,7 @@ _DAMAGED = [
     ({"status": ["ok"]}, "status ['ok'] is none of ok, error, timeout, skipped, duplicate"),
     ({"sha256": 5}, "sha256 5 is not a string"),
     ({"size": "big"}, "size 'big' is not a count"),
+    ({"path": "docs/a\x00.txt"}, "its path holds a NUL character, which no file name has"),
 ]
 
 
@@ -353,3 +354,19 @@ def test_a_stored_report_cut_short_is_converted_again_not_a_failed_run(tmp_path:
     assert warning.endswith("): converting it again")
     assert report.read_bytes() == whole
     _consistent(out, {str(one / "a.txt"), str(two / "b.txt")})
+
+
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
+def test_an_entry_whose_path_holds_a_nul_is_dropped_never_a_traceback(tmp_path: Path) -> None:
+    # os.path.realpath raised ValueError on it, out of the resume.
+    one, two, out = _two_folders(tmp_path)
+    key = str(one / "a.txt")
+    entries = _entries(out)
+    entries[key]["path"] = key.replace("a.txt", "a\x00.txt")
+    (out / "manifest.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries.values()), encoding="utf-8")
+    summary = convert([two], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert (summary.exit_code, summary.counts["ok"]) == (0, 1)
+    damaged = key.replace("a.txt", "a" + chr(0) + ".txt")
+    assert summary.warnings == [f"{damaged}: its entry in manifest.jsonl is damaged (its path holds a NUL character, "
+                                "which no file name has), and its file cannot be read again: dropped from the output"]
+    _consistent(out, {str(two / "b.txt")})

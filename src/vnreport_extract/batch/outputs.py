@@ -158,6 +158,8 @@ def entry_problem(entry: dict[str, Any]) -> str | None:
     >>> entry_problem(manifest_entry("a.txt", status="ok", report_id=12))
     'report_id 12 is not 16 lowercase hex digits'
     """
+    if "\x00" in entry.get("path", ""):
+        return "its path holds a NUL character, which no file name has"
     status = entry.get("status")
     if not isinstance(status, str) or status not in STATUSES:
         return f"status {_shown(status)} is none of {', '.join(STATUSES)}"

@@ -184,7 +184,7 @@ def _same_file(path: str, member: str | None) -> tuple[str, str | None] | None:
     through a link); None when it is gone."""
     try:
         return os.path.realpath(path, strict=True), member
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a name a damaged manifest gives
         return None
 
 
