@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SEED
 
 CONTRACT_KEYS = {"schema_version", "source", "text", "metadata", "sections", "citations", "documents", "dates",
@@ -97,6 +98,27 @@ def test_parse_draws_the_ocr_progress_on_a_terminal_and_wipes_it() -> None:
     assert term.getvalue() == "\r" + "OCR: 1 of 16 pages read".ljust(40) + "\r"
     show(16, 16)
     assert term.getvalue().endswith("\r" + " " * 40 + "\r")
+    drawn = term.getvalue()
+    show(0, 0)  # what parse does at its end, an error or not: nothing left to wipe
+    assert term.getvalue() == drawn
+
+
+def test_a_failed_parse_wipes_its_progress_line_before_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnreport_extract
+    from vnreport_extract.cli import main
+    from vnreport_extract.errors import OcrError
+
+    def failing(path: object, options: object, progress: object) -> None:
+        assert callable(progress)
+        progress(1, 3)
+        raise OcrError("scan.pdf: OCR failed on every page")
+
+    term = _Terminal()
+    monkeypatch.setattr(vnreport_extract, "parse_file", failing)
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["parse", "scan.pdf"]) == 1
+    assert term.getvalue() == ("\r" + "OCR: 1 of 3 pages read".ljust(40) + "\r" + "\r" + " " * 40 + "\r"
+                               "vnreport-extract: error: OcrError: scan.pdf: OCR failed on every page\n")
 
 
 def test_parse_draws_no_progress_into_a_log() -> None:

@@ -49,7 +49,12 @@ def _parse(args: argparse.Namespace) -> int:
     from . import parse_file
     from .flags import parse_options
 
-    report = parse_file(args.file, parse_options(args), progress=_page_progress(sys.stderr))
+    show = _page_progress(sys.stderr)
+    try:
+        report = parse_file(args.file, parse_options(args), progress=show)
+    finally:
+        if show is not None:
+            show(0, 0)  # wiped, before an error's line is printed over it
     data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
     indent = args.indent if args.indent > 0 else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
@@ -62,9 +67,17 @@ def _page_progress(stream: TextIO) -> Callable[[int, int], None] | None:
     if not getattr(stream, "isatty", lambda: False)():
         return None
 
+    drawn = False
+
     def show(done: int, total: int) -> None:
-        line = f"OCR: {done} of {total} pages read" if done < total else ""
-        stream.write(f"\r{line:<40}\r" if line else "\r" + " " * 40 + "\r")
+        """Draw ``done`` of ``total``; wipe the line when all are done (or ``show(0, 0)``)."""
+        nonlocal drawn
+        if done < total:
+            stream.write(f"\r{f'OCR: {done} of {total} pages read':<40}\r")
+            drawn = True
+        elif drawn:
+            stream.write("\r" + " " * 40 + "\r")
+            drawn = False
         stream.flush()
 
     return show

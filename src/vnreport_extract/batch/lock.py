@@ -67,8 +67,9 @@ class OutputLock:
         self._fd = fd
 
     def release(self) -> None:
-        """End the hold (again: a no-op); the pid is cleared first, so the file never names a
-        run that has ended."""
+        """End the hold (again: a no-op); the pid is cleared first, so a run that ends names
+        itself no more. (A killed run's pid stays, but its lock went with it: the next run takes
+        the folder, see :meth:`acquire`.)"""
         fd, self._fd = self._fd, -1
         if fd >= 0:
             with contextlib.suppress(OSError):
