@@ -716,3 +716,21 @@ def test_a_resume_with_no_earlier_run_touches_no_output_in_other_formats(tmp_pat
     assert convert([docs], out, workers=1, formats=["csv"], resume=True).exit_code == 0
     assert (out / "reports" / "0123456789abcdef.json").read_text(encoding="utf-8") == "{}"
     assert (out / "reports.jsonl").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("named", ["absolute", "link"])
+def test_resume_under_another_name_of_the_folder_drops_a_deleted_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    # A document deleted from in/ was kept when the resumed run named the folder otherwise.
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for n in range(2):
+        (docs / f"d{n}.txt").write_text(_variant(n), encoding="utf-8")
+    assert convert(["in"], "out", workers=1, formats=["jsonl"]).exit_code == 0
+    (docs / "d1.txt").unlink()
+    if named == "link":
+        (tmp_path / "link").symlink_to(docs)
+    again = convert([str(docs) if named == "absolute" else "link"], "out", workers=1, formats=["jsonl"], resume=True)
+    assert again.exit_code == 0
+    assert [Path(k).name for k in _manifest(tmp_path / "out")] == ["d0.txt"]

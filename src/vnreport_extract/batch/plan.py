@@ -169,14 +169,19 @@ def under(key: str, root: str) -> bool:
     (False, True, False)
     >>> under("a.txt", "."), under("../a.txt", "."), under("docs!old/a.pdf", "docs")
     (True, False, False)
+    >>> under("docs/a.pdf", os.path.abspath("docs")), under(os.path.abspath("docs/a.pdf"), "docs")
+    (True, True)
     """
     path = split_key(key)[0]
     if any(c in root for c in "*?["):
         return _glob_pattern(root).fullmatch(path) is not None
     root = root.rstrip("/") or "/"
-    if root == ".":
-        return not path.startswith(("/", "../"))
-    return path == root or path.startswith(root + "/")
+    if (root == "." and not path.startswith(("/", "../"))) or path == root or path.startswith(root + "/"):
+        return True
+    # Named otherwise now (relative then, absolute now; through a link to the folder): the same
+    # place on disk. The key's file may be gone: its folders are resolved as far as they exist.
+    real_root, real_path = os.path.realpath(root), os.path.realpath(path)
+    return real_path == real_root or real_path.startswith(real_root.rstrip("/") + "/")
 
 
 def _same_file(path: str, member: str | None) -> tuple[str, str | None] | None:
