@@ -734,3 +734,22 @@ def test_resume_under_another_name_of_the_folder_drops_a_deleted_document(
     again = convert([str(docs) if named == "absolute" else "link"], "out", workers=1, formats=["jsonl"], resume=True)
     assert again.exit_code == 0
     assert [Path(k).name for k in _manifest(tmp_path / "out")] == ["d0.txt"]
+
+
+def test_an_empty_input_path_is_refused_not_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnreport_extract import InputError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(_variant(1), encoding="utf-8")
+    with pytest.raises(InputError, match="an empty path names no file"):
+        convert([""], tmp_path / "out", workers=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_file_where_the_store_folder_goes_is_an_output_error(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "reports").write_text("x", encoding="utf-8")
+    assert main(["convert", str(SEED), "--out", str(tmp_path / "out"), "--format", "json", "-q"]) == 2
+    assert capsys.readouterr().err == (f"vnreport-extract convert: error: OutputError: cannot make the folder "
+                                       f"{tmp_path / 'out' / 'reports'}: File exists\n")

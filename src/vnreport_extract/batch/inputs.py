@@ -202,6 +202,8 @@ def input_list(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
     for one in out:
         if not isinstance(one, (str, os.PathLike)):
             raise TypeError(f"each input must be a path (str or os.PathLike), not {type(one).__name__}: {one!r}")
+        if not os.fspath(one):  # Path("") is the current folder: all of it would be converted
+            raise InputError("an empty path names no file (name a folder: . for the current one)")
     return out
 
 

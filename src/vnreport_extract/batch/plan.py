@@ -289,7 +289,10 @@ class Plan:
         self.formats = formats
         self.fail_fast = fail_fast
         self.store = store_folder(out, formats)
-        self.store.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name in the folder
+            raise OutputError(f"cannot make the folder {self.store}: {exc.strerror or exc}") from None
         # A run to continue (its manifest there): the outputs it kept in other formats are its own.
         self.continues = resume and (out / MANIFEST).is_file()
         if self.continues:
