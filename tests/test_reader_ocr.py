@@ -1604,3 +1604,22 @@ def test_a_text_has_no_pages_to_say() -> None:
     seen: list[tuple[int, int]] = []
     parse_file(FIXTURES / "seed" / "000_c44f0d63a01b8516.txt", progress=lambda done, total: seen.append((done, total)))
     assert seen == []
+
+
+class _Stop(Exception):
+    pass
+
+
+@pytest.mark.needs_tesseract
+def test_an_error_of_the_progress_callback_reaches_the_caller_as_it_is() -> None:
+    # It was taken for the PDF's: CorruptFileError "not a readable PDF file (_Stop ...)".
+    def stop(done: int, total: int) -> None:
+        raise _Stop(f"cancelled at {done} of {total}")
+
+    with pytest.raises(_Stop, match="cancelled at 0 of 2"):
+        parse_file(SEED_SCAN, ParseOptions(pages="1-2"), progress=stop)
+
+
+def test_a_progress_that_is_no_function_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="progress must be a function of"):
+        parse_file(SEED_SCAN, progress=True)  # type: ignore[arg-type]

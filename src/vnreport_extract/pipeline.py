@@ -540,6 +540,9 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"parse_file takes a path (str or os.PathLike), not {type(path).__name__}; "
                         "parse_text parses a text")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"parse_file: progress must be a function of (pages read, pages to read), "
+                        f"not {type(progress).__name__}")
     try:
         options = _options(options, limits, "parse_file")
         if not os.fspath(path):

@@ -34,8 +34,20 @@ def reporting(callback: PageProgress | None) -> Iterator[None]:
         _listener.reset(token)
 
 
+class CallbackFailed(Exception):
+    """The caller's progress callback raised ``error``: carried through the readers (which take
+    any other exception for a broken file) and raised to the caller as it is."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def pages_done(done: int, total: int) -> None:
     """Say that ``done`` of ``total`` pages are read (to the callback of :func:`reporting`)."""
     callback = _listener.get()
     if callback is not None:
-        callback(done, total)
+        try:
+            callback(done, total)
+        except Exception as exc:
+            raise CallbackFailed(exc) from exc

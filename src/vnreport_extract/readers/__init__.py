@@ -14,6 +14,7 @@ from ..errors import CorruptFileError, UnsupportedFormatError, VnReportError
 from ..limits import Limits
 from ..normalize import recordable
 from ..options import ParseOptions
+from ..progress import CallbackFailed
 
 
 def read_file(path: Path, kind: str, sha256: str | None = None, options: ParseOptions | None = None, *,
@@ -31,6 +32,8 @@ def read_file(path: Path, kind: str, sha256: str | None = None, options: ParseOp
         doc = _read(path, kind, options, limits)
     except (VnReportError, KeyboardInterrupt, SystemExit):
         raise
+    except CallbackFailed as exc:  # the caller's own progress callback: its error, as it is
+        raise exc.error from None
     except MemoryError:
         raise CorruptFileError(f"{path}: not readable within the memory available") from None
     except RecursionError:
