@@ -326,8 +326,13 @@ def test_a_run_prints_at_most_twenty_warnings_and_keeps_them_all(tmp_path: Path,
     (b"\xff\xfe", "in {store} is damaged (no JSON: "),
     (b"[1, 2]", "in {store} is damaged (no report: a JSON list without its source)"),
     (b'{"text": ""}', "in {store} is damaged (no report: a JSON dict without its source)"),
+    (b'\xef\xbb\xbf{"source": {"path": "a.txt"}}', "in {store} is damaged (no JSON: Unexpected UTF-8 BOM"),
+    (b'{"source": {"path": "a.txt"}, "citations": "x"}', "in {store} is damaged (no report: citations: Input should "
+                                                           "be a valid list)"),
+    (b'{"source": {"path": 12}}', "in {store} is damaged (no report: source.path: Input should be a valid string)"),
     (b'{"source": {"path": "a.txt"}}', None),
-], ids=["missing", "cut-short", "no-utf8", "a-list", "no-source", "whole"])
+], ids=["missing", "cut-short", "no-utf8", "a-list", "no-source", "a-bom", "a-field-of-another-type",
+        "a-path-no-string", "whole"])
 def test_a_stored_report_is_named_for_what_is_wrong_with_it(tmp_path: Path, content: bytes | None,
                                                             problem: str | None) -> None:
     if content is not None:

@@ -184,20 +184,33 @@ def entry_problem(entry: dict[str, Any]) -> str | None:
 
 
 def store_problem(store: Path, rid: str) -> str | None:
-    """Why the stored report ``rid`` of an earlier run cannot be used, or None: missing, or no
-    JSON object with a ``source`` (cut short by a full disk, edited): finishing the run from it
-    would fail at the end, after every other document was converted."""
+    """Why the stored report ``rid`` of an earlier run cannot be used, or None: missing, no
+    UTF-8 JSON (cut short by a full disk, saved again with a byte order mark), or no Report
+    (edited: a field of the wrong type): finishing the run from it would fail at the end, after
+    every other document was converted, or write wrong rows."""
+    from pydantic import ValidationError
+
+    from ..models import Report
+
     file = store / f"{rid}.json"
     try:
-        data = json.loads(file.read_bytes())
+        raw = file.read_bytes()
     except FileNotFoundError:
         return f"is missing from {store}"
     except OSError as exc:
         return f"cannot be read in {store} ({exc.strerror or exc})"
+    try:
+        data = json.loads(raw.decode("utf-8"))  # a byte order mark is refused, as the tables' reading does
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         return f"in {store} is damaged (no JSON: {exc})"
     if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
         return f"in {store} is damaged (no report: a JSON {type(data).__name__} without its source)"
+    try:
+        Report.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"in {store} is damaged (no report: {where}: {first['msg']})"
     return None
 
 

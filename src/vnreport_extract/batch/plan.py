@@ -180,7 +180,10 @@ def under(key: str, root: str) -> bool:
         return True
     # Named otherwise now (relative then, absolute now; through a link to the folder): the same
     # place on disk. The key's file may be gone: its folders are resolved as far as they exist.
-    real_root, real_path = os.path.realpath(root), os.path.realpath(path)
+    try:
+        real_root, real_path = os.path.realpath(root), os.path.realpath(path)
+    except (OSError, ValueError):  # ValueError: a NUL in a name a damaged manifest gives
+        return False
     return real_path == real_root or real_path.startswith(real_root.rstrip("/") + "/")
 
 
