@@ -753,3 +753,15 @@ def test_a_file_where_the_store_folder_goes_is_an_output_error(tmp_path: Path,
     assert main(["convert", str(SEED), "--out", str(tmp_path / "out"), "--format", "json", "-q"]) == 2
     assert capsys.readouterr().err == (f"vnreport-extract convert: error: OutputError: cannot make the folder "
                                        f"{tmp_path / 'out' / 'reports'}: File exists\n")
+
+
+def test_the_attachments_of_a_zip_member_name_the_member_not_its_temporary_copy(tmp_path: Path) -> None:
+    # They named out/.tmp/vnreport-convert-*/m1.docx, a file gone when the run ended.
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as z:
+        z.write(FIXTURES / "real" / "kh-cchc-2026.docx", "kh.docx")
+    key = f"{tmp_path / 'a.zip'}!kh.docx"
+    assert convert([tmp_path / "a.zip"], tmp_path / "out", workers=1, formats=["json"]).exit_code == 0
+    (stored,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out" / "reports").glob("*.json")]
+    assert [stored["source"]["path"]] + [a["source"]["path"] for a in stored["attachments"]] == [key, key]
+    (report,) = iter_reports(tmp_path / "a.zip")
+    assert [report.source.path] + [a.source.path for a in report.attachments] == [key, key]

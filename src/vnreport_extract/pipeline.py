@@ -556,21 +556,23 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str
                       errors=[PartError(part="document", type=type(exc).__name__,
                                         message=recordable(first_line(exc)) or type(exc).__name__)])
     if (shown := recordable(str(path))) != str(path):
-        _name_as(report, str(path), shown)
+        name_as(report, str(path), shown)
     return report
 
 
-def _name_as(report: Report, path: str, shown: str) -> None:
-    """The records of a file whose name holds bytes that are no UTF-8 (an old Windows archive's
-    ``B\xe1o c\xe1o.txt``) name it as it can be written (``shown``, :func:`.normalize.recordable`):
-    its source, and the errors and warnings that name it."""
+def name_as(report: Report, path: str, shown: str) -> None:
+    """The records of the file read at ``path`` name it ``shown``: its source, its attachments'
+    (which came from the same file), and the errors and warnings that name it. A file whose
+    name holds bytes that are no UTF-8 (an old Windows archive's ``B\xe1o c\xe1o.txt``) as it
+    can be written (:func:`.normalize.recordable`); a zip member read from a temporary copy by
+    its logical path (``a.zip!b.docx``)."""
     report.source.path = shown
     for e in report.errors:
         e.message = e.message.replace(path, shown)
     for w in report.warnings:
         w.message = w.message.replace(path, shown)
     for attachment in report.attachments:
-        _name_as(attachment, path, shown)
+        name_as(attachment, path, shown)
 
 
 def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:

@@ -222,7 +222,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
     """
-    from ..pipeline import parse_file
+    from ..pipeline import name_as, parse_file
 
     if errors not in ("raise", "skip", "report"):
         raise ValueError("errors must be 'raise', 'skip' or 'report'")
@@ -257,7 +257,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                         yield _failed(item, str(exc).replace(str(mat.path), item.key), type(exc).__name__,
                                       sha256=mat.sha256)
                     continue
-                report.source.path = item.key
+                name_as(report, str(mat.path), item.key)  # a zip member's temporary copy: its attachments too
                 yield report
             finally:
                 discard(mat)

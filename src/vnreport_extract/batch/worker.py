@@ -108,13 +108,15 @@ def parse_one(path: Path, key: str, sha256: str | None, store: Path | None,
     Python type name so that it stands out in the manifest. A report that cannot be
     written into ``store`` is an ``OutputError`` (the pool's owner stops the run at it).
     """
+    from ..pipeline import name_as
+
     started = time.perf_counter()
     result: Result = {"status": "ok", "report_id": None, "format": None, "pages": None, "ocr": None,
                       "attachments": 0, "error_type": None, "error": None}
     report = None
     try:
         report = parse(path)
-        report.source.path = key
+        name_as(report, str(path), key)  # a zip member's temporary copy: its attachments too
         if sha256 and not report.source.sha256:
             report.source.sha256 = sha256
         rid = report_id(report)
