@@ -203,3 +203,16 @@ def test_options_reach_the_cluster(cluster: LocalCluster, tmp_path: Path) -> Non
     with Client(cluster.scheduler_address):
         [bagged] = reports_bag([pdf], options=ParseOptions(pages="2")).compute()
     assert {d["page"] for d in bagged["dates"]} == {2}
+
+
+@pytest.mark.parametrize("inputs", ["folder", "list"], ids=["an-empty-folder", "no-inputs"])
+def test_a_bag_of_no_documents_is_empty_not_an_error(tmp_path: Path, inputs: str) -> None:
+    # An IndexError inside Dask: the empty part was a task its bag optimisation could not take.
+    import dask
+
+    bag = reports_bag(tmp_path if inputs == "folder" else [])
+    with dask.config.set(scheduler="sync"):
+        assert (bag.compute(), bag.count().compute()) == ([], 0)
+        assert {name: len(frame.compute()) for name, frame in to_dataframes(bag).items()} == {
+            "reports": 0, "sections": 0, "citations": 0, "documents": 0, "dates": 0, "figures": 0,
+            "satisfaction": 0, "warnings": 0}

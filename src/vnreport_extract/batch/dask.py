@@ -216,9 +216,14 @@ def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     keep = None
     if unique and len(items) > 1:
         keep = delayed(_first_of_each_content)(chunks, [delayed(hash_items)(chunk, zip_limits) for chunk in chunks])
+    # No inputs: one empty part (``delayed(list)()`` made a task Dask's bag optimisation fails on).
     parts = [delayed(_parse_to_reports)(chunk, timeout, parser, options, keep) for chunk in chunks] \
-        or [delayed(list)()]
+        or [delayed(_no_reports)()]
     return _m("dask.bag").from_delayed(parts)  # type: ignore[no-any-return]
+
+
+def _no_reports() -> list[dict[str, Any]]:
+    return []
 
 
 def _read_reports(store: str, ids: list[str]) -> list[dict[str, Any]]:
