@@ -187,3 +187,28 @@ def test_a_scan_left_unread_at_the_ocr_time_limit_is_a_limit_exceeded_error(tmp_
     with pytest.raises(LimitExceededError) as raised:
         parse_file(_scan(tmp_path, b""))
     assert raised.value.limit == "max_ocr_seconds"
+
+
+_SHORT = "Báo cáo két quà thùc hiên nàm 2025 cùa xã ông và các ngành"
+
+
+@pytest.mark.parametrize("way", ["ocr-off", "no-tesseract", "ocr-failed"])
+def test_a_few_words_of_layer_over_a_scan_are_read_when_ocr_cannot_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      way: str) -> None:
+    # A page of a scan with a short layer (its Nơi nhận, a stamp's words) goes to OCR; without it,
+    # the page was an error (OcrDisabled), the file failed (no Tesseract) or the layer was dropped.
+    path = _scan(tmp_path, _layer(_VIETNAMESE, lines=1))
+    options = {"ocr-off": ParseOptions(ocr="off"), "no-tesseract": ParseOptions(tesseract=str(tmp_path / "none")),
+               "ocr-failed": ParseOptions()}[way]
+    if way == "ocr-failed":
+        _failing_ocr(monkeypatch, "OcrError", "OCR: Tesseract timed out after 180 s")
+    report = parse_file(path, options)
+    assert (report.status, report.errors, report.text) == ("ok", [], _SHORT)
+    (said,) = [w.message for w in report.warnings if w.code == "text-layer-doubtful"]
+    assert said.startswith("p.1: its text layer is a few words over a picture of the whole page and may not be all "
+                           "of its text: read, as ")
+
+
+def test_a_few_words_of_layer_over_a_scan_are_still_ocred(tmp_path: Path, fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, _layer(_VIETNAMESE, lines=1)))
+    assert (fake_ocr, report.text) == ([[1]], "Trang 1 đọc bằng OCR: Báo cáo số 12/BC-UBND.")

@@ -143,6 +143,9 @@ class PageScan:
     # alone sends the page to OCR (with OCR off its layer is read, with a warning).
     layer: str | None = None
     doubted: bool = False
+    # A few words of text layer over a picture of the whole page (a scan with a typed stamp, a
+    # scan's short OCR layer): OCRed, and read from its layer only when OCR cannot be.
+    short_layer: bool = False
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -776,6 +779,7 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
                      if not line.text.lower().startswith(("sao y", "sao lục", "trích sao")))
     text_chars += sum(len(cell) for t in scan.tables for row in t.rows for cell in row)
     scan.needs_ocr = _needs_ocr(page, text_chars)
+    scan.short_layer = scan.needs_ocr and text_chars > 0 and not unreadable
     if not scan.needs_ocr and unreadable:
         scan.needs_ocr = scan.unreadable = True
     if text_chars and not scan.unreadable:
@@ -1040,6 +1044,16 @@ def _ocr(path: Path, numbers: list[int], options: ParseOptions, errors: list[Par
     return done
 
 
+def _layer_read(s: PageScan, why: str) -> tuple[str, str]:
+    """The ``text-layer-doubtful`` warning of a page read from a layer that OCR should have
+    replaced (a doubtful one, or a few words over a scan), and ``why`` it was not."""
+    if s.layer is not None:
+        return ("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a picture of the "
+                                       f"whole page and may not be its text: read, {why}")
+    return ("text-layer-doubtful", f"p.{s.number}: its text layer is a few words over a picture of the whole page "
+                                   f"and may not be all of its text: read, {why}")
+
+
 def _no_tesseract(options: ParseOptions) -> str | None:
     """Why there is no Tesseract to OCR with (``Tesseract is not installed ...``), or None: a page
     whose doubtful layer would be OCRed is read from its layer instead. (A page with no layer at
@@ -1184,15 +1198,13 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         for s in scans:
             if not s.needs_ocr and _unreadable_layer(s, _SHORT_PAGE_WORDS):
                 s.needs_ocr = s.unreadable = True
-    no_ocr = "OCR is off" if options.ocr == "off" else _no_tesseract(options) if any(s.doubted for s in scans) \
-        else None
+    no_ocr = "OCR is off" if options.ocr == "off" \
+        else _no_tesseract(options) if any(s.doubted or s.short_layer for s in scans) else None
     if no_ocr is not None:
         for s in scans:
-            if s.doubted:  # no OCR to read it instead: its layer it is, said
+            if s.doubted or s.short_layer:  # no OCR to read it instead: its layer it is, said
                 s.needs_ocr = False
-                warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
-                                                        "picture of the whole page and may not be its text: read, "
-                                                        f"as {no_ocr}"))
+                warnings.append(_layer_read(s, f"as {no_ocr}"))
     per_page = _layout(scans, warnings)
     ocr_numbers = [s.number for s in scans if (s.needs_ocr or options.ocr == "on") and not s.refused]
     unreadable = [s.number for s in scans if s.unreadable]
@@ -1209,13 +1221,11 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         failed: list[PartError] = []
         ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
         # A doubted layer whose page the OCR could not read is better than nothing: laid out now.
-        fallback = [s for s in scans if s.doubted and any(e.page == s.number for e in failed)]
+        fallback = [s for s in scans if (s.doubted or s.short_layer) and any(e.page == s.number for e in failed)]
         if fallback:
             for s in fallback:
                 s.needs_ocr = False
-                warnings.append(("text-layer-doubtful", f"p.{s.number}: its text layer ({s.layer}) lies over a "
-                                                        "picture of the whole page and may not be its text: read, "
-                                                        "as its OCR failed"))
+                warnings.append(_layer_read(s, "as its OCR failed"))
             laid = dict(_layout(fallback, warnings))
             per_page = [(n, laid.get(n, page_blocks)) for n, page_blocks in per_page]
         layered = {s.number for s in scans if not s.needs_ocr}
