@@ -212,3 +212,23 @@ def test_a_few_words_of_layer_over_a_scan_are_read_when_ocr_cannot_be(tmp_path: 
 def test_a_few_words_of_layer_over_a_scan_are_still_ocred(tmp_path: Path, fake_ocr: list[list[int]]) -> None:
     report = parse_file(_scan(tmp_path, _layer(_VIETNAMESE, lines=1)))
     assert (fake_ocr, report.text) == ([[1]], "Trang 1 đọc bằng OCR: Báo cáo số 12/BC-UBND.")
+
+
+def test_a_doubtful_layer_over_a_picture_the_ocr_reads_nothing_on_is_read(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # A white picture under 520 words: OCR read nothing, and the report was ok with no text.
+    def blank(path: Path, numbers: list[int], *args: Any) -> dict[int, list[Block]]:
+        return {n: [] for n in numbers}
+
+    monkeypatch.setattr(pdf_reader, "_ocr", blank)
+    report = parse_file(_scan(tmp_path, _layer(_BARE)))
+    assert (report.status, report.text.startswith(_BARE.decode())) == ("ok", True)
+    assert [w.message for w in report.warnings if w.code == "text-layer-doubtful"] == [
+        "p.1: its text layer (invisible, not Vietnamese: 0% of its 570 words bear a diacritic) lies over a picture "
+        "of the whole page and may not be its text: read, as OCR read nothing on it"]
+
+
+def test_an_invisible_vietnamese_layer_read_by_ocr_on_request_is_not_said_read_as_it_is(
+        tmp_path: Path, fake_ocr: list[list[int]]) -> None:
+    report = parse_file(_scan(tmp_path, _layer(_VIETNAMESE)), ParseOptions(ocr="on"))
+    assert (fake_ocr, _codes(report)) == ([[1]], [])

@@ -146,6 +146,8 @@ class PageScan:
     # A few words of text layer over a picture of the whole page (a scan with a typed stamp, a
     # scan's short OCR layer): OCRed, and read from its layer only when OCR cannot be.
     short_layer: bool = False
+    # Its text is drawn invisible, and read: where (``over a picture of the whole page ...``).
+    invisible: str | None = None
     sizes: Counter[float] = field(default_factory=Counter)
 
 
@@ -788,9 +790,10 @@ def _scan_page(page: Any, converter: _LegacyConverter, warnings: list[tuple[str,
         scan.doubted = scan.layer is not None and not scan.needs_ocr
         scan.needs_ocr = scan.needs_ocr or scan.doubted
         if scan.layer is None and not scan.needs_ocr and hidden is not None and hidden >= HIDDEN_LAYER:
-            where = ("over a picture of the whole page (a scan's own OCR layer, in Vietnamese): read as it is"
-                     if _covered_by_picture(page) else "over no picture of the page: read, though no viewer shows it")
-            warnings.append(("text-layer-invisible", f"p.{scan.number}: its text is drawn invisible, {where}"))
+            # Said once the page is read from it (--ocr on reads it by OCR).
+            scan.invisible = ("over a picture of the whole page (a scan's own OCR layer, in Vietnamese): read as it "
+                              "is" if _covered_by_picture(page) else
+                              "over no picture of the page: read, though no viewer shows it")
     for line in scan.lines:
         scan.sizes[line.size] += sum(len(w.text) for w in line.words)
     return scan
@@ -1222,10 +1225,15 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
         ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
         # A doubted layer whose page the OCR could not read is better than nothing: laid out now.
         fallback = [s for s in scans if (s.doubted or s.short_layer) and any(e.page == s.number for e in failed)]
-        if fallback:
-            for s in fallback:
+        # ... and so is one whose page the OCR read nothing on (a blank picture under the text).
+        blank = [s for s in scans if (s.doubted or s.short_layer) and s.number in ocred
+                 and not any(b.text.strip() or b.rows for b in ocred[s.number])]
+        if fallback or blank:
+            for s in fallback + blank:
                 s.needs_ocr = False
-                warnings.append(_layer_read(s, "as its OCR failed"))
+                warnings.append(_layer_read(s, "as its OCR failed" if s in fallback else "as OCR read nothing on it"))
+                ocred.pop(s.number, None)
+            fallback += blank
             laid = dict(_layout(fallback, warnings))
             per_page = [(n, laid.get(n, page_blocks)) for n, page_blocks in per_page]
         layered = {s.number for s in scans if not s.needs_ocr}
@@ -1252,6 +1260,9 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             warnings.append(("text-layer-unreadable", "pages whose text layer does not read as Vietnamese "
                                                       "(mojibake: a wrong font mapping) read by OCR "
                                                       "instead: " + ", ".join(map(str, replaced))))
+    for s in scans:
+        if s.invisible is not None and s.number not in ocred:
+            warnings.append(("text-layer-invisible", f"p.{s.number}: its text is drawn invisible, {s.invisible}"))
     blocks: list[Block] = []
     for number, page_blocks in per_page:
         if number in ocred:
