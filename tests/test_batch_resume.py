@@ -224,13 +224,14 @@ _DAMAGED = [
     ({"sha256": 5}, "sha256 5 is not a string"),
     ({"size": "big"}, "size 'big' is not a count"),
     ({"path": "docs/a\x00.txt"}, "its path holds a NUL character, which no file name has"),
+    ({"report_id": "fedcba9876543210"}, "report_id 'fedcba9876543210' is not that of its sha256 (abababababababab)"),
 ]
 
 
 @pytest.mark.parametrize(("fields", "problem"), _DAMAGED)
 def test_a_damaged_entry_is_named_for_what_is_wrong_with_it(fields: dict[str, Any], problem: str) -> None:
     # A report_id that was no string raised TypeError; ../../x read a file outside the folder.
-    entry = manifest_entry("a.txt", sha256="ab" * 32, size=10, status="ok", report_id="0123456789abcdef")
+    entry = manifest_entry("a.txt", sha256="ab" * 32, size=10, status="ok", report_id="abababababababab")
     assert entry_problem(entry) is None
     entry.update(fields)
     assert entry_problem(entry) == problem

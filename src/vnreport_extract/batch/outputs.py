@@ -171,6 +171,13 @@ def entry_problem(entry: dict[str, Any]) -> str | None:
     for name in _TEXT_FIELDS:
         if entry.get(name) is not None and not isinstance(entry[name], str):
             return f"{name} {_shown(entry[name])} is not a string"
+    sha = entry.get("sha256")
+    if rid is not None and sha and status in ("ok", "duplicate"):
+        from .tables import report_id
+
+        # Two entries' ids swapped, or edited: the entry would map its file to another's report.
+        if rid != (made := report_id({"source": {"sha256": sha, "format": entry.get("format")}})):
+            return f"report_id {_shown(rid)} is not that of its sha256 ({made})"
     for name in ("size", "pages"):
         value = entry.get(name)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
