@@ -923,7 +923,8 @@ def test_a_page_of_whitespace_stops_at_the_read_time_limit(tmp_path: Path, fille
     started = time.monotonic()
     with pytest.raises(LimitExceededError, match="still reading page 1 of 1") as raised:
         parse_file(path, ParseOptions(ocr="off", limits=Limits(max_read_seconds=0.5)))
-    assert (raised.value.limit, time.monotonic() - started < 3) == ("max_read_seconds", True)
+    # Writing and opening 48 MB take seconds on a busy machine: the bound is the overshoot's, not a speed.
+    assert (raised.value.limit, time.monotonic() - started < 8) == ("max_read_seconds", True)
 
 
 def test_a_content_stream_that_inflates_past_its_limit_is_not_read(tmp_path: Path) -> None:
