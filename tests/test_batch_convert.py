@@ -130,6 +130,32 @@ def test_the_same_bytes_under_another_extension_are_read_on_their_own(tmp_path: 
     assert "c-report.pdf: named .pdf" in m["c-report.pdf"]["error"]
 
 
+def test_a_pdf_copied_under_a_text_name_is_a_duplicate_of_the_pdf(tmp_path: Path) -> None:
+    # The same bytes read the same way are one report, whatever the name: a PDF saved as .txt or
+    # .md (in the folder or in a zip) is read as the PDF, so it is its duplicate. A text and its
+    # copy named .md are read two ways (text, Markdown): two reports.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.pdf").write_bytes(PDF.read_bytes())
+    (docs / "b.txt").write_bytes(PDF.read_bytes())
+    with zipfile.ZipFile(docs / "c.zip", "w") as zf:
+        zf.writestr("scan.md", PDF.read_bytes())
+    (docs / "d.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "e.md").write_text(_variant(1), encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "2",
+                 "--format", "json,jsonl", "-q"])
+    m = {k.removeprefix(str(docs) + "/"): e for k, e in _manifest(tmp_path / "out").items()}
+    assert (code, {k: (e["status"], e["format"], e["duplicate_of"] and Path(e["duplicate_of"]).name)
+                   for k, e in m.items()}) == (0, {
+        "a.pdf": ("ok", "pdf", None), "b.txt": ("duplicate", "pdf", "a.pdf"),
+        "c.zip!scan.md": ("duplicate", "pdf", "a.pdf"), "d.txt": ("ok", "text", None),
+        "e.md": ("ok", "markdown", None)})
+    assert m["b.txt"]["report_id"] == m["a.pdf"]["report_id"] != m["d.txt"]["report_id"] != m["e.md"]["report_id"]
+    stored = json.loads((tmp_path / "out" / "reports" / f"{m['a.pdf']['report_id']}.json").read_text(encoding="utf-8"))
+    assert stored["source"]["path"] == str(docs / "a.pdf")
+    assert len((tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
 def test_a_file_whose_name_is_no_utf8_does_not_stop_the_run(tmp_path: Path) -> None:
     # An old Windows archive's name in Windows-1258 bytes (``Báo cáo.txt``) beside a plain one:
     # both are converted, the manifest and the tables name it ``B\xe1o c\xe1o.txt``.
@@ -457,6 +483,15 @@ def test_iter_reports_reads_the_same_bytes_under_another_extension_on_their_own(
         (docs / name).write_text(_variant(1), encoding="utf-8")
     reports = list(iter_reports([docs], errors="report"))
     assert [(Path(r.source.path or "").name, r.status) for r in reports] == [("a.txt", "ok"), ("b.pdf", "failed")]
+
+
+def test_iter_reports_yields_a_pdf_and_its_copy_under_a_text_name_once(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.pdf").write_bytes(PDF.read_bytes())
+    (docs / "b.txt").write_bytes(PDF.read_bytes())
+    assert [(Path(r.source.path or "").name, r.source.format) for r in iter_reports([docs])] == [("a.pdf", "pdf")]
+    assert [Path(r.source.path or "").name for r in iter_reports([docs], unique=False)] == ["a.pdf", "b.txt"]
 
 
 def test_iter_reports_failed_reports_keep_their_file_s_hash_format_and_own_id(tmp_path: Path) -> None:

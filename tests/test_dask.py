@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.slow]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "seed" / "000_c44f0d63a01b8516.txt"
 DECISION = FIXTURES / "real" / "qd-kien-toan-doi-ucsc.docx"
+PDF = FIXTURES / "generated" / "seed.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +120,21 @@ def test_a_bag_parses_identical_files_once_under_the_first_path(cluster: LocalCl
         assert sorted(r["source"]["path"] for r in bag.compute()) == [str(docs / "a.docx"), str(docs / "seed.txt")]
         citations = frames_of(bag)["citations"]
     assert not citations.duplicated(["report_id", "position"]).any()
+
+
+def test_a_bag_parses_a_pdf_and_its_copy_under_a_text_name_once(cluster: LocalCluster, tmp_path: Path) -> None:
+    from distributed import Client
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    shutil.copy(PDF, docs / "a.pdf")
+    shutil.copy(PDF, docs / "b.txt")  # read as the PDF it is: the same report
+    shutil.copy(SEED, docs / "c.txt")
+    shutil.copy(SEED, docs / "d.md")  # read as Markdown: a report of its own
+    with Client(cluster.scheduler_address):
+        reports = reports_bag([docs], partition_size=1).compute()
+    assert sorted((Path(r["source"]["path"]).name, r["source"]["format"]) for r in reports) == [
+        ("a.pdf", "pdf"), ("c.txt", "text"), ("d.md", "markdown")]
 
 
 def test_a_bag_not_unique_parses_each_copy_under_its_own_path(cluster: LocalCluster, tmp_path: Path) -> None:

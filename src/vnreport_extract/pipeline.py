@@ -7,8 +7,8 @@ import hashlib
 import os
 import stat
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
-from typing import Any, Literal, cast
+from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -24,6 +24,7 @@ from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols, written_forms
 from .extract.tables import build_table
+from .formats import SNIFF_BYTES, UTF16_BOMS, promised_name, read_as, sniff, utf16_without_bom
 from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
@@ -388,40 +389,6 @@ def check_text_size(text: str, limits: Limits, where: str) -> None:
                                  what=f"{where}: {len(text)} characters of text")
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    r"""The codec of UTF-16 text saved without its byte order mark (``utf-16-le`` or
-    ``utf-16-be``), or None: the zero bytes of its ASCII characters all fall on one side of
-    each pair (at least a fifth of the pairs, none on the other side), and its first
-    kilobytes decode to text (no control character but tab and line ends).
-
-    >>> utf16_without_bom("Báo cáo số 12/BC-UBND\r\n".encode("utf-16-le"))
-    'utf-16-le'
-    >>> utf16_without_bom("Báo cáo".encode("utf-16-be")), utf16_without_bom(b"\x00\x01\x02\x00" * 8)
-    ('utf-16-be', None)
-    """
-    head = data[:4096]
-    if len(head) < 4:
-        return None
-    pairs = len(head) // 2
-    odd, even = head[1::2].count(0), head[0::2].count(0)
-    codec = "utf-16-le" if even == 0 and odd * 5 >= pairs else \
-        "utf-16-be" if odd == 0 and even * 5 >= pairs else None
-    if codec is None:
-        return None
-    sample = head[:pairs * 2]
-    high = sample[-1] if codec == "utf-16-le" else sample[-2]
-    if 0xD8 <= high <= 0xDB:
-        sample = sample[:-2]  # a surrogate pair cut by the sample's end
-    try:
-        text = sample.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return codec if all(c.isprintable() or c in "\t\r\n\f" for c in text) else None
-
-
 def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     r"""The text of a text file, and the legacy encoding its bytes were in (``tcvn3``, ``vni``) or None.
 
@@ -442,7 +409,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     """
     from .legacy import C1_AS_CP1252, detect, fix_text
 
-    codec = "utf-16" if data.startswith(_UTF16_BOMS) else utf16_without_bom(data)
+    codec = "utf-16" if data.startswith(UTF16_BOMS) else utf16_without_bom(data)
     if codec is not None:
         try:
             return data.decode(codec), None
@@ -462,42 +429,6 @@ def decode(data: bytes, path: Path) -> tuple[str, str | None]:
     text = latin.translate(C1_AS_CP1252)
     encoding = detect(text)
     return (text, None) if encoding is None else (fix_text(text), encoding)
-
-
-# Which reader a file's name promises, and what its content must then be.
-_PROMISED = {".docx": ("docx", "Word (.docx)"), ".docm": ("docx", "Word (.docx)"), ".dotx": ("docx", "Word (.docx)"),
-             ".doc": ("doc", "Word 97-2003 (.doc)"), ".pdf": ("pdf", "PDF")}
-
-
-def format_promised(name: str) -> Literal["pdf", "docx", "doc", "text", "markdown"]:
-    """The format a file's (or zip member's) name promises, for a record of a file that could
-    not be read: ``pdf``, ``docx``, ``doc``, ``markdown``, else ``text``.
-
-    >>> format_promised("a.zip!b.DOCX"), format_promised("c.md"), format_promised("d.txt")
-    ('docx', 'markdown', 'text')
-    """
-    suffix = PurePosixPath(name).suffix.lower()
-    kind = _PROMISED[suffix][0] if suffix in _PROMISED else _text_format(suffix)
-    return cast(Literal["pdf", "docx", "doc", "text", "markdown"], kind)
-
-
-def _text_format(suffix: str) -> str:
-    """A text file's format by its (lower-case) extension: ``markdown`` or ``text``."""
-    return "markdown" if suffix in (".md", ".markdown") else "text"
-
-
-def sniff(data: bytes, path: Path) -> str:
-    """The format of a file by its content: ``pdf``, ``docx``, ``doc``, ``zip``, ``text``
-    or ``markdown`` (text by extension), ``binary``."""
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or data.startswith(b"{\\rtf"):
-        return "doc"  # Word 97-2003, or RTF (often saved as .doc): LibreOffice reads both
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return "docx" if b"word/" in data[:65536] or path.suffix.lower() == ".docx" else "zip"
-    if b"\x00" in data[:4096] and not data.startswith(_UTF16_BOMS) and utf16_without_bom(data) is None:
-        return "binary"
-    return _text_format(path.suffix.lower())
 
 
 def read_limited(path: Path, limits: Limits) -> bytes:
@@ -592,14 +523,13 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         raise LimitExceededError("max_file_bytes", limits.max_file_bytes, value=st.st_size,
                                  what=f"{p}: {st.st_size} bytes")
     data = read_limited(p, limits)
-    kind = sniff(data, p)
-    promised = _PROMISED.get(p.suffix.lower())
+    kind = read_as(data[:SNIFF_BYTES], p.name)
     # A Word file saved under the other Word extension is common and read by its content; text
     # or an unknown binary under a document's extension is a broken (or disguised) file: read
     # as text, a text named .pdf would give an empty-looking report and exit 0.
-    if promised is not None and kind not in ("pdf", "doc", "docx"):
-        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {promised[1]} file"
-                               + (" (it is text)" if kind in ("text", "markdown") else ""))
+    if kind.startswith("not-"):
+        raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {promised_name(p.name)} file"
+                               + (" (it is text)" if sniff(data[:SNIFF_BYTES], p) in ("text", "markdown") else ""))
     sha = hashlib.sha256(data).hexdigest()
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]

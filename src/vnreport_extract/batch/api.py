@@ -243,8 +243,8 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                     yield _failed(item, exc)
                 continue
             try:
-                # The same bytes under the same extension (which can decide how they are read).
-                same = content_key(item, mat.sha256)
+                # The same bytes read the same way (a PDF named .txt is read as the PDF it is).
+                same = content_key(mat.sha256, mat.reading)
                 if unique and same in seen:
                     continue
                 seen.add(same)
@@ -268,8 +268,8 @@ def _failed(item: Item, error: VnReportError | str, error_type: str | None = Non
             sha256: str | None = None) -> Report:
     """The ``failed`` Report of the input ``item``: its file's sha256 when it was read (its
     ``report_id``, as in ``convert``'s manifest), and the format its file's or member's name promises."""
+    from ..formats import format_promised
     from ..models import PartError, Report, Source
-    from ..pipeline import format_promised
 
     name = item.member if item.member is not None else item.path
     return Report(status="failed", source=Source(path=item.key, sha256=sha256, format=format_promised(name)),

@@ -78,7 +78,7 @@ def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Re
             except VnReportError as exc:
                 out.append({"key": item.key, "error_type": type(exc).__name__, "error": str(exc)})
                 continue
-            out.append({"key": item.key, "sha256": mat.sha256, "size": mat.size})
+            out.append({"key": item.key, "sha256": mat.sha256, "size": mat.size, "reading": mat.reading})
             if mat.temporary:
                 mat.path.unlink(missing_ok=True)
     return out
@@ -164,13 +164,13 @@ def parse_items(items: list[tuple[Item, str | None, int | None]], store: str, *,
 def _first_of_each_content(chunks: list[list[Item]], hashes: list[list[Result]]) -> set[str]:
     """The keys of the items to parse: each content (:func:`.plan.content_key`) at its first
     item, in input order, and every item that could not be hashed (its parse records why)."""
-    sha_of = {h["key"]: h.get("sha256") for chunk in hashes for h in chunk}
+    hash_of = {h["key"]: h for chunk in hashes for h in chunk if h.get("sha256") is not None}
     seen: set[str] = set()
     keep: set[str] = set()
     for item in (item for chunk in chunks for item in chunk):
-        sha = sha_of.get(item.key)
-        if sha is not None:
-            same = content_key(item, sha)
+        h = hash_of.get(item.key)
+        if h is not None:
+            same = content_key(h["sha256"], h["reading"])
             if same in seen:
                 continue
             seen.add(same)
@@ -204,8 +204,8 @@ def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
     the inputs name, each parsed with ``options`` (whose ``limits`` bound each input; the
     ``limits`` keyword is a deprecated alias). Documents that fail are left out
-    (``convert`` records them); with ``unique``, identical files (the same bytes under the same
-    extension) are parsed once, under the first one's path, as ``convert`` and
+    (``convert`` records them); with ``unique``, identical files (the same bytes read the same
+    way, :func:`.plan.content_key`) are parsed once, under the first one's path, as ``convert`` and
     :func:`.api.iter_reports` do: the workers hash the inputs first."""
     delayed = _m("dask").delayed
     if limits is not None:
@@ -354,7 +354,7 @@ class DaskExecutor:
             h = hashes[item.key]
             if "error" in h:
                 plan.refuse(item, h["error_type"], h["error"])
-            elif plan.admit(item, h["sha256"], h["size"]):
+            elif plan.admit(item, h["sha256"], h["size"], h["reading"]):
                 to_parse.append((item, h["sha256"], h["size"]))
 
         known = {item.key: (sha, size) for item, sha, size in to_parse}

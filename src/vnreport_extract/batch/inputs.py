@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, OutputError
+from ..formats import SNIFF_BYTES, read_as
 from ..limits import LimitExceededError, Limits
 from ..normalize import recordable
 
@@ -92,12 +93,14 @@ class Item:
 
 @dataclass(frozen=True)
 class Materialized:
-    """An item ready for a worker: a readable file, its sha256 and size in bytes."""
+    """An item ready for a worker: a readable file, its sha256 and size in bytes, and how it
+    is read (:func:`~vnreport_extract.formats.read_as`: ``pdf``, ``text``, ``not-pdf`` ...)."""
 
     path: Path
     sha256: str
     size: int
     temporary: bool
+    reading: str
 
 
 def is_zip_path(path: Path) -> bool:
@@ -342,12 +345,14 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
     return items
 
 
-def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int]:
+def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int, bytes]:
     """sha256 and size of a regular file, reading at most ``max_bytes`` (past it: a
-    :class:`LimitExceededError`). The file is opened without blocking and checked to be
-    regular before a byte is read: a FIFO put in its place would block for ever."""
+    :class:`LimitExceededError`), and its first :data:`~vnreport_extract.formats.SNIFF_BYTES`
+    bytes. The file is opened without blocking and checked to be regular before a byte is
+    read: a FIFO put in its place would block for ever."""
     h = hashlib.sha256()
     size = 0
+    head = b""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -355,9 +360,11 @@ def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int]:
         while chunk := f.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)
+            if len(head) < SNIFF_BYTES:
+                head += chunk[:SNIFF_BYTES - len(head)]
             if max_bytes is not None and size > max_bytes:
                 raise LimitExceededError("max_file_bytes", max_bytes, what=f"{path}: more than {max_bytes} bytes")
-    return h.hexdigest(), size
+    return h.hexdigest(), size, head
 
 
 class _Output:
@@ -425,10 +432,10 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
         raise SkippedInputError(f"{item.key}: skipped: {item.skipped}")
     if item.member is None:
         try:
-            sha, size = hash_file(Path(item.path), limits.max_file_bytes)
+            sha, size, head = hash_file(Path(item.path), limits.max_file_bytes)
         except OSError as exc:
             raise InputError(f"{item.key}: cannot read: {exc.strerror}") from exc
-        return Materialized(Path(item.path), sha, size, temporary=False)
+        return Materialized(Path(item.path), sha, size, temporary=False, reading=read_as(head, item.path))
     suffix = PurePosixPath(item.member).suffix.lower()
     if not re.fullmatch(r"\.[a-z0-9]{1,8}", suffix):
         suffix = ""
@@ -442,6 +449,7 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
         budget = min(limits.max_member_bytes, int(max(info.compress_size, 1) * limits.max_ratio))
         h = hashlib.sha256()
         size = 0
+        head = b""
         with zf.open(info) as src, _Output(target) as dst:
             while chunk := src.read(_CHUNK):
                 size += len(chunk)
@@ -449,6 +457,8 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
                     raise ArchiveRefusedError("expansion-ratio", f"member {item.member!r} expands beyond "
                                               f"{budget} bytes from {info.compress_size}")
                 h.update(chunk)
+                if len(head) < SNIFF_BYTES:
+                    head += chunk[:SNIFF_BYTES - len(head)]
                 dst.write(chunk)
     except (ArchiveRefusedError, OutputError):
         target.unlink(missing_ok=True)
@@ -457,4 +467,4 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
         target.unlink(missing_ok=True)
         close_archives()
         raise ArchiveRefusedError("corrupt-archive", f"member {item.member!r}: {exc}") from exc
-    return Materialized(target, h.hexdigest(), size, temporary=True)
+    return Materialized(target, h.hexdigest(), size, temporary=True, reading=read_as(head, item.member))

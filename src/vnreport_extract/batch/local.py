@@ -98,7 +98,7 @@ class LocalExecutor:
             except VnReportError as exc:
                 plan.refuse(item, type(exc).__name__, str(exc))
                 continue
-            if not plan.admit(item, mat.sha256, mat.size):
+            if not plan.admit(item, mat.sha256, mat.size, mat.reading):
                 discard(mat)
                 continue
             in_flight[serial] = (item, mat)

@@ -19,7 +19,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import OutputError, VnReportError
@@ -238,18 +238,16 @@ def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dic
                           status=status, seconds=0.0, **fields)
 
 
-def content_key(item: Item, sha256: str) -> str:
-    """What makes two inputs one: the same bytes read the same way, which the extension of the
-    file (or member) decides for some (a text named ``.pdf`` is an error, named ``.md`` Markdown).
+def content_key(sha256: str, reading: str) -> str:
+    """What makes two inputs one: the same bytes read the same way (``reading``:
+    :func:`~vnreport_extract.formats.read_as`), which their content decides, and for some their
+    name (text named ``.md`` is Markdown, named ``.pdf`` an error). A PDF copied under ``.txt``
+    is the same report as the PDF: one of them is parsed, the other is its duplicate.
 
-    >>> x_pdf, y_pdf, x_txt = Item("a/x.PDF", "a/x.PDF"), Item("b/y.pdf", "b/y.pdf"), Item("c/x.txt", "c/x.txt")
-    >>> content_key(x_pdf, "ab12") == content_key(y_pdf, "ab12") != content_key(x_txt, "ab12")
-    True
-    >>> second = Item("a.zip!x.txt#2", "a.zip", "x.txt", index=1)  # a zip's second member of one name
-    >>> content_key(second, "ab12") == content_key(x_txt, "ab12")
+    >>> content_key("ab12", "pdf") == content_key("ab12", "pdf") != content_key("ab12", "markdown")
     True
     """
-    return f"{sha256}{PurePosixPath(item.member if item.member is not None else item.path).suffix.lower()}"
+    return f"{sha256}:{reading}"
 
 
 @dataclass
@@ -395,12 +393,12 @@ class Plan:
         """An input that cannot even be read (an unsafe zip member, an unreadable file)."""
         self.record(manifest_entry(item.key, status="error", error_type=error_type, error=error))
 
-    def admit(self, item: Item, sha256: str, size: int | None) -> bool:
-        """Whether ``item`` (hashed) must be parsed. If not, it was converted by an earlier run
-        (carried over: same content, same options, nothing partial) or is a duplicate (recorded
-        now, or when its original completes)."""
+    def admit(self, item: Item, sha256: str, size: int | None, reading: str) -> bool:
+        """Whether ``item`` (hashed; read as ``reading``) must be parsed. If not, it was
+        converted by an earlier run (carried over: same content, same options, nothing partial)
+        or is a duplicate (recorded now, or when its original completes)."""
         prev = self.previous.get(item.key)
-        same = content_key(item, sha256)
+        same = content_key(sha256, reading)
         # A duplicate is never carried over: its original may have changed or gone since; nor is a
         # report whose content this run reads already under another name (listed before it now).
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev) and prev["status"] != "duplicate"
