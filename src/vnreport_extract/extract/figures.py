@@ -310,6 +310,9 @@ def extract_figures(
             figures.append(fig)
             previous = fig
             last_end = end
+        # A score and a rank hold a slash, a range its ``từ``: most paragraphs have neither.
+        if text.find("/", r_start, r_end) < 0 and not holds_word(text, low, "từ", r_start, r_end):
+            continue
         mine = [(f.start, f.end) for f in figures[first:]]
 
         def free(start: int, end: int, mine: list[tuple[int, int]] = mine) -> bool:

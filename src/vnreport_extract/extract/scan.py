@@ -11,6 +11,7 @@ pattern tried only where a match can start (where one of its literal words occur
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -54,11 +55,26 @@ def _branches(node: _Node) -> str:
 
 def occurrences(text: str, words: Iterable[str]) -> list[int]:
     """Where any of ``words`` occurs in ``text`` (as written), in order: ``str.find`` runs in
-    C at a few instructions a character, a pattern tried at each position at a hundred.
+    C at a few instructions a character, a pattern tried at each position at a hundred. For
+    many words, one scan of the text by a ``re`` alternation of them (which skips, in C, the
+    places whose character starts none of them) costs less than a ``str.find`` scan per word;
+    it is searched again one character after each start, so that a word that starts inside
+    another one's occurrence is found too.
 
     >>> occurrences("Luật Đất đai; Bộ luật Dân sự; Luật", ["Luật", "Bộ luật"])
     [0, 14, 30]
+    >>> occurrences("Bộ Luật và Luật", ["Bộ Luật", "Luật", "Hiến pháp", "Quy chế", "Kế hoạch"])
+    [0, 3, 11]
     """
+    words = tuple(words)
+    if len(words) > _FIND_EACH:
+        pattern = _any_of(words)
+        out: list[int] = []
+        m = pattern.search(text)
+        while m is not None:
+            out.append(at := m.start())
+            m = pattern.search(text, at + 1)
+        return out
     found: set[int] = set()
     for word in words:
         at = text.find(word)
@@ -183,6 +199,15 @@ def places_between(text: str, low: str | None, word: str, start: int, end: int) 
     while pos >= 0:
         yield pos
         pos = low.find(word, pos + 1, end)
+
+
+# Up to this many words, :func:`occurrences` scans the text once per word with ``str.find``.
+_FIND_EACH = 4
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @functools.lru_cache(maxsize=16)
