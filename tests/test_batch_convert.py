@@ -494,6 +494,13 @@ def test_iter_reports_yields_a_pdf_and_its_copy_under_a_text_name_once(tmp_path:
     assert [Path(r.source.path or "").name for r in iter_reports([docs], unique=False)] == ["a.pdf", "b.txt"]
 
 
+def test_iter_reports_a_failed_pdf_under_a_text_name_is_a_failed_pdf(tmp_path: Path) -> None:
+    # Its format is the one it was read as (a PDF cut short), not the one its name promises.
+    (tmp_path / "b.md").write_bytes(PDF.read_bytes()[:5000])
+    (failed,) = iter_reports([tmp_path / "b.md"], errors="report")
+    assert (failed.status, failed.source.format, failed.errors[0].type) == ("failed", "pdf", "CorruptFileError")
+
+
 def test_iter_reports_failed_reports_keep_their_file_s_hash_format_and_own_id(tmp_path: Path) -> None:
     import hashlib
 

@@ -202,6 +202,38 @@ def test_resume_converts_again_an_earlier_document_whose_report_is_missing(
     assert (again.exit_code, again.warnings, again.resumed) == (0, [], 1)
 
 
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
+def test_resume_of_a_folder_that_stored_one_report_for_a_pdf_and_its_copies_equals_a_fresh_run(tmp_path: Path) -> None:
+    # An earlier version parsed a PDF and its copies named .txt and .md each on its own: three
+    # "ok" entries of one report id, whose stored report holds the path of whichever wrote last.
+    pdf = FIXTURES / "generated" / "seed.pdf"
+    docs, out, fresh = tmp_path / "docs", tmp_path / "out", tmp_path / "fresh"
+    docs.mkdir()
+    for name in ("a.pdf", "b.txt", "c.md"):
+        (docs / name).write_bytes(pdf.read_bytes())
+    assert convert([docs], out, workers=1, formats=["json", "jsonl"]).exit_code == 0
+    rid = _entries(out)[str(docs / "a.pdf")]["report_id"]
+    for name in ("b.txt", "c.md"):
+        _edit(out, str(docs / name), status="ok", duplicate_of=None)
+    stored = out / "reports" / f"{rid}.json"
+    report = json.loads(stored.read_text(encoding="utf-8"))
+    report["source"]["path"] = str(docs / "c.md")
+    stored.write_text(json.dumps(report), encoding="utf-8")
+
+    summary = convert([docs], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert (summary.exit_code, summary.resumed, summary.counts["ok"], summary.counts["duplicate"]) == (0, 0, 1, 2)
+    assert summary.warnings == [f"{docs / name}: its report {rid}.json was stored for other files too by an "
+                                f"earlier version: converting it again" for name in ("a.pdf", "b.txt", "c.md")]
+    assert convert([docs], fresh, workers=1, formats=["json", "jsonl"]).exit_code == 0
+    for folder in (out, fresh):
+        assert {Path(k).name: (e["status"], e["duplicate_of"]) for k, e in _entries(folder).items()} == {
+            "a.pdf": ("ok", None), "b.txt": ("duplicate", str(docs / "a.pdf")),
+            "c.md": ("duplicate", str(docs / "a.pdf"))}
+        assert json.loads((folder / "reports" / f"{rid}.json").read_text(encoding="utf-8"))["source"]["path"] == \
+            str(docs / "a.pdf")
+    assert (out / "reports.jsonl").read_bytes() == (fresh / "reports.jsonl").read_bytes()
+
+
 @pytest.mark.slow  # runs convert twice or more, each run starting its worker processes
 def test_resume_converts_again_a_listed_document_whose_report_is_missing_and_says_so(tmp_path: Path) -> None:
     one, _, out = _two_folders(tmp_path)

@@ -38,6 +38,8 @@ def _zip(*names: str) -> bytes:
     (_zip("word/document.xml"), "ke-hoach", "docx"),  # a Word file with no extension
     (_zip("xl/workbook.xml"), "bang.docx", "docx"),  # named .docx: the Word reader says it is broken
     (_zip("xl/workbook.xml"), "bang.zip", "zip"),
+    (_zip("xl/workbook.xml"), "bang.doc", "docx"),  # a zip under a Word name goes to the Word reader
+    (_zip("xl/workbook.xml"), "bang.pdf", "not-pdf"),
     ("Báo cáo số 12/BC-UBND".encode(), "bao-cao.txt", "text"),
     ("Báo cáo số 12/BC-UBND".encode(), "bao-cao.MD", "markdown"),
     ("Báo cáo số 12/BC-UBND".encode(), "bao-cao.markdown", "markdown"),
@@ -50,6 +52,20 @@ def _zip(*names: str) -> bytes:
 ])
 def test_read_as(head: bytes, name: str, reading: str) -> None:
     assert read_as(head, name) == reading
+
+
+def test_a_word_file_whose_parts_come_late_in_its_zip_is_read_under_either_word_name(tmp_path: Path) -> None:
+    # Its first 64 KiB hold no ``word/`` part name (a large part stored first): the Word reader
+    # still takes it under a Word name, .docx or the .doc it is often saved as.
+    path = tmp_path / "quyet-dinh.doc"
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(path, "w") as dst:
+        dst.writestr("customXml/padding.bin", bytes(range(256)) * 512)  # 128 KiB, stored
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+    assert b"word/" not in path.read_bytes()[:SNIFF_BYTES]
+    report = parse_file(path)
+    assert (read_as(path.read_bytes()[:SNIFF_BYTES], path.name), report.source.format, report.metadata.doc_type) == \
+        ("docx", "docx", parse_file(DOCX).metadata.doc_type)
 
 
 def test_a_file_is_refused_for_the_same_reason_the_batch_runs_read_it_so(tmp_path: Path) -> None:

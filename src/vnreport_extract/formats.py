@@ -95,7 +95,10 @@ def sniff(data: bytes, path: PurePath) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or data.startswith(b"{\\rtf"):
         return "doc"  # Word 97-2003, or RTF (often saved as .doc): LibreOffice reads both
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return "docx" if b"word/" in data[:SNIFF_BYTES] or path.suffix.lower() == ".docx" else "zip"
+        # A Word file whose ``word/`` parts come late in its zip is still one under a Word name
+        # (``.docx`` or ``.doc``: the two are often swapped); the Word reader says if it is broken.
+        word_name = _PROMISED.get(path.suffix.lower(), ("",))[0] in ("docx", "doc")
+        return "docx" if b"word/" in data[:SNIFF_BYTES] or word_name else "zip"
     if b"\x00" in data[:4096] and not data.startswith(UTF16_BOMS) and utf16_without_bom(data) is None:
         return "binary"
     return _text_format(path.suffix.lower())
@@ -103,19 +106,31 @@ def sniff(data: bytes, path: PurePath) -> str:
 
 def read_as(head: bytes, name: str) -> str:
     """How a file whose first bytes are ``head`` (:data:`SNIFF_BYTES` of them, or all it holds)
-    and whose name (or zip member's name) is ``name`` is read: the format of its reader
-    (``pdf``, ``docx``, ``doc``, ``text``, ``markdown``), or what refuses it (``zip``,
-    ``binary``, or ``not-pdf`` / ``not-doc`` / ``not-docx``: not the document its name promises).
-    Two files of the same bytes read the same way give one report.
+    and whose name (or zip member's name) is ``name`` is read: :func:`reading` of its
+    :func:`sniff`. Two files of the same bytes read the same way give one report.
 
     >>> read_as(b"%PDF-1.7", "scan.TXT"), read_as(b"%PDF-1.7", "scan.pdf")
     ('pdf', 'pdf')
     >>> read_as(b"Bao cao", "a.txt"), read_as(b"Bao cao", "a.md"), read_as(b"Bao cao", "a.pdf")
     ('text', 'markdown', 'not-pdf')
     """
-    path = PurePosixPath(name)
-    kind = sniff(head, path)
-    promised = _PROMISED.get(path.suffix.lower())
-    if promised is not None and kind not in ("pdf", "doc", "docx"):
+    return reading(sniff(head, PurePosixPath(name)), name)
+
+
+def reading(kind: str, name: str) -> str:
+    """How a file of the format ``kind`` (:func:`sniff`) named ``name`` is read: the format of
+    its reader (``pdf``, ``docx``, ``doc``, ``text``, ``markdown``), or what refuses it
+    (``zip``, ``binary``, or ``not-pdf`` / ``not-doc`` / ``not-docx``: not the document its
+    name promises).
+
+    >>> reading("docx", "a.doc"), reading("text", "b.docx"), reading("binary", "c.txt")
+    ('docx', 'not-docx', 'binary')
+    """
+    promised = _PROMISED.get(PurePosixPath(name).suffix.lower())
+    if promised is not None and kind not in READERS[:3]:
         return f"not-{promised[0]}"
     return kind
+
+
+# The formats a file is read as, documents first.
+READERS = ("pdf", "docx", "doc", "text", "markdown")

@@ -24,7 +24,7 @@ from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols, written_forms
 from .extract.tables import build_table
-from .formats import SNIFF_BYTES, UTF16_BOMS, promised_name, read_as, sniff, utf16_without_bom
+from .formats import SNIFF_BYTES, UTF16_BOMS, promised_name, reading, sniff, utf16_without_bom
 from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
@@ -523,13 +523,14 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         raise LimitExceededError("max_file_bytes", limits.max_file_bytes, value=st.st_size,
                                  what=f"{p}: {st.st_size} bytes")
     data = read_limited(p, limits)
-    kind = read_as(data[:SNIFF_BYTES], p.name)
+    content = sniff(data[:SNIFF_BYTES], p)
+    kind = reading(content, p.name)
     # A Word file saved under the other Word extension is common and read by its content; text
     # or an unknown binary under a document's extension is a broken (or disguised) file: read
     # as text, a text named .pdf would give an empty-looking report and exit 0.
     if kind.startswith("not-"):
         raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {promised_name(p.name)} file"
-                               + (" (it is text)" if sniff(data[:SNIFF_BYTES], p) in ("text", "markdown") else ""))
+                               + (" (it is text)" if content in ("text", "markdown") else ""))
     sha = hashlib.sha256(data).hexdigest()
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]

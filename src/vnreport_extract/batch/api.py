@@ -255,7 +255,7 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
                         raise
                     if errors == "report":
                         yield _failed(item, str(exc).replace(str(mat.path), item.key), type(exc).__name__,
-                                      sha256=mat.sha256)
+                                      sha256=mat.sha256, reading=mat.reading)
                     continue
                 name_as(report, str(mat.path), item.key)  # a zip member's temporary copy: its attachments too
                 yield report
@@ -265,14 +265,16 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
 
 
 def _failed(item: Item, error: VnReportError | str, error_type: str | None = None, *,
-            sha256: str | None = None) -> Report:
+            sha256: str | None = None, reading: str | None = None) -> Report:
     """The ``failed`` Report of the input ``item``: its file's sha256 when it was read (its
-    ``report_id``, as in ``convert``'s manifest), and the format its file's or member's name promises."""
-    from ..formats import format_promised
+    ``report_id``, as in ``convert``'s manifest), and the format it was read as (``reading``,
+    :func:`~vnreport_extract.formats.read_as`), or else the one its file's or member's name promises."""
+    from ..formats import READERS, format_promised
     from ..models import PartError, Report, Source
 
     name = item.member if item.member is not None else item.path
-    return Report(status="failed", source=Source(path=item.key, sha256=sha256, format=format_promised(name)),
+    fmt = reading if reading in READERS else format_promised(name)
+    return Report(status="failed", source=Source(path=item.key, sha256=sha256, format=fmt),  # type: ignore[arg-type]
                   errors=[PartError(part="document", type=error_type or type(error).__name__,
                                     message=recordable(first_line(error)))])
 

@@ -64,7 +64,8 @@ def _chunks(seq: Sequence[Any], size: int) -> list[list[Any]]:
 
 
 def hash_items(items: list[Item], limits: ZipLimits = DEFAULT_LIMITS) -> list[Result]:
-    """On a worker: the sha256 and size of each item, or why it cannot be read."""
+    """On a worker: the sha256 and size of each item and how it is read (``reading``:
+    :func:`~vnreport_extract.formats.read_as`), or why it cannot be read."""
     out: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="vnreport-hash-") as tmp:
         for serial, item in enumerate(items):

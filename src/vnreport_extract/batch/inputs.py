@@ -345,6 +345,12 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
     return items
 
 
+def _first_bytes(head: bytes, chunk: bytes) -> bytes:
+    """``head`` grown by the next ``chunk`` read, up to the :data:`~vnreport_extract.formats.SNIFF_BYTES`
+    that tell how a file is read."""
+    return head + chunk[:SNIFF_BYTES - len(head)] if len(head) < SNIFF_BYTES else head
+
+
 def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int, bytes]:
     """sha256 and size of a regular file, reading at most ``max_bytes`` (past it: a
     :class:`LimitExceededError`), and its first :data:`~vnreport_extract.formats.SNIFF_BYTES`
@@ -360,8 +366,7 @@ def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int, bytes
         while chunk := f.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)
-            if len(head) < SNIFF_BYTES:
-                head += chunk[:SNIFF_BYTES - len(head)]
+            head = _first_bytes(head, chunk)
             if max_bytes is not None and size > max_bytes:
                 raise LimitExceededError("max_file_bytes", max_bytes, what=f"{path}: more than {max_bytes} bytes")
     return h.hexdigest(), size, head
@@ -457,8 +462,7 @@ def materialize(item: Item, tmpdir: Path, limits: Limits = DEFAULT_LIMITS, *, se
                     raise ArchiveRefusedError("expansion-ratio", f"member {item.member!r} expands beyond "
                                               f"{budget} bytes from {info.compress_size}")
                 h.update(chunk)
-                if len(head) < SNIFF_BYTES:
-                    head += chunk[:SNIFF_BYTES - len(head)]
+                head = _first_bytes(head, chunk)
                 dst.write(chunk)
     except (ArchiveRefusedError, OutputError):
         target.unlink(missing_ok=True)

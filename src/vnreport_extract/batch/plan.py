@@ -238,6 +238,23 @@ def duplicate_entry(key: str, size: int | None, original: dict[str, Any]) -> dic
                           status=status, seconds=0.0, **fields)
 
 
+def _shared_reports(entries: dict[str, dict[str, Any]]) -> set[str]:
+    """The report ids that two or more entries converted on their own (not as duplicates) hold.
+
+    >>> _shared_reports({"a.pdf": {"status": "ok", "report_id": "r1"},
+    ...                  "b.txt": {"status": "ok", "report_id": "r1"},
+    ...                  "c.pdf": {"status": "duplicate", "report_id": "r1"},
+    ...                  "d.txt": {"status": "ok", "report_id": "r2"}})
+    {'r1'}
+    """
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for entry in entries.values():
+        if entry.get("status") == "ok" and (rid := entry.get("report_id")):
+            (shared if rid in seen else seen).add(rid)
+    return shared
+
+
 def content_key(sha256: str, reading: str) -> str:
     """What makes two inputs one: the same bytes read the same way (``reading``:
     :func:`~vnreport_extract.formats.read_as`), which their content decides, and for some their
@@ -301,12 +318,20 @@ class Plan:
         # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
         self.warnings: list[str] = []
         self.previous = self._read_previous(limits) if resume else {}
+        # A report that an earlier version stored once for two inputs it did not know to be one
+        # (a PDF and its copy named .txt, each parsed, each writing the report): which path it
+        # holds is whichever wrote last, so those inputs are converted again, as a fresh run would.
+        self.shared_reports = _shared_reports(self.previous)
+        for key, entry in self.previous.items():
+            if entry.get("report_id") in self.shared_reports and entry["status"] == "ok":
+                self.warnings.append(f"{key}: its report {entry['report_id']}.json was stored for other files too "
+                                     f"by an earlier version: converting it again")
         # Made once the items are known: _read_previous may add some.
         self.progress = progress if progress is not None else NullProgress(len(self.items))
         self.final: dict[str, dict[str, Any]] = {}
         self.same_of: dict[str, str] = {}  # the content_key of each input sent to parse, until it completes
-        self.first_of_sha: dict[str, str] = {}
-        self.outcome_of_sha: dict[str, dict[str, Any]] = {}
+        self.first_of_content: dict[str, str] = {}
+        self.outcome_of_content: dict[str, dict[str, Any]] = {}
         self.waiting: dict[str, list[tuple[str, int | None]]] = {}
         self.resumed = 0
         self.stop = False
@@ -402,22 +427,23 @@ class Plan:
         # A duplicate is never carried over: its original may have changed or gone since; nor is a
         # report whose content this run reads already under another name (listed before it now).
         if (prev is not None and prev.get("sha256") == sha256 and is_done(prev) and prev["status"] != "duplicate"
-                and same not in self.first_of_sha
+                and same not in self.first_of_content
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
+                and prev["report_id"] not in self.shared_reports
                 and (self.store / f"{prev['report_id']}.json").exists()):
             self.final[item.key] = prev
             self.progress.update(prev["status"], worked=False)
             self.resumed += 1
-            self.first_of_sha.setdefault(same, prev.get("duplicate_of") or item.key)
-            self.outcome_of_sha.setdefault(same, prev)
+            self.first_of_content.setdefault(same, prev.get("duplicate_of") or item.key)
+            self.outcome_of_content.setdefault(same, prev)
             return False
-        if same in self.first_of_sha:
-            if same in self.outcome_of_sha:
-                self.record(duplicate_entry(item.key, size, self.outcome_of_sha[same]))
+        if same in self.first_of_content:
+            if same in self.outcome_of_content:
+                self.record(duplicate_entry(item.key, size, self.outcome_of_content[same]))
             else:
                 self.waiting.setdefault(same, []).append((item.key, size))
             return False
-        self.first_of_sha[same] = item.key
+        self.first_of_content[same] = item.key
         self.same_of[item.key] = same
         return True
 
@@ -426,7 +452,7 @@ class Plan:
         entry = manifest_entry(key, sha256=sha256, size=size, result=result, options=self.options)
         self.record(entry)
         same = self.same_of.pop(key)
-        self.outcome_of_sha[same] = entry
+        self.outcome_of_content[same] = entry
         for dup_key, dup_size in self.waiting.pop(same, []):
             self.record(duplicate_entry(dup_key, dup_size, entry))
 
