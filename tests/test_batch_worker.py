@@ -36,6 +36,27 @@ def _alive(pid: int) -> bool:
     return not (status.exists() and status.read_text().split()[2] == "Z")
 
 
+@pytest.mark.parametrize(("timeout", "limit", "called_with"), [
+    (50.0, None, 40.0),  # a scan too long for the timeout gives a partial report, not a killed worker
+    (50.0, 10.0, 10.0),  # a lower limit of the user's stands
+    (None, None, None),  # no timeout: the parser is called as it was, without options
+])
+def test_the_ocr_of_a_document_is_kept_under_its_timeout(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, timeout: float | None, limit: float | None,
+        called_with: float | None) -> None:
+    from vnreport_extract import Limits, ParseOptions
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(FIXTURES / "archive"),
+                                                                    os.environ.get("PYTHONPATH")])))
+    record = tmp_path / "options.json"
+    monkeypatch.setenv("OPTIONS_PARSER_FILE", str(record))
+    options = ParseOptions(limits=Limits(max_ocr_seconds=limit)) if limit else None
+    with WorkerPool[str](1, timeout=timeout, parser="options_parser:parse", options=options) as pool:
+        ((_, result),) = list(pool.run([("seed", {"path": str(SEED), "key": "seed.txt"})]))
+    called = json.loads(record.read_text(encoding="utf-8"))
+    assert (result["status"], called and called["limits"]["max_ocr_seconds"]) == ("ok", called_with)
+
+
 @pytest.mark.slow
 def test_hang_is_killed_at_timeout_crash_is_recorded_and_the_rest_converts(tmp_path: Path,
                                                                           slow_parser: Path) -> None:

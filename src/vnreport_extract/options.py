@@ -118,7 +118,8 @@ class ConvertOptions(ParseOptions):
         default=None,
         description="output formats among json, jsonl, parquet, csv (default: jsonl and json, plus parquet when "
                     "the analytics extra is installed)")
-    timeout: float | None = Field(default=300.0, gt=0, description="seconds per document before its worker is killed")
+    timeout: float | None = Field(default=300.0, gt=0, description="seconds per document before its worker is killed; "
+                                  "a scan's OCR stops at 4/5 of it (a partial report, not a killed worker)")
     resume: bool = Field(default=False, description="continue the run recorded in the output folder")
     force: bool = Field(default=False, description="start over in an output folder that holds an earlier run")
     fail_fast: bool = Field(default=False, description="stop at the first document that fails")

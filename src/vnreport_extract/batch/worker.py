@@ -163,18 +163,47 @@ def _warm_up() -> None:
                    "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021. Nhân dân đồng tình.\n")
 
 
-def serve(parser_spec: str, parent: int, options: str | None = None) -> int:
+# The share of a document's timeout its OCR may take: the pages under way when it runs out are
+# read to their end, and the document's records are still to be made.
+OCR_SHARE_OF_TIMEOUT = 0.8
+
+
+def within_timeout(options: ParseOptions | None, timeout: float | None) -> ParseOptions | None:
+    """``options`` with the OCR time limit (``Limits.max_ocr_seconds``) brought under a
+    document's ``timeout``: a scan too long to read in time then gives a partial report of the
+    pages read (the others errors of their pages), where the timeout would have killed its
+    worker and kept nothing. A lower limit stands; None when the options stay the defaults.
+
+    >>> within_timeout(None, 300).limits.max_ocr_seconds, within_timeout(None, None)
+    (240.0, None)
+    >>> from vnreport_extract.limits import Limits
+    >>> within_timeout(ParseOptions(limits=Limits(max_ocr_seconds=60)), 300).limits.max_ocr_seconds
+    60.0
+    """
+    if timeout is None or timeout == float("inf"):
+        return options
+    opts = options or ParseOptions()
+    budget = timeout * OCR_SHARE_OF_TIMEOUT
+    if opts.limits.max_ocr_seconds <= budget:
+        return options
+    return opts.model_copy(update={"limits": opts.limits.model_copy(update={"max_ocr_seconds": budget})})
+
+
+def serve(parser_spec: str, parent: int, options: str | None = None, timeout: float | None = None) -> int:
     """The worker's loop: a task per stdin line, a result per stdout line. ``options``: the
-    JSON of the :class:`~vnreport_extract.options.ParseOptions` the parser is called with."""
+    JSON of the :class:`~vnreport_extract.options.ParseOptions` the parser is called with;
+    ``timeout``: the pool's timeout per document, which the OCR of a document is kept under
+    (:func:`within_timeout`) when the parser takes options."""
     _die_with_parent(parent)
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     parse: Callable[..., Any] = load_parser(parser_spec)
-    if options:
-        if not takes_options(parse):
-            raise TypeError(f"{parser_spec} takes no options, and options other than the defaults were given")
-        parse = functools.partial(parse, options=ParseOptions.model_validate_json(options))
+    given = ParseOptions.model_validate_json(options) if options else None
+    if given is not None and not takes_options(parse):
+        raise TypeError(f"{parser_spec} takes no options, and options other than the defaults were given")
+    if (opts := within_timeout(given, timeout) if takes_options(parse) else None) is not None:
+        parse = functools.partial(parse, options=opts)
     _warm_up()
     proto.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
     proto.flush()
@@ -260,6 +289,8 @@ class WorkerPool(Generic[T]):
         cmd = [sys.executable, "-c", _ENTRY, "--parser", self.parser, "--parent", str(os.getpid())]
         if self.options is not None:
             cmd += ["--options", self.options.model_dump_json()]
+        if self.timeout:
+            cmd += ["--timeout", repr(float(self.timeout))]
         popen = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                  stderr=self.log if self.log is not None else subprocess.DEVNULL,
                                  env=env, start_new_session=True)
@@ -460,9 +491,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parser", default=DEFAULT_PARSER)
     ap.add_argument("--parent", type=int, default=os.getppid())
     ap.add_argument("--options", default=None, help="ParseOptions as JSON")
+    ap.add_argument("--timeout", type=float, default=None, help="the pool's timeout per document, in seconds")
     args = ap.parse_args(argv)
     try:
-        code = serve(args.parser, args.parent, args.options)
+        code = serve(args.parser, args.parent, args.options, args.timeout)
     except KeyboardInterrupt:
         return 130
     # Every result is written and flushed: leave without tearing the interpreter down
