@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -499,6 +500,29 @@ def test_iter_reports_a_failed_pdf_under_a_text_name_is_a_failed_pdf(tmp_path: P
     (tmp_path / "b.md").write_bytes(PDF.read_bytes()[:5000])
     (failed,) = iter_reports([tmp_path / "b.md"], errors="report")
     assert (failed.status, failed.source.format, failed.errors[0].type) == ("failed", "pdf", "CorruptFileError")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((5,), "inputs must be a path or a list of paths"),
+    (({"a.txt": 1},), "inputs must be a path or a list of paths (str or os.PathLike), not dict"),
+    ((SEED, "off"), "iter_reports: options must be a ParseOptions (or a dict of its fields), not str"),
+])
+def test_iter_reports_says_what_is_wrong_with_its_arguments_at_the_call(args: tuple[Any, ...], message: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(message)):
+        iter_reports(*args)  # not only once the first report is asked for
+
+
+def test_iter_reports_and_convert_take_their_options_as_a_dict(tmp_path: Path) -> None:
+    (report,) = iter_reports(SEED, {"ocr": "off"})
+    assert len(report.citations) == 33
+    summary = convert([SEED], tmp_path / "out", {"workers": 1, "formats": ["jsonl"]})
+    assert (summary.exit_code, summary.counts["ok"]) == (0, 1)
+    from vnreport_extract import ParseOptions
+
+    again = convert([SEED], tmp_path / "again", ParseOptions(ocr="off"), formats=["jsonl"], workers=1)
+    assert (again.exit_code, again.counts["ok"]) == (0, 1)
+    with pytest.raises(TypeError, match="convert: options must be a ConvertOptions"):
+        convert([SEED], tmp_path / "bad", "off")  # type: ignore[arg-type]  # what is refused
 
 
 def test_iter_reports_failed_reports_keep_their_file_s_hash_format_and_own_id(tmp_path: Path) -> None:

@@ -37,6 +37,18 @@ def test_no_text_and_one_line() -> None:
     assert "text" not in data and p.stdout.count("\n") == 1
 
 
+def test_no_text_leaves_out_the_text_of_the_attachments_too(tmp_path: Path) -> None:
+    # A decision and the list issued with it (qd-353, Công báo Bà Rịa - Vũng Tàu): one file, a
+    # report and its attachment, neither printed with its text.
+    from test_attachments import DECISION
+
+    path = tmp_path / "qd-353.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    data = json.loads(run("parse", str(path), "--no-text").stdout)
+    assert ("text" in data, [sorted(set(a) & {"text", "citations"}) for a in data["attachments"]]) == \
+        (False, [["citations"]])
+
+
 def test_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     p = run("parse", str(tmp_path / "nope.docx"))
     assert (p.returncode, p.stdout) == (1, "")

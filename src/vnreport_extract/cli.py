@@ -55,7 +55,9 @@ def _parse(args: argparse.Namespace) -> int:
     finally:
         if show is not None:
             show(0, 0)  # wiped, before an error's line is printed over it
-    data = report.model_dump(mode="json", exclude={"text"} if args.no_text else None)
+    # Without the text of the report, nor of its attachments (a cover letter's carried report).
+    data = report.model_dump(mode="json", exclude={"text": True, "attachments": {"__all__": {"text"}}}
+                             if args.no_text else None)
     indent = args.indent if args.indent > 0 else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     return EXIT_OK

@@ -350,7 +350,7 @@ def parse_text(text: str | bytes, options: ParseOptions | Mapping[str, Any] | No
     >>> parse_text("Chỉ thị số 33/CT-TTg".encode("utf-16")).citations[0].symbol
     '33/CT-TTg'
     """
-    options = _options(options, limits, "parse_text")
+    options = as_parse_options(options, limits, "parse_text")
     where = source.path if source and source.path else "text"
     legacy = None
     if isinstance(text, (bytes, bytearray, memoryview)):
@@ -365,7 +365,7 @@ def parse_text(text: str | bytes, options: ParseOptions | Mapping[str, Any] | No
     return build_report(doc, limits=options.limits)
 
 
-def _options(options: object, limits: object, caller: str) -> ParseOptions:
+def as_parse_options(options: object, limits: object, caller: str) -> ParseOptions:
     """The :class:`ParseOptions` a caller gave, as the object or as a dict of its fields (a
     :class:`pydantic.ValidationError`, a ``ValueError``, for a wrong field); ``limits`` likewise."""
     if options is None:
@@ -475,7 +475,7 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str
         raise TypeError(f"parse_file: progress must be a function of (pages read, pages to read), "
                         f"not {type(progress).__name__}")
     try:
-        options = _options(options, limits, "parse_file")
+        options = as_parse_options(options, limits, "parse_file")
         if not os.fspath(path):
             raise InputError("an empty path names no file")
         with reporting(progress):

@@ -13,14 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError, OutputError, OutputLockedError, VnReportError, first_line
 from ..limits import Limits
 from ..normalize import recordable
-from ..options import ConvertOptions, ParseOptions, with_limits
+from ..options import ConvertOptions, ParseOptions
 from .inputs import Item, close_archives, expand_inputs, input_list, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
 from .lock import OutputLock
@@ -111,13 +111,15 @@ def _clear_outputs(out: Path) -> None:
 
 
 def convert(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], out: str | os.PathLike[str],
-            options: ConvertOptions | None = None, *, stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
+            options: ConvertOptions | ParseOptions | Mapping[str, Any] | None = None, *,
+            stream: IO[str] | None = None, parser: str = DEFAULT_PARSER,
             **settings: Any) -> ConvertSummary:
     """Convert files, folders, globs and ``.zip`` archives (``inputs``: one path or a list of
     them) into ``out`` (see
     :mod:`.outputs` for the layout), as ``options`` say
-    (:class:`~vnreport_extract.options.ConvertOptions`; keyword ``settings`` override its
-    fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
+    (:class:`~vnreport_extract.options.ConvertOptions`, a dict of its fields, or the reading
+    options alone, a :class:`~vnreport_extract.options.ParseOptions`; keyword ``settings``
+    override its fields: ``convert(paths, "out", workers=2, formats=["jsonl"])``). ``parser``
     (``module:function``, a path in, a Report out) replaces
     :func:`~vnreport_extract.parse_file` in the workers. The options' ``limits``
     (:class:`~vnreport_extract.limits.Limits`, ``convert(paths, "out", limits=Limits(...))``)
@@ -131,7 +133,7 @@ def convert(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], o
     for what the command line reports as a usage error (exit 2).
     """
     inputs = input_list(inputs)
-    opts = options or ConvertOptions(quiet=True)
+    opts = _convert_options(options)
     if settings:
         try:
             opts = ConvertOptions(**{**opts.model_dump(), **settings})
@@ -206,8 +208,33 @@ def _first_error(exc: Exception) -> str:
     return str(exc)
 
 
+def _convert_options(options: object) -> ConvertOptions:
+    """The options of a ``convert`` call: a :class:`ConvertOptions`, a dict of its fields, or the
+    reading options alone (:class:`ParseOptions`); none: the defaults, quiet (a library call).
+
+    >>> _convert_options({"workers": 1}).workers, _convert_options(ParseOptions(ocr="off")).ocr
+    (1, 'off')
+    >>> _convert_options("off")
+    Traceback (most recent call last):
+    TypeError: convert: options must be a ConvertOptions (or a dict of its fields, or a ParseOptions), not str
+    """
+    if options is None:
+        return ConvertOptions(quiet=True)
+    if isinstance(options, ConvertOptions):
+        return options
+    if isinstance(options, ParseOptions):
+        return ConvertOptions(**options.model_dump(), quiet=True)
+    if isinstance(options, Mapping):
+        try:
+            return ConvertOptions.model_validate({"quiet": True, **options})
+        except ValueError as exc:  # pydantic's ValidationError names the field
+            raise UsageError(_first_error(exc)) from exc
+    raise TypeError(f"convert: options must be a ConvertOptions (or a dict of its fields, or a ParseOptions), "
+                    f"not {type(options).__name__}")
+
+
 def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
-                 options: ParseOptions | None = None, *, errors: str = "raise", unique: bool = True,
+                 options: ParseOptions | Mapping[str, Any] | None = None, *, errors: str = "raise", unique: bool = True,
                  limits: Limits | None = None) -> Iterator[Report]:
     """Parse every document that ``paths`` name (files, folders, globs, zip members), one
     at a time in this process with ``options``, and yield its Report (``source.path`` is
@@ -222,12 +249,19 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
     """
-    from ..pipeline import name_as, parse_file
+    from ..pipeline import as_parse_options
 
+    # The arguments are checked at the call, not when the reports are first asked for.
     if errors not in ("raise", "skip", "report"):
         raise ValueError("errors must be 'raise', 'skip' or 'report'")
-    paths = input_list(paths)
-    options = with_limits(options or ParseOptions(), limits, caller="iter_reports")
+    return _reports(input_list(paths), as_parse_options(options, limits, "iter_reports"), errors, unique)
+
+
+def _reports(paths: list[str | os.PathLike[str]], options: ParseOptions, errors: str, unique: bool
+             ) -> Iterator[Report]:
+    """:func:`iter_reports`, its arguments checked."""
+    from ..pipeline import name_as, parse_file
+
     limits = options.limits
     seen: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="vnreport-iter-") as tmp:

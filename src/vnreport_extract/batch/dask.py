@@ -27,13 +27,13 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import VnReportError
-from ..options import ParseOptions, with_limits
+from ..options import ParseOptions
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
 from .plan import ExecutionStats, ParquetWriter, Plan, UsageError, content_key
@@ -200,7 +200,7 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
 
 def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
-                options: ParseOptions | None = None, limits: ZipLimits | None = None,
+                options: ParseOptions | Mapping[str, Any] | None = None, limits: ZipLimits | None = None,
                 unique: bool = True) -> db.Bag:
     """A Dask bag of the reports (``Report.model_dump(mode="json")`` dicts) of every document
     the inputs name, each parsed with ``options`` (whose ``limits`` bound each input; the
@@ -208,9 +208,11 @@ def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     (``convert`` records them); with ``unique``, identical files (the same bytes read the same
     way, :func:`.plan.content_key`) are parsed once, under the first one's path, as ``convert`` and
     :func:`.api.iter_reports` do: the workers hash the inputs first."""
+    from ..pipeline import as_parse_options
+
     delayed = _m("dask").delayed
-    if limits is not None:
-        options = with_limits(options or ParseOptions(), limits, caller="reports_bag")
+    if options is not None or limits is not None:
+        options = as_parse_options(options, limits, "reports_bag")
     zip_limits = options.limits if options else DEFAULT_LIMITS
     items = expand_inputs(inputs, limits=zip_limits)
     chunks = _chunks(items, partition_size)

@@ -30,7 +30,7 @@ import re
 import stat
 import threading
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -196,10 +196,13 @@ def input_list(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
     >>> input_list(3)
     Traceback (most recent call last):
     TypeError: inputs must be a path or a list of paths (str or os.PathLike), not int
+    >>> input_list({"a.pdf": 1})
+    Traceback (most recent call last):
+    TypeError: inputs must be a path or a list of paths (str or os.PathLike), not dict
     """
     if isinstance(inputs, (str, os.PathLike)):
         return [inputs]
-    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+    if isinstance(inputs, (bytes, bytearray, Mapping)) or not isinstance(inputs, Iterable):
         raise TypeError(f"inputs must be a path or a list of paths (str or os.PathLike), not {type(inputs).__name__}")
     out = list(inputs)
     for one in out:
