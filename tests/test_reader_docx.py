@@ -268,6 +268,25 @@ def test_content_controls_are_read_in_place(tmp_path: Path) -> None:
     assert [t for _, t in _paragraphs(_build(tmp_path, body))] == ["Một", "Hai", "Ba"]
 
 
+_BROKEN = ('<w:p><w:r><w:t xml:space="preserve">Thực hiện Kế hoạch số 247/KH-UBND</w:t></w:r><w:r><w:{0}/></w:r>'
+           '<w:r><w:t xml:space="preserve">ngày 29/12/2021 của UBND tỉnh về cải cách hành chính.</w:t></w:r></w:p>')
+
+
+@pytest.mark.parametrize("brk", ["br", "cr"])
+def test_a_line_break_typed_inside_a_sentence_is_a_space(tmp_path: Path, brk: str) -> None:
+    # Word's Shift+Enter between a symbol and its date: the citation keeps its date and author,
+    # as the text and the PDF of the same document give them.
+    report = parse_file(_build(tmp_path, _BROKEN.format(brk)))
+    assert [(c.symbol, c.date and c.date.iso, c.authority) for c in report.citations] == \
+        [("247/KH-UBND", "2021-12-29", "UBND tỉnh")]
+
+
+def test_line_breaks_between_lines_of_their_own_stay(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:t>I. KẾT QUẢ THỰC HIỆN</w:t></w:r><w:r><w:br/></w:r>'
+            '<w:r><w:t>1. Công tác chỉ đạo</w:t></w:r></w:p>')
+    assert _paragraphs(_build(tmp_path, body)) == [(None, "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo")]
+
+
 def test_hidden_and_deleted_text_left_out(tmp_path: Path) -> None:
     body = ('<w:p><w:r><w:t xml:space="preserve">Kế hoạch </w:t></w:r>'
             '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>'

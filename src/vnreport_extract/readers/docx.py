@@ -39,6 +39,7 @@ from ..extract.tables import cell_number
 from ..limits import LimitExceededError, Limits
 from ..models import Source
 from .table_parts import join_typed_continuations
+from .text import continues
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -748,7 +749,7 @@ class _Reader:
                 if text.strip():
                     if len(text.strip()) > 120:
                         seen_body_text = True
-                    yield Block("paragraph", text=text, label=para.label)
+                    yield Block("paragraph", text=_broken_lines_joined(text), label=para.label)
             elif el.tag == _TBL:
                 if header:
                     yield Block("layout", rows=_header_rows(header))
@@ -1009,6 +1010,29 @@ def _tab_cells(text: str, started: bool) -> list[str] | None:
     if started or any(is_national_motto(f) or _is("number", f) or _is("place-date", f) for f in folded):
         return parts
     return None
+
+
+def _broken_lines_joined(text: str) -> str:
+    """A paragraph's text with the line breaks typed inside a sentence (``<w:br/>``: ``... số
+    247/KH-UBND`` / ``ngày 29/12/2021 của UBND tỉnh``) made spaces, as the text reader joins
+    the lines of one sentence (:func:`.text.continues`); the breaks between lines of their own
+    (a heading, a name, a list) stay.
+
+    >>> _broken_lines_joined("Thực hiện Kế hoạch số 247/KH-UBND\\nngày 29/12/2021 của UBND tỉnh")
+    'Thực hiện Kế hoạch số 247/KH-UBND ngày 29/12/2021 của UBND tỉnh'
+    >>> _broken_lines_joined("ỦY BAN NHÂN DÂN\\nTỈNH LÂM ĐỒNG")
+    'ỦY BAN NHÂN DÂN\\nTỈNH LÂM ĐỒNG'
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if continues(out[-1].rstrip(), line.lstrip()):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _closing_cells(text: str) -> list[str] | None:
