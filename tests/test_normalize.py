@@ -73,6 +73,43 @@ def test_markdown_italic_and_escape() -> None:
     assert (strip_markdown("***Nơi nhận:***"), strip_markdown("\\*Về thuận lợi")) == ("Nơi nhận:", "*Về thuận lợi")
 
 
+@pytest.mark.parametrize(("line", "text"), [
+    ("# I. KHÁI QUÁT CHUNG #", "I. KHÁI QUÁT CHUNG"),  # an ATX heading's closing marks
+    ("> Theo Nghị quyết số 15/NQ-HĐND", "Theo Nghị quyết số 15/NQ-HĐND"),  # a quote
+    ("Thực hiện [Kế hoạch số 245/KH-UBND](https://x.vn/245.pdf) ngày 31/12/2021",
+     "Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021"),  # a link: its text
+    ("Sơ đồ ![sơ đồ](so-do.png) xã", "Sơ đồ  xã"),  # an image: nothing
+    ("ngày 31/12/2021[^1] của UBND tỉnh", "ngày 31/12/2021 của UBND tỉnh"),  # a footnote's reference
+    ("xã có `860` hộ", "xã có 860 hộ"),  # a code span
+    ("Kế hoạch số _245/KH-UBND_ ngày", "Kế hoạch số 245/KH-UBND ngày"),  # emphasis by underscores
+    ("Quyết định số 10/2007/QĐ_BKHCN, mã 12_34", "Quyết định số 10/2007/QĐ_BKHCN, mã 12_34"),  # no emphasis
+    ("<p>Căn cứ Quyết định số 99/QĐ-UBND.</p>", "Căn cứ Quyết định số 99/QĐ-UBND."),  # HTML tags
+    ("tăng 5 \\% so với năm trước", "tăng 5 % so với năm trước"),  # any punctuation escaped
+    ("=======", ""),  # a setext heading's underline
+    ("```text", ""),  # a code fence
+])
+def test_markdown_markup_is_dropped(line: str, text: str) -> None:
+    assert strip_markdown(line) == text
+
+
+def test_a_markdown_footnote_is_kept_after_the_body() -> None:
+    report = parse_text("Thực hiện Kế hoạch số 245/KH-UBND[^1] của UBND tỉnh.\n\n"
+                        "[^1]: Kế hoạch số 245/KH-UBND ngày 31/12/2021 về cải cách hành chính.\n\nHết.")
+    assert report.text == ("Thực hiện Kế hoạch số 245/KH-UBND của UBND tỉnh.\nHết.\n"
+                           "Kế hoạch số 245/KH-UBND ngày 31/12/2021 về cải cách hành chính.")
+
+
+def test_pipe_table_without_its_outer_pipes_becomes_cells() -> None:
+    doc = read_text("Bảng 1\nSTT | Tên | Số\n--- | --- | ---\n1 | A | 2\n\nHết.")
+    assert [(b.kind, b.rows or b.text) for b in doc.blocks] == [
+        ("paragraph", "Bảng 1"), ("table", [["STT", "Tên", "Số"], ["1", "A", "2"]]), ("paragraph", "Hết.")]
+
+
+def test_an_escaped_pipe_is_text_of_its_cell() -> None:
+    doc = read_text("| STT | Lĩnh vực | Số |\n| --- | --- | --- |\n| 1 | Tư pháp \\| hộ tịch | 99 |")
+    assert [b.rows for b in doc.blocks] == [[["STT", "Lĩnh vực", "Số"], ["1", "Tư pháp | hộ tịch", "99"]]]
+
+
 def test_tab_separated_table_becomes_cells() -> None:
     doc = read_text("Kết quả\nSTT\tTên\tSố\n1\tA\t2\n")
     assert [(b.kind, b.rows) for b in doc.blocks if b.kind == "table"] == [

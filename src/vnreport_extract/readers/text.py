@@ -20,6 +20,9 @@ from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, 
 # pages of legal texts copied from the web give a header's two columns).
 _PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+# A Markdown footnote's text (``[^1]: Kế hoạch số 245/KH-UBND ...``): a footnote, kept after the body.
+_FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:\s*(.*)$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
 # A line that ends with a word no sentence ends with (``... thực hiện chỉ đạo của``, ``... ban
@@ -39,9 +42,18 @@ def _tab_cells(line: str) -> list[str]:
 
 
 def _pipe_cells(line: str) -> list[str]:
-    inner = line.strip()[:-1]
+    """The cells of a pipe table's row, its outer pipes optional; an escaped pipe (``\\|``) is
+    text of its cell."""
+    inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
-    return [normalize_inline(strip_markdown(c)) for c in inner.split("|")]
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [normalize_inline(strip_markdown(c)) for c in _CELL_PIPE.split(inner)]
+
+
+def _starts_bare_table(lines: list[str], i: int) -> bool:
+    """Whether ``lines[i]`` heads a pipe table written without its outer pipes (``STT | Lĩnh vực``
+    over ``--- | ---``): a delimiter row under it makes it one."""
+    return i + 1 < len(lines) and "|" in lines[i + 1] and _PIPE_RULE.match(lines[i + 1]) is not None
 
 
 def continues(previous: str, following: str, *, capitals: bool | None = None) -> bool:
@@ -137,9 +149,11 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
         if not line.strip():
             i += 1  # a blank line (no table row, and empty once cleaned)
             continue
-        if pipes and "|" in line and _PIPE_ROW.match(line):
+        if pipes and "|" in line and ((outer := _PIPE_ROW.match(line) is not None) or _starts_bare_table(lines, i)):
             rows: list[list[str]] = []
-            while i < n and "|" in lines[i] and _PIPE_ROW.match(lines[i]):
+            # A table with its outer pipes goes on while its rows have them; one without, while
+            # its lines hold a pipe.
+            while i < n and "|" in lines[i] and (_PIPE_ROW.match(lines[i]) or (not outer and lines[i].strip())):
                 if not _PIPE_RULE.match(lines[i]):
                     rows.append(_pipe_cells(lines[i]))
                 i += 1
@@ -162,6 +176,11 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 blocks.append(Block("table", rows=rows))
                 i = run
                 continue
+        if "[^" in line[:6] and (note := _FOOTNOTE.match(line)) is not None:
+            if text_of_note := normalize_inline(strip_markdown(note.group(1))):
+                blocks.append(Block("footnote", text_of_note))
+            i += 1
+            continue
         i += 1
         unmarked = strip_markdown(line)
         clean = normalize_inline(unmarked.replace("\t", " ") if tabs else unmarked)
