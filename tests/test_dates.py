@@ -292,6 +292,7 @@ def test_days_that_share_a_glued_month_are_each_a_date() -> None:
     ({"year": 2023, "month": 13}, "month 13 is not 1 to 12"),
     ({"year": 2023, "month": 0}, "month 0 is not 1 to 12"),
     ({"month": 5, "day": 32}, "day 32 is not a day of month 5"),
+    ({"year": 2023, "day": 5}, "day 5 is given without its month"),  # iso would say 2023 alone
     ({"year": 0}, "year 0 is not 1 to 9999"),
     ({"year": 2023, "month": 5, "day": 15, "iso": "2023-05-16"}, "iso '2023-05-16' is not the date's '2023-05-15'"),
 ])

@@ -77,6 +77,13 @@ def test_a_file_is_refused_for_the_same_reason_the_batch_runs_read_it_so(tmp_pat
         parse_file(path)
 
 
+def test_an_empty_file_under_a_document_s_name_is_said_to_be_empty(tmp_path: Path) -> None:
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(CorruptFileError, match=r"is not a PDF file \(it is empty\)"):
+        parse_file(path)
+
+
 def test_a_pdf_named_txt_is_read_as_the_pdf_it_is(tmp_path: Path) -> None:
     copy = tmp_path / "bao-cao.txt"
     copy.write_bytes(PDF.read_bytes())

@@ -61,6 +61,8 @@ class PartialDate(Record):
         if day is None:
             return day
         year, month = info.data.get("year"), info.data.get("month")
+        if month is None and "month" in info.data:  # (a month refused: said already)
+            raise ValueError(f"day {day} is given without its month")
         leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
         last = 31 if month is None else 29 if month == 2 and leap else _MONTH_DAYS[month]
         if not 1 <= day <= last:

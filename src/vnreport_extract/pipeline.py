@@ -530,7 +530,8 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
     # as text, a text named .pdf would give an empty-looking report and exit 0.
     if kind.startswith("not-"):
         raise CorruptFileError(f"{p}: named {p.suffix} but the content is not a {promised_name(p.name)} file"
-                               + (" (it is text)" if content in ("text", "markdown") else ""))
+                               + (" (it is empty)" if not data else " (it is text)" if content in ("text", "markdown")
+                                  else ""))
     sha = hashlib.sha256(data).hexdigest()
     if kind in ("text", "markdown"):
         source = Source(path=str(p), format=kind, sha256=sha)  # type: ignore[arg-type]
