@@ -286,6 +286,15 @@ def test_days_that_share_a_glued_month_are_each_a_date() -> None:
     assert [d.value.iso for d in extract_dates("ngày 04 và 05 tháng10 năm 2012")] == ["2012-10-04", "2012-10-05"]
 
 
+@pytest.mark.parametrize("line", ["Phú Tiến, ngày 15 tháng    năm 2023", "Phú Tiến, ngày 15 tháng ... năm 2023"])
+def test_a_day_whose_month_is_blank_dates_the_year(line: str) -> None:
+    # The month left blank (or unread on a scan): the date is the year's, the day dropped.
+    report = parse_text(f"ỦY BAN NHÂN DÂN\nXÃ PHÚ TIẾN\nSố: 12/BC-UBND\n{line}\nBÁO CÁO\nKết quả năm 2023\n"
+                        "Căn cứ Kế hoạch số 12/KH-UBND ngày 15 tháng   năm 2023 của UBND huyện.")
+    assert (report.metadata.date, [c.date for c in report.citations]) == \
+        (PartialDate(year=2023, iso="2023"), [PartialDate(year=2023, iso="2023")])
+
+
 @pytest.mark.parametrize(("fields", "why"), [
     ({"year": 2023, "month": 2, "day": 29}, "day 29 is not a day of month 2 of 2023"),
     ({"year": 2023, "month": 4, "day": 31}, "day 31 is not a day of month 4 of 2023"),

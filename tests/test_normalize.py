@@ -75,7 +75,6 @@ def test_markdown_italic_and_escape() -> None:
 
 @pytest.mark.parametrize(("line", "text"), [
     ("# I. KHÁI QUÁT CHUNG #", "I. KHÁI QUÁT CHUNG"),  # an ATX heading's closing marks
-    ("> Theo Nghị quyết số 15/NQ-HĐND", "Theo Nghị quyết số 15/NQ-HĐND"),  # a quote
     ("Thực hiện [Kế hoạch số 245/KH-UBND](https://x.vn/245.pdf) ngày 31/12/2021",
      "Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021"),  # a link: its text
     ("Sơ đồ ![sơ đồ](so-do.png) xã", "Sơ đồ  xã"),  # an image: nothing
@@ -92,6 +91,27 @@ def test_markdown_markup_is_dropped(line: str, text: str) -> None:
     assert strip_markdown(line) == text
 
 
+@pytest.mark.parametrize("line", [
+    "ngày _/_/2023",  # a form's blanks, not emphasis
+    "Căn cứ [Điều 5](1) Luật Đất đai",  # brackets and parentheses of the text, not a link
+    "~~~ Phần phụ lục ~~~",  # not a code fence
+    "``` Tổng số 12 hộ",
+    "> 10 triệu đồng/tháng: 120 hộ",  # a comparison, not a quote
+    ">= 90% hộ dân hài lòng",
+])
+def test_text_that_only_looks_like_markdown_is_kept(line: str) -> None:
+    assert (strip_markdown(line), [b.text for b in read_text(line).blocks]) == (line, [line])
+
+
+def test_a_markdown_quote_before_a_word_is_text() -> None:
+    assert [b.text for b in read_text("> Theo Nghị quyết số 15/NQ-HĐND\n> > Căn cứ Luật").blocks] == \
+        ["Theo Nghị quyết số 15/NQ-HĐND", "Căn cứ Luật"]
+
+
+def test_a_comparison_in_a_table_cell_is_kept() -> None:
+    doc = read_text("Thu nhập\tSố hộ\n> 10 triệu\t120\n<= 5 triệu\t60")
+    assert [b.rows for b in doc.blocks if b.kind == "table"] == [
+        [["Thu nhập", "Số hộ"], ["> 10 triệu", "120"], ["<= 5 triệu", "60"]]]
 def test_a_markdown_footnote_is_kept_after_the_body() -> None:
     report = parse_text("Thực hiện Kế hoạch số 245/KH-UBND[^1] của UBND tỉnh.\n\n"
                         "[^1]: Kế hoạch số 245/KH-UBND ngày 31/12/2021 về cải cách hành chính.\n\nHết.")

@@ -84,10 +84,15 @@ class PartialDate(Record):
         """The date of ``year``, ``month`` and ``day`` (an instance shared by the mentions of one
         date: a report's dates are a few years and days, mentioned again and again).
 
+        A day without its month (``ngày 15 tháng    năm 2023``, the month left blank or unread)
+        dates nothing: the date is the year's.
+
         >>> PartialDate.of(2023, 5).iso, PartialDate.of(2023, 5) is PartialDate.of(2023, 5)
         ('2023-05', True)
+        >>> PartialDate.of(2023, None, 15)
+        PartialDate(year=2023, month=None, day=None, iso='2023')
         """
-        return _partial_date(year, month, day)
+        return _partial_date(year, month, day if month is not None else None)
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

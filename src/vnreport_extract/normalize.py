@@ -59,20 +59,21 @@ _OUTSIDE_BMP = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
-_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
 _MD_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 # ``_nhấn mạnh_``; never inside a word (``QĐ_BKHCN``, ``12_34``: an underscore typed for a hyphen).
-_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])([^_\n]*?\w[^_\n]*?)(?<=[^\s_])_(?!\w)")
+# A link's target is an address or a file (``https://...``, ``anh.png``, ``#muc-1``): ``[Điều 5](1)`` is text.
+_MD_TARGET = r"\([^)\s]*[/.:#][^)\s]*(?:\s+\"[^\"\n]*\")?\)"
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]" + _MD_TARGET)
 _MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _MD_CODE = re.compile(r"(`+)([^`\n]+?)\1")
 _MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font)\b[^<>\n]*>", re.IGNORECASE)
 # Any ASCII punctuation mark may be escaped (CommonMark): ``\*``, ``\%``, ``\|``.
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A thematic break, a setext heading's underline, a code fence: lines of markup alone.
-_MD_RULE = re.compile(r"^\s*(?:(?:[-*_]\s*){3,}|=+\s*|(?:```|~~~)[^`\n]*)$")
+_MD_RULE = re.compile(r"^\s*(?:(?:[-*_]\s*){3,}|=+\s*|(?:```|~~~)[\w+-]*\s*)$")
 _INLINE_SPACE = re.compile(r"[ \t]+")
 
 
@@ -96,7 +97,7 @@ def normalize_unicode(text: str) -> str:
 
 
 def strip_markdown(line: str) -> str:
-    """Drop Markdown markup from one line: heading marks, quotes, bold/italic markers, links
+    """Drop Markdown markup from one line (or a table's cell): heading marks, bold/italic markers, links
     (their text kept), images, footnote references, code spans, simple HTML tags, escapes.
 
     >>> strip_markdown("#### **I. KHÁI QUÁT CHUNG**")
@@ -105,8 +106,8 @@ def strip_markdown(line: str) -> str:
     'Nơi nhận:'
     >>> strip_markdown("\\\\*Về thuận lợi, khó khăn:")
     '*Về thuận lợi, khó khăn:'
-    >>> strip_markdown("# I. KHÁI QUÁT CHUNG #"), strip_markdown("> Theo Nghị quyết số 15/NQ-HĐND")
-    ('I. KHÁI QUÁT CHUNG', 'Theo Nghị quyết số 15/NQ-HĐND')
+    >>> strip_markdown("# I. KHÁI QUÁT CHUNG #"), strip_markdown("ngày _/_/2023, [Điều 5](1)")
+    ('I. KHÁI QUÁT CHUNG', 'ngày _/_/2023, [Điều 5](1)')
     >>> strip_markdown("Thực hiện [Kế hoạch số 245/KH-UBND](https://x.vn/245.pdf) ngày 31/12/2021[^1]")
     'Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021'
     >>> strip_markdown("Kế hoạch số _245/KH-UBND_, `860` hộ, mã 12_34, tăng 5 \\\\%")
@@ -120,8 +121,6 @@ def strip_markdown(line: str) -> str:
         return ""
     if "#" in line[:4] and (heading := _MD_HEADING.sub("", line)) != line:
         line = _MD_CLOSING_HASHES.sub("", heading) if heading.endswith("#") else heading
-    if ">" in line[:4]:
-        line = _MD_QUOTE.sub("", line)
     if "[" in line:
         if "![" in line:
             line = _MD_IMAGE.sub("", line)

@@ -29,7 +29,7 @@ from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
 from .normalize import fold, recordable
-from .options import ParseOptions, with_limits
+from .options import ConvertOptions, ParseOptions, with_limits
 from .progress import PageProgress, reporting
 from .readers.text import read_text
 from .resolution import resolve
@@ -370,6 +370,8 @@ def as_parse_options(options: object, limits: object, caller: str) -> ParseOptio
     :class:`pydantic.ValidationError`, a ``ValueError``, for a wrong field); ``limits`` likewise."""
     if options is None:
         options = ParseOptions()
+    elif isinstance(options, ConvertOptions):
+        options = options.parse_options()  # what a document's parse takes of a run's options
     elif isinstance(options, Mapping):
         options = ParseOptions.model_validate(options)
     elif not isinstance(options, ParseOptions):

@@ -21,6 +21,9 @@ from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, 
 _PIPE_ROW = re.compile(r"^\s*(?:\|.*|[^|\s][^|]*\|.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
+# A Markdown quote's marks (``> Theo Nghị quyết ...``): before a word, not a comparison (``> 10 triệu``,
+# ``>= 90%``), and on a line, never in a table's cell.
+_QUOTE = re.compile(r"^\s{0,3}(?:>[ ]?)+(?=[^\W\d_]|[*_“\"\[(#])")
 # A Markdown footnote's text (``[^1]: Kế hoạch số 245/KH-UBND ...``): a footnote, kept after the body.
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:\s*(.*)$")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
@@ -182,6 +185,8 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
             i += 1
             continue
         i += 1
+        if ">" in line[:4]:
+            line = _QUOTE.sub("", line)
         unmarked = strip_markdown(line)
         clean = normalize_inline(unmarked.replace("\t", " ") if tabs else unmarked)
         if not clean:
