@@ -93,6 +93,7 @@ def test_markdown_markup_is_dropped(line: str, text: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "ngày _/_/2023",  # a form's blanks, not emphasis
+    "Số: _/BC-UBND, ngày _/_/2023",
     "Căn cứ [Điều 5](1) Luật Đất đai",  # brackets and parentheses of the text, not a link
     "~~~ Phần phụ lục ~~~",  # not a code fence
     "``` Tổng số 12 hộ",

@@ -62,7 +62,7 @@ _MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
 _MD_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 # ``_nhấn mạnh_``; never inside a word (``QĐ_BKHCN``, ``12_34``: an underscore typed for a hyphen).
-_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])([^_\n]*?\w[^_\n]*?)(?<=[^\s_])_(?!\w)")
+_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])([^_\n]*?[^\W_][^_\n]*?)(?<=[^\s_])_(?!\w)")
 # A link's target is an address or a file (``https://...``, ``anh.png``, ``#muc-1``): ``[Điều 5](1)`` is text.
 _MD_TARGET = r"\([^)\s]*[/.:#][^)\s]*(?:\s+\"[^\"\n]*\")?\)"
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _MD_TARGET)
