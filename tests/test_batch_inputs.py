@@ -53,6 +53,20 @@ def test_glob_and_repeated_inputs(tmp_path: Path) -> None:
     assert [i.key for i in items] == [str(tmp_path / "b" / "c.md")]
 
 
+def test_one_file_named_relative_and_absolute_is_listed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    items = expand_inputs(["b/c.md", str(tmp_path / "b" / "c.md"), "./b/../b/c.md", "b"])
+    assert [i.key for i in items] == ["b/c.md"]
+
+
+def test_a_link_to_a_file_is_listed_under_its_own_name(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "latest.md").symlink_to(tmp_path / "b" / "c.md")
+    items = expand_inputs([tmp_path / "b" / "c.md", tmp_path / "latest.md"])
+    assert [Path(i.key).name for i in items] == ["c.md", "latest.md"]
+
+
 def test_missing_path_and_empty_glob_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         expand_inputs([tmp_path / "nope.pdf"])

@@ -216,9 +216,10 @@ def input_list(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]
 def expand_inputs(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, exclude: Path | None = None,
                   limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False) -> list[Item]:
     """List every document the inputs name, in a stable order: inputs as given, folders
-    sorted, zip members in archive order. The same logical path is listed once. What a
-    folder holds that is no document to read is listed with ``skipped`` (see the module
-    docstring); ``follow_symlinks`` reads links that lead out of an input folder.
+    sorted, zip members in archive order. The same path is listed once, however it is spelt
+    (relative, absolute, ``./``). What a folder holds that is no document to read is listed
+    with ``skipped`` (see the module docstring); ``follow_symlinks`` reads links that lead out
+    of an input folder.
 
     Raises :class:`InputError` for a usage error: a path that does not exist, a glob that
     matches nothing. Unsafe zip content is not an error here but an item with ``refused``.
@@ -230,9 +231,12 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[s
 
     def add(found: Iterable[Item]) -> None:
         for it in found:
-            if (it.path, it.member, it.index) in seen:
+            # One file under two spellings (``docs/a.pdf``, ``/home/x/docs/a.pdf``) is one input,
+            # under the first; a link is another name, listed (a duplicate of what it leads to).
+            where = (os.path.abspath(it.path), it.member, it.index)
+            if where in seen:
                 continue
-            seen.add((it.path, it.member, it.index))
+            seen.add(where)
             # Two inputs may have one key: a zip's members of one name, two files written alike in
             # the records (``B\xe1o.txt``: a name in bytes that are no UTF-8, and a name with a
             # backslash). The second gets ``#2``.
