@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vnreport_extract import build_table, parse_text
 from vnreport_extract.extract.tables import cell_number
 
@@ -30,6 +32,22 @@ def test_usual_order_with_very_dissatisfied() -> None:
 def test_inconsistent_percent_is_flagged() -> None:
     table = build_table(1, [SEED_HEADER, ["1", "Đất đai", "6", "40", "0", "0", "6", "50", "0", "0"]])
     assert table.satisfaction is not None and table.satisfaction[0].consistent is False
+
+
+
+
+
+@pytest.mark.parametrize(("percents", "consistent"), [
+    (["78,57", "7,14", "14,29"], True),  # two decimals: within 0.01
+    (["78,6", "7,1", "14,3"], True),  # one decimal, rounded as written: 11 of 14 is 78.571...
+    (["79", "7", "14"], True),  # whole percents
+    (["78,7", "7,1", "14,3"], False),  # a tenth off: no rounding gives it
+    (["78", "7", "14"], False),  # 78.571... rounds to 79
+])
+def test_a_percent_agrees_with_its_count_as_far_as_its_digits_round(percents: list[str], consistent: bool) -> None:
+    sat, very, neutral = percents
+    table = build_table(1, [SEED_HEADER, ["1", "Lĩnh vực tư pháp", "11", sat, "1", very, "2", neutral, "0", "0"]])
+    assert table.satisfaction is not None and table.satisfaction[0].consistent is consistent
 
 
 def test_two_header_rows() -> None:

@@ -48,6 +48,23 @@ def cell_number(cell: str) -> float | None:
     return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
 
 
+# A stated percent agrees with its count within 0.01, or within the rounding of the digits it
+# shows when it shows fewer than two decimals (``78,6`` for 11 of 14, 78.571...: half a tenth).
+_ROUNDING = 0.01
+
+
+def rounding(cell: str) -> float:
+    """How far a percent written as ``cell`` may be from the value it rounds: 0.01, or half a
+    unit of its last digit when it has fewer than two decimals.
+
+    >>> rounding("78,57"), rounding("78,6"), rounding("79 %"), rounding("78,571")
+    (0.01, 0.05, 0.5, 0.01)
+    """
+    m = None if cell.lstrip()[:1].isalpha() else _NUMBER.match(cell)
+    decimals = len(m.group(2)) if m is not None and m.group(2) else 0
+    return max(_ROUNDING, 0.5 * 10.0 ** -decimals)
+
+
 def _level_of(label: str) -> str | None:
     f = fold(label)
     for text, level in _LEVEL_LABELS:
@@ -108,6 +125,7 @@ def _satisfaction(header: list[list[str]], body: list[list[str]]) -> list[Satisf
         if field_col >= len(row) or not row[field_col].strip():
             continue
         counts: dict[str, LevelCount | None] = {}
+        shown: dict[str, float] = {}  # how far each stated percent may be from its count's, rounded as written
         for level in LEVELS:
             if level not in levels:
                 counts[level] = None
@@ -116,13 +134,16 @@ def _satisfaction(header: list[list[str]], body: list[list[str]]) -> list[Satisf
             count = cell_number(row[c]) if c < len(row) else None
             pct = cell_number(row[p]) if p is not None and p < len(row) else None
             counts[level] = LevelCount(count=int(count) if count is not None else None, percent=pct)
+            if pct is not None and p is not None:
+                shown[level] = rounding(row[p])
         known = [lc.count for lc in counts.values() if lc is not None and lc.count is not None]
         if not known:
             continue
         total = sum(known)
         consistent = all(
-            lc.percent is None or (total > 0 and abs(lc.percent - 100 * (lc.count or 0) / total) <= 0.01 + 1e-9)
-            for lc in counts.values() if lc is not None
+            lc.percent is None or (total > 0 and abs(lc.percent - 100 * (lc.count or 0) / total)
+                                   <= shown.get(level, _ROUNDING) + 1e-9)
+            for level, lc in counts.items() if lc is not None
         )
         index = None
         if index_col is not None and index_col < len(row):
