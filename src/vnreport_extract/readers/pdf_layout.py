@@ -777,10 +777,16 @@ def continues(previous: str, following: str) -> bool:
 
     >>> continues("đổi mới công", "tác dân vận"), continues("năm 2025.", "Trong đó")
     (True, False)
+
+    A line that ends in a hyphen breaks a word or a symbol (``428/TTXT-`` / ``ĐTDN``); one that
+    ends in two is a rule drawn with them (``-----o0o-----`` over ``TỜ TRÌNH``):
+
+    >>> continues("theo Công văn số 428/TTXT-", "ĐTDN"), continues("-----o0o-----", "TỜ TRÌNH")
+    (True, False)
     """
     if not following or not previous:
         return False
-    if previous.endswith(("-", "/", ",")) and following[0].isalnum():
+    if previous.endswith(("-", "/", ",")) and following[0].isalnum() and not previous.endswith("--"):
         return following[0].islower() or previous.endswith(("-", "/"))
     return bool(_ENDS_OPEN.search(previous)) and following[0].islower()
 
