@@ -1140,6 +1140,9 @@ def test_a_form_label_over_a_header_leaves_the_header_to_its_document() -> None:
     ("Số:\n06/2024/QĐ-UBND", "Lâm Đồng, ngày 25\ntháng 01 năm 2024"),
     ("Số: 06/2024/QĐ-UBND", "Lâm Đồng, ngày\n25 tháng 01 năm 2024"),
     ("Số:\n06/2024/QĐ-UBND", "Lâm Đồng, ngày 25 tháng 01 năm 2024"),
+    ("Số: 06/2024/QĐ-UBND", "Lâm Đồng, ngày 25 tháng 01\nnăm 2024"),
+    ("Số: 06/2024/QĐ-UBND", "Lâm Đồng, ngày 25 tháng 01 năm\n2024"),
+    ("Số: 06/2024/QĐ-UBND", "Lâm Đồng,\nngày 25 tháng 01 năm 2024"),
 ])
 def test_a_header_cell_wrapped_over_lines_is_read_whole(number_lines: str, date_lines: str) -> None:
     text = (f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"

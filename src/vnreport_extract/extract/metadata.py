@@ -267,7 +267,10 @@ _GARBLED_DATE = regex.compile(r"(?i:ngày).{0,15}?(?i:tháng).{0,15}?(?i:năm)[ 
 # Tum, ngày 25`` / ``tháng 01 năm 2024``; ``Quảng Nam, ngày`` / ``13 tháng 7 năm 2023``), or the
 # number under a ``Số:`` alone (``Số:`` / ``06/2024/QĐ-UBND``), as a narrow column's text copied
 # line by line gives them.
-_DATE_GOES_ON = regex.compile(r"^(?:\d{1,2}[ ]+)?(?i:tháng)\b")
+# What a place-and-date line wrapped in a narrow header cell goes on with on the next line:
+# ``Kon Tum, ngày 25`` / ``tháng 01 ...``, ``... tháng 6`` / ``năm 2024``, ``... năm`` / ``2024``,
+# ``Phú Tiến,`` / ``ngày 05 ...`` (the joined line must then be a whole date).
+_DATE_GOES_ON = regex.compile(r"^(?:(?:\d{1,2}[ ]+)?(?i:tháng)|(?i:năm|ngày)|(?:19|20)\d\d)\b")
 _NUMBER_GOES_ON = regex.compile(r"^[\d./…_ ]*/[ ]*\p{L}")
 
 
