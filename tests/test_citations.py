@@ -591,3 +591,15 @@ def test_a_word_glued_to_a_symbol_is_no_part_of_it(text: str, symbol: str, iso: 
 def test_a_central_secretariat_is_read_whole(authority: str) -> None:
     c = extract_citations(f"Căn cứ Hướng dẫn số 06-HD/TW ngày 09/6/2025 của {authority} về một số vấn đề;")[0]
     assert c.authority == authority
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    # A paragraph cut after the symbol (a scan's page break, a typed line break): its date and author follow.
+    ("theo Nghị định số 184/2025/NĐ-CP\nngày 01/7/2025 của Chính phủ quy định", ("2025-07-01", "Chính phủ")),
+    # ``Ngày ...`` opens a sentence of its own.
+    ("theo Kế hoạch số 12/KH-UBND\nNgày 15/3/2023, UBND xã tổ chức họp", (None, None)),
+])
+def test_a_date_on_the_next_line_in_lower_case_is_the_citation_s(text: str, dated: tuple[str | None, str | None]
+                                                                ) -> None:
+    (c,) = extract_citations(text)
+    assert (c.date and c.date.iso, c.authority) == dated

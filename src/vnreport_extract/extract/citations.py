@@ -97,7 +97,9 @@ LIST_NEXT = regex.compile(r"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:
 # patterns (the same matches: no ``\w``, ``\d``, ``\s`` or case-insensitive ``i`` in them): its calls
 # cost about half of ``regex``'s, and they run several times after each citation.
 _GAP = re.compile(r"[ ]*,?[ ]*")
-_DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
+# The date may open the next line, in lower case (``... số 184/2025/NĐ-CP`` / ``ngày 01/7/2025 của
+# Chính phủ``: a paragraph a page break or a typed line break cut); ``Ngày ...`` opens a sentence.
+_DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:\n[ ]*(?=ngày[ ]))?(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
 _OF = re.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
