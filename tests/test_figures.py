@@ -237,3 +237,19 @@ def test_an_acronym_unit_keeps_its_capitals_in_the_subject() -> None:
 def test_a_line_in_capitals_keeps_its_capitals_in_the_subject() -> None:
     # The unit in lower case, the subject's words as written.
     assert [(f.unit, f.subject) for f in figures("DANH SÁCH 29 XÃ BIÊN GIỚI")] == [("xã", "XÃ BIÊN GIỚI")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Số hộ nghèo: 62 hộ.", "hộ nghèo"),  # a count's label is what it counts
+    ("- Tổng số hộ: 860 hộ.", "hộ"),
+    ("Diện tích tự nhiên: 1.460,97 ha.", "diện tích tự nhiên"),
+    ("Hội có phạm vi hoạt động trong tỉnh: 90 hội.", None),  # a label that says where, not what
+])
+def test_a_count_s_label_before_its_colon_is_its_subject(text: str, subject: str | None) -> None:
+    (figure,) = parse_text(text).figures
+    assert figure.subject == subject
+
+
+def test_a_poor_households_label_fills_poor_households_not_households() -> None:
+    demo = parse_text("Tổng số hộ: 860 hộ; số hộ nghèo: 62 hộ.").demographics
+    assert demo is not None and (demo.households, demo.poor_households) == (860, 62)

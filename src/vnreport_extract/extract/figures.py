@@ -23,6 +23,7 @@ from ..conventions.vocabulary import (
     UNITS,
 )
 from ..models import Figure, Warning
+from ..normalize import fold
 from ..spans import Spans
 from ..words import segment as _segment
 from .scan import group_numbers, holds_word, matches_at, places_between
@@ -59,6 +60,8 @@ _CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
 _CLAUSE_END_BACK = regex.compile(r"(?r)[,;:.()\n\t“”\"!?]")
 _WORD_NEXT = regex.compile(r"[ ]+\p{L}")
 _LOOK_BACK = 200
+# The words a count's label opens with (folded): ``Số hộ nghèo:``, ``Tổng số hộ:``, ``Dân số:``.
+_COUNT_LABELS = ("so ", "tong so", "dien tich", "dan so", "ty le", "ti le")
 _WORD_BEFORE = regex.compile(r"(\p{L}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Ll}+)")
 
@@ -382,6 +385,14 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
             words = words[1:]
         return _clean(words) if words else None
     left_window = text[clause_start:start]
+    if not left_window.strip() and clause_start > 0 and text[clause_start - 1] == ":":
+        # A count's label and its value (``Số hộ nghèo: 62 hộ``, ``Diện tích tự nhiên: 1.460,97 ha``):
+        # the label, back to its own clause mark, is what is counted. Not any label (``Hội có phạm
+        # vi hoạt động trong tỉnh: 90 hội`` says where, not what).
+        label = text[_last_clause_end(text, max(0, clause_start - 1 - _LOOK_BACK), clause_start - 1):
+                     clause_start - 1]
+        if fold(label.lstrip(" -+*•")).startswith(_COUNT_LABELS):
+            left_window = label
     if unit == "%":
         left_window = _PERCENT_CUE.sub("", left_window)
     left, part_of = _left_subject(" ".join(left_window.split()[-8:]), segment)
