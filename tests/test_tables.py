@@ -6,6 +6,7 @@ import pytest
 
 from vnreport_extract import build_table, parse_text
 from vnreport_extract.extract.tables import cell_number
+from vnreport_extract.models import LevelCount
 
 SEED_HEADER = ["STT", "Tên lĩnh vực", "Phiếu đánh giá hài lòng", "Tỷ lệ", "Phiếu đánh giá rất hài lòng", "Tỷ lệ",
                "Phiếu đánh giá Bình thường", "Tỷ lệ", "Phiếu đánh giá không hài lòng", "Tỷ lệ"]
@@ -81,3 +82,16 @@ def test_citations_in_table_cells_are_found() -> None:
 def test_cell_numbers() -> None:
     got = (cell_number("78,57"), cell_number("1.234"), cell_number("50%"), cell_number("x"))
     assert got == (78.57, 1234.0, 50.0, None)
+
+
+def test_two_header_rows_with_merged_cells_repeated() -> None:
+    # A DOCX's merged cells repeat in each slot: ``Rất hài lòng`` over ``Số phiếu | Tỷ lệ (%)``,
+    # ``STT`` down both header rows.
+    rows = [["STT", "Lĩnh vực", "Rất hài lòng", "Rất hài lòng", "Hài lòng", "Hài lòng", "Không hài lòng",
+             "Không hài lòng"],
+            ["STT", "Lĩnh vực", "Số phiếu", "Tỷ lệ (%)", "Số phiếu", "Tỷ lệ (%)", "Số phiếu", "Tỷ lệ (%)"],
+            ["1", "Tư pháp", "3", "30", "6", "60", "1", "10"]]
+    (row,) = build_table(1, rows).satisfaction or []
+    assert (row.index, row.very_satisfied, row.satisfied, row.dissatisfied, row.consistent) == (
+        1, LevelCount(count=3, percent=30.0), LevelCount(count=6, percent=60.0), LevelCount(count=1, percent=10.0),
+        True)

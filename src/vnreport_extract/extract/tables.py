@@ -98,14 +98,22 @@ def build_table(index: int, rows: list[list[str]], page: int | None = None, titl
 def _columns(header: list[list[str]]) -> tuple[dict[str, tuple[int, int | None]], int | None, int | None]:
     """Per level: (count column, percent column or None); the field column; the index column."""
     width = max((len(r) for r in header), default=0)
-    labels = [" ".join(r[c] for r in header if c < len(r) and r[c]) for c in range(width)]
+    # A cell merged over columns or rows repeats in each (``Rất hài lòng`` over ``Số phiếu | Tỷ lệ
+    # (%)``, ``STT`` down two rows): a column's label says it once; its last cell is its own.
+    cells = [[r[c].strip() for r in header if c < len(r) and r[c].strip()] for c in range(width)]
+    labels = [" ".join(dict.fromkeys(column)) for column in cells]
+    own = [fold(column[-1]) if column else "" for column in cells]
+
+    def percent(c: int) -> bool:
+        return bool(_PERCENT_LABEL.match(fold(labels[c]).strip()) or _PERCENT_LABEL.match(own[c]))
+
     levels: dict[str, tuple[int, int | None]] = {}
     field_col = index_col = None
     for c, label in enumerate(labels):
         f = fold(label).strip()
         level = _level_of(label)
-        if level and not _PERCENT_LABEL.match(f):
-            pct = c + 1 if c + 1 < width and _PERCENT_LABEL.match(fold(labels[c + 1]).strip()) else None
+        if level and not percent(c):
+            pct = c + 1 if c + 1 < width and percent(c + 1) else None
             levels.setdefault(level, (c, pct))
         elif f in _INDEX_LABEL and index_col is None:
             index_col = c
