@@ -318,3 +318,17 @@ def test_a_date_record_holds_only_a_calendar_date(fields: dict[str, int | str], 
 ])
 def test_a_calendar_date_record_is_taken(fields: dict[str, int | str], iso: str | None) -> None:
     assert PartialDate(**fields).iso == iso  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # Two days of one month: each a date, the two a period.
+    ("Ngày 5-6/3/2024, đoàn kiểm tra", [("5", "2024-03-05", None), ("5-6/3/2024", "2024-03-05", "2024-03-06"),
+                                       ("6/3/2024", "2024-03-06", None)]),
+    # A day before đến a whole date takes its month and year, and từ makes the two a period.
+    ("Từ ngày 01 đến ngày 15/3/2024, xã tổ chức", [("Từ ngày 01 đến ngày 15/3/2024", "2024-03-01", "2024-03-15"),
+                                                  ("01", "2024-03-01", None), ("15/3/2024", "2024-03-15", None)]),
+    ("Ngày 6-5/3/2024", []),  # days that run backwards are no span
+    ("ngày 30 đến ngày 15/3/2024", [("15/3/2024", "2024-03-15", None)]),  # nor are these
+])
+def test_a_span_of_days_of_one_month(text: str, read: list[tuple[str, str, str | None]]) -> None:
+    assert [(d.raw, d.value.iso, d.until and d.until.iso) for d in extract_dates(text)] == read

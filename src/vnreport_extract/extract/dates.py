@@ -100,6 +100,12 @@ DAY_BEFORE = regex.compile(
 # dates already found: ``từ`` before the first, ``đến``/``tới`` between them (``đến hết ngày
 # 30/11/2012``: to the end of that day).
 _RANGE_FROM = regex.compile(r"(?<!\w)(?i:từ)[ ]+(?:(?i:ngày)[ ]+)?$")
+# Two days of one month, a span: ``Ngày 5-6/3/2024`` (each day a date, the two a period).
+DAY_SPAN = regex.compile(r"(?<![\d/.,-])(?P<d1>\d{1,2})[ ]?[-–][ ]?(?P<d2>\d{1,2})/(?P<m>\d{1,2})/"
+                         r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+# A day before ``đến`` a whole date takes its month and year: ``từ ngày 01 đến ngày 15/3/2024``.
+DAY_TO = regex.compile(r"(?<!\w)(?i:ngày)[ ]+(?P<d>\d{1,2})[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:ngày)[ ]+)?"
+                       r"(?=\d{1,2}/\d{1,2}/)")
 # (``ngay``: the word as OCR gives it without its accent, ``đến ngay 14/12/2024``)
 _RANGE_TO = regex.compile(r"[ ]+(?i:đến|tới)[ ]+(?:(?i:hết)[ ]+)?(?:(?i:ngày|ngay)[ ]+)?")
 _YEAR_SHARED = regex.compile(r"\s*(?:,|;|-|–|(?i:và|đến|tới|hoặc))\s*(?:(?i:cả|đến|tới)\s+)?(?:(?i:ngày)\s+)?$")
@@ -334,6 +340,15 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         for x, n in zip(months[1:-1], numbers[1:-1], strict=True):
             add("month", x.start(), x.end(), PartialDate.of(year, n))
         add("month", months[-1].start(), m.end(), PartialDate.of(year, numbers[-1]))
+    spans: list[DateMention] = []
+    for m in matches_in(DAY_SPAN, text, around(years, 14, 5, len(text))):
+        (d1, d2, month, year), start, end = map(int, m.group("d1", "d2", "m", "y")), m.start(), m.end()
+        if d1 < d2 and is_calendar_date(d1, month, year) and is_calendar_date(d2, month, year) \
+                and not taken.overlaps(start, end):
+            one, two = PartialDate.of(year, month, d1), PartialDate.of(year, month, d2)
+            add("date", start, m.end("d1"), one)
+            add("date", m.start("d2"), end, two)
+            spans.append(DateMention(raw=text[start:end], start=start, end=end, kind="period", value=one, until=two))
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
@@ -375,6 +390,15 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             continue
         for d in days:
             add("date", d.start(), d.end(), PartialDate.of(after[2].year, after[2].month, int(d.group())))
+    for m in matches_at(DAY_TO, text, day_words):
+        after = next_full(m.end())
+        if after is None or after[0] != m.end() or after[2].month is None or after[2].year is None:
+            continue
+        day = int(m.group("d"))
+        if day < (after[2].day or 0) and is_calendar_date(day, after[2].month, after[2].year) \
+                and not taken.overlaps(m.start("d"), m.end("d")):
+            add("date", m.start("d"), m.end("d"), PartialDate.of(after[2].year, after[2].month, day))
+    found += spans
     # Ranges: each month or date with the next one. The period spans both; they stay mentions
     # of their own (each is a calendar month or day of the text).
     points = sorted((d for d in found if d.kind in ("date", "month")), key=lambda d: d.start)
