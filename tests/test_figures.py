@@ -253,3 +253,13 @@ def test_a_count_s_label_before_its_colon_is_its_subject(text: str, subject: str
 def test_a_poor_households_label_fills_poor_households_not_households() -> None:
     demo = parse_text("Tổng số hộ: 860 hộ; số hộ nghèo: 62 hộ.").demographics
     assert demo is not None and (demo.households, demo.poor_households) == (860, 62)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Tổ chức 10 - 12 hội nghị mỗi năm.", (12, "hội nghị", "hội nghị mỗi năm")),  # no subject '10'
+    ("Thu hút 2,5 triệu USD vốn đầu tư.", (2.5, "triệu usd", "triệu usd vốn đầu tư")),  # not 'triệu'
+    ("Kim ngạch 12 tỷ USD.", (12, "tỷ usd", "kim ngạch")),
+])
+def test_a_number_is_no_subject_and_dollars_are_a_unit(text: str, read: tuple[float, str, str]) -> None:
+    (figure,) = parse_text(text).figures
+    assert (figure.value, figure.unit, figure.subject) == read

@@ -134,8 +134,8 @@ def _clean(words: list[str]) -> str | None:
         if low.startswith(prefix + " "):
             phrase = phrase[len(prefix) + 1:]
             low = phrase.casefold()
-    if not phrase:
-        return None
+    if not any(c.isalpha() for c in phrase):
+        return None  # ``10 - 12 hội nghị``: a number (a range's first end) names nothing counted
     if len(phrase) > 1 and phrase[0].isupper() and not phrase[1].isupper():
         phrase = phrase[0].lower() + phrase[1:]
     return phrase
