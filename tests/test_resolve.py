@@ -88,3 +88,10 @@ def test_one_letter_apart_without_a_shared_date_are_different_bodies() -> None:
 def test_ocr_slip_with_the_same_date_merges() -> None:
     assert docs("Quyết định số 28/2025/QĐ-TTg ngày 24/8/2025; Quyết định số 28/2025/QĐ-TTq ngày 24/8/2025") == [
         ("28/2025/QĐ-TTg", 2)]
+
+
+def test_a_symbol_written_with_and_without_its_marks_is_named_with_them() -> None:
+    # The fullest mention (dated) wrote the slip; the document keeps the symbol's Vietnamese letters.
+    r = parse_text("Thực hiện Nghị quyết số 20/NQ-HDND ngày 10/3/2022 của HĐND huyện và "
+                   "Nghị quyết số 20/NQ-HĐND của HĐND huyện.")
+    assert [(d.symbol, d.variants, d.mentions) for d in r.documents] == [("20/NQ-HĐND", ["20/NQ-HDND"], 2)]

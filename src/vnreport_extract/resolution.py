@@ -156,15 +156,21 @@ def resolve(citations: list[Citation]) -> Resolution:
     docs: list[CitedDocument] = []
     for g in groups:
         best = max(g.members, key=_fullness)
-        variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != best.symbol})
+        # Of the ways one symbol is written that differ only by their marks (``20/NQ-HDND``, a slip
+        # or an ASCII copy, and ``20/NQ-HĐND``), the one with its Vietnamese letters.
+        folded = fold(best.symbol or "")
+        symbol = max((c.symbol for c in g.members if c.symbol and fold(c.symbol) == folded),
+                     key=lambda written: (sum(not ch.isascii() for ch in written), written == best.symbol),
+                     default=best.symbol)
+        variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != symbol})
         dated = [c.date for c in g.members if c.date is not None]
         # The fullest date most mentions give (the first of them on a tie): a slip is the odd one out.
         counts = collections.Counter(d.iso for d in dated)
         date = max(dated, key=lambda d: (d.day is not None, counts[d.iso])) if dated else None
-        doc_id = "doc-" + hashlib.sha1(f"{best.symbol}|{date.iso if date else ''}".encode()).hexdigest()[:10]
+        doc_id = "doc-" + hashlib.sha1(f"{symbol}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
-        docs.append(CitedDocument(id=doc_id, symbol=best.symbol, doc_type=best.doc_type, date=date,
+        docs.append(CitedDocument(id=doc_id, symbol=symbol, doc_type=best.doc_type, date=date,
                                   authority=authority, subject=subject, mentions=len(g.members), variants=variants))
         for c in g.members:
             ids[id(c)] = doc_id
