@@ -263,3 +263,18 @@ def test_a_poor_households_label_fills_poor_households_not_households() -> None:
 def test_a_number_is_no_subject_and_dollars_are_a_unit(text: str, read: tuple[float, str, str]) -> None:
     (figure,) = parse_text(text).figures
     assert (figure.value, figure.unit, figure.subject) == read
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Tỷ lệ hộ nghèo của xã là 7,20 %.", "hộ nghèo"),  # a rate named before its value
+    ("Tỷ lệ hồ sơ phi địa giới TTHC so với hồ sơ nộp trực tuyến chiếm 10%.", "hồ sơ phi địa giới TTHC"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình đạt 90,58%.", "hồ sơ trực tuyến toàn trình"),
+])
+def test_a_rate_named_before_its_value_is_its_subject(text: str, subject: str) -> None:
+    (figure,) = parse_text(text).figures
+    assert figure.subject == subject
+
+
+def test_a_share_in_the_clause_after_a_count_is_of_that_count() -> None:
+    demo = parse_text("Hộ nghèo 62 hộ, chiếm 7,20 %.").demographics
+    assert demo is not None and (demo.poor_households, demo.poor_household_rate) == (62, 7.2)

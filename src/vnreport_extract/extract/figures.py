@@ -53,6 +53,11 @@ _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=rege
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 # Whether the cue ends the text before a number: searched from the end.
 _PERCENT_CUE_BACK = regex.compile(r"(?r)" + _PERCENT_CUE.pattern)
+# A clause that says only the share of the count before it: ``, chiếm 7,20 %``.
+_SHARE_OF_IT = regex.compile(r"[ ]*,[ ]*(?i:chiếm)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+\Z")
+# A rate named before its value: ``Tỷ lệ hộ nghèo của xã là 7,20 %``: what it is a rate of.
+_RATE_OF = regex.compile(r"(?i:tỷ|tỉ)[ ]+(?i:lệ)[ ]+(?P<what>(?:(?!(?i:của|là|đạt|chiếm|trên|năm|ở|tại|so|giảm|tăng)"
+                         r"(?!\p{L}))\p{L}+[ ]+){1,6})")
 # Digits of the longest number read as a figure (with thousands dots); 10^24 of anything is
 # no report's quantity.
 MAX_DIGITS = 32
@@ -280,8 +285,10 @@ def extract_figures(
             # Only the clause matters: looking back a bounded way keeps a long paragraph linear.
             punct = max(r_start, _last_clause_end(text, max(r_start, m.start() - _LOOK_BACK), m.start()))
             clause_start = max(last_end, punct)
-            if previous is not None and previous.end < punct:
-                previous = None  # a percent takes the subject of a count in its own clause only
+            if previous is not None and previous.end < punct and not _SHARE_OF_IT.match(text, previous.end, m.start()):
+                # A percent takes the subject of a count in its own clause only, or in the clause
+                # right before when its own says nothing but the share (``Hộ nghèo 62 hộ, chiếm 7,20 %``).
+                previous = None
             warn_percent = False
             if unit_m is None:
                 if _TIME.match(text, m.end(), r_end):
@@ -394,6 +401,8 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         if fold(label.lstrip(" -+*•")).startswith(_COUNT_LABELS):
             left_window = label
     if unit == "%":
+        if (rate := _RATE_OF.match(left_window.strip() + " ")) is not None:
+            return _clean(rate.group("what").split())
         left_window = _PERCENT_CUE.sub("", left_window)
     left, part_of = _left_subject(" ".join(left_window.split()[-8:]), segment)
     if left is None:
