@@ -456,7 +456,7 @@ def test_bad_limit_flag_is_a_usage_error(flag: str, message: str) -> None:
 
 def test_a_run_s_options_given_where_a_parse_s_are_taken_give_the_parse_s_part() -> None:
     # reports_bag(options=ConvertOptions(...)): the workers' parse takes the reading options alone.
-    from vnreport_extract.pipeline import as_parse_options
+    from vnreport_extract.options import as_parse_options
 
     got = as_parse_options(ConvertOptions(workers=2, ocr="off", timeout=60), None, "reports_bag")
     assert (type(got), got) == (ParseOptions, ParseOptions(ocr="off"))

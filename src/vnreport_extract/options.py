@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Mapping
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -156,4 +157,23 @@ def with_limits(options: Opts, limits: Limits | None, *, caller: str) -> Opts:
     return options.model_copy(update={"limits": limits})
 
 
-__all__ = ["ConvertOptions", "OcrMode", "ParseOptions", "with_limits"]
+def as_parse_options(options: object, limits: object, caller: str) -> ParseOptions:
+    """The :class:`ParseOptions` a caller gave, as the object or as a dict of its fields (a
+    :class:`pydantic.ValidationError`, a ``ValueError``, for a wrong field); ``limits`` likewise."""
+    if options is None:
+        options = ParseOptions()
+    elif isinstance(options, ConvertOptions):
+        options = options.parse_options()  # what a document's parse takes of a run's options
+    elif isinstance(options, Mapping):
+        options = ParseOptions.model_validate(options)
+    elif not isinstance(options, ParseOptions):
+        raise TypeError(f"{caller}: options must be a ParseOptions (or a dict of its fields), "
+                        f"not {type(options).__name__}")
+    if isinstance(limits, Mapping):
+        limits = Limits.model_validate(limits)
+    elif limits is not None and not isinstance(limits, Limits):
+        raise TypeError(f"{caller}: limits must be a Limits (or a dict of its fields), not {type(limits).__name__}")
+    return with_limits(options, limits, caller=caller)
+
+
+__all__ = ["ConvertOptions", "OcrMode", "ParseOptions", "as_parse_options", "with_limits"]

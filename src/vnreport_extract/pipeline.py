@@ -29,7 +29,7 @@ from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
 from .models import Citation, Metadata, PartError, PartialDate, Report, Source, Table, Warning
 from .normalize import fold, recordable
-from .options import ConvertOptions, ParseOptions, with_limits
+from .options import ParseOptions, as_parse_options
 from .progress import PageProgress, reporting
 from .readers.text import read_text
 from .resolution import resolve
@@ -363,25 +363,6 @@ def parse_text(text: str | bytes, options: ParseOptions | Mapping[str, Any] | No
     if legacy is not None:
         doc.warnings.append(legacy_warning(legacy))
     return build_report(doc, limits=options.limits)
-
-
-def as_parse_options(options: object, limits: object, caller: str) -> ParseOptions:
-    """The :class:`ParseOptions` a caller gave, as the object or as a dict of its fields (a
-    :class:`pydantic.ValidationError`, a ``ValueError``, for a wrong field); ``limits`` likewise."""
-    if options is None:
-        options = ParseOptions()
-    elif isinstance(options, ConvertOptions):
-        options = options.parse_options()  # what a document's parse takes of a run's options
-    elif isinstance(options, Mapping):
-        options = ParseOptions.model_validate(options)
-    elif not isinstance(options, ParseOptions):
-        raise TypeError(f"{caller}: options must be a ParseOptions (or a dict of its fields), "
-                        f"not {type(options).__name__}")
-    if isinstance(limits, Mapping):
-        limits = Limits.model_validate(limits)
-    elif limits is not None and not isinstance(limits, Limits):
-        raise TypeError(f"{caller}: limits must be a Limits (or a dict of its fields), not {type(limits).__name__}")
-    return with_limits(options, limits, caller=caller)
 
 
 def check_text_size(text: str, limits: Limits, where: str) -> None:

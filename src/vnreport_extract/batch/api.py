@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import InputError, OutputError, OutputLockedError, VnReportError, first_line
 from ..limits import Limits
 from ..normalize import recordable
-from ..options import ConvertOptions, ParseOptions
+from ..options import ConvertOptions, ParseOptions, as_parse_options
 from .inputs import Item, close_archives, expand_inputs, input_list, input_roots, materialize
 from .local import LocalExecutor, default_workers, discard
 from .lock import OutputLock
@@ -249,8 +249,6 @@ def iter_reports(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     >>> [r.metadata.doc_type for r in iter_reports("fixtures/seed/*.txt")]
     ['Báo cáo']
     """
-    from ..pipeline import as_parse_options
-
     # The arguments are checked at the call, not when the reports are first asked for.
     if errors not in ("raise", "skip", "report"):
         raise ValueError("errors must be 'raise', 'skip' or 'report'")

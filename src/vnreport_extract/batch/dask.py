@@ -33,7 +33,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import VnReportError
-from ..options import ParseOptions
+from ..options import ParseOptions, as_parse_options
 from .inputs import DEFAULT_LIMITS, Item, ZipLimits, expand_inputs, materialize
 from .outputs import report_ids
 from .plan import ExecutionStats, ParquetWriter, Plan, UsageError, content_key
@@ -208,8 +208,6 @@ def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     (``convert`` records them); with ``unique``, identical files (the same bytes read the same
     way, :func:`.plan.content_key`) are parsed once, under the first one's path, as ``convert`` and
     :func:`.api.iter_reports` do: the workers hash the inputs first."""
-    from ..pipeline import as_parse_options
-
     delayed = _m("dask").delayed
     if options is not None or limits is not None:
         options = as_parse_options(options, limits, "reports_bag")
