@@ -200,9 +200,10 @@ def serve(parser_spec: str, parent: int, options: str | None = None, timeout: fl
     sys.stdout = sys.stderr
     parse: Callable[..., Any] = load_parser(parser_spec)
     given = ParseOptions.model_validate_json(options) if options else None
-    if given is not None and not takes_options(parse):
-        raise TypeError(f"{parser_spec} takes no options, and options other than the defaults were given")
-    if (opts := within_timeout(given, timeout) if takes_options(parse) else None) is not None:
+    if not takes_options(parse):
+        if given is not None:
+            raise TypeError(f"{parser_spec} takes no options, and options other than the defaults were given")
+    elif (opts := within_timeout(given, timeout)) is not None:
         parse = functools.partial(parse, options=opts)
     _warm_up()
     proto.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
