@@ -32,14 +32,22 @@ _FIELD_LABEL = ("linh vuc", "noi dung", "don vi", "ten", "co quan")
 _INDEX_LABEL = ("stt", "tt", "so tt")
 
 
+def _number(cell: str) -> regex.Match[str] | None:
+    """The number a cell holds, as _NUMBER reads it. Header and label cells start with a letter,
+    which no number does (a test in C, not a pattern call)."""
+    return None if cell.lstrip()[:1].isalpha() else _NUMBER.match(cell)
+
+
 def cell_number(cell: str) -> float | None:
     """``78,57`` → 78.57, ``1.234`` → 1234, ``50%`` → 50; anything else → None.
 
     >>> cell_number("78,57"), cell_number("0"), cell_number("n/a")
     (78.57, 0.0, None)
     """
-    # Header and label cells start with a letter, which no number does (a test in C, not a pattern call).
-    m = None if cell.lstrip()[:1].isalpha() else _NUMBER.match(cell)
+    return _value(_number(cell))
+
+
+def _value(m: regex.Match[str] | None) -> float | None:
     if m is None:
         return None
     whole = m.group(1).replace(".", "")
@@ -60,7 +68,10 @@ def rounding(cell: str) -> float:
     >>> rounding("78,57"), rounding("78,6"), rounding("79 %"), rounding("78,571")
     (0.01, 0.05, 0.5, 0.01)
     """
-    m = None if cell.lstrip()[:1].isalpha() else _NUMBER.match(cell)
+    return _rounding_of(_number(cell))
+
+
+def _rounding_of(m: regex.Match[str] | None) -> float:
     decimals = len(m.group(2)) if m is not None and m.group(2) else 0
     return max(_ROUNDING, 0.5 * 10.0 ** -decimals)
 
@@ -140,10 +151,11 @@ def _satisfaction(header: list[list[str]], body: list[list[str]]) -> list[Satisf
                 continue
             c, p = levels[level]
             count = cell_number(row[c]) if c < len(row) else None
-            pct = cell_number(row[p]) if p is not None and p < len(row) else None
+            written = _number(row[p]) if p is not None and p < len(row) else None
+            pct = _value(written)
             counts[level] = LevelCount(count=int(count) if count is not None else None, percent=pct)
-            if pct is not None and p is not None:
-                shown[level] = rounding(row[p])
+            if pct is not None:
+                shown[level] = _rounding_of(written)
         known = [lc.count for lc in counts.values() if lc is not None and lc.count is not None]
         if not known:
             continue
