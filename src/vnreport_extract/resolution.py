@@ -158,11 +158,13 @@ def resolve(citations: list[Citation]) -> Resolution:
         best = max(g.members, key=_fullness)
         # Of the ways one symbol is written that differ only by their marks (``20/NQ-HDND``, a slip
         # or an ASCII copy, and ``20/NQ-HĐND``), the one with its Vietnamese letters.
-        folded = fold(best.symbol or "")
-        symbol = max((c.symbol for c in g.members if c.symbol and fold(c.symbol) == folded),
-                     key=lambda written: (sum(not ch.isascii() for ch in written), written == best.symbol),
-                     default=best.symbol)
-        variants = sorted({c.symbol for c in g.members if c.symbol and c.symbol != symbol})
+        written = {c.symbol for c in g.members if c.symbol}
+        symbol = best.symbol
+        if len(written) > 1 and symbol is not None:  # most documents are cited one way: nothing to choose
+            folded = fold(symbol)
+            symbol = max((w for w in written if fold(w) == folded),
+                         key=lambda w: (sum(not ch.isascii() for ch in w), w == best.symbol))
+        variants = sorted(written - {symbol})
         dated = [c.date for c in g.members if c.date is not None]
         # The fullest date most mentions give (the first of them on a tie): a slip is the odd one out.
         counts = collections.Counter(d.iso for d in dated)
