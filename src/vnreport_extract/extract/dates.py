@@ -323,6 +323,18 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
     numeric = [(m, *map(int, m.group(*_DATE_GROUPS[NUMERIC])))
                for m in matches_in(NUMERIC, text, around(years, 10, 5, len(text)))]
     columns, rows = _month_first_columns(text, numeric)
+    # Before the numeric dates: the span's second day is one (``5 – 6/12/2024``), and the span takes it.
+    spans: list[DateMention] = []
+    # Tried only at the years with a dash before them, where a span can end (most have none).
+    dashed = [p for p in years if text.find("-", max(0, p - 8), p) >= 0 or text.find("–", max(0, p - 8), p) >= 0]
+    for m in matches_in(DAY_SPAN, text, around(dashed, 14, 5, len(text))):
+        (d1, d2, month, year), start, end = map(int, m.group("d1", "d2", "m", "y")), m.start(), m.end()
+        if d1 < d2 and is_calendar_date(d1, month, year) and is_calendar_date(d2, month, year) \
+                and not taken.overlaps(start, end):
+            one, two = PartialDate.of(year, month, d1), PartialDate.of(year, month, d2)
+            add("date", start, m.end("d1"), one)
+            add("date", m.start("d2"), end, two)
+            spans.append(DateMention(raw=text[start:end], start=start, end=end, kind="period", value=one, until=two))
     for m, first, second, year in numeric:
         if columns and rows is not None and rows.column(m.start()) in columns:
             first, second = second, first  # month first: a spreadsheet's column
@@ -340,15 +352,6 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
         for x, n in zip(months[1:-1], numbers[1:-1], strict=True):
             add("month", x.start(), x.end(), PartialDate.of(year, n))
         add("month", months[-1].start(), m.end(), PartialDate.of(year, numbers[-1]))
-    spans: list[DateMention] = []
-    for m in matches_in(DAY_SPAN, text, around(years, 14, 5, len(text))):
-        (d1, d2, month, year), start, end = map(int, m.group("d1", "d2", "m", "y")), m.start(), m.end()
-        if d1 < d2 and is_calendar_date(d1, month, year) and is_calendar_date(d2, month, year) \
-                and not taken.overlaps(start, end):
-            one, two = PartialDate.of(year, month, d1), PartialDate.of(year, month, d2)
-            add("date", start, m.end("d1"), one)
-            add("date", m.start("d2"), end, two)
-            spans.append(DateMention(raw=text[start:end], start=start, end=end, kind="period", value=one, until=two))
     for matches in (matches_at(BLANK_DAY, text, day_words), matches_at(MONTH, text, month_words)):
         for m in matches:
             month = int(m.group("m"))
