@@ -327,6 +327,8 @@ def test_a_calendar_date_record_is_taken(fields: dict[str, int | str], iso: str 
     # A day before đến a whole date takes its month and year, and từ makes the two a period.
     ("Từ ngày 01 đến ngày 15/3/2024, xã tổ chức", [("Từ ngày 01 đến ngày 15/3/2024", "2024-03-01", "2024-03-15"),
                                                   ("01", "2024-03-01", None), ("15/3/2024", "2024-03-15", None)]),
+    ("Ngày 5 – 6/12/2024", [("5", "2024-12-05", None), ("5 – 6/12/2024", "2024-12-05", "2024-12-06"),
+                            ("6/12/2024", "2024-12-06", None)]),  # spaced dash: the span takes its second day
     ("Ngày 6-5/3/2024", []),  # days that run backwards are no span
     ("ngày 30 đến ngày 15/3/2024", [("15/3/2024", "2024-03-15", None)]),  # nor are these
 ])
