@@ -195,10 +195,26 @@ def _parse_date_line(line: Line) -> DateLine:
     month = int(d.group("m")) if d.group("m") else None
     year = int(d.group("y"))
     span = (line.start + d.start(), line.start + d.end())
-    if not is_calendar_date(day, month, year):
-        kept = month if is_calendar_date(None, month) else None
-        return DateLine(place, PartialDate.of(year, kept), span, misread=True)
-    return DateLine(place, PartialDate.of(year, month, day), span)
+    date, misread = _document_date(year, month, day)
+    return DateLine(place, date, span, misread=misread)
+
+
+def _document_date(year: int, month: int | None, day: int | None) -> tuple[PartialDate, bool]:
+    """A document's date, and whether it was misread: a day the month does not have (``ngày 31
+    tháng 02``) keeps the year and the month (when it is one).
+
+    >>> _document_date(2023, 2, 31)
+    (PartialDate(year=2023, month=2, day=None, iso='2023-02'), True)
+    """
+    if is_calendar_date(day, month, year):
+        return PartialDate.of(year, month, day), False
+    return PartialDate.of(year, month if is_calendar_date(None, month) else None), True
+
+
+def _unreadable_date(line: Line, date: PartialDate | None, written: str) -> Warning:
+    return Warning(code="unreadable-document-date", start=line.start, end=line.end,
+                   message=f"the document's date could not be read whole or is no calendar day; "
+                           f"kept {date.iso if date else None}: {written!r}")
 
 
 def _field_name(text: str, label: regex.Match[str], before: list[Line], following: list[Line]) -> bool:
@@ -290,9 +306,7 @@ def _take_date(meta: Metadata, found: DateLine, line: Line, warnings: list[Warni
     misread); the date's span."""
     meta.place, meta.date = found.place, found.date
     if found.misread:
-        warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
-                                message=f"the document's date could not be read whole or is no calendar day; "
-                                        f"kept {found.date.iso if found.date else None}: {line.text!r}"))
+        warnings.append(_unreadable_date(line, found.date, line.text))
     return found.span
 
 
@@ -927,14 +941,9 @@ def _identity(meta: Metadata, line: Line, ident: Identity,
     d = NUMERIC.search(written)
     w = WORDED.search("ngày " + written)
     if w is not None:
-        year, month, day = int(w.group("y")), int(w.group("m")), int(w.group("d"))
-        if is_calendar_date(day, month, year):
-            meta.date = PartialDate.of(year, month, day)
-        else:
-            meta.date = PartialDate.of(year, month if is_calendar_date(None, month) else None)
-            warnings.append(Warning(code="unreadable-document-date", start=line.start, end=line.end,
-                                    message=f"the document's date could not be read whole or is no calendar "
-                                            f"day; kept {meta.date.iso}: {written!r}"))
+        meta.date, misread = _document_date(int(w.group("y")), int(w.group("m")), int(w.group("d")))
+        if misread:
+            warnings.append(_unreadable_date(line, meta.date, written))
     elif d is not None and (found := date_at(written, d.start())) is not None:  # a calendar day only
         meta.date = found[0]
     if ident["issuer"] is not None and meta.issuer is None:
