@@ -139,3 +139,14 @@ class LimitExceededError(InputError):
         self.maximum = maximum
         self.value = value
 
+
+def ocr_time_limit(path: object, limits: Limits | None, unread: int, why: str | None = None) -> LimitExceededError:
+    """The error of a document whose OCR ran past ``max_ocr_seconds`` and left ``unread`` pages
+    unread (and nothing else of it read); ``why``: the first page's message.
+
+    >>> str(ocr_time_limit("a.pdf", Limits(max_ocr_seconds=60), 3))
+    'a.pdf: the OCR of its pages (3 left unread), more than the limit max_ocr_seconds=60'
+    """
+    more = f"; {why}" if why else ""
+    return LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
+                              what=f"{path}: the OCR of its pages ({unread} left unread{more})")

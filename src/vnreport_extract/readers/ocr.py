@@ -75,7 +75,7 @@ from ..conventions.vocabulary import (
 from ..document import Block, SourceDocument
 from ..errors import OCR_TIME_LIMIT, CorruptFileError, InputError, MissingComponentError, ocr_error_type
 from ..extract.symbols import PARTY_ISSUER, PARTY_TYPES, find_symbols
-from ..limits import LimitExceededError, Limits
+from ..limits import LimitExceededError, Limits, ocr_time_limit
 from ..models import Source
 from ..normalize import fold, in_capitals
 from ..progress import pages_done
@@ -3670,8 +3670,7 @@ def ocr_pages(path: Path, page_numbers: Sequence[int], *, dpi: int | None = None
     if failures and failed is None:
         first = failures[min(failures)]
         if unread := sum(why.startswith(OCR_TIME_LIMIT) for why in failures.values()):
-            raise LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
-                                     what=f"{path}: the OCR of its pages ({unread} left unread)")
+            raise ocr_time_limit(path, limits, unread)
         raise ocr_error_type(first)(f"{path}: {first}")
     if failed is not None:
         failed.update(failures)

@@ -65,7 +65,7 @@ from ..errors import (
     first_line,
     ocr_error_type,
 )
-from ..limits import LimitExceededError, Limits
+from ..limits import LimitExceededError, Limits, ocr_time_limit
 from ..models import PartError, Source
 from ..options import ParseOptions
 from .pdf_guard import PageTooComplex, hidden_share, page_budget
@@ -1244,9 +1244,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                 errors.append(e)
         if not ocred and not layered:
             if unread := [e for e in failed if e.type == LimitExceededError.__name__]:
-                raise LimitExceededError("max_ocr_seconds", (limits or Limits()).max_ocr_seconds,
-                                         what=f"{path}: the OCR of its pages ({len(unread)} left unread; "
-                                              f"{failed[0].message})")
+                raise ocr_time_limit(path, limits, len(unread), failed[0].message)
             error = OcrError if all(e.type == OcrError.__name__ for e in failed) else CorruptFileError
             raise error(f"{path}: OCR failed on every page: {failed[0].message}")
         what = "pages read by OCR" if options.ocr == "on" else "pages without a usable text layer read by OCR"
