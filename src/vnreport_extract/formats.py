@@ -50,6 +50,10 @@ def utf16_without_bom(data: bytes) -> str | None:
     return codec if all(c.isprintable() or c in "\t\r\n\f" for c in text) else None
 
 
+# The formats a file is read as: the documents, whose name may promise one of them, and text.
+DOCUMENTS = ("pdf", "docx", "doc")
+READERS = (*DOCUMENTS, "text", "markdown")
+
 # Which reader a file's name promises, and what its content must then be.
 _PROMISED = {".docx": ("docx", "Word (.docx)"), ".docm": ("docx", "Word (.docx)"), ".dotx": ("docx", "Word (.docx)"),
              ".doc": ("doc", "Word 97-2003 (.doc)"), ".pdf": ("pdf", "PDF")}
@@ -127,10 +131,6 @@ def reading(kind: str, name: str) -> str:
     ('docx', 'not-docx', 'binary')
     """
     promised = _PROMISED.get(PurePosixPath(name).suffix.lower())
-    if promised is not None and kind not in READERS[:3]:
+    if promised is not None and kind not in DOCUMENTS:
         return f"not-{promised[0]}"
     return kind
-
-
-# The formats a file is read as, documents first.
-READERS = ("pdf", "docx", "doc", "text", "markdown")
