@@ -1223,18 +1223,19 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     elif ocr_numbers:
         failed: list[PartError] = []
         ocred = _ocr(path, ocr_numbers, options, failed, limits, warnings)
-        # A doubted layer whose page the OCR could not read is better than nothing: laid out now.
-        fallback = [s for s in scans if (s.doubted or s.short_layer) and any(e.page == s.number for e in failed)]
-        # ... and so is one whose page the OCR read nothing on (a blank picture under the text).
-        blank = [s for s in scans if (s.doubted or s.short_layer) and s.number in ocred
-                 and not any(b.text.strip() or b.rows for b in ocred[s.number])]
-        if fallback or blank:
-            for s in fallback + blank:
+        # A doubted layer whose page the OCR could not read is better than nothing: laid out now;
+        # and so is one whose page the OCR read nothing on (a blank picture under the text).
+        failed_pages = {e.page for e in failed}
+        instead = [(s, "as its OCR failed" if s.number in failed_pages else "as OCR read nothing on it")
+                   for s in scans if (s.doubted or s.short_layer)
+                   and (s.number in failed_pages or (s.number in ocred and not any(
+                       b.text.strip() or b.rows for b in ocred[s.number])))]
+        if instead:
+            for s, why in instead:
                 s.needs_ocr = False
-                warnings.append(_layer_read(s, "as its OCR failed" if s in fallback else "as OCR read nothing on it"))
+                warnings.append(_layer_read(s, why))
                 ocred.pop(s.number, None)
-            fallback += blank
-            laid = dict(_layout(fallback, warnings))
+            laid = dict(_layout([s for s, _ in instead], warnings))
             per_page = [(n, laid.get(n, page_blocks)) for n, page_blocks in per_page]
         layered = {s.number for s in scans if not s.needs_ocr}
         for e in failed:
