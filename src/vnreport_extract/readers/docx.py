@@ -20,11 +20,12 @@ A DOCX has no pages: ``page`` is None and ``source.pages`` is None.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -784,9 +785,11 @@ class _Reader:
         return "\n".join(line for line in lines if line.strip())
 
     def grid(self, tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]]]:
-        """Rows of cell texts on the table grid, merged cells repeated, and where the copies are."""
+        """Rows of cell texts on the table grid, merged cells repeated, and where the copies are
+        (see :func:`_table_columns` for the grid's columns that are left out)."""
         rows: list[list[str]] = []
         copies: list[list[bool]] = []
+        cells: list[list[tuple[int, int, bool]]] = []
         above: dict[int, str] = {}
         for tr in _children(tbl, _TR):
             trpr = tr.find(_w("trPr"))
@@ -794,6 +797,7 @@ class _Reader:
             after = min(_MAX_COLUMNS, _int(_attr(trpr.find(_w("gridAfter"))))) if trpr is not None else 0
             row = [""] * before
             copy = [False] * before
+            cells.append([])
             for tc in _children(tr, _TC):
                 tcpr = tc.find(_w("tcPr"))
                 span = 1 if tcpr is None else _int(_attr(tcpr.find(_w("gridSpan"))), 1)
@@ -804,10 +808,12 @@ class _Reader:
                     text = above[col]
                     row.extend([text] * span)
                     copy.extend([True] * span)
+                    cells[-1].append((col, span, True))
                 else:
                     text = self.cell_text(tc)
                     row.extend([text] * span)
                     copy.extend([False] + [True] * (span - 1))
+                    cells[-1].append((col, span, False))
                     for k in range(col, col + span):
                         above[k] = text
             row.extend([""] * after)
@@ -830,7 +836,10 @@ class _Reader:
         for row, copy in zip(rows, copies, strict=True):
             row.extend([""] * (width - len(row)))
             copy.extend([False] * (width - len(copy)))
-        return rows, copies
+        kept = _table_columns(cells)
+        if len(kept) == width:
+            return rows, copies
+        return _on_columns(rows, cells, kept)
 
     def table(self, tbl: etree._Element, before_body: bool) -> Iterator[Block]:
         rows, copies = self.grid(tbl)
@@ -899,6 +908,61 @@ class _Reader:
             if text:
                 blocks.append(Block("footnote", text=text))
         return blocks
+
+
+def _table_columns(cells: Sequence[Sequence[tuple[int, int, bool]]]) -> list[int]:
+    """The columns of Word's table grid that are columns of the table as it is seen, from the
+    cells of its rows (grid column, span, whether merged from above). Word adds a grid column
+    for a row laid out apart (a last row ``…, ngày … tháng …`` whose border falls between two
+    columns of the rows above); in the other rows that column is half of a merged cell, and a
+    column of the table would be repeated. Such a column is left out: no row with the most
+    cells has a cell starting there, and more rows have a cell across it than starting there
+    (see :func:`_on_columns` for the cells of the rows laid out apart).
+
+    >>> full = [(0, 1, False), (1, 2, False), (3, 1, False)]
+    >>> _table_columns([full, full, [(0, 3, False), (3, 1, False)]])
+    [0, 1, 3]
+    >>> _table_columns([[(0, 2, False), (2, 1, False)], [(1, 1, False)]])
+    [0, 1, 2]
+    """
+    most = max((len(row) for row in cells), default=0)
+    full = {start for row in cells if len(row) == most for start, _, _ in row}
+    starting: dict[int, int] = {}
+    across: dict[int, int] = {}
+    for row in cells:
+        for start, span, _ in row:
+            starting[start] = starting.get(start, 0) + 1
+            for k in range(start + 1, start + span):
+                across[k] = across.get(k, 0) + 1
+    return sorted(k for k, n in starting.items() if k in full or n >= across.get(k, 0))
+
+
+def _on_columns(rows: list[list[str]], cells: Sequence[Sequence[tuple[int, int, bool]]],
+                kept: list[int]) -> tuple[list[list[str]], list[list[bool]]]:
+    """The rows of a table grid (see :meth:`_Reader.grid`) on the ``kept`` columns only. A
+    cell that covers none of them (the date of a last row laid out apart) goes into the column
+    before it, after the text of a cell of its own there: no text is left out."""
+    at = {k: i for i, k in enumerate(kept)}
+    out_rows: list[list[str]] = []
+    out_copies: list[list[bool]] = []
+    for row, row_cells in zip(rows, cells, strict=True):
+        texts = [row[k] for k in kept]
+        copy = [False] * len(kept)
+        for start, span, repeated in row_cells:
+            slots = [at[k] for k in range(start, start + span) if k in at]
+            if slots:
+                for n, i in enumerate(slots):
+                    copy[i] = repeated or n > 0
+                continue
+            i = bisect.bisect_right(kept, start) - 1
+            text = row[start]
+            if not copy[i] and texts[i].strip() and text.strip():
+                texts[i] = f"{texts[i]}\n{text}"
+            elif text.strip() or copy[i]:
+                texts[i], copy[i] = text, repeated
+        out_rows.append(texts)
+        out_copies.append(copy)
+    return out_rows, out_copies
 
 
 def _content(container: etree._Element, reader: _Reader) -> Iterator[etree._Element]:
