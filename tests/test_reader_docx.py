@@ -651,12 +651,12 @@ def test_tables_under_titles_of_their_own_stay_apart() -> None:
     assert len(titles) == 7 and len(set(titles)) == 7
 
 
-def _grid_table(rows: list[list[str]]) -> str:
-    """A ruled table of text cells."""
+def _grid_table(rows: list[list[str]], widths: Sequence[int] = ()) -> str:
+    """A ruled table of text cells, its columns ``widths`` twips wide (2000 each by default)."""
     borders = "".join(f'<w:{e} w:val="single" w:sz="4"/>' for e in ("top", "left", "bottom", "right", "insideH",
                                                                    "insideV"))
     cells = "".join("<w:tr>" + "".join(f"<w:tc>{_p(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows)
-    grid = "".join('<w:gridCol w:w="2000"/>' for _ in rows[0])
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths or [2000] * len(rows[0]))
     return (f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr>"
             f"<w:tblGrid>{grid}</w:tblGrid>{cells}</w:tbl>")
 
@@ -673,6 +673,45 @@ def _data_tables(tmp_path: Path, between: str) -> list[int]:
 
 def test_a_table_typed_again_after_a_page_break_joins_the_first(tmp_path: Path) -> None:
     assert _data_tables(tmp_path, _p("") + _PAGE_BREAK) == [4]
+
+
+def test_a_table_going_on_over_a_page_without_its_header_joins_the_first_where_its_columns_are(
+        tmp_path: Path) -> None:
+    # nd-37-2007-NĐ-CP's form (its .doc printed by LibreOffice): three tables, a page break
+    # between each, the header on the first only.
+    rows = [_HEAD, ["1", "Số TTHC", "40"]]
+    more = _grid_table([["2", "Số hồ sơ", "12"]], [620, 2990, 2000])
+    body = _grid_table(rows, [600, 3000, 2000]) + _PAGE_BREAK + more
+    assert [len(b.rows) for b in read_docx(_build(tmp_path, body)).blocks if b.kind == "table"] == [3]
+
+
+def test_a_table_after_a_page_break_with_its_columns_elsewhere_and_no_header_stays_apart(tmp_path: Path) -> None:
+    rows = [_HEAD, ["1", "Số TTHC", "40"]]
+    more = _grid_table([["2", "Số hồ sơ", "12"]], [600, 2000, 3000])
+    body = _grid_table(rows, [600, 3000, 2000]) + _PAGE_BREAK + more
+    assert [len(b.rows) for b in read_docx(_build(tmp_path, body)).blocks if b.kind == "table"] == [2, 1]
+
+
+def test_a_sliver_between_two_borders_that_should_be_one_is_no_column(tmp_path: Path) -> None:
+    # nd-37-2007-NĐ-CP's form: ``Biến động giảm`` ends 280 twips (5 mm) before the cells under it.
+    def tc(text: str, span: int = 1) -> str:
+        pr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{pr}{_p(text)}</w:tc>"
+
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (591, 1897, 2100, 280, 2660))
+    tbl = (f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>"
+           f"<w:tr>{tc('TT')}{tc('Loại tài sản')}{tc('Biến động giảm')}{tc('Biến động tăng', 2)}</w:tr>"
+           f"<w:tr>{tc('1')}{tc('Nhà')}{tc('Bán nhà', 2)}{tc('Mua đất')}</w:tr></w:tbl>")
+    table = next(b for b in read_docx(_build(tmp_path, tbl)).blocks if b.kind == "table")
+    assert (table.rows, table.merged) == ([["TT", "Loại tài sản", "Biến động giảm", "Biến động tăng"],
+                                           ["1", "Nhà", "Bán nhà", "Mua đất"]], [[False] * 4, [False] * 4])
+
+
+def test_a_ruled_row_of_the_parties_of_a_record_is_a_signature_block(tmp_path: Path) -> None:
+    # nd-37-2007-NĐ-CP's Mẫu 2: the parties over their signatures, in a ruled one-row table.
+    body = _grid_table([["BÊN GIAO BẢN KÊ KHAI\nTÀI SẢN, THU NHẬP",
+                         "ĐẠI DIỆN ĐƠN VỊ PHỤ TRÁCH\nCÔNG TÁC TỔ CHỨC, CÁN BỘ"]])
+    assert [b.kind for b in read_docx(_build(tmp_path, body)).blocks] == ["layout"]
 
 
 def test_two_tables_of_one_header_with_no_page_break_between_stay_two(tmp_path: Path) -> None:

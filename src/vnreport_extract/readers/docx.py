@@ -596,6 +596,8 @@ class _Reader:
         # read from them (by id).
         self.typed_on: set[etree._Element] = _typed_on_tables(parts.body)
         self.typed_on_blocks: set[int] = set()
+        # The edges of each table block's columns (twips from the table's left; see grid).
+        self.edges: dict[int, tuple[int, ...]] = {}
 
     # Paragraph text ---------------------------------------------------------
 
@@ -784,9 +786,11 @@ class _Reader:
                         lines.append(line)
         return "\n".join(line for line in lines if line.strip())
 
-    def grid(self, tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]]]:
+    def grid(self, tbl: etree._Element) -> tuple[list[list[str]], list[list[bool]], tuple[int, ...]]:
         """Rows of cell texts on the table grid, merged cells repeated, and where the copies are
-        (see :func:`_table_columns` for the grid's columns that are left out)."""
+        (see :func:`_table_columns` for the grid's columns that are left out); and the edges of
+        the columns in twips from the table's left, the right edge last (none when the file
+        does not give the grid's widths)."""
         rows: list[list[str]] = []
         copies: list[list[bool]] = []
         cells: list[list[tuple[int, int, bool]]] = []
@@ -836,13 +840,22 @@ class _Reader:
         for row, copy in zip(rows, copies, strict=True):
             row.extend([""] * (width - len(row)))
             copy.extend([False] * (width - len(copy)))
-        kept = _table_columns(cells)
+        grid = tbl.find(_w("tblGrid"))
+        widths = [_int(_attr(col, _w("w"))) for col in _children(grid, _w("gridCol"))] if grid is not None else []
+        kept = _table_columns(cells, widths)
+        edges = (*(sum(widths[:k]) for k in kept), sum(widths)) if len(widths) == width else ()
         if len(kept) == width:
-            return rows, copies
-        return _on_columns(rows, cells, kept)
+            return rows, copies, edges
+        return (*_on_columns(rows, cells, kept), edges)
+
+    def same_columns(self, first: Block, block: Block) -> bool:
+        """Whether two table blocks have their columns at the same places, within a millimetre
+        (both read from the grid's widths)."""
+        a, b = self.edges.get(id(first), ()), self.edges.get(id(block), ())
+        return bool(a) and len(a) == len(b) and all(abs(x - y) <= _SAME_EDGE for x, y in zip(a, b, strict=True))
 
     def table(self, tbl: etree._Element, before_body: bool) -> Iterator[Block]:
-        rows, copies = self.grid(tbl)
+        rows, copies, edges = self.grid(tbl)
         kind = _layout_kind(rows, before_body)
         if kind == "header":
             yield Block("layout", rows=_header_rows(rows))
@@ -871,6 +884,7 @@ class _Reader:
             block = Block("table", rows=rows, merged=copies)
             if tbl in self.typed_on:
                 self.typed_on_blocks.add(id(block))
+            self.edges[id(block)] = edges
             yield block
 
     def ruled(self, tbl: etree._Element) -> bool:
@@ -910,20 +924,27 @@ class _Reader:
         return blocks
 
 
-def _table_columns(cells: Sequence[Sequence[tuple[int, int, bool]]]) -> list[int]:
+def _table_columns(cells: Sequence[Sequence[tuple[int, int, bool]]], widths: Sequence[int] = ()) -> list[int]:
     """The columns of Word's table grid that are columns of the table as it is seen, from the
-    cells of its rows (grid column, span, whether merged from above). Word adds a grid column
-    for a row laid out apart (a last row ``…, ngày … tháng …`` whose border falls between two
-    columns of the rows above); in the other rows that column is half of a merged cell, and a
-    column of the table would be repeated. Such a column is left out: no row with the most
-    cells has a cell starting there, and more rows have a cell across it than starting there
-    (see :func:`_on_columns` for the cells of the rows laid out apart).
+    cells of its rows (grid column, span, whether merged from above) and the grid's widths
+    (twips, when known). Two kinds of grid column are left out, each of them half of a merged
+    cell in most rows, where the table would repeat a column:
+
+    - the column of a row laid out apart (a last row ``…, ngày … tháng …`` whose border falls
+      between two columns of the rows above): no row with the most cells has a cell starting
+      there, and more rows have a cell across it than starting there (see :func:`_on_columns`
+      for that row's cells);
+    - a sliver between two borders that should be one (nd-37-2007-NĐ-CP's ``Biến động giảm``
+      ends 5 mm before the cells under it do): narrower than :data:`_SLIVER` and no cell in it
+      alone, each cell across it keeping a column of its own.
 
     >>> full = [(0, 1, False), (1, 2, False), (3, 1, False)]
     >>> _table_columns([full, full, [(0, 3, False), (3, 1, False)]])
     [0, 1, 3]
     >>> _table_columns([[(0, 2, False), (2, 1, False)], [(1, 1, False)]])
     [0, 1, 2]
+    >>> _table_columns([[(0, 1, False), (1, 2, False)], [(0, 2, False), (2, 1, False)]], [2100, 280, 2660])
+    [0, 2]
     """
     most = max((len(row) for row in cells), default=0)
     full = {start for row in cells if len(row) == most for start, _, _ in row}
@@ -934,7 +955,23 @@ def _table_columns(cells: Sequence[Sequence[tuple[int, int, bool]]]) -> list[int
             starting[start] = starting.get(start, 0) + 1
             for k in range(start + 1, start + span):
                 across[k] = across.get(k, 0) + 1
-    return sorted(k for k, n in starting.items() if k in full or n >= across.get(k, 0))
+    kept = {k for k, n in starting.items() if k in full or n >= across.get(k, 0)}
+    for k in sorted(kept):
+        if k < len(widths) and widths[k] < _SLIVER and not any(
+                start == k and span == 1 for row in cells for start, span, _ in row):
+            rest = kept - {k}
+            if all(not rest.isdisjoint(range(start, start + span))
+                   for row in cells for start, span, _ in row if start <= k < start + span):
+                kept = rest
+    return sorted(kept)
+
+
+# Column edges this close (twips: 1 mm) are at the same place.
+_SAME_EDGE = 57
+
+# A grid column narrower than this (twips: 1 cm, two letters and a cell's margins) is no column
+# of the table unless a cell lies in it alone (a ``TT`` column's numbers do).
+_SLIVER = 567
 
 
 def _on_columns(rows: list[list[str]], cells: Sequence[Sequence[tuple[int, int, bool]]],
@@ -1151,7 +1188,7 @@ def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
         return "header"
     if small and len(rows) <= 3:
         starts = [_fold(_lines_of(c)[0]) for c in distinct]
-        if any(_is("recipients", s) or _is("addressee", s) for s in starts) or \
+        if any(_is("recipients", s) or _is("addressee", s) or _is("representative", s) for s in starts) or \
                 any(_is("signing", s) or is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
                                                                                          strict=True)):
             return "signature"
@@ -1246,7 +1283,8 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
     reader = _Reader(parts, limits.max_table_cells, str(path), limits.max_table_chars)
     try:
         blocks = join_typed_continuations(list(reader.blocks(parts.body)),
-                                          lambda block: id(block) in reader.typed_on_blocks)
+                                          lambda block: id(block) in reader.typed_on_blocks,
+                                          reader.same_columns)
         blocks += reader.notes(parts.footnotes, "footnote")
         blocks += reader.notes(parts.endnotes, "endnote")
     except RecursionError as exc:

@@ -89,7 +89,8 @@ def continue_table(first: Block, part: TableData) -> None:
 
 
 
-def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bool]) -> list[Block]:
+def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bool],
+                             same_columns: Callable[[Block, Block], bool] = lambda first, block: False) -> list[Block]:
     """The blocks with each table that goes on in a table of its own joined to its first part:
     a Word table broken over a page by hand, its header typed again on the new page (bc-cchc-
     nam-2025's ``Biểu mẫu 3``: 19 rows, an empty paragraph and a section break, then 6 rows
@@ -97,8 +98,11 @@ def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bo
     table follows a page break with nothing but empty paragraphs since the table before (the
     reader knows: no text, picture or title between them). The two must have as many columns,
     and the second must open with the first's header row (or rows), cell for cell where it has
-    text, two cells at least; those rows are dropped. A new block is made for the joined
-    table; the blocks given are not changed.
+    text, two cells at least; those rows are dropped. A table typed on with its columns where
+    the first one has them (``same_columns(first, block)``: the reader knows their edges) goes
+    on without its header too (nd-37-2007-NĐ-CP's form: three parts over three pages, only the
+    first with a header). A new block is made for the joined table; the blocks given are not
+    changed.
 
     >>> head = ["STT", "Chỉ tiêu", "Kết quả"]
     >>> a = Block("table", rows=[head, ["1", "Số văn bản", "12"]])
@@ -110,16 +114,19 @@ def join_typed_continuations(blocks: list[Block], typed_on: Callable[[Block], bo
     >>> c = Block("table", rows=[["1", "", ""], ["2", "Số TTHC", "40"]])
     >>> [len(t.rows) for t in join_typed_continuations([a, c], lambda block: True)]
     [2, 2]
+    >>> [len(t.rows) for t in join_typed_continuations([a, c], lambda block: True, lambda first, block: True)]
+    [4]
     """
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         first = out[-1] if out else None
-        if block.kind == "table" and first is not None and first.kind == "table" and typed_on(block) \
-                and block.rows and first.rows and len(block.rows[0]) == len(first.rows[0]):
+        part = blocks[i - 1] if i else None  # the last part of ``first``
+        if block.kind == "table" and first is not None and first.kind == "table" \
+                and block.rows and first.rows and len(block.rows[0]) == len(first.rows[0]) and typed_on(block):
             k = 0
             while k < min(3, len(block.rows), len(first.rows)) and _same_header_row(block.rows[k], first.rows[k]):
                 k += 1
-            if k:
+            if k or (part is not None and same_columns(part, block)):
                 out[-1] = replace(first, rows=[*first.rows, *block.rows[k:]],
                                   merged=[*_merged(first), *_merged(block)[k:]])
                 continue
