@@ -1157,6 +1157,34 @@ def test_a_header_cell_wrapped_over_lines_is_read_whole(number_lines: str, date_
     assert r.citations[0].name == "Luật Tổ chức chính quyền địa phương"
 
 
+# The same page, its column narrower still: a header line broken after its first word.
+@pytest.mark.parametrize(("issuer_lines", "motto_lines", "date_lines", "issuer", "place"), [
+    ("ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Tiền Giang, ngày 24 tháng 12 năm 2009", "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "Tiền Giang"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG", "CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Tiền Giang, ngày 24 tháng 12 năm 2009", "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "Tiền Giang"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ MỸ THO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Mỹ\nTho, ngày 24 tháng 12 năm 2009", "ỦY BAN NHÂN DÂN THÀNH PHỐ MỸ THO", "Mỹ Tho"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Buôn\nMa Thuột, ngày 05 tháng 3 năm 2007", "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "Buôn Ma Thuột"),
+])
+def test_a_header_line_broken_after_its_first_words_is_read_whole(issuer_lines: str, motto_lines: str,
+                                                                   date_lines: str, issuer: str, place: str) -> None:
+    text = (f"{issuer_lines}\n-------\n|\n{motto_lines}\nĐộc lập – Tự do – Hạnh phúc\n--------------\n|\n"
+            f"Số:\n33/2009/QĐ-UBND\n|\n{date_lines}\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ MẠNG TIN HỌC\n"
+            "Căn cứ Luật Công nghệ thông tin ngày 29/6/2006;")
+    meta = extract_metadata(text).metadata
+    assert (meta.issuer, meta.parent_issuer, meta.place, meta.number and meta.number.symbol) == (
+        issuer, None, place, "33/2009/QĐ-UBND")
+
+
+def test_a_capital_word_above_the_place_and_date_is_no_part_of_the_place() -> None:
+    # A one-column copy of a header: the left column's last word, then the right column's date.
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nHUYỆN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BC-UBND\n"
+                            "Phú Tiến, ngày 15 tháng 5 năm 2023\nBÁO CÁO").metadata
+    assert meta.place == "Phú Tiến"
+
+
 def test_a_blank_number_line_does_not_take_the_date_under_it() -> None:
     meta = extract_metadata("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố:\nLâm Đồng, ngày 25 tháng 01 năm 2024\n"
                             "V/v báo cáo\nKính gửi: UBND tỉnh").metadata

@@ -290,6 +290,31 @@ _DATE_GOES_ON = regex.compile(r"^(?:(?:\d{1,2}[ ]+)?(?i:tháng)|(?i:năm|ngày)|
 _NUMBER_GOES_ON = regex.compile(r"^[\d./…_ ]*/[ ]*\p{L}")
 
 
+# The first word or two of a place's name, wrapped from the place-and-date line under it (a
+# page copied from a web portal breaks lines where its columns were narrow): ``Mỹ`` / ``Tho,
+# ngày ...``. In title case: a header column's last word in capitals is no part of a place.
+_PLACE_START = regex.compile(r"^\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?$")
+
+
+def _place_wrapped(lines: list[Line], i: int) -> Line | None:
+    """Line ``i``, a place-and-date line, with the start of its place's name on the line before
+    (see :data:`_PLACE_START`), the two as one line at the same offsets; ``None`` when the line
+    before is no such start, or line ``i`` no place-and-date line.
+
+    >>> lines = [Line("Mỹ", 0, 2), Line("Tho, ngày 24 tháng 12 năm 2009", 3, 33)]
+    >>> _place_wrapped(lines, 1).text, _place_wrapped(lines, 0)
+    ('Mỹ Tho, ngày 24 tháng 12 năm 2009', None)
+    >>> _place_wrapped([Line("Hạnh phúc", 0, 9), Line("Hà Nội, ngày 5 tháng 3 năm 2024", 10, 41)], 1)
+    """
+    if i == 0:
+        return None
+    before, line = lines[i - 1], lines[i]
+    if line.start != before.end + 1 or not _PLACE_START.match(before.text) or not line.text[:1].isupper() \
+            or classify_line(before.text) is not None or _parse_date_line(line).date is None:
+        return None
+    return Line(f"{before.text} {line.text}", before.start, line.end)
+
+
 def _wrapped(lines: list[Line], i: int, goes_on: regex.Pattern[str]) -> Line | None:
     """Line ``i`` with the next one after it, when the next starts as ``goes_on`` says and
     follows it right after its line end (the two as one line, at the same offsets)."""
@@ -375,15 +400,18 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
     ``HÀNH CHÍNH CÔNG``) is one name: a line that does not start a body's name carries on
-    the one above it.
+    the one above it, and so does every line after a line of one word (``ỦY`` / ``BAN NHÂN
+    DÂN``, as a page copied from a web portal breaks it): no body's name is one word.
 
     >>> _issuer(["UBND TỈNH LÂM ĐỒNG", "TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"])
     ('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'UBND TỈNH LÂM ĐỒNG')
+    >>> _issuer(["ỦY", "BAN NHÂN DÂN", "TỈNH TIỀN GIANG"])
+    ('ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG', None)
     """
     joined: list[str] = []
     for text in lines:
-        if joined and not starts_issuer(text) and (
-                (names_locality(text) and _BODY_NAME_END.search(joined[-1])) or not names_locality(text)):
+        if joined and (len(joined[-1].split()) == 1 or (not starts_issuer(text) and (
+                (names_locality(text) and _BODY_NAME_END.search(joined[-1])) or not names_locality(text)))):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -662,6 +690,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 date_idx = number_idx
             continue
         if meta.date is None:
+            if (placed := _place_wrapped(head, i)) is not None:
+                line = placed  # ``Mỹ`` / ``Tho, ngày 24 tháng 12 năm 2009``
             place_date = _parse_date_line(line)
             if place_date.date is None and (whole := _wrapped(head, i, _DATE_GOES_ON)) is not None \
                     and (joined_date := _parse_date_line(whole)).date is not None and not joined_date.misread:
