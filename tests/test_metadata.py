@@ -1120,7 +1120,7 @@ def test_a_title_in_capitals_ending_with_its_year_is_no_cover_place() -> None:
     ("DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA "
      "SỞ TƯ PHÁP\nTỈNH BÀ RỊA - VŨNG TÀU\n(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025",
      "Danh mục", "THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA "
-     "SỞ TƯ PHÁP"),
+     "SỞ TƯ PHÁP TỈNH BÀ RỊA - VŨNG TÀU"),
 ])
 def test_an_annex_has_its_label_for_type_and_no_issuer(text: str, doc_type: str, title: str) -> None:
     meta = extract_metadata(text).metadata
@@ -1324,3 +1324,53 @@ def test_identity_line_with_a_calendar_day_keeps_it_whole() -> None:
     report = parse_text("CHỈ THỊ SỐ 15/2008/CT-TTG NGÀY 29 THÁNG 2 NĂM 2008 VỀ VIỆC TĂNG CƯỜNG QUẢN LÝ\n\nNội dung.\n")
     assert report.metadata.date is not None and report.metadata.date.iso == "2008-02-29"
     assert "unreadable-document-date" not in {w.code for w in report.warnings}
+
+
+# Headers and signatures copied from a web portal's narrow columns (each a shape seen on
+# pages of several portals; the names and numbers are made up).
+_PORTAL_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n|\nSố: 12/2023/QĐ-UBND\n|\nGia Lai, ngày 05 tháng 3 năm 2023\n|\n"
+                "QUYẾT ĐỊNH\n")
+
+
+@pytest.mark.parametrize(("title_lines", "title"), [
+    ("BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN\nTỈNH GIA LAI",
+     "BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH GIA LAI"),
+    ("BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN\nHUYỆN CHƯ SÊ",
+     "BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ TRÊN ĐỊA BÀN HUYỆN CHƯ SÊ"),
+    ("BAN HÀNH KẾ HOẠCH PHÁT TRIỂN CÔNG TÁC\nXÃ HỘI TRÊN ĐỊA BÀN TỈNH GIA LAI",
+     "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN CÔNG TÁC XÃ HỘI TRÊN ĐỊA BÀN TỈNH GIA LAI"),
+])
+def test_a_title_in_capitals_goes_on_in_a_line_naming_a_locality(title_lines: str, title: str) -> None:
+    text = _PORTAL_HEAD + title_lines + "\nỦY BAN NHÂN DÂN TỈNH GIA LAI\nCăn cứ Luật Tổ chức chính quyền địa phương;"
+    meta = extract_metadata(text).metadata
+    assert (meta.issuer, meta.title) == ("ỦY BAN NHÂN DÂN TỈNH GIA LAI", title)
+
+
+def test_the_quoc_hieu_wrapped_after_xa_leaves_the_issuer_alone() -> None:
+    meta = extract_metadata("UỶ BAN NHÂN DÂN\nTỈNH VĨNH LONG\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+                            "Độc lập - Tự do - Hạnh phúc\nSố: 215/KH-UBND\nVĩnh Long, ngày 10 tháng 4 năm 2021\n"
+                            "KẾ HOẠCH\nThực hiện công tác phổ biến pháp luật năm 2021").metadata
+    assert (meta.issuer, meta.parent_issuer) == ("UỶ BAN NHÂN DÂN TỈNH VĨNH LONG", None)
+
+
+def test_a_cells_end_mark_left_on_header_lines_is_no_part_of_them() -> None:
+    meta = extract_metadata("HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ TĨNH |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                            "Số: 09/2024/NQ-HĐND |\nHà Tĩnh, ngày 12 tháng 7 năm 2024 |\nNGHỊ QUYẾT\n"
+                            "Quy định mức chi hỗ trợ hòa giải ở cơ sở |\nCăn cứ Luật Ngân sách nhà nước;").metadata
+    assert (meta.issuer, meta.number and meta.number.symbol, meta.place, meta.title) == (
+        "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", "09/2024/NQ-HĐND", "Hà Tĩnh", "Quy định mức chi hỗ trợ hòa giải ở cơ sở")
+
+
+@pytest.mark.parametrize(("signature", "authority", "on_behalf_of", "position"), [
+    ("TM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH", "TM.", "Ủy ban nhân dân", "Chủ tịch"),
+    ("KT. CHỦ\nTỊCH\nPHÓ CHỦ TỊCH", "KT.", "Chủ tịch", "Phó Chủ tịch"),
+])
+def test_a_signing_line_broken_inside_its_body_or_position_is_read_whole(
+        signature: str, authority: str, on_behalf_of: str, position: str) -> None:
+    text = (_PORTAL_HEAD + "Về việc quản lý chợ\nĐiều 1. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+            f"Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n|\n{signature}\nTrần Văn Hưng")
+    signer = extract_metadata(text).metadata.signer
+    assert signer is not None
+    assert (signer.authority, signer.on_behalf_of, signer.position, signer.name) == (
+        authority, on_behalf_of, position, "Trần Văn Hưng")

@@ -492,3 +492,15 @@ def test_a_sample_reports_numerals_inside_the_outline_are_no_sections() -> None:
 def test_numerals_that_start_over_with_no_outline_after_them_are_kept() -> None:
     text = "I. Kết quả\nII. Hạn chế\nIII. Nguyên nhân\nPHƯƠNG HƯỚNG NĂM 2026\nI. Mục tiêu\nII. Nhiệm vụ\n"
     assert [s.number for s in parse_text(text).sections] == ["I", "II", "III", "I", "II"]
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("I. MỤC ĐÍCH,\nYÊU CẦU", "MỤC ĐÍCH, YÊU CẦU"),
+    ("II. NHIỆM VỤ VÀ\nGIẢI PHÁP", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+    ("III. TỔ CHỨC THỰC HIỆN:\nCÁC PHÒNG, BAN", "TỔ CHỨC THỰC HIỆN"),
+])
+def test_a_heading_in_capitals_broken_over_lines_is_read_whole(heading: str, title: str) -> None:
+    # A page copied from a web portal's narrow column breaks a heading after its label's line.
+    r = parse_text(f"KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2022\n{heading}\n1. Mục đích\n"
+                   "Nâng cao nhận thức của cán bộ.")
+    assert [(s.number, s.title) for s in r.sections][:1] == [(heading.split(".")[0], title)]

@@ -84,10 +84,10 @@ HEADER_RULES: list[HeaderRule] = [
      "not_examples": ["ỦY BAN NHÂN DÂN"]},
     # The Quốc hiệu wrapped over two lines, or partly misread by OCR: never an issuer.
     {"kind": "motto-part",
-     "pattern": r"(?:cong(?: hoa(?: xa hoi)?)?|(?:hoa )?xa hoi chu nghia(?: viet nam)?|(?:chu )?nghia viet nam"
-                r"|viet nam|nam|tu do\s*[-–—]\s*hanh phuc|hanh phuc|dang cong san)\s*$",
+     "pattern": r"(?:cong(?: hoa(?: xa(?: hoi)?)?)?|(?:(?:hoa )?xa )?hoi chu nghia(?: viet nam)?"
+                r"|(?:chu )?nghia viet nam|viet nam|nam|tu do\s*[-–—]\s*hanh phuc|hanh phuc|dang cong san)\s*$",
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc", "NGHĨA VIỆT NAM",
-                  "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                  "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"],
      "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
     {"kind": "number",
      "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?"

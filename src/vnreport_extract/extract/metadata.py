@@ -117,13 +117,17 @@ _AUTHORITIES = {fold(a): a for a in AUTHORITIES}
 _BODY_NAME_END = regex.compile(r"(?i:nhân dân|ủy ban|uỷ ban|hội đồng)$")
 
 
+_CELL_END = regex.compile(r"(?<=\S)[ \t]+\|$")
+
+
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     out: list[Line] = []
     pos = start
     stop = len(text) if end is None else end
     for raw in text[start:stop].split("\n"):
         line_end = pos + len(raw)
-        stripped = raw.strip()
+        # A cell's end mark that a page copied from a web portal's table keeps (``TỈNH HÀ TĨNH |``).
+        stripped = _CELL_END.sub("", raw.strip())
         if stripped:
             lead = len(raw) - len(raw.lstrip())
             out.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
@@ -781,7 +785,8 @@ def extract_metadata(text: str) -> MetadataResult:
             # / ``về xây dựng hệ thống ...``).
             in_caps = bool(title_lines) and _is_upper(t) and _is_upper(title_lines[-1]) \
                 and parse_heading(t) is None and classify_line(t) is None and not is_position(t) \
-                and (not names_issuer(t) or (k + 1 < len(lines) and _SUBJECT_NEXT.match(lines[k + 1].text) is not None))
+                and (not names_issuer(t) or names_locality(t)
+                     or (k + 1 < len(lines) and _SUBJECT_NEXT.match(lines[k + 1].text) is not None))
             if title_lines and (_is_upper(t) or _opens_body(t) or not t[:1].islower()) and not (
                     open_end and not _opens_body(t)) and not _PERIOD_LINE.match(t) and not in_caps:
                 break
@@ -1128,6 +1133,34 @@ def _number_type(meta: Metadata) -> str | None:
                               has_issuer=meta.number.issuer_code is not None, year=meta.number.year)
 
 
+_KNOWN_NAMES = frozenset(fold(p) for p in HEADER_PHRASES)
+
+
+def _known_signing_name(text: str) -> bool:
+    """A body's name or a position the conventions know, as it stands after a signing mark."""
+    f = fold(text)
+    return f in _POSITIONS or f in _AUTHORITIES or f in _KNOWN_NAMES or is_position(text)
+
+
+def _signing_wrapped(rest: str, lines: list[Line], i: int) -> str | None:
+    """The body or position after a signing mark on line ``i`` (``rest``) with the word or two
+    the line under it carries on with, when the two together make a name the conventions know
+    and ``rest`` alone does not (``TM. ỦY BAN NHÂN`` / ``DÂN``, ``KT. CHỦ`` / ``TỊCH``: a page
+    copied from a narrow column).
+
+    >>> lines = [Line("TM. ỦY BAN NHÂN", 0, 15), Line("DÂN", 16, 19), Line("CHỦ TỊCH", 20, 28)]
+    >>> _signing_wrapped("ỦY BAN NHÂN", lines, 0), _signing_wrapped("ỦY BAN NHÂN DÂN", lines, 0)
+    ('ỦY BAN NHÂN DÂN', None)
+    """
+    if i + 1 >= len(lines) or _known_signing_name(rest):
+        return None
+    nxt = lines[i + 1]
+    if nxt.start != lines[i].end + 1 or len(nxt.text.split()) > 2 or not _is_upper(nxt.text):
+        return None
+    whole = f"{rest} {nxt.text.strip()}"
+    return whole if _known_signing_name(whole) else None
+
+
 def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
             doc_text: str = "") -> tuple[Signer | None, int | None]:
     """Signing authority, position and name: near ``Nơi nhận`` when there is one (an
@@ -1146,17 +1179,20 @@ def _signer(lines: list[Line], body_start_line: int, noi_nhan_line: int | None,
         m = match_line("signing", text) if text[:1].isupper() else None
         if m and _is_upper(text[m.start("rest"):]):
             rest = text[m.start("rest"):].strip()
+            after = i + 1
+            if (whole := _signing_wrapped(rest, lines, i)) is not None:
+                rest, after = whole, i + 2  # ``TM. ỦY BAN NHÂN`` / ``DÂN``
             auth = text[m.start("auth"):m.end("auth")].upper().replace("/", "")
             if auth == "Q":
                 # ``Q. GIÁM ĐỐC``: an acting head signs in their own (acting) position.
                 signer = Signer(position=f"Quyền {_position(rest)}")
-                _fill_signer(signer, lines[i + 1:], position_known=True, text=doc_text)
+                _fill_signer(signer, lines[after:], position_known=True, text=doc_text)
                 return signer, lines[i].start
             authority = f"{auth}."
             signer = Signer(authority=authority if authority in SIGNING_AUTHORITIES else None)  # type: ignore[arg-type]
             signer.on_behalf_of = _position(rest) if fold(rest) in _POSITIONS or is_position(rest) \
                 else _AUTHORITIES.get(fold(rest)) or body_name(rest)
-            _fill_signer(signer, lines[i + 1:], text=doc_text)
+            _fill_signer(signer, lines[after:], text=doc_text)
             if signer.position is None and signer.name and authority == "TM." and signer.on_behalf_of:
                 signer.position = _position_in_text(signer.name, signer.on_behalf_of, doc_text)
             return signer, lines[i].start

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..conventions.header import END_MARK
+from ..conventions.header import END_MARK, classify_line
 from ..conventions.numbering import (
     CONTINUED_ITEM,
     ITEM_LABEL,
@@ -405,6 +405,15 @@ def extract_sections(
                             or len(rest) + 1 + len(more) > MAX_TITLE:
                         break
                     rest = f"{rest} {more}"
+        elif in_capitals(rest) and i + 1 < len(paragraphs) and not rest.rstrip().endswith((".", ":", "!", "?")):
+            # A heading in capitals broken over lines, its label on the first (``I. MỤC ĐÍCH,`` /
+            # ``YÊU CẦU``, ``II. NHIỆM VỤ VÀ`` / ``GIẢI PHÁP``: a page copied from a narrow column).
+            for k in range(i + 1, min(i + 4, len(paragraphs))):
+                more = text[paragraphs[k][0]:paragraphs[k][1]]
+                if not in_capitals(more) or "\t" in more or parse_heading(more) is not None \
+                        or classify_line(more) is not None or len(rest) + 1 + len(more) > MAX_TITLE:
+                    break
+                rest = f"{rest} {more}"
         if headings and (joined := _typed_on_label(number, rest, headings[-1].number)) is not None:
             number, rank, rest = joined
         page = page_at(start) if page_at else None
