@@ -1374,3 +1374,22 @@ def test_a_signing_line_broken_inside_its_body_or_position_is_read_whole(
     assert signer is not None
     assert (signer.authority, signer.on_behalf_of, signer.position, signer.name) == (
         authority, on_behalf_of, position, "Trần Văn Hưng")
+
+
+@pytest.mark.parametrize("header", [
+    # The whole header on one line, its cells parted by short rules and cells' end marks.
+    "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH ------- Số: 31/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+    "Độc lập - Tự do - Hạnh phúc ------------ Đông Anh, ngày 14 tháng 3 năm 2022 |",
+    # Its two rows, each on a line.
+    "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH ------- Số: 31/BC-UBND\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------------ Đông Anh, ngày 14 tháng 3 năm 2022",
+])
+def test_a_header_whose_cells_run_together_on_a_line_is_read_cell_by_cell(header: str) -> None:
+    r = parse_text(f"{header}\nBÁO CÁO\nKết quả công tác dân vận chính quyền năm 2021\nI. KẾT QUẢ\n"
+                   "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2021 của UBND huyện.")
+    meta = r.metadata
+    assert (meta.issuer, meta.number and meta.number.symbol, meta.place, meta.date and meta.date.iso, meta.title) == (
+        "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH", "31/BC-UBND", "Đông Anh", "2022-03-14",
+        "Kết quả công tác dân vận chính quyền năm 2021")
+    assert [(d.value.iso, d.role) for d in r.dates] == [("2022-03-14", "document"), ("2021", "text"),
+                                                        ("2021-01-05", "citation")]

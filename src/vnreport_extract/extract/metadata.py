@@ -662,9 +662,50 @@ def _annex_opening(head: list[Line]) -> tuple[str, str | None] | None:
     return label
 
 
+# A header's cells run together on one line, as a web page's table copied as text gives them
+# (``ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH ------- Số: 31/BC-UBND | CỘNG HÒA ... ------------ Đông
+# Anh, ngày 14 tháng 3 năm 2022 |``): the short rules and the cells' end marks part them.
+_CELL_BREAK = regex.compile(r"[ \t]+(?:-{4,}|_{4,}|\|)(?:[ \t]+|$)")
+# The first lines of a document, where such a header stands.
+_HEAD_CELLS = 12
+
+
+def _cells_apart(lines: list[Line]) -> list[Line]:
+    """The lines with each one that holds a header's cells run together (see
+    :data:`_CELL_BREAK`) cut into its cells, at the same offsets; a line is cut only when it
+    opens in capitals (an issuer, the Quốc hiệu) and a cell after is a ``Số:``, a place-and-date
+    line or the Quốc hiệu.
+
+    >>> head = "UBND HUYỆN ĐÔNG ANH ----- Số: 31/BC-UBND | Đông Anh, ngày 14/3/2022 |"
+    >>> [(x.text, head[x.start:x.end] == x.text) for x in _cells_apart([Line(head, 0, len(head))])]
+    [('UBND HUYỆN ĐÔNG ANH', True), ('Số: 31/BC-UBND', True), ('Đông Anh, ngày 14/3/2022', True)]
+    >>> [x.text for x in _cells_apart([Line("STT | Nội dung | Kết quả", 0, 24)])]
+    ['STT | Nội dung | Kết quả']
+    """
+    out: list[Line] = []
+    for line in lines:
+        cells: list[Line] = []
+        at = 0
+        for m in [*_CELL_BREAK.finditer(line.text), None]:
+            end = m.start() if m is not None else len(line.text)
+            piece = line.text[at:end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                cells.append(Line(piece.strip(), line.start + at + lead, line.start + at + lead + len(piece.strip())))
+            if m is not None:
+                at = m.end()
+        if len(cells) > 1 and (_is_upper(cells[0].text) or classify_line(cells[0].text) == "motto") \
+                and any(classify_line(c.text) in ("number", "place-date", "motto") for c in cells[1:]):
+            out.extend(cells)
+        else:
+            out.append(line)
+    return out
+
+
 def extract_metadata(text: str) -> MetadataResult:
     """Header, title, recipients and signer of the document in ``text``."""
     lines = _lines(text)
+    lines = _cells_apart(lines[:_HEAD_CELLS]) + lines[_HEAD_CELLS:]
     meta = Metadata()
     warnings: list[Warning] = []
     number_span = date_span = None
