@@ -1393,3 +1393,18 @@ def test_a_header_whose_cells_run_together_on_a_line_is_read_cell_by_cell(header
         "Kết quả công tác dân vận chính quyền năm 2021")
     assert [(d.value.iso, d.role) for d in r.dates] == [("2022-03-14", "document"), ("2021", "text"),
                                                         ("2021-01-05", "citation")]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_recipients_beside_the_signature_in_a_texts_table_are_laid_out_column_by_column(sep: str) -> None:
+    # A page copied from a web portal keeps the closing's two columns as a table's rows.
+    end = " |" if sep == " | " else ""
+    closing = "\n".join(f"{a}{sep}{b}{end}" for a, b in [("Nơi nhận:", "TL. CHỦ TỊCH"),
+                                                         ("- Như trên;", "CHÁNH VĂN PHÒNG"),
+                                                         ("- Lưu: VT.", "Phạm Văn Đức")])
+    r = parse_text("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 915/UBND-KT\nNinh Bình, ngày 14 tháng 6 năm 2023\n"
+                   "V/v triển khai nhiệm vụ\nKính gửi: Sở Xây dựng\nGiao Sở Xây dựng chủ trì thực hiện./.\n" + closing)
+    signer = r.metadata.signer
+    assert signer is not None
+    assert (r.metadata.recipients, signer.authority, signer.on_behalf_of, signer.position, signer.name, r.tables) == (
+        ["Sở Xây dựng", "Như trên", "Lưu: VT"], "TL.", "Chủ tịch", "Chánh Văn phòng", "Phạm Văn Đức", [])

@@ -128,3 +128,22 @@ def assemble(doc: SourceDocument) -> Assembled:
         parts.append(t)
         pos += len(t)
     return Assembled("".join(parts), units)
+
+
+def signature_rows(rows: list[list[str]]) -> list[list[str]]:
+    """A ``Nơi nhận`` | signature layout table's cells column by column, as every reader lays
+    it out: the recipients list stays together, then the signing authority, position and name.
+
+    >>> signature_rows([["Nơi nhận:", "TL. CHỦ TỊCH"], ["- Như trên;", "CHÁNH VĂN PHÒNG"],
+    ...                 ["- Lưu: VT.", "Phạm Văn Đức"]])
+    [['Nơi nhận:', '- Như trên;', '- Lưu: VT.'], ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Phạm Văn Đức']]
+    """
+    width = max(len(r) for r in rows)
+    out: list[list[str]] = []
+    for k in range(width):
+        cells = list(dict.fromkeys(r[k] for r in rows if k < len(r) and r[k].strip()))
+        # A cell merged across columns was already laid out with the column it starts in.
+        cells = [c for c in cells if not any(c == cell for row in out for cell in row)]
+        if cells:
+            out.append(cells)
+    return out

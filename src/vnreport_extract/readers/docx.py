@@ -34,7 +34,7 @@ from lxml import etree
 
 from ..conventions.header import is_national_motto, is_position, match_line
 from ..conventions.numbering import roman
-from ..document import Block, SourceDocument
+from ..document import Block, SourceDocument, signature_rows
 from ..errors import CorruptFileError, PasswordProtectedError, first_line
 from ..extract.tables import cell_number
 from ..limits import LimitExceededError, Limits
@@ -860,7 +860,7 @@ class _Reader:
         if kind == "header":
             yield Block("layout", rows=_header_rows(rows))
         elif kind == "signature":
-            yield Block("layout", rows=_signature_rows(rows))
+            yield Block("layout", rows=signature_rows(rows))
         elif kind == "frame":
             # A one-cell table in running text is a frame around paragraphs, not data. Its one
             # cell with text need not be the first (an empty left cell beside a Luật's signature).
@@ -879,7 +879,7 @@ class _Reader:
                      for row, cp in zip(rows, copies, strict=True)]
             labels = [r[0].strip() for r in cells if r and r[0].strip()]
             yield Block("layout", rows=cells if labels and all(c.endswith(":") for c in labels)
-                        else _signature_rows(rows))
+                        else signature_rows(rows))
         else:
             block = Block("table", rows=rows, merged=copies)
             if tbl in self.typed_on:
@@ -1248,20 +1248,6 @@ def _cut(lines: list[str], starts_bottom: Callable[[str], bool]) -> tuple[list[s
         if starts_bottom(_fold(line)):
             return lines[:i], lines[i:]
     return lines, []
-
-
-def _signature_rows(rows: list[list[str]]) -> list[list[str]]:
-    """The ``Nơi nhận`` | signature block column by column: the recipients list stays
-    together, then the signing authority, position and name."""
-    width = max(len(r) for r in rows)
-    out: list[list[str]] = []
-    for k in range(width):
-        cells = list(dict.fromkeys(r[k] for r in rows if k < len(r) and r[k].strip()))
-        # A cell merged across columns was already laid out with the column it starts in.
-        cells = [c for c in cells if not any(c == cell for row in out for cell in row)]
-        if cells:
-            out.append(cells)
-    return out
 
 
 # --------------------------------------------------------------------------- entry point

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..conventions.header import classify_line, names_issuer, starts_issuer
+from ..conventions.header import classify_line, is_position, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
 from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
-from ..document import Block, SourceDocument
+from ..document import Block, SourceDocument, signature_rows
 from ..legacy import decode_again, double_encoded_look, fix_text, legacy_text, legacy_warning
 from ..models import Source
 from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
@@ -120,6 +120,13 @@ def _is_header(rows: list[list[str]]) -> bool:
     return any(classify_line(c) in ("motto", "number") for row in rows for c in row)
 
 
+def _is_signature(rows: list[list[str]]) -> bool:
+    """Whether a table's rows are the ``Nơi nhận`` list beside the signature: its first cell
+    opens the list and a cell of the other column is a signing mark or a position."""
+    return bool(rows) and bool(rows[0]) and classify_line(rows[0][0]) == "recipients" and any(
+        classify_line(c) == "signing" or is_position(c) for row in rows for c in row[1:])
+
+
 def _is_tab_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
 
@@ -160,9 +167,14 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 if not _PIPE_RULE.match(lines[i]):
                     rows.append(_pipe_cells(lines[i]))
                 i += 1
-            # A header's two columns as a table (see the tab rows below) are its layout.
-            header = len(blocks) < _HEADER_LINES and _is_header(rows)
-            blocks.append(Block("layout" if header else "table", rows=rows))
+            # A header's two columns as a table (see the tab rows below) are its layout, and so
+            # are the ``Nơi nhận`` and the signature side by side.
+            if len(blocks) < _HEADER_LINES and _is_header(rows):
+                blocks.append(Block("layout", rows=rows))
+            elif _is_signature(rows):
+                blocks.append(Block("layout", rows=signature_rows(rows)))
+            else:
+                blocks.append(Block("table", rows=rows))
             continue
         if tabs and _is_tab_row(line):
             run = i
@@ -173,6 +185,10 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 # A two-column header copied as text (``ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA ...``,
                 # ``Số: 12/BC-UBND<TAB>Phú Tiến, ngày ...``) is layout, not a data table.
                 blocks.append(Block("layout", rows=rows))
+                i = run
+                continue
+            if _is_signature(rows):
+                blocks.append(Block("layout", rows=signature_rows(rows)))
                 i = run
                 continue
             if run - i >= 2 or len(line.split("\t")) >= 3:
