@@ -504,3 +504,12 @@ def test_a_heading_in_capitals_broken_over_lines_is_read_whole(heading: str, tit
     r = parse_text(f"KẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2022\n{heading}\n1. Mục đích\n"
                    "Nâng cao nhận thức của cán bộ.")
     assert [(s.number, s.title) for s in r.sections][:1] == [(heading.split(".")[0], title)]
+
+
+@pytest.mark.parametrize(("heading", "number", "title"), [
+    ("1. Rà soát,\nhoàn thiện thể chế", "1", "Rà soát, hoàn thiện thể chế"),
+    ("Điều 3. Trách nhiệm,\nquyền hạn", "Điều 3", "Trách nhiệm, quyền hạn"),
+])
+def test_a_heading_broken_after_a_comma_goes_on_in_the_lower_case_line(heading: str, number: str, title: str) -> None:
+    r = parse_text(f"{heading}\nCác phòng chuyên môn rà soát văn bản.")
+    assert [(s.number, s.title) for s in r.sections] == [(number, title)]

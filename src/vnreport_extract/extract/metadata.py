@@ -1096,10 +1096,23 @@ def _item_goes_on(text: str, previous: str) -> bool:
 
     >>> _item_goes_on("Hà", "- Lưu: Văn thư, CCHC (5b)")
     False
+
+    After a comma the item is open whatever the line's length (a list of a body's units
+    wrapped, its lines joined: ``- VPCP: BTCN, các PCN, Website CP,`` / ``BĐH 112, Người phát
+    ngôn của TTgCP, các Vụ, Cục, đơn vị trực thuộc, Công báo;``), up to twice the words:
+
+    >>> _item_goes_on("BĐH 112, Người phát ngôn của TTgCP, các Vụ, Cục, đơn vị trực thuộc, Công báo;",
+    ...               "- VPCP: BTCN, các PCN, Website CP,")
+    True
     """
+    most = 2 * _ITEM_WORDS if previous.rstrip().endswith(",") else _ITEM_WORDS
     return not _BULLET.match(text) and not previous.rstrip().endswith((";", ".", ":")) \
         and not _BULLET.sub("", previous).lower().startswith("lưu") \
-        and len(text.split()) <= 12 and classify_line(text) is None and not _is_upper(text) and _name(text) is None
+        and len(text.split()) <= most and classify_line(text) is None and not _is_upper(text) and _name(text) is None
+
+
+# The words of a line of ``Nơi nhận`` that carries on the item above (a longer line is text).
+_ITEM_WORDS = 12
 
 
 # Items every ``Nơi nhận`` may hold, and no other line starts with: one is an item even with

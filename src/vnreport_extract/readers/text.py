@@ -26,7 +26,8 @@ _CELL_PIPE = re.compile(r"(?<!\\)\|")
 _QUOTE = re.compile(r"^\s{0,3}(?:>[ ]?)+(?=[^\W\d_]|[*_“\"\[(#])")
 # A Markdown footnote's text (``[^1]: Kế hoạch số 245/KH-UBND ...``): a footnote, kept after the body.
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:\s*(.*)$")
-_ENDS_OPEN = re.compile(r"[^\W\d_]$")
+# A paragraph's end that leaves its sentence open: a letter, or a comma after one.
+_ENDS_OPEN = re.compile(r"(?:[^\W\d_]|(?<=[^\W\d_]),)$")
 _STARTS_LOWER = re.compile(r"^[^\W\d_]")
 # A line that ends with a word no sentence ends with (``... thực hiện chỉ đạo của``, ``... ban
 # hành kèm theo``), as a text's hard line breaks inside a paragraph leave it (a PDF's lines
@@ -70,6 +71,12 @@ def continues(previous: str, following: str, *, capitals: bool | None = None) ->
     True
     >>> continues("I. KHÁI QUÁT CHUNG", "Xã Phú Tiến nằm")
     False
+
+    A comma after a word leaves the sentence open too (a line copied from a narrow column); a
+    semicolon ends a list's item, and a number's comma is its decimal mark:
+
+    >>> continues("Điều 3. Trách nhiệm,", "quyền hạn"), continues("- Sở Tài chính;", "các đơn vị")
+    (True, False)
     >>> continues("1. Về tổ chức", "a) Tổng số hội")
     False
 
