@@ -1408,3 +1408,14 @@ def test_recipients_beside_the_signature_in_a_texts_table_are_laid_out_column_by
     assert signer is not None
     assert (r.metadata.recipients, signer.authority, signer.on_behalf_of, signer.position, signer.name, r.tables) == (
         ["Sở Xây dựng", "Như trên", "Lưu: VT"], "TL.", "Chủ tịch", "Chánh Văn phòng", "Phạm Văn Đức", [])
+
+
+@pytest.mark.parametrize(("lines", "issuer"), [
+    ("THƯỜNG TRỰC\nHĐND - UBND HUYỆN ĐẦM DƠI", "THƯỜNG TRỰC HĐND - UBND HUYỆN ĐẦM DƠI"),
+    ("BAN THƯỜNG TRỰC\nỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH PHÚ YÊN",
+     "BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH PHÚ YÊN"),
+])
+def test_a_standing_committee_named_over_its_body_is_one_issuer_with_it(lines: str, issuer: str) -> None:
+    meta = extract_metadata(f"{lines}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                            "Số: 41/BC-MTTQ-BTT\nPhú Yên, ngày 12 tháng 5 năm 2022\nBÁO CÁO\nKết quả giám sát").metadata
+    assert (meta.issuer, meta.parent_issuer) == (issuer, None)

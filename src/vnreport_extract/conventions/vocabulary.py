@@ -137,6 +137,11 @@ HEADER_PHRASES: list[str] = [
     *(sector.upper() for sector in SECTORS),
 ]
 
+# A body's standing committee, named on a line of its own over the body it belongs to: the two
+# lines are one issuer (``THƯỜNG TRỰC`` / ``HĐND - UBND HUYỆN ĐẦM DƠI``, ``BAN THƯỜNG TRỰC`` /
+# ``ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH PHÚ YÊN``, ``BAN THƯỜNG VỤ`` / ``HUYỆN ỦY ...``).
+STANDING_COMMITTEES: tuple[str, ...] = ("THƯỜNG TRỰC", "BAN THƯỜNG TRỰC", "THƯỜNG VỤ", "BAN THƯỜNG VỤ")
+
 # Bodies' names as offices shorten them (``CHỦ TỊCH HĐND TỈNH`` under ``TM. HỘI ĐỒNG NHÂN DÂN``).
 BODY_ABBREVIATIONS: dict[str, str] = {
     "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "MTTQ": "Mặt trận Tổ quốc",

@@ -42,6 +42,7 @@ from ..conventions.vocabulary import (
     RANKS,
     RECIPIENT_PHRASES,
     SIGNING_AUTHORITIES,
+    STANDING_COMMITTEES,
     SURNAMES,
     TITLE_ABBREVIATIONS,
 )
@@ -400,6 +401,9 @@ def _starts_issuer_next(lines: list[Line], i: int) -> bool:
 _BODY_WORDS = frozenset(fold(word) for phrase in (*HEADER_PHRASES, *AUTHORITIES, *PROVINCES) for word in phrase.split())
 
 
+_STANDING = frozenset(fold(c) for c in STANDING_COMMITTEES)
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
@@ -411,10 +415,15 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     ('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'UBND TỈNH LÂM ĐỒNG')
     >>> _issuer(["ỦY", "BAN NHÂN DÂN", "TỈNH TIỀN GIANG"])
     ('ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG', None)
+
+    A standing committee's name alone goes on with its body (:data:`~.vocabulary.STANDING_COMMITTEES`):
+
+    >>> _issuer(["THƯỜNG TRỰC", "HĐND - UBND HUYỆN ĐẦM DƠI"])
+    ('THƯỜNG TRỰC HĐND - UBND HUYỆN ĐẦM DƠI', None)
     """
     joined: list[str] = []
     for text in lines:
-        if joined and (len(joined[-1].split()) == 1 or (not starts_issuer(text) and (
+        if joined and (len(joined[-1].split()) == 1 or fold(joined[-1]) in _STANDING or (not starts_issuer(text) and (
                 (names_locality(text) and _BODY_NAME_END.search(joined[-1])) or not names_locality(text)))):
             joined[-1] = f"{joined[-1]} {text}"
         else:
