@@ -1419,3 +1419,13 @@ def test_a_standing_committee_named_over_its_body_is_one_issuer_with_it(lines: s
     meta = extract_metadata(f"{lines}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                             "Số: 41/BC-MTTQ-BTT\nPhú Yên, ngày 12 tháng 5 năm 2022\nBÁO CÁO\nKết quả giám sát").metadata
     assert (meta.issuer, meta.parent_issuer) == (issuer, None)
+
+
+@pytest.mark.parametrize("after", ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+                                   "Căn cứ Luật Tổ chức chính quyền địa phương;"])
+def test_a_copy_without_its_type_names_line_has_its_title_above_the_authority_or_the_grounds(after: str) -> None:
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 27/2021/QĐ-UBND\n"
+                            "Hà Tĩnh, ngày 09 tháng 8 năm 2021\nBAN HÀNH QUY ĐỊNH QUẢN LÝ CỤM CÔNG NGHIỆP\n"
+                            + after).metadata
+    assert (meta.issuer, meta.doc_type, meta.title) == (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Quyết định", "BAN HÀNH QUY ĐỊNH QUẢN LÝ CỤM CÔNG NGHIỆP")

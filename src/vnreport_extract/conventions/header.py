@@ -457,9 +457,19 @@ def starts_issuer(line: str) -> bool:
 
     >>> starts_issuer("TRUNG TÂM PHỤC VỤ"), starts_issuer("HÀNH CHÍNH CÔNG"), starts_issuer("TỈNH LÂM ĐỒNG")
     (True, False, False)
+
+    ``BAN HÀNH`` (to issue) opens a trích yếu, not a ``BAN``'s name:
+
+    >>> starts_issuer("BAN HÀNH QUY ĐỊNH QUẢN LÝ CỤM CÔNG NGHIỆP"), starts_issuer("BAN CHỈ ĐẠO")
+    (False, True)
     """
     f = fold(line.strip()) + " "
-    return f.startswith(tuple(h + " " for h in _ISSUER_HEADS)) and not f.startswith(_LOCALITY_HEADS)
+    return f.startswith(_ISSUER_STARTS) and not f.startswith(_LOCALITY_HEADS) and not f.startswith(_VERB_HEADS)
+
+
+_ISSUER_STARTS = tuple(h + " " for h in _ISSUER_HEADS)
+# Verbs that begin with a body's head word (``BAN`` of ``BAN CHỈ ĐẠO``).
+_VERB_HEADS = ("ban hanh ",)
 
 
 def names_locality(line: str) -> bool:

@@ -880,10 +880,14 @@ def extract_metadata(text: str) -> MetadataResult:
                 if kind in ("place-date", "rule", "motto", "motto-part"):
                     continue
                 if kind is None and _is_upper(lines[k].text) and k + 1 < len(lines) \
-                        and _addressee_end(lines[k + 1].text) is not None \
-                        and not names_issuer(lines[k].text):
+                        and (_addressee_end(nxt_text := lines[k + 1].text) is not None or _opens_body(nxt_text)
+                             or (_is_upper(nxt_text) and names_issuer(nxt_text) and not names_locality(nxt_text))) \
+                        and not names_issuer(lines[k].text) and parse_heading(lines[k].text) is None:
                     # ``MỜI HỌP UBND TỈNH`` / ``Kính gửi:``: a heading in capitals stands for the
-                    # type name and trích yếu of a Giấy mời whose number names its type.
+                    # type name and trích yếu of a Giấy mời whose number names its type; and a
+                    # copy that lost the type name's line has its trích yếu right above the
+                    # authority's name or the first ``Căn cứ`` (``BAN HÀNH QUY ĐỊNH ...`` /
+                    # ``ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH``).
                     title_lines.append(lines[k].text)
                     body_start_line = max(body_start_line, k + 1)
                     break
