@@ -1429,3 +1429,13 @@ def test_a_copy_without_its_type_names_line_has_its_title_above_the_authority_or
                             + after).metadata
     assert (meta.issuer, meta.doc_type, meta.title) == (
         "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Quyết định", "BAN HÀNH QUY ĐỊNH QUẢN LÝ CỤM CÔNG NGHIỆP")
+
+
+def test_a_type_name_whose_first_letter_ocr_split_off_is_still_the_type_line() -> None:
+    meta = extract_metadata("TỈNH ỦY PHÚ THỌ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 210-KL/TU\n"
+                            "Phú Thọ, ngày 20 tháng 3 năm 2023\nK ÉT LUẬN\nHỘI NGHỊ LẦN THỨ TÁM\n"
+                            "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XIX)\n"
+                            "về phát triển du lịch đến năm 2025\nHội nghị đã thảo luận và kết luận:").metadata
+    assert (meta.issuer, meta.doc_type, meta.title) == (
+        "TỈNH ỦY PHÚ THỌ", "Kết luận",
+        "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XIX) về phát triển du lịch đến năm 2025")

@@ -390,6 +390,11 @@ def doc_type_of(line: str) -> str | None:
 
     >>> doc_type_of("ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT"), doc_type_of("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CÔNG TÁC NĂM 2026")
     ('Đề cương và dự toán chi tiết', None)
+
+    Nor does its first letter split off by OCR, its diacritic misread (``K ÉT LUẬN``):
+
+    >>> doc_type_of("K ÉT LUẬN"), doc_type_of("A BÁO CÁO")
+    ('Kết luận', None)
     """
     if not line[:1].isalpha():  # a speck starts with no letter
         line = _SPECK.sub("", line)
@@ -399,7 +404,16 @@ def doc_type_of(line: str) -> str | None:
         # A long line is a type name only when it is one whole (``ĐỀ CƯƠNG VÀ DỰ TOÁN CHI TIẾT``).
         return _TYPE_NAME.get(fold(line).strip())
     lead = _leading_type(fold(line))
+    if lead is None and (split := _SPLIT_FIRST_LETTER.match(line)) is not None:
+        # ``K ÉT LUẬN``: the first letter of a type name split off by OCR; the line must be that
+        # name alone.
+        joined = fold(split.group(1) + split.group(2)).strip()
+        return _TYPE_NAME.get(joined)
     return lead[0] if lead is not None else None
+
+
+# A line's first letter alone before the rest of its word (OCR of a spaced title).
+_SPLIT_FIRST_LETTER = regex.compile(r"^\s*(\p{Lu}) (\p{Lu}.*)$")
 
 
 def _leading_type(f: str) -> tuple[str, int] | None:
@@ -458,18 +472,22 @@ def starts_issuer(line: str) -> bool:
     >>> starts_issuer("TRUNG TÂM PHỤC VỤ"), starts_issuer("HÀNH CHÍNH CÔNG"), starts_issuer("TỈNH LÂM ĐỒNG")
     (True, False, False)
 
-    ``BAN HÀNH`` (to issue) opens a trích yếu, not a ``BAN``'s name:
+    ``BAN HÀNH`` (to issue) opens a trích yếu, not a ``BAN``'s name, and ``HỘI NGHỊ`` (a
+    conference, in a Party document's title) is no ``HỘI``:
 
     >>> starts_issuer("BAN HÀNH QUY ĐỊNH QUẢN LÝ CỤM CÔNG NGHIỆP"), starts_issuer("BAN CHỈ ĐẠO")
     (False, True)
+    >>> starts_issuer("HỘI NGHỊ LẦN THỨ TÁM"), starts_issuer("HỘI NÔNG DÂN TỈNH")
+    (False, True)
     """
     f = fold(line.strip()) + " "
-    return f.startswith(_ISSUER_STARTS) and not f.startswith(_LOCALITY_HEADS) and not f.startswith(_VERB_HEADS)
+    return f.startswith(_ISSUER_STARTS) and not f.startswith(_LOCALITY_HEADS) and not f.startswith(_NOT_BODY_HEADS)
 
 
 _ISSUER_STARTS = tuple(h + " " for h in _ISSUER_HEADS)
-# Verbs that begin with a body's head word (``BAN`` of ``BAN CHỈ ĐẠO``).
-_VERB_HEADS = ("ban hanh ",)
+# Words that begin with a body's head word (``BAN`` of ``BAN CHỈ ĐẠO``, ``HỘI`` of ``HỘI NÔNG
+# DÂN``) and name no body.
+_NOT_BODY_HEADS = ("ban hanh ", "hoi nghi ")
 
 
 def names_locality(line: str) -> bool:
