@@ -1439,3 +1439,19 @@ def test_a_type_name_whose_first_letter_ocr_split_off_is_still_the_type_line() -
     assert (meta.issuer, meta.doc_type, meta.title) == (
         "TỈNH ỦY PHÚ THỌ", "Kết luận",
         "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XIX) về phát triển du lịch đến năm 2025")
+
+
+def test_a_web_portals_table_of_the_documents_data_above_its_header_leaves_the_header_to_it() -> None:
+    portal = ("Cơ quan ban hành: | Ủy ban nhân dân tỉnh Lạng Sơn | Số công báo: | Đang cập nhật |\n"
+              "Số hiệu: | 52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |\n"
+              "Loại văn bản: | Quyết định | Người ký: | Nguyễn Văn An |\n"
+              "Ngày ban hành: | 05/09/2018 | Hết hiệu lực: | Đang cập nhật |\n"
+              "Áp dụng: | 15/09/2018 | Tình trạng hiệu lực: | Còn Hiệu lực |\nLĩnh vực: | Tài chính-Ngân hàng |\n")
+    r = parse_text(portal + "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------------- Số: 52/2018/QĐ-UBND | CỘNG HOÀ XÃ HỘI CHỦ "
+                   "NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------------ Lạng Sơn, ngày 05 tháng 9 năm 2018 |\n"
+                   "QUYẾT ĐỊNH\nBan hành Quy định về lập dự toán ngân sách nhà nước\n"
+                   "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nCăn cứ Luật Ngân sách nhà nước ngày 25/6/2015;")
+    meta = r.metadata
+    assert (meta.issuer, meta.number and meta.number.symbol, meta.place, meta.date and meta.date.iso, meta.title) == (
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "52/2018/QĐ-UBND", "Lạng Sơn", "2018-09-05",
+        "Ban hành Quy định về lập dự toán ngân sách nhà nước")

@@ -401,6 +401,10 @@ def _starts_issuer_next(lines: list[Line], i: int) -> bool:
 _BODY_WORDS = frozenset(fold(word) for phrase in (*HEADER_PHRASES, *AUTHORITIES, *PROVINCES) for word in phrase.split())
 
 
+# A document's symbol alone on a line (``52/2018/QĐ-UBND``, from a web portal's table of the
+# document's data above its header): no part of the issuer's name.
+_SYMBOL_ALONE = regex.compile(r"^\d[\d.]*[ ]*/[ ]*(?:\d{4}[ ]*/[ ]*)?\p{Lu}[\p{Lu}\d&.\-/ ]*$")
+
 _STANDING = frozenset(fold(c) for c in STANDING_COMMITTEES)
 
 
@@ -676,7 +680,7 @@ def _annex_opening(head: list[Line]) -> tuple[str, str | None] | None:
 # Anh, ngày 14 tháng 3 năm 2022 |``): the short rules and the cells' end marks part them.
 _CELL_BREAK = regex.compile(r"[ \t]+(?:-{4,}|_{4,}|\|)(?:[ \t]+|$)")
 # The first lines of a document, where such a header stands.
-_HEAD_CELLS = 12
+_HEAD_CELLS = 40
 
 
 def _cells_apart(lines: list[Line]) -> list[Line]:
@@ -791,10 +795,12 @@ def extract_metadata(text: str) -> MetadataResult:
         # A copy's sheet has ``SAO LỤC`` where the Quốc hiệu stands: no part of the issuer. A
         # table's row (cells joined by tabs) is no issuer either, nor a line of one or two letters
         # that no body's name holds (``Q``, ``TA``: what OCR reads in a seal's edge or a mark
-        # beside the header; not a name's last word wrapped, ``VỤ`` of ``BỘ NỘI`` / ``VỤ``).
+        # beside the header; not a name's last word wrapped, ``VỤ`` of ``BỘ NỘI`` / ``VỤ``), nor
+        # a document's symbol alone (a web portal's data table above the header).
         if number_idx is None and meta.date is None and _is_upper(left) and not issuer_closed \
                 and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
-                and "\t" not in left and (sum(c.isalpha() for c in left) > 2 or fold(left).strip() in _BODY_WORDS):
+                and "\t" not in left and (sum(c.isalpha() for c in left) > 2 or fold(left).strip() in _BODY_WORDS) \
+                and not _SYMBOL_ALONE.match(left):
             issuer_lines.append(left)
             last_issuer = i
     if issuer_lines:
