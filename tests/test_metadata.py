@@ -1455,3 +1455,20 @@ def test_a_web_portals_table_of_the_documents_data_above_its_header_leaves_the_h
     assert (meta.issuer, meta.number and meta.number.symbol, meta.place, meta.date and meta.date.iso, meta.title) == (
         "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "52/2018/QĐ-UBND", "Lạng Sơn", "2018-09-05",
         "Ban hành Quy định về lập dự toán ngân sách nhà nước")
+
+
+@pytest.mark.parametrize(("number", "line", "doc_type", "title"), [
+    # A copy that lost its type name's line: its trích yếu opens with another type's name.
+    ("09/2024/NQ-HĐND", "QUY ĐỊNH MỨC CHI HỖ TRỢ CÔNG TÁC HÒA GIẢI Ở CƠ SỞ", "Nghị quyết",
+     "QUY ĐỊNH MỨC CHI HỖ TRỢ CÔNG TÁC HÒA GIẢI Ở CƠ SỞ"),
+    # The type on the line agrees with the number's, or names a kind of it: the line's type stands.
+    ("12/BC-UBND", "BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM 2019", "Báo cáo", "KẾT QUẢ CÔNG TÁC NĂM 2019"),
+    ("12/TB-UBND", "THÔNG BÁO KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH", "Thông báo kết luận", "CỦA CHỦ TỊCH UBND TỈNH"),
+    # A number with no type code says nothing against the line.
+    ("12/UBND-VX", "BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM 2019", "Báo cáo", "KẾT QUẢ CÔNG TÁC NĂM 2019"),
+])
+def test_a_type_name_opening_the_title_line_gives_way_to_another_the_number_names(
+        number: str, line: str, doc_type: str, title: str) -> None:
+    meta = extract_metadata(f"HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: {number}\nHà Tĩnh, ngày 12 tháng 7 năm 2024\n"
+                            f"{line}\nCăn cứ Luật Ngân sách nhà nước;").metadata
+    assert (meta.doc_type, meta.title) == (doc_type, title)

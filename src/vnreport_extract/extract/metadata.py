@@ -771,8 +771,13 @@ def extract_metadata(text: str) -> MetadataResult:
             break
         if type_idx is None and (number_idx is not None or date_idx is not None) \
                 and (named := type_name_and_title(line.text)) is not None:
-            # ``BÁO CÁO CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG``: the trích yếu begins on the type's line.
-            meta.doc_type, type_rest = named
+            # ``BÁO CÁO CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG``: the trích yếu begins on the type's line;
+            # unless the number names another type: then the line is the trích yếu of a copy
+            # that lost its type name's line (``QUY ĐỊNH MỨC CHI ...`` under ``Số: 09/2024/NQ-HĐND``).
+            numbered = _number_type(meta) if meta.number is not None and meta.number.type_code else None
+            other = numbered is not None and not fold(named[0]).startswith(fold(numbered)) \
+                and not fold(numbered).startswith(fold(named[0]))  # (a Thông báo kết luận is a Thông báo)
+            meta.doc_type, type_rest = (numbered, line.text) if other else named
             type_idx = i
             break
         if kind == "identity" and type_idx is None and meta.number is None \
