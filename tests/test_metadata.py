@@ -1180,9 +1180,27 @@ def test_a_header_line_broken_after_its_first_words_is_read_whole(issuer_lines: 
 
 def test_a_capital_word_above_the_place_and_date_is_no_part_of_the_place() -> None:
     # A one-column copy of a header: the left column's last word, then the right column's date.
-    meta = extract_metadata("ỦY BAN NHÂN DÂN\nHUYỆN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BC-UBND\n"
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BC-UBND\nHUYỆN\n"
                             "Phú Tiến, ngày 15 tháng 5 năm 2023\nBÁO CÁO").metadata
     assert meta.place == "Phú Tiến"
+
+
+def test_a_trich_yeus_last_words_above_the_place_and_date_are_no_part_of_the_place() -> None:
+    # A Công văn's V/v wrapped before the place and date (a DOCX header cell's order).
+    meta = extract_metadata("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 12/UBND-KT\nV/v hỗ trợ kinh phí cho tỉnh\nĐắk Nông\n"
+                            "Buôn Ma Thuột, ngày 5 tháng 3 năm 2023\nKính gửi: Sở Tài chính").metadata
+    assert meta.place == "Buôn Ma Thuột"
+
+
+@pytest.mark.parametrize(("lines", "issuer", "parent"), [
+    ("CÔNG\nTY CỔ PHẦN ĐẦU TƯ AN PHÚ", "CÔNG TY CỔ PHẦN ĐẦU TƯ AN PHÚ", None),
+    ("VNPT\nVIỄN THÔNG HÀ NỘI", "VIỄN THÔNG HÀ NỘI", "VNPT"),
+])
+def test_a_one_word_line_over_an_issuer_joins_it_only_when_cut_from_its_name(lines: str, issuer: str,
+                                                                             parent: str | None) -> None:
+    meta = extract_metadata(f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/CV-AP\n"
+                            "Hà Nội, ngày 5 tháng 3 năm 2023\nV/v báo cáo").metadata
+    assert (meta.issuer, meta.parent_issuer) == (issuer, parent)
 
 
 def test_a_blank_number_line_does_not_take_the_date_under_it() -> None:

@@ -19,6 +19,7 @@ from vnreport_extract.extract.sections import walk
 from vnreport_extract.limits import LimitExceededError, Limits
 from vnreport_extract.models import Report
 from vnreport_extract.pipeline import parse_file
+from vnreport_extract.readers import docx
 from vnreport_extract.readers.docx import read_docx
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -685,6 +686,32 @@ def test_a_table_going_on_over_a_page_without_its_header_joins_the_first_where_i
     assert [len(b.rows) for b in read_docx(_build(tmp_path, body)).blocks if b.kind == "table"] == [3]
 
 
+def test_tables_of_words_default_equal_columns_after_a_page_break_without_a_header_stay_apart(
+        tmp_path: Path) -> None:
+    # Columns of one width each say nothing: any two tables of as many columns have them.
+    body = _grid_table([_HEAD, ["1", "Số TTHC", "40"]]) + _PAGE_BREAK + _grid_table([["Họ và tên", "Lĩnh vực", "Số"]])
+    assert [len(b.rows) for b in read_docx(_build(tmp_path, body)).blocks if b.kind == "table"] == [2, 1]
+
+
+def test_a_grid_without_its_columns_widths_has_no_slivers_and_no_edges(tmp_path: Path) -> None:
+    # ``<w:gridCol/>`` with no width: a staircase of merged cells keeps its three columns.
+    def tc(text: str, span: int = 1) -> str:
+        pr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{pr}{_p(text)}</w:tc>"
+
+    tbl = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+           f"<w:tr>{tc('Họ tên')}{tc('Chức vụ', 2)}</w:tr><w:tr>{tc('Nguyễn Văn A', 2)}{tc('Giám đốc')}</w:tr>"
+           f"<w:tr>{tc('Trần Văn B')}{tc('Phó Giám đốc', 2)}</w:tr><w:tr>{tc('1')}{tc('2')}{tc('3')}</w:tr></w:tbl>")
+    table = next(b for b in read_docx(_build(tmp_path, tbl)).blocks if b.kind == "table")
+    assert table.rows[:3] == [["Họ tên", "Chức vụ", "Chức vụ"], ["Nguyễn Văn A", "Nguyễn Văn A", "Giám đốc"],
+                              ["Trần Văn B", "Phó Giám đốc", "Phó Giám đốc"]]
+
+
+def test_a_small_table_of_representatives_with_their_numbers_is_data(tmp_path: Path) -> None:
+    body = _grid_table([["Thành phần", "Số người"], ["Đại diện UBND xã", "3"], ["Đại diện Hội Nông dân", "2"]])
+    assert [b.kind for b in read_docx(_build(tmp_path, body)).blocks] == ["table"]
+
+
 def test_a_table_after_a_page_break_with_its_columns_elsewhere_and_no_header_stays_apart(tmp_path: Path) -> None:
     rows = [_HEAD, ["1", "Số TTHC", "40"]]
     more = _grid_table([["2", "Số hồ sơ", "12"]], [600, 2000, 3000])
@@ -795,3 +822,10 @@ def test_elements_of_a_part_are_counted_before_it_is_parsed(tmp_path: Path) -> N
     with pytest.raises(LimitExceededError) as caught:
         read_docx(path, limits=Limits(max_xml_elements=elements - 1))
     assert (caught.value.limit, caught.value.value) == ("max_xml_elements", elements)
+
+
+def test_a_cell_merged_from_above_into_a_left_out_column_is_not_written_twice() -> None:
+    # Its text stands in the row it starts in; beside a cell of the row's own it adds nothing.
+    rows = [["X", "T", "T"], ["Y", "Z", "T"]]
+    cells = [[(0, 1, False), (1, 2, False)], [(0, 1, False), (1, 1, False), (2, 1, True)]]
+    assert docx._on_columns(rows, cells, [0, 1]) == ([["X", "T"], ["Y", "Z"]], [[False, False], [False, False]])

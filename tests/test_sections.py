@@ -513,3 +513,9 @@ def test_a_heading_in_capitals_broken_over_lines_is_read_whole(heading: str, tit
 def test_a_heading_broken_after_a_comma_goes_on_in_the_lower_case_line(heading: str, number: str, title: str) -> None:
     r = parse_text(f"{heading}\nCác phòng chuyên môn rà soát văn bản.")
     assert [(s.number, s.title) for s in r.sections] == [(number, title)]
+
+
+@pytest.mark.parametrize("under", ["STT\nNỘI DUNG\nKẾT QUẢ", "BẢNG 1. TỔNG HỢP SỐ LIỆU", "KHÔNG"])
+def test_a_heading_in_capitals_that_ends_whole_keeps_the_capital_lines_under_it_out(under: str) -> None:
+    r = parse_text(f"KẾ HOẠCH\nTriển khai công tác năm 2022\nI. KẾT QUẢ CỤ THỂ\n{under}\nNăm 2022 đạt kết quả tốt.")
+    assert [(s.number, s.title) for s in r.sections] == [("I", "KẾT QUẢ CỤ THỂ")]

@@ -88,7 +88,8 @@ HEADER_RULES: list[HeaderRule] = [
                 r"|(?:chu )?nghia viet nam|viet nam|nam|tu do\s*[-–—]\s*hanh phuc|hanh phuc|dang cong san)\s*$",
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc", "NGHĨA VIỆT NAM",
                   "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"],
-     "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG"]},
+     # ``CÔNG`` folds as ``CỘNG`` does: the first word of ``CÔNG TY`` broken off its line.
+     "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG", "CÔNG"]},
     {"kind": "number",
      "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?"
                 r"so(?=\s*(?:[:.…_/]|\d)|\s+\S{1,8}\s*/\s*[^\W\d_]{2,}-)\s*[:.]?\s*(?P<value>.*)$",
@@ -360,6 +361,8 @@ def classify_line(line: str) -> str | None:
         if pattern.match(folded):
             if kind == "identity" and identity_line(line) is None:
                 continue  # a citation in running text, not the document's own title line
+            if kind == "motto-part" and folded == "cong" and "Ộ" not in stripped.upper():
+                continue  # ``CÔNG`` (of ``CÔNG TY``), not ``CỘNG``
             return kind
     return "doc-type" if doc_type_of(line.strip()) else None
 

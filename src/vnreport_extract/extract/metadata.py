@@ -310,12 +310,21 @@ def _place_wrapped(lines: list[Line], i: int) -> Line | None:
     >>> _place_wrapped(lines, 1).text, _place_wrapped(lines, 0)
     ('Mỹ Tho, ngày 24 tháng 12 năm 2009', None)
     >>> _place_wrapped([Line("Hạnh phúc", 0, 9), Line("Hà Nội, ngày 5 tháng 3 năm 2024", 10, 41)], 1)
+
+    The start of a place opens its cell: it follows the header's lines (the number, the Quốc
+    hiệu, a rule, a cell's mark), not a trích yếu that ends with a place's name:
+
+    >>> v_v = Line("V/v hỗ trợ cho tỉnh", 0, 19)
+    >>> _place_wrapped([v_v, Line("Đắk Nông", 20, 28), Line("Buôn Ma Thuột, ngày 5/3/2023", 29, 57)], 2)
     """
     if i == 0:
         return None
     before, line = lines[i - 1], lines[i]
     if line.start != before.end + 1 or not _PLACE_START.match(before.text) or not line.text[:1].isupper() \
             or classify_line(before.text) is not None or _parse_date_line(line).date is None:
+        return None
+    if i >= 2 and lines[i - 2].text != "|" \
+            and classify_line(lines[i - 2].text) not in ("number", "motto", "motto-part", "rule"):
         return None
     return Line(f"{before.text} {line.text}", before.start, line.end)
 
@@ -408,12 +417,23 @@ _SYMBOL_ALONE = regex.compile(r"^\d[\d.]*[ ]*/[ ]*(?:\d{4}[ ]*/[ ]*)?\p{Lu}[\p{L
 _STANDING = frozenset(fold(c) for c in STANDING_COMMITTEES)
 
 
+def _word_cut_from(word: str, text: str) -> bool:
+    """Whether ``word``, a line of one word, is the first word of a body's name that goes on
+    in ``text`` (``ỦY`` / ``BAN NHÂN DÂN``): the two start a body's name, the word alone does not.
+
+    >>> _word_cut_from("ỦY", "BAN NHÂN DÂN"), _word_cut_from("VNPT", "VIỄN THÔNG HÀ NỘI")
+    (True, False)
+    """
+    return len(word.split()) == 1 and not starts_issuer(word) and starts_issuer(f"{word} {text}")
+
+
 def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, parent issuer) from the header lines above ``Số:``. A body name broken over
     two or three lines (``ỦY BAN NHÂN DÂN`` / ``TỈNH LÂM ĐỒNG``, ``TRUNG TÂM PHỤC VỤ`` /
     ``HÀNH CHÍNH CÔNG``) is one name: a line that does not start a body's name carries on
-    the one above it, and so does every line after a line of one word (``ỦY`` / ``BAN NHÂN
-    DÂN``, as a page copied from a web portal breaks it): no body's name is one word.
+    the one above it, and so does a line after a word cut from the start of a body's name
+    (``ỦY`` / ``BAN NHÂN DÂN``, as a page copied from a web portal breaks it; not ``VNPT`` /
+    ``VIỄN THÔNG HÀ NỘI``, a parent named by one word).
 
     >>> _issuer(["UBND TỈNH LÂM ĐỒNG", "TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"])
     ('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'UBND TỈNH LÂM ĐỒNG')
@@ -427,8 +447,10 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """
     joined: list[str] = []
     for text in lines:
-        if joined and (len(joined[-1].split()) == 1 or fold(joined[-1]) in _STANDING or (not starts_issuer(text) and (
-                (names_locality(text) and _BODY_NAME_END.search(joined[-1])) or not names_locality(text)))):
+        goes_on = not starts_issuer(text) and (
+            (names_locality(text) and _BODY_NAME_END.search(joined[-1] if joined else "") is not None)
+            or not names_locality(text))
+        if joined and (_word_cut_from(joined[-1], text) or fold(joined[-1]) in _STANDING or goes_on):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)

@@ -31,6 +31,7 @@ from ..conventions.numbering import (
     next_label,
     roman_value,
 )
+from ..conventions.vocabulary import OPEN_END_WORDS
 from ..limits import LimitExceededError
 from ..models import Section, Warning
 from ..normalize import fold, in_capitals
@@ -46,6 +47,8 @@ STYLES: list[tuple[str, regex.Pattern[str]]] = [
 # A quotation opened after a colon with the label of a quoted point (``quy định: “2, Sau khi``, the
 # comma an OCR slip) and not closed in the paragraph (by ``”`` or a straight ``"``).
 _QUOTE_AFTER_COLON = regex.compile(r":[ ]*“[ ]*(?:\d{1,2}(?:[.,]\d{1,2})*[.,)]|[a-zđ]\)|[IVX]{1,4}\.)[ ][^”\"]*$")
+# A heading's line left open: a comma, or a word that needs what follows (``VÀ``, ``CỦA``).
+_CUT_OPEN = regex.compile(rf"(?:,|(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)}))[ ]*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 # A sentence end needs one of its marks: most titles have none, and the search for the end
 # tries its look-behind at every place.
@@ -405,9 +408,11 @@ def extract_sections(
                             or len(rest) + 1 + len(more) > MAX_TITLE:
                         break
                     rest = f"{rest} {more}"
-        elif in_capitals(rest) and i + 1 < len(paragraphs) and not rest.rstrip().endswith((".", ":", "!", "?")):
-            # A heading in capitals broken over lines, its label on the first (``I. MỤC ĐÍCH,`` /
-            # ``YÊU CẦU``, ``II. NHIỆM VỤ VÀ`` / ``GIẢI PHÁP``: a page copied from a narrow column).
+        elif in_capitals(rest) and i + 1 < len(paragraphs) and _CUT_OPEN.search(rest):
+            # A heading in capitals broken over lines, its label on the first, where it is left
+            # open (``I. MỤC ĐÍCH,`` / ``YÊU CẦU``, ``II. NHIỆM VỤ VÀ`` / ``GIẢI PHÁP``: a page
+            # copied from a narrow column). A heading that ends whole is followed by what it
+            # heads, in capitals or not (a table's header row, a caption, ``KHÔNG``).
             for k in range(i + 1, min(i + 4, len(paragraphs))):
                 more = text[paragraphs[k][0]:paragraphs[k][1]]
                 if not in_capitals(more) or "\t" in more or parse_heading(more) is not None \

@@ -21,6 +21,7 @@ A DOCX has no pages: ``page`` is None and ``source.pages`` is None.
 from __future__ import annotations
 
 import bisect
+import itertools
 import posixpath
 import re
 import zipfile
@@ -39,6 +40,7 @@ from ..errors import CorruptFileError, PasswordProtectedError, first_line
 from ..extract.tables import cell_number
 from ..limits import LimitExceededError, Limits
 from ..models import Source
+from ..normalize import in_capitals
 from .table_parts import join_typed_continuations
 from .text import continues
 
@@ -842,17 +844,23 @@ class _Reader:
             copy.extend([False] * (width - len(copy)))
         grid = tbl.find(_w("tblGrid"))
         widths = [_int(_attr(col, _w("w"))) for col in _children(grid, _w("gridCol"))] if grid is not None else []
+        if len(widths) != width or not all(widths):
+            widths = []  # a grid that does not give every column's width gives none
         kept = _table_columns(cells, widths)
-        edges = (*(sum(widths[:k]) for k in kept), sum(widths)) if len(widths) == width else ()
+        edges = (*(sum(widths[:k]) for k in kept), sum(widths)) if widths else ()
         if len(kept) == width:
             return rows, copies, edges
         return (*_on_columns(rows, cells, kept), edges)
 
     def same_columns(self, first: Block, block: Block) -> bool:
         """Whether two table blocks have their columns at the same places, within a millimetre
-        (both read from the grid's widths)."""
+        (both read from the grid's widths), and these are a layout of their own: columns of
+        one width each, Word's default, would make any two tables of as many columns alike."""
         a, b = self.edges.get(id(first), ()), self.edges.get(id(block), ())
-        return bool(a) and len(a) == len(b) and all(abs(x - y) <= _SAME_EDGE for x, y in zip(a, b, strict=True))
+        if not a or len(a) != len(b) or any(abs(x - y) > _SAME_EDGE for x, y in zip(a, b, strict=True)):
+            return False
+        widths = [y - x for x, y in itertools.pairwise(a)]
+        return max(widths) - min(widths) > _SAME_EDGE
 
     def table(self, tbl: etree._Element, before_body: bool) -> Iterator[Block]:
         rows, copies, edges = self.grid(tbl)
@@ -994,7 +1002,8 @@ def _on_columns(rows: list[list[str]], cells: Sequence[Sequence[tuple[int, int, 
             i = bisect.bisect_right(kept, start) - 1
             text = row[start]
             if not copy[i] and texts[i].strip() and text.strip():
-                texts[i] = f"{texts[i]}\n{text}"
+                if not repeated:  # a cell merged from above is kept in the row it starts in
+                    texts[i] = f"{texts[i]}\n{text}"
             elif text.strip() or copy[i]:
                 texts[i], copy[i] = text, repeated
         out_rows.append(texts)
@@ -1188,7 +1197,11 @@ def _layout_kind(rows: list[list[str]], before_body: bool) -> str | None:
         return "header"
     if small and len(rows) <= 3:
         starts = [_fold(_lines_of(c)[0]) for c in distinct]
-        if any(_is("recipients", s) or _is("addressee", s) or _is("representative", s) for s in starts) or \
+        # A record's parties (``ĐẠI DIỆN BÊN A``) are named in capitals; ``Đại diện UBND xã`` |
+        # ``3`` is a row of data.
+        if any(_is("recipients", s) or _is("addressee", s) for s in starts) \
+                or any(_is("representative", s) and in_capitals(_lines_of(c)[0])
+                       for s, c in zip(starts, distinct, strict=True)) or \
                 any(_is("signing", s) or is_position(_lines_of(c)[0]) for s, c in zip(starts, distinct,
                                                                                          strict=True)):
             return "signature"

@@ -127,11 +127,16 @@ def _is_header(rows: list[list[str]]) -> bool:
     return any(classify_line(c) in ("motto", "number") for row in rows for c in row)
 
 
-def _is_signature(rows: list[list[str]]) -> bool:
+def _is_signature(rows: list[list[str]], lines: list[str], after: int) -> bool:
     """Whether a table's rows are the ``Nơi nhận`` list beside the signature: its first cell
-    opens the list and a cell of the other column is a signing mark or a position."""
-    return bool(rows) and bool(rows[0]) and classify_line(rows[0][0]) == "recipients" and any(
-        classify_line(c) == "signing" or is_position(c) for row in rows for c in row[1:])
+    opens the list and a cell of the other column is a signing mark or a position; and the
+    list does not go on in the lines after the rows (``lines[after:]``), as it does when the
+    signature's column ends before it (the recipients would be parted from the list)."""
+    if not rows or not rows[0] or classify_line(rows[0][0]) != "recipients" or not any(
+            classify_line(c) == "signing" or is_position(c) for row in rows for c in row[1:]):
+        return False
+    nxt = next((x.strip() for x in lines[after:after + 3] if x.strip()), "")
+    return not nxt.startswith(("-", "+", "•"))
 
 
 def _is_tab_row(line: str) -> bool:
@@ -178,7 +183,7 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
             # are the ``Nơi nhận`` and the signature side by side.
             if len(blocks) < _HEADER_LINES and _is_header(rows):
                 blocks.append(Block("layout", rows=rows))
-            elif _is_signature(rows):
+            elif _is_signature(rows, lines, i):
                 blocks.append(Block("layout", rows=signature_rows(rows)))
             else:
                 blocks.append(Block("table", rows=rows))
@@ -194,7 +199,7 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 blocks.append(Block("layout", rows=rows))
                 i = run
                 continue
-            if _is_signature(rows):
+            if _is_signature(rows, lines, run):
                 blocks.append(Block("layout", rows=signature_rows(rows)))
                 i = run
                 continue
