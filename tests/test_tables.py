@@ -95,3 +95,36 @@ def test_two_header_rows_with_merged_cells_repeated() -> None:
     assert (row.index, row.very_satisfied, row.satisfied, row.dissatisfied, row.consistent) == (
         1, LevelCount(count=3, percent=30.0), LevelCount(count=6, percent=60.0), LevelCount(count=1, percent=10.0),
         True)
+
+
+# Where the header ends (each shape a report's table takes; the helper's names in brackets).
+_HEAD2 = [["TT", "Nội dung", "Kết quả tháng", "Kết quả tháng"], ["", "", "Số vụ", "Số đối tượng"]]
+
+
+@pytest.mark.parametrize(("rows", "header_rows"), [
+    # A group row right under the header: the body's first row, not a third header row.
+    ([*_HEAD2, ["I", "Phát hiện tham nhũng", "Phát hiện tham nhũng", "Phát hiện tham nhũng"],
+      ["1", "Qua tố cáo", "2", "3"]], 2),
+    # The columns' numbering row under the header is the header's.
+    ([["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ"], ["A", "B", "1", "2", "3=2/1"],
+      ["1", "Thu ngân sách", "1.200", "1.260", "105"]], 2),
+    # A table of words whose header was lost (a scan's first page cut): no header.
+    ([["1.", "Báo cáo tình hình kinh tế", "Giám đốc Sở", "Các sở"],
+      ["2.", "Báo cáo ngân sách", "Giám đốc Sở", "Các sở"]], 0),
+    # A part of a table with no label to go by: its first row, as before.
+    ([["", "", "Biến động tăng", "Biến động giảm"], ["", "", "Tổng giá trị", "Tổng giá trị"],
+      ["8", "Tiền", "Không có", ""]], 1),
+])
+def test_the_header_ends_at_a_rows_label_or_number(rows: list[list[str]], header_rows: int) -> None:
+    assert len(build_table(1, rows).header) == header_rows
+
+
+def test_a_satisfaction_table_with_a_group_row_keeps_its_percents() -> None:
+    rows = [["STT", "Lĩnh vực", "Hài lòng", "", "Không hài lòng", ""],
+            ["", "", "Số phiếu", "Tỷ lệ %", "Số phiếu", "Tỷ lệ %"],
+            ["I", "Cấp xã", "Cấp xã", "Cấp xã", "Cấp xã", "Cấp xã"],
+            ["1", "Tư pháp", "30", "90", "15", "10"]]
+    table = build_table(1, rows)
+    assert table.satisfaction is not None
+    row = table.satisfaction[-1]
+    assert (row.field, row.satisfied and row.satisfied.percent, row.consistent) == ("Tư pháp", 90.0, False)

@@ -85,12 +85,46 @@ def _level_of(label: str) -> str | None:
 
 
 def _header_rows(rows: Sequence[Sequence[str]]) -> int:
-    """How many leading rows are header: rows before the first one with a numeric cell
-    after its first column."""
-    for i, row in enumerate(rows):
-        if any(cell_number(c) is not None for c in row[1:]):
-            return i
-    return min(1, len(rows))
+    """How many leading rows are header: rows before the first one with a numeric cell after
+    its first column, or opening with a row's label (``1``, ``I``, ``A``, ``1.2``: a group row
+    ``I | Phát hiện tham nhũng`` or a row of words is the body's); the columns' numbering row
+    under the header (``A | B | 1 | 2 | 3=2/1``) is the header's.
+
+    >>> _header_rows([["TT", "Nội dung", "Số vụ"], ["I", "Phát hiện", "Phát hiện"], ["1", "Qua tố cáo", "2"]])
+    1
+    >>> _header_rows([["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ"], ["A", "B", "1", "2", "3=2/1"],
+    ...               ["1", "Thu ngân sách", "1.200", "1.260", "105"]])
+    2
+    >>> _header_rows([["1", "Nguyễn Văn An", "Chủ tịch"], ["2", "Trần Thị Bình", "Phó Chủ tịch"]])
+    0
+    """
+    # The first row with a number after its first column (one row when none has).
+    numbered = next((i for i, row in enumerate(rows) if any(cell_number(c) is not None for c in row[1:])),
+                    min(1, len(rows)))
+    for i, row in enumerate(rows[:numbered + 1]):
+        labelled = bool(row) and _ROW_LABEL.match(row[0].strip()) is not None
+        if labelled and i + 1 < len(rows) and _numbering_row(row):
+            return i + 1
+        if labelled and (i > 0 or (len(rows) > 1 and bool(rows[1]) and _ROW_LABEL.match(rows[1][0].strip()))):
+            return min(i, numbered)
+        if i > 0 and any(_LISTED.match(c.strip()) for c in row):
+            return min(i, numbered)  # a cell's list (``3.1. Động sản: ...``, ``- Ngân hàng ...``) is the body's
+    return numbered
+
+
+# A row's label in a table's first column: a number (``1``, ``1.``, ``1.2``), a Roman one, a
+# capital letter, a lower-case letter with its bracket.
+_ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|\p{Lu}\.?|\p{Ll}\))$")
+# A cell that opens a list of its own: a numbered point or a bullet.
+_LISTED = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?[ ]|[-+•][ ])")
+# A column's number in the numbering row under a header: ``A``, ``1``, ``(3)``, ``3=2/1``, ``5=3+4``.
+_COLUMN_NUMBER = regex.compile(r"^\(?(?:\d{1,2}|\p{Lu})\)?(?:[ ]*=[ ]*[\d()+\-*/x:. ]+)?$")
+
+
+def _numbering_row(row: Sequence[str]) -> bool:
+    """Whether a row numbers the columns above it: three cells or more, each a column's number."""
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) >= 3 and len(set(cells)) >= 3 and all(_COLUMN_NUMBER.match(c) for c in cells)
 
 
 def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
