@@ -128,3 +128,24 @@ def test_a_satisfaction_table_with_a_group_row_keeps_its_percents() -> None:
     assert table.satisfaction is not None
     row = table.satisfaction[-1]
     assert (row.field, row.satisfied and row.satisfied.percent, row.consistent) == ("Tư pháp", 90.0, False)
+
+
+def test_a_count_with_its_percent_in_brackets_in_one_cell_gives_both() -> None:
+    header = ["TT", "Nội dung khảo sát", "Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Tổng số phiếu"]
+    table = build_table(1, [header, ["1", "Thái độ phục vụ", "60 (42,9 %)", "50 (35,7 %)", "20 (14,3 %)", "10 (7,1%)",
+                                     "140"]])
+    assert table.satisfaction is not None
+    row = table.satisfaction[0]
+    assert [(lc.count, lc.percent) for lc in (row.very_satisfied, row.satisfied, row.neutral, row.dissatisfied)
+            if lc is not None] == [(60, 42.9), (50, 35.7), (20, 14.3), (10, 7.1)]
+    assert (row.total, row.consistent) == (140, True)
+
+
+def test_a_two_row_header_written_as_one_row_keeps_each_levels_percent() -> None:
+    header = ["STT", "Tiêu chí", "Rất hài lòng - Số phiếu", "Rất hài lòng - Tỷ lệ (%)", "Hài lòng - Số phiếu",
+              "Hài lòng - Tỷ lệ (%)", "Không hài lòng - Số phiếu", "Không hài lòng - Tỷ lệ (%)", "Tổng"]
+    table = build_table(1, [header, ["1", "Tiếp cận dịch vụ", "45", "38,5 %", "60", "51,3 %", "12", "10,3 %", "117"]])
+    assert table.satisfaction is not None
+    row = table.satisfaction[0]
+    assert [(lc.count, lc.percent) for lc in (row.very_satisfied, row.satisfied, row.dissatisfied)
+            if lc is not None] == [(45, 38.5), (60, 51.3), (12, 10.3)]

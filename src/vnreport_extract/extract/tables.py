@@ -27,6 +27,9 @@ _LEVEL_LABELS: list[tuple[str, str]] = [
     ("hai long", "satisfied"),
 ]
 _PERCENT_LABEL = regex.compile(r"^(ty le|ti le|%|ty le %|ti le %|\(%\))")
+_PERCENT_AFTER = regex.compile(r"[-–:(,][ ]*(?:ty le|ti le)[ ]*(?:\(?%\)?)?[ ]*\)?$")
+# A count with its percent in brackets in one cell (``60 (42,9 %)``).
+_COUNT_AND_PERCENT = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(\d+(?:,\d+)?\s*%?)\s*\)\s*$")
 _NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*%?\s*$")
 _FIELD_LABEL = ("linh vuc", "noi dung", "don vi", "ten", "co quan")
 _INDEX_LABEL = ("stt", "tt", "so tt")
@@ -150,7 +153,10 @@ def _columns(header: list[list[str]]) -> tuple[dict[str, tuple[int, int | None]]
     own = [fold(column[-1]) if column else "" for column in cells]
 
     def percent(c: int) -> bool:
-        return bool(_PERCENT_LABEL.match(fold(labels[c]).strip()) or _PERCENT_LABEL.match(own[c]))
+        # ``Tỷ lệ (%)`` under its level, or after it in one label (``Rất hài lòng - Tỷ lệ (%)``:
+        # a two-row header written as one row).
+        return bool(_PERCENT_LABEL.match(fold(labels[c]).strip()) or _PERCENT_LABEL.match(own[c])
+                    or _PERCENT_AFTER.search(own[c]))
 
     levels: dict[str, tuple[int, int | None]] = {}
     field_col = index_col = None
@@ -186,6 +192,8 @@ def _satisfaction(header: list[list[str]], body: list[list[str]]) -> list[Satisf
             c, p = levels[level]
             count = cell_number(row[c]) if c < len(row) else None
             written = _number(row[p]) if p is not None and p < len(row) else None
+            if count is None and p is None and c < len(row) and (both := _COUNT_AND_PERCENT.match(row[c])):
+                count, written = cell_number(both.group(1)), _number(both.group(2))  # ``60 (42,9 %)``
             pct = _value(written)
             counts[level] = LevelCount(count=int(count) if count is not None else None, percent=pct)
             if pct is not None:
