@@ -64,10 +64,21 @@ def _cut_row(last: list[str], row: list[str]) -> bool:
     of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``, ``04/2020/TT-`` |
     ``BTP``). A
     row that starts afresh (``Các cơ quan ...`` under ``Sở Nội vụ``) is a row of its own:
-    one more line of a cell merged down the rows."""
+    one more line of a cell merged down the rows. A name's last word or two in capitals go on
+    too when they are the row's one cell of text, under a row full of them (``Thôn Đồng`` |
+    ``Tâm``, the household's other cells all above the break).
+
+    >>> _cut_row(["19", "Trần Thị Hoa", "Thôn Đồng", "6", "Hộ nghèo"], ["", "", "Tâm", "", ""])
+    True
+    >>> _cut_row(["2", "Sở Nội vụ", "5"], ["", "Các cơ quan", "3"])
+    False
+    """
     if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
         return False
     filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
+    if len(filled) == 1 and filled[0][0] and len(filled[0][1].split()) <= 2 \
+            and not filled[0][0].endswith((".", ";", ":")) and sum(1 for a in last[1:] if a.strip()) >= 3:
+        return True
     # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too.
     return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or broken_at_end(a)) for a, b in filled)
 
