@@ -963,3 +963,20 @@ def test_a_content_stream_with_a_wrong_checksum_only_is_read_whole_and_not_calle
     report = parse_file(path, ParseOptions(ocr="off"))
     assert ("12/BC-UBND" in report.text, [w.code for w in report.warnings if w.code == "page-content-damaged"]) == (
         True, [])
+
+
+@pytest.mark.parametrize(("following", "starts"), [
+    ("I. KẾT QUẢ THỰC HIỆN", True),  # a heading in capitals
+    ("1. Kết quả khảo sát theo tiêu chí", True),  # an item after a title's year
+    ("tháng 5 năm 2023 của Ủy ban nhân dân", False),  # the sentence going on
+])
+def test_a_numbered_heading_under_a_full_plain_title_line_starts_a_paragraph(following: str, starts: bool) -> None:
+    # A report printed by LibreOffice with its title in plain type at the left margin: the
+    # title fills the line, the heading under it has no space above, no indent, no bold.
+    from vnreport_extract.readers.pdf_layout import Margins, Para, starts_paragraph
+
+    m = Margins(85, 539)
+    title = Line([Word("Kết quả công tác phòng, chống tham nhũng tháng 5 năm 2023", 85, 537)], 100, 114, 14)
+    nxt = Line([Word(following, 85, 300)], 116, 130, 14)
+    para = Para("Kết quả công tác phòng, chống tham nhũng tháng 5 năm 2023", 1, title, False, m)
+    assert starts_paragraph(para, nxt, m, 16.0) is starts

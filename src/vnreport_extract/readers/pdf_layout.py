@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..conventions.header import classify_line, has_mark
+from ..normalize import in_capitals
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,bd\b|-bd\b", re.IGNORECASE)
@@ -764,6 +765,12 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
     if line.x0 - m.left > 0.6 * line.size:
         return True  # first-line indent
     if LIST_MARKER.match(text) and (_short(last, m) or _SENTENCE_END.search(prev.text)):
+        return True
+    if (marker := LIST_MARKER.match(text)) and (in_capitals(text) or (
+            prev.text[-1:].isdigit() and text[marker.end():].strip()[:1].isupper())):
+        # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``), or an item opening with a capital
+        # after a line ending in a number (a title's year: ``... năm 2023`` / ``1. Kết quả
+        # ...``), under a full line: no line goes on that way.
         return True
     if line.bold and not last.bold:
         return True
