@@ -1490,3 +1490,10 @@ def test_a_type_name_opening_the_title_line_gives_way_to_another_the_number_name
     meta = extract_metadata(f"HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: {number}\nHà Tĩnh, ngày 12 tháng 7 năm 2024\n"
                             f"{line}\nCăn cứ Luật Ngân sách nhà nước;").metadata
     assert (meta.doc_type, meta.title) == (doc_type, title)
+
+
+@pytest.mark.parametrize("mark", ["KHẨN", "HỎA TỐC", "MẬT", "DỰ THẢO LẦN 2"])
+def test_a_handling_mark_under_the_header_is_no_title(mark: str) -> None:
+    meta = extract_metadata(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 123/UBND-VX\nHà Tĩnh, ngày 5 tháng 3 năm 2024\n"
+                            f"{mark}\nCăn cứ Luật Tổ chức chính quyền địa phương;").metadata
+    assert meta.title is None

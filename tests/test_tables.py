@@ -127,7 +127,29 @@ def test_a_satisfaction_table_with_a_group_row_keeps_its_percents() -> None:
     table = build_table(1, rows)
     assert table.satisfaction is not None
     row = table.satisfaction[-1]
-    assert (row.field, row.satisfied and row.satisfied.percent, row.consistent) == ("Tư pháp", 90.0, False)
+    assert (len(table.header), table.rows[0][0], row.field, row.satisfied and row.satisfied.percent,
+            row.consistent) == (2, "I", "Tư pháp", 90.0, False)
+
+
+@pytest.mark.parametrize(("rows", "header_rows"), [
+    # Rows of data with small values are no numbering row of the columns.
+    ([["Tháng", "Hồ sơ tiếp nhận", "Đã giải quyết", "Tồn"], ["1", "45", "40", "5"], ["2", "50", "48", "2"]], 1),
+    ([["STT", "Xếp loại", "Số trường", "Tỷ lệ"], ["1", "A", "12", "40"], ["2", "B", "18", "60"]], 1),
+    # A second header row of bullets, and a first cell OCR read as one letter, stay header.
+    ([["TT", "Nội dung", "Số lượng", "Số lượng"], ["", "", "- Nam", "- Nữ"], ["1", "Xã A", "3", "4"]], 2),
+    ([["T", "Nội dung", "Số"], ["1", "Xã A", "3"], ["2", "Xã B", "4"]], 1),
+])
+def test_the_header_is_not_taken_from_the_bodys_first_row_nor_given_it(rows: list[list[str]],
+                                                                       header_rows: int) -> None:
+    assert len(build_table(1, rows).header) == header_rows
+
+
+def test_a_last_column_of_a_satisfaction_index_is_no_levels_percent() -> None:
+    header = ["STT", "Lĩnh vực", "Rất hài lòng", "Hài lòng", "Không hài lòng", "Chỉ số hài lòng (tỷ lệ %)"]
+    table = build_table(1, [header, ["1", "Tư pháp", "30", "60", "10", "90"]])
+    assert table.satisfaction is not None
+    row = table.satisfaction[0]
+    assert (row.dissatisfied and row.dissatisfied.percent, row.consistent) == (None, True)
 
 
 def test_a_count_with_its_percent_in_brackets_in_one_cell_gives_both() -> None:

@@ -631,6 +631,10 @@ HEADER_MARKS: list[HeaderRule] = [
      "examples": ["Bắc Giang, ngày 18 tháng 10 năm 2012", "Hà Nội, ngày tháng năm 2025",
                   "tháng 10 năm 2012"],
      "not_examples": ["Độc lập - Tự do - Hạnh phúc"]},
+    {"kind": "handling",  # how the paper is handled: urgency, secrecy, a draft (độ khẩn, độ mật)
+     "pattern": r"^\W*(?:thuong khan|hoa toc(?: hen gio)?|khan|toi mat|tuyet mat|mat|du thao(?: lan \d+)?)\W*$",
+     "examples": ["KHẨN", "HỎA TỐC", "THƯỢNG KHẨN", "MẬT", "DỰ THẢO", "DỰ THẢO LẦN 2", "(Dự thảo)"],
+     "not_examples": ["KHẨN TRƯƠNG TRIỂN KHAI", "MẶT TRẬN TỔ QUỐC"]},
     {"kind": "copy-stamp",  # a copy's stamp (sao y) or an e-signature's text over the page
      "pattern": r"^(?:sao y|ban sao|trich sao|sao luc)\b|^(?:ky boi|thoi gian ky)\s*[:;]",
      "examples": ["SAO Y BẢN CHÍNH", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26",
@@ -648,7 +652,7 @@ def _mark(kind: str) -> regex.Pattern[str]:
 
 def has_mark(kind: str, line: str) -> bool:
     """Whether ``line`` holds the header mark ``kind`` (``motto``, ``number``, ``date``,
-    ``copy-stamp``) of ``HEADER_MARKS``.
+    ``handling``, ``copy-stamp``) of ``HEADER_MARKS``.
 
     >>> has_mark("motto", "UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     True

@@ -915,7 +915,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 if kind is None and _is_upper(lines[k].text) and k + 1 < len(lines) \
                         and (_addressee_end(nxt_text := lines[k + 1].text) is not None or _opens_body(nxt_text)
                              or (_is_upper(nxt_text) and names_issuer(nxt_text) and not names_locality(nxt_text))) \
-                        and not names_issuer(lines[k].text) and parse_heading(lines[k].text) is None:
+                        and not names_issuer(lines[k].text) and parse_heading(lines[k].text) is None \
+                        and not has_mark("handling", lines[k].text):
                     # ``MỜI HỌP UBND TỈNH`` / ``Kính gửi:``: a heading in capitals stands for the
                     # type name and trích yếu of a Giấy mời whose number names its type; and a
                     # copy that lost the type name's line has its trích yếu right above the

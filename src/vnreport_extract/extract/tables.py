@@ -7,6 +7,7 @@ whose label names the level, and a following ``Tỷ lệ``/``%`` column is its p
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -29,7 +30,7 @@ _LEVEL_LABELS: list[tuple[str, str]] = [
 _PERCENT_LABEL = regex.compile(r"^(ty le|ti le|%|ty le %|ti le %|\(%\))")
 _PERCENT_AFTER = regex.compile(r"[-–:(,][ ]*(?:ty le|ti le)[ ]*(?:\(?%\)?)?[ ]*\)?$")
 # A count with its percent in brackets in one cell (``60 (42,9 %)``).
-_COUNT_AND_PERCENT = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(\d+(?:,\d+)?\s*%?)\s*\)\s*$")
+_COUNT_AND_PERCENT = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(\d+,\d+\s*%?|\d+\s*%)\s*\)\s*$")
 _NUMBER = regex.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*%?\s*$")
 _FIELD_LABEL = ("linh vuc", "noi dung", "don vi", "ten", "co quan")
 _INDEX_LABEL = ("stt", "tt", "so tt")
@@ -108,10 +109,11 @@ def _header_rows(rows: Sequence[Sequence[str]]) -> int:
         labelled = bool(row) and _ROW_LABEL.match(row[0].strip()) is not None
         if labelled and i + 1 < len(rows) and _numbering_row(row):
             return i + 1
-        if labelled and (i > 0 or (len(rows) > 1 and bool(rows[1]) and _ROW_LABEL.match(rows[1][0].strip()))):
+        if labelled and (i > 0 or (len(rows) > 1 and bool(rows[1]) and row[0].strip()[:1].isdigit()
+                                   and rows[1][0].strip()[:1].isdigit() and _ROW_LABEL.match(rows[1][0].strip()))):
             return min(i, numbered)
         if i > 0 and any(_LISTED.match(c.strip()) for c in row):
-            return min(i, numbered)  # a cell's list (``3.1. Động sản: ...``, ``- Ngân hàng ...``) is the body's
+            return min(i, numbered)  # a cell's numbered points (``3.1. Động sản: ...``) are the body's
     return numbered
 
 
@@ -119,15 +121,33 @@ def _header_rows(rows: Sequence[Sequence[str]]) -> int:
 # capital letter, a lower-case letter with its bracket.
 _ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|\p{Lu}\.?|\p{Ll}\))$")
 # A cell that opens a list of its own: a numbered point or a bullet.
-_LISTED = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?[ ]|[-+•][ ])")
+_LISTED = regex.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ ]")
 # A column's number in the numbering row under a header: ``A``, ``1``, ``(3)``, ``3=2/1``, ``5=3+4``.
 _COLUMN_NUMBER = regex.compile(r"^\(?(?:\d{1,2}|\p{Lu})\)?(?:[ ]*=[ ]*[\d()+\-*/x:. ]+)?$")
 
 
 def _numbering_row(row: Sequence[str]) -> bool:
-    """Whether a row numbers the columns above it: three cells or more, each a column's number."""
+    """Whether a row numbers the columns above it: three cells or more, each a column's number,
+    letters in their order (``A``, ``B``) then numbers counting up by one (``1``, ``2``,
+    ``3=2/1``); a row of data with small values (``1 | 45 | 40 | 5``) does not count so.
+
+    >>> _numbering_row(["A", "B", "1", "2", "3=2/1"]), _numbering_row(["(1)", "(2)", "(3)", "(4)"])
+    (True, True)
+    >>> _numbering_row(["1", "45", "40", "5"]), _numbering_row(["I", "12", "30", "5"]), _numbering_row(["1", "A", "12"])
+    (False, False, False)
+    """
     cells = [c.strip() for c in row if c.strip()]
-    return len(cells) >= 3 and len(set(cells)) >= 3 and all(_COLUMN_NUMBER.match(c) for c in cells)
+    if len(cells) < 3 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+        return False
+    heads: list[str] = [m.group(1) for c in cells if (m := _COLUMN_HEAD.match(c)) is not None]
+    letters = [h for h in heads if not h.isdigit()]
+    numbers = [int(h) for h in heads if h.isdigit()]
+    return heads == letters + [str(n) for n in numbers] \
+        and all(ord(b) == ord(a) + 1 for a, b in itertools.pairwise(letters)) \
+        and all(b == a + 1 for a, b in itertools.pairwise(numbers)) and (not numbers or numbers[0] <= 1)
+
+
+_COLUMN_HEAD = regex.compile(r"^\(?(\d{1,2}|\p{Lu})")
 
 
 def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
@@ -164,7 +184,10 @@ def _columns(header: list[list[str]]) -> tuple[dict[str, tuple[int, int | None]]
         f = fold(label).strip()
         level = _level_of(label)
         if level and not percent(c):
-            pct = c + 1 if c + 1 < width and percent(c + 1) else None
+            # The next column is this level's percent when it names no other level (not a last
+            # ``Chỉ số hài lòng (tỷ lệ %)`` beside ``Không hài lòng``).
+            after = _level_of(labels[c + 1]) if c + 1 < width else None
+            pct = c + 1 if c + 1 < width and percent(c + 1) and after in (None, level) else None
             levels.setdefault(level, (c, pct))
         elif f in _INDEX_LABEL and index_col is None:
             index_col = c

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from ..document import Block
+from ..normalize import fold
 from .pdf_layout import broken_at_end, join_lines
 
 
@@ -58,26 +61,38 @@ def _repeated_cells(row: list[str], header: list[str]) -> list[str]:
     return [c for c, _ in filled] if all(c == h for c, h in filled) else []
 
 
+# A name's last word alone (``Tâm``), and a name above it ending in a capitalised word.
+_NAME_GOES_ON = regex.compile(r"^\p{Lu}\p{Ll}+$")
+_NAME_ENDS = regex.compile(r"(?:^|[ ])\p{Lu}\p{Ll}*[ ]\p{Lu}\p{Ll}*$")
+# Words that label a row of their own: a total, a group.
+_ROW_WORDS = frozenset({"cong", "tong", "tong cong", "trong do", "gom", "khac"})
+
+
 def _cut_row(last: list[str], row: list[str]) -> bool:
     """Whether the first row of a table's continuation is the rest of the last row of its
     first part, cut by the page break: its first cell (the row number) is empty and each
     of its other cells carries on the text above it (``(mã TTHC:`` | ``1.011443)``, ``04/2020/TT-`` |
     ``BTP``). A
     row that starts afresh (``Các cơ quan ...`` under ``Sở Nội vụ``) is a row of its own:
-    one more line of a cell merged down the rows. A name's last word or two in capitals go on
-    too when they are the row's one cell of text, under a row full of them (``Thôn Đồng`` |
-    ``Tâm``, the household's other cells all above the break).
+    one more line of a cell merged down the rows. A name's last word goes on too when it is
+    the row's one cell of text, under a row with three cells of text or more and a name above
+    it (``Thôn Đồng`` | ``Tâm``, the household's other cells all above the break); a total's or
+    a group's label (``Cộng``, ``Trong đó:``) stays a row.
 
     >>> _cut_row(["19", "Trần Thị Hoa", "Thôn Đồng", "6", "Hộ nghèo"], ["", "", "Tâm", "", ""])
     True
     >>> _cut_row(["2", "Sở Nội vụ", "5"], ["", "Các cơ quan", "3"])
     False
+    >>> _cut_row(["1", "Tổng số hộ", "120", "80"], ["", "Trong đó:", "", ""])
+    False
+    >>> _cut_row(["3", "Xã A", "12", "4"], ["", "Cộng", "", ""])
+    False
     """
     if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
         return False
     filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
-    if len(filled) == 1 and filled[0][0] and len(filled[0][1].split()) <= 2 \
-            and not filled[0][0].endswith((".", ";", ":")) and sum(1 for a in last[1:] if a.strip()) >= 3:
+    if len(filled) == 1 and _NAME_GOES_ON.match(filled[0][1]) and _NAME_ENDS.search(filled[0][0]) \
+            and fold(filled[0][1]) not in _ROW_WORDS and sum(1 for a in last[1:] if a.strip()) >= 3:
         return True
     # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too.
     return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or broken_at_end(a)) for a, b in filled)
