@@ -969,6 +969,7 @@ def test_a_content_stream_with_a_wrong_checksum_only_is_read_whole_and_not_calle
     ("I. KẾT QUẢ THỰC HIỆN", True),  # a heading in capitals
     ("1. Kết quả khảo sát theo tiêu chí", True),  # an item after a title's year
     ("tháng 5 năm 2023 của Ủy ban nhân dân", False),  # the sentence going on
+    ("Biểu 1: Kết quả khám tuyển nghĩa vụ quân sự", True),  # a table's caption after a title's year
     ("Điều 12 Nghị định số 30/2020/NĐ-CP", False),  # ``... khoản 1`` / ``Điều 12 ...``: a reference going on
     ("- XÃ HỘI TRÊN ĐỊA BÀN", False),  # a line in capitals going on after a dash
 ])

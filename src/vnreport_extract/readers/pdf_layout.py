@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)]*$")
 # A numbered heading's or item's label (``I.``, ``1.``, ``1.2.``): not ``Điều 12`` or a dash,
 # which a sentence's line may open with.
 _NUMBERED = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)](?!\d)")
+# A table's or annex's caption (``Biểu 1:``, ``Bảng số 2.``, ``Phụ lục I:``).
+_CAPTION = re.compile(r"^(?:Biểu|Bảng|Phụ lục|Mẫu)(?:\s+số)?\s+[\dIVX]{1,4}[.:]")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?i:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$")
 
@@ -769,7 +771,7 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
         return True  # first-line indent
     if LIST_MARKER.match(text) and (_short(last, m) or _SENTENCE_END.search(prev.text)):
         return True
-    if (marker := _NUMBERED.match(text)) and (in_capitals(text) or (
+    if (marker := _NUMBERED.match(text) or _CAPTION.match(text)) and (in_capitals(text) or (
             prev.text[-1:].isdigit() and text[marker.end():].strip()[:1].isupper())):
         # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``), or an item opening with a capital
         # after a line ending in a number (a title's year: ``... năm 2023`` / ``1. Kết quả
