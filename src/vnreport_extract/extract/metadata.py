@@ -127,8 +127,10 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     stop = len(text) if end is None else end
     for raw in text[start:stop].split("\n"):
         line_end = pos + len(raw)
-        # A cell's end mark that a page copied from a web portal's table keeps (``TỈNH HÀ TĨNH |``).
-        stripped = _CELL_END.sub("", raw.strip())
+        stripped = raw.strip()
+        if stripped.endswith("|"):
+            # A cell's end mark that a page copied from a web portal's table keeps (``TỈNH HÀ TĨNH |``).
+            stripped = _CELL_END.sub("", stripped)
         if stripped:
             lead = len(raw) - len(raw.lstrip())
             out.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
@@ -410,10 +412,6 @@ def _starts_issuer_next(lines: list[Line], i: int) -> bool:
 _BODY_WORDS = frozenset(fold(word) for phrase in (*HEADER_PHRASES, *AUTHORITIES, *PROVINCES) for word in phrase.split())
 
 
-# A document's symbol alone on a line (``52/2018/QĐ-UBND``, from a web portal's table of the
-# document's data above its header): no part of the issuer's name.
-_SYMBOL_ALONE = regex.compile(r"^\d[\d.]*[ ]*/[ ]*(?:\d{4}[ ]*/[ ]*)?\p{Lu}[\p{Lu}\d&.\-/ ]*$")
-
 _STANDING = frozenset(fold(c) for c in STANDING_COMMITTEES)
 
 
@@ -447,10 +445,8 @@ def _issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """
     joined: list[str] = []
     for text in lines:
-        goes_on = not starts_issuer(text) and (
-            (names_locality(text) and _BODY_NAME_END.search(joined[-1] if joined else "") is not None)
-            or not names_locality(text))
-        if joined and (_word_cut_from(joined[-1], text) or fold(joined[-1]) in _STANDING or goes_on):
+        if joined and (_word_cut_from(joined[-1], text) or fold(joined[-1]) in _STANDING or (
+                not starts_issuer(text) and (not names_locality(text) or _BODY_NAME_END.search(joined[-1])))):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -719,6 +715,9 @@ def _cells_apart(lines: list[Line]) -> list[Line]:
     """
     out: list[Line] = []
     for line in lines:
+        if "|" not in line.text and "----" not in line.text and "____" not in line.text:
+            out.append(line)  # (no cell mark nor rule: most lines)
+            continue
         cells: list[Line] = []
         at = 0
         for m in [*_CELL_BREAK.finditer(line.text), None]:
@@ -823,11 +822,11 @@ def extract_metadata(text: str) -> MetadataResult:
         # table's row (cells joined by tabs) is no issuer either, nor a line of one or two letters
         # that no body's name holds (``Q``, ``TA``: what OCR reads in a seal's edge or a mark
         # beside the header; not a name's last word wrapped, ``VỤ`` of ``BỘ NỘI`` / ``VỤ``), nor
-        # a document's symbol alone (a web portal's data table above the header).
+        # a document's symbol (``52/2018/QĐ-UBND``: a web portal's data table above the header).
         if number_idx is None and meta.date is None and _is_upper(left) and not issuer_closed \
                 and kind not in ("rule", "motto", "motto-part") and not has_mark("copy-stamp", left) \
                 and "\t" not in left and (sum(c.isalpha() for c in left) > 2 or fold(left).strip() in _BODY_WORDS) \
-                and not _SYMBOL_ALONE.match(left):
+                and not (left[:1].isdigit() and parse_own_number(left) is not None):
             issuer_lines.append(left)
             last_issuer = i
     if issuer_lines:
