@@ -13,7 +13,7 @@ import regex
 
 from ..normalize import fold, in_capitals
 from .doc_types import DOC_TYPES
-from .vocabulary import DEPUTY_AFTER, DEPUTY_TITLES, POSITIONS
+from .vocabulary import DEPUTY_AFTER, DEPUTY_TITLES, OPEN_END_WORDS, POSITIONS
 
 # Folded (lower case, no diacritics): ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``,
 # ``Độc lập - Tự do - Hạnh phúc``, ``ĐẢNG CỘNG SẢN VIỆT NAM``.
@@ -48,6 +48,11 @@ def starts_document(line: str) -> bool:
     """
     return in_capitals(line) and bool(_HEADING.search(fold(line)))
 
+
+# A line ending in a word that needs what follows (``... sự chỉ đạo của``, ``NHIỆM VỤ VÀ``;
+# :data:`~.vocabulary.OPEN_END_WORDS`): what it says goes on in the next line. Every reader and
+# extractor that asks whether a line is left open uses this one.
+OPEN_END_WORD = regex.compile(rf"(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})$")
 
 # The end-of-text mark after a document's last sentence (Nghị định 30/2020/NĐ-CP, Phụ lục I):
 # ``./.``, at times ``./``; the last numbered item's title does not include it.

@@ -12,6 +12,7 @@ import regex
 
 from ..conventions.doc_types import doc_type_of_number
 from ..conventions.header import (
+    OPEN_END_WORD,
     Identity,
     annex_label,
     before_signing,
@@ -36,7 +37,6 @@ from ..conventions.vocabulary import (
     BODY_ABBREVIATIONS,
     HEADER_PHRASES,
     MIDDLE_NAMES,
-    OPEN_END_WORDS,
     POSITIONS,
     PROVINCES,
     RANKS,
@@ -95,7 +95,14 @@ _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
 # ``Phó Chủ tịch UBND tỉnh tại cuộc họp ...``) goes on to the next line whatever its case.
 # ... a comma, and a semicolon between the subjects of a title (``... 6 tháng đầu năm;`` /
 # ``Phương hướng nhiệm vụ 6 tháng cuối năm 2012``).
-_OPEN_END = regex.compile(rf"(?:(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)})|[ ]:|[,;])$")
+
+
+def _open_end(text: str) -> bool:
+    """Whether a title's line is left open: a word that needs what follows, a comma, a
+    semicolon, or a colon after a space."""
+    return text.endswith((",", ";", " :")) or OPEN_END_WORD.search(text) is not None
+
+
 # The subject of a title in lower case, on the line after a body's name in it.
 _SUBJECT_NEXT = regex.compile(r"về[ ]+\p{Ll}")
 # Only these can follow the type name without a title in between.
@@ -391,7 +398,7 @@ def _capital_trich_yeu(lines: list[Line], number_idx: int, k: int) -> bool:
     on right after it or after one more line of it (place and date, ``Kính gửi``)."""
     text = lines[k].text
     if not text[:1].isupper() or _is_upper(text) or len(text.split()) < 4 or len(text) > 80 \
-            or _opens_body(text) or text.rstrip().endswith((".", ";", ":")) or _OPEN_END.search(text) \
+            or _opens_body(text) or text.rstrip().endswith((".", ";", ":")) or _open_end(text) \
             or _NUMBER_IN_TEXT.search(text) \
             or any(classify_line(lines[j].text) == "place-date" for j in range(number_idx + 1, k)):
         return False
@@ -859,7 +866,7 @@ def extract_metadata(text: str) -> MetadataResult:
                     body_start_line = k + 1
                     break
                 continue
-            open_end = bool(title_lines) and _OPEN_END.search(title_lines[-1]) is not None
+            open_end = bool(title_lines) and _open_end(title_lines[-1])
             # A title in capitals goes on in capitals (``KHẢO SÁT PHỤC VỤ ...`` / ``XÂY DỰNG ...``),
             # up to the issuing authority's line above the Căn cứ (``CHÍNH PHỦ``, ``BỘ TRƯỞNG ...``);
             # a body's name goes on with it when the title's subject follows in lower case (a
@@ -898,7 +905,7 @@ def extract_metadata(text: str) -> MetadataResult:
                     nxt = lines[j]
                     header_next = _header_resumes(lines, j)
                     if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
-                            or not (nxt.text[:1].islower() or _OPEN_END.search(title_lines[-1])
+                            or not (nxt.text[:1].islower() or _open_end(title_lines[-1])
                                     or (header_next and not _is_upper(nxt.text) and len(nxt.text) <= 80)):
                         break
                     title_lines.append(nxt.text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..conventions.header import END_MARK, classify_line
+from ..conventions.header import END_MARK, OPEN_END_WORD, classify_line
 from ..conventions.numbering import (
     CONTINUED_ITEM,
     ITEM_LABEL,
@@ -31,7 +31,6 @@ from ..conventions.numbering import (
     next_label,
     roman_value,
 )
-from ..conventions.vocabulary import OPEN_END_WORDS
 from ..limits import LimitExceededError
 from ..models import Section, Warning
 from ..normalize import fold, in_capitals
@@ -47,8 +46,6 @@ STYLES: list[tuple[str, regex.Pattern[str]]] = [
 # A quotation opened after a colon with the label of a quoted point (``quy định: “2, Sau khi``, the
 # comma an OCR slip) and not closed in the paragraph (by ``”`` or a straight ``"``).
 _QUOTE_AFTER_COLON = regex.compile(r":[ ]*“[ ]*(?:\d{1,2}(?:[.,]\d{1,2})*[.,)]|[a-zđ]\)|[IVX]{1,4}\.)[ ][^”\"]*$")
-# A heading's line left open: a comma, or a word that needs what follows (``VÀ``, ``CỦA``).
-_CUT_OPEN = regex.compile(rf"(?:,|(?<!\w)(?i:{'|'.join(OPEN_END_WORDS)}))[ ]*$")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[ ]+(?=[\p{Lu}\d“\"(])")
 # A sentence end needs one of its marks: most titles have none, and the search for the end
 # tries its look-behind at every place.
@@ -408,7 +405,8 @@ def extract_sections(
                             or len(rest) + 1 + len(more) > MAX_TITLE:
                         break
                     rest = f"{rest} {more}"
-        elif in_capitals(rest) and i + 1 < len(paragraphs) and _CUT_OPEN.search(rest):
+        elif in_capitals(rest) and i + 1 < len(paragraphs) \
+                and ((cut := rest.rstrip()).endswith(",") or OPEN_END_WORD.search(cut)):
             # A heading in capitals broken over lines, its label on the first, where it is left
             # open (``I. MỤC ĐÍCH,`` / ``YÊU CẦU``, ``II. NHIỆM VỤ VÀ`` / ``GIẢI PHÁP``: a page
             # copied from a narrow column). A heading that ends whole is followed by what it

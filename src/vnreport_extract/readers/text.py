@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..conventions.header import classify_line, is_position, names_issuer, starts_issuer
+from ..conventions.header import OPEN_END_WORD, classify_line, is_position, names_issuer, starts_issuer
 from ..conventions.numbering import starts_with_label
-from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED, OPEN_END_WORDS
+from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED
 from ..document import Block, SourceDocument, signature_rows
 from ..legacy import decode_again, double_encoded_look, fix_text, legacy_text, legacy_warning
 from ..models import Source
@@ -34,7 +34,6 @@ _STARTS_LOWER = re.compile(r"^[^\W\d_]")
 # copied, a web page's): the next line goes on with it even when it starts with a capital
 # (``Ủy ban nhân dân tỉnh ...``); not after a phrase that ends with such a word and still ends a
 # noun phrase (``Tình hình hiện tại``, ``các đơn vị trực thuộc``).
-_OPEN_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_WORDS)})$", re.IGNORECASE)
 _CLOSED_END = re.compile(rf"(?<!\w)(?:{'|'.join(OPEN_END_PHRASES_CLOSED)})$", re.IGNORECASE)
 _BODIES = (*(fold(a) for a in AUTHORITIES), "so ", "so,", "chinh phu")
 # Lines at the top of a text that may be a header block.
@@ -105,7 +104,7 @@ def continues(previous: str, following: str, *, capitals: bool | None = None) ->
     # most lines open with a capital after a line that ends a sentence.)
     if not following[0].islower():
         tail = previous[-24:]
-        if _OPEN_END.search(tail) is None or _CLOSED_END.search(tail) is not None:
+        if OPEN_END_WORD.search(tail) is None or _CLOSED_END.search(tail) is not None:
             return False
         # A body's name goes on whatever its case (``... của`` / ``Bộ Nội Vụ;``, ``TỈNH ỦY``); else
         # not a line in capitals (a heading, a position), a name alone, a header's or closing's line.
