@@ -123,7 +123,7 @@ _ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|\p{Lu}\
 # A cell that opens a list of its own: a numbered point or a bullet.
 _LISTED = regex.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ ]")
 # A column's number in the numbering row under a header: ``A``, ``1``, ``(3)``, ``3=2/1``, ``5=3+4``.
-_COLUMN_NUMBER = regex.compile(r"^\(?(?:\d{1,2}|\p{Lu})\)?(?:[ ]*=[ ]*[\d()+\-*/x:. ]+)?$")
+_COLUMN_NUMBER = regex.compile(r"^\(?(\d{1,2}|\p{Lu})\)?(?:[ ]*=[ ]*[\d()+\-*/x:. ]+)?$")
 
 
 def _numbering_row(row: Sequence[str]) -> bool:
@@ -137,17 +137,15 @@ def _numbering_row(row: Sequence[str]) -> bool:
     (False, False, False)
     """
     cells = [c.strip() for c in row if c.strip()]
-    if len(cells) < 3 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+    heads: list[str] = [m.group(1) for c in cells if (m := _COLUMN_NUMBER.match(c)) is not None]
+    if len(cells) < 3 or len(heads) < len(cells):
         return False
-    heads: list[str] = [m.group(1) for c in cells if (m := _COLUMN_HEAD.match(c)) is not None]
     letters = [h for h in heads if not h.isdigit()]
     numbers = [int(h) for h in heads if h.isdigit()]
     return heads == letters + [str(n) for n in numbers] \
         and all(ord(b) == ord(a) + 1 for a, b in itertools.pairwise(letters)) \
         and all(b == a + 1 for a, b in itertools.pairwise(numbers)) and (not numbers or numbers[0] <= 1)
 
-
-_COLUMN_HEAD = regex.compile(r"^\(?(\d{1,2}|\p{Lu})")
 
 
 def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
