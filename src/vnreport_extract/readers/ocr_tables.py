@@ -60,6 +60,16 @@ _STRAY_IN = 1.0
 # A rule uninked for this long (inches) is two: a text line at least lies between them (a
 # break in a scanned rule is a few pixels).
 _GAP_IN = 0.3
+# A rule chained to others through ink that crosses them runs at least this share of their
+# group's length (see :func:`_bands`).
+_CHAINED_RULE = 0.75
+# A dotted rule (see :func:`dotted_strokes`): its dots at most this far apart (inches), filling
+# at least this share of its length, with the rows this far (inches) above and below it filling
+# at most this share.
+_DOT_GAP_IN = 0.02
+_DOTTED_FILL = 0.5
+_DOTTED_CLEAR_IN = 0.03
+_DOTTED_CLEAR = 0.15
 # Row lines that run on this far (inches) past a table's last column line make one more column:
 # its side is unruled, or cut off by the scan's edge.
 _OPEN_COLUMN_IN = 0.3
@@ -208,8 +218,6 @@ class _Stroke:
 
 def _strokes(ink: Any, dpi: int) -> list[_Stroke]:
     """The horizontal strokes of ``ink`` (transpose it for the vertical ones)."""
-    import numpy as np
-
     # Rows thickened by one pixel up and down: a thin rule at a slant is a staircase of short
     # steps; thickened, its steps overlap into runs long enough to be kept.
     thick = ink.copy()
@@ -251,30 +259,78 @@ def _strokes(ink: Any, dpi: int) -> list[_Stroke]:
     out: list[_Stroke] = []
     max_thick = _MAX_THICKNESS_IN * dpi + 2
     for members in groups.values():
-        s = np.array([sl[i] for i in members], dtype=np.float64)
-        e = np.array([el[i] for i in members], dtype=np.float64)
-        y = np.array([rl[i] for i in members], dtype=np.float64)
-        a0, a1 = int(s.min()), int(e.max())
-        length = a1 - a0
-        if length < 2 * _MIN_RUN_IN * dpi:
-            continue
-        thickness = float((e - s).sum()) / length
-        if thickness > max_thick:
-            continue  # a filled shape: a box, a photo, a QR code
-        # The line through the runs' pixels (least squares of the row on the position along):
-        # a run's middle is no point of the line when the runs are as long as the stroke.
-        count = e - s
-        n_all = count.sum()
-        sum_a = (s + e - 1) * count / 2
-        sum_aa = ((e - 1) * e * (2 * e - 1) - (s - 1) * s * (2 * s - 1)) / 6
-        sa, saa, sy, say = sum_a.sum(), sum_aa.sum(), (y * count).sum(), (y * sum_a).sum()
-        denominator = n_all * saa - sa * sa
-        slope = float((n_all * say - sa * sy) / denominator) if denominator > 0 else 0.0
-        intercept = float((sy - slope * sa) / n_all)
-        if abs(slope) > _MAX_SLOPE:
-            continue
-        out.append(_Stroke(a0, a1, slope, intercept, thickness))
+        for band in _bands(members, rl, sl, el, dpi):
+            stroke = _fitted(band, rl, sl, el, dpi, max_thick)
+            if stroke is not None:
+                out.append(stroke)
     return out
+
+
+def _bands(members: list[int], rows: list[int], starts: list[int], ends: list[int], dpi: int) -> list[list[int]]:
+    """The runs of a group (``members``, indices into ``rows``, ``starts``, ``ends``) split into
+    the rules they hold. A group higher than one rule at the steepest slant is rules chained
+    through other ink that crosses them (a seal stamped over a table's head, its ring and
+    letters touching two or three rules): each band of rows long runs fill (a rule's rows) is
+    one when it runs most of the group's length; the ink between the bands, in rows no long run
+    fills, is left out. Any other group is one stroke, as it is."""
+    a0 = min(starts[i] for i in members)
+    a1 = max(ends[i] for i in members)
+    top = min(rows[i] for i in members)
+    bottom = max(rows[i] for i in members)
+    if bottom - top + 1 <= _MAX_THICKNESS_IN * dpi + 2 + _MAX_SLOPE * (a1 - a0):
+        return [members]
+    filled: dict[int, int] = {}
+    for i in members:
+        filled[rows[i]] = filled.get(rows[i], 0) + ends[i] - starts[i]
+    rule_rows = sorted(r for r, length in filled.items() if length >= 2 * _MIN_RUN_IN * dpi)
+    bands: list[list[int]] = []
+    last = None
+    for r in rule_rows:
+        if last is None or r - last > 2:
+            bands.append([])
+        bands[-1].append(r)
+        last = r
+    by_row: dict[int, list[int]] = {}
+    for i in members:
+        by_row.setdefault(rows[i], []).append(i)
+    split = [[i for r in range(band[0], band[-1] + 1) for i in by_row.get(r, ())] for band in bands]
+    # The rules run the group's length (the ink that chains them lies between their ends); a
+    # band shorter is a piece of that ink (a seal's ring), and with fewer than two rules the
+    # group is what it was.
+    least = _CHAINED_RULE * (a1 - a0)
+    rules = [b for b in split if max(ends[i] for i in b) - min(starts[i] for i in b) >= least]
+    return rules if len(rules) >= 2 else [members]
+
+
+def _fitted(members: list[int], rl: list[int], sl: list[int], el: list[int], dpi: int,
+            max_thick: float) -> _Stroke | None:
+    """The stroke of chained runs, None when they are no rule: too short, too thick (a filled
+    shape), too steep."""
+    import numpy as np
+
+    s = np.array([sl[i] for i in members], dtype=np.float64)
+    e = np.array([el[i] for i in members], dtype=np.float64)
+    y = np.array([rl[i] for i in members], dtype=np.float64)
+    a0, a1 = int(s.min()), int(e.max())
+    length = a1 - a0
+    if length < 2 * _MIN_RUN_IN * dpi:
+        return None
+    thickness = float((e - s).sum()) / length
+    if thickness > max_thick:
+        return None  # a filled shape: a box, a photo, a QR code
+    # The line through the runs' pixels (least squares of the row on the position along):
+    # a run's middle is no point of the line when the runs are as long as the stroke.
+    count = e - s
+    n_all = count.sum()
+    sum_a = (s + e - 1) * count / 2
+    sum_aa = ((e - 1) * e * (2 * e - 1) - (s - 1) * s * (2 * s - 1)) / 6
+    sa, saa, sy, say = sum_a.sum(), sum_aa.sum(), (y * count).sum(), (y * sum_a).sum()
+    denominator = n_all * saa - sa * sa
+    slope = float((n_all * say - sa * sy) / denominator) if denominator > 0 else 0.0
+    intercept = float((sy - slope * sa) / n_all)
+    if abs(slope) > _MAX_SLOPE:
+        return None
+    return _Stroke(a0, a1, slope, intercept, thickness)
 
 
 def _skew(horizontal: Sequence[_Stroke], vertical: Sequence[_Stroke]) -> float:
@@ -473,6 +529,46 @@ def _grid(xs: list[float], ys: list[float], hs: Sequence[Rule], vs: Sequence[Rul
     return Grid(xs, ys, cells)
 
 
+def dotted_strokes(ink: Any, dpi: int, grid: Grid, strokes: Sequence[_Stroke]) -> list[_Stroke]:
+    """The row lines drawn dotted or dashed inside ``grid`` (Word's dotted borders between a
+    table's rows): no run of them is a rule's length, so :func:`_strokes` finds none. Here the
+    gaps of at most ``_DOT_GAP_IN`` along each row of the grid's box are filled first; a stroke
+    of that ink is a dotted rule when the ink along it fills ``_DOTTED_FILL`` of its length and
+    the rows just above and below it are clear (``_DOTTED_CLEAR``): a line of text filled so is
+    tall and dense, and as thick as a filled shape. Strokes of ``strokes`` (the solid rules)
+    are not found again. ``ink`` and ``dpi``: the image and resolution the grid was found in;
+    the grid's box is taken as it lies (its slant is slight), the strokes are the image's."""
+    import numpy as np
+
+    height, width = ink.shape
+    left, right = max(0, int(grid.xs[0])), min(width, int(grid.xs[-1]) + 1)
+    top, bottom = max(0, int(grid.ys[0])), min(height, int(grid.ys[-1]) + 1)
+    box = ink[top:bottom, left:right]
+    if box.size == 0:
+        return []
+    gap = max(2, round(_DOT_GAP_IN * dpi))
+    at = np.arange(box.shape[1])
+    before = np.maximum.accumulate(np.where(box, at, -width), axis=1)
+    after = np.minimum.accumulate(np.where(box, at, 2 * width)[:, ::-1], axis=1)[:, ::-1]
+    closed = box | (after - before <= gap + 1)
+    clear = max(2, round(_DOTTED_CLEAR_IN * dpi))
+    out: list[_Stroke] = []
+    for s in _strokes(closed, dpi):
+        y = s.across((s.a0 + s.a1) / 2)
+        if any(abs(o.across((s.a0 + s.a1) / 2 + left) - (y + top)) <= _SNAP_IN * dpi
+               and o.a0 < s.a1 + left and s.a0 + left < o.a1 for o in strokes):
+            continue
+        row0, row1 = round(y - s.thickness / 2), round(y + s.thickness / 2)
+        band = box[max(0, row0 - 1):row1 + 2, s.a0:s.a1].any(axis=0)
+        above = box[max(0, row0 - 1 - clear):max(0, row0 - 1), s.a0:s.a1]
+        below = box[row1 + 2:row1 + 2 + clear, s.a0:s.a1]
+        if band.mean() < _DOTTED_FILL or any(part.size and part.any(axis=0).mean() > _DOTTED_CLEAR
+                                             for part in (above, below)):
+            continue
+        out.append(_Stroke(s.a0 + left, s.a1 + left, s.slope, s.intercept + top - s.slope * left, s.thickness))
+    return out
+
+
 def find_grids(grey: Any, dpi: int, ruled_out: Sequence[tuple[int, int]] = ()) -> list[Grid]:
     """The ruled tables of a greyscale page image (a numpy ``uint8`` array), top to bottom, in
     coordinates deskewed by the grid's ``skew``. ``ruled_out``: columns (first, last) that hold
@@ -498,6 +594,11 @@ def find_grids(grey: Any, dpi: int, ruled_out: Sequence[tuple[int, int]] = ()) -
     skew = _skew(horizontal, vertical)
     snap = _SNAP_IN * dpi
     found = grids(_rules(horizontal, skew, True, snap), _rules(vertical, skew, False, snap), dpi)
+    # Inside the tables found, rows parted by a dotted rule (see :func:`dotted_strokes`).
+    dotted = [d for g in found for d in dotted_strokes(ink, dpi, g, horizontal)]
+    if dotted:
+        horizontal = horizontal + dotted
+        found = grids(_rules(horizontal, skew, True, snap), _rules(vertical, skew, False, snap), dpi)
     for g in found:
         g.skew = skew
         g.xs = [x * scale for x in g.xs]
