@@ -87,15 +87,34 @@ def _cut_row(last: list[str], row: list[str]) -> bool:
     False
     >>> _cut_row(["3", "Xã A", "12", "4"], ["", "Cộng", "", ""])
     False
+
+    The row number, centred in a row cut by the break, may stand below it:
+
+    >>> _cut_row(["", "Tham mưu kiểm tra các quy định đối với", "Ít nhất 03 ND:", ""],
+    ...          ["", "các tổ chức hoạt động", "Kiểm định; bảo vệ", "Tháng 12/2012"])
+    True
+    >>> _cut_row(["", "Sở Nội vụ", "5"], ["", "Các cơ quan", "3"])
+    False
     """
-    if len(row) != len(last) or not row or row[0].strip() or not last[0].strip():
+    if len(row) != len(last) or not row or row[0].strip():
         return False
     filled = [(a.strip(), b.strip()) for a, b in zip(last[1:], row[1:], strict=True) if b.strip()]
-    if len(filled) == 1 and _NAME_GOES_ON.match(filled[0][1]) and _NAME_ENDS.search(filled[0][0]) \
-            and fold(filled[0][1]) not in _ROW_WORDS and sum(1 for a in last[1:] if a.strip()) >= 3:
+    if last[0].strip() and len(filled) == 1 and _NAME_GOES_ON.match(filled[0][1]) \
+            and _NAME_ENDS.search(filled[0][0]) and fold(filled[0][1]) not in _ROW_WORDS \
+            and sum(1 for a in last[1:] if a.strip()) >= 3:
         return True
-    # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too.
-    return bool(filled) and all(a and (not b[0].isalpha() or b[0].islower() or broken_at_end(a)) for a, b in filled)
+    # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too, and
+    # so does a list after a colon (``Ít nhất 03 ND:`` | ``Kiểm định; ...``).
+    def goes_on(a: str, b: str) -> bool:
+        return not b[0].isalpha() or b[0].islower() or broken_at_end(a) or a.endswith(":")
+
+    if not last[0].strip():
+        # A row whose number stands in the middle of its lines may leave it below the break: the
+        # row above it is still cut when a cell's sentence goes on in lower case (``... đối với``
+        # | ``các tổ chức, cá nhân ...``), and no cell starts afresh under text; a cell empty above
+        # the break (its text all below it, ``12/2012``) is no sign either way.
+        return any(a and b[0].islower() for a, b in filled) and all(goes_on(a, b) for a, b in filled if a)
+    return bool(filled) and all(a and goes_on(a, b) for a, b in filled)
 
 
 def continue_table(first: Block, part: TableData) -> None:
