@@ -138,6 +138,18 @@ def _is_signature(rows: list[list[str]], lines: list[str], after: int) -> bool:
     return not nxt.startswith(("-", "+", "•"))
 
 
+def _layout(rows: list[list[str]], placed: int, lines: list[str], after: int) -> Block | None:
+    """The layout block a table's rows (pipe or tab separated) are, None when they are a data
+    table: a two-column header copied as text among the first blocks (``placed`` so far:
+    ``ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA ...``, ``Số: 12/BC-UBND | Phú Tiến, ngày ...``), or the
+    ``Nơi nhận`` and the signature side by side (see :func:`_is_signature`), column by column."""
+    if placed < _HEADER_LINES and _is_header(rows):
+        return Block("layout", rows=rows)
+    if _is_signature(rows, lines, after):
+        return Block("layout", rows=signature_rows(rows))
+    return None
+
+
 def _is_tab_row(line: str) -> bool:
     return "\t" in line and sum(1 for c in line.split("\t") if c.strip()) >= 2
 
@@ -178,28 +190,15 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
                 if not _PIPE_RULE.match(lines[i]):
                     rows.append(_pipe_cells(lines[i]))
                 i += 1
-            # A header's two columns as a table (see the tab rows below) are its layout, and so
-            # are the ``Nơi nhận`` and the signature side by side.
-            if len(blocks) < _HEADER_LINES and _is_header(rows):
-                blocks.append(Block("layout", rows=rows))
-            elif _is_signature(rows, lines, i):
-                blocks.append(Block("layout", rows=signature_rows(rows)))
-            else:
-                blocks.append(Block("table", rows=rows))
+            blocks.append(_layout(rows, len(blocks), lines, i) or Block("table", rows=rows))
             continue
         if tabs and _is_tab_row(line):
             run = i
             while run < n and _is_tab_row(lines[run]):
                 run += 1
             rows = [_tab_cells(x) for x in lines[i:run]]
-            if len(blocks) < _HEADER_LINES and _is_header(rows):
-                # A two-column header copied as text (``ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA ...``,
-                # ``Số: 12/BC-UBND<TAB>Phú Tiến, ngày ...``) is layout, not a data table.
-                blocks.append(Block("layout", rows=rows))
-                i = run
-                continue
-            if _is_signature(rows, lines, run):
-                blocks.append(Block("layout", rows=signature_rows(rows)))
+            if (layout := _layout(rows, len(blocks), lines, run)) is not None:
+                blocks.append(layout)
                 i = run
                 continue
             if run - i >= 2 or len(line.split("\t")) >= 3:
