@@ -90,16 +90,14 @@ def _opens_body(text: str) -> bool:
 
 # The first words of a body: the header block (and its type name) stands above them.
 _OPENS_BODY = regex.compile(r"^(?i:căn cứ|thực hiện|trên cơ sở)\b")
-# A title line ending in a word that needs what follows (``... Nghị quyết của`` /
-# ``Hội đồng nhân dân tỉnh``) or in a comma (``... - Ủy viên Ban Thường vụ Tỉnh ủy,`` /
-# ``Phó Chủ tịch UBND tỉnh tại cuộc họp ...``) goes on to the next line whatever its case.
-# ... a comma, and a semicolon between the subjects of a title (``... 6 tháng đầu năm;`` /
-# ``Phương hướng nhiệm vụ 6 tháng cuối năm 2012``).
 
 
 def _open_end(text: str) -> bool:
-    """Whether a title's line is left open: a word that needs what follows, a comma, a
-    semicolon, or a colon after a space."""
+    """Whether a title's line is left open, so that it goes on to the next line whatever its
+    case: it ends in a word that needs what follows (``... Nghị quyết của`` / ``Hội đồng nhân
+    dân tỉnh``), a comma (``... - Ủy viên Ban Thường vụ Tỉnh ủy,`` / ``Phó Chủ tịch UBND tỉnh
+    tại cuộc họp ...``), a semicolon between the subjects of a title (``... 6 tháng đầu năm;`` /
+    ``Phương hướng nhiệm vụ 6 tháng cuối năm 2012``), or a colon after a space."""
     return text.endswith((",", ";", " :")) or OPEN_END_WORD.search(text) is not None
 
 

@@ -103,18 +103,20 @@ def _cut_row(last: list[str], row: list[str]) -> bool:
             and _NAME_ENDS.search(filled[0][0]) and fold(filled[0][1]) not in _ROW_WORDS \
             and sum(1 for a in last[1:] if a.strip()) >= 3:
         return True
-    # A symbol broken at its hyphen (``04/2020/TT-`` | ``BTP ngày 28/5/2020``) carries on too, and
-    # so does a list after a colon (``Ít nhất 03 ND:`` | ``Kiểm định; ...``).
-    def goes_on(a: str, b: str) -> bool:
-        return not b[0].isalpha() or b[0].islower() or broken_at_end(a) or a.endswith(":")
-
     if not last[0].strip():
         # A row whose number stands in the middle of its lines may leave it below the break: the
         # row above it is still cut when a cell's sentence goes on in lower case (``... đối với``
         # | ``các tổ chức, cá nhân ...``), and no cell starts afresh under text; a cell empty above
         # the break (its text all below it, ``12/2012``) is no sign either way.
-        return any(a and b[0].islower() for a, b in filled) and all(goes_on(a, b) for a, b in filled if a)
-    return bool(filled) and all(a and goes_on(a, b) for a, b in filled)
+        return any(a and b[0].islower() for a, b in filled) and all(_goes_on(a, b) for a, b in filled if a)
+    return bool(filled) and all(a and _goes_on(a, b) for a, b in filled)
+
+
+def _goes_on(above: str, below: str) -> bool:
+    """Whether a cell's text below a page break carries on the text above it: it does not open
+    with a capital, or the text above breaks off (a symbol broken at its hyphen, ``04/2020/TT-``
+    | ``BTP ngày 28/5/2020``; a list after its colon, ``Ít nhất 03 ND:`` | ``Kiểm định; ...``)."""
+    return not below[0].isalpha() or below[0].islower() or broken_at_end(above) or above.endswith(":")
 
 
 def continue_table(first: Block, part: TableData) -> None:
