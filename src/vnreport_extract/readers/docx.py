@@ -794,7 +794,8 @@ class _Reader:
         the columns in twips from the table's left, the right edge last (none when the file
         does not give the grid's widths)."""
         rows: list[list[str]] = []
-        copies: list[list[bool]] = []
+        # Each row's cells as (grid column, span, merged from above): where the copies are, and
+        # which grid columns are the table's, are read off them.
         cells: list[list[tuple[int, int, bool]]] = []
         above: dict[int, str] = {}
         for tr in _children(tbl, _TR):
@@ -802,7 +803,6 @@ class _Reader:
             before = min(_MAX_COLUMNS, _int(_attr(trpr.find(_w("gridBefore"))))) if trpr is not None else 0
             after = min(_MAX_COLUMNS, _int(_attr(trpr.find(_w("gridAfter"))))) if trpr is not None else 0
             row = [""] * before
-            copy = [False] * before
             cells.append([])
             for tc in _children(tr, _TC):
                 tcpr = tc.find(_w("tcPr"))
@@ -813,17 +813,14 @@ class _Reader:
                 if vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and col in above:
                     text = above[col]
                     row.extend([text] * span)
-                    copy.extend([True] * span)
                     cells[-1].append((col, span, True))
                 else:
                     text = self.cell_text(tc)
                     row.extend([text] * span)
-                    copy.extend([False] + [True] * (span - 1))
                     cells[-1].append((col, span, False))
                     for k in range(col, col + span):
                         above[k] = text
             row.extend([""] * after)
-            copy.extend([False] * after)
             # Counted as the rows are built: a table of a million rows is refused before it is held.
             self.cells += len(row)
             if self.cells > self.max_cells:
@@ -837,19 +834,15 @@ class _Reader:
                                          what=f"{self.where}: characters in table cells (a merged cell "
                                               "counted in every slot it covers)")
             rows.append(row)
-            copies.append(copy)
         width = max((len(r) for r in rows), default=0)
-        for row, copy in zip(rows, copies, strict=True):
+        for row in rows:
             row.extend([""] * (width - len(row)))
-            copy.extend([False] * (width - len(copy)))
         grid = tbl.find(_w("tblGrid"))
         widths = [_int(_attr(col, _w("w"))) for col in _children(grid, _w("gridCol"))] if grid is not None else []
         if len(widths) != width or not all(widths):
             widths = []  # a grid that does not give every column's width gives none
         kept = _table_columns(cells, widths)
         edges = (*(sum(widths[:k]) for k in kept), sum(widths)) if widths else ()
-        if len(kept) == width:
-            return rows, copies, edges
         return (*_on_columns(rows, cells, kept), edges)
 
     def same_columns(self, first: Block, block: Block) -> bool:
@@ -984,8 +977,9 @@ _SLIVER = 567
 
 def _on_columns(rows: list[list[str]], cells: Sequence[Sequence[tuple[int, int, bool]]],
                 kept: list[int]) -> tuple[list[list[str]], list[list[bool]]]:
-    """The rows of a table grid (see :meth:`_Reader.grid`) on the ``kept`` columns only. A
-    cell that covers none of them (the date of a last row laid out apart) goes into the column
+    """The rows of a table grid (see :meth:`_Reader.grid`) on the ``kept`` columns only, and
+    where the copies of merged cells are (a cell merged from above, a spanned cell's slots
+    after its first). A cell that covers none of them (the date of a last row laid out apart) goes into the column
     before it, after the text of a cell of its own there: no text is left out."""
     at = {k: i for i, k in enumerate(kept)}
     out_rows: list[list[str]] = []
