@@ -105,6 +105,12 @@ def test_header_rule_not_example(kind: str, line: str) -> None:
     assert classify_line(line) != kind
 
 
+@pytest.mark.parametrize(("line", "refused"), [("CỘNG", False), ("CÔNG", True), ("Công", True), ("CONG", True)])
+def test_header_rule_refuses_a_written_form_its_folded_form_matches(line: str, refused: bool) -> None:
+    # ``CÔNG`` (of ``CÔNG TY``) folds as ``CỘNG`` does; only ``CỘNG`` alone is the Quốc hiệu's.
+    assert (match_line("motto-part", line) is None, classify_line(line) != "motto-part") == (refused, refused)
+
+
 MARK_EXAMPLES = [(r["kind"], line) for r in HEADER_MARKS for line in r["examples"]]
 MARK_NOT_EXAMPLES = [(r["kind"], line) for r in HEADER_MARKS for line in r["not_examples"]]
 

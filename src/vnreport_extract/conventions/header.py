@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 import regex
 
@@ -74,6 +74,9 @@ class HeaderRule(TypedDict):
     pattern: str  # matched at the start of the folded line (lower case, no diacritics, đ → d)
     examples: list[str]  # real lines of this kind
     not_examples: list[str]  # real lines that look alike and are not
+    # Lines as written (not folded) that the rule refuses though their folded form matches:
+    # folding makes some words one (``CÔNG`` and ``CỘNG``).
+    refused: NotRequired[str]
 
 
 # One rule per kind of header and signature line (thể thức, Nghị định 30/2020/NĐ-CP Phụ lục I;
@@ -93,8 +96,10 @@ HEADER_RULES: list[HeaderRule] = [
                 r"|(?:chu )?nghia viet nam|viet nam|nam|tu do\s*[-–—]\s*hanh phuc|hanh phuc|dang cong san)\s*$",
      "examples": ["NAM", "XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tự do - Hạnh phúc", "NGHĨA VIỆT NAM",
                   "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"],
-     # ``CÔNG`` folds as ``CỘNG`` does: the first word of ``CÔNG TY`` broken off its line.
-     "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG", "CÔNG"]},
+     "not_examples": ["TỈNH QUẢNG NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG", "CÔNG"],
+     # ``CÔNG`` folds as ``CỘNG`` does (the first word of ``CÔNG TY`` broken off its line): the
+     # word alone is the Quốc hiệu's only when written ``CỘNG``.
+     "refused": r"(?i:c(?!ộ)\wng)$"},
     {"kind": "number",
      "pattern": r"(?:(?:(?:bo )?luat|phap lenh|nghi quyet)\s+(?=so\s*:))?"
                 r"so(?=\s*(?:[:.…_/]|\d)|\s+\S{1,8}\s*/\s*[^\W\d_]{2,}-)\s*[:.]?\s*(?P<value>.*)$",
@@ -181,6 +186,8 @@ HEADER_RULES: list[HeaderRule] = [
 ]
 
 _COMPILED = [(rule["kind"], regex.compile(rule["pattern"])) for rule in HEADER_RULES]
+# The written lines each rule refuses (its ``refused``), by kind.
+_REFUSED = {rule["kind"]: regex.compile(rule["refused"]) for rule in HEADER_RULES if "refused" in rule}
 
 # A cover page's place and year (a project's outline, a study), with no day, at the foot of the
 # cover under the title: not a header line kind of its own (``classify_line`` does not give it:
@@ -335,6 +342,8 @@ def match_line(kind: str, line: str) -> regex.Match[str] | None:
     for head in _HEADS:
         if len(stripped) > head and pattern.match(fold(stripped[:head]), partial=True) is None:
             return None
+    if kind in _REFUSED and _REFUSED[kind].match(stripped):
+        return None
     return pattern.match(fold(stripped))
 
 
@@ -366,8 +375,8 @@ def classify_line(line: str) -> str | None:
         if pattern.match(folded):
             if kind == "identity" and identity_line(line) is None:
                 continue  # a citation in running text, not the document's own title line
-            if kind == "motto-part" and folded == "cong" and "Ộ" not in stripped.upper():
-                continue  # ``CÔNG`` (of ``CÔNG TY``), not ``CỘNG``
+            if kind in _REFUSED and _REFUSED[kind].match(stripped):
+                continue
             return kind
     return "doc-type" if doc_type_of(line.strip()) else None
 
