@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..conventions.header import classify_line, has_mark
+from ..conventions.numbering import label_end, starts_with_label
 from ..normalize import in_capitals
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
@@ -40,15 +41,21 @@ _SPACING_ACCENTS = {"\u00b4": "\u0301", "\u02ca": "\u0301", "`": "\u0300", "\u02
                     "\u02dc": "\u0303", "\u02c6": "\u0302", "\u02d8": "\u0306"}
 _DIGITS = re.compile(r"^\d{1,3}$")
 _UNIT_BEFORE_POWER = re.compile(r"(?:^|[^\w])(?:[kcdh]?m)$")
-# A list number or bullet at the start of a paragraph: ``I.``, ``1.``, ``1.2.``, ``a)``, ``-``, ``+``.
-# (``1.000 đại biểu`` is a number, not item 1: no digit may follow the marker.)
-LIST_MARKER = re.compile(
-    r"^(?:[IVXLC]{1,6}[.)](?!\d)|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|[a-zđ][.)](?=\s)|[-+•–*](?=\s)|\(\d{1,3}\)|"
-    r"(?i:điều|phần|chương|mục)\s+[\dIVXLC]+)")
+# A bullet or a bracketed item number at the start of a paragraph (``-``, ``+``, ``(1)``); section
+# labels are the conventions' (``conventions.numbering``).
+_BULLET = re.compile(r"^(?:[-+•–*](?=\s)|\(\d{1,3}\))")
+
+
+def opens_item(text: str) -> bool:
+    """Whether a line opens a list item or a numbered paragraph: a section label of one of the
+    numbering styles (``I.``, ``I-``, ``1.``, ``1-``, ``1.1.``, ``a)``, ``Điều 5.``; ``1.000 đại
+    biểu`` is a number, not item 1), or a bullet.
+
+    >>> opens_item("1- Các đồng chí bí thư"), opens_item("- Như trên;"), opens_item("1.000 đại biểu")
+    (True, True, False)
+    """
+    return starts_with_label(text) or _BULLET.match(text) is not None
 _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)]*$")
-# A numbered heading's or item's label (``I.``, ``1.``, ``1.2.``): not ``Điều 12`` or a dash,
-# which a sentence's line may open with.
-_NUMBERED = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)](?!\d)")
 # A table's or annex's caption (``Biểu 1:``, ``Bảng số 2.``, ``Phụ lục I:``).
 _CAPTION = re.compile(r"^(?:Biểu|Bảng|Phụ lục|Mẫu)(?:\s+số)?\s+[\dIVX]{1,4}[.:]")
 _ENDS_OPEN = re.compile(r"[^\W\d_]$")
@@ -472,7 +479,7 @@ def footnote_paragraphs(lines: Sequence[Line]) -> list[tuple[str | None, str]]:
             out.append((line.marker, [line]))
             continue
         prev = out[-1][1][-1]
-        if LIST_MARKER.match(line.text) and _SENTENCE_END.search(prev.text) and out[-1][0] is not None:
+        if opens_item(line.text) and _SENTENCE_END.search(prev.text) and out[-1][0] is not None:
             out.append((out[-1][0], [line]))
         else:
             out[-1][1].append(line)
@@ -656,7 +663,7 @@ def signature_zone(lines: Sequence[Line], left: float, right: float) -> Zone | N
 
 def _add_recipient_line(lines: list[str], text: str) -> None:
     """A line of the ``Nơi nhận`` column: a new item, or the rest of a wrapped one."""
-    if lines and not _is("recipients", lines[-1]) and not LIST_MARKER.match(text) and not _is("recipients", text):
+    if lines and not _is("recipients", lines[-1]) and not opens_item(text) and not _is("recipients", text):
         lines[-1] = join_lines([lines[-1], text])
     else:
         lines.append(text)
@@ -769,13 +776,20 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
         return True  # space before the paragraph
     if line.x0 - m.left > 0.6 * line.size:
         return True  # first-line indent
-    if LIST_MARKER.match(text) and (_short(last, m) or _SENTENCE_END.search(prev.text)):
+    if opens_item(text) and (_short(last, m) or _SENTENCE_END.search(prev.text)):
         return True
-    if (marker := _NUMBERED.match(text) or _CAPTION.match(text)) and (in_capitals(text) or (
-            prev.text[-1:].isdigit() and text[marker.end():].strip()[:1].isupper())):
-        # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``), or an item opening with a capital
-        # after a line ending in a number (a title's year: ``... năm 2023`` / ``1. Kết quả
-        # ...``), under a full line: no line goes on that way.
+    label = label_end(text)
+    if label is None and (caption := _CAPTION.match(text)) is not None:
+        label = caption.end()
+    # A label with no mark after its number (``Điều 12 Nghị định ...``) may be a reference going
+    # on (``... khoản 1`` / ``Điều 12 ...``); one with its mark (``1.``, ``1-``, ``1/``) is not.
+    marked = label is not None and not text[:label].rstrip()[-1:].isalnum()
+    if label is not None and (in_capitals(text) or (
+            marked and prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
+        # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``, ``I- TÌNH HÌNH ...``), or an item
+        # opening with a capital after a line ending in a number (a title's year: ``... năm
+        # 2023`` / ``1. Kết quả ...``, ``1- Các đồng chí ...``), under a full line: no line goes
+        # on that way.
         return True
     if line.bold and not last.bold:
         return True
@@ -810,7 +824,7 @@ def continues_on_next_page(prev: Para, line: Line, m: Margins) -> bool:
     text = line.text
     if is_centered(line, m) or prev.centered:
         return False
-    if line.x0 - m.left > 0.6 * line.size or LIST_MARKER.match(text) or (line.bold and not prev.last.bold):
+    if line.x0 - m.left > 0.6 * line.size or opens_item(text) or (line.bold and not prev.last.bold):
         return False
     if continues(prev.text, text):
         return True
