@@ -6,7 +6,9 @@ import pytest
 
 from vnreport_extract import Report, Section, parse_text
 from vnreport_extract.conventions.numbering import (
+    BULLET_EXAMPLES,
     CONTINUED_ITEM_EXAMPLES,
+    NOT_BULLETS,
     NOT_REFERENCE_LABELS,
     NOT_SECTIONS,
     NUMBERING_STYLES,
@@ -15,6 +17,7 @@ from vnreport_extract.conventions.numbering import (
     SCHEME_RANK,
     STEP_LABEL_EXAMPLES,
     TOC_EXAMPLES,
+    opens_item,
 )
 from vnreport_extract.extract.sections import MAX_TITLE, heading_title, parse_heading, walk
 
@@ -519,3 +522,20 @@ def test_a_heading_broken_after_a_comma_goes_on_in_the_lower_case_line(heading: 
 def test_a_heading_in_capitals_that_ends_whole_keeps_the_capital_lines_under_it_out(under: str) -> None:
     r = parse_text(f"KẾ HOẠCH\nTriển khai công tác năm 2022\nI. KẾT QUẢ CỤ THỂ\n{under}\nNăm 2022 đạt kết quả tốt.")
     assert [(s.number, s.title) for s in r.sections] == [("I", "KẾT QUẢ CỤ THỂ")]
+
+
+@pytest.mark.parametrize("line", BULLET_EXAMPLES)
+def test_a_bullet_opens_an_item_of_its_own(line: str) -> None:
+    assert opens_item(line)
+
+
+@pytest.mark.parametrize("line", NOT_BULLETS)
+def test_a_sign_or_bracket_before_a_number_opens_no_item(line: str) -> None:
+    assert not opens_item(line)
+
+
+@pytest.mark.parametrize(("line", "number"), [(line, number) for style in NUMBERING_STYLES
+                                              for line, number in style["examples"]])
+def test_every_numbering_style_opens_an_item(line: str, number: str) -> None:
+    # The PDF and OCR readers start a paragraph at such a line: the same styles the sections have.
+    assert opens_item(line)

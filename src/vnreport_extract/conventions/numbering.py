@@ -188,6 +188,41 @@ def label_end(line: str) -> int | None:
     return None
 
 
+def marked_label(line: str, end: int) -> bool:
+    """Whether the label that ends at ``end`` (:func:`label_end`) has its mark after the number
+    (``1.``, ``1-``, ``1/``, ``a)``, ``Điều 5.``), not the bare number (``Điều 12 ...``, ``III
+    KẾT QUẢ``): a line a wrapped sentence happens to start may open with a bare label (``Điều 12
+    của Quy chế này ...``), never with a marked one.
+
+    >>> marked_label("1- Các đồng chí", 3), marked_label("Điều 12 của Quy chế", 8)
+    (True, False)
+    """
+    return not line[:end].rstrip()[-1:].isalnum()
+
+
+# Bullets that open a list item, not a section: a dash, a plus, a dot or a star before a space,
+# and a number in brackets (``(1) Maket ...``).
+BULLET = regex.compile(r"^(?:[-+•–*](?=\s)|\(\d{1,3}\))")
+BULLET_EXAMPLES: list[str] = [
+    "- Duy trì sử dụng hiệu quả phần mềm Một cửa điện tử",  # bc-cchc-nam-2025
+    "+ Đơn vị sự nghiệp thuộc Ủy ban nhân dân tỉnh:",  # bc-cchc-nam-2025
+    "* Giải thể tổ chức đảng:",  # hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025
+    "(1) Maket trang trí: cờ Tổ quốc, cờ Đảng, tượng Bác, ảnh Mác - Lê nin;",  # the same
+]
+# A sign or a bracket before a number is no bullet: a temperature, a period, a telephone number.
+NOT_BULLETS: list[str] = ["-5 độ C", "(2021 - 2025)", "+84 263 3822 339"]
+
+
+def opens_item(line: str) -> bool:
+    """Whether a line opens a list item or a numbered paragraph of its own: a section label of one
+    of the styles, or a bullet (``BULLET``). ``1.000 đại biểu`` is a number, not item 1.
+
+    >>> opens_item("1- Các đồng chí bí thư"), opens_item("- Như trên;"), opens_item("1.000 đại biểu")
+    (True, True, False)
+    """
+    return starts_with_label(line) or BULLET.match(line) is not None
+
+
 # The label patterns that can match a line starting with a given character (most lines start
 # with a letter no label, or only ``a)``, can start with).
 _LABELS_BY_FIRST: dict[str, list[regex.Pattern[str]]] = {}

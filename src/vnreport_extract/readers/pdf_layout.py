@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..conventions.header import classify_line, has_mark
-from ..conventions.numbering import label_end, starts_with_label
+from ..conventions.numbering import label_end, marked_label, opens_item
 from ..normalize import in_capitals
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
@@ -41,20 +41,6 @@ _SPACING_ACCENTS = {"\u00b4": "\u0301", "\u02ca": "\u0301", "`": "\u0300", "\u02
                     "\u02dc": "\u0303", "\u02c6": "\u0302", "\u02d8": "\u0306"}
 _DIGITS = re.compile(r"^\d{1,3}$")
 _UNIT_BEFORE_POWER = re.compile(r"(?:^|[^\w])(?:[kcdh]?m)$")
-# A bullet or a bracketed item number at the start of a paragraph (``-``, ``+``, ``(1)``); section
-# labels are the conventions' (``conventions.numbering``).
-_BULLET = re.compile(r"^(?:[-+•–*](?=\s)|\(\d{1,3}\))")
-
-
-def opens_item(text: str) -> bool:
-    """Whether a line opens a list item or a numbered paragraph: a section label of one of the
-    numbering styles (``I.``, ``I-``, ``1.``, ``1-``, ``1.1.``, ``a)``, ``Điều 5.``; ``1.000 đại
-    biểu`` is a number, not item 1), or a bullet.
-
-    >>> opens_item("1- Các đồng chí bí thư"), opens_item("- Như trên;"), opens_item("1.000 đại biểu")
-    (True, True, False)
-    """
-    return starts_with_label(text) or _BULLET.match(text) is not None
 _SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)]*$")
 # A table's or annex's caption (``Biểu 1:``, ``Bảng số 2.``, ``Phụ lục I:``).
 _CAPTION = re.compile(r"^(?:Biểu|Bảng|Phụ lục|Mẫu)(?:\s+số)?\s+[\dIVX]{1,4}[.:]")
@@ -782,10 +768,9 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
     if label is None and (caption := _CAPTION.match(text)) is not None:
         label = caption.end()
     # A label with no mark after its number (``Điều 12 Nghị định ...``) may be a reference going
-    # on (``... khoản 1`` / ``Điều 12 ...``); one with its mark (``1.``, ``1-``, ``1/``) is not.
-    marked = label is not None and not text[:label].rstrip()[-1:].isalnum()
+    # on (``... khoản 1`` / ``Điều 12 ...``): :func:`.numbering.marked_label`.
     if label is not None and (in_capitals(text) or (
-            marked and prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
+            marked_label(text, label) and prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
         # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``, ``I- TÌNH HÌNH ...``), or an item
         # opening with a capital after a line ending in a number (a title's year: ``... năm
         # 2023`` / ``1. Kết quả ...``, ``1- Các đồng chí ...``), under a full line: no line goes
