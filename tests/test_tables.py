@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vnreport_extract import build_table, parse_text
+from vnreport_extract.conventions.numbering import NOT_ROW_LABELS, ROW_LABEL, ROW_LABEL_EXAMPLES
 from vnreport_extract.extract.tables import cell_number
 from vnreport_extract.models import LevelCount
 
@@ -171,3 +172,13 @@ def test_a_two_row_header_written_as_one_row_keeps_each_levels_percent() -> None
     row = table.satisfaction[0]
     assert [(lc.count, lc.percent) for lc in (row.very_satisfied, row.satisfied, row.dissatisfied)
             if lc is not None] == [(45, 38.5), (60, 51.3), (12, 10.3)]
+
+
+@pytest.mark.parametrize("cell", ROW_LABEL_EXAMPLES)
+def test_a_row_label_alone_in_the_first_column(cell: str) -> None:
+    assert ROW_LABEL.match(cell) is not None
+
+
+@pytest.mark.parametrize("cell", NOT_ROW_LABELS)
+def test_a_figure_a_date_or_a_word_is_no_row_label(cell: str) -> None:
+    assert ROW_LABEL.match(cell) is None

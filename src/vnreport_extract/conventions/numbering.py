@@ -200,6 +200,15 @@ def marked_label(line: str, end: int) -> bool:
     return not line[:end].rstrip()[-1:].isalnum()
 
 
+# A row's label alone in a table's first column (the ``TT``/``STT`` column): a number (``1``,
+# ``1.``, ``1.2``), a Roman one, a capital letter (a group: ``A``, ``B.``), a lower-case letter
+# with its bracket.
+ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|\p{Lu}\.?|\p{Ll}\))$")
+ROW_LABEL_EXAMPLES: list[str] = ["1", "12", "1.", "2.1", "II", "IV.", "A", "B.", "a)"]
+# A date, a word, a label with its text: not a row's label alone.
+NOT_ROW_LABELS: list[str] = ["12/2023", "Cộng", "TT", "1. Thu ngân sách", "a"]
+
+
 # Bullets that open a list item, not a section: a dash, a plus, a dot or a star before a space,
 # and a number in brackets (``(1) Maket ...``).
 BULLET = regex.compile(r"^(?:[-+•–*](?=\s)|\(\d{1,3}\))")

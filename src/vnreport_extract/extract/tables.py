@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..conventions.numbering import ROW_LABEL
 from ..models import LevelCount, SatisfactionRow, Table
 from ..normalize import fold
 
@@ -106,20 +107,17 @@ def _header_rows(rows: Sequence[Sequence[str]]) -> int:
     numbered = next((i for i, row in enumerate(rows) if any(cell_number(c) is not None for c in row[1:])),
                     min(1, len(rows)))
     for i, row in enumerate(rows[:numbered + 1]):
-        labelled = bool(row) and _ROW_LABEL.match(row[0].strip()) is not None
+        labelled = bool(row) and ROW_LABEL.match(row[0].strip()) is not None
         if labelled and i + 1 < len(rows) and _numbering_row(row):
             return i + 1
         if labelled and (i > 0 or (len(rows) > 1 and bool(rows[1]) and row[0].strip()[:1].isdigit()
-                                   and rows[1][0].strip()[:1].isdigit() and _ROW_LABEL.match(rows[1][0].strip()))):
+                                   and rows[1][0].strip()[:1].isdigit() and ROW_LABEL.match(rows[1][0].strip()))):
             return min(i, numbered)
         if i > 0 and any(_LISTED.match(c.strip()) for c in row):
             return min(i, numbered)  # a cell's numbered points (``3.1. Động sản: ...``) are the body's
     return numbered
 
 
-# A row's label in a table's first column: a number (``1``, ``1.``, ``1.2``), a Roman one, a
-# capital letter, a lower-case letter with its bracket.
-_ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?|\p{Lu}\.?|\p{Ll}\))$")
 # A cell that opens a list of its own: a numbered point or a bullet.
 _LISTED = regex.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ ]")
 # A column's number in the numbering row under a header: ``A``, ``1``, ``(3)``, ``3=2/1``, ``5=3+4``.
