@@ -94,7 +94,7 @@ ABBREVIATIONS: dict[str, str] = {
 
 # Types that are usually cited by name, without a number (``Luật Tiếp cận thông tin``,
 # ``Quy chế làm việc của Ban Chấp hành Trung ương``), the type word capitalised.
-NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ", "Quy chế", "Quy định")
+NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Điều lệ", "Quy chế")
 
 # Documents that set out a plan or a programme, cited by name without a number, by the type
 # word capitalised inside a sentence, after a lower-case word: ``tổ chức thực hiện Kế hoạch rà
@@ -203,10 +203,9 @@ NAMED_PLAN_NOT_EXAMPLES: list[str] = [
 ]
 
 # Types cited by name only with their author (``Quy chế làm việc của Ban Chấp hành Trung
-# ương``, ``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương Đảng``): without one the
-# words name a practice or rules in general, not a document (``thực hiện Quy chế dân chủ ở cơ
-# sở``, ``Quy chế bầu cử trong Đảng``, ``Quy định của pháp luật``).
-NAMED_NEEDS_AUTHOR = ("Quy chế", "Quy định")
+# ương``): without one the words name a practice, not a document (``thực hiện Quy chế dân chủ ở
+# cơ sở``, ``Quy chế bầu cử trong Đảng``).
+NAMED_NEEDS_AUTHOR = ("Quy chế",)
 
 # Types whose name starts with a capital: in lower case the word after them counts or speaks
 # of such documents in general (``36 Nghị quyết QPPL``, ``Điều lệ hội``). A law's or an
@@ -226,9 +225,6 @@ NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("có năng lực hành vi dân sự đầy đủ (theo quy định của Bộ Luật dân sự).", "Bộ Luật dân sự"),
     # the name ends at a conjunction of the sentence (nd-86-2011-nd-cp-thanh-tra.doc)
     ("quy định tại Điều 44, Điều 52 của Luật Thanh tra nhưng phải ghi rõ phạm vi, đối tượng", "Luật Thanh tra"),
-    # rules named with their author (hd-06-hd-tw-2025.pdf)
-    ("Việc quản lý hồ sơ đảng viên thực hiện theo Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương "
-     "Đảng khoá XIII, cụ thể như sau:", "Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương Đảng"),
 ]
 NAMED_NOT_EXAMPLES: list[str] = [
     "Luật “mềm” nhưng không thể thiếu trong quản lý",  # quotes name plans and schemes only
@@ -236,8 +232,6 @@ NAMED_NOT_EXAMPLES: list[str] = [
     "đề nghị Đoàn Luật sư tỉnh cử luật sư tham gia tố tụng",
     # a table cell ends a name: a type word last in its cell names nothing (cv-27-stttt-vp-2012-scan)
     "3\tLã Duy Khiêm\tNam\t1955\tCử nhân Luật\tPhó GĐ Sở\tSở Thông tin và Truyền thông",
-    # rules without their author are the rules in general, not a document
-    "xử lý nghiêm theo Quy định của pháp luật hiện hành",
 ]
 
 # Types named by the body they govern (``Điều lệ Đảng``, ``Điều lệ Hội Cựu chiến binh Việt
