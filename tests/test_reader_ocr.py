@@ -642,7 +642,15 @@ def test_wrapped_lines_of_a_paragraph_are_joined(stored_blocks: dict[int, list[B
     assert first.endswith("Công an tỉnh đã hoàn thiện nội dung, chương trình liên quan, cụ thể như sau:")
 
 
-def test_an_article_label_after_a_finished_sentence_starts_a_paragraph() -> None:
+@pytest.mark.parametrize(("following", "starts"), [
+    ("Điều 6. Thời gian và địa điểm tổ chức thi", True),  # cv-298-stttt-cntt-2012-scan.pdf, page 4
+    ("(2) Chương trình Lễ ra mắt tổ chức đảng:", True),  # hd-btctu's numbered items
+    ("1- Tường rào hoàn thành 26/12/2009.", True),  # ban-tu-khai's
+    ("a. đối với cán bộ, công chức;", True),  # a letter's item in lower case
+    ("III KẾT QUẢ THỰC HIỆN", True),  # a heading whose full stop the OCR lost
+    ("Điều 12 của Quy chế này quy định", False),  # a sentence a wrapped line happens to start
+])
+def test_an_item_or_a_label_after_a_finished_sentence_starts_a_paragraph(following: str, starts: bool) -> None:
     # cv-298-stttt-cntt-2012-scan.pdf, page 4: the Thể lệ's Điều 6 under the full lines of Điều 5
     def line(text: str, top: int) -> Line:
         words, left = [], 200
@@ -654,8 +662,8 @@ def test_an_article_label_after_a_finished_sentence_starts_a_paragraph() -> None
     geo = PageGeometry(width=2480, height=3508, text_left=200, text_right=1800, word_height=40)
     lines = [line("đường Hoàng Văn Thụ, Thành phố Bắc Giang, tỉnh Bắc Giang hoặc email sở thông tin", 1000),
              line("so_tttt_vt@bacgiang.gov.vn. Chậm nhất ngày 20/9/2012 các đơn vị gửi hồ sơ.", 1060),
-             line("Điều 6. Thời gian và địa điểm tổ chức thi", 1120)]
-    assert paragraphs(lines, geo)[-1] == "Điều 6. Thời gian và địa điểm tổ chức thi"
+             line(following, 1120)]
+    assert (paragraphs(lines, geo)[-1] == following) is starts
 
 
 def test_numbered_paragraphs_start_paragraphs(stored_blocks: dict[int, list[Block]]) -> None:

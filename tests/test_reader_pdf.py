@@ -972,11 +972,14 @@ def test_a_content_stream_with_a_wrong_checksum_only_is_read_whole_and_not_calle
     ("Biểu 1: Kết quả khám tuyển nghĩa vụ quân sự", True),  # a table's caption after a title's year
     ("Điều 12 Nghị định số 30/2020/NĐ-CP", False),  # ``... khoản 1`` / ``Điều 12 ...``: a reference going on
     ("- XÃ HỘI TRÊN ĐỊA BÀN", False),  # a line in capitals going on after a dash
-    # The numbering styles of other offices (conventions.numbering), Bắc Giang 2012's among them:
+    # The numbering styles of other offices, as conventions.numbering's examples write them:
     ("I- TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN", True),
     ("1- Các đồng chí bí thư huyện uỷ, thành uỷ", True),
     ("1.1- Công tác lãnh đạo, chỉ đạo", True),
     ("1/ Kết quả thực hiện nhiệm vụ", True),
+    # A title's lines in capitals going on: a bare Roman-looking word or an article named bare.
+    ("VI PHẠM TRONG TUYỂN CHỌN, XÉT CHỌN", False),
+    ("ĐIỀU 12 NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP", False),
 ])
 def test_a_numbered_heading_under_a_full_plain_title_line_starts_a_paragraph(following: str, starts: bool) -> None:
     # A report printed by LibreOffice with its title in plain type at the left margin: the

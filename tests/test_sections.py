@@ -8,7 +8,9 @@ from vnreport_extract import Report, Section, parse_text
 from vnreport_extract.conventions.numbering import (
     BULLET_EXAMPLES,
     CONTINUED_ITEM_EXAMPLES,
+    ITEM_EXAMPLES,
     NOT_BULLETS,
+    NOT_ITEM_EXAMPLES,
     NOT_REFERENCE_LABELS,
     NOT_SECTIONS,
     NUMBERING_STYLES,
@@ -534,8 +536,11 @@ def test_a_sign_or_bracket_before_a_number_opens_no_item(line: str) -> None:
     assert not opens_item(line)
 
 
-@pytest.mark.parametrize(("line", "number"), [(line, number) for style in NUMBERING_STYLES
-                                              for line, number in style["examples"]])
-def test_every_numbering_style_opens_an_item(line: str, number: str) -> None:
-    # The PDF and OCR readers start a paragraph at such a line: the same styles the sections have.
+@pytest.mark.parametrize("line", ITEM_EXAMPLES)
+def test_a_list_number_or_a_marked_label_opens_an_item(line: str) -> None:
     assert opens_item(line)
+
+
+@pytest.mark.parametrize("line", NOT_ITEM_EXAMPLES)
+def test_a_number_or_a_bare_roman_word_opens_no_item(line: str) -> None:
+    assert not opens_item(line)

@@ -3,7 +3,10 @@
 Each style is a pattern for the label at the start of a paragraph, the scheme it belongs
 to (which decides nesting: Phần → Chương → Mục → Điều → Roman → ``A.`` → ``1.`` → ``1.1.`` →
 ``1.1.1.`` → ``a)``), and real lines that show it with the number they give. The number is
-the label without its punctuation. tests/test_sections.py runs every example both ways.
+the label without its punctuation. tests/test_sections.py runs every example both ways, and
+those of the bullets and of what opens a list item (``opens_item``, where the PDF reader
+starts a paragraph; the OCR reader starts one at a bullet, a marked label or a label before a
+capital); tests/test_tables.py those of a table row's label.
 
 A style whose label could also open a date, a page number, a table row or a list of
 figures (``1-``, ``1/``, ``a-``) needs a space and a capital after it: ``1/ Kết quả`` is a
@@ -213,7 +216,7 @@ NOT_ROW_LABELS: list[str] = ["12/2023", "Cộng", "TT", "1. Thu ngân sách", "a
 # and a number in brackets (``(1) Maket ...``).
 BULLET = regex.compile(r"^(?:[-+•–*](?=\s)|\(\d{1,3}\))")
 BULLET_EXAMPLES: list[str] = [
-    "- Duy trì sử dụng hiệu quả phần mềm Một cửa điện tử",  # bc-cchc-nam-2025
+    "- Duy trì sử dụng hiệu quả phần mềm Một cửa điện tử tại Bộ phận một cửa thị trấn",  # the seed
     "+ Đơn vị sự nghiệp thuộc Ủy ban nhân dân tỉnh:",  # bc-cchc-nam-2025
     "* Giải thể tổ chức đảng:",  # hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025
     "(1) Maket trang trí: cờ Tổ quốc, cờ Đảng, tượng Bác, ảnh Mác - Lê nin;",  # the same
@@ -222,14 +225,58 @@ BULLET_EXAMPLES: list[str] = [
 NOT_BULLETS: list[str] = ["-5 độ C", "(2021 - 2025)", "+84 263 3822 339"]
 
 
+# The numbers a list item opens with beside the section labels: a number or a Roman one with its
+# full stop or bracket (``1.``, ``100.``, ``IV)``; not ``1.000 đại biểu``), a letter with its full
+# stop or bracket before a word in any case (``a. đối với cán bộ``).
+_LIST_NUMBER = regex.compile(r"^(?:[IVXLC]{1,6}[.)](?!\d)|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|[a-zđ][.)](?=\s))")
+# A label named by its word, which opens an item bare (``Điều 12 ...``, ``Chương II``).
+_WORD_LABEL = regex.compile(r"^(?i:điều|phần|chương|mục)\s+[\dIVXLC]+")
+
+
+def item_label_end(line: str) -> int | None:
+    """Where the marked label a list item or a heading opens with ends: a list number
+    (``1.``, ``100.``, ``a. đối với``) or a section label with its mark (``1-``, ``I-``, ``1/``,
+    ``1.1-``, ``Điều 5.``). None for a bare one (``VI PHẠM HÀNH CHÍNH``, ``Điều 12 Nghị định``),
+    which a line in capitals or a wrapped sentence may open with.
+
+    >>> item_label_end("100. Sở Tài chính"), item_label_end("1- Các đồng chí"), item_label_end("VI PHẠM")
+    (4, 3, None)
+    """
+    if (m := _LIST_NUMBER.match(line)) is not None:
+        return int(m.end())
+    end = label_end(line)
+    return end if end is not None and marked_label(line, end) else None
+
+
+# Lines that open a list item (``opens_item``), and lines that do not.
+ITEM_EXAMPLES: list[str] = [
+    "1- Tường rào hoàn thành 26/12/2009.",  # ban-tu-khai-bql-kcn-2012-tcvn3.doc
+    "(2) Chương trình Lễ ra mắt tổ chức đảng:",  # hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf
+    "Điều 6. Thời gian và địa điểm tổ chức thi",  # cv-298-stttt-cntt-2012-scan.pdf
+    "Điều 12 Nghị định số 30/2020/NĐ-CP",  # a label named by its word opens an item bare
+    "a. đối với cán bộ, công chức;",  # a letter and its full stop before a word in lower case
+    "100. Sở Tài chính",  # a list's number of three digits
+]
+NOT_ITEM_EXAMPLES: list[str] = [
+    "1.000 đại biểu tham dự",  # a number
+    # a title in capitals wrapped after ``XỬ LÝ`` (qd-09-2010-qd-ubnd-can-tho's ``XỬ LÝ VI PHẠM
+    # TRONG TUYỂN CHỌN, XÉT CHỌN``): ``VI`` bare is a word, not a Roman number
+    "VI PHẠM TRONG TUYỂN CHỌN, XÉT CHỌN",
+    "tác dân vận",
+]
+
+
 def opens_item(line: str) -> bool:
-    """Whether a line opens a list item or a numbered paragraph of its own: a section label of one
-    of the styles, or a bullet (``BULLET``). ``1.000 đại biểu`` is a number, not item 1.
+    """Whether a line opens a list item or a numbered paragraph of its own: a bullet
+    (``BULLET``), a marked label (:func:`item_label_end`), or a label named by its word
+    (``Điều 12``, ``Chương II``). ``1.000 đại biểu`` is a number, not item 1.
 
     >>> opens_item("1- Các đồng chí bí thư"), opens_item("- Như trên;"), opens_item("1.000 đại biểu")
     (True, True, False)
+    >>> opens_item("a. đối với cán bộ, công chức;"), opens_item("VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC ĐẤT ĐAI")
+    (True, False)
     """
-    return starts_with_label(line) or BULLET.match(line) is not None
+    return BULLET.match(line) is not None or _WORD_LABEL.match(line) is not None or item_label_end(line) is not None
 
 
 # The label patterns that can match a line starting with a given character (most lines start

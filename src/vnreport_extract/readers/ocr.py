@@ -63,7 +63,7 @@ from ..conventions.header import (
     is_national_motto,
     match_line,
 )
-from ..conventions.numbering import BULLET, label_end, marked_label, roman, roman_value
+from ..conventions.numbering import BULLET, item_label_end, label_end, roman, roman_value
 from ..conventions.vocabulary import (
     HEADER_PHRASES,
     POSITIONS,
@@ -1362,25 +1362,23 @@ def paragraphs(lines: list[Line], geo: PageGeometry) -> list[str]:
             line.left > prev.left + indent
             or prev.right < geo.text_right - short
             or not close
-            or ((BULLET.match(line.text) is not None or _opens_section(line.text))
-                and _ENDS_SENTENCE.search(prev.text) is not None)
+            or ((BULLET.match(line.text) is not None or item_label_end(line.text) is not None
+                 or _opens_section(line.text)) and _ENDS_SENTENCE.search(prev.text) is not None)
         )
         out[-1:] = [out[-1], line.text] if new else [join_lines(out[-1], line.text)]
     return out
 
 
 def _opens_section(text: str) -> bool:
-    """Whether a line opens with a section label with its mark (``1. trên cơ sở``, ``a) đối
-    với``) or a capital after it (``Điều 6 Thời gian``, ``1- Mục tiêu``): a sentence that a
-    wrapped line happens to start (``Điều 12 của Quy chế này ...``) is no heading.
+    """Whether a line opens with a section label and a capital after it (``Điều 6. Thời gian``,
+    ``1- Mục tiêu``, ``III KẾT QUẢ`` whose full stop the OCR lost): a sentence that a wrapped
+    line happens to start (``Điều 12 của Quy chế này ...``) is no heading.
 
     >>> _opens_section("Điều 6. Thời gian và địa điểm"), _opens_section("Điều 12 của Quy chế này quy định")
     (True, False)
-    >>> _opens_section("a) đối với cán bộ"), _opens_section("III KẾT QUẢ THỰC HIỆN")
-    (True, True)
     """
     end = label_end(text)
-    return end is not None and (text[end:end + 1].isupper() or marked_label(text, end))
+    return end is not None and text[end:end + 1].isupper()
 
 
 def _centred(line: Line, geo: PageGeometry) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..conventions.header import classify_line, has_mark
-from ..conventions.numbering import label_end, marked_label, opens_item
+from ..conventions.numbering import BULLET, item_label_end, opens_item
 from ..normalize import in_capitals
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
@@ -51,7 +51,6 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?i:trang\s*)?\d{1,4}(?:\s*/\s*\d{
 def _is(kind: str, line: str) -> bool:
     """Whether a line is a header or signature line of ``kind`` (see conventions.header)."""
     return classify_line(line) == kind
-_BULLET_ITEM = re.compile(r"^[-+•–]\s")
 
 
 @functools.lru_cache(maxsize=512)
@@ -667,7 +666,7 @@ def continue_signature(zone: Zone, lines: Sequence[Line]) -> int:
         if any(w.x0 < zone.divider - 1 < w.x1 for w in line.words):
             break
         a, b = _split(line, zone.divider)
-        if a is not None and not _BULLET_ITEM.match(a.text):
+        if a is not None and not BULLET.match(a.text):
             break
         if b is not None and len(b.words) > 8:
             break
@@ -764,13 +763,12 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
         return True  # first-line indent
     if opens_item(text) and (_short(last, m) or _SENTENCE_END.search(prev.text)):
         return True
-    label = label_end(text)
+    # A marked label (``1.``, ``I-``, ``1/``): a bare one may be a reference going on (``... khoản
+    # 1`` / ``Điều 12 Nghị định ...``) or a word of a line in capitals (``VI PHẠM HÀNH CHÍNH``).
+    label = item_label_end(text)
     if label is None and (caption := _CAPTION.match(text)) is not None:
         label = caption.end()
-    # A label with no mark after its number (``Điều 12 Nghị định ...``) may be a reference going
-    # on (``... khoản 1`` / ``Điều 12 ...``): :func:`.numbering.marked_label`.
-    if label is not None and (in_capitals(text) or (
-            marked_label(text, label) and prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
+    if label is not None and (in_capitals(text) or (prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
         # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``, ``I- TÌNH HÌNH ...``), or an item
         # opening with a capital after a line ending in a number (a title's year: ``... năm
         # 2023`` / ``1. Kết quả ...``, ``1- Các đồng chí ...``), under a full line: no line goes
