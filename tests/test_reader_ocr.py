@@ -647,7 +647,7 @@ def test_wrapped_lines_of_a_paragraph_are_joined(stored_blocks: dict[int, list[B
     ("(2) Chương trình Lễ ra mắt tổ chức đảng:", True),  # hd-btctu's numbered items
     ("1- Tường rào hoàn thành 26/12/2009.", True),  # ban-tu-khai's
     ("a. đối với cán bộ, công chức;", True),  # a letter's item in lower case
-    ("III KẾT QUẢ THỰC HIỆN", True),  # a heading whose full stop the OCR lost
+    ("III KẾT QUẢ THỰC HIỆN:", True),  # a Roman number written bare, as the seed writes it
     ("Điều 12 của Quy chế này quy định", False),  # a sentence a wrapped line happens to start
 ])
 def test_an_item_or_a_label_after_a_finished_sentence_starts_a_paragraph(following: str, starts: bool) -> None:

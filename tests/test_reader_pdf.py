@@ -977,9 +977,14 @@ def test_a_content_stream_with_a_wrong_checksum_only_is_read_whole_and_not_calle
     ("1- Các đồng chí bí thư huyện uỷ, thành uỷ", True),
     ("1.1- Công tác lãnh đạo, chỉ đạo", True),
     ("1/ Kết quả thực hiện nhiệm vụ", True),
-    # A title's lines in capitals going on: a bare Roman-looking word or an article named bare.
+    # A title's lines in capitals going on: a bare Roman-looking word, an article named bare, a
+    # symbol's number and codes after the title's ``SỐ`` (the seed's symbols).
     ("VI PHẠM TRONG TUYỂN CHỌN, XÉT CHỌN", False),
     ("ĐIỀU 12 NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP", False),
+    ("10- CTPH/BDVTU-BCSĐUBND NGÀY 15/11/2021 CỦA BAN DÂN VẬN", False),
+    ("49 - QĐ/ĐU NGÀY 20/5/2021 CỦA ĐẢNG ỦY", False),
+    # A sentence ending on a reference (``... tại khoản 2``) going on with its article.
+    ("Điều 5. Trường hợp người được xác minh", False),
 ])
 def test_a_numbered_heading_under_a_full_plain_title_line_starts_a_paragraph(following: str, starts: bool) -> None:
     # A report printed by LibreOffice with its title in plain type at the left margin: the

@@ -541,6 +541,12 @@ def test_a_list_number_or_a_marked_label_opens_an_item(line: str) -> None:
     assert opens_item(line)
 
 
+@pytest.mark.parametrize("line", [line for style in NUMBERING_STYLES for line, number in style["examples"]
+                                  if line[len(number):].lstrip()[:1] in (".", ")", "-", "–", "—", "/", ":")])
+def test_a_numbering_style_written_with_its_mark_opens_an_item(line: str) -> None:
+    assert opens_item(line)
+
+
 @pytest.mark.parametrize("line", NOT_ITEM_EXAMPLES)
 def test_a_number_or_a_bare_roman_word_opens_no_item(line: str) -> None:
     assert not opens_item(line)

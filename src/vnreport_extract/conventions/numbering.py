@@ -59,7 +59,7 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("I.1. Căn cứ pháp lý", "I.1"), ("II.1.2. Hiện trạng ứng dụng CNTT", "II.1.2"),
                   ("IV.1 Mục tiêu dự án", "IV.1"), ("IV.3.1.1 Quy trình quản lý văn bản đến", "IV.3.1.1")]},
     {"name": "I.", "scheme": "roman",
-     "pattern": r"(?P<number>[IVXL]{1,7})(?:[ ]*[.):][ ]*|[ ]+(?=\p{Lu}))",
+     "pattern": r"(?P<number>[IVXL]{1,7})(?:[ ]*[.):](?!\p{Ll})[ ]*|[ ]+(?=\p{Lu}))",
      "examples": [("I. Thành phần dự họp", "I"), ("III KẾT QUẢ THỰC HIỆN:", "III")]},
     {"name": "I-", "scheme": "roman",
      "pattern": r"(?P<number>[IVXL]{1,7})[ ]*[-–—][ ]*(?=[\p{Lu}“\"(])",
@@ -111,6 +111,7 @@ NOT_SECTIONS: list[str] = [
     "- Duy trì sử dụng hiệu quả phần mềm.",  # a bullet
     "Mục lục",  # a table of contents
     "Điều lệ Đảng quy định thì nhiệm kỳ",  # a name, not an article
+    "V.v tăng cường công tác phòng, chống tham nhũng",  # ``V/v`` written with a full stop
 ]
 
 # A table of contents lists the headings with their pages: after its title, the run of
@@ -228,9 +229,12 @@ NOT_BULLETS: list[str] = ["-5 độ C", "(2021 - 2025)", "+84 263 3822 339"]
 # The numbers a list item opens with beside the section labels: a number or a Roman one with its
 # full stop or bracket (``1.``, ``100.``, ``IV)``; not ``1.000 đại biểu``), a letter with its full
 # stop or bracket before a word in any case (``a. đối với cán bộ``).
-_LIST_NUMBER = regex.compile(r"^(?:[IVXLC]{1,6}[.)](?!\d)|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|[a-zđ][.)](?=\s))")
-# A label named by its word, which opens an item bare (``Điều 12 ...``, ``Chương II``).
-_WORD_LABEL = regex.compile(r"^(?i:điều|phần|chương|mục)\s+[\dIVXLC]+")
+_LIST_NUMBER = regex.compile(r"^(?:[IVXLC]{1,6}[.)](?!\w)|\d{1,3}(?:\.\d{1,3})*[.)](?!\w)|[a-zđ][.)](?=\s))")
+# A label named by its word, which opens an item bare (``Điều 12 ...``, ``Chương II``); not the
+# word in a name (``MỤC LỤC``, ``ĐIỀU LỆ ĐẢNG``, ``PHẦN CỨNG``).
+WORD_LABEL = regex.compile(r"^(?i:điều|phần|chương|mục)\s+(?:\d{1,3}[a-z]?|[IVXLC]{1,6})(?!\w)")
+# A Party symbol's number and codes (``10- CTPH/BDVTU``, ``49 - QĐ/ĐU``): no label and its text.
+_SYMBOL_AFTER = regex.compile(r"\p{Lu}[\p{Lu}\p{Ll}]{0,9}(?:-\p{Lu}+)*[ ]?/")
 
 
 def item_label_end(line: str) -> int | None:
@@ -245,7 +249,9 @@ def item_label_end(line: str) -> int | None:
     if (m := _LIST_NUMBER.match(line)) is not None:
         return int(m.end())
     end = label_end(line)
-    return end if end is not None and marked_label(line, end) else None
+    if end is None or not marked_label(line, end) or _SYMBOL_AFTER.match(line, end) is not None:
+        return None
+    return end
 
 
 # Lines that open a list item (``opens_item``), and lines that do not.
@@ -253,16 +259,21 @@ ITEM_EXAMPLES: list[str] = [
     "1- Tường rào hoàn thành 26/12/2009.",  # ban-tu-khai-bql-kcn-2012-tcvn3.doc
     "(2) Chương trình Lễ ra mắt tổ chức đảng:",  # hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf
     "Điều 6. Thời gian và địa điểm tổ chức thi",  # cv-298-stttt-cntt-2012-scan.pdf
-    "Điều 12 Nghị định số 30/2020/NĐ-CP",  # a label named by its word opens an item bare
+    "Chương II",  # qd-93-2007-qd-ttg-mot-cua: a label named by its word opens an item bare
     "a. đối với cán bộ, công chức;",  # a letter and its full stop before a word in lower case
     "100. Sở Tài chính",  # a list's number of three digits
 ]
 NOT_ITEM_EXAMPLES: list[str] = [
     "1.000 đại biểu tham dự",  # a number
-    # a title in capitals wrapped after ``XỬ LÝ`` (qd-09-2010-qd-ubnd-can-tho's ``XỬ LÝ VI PHẠM
-    # TRONG TUYỂN CHỌN, XÉT CHỌN``): ``VI`` bare is a word, not a Roman number
+    # ``VI`` bare is a word, not a Roman number: the second line of qd-09-2010-qd-ubnd-can-tho-quy-
+    # dinh-kem-theo.doc's title ``XỬ LÝ VI PHẠM TRONG TUYỂN CHỌN, XÉT CHỌN`` if a page wrapped it
     "VI PHẠM TRONG TUYỂN CHỌN, XÉT CHỌN",
-    "tác dân vận",
+    "V.v tăng cường công tác phòng, chống tham nhũng",  # ``V/v`` written with a full stop
+    # a symbol's number and codes after a title's ``SỐ`` wrapped (the seed's symbols)
+    "10- CTPH/BDVTU-BCSĐUBND NGÀY 15/11/2021",
+    "49 - QĐ/ĐU NGÀY 20/5/2021",
+    "MỤC LỤC",  # the word in a name, not a label
+    "ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM",
 ]
 
 
@@ -276,7 +287,7 @@ def opens_item(line: str) -> bool:
     >>> opens_item("a. đối với cán bộ, công chức;"), opens_item("VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC ĐẤT ĐAI")
     (True, False)
     """
-    return BULLET.match(line) is not None or _WORD_LABEL.match(line) is not None or item_label_end(line) is not None
+    return BULLET.match(line) is not None or WORD_LABEL.match(line) is not None or item_label_end(line) is not None
 
 
 # The label patterns that can match a line starting with a given character (most lines start

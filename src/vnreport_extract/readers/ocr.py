@@ -1371,8 +1371,8 @@ def paragraphs(lines: list[Line], geo: PageGeometry) -> list[str]:
 
 def _opens_section(text: str) -> bool:
     """Whether a line opens with a section label and a capital after it (``Điều 6. Thời gian``,
-    ``1- Mục tiêu``, ``III KẾT QUẢ`` whose full stop the OCR lost): a sentence that a wrapped
-    line happens to start (``Điều 12 của Quy chế này ...``) is no heading.
+    ``1- Mục tiêu``, a Roman number written bare as the seed's ``III KẾT QUẢ THỰC HIỆN:``): a
+    sentence that a wrapped line happens to start (``Điều 12 của Quy chế này ...``) is no heading.
 
     >>> _opens_section("Điều 6. Thời gian và địa điểm"), _opens_section("Điều 12 của Quy chế này quy định")
     (True, False)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..conventions.header import classify_line, has_mark
-from ..conventions.numbering import BULLET, item_label_end, opens_item
+from ..conventions.numbering import WORD_LABEL, item_label_end, opens_item
 from ..normalize import in_capitals
 
 # Font names that draw bold type (``TimesNewRomanPS-BoldMT``, ``Arial,Bold``, ``VNI-Times-Bold``).
@@ -51,6 +51,10 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?i:trang\s*)?\d{1,4}(?:\s*/\s*\d{
 def _is(kind: str, line: str) -> bool:
     """Whether a line is a header or signature line of ``kind`` (see conventions.header)."""
     return classify_line(line) == kind
+
+
+# A recipient's item mark, on a line that carries the ``Nơi nhận`` list over a page break.
+_RECIPIENT_ITEM = re.compile(r"^[-+•–]\s")
 
 
 @functools.lru_cache(maxsize=512)
@@ -666,7 +670,7 @@ def continue_signature(zone: Zone, lines: Sequence[Line]) -> int:
         if any(w.x0 < zone.divider - 1 < w.x1 for w in line.words):
             break
         a, b = _split(line, zone.divider)
-        if a is not None and not BULLET.match(a.text):
+        if a is not None and not _RECIPIENT_ITEM.match(a.text):
             break
         if b is not None and len(b.words) > 8:
             break
@@ -768,7 +772,10 @@ def starts_paragraph(prev: Para, line: Line, m: Margins, pitch: float) -> bool:
     label = item_label_end(text)
     if label is None and (caption := _CAPTION.match(text)) is not None:
         label = caption.end()
-    if label is not None and (in_capitals(text) or (prev.text[-1:].isdigit() and text[label:].strip()[:1].isupper())):
+    # After a line ending in a number, not a label named by its word: ``... khoản 2`` / ``Điều 5.
+    # Trường hợp ...`` is a reference going on.
+    if label is not None and (in_capitals(text) or (prev.text[-1:].isdigit() and WORD_LABEL.match(text) is None
+                                                    and text[label:].strip()[:1].isupper())):
         # A heading in capitals (``I. KẾT QUẢ THỰC HIỆN``, ``I- TÌNH HÌNH ...``), or an item
         # opening with a capital after a line ending in a number (a title's year: ``... năm
         # 2023`` / ``1. Kết quả ...``, ``1- Các đồng chí ...``), under a full line: no line goes
