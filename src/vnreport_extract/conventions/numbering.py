@@ -2,11 +2,12 @@
 
 Each style is a pattern for the label at the start of a paragraph, the scheme it belongs
 to (which decides nesting: Phần → Chương → Mục → Điều → Roman → ``A.`` → ``1.`` → ``1.1.`` →
-``1.1.1.`` → ``a)``), and real lines that show it with the number they give. The number is
-the label without its punctuation. tests/test_sections.py runs every example both ways, and
-those of the bullets and of what opens a list item (``opens_item``, where the PDF reader
-starts a paragraph; the OCR reader starts one at a bullet, a marked label or a label before a
-capital); tests/test_tables.py those of a table row's label.
+``1.1.1.`` → ``a)``), and lines that show it with the number they give (real lines, but for
+the few forms marked so). The number is the label without its punctuation.
+tests/test_sections.py runs every example both ways, and those of the bullets and of what
+opens a list item (``opens_item``, where the PDF reader starts a paragraph; the OCR reader
+starts one at a bullet, a marked label or a label before a capital); tests/test_tables.py
+those of a table row's label.
 
 A style whose label could also open a date, a page number, a table row or a list of
 figures (``1-``, ``1/``, ``a-``) needs a space and a capital after it: ``1/ Kết quả`` is a
@@ -63,6 +64,7 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("I. Thành phần dự họp", "I"), ("III KẾT QUẢ THỰC HIỆN:", "III")]},
     {"name": "I-", "scheme": "roman",
      "pattern": r"(?P<number>[IVXL]{1,7})[ ]*[-–—][ ]*(?=[\p{Lu}“\"(])",
+     # forms of the style (the corpus has no such line; ``1- ...`` items are in ban-tu-khai's .doc)
      "examples": [("I- TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN", "I"), ("II — NHIỆM VỤ TRỌNG TÂM", "II")]},
     {"name": "A.", "scheme": "upper",
      "pattern": r"(?P<number>[A-H])\.[ ]+(?=\p{Lu}\p{L})",
@@ -78,6 +80,8 @@ NUMBERING_STYLES: list[NumberingStyle] = [
      "examples": [("1.1. Về tuổi đời", "1.1"), ("2.1 Hạn chế", "2.1")]},
     {"name": "1.1-", "scheme": "arabic",
      "pattern": r"(?P<number>\d{1,2}\.\d{1,2})[ ]*[-–][ ]*(?=[\p{Lu}“\"(])",
+     # a form of the style, made from a real heading (the seed's ``1. Công tác lãnh đạo, chỉ
+     # đạo ...``); the corpus has no such line
      "examples": [("1.1- Công tác lãnh đạo, chỉ đạo", "1.1")]},
     {"name": "1.", "scheme": "arabic",
      "pattern": r"(?P<number>\d{1,2})[ ]*[.)][ ]*(?![\d,])",
@@ -91,7 +95,7 @@ NUMBERING_STYLES: list[NumberingStyle] = [
                   ("17— UBND huyện Sơn Động", "17"), ("18 — UBND huyện Lục Ngạn", "18")]},
     {"name": "1/", "scheme": "arabic",
      "pattern": r"(?P<number>\d{1,2})[ ]*/" + _CAPITAL_AFTER,
-     "examples": [("1/ Kết quả thực hiện nhiệm vụ", "1")]},
+     "examples": [("1/ Kết quả thực hiện nhiệm vụ", "1")]},  # a form of the style: no corpus line
     {"name": "a)", "scheme": "letter",
      "pattern": r"(?P<number>[a-zđ])(?:[ ]*\)[ ]*|\.[ ]+(?=\p{Lu}))",
      "examples": [("a) Người vào Đảng đang sinh sống ở miền núi", "a"), ("đ) Kinh phí chi cho việc đi", "đ"),
