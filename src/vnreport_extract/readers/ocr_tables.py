@@ -279,10 +279,11 @@ def _bands(members: list[int], rows: list[int], starts: list[int], ends: list[in
     bottom = max(rows[i] for i in members)
     if bottom - top + 1 <= _MAX_THICKNESS_IN * dpi + 2 + _MAX_SLOPE * (a1 - a0):
         return [members]
-    filled: dict[int, int] = {}
+    by_row: dict[int, list[int]] = {}
     for i in members:
-        filled[rows[i]] = filled.get(rows[i], 0) + ends[i] - starts[i]
-    rule_rows = sorted(r for r, length in filled.items() if length >= 2 * _MIN_RUN_IN * dpi)
+        by_row.setdefault(rows[i], []).append(i)
+    rule_rows = sorted(r for r, runs in by_row.items()
+                       if sum(ends[i] - starts[i] for i in runs) >= 2 * _MIN_RUN_IN * dpi)
     bands: list[list[int]] = []
     last = None
     for r in rule_rows:
@@ -290,9 +291,6 @@ def _bands(members: list[int], rows: list[int], starts: list[int], ends: list[in
             bands.append([])
         bands[-1].append(r)
         last = r
-    by_row: dict[int, list[int]] = {}
-    for i in members:
-        by_row.setdefault(rows[i], []).append(i)
     split = [[i for r in range(band[0], band[-1] + 1) for i in by_row.get(r, ())] for band in bands]
     # The rules run the group's length (the ink that chains them lies between their ends); a
     # band shorter is a piece of that ink (a seal's ring), and with fewer than two rules the
@@ -611,12 +609,12 @@ def find_grids(grey: Any, dpi: int, ruled_out: Sequence[tuple[int, int]] = ()) -
         return []
     skew = _skew(horizontal, vertical)
     snap = _SNAP_IN * dpi
-    found = grids(_rules(horizontal, skew, True, snap), _rules(vertical, skew, False, snap), dpi)
+    columns = _rules(vertical, skew, False, snap)
+    found = grids(_rules(horizontal, skew, True, snap), columns, dpi)
     # Inside the tables found, rows parted by a dotted rule (see :func:`dotted_strokes`).
     dotted = [d for g in found for d in dotted_strokes(ink, dpi, g, horizontal)]
     if dotted:
-        horizontal = horizontal + dotted
-        found = grids(_rules(horizontal, skew, True, snap), _rules(vertical, skew, False, snap), dpi)
+        found = grids(_rules([*horizontal, *dotted], skew, True, snap), columns, dpi)
     for g in found:
         g.skew = skew
         g.xs = [x * scale for x in g.xs]
