@@ -8,6 +8,9 @@ from vnreport_extract import Citation, parse_text
 from vnreport_extract.conventions.doc_types import (
     AMENDING_LAW_EXAMPLES,
     AUTHOR_BEFORE_NUMBER_EXAMPLES,
+    CERTIFICATE_EXAMPLES,
+    CERTIFICATE_NOT_EXAMPLES,
+    CERTIFICATE_TYPES,
     NAMED_EXAMPLES,
     NAMED_NOT_EXAMPLES,
     NAMED_NUMBER_EXAMPLES,
@@ -376,6 +379,24 @@ def test_a_standard_or_technical_regulation_is_cited_by_its_code(line: str, raw:
 def test_a_standards_type_and_year_come_from_its_code() -> None:
     c = one("nước thải đạt QCVN 40:2011/BTNMT")
     assert (c.doc_type, c.year, c.issuer_code, c.symbol) == ("Quy chuẩn", 2011, "BTNMT", None)
+
+
+@pytest.mark.parametrize(("line", "raw", "number"), CERTIFICATE_EXAMPLES)
+def test_a_certificate_is_cited_by_its_number(line: str, raw: str, number: str) -> None:
+    # ban-tu-khai-bql-kcn-2012 (investment certificates), and the forms of the registration
+    # certificates that followed them: a business's code, a branch's, ``số:``
+    assert [(c.kind, c.raw, c.number) for c in extract_citations(line)] == [("short", raw, number)]
+
+
+def test_a_certificates_type_is_its_name_and_its_date_follows() -> None:
+    c = one("cấp GIẤY CHỨNG NHẬN ĐẦU TƯ số 20221000015 ngày 14/8/2007")
+    assert (c.doc_type, c.number, c.date.iso if c.date else None, c.symbol) == (
+        "Giấy chứng nhận đầu tư", "20221000015", "2007-08-14", None)
+
+
+@pytest.mark.parametrize("line", CERTIFICATE_NOT_EXAMPLES)
+def test_a_certificate_without_its_number_is_no_citation(line: str) -> None:
+    assert [c.raw for c in extract_citations(line) if c.doc_type in CERTIFICATE_TYPES] == []
 
 
 @pytest.mark.parametrize("line", STANDARD_NOT_EXAMPLES)

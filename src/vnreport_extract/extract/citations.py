@@ -18,6 +18,7 @@ import regex
 from ..conventions.doc_types import (
     ABBREVIATIONS,
     AMENDING_WORDS,
+    CERTIFICATE_TYPES,
     CODES_OF_TYPE,
     DOC_TYPES,
     NAME_COMMA_PAIRS,
@@ -81,6 +82,11 @@ STANDARD = regex.compile(
     r"(?P<num>\d{1,5}(?:-\d{1,3})*(?:-[A-Z]{1,4})?)"
     r"(?:[ ]*:[ ]*(?P<year>(?:19|20)\d\d)|-(?P<dashed>(?:19|20)\d\d))?(?!\d)"
     r"(?:/(?P<issuer>[A-ZĐ]{2,8}(?:-[A-ZĐ]{2,8})?))?(?![\w/:])"
+)
+# A certificate cited by its number (``CERTIFICATE_TYPES``): digits only, as many as its codes have.
+CERTIFICATE = regex.compile(
+    rf"(?<!\w)(?P<type>(?i:{trie(CERTIFICATE_TYPES)}))[ ]+(?i:số)[ ]*:?[ ]*"
+    r"(?P<num>\d{6,14}(?:-\d{3})?)(?![\w/]|[.,-]\d)"
 )
 # The type words of citations by name: the legal ones, and plans and programmes.
 NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + NAMED_TYPE_SPELLINGS
@@ -691,6 +697,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         for c in _standards(text, taken, bodies, month_first):
             out.append(c)
             taken.add(c.start, c.end)
+    if "hứng nhận" in text or "HỨNG NHẬN" in text:
+        for c in _certificates(text, taken, bodies, month_first):
+            out.append(c)
+            taken.add(c.start, c.end)
     for m in matches_at(NAMED, text, occurrences(text, NAMED_WORDS)):
         if taken.overlaps(m.start(), m.end()):
             continue
@@ -773,6 +783,25 @@ def _standards(text: str, taken: Spans, memo: dict[str, tuple[str, int] | None],
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
                             doc_type=STANDARD_TYPES[code], number=number, year=int(year) if year else None,
                             issuer_code=issuer, date=tail.date, authority=tail.authority, subject=tail.subject))
+    return out
+
+
+def _certificates(text: str, taken: Spans, memo: dict[str, tuple[str, int] | None],
+                  month_first: Callable[[int], bool] | None) -> list[Citation]:
+    """The certificates cited by their number (``CERTIFICATE``), as short citations.
+
+    >>> [(c.doc_type, c.number, c.date.iso) for c in extract_citations(
+    ...     "cấp Giấy chứng nhận đầu tư số 20221000015 ngày 14/8/2007")]
+    [('Giấy chứng nhận đầu tư', '20221000015', '2007-08-14')]
+    """
+    out = []
+    for m in CERTIFICATE.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        tail = _tail(text, m.end(), memo, month_first)
+        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
+                            doc_type=canonical_doc_type(m.group("type")), number=m.group("num"),
+                            date=tail.date, authority=tail.authority, subject=tail.subject))
     return out
 
 
