@@ -58,13 +58,17 @@ _NEWER_DIGIT = regex.compile(r"[\U00010000-\U0010FFFF&&\d]", regex.V1)
 _OUTSIDE_BMP = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_MD_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+\s*$")  # from a run's first space only: linear
 _MD_STRONG = re.compile(r"\*{2,3}|_{2,3}")
 _MD_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 # ``_nhấn mạnh_``; never inside a word (``QĐ_BKHCN``, ``12_34``: an underscore typed for a hyphen).
-_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])([^_\n]*?[^\W_][^_\n]*?)(?<=[^\s_])_(?!\w)")
+# The text between the marks holds a letter or digit (looked for ahead): a pattern that placed
+# that letter between two lazy runs tried every split of the line after an underscore that
+# closes nowhere (a 27 KB line took seconds).
+_MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])(?=[^_\n]*?[^\W_])([^_\n]*)(?<=[^\s_])_(?!\w)")
 # A link's target is an address or a file (``https://...``, ``anh.png``, ``#muc-1``): ``[Điều 5](1)`` is text.
-_MD_TARGET = r"\([^)\s]*[/.:#][^)\s]*(?:\s+\"[^\"\n]*\")?\)"
+# (The mark is looked for ahead: two runs around it would try every split of a long word.)
+_MD_TARGET = r"\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)"
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]" + _MD_TARGET)
 _MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
