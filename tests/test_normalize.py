@@ -55,6 +55,14 @@ def test_hyphen_lookalikes() -> None:
     assert normalize_unicode("NĐ\u2011CP NĐ\u2212CP") == "NĐ-CP NĐ-CP"
 
 
+def test_a_page_break_of_pdftotext_and_many_kinds_at_once_are_cleaned_alike() -> None:
+    # A form feed between pdftotext's pages with a no-break space (each replaced on its own), and
+    # more kinds than are replaced one by one (the whole table applied): the same cleaning.
+    assert normalize_unicode("Trang 1\f\nSố:\u00a012/BC-UBND") == "Trang 1\nSố: 12/BC-UBND"
+    many = "a\u00a0b\u2011c\u200bd\u2028e\u202ff\u2060g\u2212h\ufeffi\u3000j\u00adk"
+    assert normalize_unicode(many) == "a b-cd\ne fg-hi jk"
+
+
 def test_every_character_of_the_table_is_cleaned_alone() -> None:
     # The quick test before the table missed some (a BOM, a full-width hyphen alone went through).
     from vnreport_extract.normalize import _TRANSLATE
