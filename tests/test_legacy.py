@@ -426,3 +426,17 @@ def test_text_that_only_partly_decodes_again_is_left_as_it_is_with_a_warning() -
     text = "Sá»‘ hiá»‡u tiá»n lương"
     report = parse_text(text)
     assert (report.text, [w.code for w in report.warnings]) == (text, ["mojibake-suspected"])
+
+
+def test_a_long_report_with_a_sign_in_it_reads_as_vietnamese_and_its_mojibake_does_not() -> None:
+    # luat-56-2010-qh12-thanh-tra ends with a ``©`` line: the report's words outnumber four
+    # times its signs after its first sentence. The same report in TCVN3 codes shown as Latin-1
+    # (a PDF whose font's mapping was lost) is unreadable.
+    from vnreport_extract.legacy import share_if_unreadable
+
+    text = SEED_TEXT + "\nCopyright © 2010\n"
+    assert share_if_unreadable(text) is None
+    codes = {u: code for code, u in TCVN3.items()}
+    shown = "".join(codes.get(ch, codes.get(ch.lower(), ch)) for ch in text)
+    share = share_if_unreadable(shown)
+    assert share is not None and share >= 0.25
