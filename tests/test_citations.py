@@ -394,6 +394,14 @@ def test_a_certificates_type_is_its_name_and_its_date_follows() -> None:
         "Giấy chứng nhận đầu tư", "20221000015", "2007-08-14", None)
 
 
+def test_a_certificates_issuer_is_who_granted_it_and_its_holder_is_no_author() -> None:
+    granted = one("Giấy chứng nhận đăng ký doanh nghiệp số 0100109106 do Sở Kế hoạch và Đầu tư cấp "
+                  "lần đầu ngày 20 tháng 10 năm 2004")
+    held = one("Giấy chứng nhận đăng ký doanh nghiệp số: 3700148230 của Công ty cổ phần XYZ")
+    assert [(c.date.iso if c.date else None, c.authority) for c in (granted, held)] == [
+        ("2004-10-20", "Sở Kế hoạch và Đầu tư"), (None, None)]
+
+
 @pytest.mark.parametrize("line", CERTIFICATE_NOT_EXAMPLES)
 def test_a_certificate_without_its_number_is_no_citation(line: str) -> None:
     assert [c.raw for c in extract_citations(line) if c.doc_type in CERTIFICATE_TYPES] == []

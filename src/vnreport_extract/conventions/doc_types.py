@@ -145,12 +145,15 @@ STANDARD_NOT_EXAMPLES: list[str] = [
     "mã số TCVN2001X",  # a code glued to other letters
 ]
 # Certificates a body grants to an investor or a business, cited by their number alone (no ký
-# hiệu): short citations, the certificate's name as the type, its number as written. An
-# investment certificate (Luật Đầu tư 2005: a number of 11 or 12 digits), the investment
-# registration certificate that followed it (Luật Đầu tư 2014: the project's code, 10 digits),
-# and a business's registration (its code, 10 digits; a branch's with ``-001``).
+# hiệu): short citations, the certificate's name as the type, its number as written, and its date
+# and issuer where the text says when and by whom it was granted (``do Sở ... cấp lần đầu ngày
+# ...``); ``của`` after one names its holder, who is not its author. An investment certificate
+# (Luật Đầu tư 2005: a number of 11 or 12 digits), the investment registration certificate that
+# followed it (Luật Đầu tư 2014: the project's code, 10 digits), and a business's registration
+# (its code, 10 digits; a branch's, ``-001`` after the business's code).
 CERTIFICATE_TYPES = ("Giấy chứng nhận đầu tư", "Giấy chứng nhận đăng ký đầu tư",
-                     "Giấy chứng nhận đăng ký doanh nghiệp", "Giấy chứng nhận đăng ký kinh doanh")
+                     "Giấy chứng nhận đăng ký doanh nghiệp", "Giấy chứng nhận đăng ký kinh doanh",
+                     "Giấy chứng nhận đăng ký hoạt động chi nhánh")
 # (line, the mention: the citation's ``raw``, its number)
 CERTIFICATE_EXAMPLES: list[tuple[str, str, str]] = [
     # ban-tu-khai-bql-kcn-2012-tcvn3.doc
@@ -158,13 +161,17 @@ CERTIFICATE_EXAMPLES: list[tuple[str, str, str]] = [
      "Giấy chứng nhận đầu tư số 20221000015 ngày 14/8/2007", "20221000015"),
     ("tại Giấy chứng nhận đầu tư số 20221000071 cho Công ty cổ phần Transimex",
      "Giấy chứng nhận đầu tư số 20221000071", "20221000071"),
-    # Forms (not in the corpus): the registration certificates, a branch's code, ``số:``.
+    # Forms (not in the corpus): the registration certificates, a branch's code, ``số:``, the
+    # words in capitals, the date and issuer as granted, the holder after ``của`` left out.
     ("theo Giấy chứng nhận đăng ký đầu tư số 6543210987 chứng nhận lần đầu ngày 05/3/2019",
      "Giấy chứng nhận đăng ký đầu tư số 6543210987", "6543210987"),
-    ("Giấy chứng nhận đăng ký doanh nghiệp số: 0100109106 do Sở Kế hoạch và Đầu tư cấp",
-     "Giấy chứng nhận đăng ký doanh nghiệp số: 0100109106", "0100109106"),
-    ("hoạt động theo Giấy chứng nhận đăng ký kinh doanh số 0100109106-001;",
-     "Giấy chứng nhận đăng ký kinh doanh số 0100109106-001", "0100109106-001"),
+    ("Giấy Chứng Nhận Đăng Ký Doanh Nghiệp số: 0100109106 do Sở Kế hoạch và Đầu tư cấp lần đầu ngày 20/10/2004",
+     "Giấy Chứng Nhận Đăng Ký Doanh Nghiệp số: 0100109106 do Sở Kế hoạch và Đầu tư cấp lần đầu ngày 20/10/2004",
+     "0100109106"),
+    ("hoạt động theo Giấy chứng nhận đăng ký hoạt động chi nhánh số 0100109106-001;",
+     "Giấy chứng nhận đăng ký hoạt động chi nhánh số 0100109106-001", "0100109106-001"),
+    ("Giấy chứng nhận đăng ký kinh doanh số 3700148230 của Công ty cổ phần XYZ",
+     "Giấy chứng nhận đăng ký kinh doanh số 3700148230", "3700148230"),
 ]
 CERTIFICATE_NOT_EXAMPLES: list[str] = [
     # ban-tu-khai-bql-kcn-2012-tcvn3.doc: the certificate in general, or dated without its number
@@ -172,6 +179,8 @@ CERTIFICATE_NOT_EXAMPLES: list[str] = [
     "Dự án của nhà đầu tư được cấp Giấy chứng nhận đầu tư ngày 31/3/2009 đến 31/3/2010 là đủ 12 tháng",
     "cấp 05 Giấy chứng nhận đầu tư với tổng vốn 120 tỷ đồng",  # a count
     "Giấy chứng nhận đầu tư số 2022",  # too short for a certificate's number
+    "Giấy chứng nhận đầu tư số 010010 9106",  # digits parted by a space: not read in part
+    "Giấy chứng nhận đầu tư số 12/GCN-BQL",  # a ký hiệu: a document's number, not a certificate's
 ]
 # Programmes of spending and allocations, not documents (``Chương trình mục tiêu quốc gia
 # phòng, chống ma túy đến năm 2030``, ``Chương trình MTQG ...``, ``Kế hoạch vốn năm 2025``): the

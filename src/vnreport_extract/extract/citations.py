@@ -83,11 +83,17 @@ STANDARD = regex.compile(
     r"(?:[ ]*:[ ]*(?P<year>(?:19|20)\d\d)|-(?P<dashed>(?:19|20)\d\d))?(?!\d)"
     r"(?:/(?P<issuer>[A-ZĐ]{2,8}(?:-[A-ZĐ]{2,8})?))?(?![\w/:])"
 )
-# A certificate cited by its number (``CERTIFICATE_TYPES``): digits only, as many as its codes have.
+# A certificate cited by its number (``CERTIFICATE_TYPES``): digits only (six to fourteen: its
+# codes have ten to twelve), not cut from a longer run (``010010 9106``) nor a symbol's number.
 CERTIFICATE = regex.compile(
     rf"(?<!\w)(?P<type>(?i:{trie(CERTIFICATE_TYPES)}))[ ]+(?i:số)[ ]*:?[ ]*"
-    r"(?P<num>\d{6,14}(?:-\d{3})?)(?![\w/]|[.,-]\d)"
+    r"(?P<num>\d{6,14}(?:-\d{3})?)(?![\w/]|[.,-]\d|[ ]\d)"
 )
+# Who granted it and when, after its number: ``do Sở Kế hoạch và Đầu tư cấp (lần đầu) ngày``, ``cấp
+# ngày``. (``của`` after a certificate names its holder, a company, not its author.)
+_GRANTED = regex.compile(
+    r"[ ]*,?[ ]*(?:(?i:do)[ ]+(?P<by>[^,;.:\n()]{2,80}?)[ ]+)?(?i:cấp)(?:[ ]+(?i:lần[ ]+đầu))?"
+    r"(?:[ ]+(?i:vào))?[ ]+(?=(?i:ngày)[ ]+\d)")
 # The type words of citations by name: the legal ones, and plans and programmes.
 NAMED_WORDS = NAMED_TYPES + NAMED_PLAN_TYPES + NAMED_TYPE_SPELLINGS
 _NAMED_TYPES = "|".join(regex.escape(n) for n in NAMED_WORDS)
@@ -697,7 +703,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         for c in _standards(text, taken, bodies, month_first):
             out.append(c)
             taken.add(c.start, c.end)
-    if "hứng nhận" in text or "HỨNG NHẬN" in text:
+    if "hứng" in text or "HỨNG" in text:  # ``chứng nhận`` in any case (``Giấy Chứng Nhận``)
         for c in _certificates(text, taken, bodies, month_first):
             out.append(c)
             taken.add(c.start, c.end)
@@ -793,15 +799,30 @@ def _certificates(text: str, taken: Spans, memo: dict[str, tuple[str, int] | Non
     >>> [(c.doc_type, c.number, c.date.iso) for c in extract_citations(
     ...     "cấp Giấy chứng nhận đầu tư số 20221000015 ngày 14/8/2007")]
     [('Giấy chứng nhận đầu tư', '20221000015', '2007-08-14')]
+
+    Its date and issuer as granted (``do ... cấp ... ngày``); ``của`` names its holder, not read:
+
+    >>> [(c.number, c.date.iso, c.authority) for c in extract_citations("theo Giấy chứng nhận đăng ký doanh "
+    ...     "nghiệp số 0100109106 do Sở Kế hoạch và Đầu tư cấp lần đầu ngày 20/10/2004 của Công ty X")]
+    [('0100109106', '2004-10-20', 'Sở Kế hoạch và Đầu tư')]
     """
     out = []
     for m in CERTIFICATE.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        tail = _tail(text, m.end(), memo, month_first)
-        out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="short",
+        end, date, authority = m.end(), None, None
+        granted = _GRANTED.match(text, end, end + 120)
+        at = granted.end() if granted else (lead.end() if (lead := _DATE_LEAD.match(text, end, end + _WINDOW)) else end)
+        found = date_at(text, at, month_first)
+        if found is None and text[at:at + 1] in ("n", "N") and (day_word := _DAY_WORD.match(text, at)):
+            found = date_at(text, day_word.end(), month_first)
+        if found is not None:
+            date, _, end = found
+            if granted is not None and granted.group("by"):
+                authority = canonical_authority(granted.group("by").strip())
+        out.append(Citation(raw=text[m.start():end], start=m.start(), end=end, kind="short",
                             doc_type=canonical_doc_type(m.group("type")), number=m.group("num"),
-                            date=tail.date, authority=tail.authority, subject=tail.subject))
+                            date=date, authority=authority))
     return out
 
 
