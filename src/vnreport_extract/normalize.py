@@ -30,6 +30,7 @@ _TRANSLATE: dict[int, str | None] = {
 # character and cannot be written as UTF-8: the replacement character stands for it.
 _TRANSLATE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
 
+# The kinds of character normalize_unicode replaces one by one before it translates the text.
 _REPLACE_EACH = 8
 _NEEDS_TRANSLATE = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE if not 0xD800 <= c < 0xE000) + "\ud800-\udfff]")
@@ -69,10 +70,12 @@ _MD_EMPHASIS = re.compile(r"(?<![\\\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_UNDERSCORES = re.compile(r"(?<![\\\w])_(?=[^\s_])(?=[^_\n]*?[^\W_])([^_\n]*)(?<=[^\s_])_(?!\w)")
 # A link's target is an address or a file (``https://...``, ``anh.png``, ``#muc-1``): ``[Điều 5](1)`` is text.
 # (The mark is looked for ahead: two runs around it would try every split of a long word.)
-_MD_TARGET = r"\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)"
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]" + _MD_TARGET)
-_MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\](?!:)")
+# A link's text and target, and a footnote's label, hold no ``[``: each ``[`` of a line without
+# ``]`` or ``)`` (``[a](`` a thousand times) would otherwise be tried to the line's end.
+_MD_TARGET = r"\((?=[^)\s\[]*[/.:#])[^)\s\[]*(?:\s+\"[^\"\n]*\")?\)"
+_MD_IMAGE = re.compile(r"!\[[^\]\n\[]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]\n\[]+)\]" + _MD_TARGET)
+_MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s\[]+\](?!:)")
 _MD_CODE = re.compile(r"(`+)([^`\n]+?)\1")
 _MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font)\b[^<>\n]*>", re.IGNORECASE)
 # Any ASCII punctuation mark may be escaped (CommonMark): ``\*``, ``\%``, ``\|``.
@@ -92,17 +95,22 @@ def normalize_unicode(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _NEEDS_TRANSLATE.search(text):
-        # A few kinds of character to change (a form feed between pdftotext's pages, a no-break
-        # space): one ``str.replace`` each, a C scan at a few instructions a character, is
-        # ten times faster than ``translate``'s lookup of every character. (What they become is
-        # none of them, so the order does not matter.)
-        found = set(_NEEDS_TRANSLATE.findall(text))
-        if len(found) <= _REPLACE_EACH:
-            for char in found:
-                text = text.replace(char, _TRANSLATE[ord(char)] or "")
-        else:
+    # A few kinds of character to change (a form feed between pdftotext's pages, a no-break
+    # space): one ``str.replace`` each, a C scan at a few instructions a character, is ten times
+    # faster than ``translate``'s lookup of every character. Each kind is found by a search
+    # from where the last one was (no list of every occurrence: a text of a million of them);
+    # past ``_REPLACE_EACH`` kinds the table does the rest. (What they become is none of them,
+    # so the order does not matter.)
+    found = _NEEDS_TRANSLATE.search(text)
+    kinds = 0
+    while found is not None:
+        kinds += 1
+        if kinds > _REPLACE_EACH:
             text = text.translate(_TRANSLATE)
+            break
+        char = found.group()
+        text = text.replace(char, _TRANSLATE[ord(char)] or "")
+        found = _NEEDS_TRANSLATE.search(text, found.start())
     # Only a character outside the Basic Multilingual Plane can be one: that plain class is
     # searched first, many times faster than the class with ``\d`` (or ``max``) on long text.
     if _OUTSIDE_BMP.search(text) and _NEWER_DIGIT.search(text):

@@ -413,12 +413,13 @@ def _cases() -> list[Case]:
              _write("\n".join(["các đơn vị trực thuộc thực hiện tốt công tác cải cách hành chính"] * 20_000)),
              "report"),
         Case("letter-lines", "letters.txt", _write("x\n" * 200_000), "report"),
-        # A report saved as one line (its line ends and column gaps lost) with a Markdown mark that closes nowhere:
-        # an underscore, a star, a link's bracket before a long word. The underscore's pattern
-        # tried every split of the rest of the line (a 27 KB line took 10 s).
+        # A report saved as one line (its line ends and column gaps lost) with a Markdown mark that
+        # closes nowhere (the underscore's pattern tried every split of the rest of the line: a
+        # 27 KB line took 10 s), and lines of links, footnote marks and a heading's closing hashes
+        # that each pattern tried to the line's end from every bracket or space.
         Case("markdown-marks-one-line", "one-line.md",
-             _write("Kế hoạch _số " + " ".join(seed.replace("_", "").split()) * 10 + " *chưa đóng "
-                    + "[a](" + "x" * 50_000 + "\n"),
+             _write("Kế hoạch _số " + " ".join(seed.replace("_", "").split() * 10) + " *chưa đóng\n"
+                    + "[x](./" * 20_000 + "\n" + "[^a" * 90_000 + "\n" + "# a" + " " * 100_000 + "x#\n"),
              "report"),
         Case("dates-run", "dates.txt", _write("ngày 1 tháng " * 50_000 + "\n" + "01/01/" * 50_000), "report"),
         Case("deep-numbering", "deep.txt", _write("\n".join("1." * k + " Mục" for k in range(1, 800))),
