@@ -187,9 +187,6 @@ _FOREIGN_SIGN: Final = re.compile(
 # A capital Latin-1 letter after a lower-case one (``chÝnh``).
 _FOREIGN_CASE: Final = re.compile("[a-z\u00df-\u00ff][\u00c0-\u00de]")
 _FOREIGN: Final = re.compile(_FOREIGN_CASE.pattern + "|" + _FOREIGN_SIGN.pattern)
-# What every foreign word holds one of at least (a sign, or the capital of _FOREIGN_CASE), as
-# one class: a scan of a text for it is quick where the alternation above tries every letter.
-_FOREIGN_BOUND: Final = re.compile("[" + _FOREIGN_SIGN.pattern[1:-1] + "\u00c0-\u00de]")
 # Where TCVN3's ư (the soft hyphen 0xAD) was dropped on the way, "ương"/"ước"/"ươu"
 # arrive as "ơng"/"ơc"/"ơu" — rhymes Vietnamese does not have — so the ư is certain.
 _LOST_U_HORN: Final = re.compile(
@@ -463,16 +460,16 @@ def share_if_unreadable(text: str, min_words: int = JUDGED_WORDS) -> float | Non
     # signs by the dozen: Ø, °, ¡, µ, ·.)
     if not _FOREIGN_SIGN.search(text):
         return None
-    # A foreign word holds a sign or a capital Latin-1 letter: with more words than four times
-    # those, fewer than a quarter can be foreign. A long report with a © or a ° in it is
-    # told so after its first words, instead of having all of them scored.
-    marks = len(_FOREIGN_BOUND.findall(text))
-    enough = int(marks / UNREADABLE_FOREIGN) + 1
+    # A foreign word holds a sign or a capital Latin-1 letter after a lower-case one (neither
+    # reaches past a word, nor do two overlap): once the words outnumber those marks so far that
+    # not UNREADABLE_FOREIGN of them can be foreign, the text is readable. A long report with a
+    # © or a ° in it is told so after its first words, instead of having all of them scored.
+    marks = len(_FOREIGN_SIGN.findall(text)) + len(_FOREIGN_CASE.findall(text))
     words = 0
     for m in _WORD.finditer(text):
         if m.end() - m.start() >= 2:
             words += 1
-            if words >= enough:
+            if words * UNREADABLE_FOREIGN > marks:
                 return None
     share = unreadable_share(text, min_words)
     return share if share is not None and share >= UNREADABLE_FOREIGN else None
