@@ -479,6 +479,15 @@ def _lead(text: str, start: int, month_first: Callable[[int], bool] | None = Non
     return (found[0] if found else None), canonical_authority(m.group("auth").strip())
 
 
+def _date_from(text: str, pos: int, month_first: Callable[[int], bool] | None = None
+               ) -> tuple[PartialDate, int, int] | None:
+    """The date at ``pos`` (:func:`.dates.date_at`), or after the word ``ngày`` there."""
+    found = date_at(text, pos, month_first)
+    if found is None and text[pos:pos + 1] in ("n", "N") and (day_word := _DAY_WORD.match(text, pos)):
+        found = date_at(text, day_word.end(), month_first)
+    return found
+
+
 def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None,
           month_first: Callable[[int], bool] | None = None) -> _Tail:
     """Date, authority and subject after a symbol or a name (``month_first``: see :func:`.dates.date_at`)."""
@@ -492,9 +501,7 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         # ``ngày``, ``của`` (the lead takes nothing more before them).
         first = text[p:p + 1]
         if tail.date is None:
-            found = date_at(text, p, month_first)
-            if found is None and first in ("n", "N") and (day_word := _DAY_WORD.match(text, p)):
-                found = date_at(text, day_word.end(), month_first)
+            found = _date_from(text, p, month_first)
             if found:
                 tail.date, start, tail.end = found
                 tail.date_span = (start, tail.end)
@@ -813,9 +820,7 @@ def _certificates(text: str, taken: Spans, memo: dict[str, tuple[str, int] | Non
         end, date, authority = m.end(), None, None
         granted = _GRANTED.match(text, end, end + 120)
         at = granted.end() if granted else (lead.end() if (lead := _DATE_LEAD.match(text, end, end + _WINDOW)) else end)
-        found = date_at(text, at, month_first)
-        if found is None and text[at:at + 1] in ("n", "N") and (day_word := _DAY_WORD.match(text, at)):
-            found = date_at(text, day_word.end(), month_first)
+        found = _date_from(text, at, month_first)
         if found is not None:
             date, _, end = found
             if granted is not None and granted.group("by"):
