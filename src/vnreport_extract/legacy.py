@@ -416,7 +416,11 @@ def unreadable_share(text: str, min_words: int = JUDGED_WORDS) -> float | None:
     >>> unreadable_share("Số: 12/BC-UBND") is None
     True
     """
-    words = [w for w in _WORD.findall(text) if len(w) >= 2]
+    return _share_of([w for w in _WORD.findall(text) if len(w) >= 2], min_words)
+
+
+def _share_of(words: list[str], min_words: int) -> float | None:
+    """:func:`unreadable_share` of a text's ``words`` (its ``_WORD`` runs of two letters or more)."""
     if len(words) < max(1, min_words):
         return None
     # Each distinct word judged once, counted as often as it stands (a law of 16,000 words has
@@ -465,13 +469,13 @@ def share_if_unreadable(text: str, min_words: int = JUDGED_WORDS) -> float | Non
     # not UNREADABLE_FOREIGN of them can be foreign, the text is readable. A long report with a
     # © or a ° in it is told so after its first words, instead of having all of them scored.
     marks = len(_FOREIGN_SIGN.findall(text)) + len(_FOREIGN_CASE.findall(text))
-    words = 0
+    words: list[str] = []
     for m in _WORD.finditer(text):
         if m.end() - m.start() >= 2:
-            words += 1
-            if words * UNREADABLE_FOREIGN > marks:
+            words.append(m.group())
+            if len(words) * UNREADABLE_FOREIGN > marks:
                 return None
-    share = unreadable_share(text, min_words)
+    share = _share_of(words, min_words)  # the words read once, for the bound and the scoring
     return share if share is not None and share >= UNREADABLE_FOREIGN else None
 
 
