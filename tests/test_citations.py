@@ -7,6 +7,7 @@ import pytest
 from vnreport_extract import Citation, parse_text
 from vnreport_extract.conventions.doc_types import (
     AMENDING_LAW_EXAMPLES,
+    AMENDING_LAW_NOT_EXAMPLES,
     AUTHOR_BEFORE_NUMBER_EXAMPLES,
     CERTIFICATE_EXAMPLES,
     CERTIFICATE_NOT_EXAMPLES,
@@ -510,11 +511,12 @@ def test_named_law_with_the_pair_thi_dua_khen_thuong() -> None:
 
 def test_amending_law_names_the_law_it_amends() -> None:
     # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf
-    names = [c.name for c in extract_citations(
+    # (one law, Luật số 47/2019/QH14, amends both: the date is the amending law's)
+    found = [(c.name, c.date and c.date.iso) for c in extract_citations(
         "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
         "địa phương ngày 22 tháng 11 năm 2019;")]
-    assert names == ["Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ",
-                     "Luật Tổ chức chính quyền địa phương"]
+    assert found == [("Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
+                      "quyền địa phương", "2019-11-22")]
     # bc-cchc-nam-2025.docx
     assert one("ban hành Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi "
                "phạm hành chính;").name == "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"
@@ -543,6 +545,16 @@ def test_amending_law_mention_starts_at_the_amending_law() -> None:
     line = NAMED_NUMBER_EXAMPLES[1][0]
     [c] = extract_citations(line)
     assert (c.raw[:12], c.date and c.date.iso) == ("Luật sửa đổi", "2005-11-29")
+
+
+def test_amending_law_of_listed_laws_starts_at_the_amending_law() -> None:
+    [c] = extract_citations(NAMED_NUMBER_EXAMPLES[2][0])
+    assert c.raw.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật")
+
+
+@pytest.mark.parametrize(("line", "name"), AMENDING_LAW_NOT_EXAMPLES)
+def test_an_amending_law_s_name_ends_before_what_it_does_not_amend(line: str, name: str) -> None:
+    assert [c.name for c in extract_citations(line) if c.kind == "named"] == [name]
 
 
 def test_a_law_name_before_another_body_s_number_is_no_law_citation() -> None:

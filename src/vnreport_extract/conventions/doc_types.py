@@ -298,17 +298,32 @@ NAME_COMMA_PAIRS: list[tuple[str, str]] = [
 # the number that document's, not the law's.
 NAMED_NUMBER_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
 # The words that make a law an amending one; its name goes on over ``một số điều của`` to the
-# name of the law it amends.
+# name of the law it amends, and over the other laws it amends, listed after a comma or ``và``
+# (one law, of one date and number, amends them all).
 AMENDING_WORDS = r"(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
 AMENDING_LAW_EXAMPLES: list[str] = [
     "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",  # bc-cchc-nam-2025.docx
-    "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ",  # qd-353 (Vũng Tàu 2025)
+    # qd-353 (Vũng Tàu 2025): Luật số 47/2019/QH14
+    "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+    # Luật số 52/2019/QH14; Luật số 106/2016/QH13
+    "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức",
+    "Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt và Luật "
+    "Quản lý thuế",
+]
+# What follows an amending law's name and is not a law it amends: the name ends before it.
+AMENDING_LAW_NOT_EXAMPLES: list[tuple[str, str]] = [
+    ("thi hành Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính và Nghị định số "
+     "118/2021/NĐ-CP ngày 23/12/2021", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai, các văn bản hướng dẫn",
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai"),
 ]
 NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
     ("Luật thanh tra số 22/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "22/2004/QH11"),
     ("Căn cứ Điều 37, Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại tố cáo số 58/2005/QH11, "
      "ngày 29/11/2005.", "58/2005/QH11"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+     "phương số 47/2019/QH14;", "47/2019/QH14"),
 ]
 # A Quốc hội number after a law's name, that is another document's (the type word before it).
 NAMED_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [

@@ -143,7 +143,9 @@ _CLAUSE_MARK = regex.compile(r"(?r)[.;:\n“”]")
 _TYPE_OF_BEFORE = regex.compile(
     rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))[ ]+(?i:của)[ ]+"
     r"(?P<auth>\p{Lu}[\p{L} ]{1,60}?)[ ]+(?i:số)[ ]*:?[ ]*$")
-_LAW_NAME_WINDOW = 120
+_LAW_NAME_WINDOW = 200
+# What joins the laws an amending law lists: a comma or ``và`` right before the next one.
+_LISTED_LAW = regex.compile(r"(?:,|[ ](?i:và))[ ]*$")
 
 
 @functools.cache
@@ -439,9 +441,14 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
         return None  # ``Luật số 25/2018/QH14`` has the type word right before: not this form
     if _type_in_name().search(text, last.end(), so.start()):
         return None  # ``Luật ... và Nghị quyết của ... số``: the number is the other document's
-    amending = _AMENDING_LAW.search(text, clause, last.start())
-    if amending is not None:
-        return amending.group("type"), amending.start()
+    # An amending law's name ends with the laws it amends, listed (``... một số điều của Luật Tổ
+    # chức Chính phủ và Luật Tổ chức chính quyền địa phương số 47/2019/QH14``).
+    for k in range(len(found) - 1, -1, -1):
+        if k < len(found) - 1 and not _LISTED_LAW.search(text, found[k].end(), found[k + 1].start()):
+            break
+        amending = _AMENDING_LAW.search(text, clause, found[k].start())
+        if amending is not None:
+            return amending.group("type"), amending.start()
     return last.group(), last.start()
 
 
@@ -904,8 +911,12 @@ def _comma_pair(words: list[str], i: int) -> bool:
 
 def _amended_law_follows(words: list[str], i: int) -> bool:
     """``của`` at ``words[i]`` in an amending law's name: ``... một số điều của Luật Tổ chức ...``."""
-    following = " ".join(words[i + 1:i + 3])
-    return i > 0 and fold(words[i - 1]) == "dieu" and following.startswith(NAMED_TYPES)
+    return i > 0 and fold(words[i - 1]) == "dieu" and _law_at(words, i + 1)
+
+
+def _law_at(words: list[str], i: int) -> bool:
+    """Whether ``words[i:]`` start with the type of a law by name (``Luật``, ``Bộ luật``, ...)."""
+    return " ".join(words[i:i + 2]).startswith(NAMED_TYPES)
 
 
 def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | None:
@@ -939,6 +950,7 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
     by_body = doc_type in NAMED_BY_BODY
     body_end = end  # after the last capitalised word, for a name by its body
     tok_end = 0
+    amending = False  # past ``một số điều của`` of an amending law
     for i, word in enumerate(words):
         tok_start = segment.find(word, tok_end)
         tok_end = tok_start + len(word)
@@ -948,12 +960,18 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             # run on into the next cell, where no plan's name goes (:func:`_plan_name`): a plan
             # in a table is an item of it (an agenda, a list of tasks), not a citation.
             break
+        f = word.casefold()
+        if amending and f in (",", "và") and _law_at(words, i + 1):
+            # The laws one law amends are listed in its name (``... một số điều của Luật Tổ chức
+            # Chính phủ và Luật Tổ chức chính quyền địa phương``): each as long as any other.
+            end = m.end() + tok_end
+            count = 0
+            continue
         if word == ",":
             if _comma_pair(words, i):
                 end = m.end() + tok_end
                 continue
             break
-        f = word.casefold()
         following = words[i + 1] if i + 1 < len(words) else ""
         if f == "năm" and _YEAR.fullmatch(following):
             end = body_end = m.end() + segment.find(following, tok_end) + len(following)
@@ -967,6 +985,7 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             break
         if f == "của" and following != "Đảng":
             count = 0  # the amended law's name is as long as any other
+            amending = amending or _amended_law_follows(words, i)
         if i >= 2 and (words[i - 2].casefold(), words[i - 1].casefold()) in (("giai", "đoạn"), ("thời", "kỳ")) \
                 and (years := _PERIOD_YEARS.match(text, m.end() + tok_start)) is not None:
             # ``Chương trình ... giai đoạn 2021 - 2030``: the period ends the name, with the
