@@ -550,3 +550,35 @@ def test_a_numbering_style_written_with_its_mark_opens_an_item(line: str) -> Non
 @pytest.mark.parametrize("line", NOT_ITEM_EXAMPLES)
 def test_a_number_or_a_bare_roman_word_opens_no_item(line: str) -> None:
     assert not opens_item(line)
+
+
+def _paths(text: str) -> list[tuple[str, str]]:
+    return [(s.number, s.path) for s in walk(parse_text(text).sections)]
+
+
+def test_a_decimal_number_adds_only_its_own_part_to_the_path() -> None:
+    # hd-06-hd-tw-2025.pdf: ``1.`` then ``1.2.`` then ``a)``
+    text = "HƯỚNG DẪN\nX\n1. Về đảng viên\n1.1. Về tuổi\n1.2. Về giới\na) Nam giới\n"
+    assert _paths(text) == [("1", "1"), ("1.1", "1.1"), ("1.2", "1.2"), ("a", "1.2.a")]
+
+
+def test_a_decimal_number_under_a_roman_part_adds_only_its_own_part() -> None:
+    # tt-2442-2007-tt-ttcp-minh-bach-tai-san.doc: ``Phần 3``, ``I.``, ``1.``, ``1.1.``
+    text = "THÔNG TƯ\nX\nPhần 3\nKÊ KHAI\nI. NGƯỜI KÊ KHAI\n1. Cán bộ\n1.1. Cán bộ cấp tỉnh\n"
+    assert _paths(text)[-1] == ("1.1", "Phần 3.I.1.1")
+
+
+def test_a_roman_decimal_number_adds_only_its_own_part() -> None:
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: ``I.`` then ``I.1.``
+    text = "ĐỀ CƯƠNG\nX\nI. Thông tin chung\nI.1. Căn cứ pháp lý\n"
+    assert _paths(text) == [("I", "I"), ("I.1", "I.1")]
+
+
+def test_a_repeated_decimal_number_gets_a_path_of_its_own() -> None:
+    text = "BÁO CÁO\nX\n1. Chung\n1.2. Về giới\n1.2. Về giới\n"
+    assert [p for _, p in _paths(text)] == ["1", "1.2", "1.2~2"]
+
+
+def test_a_citation_s_section_is_the_decimal_heading_s_path() -> None:
+    text = "BÁO CÁO\nX\n1. Chung\n1.1. Về tuổi\nTheo Kế hoạch số 12/KH-UBND ngày 01/02/2023.\n"
+    assert [c.section for c in parse_text(text).citations] == ["1.1"]

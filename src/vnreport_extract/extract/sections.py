@@ -449,6 +449,7 @@ def extract_sections(
     # Numbers already used under each parent (by id; 0 for the roots): counting siblings
     # one by one would be quadratic in a long flat list of ``a)`` items.
     used: dict[int, Counter[str]] = {}
+    paths: set[str] = set()
     # An amending clause (``2. Sửa đổi, bổ sung khoản 2 Mục I Phần 2 như sau:``) holds the text it
     # puts in, numbered as in the amended document (``2. Sau khi ...``, ``Phần 5a``, ``I.``): when
     # the heading after the clause is one the clause names, the headings nest under the clause
@@ -472,7 +473,6 @@ def extract_sections(
             raise LimitExceededError("max_section_depth", max_depth, value=h.level,
                                      what=f"section {h.number[:40]} at offset {h.start} nested {h.level} deep")
         siblings = stack[-1].children if stack else roots
-        base = f"{stack[-1].path}.{h.number}" if stack else h.number
         counts = used.setdefault(id(stack[-1]) if stack else 0, Counter())
         same = counts[h.number]
         counts[h.number] += 1
@@ -480,8 +480,8 @@ def extract_sections(
             warnings.append(Warning(code="duplicate-section-number",
                                     message=f"section number {h.number} is used {same + 1} times at the same level",
                                     start=h.start, end=h.start + len(h.number)))
-            base = f"{base}~{same + 1}"
-        h.path = base
+        h.path = _path(h, stack[-1] if stack else None, same, paths)
+        paths.add(h.path)
         siblings.append(h)
         stack.append(h)
 
@@ -523,6 +523,33 @@ def _flatten(nodes: list[Heading]) -> list[Heading]:
 def _to_model(h: Heading) -> Section:
     return Section(number=h.number, level=h.level, title=h.title, path=h.path, start=h.start, end=h.end,
                    page=h.page, children=[_to_model(c) for c in h.children])
+
+
+def _path(h: Heading, parent: Heading | None, same: int, paths: set[str]) -> str:
+    """The path of heading ``h`` under ``parent``: the parent's path and ``h``'s number, which
+    adds only its own part when it spells out the parent's (``1.2`` under ``1``, ``I.1`` under
+    ``I``: ``II.1.2``, not ``II.1.1.2``); ``~2``, ``~3`` ... after a number repeated at one level
+    (``same`` times before). Unique among ``paths``, the paths given so far.
+
+    >>> one, two = Heading("1", 0, "", 0), Heading("1.2", 0, "", 9)
+    >>> one.path = "II.1"
+    >>> _path(two, one, 0, set()), _path(two, one, 1, set()), _path(two, one, 0, {"II.1.2"})
+    ('II.1.2', 'II.1.2~2', 'II.1.1.2')
+    """
+    if parent is None:
+        path = h.number
+    else:
+        path = f"{parent.path}.{h.number}"
+        # (A repeated number's spelled path is its first one's: ``~2`` sets it apart below.)
+        if h.number.startswith(f"{parent.number}.") \
+                and ((spelled := parent.path + h.number[len(parent.number):]) not in paths or same):
+            path = spelled
+    n = same + 1
+    unique = f"{path}~{n}" if same else path
+    while unique in paths:  # a spelled path another heading took (``2)`` under ``1``, then ``1.2.``)
+        n += 1
+        unique = f"{path}~{n}"
+    return unique
 
 
 def beside(roots: list[Section], more: list[Section]) -> list[Section]:
