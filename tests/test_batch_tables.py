@@ -47,6 +47,24 @@ def test_one_row_per_record(seed_report: Report) -> None:
     assert all(r["report_id"] == SEED_ID for table in rows.values() for r in table)
 
 
+def test_table_cells_hold_every_cell_of_the_seed_s_table(seed_report: Report) -> None:
+    cells = report_rows(seed_report)["table_cells"]
+    assert len(cells) == 50  # a header row and four rows of ten cells
+    header = [c["text"] for c in cells if c["header"]]
+    assert header[:2] == ["STT", "Tên lĩnh vực"] and len(header) == 10
+    first = {c["column_index"]: c["text"] for c in cells if not c["header"] and c["row_index"] == 0}
+    assert (first[1], first[2], first[3]) == ("Lĩnh vực tư pháp", "11", "78,57")
+    assert {(c["table_index"], c["table_kind"]) for c in cells} == {(1, "satisfaction")}
+
+
+def test_reports_row_holds_the_signer_s_rank() -> None:
+    # bcdx-03-scan.pdf (Công an tỉnh Lâm Đồng): a rank before the signer's name
+    report = parse_text("CÔNG AN TỈNH LÂM ĐỒNG\nSố: 03/BCĐX-CAT(PC04)\nLâm Đồng, ngày tháng 01 năm 2026\n"
+                        "BÁO CÁO ĐỀ XUẤT\nV/v Hội nghị\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng Trương Minh Đương")
+    [row] = report_rows(report)["reports"]
+    assert (row["signer_rank"], row["signer_name"]) == ("Thiếu tướng", "Trương Minh Đương")
+
+
 def test_reports_row_holds_metadata_counts_and_demographics(seed_report: Report) -> None:
     (row,) = report_rows(seed_report)["reports"]
     assert row["doc_type"] == "Báo cáo" and row["place"] == "Phú Tiến" and row["date"] == "2023-05"

@@ -231,4 +231,4 @@ def test_a_bag_of_no_documents_is_empty_not_an_error(tmp_path: Path, inputs: str
         assert (bag.compute(), bag.count().compute()) == ([], 0)
         assert {name: len(frame.compute()) for name, frame in to_dataframes(bag).items()} == {
             "reports": 0, "sections": 0, "citations": 0, "documents": 0, "dates": 0, "figures": 0,
-            "satisfaction": 0, "warnings": 0}
+            "satisfaction": 0, "warnings": 0, "table_cells": 0}

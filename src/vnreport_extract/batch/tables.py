@@ -59,7 +59,8 @@ TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
         ("number_convention", "str"), ("number_repairs", "list"), ("place", "str"),
         *_date_columns("date"), ("doc_type", "str"), ("title", "str"), ("recipients", "list"),
         ("signer_name", "str"), ("signer_position", "str"), ("signer_authority", "str"),
-        ("signer_on_behalf_of", "str"), ("text_chars", "int"), ("n_sections", "int"), ("n_citations", "int"),
+        ("signer_on_behalf_of", "str"), ("signer_rank", "str"), ("text_chars", "int"), ("n_sections", "int"),
+        ("n_citations", "int"),
         ("n_documents", "int"), ("n_dates", "int"), ("n_figures", "int"), ("n_tables", "int"),
         ("n_satisfaction_rows", "int"), ("n_warnings", "int"), *_DEMOGRAPHICS,
     ),
@@ -96,6 +97,13 @@ TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
     "warnings": (
         ("report_id", "str"), ("position", "int"), ("code", "str"), ("message", "str"), ("start", "int"),
         ("end", "int"),
+    ),
+    # Every table's cells, one row each (an annex's statistics, a scanned table), in the long form a
+    # pivot or a SQL ``GROUP BY`` takes: ``header`` says whether the cell is in a header row,
+    # ``row_index`` counts the header's rows and the body's apart, both from 0.
+    "table_cells": (
+        ("report_id", "str"), ("table_index", "int"), ("table_kind", "str"), ("table_title", "str"),
+        ("table_page", "int"), ("header", "bool"), ("row_index", "int"), ("column_index", "int"), ("text", "str"),
     ),
 }
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
@@ -178,6 +186,12 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
                                 "value": float(value) if value is not None else None, "unit": f.get("unit"),
                                 "subject": f.get("subject")})
     for t in data.get("tables") or []:
+        where = {"report_id": rid, "table_index": t.get("index"), "table_kind": t.get("kind"),
+                 "table_title": t.get("title"), "table_page": t.get("page")}
+        for header, part in ((True, t.get("header") or []), (False, t.get("rows") or [])):
+            for row_index, cells in enumerate(part):
+                rows["table_cells"].extend({**where, "header": header, "row_index": row_index, "column_index": j,
+                                            "text": text} for j, text in enumerate(cells))
         for r in t.get("satisfaction") or []:
             row: Row = {"report_id": rid, "table_index": t.get("index"), "table_title": t.get("title"),
                         "table_page": t.get("page"), "row_index": r.get("index"), "field": r.get("field")}
@@ -212,6 +226,7 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
         "title": meta.get("title"), "recipients": list(meta.get("recipients") or []),
         "signer_name": signer.get("name"), "signer_position": signer.get("position"),
         "signer_authority": signer.get("authority"), "signer_on_behalf_of": signer.get("on_behalf_of"),
+        "signer_rank": signer.get("rank"),
         "text_chars": len(data.get("text") or ""),
         **{f"n_{name}": len(rows[name]) for name in ("sections", "citations", "documents", "dates", "figures",
                                                      "warnings")},
@@ -252,6 +267,8 @@ def count_records(report: Mapping[str, Any]) -> dict[str, int]:
         "figures": len(report.get("figures") or []),
         "satisfaction": sum(len(t.get("satisfaction") or []) for t in report.get("tables") or []),
         "warnings": len(report.get("warnings") or []),
+        "table_cells": sum(len(row) for t in report.get("tables") or []
+                           for row in [*(t.get("header") or []), *(t.get("rows") or [])]),
     }
     for attachment in report.get("attachments") or []:
         for name, n in count_records(attachment).items():
