@@ -147,4 +147,4 @@ def test_empty_input_converts_to_empty_tables(tmp_path: Path) -> None:
     summary = convert([tmp_path / "empty"], tmp_path / "out", formats=["jsonl", "parquet"])
     assert (summary.total, summary.exit_code, summary.peak_rss_kb) == (0, 0, {})
     assert (tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8") == ""
-    assert summary.rows == dict.fromkeys(summary.rows, 0) and len(summary.rows) == 8
+    assert summary.rows == dict.fromkeys(summary.rows, 0) and len(summary.rows) == 9
