@@ -169,8 +169,13 @@ def test_pages_option_reads_only_those_pages(mixed_pdf: Path) -> None:
 
 
 def test_pages_past_the_end_is_an_input_error() -> None:
-    with pytest.raises(vnreport_extract.InputError, match="past the end"):
+    with pytest.raises(vnreport_extract.InputError, match="pages 50- are past the end of a 7-page PDF"):
         parse_file(SEED_PDF, ParseOptions(pages="50-"))
+
+
+def test_one_page_past_the_end_is_named_as_one() -> None:
+    with pytest.raises(vnreport_extract.InputError, match="page 9 is past the end of a 7-page PDF"):
+        parse_file(SEED_PDF, ParseOptions(pages="9"))
 
 
 @pytest.mark.slow
@@ -302,6 +307,12 @@ def test_bad_flag_value_is_one_line_and_exit_2() -> None:
     assert p.returncode == 2
     assert p.stderr.strip().splitlines() == ["vnreport-extract: error: --ocr-dpi: Input should be greater than or "
                                              "equal to 70"]
+
+
+def test_an_unknown_limit_is_named_as_such_and_exit_2() -> None:
+    p = run("parse", str(SEED), "--limit", "max_page=5")
+    assert (p.returncode, p.stderr.strip().splitlines()) == (
+        2, ["vnreport-extract: error: --limit max_page: no such limit (names: vnreport-extract schema --limits)"])
 
 
 def test_bad_page_range_in_convert_is_exit_2(tmp_path: Path) -> None:

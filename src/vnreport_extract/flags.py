@@ -79,6 +79,8 @@ def validation_message(exc: Exception) -> str:
         first = errors()[0]
         loc = [str(x) for x in first.get("loc", ("?",))]
         if loc[0] == "limits":
+            if first.get("type") == "extra_forbidden":  # a name no limit has
+                return f"--limit {'.'.join(loc[1:])}: no such limit (names: vnreport-extract schema --limits)"
             return f"--limit {'.'.join(loc[1:])}: {first.get('msg')}"
         return f"--{loc[0].replace('_', '-')}: {first.get('msg')}"
     return str(exc)

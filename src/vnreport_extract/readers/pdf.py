@@ -1125,7 +1125,9 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
                                      what=f"{path}: {len(pages)} pages")
         wanted = set(options.page_numbers(len(pages)))
         if not wanted:
-            raise InputError(f"{path}: pages {options.pages} are past the end of a {len(pages)}-page PDF")
+            one = str(options.pages).strip().isdigit()
+            raise InputError(f"{path}: {'page' if one else 'pages'} {options.pages} {'is' if one else 'are'} past "
+                             f"the end of a {len(pages)}-page PDF")
         # pdfminer has no timeout of its own: the time is checked between pages and, as its
         # content is parsed, within one; each page is bounded by its own budget of glyphs,
         # shapes, forms and inflated content.
