@@ -26,6 +26,18 @@ SECTORS: list[str] = [
     "Dân tộc và Tôn giáo", "Tài nguyên", "Môi trường", "Du lịch",
 ]
 
+# The parts of SECTORS that are no whole sector's name: no ministry or department is named by one.
+SECTOR_PARTS: frozenset[str] = frozenset({
+    "Văn hóa", "Thể thao và Du lịch", "Lao động", "Thương binh và Xã hội", "Tài nguyên", "Môi trường", "Du lịch",
+})
+
+# Sectors whose names hold a comma or a dash, as ministries and departments are named (``Sở Văn
+# hóa, Thể thao và Du lịch``, ``Bộ Lao động - Thương binh và Xã hội``): in a body's name the mark
+# does not end it.
+MARKED_SECTORS: list[str] = [
+    "Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
+]
+
 # Position titles (chức vụ) of a signer, canonical spelling.
 POSITIONS: list[str] = [
     "Chủ tịch", "Phó Chủ tịch", "Thường trực", "Giám đốc", "Phó Giám đốc", "Bí thư", "Phó Bí thư",

@@ -41,7 +41,10 @@ from ..conventions.vocabulary import (
     AUTHORITIES,
     CITED_TITLE_ENDS,
     CITED_TITLE_OPENERS,
+    MARKED_SECTORS,
     POSITIONS,
+    SECTOR_PARTS,
+    SECTORS,
     TIME_WORDS,
     UNITS,
 )
@@ -191,7 +194,14 @@ _LONG_NAME_PAIRS = {("tổ", "quốc")}
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "phố", "quận", "phường", "trấn"}
 # The stop words that also begin a word of a body's name (``Tổ chức``, ``Giao thông``, ``Quy hoạch``).
 _NAME_WORDS = {w.casefold() for w in ("ban", "tổ", "giao", "quy", "thực", "hướng", "triển", "giai")}
-_AUTHORITY_FOLDS = sorted(((fold(a), a) for a in AUTHORITIES), key=lambda x: len(x[0]), reverse=True)
+# The known bodies: AUTHORITIES, and the ministry and the department of each sector (``Bộ Tư
+# pháp``, ``Sở Nông nghiệp và Phát triển nông thôn``).
+_KNOWN_BODIES = [*AUTHORITIES, *(f"{body} {sector}" for sector in (*SECTORS, *MARKED_SECTORS)
+                                 if sector not in SECTOR_PARTS for body in ("Bộ", "Sở"))]
+# Those whose name holds a comma (folded): the punctuation that ends a body's name is looked for
+# after it.
+_MARKED_BODIES = sorted((fold(b) for b in _KNOWN_BODIES if "," in b), key=len, reverse=True)
+_AUTHORITY_FOLDS = sorted(((fold(a), a) for a in _KNOWN_BODIES), key=lambda x: len(x[0]), reverse=True)
 _AUTHORITY_SET = {f for f, _ in _AUTHORITY_FOLDS}
 _AUTHORITY_BY_FOLD: dict[str, str] = {}
 for _fold, _name in _AUTHORITY_FOLDS:
@@ -259,7 +269,8 @@ def _authority_in(window: str) -> tuple[str, int] | None:
     """:func:`_authority` of the text ``window``: (value, end in the window)."""
     # The phrase runs to the first punctuation mark; the word after it still tells whether
     # the phrase's last number is a stray inside a word.
-    cut = _PUNCT.search(window)
+    marked = next((len(b) for b in _MARKED_BODIES if "," in window[:len(b)] and fold(window[:len(b)]) == b), 0)
+    cut = _PUNCT.search(window, marked)
     run_end = cut.start() if cut else len(window)
     # A body's name is a few words: the first words of the phrase decide, unless the name
     # runs on to the last of them.
@@ -311,12 +322,16 @@ def _phrase_words(window: str, run_end: int, limit: int | None) -> tuple[list[st
     return tokens, kept, complete
 
 
+# The most words of a known body (``Sở Lao động - Thương binh và Xã hội``: the dash is one).
+_KNOWN_WORDS = 10
+
+
 def _known_length(words: list[str]) -> int:
     """How many of the first words of ``words`` name a known body (0: none)."""
-    # The longest known body among the first eight words (folded at once: folding keeps the
+    # The longest known body among the first _KNOWN_WORDS words (folded at once: folding keeps the
     # spaces between words, so each shorter phrase ends at a space of the longest).
-    head = fold(" ".join(words[:8]))
-    n, cut = min(len(words), 8), len(head)
+    head = fold(" ".join(words[:_KNOWN_WORDS]))
+    n, cut = min(len(words), _KNOWN_WORDS), len(head)
     while n and head[:cut] not in _AUTHORITY_SET:
         n -= 1
         cut = head.rfind(" ", 0, cut)
@@ -337,8 +352,12 @@ def _name_length(words: list[str]) -> int:
     if not n and (p := _position_length(words)) and (body := _known_length(words[p:])):
         n = p + body  # a position of a known body: ``Bộ trưởng Bộ Tư pháp``, ``Chủ tịch Ủy ban nhân dân tỉnh``
     if n:
-        # A locality after a known body is part of it (``UBND huyện Định Hoá``).
-        while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP:
+        # A locality after a known body is part of it (``UBND huyện Định Hoá``), and so is the
+        # level it is of (``Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh``, ``Sở Tư pháp tỉnh Lâm Đồng``).
+        if n < len(words) and words[n] in _PLACE_WORDS and words[n - 1].casefold() not in _PLACE_WORDS:
+            n += 1
+        while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP \
+                and "/" not in words[n]:  # ``V/v`` opens a letter's subject
             n += 1
     else:
         # Ten words at most; a name in capitals goes on (``Ban Thường trực Ủy ban Trung ương Mặt
