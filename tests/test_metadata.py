@@ -1496,3 +1496,20 @@ def test_a_handling_mark_under_the_header_is_no_title(mark: str) -> None:
     meta = extract_metadata(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 123/UBND-VX\nHà Tĩnh, ngày 5 tháng 3 năm 2024\n"
                             f"{mark}\nCăn cứ Luật Tổ chức chính quyền địa phương;").metadata
     assert meta.title is None
+
+
+def test_lines_above_a_two_column_header_line_are_no_issuer() -> None:
+    # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf: a decision reprinted in the Công báo, under
+    # the gazette's section headings, which span the page above the header's two columns.
+    m = meta("PHẦN VĂN BẢN KHÁC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+             "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 353/QĐ-UBND Bà Rịa - Vũng Tàu, ngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n")
+    assert (m.issuer, m.parent_issuer) == ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)
+
+
+def test_a_parent_issuer_beside_the_quoc_hieu_stays() -> None:
+    m = meta("UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 12/BC-STP Lâm Đồng, ngày 15 tháng 5 năm 2023\nBÁO CÁO\nKết quả\n")
+    assert (m.issuer, m.parent_issuer) == ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")

@@ -753,6 +753,7 @@ def extract_metadata(text: str) -> MetadataResult:
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     issuer_closed = False
+    columns = False  # a line of both header columns met
     last_issuer = -2  # the index of the last issuer line
     identity_title: str | None = None
     type_rest: str | None = None
@@ -817,7 +818,14 @@ def extract_metadata(text: str) -> MetadataResult:
                 identity_title = subject
             break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
-        left = left_of_motto(line.text) or line.text
+        beside_motto = left_of_motto(line.text)
+        if beside_motto is not None and not columns and number_idx is None and meta.date is None:
+            # ... and starts beside the Quốc hiệu's first line: the lines above it span the page (a
+            # gazette's section headings ``PHẦN VĂN BẢN KHÁC`` / ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``
+            # over a reprinted decision).
+            columns = True
+            issuer_lines.clear()
+        left = beside_motto or line.text
         if kind == "rule" and last_issuer == i - 1 and not _starts_issuer_next(head, i):
             # The short rule right under the issuer's name ends it: capitals further down are a
             # title (``ĐỀ CƯƠNG VÀ DỰ TOÁN``), not more of the issuer; a body's name after the rule
