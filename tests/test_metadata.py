@@ -1513,3 +1513,19 @@ def test_a_parent_issuer_beside_the_quoc_hieu_stays() -> None:
              "SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc\n"
              "Số: 12/BC-STP Lâm Đồng, ngày 15 tháng 5 năm 2023\nBÁO CÁO\nKết quả\n")
     assert (m.issuer, m.parent_issuer) == ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")
+
+
+def test_a_trich_yeu_goes_on_past_the_date_line_read_between_its_lines() -> None:
+    # cv-8977-bnv-tcpcp-2025.pdf (held out; its title was reported cut): the left column's
+    # ``V/v`` lines and the right column's date, read line by line.
+    m = meta("BỘ NỘI VỤ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 8977 /BNV-TCPCP\n"
+             "V/v trả lời đề nghị của\nHà Nội, ngày 06 tháng 10 năm 2025\nSở Nội vụ tỉnh Lâm Đồng\n"
+             "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng\nBộ Nội vụ nhận được Công văn số 1843/SNV-TCBC.\n")
+    assert (m.title, m.date and m.date.iso, m.recipients) == (
+        "Trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng", "2025-10-06", ["Sở Nội vụ tỉnh Lâm Đồng"])
+
+
+def test_a_trich_yeu_that_ends_before_the_date_line_stays_whole() -> None:
+    m = meta("BỘ NỘI VỤ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/BNV-TCPCP\nV/v trả lời Sở Nội vụ\n"
+             "Hà Nội, ngày 06 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\nBộ Nội vụ nhận được.\n")
+    assert m.title == "Trả lời Sở Nội vụ"

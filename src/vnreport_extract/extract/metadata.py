@@ -388,6 +388,24 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
+def _goes_on_past(last: str, lines: list[Line], j: int) -> bool:
+    """Whether the trích yếu whose last line so far is ``last`` goes on after line ``j``, the
+    place and date read between two of its lines as the columns are read line by line:
+    ``V/v trả lời đề nghị của`` / ``Hà Nội, ngày 06 tháng 10 năm 2025`` / ``Sở Nội vụ tỉnh Lâm
+    Đồng``; the line after the date carries on an open end or starts in lower case.
+
+    >>> ls = [Line(t, 0, 0) for t in ("V/v trả lời đề nghị của", "Hà Nội, ngày 06 tháng 10 năm 2025",
+    ...                                 "Sở Nội vụ tỉnh Lâm Đồng", "Kính gửi: Sở Nội vụ")]
+    >>> _goes_on_past(ls[0].text, ls, 1), _goes_on_past("V/v trả lời Sở Nội vụ", ls, 1)
+    (True, False)
+    """
+    if j + 1 >= len(lines):
+        return False
+    nxt = lines[j + 1].text
+    return (_open_end(last) or nxt[:1].islower()) and classify_line(nxt) is None and not _opens_body(nxt) \
+        and not _is_upper(nxt) and len(nxt) <= 80
+
+
 def _capital_trich_yeu(lines: list[Line], number_idx: int, k: int) -> bool:
     """Whether line ``k``, under ``Số:`` and opening with a capital (``Tổ chức Hội thi Tin học cho
     cán bộ``, its ``V/v`` in italics lost by the OCR), is the trích yếu: a phrase of words, not
@@ -909,6 +927,8 @@ def extract_metadata(text: str) -> MetadataResult:
                 # a line with a capital (``Tỉnh ủy quản lý``) when the header goes on after it.
                 for j in range(k + 1, min(k + 5, len(lines))):
                     nxt = lines[j]
+                    if classify_line(nxt.text) == "place-date" and _goes_on_past(title_lines[-1], lines, j):
+                        continue  # the date's line read between two of the trích yếu's (two columns)
                     header_next = _header_resumes(lines, j)
                     if classify_line(nxt.text) is not None or _opens_body(nxt.text) \
                             or not (nxt.text[:1].islower() or _open_end(title_lines[-1])
