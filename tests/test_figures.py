@@ -26,6 +26,8 @@ def figures(text: str) -> list[Figure]:
     ("kinh phí 5,2 tỷ đồng.", 5.2, "tỷ đồng"),
     ("có 8 dân tộc anh em", 8, "dân tộc"),
     ("Đảng bộ có 11 chi bộ trực thuộc", 11, "chi bộ"),
+    # bc-cchc-nam-2025.docx, bc-quan-ly-hoi-2025.docx: a staff quota
+    ("02 cấp với 9.976 biên chế công chức (gồm", 9976, "biên chế"),
 ])
 def test_value_and_unit(text: str, value: float, unit: str) -> None:
     got = [(f.value, f.unit) for f in figures(text)]
@@ -49,6 +51,18 @@ def test_percent_without_sign_after_chiem() -> None:
     ("Nguồn thu nhập chủ yếu của địa phương làm nông lâm nghiệp chiếm 70 %,", "nông lâm nghiệp"),
 ])
 def test_subject(text: str, subject: str) -> None:
+    assert figures(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # bc-quan-ly-hoi-2025.docx: a count's label says what is counted up to its first stop word;
+    # the rest says where or by whom.
+    ("a) Số biên chế được cơ quan có thẩm quyền giao: 326 biên chế.", "biên chế"),
+    ("a) Tổng số hội trên địa bàn tỉnh Lâm Đồng là: 610 hội.", "hội"),
+    ("b) Số người làm việc tại hội do hội tự hợp đồng: 24 người", "người"),
+    ("- Số hộ nghèo: 62 hộ", "hộ nghèo"),  # the seed
+])
+def test_subject_of_a_count_s_label(text: str, subject: str) -> None:
     assert figures(text)[-1].subject == subject
 
 
@@ -116,6 +130,11 @@ def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
 @pytest.mark.parametrize(("text", "subject"), [
     ("bảo đảm chính quyền địa phương 02 cấp vận hành ổn định", "chính quyền địa phương"),
     ("Ủy ban nhân dân tỉnh đã tổ chức 06 lớp.", None),
+    # bc-quan-ly-hoi-2025.docx, bien-ban-lam-viec-vp-ubnd-gia-lai-2012.doc: ``thành`` (into) right
+    # before the number; not ``thành phố`` further left (qd-126-qd-btc-2010-scan.pdf).
+    ("Bình Thuận, Đắk Nông trước sắp xếp thành 16 Hội).", None),
+    ("Biên bản lập thành 4 bản , mỗi bên giữ", None),
+    ("cho mỗi tỉnh, thành phố trực thuộc trung ương 130 triệu đồng từ", "thành phố trực thuộc trung ương"),
 ])
 def test_verbs_are_not_part_of_the_subject(text: str, subject: str | None) -> None:
     assert figures(text)[-1].subject == subject

@@ -81,7 +81,7 @@ UNITS: list[str] = [
     "hội nghị", "đợt", "trang", "tài khoản", "giấy phép", "ý kiến", "nội dung", "cá nhân", "tập thể",
     "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",
     "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
-    "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng",
+    "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng", "biên chế",
 ]
 
 # A unit word that opens another word with the word after it: ``01 ban hành`` (Mẫu số 01 ban

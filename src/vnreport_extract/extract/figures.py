@@ -76,6 +76,9 @@ _LEFT_STOP = {w.casefold() for w in (
     "đã", "thực hiện", "đến", "từ", "trên", "dưới", "khoảng", "gần", "hơn", "cả", "mỗi", "bình quân", "cho",
     "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay",
 )}
+# Words that stop the subject only right before the number: ``sắp xếp thành 16 Hội``, ``lập thành
+# 4 bản`` (into), not ``thành phố``, ``thành viên`` further left.
+_LEFT_STOP_LAST = {"thành"}
 _RIGHT_STOP = {w.casefold() for w in (
     "trong", "chiếm", "đạt", "và", "với", "được", "đều", "điều", "đã", "cùng", "có", "không", "là", "của",
     "tại", "ở", "trên", "theo", "để", "cho", "so", "tăng", "giảm", "đang", "sẽ", "từ", "đến", "nhưng",
@@ -153,7 +156,7 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
     part_of = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i].casefold()
-        if w in _LEFT_STOP:
+        if w in _LEFT_STOP or (i == len(words) - 1 and w in _LEFT_STOP_LAST):
             part_of = w == "đó" and i > 0 and words[i - 1].casefold() == "trong"
             break
         kept.insert(0, words[i])
@@ -169,6 +172,19 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
         else:
             break
     return (_clean(kept) if kept else None), part_of
+
+
+def _label_subject(label: str, segment: bool) -> str | None:
+    """What a count's label counts: its words up to the first stop word after the first.
+
+    >>> _label_subject("Số biên chế được cơ quan có thẩm quyền giao", False)
+    'biên chế'
+    >>> _label_subject("- Số hộ nghèo", False), _label_subject("Diện tích tự nhiên", False)
+    ('hộ nghèo', 'diện tích tự nhiên')
+    """
+    words = _tokens(label.lstrip(" -+*•"), segment)
+    n = next((i for i, w in enumerate(words) if i and w.casefold() in _LEFT_STOP), len(words))
+    return _clean(words[:n][:8]) if n else None
 
 
 def _right_words(window: str, segment: bool) -> list[str]:
@@ -399,6 +415,11 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         label = text[_last_clause_end(text, max(0, clause_start - 1 - _LOOK_BACK), clause_start - 1):
                      clause_start - 1]
         if fold(label.lstrip(" -+*•")).startswith(_COUNT_LABELS):
+            if unit != "%":
+                # The label's first phrase, read forward to its first stop word (``Số biên chế được
+                # cơ quan có thẩm quyền giao: 326 biên chế``, ``Tổng số hội trên địa bàn tỉnh là: 610
+                # hội``): what follows it says where or by whom, not what.
+                return _label_subject(label, segment)
             left_window = label
     if unit == "%":
         if (rate := _RATE_OF.match(left_window.strip() + " ")) is not None:
