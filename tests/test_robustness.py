@@ -35,6 +35,27 @@ def test_empty_text() -> None:
     assert [w.code for w in report.warnings] == ["empty-document"]
 
 
+def test_a_data_file_is_warned_to_be_no_report(tmp_path: Path) -> None:
+    # A folder's index saved beside the reports, given to parse by name: read as text, with a warning.
+    data = tmp_path / "index.json"
+    data.write_text(json.dumps([{"file": f"bao-cao-{i}.pdf", "title": "Báo cáo kết quả công tác", "year": 2025}
+                                for i in range(8)], ensure_ascii=False), encoding="utf-8")
+    report = parse_file(data)
+    assert (report.status, [w.code for w in report.warnings]) == ("ok", ["no-report-structure"])
+
+
+def test_a_fragment_of_a_report_with_its_recipients_is_not_warned() -> None:
+    # cv-btttt-du-thao-gia-tri-phan-mem-fragment.docx: no header, but its Kính gửi list.
+    text = ("Kính gửi:\n- Các Bộ, Cơ quan ngang Bộ, Cơ quan thuộc Chính phủ;\n- Uỷ ban nhân dân các tỉnh, thành phố "
+            "trực thuộc Trung ương.\nThực hiện nhiệm vụ được giao, Bộ Thông tin và Truyền thông đã xây dựng dự thảo "
+            "hướng dẫn xác định giá trị phần mềm và đề nghị các cơ quan, đơn vị góp ý kiến cho dự thảo văn bản này.")
+    assert [w.code for w in parse_text(text).warnings] == []
+
+
+def test_a_sentence_is_not_warned_to_be_no_report() -> None:
+    assert parse_text("Thực hiện Kế hoạch số 22/KH-UBND ngày 03/02/2023 của UBND tỉnh.").warnings == []
+
+
 def test_a_zip_given_to_parse_names_convert(tmp_path: Path) -> None:
     import zipfile
 

@@ -169,6 +169,13 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = empty + list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
+    if not empty and not sections and not _has_header(meta.metadata) and _words_at_least(text, _FRAME_WORDS):
+        # A text with nothing of a report's frame: a file that is no report (a data file, a
+        # page of another kind), or a fragment. Its records are still given. (Not a sentence or
+        # two given to parse_text: no frame is expected there.)
+        warnings.append(Warning(code="no-report-structure",
+                                message="no header (issuer, number, place and date, type name), recipients, "
+                                        "sections or signature found: the text may not be a report"))
     warnings += [Warning(code="date-month-first", start=column[0].start, end=column[0].end,
                          message=f"{len(column)} dates of a table column read month first, as a spreadsheet "
                                  f"writes them: {column[0].raw!r} is {column[0].value.iso}")
@@ -289,6 +296,24 @@ def _names_itself(c: Citation, names: list[tuple[str, set[str]]]) -> bool:
         return bool(words) and any(c.doc_type == t and words == title for t, title in names)
     whole = set(fold(c.name).split())
     return bool(words) and any((c.doc_type == t and words <= title) or whole <= title for t, title in names)
+
+
+# Words a text holds at least before a missing frame is warned about.
+_FRAME_WORDS = 30
+
+
+def _words_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` words or more (split up to the ``n``-th only).
+
+    >>> _words_at_least("Chỉ thị  số 33/CT-TTg", 4), _words_at_least("Chỉ thị số 33/CT-TTg", 5)
+    (True, False)
+    """
+    return len(text.split(None, n - 1)) >= n
+
+
+def _has_header(meta: Metadata) -> bool:
+    """Whether a document's metadata hold any part of a report's frame."""
+    return any((meta.issuer, meta.number, meta.date, meta.doc_type, meta.title, meta.recipients, meta.signer))
 
 
 def _unreadable(text: str) -> Warning | None:
