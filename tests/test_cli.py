@@ -81,6 +81,13 @@ def test_schema() -> None:
     assert set(schema["$defs"]["Report"]["properties"]) >= CONTRACT_KEYS
 
 
+def test_every_field_of_the_schema_says_what_it_holds() -> None:
+    schema = json.loads(run("schema").stdout)
+    bare = [f"{name}.{field}" for name, model in schema["$defs"].items()
+            for field, prop in model.get("properties", {}).items() if not prop.get("description")]
+    assert bare == []
+
+
 def test_python_dash_m_runs_the_command() -> None:
     p = subprocess.run([sys.executable, "-m", "vnreport_extract", "--version"], capture_output=True, text=True,
                        timeout=120)

@@ -32,10 +32,10 @@ class PartialDate(Record):
 
     model_config = ConfigDict(extra="forbid", defer_build=True, frozen=True)
 
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    iso: str | None = None
+    year: int | None = Field(default=None, description="1 to 9999; null when not stated")
+    month: int | None = Field(default=None, description="1 to 12; null when left blank or unread")
+    day: int | None = Field(default=None, description="a day the month has; null when left blank or unread")
+    iso: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD, as far as the date is known")
 
     # A month of 1–12, a day that month has (29 February in a leap year only), a year of 1–9999,
     # and ``iso`` (when given) the one these make: a record read back from JSON holds no
@@ -115,18 +115,19 @@ def _partial_date(year: int | None, month: int | None, day: int | None) -> Parti
 
 
 class Span(Record):
-    raw: str
-    start: int
-    end: int
-    page: int | None = None
+    raw: str = Field(description="the mention as written: text[start:end]")
+    start: int = Field(description="character offset of the mention's start in Report.text")
+    end: int = Field(description="character offset just past the mention's end in Report.text")
+    page: int | None = Field(default=None, description="1-based page of a paged input (PDF); null otherwise")
 
 
 class Source(Record):
-    path: str | None = None
-    format: Literal["pdf", "docx", "doc", "text", "markdown"] = "text"
-    sha256: str | None = None
-    pages: int | None = None
-    ocr: bool = False
+    path: str | None = Field(default=None, description="the file read, as given; null for a text given directly")
+    format: Literal["pdf", "docx", "doc", "text", "markdown"] = Field(
+        default="text", description="the format the input was read as (by its content, not its name)")
+    sha256: str | None = Field(default=None, description="sha256 of the file's bytes (of the text's UTF-8 for a text)")
+    pages: int | None = Field(default=None, description="pages of a PDF; null for other formats")
+    ocr: bool = Field(default=False, description="whether any of the text came from OCR of a scanned page")
 
 
 RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "missing-slash", "underscore",
@@ -136,136 +137,148 @@ RepairName = Literal["missing-hyphen", "extra-space", "en-dash", "code-case", "m
 class DocumentNumber(Record):
     """Số, ký hiệu: ``245/KH-UBND`` (state), ``61/2018/NĐ-CP`` (normative), ``01-KL/TW`` (Party)."""
 
-    raw: str
-    number: str | None = None
-    year: int | None = None
-    type_code: str | None = None
-    issuer_code: str | None = None
-    symbol: str | None = None
-    convention: Literal["state", "party"] | None = None
-    repairs: list[RepairName] = Field(default_factory=_empty_list)
+    raw: str = Field(description="the number as written after Số:")
+    number: str | None = Field(default=None, description="the number as written (09 keeps its zero); null when blank")
+    year: int | None = Field(default=None, description="the year of a normative symbol (61/2018/NĐ-CP)")
+    type_code: str | None = Field(default=None,
+                                  description="the document type's code (KH, NĐ, QĐ); null for a Công văn")
+    issuer_code: str | None = Field(default=None, description="the issuer's code (UBND, CP, TW, BCA-C04)")
+    symbol: str | None = Field(default=None,
+                               description="the canonical symbol: no spaces, standard case, slips repaired")
+    convention: Literal["state", "party"] | None = Field(
+        default=None, description="state: number/type-issuer; party: number-type/issuer (01-KL/TW)")
+    repairs: list[RepairName] = Field(default_factory=_empty_list,
+                                      description="the slips repaired to make the symbol (missing-hyphen ...)")
 
 
 class Signer(Record):
-    name: str | None = None
-    position: str | None = None
-    authority: Literal["TM.", "KT.", "TL.", "TUQ."] | None = None
-    on_behalf_of: str | None = None
+    name: str | None = Field(default=None, description="the signer's name as printed under the signature")
+    position: str | None = Field(default=None, description="the signer's position, canonical case (Phó Chủ tịch)")
+    authority: Literal["TM.", "KT.", "TL.", "TUQ."] | None = Field(
+        default=None, description="signing for a body (TM.), in a head's stead (KT.), by order (TL., TUQ.)")
+    on_behalf_of: str | None = Field(default=None, description="the body or head signed for (Ủy ban nhân dân)")
     rank: str | None = Field(default=None, description="military or police rank before the name (Thiếu tướng)")
 
 
 class Metadata(Record):
-    issuer: str | None = None
-    parent_issuer: str | None = None
-    number: DocumentNumber | None = None
-    place: str | None = None
-    date: PartialDate | None = None
-    doc_type: str | None = None
-    title: str | None = None
-    recipients: list[str] = Field(default_factory=_empty_list)
-    signer: Signer | None = None
+    issuer: str | None = Field(default=None, description="the issuing body from the header, as written")
+    parent_issuer: str | None = Field(default=None, description="the body above the issuer in the header")
+    number: DocumentNumber | None = Field(default=None, description="the document's own Số line; null when blank")
+    place: str | None = Field(default=None, description="the place of the place-and-date line")
+    date: PartialDate | None = Field(default=None, description="the issue date")
+    doc_type: str | None = Field(default=None, description="the canonical type name (Báo cáo, Kế hoạch, Công văn)")
+    title: str | None = Field(default=None, description="the trích yếu, lines joined, V/v dropped")
+    recipients: list[str] = Field(default_factory=_empty_list, description="the Kính gửi and Nơi nhận items")
+    signer: Signer | None = Field(default=None, description="the signature block")
 
 
 class Section(Record):
-    number: str
-    level: int
-    title: str
-    path: str
-    start: int
-    end: int
-    page: int | None = None
-    children: list[Section] = Field(default_factory=_empty_list)
+    number: str = Field(description="the label without its punctuation: I, 1, 2.1, a, Phần thứ nhất, Điều 3")
+    level: int = Field(description="depth in the section tree, 1 outermost, from the numbering schemes")
+    title: str = Field(description="the heading without its number, or a numbered paragraph's first sentence")
+    path: str = Field(description="the ancestors' numbers and its own (II.1.a), unique in the report (III~2)")
+    start: int = Field(description="offset of the heading in Report.text")
+    end: int = Field(description="offset where the section ends: the next heading of its level or above")
+    page: int | None = Field(default=None, description="1-based page of the heading in a paged input")
+    children: list[Section] = Field(default_factory=_empty_list, description="the sections under it")
 
 
 class Citation(Span):
-    kind: Literal["full", "short", "named"]
-    doc_type: str | None = None
-    type_code: str | None = None
-    number: str | None = None
-    year: int | None = None
-    issuer_code: str | None = None
-    symbol: str | None = None
-    convention: Literal["state", "party"] | None = None
-    repairs: list[RepairName] = Field(default_factory=_empty_list)
-    date: PartialDate | None = None
-    authority: str | None = None
-    subject: str | None = None
+    kind: Literal["full", "short", "named"] = Field(
+        description="full: with a symbol; short: type and number only (Chỉ thị 33); named: by name (Luật Đất đai)")
+    doc_type: str | None = Field(default=None, description="the cited document's canonical type name")
+    type_code: str | None = Field(default=None, description="as in DocumentNumber")
+    number: str | None = Field(default=None, description="as in DocumentNumber")
+    year: int | None = Field(default=None, description="as in DocumentNumber")
+    issuer_code: str | None = Field(default=None, description="as in DocumentNumber")
+    symbol: str | None = Field(default=None, description="the canonical symbol, as in DocumentNumber")
+    convention: Literal["state", "party"] | None = Field(default=None, description="as in DocumentNumber")
+    repairs: list[RepairName] = Field(default_factory=_empty_list, description="as in DocumentNumber")
+    date: PartialDate | None = Field(default=None, description="the date stated after the symbol or name")
+    authority: str | None = Field(default=None, description="the issuing body after của (Thủ tướng Chính phủ)")
+    subject: str | None = Field(default=None, description="the quoted or về ... title when given")
     name: str | None = Field(default=None, description="the name of a `named` citation")
-    section: str | None = None
-    document_id: str | None = None
+    section: str | None = Field(default=None, description="the path of the section it sits in (II.2)")
+    document_id: str | None = Field(default=None, description="the id of its CitedDocument in this report")
 
 
 class CitedDocument(Record):
-    id: str
-    symbol: str | None = None
-    doc_type: str | None = None
-    date: PartialDate | None = None
-    authority: str | None = None
-    subject: str | None = None
-    mentions: int
-    variants: list[str] = Field(default_factory=_empty_list)
+    id: str = Field(description="doc-<hash of symbol and date>: unique within the report; across reports join "
+                                "on symbol and date")
+    symbol: str | None = Field(default=None, description="the canonical symbol, the fullest form of its mentions")
+    doc_type: str | None = Field(default=None, description="the canonical type name")
+    date: PartialDate | None = Field(default=None, description="the date most mentions give")
+    authority: str | None = Field(default=None, description="the issuing body, from the fullest mention")
+    subject: str | None = Field(default=None, description="the title, from the fullest mention")
+    mentions: int = Field(description="how many citations name this document")
+    variants: list[str] = Field(default_factory=_empty_list, description="the other symbols it is cited by (slips)")
 
 
 class DateMention(Span):
-    kind: Literal["date", "month", "year", "period"]
-    value: PartialDate
-    until: PartialDate | None = None
-    role: Literal["document", "citation", "text"] = "text"
+    kind: Literal["date", "month", "year", "period"] = Field(
+        description="date: day known; month: month and year; year; period: a span of years or dates")
+    value: PartialDate = Field(description="the date, or a period's start")
+    until: PartialDate | None = Field(default=None, description="a period's end")
+    role: Literal["document", "citation", "text"] = Field(
+        default="text", description="document: the document's own date; citation: a cited document's; text: other")
 
 
 class Figure(Span):
-    value: float | int
-    unit: str
-    subject: str | None = None
+    value: float | int = Field(description="the number (1.460,97 is 1460.97)")
+    unit: str = Field(description="the measured noun, lower case (hộ, ha, %, tỷ đồng)")
+    subject: str | None = Field(default=None, description="the noun phrase the figure counts (hộ nghèo)")
 
 
 class Demographics(Record):
-    area_ha: float | None = None
-    households: int | None = None
-    population: int | None = None
-    ethnic_groups: int | None = None
-    party_cells: int | None = None
-    party_members: int | None = None
-    poor_households: int | None = None
-    poor_household_rate: float | None = None
-    near_poor_households: int | None = None
-    near_poor_household_rate: float | None = None
+    area_ha: float | None = Field(default=None, description="natural area in hectares (diện tích tự nhiên)")
+    households: int | None = Field(default=None, description="households (hộ)")
+    population: int | None = Field(default=None, description="inhabitants (nhân khẩu, người)")
+    ethnic_groups: int | None = Field(default=None, description="ethnic groups living there (dân tộc)")
+    party_cells: int | None = Field(default=None, description="Party cells (chi bộ)")
+    party_members: int | None = Field(default=None, description="Party members (đảng viên)")
+    poor_households: int | None = Field(default=None, description="poor households (hộ nghèo)")
+    poor_household_rate: float | None = Field(default=None, description="percent of households that are poor")
+    near_poor_households: int | None = Field(default=None, description="near-poor households (hộ cận nghèo)")
+    near_poor_household_rate: float | None = Field(default=None,
+                                                   description="percent of households that are near-poor")
 
 
 class LevelCount(Record):
-    count: int | None = None
-    percent: float | None = None
+    count: int | None = Field(default=None, description="the number of answers at this level")
+    percent: float | None = Field(default=None, description="the percent the table states for it")
 
 
 class SatisfactionRow(Record):
-    index: int | None = None
-    field: str
-    very_satisfied: LevelCount | None = None
-    satisfied: LevelCount | None = None
-    neutral: LevelCount | None = None
-    dissatisfied: LevelCount | None = None
-    very_dissatisfied: LevelCount | None = None
-    total: int | None = None
-    consistent: bool
+    index: int | None = Field(default=None, description="the row's STT")
+    field: str = Field(description="the field or service rated (Lĩnh vực tư pháp)")
+    very_satisfied: LevelCount | None = Field(default=None, description="rất hài lòng")
+    satisfied: LevelCount | None = Field(default=None, description="hài lòng")
+    neutral: LevelCount | None = Field(default=None, description="bình thường")
+    dissatisfied: LevelCount | None = Field(default=None, description="không hài lòng")
+    very_dissatisfied: LevelCount | None = Field(default=None, description="rất không hài lòng")
+    total: int | None = Field(default=None, description="the answers in all")
+    consistent: bool = Field(description="whether every stated percent equals count/total within 0.01")
 
 
 class Table(Record):
-    index: int
-    page: int | None = None
-    kind: Literal["satisfaction", "generic"] = "generic"
-    title: str | None = None
-    header: list[list[str]] = Field(default_factory=_empty_list)
-    rows: list[list[str]] = Field(default_factory=_empty_list)
-    satisfaction: list[SatisfactionRow] | None = None
+    index: int = Field(description="1-based, in document order")
+    page: int | None = Field(default=None, description="1-based page of its first row in a paged input")
+    kind: Literal["satisfaction", "generic"] = Field(
+        default="generic", description="satisfaction: a citizens' satisfaction table, read into rows")
+    title: str | None = Field(default=None, description="the paragraph right above it, when short")
+    header: list[list[str]] = Field(default_factory=_empty_list, description="the header rows' cell texts")
+    rows: list[list[str]] = Field(default_factory=_empty_list,
+                                  description="the body rows' cell texts (merged cells repeated, empty ones \"\")")
+    satisfaction: list[SatisfactionRow] | None = Field(default=None, description="the rows of a satisfaction table")
     start: int | None = Field(default=None, description="offset of the table's first cell in Report.text")
-    end: int | None = None
+    end: int | None = Field(default=None, description="offset just past the table's last cell in Report.text")
 
 
 class Warning(Record):
-    code: str
-    message: str
-    start: int | None = None
-    end: int | None = None
+    code: str = Field(description="what looked wrong (empty-document, stray-number, symbol-missing-hyphen ...)")
+    message: str = Field(description="one line for a person")
+    start: int | None = Field(default=None, description="offset in Report.text of what it is about, if anywhere")
+    end: int | None = Field(default=None, description="offset just past what it is about")
 
 
 def part_label(part: str | None, page: int | None = None, attachment: int | None = None) -> str:
@@ -290,28 +303,34 @@ class PartError(Record):
     ``document`` (only in a ``failed`` report, see ``parse_file(..., raise_on_error=False)``).
     """
 
-    part: Literal["document", "page", "attachment"]
-    page: int | None = None
+    part: Literal["document", "page", "attachment"] = Field(description="which part could not be read")
+    page: int | None = Field(default=None, description="1-based page of a failed page")
     attachment: int | None = Field(default=None, description="1-based index into Report.attachments")
     type: str = Field(description="the error's class (CorruptFileError, MissingComponentError ...)")
-    message: str
+    message: str = Field(description="one line for a person")
 
 
 class Report(Record):
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = Field(default=SCHEMA_VERSION, description="the version of this contract")
     status: Literal["ok", "partial", "failed"] = Field(
         default="ok", description="ok: everything was read; partial: some parts were not (see errors); "
                                   "failed: nothing could be read (see errors)")
-    errors: list[PartError] = Field(default_factory=_empty_list)
-    source: Source = Field(default_factory=Source)
-    text: str = ""
-    metadata: Metadata = Field(default_factory=Metadata)
-    sections: list[Section] = Field(default_factory=_empty_list)
-    citations: list[Citation] = Field(default_factory=_empty_list)
-    documents: list[CitedDocument] = Field(default_factory=_empty_list)
-    dates: list[DateMention] = Field(default_factory=_empty_list)
-    figures: list[Figure] = Field(default_factory=_empty_list)
-    demographics: Demographics | None = None
-    tables: list[Table] = Field(default_factory=_empty_list)
-    warnings: list[Warning] = Field(default_factory=_empty_list)
-    attachments: list[Report] = Field(default_factory=_empty_list)
+    errors: list[PartError] = Field(default_factory=_empty_list, description="the parts that could not be read")
+    source: Source = Field(default_factory=Source, description="the input read")
+    text: str = Field(default="", description="the normalised full text (NFC) every offset points into")
+    metadata: Metadata = Field(default_factory=Metadata, description="the document's own header, title, signature")
+    sections: list[Section] = Field(default_factory=_empty_list, description="the numbered section tree")
+    citations: list[Citation] = Field(default_factory=_empty_list,
+                                      description="every mention of another document, in text order")
+    documents: list[CitedDocument] = Field(default_factory=_empty_list,
+                                           description="the distinct documents cited by number, mentions merged")
+    dates: list[DateMention] = Field(default_factory=_empty_list,
+                                     description="every date, month, year and period, in text order")
+    figures: list[Figure] = Field(default_factory=_empty_list,
+                                  description="every quantity with its unit in running text")
+    demographics: Demographics | None = Field(default=None,
+                                              description="the locality's profile when the report states one")
+    tables: list[Table] = Field(default_factory=_empty_list, description="every data table")
+    warnings: list[Warning] = Field(default_factory=_empty_list, description="what looked wrong, in text order")
+    attachments: list[Report] = Field(default_factory=_empty_list,
+                                      description="further documents of the same file (a cover letter's report)")
