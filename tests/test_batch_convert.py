@@ -831,3 +831,22 @@ def test_the_attachments_of_a_zip_member_name_the_member_not_its_temporary_copy(
     assert [stored["source"]["path"]] + [a["source"]["path"] for a in stored["attachments"]] == [key, key]
     (report,) = iter_reports(tmp_path / "a.zip")
     assert [report.source.path] + [a.source.path for a in report.attachments] == [key, key]
+
+
+def test_quiet_still_lists_the_inputs_that_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bao-cao.txt").write_text(_variant(1), encoding="utf-8")
+    (docs / "hong.pdf").write_text("not a PDF", encoding="utf-8")
+    code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json", "-q"])
+    lines = capsys.readouterr().err.splitlines()
+    assert code == 1 and len(lines) == 1
+    assert lines[0].startswith(f"error: {docs / 'hong.pdf'}: CorruptFileError: ")
+
+
+def test_an_empty_folder_converts_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    code = main(["convert", str(tmp_path / "empty"), "--out", str(tmp_path / "out"), "--format", "json", "-q"])
+    assert (code, capsys.readouterr().err.strip()) == (
+        0, "vnreport-extract convert: warning: no documents in the inputs (folders are walked for .txt .md .docx "
+           ".doc .pdf .zip)")

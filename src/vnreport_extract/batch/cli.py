@@ -69,7 +69,8 @@ def add_convert_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--fail-fast", action="store_true",
                    help="stop at the first document that fails (the rest are recorded as skipped; those "
                         "that are no documents, or were refused, with their own reason)")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no summary; the inputs that failed are still listed on stderr")
     # The parse function the workers run (module:function), for tests and embedding; not advertised.
     p.add_argument("--parser", default=None, help=argparse.SUPPRESS)
     p.add_argument("--follow-symlinks", action="store_true",
@@ -119,4 +120,13 @@ def run_convert(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("vnreport-extract convert: interrupted; run again with --resume to continue", file=sys.stderr)
         return EXIT_INTERRUPTED
+    if options.quiet:
+        # No bar and no summary; what failed is still said (the exit status alone names nothing).
+        for line in summary.failure_lines():
+            print(line.strip(), file=sys.stderr)
+    if summary.total == 0:
+        from .inputs import KNOWN_SUFFIXES
+
+        print(f"vnreport-extract convert: warning: no documents in the inputs (folders are walked for "
+              f"{' '.join(KNOWN_SUFFIXES)})", file=sys.stderr)
     return summary.exit_code

@@ -102,14 +102,21 @@ class ConvertSummary:
                  + (f"; {self.resumed} already converted by an earlier run" if self.resumed else "")]
         if self.rows:
             lines.append("tables: " + ", ".join(f"{name} {n}" for name, n in self.rows.items()))
+        lines += self.failure_lines(max_failures=max_failures)
+        lines.append(f"output: {self.out}")
+        return "\n".join(lines)
+
+    def failure_lines(self, *, max_failures: int = 20) -> list[str]:
+        """One line per input that failed (``  error: a.pdf: CorruptFileError: ...``), the first
+        ``max_failures`` of them, and how many more the manifest lists."""
+        lines = []
         for entry in self.failures[:max_failures]:
             error = str(entry["error"])
             error = error.removeprefix(f"{entry['path']}: ")  # the message names the file too
             lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {error}")
         if len(self.failures) > max_failures:
             lines.append(f"  ... and {len(self.failures) - max_failures} more (see {MANIFEST})")
-        lines.append(f"output: {self.out}")
-        return "\n".join(lines)
+        return lines
 
 
 def split_key(key: str) -> tuple[str, str | None]:
