@@ -316,6 +316,8 @@ AMENDING_LAW_NOT_EXAMPLES: list[tuple[str, str]] = [
      "118/2021/NĐ-CP ngày 23/12/2021", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai, các văn bản hướng dẫn",
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai"),
+    ("thi hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội và Nghị quyết của Ủy ban "
+     "Thường vụ Quốc hội về", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội"),
 ]
 NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [

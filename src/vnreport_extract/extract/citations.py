@@ -930,12 +930,13 @@ def _comma_pair(words: list[str], i: int) -> bool:
 
 def _amended_law_follows(words: list[str], i: int) -> bool:
     """``của`` at ``words[i]`` in an amending law's name: ``... một số điều của Luật Tổ chức ...``."""
-    return i > 0 and fold(words[i - 1]) == "dieu" and _law_at(words, i + 1)
+    return i > 0 and fold(words[i - 1]) == "dieu" and " ".join(words[i + 1:i + 3]).startswith(NAMED_TYPES)
 
 
 def _law_at(words: list[str], i: int) -> bool:
-    """Whether ``words[i:]`` start with the type of a law by name (``Luật``, ``Bộ luật``, ...)."""
-    return " ".join(words[i:i + 2]).startswith(NAMED_TYPES)
+    """Whether ``words[i:]`` start with a law's type (``Luật``, ``Bộ luật``, ``Pháp lệnh``): another
+    law an amending law amends, not a resolution or a decree listed after it."""
+    return " ".join(words[i:i + 2]).startswith(NAMED_NUMBER_TYPES)
 
 
 def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | None:
