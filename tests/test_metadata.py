@@ -1498,9 +1498,9 @@ def test_a_handling_mark_under_the_header_is_no_title(mark: str) -> None:
     assert meta.title is None
 
 
-def test_lines_above_a_two_column_header_line_are_no_issuer() -> None:
+def test_a_gazette_s_headings_above_a_reprinted_document_are_no_issuer() -> None:
     # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf: a decision reprinted in the Công báo, under
-    # the gazette's section headings, which span the page above the header's two columns.
+    # the gazette's part and the heading of the issuing authority's documents.
     m = meta("PHẦN VĂN BẢN KHÁC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
              "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
              "TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n"
@@ -1508,11 +1508,29 @@ def test_lines_above_a_two_column_header_line_are_no_issuer() -> None:
     assert (m.issuer, m.parent_issuer) == ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)
 
 
-def test_a_parent_issuer_beside_the_quoc_hieu_stays() -> None:
-    m = meta("UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-             "SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc\n"
-             "Số: 12/BC-STP Lâm Đồng, ngày 15 tháng 5 năm 2023\nBÁO CÁO\nKết quả\n")
-    assert (m.issuer, m.parent_issuer) == ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")
+def test_a_gazette_s_heading_that_names_a_body_is_no_parent_issuer() -> None:
+    m = meta("PHẦN VĂN BẢN QUY PHẠM PHÁP LUẬT\nHỘI ĐỒNG NHÂN DÂN TỈNH\n"
+             "HỘI ĐỒNG NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 05/2025/NQ-HĐND Bà Rịa - Vũng Tàu, ngày 17 tháng 02 năm 2025\nNGHỊ QUYẾT\nQuy định mức chi\n")
+    assert (m.issuer, m.parent_issuer) == ("HỘI ĐỒNG NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)
+
+
+@pytest.mark.parametrize(("header", "issuers"), [
+    # The Quốc hiệu beside the issuer's second line: the first line is still the issuer's ...
+    ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+     ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", None)),
+    # ... or its parent's.
+    ("UBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+     ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")),
+    ("ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY ĐỨC TRỌNG ĐẢNG CỘNG SẢN VIỆT NAM\n",
+     ("HUYỆN ỦY ĐỨC TRỌNG", "ĐẢNG BỘ TỈNH LÂM ĐỒNG")),
+    ("UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc\n",
+     ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")),
+])
+def test_an_issuer_read_with_the_quoc_hieu_beside_any_of_its_lines(header: str, issuers: tuple[str, str]) -> None:
+    m = meta(header + "Số: 12/BC-STP Lâm Đồng, ngày 15 tháng 5 năm 2023\nBÁO CÁO\nKết quả\n")
+    assert (m.issuer, m.parent_issuer) == issuers
 
 
 def test_a_trich_yeu_goes_on_past_the_date_line_read_between_its_lines() -> None:

@@ -649,6 +649,10 @@ HEADER_MARKS: list[HeaderRule] = [
      "pattern": r"^\W*(?:thuong khan|hoa toc(?: hen gio)?|khan|toi mat|tuyet mat|mat|du thao(?: lan \d+)?)\W*$",
      "examples": ["KHẨN", "HỎA TỐC", "THƯỢNG KHẨN", "MẬT", "DỰ THẢO", "DỰ THẢO LẦN 2", "(Dự thảo)"],
      "not_examples": ["KHẨN TRƯƠNG TRIỂN KHAI", "MẶT TRẬN TỔ QUỐC"]},
+    {"kind": "gazette",  # the Công báo's part a reprinted document stands in, above its header
+     "pattern": r"^\W*phan van ban (?:quy pham phap luat|khac)\W*$",
+     "examples": ["PHẦN VĂN BẢN KHÁC", "PHẦN VĂN BẢN QUY PHẠM PHÁP LUẬT"],
+     "not_examples": ["PHẦN I. TÌNH HÌNH CHUNG", "Phần thứ nhất", "PHẦN VĂN BẢN KHÁC CỦA TỈNH ỦY"]},
     {"kind": "copy-stamp",  # a copy's stamp (sao y) or an e-signature's text over the page
      "pattern": r"^(?:sao y|ban sao|trich sao|sao luc)\b|^(?:ky boi|thoi gian ky)\s*[:;]",
      "examples": ["SAO Y BẢN CHÍNH", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26",
@@ -666,7 +670,7 @@ def _mark(kind: str) -> regex.Pattern[str]:
 
 def has_mark(kind: str, line: str) -> bool:
     """Whether ``line`` holds the header mark ``kind`` (``motto``, ``number``, ``date``,
-    ``handling``, ``copy-stamp``) of ``HEADER_MARKS``.
+    ``handling``, ``gazette``, ``copy-stamp``) of ``HEADER_MARKS``.
 
     >>> has_mark("motto", "UBND TỈNH BẮC GIANG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     True

@@ -771,7 +771,7 @@ def extract_metadata(text: str) -> MetadataResult:
     number_idx = date_idx = None
     issuer_lines: list[str] = []
     issuer_closed = False
-    columns = False  # a line of both header columns met
+    gazette_authority = -1  # the line of the issuing authority's heading in a gazette
     last_issuer = -2  # the index of the last issuer line
     identity_title: str | None = None
     type_rest: str | None = None
@@ -782,6 +782,15 @@ def extract_metadata(text: str) -> MetadataResult:
             # The body has begun: the header block is over. A line in lower case goes on the one
             # above (``V/v Tổng kết 6 năm (2007-2012)`` / ``thực hiện chính sách ...``).
             break
+        if number_idx is None and meta.date is None and has_mark("gazette", line.text):
+            # A document reprinted in the Công báo: the gazette's part (``PHẦN VĂN BẢN KHÁC``) and
+            # the heading of the issuing authority's documents under it (``CHỦ TỊCH ỦY BAN NHÂN DÂN
+            # TỈNH``) stand above the document's own header; neither is its issuer.
+            issuer_lines.clear()
+            gazette_authority = i + 1
+            continue
+        if i == gazette_authority and not has_mark("motto", line.text):
+            continue
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
             if not line.text[m.start("value"):].strip() and (whole := _wrapped(head, i, _NUMBER_GOES_ON)) \
@@ -836,14 +845,7 @@ def extract_metadata(text: str) -> MetadataResult:
                 identity_title = subject
             break
         # Two header columns read as one line: the issuer stands left of the Quốc hiệu.
-        beside_motto = left_of_motto(line.text)
-        if beside_motto is not None and not columns and number_idx is None and meta.date is None:
-            # ... and starts beside the Quốc hiệu's first line: the lines above it span the page (a
-            # gazette's section headings ``PHẦN VĂN BẢN KHÁC`` / ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``
-            # over a reprinted decision).
-            columns = True
-            issuer_lines.clear()
-        left = beside_motto or line.text
+        left = left_of_motto(line.text) or line.text
         if kind == "rule" and last_issuer == i - 1 and not _starts_issuer_next(head, i):
             # The short rule right under the issuer's name ends it: capitals further down are a
             # title (``ĐỀ CƯƠNG VÀ DỰ TOÁN``), not more of the issuer; a body's name after the rule
