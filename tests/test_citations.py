@@ -8,6 +8,7 @@ from vnreport_extract import Citation, parse_text
 from vnreport_extract.conventions.doc_types import (
     AMENDING_LAW_EXAMPLES,
     AMENDING_LAW_NOT_EXAMPLES,
+    AMENDING_LAW_NUMBER_NOT_EXAMPLES,
     AUTHOR_BEFORE_NUMBER_EXAMPLES,
     CERTIFICATE_EXAMPLES,
     CERTIFICATE_NOT_EXAMPLES,
@@ -565,9 +566,14 @@ def test_amending_law_of_listed_laws_starts_at_the_amending_law() -> None:
     assert c.raw.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật")
 
 
+@pytest.mark.parametrize(("line", "raw"), AMENDING_LAW_NUMBER_NOT_EXAMPLES)
+def test_a_number_after_a_law_an_amending_law_does_not_reach_is_that_law_s(line: str, raw: str) -> None:
+    assert [c.raw for c in extract_citations(line) if c.kind == "full"] == [raw]
+
+
 @pytest.mark.parametrize(("line", "name"), AMENDING_LAW_NOT_EXAMPLES)
 def test_an_amending_law_s_name_ends_before_what_it_does_not_amend(line: str, name: str) -> None:
-    assert [c.name for c in extract_citations(line) if c.kind == "named"] == [name]
+    assert next(c.name for c in extract_citations(line) if c.kind == "named") == name
 
 
 def test_a_law_name_before_another_body_s_number_is_no_law_citation() -> None:

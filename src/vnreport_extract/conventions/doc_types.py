@@ -318,6 +318,21 @@ AMENDING_LAW_NOT_EXAMPLES: list[tuple[str, str]] = [
      "Luật sửa đổi, bổ sung một số điều của Luật Đất đai"),
     ("thi hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội và Nghị quyết của Ủy ban "
      "Thường vụ Quốc hội về", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội"),
+    # Laws listed in a sentence with a year after one: each is its own (a list an amending law
+    # amends ends with ``và Luật ...``).
+    ("Triển khai Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính, Luật Đất đai năm 2024, "
+     "Luật Nhà ở năm 2023", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
+    ("Triển khai Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính, Luật Đất đai, Luật Nhà ở "
+     "và các văn bản", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
+]
+# A Quốc hội number after a law that an amending law's name does not reach: that law's own.
+AMENDING_LAW_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 29/6/2018, Luật Nhà ở số 65/2014/QH13;",
+     "Luật Nhà ở số 65/2014/QH13"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính năm 2020 và Luật Thanh tra số "
+     "11/2022/QH15;", "Luật Thanh tra số 11/2022/QH15"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai, các văn bản hướng dẫn thi hành và Luật Nhà ở số "
+     "65/2014/QH13;", "Luật Nhà ở số 65/2014/QH13"),
 ]
 NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [

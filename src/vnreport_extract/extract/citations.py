@@ -147,8 +147,6 @@ _TYPE_OF_BEFORE = regex.compile(
     rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))[ ]+(?i:của)[ ]+"
     r"(?P<auth>\p{Lu}[\p{L} ]{1,60}?)[ ]+(?i:số)[ ]*:?[ ]*$")
 _LAW_NAME_WINDOW = 200
-# What joins the laws an amending law lists: a comma or ``và`` right before the next one.
-_LISTED_LAW = regex.compile(r"(?:,|[ ](?i:và))[ ]*$")
 
 
 @functools.cache
@@ -461,13 +459,18 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
     if _type_in_name().search(text, last.end(), so.start()):
         return None  # ``Luật ... và Nghị quyết của ... số``: the number is the other document's
     # An amending law's name ends with the laws it amends, listed (``... một số điều của Luật Tổ
-    # chức Chính phủ và Luật Tổ chức chính quyền địa phương số 47/2019/QH14``).
+    # chức Chính phủ và Luật Tổ chức chính quyền địa phương số 47/2019/QH14``): the number is the
+    # amending law's when its name, read as a named citation's, reaches the last law.
     for k in range(len(found) - 1, -1, -1):
-        if k < len(found) - 1 and not _LISTED_LAW.search(text, found[k].end(), found[k + 1].start()):
-            break
         amending = _AMENDING_LAW.search(text, clause, found[k].start())
-        if amending is not None:
+        if amending is None:
+            continue
+        if k == len(found) - 1:
             return amending.group("type"), amending.start()
+        named = (m := NAMED.match(text, amending.start())) and _named(text, m, canonical_doc_type(m.group("type")))
+        if named and named[0] > last.start():
+            return amending.group("type"), amending.start()
+        break
     return last.group(), last.start()
 
 
@@ -933,6 +936,25 @@ def _amended_law_follows(words: list[str], i: int) -> bool:
     return i > 0 and fold(words[i - 1]) == "dieu" and " ".join(words[i + 1:i + 3]).startswith(NAMED_TYPES)
 
 
+def _list_ends_with_law(words: list[str], i: int) -> bool:
+    """Whether the names from ``words[i]`` on are a list of laws that ends with ``và Luật ...``, as
+    the laws one law amends are listed in its name (``... của Luật Thuế giá trị gia tăng, Luật
+    Thuế tiêu thụ đặc biệt và Luật Quản lý thuế``); laws listed in a sentence with a year or a
+    date after one (``..., Luật Đất đai năm 2024, Luật Nhà ở năm 2023``) are each their own.
+
+    >>> w = "Luật A , Luật B và Luật C ngày".split()
+    >>> _list_ends_with_law(w, 0), _list_ends_with_law("Luật A năm 2024 , Luật B và Luật C".split(), 0)
+    (True, False)
+    """
+    for j in range(i, min(len(words), i + 40)):
+        f = words[j].casefold()
+        if f == "và":
+            return _law_at(words, j + 1)
+        if f != "," and (f in _NAME_STOP or any(c.isdigit() for c in f)):
+            return False
+    return False
+
+
 def _law_at(words: list[str], i: int) -> bool:
     """Whether ``words[i:]`` start with a law's type (``Luật``, ``Bộ luật``, ``Pháp lệnh``): another
     law an amending law amends, not a resolution or a decree listed after it."""
@@ -981,7 +1003,7 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             # in a table is an item of it (an agenda, a list of tasks), not a citation.
             break
         f = word.casefold()
-        if amending and f in (",", "và") and _law_at(words, i + 1):
+        if amending and _law_at(words, i + 1) and (f == "và" or (f == "," and _list_ends_with_law(words, i + 1))):
             # The laws one law amends are listed in its name (``... một số điều của Luật Tổ chức
             # Chính phủ và Luật Tổ chức chính quyền địa phương``): each as long as any other.
             end = m.end() + tok_end
