@@ -139,6 +139,11 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     ("Công văn số 2965/SVHTTDL-VP ngày 28/10/2024 của Sở Văn hóa thể thao du lịch.", "Sở Văn hóa thể thao du lịch"),
     # The level a known body is of (bc-quan-ly-hoi-2025.docx: test_the_body_of_the_fatherland_front_...).
     ("Kế hoạch số 12/KH-STP ngày 01/02/2023 của Sở Tư pháp tỉnh Lâm Đồng về việc", "Sở Tư pháp tỉnh Lâm Đồng"),
+    ("Công văn số 1/SXD của Sở Xây dựng thành phố Hà Nội về việc", "Sở Xây dựng thành phố Hà Nội"),
+    # ... not after a ministry, a Party committee, or a body named with its level.
+    ("Công văn số 1/BNV của Bộ Nội vụ tỉnh đã ban hành", "Bộ Nội vụ"),
+    ("Kế hoạch số 1/KH-TU của Ban Thường vụ Tỉnh ủy xã đã ban hành", "Ban Thường vụ Tỉnh ủy"),
+    ("Quyết định số 1/QĐ-UBND của UBND tỉnh xã đã", "UBND tỉnh"),
     # A sector's name holds a comma or a dash (MARKED_SECTORS).
     ("Kế hoạch số 12/KH-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về việc", "Bộ Văn hóa, Thể thao và Du lịch"),
     ("Kế hoạch số 12/KH-SLĐTBXH của Sở Lao động - Thương binh và Xã hội về việc",

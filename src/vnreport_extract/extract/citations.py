@@ -344,6 +344,29 @@ def _position_length(words: list[str]) -> int:
     return 0
 
 
+# Levels of government named in lower case after a body (``thành phố``, ``thị xã`` of two words).
+_LEVEL_WORDS = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+
+
+def _level_after(words: list[str], n: int) -> int:
+    """How many words after the known body ``words[:n]`` name the level it is of (``Sở Tư pháp
+    tỉnh``, ``Sở Xây dựng thành phố Hà Nội``): none after a ministry, a Party committee (``Tỉnh
+    ủy xã`` is no body) or a body named with its level already (``UBND tỉnh``).
+
+    >>> _level_after("Sở Xây dựng thành phố Hà Nội".split(), 3), _level_after("Bộ Nội vụ tỉnh".split(), 3)
+    (2, 0)
+    """
+    if n >= len(words) or words[n][:1].isupper():
+        return 0
+    first, last = fold(words[0]), fold(words[n - 1])
+    if first == "bo" or last == "uy" or words[n - 1].casefold() in _PLACE_WORDS \
+            or (n >= 2 and (words[n - 2].casefold(), words[n - 1].casefold()) in _LEVEL_WORDS):
+        return 0
+    if words[n] in _PLACE_WORDS:
+        return 1
+    return 2 if n + 1 < len(words) and (words[n], words[n + 1]) in _LEVEL_WORDS else 0
+
+
 def _name_length(words: list[str]) -> int:
     """How many of ``words`` name the body."""
     n = _known_length(words)
@@ -352,8 +375,7 @@ def _name_length(words: list[str]) -> int:
     if n:
         # A locality after a known body is part of it (``UBND huyện Định Hoá``), and so is the
         # level it is of (``Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh``, ``Sở Tư pháp tỉnh Lâm Đồng``).
-        if n < len(words) and words[n] in _PLACE_WORDS and words[n - 1].casefold() not in _PLACE_WORDS:
-            n += 1
+        n += _level_after(words, n)
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP \
                 and "/" not in words[n]:  # ``V/v`` opens a letter's subject
             n += 1
