@@ -21,7 +21,7 @@ from vnreport_extract.conventions.numbering import (
     TOC_EXAMPLES,
     opens_item,
 )
-from vnreport_extract.extract.sections import MAX_TITLE, heading_title, parse_heading, walk
+from vnreport_extract.extract.sections import MAX_TITLE, beside, heading_title, parse_heading, walk
 
 
 def flat(text: str) -> list[tuple[str, int, str]]:
@@ -582,3 +582,20 @@ def test_a_repeated_decimal_number_gets_a_path_of_its_own() -> None:
 def test_a_citation_s_section_is_the_decimal_heading_s_path() -> None:
     text = "BÁO CÁO\nX\n1. Chung\n1.1. Về tuổi\nTheo Kế hoạch số 12/KH-UBND ngày 01/02/2023.\n"
     assert [c.section for c in parse_text(text).citations] == ["1.1"]
+
+
+def _section(number: str, path: str, children: list[Section] | None = None) -> Section:
+    return Section(number=number, level=1, title="x", path=path, start=0, end=1, children=children or [])
+
+
+def test_an_annex_root_that_a_body_section_s_path_holds_gets_a_path_of_its_own() -> None:
+    # The body's ``1.`` > ``1.1.``, ``1.2.``; an annex on the next pages whose roots are ``1.1.``, ``1.2.``.
+    body = [_section("1", "1", [_section("1.1", "1.1"), _section("1.2", "1.2")])]
+    annex = [_section("1.1", "1.1"), _section("1.2", "1.2", [_section("a", "1.2.a")])]
+    paths = [s.path for s in walk(beside(body, annex))]
+    assert paths == ["1", "1.1", "1.2", "1.1~2", "1.2~2", "1.2~2.a"]
+
+
+def test_an_annex_root_after_a_repeated_body_root_gets_the_next_free_path() -> None:
+    body = [_section("1", "1"), _section("1", "1~2")]
+    assert [s.path for s in beside(body, [_section("1", "1")])] == ["1", "1~2", "1~3"]

@@ -553,8 +553,9 @@ def _path(h: Heading, parent: Heading | None, same: int, paths: set[str]) -> str
 
 
 def beside(roots: list[Section], more: list[Section]) -> list[Section]:
-    """The trees ``more`` (an annex's sections) after ``roots``, each path unique: a root whose
-    path the first trees use already gets ``~2``, ``~3`` ... as a repeated number at one level
+    """The trees ``more`` (an annex's sections) after ``roots``, each path unique: a tree any of
+    whose paths the trees before it use already (its root's ``1``, a section's ``1.1`` under the
+    body's ``1``) gets ``~2``, ``~3`` ... after its root's path, as a repeated number at one level
     does, and so do its descendants' paths.
 
     >>> a = Section(number="1", level=1, title="Một", path="1", start=0, end=5)
@@ -563,12 +564,17 @@ def beside(roots: list[Section], more: list[Section]) -> list[Section]:
     >>> [(s.path, [c.path for c in s.children]) for s in beside([a], [b])]
     [('1', []), ('1~2', ['1~2.a'])]
     """
-    used = Counter(s.path for s in roots)
+    used = {s.path for s in walk(roots)}
     out = list(roots)
     for root in more:
-        same = used[root.path]
-        used[root.path] += 1
-        out.append(_repath(root, root.path, f"{root.path}~{same + 1}") if same else root)
+        tails = [s.path[len(root.path):] for s in walk([root])]  # each path starts with its root's
+        path, n = root.path, 1
+        while any(path + tail in used for tail in tails):
+            n += 1
+            path = f"{root.path}~{n}"
+        tree = _repath(root, root.path, path) if path != root.path else root
+        used.update(path + tail for tail in tails)
+        out.append(tree)
     return out
 
 
