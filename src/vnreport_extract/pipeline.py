@@ -169,10 +169,11 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = empty + list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
-    if not empty and not sections and not _has_header(meta.metadata) and _words_at_least(text, _FRAME_WORDS):
-        # A text with nothing of a report's frame: a file that is no report (a data file, a
-        # page of another kind), or a fragment. Its records are still given. (Not a sentence or
-        # two given to parse_text: no frame is expected there.)
+    if doc.source.path is not None and not empty and not sections and not _has_header(meta.metadata) \
+            and _words_at_least(text, _FRAME_WORDS):
+        # A file with nothing of a report's frame: no report (a data file, a page of another
+        # kind), or a fragment. Its records are still given. (Not a text given to parse_text: a
+        # paragraph or two is read there as well, and no frame is expected.)
         warnings.append(Warning(code="no-report-structure",
                                 message="no header (issuer, number, place and date, type name), recipients, "
                                         "sections or signature found: the text may not be a report"))
