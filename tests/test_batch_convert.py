@@ -844,8 +844,12 @@ def test_quiet_still_lists_the_inputs_that_failed(tmp_path: Path, capsys: pytest
     assert lines[0].startswith(f"error: {docs / 'hong.pdf'}: CorruptFileError: ")
 
 
-def test_an_empty_folder_converts_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("content", ["nothing", "a spreadsheet"])
+def test_an_input_with_no_document_converts_with_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
     (tmp_path / "empty").mkdir()
+    if content == "a spreadsheet":
+        (tmp_path / "empty" / "so-lieu.xlsx").write_bytes(_xlsx())
     code = main(["convert", str(tmp_path / "empty"), "--out", str(tmp_path / "out"), "--format", "json", "-q"])
     assert (code, capsys.readouterr().err.strip()) == (
         0, "vnreport-extract convert: warning: no documents in the inputs (folders are walked for .txt .md .docx "

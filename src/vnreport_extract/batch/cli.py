@@ -124,7 +124,8 @@ def run_convert(args: argparse.Namespace) -> int:
         # No bar and no summary; what failed is still said (the exit status alone names nothing).
         for line in summary.failure_lines():
             print(line.strip(), file=sys.stderr)
-    if summary.total == 0:
+    if not any(summary.counts.get(status) for status in ("ok", "error", "timeout", "duplicate")):
+        # (Inputs that are no documents, a spreadsheet or a link out of the folder, are skipped.)
         from .inputs import KNOWN_SUFFIXES
 
         print(f"vnreport-extract convert: warning: no documents in the inputs (folders are walked for "
