@@ -124,8 +124,10 @@ class Span(Record):
 class Source(Record):
     path: str | None = Field(default=None, description="the file read, as given; null for a text given directly")
     format: Literal["pdf", "docx", "doc", "text", "markdown"] = Field(
-        default="text", description="the format the input was read as (by its content, not its name)")
-    sha256: str | None = Field(default=None, description="sha256 of the file's bytes (of the text's UTF-8 for a text)")
+        default="text", description="the format the input was read as: a PDF, DOCX or Word 97 file by its content, "
+                                    "a text file as markdown or text by its name (.md)")
+    sha256: str | None = Field(default=None, description="sha256 of the file's bytes; null for a text given to "
+                                                         "parse_text")
     pages: int | None = Field(default=None, description="pages of a PDF; null for other formats")
     ocr: bool = Field(default=False, description="whether any of the text came from OCR of a scanned page")
 
@@ -163,7 +165,9 @@ class Signer(Record):
 class Metadata(Record):
     issuer: str | None = Field(default=None, description="the issuing body from the header, as written")
     parent_issuer: str | None = Field(default=None, description="the body above the issuer in the header")
-    number: DocumentNumber | None = Field(default=None, description="the document's own Số line; null when blank")
+    number: DocumentNumber | None = Field(
+        default=None, description="the document's own Số line (its number null when left blank: Số: /BC-UBND); "
+                                  "null when there is none")
     place: str | None = Field(default=None, description="the place of the place-and-date line")
     date: PartialDate | None = Field(default=None, description="the issue date")
     doc_type: str | None = Field(default=None, description="the canonical type name (Báo cáo, Kế hoạch, Công văn)")
@@ -256,8 +260,9 @@ class SatisfactionRow(Record):
     neutral: LevelCount | None = Field(default=None, description="bình thường")
     dissatisfied: LevelCount | None = Field(default=None, description="không hài lòng")
     very_dissatisfied: LevelCount | None = Field(default=None, description="rất không hài lòng")
-    total: int | None = Field(default=None, description="the answers in all")
-    consistent: bool = Field(description="whether every stated percent equals count/total within 0.01")
+    total: int | None = Field(default=None, description="the answers in all: the levels' counts summed")
+    consistent: bool = Field(description="whether every stated percent equals 100 × count / total, within the "
+                                         "rounding of the digits shown")
 
 
 class Table(Record):
