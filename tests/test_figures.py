@@ -26,6 +26,7 @@ def figures(text: str) -> list[Figure]:
     ("kinh phí 5,2 tỷ đồng.", 5.2, "tỷ đồng"),
     ("có 8 dân tộc anh em", 8, "dân tộc"),
     ("Đảng bộ có 11 chi bộ trực thuộc", 11, "chi bộ"),
+    ("Hội nghị có 12 đồng chí tham dự", 12, "đồng chí"),  # comrades, not the currency
     # bc-cchc-nam-2025.docx, bc-quan-ly-hoi-2025.docx: a staff quota
     ("02 cấp với 9.976 biên chế công chức (gồm", 9976, "biên chế"),
 ])
@@ -61,6 +62,7 @@ def test_subject(text: str, subject: str) -> None:
     ("a) Tổng số hội trên địa bàn tỉnh Lâm Đồng là: 610 hội.", "hội"),
     ("b) Số người làm việc tại hội do hội tự hợp đồng: 24 người", "người"),
     ("- Số hộ nghèo: 62 hộ", "hộ nghèo"),  # the seed
+    ("- Số hộ nghèo và hộ cận nghèo: 120 hộ", "hộ nghèo và hộ cận nghèo"),
 ])
 def test_subject_of_a_count_s_label(text: str, subject: str) -> None:
     assert figures(text)[-1].subject == subject

@@ -69,7 +69,7 @@ RANKS: list[str] = [
 # as it appears in running text; examples in tests/test_figures.py.
 UNITS: list[str] = [
     "%", "ha", "km2", "km²", "m2", "m²", "m3", "km", "m", "kg", "tấn", "tạ",
-    "nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ USD", "triệu USD",
+    "nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng chí", "đồng", "tỷ USD", "triệu USD",
     "nghìn USD", "USD", "tỷ", "triệu",
     "hộ", "nhân khẩu", "khẩu", "người", "lao động", "dân tộc", "chi bộ", "đảng bộ", "đảng viên",
     "hồ sơ", "thủ tục", "TTHC", "lĩnh vực", "xã", "phường", "thị trấn", "thôn", "tổ dân phố", "bản", "làng",

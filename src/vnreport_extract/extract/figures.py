@@ -183,7 +183,9 @@ def _label_subject(label: str, segment: bool) -> str | None:
     ('hộ nghèo', 'diện tích tự nhiên')
     """
     words = _tokens(label.lstrip(" -+*•"), segment)
-    n = next((i for i, w in enumerate(words) if i and w.casefold() in _LEFT_STOP), len(words))
+    # (``và`` joins what is counted together: ``Số hộ nghèo và hộ cận nghèo``.)
+    n = next((i for i, w in enumerate(words) if i and w.casefold() in _LEFT_STOP and w.casefold() != "và"),
+             len(words))
     return _clean(words[:n][:8]) if n else None
 
 
