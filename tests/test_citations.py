@@ -143,7 +143,7 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     # ... not after a ministry, a Party committee, or a body named with its level.
     ("Công văn số 1/BNV của Bộ Nội vụ tỉnh đã ban hành", "Bộ Nội vụ"),
     ("Kế hoạch số 1/KH-TU của Ban Thường vụ Tỉnh ủy xã đã ban hành", "Ban Thường vụ Tỉnh ủy"),
-    ("Quyết định số 1/QĐ-UBND của UBND tỉnh xã đã", "UBND tỉnh"),
+    ("Kế hoạch số 12-KH/ĐU ngày 01/02/2023 của Đảng ủy xã Tân Hà về việc", "Đảng ủy xã Tân Hà"),
     # A sector's name holds a comma or a dash (MARKED_SECTORS).
     ("Kế hoạch số 12/KH-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về việc", "Bộ Văn hóa, Thể thao và Du lịch"),
     ("Kế hoạch số 12/KH-SLĐTBXH của Sở Lao động - Thương binh và Xã hội về việc",
@@ -566,9 +566,10 @@ def test_amending_law_mention_starts_at_the_amending_law() -> None:
     assert (c.raw[:12], c.date and c.date.iso) == ("Luật sửa đổi", "2005-11-29")
 
 
-def test_amending_law_of_listed_laws_starts_at_the_amending_law() -> None:
-    [c] = extract_citations(NAMED_NUMBER_EXAMPLES[2][0])
-    assert c.raw.startswith("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật")
+@pytest.mark.parametrize(("line", "symbol"), NAMED_NUMBER_EXAMPLES[2:])
+def test_amending_law_of_listed_laws_starts_at_the_amending_law(line: str, symbol: str) -> None:
+    [c] = extract_citations(line)
+    assert (c.raw[:c.raw.rindex(" số ")], c.symbol) == (line[len("Căn cứ "):line.rindex(" số ")], symbol)
 
 
 @pytest.mark.parametrize(("line", "raw"), AMENDING_LAW_NUMBER_NOT_EXAMPLES)

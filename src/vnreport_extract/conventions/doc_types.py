@@ -298,8 +298,9 @@ NAME_COMMA_PAIRS: list[tuple[str, str]] = [
 # the number that document's, not the law's.
 NAMED_NUMBER_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
 # The words that make a law an amending one; its name goes on over ``một số điều của`` to the
-# name of the law it amends, and over the other laws it amends, listed after a comma or ``và``
-# (one law, of one date and number, amends them all).
+# name of the law it amends, and over the other laws it amends, listed with commas and ``và``
+# when each but the last is a name alone, with no year or date of its own (one law, of one date
+# and number, amends them all).
 AMENDING_WORDS = r"(?i:sửa[ ]+đổi)(?:[ ]*,[ ]*|[ ]+(?i:và)[ ]+)(?i:bổ[ ]+sung)"
 AMENDING_LAW_EXAMPLES: list[str] = [
     "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính",  # bc-cchc-nam-2025.docx
@@ -309,6 +310,7 @@ AMENDING_LAW_EXAMPLES: list[str] = [
     "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức",
     "Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt và Luật "
     "Quản lý thuế",
+    "Luật sửa đổi, bổ sung một số điều của Luật Kinh doanh bảo hiểm, Luật Sở hữu trí tuệ",  # 42/2019/QH14
 ]
 # What follows an amending law's name and is not a law it amends: the name ends before it.
 AMENDING_LAW_NOT_EXAMPLES: list[tuple[str, str]] = [
@@ -322,8 +324,8 @@ AMENDING_LAW_NOT_EXAMPLES: list[tuple[str, str]] = [
     # amends ends with ``và Luật ...``).
     ("Triển khai Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính, Luật Đất đai năm 2024, "
      "Luật Nhà ở năm 2023", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
-    ("Triển khai Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính, Luật Đất đai, Luật Nhà ở "
-     "và các văn bản", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính"),
+    ("Triển khai Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở, tuyên truyền Luật Hòa giải ở cơ "
+     "sở và Luật Trẻ em", "Luật sửa đổi, bổ sung một số điều của Luật Đất đai"),
 ]
 # A Quốc hội number after a law that an amending law's name does not reach: that law's own.
 AMENDING_LAW_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
@@ -341,6 +343,10 @@ NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
      "ngày 29/11/2005.", "58/2005/QH11"),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
      "phương số 47/2019/QH14;", "47/2019/QH14"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Kinh doanh bảo hiểm, Luật Sở hữu trí tuệ số 42/2019/QH14;",
+     "42/2019/QH14"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối "
+     "tác công tư và Luật Đấu thầu số 57/2024/QH15;", "57/2024/QH15"),
 ]
 # A Quốc hội number after a law's name, that is another document's (the type word before it).
 NAMED_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [

@@ -147,6 +147,18 @@ _TYPE_OF_BEFORE = regex.compile(
     rf"(?<!\w)(?P<type>(?i:{trie(_TYPE_NAMES)}))[ ]+(?i:của)[ ]+"
     r"(?P<auth>\p{Lu}[\p{L} ]{1,60}?)[ ]+(?i:số)[ ]*:?[ ]*$")
 _LAW_NAME_WINDOW = 200
+# The laws an amending law lists: parted by a comma or ``và`` before the next law's type ...
+_LISTED_LAW = regex.compile(rf"[ ]*(?:,|[ ](?i:và))[ ]+(?={trie(NAMED_NUMBER_TYPES)}(?!\w))")
+# ... each a name alone: no comma, digit, year or date inside.
+_LAW_ALONE = regex.compile(
+    rf"{trie(NAMED_NUMBER_TYPES)}(?:[ ]+(?!(?i:năm|ngày|số)(?!\w))[^\W\d][^\s,]*)*")
+_CLAUSE_END = regex.compile(r"[;.:\n()“”\"]")
+
+
+def _clause_from(text: str, pos: int, end: int) -> str:
+    """``text[pos:end]`` up to its clause's end (a full stop, a semicolon, a colon, a bracket or a quote)."""
+    cut = _CLAUSE_END.search(text, pos, end)
+    return text[pos:cut.start() if cut else end]
 
 
 @functools.cache
@@ -346,12 +358,16 @@ def _position_length(words: list[str]) -> int:
 
 # Levels of government named in lower case after a body (``thành phố``, ``thị xã`` of two words).
 _LEVEL_WORDS = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+# Party committees named by their level (``Tỉnh ủy``, ``Huyện ủy``), which no level follows; an
+# ``Đảng ủy`` is named by the one after it (``Đảng ủy xã Tân Hà``).
+_LEVEL_COMMITTEES = {"tinh", "huyen", "thanh", "quan", "thi"}
 
 
 def _level_after(words: list[str], n: int) -> int:
     """How many words after the known body ``words[:n]`` name the level it is of (``Sở Tư pháp
-    tỉnh``, ``Sở Xây dựng thành phố Hà Nội``): none after a ministry, a Party committee (``Tỉnh
-    ủy xã`` is no body) or a body named with its level already (``UBND tỉnh``).
+    tỉnh``, ``Sở Xây dựng thành phố Hà Nội``, ``Đảng ủy xã Tân Hà``): none after a ministry, a
+    Party committee named by its level (``Tỉnh ủy xã`` is no body) or a body named with its level
+    already (``UBND tỉnh``).
 
     >>> _level_after("Sở Xây dựng thành phố Hà Nội".split(), 3), _level_after("Bộ Nội vụ tỉnh".split(), 3)
     (2, 0)
@@ -359,7 +375,8 @@ def _level_after(words: list[str], n: int) -> int:
     if n >= len(words) or words[n][:1].isupper():
         return 0
     first, last = fold(words[0]), fold(words[n - 1])
-    if first == "bo" or last == "uy" or words[n - 1].casefold() in _PLACE_WORDS \
+    committee = last == "uy" and n >= 2 and fold(words[n - 2]) in _LEVEL_COMMITTEES
+    if first == "bo" or committee or words[n - 1].casefold() in _PLACE_WORDS \
             or (n >= 2 and (words[n - 2].casefold(), words[n - 1].casefold()) in _LEVEL_WORDS):
         return 0
     if words[n] in _PLACE_WORDS:
@@ -482,15 +499,12 @@ def _law_by_name(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
         return None  # ``Luật ... và Nghị quyết của ... số``: the number is the other document's
     # An amending law's name ends with the laws it amends, listed (``... một số điều của Luật Tổ
     # chức Chính phủ và Luật Tổ chức chính quyền địa phương số 47/2019/QH14``): the number is the
-    # amending law's when its name, read as a named citation's, reaches the last law.
+    # amending law's when only those laws' names stand between it and its first one.
     for k in range(len(found) - 1, -1, -1):
         amending = _AMENDING_LAW.search(text, clause, found[k].start())
         if amending is None:
             continue
-        if k == len(found) - 1:
-            return amending.group("type"), amending.start()
-        named = (m := NAMED.match(text, amending.start())) and _named(text, m, canonical_doc_type(m.group("type")))
-        if named and named[0] > last.start():
+        if k == len(found) - 1 or _amended_laws(text[found[k].start():so.start()], whole=True):
             return amending.group("type"), amending.start()
         break
     return last.group(), last.start()
@@ -958,23 +972,21 @@ def _amended_law_follows(words: list[str], i: int) -> bool:
     return i > 0 and fold(words[i - 1]) == "dieu" and " ".join(words[i + 1:i + 3]).startswith(NAMED_TYPES)
 
 
-def _list_ends_with_law(words: list[str], i: int) -> bool:
-    """Whether the names from ``words[i]`` on are a list of laws that ends with ``và Luật ...``, as
-    the laws one law amends are listed in its name (``... của Luật Thuế giá trị gia tăng, Luật
-    Thuế tiêu thụ đặc biệt và Luật Quản lý thuế``); laws listed in a sentence with a year or a
-    date after one (``..., Luật Đất đai năm 2024, Luật Nhà ở năm 2023``) are each their own.
+def _amended_laws(phrase: str, whole: bool = False) -> bool:
+    """Whether ``phrase``, the text after an amending law's ``của`` (or from a comma or ``và``
+    in it) to its clause's end, lists the laws it amends: the laws are parted by commas and
+    ``và`` (``Luật Kinh doanh bảo hiểm, Luật Sở hữu trí tuệ``; ``... Luật Đầu tư theo phương thức
+    đối tác công tư và Luật Đấu thầu``), and each one but the last is a name alone, with no comma,
+    year or date of its own (``Luật Đất đai năm 2024, Luật Nhà ở năm 2023`` are laws cited one by
+    one; ``Luật Đất đai, các văn bản hướng dẫn ...`` is no list). ``whole``: the last one too
+    (a phrase that ends at the amending law's number).
 
-    >>> w = "Luật A , Luật B và Luật C ngày".split()
-    >>> _list_ends_with_law(w, 0), _list_ends_with_law("Luật A năm 2024 , Luật B và Luật C".split(), 0)
+    >>> _amended_laws(", Luật Sở hữu trí tuệ ngày 14/6/2019"), _amended_laws(" năm 2024, Luật Nhà ở năm 2023")
     (True, False)
     """
-    for j in range(i, min(len(words), i + 40)):
-        f = words[j].casefold()
-        if f == "và":
-            return _law_at(words, j + 1)
-        if f != "," and (f in _NAME_STOP or any(c.isdigit() for c in f)):
-            return False
-    return False
+    members = _LISTED_LAW.split(phrase)
+    return all(_LAW_ALONE.fullmatch(m.strip()) is not None for m in (members if whole else members[:-1]) if m.strip()) \
+        and (len(members) > 1 or whole)
 
 
 def _law_at(words: list[str], i: int) -> bool:
@@ -1025,7 +1037,8 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             # in a table is an item of it (an agenda, a list of tasks), not a citation.
             break
         f = word.casefold()
-        if amending and _law_at(words, i + 1) and (f == "và" or (f == "," and _list_ends_with_law(words, i + 1))):
+        if amending and f in (",", "và") and _law_at(words, i + 1) \
+                and (f == "và" or _amended_laws(_clause_from(text, m.end() + tok_start, window_end))):
             # The laws one law amends are listed in its name (``... một số điều của Luật Tổ chức
             # Chính phủ và Luật Tổ chức chính quyền địa phương``): each as long as any other.
             end = m.end() + tok_end
