@@ -1516,6 +1516,27 @@ def test_a_gazette_s_heading_that_names_a_body_is_no_parent_issuer() -> None:
     assert (m.issuer, m.parent_issuer) == ("HỘI ĐỒNG NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)
 
 
+_REPRINT = "Số: 353/QĐ-UBND Bà Rịa - Vũng Tàu, ngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố\n"
+
+
+@pytest.mark.parametrize(("header", "issuers"), [
+    # The gazette's part right above the document's own header: no authority's heading to drop.
+    ("PHẦN VĂN BẢN KHÁC\nỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)),
+    ("PHẦN VĂN BẢN KHÁC\nUBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     ("SỞ TƯ PHÁP", "UBND TỈNH LÂM ĐỒNG")),
+    # The part and the authority's heading read as one line; the national gazette's numbered part.
+    ("PHẦN VĂN BẢN KHÁC ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "TỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n", ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)),
+    ("PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT\nHỘI ĐỒNG NHÂN DÂN TỈNH\nHỘI ĐỒNG NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA "
+     "VIỆT NAM\nTỈNH BÀ RỊA - VŨNG TÀU Độc lập - Tự do - Hạnh phúc\n",
+     ("HỘI ĐỒNG NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", None)),
+])
+def test_a_gazette_s_part_in_its_forms_is_no_issuer(header: str, issuers: tuple[str, str | None]) -> None:
+    m = meta(header + _REPRINT)
+    assert (m.issuer, m.parent_issuer, m.number and m.number.symbol) == (*issuers, "353/QĐ-UBND")
+
+
 @pytest.mark.parametrize(("header", "issuers"), [
     # The Quốc hiệu beside the issuer's second line: the first line is still the issuer's ...
     ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",

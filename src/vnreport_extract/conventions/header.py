@@ -649,10 +649,12 @@ HEADER_MARKS: list[HeaderRule] = [
      "pattern": r"^\W*(?:thuong khan|hoa toc(?: hen gio)?|khan|toi mat|tuyet mat|mat|du thao(?: lan \d+)?)\W*$",
      "examples": ["KHẨN", "HỎA TỐC", "THƯỢNG KHẨN", "MẬT", "DỰ THẢO", "DỰ THẢO LẦN 2", "(Dự thảo)"],
      "not_examples": ["KHẨN TRƯƠNG TRIỂN KHAI", "MẶT TRẬN TỔ QUỐC"]},
-    {"kind": "gazette",  # the Công báo's part a reprinted document stands in, above its header
-     "pattern": r"^\W*phan van ban (?:quy pham phap luat|khac)\W*$",
-     "examples": ["PHẦN VĂN BẢN KHÁC", "PHẦN VĂN BẢN QUY PHẠM PHÁP LUẬT"],
-     "not_examples": ["PHẦN I. TÌNH HÌNH CHUNG", "Phần thứ nhất", "PHẦN VĂN BẢN KHÁC CỦA TỈNH ỦY"]},
+    {"kind": "gazette",  # the Công báo's part a reprinted document stands in, above its header,
+     # the heading of its authority's documents on the same line or not
+     "pattern": r"^\W*phan(?:\s+(?:i{1,2}|[12]))?\W+van ban (?:quy pham phap luat|khac)\b",
+     "examples": ["PHẦN VĂN BẢN KHÁC", "PHẦN VĂN BẢN QUY PHẠM PHÁP LUẬT", "PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT",
+                  "PHẦN VĂN BẢN KHÁC ỦY BAN NHÂN DÂN TỈNH"],
+     "not_examples": ["PHẦN I. TÌNH HÌNH CHUNG", "Phần thứ nhất", "PHẦN VĂN BẢN KHÁCH QUAN"]},
     {"kind": "copy-stamp",  # a copy's stamp (sao y) or an e-signature's text over the page
      "pattern": r"^(?:sao y|ban sao|trich sao|sao luc)\b|^(?:ky boi|thoi gian ky)\s*[:;]",
      "examples": ["SAO Y BẢN CHÍNH", "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26",
@@ -663,8 +665,7 @@ HEADER_MARKS: list[HeaderRule] = [
 
 @functools.cache
 def _mark(kind: str) -> regex.Pattern[str]:
-    # Compiled on first use: only the PDF and OCR readers, and a file holding several
-    # documents, look for marks.
+    # Compiled on first use: a mark is looked for only where a line may hold it.
     return regex.compile(next(rule["pattern"] for rule in HEADER_MARKS if rule["kind"] == kind))
 
 

@@ -388,6 +388,12 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
+# A gazette's part alone on its line, and the heading of an authority's documents: a body's name
+# that ends in its level, with no place (``HỘI ĐỒNG NHÂN DÂN TỈNH``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``).
+_GAZETTE_PART = regex.compile(r"\W*phan(?:\s+(?:i{1,2}|[12]))?\W+van ban (?:quy pham phap luat|khac)\W*")
+_GAZETTE_AUTHORITY = regex.compile(r"\s(?:tinh|huyen|xa|thanh pho|quan|phuong|thi xa|thi tran)\W*$")
+
+
 def _goes_on_past(last: str, lines: list[Line], j: int) -> bool:
     """Whether the trích yếu whose last line so far is ``last`` goes on after line ``j``, the
     place and date read between two of its lines as the columns are read line by line:
@@ -777,20 +783,21 @@ def extract_metadata(text: str) -> MetadataResult:
     type_rest: str | None = None
     for i, line in enumerate(head):
         kind = classify_line(line.text)
+        if number_idx is None and meta.date is None and has_mark("gazette", line.text):
+            # A document reprinted in the Công báo: the gazette's part (``PHẦN VĂN BẢN KHÁC``) and
+            # the heading of the issuing authority's documents, on its line or the next (``CHỦ
+            # TỊCH ỦY BAN NHÂN DÂN TỈNH``: a level with no place), stand above the document's own
+            # header; neither is its issuer.
+            issuer_lines.clear()
+            gazette_authority = i + 1 if _GAZETTE_PART.fullmatch(fold(line.text)) else -1
+            continue
+        if i == gazette_authority and _GAZETTE_AUTHORITY.search(fold(line.text)):
+            continue
         if (parse_heading(line.text) is not None and kind != "number") or kind in ("addressee", "recipients") \
                 or (_OPENS_BODY.match(line.text) and not line.text[:1].islower()):
             # The body has begun: the header block is over. A line in lower case goes on the one
             # above (``V/v Tổng kết 6 năm (2007-2012)`` / ``thực hiện chính sách ...``).
             break
-        if number_idx is None and meta.date is None and has_mark("gazette", line.text):
-            # A document reprinted in the Công báo: the gazette's part (``PHẦN VĂN BẢN KHÁC``) and
-            # the heading of the issuing authority's documents under it (``CHỦ TỊCH ỦY BAN NHÂN DÂN
-            # TỈNH``) stand above the document's own header; neither is its issuer.
-            issuer_lines.clear()
-            gazette_authority = i + 1
-            continue
-        if i == gazette_authority and not has_mark("motto", line.text):
-            continue
         if number_idx is None and kind == "number" and (m := match_line("number", line.text)):
             number_idx = i
             if not line.text[m.start("value"):].strip() and (whole := _wrapped(head, i, _NUMBER_GOES_ON)) \
