@@ -599,3 +599,9 @@ def test_an_annex_root_that_a_body_section_s_path_holds_gets_a_path_of_its_own()
 def test_an_annex_root_after_a_repeated_body_root_gets_the_next_free_path() -> None:
     body = [_section("1", "1"), _section("1", "1~2")]
     assert [s.path for s in beside(body, [_section("1", "1")])] == ["1", "1~2", "1~3"]
+
+
+def test_an_annex_root_repeated_in_the_annex_takes_the_next_free_number() -> None:
+    body = [_section("1", "1")]
+    annex = [_section("1", "1"), _section("1", "1~2")]
+    assert [s.path for s in beside(body, annex)] == ["1", "1~2", "1~3"]

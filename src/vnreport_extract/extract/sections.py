@@ -568,10 +568,13 @@ def beside(roots: list[Section], more: list[Section]) -> list[Section]:
     out = list(roots)
     for root in more:
         tails = [s.path[len(root.path):] for s in walk([root])]  # each path starts with its root's
-        path, n = root.path, 1
+        # (A root repeated in the annex itself, ``1~2``, takes the next number after its number's.)
+        base, _, repeat = root.path.rpartition("~")
+        base, n = (base, int(repeat)) if base and repeat.isdigit() else (root.path, 1)
+        path = root.path
         while any(path + tail in used for tail in tails):
             n += 1
-            path = f"{root.path}~{n}"
+            path = f"{base}~{n}"
         tree = _repath(root, root.path, path) if path != root.path else root
         used.update(path + tail for tail in tails)
         out.append(tree)
