@@ -219,11 +219,11 @@ def test_failing_attachment_makes_a_partial_report(monkeypatch: pytest.MonkeyPat
     real = pipeline._build_one
     calls: list[int] = []
 
-    def second_fails(doc: Any, *args: Any) -> Report:
+    def second_fails(doc: Any, *args: Any, **kwargs: Any) -> Report:
         calls.append(1)
         if len(calls) == 2:
             raise ValueError("broken attachment")
-        return real(doc, *args)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "_build_one", second_fails)
     header = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

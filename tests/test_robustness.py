@@ -11,7 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnreport_extract import InputError, LimitExceededError, Report, UnsupportedFormatError, parse_file, parse_text
+from vnreport_extract import (
+    InputError,
+    LimitExceededError,
+    Report,
+    Source,
+    UnsupportedFormatError,
+    parse_file,
+    parse_text,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
 
@@ -60,6 +68,7 @@ def test_a_fragment_of_a_report_with_its_recipients_is_not_warned(tmp_path: Path
 def test_a_paragraph_given_to_parse_text_is_not_warned_to_be_no_report() -> None:
     assert len(_PARAGRAPH.split()) > 50
     assert parse_text(_PARAGRAPH).warnings == []
+    assert parse_text(_PARAGRAPH, source=Source(path="a.txt")).warnings == []  # named after its file or not
 
 
 def test_a_zip_given_to_parse_names_convert(tmp_path: Path) -> None:

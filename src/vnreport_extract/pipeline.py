@@ -38,10 +38,11 @@ from .split import split_documents
 from .words import sentences
 
 
-def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report:
+def build_report(doc: SourceDocument, *, limits: Limits | None = None, frame_expected: bool = False) -> Report:
     """Run every extractor over a reader's document; further documents in the same
     file become ``attachments``. A document past ``limits`` (text size, table cells,
-    sections) is a :class:`LimitExceededError`."""
+    sections) is a :class:`LimitExceededError`. ``frame_expected``: the document is a file's,
+    which should hold a report's frame (a ``no-report-structure`` warning when it holds none)."""
     limits = limits or Limits()
     where = doc.source.path or "document"
     cells = sum(len(row) for b in doc.blocks if b.kind == "table" for row in b.rows)
@@ -53,7 +54,7 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
         raise LimitExceededError("max_table_chars", limits.max_table_chars, value=chars,
                                  what=f"{where}: {chars} characters in table cells")
     first, *others = split_documents(doc)
-    report = _build_one(first, limits, where)
+    report = _build_one(first, limits, where, frame_expected=frame_expected)
     report.errors = list(doc.errors)
     # A document attached to the first (``Quy định ban hành kèm theo Quyết định số 64/QĐ-UBND``)
     # names the first one: that is the file's own document, not a citation.
@@ -62,14 +63,15 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
     own_names = _own_name(report.metadata.doc_type, report.metadata.title)
     for n, part in enumerate(others, 1):
         try:
-            attachment = _build_one(part, limits, where, own_symbols, own_names)
+            attachment = _build_one(part, limits, where, own_symbols, own_names, frame_expected=frame_expected)
             # An annex of its own (``DANH SÁCH`` / ``(Kèm theo Công văn số: 5689/BCA-C04 ...)``) that
             # prints the number the document's Số line left blank: read again with it as its own.
             # (An attached document with a Số line of its own is a document of its own, not an annex.)
             annex = None if attachment.metadata.number is not None else \
                 _own_in_annex(attachment.text, attachment.citations, 0, report.metadata, lines=6)
             if annex is not None and annex.symbol:
-                attachment = _build_one(part, limits, where, own_symbols | {annex.symbol}, own_names)
+                attachment = _build_one(part, limits, where, own_symbols | {annex.symbol}, own_names,
+                                        frame_expected=frame_expected)
                 own_symbols = own_symbols | {annex.symbol}
                 report.warnings.append(_take_number_from_annex(report.metadata, annex, attachment=n))
                 report.warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
@@ -86,7 +88,7 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None) -> Report
 
 
 def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set[str] | None = None,
-               own_names: list[tuple[str, set[str]]] | None = None) -> Report:
+               own_names: list[tuple[str, set[str]]] | None = None, *, frame_expected: bool = False) -> Report:
     asm = assemble(doc)
     text = asm.text
     check_text_size(text, limits, where)
@@ -169,7 +171,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = empty + list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
-    if doc.source.path is not None and not empty and not sections and not _has_header(meta.metadata) \
+    if frame_expected and not empty and not sections and not _has_header(meta.metadata) \
             and _words_at_least(text, _FRAME_WORDS):
         # A file with nothing of a report's frame: no report (a data file, a page of another
         # kind), or a fragment. Its records are still given. (Not a text given to parse_text: a
@@ -550,12 +552,12 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         doc = read_text(text, source)
         if legacy is not None:
             doc.warnings.append(legacy_warning(legacy))
-        return build_report(doc, limits=limits)
+        return build_report(doc, limits=limits, frame_expected=True)
     if kind in ("docx", "doc", "pdf"):
         from .readers import read_file
 
         del data
-        return build_report(read_file(p, kind, sha, options, limits=limits), limits=limits)
+        return build_report(read_file(p, kind, sha, options, limits=limits), limits=limits, frame_expected=True)
     if kind == "zip":
         raise UnsupportedFormatError(f"{p}: a zip archive is no document: convert reads one member by member "
                                      "(vnreport-extract convert, vnreport_extract.batch.convert)")
