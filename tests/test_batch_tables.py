@@ -52,7 +52,7 @@ def test_table_cells_hold_every_cell_of_the_seed_s_table(seed_report: Report) ->
     assert len(cells) == 50  # a header row and four rows of ten cells
     header = [c["text"] for c in cells if c["header"]]
     assert header[:2] == ["STT", "Tên lĩnh vực"] and len(header) == 10
-    first = {c["column"]: c["text"] for c in cells if not c["header"] and c["row"] == 0}
+    first = {c["column_no"]: c["text"] for c in cells if not c["header"] and c["row_no"] == 0}
     assert (first[1], first[2], first[3]) == ("Lĩnh vực tư pháp", "11", "78,57")
     assert {(c["table_index"], c["table_kind"]) for c in cells} == {(1, "satisfaction")}
 

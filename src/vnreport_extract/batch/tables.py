@@ -100,11 +100,12 @@ TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
     ),
     # Every table's cells, one row each (an annex's statistics, a scanned table), in the long form a
     # pivot or a SQL ``GROUP BY`` takes: ``header`` says whether the cell is in a header row,
-    # ``row`` counts the header's rows and the body's apart, and ``column`` the cells of a row, from
-    # 0 (``satisfaction``'s ``row_index`` is the row's own STT, which a table may print or not).
+    # ``row_no`` counts the header's rows and the body's apart, and ``column_no`` the cells of a row,
+    # from 0 (``satisfaction``'s ``row_index`` is the row's own STT, which a table may print or not;
+    # ``column`` alone is a word SQL keeps for itself).
     "table_cells": (
         ("report_id", "str"), ("table_index", "int"), ("table_kind", "str"), ("table_title", "str"),
-        ("table_page", "int"), ("header", "bool"), ("row", "int"), ("column", "int"), ("text", "str"),
+        ("table_page", "int"), ("header", "bool"), ("row_no", "int"), ("column_no", "int"), ("text", "str"),
     ),
 }
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
@@ -191,7 +192,7 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
                  "table_title": t.get("title"), "table_page": t.get("page")}
         for header, part in ((True, t.get("header") or []), (False, t.get("rows") or [])):
             for row_index, cells in enumerate(part):
-                rows["table_cells"].extend({**where, "header": header, "row": row_index, "column": j,
+                rows["table_cells"].extend({**where, "header": header, "row_no": row_index, "column_no": j,
                                             "text": text} for j, text in enumerate(cells))
         for r in t.get("satisfaction") or []:
             row: Row = {"report_id": rid, "table_index": t.get("index"), "table_title": t.get("title"),
