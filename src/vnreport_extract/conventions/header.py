@@ -681,6 +681,20 @@ def has_mark(kind: str, line: str) -> bool:
     return _mark(kind).search(fold(line)) is not None
 
 
+def gazette_part(line: str) -> str | None:
+    """What follows the Công báo's part (``gazette`` of ``HEADER_MARKS``) on ``line``, folded and
+    stripped (``""`` when the part stands alone); None when the line holds no part.
+
+    >>> gazette_part("PHẦN VĂN BẢN KHÁC"), gazette_part("PHẦN VĂN BẢN KHÁC ỦY BAN NHÂN DÂN TỈNH")
+    ('', 'uy ban nhan dan tinh')
+    >>> gazette_part("SỞ TƯ PHÁP") is None
+    True
+    """
+    f = fold(line)
+    m = _mark("gazette").search(f)
+    return None if m is None else f[m.end():].strip(" .:-")
+
+
 class HeaderField(TypedDict):
     name: str  # as warnings name it
     label: str  # pattern of the folded label word, matched whole

@@ -19,6 +19,7 @@ from ..conventions.header import (
     classify_line,
     doc_type_of,
     dual_position,
+    gazette_part,
     has_mark,
     identity_line,
     is_deputy,
@@ -388,9 +389,8 @@ def _header_resumes(lines: list[Line], j: int, within: int = 3) -> bool:
     return False
 
 
-# A gazette's part alone on its line, and the heading of an authority's documents: a body's name
-# that ends in its level, with no place (``HỘI ĐỒNG NHÂN DÂN TỈNH``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``).
-_GAZETTE_PART = regex.compile(r"\W*phan(?:\s+(?:i{1,2}|[12]))?\W+van ban (?:quy pham phap luat|khac)\W*")
+# The heading of an authority's documents under a gazette's part: a body's name that ends in its
+# level, with no place (``HỘI ĐỒNG NHÂN DÂN TỈNH``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``).
 _GAZETTE_AUTHORITY = regex.compile(r"\s(?:tinh|huyen|xa|thanh pho|quan|phuong|thi xa|thi tran)\W*$")
 
 
@@ -783,13 +783,13 @@ def extract_metadata(text: str) -> MetadataResult:
     type_rest: str | None = None
     for i, line in enumerate(head):
         kind = classify_line(line.text)
-        if number_idx is None and meta.date is None and has_mark("gazette", line.text):
+        if number_idx is None and meta.date is None and (part := gazette_part(line.text)) is not None:
             # A document reprinted in the Công báo: the gazette's part (``PHẦN VĂN BẢN KHÁC``) and
             # the heading of the issuing authority's documents, on its line or the next (``CHỦ
             # TỊCH ỦY BAN NHÂN DÂN TỈNH``: a level with no place), stand above the document's own
             # header; neither is its issuer.
             issuer_lines.clear()
-            gazette_authority = i + 1 if _GAZETTE_PART.fullmatch(fold(line.text)) else -1
+            gazette_authority = i + 1 if part == "" else -1
             continue
         if i == gazette_authority and _GAZETTE_AUTHORITY.search(fold(line.text)):
             continue
