@@ -230,3 +230,36 @@ def test_text_left_uncomposed_by_markdown_marks_is_composed() -> None:
     # The text reader normalises the whole text before dropping marks; a mark between a
     # letter and its accent leaves them apart, and the assembled text joins them again.
     assert parse_text("Kế hoạch e**\u0301** năm 2023").text == "Kế hoạch é năm 2023"
+
+
+# HTML left in a text (a web page's, a PDF-to-Markdown converter's): a tag that breaks a line
+# breaks it, or stands as a space; never words run together.
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    ("Tổng số<br>860 hộ được khảo sát", ["Tổng số", "860 hộ được khảo sát"]),
+    ("<div>I. KẾT QUẢ</div><div>1. Tình hình chung</div>", ["I. KẾT QUẢ", "1. Tình hình chung"]),
+    ("<p>Căn cứ Luật Đất đai;</p><p>Căn cứ Nghị định số 43/2014/NĐ-CP;</p>",
+     ["Căn cứ Luật Đất đai;", "Căn cứ Nghị định số 43/2014/NĐ-CP;"]),
+    ("<h2>II. NHIỆM VỤ</h2>", ["II. NHIỆM VỤ"]),
+    ("Sở Kế hoạch &amp; Đầu tư&nbsp;tỉnh", ["Sở Kế hoạch & Đầu tư tỉnh"]),  # character references
+    ("<b>Tổng</b> số: 12 hộ", ["Tổng số: 12 hộ"]),  # an inline tag: nothing
+])
+def test_html_tags_that_break_a_line_break_it(text: str, paragraphs: list[str]) -> None:
+    assert [b.text for b in read_text(text).blocks] == paragraphs
+
+
+def test_a_break_in_a_cell_breaks_the_cell_as_a_docx_paragraph_does() -> None:
+    doc = read_text("| STT | Lĩnh vực<br>công tác | Số hộ |\n|---|---|---|\n| 1 | Tư pháp<br/>hộ tịch | 99 |")
+    assert [b.rows for b in doc.blocks] == [[["STT", "Lĩnh vực\ncông tác", "Số hộ"], ["1", "Tư pháp\nhộ tịch", "99"]]]
+
+
+def test_a_header_pasted_as_a_table_with_breaks_in_its_cells_is_read() -> None:
+    r = parse_text("| ỦY BAN NHÂN DÂN<br>**XÃ PHÚ TIẾN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>"
+                   "**Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n"
+                   "| Số: 12/BC-UBND | Phú Tiến, ngày 15 tháng 5 năm 2023 |\n\n"
+                   "<p><b>BÁO CÁO</b></p><p>Kết quả công tác dân vận năm 2023</p>\n"
+                   "<p>Tổng số<br>860 hộ được khảo sát.</p>")
+    m = r.metadata
+    assert (m.issuer, m.number and m.number.symbol, m.place, m.date and m.date.iso, m.doc_type, m.title,
+            [(f.value, f.unit) for f in r.figures]) == (
+        "ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN", "12/BC-UBND", "Phú Tiến", "2023-05-15", "Báo cáo",
+        "Kết quả công tác dân vận năm 2023", [(860, "hộ")])

@@ -7,6 +7,7 @@ is already clean.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -77,7 +78,13 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n\[]*\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]\n\[]+)\]" + _MD_TARGET)
 _MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s\[]+\](?!:)")
 _MD_CODE = re.compile(r"(`+)([^`\n]+?)\1")
-_MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font)\b[^<>\n]*>", re.IGNORECASE)
+_MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font|h[1-6]|li)\b[^<>\n]*>", re.IGNORECASE)
+# The HTML tags that break a line (a ``<br>``, a paragraph's, a division's, a heading's or a list
+# item's opening or closing), as web pages and PDF-to-Markdown converters leave them: a line break
+# where they stand, or a space inside a line (never nothing: ``Tổng số<br>860 hộ``).
+HTML_BREAK = re.compile(r"<(?:br|/?(?:p|div|h[1-6]|li))\b[^<>\n]*>", re.IGNORECASE)
+# An HTML character reference (``&nbsp;``, ``&amp;``, ``&#7889;``).
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Any ASCII punctuation mark may be escaped (CommonMark): ``\*``, ``\%``, ``\|``.
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A thematic break, a setext heading's underline, a code fence: lines of markup alone.
@@ -136,6 +143,12 @@ def strip_markdown(line: str) -> str:
     'Kế hoạch số 245/KH-UBND, 860 hộ, mã 12_34, tăng 5 %'
     >>> strip_markdown("<p>Căn cứ Quyết định số 99/QĐ-UBND.</p>"), strip_markdown("=======")
     ('Căn cứ Quyết định số 99/QĐ-UBND.', '')
+
+    A tag that breaks a line leaves a space inside one (the text reader breaks the line there
+    first, see :func:`html_lines`):
+
+    >>> strip_markdown("Tổng số<br>860 hộ, <b>đạt</b> 95%")
+    'Tổng số 860 hộ, đạt 95%'
     """
     # Each mark is looked for (in C) before its pattern runs: most lines hold none of them,
     # and a pattern call costs more than the line's search.
@@ -159,8 +172,38 @@ def strip_markdown(line: str) -> str:
     if "_" in line:
         line = _MD_UNDERSCORES.sub(r"\1", line)
     if "<" in line:
+        if HTML_BREAK.search(line) is not None:
+            line = HTML_BREAK.sub(" ", line).strip()
         line = _MD_HTML.sub("", line)
     return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
+
+
+def html_entities(text: str) -> str:
+    r"""HTML's character references in text copied from a web page, as the characters they stand
+    for; an ampersand in running text is left as it is.
+
+    >>> html_entities("Sở Kế hoạch &amp; Đầu tư&nbsp;tỉnh, R&D, Ho&#224;ng")
+    'Sở Kế hoạch & Đầu tư\xa0tỉnh, R&D, Hoàng'
+    """
+    if "&" not in text or ";" not in text:
+        return text
+    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
+def html_lines(text: str) -> str:
+    r"""A line break for each HTML tag that breaks a line (:data:`HTML_BREAK`), except in a line
+    that holds a pipe (a table's row: its cells break their own lines, see the text reader).
+
+    >>> html_lines("<p>I. KẾT QUẢ</p><p>Tổng số<br/>860 hộ</p>")
+    '\nI. KẾT QUẢ\n\nTổng số\n860 hộ\n'
+    >>> html_lines("| Số: 12/BC-UBND | Phú Tiến,<br>ngày 15 tháng 5 năm 2023 |")
+    '| Số: 12/BC-UBND | Phú Tiến,<br>ngày 15 tháng 5 năm 2023 |'
+    """
+    if "<" not in text or HTML_BREAK.search(text) is None:
+        return text
+    if "|" not in text:
+        return HTML_BREAK.sub("\n", text)
+    return "\n".join(line if "|" in line else HTML_BREAK.sub("\n", line) for line in text.split("\n"))
 
 
 def normalize_inline(text: str) -> str:

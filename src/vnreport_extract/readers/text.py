@@ -14,7 +14,16 @@ from ..conventions.vocabulary import AUTHORITIES, OPEN_END_PHRASES_CLOSED
 from ..document import Block, SourceDocument, signature_rows
 from ..legacy import decode_again, double_encoded_look, fix_text, legacy_text, legacy_warning
 from ..models import Source
-from ..normalize import fold, in_capitals, normalize_inline, normalize_unicode, strip_markdown
+from ..normalize import (
+    HTML_BREAK,
+    fold,
+    html_entities,
+    html_lines,
+    in_capitals,
+    normalize_inline,
+    normalize_unicode,
+    strip_markdown,
+)
 
 # A pipe table's row: between pipes (``| a | b |``), or with its closing pipe only (``a | b |``, as
 # pages of legal texts copied from the web give a header's two columns).
@@ -40,8 +49,16 @@ _BODIES = (*(fold(a) for a in AUTHORITIES), "so ", "so,", "chinh phu")
 _HEADER_LINES = 12
 
 
+def _cell(text: str) -> str:
+    """A table's cell cleaned of markup; an HTML tag that breaks a line (``Phú Tiến,<br>ngày 15
+    tháng 5 năm 2023``) breaks the cell's text, as a cell's paragraphs do in a DOCX."""
+    if "<" in text and HTML_BREAK.search(text) is not None:
+        return "\n".join(p for p in (normalize_inline(strip_markdown(x)) for x in HTML_BREAK.split(text)) if p)
+    return normalize_inline(strip_markdown(text))
+
+
 def _tab_cells(line: str) -> list[str]:
-    return [normalize_inline(strip_markdown(c)) for c in line.split("\t")]
+    return [_cell(c) for c in line.split("\t")]
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -50,7 +67,7 @@ def _pipe_cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [normalize_inline(strip_markdown(c)) for c in _CELL_PIPE.split(inner)]
+    return [_cell(c) for c in _CELL_PIPE.split(inner)]
 
 
 def _starts_bare_table(lines: list[str], i: int) -> bool:
@@ -166,7 +183,9 @@ def read_text(text: str, source: Source | None = None) -> SourceDocument:
     text = repaired if repaired is not None else text
     # Text typed in a legacy font (``Céng hoµ``) and given as a string: converted as a file's is.
     legacy = legacy_text(text)
-    text = normalize_unicode(fix_text(text) if legacy is not None else text)
+    # HTML left in the text (a web page's, a converter's): its character references read, and a
+    # line broken where a tag breaks it (``<br>``, ``</p>``), not words run together.
+    text = html_lines(normalize_unicode(html_entities(fix_text(text) if legacy is not None else text)))
     # Most texts hold no table: then no line needs the table tests.
     pipes, tabs = "|" in text, "\t" in text
     lines = text.split("\n")
