@@ -109,6 +109,36 @@ def test_an_archive_inside_an_archive_is_listed_as_not_opened(tmp_path: Path) ->
                      "sheet.xlsx": "not a document type this tool reads (.xlsx)"}
 
 
+def _zip_without_utf8_flag(path: Path, members: dict[bytes, bytes]) -> Path:
+    """An archive whose members' names are the given bytes with no UTF-8 flag, as Info-ZIP on
+    Linux and many Windows tools write them: written under ASCII names of the same length, whose
+    bytes are then put back (a name is in no checksum)."""
+    stand_ins = {name: f"{i:0{len(name)}d}".encode() for i, name in enumerate(members)}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(stand_ins[name].decode(), data)
+    raw = path.read_bytes()
+    for name, stand_in in stand_ins.items():
+        raw = raw.replace(stand_in, name)
+    path.write_bytes(raw)
+    return path
+
+
+def test_member_names_without_the_utf8_flag_are_read_as_their_tool_wrote_them(tmp_path: Path) -> None:
+    archive = _zip_without_utf8_flag(tmp_path / "a.zip", {
+        "Quyết định số 12.txt".encode(): SEED.read_bytes(),  # UTF-8 bytes, no flag (Info-ZIP)
+        "Báo cáo.txt".encode("cp437"): b"x",  # code page 437, as the zip format says
+    })
+    with zipfile.ZipFile(archive) as zf:
+        assert [info.flag_bits & 0x800 for info in zf.infolist()] == [0, 0]
+    items = expand_inputs([archive])
+    assert [(i.key, i.member) for i in items] == [
+        (f"{archive}!Quyết định số 12.txt", "Quyết định số 12.txt"), (f"{archive}!Báo cáo.txt", "Báo cáo.txt")]
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    assert materialize(items[0], tmp, serial=0).path.read_bytes() == SEED.read_bytes()
+
+
 def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path) -> None:
     archive = _zip(tmp_path / "bomb.zip", {"bomb.txt": bytes(20 << 20)})
     (item,) = zip_items(archive)

@@ -314,6 +314,29 @@ def member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> ArchiveRefusedEr
     return None
 
 
+# A zip entry's flag that says its name is UTF-8 (bit 11 of its general purpose flags).
+_UTF8_NAME = 0x800
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    r"""A member's name as its archive meant it. Without the UTF-8 flag the zip format says the
+    name is in code page 437, as Python reads it; but the tools that leave the flag off (Info-ZIP
+    on Linux, many Windows tools) write the name's UTF-8 bytes, so that ``Quyết định.pdf`` came
+    out ``Quyß║┐t ─æß╗ïnh.pdf``. A name whose bytes are UTF-8 is read as UTF-8; any other
+    stays as code page 437 reads it.
+
+    >>> info = zipfile.ZipInfo("Quyết định.pdf".encode().decode("cp437"))
+    >>> member_name(info), member_name(zipfile.ZipInfo(b"B\xa0o c\xa0o.pdf".decode("cp437")))
+    ('Quyết định.pdf', 'Báo cáo.pdf')
+    """
+    if info.flag_bits & _UTF8_NAME or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:  # not a name of code page 437 (a flag lost), or its bytes no UTF-8
+        return info.filename
+
+
 def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
     """The members of a zip archive as items; refused members and archives carry ``refused``,
     members that are no document to read ``skipped``."""
@@ -341,13 +364,14 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
         problem = member_problem(info, limits)
         # The same name twice in one archive: each is its own item (by its index), and
         # expand_inputs gives the second key ``#2``.
-        member_key = f"{key}{MEMBER_SEP}{info.filename}"
-        suffix = PurePosixPath(info.filename).suffix.lower()
+        name = member_name(info)
+        member_key = f"{key}{MEMBER_SEP}{name}"
+        suffix = PurePosixPath(name).suffix.lower()
         skipped = None
         if problem is None and suffix not in KNOWN_SUFFIXES[:-1]:
             skipped = ("an archive inside the archive (not opened)" if suffix == ".zip"
                        else f"not a document type this tool reads ({suffix or 'no extension'})")
-        items.append(Item(member_key, path, info.filename, refused=str(problem) if problem else None,
+        items.append(Item(member_key, path, name, refused=str(problem) if problem else None,
                           skipped=skipped, index=index))
     return items
 
