@@ -232,3 +232,51 @@ def test_a_bag_of_no_documents_is_empty_not_an_error(tmp_path: Path, inputs: str
         assert {name: len(frame.compute()) for name, frame in to_dataframes(bag).items()} == {
             "reports": 0, "sections": 0, "citations": 0, "documents": 0, "dates": 0, "figures": 0,
             "satisfaction": 0, "warnings": 0, "table_cells": 0}
+
+
+def test_relative_paths_are_read_by_workers_started_in_another_folder(
+        cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cluster's workers were started in the folder the tests run from; the run's relative
+    # input and output paths name files of this test's own folder.
+    from distributed import Client
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED, tmp_path / "in" / "seed.txt")
+    monkeypatch.chdir(tmp_path)
+    code = main(["convert", "in", "--out", "out", "--scheduler", cluster.scheduler_address,
+                 "--format", "jsonl,parquet", "--quiet"])
+    [entry] = _manifest(tmp_path / "out")
+    reports = pd.read_parquet(tmp_path / "out" / "tables" / "reports.parquet")
+    assert (code, entry["path"], entry["status"], list(reports["path"])) == (
+        0, os.path.join("in", "seed.txt"), "ok", [os.path.join("in", "seed.txt")])
+    with Client(cluster.scheduler_address):
+        [report] = reports_bag("in").compute()
+    assert (report["source"]["path"], report["metadata"]["doc_type"]) == (os.path.join("in", "seed.txt"), "Báo cáo")
+
+
+def test_a_worker_that_cannot_see_the_output_folder_is_named(cluster: LocalCluster, tmp_path: Path) -> None:
+    from distributed import Client
+
+    from vnreport_extract.batch.dask import blind_workers, check_workers_see
+    from vnreport_extract.batch.plan import UsageError
+
+    with Client(cluster.scheduler_address) as client:
+        workers = sorted(client.nthreads())
+        assert (blind_workers(client, str(tmp_path)), blind_workers(client, str(tmp_path / "elsewhere"))) == (
+            [], workers)
+        check_workers_see(client, str(tmp_path))
+        with pytest.raises(UsageError, match=f"2 Dask worker.s. cannot see the output folder {tmp_path}/elsewhere"):
+            check_workers_see(client, str(tmp_path / "elsewhere"))
+
+
+def test_a_scheduler_with_no_worker_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnreport_extract.batch import dask as batch_dask
+
+    monkeypatch.setattr(batch_dask, "WORKER_WAIT", 0.5)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+        code = main(["convert", str(SEED), "--out", str(tmp_path / "out"), "--scheduler", empty.scheduler_address,
+                     "--format", "jsonl", "--quiet"])
+    assert code == 2
+    assert f"the Dask scheduler at {empty.scheduler_address} has no worker" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing begun

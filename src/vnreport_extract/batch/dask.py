@@ -19,6 +19,7 @@ Nothing here imports dask until a function is called.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import json
@@ -198,6 +199,14 @@ def _parse_to_reports(items: list[Item], timeout: float | None, parser: str,
         return reports
 
 
+def _absolute(items: list[Item]) -> list[Item]:
+    """Items whose files are named from the root: a worker reads them, and a worker started
+    in another folder (the scheduler's, a node's home) would read a relative path from there.
+    Their logical paths (``key``) stay as the user wrote them."""
+    return [item if os.path.isabs(item.path) else dataclasses.replace(item, path=os.path.abspath(item.path))
+            for item in items]
+
+
 def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, partition_size: int = 16,
                 timeout: float | None = 300.0, parser: str = DEFAULT_PARSER,
                 options: ParseOptions | Mapping[str, Any] | None = None, limits: ZipLimits | None = None,
@@ -212,7 +221,7 @@ def reports_bag(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     if options is not None or limits is not None:
         options = as_parse_options(options, limits, "reports_bag")
     zip_limits = options.limits if options else DEFAULT_LIMITS
-    items = expand_inputs(inputs, limits=zip_limits)
+    items = _absolute(expand_inputs(inputs, limits=zip_limits))
     chunks = _chunks(items, partition_size)
     keep = None
     if unique and len(items) > 1:
@@ -278,7 +287,7 @@ def write_tables(frames: dict[str, dd.DataFrame], folder: str | os.PathLike[str]
     (one file per partition, written by the workers), with the fixed column types of
     :func:`~vnreport_extract.batch.tables.arrow_schema`. Returns the row count of each table."""
     dask = _m("dask")
-    target = Path(folder)
+    target = Path(os.path.abspath(folder))  # the workers write the parts, from their own folders
     target.mkdir(parents=True, exist_ok=True)
     # Written aside, then swapped in: a reader never sees a table with half its parts.
     staging = Path(tempfile.mkdtemp(prefix=".tables-tmp-", dir=target))
@@ -300,6 +309,38 @@ def write_tables(frames: dict[str, dd.DataFrame], folder: str | os.PathLike[str]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {name: sum(counts) for name, counts in done.items()}
+
+
+# How long a run waits for a cluster with no worker yet to get one (seconds).
+WORKER_WAIT = 30.0
+
+
+def _wait_for_a_worker(client: Any) -> None:
+    """Before any work: the cluster has a worker, waiting :data:`WORKER_WAIT` seconds for one
+    (a :class:`UsageError` if none comes: the run's tasks would wait for ever)."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except (TimeoutError, OSError) as exc:
+        address = client.scheduler.address
+        raise UsageError(f"the Dask scheduler at {address} has no worker (waited {WORKER_WAIT:g} s): "
+                         f"start one with 'dask worker {address}'") from exc
+
+
+def check_workers_see(client: Any, folder: str) -> None:
+    """Before any work: each of the cluster's workers sees the output ``folder``, into which
+    they write the reports and tables (a :class:`UsageError` names those that do not: a worker on
+    another machine needs the folder on a file system it shares with this one, under the same
+    path; the inputs too)."""
+    blind = blind_workers(client, folder)
+    if blind:
+        raise UsageError(f"{len(blind)} Dask worker(s) cannot see the output folder {folder} ({', '.join(blind)}): "
+                         "the workers read the inputs and write the outputs themselves, so both must be on a "
+                         "file system they share with this machine, under the same paths")
+
+
+def blind_workers(client: Any, folder: str) -> list[str]:
+    """The addresses of the cluster's workers on which ``folder`` is no folder."""
+    return sorted(address for address, seen in client.run(os.path.isdir, folder).items() if not seen)
 
 
 class DaskExecutor:
@@ -330,6 +371,11 @@ class DaskExecutor:
             self.client = distributed.Client(self.scheduler) if self._own_client else self.scheduler
         except (OSError, ValueError, TypeError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+        try:
+            _wait_for_a_worker(self.client)
+        except UsageError:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -339,7 +385,9 @@ class DaskExecutor:
     def run(self, plan: Plan) -> ExecutionStats:
         distributed = _m("distributed")
         client = self.client
-        items = plan.items
+        store = os.path.abspath(plan.store)
+        check_workers_see(client, store)
+        items = _absolute(plan.items)
         threads = max(1, sum(client.nthreads().values()))
         chunk = max(1, min(64, math.ceil(len(items) / (threads * 2)))) if items else 1
         hashes: dict[str, Result] = {}
@@ -360,7 +408,7 @@ class DaskExecutor:
 
         known = {item.key: (sha, size) for item, sha, size in to_parse}
         self._chunk = max(1, min(64, math.ceil(len(to_parse) / (threads * 2)))) if to_parse else 1
-        futures = client.map(parse_items, _chunks(to_parse, self._chunk), store=str(plan.store),
+        futures = client.map(parse_items, _chunks(to_parse, self._chunk), store=store,
                              timeout=self.timeout, parser=self.parser, options=self.options,
                              pure=False)
         for future in distributed.as_completed(futures):
@@ -376,6 +424,7 @@ class DaskExecutor:
     def write_parquet(self, out: Path, entries: list[dict[str, Any]], store: Path) -> dict[str, int]:
         """The Parquet tables of the recorded reports, written in parts by the workers."""
         ids = report_ids(entries)
+        store = Path(os.path.abspath(store))
         parts = [dask_delayed_read(str(store), part) for part in _chunks(ids, self._chunk)] or \
             [dask_delayed_read(str(store), [])]
         return write_tables(to_dataframes(_m("dask.bag").from_delayed(parts)), out / "tables")
