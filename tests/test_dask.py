@@ -280,3 +280,17 @@ def test_a_scheduler_with_no_worker_is_a_usage_error(tmp_path: Path, capsys: pyt
     assert code == 2
     assert f"the Dask scheduler at {empty.scheduler_address} has no worker" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # nothing begun
+
+
+def test_a_run_without_the_cluster_resumes_a_run_on_it(cluster: LocalCluster, tmp_path: Path) -> None:
+    # The cluster's tables are folders of parts; the local run's are files, put in their place.
+    out = tmp_path / "out"
+    assert main(["convert", str(SEED), str(DECISION), "--out", str(out), "--scheduler", cluster.scheduler_address,
+                 "--format", "parquet", "--quiet"]) == 0
+    on_cluster = {name: len(pd.read_parquet(out / "tables" / f"{name}.parquet")) for name in TABLE_NAMES}
+    assert (out / "tables" / "citations.parquet").is_dir()
+    assert main(["convert", str(SEED), str(DECISION), "--out", str(out), "--resume", "--format", "parquet",
+                 "--quiet"]) == 0
+    assert [p.name for p in (out / "tables").iterdir() if not p.is_file()] == []
+    assert {name: len(pd.read_parquet(out / "tables" / f"{name}.parquet")) for name in TABLE_NAMES} == on_cluster
+    assert on_cluster["citations"] > 30

@@ -337,7 +337,7 @@ class TableWriters:
             os.fsync(f.fileno())
             f.close()
         for tmp, final in self._temps:
-            os.replace(tmp, final)
+            _put_in_place(tmp, final)
 
     def abort(self) -> None:
         for writer in self._parquet.values():
@@ -348,6 +348,21 @@ class TableWriters:
                 f.close()
         for tmp, _ in self._temps:
             tmp.unlink(missing_ok=True)
+
+
+def _put_in_place(tmp: Path, final: Path) -> None:
+    """Move the written table ``tmp`` to ``final``. A folder there (a Dask run's Parquet parts of
+    the table, which a run without ``--scheduler`` resumes) is moved aside, and removed once the
+    file is in its place."""
+    if not final.is_dir() or final.is_symlink():
+        os.replace(tmp, final)
+        return
+    import shutil
+
+    aside = _temp_name(final).with_suffix(".old")
+    final.rename(aside)
+    os.replace(tmp, final)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def drop_unasked(out: Path, formats: set[str]) -> None:
