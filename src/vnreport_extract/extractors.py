@@ -33,12 +33,27 @@ WARNING_CODES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Warnings about the text as a whole (how it was decoded), which every extraction carries: its
+# records were read from the text as converted.
+TEXT_WARNINGS = ("legacy-encoding", "mojibake-repaired", "mojibake-suspected")
+
+
 @dataclass(frozen=True)
 class Extraction(Generic[T]):
-    """Records of one kind, in text order, and the warnings about them."""
+    """Records of one kind, in text order, and the warnings about them (and about the text
+    as a whole: a legacy encoding converted, mojibake decoded again). ``text`` is the text the
+    records were read from, cleaned as :attr:`Report.text <vnreport_extract.Report.text>` is
+    (Unicode NFC, markup dropped, a paragraph's broken lines joined): the records' ``start`` and
+    ``end`` are offsets into it, not into the text given.
+
+    >>> found = extract_citations("Căn cứ **Luật Đất đai**;")
+    >>> [found.text[c.start:c.end] for c in found.records]
+    ['Luật Đất đai']
+    """
 
     records: list[T]
     warnings: list[Warning] = field(default_factory=list)
+    text: str = ""
 
 
 def _parse(text: str) -> Report:
@@ -48,7 +63,7 @@ def _parse(text: str) -> Report:
 
 
 def _warnings(report: Report, kind: str) -> list[Warning]:
-    codes = WARNING_CODES[kind]
+    codes = (*TEXT_WARNINGS, *WARNING_CODES[kind])
     return [w for w in report.warnings
             if any(w.code.startswith(c) if c.endswith("-") else w.code == c for c in codes)]
 
@@ -57,7 +72,7 @@ def extract_citations(text: str) -> Extraction[Citation]:
     """Every mention of another document: full (``Chỉ thị số 33/CT-TTg``), short
     (``Chỉ thị 33``) and named (``Luật Đất đai``), with date, authority, subject and section."""
     report = _parse(text)
-    return Extraction(report.citations, _warnings(report, "citations"))
+    return Extraction(report.citations, _warnings(report, "citations"), report.text)
 
 
 def extract_dates(text: str) -> Extraction[DateMention]:
@@ -67,7 +82,7 @@ def extract_dates(text: str) -> Extraction[DateMention]:
     [('2021-11-26', 'citation')]
     """
     report = _parse(text)
-    return Extraction(report.dates, _warnings(report, "dates"))
+    return Extraction(report.dates, _warnings(report, "dates"), report.text)
 
 
 def extract_figures(text: str) -> Extraction[Figure]:
@@ -77,7 +92,7 @@ def extract_figures(text: str) -> Extraction[Figure]:
     [(860, 'hộ'), (7.2, '%')]
     """
     report = _parse(text)
-    return Extraction(report.figures, _warnings(report, "figures"))
+    return Extraction(report.figures, _warnings(report, "figures"), report.text)
 
 
 def extract_sections(text: str) -> Extraction[Section]:
@@ -87,14 +102,14 @@ def extract_sections(text: str) -> Extraction[Section]:
     ['I', 'II']
     """
     report = _parse(text)
-    return Extraction(report.sections, _warnings(report, "sections"))
+    return Extraction(report.sections, _warnings(report, "sections"), report.text)
 
 
 def extract_metadata(text: str) -> Extraction[Metadata]:
     """The document's own identity (issuer, number, place and date, type, title,
     recipients, signer): one record."""
     report = _parse(text)
-    return Extraction([report.metadata], _warnings(report, "metadata"))
+    return Extraction([report.metadata], _warnings(report, "metadata"), report.text)
 
 
 def extract_demographics(text: str) -> Extraction[Demographics]:
@@ -102,7 +117,7 @@ def extract_demographics(text: str) -> Extraction[Demographics]:
     record when the text states one, none otherwise."""
     report = _parse(text)
     records = [report.demographics] if report.demographics is not None else []
-    return Extraction(records, _warnings(report, "demographics"))
+    return Extraction(records, _warnings(report, "demographics"), report.text)
 
 
 __all__ = ["Extraction", "extract_citations", "extract_dates", "extract_demographics", "extract_figures",
