@@ -308,3 +308,18 @@ def test_options_as_a_dict_of_their_fields(tmp_path: Path) -> None:
         parse_file(path, {"ocr_dpi": 10**9})
     with pytest.raises(TypeError, match="options must be a ParseOptions"):
         parse_file(path, "off")  # type: ignore[arg-type]
+
+
+def test_a_report_with_its_line_breaks_lost_is_told() -> None:
+    # The seed pasted through a form that kept no line break: its frame is read by lines.
+    seed = (Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt").read_text()
+    flat, whole = parse_text(" ".join(seed.split())), parse_text(seed)
+    assert ("no-line-breaks" in [w.code for w in flat.warnings], "no-line-breaks" in [w.code for w in whole.warnings],
+            len(flat.sections), len(whole.sections)) == (True, False, 0, 6)
+
+
+def test_a_long_paragraph_on_one_line_is_no_flattened_report() -> None:
+    paragraph = ("Thực hiện Kế hoạch số 245/KH-UBND ngày 31/12/2021 của UBND tỉnh về cải cách hành chính giai đoạn "
+                 "2021 - 2025, các phòng, ban, ngành và UBND các xã, thị trấn đã xây dựng kế hoạch, triển khai "
+                 "thực hiện đầy đủ các nhiệm vụ được giao trong năm và báo cáo kết quả đúng thời gian quy định.")
+    assert [w.code for w in parse_text(paragraph).warnings] == []

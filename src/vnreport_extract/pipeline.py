@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from .conventions.doc_types import NAMED_PLAN_TYPES
+from .conventions.header import has_mark
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations, title_spans
@@ -171,7 +172,14 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     for c, doc_id in zip(citations, resolution.document_ids, strict=True):
         c.document_id = doc_id
     warnings: list[Warning] = empty + list(meta.warnings) + annex_warnings + section_warnings + figure_warnings
-    if frame_expected and not empty and not sections and not _has_header(meta.metadata) \
+    if "\n" not in text and _words_at_least(text, _FRAME_WORDS) and _flattened(text):
+        # A report on one line (copied from a web form, a spreadsheet's cell, a JSON field): its
+        # header, sections and signature are read line by line, so they are lost or partial.
+        warnings.append(Warning(code="no-line-breaks",
+                                message="the text is a report with no line break: its header, sections and "
+                                        "signature are read line by line and are missing or partial; give "
+                                        "the text with its line breaks"))
+    elif frame_expected and not empty and not sections and not _has_header(meta.metadata) \
             and _words_at_least(text, _FRAME_WORDS):
         # A file with nothing of a report's frame: no report (a data file, a page of another
         # kind), or a fragment. Its records are still given. (Not a text given to parse_text: a
@@ -303,6 +311,8 @@ def _names_itself(c: Citation, names: list[tuple[str, set[str]]]) -> bool:
 
 # Words a text holds at least before a missing frame is warned about.
 _FRAME_WORDS = 30
+# How far into a text on one line its Quốc hiệu is looked for (a header's first lines).
+_FLAT_HEAD = 1000
 
 
 def _words_at_least(text: str, n: int) -> bool:
@@ -312,6 +322,24 @@ def _words_at_least(text: str, n: int) -> bool:
     (True, False)
     """
     return len(text.split(None, n - 1)) >= n
+
+
+def _flattened(text: str) -> bool:
+    """Whether a text on one line holds a report's frame: its header's Quốc hiệu or ``Số:`` in
+    its first characters, or a ``Nơi nhận`` anywhere.
+
+    >>> _flattened("ỦY BAN NHÂN DÂN XÃ PHÚ TIẾN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập ...")
+    True
+    >>> _flattened("Số: 12/BC-UBND Phú Tiến, ngày 15 tháng 5 năm 2023 BÁO CÁO ...")
+    True
+    >>> _flattened("Thực hiện Kế hoạch số 12/KH-UBND, các đơn vị đã triển khai ...")
+    False
+    """
+    head = text[:_FLAT_HEAD]
+    return has_mark("motto", head) or has_mark("number", head) or _RECIPIENTS_MARK.search(text) is not None
+
+
+_RECIPIENTS_MARK = regex.compile(r"(?i)nơi\s+nhận\s*:")
 
 
 def _has_header(meta: Metadata) -> bool:
