@@ -312,7 +312,8 @@ def test_options_as_a_dict_of_their_fields(tmp_path: Path) -> None:
 
 def test_a_report_with_its_line_breaks_lost_is_told() -> None:
     # The seed pasted through a form that kept no line break: its frame is read by lines.
-    seed = (Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt").read_text()
+    seed_path = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c44f0d63a01b8516.txt"
+    seed = seed_path.read_text(encoding="utf-8")
     flat, whole = parse_text(" ".join(seed.split())), parse_text(seed)
     assert ("no-line-breaks" in [w.code for w in flat.warnings], "no-line-breaks" in [w.code for w in whole.warnings],
             len(flat.sections), len(whole.sections)) == (True, False, 0, 6)
