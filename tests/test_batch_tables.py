@@ -166,3 +166,22 @@ def test_reports_row_holds_the_whole_document_number() -> None:
 def test_a_jsonl_report_joins_the_tables_by_its_hash_as_the_readme_says(seed_report: Report) -> None:
     data = seed_report.model_dump(mode="json")
     assert report_rows(data)["reports"][0]["report_id"] == data["source"]["sha256"][:16]
+
+
+def test_csv_tables_open_in_excel_and_read_back_with_their_types(tmp_path: Path) -> None:
+    import duckdb
+
+    from vnreport_extract.batch import convert, csv_dtypes
+
+    convert([SEED], tmp_path / "out", formats=["csv", "parquet"])
+    tables = tmp_path / "out" / "tables"
+    # A byte order mark: Excel reads the file as UTF-8 only then.
+    assert (tables / "citations.csv").read_bytes().startswith(b"\xef\xbb\xbfreport_id,")
+    csv = pd.read_csv(tables / "citations.csv", dtype=csv_dtypes("citations"))
+    parquet = pd.read_parquet(tables / "citations.parquet")
+    assert "03" in list(csv["number"])  # 03-CTr/BDVTW-BCSĐCP: text, not 3.0
+    scalar = [c for c, kind in TABLES["citations"] if kind != "list"]
+    assert csv[scalar].astype(object).where(csv[scalar].notna(), None).values.tolist() == \
+        parquet[scalar].astype(object).where(parquet[scalar].notna(), None).values.tolist()
+    assert duckdb.sql(f"select count(*), min(report_id) from '{tables / 'citations.csv'}'").fetchall() == [
+        (len(parquet), SEED_ID)]

@@ -20,10 +20,11 @@ from .._lazy import lazy_exports
 # Names are imported on first use: the command line's parser and a worker process import
 # this package without paying for the whole run's machinery.
 _EXPORTS = {"ArchiveRefusedError": "inputs", "ConvertSummary": "api", "convert": "api", "iter_reports": "api",
-            "TABLE_NAMES": "tables", "report_id": "tables", "report_rows": "tables", "to_frames": "tables"}
+            "TABLE_NAMES": "tables", "csv_dtypes": "tables", "report_id": "tables", "report_rows": "tables",
+            "to_frames": "tables"}
 
-__all__ = ["TABLE_NAMES", "ArchiveRefusedError", "ConvertSummary", "convert", "iter_reports", "report_id",
-           "report_rows", "to_frames"]
+__all__ = ["TABLE_NAMES", "ArchiveRefusedError", "ConvertSummary", "convert", "csv_dtypes", "iter_reports",
+           "report_id", "report_rows", "to_frames"]
 
 
 __getattr__ = lazy_exports(__name__, _EXPORTS, globals())
@@ -32,4 +33,4 @@ __getattr__ = lazy_exports(__name__, _EXPORTS, globals())
 if TYPE_CHECKING:
     from .api import ConvertSummary, convert, iter_reports
     from .inputs import ArchiveRefusedError
-    from .tables import TABLE_NAMES, report_id, report_rows, to_frames
+    from .tables import TABLE_NAMES, csv_dtypes, report_id, report_rows, to_frames

@@ -301,7 +301,9 @@ class TableWriters:
             if "csv" in formats:
                 final = folder / f"{name}.csv"
                 self._temps.append((_temp_name(final), final))
-                f = _temp_name(final).open("w", encoding="utf-8", newline="")
+                # With a byte order mark: Excel reads the file as UTF-8 (Vietnamese, not mojibake) only
+                # then; pandas, DuckDB and csv with utf-8-sig skip it.
+                f = _temp_name(final).open("w", encoding="utf-8-sig", newline="")
                 writer = csv.writer(f)
                 writer.writerow([c for c, _ in columns])
                 self._csv[name] = (f, writer)

@@ -345,6 +345,24 @@ def to_frames(reports: Iterable[Report | Mapping[str, Any]]) -> dict[str, pd.Dat
     return {name: arrow_table(name, rows[name]).to_pandas(types_mapper=pandas_types) for name in TABLES}
 
 
+# The pandas type of each kind of column, read from CSV: numbers with gaps stay whole, and text
+# stays text (a symbol's number ``03``, not 3.0); a list is its JSON array, as text.
+_CSV_DTYPES: dict[Kind, str] = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean",
+                                "list": "string"}
+
+
+def csv_dtypes(name: str) -> dict[str, str]:
+    """The ``dtype`` with which pandas reads the table ``name`` from its CSV file as it was
+    written: ``pd.read_csv("out/tables/citations.csv", dtype=csv_dtypes("citations"))``. Left to
+    guess, pandas reads a column of numbers written as text as numbers (``number`` ``03`` as
+    3.0) and whole numbers with gaps as floats.
+
+    >>> csv_dtypes("citations")["number"], csv_dtypes("citations")["start"], csv_dtypes("reports")["ocr"]
+    ('string', 'Int64', 'boolean')
+    """
+    return {column: _CSV_DTYPES[kind] for column, kind in TABLES[name]}
+
+
 def csv_value(value: Any) -> Any:
     """A cell for CSV: lists as JSON arrays (Vietnamese kept readable), None as empty."""
     if isinstance(value, list):
