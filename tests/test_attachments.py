@@ -260,3 +260,18 @@ def test_a_signing_or_recipients_line_finishes_a_document(line: str) -> None:
     from vnreport_extract.split import _finished
 
     assert _finished([Block("paragraph", line)])
+
+
+def test_a_report_and_its_attachments_carry_the_ids_the_tables_name_them_by(tmp_path: Path) -> None:
+    import hashlib
+
+    from vnreport_extract.batch import report_rows
+
+    path = tmp_path / "qd-353.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    report = parse_file(path)
+    rid = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    assert (report.report_id, [a.report_id for a in report.attachments]) == (rid, [f"{rid}-1"])
+    assert [r["report_id"] for r in report_rows(report)["reports"]] == [rid, f"{rid}-1"]
+    # A text given to parse_text: the id of the text, as the tables made it.
+    assert parse_text(DECISION).report_id == hashlib.sha256(parse_text(DECISION).text.encode()).hexdigest()[:16]

@@ -13,8 +13,8 @@ from conftest import SEED
 
 CONTRACT_KEYS = {"schema_version", "source", "text", "metadata", "sections", "citations", "documents", "dates",
                  "figures", "demographics", "tables", "warnings", "attachments"}
-# Added beside the contract: whether everything was read.
-STATUS_KEYS = {"status", "errors"}
+# Added beside the contract: whether everything was read, and the id the analytics tables name it by.
+STATUS_KEYS = {"status", "errors", "report_id"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -29,6 +29,7 @@ def test_parse_prints_the_report_json() -> None:
     assert set(data) == CONTRACT_KEYS | STATUS_KEYS
     assert data["status"] == "ok" and data["errors"] == []
     assert data["metadata"]["signer"]["name"] == "Ngô Tuấn Sơn"
+    assert data["report_id"] == data["source"]["sha256"][:16]
 
 
 def test_no_text_and_one_line() -> None:

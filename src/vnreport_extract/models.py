@@ -8,9 +8,10 @@ inputs. Field names are part of the contract: add fields, never rename them.
 from __future__ import annotations
 
 import functools
+import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -315,8 +316,30 @@ class PartError(Record):
     message: str = Field(description="one line for a person")
 
 
+def make_report_id(sha256: str | None, text: str, path: str | None, fmt: str | None) -> str:
+    """A report's id: the first 16 hex digits of its file's sha256, so the same file gets the
+    same id in every run (and of its text when it came from no file; of its path when it has
+    neither: a file that could not be read). A Markdown reading takes those of the sha256 of
+    ``<sha256>:markdown``: the same bytes saved as ``.txt`` are read as plain text, another
+    report, which must not share its id.
+
+    >>> make_report_id("ab" * 32, "", None, "text"), make_report_id("ab" * 32, "", None, "markdown")
+    ('abababababababab', 'c9b9bafe37188adb')
+    """
+    if not sha256:
+        basis = text if text or not path else f"path:{path}"
+        sha256 = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+    if fmt == "markdown":
+        sha256 = hashlib.sha256(f"{sha256}:markdown".encode()).hexdigest()
+    return sha256[:16]
+
+
 class Report(Record):
     schema_version: str = Field(default=SCHEMA_VERSION, description="the version of this contract")
+    report_id: str | None = Field(
+        default=None, description="the report's id, by which the analytics tables name it (their report_id): the "
+                                  "first 16 hex digits of its file's sha256 (of its text when it came from no file); "
+                                  "an attachment's is its file's id and its number, <id>-1, <id>-2, ...")
     status: Literal["ok", "partial", "failed"] = Field(
         default="ok", description="ok: everything was read; partial: some parts were not (see errors); "
                                   "failed: nothing could be read (see errors)")
@@ -339,3 +362,10 @@ class Report(Record):
     warnings: list[Warning] = Field(default_factory=_empty_list, description="what looked wrong, in text order")
     attachments: list[Report] = Field(default_factory=_empty_list,
                                       description="further documents of the same file (a cover letter's report)")
+
+    @model_validator(mode="after")
+    def _identified(self) -> Report:
+        # Made when the report is: every report has one, read from a file, a text or neither.
+        if self.report_id is None:
+            self.report_id = make_report_id(self.source.sha256, self.text, self.source.path, self.source.format)
+        return self

@@ -17,7 +17,6 @@ table and a column that happens to be all null keep their type in every Parquet 
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -112,11 +111,12 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
 
 def report_id(report: Report | Mapping[str, Any]) -> str:
-    """The id of a report: the first 16 hex digits of its file's sha256, so the same
-    file gets the same id in every run (and of its text when it came from no file; of its
-    path when it has neither: a file that could not be read). A Markdown reading takes those
-    of the sha256 of ``<sha256>:markdown``: the same bytes saved as ``.txt`` are read as
-    plain text, another report, which must not share its id.
+    """The id of a report (:attr:`Report.report_id <vnreport_extract.Report.report_id>`): the
+    first 16 hex digits of its file's sha256, so the same file gets the same id in every run (and
+    of its text when it came from no file; of its path when it has neither: a file that could not
+    be read). A Markdown reading takes those of the sha256 of ``<sha256>:markdown``: the same
+    bytes saved as ``.txt`` are read as plain text, another report, which must not share its id.
+    A report stored before reports carried their id gets the one it would carry.
 
     >>> sha = "ab" * 32
     >>> report_id({"source": {"sha256": sha, "format": "text"}})
@@ -124,17 +124,16 @@ def report_id(report: Report | Mapping[str, Any]) -> str:
     >>> report_id({"source": {"sha256": sha, "format": "markdown"}})
     'c9b9bafe37188adb'
     """
+    from ..models import make_report_id
+
     if isinstance(report, Mapping):
+        if stored := report.get("report_id"):
+            return str(stored)
         source = report.get("source") or {}
-        sha, text, path, fmt = source.get("sha256"), report.get("text") or "", source.get("path"), source.get("format")
-    else:
-        sha, text, path, fmt = report.source.sha256, report.text, report.source.path, report.source.format
-    if not sha:
-        basis = str(text) if text or not path else f"path:{path}"
-        sha = hashlib.sha256(basis.encode("utf-8")).hexdigest()
-    if fmt == "markdown":
-        sha = hashlib.sha256(f"{sha}:markdown".encode()).hexdigest()
-    return str(sha)[:16]
+        return make_report_id(source.get("sha256"), str(report.get("text") or ""), source.get("path"),
+                              source.get("format"))
+    return report.report_id or make_report_id(report.source.sha256, report.text, report.source.path,
+                                              report.source.format)
 
 
 def _date(prefix: str, value: Mapping[str, Any] | None) -> Row:
