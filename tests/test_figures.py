@@ -29,6 +29,17 @@ def figures(text: str) -> list[Figure]:
     ("Hội nghị có 12 đồng chí tham dự", 12, "đồng chí"),  # comrades, not the currency
     # bc-cchc-nam-2025.docx, bc-quan-ly-hoi-2025.docx: a staff quota
     ("02 cấp với 9.976 biên chế công chức (gồm", 9976, "biên chế"),
+    # A unit written with no space after the number: ttr-ubnd-thi-tran-nenh-2012.doc, qd-93-2007,
+    # ban-tu-khai-bql-kcn-2012 (TCVN3), cv-4552-bca-c04-2025 (scan).
+    ("với số tiền tạm thu là 13.500.000 đ/72m2.", 13500000, "đ"),
+    ("Đối với cơ quan chuyên môn cấp tỉnh: tối thiểu 40m2;", 40, "m2"),
+    ("nhà đầu tư chỉ xây dựng khoảng 50m, còn lại", 50, "m"),
+    ("có diện tích cơ sở cai nghiện dưới 3ha, gồm", 3, "ha"),
+    ("Kinh phí 15.000.000đ.", 15000000, "đ"),
+    ("Kinh phí hỗ trợ 15.000.000 VNĐ.", 15000000, "vnđ"),
+    # An amount in two units of money: one figure in the larger.
+    ("Tổng kinh phí 2 tỷ 500 triệu đồng.", 2.5, "tỷ đồng"),
+    ("mức hỗ trợ 1 triệu 500 nghìn đồng/người", 1.5, "triệu đồng"),
 ])
 def test_value_and_unit(text: str, value: float, unit: str) -> None:
     got = [(f.value, f.unit) for f in figures(text)]
@@ -299,3 +310,25 @@ def test_a_rate_named_before_its_value_is_its_subject(text: str, subject: str) -
 def test_a_share_in_the_clause_after_a_count_is_of_that_count() -> None:
     demo = parse_text("Hộ nghèo 62 hộ, chiếm 7,20 %.").demographics
     assert demo is not None and (demo.poor_households, demo.poor_household_rate) == (62, 7.2)
+
+
+@pytest.mark.parametrize("text", [
+    "phủ sóng mạng 4G toàn tỉnh",  # letters glued to a number: no unit of GLUED_UNITS
+    "Tờ bản đồ số 12a, thửa 45b",
+])
+def test_a_number_glued_to_other_letters_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_an_amount_in_two_units_is_one_figure() -> None:
+    assert [(f.raw, f.value, f.unit) for f in figures("Tổng kinh phí 2 tỷ 500 triệu đồng và 15 hộ")] == [
+        ("2 tỷ 500 triệu đồng", 2.5, "tỷ đồng"), ("15 hộ", 15, "hộ")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Mức lương tối thiểu là 830.000 đồng/tháng", None),  # per month: what it is per, not what it counts
+    ("đơn giá 13.500.000 đ/72m2", "đơn giá"),
+    ("Đối với cơ quan chuyên môn cấp tỉnh: tối thiểu 40m2;", None),  # an adverb, no subject
+])
+def test_what_an_amount_is_per_is_not_its_subject(text: str, subject: str | None) -> None:
+    assert figures(text)[0].subject == subject

@@ -70,7 +70,7 @@ RANKS: list[str] = [
 UNITS: list[str] = [
     "%", "ha", "km2", "km²", "m2", "m²", "m3", "km", "m", "kg", "tấn", "tạ",
     "nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng chí", "đồng", "tỷ USD", "triệu USD",
-    "nghìn USD", "USD", "tỷ", "triệu",
+    "nghìn USD", "USD", "tỷ", "triệu", "VNĐ", "VND", "đ",
     "hộ", "nhân khẩu", "khẩu", "người", "lao động", "dân tộc", "chi bộ", "đảng bộ", "đảng viên",
     "hồ sơ", "thủ tục", "TTHC", "lĩnh vực", "xã", "phường", "thị trấn", "thôn", "tổ dân phố", "bản", "làng",
     "cơ quan", "đơn vị", "văn bản", "cuộc", "lượt", "buổi", "lớp", "học viên", "cán bộ", "công chức",
@@ -83,6 +83,16 @@ UNITS: list[str] = [
     "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
     "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng", "biên chế",
 ]
+
+# Units written right after the number, with no space (``72m2``, ``15.000.000đ``, ``100ha``): a
+# number glued to any other letters is no quantity (``12a``, ``4G``).
+GLUED_UNITS: list[str] = ["km2", "km²", "km", "m2", "m²", "m3", "m", "ha", "kg", "đ", "VNĐ", "VND", "USD"]
+
+# Amounts written in two units of money, the larger first (``2 tỷ 500 triệu đồng``: 2,5 tỷ đồng):
+# each unit with the next smaller one and how many of it make one of the larger.
+MONEY_STEPS: dict[str, tuple[str, int]] = {"tỷ": ("triệu", 1000), "triệu": ("nghìn", 1000)}
+# The smaller unit's other spellings.
+MONEY_STEP_SPELLINGS: dict[str, tuple[str, ...]] = {"nghìn": ("nghìn", "ngàn")}
 
 # A unit word that opens another word with the word after it: ``01 ban hành`` (Mẫu số 01 ban
 # hành kèm theo ...) is no count of boards.

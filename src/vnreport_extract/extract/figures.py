@@ -15,9 +15,12 @@ from collections.abc import Callable, Sequence
 import regex
 
 from ..conventions.vocabulary import (
+    GLUED_UNITS,
     LABEL_COMPOUNDS,
     LABEL_WORDS,
     LABEL_WORDS_CAPITALISED,
+    MONEY_STEP_SPELLINGS,
+    MONEY_STEPS,
     NOT_UNIT_BEFORE,
     TIME_WORDS,
     UNITS,
@@ -29,7 +32,11 @@ from ..words import segment as _segment
 from .scan import group_numbers, holds_word, matches_at, places_between
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
-NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\w/]|[.,]\d)")
+# A number: not inside a word, a code or a fraction; a unit of GLUED_UNITS may follow it with no
+# space (``72m2``, ``15.000.000đ``).
+_GLUED = "|".join(regex.escape(u) for u in sorted(GLUED_UNITS, key=len, reverse=True))
+NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
+                       rf"(?:(?=(?i:{_GLUED})(?![\w/]))|(?![\w/]|[.,]\d))")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
@@ -49,6 +56,13 @@ def _after_label(before: str) -> bool:
         return False
     first = m.group("label").split()[0].casefold()
     return m.group("before") is None or (m.group("before").casefold(), first) not in LABEL_COMPOUNDS
+# What follows an amount's larger unit of money when the amount is written in two (``2 tỷ`` / `` 500
+# triệu đồng``): the smaller unit's count, below the step, and the currency.
+_MONEY_REST = {
+    unit: regex.compile(r"[ ]+(?P<n>\d{1,3})[ ]+(?i:" + "|".join(MONEY_STEP_SPELLINGS.get(smaller, (smaller,)))
+                        + r")(?:[ ]+(?P<cur>(?i:đồng|USD)))?(?!\w)")
+    for unit, (smaller, _) in MONEY_STEPS.items()
+}
 _TIME = regex.compile(r"[ ]?(?:" + "|".join(TIME_WORDS) + r")(?!\w)", flags=regex.IGNORECASE)
 _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+$")
 # Whether the cue ends the text before a number: searched from the end.
@@ -74,7 +88,7 @@ _WORD_AFTER = regex.compile(r" (\p{Ll}+)")
 _LEFT_STOP = {w.casefold() for w in (
     "có", "với", "gồm", "là", "của", "làm", "được", "đạt", "chiếm", "còn", "và", "trong", "đó", "tại", "ở",
     "đã", "thực hiện", "đến", "từ", "trên", "dưới", "khoảng", "gần", "hơn", "cả", "mỗi", "bình quân", "cho",
-    "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay",
+    "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay", "tối thiểu", "tối đa", "ít nhất",
 )}
 # Words that stop the subject only right before the number: ``sắp xếp thành 16 Hội``, ``lập thành
 # 4 bản`` (into), not ``thành phố``, ``thành viên`` further left.
@@ -156,7 +170,9 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
     part_of = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i].casefold()
-        if w in _LEFT_STOP or (i == len(words) - 1 and w in _LEFT_STOP_LAST):
+        # (A stop word of two syllables, when the words were not segmented: ``tối thiểu``.)
+        if w in _LEFT_STOP or (i == len(words) - 1 and w in _LEFT_STOP_LAST) \
+                or (i and f"{words[i - 1].casefold()} {w}" in _LEFT_STOP):
             part_of = w == "đó" and i > 0 and words[i - 1].casefold() == "trong"
             break
         kept.insert(0, words[i])
@@ -193,7 +209,8 @@ def _right_words(window: str, segment: bool) -> list[str]:
     words = _tokens(window, segment)
     out: list[str] = []
     for i, w in enumerate(words):
-        if w.casefold() in _RIGHT_STOP or not any(c.isalpha() for c in w):
+        # (``/năm``, ``/72m2``: what the amount is per, not what it counts.)
+        if w.casefold() in _RIGHT_STOP or w[:1] == "/" or not any(c.isalpha() for c in w):
             break
         # A verb after the unit ends the noun phrase (``02 cấp vận hành ổn định``).
         pair = f"{w} {words[i + 1]}".casefold() if i + 1 < len(words) else ""
@@ -286,8 +303,9 @@ def extract_figures(
         first = len(figures)
         last_end = r_start
         previous: Figure | None = None
+        skip_to = r_start  # the end of an amount in two units: the second one's number is in it
         for m in NUMBER.finditer(text, r_start, r_end):
-            if skipped.contains(m.start()):
+            if m.start() < skip_to or skipped.contains(m.start()):
                 continue
             if quieted.contains(m.start()):
                 stray = _stray(text, m, r_start, r_end, segment)
@@ -325,6 +343,12 @@ def extract_figures(
                 # Lower case, as the contract writes units: ``09 TTHC`` is ``tthc``, ``29 XÃ`` ``xã``.
                 unit = unit_m.group("unit").casefold()
                 end = unit_m.end()
+                if unit in MONEY_STEPS and (more := _MONEY_REST[unit].match(text, end, r_end)) is not None:
+                    # ``2 tỷ 500 triệu đồng``: one amount, 2,5 tỷ đồng.
+                    value += int(more.group("n")) / MONEY_STEPS[unit][1]
+                    unit = f"{unit} {more.group('cur').casefold()}" if more.group("cur") else unit
+                    end = more.end()
+                    skip_to = end
             # The subject's words as written: an acronym's capitals (``TTHC đúng hạn``), a line in
             # capitals (``XÃ ĐẠT CHUẨN``).
             written = unit_m.group("unit") if unit_m is not None else unit
