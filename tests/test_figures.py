@@ -332,3 +332,19 @@ def test_an_amount_in_two_units_is_one_figure() -> None:
 ])
 def test_what_an_amount_is_per_is_not_its_subject(text: str, subject: str | None) -> None:
     assert figures(text)[0].subject == subject
+
+
+# How reports state the poor households and their share: the share goes with the count in every
+# wording, and so does the rate in the locality's profile.
+@pytest.mark.parametrize("text", [
+    "Toàn xã có 45 hộ nghèo, chiếm 1,92%.",
+    "Toàn xã có 45 hộ nghèo (chiếm 1,92%).",
+    "Toàn xã có 45 hộ nghèo, chiếm tỷ lệ 1,92%.",
+    "Hộ nghèo: 45 hộ, chiếm 1,92%.",  # a label that opens with the unit names what is counted
+    "Toàn xã có 45 hộ nghèo chiếm 1,92% tổng số hộ.",
+])
+def test_the_share_of_poor_households_in_every_wording(text: str) -> None:
+    report = parse_text(text)
+    assert [(f.value, f.unit, f.subject) for f in report.figures] == [(45, "hộ", "hộ nghèo"), (1.92, "%", "hộ nghèo")]
+    assert report.demographics is not None
+    assert (report.demographics.poor_households, report.demographics.poor_household_rate) == (45, 1.92)

@@ -68,7 +68,10 @@ _PERCENT_CUE = regex.compile(r"(?i:chiếm|đạt|tỷ[ ]lệ|tỉ[ ]lệ|bằng
 # Whether the cue ends the text before a number: searched from the end.
 _PERCENT_CUE_BACK = regex.compile(r"(?r)" + _PERCENT_CUE.pattern)
 # A clause that says only the share of the count before it: ``, chiếm 7,20 %``.
-_SHARE_OF_IT = regex.compile(r"[ ]*,[ ]*(?i:chiếm)(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+\Z")
+# The count's own words may stand between it and the clause (``45 hộ nghèo, chiếm 1,92 %``), which
+# a parenthesis may hold (``(chiếm 1,92 %)``) and ``tỷ lệ`` may open.
+_SHARE_OF_IT = regex.compile(r"[^,;.:()\n]{0,40}?[ ]*[,(][ ]*(?i:chiếm)(?:[ ]+(?i:tỷ[ ]lệ|tỉ[ ]lệ))?"
+                             r"(?:[ ]+(?i:khoảng|gần|hơn|trên))?[ ]+\Z")
 # A rate named before its value: ``Tỷ lệ hộ nghèo của xã là 7,20 %``: what it is a rate of.
 _RATE_OF = regex.compile(r"(?i:tỷ|tỉ)[ ]+(?i:lệ)[ ]+(?P<what>(?:(?!(?i:của|là|đạt|chiếm|trên|năm|ở|tại|so|giảm|tăng)"
                          r"(?!\p{L}))\p{L}+[ ]+){1,6})")
@@ -440,7 +443,13 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         # vi hoạt động trong tỉnh: 90 hội`` says where, not what).
         label = text[_last_clause_end(text, max(0, clause_start - 1 - _LOOK_BACK), clause_start - 1):
                      clause_start - 1]
-        if fold(label.lstrip(" -+*•")).startswith(_COUNT_LABELS):
+        folded = fold(label.lstrip(" -+*•"))
+        # A label that opens with the unit and a word of its kind names what is counted too
+        # (``Hộ nghèo: 45 hộ``; not ``Hội có phạm vi ...: 90 hội``).
+        if unit != "%" and folded.startswith(fold(unit) + " ") and \
+                (kind := _label_subject(label, segment)) is not None and fold(kind) != fold(unit):
+            return kind
+        if folded.startswith(_COUNT_LABELS):
             if unit != "%":
                 # The label's first phrase, read forward to its first stop word (``Số biên chế được
                 # cơ quan có thẩm quyền giao: 326 biên chế``, ``Tổng số hội trên địa bàn tỉnh là: 610
