@@ -669,3 +669,31 @@ def test_a_date_on_the_next_line_in_lower_case_is_the_citation_s(text: str, date
                                                                 ) -> None:
     (c,) = extract_citations(text)
     assert (c.date and c.date.iso, c.authority) == dated
+
+
+# A subject read up to its clause's end stops before the next document of a list and before the
+# report's own clause (bc-cchc-nam-2025.docx, ttr-3367-ttr-snv-binh-thuan-2024).
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Phương án số 4196/PA-UBND ngày 27/9/2025 về sắp xếp tổ chức lại các đơn vị sự nghiệp tỉnh Lâm Đồng, "
+     "Phương án số 7178/PA-UBND ngày 14/11/2025 về tổng thể sắp xếp",
+     "sắp xếp tổ chức lại các đơn vị sự nghiệp tỉnh Lâm Đồng"),
+    ("Công văn số 2575/SNV-TCCC ngày 24/9/2024 của Sở Nội vụ về báo cáo kết quả năm 2024 và Công văn số "
+     "3191/SXD-VP ngày 25/10/2024 về việc chuyển ý kiến", "báo cáo kết quả năm 2024"),
+    ("Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ về những nhiệm vụ, giải pháp chủ yếu cải thiện môi "
+     "trường kinh doanh, nâng cao năng lực cạnh tranh quốc gia năm 2025, Ủy ban nhân dân tỉnh đã ban hành Kế "
+     "hoạch số 1868/KH-UBND ngày 15/8/2025", "những nhiệm vụ, giải pháp chủ yếu cải thiện môi trường kinh doanh, "
+                                             "nâng cao năng lực cạnh tranh quốc gia năm 2025"),
+    ("Kế hoạch số 438/KH-UBND ngày 22/7/2025 của Ủy ban nhân dân tỉnh về tuyên truyền CCHC năm 2025, các cơ "
+     "quan, đơn vị, địa phương trên địa bàn tỉnh đã xây dựng kế hoạch", "tuyên truyền CCHC năm 2025"),
+    ("Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ về thực hiện chế độ báo cáo định kỳ, Ủy ban nhân "
+     "dân tỉnh Lâm Đồng báo cáo kết quả thực hiện", "thực hiện chế độ báo cáo định kỳ"),
+    # A document cited inside the subject keeps its own list; a list of bodies is no clause.
+    ("Chương trình số 833/CTr-UBND ngày 01/3/2025 về thực hiện Nghị quyết số 01/NQ-CP và Nghị quyết số "
+     "02/NQ-CP ngày 08/01/2025 của Chính phủ", "thực hiện Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày "
+                                               "08/01/2025 của Chính phủ"),
+    ("Quyết định số 1441/QĐ-UBND ngày 12/5/2025 về công bố Danh mục TTHC thuộc thẩm quyền của các sở, ban, "
+     "ngành, Ủy ban nhân dân các xã, phường trên địa bàn tỉnh",
+     "công bố Danh mục TTHC thuộc thẩm quyền của các sở, ban, ngành, Ủy ban nhân dân các xã, phường trên địa bàn tỉnh"),
+])
+def test_a_subject_ends_before_the_next_document_and_the_reports_own_clause(text: str, subject: str) -> None:
+    assert extract_citations(text)[0].subject == subject

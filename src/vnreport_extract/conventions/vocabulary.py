@@ -218,6 +218,20 @@ CITED_TITLE_ENDS: list[str] = [
     "giảm", "hỗ trợ", "thì", "nhưng", "nên", "tuy nhiên", "qua đó", "theo đó", "đồng thời",
 ]
 
+# A body after a comma inside a cited document's subject, then a tense word before a verb, show
+# the report's own clause has begun (``... năm 2025, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch ...``,
+# ``..., các cơ quan, đơn vị đã xây dựng kế hoạch``, ``..., xã đã tặng 150 suất quà``): the subject ends
+# at that comma. (Not a comma inside the subject: ``..., nâng cao năng lực cạnh tranh``.)
+SUBJECT_CLAUSE_OPENERS: list[str] = [
+    "Ủy ban nhân dân", "UBND", "các cơ quan", "các đơn vị", "các sở", "các ngành", "các địa phương", "các cấp",
+    "cơ quan", "đơn vị", "địa phương", "Sở", "Ban", "Phòng", "xã", "phường", "huyện", "tỉnh", "toàn tỉnh",
+    "toàn huyện", "toàn xã", "chúng tôi",
+]
+SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
+# ... and, after the name of a people's committee, the verb of a report's opening sentence
+# (``... định kỳ, Ủy ban nhân dân tỉnh Lâm Đồng báo cáo kết quả ...``).
+REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai"]
+
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.
 SURNAMES: list[str] = [

@@ -43,8 +43,11 @@ from ..conventions.vocabulary import (
     CITED_TITLE_OPENERS,
     MARKED_SECTORS,
     POSITIONS,
+    REPORTING_VERBS,
     SECTOR_PARTS,
     SECTORS,
+    SUBJECT_CLAUSE_OPENERS,
+    SUBJECT_CLAUSE_VERBS,
     TIME_WORDS,
     UNITS,
 )
@@ -586,9 +589,51 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
     else:
         a = _about(text, tail.end) if first in ("v", "V") else None
         if a:
-            tail.subject = a.group("s").strip(" ,")
-            tail.subject_end = a.end()
+            end = _subject_end(text, a.start("s"), a.end("s"))
+            tail.subject = text[a.start("s"):end].strip(" ,")
+            tail.subject_end = a.end() if end == a.end("s") else end
     return tail
+
+
+# Where a subject read up to its clause's end (``về ...``) ends before: the citation of another
+# document listed after it (``..., Phương án số 7178/PA-UBND``, ``... và Công văn số 124/UBND-VP``),
+# or the report's own clause after a comma (``..., Ủy ban nhân dân tỉnh đã ban hành ...``).
+_LIST_SEPARATOR = regex.compile(r"(?:[ ]*[,;][ ]*|[ ]+(?i:và|và các|cùng)[ ]+)\Z")
+_CLAUSE_OPENER = "(?i:" + "|".join(r"[ ]+".join(map(regex.escape, o.split())) for o in SUBJECT_CLAUSE_OPENERS) + ")"
+_OWN_CLAUSE = regex.compile(
+    rf",[ ]+(?={_CLAUSE_OPENER}(?!\w)[^;.:\n]{{0,100}}?(?<=[ ])(?:"
+    + "|".join(map(regex.escape, SUBJECT_CLAUSE_VERBS)) + r")[ ]+\p{Ll})"
+    r"|,[ ]+(?=(?i:ủy[ ]ban[ ]nhân[ ]dân|ubnd)[^,;.:\n]{0,50}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
+    + r")[ ])")
+
+
+def _subject_end(text: str, start: int, end: int) -> int:
+    """Where the subject ``text[start:end]`` ends. Not past a document cited after it as the
+    next item of a list (a separator, then its type and symbol), unless the subject itself
+    starts citing (``triển khai Công điện số 22/CĐ-TTg ... và Nghị quyết số 02/NQ-CP``: a document
+    cited inside the subject, whose list is the subject's); not past a comma that opens the
+    report's own clause (a body and what it did).
+
+    >>> t = "về sắp xếp các đơn vị sự nghiệp, Phương án số 7178/PA-UBND ngày 14/11/2025 về tổng thể"
+    >>> t[3:_subject_end(t, 3, len(t))]
+    'sắp xếp các đơn vị sự nghiệp'
+    >>> t = "về việc triển khai Công điện số 22/CĐ-TTg ngày 09/3/2025 và Công điện số 23/CĐ-TTg"
+    >>> _subject_end(t, 8, len(t)) == len(t)
+    True
+    >>> t = "về cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh, Ủy ban nhân dân tỉnh đã ban hành"
+    >>> t[3:_subject_end(t, 3, len(t))]
+    'cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh'
+    """
+    cut = end
+    if (own := _OWN_CLAUSE.search(text, start, end)) is not None:
+        cut = own.start()
+    sm = SYMBOL_RE.search(text, start, cut)
+    if sm is not None and (before := _type_before(text, sm.start())) is not None and before.start() > start \
+            and _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start()) is not None:
+        sep = _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start())
+        assert sep is not None
+        cut = sep.start()
+    return cut
 
 
 def _type_over_line_end(text: str, lo: int, sm: regex.Match[str]) -> tuple[str, int] | None:
