@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vnreport_extract import parse_text, resolve
 from vnreport_extract.extract.citations import extract_citations
 
@@ -95,3 +97,18 @@ def test_a_symbol_written_with_and_without_its_marks_is_named_with_them() -> Non
     r = parse_text("Thực hiện Nghị quyết số 20/NQ-HDND ngày 10/3/2022 của HĐND huyện và "
                    "Nghị quyết số 20/NQ-HĐND của HĐND huyện.")
     assert [(d.symbol, d.variants, d.mentions) for d in r.documents] == [("20/NQ-HĐND", ["20/NQ-HDND"], 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định số 05/QĐ-UBND ngày 3/1/2024 và Quyết định số 5/QĐ-UBND ngày 03/01/2024",  # a leading zero
+    "Nghị định số 07/2021/NĐ-CP ngày 28/01/2021 và Nghị định 7/2021/NĐ-CP",
+    "Nghị định số 7/2021/ND-CP và Nghị định số 07/2021/NĐ-CP ngày 28/01/2021",  # and an ASCII Đ
+])
+def test_one_number_written_with_and_without_its_leading_zero_is_one_document(text: str) -> None:
+    [document] = parse_text(text).documents
+    assert (document.mentions, len(document.variants)) == (2, 1)
+
+
+def test_numbers_that_differ_by_more_than_zeros_are_two_documents() -> None:
+    text = "Quyết định số 5/QĐ-UBND ngày 3/1/2024 và Quyết định số 50/QĐ-UBND ngày 3/1/2024"
+    assert [d.symbol for d in parse_text(text).documents] == ["5/QĐ-UBND", "50/QĐ-UBND"]

@@ -49,16 +49,28 @@ class _Group:
 
 
 def _key(symbol: str) -> str:
-    """Symbols equal but for case, đ/d, spaces and dashes are the same symbol."""
-    folded = fold(symbol)
+    """Symbols equal but for case, đ/d, spaces, dashes and the number's leading zeros are the
+    same symbol (``05/QĐ-UBND`` and ``5/QĐ-UBND``, ``07/2021/NĐ-CP`` and ``7/2021/ND-CP``).
+
+    >>> _key("05/QĐ-UBND") == _key("5/qd-ubnd"), _key("07/2021/NĐ-CP") == _key("7/2021/ND-CP")
+    (True, True)
+    >>> _key("5/QĐ-UBND") == _key("50/QĐ-UBND")
+    False
+    """
+    folded = fold(symbol).lstrip("0") or "0"
     if folded.isascii():  # (almost always) an ASCII letter or digit is what str.isalnum() keeps
         return _NOT_KEY_ASCII.sub("", folded)
     return "".join(ch for ch in folded if ch.isalnum() or ch == "/")
 
 
+def _number_key(number: str | None) -> str | None:
+    """A document's number without its leading zeros (``05`` is ``5``)."""
+    return number.lstrip("0") or "0" if number else number
+
+
 def _compatible(group: _Group, c: Citation, key: str) -> bool:
     """Whether ``c`` (whose symbol's _key is ``key``) mentions the group's document."""
-    if c.number != group.number or (c.year and group.year and c.year != group.year):
+    if _number_key(c.number) != _number_key(group.number) or (c.year and group.year and c.year != group.year):
         return False
     if c.type_code and group.type_code and fold(c.type_code) != fold(group.type_code):
         return False
@@ -135,7 +147,7 @@ def resolve(citations: list[Citation]) -> Resolution:
     """
     ids: dict[int, str] = {}
     groups: list[_Group] = []
-    by_number: dict[str | None, list[_Group]] = {}
+    by_number: dict[str | None, list[_Group]] = {}  # by _number_key
     keys: dict[str, str] = {}  # each symbol's _key: a report cites a few symbols again and again
     for c in citations:
         if c.kind != "full" or not c.symbol:
@@ -144,7 +156,7 @@ def resolve(citations: list[Citation]) -> Resolution:
         if key is None:
             key = keys[c.symbol] = _key(c.symbol)
         # Only a group of the same number can be compatible: the others are not tried.
-        same_number = by_number.setdefault(c.number, [])
+        same_number = by_number.setdefault(_number_key(c.number), [])
         for target in same_number:
             if _compatible(target, c, key):
                 break
