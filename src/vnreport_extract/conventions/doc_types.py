@@ -336,7 +336,10 @@ AMENDING_LAW_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai, các văn bản hướng dẫn thi hành và Luật Nhà ở số "
      "65/2014/QH13;", "Luật Nhà ở số 65/2014/QH13"),
 ]
-NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH")
+# The issuers of a law's number: the Quốc hội and its Standing Committee (``22/2004/QH11``,
+# ``1211/2016/UBTVQH13``) and, for the laws of 1992-2001, the President who promulgated them
+# (``Luật Đất đai số 24-L/CTN``: L for Luật, CTN for Chủ tịch nước).
+NAMED_NUMBER_ISSUERS = ("QH", "UBTVQH", "CTN")
 NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
     ("Luật thanh tra số 22/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "22/2004/QH11"),
     ("Căn cứ Điều 37, Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại tố cáo số 58/2005/QH11, "
@@ -347,6 +350,7 @@ NAMED_NUMBER_EXAMPLES: list[tuple[str, str]] = [
      "42/2019/QH14"),
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối "
      "tác công tư và Luật Đấu thầu số 57/2024/QH15;", "57/2024/QH15"),
+    ("Căn cứ Luật Đất đai số 24-L/CTN ngày 14/7/1993;", "24-L/CTN"),
 ]
 # A Quốc hội number after a law's name, that is another document's (the type word before it).
 NAMED_NUMBER_NOT_EXAMPLES: list[tuple[str, str]] = [
