@@ -148,6 +148,22 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     ("Kế hoạch số 12/KH-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về việc", "Bộ Văn hóa, Thể thao và Du lịch"),
     ("Kế hoạch số 12/KH-SLĐTBXH của Sở Lao động - Thương binh và Xã hội về việc",
      "Sở Lao động - Thương binh và Xã hội"),
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: what the document does, with a capital.
+    ("Thông tư 127/2007/TT-BTC ngày 31/10/2007 của Bộ Tài chính Sửa đổi, bổ sung Thông tư số 23/2007/TT-BTC",
+     "Bộ Tài chính"),
+    ("Quyết định số 993/QĐ-BTTTT ngày 01/7/2011 của Bộ trưởng Bộ Thông tin và Truyền thông Công bố Định mức",
+     "Bộ trưởng Bộ Thông tin và Truyền thông"),
+    # A joint document names all its bodies (tt-01-2011-tt-bnv, tt-2442-2007-tt-ttcp) ...
+    ("Thông tư liên tịch số 55/2005/TTLT-BNV-VPCP ngày 06 tháng 5 năm 2005 của Bộ Nội vụ và Văn phòng Chính phủ "
+     "hướng dẫn thể thức", "Bộ Nội vụ và Văn phòng Chính phủ"),
+    ("Thông tư liên tịch số 527/TTLT/TTCP-BNV-UBKTTW ngày 22 tháng 3 năm 2007 của Thanh tra Chính phủ, Bộ Nội vụ "
+     "và Ủy ban Kiểm tra Trung ương hướng dẫn", "Thanh tra Chính phủ, Bộ Nội vụ và Ủy ban Kiểm tra Trung ương"),
+    # ... a document of one body does not take the next one (the report's own clause) ...
+    ("Công văn số 12/SNV-TCBC ngày 2/1/2024 của Sở Nội vụ và UBND huyện đã triển khai", "Sở Nội vụ"),
+    ("Thông tư liên tịch số 5/2010/TTLT-BNV-BTC của Bộ Nội vụ, UBND tỉnh đã triển khai", "Bộ Nội vụ"),
+    # ... and a minister named by position holds both offices (qd-353, Công báo Bà Rịa - Vũng Tàu).
+    ("Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng "
+     "dẫn", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
 ])
 def test_authority_ends_with_the_body_s_name(text: str, authority: str) -> None:
     assert extract_citations(text)[0].authority == authority

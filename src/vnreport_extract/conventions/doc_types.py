@@ -86,6 +86,11 @@ DOC_TYPES: list[DocType] = [
     {"name": "Hiến pháp", "state": None, "party": None, "examples": ["Hiến pháp năm 2013"]},
 ]
 
+# The types several bodies issue together (``Thông tư liên tịch``, ``Chương trình phối hợp``): a
+# citation's authority names every one of them (``của Bộ Nội vụ và Văn phòng Chính phủ``).
+JOINT_TYPE_CODES = frozenset(code for d in DOC_TYPES if "liên tịch" in d["name"] or "phối hợp" in d["name"]
+                             for code in (d["state"], d["party"]) if code)
+
 # Short forms that stand for a type word in running text (``QĐ số 12/QĐ-UBND``).
 ABBREVIATIONS: dict[str, str] = {
     "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",

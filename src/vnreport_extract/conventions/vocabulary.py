@@ -14,6 +14,12 @@ AUTHORITIES: list[str] = [
     "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Huyện ủy", "Đảng ủy", "HĐND tỉnh", "UBND tỉnh", "UBND huyện",
     "UBND xã", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện", "Ủy ban nhân dân xã", "Hội đồng nhân dân tỉnh",
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Thanh tra Chính phủ",
+    # National bodies that issue joint documents with the ministries (Thông tư liên tịch số
+    # 527/TTLT/TTCP-BNV-UBKTTW of the Thanh tra Chính phủ, the Bộ Nội vụ and the Ủy ban Kiểm tra Trung ương).
+    "Ủy ban Kiểm tra Trung ương", "Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương",
+    "Ban Nội chính Trung ương", "Văn phòng Trung ương Đảng", "Tòa án nhân dân tối cao",
+    "Viện kiểm sát nhân dân tối cao", "Kiểm toán nhà nước", "Ngân hàng Nhà nước Việt Nam",
+    "Bảo hiểm xã hội Việt Nam", "Tổng Liên đoàn Lao động Việt Nam",
 ]
 
 # Fields of ministries and of provincial departments (ngành): ``Bộ Tài nguyên và Môi trường``,
@@ -231,6 +237,13 @@ SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
 # ... and, after the name of a people's committee, the verb of a report's opening sentence
 # (``... định kỳ, Ủy ban nhân dân tỉnh Lâm Đồng báo cáo kết quả ...``).
 REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai"]
+
+# What a document does, written right after its body's name (with a capital, as a title's words
+# often are: ``của Bộ Tài chính Sửa đổi, bổ sung Thông tư ...``, ``của Bộ trưởng Bộ Thông tin và
+# Truyền thông Công bố Định mức ...``): the body's name ends before it.
+AUTHORITY_ENDING_VERBS: list[str] = [
+    "sửa đổi", "bổ sung", "công bố", "ban hành", "hướng dẫn", "quy định", "phê duyệt", "thành lập", "về việc",
+]
 
 # Vietnamese family names (họ), the first word of a signer's name: an OCR reading one accent
 # off (``Trân Văn Thanh``) folds to exactly one of them.

@@ -21,6 +21,7 @@ from ..conventions.doc_types import (
     CERTIFICATE_TYPES,
     CODES_OF_TYPE,
     DOC_TYPES,
+    JOINT_TYPE_CODES,
     NAME_COMMA_PAIRS,
     NAMED_BY_BODY,
     NAMED_NEEDS_AUTHOR,
@@ -39,6 +40,7 @@ from ..conventions.doc_types import (
 )
 from ..conventions.vocabulary import (
     AUTHORITIES,
+    AUTHORITY_ENDING_VERBS,
     CITED_TITLE_ENDS,
     CITED_TITLE_OPENERS,
     MARKED_SECTORS,
@@ -199,6 +201,9 @@ _AUTH_STOP = {w.casefold() for w in (
 # ... in lower case only: the verbs after a body (``Bộ Tư pháp sửa đổi``, ``bổ sung``, ``như sau``),
 # words of a name in capitals. (``công`` is no stop: ``khu công nghiệp``, ``hành chính công``.)
 _AUTH_STOP_LOWER = {"như", "sửa", "bổ"}
+# What a document does, written with a capital after its body's name (``của Bộ Tài chính Sửa
+# đổi ...``, ``... Truyền thông Công bố Định mức``): the name ends before it.
+_VERBS_AFTER_BODY = {v.casefold() for v in AUTHORITY_ENDING_VERBS}
 # A stop word that goes on a name after the word before it: ``Ủy ban``, ``Mặt trận Tổ quốc``.
 _NAME_PAIRS = {("ủy", "ban"), ("uỷ", "ban"), ("trận", "tổ")}
 # Past ten words a name goes on with its capitalised words, and with a word in lower case only
@@ -276,6 +281,65 @@ def _authority(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | No
     else:
         found = memo[window] = _authority_in(window)
     return (found[0], pos + found[1]) if found is not None else None
+
+
+_CO_ISSUER = regex.compile(r"[ ]*,[ ]*|[ ]+(?i:và)[ ]+")
+
+
+def _of_known(value: str) -> bool:
+    """Whether an authority's value is a known body, or a position of one (``Chủ nhiệm Văn
+    phòng Chính phủ``)."""
+    words = value.split()
+    n = _known_length(words)
+    if not n and (p := _position_length(words)):
+        n = p + _known_length(words[p:]) if _known_length(words[p:]) else 0
+    return n > 0
+
+
+def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] | None] | None,
+            joint: bool) -> tuple[str, int]:
+    """The authority ``found`` (value, end) with the others of the same document after it: the
+    bodies that issue a joint document with it (``joint``: ``Thông tư liên tịch ... của Thanh tra
+    Chính phủ, Bộ Nội vụ và Ủy ban Kiểm tra Trung ương``), each a known body, the list ending with
+    ``và``; and the second office of a minister named by their position alone (``của Bộ trưởng,
+    Chủ nhiệm Văn phòng Chính phủ``).
+
+    >>> t = "của Bộ Nội vụ và Văn phòng Chính phủ hướng dẫn"
+    >>> _joined(t, _authority(t, 4) or ("", 0), None, True)
+    ('Bộ Nội vụ và Văn phòng Chính phủ', 36)
+    >>> _joined(t, _authority(t, 4) or ("", 0), None, False)[0]
+    'Bộ Nội vụ'
+    >>> t = "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn"
+    >>> _joined(t, _authority(t, 4) or ("", 0), None, False)[0]
+    'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ'
+    """
+    value, end = found
+    words = value.split()
+    if not joint and not (_position_length(words) == len(words) and text.startswith(",", end)):
+        return found
+    parts: list[tuple[str, str, int]] = []  # (separator as written, value, end)
+    at = end
+    for _ in range(_MAX_CO_ISSUERS):
+        sep = _CO_ISSUER.match(text, at, at + 8)
+        if sep is None:
+            break
+        nxt = _authority(text, sep.end(), memo)
+        if nxt is None or not _of_known(nxt[0]):
+            break
+        parts.append((text[sep.start():sep.end()], nxt[0], nxt[1]))
+        at = nxt[1]
+        if not joint:  # a minister's second office: one
+            return value + parts[0][0] + parts[0][1], parts[0][2]
+    # A list of bodies ends with ``và``: without it, the comma may open the report's own clause
+    # (``của Sở Nội vụ, UBND huyện đã triển khai``).
+    while parts and parts[-1][0].strip() == ",":
+        parts.pop()
+    if not parts:
+        return found
+    return value + "".join(sep + v for sep, v, _ in parts), parts[-1][2]
+
+
+_MAX_CO_ISSUERS = 4
 
 
 def _authority_in(window: str) -> tuple[str, int] | None:
@@ -397,7 +461,8 @@ def _name_length(words: list[str]) -> int:
         # level it is of (``Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh``, ``Sở Tư pháp tỉnh Lâm Đồng``).
         n += _level_after(words, n)
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP \
-                and "/" not in words[n]:  # ``V/v`` opens a letter's subject
+                and "/" not in words[n] \
+                and " ".join(words[n:n + 2]).casefold() not in _VERBS_AFTER_BODY:  # ``V/v``: a subject
             n += 1
     else:
         # Ten words at most; a name in capitals goes on (``Ban Thường trực Ủy ban Trung ương Mặt
@@ -557,8 +622,10 @@ def _date_from(text: str, pos: int, month_first: Callable[[int], bool] | None = 
 
 
 def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None,
-          month_first: Callable[[int], bool] | None = None) -> _Tail:
-    """Date, authority and subject after a symbol or a name (``month_first``: see :func:`.dates.date_at`)."""
+          month_first: Callable[[int], bool] | None = None, joint: bool = False) -> _Tail:
+    """Date, authority and subject after a symbol or a name (``month_first``: see :func:`.dates.date_at`;
+    ``joint``: the document is issued by several bodies, all of which the authority names, see
+    :func:`_joined`)."""
     tail = _Tail(end=pos)
     for _ in range(2):
         # Every match is bounded: an unbounded one scans on to the next ``của``/``về`` in the
@@ -577,7 +644,7 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
             auth = _authority(text, of.end(), memo)
             if auth:
-                tail.authority, tail.end = auth
+                tail.authority, tail.end = _joined(text, auth, memo, joint)
                 continue
         break
     gap = _GAP.match(text, tail.end, tail.end + 540)
@@ -766,7 +833,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         number = parts_of.get(key) or parts_of.setdefault(key, symbol_parts(sm, doc_type, key[0]))
         if law is not None and not (number.issuer_code or "").startswith(NAMED_NUMBER_ISSUERS):
             continue  # ``Luật ... và Nghị định số 37/2007/NĐ-CP``: the name is another document's
-        tail = _tail(text, sm.end(), bodies, month_first)
+        tail = _tail(text, sm.end(), bodies, month_first, joint=number.type_code in JOINT_TYPE_CODES)
         if tail.authority is None and author_first is not None:
             tail.authority = author_first[2]
         if tail.authority is None:
