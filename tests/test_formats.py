@@ -4,6 +4,7 @@ where the name decides. The parser and the batch runs' duplicate test share thes
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -90,3 +91,17 @@ def test_a_pdf_named_txt_is_read_as_the_pdf_it_is(tmp_path: Path) -> None:
     report, original = parse_file(copy), parse_file(PDF)
     assert (report.source.format, report_id(report), len(report.citations)) == \
         ("pdf", report_id(original), len(original.citations))
+
+
+@pytest.mark.parametrize(("parts", "said"), [
+    (("[Content_Types].xml", "xl/workbook.xml"), "spreadsheet (Excel .xlsx) files are not supported"),
+    (("[Content_Types].xml", "ppt/presentation.xml"), "presentation (PowerPoint .pptx) files are not supported"),
+    (("a.pdf", "b.docx"), "a zip archive is no document: convert reads one member by member"),
+])
+def test_a_zip_that_is_no_word_file_is_named_for_what_it_is(tmp_path: Path, parts: tuple[str, ...], said: str) -> None:
+    from vnreport_extract import UnsupportedFormatError
+
+    path = tmp_path / "bang-tong-hop.xlsx"
+    path.write_bytes(_zip(*parts))
+    with pytest.raises(UnsupportedFormatError, match=re.escape(said)):
+        parse_file(path)

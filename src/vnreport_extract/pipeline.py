@@ -532,6 +532,20 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions | Mapping[str
     return report
 
 
+def _office_kind(head: bytes) -> str | None:
+    """The kind of office file a zip's first bytes show (a spreadsheet is a zip too), None for
+    another zip.
+
+    >>> _office_kind(b"PK\x03\x04...xl/workbook.xml"), _office_kind(b"PK\x03\x04...a.pdf")
+    ('spreadsheet (Excel .xlsx)', None)
+    """
+    for part, kind in ((b"xl/", "spreadsheet (Excel .xlsx)"), (b"ppt/", "presentation (PowerPoint .pptx)"),
+                       (b"opendocument", "OpenDocument (.ods, .odp, .odt)")):
+        if part in head:
+            return kind
+    return None
+
+
 def name_as(report: Report, path: str, shown: str) -> None:
     """The records of the file read at ``path`` name it ``shown``: its source, its attachments'
     (which came from the same file), and the errors and warnings that name it. A file whose
@@ -589,6 +603,9 @@ def _parse_file(p: Path, options: ParseOptions, limits: Limits) -> Report:
         del data
         return build_report(read_file(p, kind, sha, options, limits=limits), limits=limits, frame_expected=True)
     if kind == "zip":
+        if (office := _office_kind(data[:SNIFF_BYTES])) is not None:
+            raise UnsupportedFormatError(f"{p}: {office} files are not supported (PDF, DOCX, DOC, text and "
+                                         "Markdown are)")
         raise UnsupportedFormatError(f"{p}: a zip archive is no document: convert reads one member by member "
                                      "(vnreport-extract convert, vnreport_extract.batch.convert)")
     raise UnsupportedFormatError(f"{p}: {kind} files are not supported (PDF, DOCX, DOC, text and Markdown are)")
