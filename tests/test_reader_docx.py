@@ -510,7 +510,7 @@ def test_tcvn3_run_converted_to_unicode(tmp_path: Path) -> None:
             '<w:t>Céng hoµ x· héi chñ nghÜa ViÖt Nam</w:t></w:r></w:p>')
     doc = read_docx(_build(tmp_path, body))
     assert ([b.text for b in doc.blocks], [c for c, _ in doc.warnings]) == \
-        (["Cộng hoà xã hội chủ nghĩa Việt Nam"], ["legacy-font-encoding"])
+        (["Cộng hoà xã hội chủ nghĩa Việt Nam"], ["legacy-encoding"])
 
 
 def test_tcvn3_font_from_the_paragraph_style(tmp_path: Path) -> None:

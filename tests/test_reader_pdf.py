@@ -482,7 +482,7 @@ def test_generated_pdf_tcvn3_font_converted(tmp_path: Path) -> None:
                + _text(100, 660, b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c", b"F2"))
     doc = read_pdf(_write(tmp_path, "tcvn3.pdf", make_pdf([content])))
     assert _paragraphs(doc) == ["Cộng hoà xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"]
-    assert ("legacy-font", "text in .VnTime converted from tcvn3") in doc.warnings
+    assert ("legacy-encoding", "text in .VnTime converted from tcvn3") in doc.warnings
 
 
 def test_generated_pdf_tcvn3_text_in_a_font_not_named_so_converted(tmp_path: Path) -> None:
@@ -493,7 +493,7 @@ def test_generated_pdf_tcvn3_text_in_a_font_not_named_so_converted(tmp_path: Pat
     doc = read_pdf(_write(tmp_path, "tcvn3-helvetica.pdf", make_pdf([content])), ParseOptions(ocr="off"))
     both = "Cộng hoà xã hội chủ nghĩa Việt Nam Độc lập - Tự do - Hạnh phúc"
     assert " ".join(_paragraphs(doc)) == f"{both} {both}"
-    assert ("legacy-font", "text in Helvetica converted from tcvn3") in doc.warnings
+    assert ("legacy-encoding", "text in Helvetica converted from tcvn3") in doc.warnings
     assert doc.errors == []
 
 

@@ -1289,7 +1289,7 @@ def read_docx(path: Path, *, limits: Limits | None = None) -> SourceDocument:
         warnings.append(("docx-missing-part", f"the document names parts the file does not hold, read without "
                                               f"them: {', '.join(parts.missing)}"))
     if reader.legacy.converted:
-        warnings.append(("legacy-font-encoding",
+        warnings.append(("legacy-encoding",
                          f"{reader.legacy.converted} runs in a TCVN3/VNI font were converted to Unicode"))
     if reader.unread:
         kinds = ", ".join(f"{n} {_UNREAD_NAMES.get(kind, kind)}" for kind, n in sorted(reader.unread.items()))

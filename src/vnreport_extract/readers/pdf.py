@@ -223,7 +223,7 @@ class _LegacyConverter:
 
     def release(self, kept: bool) -> None:
         """The page's adopted fonts done with; ``kept``: their conversion made the page read
-        (it is recorded for the document's ``legacy-font`` warning)."""
+        (it is recorded for the document's ``legacy-encoding`` warning)."""
         if kept:
             self.converted.update(self.adopted)
         self.adopted = {}
@@ -1193,7 +1193,7 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
     if truncated:
         warnings.append(("truncated-pdf", f"{path.name}: no end-of-file marker; read what was there"))
     for font, encoding in sorted(converter.used().items()):
-        warnings.append(("legacy-font", f"text in {font} converted from {encoding}"))
+        warnings.append(("legacy-encoding", f"text in {font} converted from {encoding}"))
 
     if converter.converted or garbled:
         # The same mojibake on a short page (a signature page, a Nơi nhận) has too few words
