@@ -1631,3 +1631,14 @@ def test_an_error_of_the_progress_callback_reaches_the_caller_as_it_is() -> None
 def test_a_progress_that_is_no_function_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="progress must be a function of"):
         parse_file(SEED_SCAN, progress=True)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tesseract
+def test_a_page_read_by_ocr_shows_the_number_a_signing_tool_stamped_into_a_form_field() -> None:
+    # cv-1984 (Sở Nội vụ Lâm Đồng, signed): its number is a form field over the page, which the
+    # text layer's reader reads from the field; read by OCR (``ocr="on"``), the page is drawn
+    # with its fields, as a viewer shows it.
+    signed = FIXTURES / "archives" / "lam-dong-2025" / "cv-1984-snv-tcbc-2025.pdf"
+    number = parse_file(signed, {"ocr": "on", "pages": "1"}).metadata.number
+    assert number is not None and number.symbol == "1984/SNV-TCBC"

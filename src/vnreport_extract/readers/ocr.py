@@ -2256,6 +2256,7 @@ class _Raster:
         try:
             with _PDFIUM:
                 self._pdf = pdfium.PdfDocument(str(path))
+                self._pdf.init_forms()  # for the fields of a page with text (see _raster)
                 self.count = len(self._pdf)
         except pdfium.PdfiumError as exc:
             raise CorruptFileError(f"{path}: cannot open the PDF to rasterise it: {exc}") from exc
@@ -2320,8 +2321,11 @@ def _raster(page: Any, dpi: int) -> Any:
         bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False, grayscale=True)
         grey = np.array(bitmap.to_numpy())
     else:
-        # R, G, B and a padding byte: PIL takes the buffer as it is, and so does NumPy.
-        bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=False, rev_byteorder=True,
+        # R, G, B and a padding byte: PIL takes the buffer as it is, and so does NumPy. A page
+        # with text of its own (read by OCR when asked to) is drawn with its form fields, as a
+        # viewer shows it: a signing tool stamps the number and day into fields (``Số: 1984``).
+        # Not a scan's: its fields are the signatures' boxes over the scanned sheet.
+        bitmap = page.render(scale=scale, draw_annots=False, may_draw_forms=_has_text(page), rev_byteorder=True,
                              prefer_bgrx=True)
         grey = np.array(bitmap.to_pil().convert("L"))
         rgb = bitmap.to_numpy()
@@ -2331,6 +2335,13 @@ def _raster(page: Any, dpi: int) -> Any:
         grey[(r > 60) & (r - 60 > np.maximum(rgb[..., 1], rgb[..., 2]))] = 255
     bitmap.close()
     return grey
+
+
+def _has_text(page: Any) -> bool:
+    """Whether a page holds text objects of its own (a text layer), not only images and paths."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT for obj in page.get_objects(max_depth=3))
 
 
 def _greyscale_only(page: Any) -> bool:
