@@ -471,3 +471,12 @@ def test_a_run_s_options_given_where_a_parse_s_are_taken_give_the_parse_s_part()
 
     got = as_parse_options(ConvertOptions(workers=2, ocr="off", timeout=60), None, "reports_bag")
     assert (type(got), got) == (ParseOptions, ParseOptions(ocr="off"))
+
+
+def test_a_copy_of_the_options_is_checked_as_the_options_are() -> None:
+    # The options are frozen, so a copy is how one is changed; pydantic's own took any value.
+    from pydantic import ValidationError
+
+    assert ParseOptions().model_copy(update={"ocr": "off"}).ocr == "off"
+    with pytest.raises(ValidationError, match="ocr"):
+        ParseOptions().model_copy(update={"ocr": "Off"})

@@ -112,3 +112,9 @@ def test_one_number_written_with_and_without_its_leading_zero_is_one_document(te
 def test_numbers_that_differ_by_more_than_zeros_are_two_documents() -> None:
     text = "Quyết định số 5/QĐ-UBND ngày 3/1/2024 và Quyết định số 50/QĐ-UBND ngày 3/1/2024"
     assert [d.symbol for d in parse_text(text).documents] == ["5/QĐ-UBND", "50/QĐ-UBND"]
+
+
+@pytest.mark.parametrize("given", [["245/KH-UBND"], "245/KH-UBND"])
+def test_resolve_given_no_citations_is_a_type_error(given: object) -> None:
+    with pytest.raises(TypeError, match="resolve takes a report's citations"):
+        resolve(given)  # type: ignore[arg-type]

@@ -202,3 +202,8 @@ def test_a_symbol_whose_slash_was_lost_after_its_type_word(line: str, symbol: st
 ])
 def test_digits_glued_to_a_code_without_its_type_word_are_no_citation(line: str) -> None:
     assert parse_text(line).citations == []
+
+
+def test_parse_symbol_given_no_text_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="parse_symbol takes a symbol as a str"):
+        parse_symbol(None)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Mapping
-from typing import Literal, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -85,6 +85,23 @@ class ParseOptions(BaseModel):
             if not m or int(m.group(1)) < 1 or (m.group(2) and int(m.group(2)) < int(m.group(1))):
                 raise ValueError(f"{part.strip()!r} is not a page or a range of pages like 2-5")
         return value
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with the fields of ``update`` changed, checked as options are when made (the
+        options are frozen: a copy is how one is changed). pydantic's own copy takes any value as it
+        is, so that ``ocr="Off"`` would pass and be read as ``auto``.
+
+        >>> ParseOptions().model_copy(update={"ocr": "off"}).ocr
+        'off'
+        >>> try:
+        ...     ParseOptions().model_copy(update={"ocr": "Off"})
+        ... except ValueError as exc:
+        ...     print(type(exc).__name__)
+        ValidationError
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        return self.model_validate({**{name: getattr(self, name) for name in type(self).model_fields}, **update})
 
     def page_numbers(self, total: int) -> list[int]:
         """The 1-based pages to read of a document of ``total`` pages, in order, each once.

@@ -145,6 +145,10 @@ def resolve(citations: list[Citation]) -> Resolution:
     >>> [(d.symbol, d.mentions) for d in r.documents], r.document_ids == [r.documents[0].id] * 2
     ([('33/CT-TTg', 2)], True)
     """
+    if isinstance(citations, (str, bytes)) or not all(isinstance(c, Citation) for c in citations):
+        given = type(citations).__name__ if isinstance(citations, (str, bytes)) else \
+            f"a list holding {next(type(c).__name__ for c in citations if not isinstance(c, Citation))}"
+        raise TypeError(f"resolve takes a report's citations (a list of Citation: report.citations), not {given}")
     ids: dict[int, str] = {}
     groups: list[_Group] = []
     by_number: dict[str | None, list[_Group]] = {}  # by _number_key

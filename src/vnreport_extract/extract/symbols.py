@@ -224,6 +224,8 @@ def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None
     >>> s = parse_symbol("04/2020/TT/BTP"); s.symbol, s.repairs
     ('04/2020/TT-BTP', ['slash-for-hyphen'])
     """
+    if not isinstance(raw, str):
+        raise TypeError(f"parse_symbol takes a symbol as a str (245/KH-UBND), not {type(raw).__name__}")
     m = SYMBOL_RE.fullmatch(raw.strip())
     if m is None:
         return None
