@@ -713,3 +713,14 @@ def test_a_date_on_the_next_line_in_lower_case_is_the_citation_s(text: str, date
 ])
 def test_a_subject_ends_before_the_next_document_and_the_reports_own_clause(text: str, subject: str) -> None:
     assert extract_citations(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2024 và Kế hoạch số 46/KH-UBND cùng ngày của UBND huyện",
+     ["2024-03-02", "2024-03-02"]),
+    ("Công văn số 123/UBND-VP ngày 2/1/2024 về việc tổ chức Tết; Công văn số 124/UBND-VP cùng ngày về việc thăm hỏi",
+     ["2024-01-02", "2024-01-02"]),
+    ("Kế hoạch số 46/KH-UBND cùng ngày", [None]),  # no document dated before it
+])
+def test_a_document_dated_the_same_day_takes_the_date_of_the_one_before(text: str, dates: list[str | None]) -> None:
+    assert [c.date.iso if c.date else None for c in extract_citations(text)] == dates

@@ -244,6 +244,13 @@ class _Tail:
     authority: str | None = None
     subject: str | None = None
     subject_end: int | None = None
+    same_day: bool = False  # ``cùng ngày``: dated as the document cited before it
+
+
+# ``... Kế hoạch số 45/KH-UBND ngày 02/3/2024 và Kế hoạch số 46/KH-UBND cùng ngày``: the same date.
+_SAME_DAY = regex.compile(r"(?i:cùng)[ ]+(?i:ngày)(?!\w)")
+# How far back the document whose date ``cùng ngày`` repeats may be (characters).
+_SAME_DAY_REACH = 300
 
 
 @functools.lru_cache(maxsize=1024)  # a type word is written in a handful of ways
@@ -635,11 +642,14 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         # What follows the lead's spaces and comma decides which forms can match at all:
         # ``ngày``, ``của`` (the lead takes nothing more before them).
         first = text[p:p + 1]
-        if tail.date is None:
+        if tail.date is None and not tail.same_day:
             found = _date_from(text, p, month_first)
             if found:
                 tail.date, start, tail.end = found
                 tail.date_span = (start, tail.end)
+                continue
+            if first in ("c", "C") and (same := _SAME_DAY.match(text, p)) is not None:
+                tail.same_day, tail.end = True, same.end()
                 continue
         if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
             auth = _authority(text, of.end(), memo)
@@ -804,6 +814,7 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
     listed_after: dict[int, Citation] = {}  # a listed symbol's start → the citation right before it
     parts_of: dict[tuple[str, str], SymbolParts] = {}
     bodies: dict[str, tuple[str, int] | None] = {}  # the authorities read, by their window
+    same_day: list[Citation] = []  # dated ``cùng ngày``
     for sm in find_symbols(text) if symbols is None else symbols:
         if taken.overlaps(sm.start(), sm.end()):
             continue
@@ -847,6 +858,8 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             issuer_code=number.issuer_code, symbol=number.symbol, convention=number.convention,
             repairs=number.repairs, date=tail.date, authority=tail.authority, subject=tail.subject))
         taken.add(start, end)
+        if tail.same_day:
+            same_day.append(out[-1])
         if tail.subject_end:
             subjects.add(end, tail.subject_end)
         after = tail.subject_end or end
@@ -856,6 +869,11 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             list_type[nxt.end()] = doc_type
             if tail.date is None and tail.subject is None:
                 listed_after[nxt.end()] = out[-1]
+    for same in same_day:  # the date of the document cited right before, close by
+        dated_before = max((p for p in out if p.end <= same.start and p.date is not None), key=lambda p: p.end,
+                           default=None)
+        if dated_before is not None and same.start - dated_before.end <= _SAME_DAY_REACH:
+            same.date = dated_before.date
     # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
     # (and author) after the last symbol of a list are those of the symbols listed before it.
     by_start = {c.start: c for c in out} if listed_after else {}
