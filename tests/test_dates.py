@@ -334,3 +334,22 @@ def test_a_calendar_date_record_is_taken(fields: dict[str, int | str], iso: str 
 ])
 def test_a_span_of_days_of_one_month(text: str, read: list[tuple[str, str, str | None]]) -> None:
     assert [(d.raw, d.value.iso, d.until and d.until.iso) for d in extract_dates(text)] == read
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Hạn chót 31/4/2024 phải nộp hồ sơ.", "'31/4/2024'"),
+    ("trước ngày 45/40/2025 để tổng hợp", "'45/40/2025'"),  # cv-4409-bca-c04-2025 (scan): a misread day
+    ("cuộc họp ngày 30 tháng 02 năm 2024 họp", "'ngày 30 tháng 02 năm 2024'"),
+])
+def test_a_date_that_names_no_calendar_day_is_told_not_dropped_silently(text: str, told: str) -> None:
+    report = parse_text(text)
+    assert [d.kind for d in report.dates if d.kind == "date"] == []
+    assert [w.message.split(" names")[0] for w in report.warnings if w.code == "date-not-in-calendar"] == [told]
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội, ngày 31 tháng 02 năm 2024\nBÁO CÁO",  # the document's own: the header's warning tells it
+    "ngày 29/02/2024 và 15/10/2025",
+])
+def test_no_calendar_warning_for_a_real_day_or_the_documents_own(text: str) -> None:
+    assert [w.code for w in parse_text(text).warnings if w.code == "date-not-in-calendar"] == []

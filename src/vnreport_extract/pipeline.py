@@ -122,7 +122,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     citations = others(found)
     symbols = [(m.start(), m.end()) for m in symbol_matches]
     low = lowered(text)  # for the patterns that start with a word in any case
-    dates = extract_dates(text, skip=symbols + own, low=low)
+    impossible: list[tuple[int, int]] = []
+    dates = extract_dates(text, skip=symbols + own, low=low, rejected=impossible)
     month_first = MonthFirst(text, dates)
     if month_first:
         # A spreadsheet's column of dates written month first (``11/16/2012``): the documents cited
@@ -189,6 +190,13 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         warnings.append(Warning(code="no-report-structure",
                                 message="no header (issuer, number, place and date, type name), recipients, "
                                         "sections or signature found: the text may not be a report"))
+    # A date that names no calendar day is no date mention; the document's own is told by the
+    # header's warning (unreadable-document-date).
+    header_dates = [(w.start, w.end) for w in meta.warnings if w.code == "unreadable-document-date"]
+    warnings += [Warning(code="date-not-in-calendar", start=a, end=b,
+                         message=f"{text[a:b]!r} names no calendar day: not read as a date")
+                 for a, b in impossible if not any(s is not None and e is not None and s < b and a < e
+                                                   for s, e in header_dates)]
     warnings += [Warning(code="date-month-first", start=column[0].start, end=column[0].end,
                          message=f"{len(column)} dates of a table column read month first, as a spreadsheet "
                                  f"writes them: {column[0].raw!r} is {column[0].value.iso}")

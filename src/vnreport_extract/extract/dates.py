@@ -269,11 +269,18 @@ def date_at(text: str, pos: int, month_first: Callable[[int], bool] | None = Non
     return PartialDate.of(year, month, day), m.start(), m.end()
 
 
-def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str | None = None) -> list[DateMention]:
+def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str | None = None,
+                  rejected: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
 
     ``skip`` are spans (document symbols) whose numbers are not dates; ``low``: the text in
-    lower case (:func:`~.scan.lowered`) when the caller has it already.
+    lower case (:func:`~.scan.lowered`) when the caller has it already; ``rejected``, when
+    given, gets the spans of the dates written whole that name no calendar day (``31/4/2024``,
+    ``ngày 30 tháng 02 năm 2024``), which are no date mentions.
+
+    >>> out: list[tuple[int, int]] = []
+    >>> extract_dates("Hạn chót 31/4/2024.", rejected=out), out
+    ([], [(9, 18)])
 
     >>> [d.value.iso for d in extract_dates("ngày 18 tháng 5 năm 2021 và 05/4/2022")]
     ['2021-05-18', '2022-04-05']
@@ -305,6 +312,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
                 add("year", m.start(), m.end(), PartialDate.of(year))
             else:
                 add("date" if day else "month", m.start(), m.end(), PartialDate.of(year, month, day))
+        elif rejected is not None and day and month and not taken.overlaps(m.start(), m.end()):
+            rejected.append((m.start(), m.end()))
     for m in matches_at(WORDED_DAYS, text, day_words):
         month, year = int(m.group("m")), int(m.group("y"))
         days = list(_DAY.finditer(text, m.start("days"), m.end("days")))
@@ -340,6 +349,9 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             first, second = second, first  # month first: a spreadsheet's column
         if is_calendar_date(first, second, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, second, first))
+        elif rejected is not None and not is_calendar_date(second, first, year) \
+                and not taken.overlaps(m.start(), m.end()):
+            rejected.append((m.start(), m.end()))
     for m in matches_at(WORDED_MONTHS, text, month_words):
         year = int(m.group("y"))
         months = list(_DAY.finditer(text, m.start("months"), m.end("months")))
