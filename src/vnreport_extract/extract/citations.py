@@ -204,6 +204,7 @@ _AUTH_STOP_LOWER = {"như", "sửa", "bổ"}
 # What a document does, written with a capital after its body's name (``của Bộ Tài chính Sửa
 # đổi ...``, ``... Truyền thông Công bố Định mức``): the name ends before it.
 _VERBS_AFTER_BODY = {v.casefold() for v in AUTHORITY_ENDING_VERBS}
+_VERB_FIRST_WORDS = {v.split()[0] for v in _VERBS_AFTER_BODY}
 # A stop word that goes on a name after the word before it: ``Ủy ban``, ``Mặt trận Tổ quốc``.
 _NAME_PAIRS = {("ủy", "ban"), ("uỷ", "ban"), ("trận", "tổ")}
 # Past ten words a name goes on with its capitalised words, and with a word in lower case only
@@ -321,8 +322,7 @@ def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] |
     'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ'
     """
     value, end = found
-    words = value.split()
-    if not joint and not (_position_length(words) == len(words) and text.startswith(",", end)):
+    if not joint and not (text.startswith(",", end) and _position_length(value.split()) == len(value.split())):
         return found
     parts: list[tuple[str, str, int]] = []  # (separator as written, value, end)
     at = end
@@ -469,7 +469,8 @@ def _name_length(words: list[str]) -> int:
         n += _level_after(words, n)
         while n < len(words) and words[n][:1].isupper() and words[n].casefold() not in _AUTH_STOP \
                 and "/" not in words[n] \
-                and " ".join(words[n:n + 2]).casefold() not in _VERBS_AFTER_BODY:  # ``V/v``: a subject
+                and not (words[n].casefold() in _VERB_FIRST_WORDS
+                         and " ".join(words[n:n + 2]).casefold() in _VERBS_AFTER_BODY):  # ``V/v``: a subject
             n += 1
     else:
         # Ten words at most; a name in capitals goes on (``Ban Thường trực Ủy ban Trung ương Mặt
@@ -702,9 +703,10 @@ def _subject_end(text: str, start: int, end: int) -> int:
     'cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh'
     """
     cut = end
-    if (own := _OWN_CLAUSE.search(text, start, end)) is not None:
+    # (Most subjects hold no comma, and no slash of a symbol: the patterns are tried only then.)
+    if text.find(",", start, end) >= 0 and (own := _OWN_CLAUSE.search(text, start, end)) is not None:
         cut = own.start()
-    sm = SYMBOL_RE.search(text, start, cut)
+    sm = SYMBOL_RE.search(text, start, cut) if text.find("/", start, cut) >= 0 else None
     if sm is not None and (before := _type_before(text, sm.start())) is not None and before.start() > start \
             and _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start()) is not None:
         sep = _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start())
