@@ -185,3 +185,16 @@ def test_csv_tables_open_in_excel_and_read_back_with_their_types(tmp_path: Path)
         parquet[scalar].astype(object).where(parquet[scalar].notna(), None).values.tolist()
     assert duckdb.sql(f"select count(*), min(report_id) from '{tables / 'citations.csv'}'").fetchall() == [
         (len(parquet), SEED_ID)]
+
+
+def test_a_failed_report_and_a_read_one_of_the_same_bytes_have_two_ids(tmp_path: Path) -> None:
+    # An empty .pdf is refused, an empty .txt read: the same bytes, two reports, two rows.
+    from vnreport_extract.batch import iter_reports
+
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    reports = list(iter_reports([tmp_path], errors="report"))
+    assert sorted(r.status for r in reports) == ["failed", "ok"]
+    rows = to_frames(reports)["reports"]
+    assert rows["report_id"].is_unique and len(rows) == 2
+    assert next(r for r in reports if r.status == "ok").report_id == hashlib.sha256(b"").hexdigest()[:16]

@@ -316,21 +316,26 @@ class PartError(Record):
     message: str = Field(description="one line for a person")
 
 
-def make_report_id(sha256: str | None, text: str, path: str | None, fmt: str | None) -> str:
+def make_report_id(sha256: str | None, text: str, path: str | None, fmt: str | None, *, failed: bool = False) -> str:
     """A report's id: the first 16 hex digits of its file's sha256, so the same file gets the
     same id in every run (and of its text when it came from no file; of its path when it has
     neither: a file that could not be read). A Markdown reading takes those of the sha256 of
     ``<sha256>:markdown``: the same bytes saved as ``.txt`` are read as plain text, another
-    report, which must not share its id.
+    report, which must not share its id; and so does a ``failed`` report (``<sha256>:failed``):
+    the bytes of an empty ``.txt``, read, and of an empty ``.pdf``, refused, are two reports.
 
     >>> make_report_id("ab" * 32, "", None, "text"), make_report_id("ab" * 32, "", None, "markdown")
     ('abababababababab', 'c9b9bafe37188adb')
+    >>> make_report_id("ab" * 32, "", None, "pdf", failed=True) != make_report_id("ab" * 32, "", None, "text")
+    True
     """
     if not sha256:
         basis = text if text or not path else f"path:{path}"
         sha256 = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
     if fmt == "markdown":
         sha256 = hashlib.sha256(f"{sha256}:markdown".encode()).hexdigest()
+    if failed:
+        sha256 = hashlib.sha256(f"{sha256}:failed".encode()).hexdigest()
     return sha256[:16]
 
 
@@ -367,5 +372,6 @@ class Report(Record):
     def _identified(self) -> Report:
         # Made when the report is: every report has one, read from a file, a text or neither.
         if self.report_id is None:
-            self.report_id = make_report_id(self.source.sha256, self.text, self.source.path, self.source.format)
+            self.report_id = make_report_id(self.source.sha256, self.text, self.source.path, self.source.format,
+                                            failed=self.status == "failed")
         return self

@@ -131,9 +131,9 @@ def report_id(report: Report | Mapping[str, Any]) -> str:
             return str(stored)
         source = report.get("source") or {}
         return make_report_id(source.get("sha256"), str(report.get("text") or ""), source.get("path"),
-                              source.get("format"))
+                              source.get("format"), failed=report.get("status") == "failed")
     return report.report_id or make_report_id(report.source.sha256, report.text, report.source.path,
-                                              report.source.format)
+                                              report.source.format, failed=report.status == "failed")
 
 
 def _date(prefix: str, value: Mapping[str, Any] | None) -> Row:
