@@ -275,3 +275,16 @@ def test_a_report_and_its_attachments_carry_the_ids_the_tables_name_them_by(tmp_
     assert [r["report_id"] for r in report_rows(report)["reports"]] == [rid, f"{rid}-1"]
     # A text given to parse_text: the id of the text, as the tables made it.
     assert parse_text(DECISION).report_id == hashlib.sha256(parse_text(DECISION).text.encode()).hexdigest()[:16]
+
+
+def test_a_report_stored_before_ids_gets_its_attachments_numbered(tmp_path: Path) -> None:
+    from vnreport_extract import Report
+
+    report = parse_text(DECISION)
+    stored = report.model_dump(mode="json")
+    stored.pop("report_id")
+    for attachment in stored["attachments"]:
+        attachment.pop("report_id")
+    loaded = Report.model_validate(stored)
+    assert (loaded.report_id, [a.report_id for a in loaded.attachments]) == (
+        report.report_id, [f"{report.report_id}-1"])

@@ -164,6 +164,13 @@ def test_authority_with_a_capitalised_stop_word_inside_its_name() -> None:
     # ... and a minister named by position holds both offices (qd-353, Công báo Bà Rịa - Vũng Tàu).
     ("Thông tư số 02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng "
      "dẫn", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+    # Not a position and a body (the report's own clause), nor a Party programme (not joint: its code
+    # CTr is every programme's), nor a second list after a joint document's bodies.
+    ("Quyết định số 12/QĐ-TTg ngày 14/8/2015 của Thủ tướng, Bộ Nội vụ đã ban hành Kế hoạch.", "Thủ tướng"),
+    ("Thực hiện Chương trình hành động số 15-CTr/TU ngày 05/3/2021 của Tỉnh ủy, Đảng ủy và Ủy ban nhân dân xã "
+     "đã ban hành kế hoạch thực hiện.", "Tỉnh ủy"),
+    ("Thông tư liên tịch số 5/2010/TTLT-BNV-BTC của Bộ Nội vụ và Bộ Tài chính, Sở Nội vụ và Sở Tài chính đã "
+     "hướng dẫn", "Bộ Nội vụ và Bộ Tài chính"),
 ])
 def test_authority_ends_with_the_body_s_name(text: str, authority: str) -> None:
     assert extract_citations(text)[0].authority == authority
@@ -715,12 +722,32 @@ def test_a_subject_ends_before_the_next_document_and_the_reports_own_clause(text
     assert extract_citations(text)[0].subject == subject
 
 
+# ... but not at a common word that only looks like a body (``xã hội``, ``ban hành``, ``sở hữu``), nor
+# before a document listed after a law the subject names.
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Nghị quyết số 20/NQ-HĐND ngày 10/12/2023 của HĐND tỉnh về nhiệm vụ phát triển kinh tế, xã hội năm 2024, "
+     "UBND huyện đã ban hành kế hoạch.", "nhiệm vụ phát triển kinh tế, xã hội năm 2024"),
+    ("Quyết định số 5/QĐ-UBND về sửa đổi, ban hành quy chế phối hợp, các cơ quan đã thực hiện.",
+     "sửa đổi, ban hành quy chế phối hợp"),
+    ("Công văn số 9/STTTT về bảo hộ quyền tác giả, sở hữu trí tuệ trên môi trường mạng.",
+     "bảo hộ quyền tác giả, sở hữu trí tuệ trên môi trường mạng"),
+    ("Công văn số 123/UBND-VP ngày 2/1/2024 về việc triển khai thi hành Luật Phòng, chống tham nhũng và Nghị "
+     "định số 59/2019/NĐ-CP ngày 1/7/2019.",
+     "triển khai thi hành Luật Phòng, chống tham nhũng và Nghị định số 59/2019/NĐ-CP ngày 1/7/2019"),
+])
+def test_a_subject_goes_on_past_words_that_only_look_like_its_end(text: str, subject: str) -> None:
+    assert extract_citations(text)[0].subject == subject
+
+
 @pytest.mark.parametrize(("text", "dates"), [
     ("Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2024 và Kế hoạch số 46/KH-UBND cùng ngày của UBND huyện",
      ["2024-03-02", "2024-03-02"]),
     ("Công văn số 123/UBND-VP ngày 2/1/2024 về việc tổ chức Tết; Công văn số 124/UBND-VP cùng ngày về việc thăm hỏi",
      ["2024-01-02", "2024-01-02"]),
     ("Kế hoạch số 46/KH-UBND cùng ngày", [None]),  # no document dated before it
+    # Not across a sentence, nor after a comma (another clause's ``cùng ngày``).
+    ("Căn cứ Quyết định số 100/QĐ-UBND ngày 02/3/2024 của UBND tỉnh. Ngày 20/5/2024, UBND huyện ban hành Kế "
+     "hoạch số 46/KH-UBND, cùng ngày ban hành Công văn số 47/UBND-VP.", ["2024-03-02", None, None]),
 ])
 def test_a_document_dated_the_same_day_takes_the_date_of_the_one_before(text: str, dates: list[str | None]) -> None:
     assert [c.date.iso if c.date else None for c in extract_citations(text)] == dates

@@ -340,6 +340,7 @@ def test_a_span_of_days_of_one_month(text: str, read: list[tuple[str, str, str |
     ("Hạn chót 31/4/2024 phải nộp hồ sơ.", "'31/4/2024'"),
     ("trước ngày 45/40/2025 để tổng hợp", "'45/40/2025'"),  # cv-4409-bca-c04-2025 (scan): a misread day
     ("cuộc họp ngày 30 tháng 02 năm 2024 họp", "'ngày 30 tháng 02 năm 2024'"),
+    ("Ngày 12/25/2024 họp.", "'12/25/2024'"),  # month first, alone: not a column's, so not read so
 ])
 def test_a_date_that_names_no_calendar_day_is_told_not_dropped_silently(text: str, told: str) -> None:
     report = parse_text(text)
@@ -353,3 +354,12 @@ def test_a_date_that_names_no_calendar_day_is_told_not_dropped_silently(text: st
 ])
 def test_no_calendar_warning_for_a_real_day_or_the_documents_own(text: str) -> None:
     assert [w.code for w in parse_text(text).warnings if w.code == "date-not-in-calendar"] == []
+
+
+def test_extract_dates_tells_what_of_an_impossible_date_it_read() -> None:
+    from vnreport_extract import extract_dates as public_extract_dates
+
+    found = public_extract_dates("Hạn chót 31/4/2024, chậm nhất ngày 30 tháng 02 năm 2024.")
+    assert [w.message for w in found.warnings] == [
+        "'31/4/2024' names no calendar day: not read as a date",
+        "'ngày 30 tháng 02 năm 2024' names no calendar day: only 'tháng 02 năm 2024' is read (2024-02)"]

@@ -37,6 +37,8 @@ def figures(text: str) -> list[Figure]:
     ("có diện tích cơ sở cai nghiện dưới 3ha, gồm", 3, "ha"),
     ("Kinh phí 15.000.000đ.", 15000000, "đ"),
     ("Kinh phí hỗ trợ 15.000.000 VNĐ.", 15000000, "vnđ"),
+    ("Mức hỗ trợ 40.000.000đ/hộ.", 40000000, "đ"),  # what it is per, glued
+    ("Giá thuê 100.000VNĐ/m2.", 100000, "vnđ"),
     # An amount in two units of money: one figure in the larger.
     ("Tổng kinh phí 2 tỷ 500 triệu đồng.", 2.5, "tỷ đồng"),
     ("mức hỗ trợ 1 triệu 500 nghìn đồng/người", 1.5, "triệu đồng"),
@@ -348,3 +350,9 @@ def test_the_share_of_poor_households_in_every_wording(text: str) -> None:
     assert [(f.value, f.unit, f.subject) for f in report.figures] == [(45, "hộ", "hộ nghèo"), (1.92, "%", "hộ nghèo")]
     assert report.demographics is not None
     assert (report.demographics.poor_households, report.demographics.poor_household_rate) == (45, 1.92)
+
+
+@pytest.mark.parametrize("text", ["- Hà Tĩnh: 120 ha.", "- Hỗ trợ xây mới nhà ở: 45 hộ."])
+def test_a_label_that_only_folds_to_the_unit_names_nothing_counted(text: str) -> None:
+    # ``Hà Tĩnh`` is no kind of ``ha``, ``Hỗ trợ`` no kind of ``hộ``: only the unit as written opens such a label.
+    assert parse_text(text).figures[0].subject is None

@@ -236,6 +236,7 @@ def test_text_left_uncomposed_by_markdown_marks_is_composed() -> None:
 # breaks it, or stands as a space; never words run together.
 @pytest.mark.parametrize(("text", "paragraphs"), [
     ("Tổng số<br>860 hộ được khảo sát", ["Tổng số", "860 hộ được khảo sát"]),
+    ("Tổng số</br>860 hộ được khảo sát", ["Tổng số", "860 hộ được khảo sát"]),  # a closing br, as some write it
     ("<div>I. KẾT QUẢ</div><div>1. Tình hình chung</div>", ["I. KẾT QUẢ", "1. Tình hình chung"]),
     ("<p>Căn cứ Luật Đất đai;</p><p>Căn cứ Nghị định số 43/2014/NĐ-CP;</p>",
      ["Căn cứ Luật Đất đai;", "Căn cứ Nghị định số 43/2014/NĐ-CP;"]),

@@ -118,3 +118,9 @@ def test_numbers_that_differ_by_more_than_zeros_are_two_documents() -> None:
 def test_resolve_given_no_citations_is_a_type_error(given: object) -> None:
     with pytest.raises(TypeError, match="resolve takes a report's citations"):
         resolve(given)  # type: ignore[arg-type]
+
+
+def test_one_document_cited_with_and_without_its_zero_in_two_reports_has_one_id() -> None:
+    a = parse_text("Quyết định số 05/QĐ-UBND ngày 10/01/2024").documents[0]
+    b = parse_text("Quyết định số 5/QD-UBND ngày 10/01/2024").documents[0]
+    assert (a.symbol, b.symbol, a.id == b.id) == ("05/QĐ-UBND", "5/QD-UBND", True)

@@ -324,3 +324,10 @@ def test_a_long_paragraph_on_one_line_is_no_flattened_report() -> None:
                  "2021 - 2025, các phòng, ban, ngành và UBND các xã, thị trấn đã xây dựng kế hoạch, triển khai "
                  "thực hiện đầy đủ các nhiệm vụ được giao trong năm và báo cáo kết quả đúng thời gian quy định.")
     assert [w.code for w in parse_text(paragraph).warnings] == []
+
+
+def test_a_paragraph_counting_people_is_no_flattened_report() -> None:
+    # ``dân số:`` and ``Tổng số:`` are no header's ``Số:``.
+    paragraph = ("Năm 2024, toàn xã có dân số: 12.500 người, trong đó tổng số hộ nghèo là 45 hộ, chiếm 1,92%; tổng số "
+                 "hộ cận nghèo là 30 hộ, thu nhập bình quân đầu người đạt 45 triệu đồng, tăng 5% so với năm trước.")
+    assert [w.code for w in parse_text(paragraph).warnings] == []

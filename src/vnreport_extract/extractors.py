@@ -25,7 +25,7 @@ T = TypeVar("T")
 # Which warnings belong to which extractor, by code (a prefix ends with ``-``).
 WARNING_CODES: dict[str, tuple[str, ...]] = {
     "citations": ("symbol-",),
-    "dates": ("date-month-first",),
+    "dates": ("date-month-first", "date-not-in-calendar"),
     "figures": ("stray-number", "percent-without-sign"),
     "sections": ("duplicate-section-number",),
     "metadata": ("blank-document-number", "unreadable-document-date", "document-number-from-annex"),

@@ -374,4 +374,9 @@ class Report(Record):
         if self.report_id is None:
             self.report_id = make_report_id(self.source.sha256, self.text, self.source.path, self.source.format,
                                             failed=self.status == "failed")
+            # Attachments read with no id (a report stored before reports carried one) made theirs
+            # from the same file: theirs is this one's and their number.
+            for n, attachment in enumerate(self.attachments, 1):
+                if "-" not in (attachment.report_id or ""):
+                    attachment.report_id = f"{self.report_id}-{n}"
         return self

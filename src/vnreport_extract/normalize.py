@@ -82,7 +82,7 @@ _MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font|h[1-6
 # The HTML tags that break a line (a ``<br>``, a paragraph's, a division's, a heading's or a list
 # item's opening or closing), as web pages and PDF-to-Markdown converters leave them: a line break
 # where they stand, or a space inside a line (never nothing: ``Tổng số<br>860 hộ``).
-HTML_BREAK = re.compile(r"<(?:br|/?(?:p|div|h[1-6]|li))\b[^<>\n]*>", re.IGNORECASE)
+HTML_BREAK = re.compile(r"<(?:/?br|/?(?:p|div|h[1-6]|li))\b[^<>\n]*>", re.IGNORECASE)
 # An HTML character reference (``&nbsp;``, ``&amp;``, ``&#7889;``).
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Any ASCII punctuation mark may be escaped (CommonMark): ``\*``, ``\%``, ``\|``.

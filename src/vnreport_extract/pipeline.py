@@ -17,7 +17,7 @@ from .conventions.header import has_mark
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
 from .extract.citations import extract_citations, title_spans
-from .extract.dates import MonthFirst, extract_dates
+from .extract.dates import MonthFirst, calendar_warning, extract_dates
 from .extract.demographics import extract_demographics
 from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
@@ -193,10 +193,8 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     # A date that names no calendar day is no date mention; the document's own is told by the
     # header's warning (unreadable-document-date).
     header_dates = [(w.start, w.end) for w in meta.warnings if w.code == "unreadable-document-date"]
-    warnings += [Warning(code="date-not-in-calendar", start=a, end=b,
-                         message=f"{text[a:b]!r} names no calendar day: not read as a date")
-                 for a, b in impossible if not any(s is not None and e is not None and s < b and a < e
-                                                   for s, e in header_dates)]
+    warnings += [calendar_warning(text, a, b, dates) for a, b in impossible
+                 if not any(s is not None and e is not None and s < b and a < e for s, e in header_dates)]
     warnings += [Warning(code="date-month-first", start=column[0].start, end=column[0].end,
                          message=f"{len(column)} dates of a table column read month first, as a spreadsheet "
                                  f"writes them: {column[0].raw!r} is {column[0].value.iso}")
@@ -346,10 +344,13 @@ def _flattened(text: str) -> bool:
     False
     """
     head = text[:_FLAT_HEAD]
-    return has_mark("motto", head) or has_mark("number", head) or _RECIPIENTS_MARK.search(text) is not None
+    return has_mark("motto", head) or _NUMBER_MARK.search(head) is not None or _RECIPIENTS_MARK.search(text) is not None
 
 
 _RECIPIENTS_MARK = regex.compile(r"(?i)nơi\s+nhận\s*:")
+# The header's ``Số:`` with its symbol's slash (``Số: 12/BC-UBND``, ``Số: /BC-UBND``), as written:
+# not ``dân số: 12.500 người``, ``Tổng số: 45``.
+_NUMBER_MARK = regex.compile(r"(?<!\w)(?:Số|SỐ)[ ]*:[ ]*[\dA-Z.]{0,8}[ ]*/[ ]*\p{Lu}")
 
 
 def _has_header(meta: Metadata) -> bool:

@@ -185,7 +185,9 @@ def resolve(citations: list[Citation]) -> Resolution:
         # The fullest date most mentions give (the first of them on a tie): a slip is the odd one out.
         counts = collections.Counter(d.iso for d in dated)
         date = max(dated, key=lambda d: (d.day is not None, counts[d.iso])) if dated else None
-        doc_id = "doc-" + hashlib.sha1(f"{symbol}|{date.iso if date else ''}".encode()).hexdigest()[:10]
+        # By the symbol's key: the one document cited as ``05/QĐ-UBND`` in a report and ``5/QĐ-UBND``
+        # (or ``5/QD-UBND``) in another has one id in both.
+        doc_id = "doc-" + hashlib.sha1(f"{g.key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
         docs.append(CitedDocument(id=doc_id, symbol=symbol, doc_type=best.doc_type, date=date,

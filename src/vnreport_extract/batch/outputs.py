@@ -362,6 +362,7 @@ def _put_in_place(tmp: Path, final: Path) -> None:
     import shutil
 
     aside = _temp_name(final).with_suffix(".old")
+    shutil.rmtree(aside, ignore_errors=True)  # left by a run that stopped here
     final.rename(aside)
     os.replace(tmp, final)
     shutil.rmtree(aside, ignore_errors=True)

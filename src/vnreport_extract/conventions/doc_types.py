@@ -88,8 +88,11 @@ DOC_TYPES: list[DocType] = [
 
 # The types several bodies issue together (``Thông tư liên tịch``, ``Chương trình phối hợp``): a
 # citation's authority names every one of them (``của Bộ Nội vụ và Văn phòng Chính phủ``).
-JOINT_TYPE_CODES = frozenset(code for d in DOC_TYPES if "liên tịch" in d["name"] or "phối hợp" in d["name"]
-                             for code in (d["state"], d["party"]) if code)
+# (Not a code another type shares: ``CTr`` is a Party's Chương trình phối hợp and its every Chương trình.)
+_JOINT = [d for d in DOC_TYPES if "liên tịch" in d["name"] or "phối hợp" in d["name"]]
+JOINT_TYPE_CODES = frozenset(
+    code for d in _JOINT for code in (d["state"], d["party"])
+    if code and not any(code in (o["state"], o["party"]) for o in DOC_TYPES if o not in _JOINT))
 
 # Short forms that stand for a type word in running text (``QĐ số 12/QĐ-UBND``).
 ABBREVIATIONS: dict[str, str] = {

@@ -228,11 +228,13 @@ CITED_TITLE_ENDS: list[str] = [
 # the report's own clause has begun (``... năm 2025, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch ...``,
 # ``..., các cơ quan, đơn vị đã xây dựng kế hoạch``, ``..., xã đã tặng 150 suất quà``): the subject ends
 # at that comma. (Not a comma inside the subject: ``..., nâng cao năng lực cạnh tranh``.)
+# Openers are matched as written (``Sở``, not ``sở hữu``; ``Ban``, not ``ban hành``).
 SUBJECT_CLAUSE_OPENERS: list[str] = [
     "Ủy ban nhân dân", "UBND", "các cơ quan", "các đơn vị", "các sở", "các ngành", "các địa phương", "các cấp",
-    "cơ quan", "đơn vị", "địa phương", "Sở", "Ban", "Phòng", "xã", "phường", "huyện", "tỉnh", "toàn tỉnh",
-    "toàn huyện", "toàn xã", "chúng tôi",
+    "Sở", "Ban", "Phòng", "toàn tỉnh", "toàn huyện", "toàn xã", "chúng tôi",
 ]
+# ... and a place word only right before the tense word (``..., xã đã tặng``; not ``xã hội``).
+SUBJECT_CLAUSE_PLACES: list[str] = ["xã", "phường", "huyện", "tỉnh"]
 SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
 # ... and, after the name of a people's committee, the verb of a report's opening sentence
 # (``... định kỳ, Ủy ban nhân dân tỉnh Lâm Đồng báo cáo kết quả ...``).

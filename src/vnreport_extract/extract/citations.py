@@ -49,6 +49,7 @@ from ..conventions.vocabulary import (
     SECTOR_PARTS,
     SECTORS,
     SUBJECT_CLAUSE_OPENERS,
+    SUBJECT_CLAUSE_PLACES,
     SUBJECT_CLAUSE_VERBS,
     TIME_WORDS,
     UNITS,
@@ -250,8 +251,9 @@ class _Tail:
 
 # ``... Kế hoạch số 45/KH-UBND ngày 02/3/2024 và Kế hoạch số 46/KH-UBND cùng ngày``: the same date.
 _SAME_DAY = regex.compile(r"(?i:cùng)[ ]+(?i:ngày)(?!\w)")
-# How far back the document whose date ``cùng ngày`` repeats may be (characters).
+# How far back the document whose date ``cùng ngày`` repeats may be (characters), in its sentence.
 _SAME_DAY_REACH = 300
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")  # (a list's items, parted by ``;``, are one sentence)
 
 
 @functools.lru_cache(maxsize=1024)  # a type word is written in a handful of ways
@@ -333,10 +335,15 @@ def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] |
         nxt = _authority(text, sep.end(), memo)
         if nxt is None or not _of_known(nxt[0]):
             break
+        if not joint:  # a minister's second office: one, a position of a known body
+            second = nxt[0].split()
+            if not _position_length(second):
+                return found
+            return value + text[sep.start():sep.end()] + nxt[0], nxt[1]
         parts.append((text[sep.start():sep.end()], nxt[0], nxt[1]))
         at = nxt[1]
-        if not joint:  # a minister's second office: one
-            return value + parts[0][0] + parts[0][1], parts[0][2]
+        if parts[-1][0].strip() != ",":
+            break  # ``và`` ends the list (``A, B và C``): what follows is another clause's
     # A list of bodies ends with ``và``: without it, the comma may open the report's own clause
     # (``của Sở Nội vụ, UBND huyện đã triển khai``).
     while parts and parts[-1][0].strip() == ",":
@@ -649,7 +656,9 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
                 tail.date, start, tail.end = found
                 tail.date_span = (start, tail.end)
                 continue
-            if first in ("c", "C") and (same := _SAME_DAY.match(text, p)) is not None:
+            # (Right after the symbol or its authority, no comma between: ``..., cùng ngày ban hành
+            # Công văn số 47`` opens another clause.)
+            if first in ("c", "C") and "," not in text[tail.end:p] and (same := _SAME_DAY.match(text, p)) is not None:
                 tail.same_day, tail.end = True, same.end()
                 continue
         if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
@@ -677,12 +686,17 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
 # document listed after it (``..., Phương án số 7178/PA-UBND``, ``... và Công văn số 124/UBND-VP``),
 # or the report's own clause after a comma (``..., Ủy ban nhân dân tỉnh đã ban hành ...``).
 _LIST_SEPARATOR = regex.compile(r"(?:[ ]*[,;][ ]*|[ ]+(?i:và|và các|cùng)[ ]+)\Z")
-_CLAUSE_OPENER = "(?i:" + "|".join(r"[ ]+".join(map(regex.escape, o.split())) for o in SUBJECT_CLAUSE_OPENERS) + ")"
+_CLAUSE_OPENER = "(?:" + "|".join(r"[ ]+".join(map(regex.escape, o.split())) for o in SUBJECT_CLAUSE_OPENERS) + ")"
+_CLAUSE_VERB = "(?:" + "|".join(map(regex.escape, SUBJECT_CLAUSE_VERBS)) + ")"
 _OWN_CLAUSE = regex.compile(
-    rf",[ ]+(?={_CLAUSE_OPENER}(?!\w)[^;.:\n]{{0,100}}?(?<=[ ])(?:"
-    + "|".join(map(regex.escape, SUBJECT_CLAUSE_VERBS)) + r")[ ]+\p{Ll})"
-    r"|,[ ]+(?=(?i:ủy[ ]ban[ ]nhân[ ]dân|ubnd)[^,;.:\n]{0,50}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
+    rf",[ ]+(?={_CLAUSE_OPENER}(?!\w)[^;.:\n]{{0,100}}?(?<=[ ]){_CLAUSE_VERB}[ ]+\p{{Ll}})"
+    rf"|,[ ]+(?=(?:{'|'.join(SUBJECT_CLAUSE_PLACES)})[ ]+{_CLAUSE_VERB}[ ]+\p{{Ll}})"
+    r"|,[ ]+(?=(?:Ủy[ ]ban[ ]nhân[ ]dân|UBND)[^,;.:\n]{0,50}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
     + r")[ ])")
+# A law named in a subject (``triển khai thi hành Luật Phòng, chống tham nhũng và Nghị định số ...``):
+# the subject cites, and the list after it is its own. (Not a plan the cited document issues:
+# ``ban hành Chương trình tổng thể ..., Chỉ thị số 23/CT-TTg`` lists another document.)
+_NAMED_IN_SUBJECT = regex.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?!\w)")
 
 
 def _subject_end(text: str, start: int, end: int) -> int:
@@ -708,9 +722,8 @@ def _subject_end(text: str, start: int, end: int) -> int:
         cut = own.start()
     sm = SYMBOL_RE.search(text, start, cut) if text.find("/", start, cut) >= 0 else None
     if sm is not None and (before := _type_before(text, sm.start())) is not None and before.start() > start \
-            and _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start()) is not None:
-        sep = _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start())
-        assert sep is not None
+            and (sep := _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start())) is not None \
+            and _NAMED_IN_SUBJECT.search(text, start, sep.start()) is None:
         cut = sep.start()
     return cut
 
@@ -871,11 +884,15 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             list_type[nxt.end()] = doc_type
             if tail.date is None and tail.subject is None:
                 listed_after[nxt.end()] = out[-1]
-    for same in same_day:  # the date of the document cited right before, close by
-        dated_before = max((p for p in out if p.end <= same.start and p.date is not None), key=lambda p: p.end,
-                           default=None)
-        if dated_before is not None and same.start - dated_before.end <= _SAME_DAY_REACH:
-            same.date = dated_before.date
+    if same_day:  # the date of the document cited right before, close by in the same sentence
+        pending, dated_before = {id(c) for c in same_day}, None
+        for cited in sorted(out, key=lambda x: x.start):
+            if id(cited) in pending and dated_before is not None \
+                    and cited.start - dated_before.end <= _SAME_DAY_REACH \
+                    and _SENTENCE_END.search(text, dated_before.end, cited.start) is None:
+                cited.date = dated_before.date
+            if cited.date is not None:
+                dated_before = cited
     # ``Công văn số 1654/BTTTT-ƯDCNTT và 1655/BTTTT-ƯDCNTT ngày 27/5/2008 của Bộ ...``: the date
     # (and author) after the last symbol of a list are those of the symbols listed before it.
     by_start = {c.start: c for c in out} if listed_after else {}

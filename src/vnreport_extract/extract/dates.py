@@ -18,13 +18,13 @@ from __future__ import annotations
 import bisect
 import calendar
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
 from ..conventions.doc_types import DOC_TYPES, NAMED_TYPES
 from ..conventions.numbering import roman_value
-from ..models import DateMention, PartialDate
+from ..models import DateMention, PartialDate, Warning
 from ..normalize import fold
 from ..spans import Spans
 from .scan import around, group_numbers, lowered, matches_at, matches_in, occurrences, word_places
@@ -269,6 +269,17 @@ def date_at(text: str, pos: int, month_first: Callable[[int], bool] | None = Non
     return PartialDate.of(year, month, day), m.start(), m.end()
 
 
+def calendar_warning(text: str, start: int, end: int, dates: Sequence[DateMention]) -> Warning:
+    """The ``date-not-in-calendar`` warning of the date written at ``text[start:end]`` that names
+    no calendar day (a span :func:`extract_dates` rejected), saying what of it was read: nothing,
+    or the month and year a mention inside it took (``tháng 02 năm 2024`` of ``ngày 30 tháng 02
+    năm 2024``)."""
+    kept = next((d for d in dates if start <= d.start and d.end <= end), None)
+    read = f"only {kept.raw!r} is read ({kept.value.iso})" if kept is not None else "not read as a date"
+    return Warning(code="date-not-in-calendar", start=start, end=end,
+                   message=f"{text[start:end]!r} names no calendar day: {read}")
+
+
 def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str | None = None,
                   rejected: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date, month, year and period in ``text``, in text order.
@@ -349,9 +360,8 @@ def extract_dates(text: str, skip: Iterable[tuple[int, int]] = (), *, low: str |
             first, second = second, first  # month first: a spreadsheet's column
         if is_calendar_date(first, second, year) and not taken.overlaps(m.start(), m.end()):
             add("date", m.start(), m.end(), PartialDate.of(year, second, first))
-        elif rejected is not None and not is_calendar_date(second, first, year) \
-                and not taken.overlaps(m.start(), m.end()):
-            rejected.append((m.start(), m.end()))
+        elif rejected is not None and not taken.overlaps(m.start(), m.end()):
+            rejected.append((m.start(), m.end()))  # (``12/25/2024`` too: month first only in a column)
     for m in matches_at(WORDED_MONTHS, text, month_words):
         year = int(m.group("y"))
         months = list(_DAY.finditer(text, m.start("months"), m.end("months")))

@@ -36,7 +36,7 @@ _UNITS = sorted(UNITS, key=len, reverse=True)
 # space (``72m2``, ``15.000.000đ``).
 _GLUED = "|".join(regex.escape(u) for u in sorted(GLUED_UNITS, key=len, reverse=True))
 NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
-                       rf"(?:(?=(?i:{_GLUED})(?![\w/]))|(?![\w/]|[.,]\d))")
+                       rf"(?:(?=(?i:{_GLUED})(?!\w))|(?![\w/]|[.,]\d))")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
@@ -446,7 +446,7 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         folded = fold(label.lstrip(" -+*•"))
         # A label that opens with the unit and a word of its kind names what is counted too
         # (``Hộ nghèo: 45 hộ``; not ``Hội có phạm vi ...: 90 hội``).
-        if unit != "%" and folded.startswith(fold(unit) + " ") and \
+        if unit != "%" and label.lstrip(" -+*•").casefold().startswith(unit.casefold() + " ") and \
                 (kind := _label_subject(label, segment)) is not None and fold(kind) != fold(unit):
             return kind
         if folded.startswith(_COUNT_LABELS):
