@@ -207,3 +207,14 @@ def test_digits_glued_to_a_code_without_its_type_word_are_no_citation(line: str)
 def test_parse_symbol_given_no_text_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="parse_symbol takes a symbol as a str"):
         parse_symbol(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("raw", "symbol"), [
+    ("245/KHUBND", "245/KH-UBND"),  # the README's example, with no type given
+    ("3/QĐUBND", "3/QĐ-UBND"),
+    ("12/TTCP", "12/TTCP"),  # a known code whole (Thanh tra Chính phủ): not split
+    ("4/KHĐT", "4/KHĐT"),  # no known issuer code after the type code: as written
+])
+def test_a_glued_type_code_is_split_with_no_type_given(raw: str, symbol: str) -> None:
+    parsed = parse_symbol(raw)
+    assert parsed is not None and parsed.symbol == symbol

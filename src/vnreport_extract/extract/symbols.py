@@ -205,8 +205,8 @@ def _dash_repairs(raw: str, repairs: list[RepairName]) -> None:
 def parse_symbol(raw: str, doc_type: str | None = None) -> DocumentNumber | None:
     """Parse one symbol as written.
 
-    >>> parse_symbol("245/KHUBND", "Kế hoạch").symbol
-    '245/KH-UBND'
+    >>> parse_symbol("245/KHUBND", "Kế hoạch").symbol, parse_symbol("245/KHUBND").symbol
+    ('245/KH-UBND', '245/KH-UBND')
     >>> parse_symbol("49 - QĐ/ĐU").symbol
     '49-QĐ/ĐU'
     >>> parse_symbol("61/2018/NĐ-CP").year
@@ -348,7 +348,10 @@ def _state_codes(codes: list[str], doc_type: str | None,
     expected, folded = _EXPECTED_CODES.get(fold(doc_type), ((), frozenset())) if doc_type else ((), frozenset())
     if first.casefold() in _TYPE_CODES and (len(codes) > 1 or not expected or first.casefold() in folded):
         return canonical_code(first, repairs), [canonical_code(c, repairs) for c in codes[1:]]
-    # A missing hyphen: the type code of the cited type glued to a known issuer code.
+    # A missing hyphen: the type code of the cited type glued to a known issuer code; with no type
+    # given (``parse_symbol("245/KHUBND")``), any type code so glued, when the whole is no known code.
+    if doc_type is None and len(codes) == 1 and first.casefold() not in _CANON:
+        expected = tuple(sorted(_TYPE_CODES, key=len, reverse=True))
     for code in expected:
         rest = first[len(code):]
         if first.casefold().startswith(code.casefold()) and rest.casefold() in _CANON:
