@@ -751,3 +751,22 @@ def test_a_subject_goes_on_past_words_that_only_look_like_its_end(text: str, sub
 ])
 def test_a_document_dated_the_same_day_takes_the_date_of_the_one_before(text: str, dates: list[str | None]) -> None:
     assert [c.date.iso if c.date else None for c in extract_citations(text)] == dates
+
+
+# A law's name with ``và`` inside it (qd-09-2010-qd-ubnd-can-tho.doc, tt-01-2011, qd-1462 scan), and
+# ``và`` before the next thing cited or done.
+@pytest.mark.parametrize(("text", "raws"), [
+    ("Căn cứ Luật Khoa học và Công nghệ ngày 09 tháng 6 năm 2000;",
+     ["Luật Khoa học và Công nghệ ngày 09 tháng 6 năm 2000"]),
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;",
+     ["Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003"]),
+    ("theo Luật Bảo vệ và phát triển rừng", ["Luật Bảo vệ và phát triển rừng"]),
+    ("theo Luật Tiêu chuẩn và Quy chuẩn kỹ thuật", ["Luật Tiêu chuẩn và Quy chuẩn kỹ thuật"]),
+    ("Căn cứ Luật Đất đai và Nghị định số 43/2014/NĐ-CP", ["Luật Đất đai", "Nghị định số 43/2014/NĐ-CP"]),
+    ("theo Luật Đất đai và các văn bản hướng dẫn", ["Luật Đất đai"]),
+    ("theo Luật Đất đai và quy định của tỉnh", ["Luật Đất đai"]),
+    ("theo Luật Đất đai và Ủy ban nhân dân tỉnh đã chỉ đạo", ["Luật Đất đai"]),
+    ("Luật Phòng, chống tham nhũng và Điều 44 của Nghị định", ["Luật Phòng, chống tham nhũng"]),
+])
+def test_a_law_s_name_goes_on_over_its_own_va(text: str, raws: list[str]) -> None:
+    assert [c.raw for c in extract_citations(text)] == raws

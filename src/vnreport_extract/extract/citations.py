@@ -62,6 +62,8 @@ from .scan import group_numbers, matches_at, occurrences, trie
 from .symbols import SYMBOL_RE, SymbolParts, dated, find_symbols, glued_symbols, parts_of, symbol_parts
 
 _TYPE_NAMES = sorted((d["name"] for d in DOC_TYPES), key=len, reverse=True)
+# The words a document's type opens with, as a name written in running text starts (``Nghị định``).
+_DOC_TYPE_STARTS = tuple({*_TYPE_NAMES, *NAMED_TYPES})
 _TYPES = "|".join(regex.escape(n) for n in _TYPE_NAMES)
 _CANONICAL_TYPE = {fold(n): n for n in _TYPE_NAMES}
 
@@ -1116,6 +1118,36 @@ def _comma_pair(words: list[str], i: int) -> bool:
     return False
 
 
+def _and_in_law_name(words: list[str], i: int) -> bool:
+    """Whether ``và`` at ``words[i]`` joins two words of one law's name (``Luật Khoa học và Công
+    nghệ``, ``Luật Bảo vệ và phát triển rừng``, ``Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân
+    dân``), not the law and the next thing cited or done: another document (``và Nghị định ...``,
+    ``và Luật ...``), ``các`` or ``những`` (``và các văn bản hướng dẫn``), a stop word or a verb
+    (``và quy định ...``), a number, or a body when the name before holds none (``Luật Đất đai và
+    Ủy ban nhân dân tỉnh ...``).
+
+    >>> w = "Khoa học và Công nghệ ngày".split()
+    >>> _and_in_law_name(w, 2), _and_in_law_name("Đất đai và Nghị định số".split(), 2)
+    (True, False)
+    >>> _and_in_law_name("Đất đai và Ủy ban nhân dân tỉnh".split(), 2)
+    False
+    """
+    following = words[i + 1] if i + 1 < len(words) else ""
+    f = following.casefold()
+    after = words[i + 2].casefold() if i + 2 < len(words) else ""
+    # (A word then a number is a part of a document, ``và Điều 44``, ``và khoản 2``: no name's.)
+    if not following or not following[:1].isalpha() or f in _NAME_STOP or f == "những" or after[:1].isdigit() \
+            or (f, after) in _NAME_STOP_PAIRS or " ".join(words[i + 1:i + 3]).startswith(_DOC_TYPE_STARTS):
+        return False
+    return not _known_length(words[i + 1:]) or bool(_known_length(words[:i]) or _known_length(words[1:i])
+                                                     or _body_inside(words[:i]))
+
+
+def _body_inside(words: list[str]) -> bool:
+    """Whether a known body's name ends the words (``Tổ chức Hội đồng nhân dân``)."""
+    return any(_known_length(words[k:]) == len(words) - k for k in range(len(words)))
+
+
 def _amended_law_follows(words: list[str], i: int) -> bool:
     """``của`` at ``words[i]`` in an amending law's name: ``... một số điều của Luật Tổ chức ...``."""
     return i > 0 and fold(words[i - 1]) == "dieu" and " ".join(words[i + 1:i + 3]).startswith(NAMED_TYPES)
@@ -1207,7 +1239,8 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             break
         # ``một số`` (some) is no number: ``Luật sửa đổi, bổ sung một số điều của ...``.
         if f in _NAME_STOP and not (f == "của" and (following == "Đảng" or _amended_law_follows(words, i))) \
-                and not (f == "số" and i > 0 and words[i - 1].casefold() == "một"):
+                and not (f == "số" and i > 0 and words[i - 1].casefold() == "một") \
+                and not (f == "và" and doc_type in NAMED_NUMBER_TYPES and _and_in_law_name(words, i)):
             break
         if f == "của" and following != "Đảng":
             count = 0  # the amended law's name is as long as any other
