@@ -770,3 +770,12 @@ def test_a_document_dated_the_same_day_takes_the_date_of_the_one_before(text: st
 ])
 def test_a_law_s_name_goes_on_over_its_own_va(text: str, raws: list[str]) -> None:
     assert [c.raw for c in extract_citations(text)] == raws
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    # tt-01-2010-tt-ttcp (title), cv-ubnd-nc-giao-cv-4552 (header cell): ``của`` opens the next line.
+    ("Nghị định số 37/2007/NĐ-CP ngày 09 tháng 3 năm 2007\ncủa Chính phủ về Minh bạch tài sản, thu nhập", "Chính phủ"),
+    ("V/v triển khai Công văn số 4552/BCA-C04\ncủa Bộ Công an", "Bộ Công an"),
+])
+def test_the_authority_on_the_next_line(text: str, authority: str) -> None:
+    assert extract_citations(text)[0].authority == authority

@@ -356,3 +356,9 @@ def test_the_share_of_poor_households_in_every_wording(text: str) -> None:
 def test_a_label_that_only_folds_to_the_unit_names_nothing_counted(text: str) -> None:
     # ``Hà Tĩnh`` is no kind of ``ha``, ``Hỗ trợ`` no kind of ``hộ``: only the unit as written opens such a label.
     assert parse_text(text).figures[0].subject is None
+
+
+def test_a_count_after_a_bullet_whose_space_was_lost_is_a_figure() -> None:
+    # ttr-3367-ttr-snv-binh-thuan-2024.pdf: Word's ``- 05 hội`` comes out of the PDF as ``-05 hội``.
+    text = "- 05 hội đã tổ chức đại hội;\n-04 hội chưa tổ chức;\n+03 hội đã giải thể.\nGiai đoạn 2021-2025 có 12 hội."
+    assert [(f.value, f.unit) for f in figures(text)] == [(5, "hội"), (4, "hội"), (3, "hội"), (12, "hội")]

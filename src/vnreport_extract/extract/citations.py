@@ -125,7 +125,8 @@ _GAP = re.compile(r"[ ]*,?[ ]*")
 _DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:\n[ ]*(?=ngày[ ]))?(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
 # ``ngày`` before the date, which a PDF line may end with (``29-QĐ/TW, ngày`` / ``02/6/1997``).
 _DAY_WORD = regex.compile(r"(?i:ngày)(?:[ ]+|[ ]*\n[ ]*)(?=\d)")
-_OF = re.compile(r"[ ]*,?[ ]*(?i:của)[ ]+")
+# (A title's line may break before it: ``... ngày 09 tháng 3 năm 2007`` / ``của Chính phủ về ...``.)
+_OF = re.compile(r"[ ]*\n?[ ]*,?[ ]*(?i:của)[ ]+")
 # A subject in quotes; typed quotes may not match (``“nghiệp vụ công tác đảng viên"``).
 _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?"
@@ -663,7 +664,8 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
             if first in ("c", "C") and "," not in text[tail.end:p] and (same := _SAME_DAY.match(text, p)) is not None:
                 tail.same_day, tail.end = True, same.end()
                 continue
-        if tail.authority is None and first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
+        of_first = first if first != "\n" else text[p + 1:p + 2]  # ``của`` may open the next line
+        if tail.authority is None and of_first in ("c", "C") and (of := _OF.match(text, tail.end, tail.end + _WINDOW)):
             auth = _authority(text, of.end(), memo)
             if auth:
                 tail.authority, tail.end = _joined(text, auth, memo, joint)

@@ -32,10 +32,11 @@ from ..words import segment as _segment
 from .scan import group_numbers, holds_word, matches_at, places_between
 
 _UNITS = sorted(UNITS, key=len, reverse=True)
-# A number: not inside a word, a code or a fraction; a unit of GLUED_UNITS may follow it with no
-# space (``72m2``, ``15.000.000đ``).
+# A number: not inside a word, a code or a fraction (a dash before it only as a list's bullet whose
+# space was lost, ``-05 hội``); a unit of GLUED_UNITS may follow it with no space (``72m2``,
+# ``15.000.000đ``).
 _GLUED = "|".join(regex.escape(u) for u in sorted(GLUED_UNITS, key=len, reverse=True))
-NUMBER = regex.compile(r"(?<![\w.,/–—-])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
+NUMBER = regex.compile(r"(?:(?<![\w.,/–—-])|(?<=(?:\A|\n)[-+]))(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
                        rf"(?:(?=(?i:{_GLUED})(?!\w))|(?![\w/]|[.,]\d))")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
