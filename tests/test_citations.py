@@ -779,3 +779,19 @@ def test_a_law_s_name_goes_on_over_its_own_va(text: str, raws: list[str]) -> Non
 ])
 def test_the_authority_on_the_next_line(text: str, authority: str) -> None:
     assert extract_citations(text)[0].authority == authority
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # qd-93-2007-qd-ttg-mot-cua.doc: a name quoted inside the subject.
+    ("Quyết định số 93/2007/QĐ-TTg ngày 22/6/2007 của Thủ tướng Chính phủ về việc ban hành Quy chế thực hiện cơ chế "
+     "“một cửa” tại cơ quan hành chính nhà nước ở địa phương;",
+     "ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương"),
+    # tb-ubnd-binh-thuan-giai-the-06-hoi-2024: the chairman's clause after it, and its colon.
+    ("Tờ trình số 3367/TTr-SNV ngày 1/11/2024 của Sở Nội vụ về việc giải thể 06 hội, Chủ tịch Ủy ban nhân dân tỉnh "
+     "có ý kiến như sau:", "giải thể 06 hội"),
+    ("Công văn số 5/UBND ngày 2/1/2024 về việc rà soát biên chế, Công an tỉnh báo cáo như sau:", "rà soát biên chế"),
+    ("Công văn số 1843/SNV-TCBC ngày 2/10/2025 về việc xin ý kiến hướng dẫn về công tác hội như sau:",
+     "xin ý kiến hướng dẫn về công tác hội như sau"),
+])
+def test_a_subject_reads_past_a_quoted_name_and_stops_at_a_colon(text: str, subject: str) -> None:
+    assert extract_citations(text)[0].subject == subject

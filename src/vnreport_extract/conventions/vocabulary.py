@@ -231,14 +231,15 @@ CITED_TITLE_ENDS: list[str] = [
 # Openers are matched as written (``Sở``, not ``sở hữu``; ``Ban``, not ``ban hành``).
 SUBJECT_CLAUSE_OPENERS: list[str] = [
     "Ủy ban nhân dân", "UBND", "các cơ quan", "các đơn vị", "các sở", "các ngành", "các địa phương", "các cấp",
-    "Sở", "Ban", "Phòng", "toàn tỉnh", "toàn huyện", "toàn xã", "chúng tôi",
+    "Sở", "Ban", "Phòng", "Bộ", "Công an", "Thanh tra", "Chủ tịch", "Thường trực", "toàn tỉnh", "toàn huyện",
+    "toàn xã", "chúng tôi",
 ]
 # ... and a place word only right before the tense word (``..., xã đã tặng``; not ``xã hội``).
 SUBJECT_CLAUSE_PLACES: list[str] = ["xã", "phường", "huyện", "tỉnh"]
 SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
-# ... and, after the name of a people's committee, the verb of a report's opening sentence
-# (``... định kỳ, Ủy ban nhân dân tỉnh Lâm Đồng báo cáo kết quả ...``).
-REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai"]
+# ... or one of these verbs, of a report's opening sentence, after the body (``... định kỳ, Ủy ban nhân
+# dân tỉnh Lâm Đồng báo cáo kết quả ...``, ``..., Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau``).
+REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai", "đề nghị", "có ý kiến", "kính trình"]
 
 # What a document does, written right after its body's name (with a capital, as a title's words
 # often are: ``của Bộ Tài chính Sửa đổi, bổ sung Thông tư ...``, ``của Bộ trưởng Bộ Thông tin và

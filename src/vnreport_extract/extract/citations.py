@@ -680,7 +680,8 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
     else:
         a = _about(text, tail.end) if first in ("v", "V") else None
         if a:
-            end = _subject_end(text, a.start("s"), a.end("s"))
+            s_end = _past_quotes(text, a.end("s"))
+            end = _subject_end(text, a.start("s"), s_end)
             tail.subject = text[a.start("s"):end].strip(" ,")
             tail.subject_end = a.end() if end == a.end("s") else end
     return tail
@@ -695,12 +696,34 @@ _CLAUSE_VERB = "(?:" + "|".join(map(regex.escape, SUBJECT_CLAUSE_VERBS)) + ")"
 _OWN_CLAUSE = regex.compile(
     rf",[ ]+(?={_CLAUSE_OPENER}(?!\w)[^;.:\n]{{0,100}}?(?<=[ ]){_CLAUSE_VERB}[ ]+\p{{Ll}})"
     rf"|,[ ]+(?=(?:{'|'.join(SUBJECT_CLAUSE_PLACES)})[ ]+{_CLAUSE_VERB}[ ]+\p{{Ll}})"
-    r"|,[ ]+(?=(?:Ủy[ ]ban[ ]nhân[ ]dân|UBND)[^,;.:\n]{0,50}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
+    rf"|,[ ]+(?={_CLAUSE_OPENER}(?!\w)[^,;.:\n]{{0,50}}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
     + r")[ ])")
 # A law named in a subject (``triển khai thi hành Luật Phòng, chống tham nhũng và Nghị định số ...``):
 # the subject cites, and the list after it is its own. (Not a plan the cited document issues:
 # ``ban hành Chương trình tổng thể ..., Chỉ thị số 23/CT-TTg`` lists another document.)
 _NAMED_IN_SUBJECT = regex.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?!\w)")
+
+
+# The run of a subject's characters after a quoted name inside it (as _ABOUT_RUNS reads them).
+_SUBJECT_RUN = regex.compile(r"(?:[^;()\n“”\".]++|\.(?![ ]|$))*")
+_QUOTE_INSIDE = 200
+
+
+def _past_quotes(text: str, end: int) -> int:
+    """The end of a subject that _ABOUT stopped at an opening quote, past the names quoted inside
+    it (``ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính``), each closed on its line.
+
+    >>> t = "về việc ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính; tiếp"
+    >>> t[8:_past_quotes(t, t.index("“"))]
+    'ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính'
+    """
+    while text.startswith("“", end):
+        close = text.find("”", end + 1, end + _QUOTE_INSIDE)
+        if close < 0 or "\n" in text[end:close]:
+            break
+        run = _SUBJECT_RUN.match(text, close + 1)
+        end = run.end() if run is not None else close + 1
+    return end
 
 
 def _subject_end(text: str, start: int, end: int) -> int:
@@ -721,6 +744,9 @@ def _subject_end(text: str, start: int, end: int) -> int:
     'cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh'
     """
     cut = end
+    # A colon ends it: what follows is the report's own (``... về việc X, ... như sau:``).
+    if (colon := text.find(":", start, end)) >= 0:
+        cut = end = colon
     # (Most subjects hold no comma, and no slash of a symbol: the patterns are tried only then.)
     if text.find(",", start, end) >= 0 and (own := _OWN_CLAUSE.search(text, start, end)) is not None:
         cut = own.start()
