@@ -362,3 +362,18 @@ def test_a_count_after_a_bullet_whose_space_was_lost_is_a_figure() -> None:
     # ttr-3367-ttr-snv-binh-thuan-2024.pdf: Word's ``- 05 hội`` comes out of the PDF as ``-05 hội``.
     text = "- 05 hội đã tổ chức đại hội;\n-04 hội chưa tổ chức;\n+03 hội đã giải thể.\nGiai đoạn 2021-2025 có 12 hội."
     assert [(f.value, f.unit) for f in figures(text)] == [(5, "hội"), (4, "hội"), (3, "hội"), (12, "hội")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chi bộ không đủ 3 đảng viên thì sinh hoạt ghép với chi bộ khác.",  # qd-294-qd-tw-2025: a statute
+    "Diện tích đất tối thiểu 3 ha cho mỗi cơ sở cai nghiện.",  # cv-4552-bca-c04-2025: a minimum
+])
+def test_one_figure_of_a_profile_kind_alone_is_no_locality_profile(text: str) -> None:
+    assert parse_text(text).demographics is None
+
+
+def test_the_profile_is_the_run_of_figures_that_states_it_not_counts_of_what_was_done() -> None:
+    demo = parse_text("Năm qua đã hỗ trợ 12 hộ bị thiệt hại, kết nạp mới 2 đảng viên. Xã có diện tích 1.200 ha, "
+                      "2.345 hộ, 9.870 nhân khẩu, 420 đảng viên.").demographics
+    assert demo is not None
+    assert (demo.area_ha, demo.households, demo.population, demo.party_members) == (1200.0, 2345, 9870, 420)

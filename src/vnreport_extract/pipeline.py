@@ -210,7 +210,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
     warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
     return Report(
         source=doc.source, text=text, metadata=meta.metadata, sections=sections, citations=citations,
-        documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures),
+        documents=documents, dates=dates, figures=figures, demographics=extract_demographics(figures, text),
         tables=_tables(asm), warnings=warnings,
     )
 

@@ -12,15 +12,64 @@ def _first(figures: list[tuple[Figure, str]], test: Callable[[Figure, str], bool
     return next((f for f, subject in figures if test(f, subject)), None)
 
 
-def extract_demographics(figures: list[Figure]) -> Demographics | None:
+# The kinds of figure a locality's profile states: a profile states two of them at least, close
+# together (``diện tích tự nhiên 1.460,97 ha, với 860 hộ, 3.343 nhân khẩu``); one alone is a figure
+# of something else (a Party statute's ``không đủ 3 đảng viên``, a minimum area ``3 ha``).
+_PROFILE_UNITS = {"ha": "area", "km2": "area", "km²": "area", "hộ": "households", "nhân khẩu": "population",
+                  "khẩu": "population", "dân tộc": "ethnic", "chi bộ": "cells", "đảng viên": "members"}
+# Figures of a profile follow one another within this many characters (a paragraph or two).
+_PROFILE_GAP = 800
+# Words right before a count that say what was done to it, not what the locality holds (``đã hỗ trợ 12
+# hộ``, ``kết nạp mới 2 đảng viên``): no profile figure.
+_DONE_TO = ("hỗ trợ", "kết nạp", "thăm", "tặng", "cấp", "xây", "sửa", "di dời", "vận động", "giúp", "giải quyết")
+_DONE_REACH = 18
+
+
+def _kind(f: Figure) -> str | None:
+    """Which kind of a profile's figure ``f`` is (households, poor households, their rate ...)."""
+    subject = fold(f.subject or "")
+    poor = "can ngheo" if "can ngheo" in subject else "ngheo" if "ngheo" in subject else ""
+    if f.unit == "%":
+        return f"{poor} rate" if poor else None
+    kind = _PROFILE_UNITS.get(f.unit)
+    return f"{poor} {kind}" if poor and kind == "households" else kind
+
+
+def _profile(figures: list[Figure], text: str | None) -> list[Figure]:
+    """The figures of the locality's profile: the run of figures (each within _PROFILE_GAP of the
+    one before) that states the most kinds of it, two at least; the figures before which the
+    text (when given) says what was done to them are left out."""
+    runs: list[list[Figure]] = []
+    last_end = None
+    for f in figures:
+        if last_end is None or f.start - last_end > _PROFILE_GAP:
+            runs.append([])
+        runs[-1].append(f)
+        last_end = f.end
+    best: list[Figure] = []
+    best_kinds = 1
+    for run in runs:
+        kinds = {kind for f in run if (kind := _kind(f)) is not None}
+        if len(kinds) > best_kinds:
+            best, best_kinds = run, len(kinds)
+    if text is None:
+        return best
+    return [f for f in best if not any(w in text[max(0, f.start - _DONE_REACH):f.start].casefold() for w in _DONE_TO)]
+
+
+def extract_demographics(figures: list[Figure], text: str | None = None) -> Demographics | None:
     """Area, households, population, ethnic groups, Party cells and members, poor and
-    near-poor households from the first figures that state them; None when none does.
+    near-poor households from the first figures that state them in the locality's profile
+    (see :func:`_profile`; ``text``, the report's, tells the counts of what was done); None when
+    no run of figures states two kinds of it.
 
     >>> from vnreport_extract.models import Figure
     >>> f = Figure(raw="860 hộ", start=0, end=6, value=860, unit="hộ")
-    >>> extract_demographics([f]).households
-    860
+    >>> g = Figure(raw="3.343 nhân khẩu", start=8, end=23, value=3343, unit="nhân khẩu")
+    >>> extract_demographics([f, g]).households, extract_demographics([f])
+    (860, None)
     """
+    figures = _profile(figures, text)
     folded = [(f, fold(f.subject or "")) for f in figures]  # each subject folded once
 
     def count(f: Figure | None) -> int | None:
