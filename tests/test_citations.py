@@ -795,3 +795,14 @@ def test_the_authority_on_the_next_line(text: str, authority: str) -> None:
 ])
 def test_a_subject_reads_past_a_quoted_name_and_stops_at_a_colon(text: str, subject: str) -> None:
     assert extract_citations(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    # The lower-case ``luật`` of ``pháp luật`` ends the law's own name, not another document's type.
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22/6/2015;",
+     "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22/6/2015"),
+    ("Căn cứ Luật Phổ biến, giáo dục pháp luật số 14/2012/QH13 ngày 20/6/2012;",
+     "Luật Phổ biến, giáo dục pháp luật số 14/2012/QH13 ngày 20/6/2012"),
+])
+def test_a_law_whose_name_ends_in_phap_luat_keeps_its_number(text: str, raw: str) -> None:
+    assert [c.raw for c in extract_citations(text)] == [raw]

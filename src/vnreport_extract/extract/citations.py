@@ -865,6 +865,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
             continue
         lo = max(0, sm.start() - 60)
         before = _type_before(text, sm.start())
+        if before is not None and before.group(_TYPE_GROUP) == "luật" \
+                and text[max(0, before.start() - 5):before.start()].casefold().endswith("pháp ") \
+                and _law_by_name(text, sm) is not None:
+            before = None  # ``Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13``: the law's own name
         broken = _type_over_line_end(text, lo, sm) if before is None and "\n" in text[lo:sm.start()] else None
         law = None
         author_first = None
