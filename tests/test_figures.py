@@ -39,6 +39,11 @@ def figures(text: str) -> list[Figure]:
     ("Kinh phí hỗ trợ 15.000.000 VNĐ.", 15000000, "vnđ"),
     ("Mức hỗ trợ 40.000.000đ/hộ.", 40000000, "đ"),  # what it is per, glued
     ("Giá thuê 100.000VNĐ/m2.", 100000, "vnđ"),
+    # Counts of units the list lacked: tb-kl-pci-2026, kh-trien-khai-dao-tao-qlvb, cv-4552-bca-c04-2025.
+    ("lộ trình triển khai đối với 11 hoạt động dự kiến", 11, "hoạt động"),
+    ("các phòng ban thuộc Sở cử 01 lãnh đạo đại diện và 01 chuyên viên;", 1, "chuyên viên"),
+    ("hiện có 04 địa phương có cơ sở cai nghiện", 4, "địa phương"),
+    ("đã xây mới 25 căn nhà đại đoàn kết", 25, "căn nhà"),
     # An amount in two units of money: one figure in the larger.
     ("Tổng kinh phí 2 tỷ 500 triệu đồng.", 2.5, "tỷ đồng"),
     ("mức hỗ trợ 1 triệu 500 nghìn đồng/người", 1.5, "triệu đồng"),

@@ -87,7 +87,8 @@ UNITS: list[str] = [
     "hội nghị", "đợt", "trang", "tài khoản", "giấy phép", "ý kiến", "nội dung", "cá nhân", "tập thể",
     "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",
     "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
-    "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng", "biên chế",
+    "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng", "biên chế", "chuyên viên", "địa phương", "căn nhà", "căn hộ",
+    "hoạt động", "sản phẩm",
 ]
 
 # Units written right after the number, with no space (``72m2``, ``15.000.000đ``, ``100ha``): a
