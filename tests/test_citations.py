@@ -694,9 +694,9 @@ def test_a_date_on_the_next_line_in_lower_case_is_the_citation_s(text: str, date
     assert (c.date and c.date.iso, c.authority) == dated
 
 
-# A subject read up to its clause's end stops before the next document of a list and before the
-# report's own clause (bc-cchc-nam-2025.docx, ttr-3367-ttr-snv-binh-thuan-2024).
-@pytest.mark.parametrize(("text", "subject"), [
+# Where a cited document's subject ends. It stops before the next document of a list and before
+# the report's own clause (bc-cchc-nam-2025.docx, ttr-3367-ttr-snv-binh-thuan-2024).
+_SUBJECT_ENDS = [
     ("Phương án số 4196/PA-UBND ngày 27/9/2025 về sắp xếp tổ chức lại các đơn vị sự nghiệp tỉnh Lâm Đồng, "
      "Phương án số 7178/PA-UBND ngày 14/11/2025 về tổng thể sắp xếp",
      "sắp xếp tổ chức lại các đơn vị sự nghiệp tỉnh Lâm Đồng"),
@@ -717,14 +717,8 @@ def test_a_date_on_the_next_line_in_lower_case_is_the_citation_s(text: str, date
     ("Quyết định số 1441/QĐ-UBND ngày 12/5/2025 về công bố Danh mục TTHC thuộc thẩm quyền của các sở, ban, "
      "ngành, Ủy ban nhân dân các xã, phường trên địa bàn tỉnh",
      "công bố Danh mục TTHC thuộc thẩm quyền của các sở, ban, ngành, Ủy ban nhân dân các xã, phường trên địa bàn tỉnh"),
-])
-def test_a_subject_ends_before_the_next_document_and_the_reports_own_clause(text: str, subject: str) -> None:
-    assert extract_citations(text)[0].subject == subject
-
-
-# ... but not at a common word that only looks like a body (``xã hội``, ``ban hành``, ``sở hữu``), nor
-# before a document listed after a law the subject names.
-@pytest.mark.parametrize(("text", "subject"), [
+    # ... but not at a common word that only looks like a body (``xã hội``, ``ban hành``, ``sở hữu``),
+    # nor before a document listed after a law the subject names.
     ("Nghị quyết số 20/NQ-HĐND ngày 10/12/2023 của HĐND tỉnh về nhiệm vụ phát triển kinh tế, xã hội năm 2024, "
      "UBND huyện đã ban hành kế hoạch.", "nhiệm vụ phát triển kinh tế, xã hội năm 2024"),
     ("Quyết định số 5/QĐ-UBND về sửa đổi, ban hành quy chế phối hợp, các cơ quan đã thực hiện.",
@@ -734,8 +728,21 @@ def test_a_subject_ends_before_the_next_document_and_the_reports_own_clause(text
     ("Công văn số 123/UBND-VP ngày 2/1/2024 về việc triển khai thi hành Luật Phòng, chống tham nhũng và Nghị "
      "định số 59/2019/NĐ-CP ngày 1/7/2019.",
      "triển khai thi hành Luật Phòng, chống tham nhũng và Nghị định số 59/2019/NĐ-CP ngày 1/7/2019"),
-])
-def test_a_subject_goes_on_past_words_that_only_look_like_its_end(text: str, subject: str) -> None:
+    # It reads past a name quoted inside it (qd-93-2007-qd-ttg-mot-cua.doc) and stops at a colon
+    # (tb-ubnd-binh-thuan-giai-the-06-hoi-2024: the chairman's clause after it).
+    ("Quyết định số 93/2007/QĐ-TTg ngày 22/6/2007 của Thủ tướng Chính phủ về việc ban hành Quy chế thực hiện cơ chế "
+     "“một cửa” tại cơ quan hành chính nhà nước ở địa phương;",
+     "ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương"),
+    ("Tờ trình số 3367/TTr-SNV ngày 1/11/2024 của Sở Nội vụ về việc giải thể 06 hội, Chủ tịch Ủy ban nhân dân tỉnh "
+     "có ý kiến như sau:", "giải thể 06 hội"),
+    ("Công văn số 5/UBND ngày 2/1/2024 về việc rà soát biên chế, Công an tỉnh báo cáo như sau:", "rà soát biên chế"),
+    ("Công văn số 1843/SNV-TCBC ngày 2/10/2025 về việc xin ý kiến hướng dẫn về công tác hội như sau:",
+     "xin ý kiến hướng dẫn về công tác hội như sau"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), _SUBJECT_ENDS)
+def test_where_a_subject_ends(text: str, subject: str) -> None:
     assert extract_citations(text)[0].subject == subject
 
 
@@ -779,22 +786,6 @@ def test_a_law_s_name_goes_on_over_its_own_va(text: str, raws: list[str]) -> Non
 ])
 def test_the_authority_on_the_next_line(text: str, authority: str) -> None:
     assert extract_citations(text)[0].authority == authority
-
-
-@pytest.mark.parametrize(("text", "subject"), [
-    # qd-93-2007-qd-ttg-mot-cua.doc: a name quoted inside the subject.
-    ("Quyết định số 93/2007/QĐ-TTg ngày 22/6/2007 của Thủ tướng Chính phủ về việc ban hành Quy chế thực hiện cơ chế "
-     "“một cửa” tại cơ quan hành chính nhà nước ở địa phương;",
-     "ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính nhà nước ở địa phương"),
-    # tb-ubnd-binh-thuan-giai-the-06-hoi-2024: the chairman's clause after it, and its colon.
-    ("Tờ trình số 3367/TTr-SNV ngày 1/11/2024 của Sở Nội vụ về việc giải thể 06 hội, Chủ tịch Ủy ban nhân dân tỉnh "
-     "có ý kiến như sau:", "giải thể 06 hội"),
-    ("Công văn số 5/UBND ngày 2/1/2024 về việc rà soát biên chế, Công an tỉnh báo cáo như sau:", "rà soát biên chế"),
-    ("Công văn số 1843/SNV-TCBC ngày 2/10/2025 về việc xin ý kiến hướng dẫn về công tác hội như sau:",
-     "xin ý kiến hướng dẫn về công tác hội như sau"),
-])
-def test_a_subject_reads_past_a_quoted_name_and_stops_at_a_colon(text: str, subject: str) -> None:
-    assert extract_citations(text)[0].subject == subject
 
 
 @pytest.mark.parametrize(("text", "raw"), [
