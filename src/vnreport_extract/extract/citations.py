@@ -299,14 +299,13 @@ def _authority(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | No
 _CO_ISSUER = regex.compile(r"[ ]*,[ ]*|[ ]+(?i:và)[ ]+")
 
 
-def _of_known(value: str) -> bool:
-    """Whether an authority's value is a known body, or a position of one (``Chủ nhiệm Văn
-    phòng Chính phủ``)."""
-    words = value.split()
+def _known_body_length(words: list[str]) -> int:
+    """How many of the first words of ``words`` name a known body, or a position of one
+    (``Bộ trưởng Bộ Tư pháp``, ``Chủ tịch Ủy ban nhân dân tỉnh``); 0: none."""
     n = _known_length(words)
-    if not n and (p := _position_length(words)):
-        n = p + _known_length(words[p:]) if _known_length(words[p:]) else 0
-    return n > 0
+    if not n and (p := _position_length(words)) and (body := _known_length(words[p:])):
+        n = p + body
+    return n
 
 
 def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] | None] | None,
@@ -327,7 +326,7 @@ def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] |
     'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ'
     """
     value, end = found
-    if not joint and not (text.startswith(",", end) and _position_length(value.split()) == len(value.split())):
+    if not joint and not (text.startswith(",", end) and _position_length(words := value.split()) == len(words)):
         return found
     parts: list[tuple[str, str, int]] = []  # (separator as written, value, end)
     at = end
@@ -336,22 +335,19 @@ def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] |
         if sep is None:
             break
         nxt = _authority(text, sep.end(), memo)
-        if nxt is None or not _of_known(nxt[0]):
+        if nxt is None or not _known_body_length(nxt[0].split()):
             break
         if not joint:  # a minister's second office: one, a position of a known body
-            second = nxt[0].split()
-            if not _position_length(second):
+            if not _position_length(nxt[0].split()):
                 return found
             return value + text[sep.start():sep.end()] + nxt[0], nxt[1]
         parts.append((text[sep.start():sep.end()], nxt[0], nxt[1]))
         at = nxt[1]
         if parts[-1][0].strip() != ",":
             break  # ``và`` ends the list (``A, B và C``): what follows is another clause's
-    # A list of bodies ends with ``và``: without it, the comma may open the report's own clause
-    # (``của Sở Nội vụ, UBND huyện đã triển khai``).
-    while parts and parts[-1][0].strip() == ",":
-        parts.pop()
-    if not parts:
+    # A list of bodies ends with ``và`` (the last part's, as the loop ends at the first): without it,
+    # the comma may open the report's own clause (``của Sở Nội vụ, UBND huyện đã triển khai``).
+    if not parts or parts[-1][0].strip() == ",":
         return found
     return value + "".join(sep + v for sep, v, _ in parts), parts[-1][2]
 
@@ -470,9 +466,7 @@ def _level_after(words: list[str], n: int) -> int:
 
 def _name_length(words: list[str]) -> int:
     """How many of ``words`` name the body."""
-    n = _known_length(words)
-    if not n and (p := _position_length(words)) and (body := _known_length(words[p:])):
-        n = p + body  # a position of a known body: ``Bộ trưởng Bộ Tư pháp``, ``Chủ tịch Ủy ban nhân dân tỉnh``
+    n = _known_body_length(words)
     if n:
         # A locality after a known body is part of it (``UBND huyện Định Hoá``), and so is the
         # level it is of (``Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh``, ``Sở Tư pháp tỉnh Lâm Đồng``).
@@ -1171,13 +1165,7 @@ def _and_in_law_name(words: list[str], i: int) -> bool:
     if not following or not following[:1].isalpha() or f in _NAME_STOP or f == "những" or after[:1].isdigit() \
             or (f, after) in _NAME_STOP_PAIRS or " ".join(words[i + 1:i + 3]).startswith(_DOC_TYPE_STARTS):
         return False
-    return not _known_length(words[i + 1:]) or bool(_known_length(words[:i]) or _known_length(words[1:i])
-                                                     or _body_inside(words[:i]))
-
-
-def _body_inside(words: list[str]) -> bool:
-    """Whether a known body's name ends the words (``Tổ chức Hội đồng nhân dân``)."""
-    return any(_known_length(words[k:]) == len(words) - k for k in range(len(words)))
+    return not _known_length(words[i + 1:]) or any(_known_length(words[k:i]) for k in range(i))
 
 
 def _amended_law_follows(words: list[str], i: int) -> bool:
