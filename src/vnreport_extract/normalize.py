@@ -78,7 +78,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n\[]*\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]\n\[]+)\]" + _MD_TARGET)
 _MD_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s\[]+\](?!:)")
 _MD_CODE = re.compile(r"(`+)([^`\n]+?)\1")
-_MD_HTML = re.compile(r"</?(?:p|br|b|i|u|s|em|strong|span|div|sup|sub|font|h[1-6]|li)\b[^<>\n]*>", re.IGNORECASE)
+# Inline HTML tags, dropped (the tags that break a line are HTML_BREAK's).
+_MD_HTML = re.compile(r"</?(?:b|i|u|s|em|strong|span|sup|sub|font)\b[^<>\n]*>", re.IGNORECASE)
 # The HTML tags that break a line (a ``<br>``, a paragraph's, a division's, a heading's or a list
 # item's opening or closing), as web pages and PDF-to-Markdown converters leave them: a line break
 # where they stand, or a space inside a line (never nothing: ``Tổng số<br>860 hộ``).
@@ -172,9 +173,8 @@ def strip_markdown(line: str) -> str:
     if "_" in line:
         line = _MD_UNDERSCORES.sub(r"\1", line)
     if "<" in line:
-        if HTML_BREAK.search(line) is not None:
-            line = HTML_BREAK.sub(" ", line).strip()
-        line = _MD_HTML.sub("", line)
+        line, breaks = HTML_BREAK.subn(" ", line)
+        line = _MD_HTML.sub("", line.strip() if breaks else line)
     return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
 
 

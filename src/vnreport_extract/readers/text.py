@@ -52,9 +52,10 @@ _HEADER_LINES = 12
 def _cell(text: str) -> str:
     """A table's cell cleaned of markup; an HTML tag that breaks a line (``Phú Tiến,<br>ngày 15
     tháng 5 năm 2023``) breaks the cell's text, as a cell's paragraphs do in a DOCX."""
-    if "<" in text and HTML_BREAK.search(text) is not None:
-        return "\n".join(p for p in (normalize_inline(strip_markdown(x)) for x in HTML_BREAK.split(text)) if p)
-    return normalize_inline(strip_markdown(text))
+    parts = HTML_BREAK.split(text) if "<" in text else None
+    if not parts or len(parts) == 1:
+        return normalize_inline(strip_markdown(text))
+    return "\n".join(p for p in (normalize_inline(strip_markdown(x)) for x in parts) if p)
 
 
 def _tab_cells(line: str) -> list[str]:
