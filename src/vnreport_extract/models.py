@@ -370,13 +370,17 @@ class Report(Record):
 
     @model_validator(mode="after")
     def _identified(self) -> Report:
-        # Made when the report is: every report has one, read from a file, a text or neither.
+        # Made when the report is: every report has one, read from a file, a text or neither. (A
+        # report stored before reports carried one has attachments without theirs, or with the
+        # same file's id: they are numbered.)
         if self.report_id is None:
             self.report_id = make_report_id(self.source.sha256, self.text, self.source.path, self.source.format,
                                             failed=self.status == "failed")
-            # Attachments read with no id (a report stored before reports carried one) made theirs
-            # from the same file: theirs is this one's and their number.
-            for n, attachment in enumerate(self.attachments, 1):
-                if "-" not in (attachment.report_id or ""):
-                    attachment.report_id = f"{self.report_id}-{n}"
+            self.number_attachments()
         return self
+
+    def number_attachments(self) -> None:
+        """Give each attachment its id, this report's and its number (``<id>-1``, ``<id>-2``), as
+        the analytics tables name it."""
+        for n, attachment in enumerate(self.attachments, 1):
+            attachment.report_id = f"{self.report_id}-{n}"

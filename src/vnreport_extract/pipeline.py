@@ -83,8 +83,7 @@ def build_report(doc: SourceDocument, *, limits: Limits | None = None, frame_exp
         except Exception as exc:  # a bug: it must not lose the main document, nor pass for bad input
             report.errors.append(PartError(part="attachment", attachment=n, type=type(exc).__name__,
                                            message=f"internal error: {first_line(exc) or type(exc).__name__}"))
-    for n, attachment in enumerate(report.attachments, 1):
-        attachment.report_id = f"{report.report_id}-{n}"  # as the analytics tables name it
+    report.number_attachments()
     if report.errors:
         report.status = "partial"
     return report
