@@ -197,10 +197,10 @@ def resolve(citations: list[Citation]) -> Resolution:
     by_type_number: dict[tuple[str, str], list[CitedDocument]] = {}
     for d, g in zip(docs, groups, strict=True):
         if d.doc_type and g.number:
-            by_type_number.setdefault((fold(d.doc_type), g.number.lstrip("0")), []).append(d)
+            by_type_number.setdefault((fold(d.doc_type), _number_key(g.number) or ""), []).append(d)
     for c in citations:
         if c.kind == "short" and c.doc_type and c.number:
-            matches = by_type_number.get((fold(c.doc_type), c.number.lstrip("0")), [])
+            matches = by_type_number.get((fold(c.doc_type), _number_key(c.number) or ""), [])
             if len(matches) == 1:
                 ids[id(c)] = matches[0].id
                 matches[0].mentions += 1
