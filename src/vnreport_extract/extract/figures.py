@@ -94,6 +94,8 @@ _LEFT_STOP = {w.casefold() for w in (
     "đã", "thực hiện", "đến", "từ", "trên", "dưới", "khoảng", "gần", "hơn", "cả", "mỗi", "bình quân", "cho",
     "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay", "tối thiểu", "tối đa", "ít nhất",
 )}
+# The second syllables of the stop words of two (``tối thiểu``), read apart when the words were not segmented.
+_LEFT_STOP_SECONDS = {w.split()[1] for w in _LEFT_STOP if len(w.split()) == 2}
 # Words that stop the subject only right before the number: ``sắp xếp thành 16 Hội``, ``lập thành
 # 4 bản`` (into), not ``thành phố``, ``thành viên`` further left.
 _LEFT_STOP_LAST = {"thành"}
@@ -176,7 +178,7 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
         w = words[i].casefold()
         # (A stop word of two syllables, when the words were not segmented: ``tối thiểu``.)
         if w in _LEFT_STOP or (i == len(words) - 1 and w in _LEFT_STOP_LAST) \
-                or (i and f"{words[i - 1].casefold()} {w}" in _LEFT_STOP):
+                or (i and w in _LEFT_STOP_SECONDS and f"{words[i - 1].casefold()} {w}" in _LEFT_STOP):
             part_of = w == "đó" and i > 0 and words[i - 1].casefold() == "trong"
             break
         kept.insert(0, words[i])
@@ -444,13 +446,13 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         # vi hoạt động trong tỉnh: 90 hội`` says where, not what).
         label = text[_last_clause_end(text, max(0, clause_start - 1 - _LOOK_BACK), clause_start - 1):
                      clause_start - 1]
-        folded = fold(label.lstrip(" -+*•"))
+        bare = label.lstrip(" -+*•")
         # A label that opens with the unit and a word of its kind names what is counted too
         # (``Hộ nghèo: 45 hộ``; not ``Hội có phạm vi ...: 90 hội``).
-        if unit != "%" and label.lstrip(" -+*•").casefold().startswith(unit.casefold() + " ") and \
+        if unit != "%" and bare.casefold().startswith(unit.casefold() + " ") and \
                 (kind := _label_subject(label, segment)) is not None and fold(kind) != fold(unit):
             return kind
-        if folded.startswith(_COUNT_LABELS):
+        if fold(bare).startswith(_COUNT_LABELS):
             if unit != "%":
                 # The label's first phrase, read forward to its first stop word (``Số biên chế được
                 # cơ quan có thẩm quyền giao: 326 biên chế``, ``Tổng số hội trên địa bàn tỉnh là: 610

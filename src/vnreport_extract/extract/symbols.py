@@ -166,6 +166,7 @@ _SPACED_SLASH = regex.compile(r"/[ ]|[ ]/")
 
 _CANON = {c.casefold(): c for c in CANONICAL_CODES}
 _TYPE_CODES = {c.casefold() for d in DOC_TYPES for c in (d["state"], d["party"]) if c}
+_TYPE_CODES_LONGEST_FIRST = tuple(sorted(_TYPE_CODES, key=len, reverse=True))
 _TYPE_CODE_OF = {fold(d["name"]): (d["state"], d["party"]) for d in DOC_TYPES}
 # The codes a type name may have (state and Party), and the same case-folded.
 _EXPECTED_CODES = {name: (tuple(c for c in codes if c), frozenset(c.casefold() for c in codes if c))
@@ -351,7 +352,7 @@ def _state_codes(codes: list[str], doc_type: str | None,
     # A missing hyphen: the type code of the cited type glued to a known issuer code; with no type
     # given (``parse_symbol("245/KHUBND")``), any type code so glued, when the whole is no known code.
     if doc_type is None and len(codes) == 1 and first.casefold() not in _CANON:
-        expected = tuple(sorted(_TYPE_CODES, key=len, reverse=True))
+        expected = _TYPE_CODES_LONGEST_FIRST
     for code in expected:
         rest = first[len(code):]
         if first.casefold().startswith(code.casefold()) and rest.casefold() in _CANON:
