@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..models import Demographics, Figure
 from ..normalize import fold
-
-
-def _first(figures: list[tuple[Figure, str]], test: Callable[[Figure, str], bool]) -> Figure | None:
-    return next((f for f, subject in figures if test(f, subject)), None)
-
 
 # The kinds of figure a locality's profile states: a profile states two of them at least, close
 # together (``diện tích tự nhiên 1.460,97 ha, với 860 hộ, 3.343 nhân khẩu``); one alone is a figure
 # of something else (a Party statute's ``không đủ 3 đảng viên``, a minimum area ``3 ha``).
-_PROFILE_UNITS = {"ha": "area", "km2": "area", "km²": "area", "hộ": "households", "nhân khẩu": "population",
-                  "khẩu": "population", "dân tộc": "ethnic", "chi bộ": "cells", "đảng viên": "members"}
+_UNIT_KINDS = {"nhân khẩu": "population", "khẩu": "population", "dân tộc": "ethnic", "chi bộ": "cells",
+               "đảng viên": "members"}
 # Figures of a profile follow one another within this many characters (a paragraph or two).
 _PROFILE_GAP = 800
 # Words right before a count that say what was done to it, not what the locality holds (``đã hỗ trợ 12
@@ -26,13 +19,24 @@ _DONE_REACH = 18
 
 
 def _kind(f: Figure) -> str | None:
-    """Which kind of a profile's figure ``f`` is (households, poor households, their rate ...)."""
+    """Which field of the profile the figure ``f`` may state (``area``, ``households``, ``poor
+    households``, ``near poor rate`` ...), by its unit and subject; None for none.
+
+    >>> from vnreport_extract.models import Figure
+    >>> _kind(Figure(raw="62 hộ", start=0, end=5, value=62, unit="hộ", subject="hộ nghèo"))
+    'poor households'
+    """
     subject = fold(f.subject or "")
-    poor = "can ngheo" if "can ngheo" in subject else "ngheo" if "ngheo" in subject else ""
+    poor = "near poor" if "can ngheo" in subject else "poor" if "ngheo" in subject else ""
     if f.unit == "%":
         return f"{poor} rate" if poor else None
-    kind = _PROFILE_UNITS.get(f.unit)
-    return f"{poor} {kind}" if poor and kind == "households" else kind
+    if f.unit == "hộ":
+        return f"{poor} households" if poor else "households"
+    if f.unit in ("ha", "km2", "km²"):
+        return "area" if "dien tich" in subject or not subject else None
+    if f.unit == "người":
+        return "population" if "dan" in subject else None
+    return _UNIT_KINDS.get(f.unit)
 
 
 def _profile(figures: list[Figure], text: str | None) -> list[Figure]:
@@ -69,33 +73,24 @@ def extract_demographics(figures: list[Figure], text: str | None = None) -> Demo
     >>> extract_demographics([f, g]).households, extract_demographics([f])
     (860, None)
     """
-    figures = _profile(figures, text)
-    folded = [(f, fold(f.subject or "")) for f in figures]  # each subject folded once
+    first: dict[str, Figure] = {}  # the first figure of each kind
+    for f in _profile(figures, text):
+        if (kind := _kind(f)) is not None:
+            first.setdefault(kind, f)
 
-    def count(f: Figure | None) -> int | None:
-        return int(f.value) if f is not None else None
+    def count(kind: str) -> int | None:
+        return int(first[kind].value) if kind in first else None
 
-    def rate(f: Figure | None) -> float | None:
-        return float(f.value) if f is not None else None
+    def rate(kind: str) -> float | None:
+        return float(first[kind].value) if kind in first else None
 
-    area = _first(folded, lambda f, s: f.unit in ("ha", "km2", "km²") and ("dien tich" in s or not s))
-    households = _first(folded, lambda f, s: f.unit == "hộ" and ("ngheo" not in s and "can ngheo" not in s))
-    population = _first(folded, lambda f, s: f.unit in ("nhân khẩu", "khẩu") or (f.unit == "người" and "dan" in s))
-    ethnic = _first(folded, lambda f, s: f.unit == "dân tộc")
-    cells = _first(folded, lambda f, s: f.unit == "chi bộ")
-    members = _first(folded, lambda f, s: f.unit == "đảng viên")
-    near_poor = _first(folded, lambda f, s: f.unit == "hộ" and "can ngheo" in s)
-    near_poor_rate = _first(folded, lambda f, s: f.unit == "%" and "can ngheo" in s)
-    poor = _first(folded, lambda f, s: f.unit == "hộ" and "ngheo" in s and "can ngheo" not in s)
-    poor_rate = _first(folded, lambda f, s: f.unit == "%" and "ngheo" in s and "can ngheo" not in s)
-    area_ha = None
-    if area is not None:
-        area_ha = float(area.value) * (100 if area.unit != "ha" else 1)
+    area = first.get("area")
+    area_ha = float(area.value) * (100 if area.unit != "ha" else 1) if area is not None else None
     demo = Demographics(
-        area_ha=area_ha, households=count(households), population=count(population),
-        ethnic_groups=count(ethnic), party_cells=count(cells), party_members=count(members),
-        poor_households=count(poor), poor_household_rate=rate(poor_rate),
-        near_poor_households=count(near_poor), near_poor_household_rate=rate(near_poor_rate),
+        area_ha=area_ha, households=count("households"), population=count("population"),
+        ethnic_groups=count("ethnic"), party_cells=count("cells"), party_members=count("members"),
+        poor_households=count("poor households"), poor_household_rate=rate("poor rate"),
+        near_poor_households=count("near poor households"), near_poor_household_rate=rate("near poor rate"),
     )
     if all(v is None for v in demo.model_dump().values()):
         return None
