@@ -271,6 +271,13 @@ NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("có năng lực hành vi dân sự đầy đủ (theo quy định của Bộ Luật dân sự).", "Bộ Luật dân sự"),
     # the name ends at a conjunction of the sentence (nd-86-2011-nd-cp-thanh-tra.doc)
     ("quy định tại Điều 44, Điều 52 của Luật Thanh tra nhưng phải ghi rõ phạm vi, đối tượng", "Luật Thanh tra"),
+    # a plenum by its number and term (cv-368-cv-bptt-tinh-uy-2012-scan.pdf)
+    ("chỉ đạo thực hiện Nghị quyết Trung ương 4 (khóa XI) của tỉnh yêu cầu:", "Nghị quyết Trung ương 4 (khóa XI)"),
+    ("theo tinh thần Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng", "Nghị quyết Trung ương 4 khóa XII"),
+    ("Nghị quyết Hội nghị Trung ương 6 khóa X về tiếp tục", "Nghị quyết Hội nghị Trung ương 6 khóa X"),
+    ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI) “Một số vấn đề cấp bách",
+     "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI)"),
+    ("kết quả thực hiện Nghị quyết Trung ương 4: (1) Về đấu tranh", "Nghị quyết Trung ương 4"),
 ]
 NAMED_NOT_EXAMPLES: list[str] = [
     "Luật “mềm” nhưng không thể thiếu trong quản lý",  # quotes name plans and schemes only
@@ -285,6 +292,12 @@ NAMED_NOT_EXAMPLES: list[str] = [
 # khoá II``); lower-case words after it are the sentence's (``Điều lệ Đảng hoặc đúng với``,
 # ``Điều lệ Đảng đồng bộ với``).
 NAMED_BY_BODY = ("Điều lệ",)
+
+# The term of a Party body, in brackets after the name of what it adopted: part of the name, as
+# the plenum's number after ``Trung ương`` is (``Nghị quyết Trung ương 4 (khóa XI)``: the fourth
+# plenum of the 11th Central Committee, not the one of the 12th). Unbracketed (``Nghị quyết
+# Hội nghị Trung ương 6 khóa X``), the term's words go on the name as any others do.
+PARTY_TERM = r"[ ]*\([ ]*(?i:khóa|khoá)[ ]+[IVXLC]+[ ]*\)"
 
 # Words a comma joins inside a name: pairs of the same kind that the name lists
 # (``Luật Phòng, chống ma túy``, ``Luật Thi đua, khen thưởng``, ``Pháp lệnh công chức, viên

@@ -34,6 +34,7 @@ from ..conventions.doc_types import (
     NAMED_QUOTED_TYPES,
     NAMED_TYPE_SPELLINGS,
     NAMED_TYPES,
+    PARTY_TERM,
     SHORT_NOT_TYPES,
     STANDARD_TYPES,
     TYPE_CODES,
@@ -233,6 +234,7 @@ _POSITION_SET = frozenset(fold(p) for p in POSITIONS)
 _POSITION_WORDS = max(len(p.split()) for p in POSITIONS)
 _PUNCT = regex.compile(r"[,;.:()“”\"\t]")  # a tab: the end of a table cell
 # Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
+_PARTY_TERM = regex.compile(PARTY_TERM)
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
@@ -1273,8 +1275,9 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             end = outlook.end() if outlook else years.end()
             count += 1
             break
-        if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ"):
-            break
+        if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ") \
+                and not (len(word) <= 2 and i >= 2 and f"{words[i - 2]} {words[i - 1]}".casefold() == "trung ương"):
+            break  # a number ends a name, but for a plenum's (``Nghị quyết Trung ương 4``)
         end = m.end() + tok_end
         if word[:1].isupper():
             body_end = end
@@ -1285,4 +1288,6 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
         return None
     if by_body:
         end = body_end
+    if (term := _PARTY_TERM.match(text, end, end + 24)) is not None:
+        end = term.end()  # ``Nghị quyết Trung ương 4 (khóa XI)``: the term the body was elected for
     return end, text[m.start():end]
