@@ -652,6 +652,8 @@ def test_each_cited_title_opener(text: str, title: str) -> None:
 @pytest.mark.parametrize(("text", "doc_type", "symbol"), [
     ("vận dụng QĐ 993/QĐ-BTTTT", "Quyết định", "993/QĐ-BTTTT"),  # de-cuong (Phú Thọ 2012), a cost table's cell
     ("(Căn cứ: NĐ 22/2011/NĐ-CP )", "Nghị định", "22/2011/NĐ-CP"),  # de-cuong, Phụ lục I
+    # cv-4552-bca-c04-2025-scan.pdf, the Phụ lục table's header: the code typed against the number
+    ("(Điều 5- QĐ28/20025/QĐ-TTg)", "Quyết định", "28/20025/QĐ-TTg"),
 ])
 def test_a_type_name_written_as_its_code_before_a_symbol_of_that_code(text: str, doc_type: str, symbol: str) -> None:
     [c] = parse_text(text).citations
@@ -660,6 +662,10 @@ def test_a_type_name_written_as_its_code_before_a_symbol_of_that_code(text: str,
 
 def test_a_code_before_a_symbol_of_another_code_is_no_type_name() -> None:
     assert parse_text("mục TT 12/QĐ-UBND").citations == []
+
+
+def test_a_code_typed_against_a_symbol_of_another_code_is_no_type_name() -> None:
+    assert parse_text("mục TT12/QĐ-UBND").citations == []
 
 
 # The word after a symbol typed against it, its space lost, as a text copied from a PDF gives it.

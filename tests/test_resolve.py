@@ -124,3 +124,29 @@ def test_one_document_cited_with_and_without_its_zero_in_two_reports_has_one_id(
     a = parse_text("Quyết định số 05/QĐ-UBND ngày 10/01/2024").documents[0]
     b = parse_text("Quyết định số 5/QD-UBND ngày 10/01/2024").documents[0]
     assert (a.symbol, b.symbol, a.id == b.id) == ("05/QĐ-UBND", "5/QD-UBND", True)
+
+
+@pytest.mark.parametrize(("text", "symbol", "slip", "same"), [
+    # ttr-3367-ttr-snv-binh-thuan-2024.pdf: the slip first, dated
+    ("thay thế Nghị định số 45/25010/NĐ-CP ngày 21/4/2010 Chính phủ quy định; của Nghị định số 45/2010/NĐ-CP",
+     "45/2010/NĐ-CP", "45/25010/NĐ-CP", "Nghị định số 45/2010/NĐ-CP ngày 21/4/2010"),
+    # cv-4552-bca-c04-2025-scan.pdf: the slip undated, a digit less than 20025 is three years
+    ("Quyết định số 28/2025/QĐ-TTg ngày 24/08/2025 của Thủ tướng Chính phủ; (Điều 5- QĐ28/20025/QĐ-TTg)",
+     "28/2025/QĐ-TTg", "28/20025/QĐ-TTg", "Quyết định số 28/2025/QĐ-TTg ngày 24/08/2025"),
+])
+def test_a_symbol_with_its_year_typed_a_digit_too_long_is_the_document_of_the_right_year(
+        text: str, symbol: str, slip: str, same: str) -> None:
+    cited = resolve(extract_citations(text)).documents
+    assert [(d.symbol, d.mentions, d.variants) for d in cited] == [(symbol, 2, [slip])]
+    assert cited[0].id == resolve(extract_citations(same)).documents[0].id
+
+
+def test_a_year_a_digit_too_long_but_for_another_year_is_another_document() -> None:
+    assert docs("Quyết định số 28/20025/QĐ-TTg; Quyết định số 28/2024/QĐ-TTg") == [
+        ("28/20025/QĐ-TTg", 1), ("28/2024/QĐ-TTg", 1)]
+
+
+def test_a_year_typed_a_digit_too_long_is_warned_of() -> None:
+    warnings = [w.message for w in parse_text("Căn cứ Nghị định số 45/25010/NĐ-CP ngày 21/4/2010").warnings
+                if w.code == "symbol-year-slip"]
+    assert warnings == ["symbol 45/25010/NĐ-CP: the year 25010 has a digit too many (for 2010); kept as written"]

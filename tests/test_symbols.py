@@ -40,6 +40,19 @@ def test_symbol_variants(raw: str, doc_type: str, symbol: str, convention: str, 
     assert (parsed.symbol, parsed.convention, parsed.repairs) == (symbol, convention, repairs)
 
 
+@pytest.mark.parametrize(("raw", "doc_type", "symbol", "year"), [
+    # ttr-3367-ttr-snv-binh-thuan-2024.pdf: 2010 typed 25010; only 2010 is a year a digit less
+    ("45/25010/NĐ-CP", "Nghị định", "45/25010/NĐ-CP", 2010),
+    # cv-4552-bca-c04-2025-scan.pdf: 2025 typed 20025; 2002, 2005 and 2025 are all a digit less
+    ("28/20025/QĐ-TTg", "Quyết định", "28/20025/QĐ-TTg", None),
+])
+def test_a_year_typed_with_a_digit_too_many_is_kept_as_written(raw: str, doc_type: str, symbol: str,
+                                                              year: int | None) -> None:
+    parsed = parse_symbol(raw, doc_type)
+    assert parsed is not None
+    assert (parsed.symbol, parsed.year, parsed.repairs) == (symbol, year, [])
+
+
 def _parts(raw: str) -> SymbolParts:
     m = SYMBOL_RE.fullmatch(raw)
     assert m is not None

@@ -23,7 +23,7 @@ from .extract.figures import extract_figures
 from .extract.metadata import extract_metadata
 from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
-from .extract.symbols import find_symbols, written_forms
+from .extract.symbols import find_symbols, slip_years, slipped_year, written_forms
 from .extract.tables import build_table
 from .formats import SNIFF_BYTES, UTF16_BOMS, promised_name, reading, sniff, utf16_without_bom
 from .legacy import legacy_warning
@@ -206,6 +206,11 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         for repair in c.repairs:
             warnings.append(Warning(code=f"symbol-{repair}", start=c.start, end=c.end,
                                     message=f"symbol {c.symbol} repaired ({repair}) from {c.raw!r}"))
+        if (slip := slipped_year(c.symbol)) is not None:
+            years = " or ".join(map(str, sorted(slip_years(slip))))
+            warnings.append(Warning(code="symbol-year-slip", start=c.start, end=c.end,
+                                    message=f"symbol {c.symbol}: the year {slip} has a digit too many "
+                                            f"({f'for {years}' if years else 'no year'}); kept as written"))
     warnings.sort(key=lambda w: (w.start if w.start is not None else -1))
     return Report(
         source=doc.source, text=text, metadata=meta.metadata, sections=sections, citations=citations,

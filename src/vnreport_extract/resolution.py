@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .conventions.doc_types import NATIONAL_CODES
+from .extract.symbols import slip_years, slipped_year
 from .models import Citation, CitedDocument
 from .normalize import fold
 
@@ -83,7 +84,7 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
         # Trọng), so its symbols do not say which body; nor do dates of other years.
         return (a == b and c.date.year is not None and c.date.year in group.years and national(c.issuer_code)
                 and not (c.authority and group.authorities and fold(c.authority) not in group.authorities))
-    if a == b:
+    if a == b or _year_slip(a, b):
         return True
     # A near-identical symbol is a slip only when the date vouches for it: undated, a
     # one-letter difference is as likely another body (BDVTW, central; BDVTU, provincial).
@@ -95,6 +96,24 @@ def _compatible(group: _Group, c: Citation, key: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= SLIP_RATIO
+
+
+def _year_slip(a: str, b: str) -> bool:
+    """Whether one of two symbols' keys is the other with its year typed a digit too long
+    (``45/25010/NĐ-CP`` and ``45/2010/NĐ-CP``; see :func:`.extract.symbols.slip_years`).
+
+    >>> slip, right = _key("28/20025/QĐ-TTg"), _key("28/2025/QĐ-TTg")
+    >>> _year_slip(slip, right), _year_slip(right, slip)
+    (True, True)
+    >>> _year_slip(slip, _key("28/2025/QĐ-UBND")), _year_slip(slip, _key("28/2024/QĐ-TTg"))
+    (False, False)
+    """
+    if len(a) == len(b):
+        return False
+    slip, other = (a, b) if len(a) > len(b) else (b, a)
+    s, o = slip.split("/"), other.split("/")
+    return len(s) == len(o) == 3 and s[0] == o[0] and s[2] == o[2] and len(s[1]) == 5 and s[1].isdigit() \
+        and o[1].isdigit() and int(o[1]) in slip_years(s[1])
 
 
 def national(issuer_code: str | None) -> bool:
@@ -117,10 +136,10 @@ def _first_code(code: str) -> str:
     return re.split(r"[-–—_&.]", code, maxsplit=1)[0]
 
 
-def _fullness(c: Citation) -> tuple[int, int]:
+def _fullness(c: Citation) -> tuple[bool, int, int]:
     # Booleans add as 0 and 1: the count of known fields, without a generator for each mention.
     filled = (c.date is not None) + (c.authority is not None) + (c.subject is not None)
-    return filled, -len(c.repairs)
+    return slipped_year(c.symbol) is None, filled, -len(c.repairs)
 
 
 @dataclass(frozen=True)
@@ -187,7 +206,9 @@ def resolve(citations: list[Citation]) -> Resolution:
         date = max(dated, key=lambda d: (d.day is not None, counts[d.iso])) if dated else None
         # By the symbol's key: the one document cited as ``05/QĐ-UBND`` in a report and ``5/QĐ-UBND``
         # (or ``5/QD-UBND``) in another has one id in both.
-        doc_id = "doc-" + hashlib.sha1(f"{g.key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
+        # (A document first cited with a slip in its year has the id of its symbol as it should be.)
+        key = _key(symbol) if symbol is not None and slipped_year(g.members[0].symbol) is not None else g.key
+        doc_id = "doc-" + hashlib.sha1(f"{key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
         docs.append(CitedDocument(id=doc_id, symbol=symbol, doc_type=best.doc_type, date=date,

@@ -535,7 +535,7 @@ def _dated_slips(citations: list[Citation]) -> None:
 # A type name written as its code right before a symbol of that code (``vận dụng QĐ 993/QĐ-BTTTT``,
 # ``Căn cứ: NĐ 22/2011/NĐ-CP``), ``số`` between them or not.
 _ABBREVIATED = regex.compile(
-    rf"(?<![\w/.-])(?P<code>{'|'.join(map(regex.escape, ABBREVIATIONS))})[ ]+(?:số[ ]*:?[ ]*)?$")
+    rf"(?<![\w/.-])(?P<code>{'|'.join(map(regex.escape, ABBREVIATIONS))})(?:[ ]+(?:số[ ]*:?[ ]*)?)?$")
 
 
 def _abbreviated_type(text: str, sm: regex.Match[str]) -> tuple[str, int] | None:
@@ -546,6 +546,9 @@ def _abbreviated_type(text: str, sm: regex.Match[str]) -> tuple[str, int] | None
     >>> t = "vận dụng QĐ 993/QĐ-BTTTT"
     >>> _abbreviated_type(t, SYMBOL_RE.search(t)), _abbreviated_type("TT 12/QĐ-UBND", SYMBOL_RE.search("TT 12/QĐ-UBND"))
     (('Quyết định', 9), None)
+    >>> t = "(Điều 5- QĐ28/2025/QĐ-TTg)"
+    >>> _abbreviated_type(t, SYMBOL_RE.search(t))
+    ('Quyết định', 9)
     """
     m = _ABBREVIATED.search(text, max(0, sm.start() - 12), sm.start())
     if m is None:

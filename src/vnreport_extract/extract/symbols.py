@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from ..conventions.doc_types import CANONICAL_CODES, DOC_TYPES
+from ..conventions.doc_types import ABBREVIATIONS, CANONICAL_CODES, DOC_TYPES
 from ..models import Citation, DocumentNumber, RepairName
 from ..normalize import fold
 from .scan import group_numbers, matches_in
@@ -41,6 +41,33 @@ PARTY_ISSUER = r"\p{Lu}{0,5}(?:TW|TU|HU|ĐU|QU)(?![\p{L}\d])"
 _TYPE_BETWEEN_SLASHES_UNTIL = 2011
 _STATE_TYPE_CODES = frozenset(d["state"] for d in DOC_TYPES if d["state"])
 _STATE_TYPES = "|".join(sorted(_STATE_TYPE_CODES, key=len, reverse=True))
+# A year typed with a digit too many (``45/25010/NĐ-CP`` for ``45/2010/NĐ-CP``, ``28/20025/QĐ-TTg``):
+# the symbol is kept as written, its year is the one year a digit less makes, when only one
+# does (:func:`slip_years`), and the report warns of it (``symbol-year-slip``).
+_YEAR_SLIP = r"[12]\d{4}(?=[ ]*/)"
+_FIRST_YEAR, _LAST_YEAR = 1945, 2099
+
+
+def slip_years(written: str) -> set[int]:
+    """The years a year typed with one digit too many may stand for: those one digit less makes.
+
+    >>> slip_years("25010"), sorted(slip_years("20025")), slip_years("12345")
+    ({2010}, [2002, 2005, 2025], set())
+    """
+    years = {int(written[:i] + written[i + 1:]) for i in range(len(written))}
+    return {y for y in years if _FIRST_YEAR <= y <= _LAST_YEAR}
+
+
+def slipped_year(symbol: str | None) -> str | None:
+    """The year of a symbol as written when it has a digit too many (``45/25010/NĐ-CP``), else ``None``.
+
+    >>> slipped_year("45/25010/NĐ-CP"), slipped_year("45/2010/NĐ-CP"), slipped_year("12345/UBND-VP")
+    ('25010', None, None)
+    """
+    parts = (symbol or "").split("/")
+    return parts[1] if len(parts) == 3 and len(parts[1]) == 5 and parts[1].isdigit() else None
+
+
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
@@ -48,12 +75,15 @@ SYMBOL = (
     rf"(?:"
     rf"(?P<party>(?:{_DASH}|(?<!(?:19|20)\d\d)[ ]+(?=(?:{PARTY_TYPES})/)|/(?=(?:{PARTY_TYPES})/{PARTY_ISSUER}))"
     rf"(?P<ptype>{_CODE}){_SLASH}(?P<pissuer>{_CODE}(?:{_DASH}{_CODE})*))"
-    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
+    rf"|(?P<state>{_SLASH}(?:(?P<year>(?:19|20)\d\d|{_YEAR_SLIP}){_SLASH})?(?:(?P<ltype>{_STATE_TYPES}){_SLASH}(?=\p{{Lu}}))?"
     rf"(?P<scodes>{_SPLIT_LETTER}{_CODE}(?:{_DASH}{_CODE})*))"
     rf")"
     rf"(?![\w/])"
 )
-SYMBOL_RE = regex.compile(r"(?<![\w/.-])" + SYMBOL)
+# A symbol starts after no letter, digit, slash, dot or hyphen, but for a type's abbreviation typed
+# against its number (``(Điều 5- QĐ28/2025/QĐ-TTg)``), which the citation's reader checks.
+_GLUED_ABBREVIATION = "|".join(map(regex.escape, ABBREVIATIONS))
+SYMBOL_RE = regex.compile(rf"(?:(?<![\w/.-])|(?<=(?<![\w/.-])(?:{_GLUED_ABBREVIATION})))" + SYMBOL)
 _PARTS = group_numbers(SYMBOL_RE, "num", "party", "ptype", "pissuer", "year", "ltype", "scodes")
 _DASHES = ("-", "–", "—", "_")
 
@@ -266,7 +296,11 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
         party_issuer = "-".join(canonical_code(c, repairs) for c in _split_codes(pissuer))
         symbol = f"{number}-{party_type}/{party_issuer}"
         return SymbolParts(number, None, party_type, party_issuer, symbol, "party", _unique(repairs))
-    year = int(year_text) if year_text else None
+    if year_text and len(year_text) > 4:
+        slips = slip_years(year_text)
+        year = slips.pop() if len(slips) == 1 else None
+    else:
+        year = int(year_text) if year_text else None
     codes = _split_codes(scodes)
     if ltype:
         legacy_type = canonical_code(ltype, repairs)
@@ -275,13 +309,13 @@ def symbol_parts(m: regex.Match[str], doc_type: str | None, raw: str) -> SymbolP
         slip = year is not None and year >= _TYPE_BETWEEN_SLASHES_UNTIL
         if slip:
             repairs.append("slash-for-hyphen")
-        head = f"{number}/{year}" if year else number
+        head = f"{number}/{year_text}" if year_text else number
         symbol = f"{head}/{legacy_type}{'-' if slip else '/'}{issuers}"
         return SymbolParts(number, year, legacy_type, issuers, symbol, "state", _unique(repairs))
     type_code, issuer = _state_codes(codes, doc_type, repairs)
     issuer_code = "-".join(issuer) or None
     body = "-".join(x for x in (type_code, issuer_code) if x)
-    symbol = f"{number}/{year}/{body}" if year else f"{number}/{body}"
+    symbol = f"{number}/{year_text}/{body}" if year_text else f"{number}/{body}"
     return SymbolParts(number, year, type_code, issuer_code, symbol, "state", _unique(repairs))
 
 
