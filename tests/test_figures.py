@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from vnreport_extract import Figure, parse_text
+from vnreport_extract import Figure, parse_file, parse_text
 from vnreport_extract.conventions.vocabulary import UNITS
 from vnreport_extract.extract.figures import extract_figures, parse_number
 
@@ -382,3 +384,13 @@ def test_the_profile_is_the_run_of_figures_that_states_it_not_counts_of_what_was
                       "2.345 hộ, 9.870 nhân khẩu, 420 đảng viên.").demographics
     assert demo is not None
     assert (demo.area_ha, demo.households, demo.population, demo.party_members) == (1200.0, 2345, 9870, 420)
+
+
+@pytest.mark.parametrize("name", ["bc-cchc-nam-2025.docx", "bc-cchc-nam-2025.signed.pdf"])
+def test_figures_of_the_footnotes_are_read(name: str) -> None:
+    # The report's footnote 4: "Thực hiện giải ngân 3.757 tỷ đồng ..., bằng 38,27% dự toán trung ương".
+    # A DOCX's footnotes come after the signature, where the body's figures end.
+    folder = "real-pdf" if name.endswith(".pdf") else "real"
+    figures = parse_file(Path(__file__).resolve().parent.parent / "fixtures" / folder / name).figures
+    assert [(f.value, f.unit) for f in figures if f.raw in ("3.757 tỷ đồng", "38,27%")] == [
+        (3757, "tỷ đồng"), (38.27, "%")]

@@ -164,8 +164,13 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
             c.page = page
 
     labels = [(s.start, s.start + len(s.number) + 2) for s in flat]
+    # Quantities are stated in the body, in its footnotes (a DOCX's come after the signature, a
+    # PDF's at the foot of each page) and in the pages sent with it.
+    stated = body + [(u.start, u.end) for u in asm.units if u.kind == "footnote"
+                     or (u.kind == "paragraph" and u.start >= max(appendix, meta.body_end))]
+    stated.sort()
     figures, figure_warnings = extract_figures(
-        text, body, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels),
+        text, stated, skip=sorted([(d.start, d.end) for d in dates] + symbols + labels),
         quiet=sorted(cited_spans + title_spans(text, citations)),
         page_at=asm.page_at, low=low)
 
