@@ -198,3 +198,11 @@ def test_a_failed_report_and_a_read_one_of_the_same_bytes_have_two_ids(tmp_path:
     rows = to_frames(reports)["reports"]
     assert rows["report_id"].is_unique and len(rows) == 2
     assert next(r for r in reports if r.status == "ok").report_id == hashlib.sha256(b"").hexdigest()[:16]
+
+
+def test_a_figure_s_whole_is_a_column() -> None:
+    # bc-cchc-nam-2025.docx: "kiểm tra tại 42/42 cơ quan, đơn vị"; "90 hộ" states no whole.
+    frames = to_frames([parse_text("Kiểm tra tại 42/42 cơ quan, đơn vị và 90 hộ.")])
+    figures = frames["figures"]
+    assert (figures["value"].tolist(), figures["unit"].tolist()) == ([42.0, 90.0], ["cơ quan", "hộ"])
+    assert figures["total"].iloc[0] == 42.0 and pd.isna(figures["total"].iloc[1])

@@ -170,6 +170,37 @@ def test_score_out_of_a_total() -> None:
     assert _figs("Chỉ số cải cách hành chính đạt 18/100 điểm.") == [("18/100 điểm", 18, "điểm")]
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    # bc-cchc-nam-2025.docx
+    ("kiểm tra tại 42/42 cơ quan, đơn vị", ("42/42 cơ quan", 42, "cơ quan", 42)),
+    ("giải ngân kế hoạch vốn đầu tư công đạt 9.037/17.454 tỷ đồng, đạt 51,8%",
+     ("9.037/17.454 tỷ đồng", 9037, "tỷ đồng", 17454)),
+    ("tỷ lệ hồ sơ trực tuyến toàn trình đạt 90,58% (419.218/462.814 hồ sơ)",
+     ("419.218/462.814 hồ sơ", 419218, "hồ sơ", 462814)),
+    # ttr-3367-ttr-snv-binh-thuan-2024.pdf: a zero before each number
+    ("Kết quả tổng hợp có 07/09 sở có văn bản ý kiến thống nhất", ("07/09 sở", 7, "sở", 9)),
+    # a score and a rank state their whole too
+    ("Chỉ số cải cách hành chính đạt 18/100 điểm.", ("18/100 điểm", 18, "điểm", 100)),
+    ("Chỉ số PCI đứng thứ 15/34 tỉnh, thành phố.", ("15/34", 15, "hạng", 34)),
+])
+def test_a_part_of_a_whole_stated_with_it(text: str, figure: tuple[str, float, str, float]) -> None:
+    assert [(f.raw, f.value, f.unit, f.total) for f in parse_text(text).figures if f.total is not None] == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "chia đều 1/2 cho mỗi bên",  # a fraction with no unit
+    "tỷ số 3/1 hộ",  # a whole smaller than its part is no whole
+])
+def test_a_number_over_another_without_a_whole_is_no_figure(text: str) -> None:
+    assert [f.raw for f in parse_text(text).figures] == []
+
+
+def test_a_slash_between_two_figures_ends_the_first_s_subject() -> None:
+    # tb-kl-kiem-tra-02-tuyen-cao-toc-2025.pdf
+    assert [(f.raw, f.subject) for f in parse_text("Rà soát hồ sơ của 36 hộ dân/4,92 ha nhận khoán").figures] == [
+        ("36 hộ", "hộ dân"), ("4,92 ha", "ha nhận khoán")]
+
+
 def test_range_states_its_unit_once() -> None:
     assert _figs("Có 12 xã đạt từ 90 đến dưới 100 điểm.")[1:] == [("90", 90, "điểm"), ("100 điểm", 100, "điểm")]
 

@@ -232,6 +232,9 @@ class Figure(Span):
     value: float | int = Field(description="the number (1.460,97 is 1460.97)")
     unit: str = Field(description="the measured noun, lower case (hộ, ha, %, tỷ đồng)")
     subject: str | None = Field(default=None, description="the noun phrase the figure counts (hộ nghèo)")
+    total: float | int | None = Field(
+        default=None, description="the whole the figure is a part of, stated with it (42 of 42/42 cơ quan; "
+                                  "100 of 18/100 điểm; 34 of a rank 15/34)")
 
 
 class Demographics(Record):

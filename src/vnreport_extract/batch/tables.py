@@ -85,7 +85,7 @@ TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
     ),
     "figures": (
         ("report_id", "str"), ("position", "int"), *_SPAN, ("value", "float"), ("unit", "str"),
-        ("subject", "str"),
+        ("subject", "str"), ("total", "float"),
     ),
     "satisfaction": (
         ("report_id", "str"), ("table_index", "int"), ("table_title", "str"), ("table_page", "int"),
@@ -185,7 +185,8 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
         value = f.get("value")
         rows["figures"].append({"report_id": rid, "position": i, **_span(f),
                                 "value": float(value) if value is not None else None, "unit": f.get("unit"),
-                                "subject": f.get("subject")})
+                                "subject": f.get("subject"),
+                                "total": float(total) if (total := f.get("total")) is not None else None})
     for t in data.get("tables") or []:
         where = {"report_id": rid, "table_index": t.get("index"), "table_kind": t.get("kind"),
                  "table_title": t.get("title"), "table_page": t.get("page")}

@@ -36,9 +36,15 @@ _UNITS = sorted(UNITS, key=len, reverse=True)
 # space was lost, ``-05 hội``); a unit of GLUED_UNITS may follow it with no space (``72m2``,
 # ``15.000.000đ``).
 _GLUED = "|".join(regex.escape(u) for u in sorted(GLUED_UNITS, key=len, reverse=True))
-NUMBER = regex.compile(r"(?:(?<![\w.,/–—-])|(?<=(?:\A|\n)[-+]))(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
-                       rf"(?:(?=(?i:{_GLUED})(?!\w))|(?![\w/]|[.,]\d))")
+# A number starts a figure after a word's slash too (``36 hộ dân/4,92 ha``), and one may go on to
+# the whole it is a part of (``42/42 cơ quan``: ``_OF_WHOLE``).
+NUMBER = regex.compile(r"(?:(?<![\w.,/–—-])|(?<=(?:\A|\n)[-+])|(?<=\p{L}/))"
+                       r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?"
+                       rf"(?:(?=(?i:{_GLUED})(?!\w))|(?![\w/]|[.,]\d)|(?=/\d))")
 _NUMBER_PARTS = group_numbers(NUMBER, "int", "dec")
+# A part of a whole stated with it (``42/42 cơ quan``, ``đạt 9.037/17.454 tỷ đồng``): the whole after
+# the slash, then the unit. A score (``18/100 điểm``) and a rank (``thứ 15/34``) are read apart.
+_OF_WHOLE = regex.compile(r"/(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?![\d/])")
 UNIT = regex.compile(r"[ ]?(?P<unit>%|(?:" + "|".join(regex.escape(u) for u in _UNITS if u != "%") + r")(?!\w))",
                      flags=regex.IGNORECASE)
 # A label right before the number (searched from the end of the text before it), and the word
@@ -79,7 +85,8 @@ _RATE_OF = regex.compile(r"(?i:tỷ|tỉ)[ ]+(?i:lệ)[ ]+(?P<what>(?:(?!(?i:c�
 # Digits of the longest number read as a figure (with thousands dots); 10^24 of anything is
 # no report's quantity.
 MAX_DIGITS = 32
-_CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]")
+# (A slash before a number ends a clause too: ``36 hộ dân/4,92 ha`` states two figures.)
+_CLAUSE_END = regex.compile(r"[,;:.()\n\t“”\"!?]|/(?=\d)")
 _CLAUSE_END_BACK = regex.compile(r"(?r)[,;:.()\n\t“”\"!?]")
 _WORD_NEXT = regex.compile(r"[ ]+\p{L}")
 _LOOK_BACK = 200
@@ -231,8 +238,9 @@ def _right_words(window: str, segment: bool) -> list[str]:
 # Forms the number-then-unit reading misses: a score out of a total (``18/100 điểm``), a rank
 # among peers (``đứng thứ 15/34``), and the lower end of a range that states its unit once
 # (``từ 90 đến dưới 100 điểm``).
-_SCORE = regex.compile(r"(?<![\w/.,])(?P<int>\d{1,3})(?:,(?P<dec>\d+))?/\d{1,4}[ ]+(?P<unit>(?i:điểm))(?!\w)")
-_RANK = regex.compile(r"(?<!\w)(?i:thứ)[ ]+(?P<int>\d{1,3})/\d{1,3}(?![\d/])")
+_SCORE = regex.compile(
+    r"(?<![\w/.,])(?P<int>\d{1,3})(?:,(?P<dec>\d+))?/(?P<total>\d{1,4})[ ]+(?P<unit>(?i:điểm))(?!\w)")
+_RANK = regex.compile(r"(?<!\w)(?i:thứ)[ ]+(?P<int>\d{1,3})/(?P<total>\d{1,3})(?![\d/])")
 _RANGE = regex.compile(
     r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
     r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
@@ -244,13 +252,13 @@ RANK_UNIT = "hạng"
 
 
 def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], bool],
-                 low: str | None = None) -> list[tuple[int, int, int | float, str]]:
-    """(start, end, value, unit) of the scores, ranks and range ends in ``text[start:end]``.
+                 low: str | None = None) -> list[tuple[int, int, int | float, str, int | None]]:
+    """(start, end, value, unit, total) of the scores, ranks and range ends in ``text[start:end]``.
 
     >>> [f[2:] for f in _other_forms("đạt 18/100 điểm, đứng thứ 15/34", 0, 31, lambda a, b: True)]
-    [(18, 'điểm'), (15, 'hạng')]
+    [(18, 'điểm', 100), (15, 'hạng', 34)]
     """
-    out: list[tuple[int, int, int | float, str]] = []
+    out: list[tuple[int, int, int | float, str, int | None]] = []
 
     def holds(word: str) -> bool:
         return holds_word(text, low, word, start, end)
@@ -259,17 +267,18 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
     slash = text.find("/", start, end) >= 0
     for m in _SCORE.finditer(text, start, end) if slash and holds("điểm") else ():
         if free(m.start(), m.end()):
-            out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold()))
+            out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold(),
+                        int(m.group("total"))))
     for m in matches_at(_RANK, text, places_between(text, low, "thứ", start, end), end) if slash else ():
         if free(m.start("int"), m.end()):
-            out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT))
+            out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT, int(m.group("total"))))
     # Tried only where the word starts: a case-insensitive first word tried at every position
     # costs more than the rest of the figures.
     for m in matches_at(_RANGE, text, places_between(text, low, "từ", start, end), end):
         unit = UNIT.match(" " + m.group("unit"))
         if unit and free(m.start("int"), m.end("int")):
             out.append((m.start("int"), m.end("int"), parse_number(m.group("int"), m.group("dec")),
-                        unit.group("unit").casefold()))
+                        unit.group("unit").casefold(), None))
     return out
 
 
@@ -322,10 +331,23 @@ def extract_figures(
             if len(int_text) > MAX_DIGITS:
                 continue  # a run of digits (a code, damage), not a quantity; int() would refuse it
             value = parse_number(int_text, dec_text)
-            unit_m = UNIT.match(text, m.end(), r_end)
+            total: int | float | None = None
+            if text.startswith("/", m.end()):
+                whole = _OF_WHOLE.match(text, m.end(), r_end)
+                if whole is None:
+                    continue
+                total = parse_number(whole.group("int"), whole.group("dec"))
+                unit_m = UNIT.match(text, whole.end(), r_end)
+                # Not a fraction or a rate (``1/2``, ``3/1``), a date's day and month, a score or a rank.
+                if unit_m is None or total < value or unit_m.group("unit").casefold() == "điểm" \
+                        or text[max(r_start, m.start() - 4):m.start()].casefold().endswith("thứ "):
+                    continue
+            else:
+                unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]
             # Only the clause matters: looking back a bounded way keeps a long paragraph linear.
-            punct = max(r_start, _last_clause_end(text, max(r_start, m.start() - _LOOK_BACK), m.start()))
+            punct = m.start() if text[m.start() - 1:m.start()] == "/" else \
+                max(r_start, _last_clause_end(text, max(r_start, m.start() - _LOOK_BACK), m.start()))
             clause_start = max(last_end, punct)
             if previous is not None and previous.end < punct and not _SHARE_OF_IT.match(text, previous.end, m.start()):
                 # A percent takes the subject of a count in its own clause only, or in the clause
@@ -361,7 +383,7 @@ def extract_figures(
             shown = written if written.isupper() else unit
             subject = _subject(text, m.start(), end, shown, clause_start, r_end, previous, before, segment)
             fig = Figure(raw=text[m.start():end], start=m.start(), end=end, value=value, unit=unit,
-                         subject=subject, page=page_at(m.start()) if page_at else None)
+                         subject=subject, page=page_at(m.start()) if page_at else None, total=total)
             if warn_percent:
                 warnings.append(Warning(code="percent-without-sign", start=m.start(), end=end,
                                         message=f"{m.group(0)} after {before.split()[-1]!r} read as a percent"))
@@ -376,8 +398,8 @@ def extract_figures(
         def free(start: int, end: int, mine: list[tuple[int, int]] = mine) -> bool:
             return not skipped.overlaps(start, end) and not any(a < end and start < b for a, b in mine)
 
-        for start, end, value, unit in _other_forms(text, r_start, r_end, free, low):
-            figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit,
+        for start, end, value, unit, total in _other_forms(text, r_start, r_end, free, low):
+            figures.append(Figure(raw=text[start:end], start=start, end=end, value=value, unit=unit, total=total,
                                   subject=_scored(text, max(r_start, start - _LOOK_BACK), start),
                                   page=page_at(start) if page_at else None))
     figures.sort(key=lambda f: f.start)
