@@ -46,6 +46,15 @@ def figures(text: str) -> list[Figure]:
     ("các phòng ban thuộc Sở cử 01 lãnh đạo đại diện và 01 chuyên viên;", 1, "chuyên viên"),
     ("hiện có 04 địa phương có cơ sở cai nghiện", 4, "địa phương"),
     ("đã xây mới 25 căn nhà đại đoàn kết", 25, "căn nhà"),
+    # bc-cchc-nam-2025.docx: documents, delegates, offices and things handed out, counted
+    ("HĐND tỉnh đã ban hành 36 Nghị quyết QPPL", 36, "nghị quyết"),
+    ("với sự tham gia của hơn 1.000 đại biểu", 1000, "đại biểu"),
+    ("giảm 12 chi cục và tương đương", 12, "chi cục"),
+    ("đã cấp 10.386 chứng thư số", 10386, "chứng thư"),
+    ("xây dựng 03 phóng sự về cải cách hành chính", 3, "phóng sự"),
+    ("in 9.000 túi xách tuyên truyền", 9000, "túi"),
+    ("phát hành 1.700 cuốn sổ tay", 1700, "cuốn"),
+    ("tại 124 đảng ủy xã, phường", 124, "đảng ủy"),
     # An amount in two units of money: one figure in the larger.
     ("Tổng kinh phí 2 tỷ 500 triệu đồng.", 2.5, "tỷ đồng"),
     ("mức hỗ trợ 1 triệu 500 nghìn đồng/người", 1.5, "triệu đồng"),

@@ -88,7 +88,8 @@ UNITS: list[str] = [
     "cấp", "tỉnh", "huyện", "dự thảo", "phóng viên", "hệ thống", "lãnh đạo", "phản ánh", "xe", "gia đình",
     "tổ", "đội", "nhóm", "phòng", "sở", "ban", "ngành", "cơ sở", "điểm cầu", "lớp học", "quyết định",
     "cấp ủy viên", "cấp ủy", "ủy viên", "hội đồng", "biên chế", "chuyên viên", "địa phương", "căn nhà", "căn hộ",
-    "hoạt động", "sản phẩm",
+    "hoạt động", "sản phẩm", "nghị quyết", "kế hoạch", "chương trình", "báo cáo", "đại biểu", "chi cục",
+    "chứng thư", "phóng sự", "túi", "cuốn", "đảng ủy", "đảng uỷ",
 ]
 
 # Units written right after the number, with no space (``72m2``, ``15.000.000đ``, ``100ha``): a
