@@ -744,7 +744,37 @@ _SUBJECT_ENDS = [
     ("Công văn số 5/UBND ngày 2/1/2024 về việc rà soát biên chế, Công an tỉnh báo cáo như sau:", "rà soát biên chế"),
     ("Công văn số 1843/SNV-TCBC ngày 2/10/2025 về việc xin ý kiến hướng dẫn về công tác hội như sau:",
      "xin ý kiến hướng dẫn về công tác hội như sau"),
+    # Not its paragraph's last period (bc-cchc-nam-2025.docx), nor a table cell after it (kh-cchc-2026.docx,
+    # read as text); an ellipsis stays whole.
+    ("Kế hoạch số 2291/KH-UBND ngày 17/4/2025 về ngầm hóa và chỉnh trang hệ thống cấp viễn thông.\nTrong năm",
+     "ngầm hóa và chỉnh trang hệ thống cấp viễn thông"),
+    ("Phương án số 7178/PA-UBND ngày 14/11/2025 về phương án tổng thể sắp xếp.\tKết quả sắp xếp\tTheo các mốc",
+     "phương án tổng thể sắp xếp"),
+    ("Công văn số 8391/UBND-HCC về thực hiện TTHC không phụ thuộc vào địa giới hành chính trên địa bàn tỉnh,...\nCó",
+     "thực hiện TTHC không phụ thuộc vào địa giới hành chính trên địa bàn tỉnh,..."),
+    # A name in straight quotes and a short note in brackets inside it (bc-cchc-nam-2025.docx).
+    ('Kế hoạch số 1410/KH-UBND ngày 01/3/2025 về triển khai thực hiện Phong trào "Bình dân học vụ số" trên địa bàn '
+     'tỉnh Lâm Đồng; tiếp', 'triển khai thực hiện Phong trào "Bình dân học vụ số" trên địa bàn tỉnh Lâm Đồng'),
+    ("Nghị quyết số 21/NQ-HĐND ngày 10/7/2025 về cho áp dụng và bãi bỏ các văn bản do Hội đồng nhân dân tỉnh Bình "
+     "Thuận, Đắk Nông, Lâm Đồng (cũ) đã ban hành trước sáp nhập tỉnh; tiếp",
+     "cho áp dụng và bãi bỏ các văn bản do Hội đồng nhân dân tỉnh Bình Thuận, Đắk Nông, Lâm Đồng (cũ) đã ban hành "
+     "trước sáp nhập tỉnh"),
+    # A trích yếu longer than 300 characters (qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf, Điều 3)
+    ("Quyết định số 1672/QĐ-UBND ngày 27 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố Danh "
+     "mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của Sở Tư "
+     "pháp tỉnh Bà Rịa - Vũng Tàu và Quyết định số 3338/QĐ-UBND ngày 22 tháng 11 năm 2023 của Chủ tịch Ủy ban nhân "
+     "dân tỉnh về việc công bố danh mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hộ tịch thuộc thẩm "
+     "quyền giải quyết của Sở Tư pháp tỉnh Bà Rịa - Vũng Tàu hết hiệu lực thi hành.",
+     "công bố Danh mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hộ tịch thuộc thẩm quyền giải quyết "
+     "của Sở Tư pháp tỉnh Bà Rịa - Vũng Tàu"),
 ]
+
+
+def test_a_law_has_no_subject() -> None:
+    # nd-86-2011-nd-cp-thanh-tra.doc: which of the law's articles, not what the law is about
+    [law] = extract_citations("hướng dẫn thi hành một số điều của Luật Thanh tra về nguyên tắc hoạt động thanh tra; "
+                              "nhiệm vụ")
+    assert (law.name, law.subject) == ("Luật Thanh tra", None)
 
 
 @pytest.mark.parametrize(("text", "subject"), _SUBJECT_ENDS)

@@ -133,14 +133,19 @@ _QUOTED = regex.compile(
     r"[ ]*,?[ ]*(?:(?i:về[ ]+việc|về|v/v)[ ]*)?"
     r"(?:“(?P<q>[^”“\"\n]{2,500})”|\"(?P<q2>[^\"\n]{2,500})\"|“(?P<q3>[^”\"\n]{2,500})\")"
 )
-_ABOUT = regex.compile(r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2,300}?)(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
+# The longest subject read (a trích yếu of four lines: qd-353's Quyết định 1672/QĐ-UBND, cv-8977's
+# Kết luận 178-KL/TW); past it, the clause goes on with no end in sight, and none is read.
+_SUBJECT_LONGEST = 600
+_ABOUT = regex.compile(
+    rf"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n\t“”\"]{{2,{_SUBJECT_LONGEST}}}?)"
+    r"(?=[;()\n\t“”\"]|\.(?:[ \n\t]|$)|$)")
 # The same subject read in runs (possessive, no look-ahead tried after each character): the
 # lazy one's end is the first place past its first two characters where the look-ahead holds,
-# and the runs stop there too. Only the 300 characters' limit is not in it: a longer subject
+# and the runs stop there too. Only the limit of its length is not in it: a longer subject
 # is read again by _ABOUT (which then finds none).
 _ABOUT_RUNS = regex.compile(
-    r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n“”\"]{2}(?:[^;()\n“”\".]++|\.(?![ ]|$))*)"
-    r"(?=[;()\n“”\"]|\.(?:[ ]|$)|$)")
+    r"[ ]*,?[ ]*(?i:về[ ]+việc|về|v/v)[ ]+(?P<s>[^;()\n\t“”\"]{2}(?:[^;()\n\t“”\".]++|\.(?![ \n\t]|$))*)"
+    r"(?=[;()\n\t“”\"]|\.(?:[ \n\t]|$)|$)")
 _WINDOW = 40
 # A law named before its number (``Luật Thanh tra số 22/2004/QH11``): ``số`` right before the
 # symbol, the type word (capitalised) earlier in the same clause, and an amending law's name
@@ -681,6 +686,8 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         if a:
             s_end = _past_quotes(text, a.end("s"))
             end = _subject_end(text, a.start("s"), s_end)
+            if text.startswith("..", end - 2) and text.startswith(".", end):
+                end += 1  # an ellipsis ends the subject whole (``trên địa bàn tỉnh,...``)
             tail.subject = text[a.start("s"):end].strip(" ,")
             tail.subject_end = a.end() if end == a.end("s") else end
     return tail
@@ -704,8 +711,12 @@ _NAMED_IN_SUBJECT = regex.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hi
 
 
 # The run of a subject's characters after a quoted name inside it (as _ABOUT_RUNS reads them).
-_SUBJECT_RUN = regex.compile(r"(?:[^;()\n“”\".]++|\.(?![ ]|$))*")
+_SUBJECT_RUN = regex.compile(r"(?:[^;()\n\t“”\".]++|\.(?![ \n\t]|$))*")
 _QUOTE_INSIDE = 200
+# A name quoted inside a subject, in curly or straight quotes (``Phong trào "Bình dân học vụ số"``),
+# and a short note in brackets (``tỉnh Lâm Đồng (cũ) đã ban hành``, ``(sửa đổi)``, ``(PCI)``).
+_INSIDE_CLOSE = {"“": "”", '"': '"', "(": ")"}
+_BRACKET_INSIDE = 16
 
 
 def _past_quotes(text: str, end: int) -> int:
@@ -716,8 +727,8 @@ def _past_quotes(text: str, end: int) -> int:
     >>> t[8:_past_quotes(t, t.index("“"))]
     'ban hành Quy chế thực hiện cơ chế “một cửa” tại cơ quan hành chính'
     """
-    while text.startswith("“", end):
-        close = text.find("”", end + 1, end + _QUOTE_INSIDE)
+    while (opening := text[end:end + 1]) in _INSIDE_CLOSE and opening:
+        close = text.find(_INSIDE_CLOSE[opening], end + 1, end + (_QUOTE_INSIDE if opening != "(" else _BRACKET_INSIDE))
         if close < 0 or "\n" in text[end:close]:
             break
         run = _SUBJECT_RUN.match(text, close + 1)
@@ -801,10 +812,10 @@ def _agrees(doc_type: str, sm: regex.Match[str]) -> bool:
 
 
 def _about(text: str, pos: int) -> regex.Match[str] | None:
-    """``_ABOUT.match(text, pos, pos + 340)``."""
-    a = _ABOUT_RUNS.match(text, pos, pos + 340)
-    if a is not None and a.end("s") - a.start("s") > 300:
-        return _ABOUT.match(text, pos, pos + 340)
+    """``_ABOUT.match(text, pos, pos + _SUBJECT_LONGEST + 40)``."""
+    a = _ABOUT_RUNS.match(text, pos, pos + _SUBJECT_LONGEST + 40)
+    if a is not None and a.end("s") - a.start("s") > _SUBJECT_LONGEST:
+        return _ABOUT.match(text, pos, pos + _SUBJECT_LONGEST + 40)
     return a
 
 
@@ -979,6 +990,10 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies, month_first)
         if tail.authority is None and (doc_type in NAMED_NEEDS_AUTHOR or by_author):
             continue
+        if doc_type in NAMED_NUMBER_TYPES:
+            # A law has its name, not a trích yếu: ``một số điều của Luật Thanh tra về nguyên tắc
+            # hoạt động thanh tra`` says which of its articles.
+            tail.subject = None
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
                             doc_type=doc_type, name=name, date=tail.date, authority=tail.authority,
                             subject=tail.subject))
