@@ -303,7 +303,10 @@ def _authority(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | No
     return (found[0], pos + found[1]) if found is not None else None
 
 
-_CO_ISSUER = regex.compile(r"[ ]*,[ ]*|[ ]+(?i:và)[ ]+")
+# (A joint document's bodies may be listed with dashes too: ``của Bộ Tài chính - Bộ KH&ĐT-Bộ Thông tin và
+# Truyền thông``, de-cuong-du-toan-phan-mem-qlvb-2012.)
+_CO_ISSUER = regex.compile(r"[ ]*,[ ]*|[ ]+(?i:và)[ ]+|[ ]*[-–][ ]*")
+_LIST_GOES_ON = (",", "-", "–")
 
 
 def _known_body_length(words: list[str]) -> int:
@@ -350,10 +353,11 @@ def _joined(text: str, found: tuple[str, int], memo: dict[str, tuple[str, int] |
             return value + text[sep.start():sep.end()] + nxt[0], nxt[1]
         parts.append((text[sep.start():sep.end()], nxt[0], nxt[1]))
         at = nxt[1]
-        if parts[-1][0].strip() != ",":
+        if parts[-1][0].strip() not in _LIST_GOES_ON:
             break  # ``và`` ends the list (``A, B và C``): what follows is another clause's
     # A list of bodies ends with ``và`` (the last part's, as the loop ends at the first): without it,
-    # the comma may open the report's own clause (``của Sở Nội vụ, UBND huyện đã triển khai``).
+    # the comma may open the report's own clause (``của Sở Nội vụ, UBND huyện đã triển khai``). Dashes
+    # list the bodies alone.
     if not parts or parts[-1][0].strip() == ",":
         return found
     return value + "".join(sep + v for sep, v, _ in parts), parts[-1][2]
