@@ -763,6 +763,15 @@ _SUBJECT_ENDS = [
      "Thuận, Đắk Nông, Lâm Đồng (cũ) đã ban hành trước sáp nhập tỉnh; tiếp",
      "cho áp dụng và bãi bỏ các văn bản do Hội đồng nhân dân tỉnh Bình Thuận, Đắk Nông, Lâm Đồng (cũ) đã ban hành "
      "trước sáp nhập tỉnh"),
+    # After what the document does (qd-kien-toan-doi-ucsc.docx); not past a comma the report's sentence goes
+    # on after (ttr-3367-ttr-snv-binh-thuan-2024.pdf, ban-tu-khai-bql-kcn-2012-tcvn3.doc).
+    ("Thông tư số 20/2017/TT-BTTTT ngày 12/9/2017 của Bộ trưởng Bộ Thông tin và Truyền thông quy định về điều "
+     "phối, ứng cứu sự cố an toàn thông tin mạng trên toàn quốc;",
+     "điều phối, ứng cứu sự cố an toàn thông tin mạng trên toàn quốc"),
+    ("Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, hoạt động và quản lý hội, có "
+     "hiệu lực thi hành từ 26/11/2024, thay thế Nghị định số 45/25010/NĐ-CP", "tổ chức, hoạt động và quản lý hội"),
+    ("Ban đã có công văn số 116/KCN-ĐT về việc chậm tiến độ thực hiện dự án đầu tư trong KCN Đình Trám, trong đó "
+     "có nêu: Tiến độ", "chậm tiến độ thực hiện dự án đầu tư trong KCN Đình Trám"),
     # A trích yếu longer than 300 characters (qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf, Điều 3)
     ("Quyết định số 1672/QĐ-UBND ngày 27 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố Danh "
      "mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của Sở Tư "

@@ -150,3 +150,12 @@ def test_a_year_typed_a_digit_too_long_is_warned_of() -> None:
     warnings = [w.message for w in parse_text("Căn cứ Nghị định số 45/25010/NĐ-CP ngày 21/4/2010").warnings
                 if w.code == "symbol-year-slip"]
     assert warnings == ["symbol 45/25010/NĐ-CP: the year 25010 has a digit too many (for 2010); kept as written"]
+
+
+def test_a_subject_read_on_into_the_report_s_words_gives_way_to_the_title_another_mention_ends() -> None:
+    # bc-quan-ly-hoi-2025.docx: the fullest mention's subject goes on with the report's sentence.
+    [doc] = resolve(extract_citations(
+        "sửa đổi Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ về tổ chức, hoạt động và quản lý hội cho "
+        "phù hợp với tình hình; theo Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ "
+        "chức, hoạt động và quản lý hội;")).documents
+    assert (doc.mentions, doc.subject) == (2, "tổ chức, hoạt động và quản lý hội")

@@ -116,6 +116,23 @@ def _year_slip(a: str, b: str) -> bool:
         and o[1].isdigit() and int(o[1]) in slip_years(s[1])
 
 
+def _without_overrun(subject: str, members: list[Citation]) -> str:
+    """``subject``, or the longest other mention's subject that it starts with, up to a word's end: a
+    subject read on into the report's own words (``tổ chức, hoạt động và quản lý hội chỉ quy định
+    về việc ...``) and the same title where the sentence ended after it (``tổ chức, hoạt động và
+    quản lý hội``) are one title, the shorter.
+
+    >>> from vnreport_extract.extract.citations import extract_citations
+    >>> cs = extract_citations("Nghị định số 126/2024/NĐ-CP về quản lý hội chỉ quy định việc; "
+    ...                        "Nghị định số 126/2024/NĐ-CP về quản lý hội.")
+    >>> _without_overrun(cs[0].subject or "", cs)
+    'quản lý hội'
+    """
+    shorter = [c.subject for c in members if c.subject and len(c.subject) < len(subject)
+               and subject.startswith(c.subject) and subject[len(c.subject)] in " ,"]
+    return max(shorter, key=len) if shorter else subject
+
+
 def national(issuer_code: str | None) -> bool:
     """Whether a symbol's issuer code names a body the country has one of: the Party's central
     bodies (``TW``, ``VPTW``, ``BTCTW``), the Government and Prime Minister, the National
@@ -211,6 +228,8 @@ def resolve(citations: list[Citation]) -> Resolution:
         doc_id = "doc-" + hashlib.sha1(f"{key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)
+        if subject is not None and len(g.members) > 1:
+            subject = _without_overrun(subject, g.members)
         docs.append(CitedDocument(id=doc_id, symbol=symbol, doc_type=best.doc_type, date=date,
                                   authority=authority, subject=subject, mentions=len(g.members), variants=variants))
         for c in g.members:

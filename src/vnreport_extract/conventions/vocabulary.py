@@ -242,6 +242,10 @@ SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
 # ... or one of these verbs, of a report's opening sentence, after the body (``... định kỳ, Ủy ban nhân
 # dân tỉnh Lâm Đồng báo cáo kết quả ...``, ``..., Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau``).
 REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai", "đề nghị", "có ý kiến", "kính trình"]
+# ... or these words right after the comma, which go on with the report's sentence, never a title:
+# ``... quản lý hội, có hiệu lực thi hành từ 26/11/2024, thay thế Nghị định số 45/2010/NĐ-CP``
+# (ttr-3367-ttr-snv-binh-thuan-2024), ``..., trong đó có nêu`` (ban-tu-khai-bql-kcn-2012).
+SUBJECT_CLAUSE_AFTER_COMMA: list[str] = ["có hiệu lực", "thay thế", "trong đó"]
 
 # What a document does, written right after its body's name (with a capital, as a title's words
 # often are: ``của Bộ Tài chính Sửa đổi, bổ sung Thông tư ...``, ``của Bộ trưởng Bộ Thông tin và

@@ -49,6 +49,7 @@ from ..conventions.vocabulary import (
     REPORTING_VERBS,
     SECTOR_PARTS,
     SECTORS,
+    SUBJECT_CLAUSE_AFTER_COMMA,
     SUBJECT_CLAUSE_OPENERS,
     SUBJECT_CLAUSE_PLACES,
     SUBJECT_CLAUSE_VERBS,
@@ -121,6 +122,9 @@ LIST_NEXT = regex.compile(r"[ ]*(?:[,;]|[ ](?i:và))[ ]*(?:(?i:và)[ ]+)?(?:(?i:
 # patterns (the same matches: no ``\w``, ``\d``, ``\s`` or case-insensitive ``i`` in them): its calls
 # cost about half of ``regex``'s, and they run several times after each citation.
 _GAP = re.compile(r"[ ]*,?[ ]*")
+# What a document does, right before the ``về`` of its title: ``(của Chính phủ) quy định về tổ chức,
+# hoạt động và quản lý hội``, ``hướng dẫn về ...``, ``ban hành quy định về ...``.
+_ABOUT_VERB = regex.compile(r"(?i:ban[ ]+hành[ ]+quy[ ]+định|quy[ ]+định|hướng[ ]+dẫn)(?=[ ]+(?i:về)[ ])")
 # The date may open the next line, in lower case (``... số 184/2025/NĐ-CP`` / ``ngày 01/7/2025 của
 # Chính phủ``: a paragraph a page break or a typed line break cut); ``Ngày ...`` opens a sentence.
 _DATE_LEAD = re.compile(r"[ ]*,?[ ]*(?:\n[ ]*(?=ngày[ ]))?(?:(?:được[ ]+)?ban[ ]+hành[ ]+)?")
@@ -687,6 +691,9 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         tail.subject_end = q.end()
     else:
         a = _about(text, tail.end) if first in ("v", "V") else None
+        if a is None and first in ("q", "Q", "h", "H", "b", "B") and gap is not None \
+                and (verb := _ABOUT_VERB.match(text, gap.end(), gap.end() + 24)) is not None:
+            a = _about(text, verb.end())
         if a:
             s_end = _past_quotes(text, a.end("s"))
             end = _subject_end(text, a.start("s"), s_end)
@@ -707,7 +714,9 @@ _OWN_CLAUSE = regex.compile(
     rf",[ ]+(?={_CLAUSE_OPENER}(?!\w)[^;.:\n]{{0,100}}?(?<=[ ]){_CLAUSE_VERB}[ ]+\p{{Ll}})"
     rf"|,[ ]+(?=(?:{'|'.join(SUBJECT_CLAUSE_PLACES)})[ ]+{_CLAUSE_VERB}[ ]+\p{{Ll}})"
     rf"|,[ ]+(?={_CLAUSE_OPENER}(?!\w)[^,;.:\n]{{0,50}}?[ ](?:" + "|".join(map(regex.escape, REPORTING_VERBS))
-    + r")[ ])")
+    + r")[ ])"
+    + r"|,[ ]+(?=(?:" + "|".join(r"[ ]+".join(map(regex.escape, w.split())) for w in SUBJECT_CLAUSE_AFTER_COMMA)
+    + r")(?!\w))")
 # A law named in a subject (``triển khai thi hành Luật Phòng, chống tham nhũng và Nghị định số ...``):
 # the subject cites, and the list after it is its own. (Not a plan the cited document issues:
 # ``ban hành Chương trình tổng thể ..., Chỉ thị số 23/CT-TTg`` lists another document.)
