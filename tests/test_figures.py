@@ -166,6 +166,18 @@ def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
     ("Bình Thuận, Đắk Nông trước sắp xếp thành 16 Hội).", None),
     ("Biên bản lập thành 4 bản , mỗi bên giữ", None),
     ("cho mỗi tỉnh, thành phố trực thuộc trung ương 130 triệu đồng từ", "thành phố trực thuộc trung ương"),
+    # bc-cchc-nam-2025.docx, bc-mo-hinh-thi-diem-cchc.pdf, ttr-3367-ttr-snv-binh-thuan-2024.pdf: what follows
+    # the last verb, or nothing ...
+    ("công bố mới 247 TTHC, sửa đổi, bổ sung 338 TTHC và", None),
+    ("và bãi bỏ 60 TTHC.", None),
+    ("biệt phái, tăng cường 260 công chức, viên chức", None),
+    ("Chủ tịch UBND tỉnh chỉ đạo triển khai thí điểm 05 mô hình, sáng kiến", None),
+    ("Sở Nông nghiệp và Phát triển nông thôn thống nhất đề xuất giải thể 05 hội: Hội Cựu giáo chức", None),
+    # ... but the verbs of a phrase that names what it counts first stay (the seed) ...
+    ("Tổng số hồ sơ tiếp nhận giải quyết 572 hồ sơ trong đó", "hồ sơ tiếp nhận giải quyết"),
+    # ... and a verb after the count describes it (tb-kl-kiem-tra-02-tuyen-cao-toc-2025.pdf).
+    ("phê duyệt đối với 114 hồ sơ bổ sung phương án bồi thường cây trồng",
+     "hồ sơ bổ sung phương án bồi thường cây trồng"),
 ])
 def test_verbs_are_not_part_of_the_subject(text: str, subject: str | None) -> None:
     assert figures(text)[-1].subject == subject
@@ -202,6 +214,20 @@ def test_a_part_of_a_whole_stated_with_it(text: str, figure: tuple[str, float, s
 ])
 def test_a_number_over_another_without_a_whole_is_no_figure(text: str) -> None:
     assert [f.raw for f in parse_text(text).figures] == []
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # bc-cchc-nam-2025.docx, qd-294-qd-tw-2025.pdf: ``đối với`` (for) ends the phrase after the unit
+    ("mô hình tổ chức chính quyền địa phương 02 cấp đối với lĩnh vực thuộc", "chính quyền địa phương"),
+    ("không quá 20% đối với cấp ủy cấp trên", None),
+    # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: a formula's name
+    ("H = 28.611 đồng", None),
+    # kh-cchc-2026.docx: the subject is cut at a word's end, not inside one
+    ("- 100% văn bản quy phạm pháp luật hết hiệu lực, tạm ngưng hiệu lực được công bố kịp thời",
+     "văn bản quy phạm pháp luật hết hiệu lực"),
+])
+def test_the_words_around_a_figure_that_are_not_its_subject(text: str, subject: str | None) -> None:
+    assert [f.subject for f in parse_text(text).figures] == [subject]
 
 
 def test_a_slash_between_two_figures_ends_the_first_s_subject() -> None:

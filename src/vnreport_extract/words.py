@@ -76,6 +76,15 @@ def _lexicon() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").lower().splitlines())
 
 
+def is_word(phrase: str) -> bool:
+    """Whether ``phrase`` (two syllables or more) is a word of the Viet74K word list.
+
+    >>> is_word("hiệu lực"), is_word("hết hiệu")
+    (True, False)
+    """
+    return phrase.lower() in _lexicon()
+
+
 @functools.lru_cache(maxsize=8192)
 def segment(phrase: str, stand_alone: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
             ) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from ..conventions.vocabulary import (
 from ..models import Figure, Warning
 from ..normalize import fold
 from ..spans import Spans
+from ..words import is_word
 from ..words import segment as _segment
 from .scan import group_numbers, holds_word, matches_at, places_between
 
@@ -100,6 +101,7 @@ _LEFT_STOP = {w.casefold() for w in (
     "có", "với", "gồm", "là", "của", "làm", "được", "đạt", "chiếm", "còn", "và", "trong", "đó", "tại", "ở",
     "đã", "thực hiện", "đến", "từ", "trên", "dưới", "khoảng", "gần", "hơn", "cả", "mỗi", "bình quân", "cho",
     "theo", "về", "như", "sau", "trước", "nay", "hiện", "hiện nay", "tối thiểu", "tối đa", "ít nhất",
+    "không quá", "quá",
 )}
 # The second syllables of the stop words of two (``tối thiểu``), read apart when the words were not segmented.
 _LEFT_STOP_SECONDS = {w.split()[1] for w in _LEFT_STOP if len(w.split()) == 2}
@@ -123,10 +125,17 @@ _VERBS = {w.casefold() for w in (
     "số hóa", "thanh tra", "giám sát", "khen thưởng", "kỷ luật", "sắp xếp", "bố trí", "tuyển dụng", "lựa chọn",
     "bảo đảm", "đảm bảo", "duy trì", "vận hành", "thành lập", "kiện toàn", "ký kết", "phát hành",
 )}
+# ... and before a count, these (bc-cchc-nam-2025, bc-mo-hinh-thi-diem-cchc, ttr-3367: ``sửa đổi, bổ sung
+# 338 TTHC``, ``bãi bỏ 60 TTHC``, ``tăng cường 260 công chức``, ``chỉ đạo triển khai thí điểm 05 mô hình``,
+# ``đề xuất giải thể 05 hội``), which after one may describe it (``114 hồ sơ bổ sung``).
+_LEFT_VERBS = _VERBS | {
+    "sửa đổi", "bổ sung", "bãi bỏ", "tăng cường", "thí điểm", "chỉ đạo", "đề xuất", "giải thể", "thẩm định",
+    "thông qua", "sản xuất", "phát sóng", "xuất bản", "biên soạn", "kết nối", "vượt", "tăng", "giảm",
+}
 # Verbs that end the noun phrase after a unit; with _VERBS.
 _RIGHT_VERBS = {w.casefold() for w in (
     "vận hành", "hoạt động", "chính thức", "đi", "dẫn", "bảo đảm", "đảm bảo", "đạt", "tăng", "giảm", "vượt",
-    "hoàn thành", "được", "đã", "sẽ", "tham dự", "tham gia",
+    "hoàn thành", "được", "đã", "sẽ", "tham dự", "tham gia", "đối với",
 )}
 _DROP_PREFIX = ("tổng số", "số lượng", "số", "lĩnh vực")
 # Words that follow a unit as a fixed phrase, not as a sub-category (``dân tộc anh em``).
@@ -176,13 +185,15 @@ def _clean(words: list[str]) -> str | None:
     return phrase
 
 
-def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
-    """The noun phrase right before a number, and whether ``trong đó`` introduced it."""
+def _left_subject(window: str, segment: bool, unit: str = "") -> tuple[str | None, bool]:
+    """The noun phrase right before a number of ``unit``, and whether ``trong đó`` introduced it."""
     words = _tokens(window, segment)
     kept: list[str] = []
     part_of = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i].casefold()
+        if w == "=":
+            break  # ``H = 28.611 đồng``: a formula's name is no part of what is counted
         # (A stop word of two syllables, when the words were not segmented: ``tối thiểu``.)
         if w in _LEFT_STOP or (i == len(words) - 1 and w in _LEFT_STOP_LAST) \
                 or (i and w in _LEFT_STOP_SECONDS and f"{words[i - 1].casefold()} {w}" in _LEFT_STOP):
@@ -191,15 +202,24 @@ def _left_subject(window: str, segment: bool) -> tuple[str | None, bool]:
         kept.insert(0, words[i])
     if len(kept) > 6:
         kept = kept[-6:]
-    # A leading verb says what was done, not what is counted: ``đã tổ chức 06 lớp`` has no
-    # subject, ``bảo đảm chính quyền địa phương 02 cấp`` has ``chính quyền địa phương``.
-    while kept:
-        if " ".join(kept[:2]).casefold() in _VERBS and " " not in kept[0]:
-            kept = kept[2:]
-        elif kept[0].casefold() in _VERBS:
-            kept = kept[1:]
-        else:
+    # A verb says what was done, not what is counted: the subject is what follows the last one
+    # (``đã tổ chức 06 lớp`` has none, ``bảo đảm chính quyền địa phương 02 cấp`` has ``chính quyền
+    # địa phương``, ``UBND tỉnh chỉ đạo triển khai thí điểm 05 mô hình`` none). Unless the phrase
+    # names what is counted before its verbs (``Tổng số hồ sơ tiếp nhận giải quyết 572 hồ sơ``), or
+    # is the rate of something done (``dữ liệu số hóa đạt 85,9%``): then only the verbs it opens with go.
+    named = unit == "%" or (bool(unit) and f" {unit.casefold()} " in f" {' '.join(kept).casefold()} ")
+    after_verb = 0
+    j = 0
+    while j < len(kept):
+        if " " not in kept[j] and j + 1 < len(kept) and f"{kept[j]} {kept[j + 1]}".casefold() in _LEFT_VERBS:
+            after_verb = j = j + 2
+        elif kept[j].casefold() in _LEFT_VERBS:
+            after_verb = j = j + 1
+        elif named:
             break
+        else:
+            j += 1
+    kept = kept[after_verb:]
     return (_clean(kept) if kept else None), part_of
 
 
@@ -218,6 +238,18 @@ def _label_subject(label: str, segment: bool) -> str | None:
     return _clean(words[:n][:8]) if n else None
 
 
+def _whole_words(window: str, limit: int) -> str:
+    """``window`` cut to ``limit`` characters, not inside a word (``văn bản ... hết hiệu lực``, not ``hết hiệu``).
+
+    >>> _whole_words("văn bản hết hiệu lực", 14), _whole_words("văn bản hết", 14)
+    ('văn bản hết', 'văn bản hết')
+    """
+    if len(window) <= limit or not window[limit].isalnum():
+        return window[:limit]
+    space = window.rfind(" ", 0, limit)
+    return window[:space] if space > 0 else window[:limit]
+
+
 def _right_words(window: str, segment: bool) -> list[str]:
     words = _tokens(window, segment)
     out: list[str] = []
@@ -231,6 +263,13 @@ def _right_words(window: str, segment: bool) -> list[str]:
             break
         out.append(w)
         if len(out) >= 8:
+            # Not inside a word (``văn bản quy phạm pháp luật hết hiệu`` / ``lực``): its last
+            # syllables go with it.
+            ahead = [x for x in words[i + 1:i + 3] if x.isalpha()]
+            for back, more in ((2, 1), (1, 1), (1, 2)):
+                if len(ahead) >= more and is_word(" ".join(out[-back:] + ahead[:more])):
+                    out += ahead[:more]
+                    break
             break
     return out
 
@@ -447,7 +486,7 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
     right_window = text[end: right_end if right_end >= 0 else limit]
     cut = _CLAUSE_END.search(right_window)
     # Stop words on the right are single syllables: no segmentation needed there.
-    right = _right_words(right_window[: cut.start() if cut else len(right_window)][:80], False)
+    right = _right_words(_whole_words(right_window[: cut.start() if cut else len(right_window)], 80), False)
     if unit != "%":
         idioms = _IDIOMS.get(unit, ())
         if right and " ".join(right).casefold() not in idioms:
@@ -485,7 +524,7 @@ def _subject(text: str, start: int, end: int, unit: str, clause_start: int, r_en
         if (rate := _RATE_OF.match(left_window.strip() + " ")) is not None:
             return _clean(rate.group("what").split())
         left_window = _PERCENT_CUE.sub("", left_window)
-    left, part_of = _left_subject(" ".join(left_window.split()[-8:]), segment)
+    left, part_of = _left_subject(" ".join(left_window.split()[-8:]), segment, unit)
     if left is None:
         return None
     if part_of and unit != "%" and not left.casefold().startswith(unit.casefold()):
