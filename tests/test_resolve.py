@@ -159,3 +159,19 @@ def test_a_subject_read_on_into_the_report_s_words_gives_way_to_the_title_anothe
         "phù hợp với tình hình; theo Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ "
         "chức, hoạt động và quản lý hội;")).documents
     assert (doc.mentions, doc.subject) == (2, "tổ chức, hoạt động và quản lý hội")
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    # tb-kl-pci-2026-du-thao.docx and hd-btctu-ha-noi-nghiep-vu-to-chuc-dang-2025.pdf: a slip in one of the two
+    ("triển khai Kế hoạch số 1109/QĐ-UBND ngày 31/3/2026 của UBND tỉnh", True),
+    ("Quyết định số 347-CT/TW, ngày 08/8/2025 của Ban Bí thư về việc ban hành mẫu", True),
+    # the codes offices write for these types (hd-06-hd-tw-2025.pdf, cv-368-cv-bptt-tinh-uy-2012-scan.pdf,
+    # tb-107-tb-kcn-2012-scan.pdf)
+    ("Quy định số 29-QĐ/TW, ngày 02/6/1997 của Bộ Chính trị", False),
+    ("Công văn 368-CV/BPTT ngày 20/8/2012", False),
+    ("Bộ luật lao động số 35-L/CTN ngày 23/06/1994", False),
+    ("Kế hoạch số 12/KH-UBND ngày 2/1/2024", False),
+])
+def test_a_type_word_and_a_type_code_that_disagree_are_warned_of(text: str, warned: bool) -> None:
+    codes = [w.code for w in parse_text(text).warnings]
+    assert ("citation-type-mismatch" in codes) is warned

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .conventions.doc_types import NAMED_PLAN_TYPES
+from .conventions.doc_types import NAMED_PLAN_TYPES, type_code_disagrees
 from .conventions.header import has_mark
 from .document import Assembled, SourceDocument, assemble
 from .errors import CorruptFileError, InputError, UnsupportedFormatError, VnReportError, first_line
@@ -211,6 +211,10 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         for repair in c.repairs:
             warnings.append(Warning(code=f"symbol-{repair}", start=c.start, end=c.end,
                                     message=f"symbol {c.symbol} repaired ({repair}) from {c.raw!r}"))
+        if c.kind == "full" and type_code_disagrees(c.doc_type, c.type_code):
+            warnings.append(Warning(code="citation-type-mismatch", start=c.start, end=c.end,
+                                    message=f"{c.doc_type} {c.symbol}: the symbol's type code {c.type_code} is "
+                                            f"not a {c.doc_type}'s; one of them may be a slip"))
         if (slip := slipped_year(c.symbol)) is not None:
             years = " or ".join(map(str, sorted(slip_years(slip))))
             warnings.append(Warning(code="symbol-year-slip", start=c.start, end=c.end,

@@ -418,6 +418,28 @@ NATIONAL_CODES: frozenset[str] = frozenset({
 CODES_OF_TYPE: dict[str, frozenset[str]] = {d["name"]: frozenset(c for c in (d["state"], d["party"]) if c)
                                            for d in DOC_TYPES}
 TYPE_CODES: frozenset[str] = frozenset().union(*CODES_OF_TYPE.values())
+# Type codes written for a type besides its own, as offices do: a Party Quy định as ``QĐ``
+# (``Quy định số 29-QĐ/TW``), a Party Công văn as ``CV`` (``Công văn 368-CV/BPTT``), a law of the 1990s
+# as ``L`` (``Bộ luật lao động số 35-L/CTN``). ``Văn bản`` (a document) may be of any type.
+CODES_ALSO_OF_TYPE: dict[str, frozenset[str]] = {
+    "Quy định": frozenset({"QĐ"}), "Công văn": frozenset({"CV"}), "Luật": frozenset({"L"}),
+    "Bộ luật": frozenset({"L"}), "Pháp lệnh": frozenset({"L"}),
+}
+ANY_TYPE_CODE = ("Văn bản",)
+
+
+def type_code_disagrees(doc_type: str, type_code: str | None) -> bool:
+    """Whether a symbol's type code is another type's than the type word cited with it
+    (``Kế hoạch số 1109/QĐ-UBND``: a slip in one of them, tb-kl-pci-2026-du-thao).
+
+    >>> type_code_disagrees("Kế hoạch", "QĐ"), type_code_disagrees("Kế hoạch", "KH")
+    (True, False)
+    >>> type_code_disagrees("Quy định", "QĐ"), type_code_disagrees("Công văn", None)
+    (False, False)
+    """
+    return type_code is not None and type_code in TYPE_CODES and doc_type in CODES_OF_TYPE \
+        and doc_type not in ANY_TYPE_CODE and type_code not in CODES_OF_TYPE[doc_type] \
+        and type_code not in CODES_ALSO_OF_TYPE.get(doc_type, frozenset())
 
 
 def doc_type_of_number(type_code: str | None, convention: str | None, *, has_issuer: bool,
