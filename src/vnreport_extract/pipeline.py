@@ -211,7 +211,7 @@ def _build_one(doc: SourceDocument, limits: Limits, where: str, own_symbols: set
         for repair in c.repairs:
             warnings.append(Warning(code=f"symbol-{repair}", start=c.start, end=c.end,
                                     message=f"symbol {c.symbol} repaired ({repair}) from {c.raw!r}"))
-        if c.kind == "full" and type_code_disagrees(c.doc_type, c.type_code):
+        if c.kind == "full" and c.doc_type and type_code_disagrees(c.doc_type, c.type_code):
             warnings.append(Warning(code="citation-type-mismatch", start=c.start, end=c.end,
                                     message=f"{c.doc_type} {c.symbol}: the symbol's type code {c.type_code} is "
                                             f"not a {c.doc_type}'s; one of them may be a slip"))
