@@ -463,6 +463,22 @@ def test_resume_under_another_name_of_the_same_folder_lists_each_file_once(
     assert sorted(_manifest(tmp_path / "out")) == ["docs/a.txt", "docs/b.txt", "docs/sub/c.txt"]
 
 
+@pytest.mark.slow  # runs convert three times, each run starting its worker processes
+def test_resume_from_another_folder_reuses_each_report_and_lists_each_file_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A relative key is read against the folder a run starts from: the manifest records the real path.
+    docs = _tree(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path.parent)
+    convert([f"{tmp_path.name}/docs"], tmp_path / "out", workers=1, formats=["jsonl"])
+    monkeypatch.chdir(tmp_path)
+    again = convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert (again.resumed, sorted(_manifest(tmp_path / "out"))) == (3, ["docs/a.txt", "docs/b.txt", "docs/sub/c.txt"])
+    third = convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert (third.resumed, third.warnings) == (3, [])
+    assert {json.loads(line)["real_path"] for line in (tmp_path / "out" / "manifest.jsonl").read_text().splitlines()} \
+        == {str((docs / name).resolve()) for name in ("a.txt", "b.txt", "sub/c.txt")}
+
+
 def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
     archive = tmp_path / "a.zip"
     with zipfile.ZipFile(archive, "w") as zf:

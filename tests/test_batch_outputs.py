@@ -61,7 +61,7 @@ def test_manifest_log_read_back_after_a_torn_line(tmp_path: Path) -> None:
     assert entries["a.txt"]["status"] == "ok"  # the latest entry of a path wins
     assert list(json.loads(path.read_text().splitlines()[0])) == [
         "path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "report_status", "seconds",
-        "error_type", "error", "options", "duplicate_of"]
+        "error_type", "error", "options", "duplicate_of", "real_path"]
 
 
 def test_what_counts_as_done() -> None:

@@ -38,7 +38,7 @@ MANIFEST = "manifest.jsonl"
 # attachments could not be read: ``error`` then says which). ``options``: a digest of the
 # ParseOptions the document was parsed with (``--resume`` parses again under other options).
 MANIFEST_FIELDS = ("path", "sha256", "size", "status", "report_id", "format", "pages", "ocr", "report_status",
-                   "seconds", "error_type", "error", "options", "duplicate_of")
+                   "seconds", "error_type", "error", "options", "duplicate_of", "real_path")
 STATUSES = ("ok", "error", "timeout", "skipped", "duplicate")
 FORMATS = ("json", "jsonl", "parquet", "csv")
 REPORT_ID = re.compile(r"[0-9a-f]{16}")
@@ -95,7 +95,7 @@ def manifest_entry(key: str, *, sha256: str | None = None, size: int | None = No
     """A manifest line, fields in a fixed order."""
     entry: dict[str, Any] = dict.fromkeys(MANIFEST_FIELDS)
     entry.update(path=key, sha256=sha256, size=size, duplicate_of=duplicate_of)
-    for name in MANIFEST_FIELDS[3:-1]:
+    for name in MANIFEST_FIELDS[3:-2]:
         if result is not None and name in result:
             entry[name] = result[name]
     entry.update(fields)
@@ -142,7 +142,7 @@ def read_manifest(path: Path) -> dict[str, dict[str, Any]]:
     return entries
 
 
-_TEXT_FIELDS = ("sha256", "format", "report_status", "error_type", "error", "options", "duplicate_of")
+_TEXT_FIELDS = ("sha256", "format", "report_status", "error_type", "error", "options", "duplicate_of", "real_path")
 
 
 def entry_problem(entry: dict[str, Any]) -> str | None:

@@ -324,6 +324,8 @@ class Plan:
             adopt_store(out, self.store)
         # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
         self.warnings: list[str] = []
+        # (Empty while _read_previous decides which entries to trust: those it drops are known by their keys.)
+        self.previous: dict[str, dict[str, Any]] = {}
         self.previous = self._read_previous(limits) if resume else {}
         # A report that an earlier version stored once for two inputs it did not know to be one
         # (a PDF and its copy named .txt, each parsed, each writing the report): which path it
@@ -405,6 +407,10 @@ class Plan:
         every document would fail the same way."""
         if entry.get("error_type") == "OutputError":
             raise OutputError(entry["error"])
+        # Where the file is, whatever folder the run was started from: a later --resume from another
+        # one reads the key (a relative path) against its own folder.
+        if entry.get("real_path") is None and (real := _same_file(split_key(entry["path"])[0], None)) is not None:
+            entry["real_path"] = real[0]
         self.final[entry["path"]] = entry
         try:
             self.log.append(entry)
@@ -430,6 +436,8 @@ class Plan:
         converted by an earlier run (carried over: same content, same options, nothing partial)
         or is a duplicate (recorded now, or when its original completes)."""
         prev = self.previous.get(item.key)
+        if prev is None and (earlier := self._previous_of_file.get(_same_file(item.path, item.member))) is not None:
+            prev = self.previous[earlier]  # named otherwise by the earlier run (from another folder)
         same = content_key(sha256, reading)
         # A duplicate is never carried over: its original may have changed or gone since; nor is a
         # report whose content this run reads already under another name (listed before it now).
@@ -438,6 +446,9 @@ class Plan:
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and prev["report_id"] not in self.shared_reports
                 and (self.store / f"{prev['report_id']}.json").exists()):
+            if prev["path"] != item.key:  # listed under this run's name for it
+                real = _same_file(item.path, None)
+                prev = dict(prev, path=item.key, real_path=real[0] if real else prev.get("real_path"))
             self.final[item.key] = prev
             self.progress.update(prev["status"], worked=False)
             self.resumed += 1
@@ -507,17 +518,35 @@ class Plan:
         run named), stays: a run adds to the output."""
         if self._listed_now(key):
             return True
-        if not any(under(key, root) for root in self.roots):
+        member = split_key(key)[1]
+        recorded = (self.previous.get(key) or {}).get("real_path")
+        where = key if not isinstance(recorded, str) else recorded + (f"!{member}" if member is not None else "")
+        if not any(under(where, root) for root in self.roots):
             return False
-        path, member = split_key(key)
-        return _same_file(path, member) is None or (member is not None and path in self._current_archives)
+        real = self._real(key)
+        return real is None or (member is not None and real[0] in self._current_archives)
 
     def _listed_now(self, key: str) -> bool:
         """Whether this run lists an earlier run's document, under its name or another of its file."""
         if key in self._current_keys:
             return True
-        real = _same_file(*split_key(key))
+        real = self._real(key)
         return real is not None and real in self._current_files
+
+    def _real(self, key: str) -> tuple[str, str | None] | None:
+        """The file (real path) and member of an earlier run's ``key``: the one its entry recorded
+        (a key is relative to the folder that run started from, which may not be this run's), else
+        the key resolved here; None when the file is gone."""
+        path, member = split_key(key)
+        recorded = (self.previous.get(key) or {}).get("real_path")
+        if isinstance(recorded, str):
+            return _same_file(recorded, member)
+        return _same_file(path, member)
+
+    @functools.cached_property
+    def _previous_of_file(self) -> dict[tuple[str, str | None] | None, str]:
+        """The earlier run's keys by their file (see :meth:`_real`)."""
+        return {real: key for key in self.previous if (real := self._real(key)) is not None}
 
     @functools.cached_property
     def _current_keys(self) -> set[str]:
@@ -530,7 +559,8 @@ class Plan:
 
     @functools.cached_property
     def _current_archives(self) -> set[str]:
-        return {item.path for item in self.items if item.member is not None}
+        found = (_same_file(item.path, None) for item in self.items if item.member is not None)
+        return {f[0] for f in found if f is not None}
 
     def close(self) -> None:
         """Close the manifest (idempotent): what was recorded stays for ``--resume``."""
