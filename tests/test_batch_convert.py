@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from vnreport_extract import OutputError, OutputLockedError
+from vnreport_extract import LimitExceededError, Limits, OutputError, OutputLockedError, ParseOptions, parse_file
 from vnreport_extract.batch import convert, iter_reports
 from vnreport_extract.batch.api import UsageError
 from vnreport_extract.batch.inputs import SkippedInputError
@@ -285,19 +285,21 @@ def test_a_named_file_that_is_no_document_is_an_error(tmp_path: Path) -> None:
         list(iter_reports([SEED, fifo]))
 
 
-def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+def test_fail_fast_stops_at_the_first_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "0-corrupt.pdf").write_bytes(PDF.read_bytes()[:5000])
     for n in range(1, 4):
         (docs / f"{n}.txt").write_text(_variant(n), encoding="utf-8")
     code = main(["convert", str(docs), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "json",
-                 "--fail-fast", "-q"])
+                 "--fail-fast"])
     assert code == 1
     statuses = [(Path(e["path"]).name, e["status"]) for e in _manifest(tmp_path / "out").values()]
     assert statuses == [("0-corrupt.pdf", "error"), ("1.txt", "skipped"), ("2.txt", "skipped"),
                         ("3.txt", "skipped")]
     assert list((tmp_path / "out" / "reports").iterdir()) == []
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("failed: ")]
+    assert len(said) == 1 and said[0].count("0-corrupt.pdf") == 1  # the path once, as in the summary
 
 
 def test_fail_fast_keeps_why_a_file_is_no_document(tmp_path: Path) -> None:
@@ -872,3 +874,12 @@ def test_an_input_with_no_document_converts_with_a_warning(
     assert (code, capsys.readouterr().err.strip()) == (
         0, "vnreport-extract convert: warning: no documents in the inputs (folders are walked for .txt .md .docx "
            ".doc .pdf .zip)")
+
+
+def test_a_file_past_the_size_limit_is_said_with_its_size_as_parse_says_it(tmp_path: Path) -> None:
+    convert([SEED], tmp_path / "out", workers=1, formats=["jsonl"], limits=Limits(max_file_bytes=1000))
+    [entry] = _manifest(tmp_path / "out").values()
+    with pytest.raises(LimitExceededError) as parsed:
+        parse_file(SEED, ParseOptions(limits=Limits(max_file_bytes=1000)))
+    assert (entry["error_type"], entry["error"]) == ("LimitExceededError", str(parsed.value))
+    assert f"{SEED.stat().st_size} bytes" in entry["error"]

@@ -1286,6 +1286,17 @@ def test_vietnamese_data_missing_names_its_package(tmp_path: Path, monkeypatch: 
     assert err.value.package == "tesseract-ocr-vie"
 
 
+@pytest.mark.needs_tesseract
+def test_another_language_missing_says_how_to_install_it_not_that_the_setup_does() -> None:
+    from vnreport_extract.readers.system import tesseract
+
+    with pytest.raises(MissingComponentError) as err:
+        tesseract("vie+fra")
+    assert str(err.value) == ("Tesseract language data 'fra' is not installed: install the Debian package "
+                              "'tesseract-ocr-fra' (apt-get install tesseract-ocr-fra: scripts/setup-system.sh "
+                              "installs only the data the defaults use)")
+
+
 @pytest.fixture
 def hanging_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
     """A directory put first on PATH and a file where the fake tool writes its pids."""

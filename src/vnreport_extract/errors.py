@@ -83,11 +83,15 @@ def ocr_error_type(why: str) -> type[CorruptFileError]:
 class MissingComponentError(VnReportError):
     """A system component a reader needs (Tesseract, LibreOffice) is not installed."""
 
-    def __init__(self, component: str, package: str, *, at: str | None = None, why: str = "") -> None:
+    def __init__(self, component: str, package: str, *, at: str | None = None, why: str = "",
+                 by_setup: bool = True) -> None:
         if at is not None:
             super().__init__(f"{component} is not installed at {at}" + (f" ({why})" if why else ""))
         else:
-            super().__init__(f"{component} is not installed: install the Debian package {package!r} "
-                             f"(scripts/setup-system.sh does)")
+            # (``by_setup``: whether scripts/setup-system.sh installs it; not a language the user chose.)
+            super().__init__(f"{component} is not installed: install the Debian package {package!r}"
+                             + (" (scripts/setup-system.sh does)" if by_setup else
+                                f" (apt-get install {package}: scripts/setup-system.sh installs only the data "
+                                "the defaults use)"))
         self.component = component
         self.package = package

@@ -161,16 +161,18 @@ class ConvertOptions(ParseOptions):
 Opts = TypeVar("Opts", bound=ParseOptions)
 
 
-def with_limits(options: Opts, limits: Limits | None, *, caller: str) -> Opts:
+def with_limits(options: Opts, limits: Limits | None, *, caller: str, stacklevel: int = 3) -> Opts:
     """``options`` with the ``limits`` given by the older ``limits=`` keyword of ``caller``.
 
     The limits are an option like any other (``ParseOptions(limits=Limits(...))``); the
-    keyword still works but warns, and is removed in a later release.
+    keyword still works but warns, and is removed in a later release. The warning names the
+    line that called ``caller`` (``stacklevel`` frames up from here): Python shows a
+    DeprecationWarning by default only when it is the caller's own code that triggers it.
     """
     if limits is None:
         return options
     warnings.warn(f"{caller}(limits=...) is deprecated: pass the limits in the options, "
-                  f"{type(options).__name__}(limits=...)", DeprecationWarning, stacklevel=3)
+                  f"{type(options).__name__}(limits=...)", DeprecationWarning, stacklevel=stacklevel)
     return options.model_copy(update={"limits": limits})
 
 
@@ -190,7 +192,7 @@ def as_parse_options(options: object, limits: object, caller: str) -> ParseOptio
         limits = Limits.model_validate(limits)
     elif limits is not None and not isinstance(limits, Limits):
         raise TypeError(f"{caller}: limits must be a Limits (or a dict of its fields), not {type(limits).__name__}")
-    return with_limits(options, limits, caller=caller)
+    return with_limits(options, limits, caller=caller, stacklevel=4)
 
 
 __all__ = ["ConvertOptions", "OcrMode", "ParseOptions", "as_parse_options", "with_limits"]

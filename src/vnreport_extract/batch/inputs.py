@@ -392,8 +392,11 @@ def hash_file(path: Path, max_bytes: int | None = None) -> tuple[str, int, bytes
     head = b""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise SkippedInputError(f"{path}: not a regular file")
+        if max_bytes is not None and st.st_size > max_bytes:  # said whole, as parse_file says it
+            raise LimitExceededError("max_file_bytes", max_bytes, value=st.st_size, what=f"{path}: {st.st_size} bytes")
         while chunk := f.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)

@@ -111,12 +111,20 @@ class ConvertSummary:
         ``max_failures`` of them, and how many more the manifest lists."""
         lines = []
         for entry in self.failures[:max_failures]:
-            error = str(entry["error"])
-            error = error.removeprefix(f"{entry['path']}: ")  # the message names the file too
-            lines.append(f"  {entry['status']}: {entry['path']}: {entry['error_type']}: {error}")
+            lines.append(f"  {entry['status']}: {failure(entry)}")
         if len(self.failures) > max_failures:
             lines.append(f"  ... and {len(self.failures) - max_failures} more (see {MANIFEST})")
         return lines
+
+
+def failure(entry: dict[str, Any]) -> str:
+    """A failed entry as one line: its path, error type and message, the path said once.
+
+    >>> failure({"path": "a.pdf", "error_type": "CorruptFileError", "error": "a.pdf: named .pdf but empty"})
+    'a.pdf: CorruptFileError: named .pdf but empty'
+    """
+    error = str(entry["error"]).removeprefix(f"{entry['path']}: ")  # the message names the file too
+    return f"{entry['path']}: {entry['error_type']}: {error}"
 
 
 def split_key(key: str) -> tuple[str, str | None]:
@@ -419,7 +427,7 @@ class Plan:
         self.progress.update(entry["status"])
         if entry["status"] in ("error", "timeout") and self.fail_fast and not self.stop:
             self.stop = True
-            self.progress.message(f"failed: {entry['path']}: {entry['error_type']}: {entry['error']}")
+            self.progress.message(f"failed: {failure(entry)}")
 
     def skip(self, item: Item) -> None:
         """An input that is no document to read (a FIFO, a link out of the folder, a .xlsx): met

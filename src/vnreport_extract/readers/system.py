@@ -271,7 +271,8 @@ def tesseract(languages: str = "vie", path: str | None = None) -> str:
         if language not in known:
             if language == "vie":
                 raise MissingComponentError(*TESSERACT_VIE)
-            raise MissingComponentError(f"Tesseract language data {language!r}", f"tesseract-ocr-{language}")
+            raise MissingComponentError(f"Tesseract language data {language!r}", f"tesseract-ocr-{language}",
+                                        by_setup=False)
     return exe
 
 
