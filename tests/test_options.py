@@ -76,6 +76,19 @@ def test_bad_page_range_is_refused(pages: str) -> None:
         ParseOptions(pages=pages)
 
 
+def test_a_subset_of_pages_is_recorded_and_warned_of() -> None:
+    # A --pages run gave the records of a few pages with nothing to tell them from the document's.
+    report = parse_file(SEED_PDF, ParseOptions(pages="2-3"))
+    assert (report.source.pages, report.source.pages_read) == (7, [2, 3])
+    assert [w.message for w in report.warnings if w.code == "pages-subset"] == [
+        "only 2 of the 7 pages were read (pages=2-3): the records are of those pages alone"]
+    whole = parse_file(SEED_PDF)
+    assert (whole.source.pages_read, [w for w in whole.warnings if w.code == "pages-subset"]) == (None, [])
+    from vnreport_extract.batch.tables import report_rows
+
+    assert [report_rows(r)["reports"][0]["pages_read"] for r in (report, whole)] == ["2,3", None]
+
+
 @pytest.mark.parametrize(("field", "value"), [("ocr", "sometimes"), ("ocr_dpi", 10), ("ocr_timeout", 0),
                                               ("ocr_languages", "vie eng"), ("unknown", 1)])
 def test_bad_values_name_their_field(field: str, value: Any) -> None:

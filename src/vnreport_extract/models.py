@@ -130,6 +130,9 @@ class Source(Record):
     sha256: str | None = Field(default=None, description="sha256 of the file's bytes; null for a text given to "
                                                          "parse_text")
     pages: int | None = Field(default=None, description="pages of a PDF; null for other formats")
+    pages_read: list[int] | None = Field(
+        default=None, description="the pages read (1-based) when the options chose some of a PDF's pages "
+                                  "(pages='2-3'); null when every page was read")
     ocr: bool = Field(default=False, description="whether any of the text came from OCR of a scanned page")
 
 

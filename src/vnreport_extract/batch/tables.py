@@ -52,7 +52,8 @@ def _level_columns() -> tuple[tuple[str, Kind], ...]:
 TABLES: dict[str, tuple[tuple[str, Kind], ...]] = {
     "reports": (
         ("report_id", "str"), ("attachment_of", "str"), ("path", "str"), ("format", "str"), ("sha256", "str"),
-        ("pages", "int"), ("ocr", "bool"), ("status", "str"), ("n_errors", "int"), ("errors", "list"),
+        ("pages", "int"), ("pages_read", "str"), ("ocr", "bool"), ("status", "str"), ("n_errors", "int"),
+        ("errors", "list"),
         ("issuer", "str"), ("parent_issuer", "str"), ("number_raw", "str"),
         ("number", "str"), ("symbol", "str"), ("type_code", "str"), ("issuer_code", "str"), ("number_year", "int"),
         ("number_convention", "str"), ("number_repairs", "list"), ("place", "str"),
@@ -217,6 +218,7 @@ def report_rows(report: Report | Mapping[str, Any], rid: str | None = None, *,
     rows["reports"].append({
         "report_id": rid, "attachment_of": attachment_of, "path": source.get("path"),
         "format": source.get("format"), "sha256": source.get("sha256"), "pages": source.get("pages"),
+        "pages_read": ",".join(map(str, read)) if (read := source.get("pages_read")) else None,
         "ocr": source.get("ocr"), "status": data.get("status") or "ok", "n_errors": len(errors),
         "errors": [_error_text(e) for e in errors], "issuer": meta.get("issuer"),
         "parent_issuer": meta.get("parent_issuer"),

@@ -1128,6 +1128,11 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             one = str(options.pages).strip().isdigit()
             raise InputError(f"{path}: {'page' if one else 'pages'} {options.pages} {'is' if one else 'are'} past "
                              f"the end of a {len(pages)}-page PDF")
+        if len(wanted) < total_pages:
+            # The records are those of these pages alone: said, so that they are not taken for the document's.
+            were = "was" if len(wanted) == 1 else "were"
+            warnings.append(("pages-subset", f"only {len(wanted)} of the {total_pages} pages {were} read "
+                                             f"(pages={options.pages}): the records are of those pages alone"))
         # pdfminer has no timeout of its own: the time is checked between pages and, as its
         # content is parsed, within one; each page is bounded by its own budget of glyphs,
         # shapes, forms and inflated content.
@@ -1273,5 +1278,6 @@ def _read(path: Path, options: ParseOptions, limits: Limits) -> SourceDocument:
             blocks.extend(ocred[number])
         else:
             blocks.extend(page_blocks)
-    source = Source(format="pdf", pages=total_pages, ocr=bool(ocred))
+    source = Source(format="pdf", pages=total_pages, ocr=bool(ocred),
+                    pages_read=sorted(wanted) if len(wanted) < total_pages else None)
     return SourceDocument(blocks, source, warnings, errors)
