@@ -1592,7 +1592,7 @@ def test_pages_whose_turn_comes_after_the_ocr_time_limit_are_not_read() -> None:
     # One page at a time: page 1 is always read, pages 2 and 3 have their turns after it, past the limit.
     done = ocr.ocr_pages(SEED_SCAN, [1, 2, 3], workers=1, failed=failed, limits=Limits(max_ocr_seconds=0.001))
     assert (sorted(done), sorted(failed)) == ([1], [2, 3])
-    assert all(why.startswith("OCR time limit: page ") and why.endswith("more than the limit max_ocr_seconds=0.001")
+    assert all(why.startswith("OCR time limit: page ") and why.endswith("would pass the limit max_ocr_seconds=0.001")
                for why in failed.values())
     with pytest.raises(LimitExceededError) as raised:
         ocr.ocr_pages(SEED_SCAN, [1, 2, 3], workers=1, limits=Limits(max_ocr_seconds=0.001))

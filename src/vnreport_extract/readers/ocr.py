@@ -2854,6 +2854,20 @@ class _PageRead:
     notes: Notes
 
 
+def fits_in_time(spent: float, took: Sequence[float], limit: float) -> bool:
+    """Whether a page more may start after ``spent`` seconds of a document's OCR, within its
+    ``limit``: if a page as long as the pages read so far (``took``, their median) ends before it.
+    A page that started just before the limit ran out went on for as long again, past a batch's
+    timeout on a slow or loaded machine, and the whole document was lost.
+
+    >>> fits_in_time(10, [], 16), fits_in_time(10, [4, 5, 9], 16), fits_in_time(10, [4, 7, 9], 16)
+    (True, True, False)
+    >>> fits_in_time(17, [], 16)
+    False
+    """
+    return spent + (statistics.median(took) if took else 0.0) <= limit
+
+
 class _PageReader:
     """Reads the pages of one document, each on its own from its rasterising to its blocks
     (:meth:`read`); pages are read side by side, their Tesseract runs taking turns
@@ -2868,6 +2882,10 @@ class _PageReader:
         self.max_seconds = max_seconds
         self.started = time.monotonic()
         self.first = first
+        # How long the pages read so far took, from their turn to their end (second readings,
+        # tables, fields): a page is started only if one as long fits in what is left of the limit.
+        self.took: list[float] = []
+        self._began: dict[int, float] = {}
         # Table cells and fields are small: a run on them gets at most a minute.
         self.small_timeout = min(tess.timeout, 60.0)
 
@@ -2881,6 +2899,8 @@ class _PageReader:
         except system.ToolTimeout as exc:
             return f"OCR: page {n}: {exc}"
         finally:
+            if (began := self._began.pop(n, None)) is not None:
+                self.took.append(time.monotonic() - began)
             self.tess.leave_line((1, n))
             self.tess.forget(("again", n))
             self.tess.forget(("fields", n))
@@ -2895,9 +2915,11 @@ class _PageReader:
         # core is left for that (see _Tesseract.spare_core): it starts on the page at once, and
         # no page waits in memory for a turn.
         with self.tess.turn((1, n)):
-            if n != self.first and (spent := time.monotonic() - self.started) > self.max_seconds:
-                return (f"{OCR_TIME_LIMIT} page {n} not read: the document's OCR took {spent:.0f} s, more than "
-                        f"the limit max_ocr_seconds={self.max_seconds:g}")
+            spent = time.monotonic() - self.started
+            if n != self.first and not fits_in_time(spent, self.took, self.max_seconds):
+                return (f"{OCR_TIME_LIMIT} page {n} not read: the document's OCR took {spent:.0f} s, and a page "
+                        f"more would pass the limit max_ocr_seconds={self.max_seconds:g}")
+            self._began[n] = time.monotonic()
             # Pages rendered in their order (the first page's reading is the longest wait).
             with self.raster.held():
                 dpi = self.raster.resolution(n)
