@@ -408,3 +408,32 @@ def test_an_entry_whose_path_holds_a_nul_is_dropped_never_a_traceback(tmp_path: 
     assert summary.warnings == [f"{damaged}: its entry in manifest.jsonl is damaged (its path holds a NUL character, "
                                 "which no file name has), and its file cannot be read again: dropped from the output"]
     _consistent(out, {str(two / "b.txt")})
+
+
+def test_a_damaged_line_inside_the_manifest_is_warned_of_and_its_document_converted_again(tmp_path: Path) -> None:
+    # A line cut short in the middle of the manifest was dropped with nothing said (the last line
+    # is one a killed run was writing: nothing to say of it).
+    one, two, out = _two_folders(tmp_path)
+    convert([two], out, workers=1, formats=["json", "jsonl"], resume=True)
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0][:50]
+    (out / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    again = convert([one, two], out, workers=1, formats=["json", "jsonl"], resume=True)
+    assert (again.warnings, again.resumed) == (
+        ["manifest.jsonl line 1 is damaged (cut short or edited): dropped; the document it listed is converted again"],
+        1)
+    _consistent(out, {str(one / "a.txt"), str(two / "b.txt")})
+
+
+def test_a_resume_starts_from_one_manifest_line_per_input(tmp_path: Path) -> None:
+    # A stopped run's manifest is a log: an input retried has a line per try.
+    one, _, out = _two_folders(tmp_path)
+    log = out / "manifest.jsonl"
+    [line] = log.read_text(encoding="utf-8").splitlines()
+    retried = json.loads(line) | {"status": "error", "report_id": None, "error_type": "Timeout", "error": "killed"}
+    log.write_text(json.dumps(retried) + "\n" + line + "\n", encoding="utf-8")
+    from vnreport_extract.batch.plan import Plan
+
+    plan = Plan(out, [], {"json", "jsonl"}, resume=True, roots=[str(one)])
+    plan.close()  # before any outcome is recorded, as a resume stopped at once would leave it
+    assert log.read_text(encoding="utf-8").splitlines() == [line]

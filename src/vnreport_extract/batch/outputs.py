@@ -125,20 +125,37 @@ class ManifestLog:
                 os.close(fd)
 
 
-def read_manifest(path: Path) -> dict[str, dict[str, Any]]:
-    """The latest entry of each path, in the order paths first appear. A torn or broken
-    line (a run killed while writing it) is ignored."""
+def read_manifest(path: Path, damaged: list[int] | None = None) -> dict[str, dict[str, Any]]:
+    r"""The latest entry of each path, in the order paths first appear. A torn or broken
+    line is ignored: the last one is a run killed while writing it; ``damaged``, when given,
+    gets the numbers (1-based) of the others, cut short or edited.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = Path(d) / "m.jsonl"
+    ...     _ = p.write_text('{"path": "a"}\n{"path": "b", "sta\n{"path": "c"}\n{"pa', encoding="utf-8")
+    ...     bad: list[int] = []
+    ...     list(read_manifest(p, bad)), bad
+    (['a', 'c'], [2])
+    """
     entries: dict[str, dict[str, Any]] = {}
     if not path.exists():
         return entries
+    broken: list[int] = []
+    number = 0
     with path.open(encoding="utf-8", errors="replace") as f:
-        for line in f:
+        for number, line in enumerate(f, 1):
             try:
                 entry = json.loads(line)
             except json.JSONDecodeError:
+                broken.append(number)
                 continue
             if isinstance(entry, dict) and isinstance(entry.get("path"), str):
                 entries[entry["path"]] = entry
+            else:
+                broken.append(number)
+    if damaged is not None:
+        damaged.extend(n for n in broken if n != number)
     return entries
 
 

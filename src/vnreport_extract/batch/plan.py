@@ -36,6 +36,7 @@ from .outputs import (
     manifest_entry,
     read_manifest,
     store_problem,
+    write_manifest,
 )
 from .progress import NullProgress, Progress
 
@@ -365,7 +366,14 @@ class Plan:
         is a line of :attr:`warnings`."""
         path = self.out / MANIFEST
         try:
-            recorded = read_manifest(path)
+            damaged: list[int] = []
+            recorded = read_manifest(path, damaged)
+            self.warnings += [f"{MANIFEST} line {n} is damaged (cut short or edited): dropped; the document it "
+                              f"listed is converted again" for n in damaged]
+            # A run that was stopped leaves a log (an input retried has a line per try, the last one
+            # its outcome): this one goes on from one line per input.
+            if path.exists() and sum(1 for _ in path.open("rb")) != len(recorded):
+                write_manifest(path, recorded.values())
         except (OSError, ValueError) as exc:
             raise OutputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
         trusted: dict[str, dict[str, Any]] = {}
