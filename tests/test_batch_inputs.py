@@ -187,3 +187,14 @@ def test_real_expansion_is_checked_while_extracting(tmp_path: Path) -> None:
     with pytest.raises(ArchiveRefusedError, match="expansion-ratio"):
         materialize(item, tmp, ZipLimits(max_ratio=50))
     assert list(tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_empty_zip_is_listed_itself(tmp_path: Path, named: bool) -> None:
+    # It left no trace in the manifest: no member, no line.
+    archive = tmp_path / "docs" / "empty.zip"
+    archive.parent.mkdir()
+    zipfile.ZipFile(archive, "w").close()
+    [item] = expand_inputs([archive if named else archive.parent])
+    assert (item.key, item.member, item.skipped, item.named) == (
+        str(archive), None, "a zip archive with no documents in it", named)

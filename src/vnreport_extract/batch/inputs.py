@@ -273,7 +273,7 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[s
             if why is not None:
                 add([Item(recordable(str(m)), str(m), skipped=why, named=named)])
             elif is_zip_path(m):
-                add(zip_items(m, limits))
+                add(zip_items(m, limits, named=named))
             else:
                 add([Item(recordable(str(m)), str(m), named=named)])
     return items
@@ -337,9 +337,10 @@ def member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
+def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS, *, named: bool = False) -> list[Item]:
     """The members of a zip archive as items; refused members and archives carry ``refused``,
-    members that are no document to read ``skipped``."""
+    members that are no document to read ``skipped``; an archive with no member to list is an
+    item itself, ``skipped`` (``named`` by the user: an error), so the manifest still lists it."""
     path = str(archive)
     key = recordable(path)
     try:
@@ -352,6 +353,8 @@ def zip_items(archive: Path, limits: Limits = DEFAULT_LIMITS) -> list[Item]:
     files = [(n, i) for n, i in enumerate(infos) if not i.is_dir() and (
         member_problem(i, limits) is not None
         or not (i.filename.startswith("__MACOSX/") or _skipped_name(PurePosixPath(i.filename).name)))]
+    if not files:
+        return [Item(key, path, skipped="a zip archive with no documents in it", named=named)]
     if len(files) > limits.max_members:
         return [Item(key, path, refused=f"too-many-members: {len(files)} members, "
                                         f"limit max_members={limits.max_members}")]
