@@ -32,6 +32,21 @@ def test_parse_prints_the_report_json() -> None:
     assert data["report_id"] == data["source"]["sha256"][:16]
 
 
+def test_parse_reads_a_zip_member_named_as_the_manifest_names_it(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "bundle.zip", "w") as zf:
+        zf.write(SEED, "inner/seed-copy.txt")
+    key = f"{tmp_path / 'bundle.zip'}!inner/seed-copy.txt"
+    p = run("parse", key, "--no-text")
+    data = json.loads(p.stdout)
+    assert (p.returncode, data["source"]["path"], len(data["citations"])) == (0, key, 33)
+    missing = run("parse", f"{tmp_path / 'bundle.zip'}!inner/nope.txt")
+    assert (missing.returncode, missing.stderr.strip()) == (
+        1, f"vnreport-extract: error: InputError: {tmp_path / 'bundle.zip'}!inner/nope.txt: "
+           f"{tmp_path / 'bundle.zip'} holds no member 'inner/nope.txt'")
+
+
 def test_no_text_and_one_line() -> None:
     p = run("parse", str(SEED), "--no-text", "--indent", "0")
     data = json.loads(p.stdout)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -51,7 +52,13 @@ def _parse(args: argparse.Namespace) -> int:
 
     show = _page_progress(sys.stderr)
     try:
-        report = parse_file(args.file, parse_options(args), progress=show)
+        if not os.path.lexists(args.file) and ".zip!" in args.file.lower():
+            # A zip member, named as the manifest and the reports table name it.
+            from .batch.api import parse_member
+
+            report = parse_member(args.file, parse_options(args))
+        else:
+            report = parse_file(args.file, parse_options(args), progress=show)
     finally:
         if show is not None:
             show(0, 0)  # wiped, before an error's line is printed over it

@@ -296,6 +296,36 @@ def _reports(paths: list[str | os.PathLike[str]], options: ParseOptions, errors:
         close_archives()
 
 
+def parse_member(key: str, options: ParseOptions | None = None) -> Report:
+    """The report of one zip member named as the manifest and ``Report.source.path`` name it
+    (``docs/a.zip!inner/b.docx``), read as :func:`iter_reports` reads it.
+
+    Raises :class:`~vnreport_extract.InputError` when the archive is not there or holds no such
+    member, and what :func:`~vnreport_extract.parse_file` raises for the member itself."""
+    from ..pipeline import name_as, parse_file
+    from .plan import split_key
+
+    options = options or ParseOptions()
+    archive, member = split_key(key)
+    if member is None or not os.path.isfile(archive):
+        raise InputError(f"{key}: no such file" + ("" if member is None else f" (nor zip archive {archive})"))
+    wanted = [item for item in expand_inputs([archive], limits=options.limits) if item.member == member]
+    if not wanted:
+        raise InputError(f"{key}: {archive} holds no member {member!r}")
+    item = wanted[0]
+    if item.refused or item.skipped:
+        raise InputError(f"{key}: {item.refused or item.skipped}")
+    with tempfile.TemporaryDirectory(prefix="vnreport-member-") as tmp:
+        mat = materialize(item, Path(tmp), options.limits)
+        try:
+            report = parse_file(mat.path, options)
+            name_as(report, str(mat.path), item.key)
+            return report
+        finally:
+            discard(mat)
+            close_archives()
+
+
 def _failed(item: Item, error: VnReportError | str, error_type: str | None = None, *,
             sha256: str | None = None, reading: str | None = None) -> Report:
     """The ``failed`` Report of the input ``item``: its file's sha256 when it was read (its
