@@ -206,6 +206,15 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytest.C
     assert not (tmp_path / "out").exists()
 
 
+def test_a_scheduler_address_that_refuses_connections_is_said_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The client retried a refused connection for its 30 s timeout before it said so ("Timed out ...").
+    code = main(["convert", str(SEED), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert (code, capsys.readouterr().err.strip().splitlines()[-1]) == (
+        2, "vnreport-extract convert: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: connection "
+           "refused (is `dask scheduler` running there?)")
+
+
 def test_options_reach_the_cluster(cluster: LocalCluster, tmp_path: Path) -> None:
     from distributed import Client
 

@@ -343,6 +343,39 @@ def blind_workers(client: Any, folder: str) -> list[str]:
     return sorted(address for address, seen in client.run(os.path.isdir, folder).items() if not seen)
 
 
+def _refused(address: object) -> str | None:
+    """Why a ``tcp://HOST:PORT`` scheduler address refuses a connection at once (nothing listens
+    there), or None: a Dask client retries a refused connection for its whole timeout (30 s)
+    before it says so. Other addresses, and one that answers or is only slow, are the client's to try.
+
+    >>> import socket
+    >>> with socket.socket() as s:
+    ...     s.bind(("127.0.0.1", 0))
+    ...     port = s.getsockname()[1]
+    >>> _refused(f"tcp://127.0.0.1:{port}"), _refused("inproc://x")
+    ('connection refused', None)
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    if not isinstance(address, str) or not address.startswith("tcp://"):
+        return None
+    try:
+        parts = urlsplit(address)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return None
+    if not host or not port:
+        return None
+    try:
+        with socket.create_connection((host, port), timeout=5):
+            return None
+    except ConnectionRefusedError:
+        return "connection refused"
+    except OSError:
+        return None  # unreachable or slow: the client's own timeout says so
+
+
 class DaskExecutor:
     """``convert --scheduler``: hashing and parsing spread over a Dask cluster's workers.
     ``scheduler`` is its address (``tcp://HOST:PORT``) or a ``distributed.Client``. The
@@ -367,6 +400,9 @@ class DaskExecutor:
             raise UsageError(f"--scheduler needs the dask extra ({exc.name} is missing): "
                              "pip install 'vnreport-extract[dask]'") from exc
         self._own_client = not isinstance(self.scheduler, distributed.Client)
+        if self._own_client and (refused := _refused(self.scheduler)) is not None:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler}: {refused} "
+                             "(is `dask scheduler` running there?)")
         try:
             self.client = distributed.Client(self.scheduler) if self._own_client else self.scheduler
         except (OSError, ValueError, TypeError) as exc:
