@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -180,9 +181,13 @@ def test_csv_tables_open_in_excel_and_read_back_with_their_types(tmp_path: Path)
     csv = pd.read_csv(tables / "citations.csv", dtype=csv_dtypes("citations"))
     parquet = pd.read_parquet(tables / "citations.parquet")
     assert "03" in list(csv["number"])  # 03-CTr/BDVTW-BCSĐCP: text, not 3.0
-    scalar = [c for c, kind in TABLES["citations"] if kind != "list"]
+    scalar = [c for c, kind in TABLES["citations"] if kind not in ("list", "date")]
     assert csv[scalar].astype(object).where(csv[scalar].notna(), None).values.tolist() == \
         parquet[scalar].astype(object).where(parquet[scalar].notna(), None).values.tolist()
+    # A date is its ISO text in CSV (parse_dates makes it one), a DATE in Parquet.
+    dated = pd.read_csv(tables / "citations.csv", dtype=csv_dtypes("citations"), parse_dates=["date_full"])
+    assert [d.date() if pd.notna(d) else None for d in dated["date_full"]] == \
+        [d if pd.notna(d) else None for d in parquet["date_full"]]
     assert duckdb.sql(f"select count(*), min(report_id) from '{tables / 'citations.csv'}'").fetchall() == [
         (len(parquet), SEED_ID)]
 
@@ -206,3 +211,17 @@ def test_a_figure_s_whole_is_a_column() -> None:
     figures = frames["figures"]
     assert (figures["value"].tolist(), figures["unit"].tolist()) == ([42.0, 90.0], ["cơ quan", "hộ"])
     assert figures["total"].iloc[0] == 42.0 and pd.isna(figures["total"].iloc[1])
+
+
+def test_a_date_known_to_its_day_is_a_date_column(tmp_path: Path) -> None:
+    # The date columns were text of mixed precision (2025-12-03, 2025-12, 2025): CAST(date AS DATE) failed.
+    import duckdb
+
+    from vnreport_extract.batch import convert
+
+    convert([SEED], tmp_path / "out", formats=["parquet"])
+    dates = tmp_path / "out" / "tables" / "dates.parquet"
+    rows = duckdb.sql(f"select value, value_full, typeof(value_full) from '{dates}' "
+                      "where value in ('2021-11-26', '2023-05') order by value").fetchall()
+    assert rows[0] == ("2021-11-26", datetime.date(2021, 11, 26), "DATE")
+    assert rows[-1][:2] == ("2023-05", None)

@@ -16,6 +16,8 @@ table and a column that happens to be all null keep their type in every Parquet 
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
     from ..models import Report
 
-Kind = Literal["str", "int", "float", "bool", "list"]
+Kind = Literal["str", "int", "float", "bool", "list", "date"]
 Row = dict[str, Any]
 
 _LEVELS = ("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied")
@@ -39,7 +41,10 @@ _SPAN: tuple[tuple[str, Kind], ...] = (("raw", "str"), ("start", "int"), ("end",
 
 
 def _date_columns(prefix: str) -> tuple[tuple[str, Kind], ...]:
-    return ((prefix, "str"), (f"{prefix}_year", "int"), (f"{prefix}_month", "int"), (f"{prefix}_day", "int"))
+    """A date as written (ISO, its day or month may be missing: ``2025-12``), its parts, and as a
+    DATE (``_full``) when all three are known, for SQL and pandas date arithmetic."""
+    return ((prefix, "str"), (f"{prefix}_year", "int"), (f"{prefix}_month", "int"), (f"{prefix}_day", "int"),
+            (f"{prefix}_full", "date"))
 
 
 def _level_columns() -> tuple[tuple[str, Kind], ...]:
@@ -139,8 +144,13 @@ def report_id(report: Report | Mapping[str, Any]) -> str:
 
 def _date(prefix: str, value: Mapping[str, Any] | None) -> Row:
     value = value or {}
-    return {prefix: value.get("iso"), f"{prefix}_year": value.get("year"), f"{prefix}_month": value.get("month"),
-            f"{prefix}_day": value.get("day")}
+    year, month, day = value.get("year"), value.get("month"), value.get("day")
+    full = None
+    if year is not None and month is not None and day is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            full = datetime.date(year, month, day)
+    return {prefix: value.get("iso"), f"{prefix}_year": year, f"{prefix}_month": month, f"{prefix}_day": day,
+            f"{prefix}_full": full}
 
 
 def _span(m: Mapping[str, Any]) -> Row:
@@ -296,7 +306,7 @@ def arrow_schema(name: str) -> pa.Schema:
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-             "list": pa.list_(pa.string())}
+             "list": pa.list_(pa.string()), "date": pa.date32()}
     return pa.schema([pa.field(col, types[kind]) for col, kind in TABLES[name]])
 
 
@@ -348,9 +358,10 @@ def to_frames(reports: Iterable[Report | Mapping[str, Any]]) -> dict[str, pd.Dat
 
 
 # The pandas type of each kind of column, read from CSV: numbers with gaps stay whole, and text
-# stays text (a symbol's number ``03``, not 3.0); a list is its JSON array, as text.
+# stays text (a symbol's number ``03``, not 3.0); a list is its JSON array, as text; a date its ISO
+# text (``parse_dates=[...]`` makes it a datetime: read_csv takes no date ``dtype``).
 _CSV_DTYPES: dict[Kind, str] = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean",
-                                "list": "string"}
+                                "list": "string", "date": "string"}
 
 
 def csv_dtypes(name: str) -> dict[str, str]:
