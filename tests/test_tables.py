@@ -6,7 +6,7 @@ import pytest
 
 from vnreport_extract import build_table, parse_text
 from vnreport_extract.conventions.numbering import NOT_ROW_LABELS, ROW_LABEL, ROW_LABEL_EXAMPLES
-from vnreport_extract.extract.tables import cell_number
+from vnreport_extract.extract.tables import cell_number, table_title
 from vnreport_extract.models import LevelCount
 
 SEED_HEADER = ["STT", "Tên lĩnh vực", "Phiếu đánh giá hài lòng", "Tỷ lệ", "Phiếu đánh giá rất hài lòng", "Tỷ lệ",
@@ -182,3 +182,21 @@ def test_a_row_label_alone_in_the_first_column(cell: str) -> None:
 @pytest.mark.parametrize("cell", NOT_ROW_LABELS)
 def test_a_figure_a_date_or_a_word_is_no_row_label(cell: str) -> None:
     assert ROW_LABEL.match(cell) is None
+
+
+@pytest.mark.parametrize(("before", "title"), [
+    # qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf: a heading wrapped over two lines, a note in brackets under it
+    (["DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP",
+      "TỈNH BÀ RỊA - VŨNG TÀU", "(Ban hành kèm theo Quyết định số 353/QĐ-UBND ngày 17 tháng 02 năm 2025 của",
+      "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu)"],
+     "DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỒI, BỔ SUNG TRONG LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP "
+     "TỈNH BÀ RỊA - VŨNG TÀU"),
+    # cv-4552-bca-c04-2025-scan.pdf: two notes, each on its line
+    (["PHỤ LỤC", "ĐÁNH GIÁ ĐỐI VỚI ĐỊA BÀN CẤP TÍNH", "(Kèm theo công văn số BCA-C04, ngày tháng 10 năm 2025)",
+      "(Thời gian từ 15/12/2023 đến 14/12/2024)"], "ĐÁNH GIÁ ĐỐI VỚI ĐỊA BÀN CẤP TÍNH"),
+    # kh-nhiem-vu-khao-sat-qlvbdh-phu-tho-2012.doc: a short line in capitals above is another heading
+    (["ĐƠN VỊ THỤ HƯỞNG", "PHÚ THỌ 2012", "BẢNG CÁC TỪ VIẾT TẮT"], "BẢNG CÁC TỪ VIẾT TẮT"),
+    ([], None),
+])
+def test_a_table_s_title_is_the_heading_above_it(before: list[str], title: str | None) -> None:
+    assert table_title(before) == title

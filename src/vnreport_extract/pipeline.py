@@ -24,7 +24,7 @@ from .extract.metadata import extract_metadata
 from .extract.scan import lowered
 from .extract.sections import SectionIndex, beside, extract_sections, walk
 from .extract.symbols import find_symbols, slip_years, slipped_year, written_forms
-from .extract.tables import build_table
+from .extract.tables import build_table, table_title
 from .formats import SNIFF_BYTES, UTF16_BOMS, promised_name, reading, sniff, utf16_without_bom
 from .legacy import legacy_warning
 from .limits import LimitExceededError, Limits
@@ -406,13 +406,12 @@ def _appendix_start(asm: Assembled, body_end: int, signer_name: str | None) -> i
 
 def _tables(asm: Assembled) -> list[Table]:
     tables: list[Table] = []
-    previous_text: str | None = None
+    before: list[str] = []  # the last few paragraphs
     for u in asm.units:
         if u.kind == "table":
-            title = previous_text if previous_text and len(previous_text) <= 300 else None
-            tables.append(build_table(len(tables) + 1, u.rows, u.page, title, u.start, u.end))
+            tables.append(build_table(len(tables) + 1, u.rows, u.page, table_title(before), u.start, u.end))
         elif u.kind == "paragraph":
-            previous_text = asm.text[u.start:u.end]
+            before = [*before[-5:], asm.text[u.start:u.end]]
     return tables
 
 

@@ -146,6 +146,49 @@ def _numbering_row(row: Sequence[str]) -> bool:
 
 
 
+# What a table's title may hold: a heading in capitals over a few lines.
+_TITLE_LINES = 3
+_TITLE_LONGEST = 300
+_WRAPPED = 40  # characters of a line a heading wraps after
+
+
+def table_title(before: Sequence[str]) -> str | None:
+    """A table's title from the paragraphs right before it (``before``, the nearest last): the
+    last one, past a note in brackets under the heading (``(Ban hành kèm theo Quyết định số ...``
+    / ``Chủ tịch UBND tỉnh ...)``, a PDF's lines each a paragraph), with the lines of a heading in
+    capitals that it goes on from; None when nothing is there, or too long for a title.
+
+    >>> table_title(["DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN CỦA SỞ TƯ PHÁP", "TỈNH BÀ RỊA - VŨNG TÀU",
+    ...              "(Ban hành kèm theo Quyết định số 353/QĐ-UBND của", "Chủ tịch UBND tỉnh)"])
+    'DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN CỦA SỞ TƯ PHÁP TỈNH BÀ RỊA - VŨNG TÀU'
+    >>> table_title(["Kết quả như sau:", "Bảng 1. Kết quả khảo sát"])
+    'Bảng 1. Kết quả khảo sát'
+    >>> table_title(["PHÚ THỌ 2012", "BẢNG CÁC TỪ VIẾT TẮT"])  # a short line above: not the same heading
+    'BẢNG CÁC TỪ VIẾT TẮT'
+    """
+    lines = [p.strip() for p in before if p.strip()]
+    if not lines:
+        return None
+    last = len(lines) - 1
+    while last > 0 and lines[last].endswith(")"):  # notes in brackets, each over a line or a few
+        opening = next((i for i in range(last, max(-1, last - _TITLE_LINES - 1), -1) if lines[i].startswith("(")), None)
+        if opening is None or opening == 0:
+            break
+        last = opening - 1
+    first = last
+    # A heading in capitals wrapped at the line's end: a long line of capitals before it.
+    while first > 0 and last - first + 1 < _TITLE_LINES and _in_capitals(lines[first]) \
+            and _in_capitals(lines[first - 1]) and len(lines[first - 1]) >= _WRAPPED:
+        first -= 1
+    title = " ".join(lines[first:last + 1])
+    return title if len(title) <= _TITLE_LONGEST else None
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
                 start: int | None = None, end: int | None = None) -> Table:
     """A :class:`Table` from its cell rows, typed as a satisfaction table when its header says so."""
