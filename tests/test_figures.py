@@ -175,6 +175,11 @@ def test_number_after_dat_with_a_noun_is_not_a_percent() -> None:
     ("Sở Nông nghiệp và Phát triển nông thôn thống nhất đề xuất giải thể 05 hội: Hội Cựu giáo chức", None),
     # ... but the verbs of a phrase that names what it counts first stay (the seed) ...
     ("Tổng số hồ sơ tiếp nhận giải quyết 572 hồ sơ trong đó", "hồ sơ tiếp nhận giải quyết"),
+    # ... nor those of a noun with one verb in it, which names what is counted ...
+    ("Diện tích sản xuất 120 ha", "diện tích sản xuất"),
+    ("Mức hỗ trợ 500.000 đồng", "mức hỗ trợ"),
+    ("Chương trình đào tạo 30 lớp", "chương trình đào tạo"),
+    ("Đã hoàn thành 33/33 lớp bồi dưỡng", None),  # bc-cchc-nam-2025.docx
     # ... and a verb after the count describes it (tb-kl-kiem-tra-02-tuyen-cao-toc-2025.pdf).
     ("phê duyệt đối với 114 hồ sơ bổ sung phương án bồi thường cây trồng",
      "hồ sơ bổ sung phương án bồi thường cây trồng"),
@@ -208,17 +213,31 @@ def test_a_part_of_a_whole_stated_with_it(text: str, figure: tuple[str, float, s
     assert [(f.raw, f.value, f.unit, f.total) for f in parse_text(text).figures if f.total is not None] == [figure]
 
 
-@pytest.mark.parametrize("text", [
-    "chia đều 1/2 cho mỗi bên",  # a fraction with no unit
-    "tỷ số 3/1 hộ",  # a whole smaller than its part is no whole
+@pytest.mark.parametrize(("text", "raws"), [
+    ("chia đều 1/2 cho mỗi bên", []),  # a fraction with no unit
+    ("tỷ số 3/1 hộ", []),  # a whole smaller than its part is no whole
+    # a month or a year and the next
+    ("Đến 12/2024 hộ nghèo còn 50 hộ", ["50 hộ"]),
+    ("Năm học 2024/2025 trường có 30 lớp", ["30 lớp"]),
+    # a fraction (tt-01-2011-tt-bnv-the-thuc-van-ban.doc)
+    ("Quốc hiệu chiếm khoảng 1/2 trang giấy theo chiều ngang", []),
+    ("Trên 1/3 hộ dân", []),
+    # what an amount is per
+    ("Hỗ trợ 10 triệu đồng/1 ha lúa", ["10 triệu đồng"]),
+    ("Bố trí 01 công chức/01 xã", ["01 công chức"]),
 ])
-def test_a_number_over_another_without_a_whole_is_no_figure(text: str) -> None:
-    assert [f.raw for f in parse_text(text).figures] == []
+def test_a_number_over_another_without_a_whole_is_no_figure(text: str, raws: list[str]) -> None:
+    assert [f.raw for f in parse_text(text).figures] == raws
+
+
+@pytest.mark.parametrize("text", ["Tỉnh xếp hạng 15/34 tỉnh", "Đứng vị trí 15/63 tỉnh, thành phố"])
+def test_a_rank_by_its_other_words(text: str) -> None:
+    assert [(f.value, f.unit) for f in parse_text(text).figures] == [(15, "hạng")]
 
 
 @pytest.mark.parametrize(("text", "subject"), [
     # bc-cchc-nam-2025.docx, qd-294-qd-tw-2025.pdf: ``đối với`` (for) ends the phrase after the unit
-    ("mô hình tổ chức chính quyền địa phương 02 cấp đối với lĩnh vực thuộc", "chính quyền địa phương"),
+    ("mô hình tổ chức chính quyền địa phương 02 cấp đối với lĩnh vực thuộc", "mô hình tổ chức chính quyền địa phương"),
     ("không quá 20% đối với cấp ủy cấp trên", None),
     # de-cuong-du-toan-qlvb-syt-sct-phu-tho-2012.doc: a formula's name
     ("H = 28.611 đồng", None),

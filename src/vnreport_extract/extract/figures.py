@@ -131,6 +131,7 @@ _VERBS = {w.casefold() for w in (
 _LEFT_VERBS = _VERBS | {
     "sửa đổi", "bổ sung", "bãi bỏ", "tăng cường", "thí điểm", "chỉ đạo", "đề xuất", "giải thể", "thẩm định",
     "thông qua", "sản xuất", "phát sóng", "xuất bản", "biên soạn", "kết nối", "vượt", "tăng", "giảm",
+    "hoàn thành",
 }
 # Verbs that end the noun phrase after a unit; with _VERBS.
 _RIGHT_VERBS = {w.casefold() for w in (
@@ -202,25 +203,42 @@ def _left_subject(window: str, segment: bool, unit: str = "") -> tuple[str | Non
         kept.insert(0, words[i])
     if len(kept) > 6:
         kept = kept[-6:]
-    # A verb says what was done, not what is counted: the subject is what follows the last one
-    # (``đã tổ chức 06 lớp`` has none, ``bảo đảm chính quyền địa phương 02 cấp`` has ``chính quyền
-    # địa phương``, ``UBND tỉnh chỉ đạo triển khai thí điểm 05 mô hình`` none). Unless the phrase
-    # names what is counted before its verbs (``Tổng số hồ sơ tiếp nhận giải quyết 572 hồ sơ``), or
-    # is the rate of something done (``dữ liệu số hóa đạt 85,9%``): then only the verbs it opens with go.
-    named = unit == "%" or (bool(unit) and f" {unit.casefold()} " in f" {' '.join(kept).casefold()} ")
-    after_verb = 0
+    # A verb says what was done, not what is counted. A phrase that opens with one, or holds a
+    # chain of them, is a clause about the count: its subject is what follows the last verb
+    # (``đã tổ chức 06 lớp``: none; ``bảo đảm chính quyền địa phương 02 cấp``: ``chính quyền địa
+    # phương``; ``UBND tỉnh chỉ đạo triển khai thí điểm 05 mô hình``: none). A noun with one verb in
+    # it names what is counted (``diện tích sản xuất 120 ha``, ``mức hỗ trợ 500.000 đồng``), and so
+    # does a phrase that names the unit before its verbs (``Tổng số hồ sơ tiếp nhận giải quyết 572
+    # hồ sơ``) or is a rate (``dữ liệu số hóa đạt 85,9%``): only the verbs it opens with go.
+    verbs: list[int] = []  # where each verb ends
     j = 0
     while j < len(kept):
         if " " not in kept[j] and j + 1 < len(kept) and f"{kept[j]} {kept[j + 1]}".casefold() in _LEFT_VERBS:
-            after_verb = j = j + 2
+            j += 2
+            verbs.append(j)
         elif kept[j].casefold() in _LEFT_VERBS:
-            after_verb = j = j + 1
-        elif named:
-            break
+            j += 1
+            verbs.append(j)
         else:
             j += 1
+    named = unit == "%" or (bool(unit) and f" {unit.casefold()} " in f" {' '.join(kept).casefold()} ")
+    opens = bool(verbs) and _verb_length(kept) > 0
+    if verbs and not named and (opens or len(verbs) >= 2):
+        after_verb = verbs[-1]
+    else:
+        after_verb = 0
+        while (n := _verb_length(kept[after_verb:])) > 0:
+            after_verb += n
     kept = kept[after_verb:]
     return (_clean(kept) if kept else None), part_of
+
+
+def _verb_length(words: list[str]) -> int:
+    """How many of ``words`` the verb they open with takes (two syllables not segmented, or one
+    word), or 0."""
+    if len(words) > 1 and " " not in words[0] and f"{words[0]} {words[1]}".casefold() in _LEFT_VERBS:
+        return 2
+    return 1 if words and words[0].casefold() in _LEFT_VERBS else 0
 
 
 def _label_subject(label: str, segment: bool) -> str | None:
@@ -279,7 +297,15 @@ def _right_words(window: str, segment: bool) -> list[str]:
 # (``từ 90 đến dưới 100 điểm``).
 _SCORE = regex.compile(
     r"(?<![\w/.,])(?P<int>\d{1,3})(?:,(?P<dec>\d+))?/(?P<total>\d{1,4})[ ]+(?P<unit>(?i:điểm))(?!\w)")
-_RANK = regex.compile(r"(?<!\w)(?i:thứ)[ ]+(?P<int>\d{1,3})/(?P<total>\d{1,3})(?![\d/])")
+# A rank's cue words (``đứng thứ 15/34``, ``xếp hạng 15/34 tỉnh``, ``vị trí 15/63``), and the words
+# before a fraction of a small whole (``khoảng 1/2 trang giấy``, ``trên 1/3 hộ dân``).
+_RANK_CUES = ("thứ", "hạng", "vị trí")
+_RANK_CUE = r"(?i:thứ|hạng|vị[ ]trí)"
+_RANK = regex.compile(rf"(?<!\w){_RANK_CUE}[ ]+(?P<int>\d{{1,3}})/(?P<total>\d{{1,3}})(?![\d/])")
+_RANK_OR_FRACTION_BEFORE = regex.compile(
+    rf"(?:(?<!\w){_RANK_CUE}|(?<!\w)(?P<fraction>(?i:khoảng|chiếm|trên|dưới|gần|hơn|bằng|còn)))[ ]+$")
+_FRACTION_WHOLE = 4  # the largest whole of a fraction (1/2, 2/3, 3/4): a larger one counts out of it
+_SCORE_UNIT = "điểm"
 _RANGE = regex.compile(
     r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
     r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
@@ -288,6 +314,23 @@ _RANGE = regex.compile(
 # them) are looked for first (a score and a rank only in the paragraphs that hold a slash), since
 # a score's pattern tried at every digit costs ten times more.
 RANK_UNIT = "hạng"
+
+
+def _part_of_whole(text: str, start: int, value: float, total: float, r_start: int) -> bool:
+    """Whether ``value/total`` before a unit, at ``start``, counts a part out of a whole
+    (``42/42 cơ quan``): not a rate or more than the whole (``3/1``), not a month or a year and
+    the next (``12/2024 hộ``, ``2024/2025 trường``), not a rank (``xếp hạng 15/34 tỉnh``: read apart,
+    by _RANK), not a fraction (``khoảng 1/2 trang giấy``).
+
+    >>> t = "kiểm tra 42/42 cơ quan; đến 12/2024 hộ; khoảng 1/2 trang; xếp hạng 15/34 tỉnh"
+    >>> [_part_of_whole(t, t.index(n), v, w, 0) for n, v, w in (("42/", 42, 42), ("12/", 12, 2024),
+    ...                                                         ("1/2", 1, 2), ("15/", 15, 34))]
+    [True, False, False, False]
+    """
+    if total < value or (1900 <= total <= 2100 and (value <= 12 or 1900 <= value <= 2100)):
+        return False
+    before = _RANK_OR_FRACTION_BEFORE.search(text, max(r_start, start - 12), start)
+    return before is None or (before.group("fraction") is not None and total > _FRACTION_WHOLE)
 
 
 def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], bool],
@@ -308,7 +351,8 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold(),
                         int(m.group("total"))))
-    for m in matches_at(_RANK, text, places_between(text, low, "thứ", start, end), end) if slash else ():
+    ranks = sorted(p for cue in _RANK_CUES for p in places_between(text, low, cue, start, end)) if slash else []
+    for m in matches_at(_RANK, text, ranks, end):
         if free(m.start("int"), m.end()):
             out.append((m.start("int"), m.end(), int(m.group("int")), RANK_UNIT, int(m.group("total"))))
     # Tried only where the word starts: a case-insensitive first word tried at every position
@@ -371,16 +415,17 @@ def extract_figures(
                 continue  # a run of digits (a code, damage), not a quantity; int() would refuse it
             value = parse_number(int_text, dec_text)
             total: int | float | None = None
+            if previous is not None and previous.end == m.start() - 1 and text[previous.end] == "/":
+                continue  # what the amount before is per (``10 triệu đồng/1 ha``, ``01 công chức/01 xã``)
             if text.startswith("/", m.end()):
                 whole = _OF_WHOLE.match(text, m.end(), r_end)
                 if whole is None:
                     continue
                 total = parse_number(whole.group("int"), whole.group("dec"))
                 unit_m = UNIT.match(text, whole.end(), r_end)
-                # Not a fraction or a rate (``1/2``, ``3/1``), a date's day and month, a score or a rank.
-                if unit_m is None or total < value or unit_m.group("unit").casefold() == "điểm" \
-                        or text[max(r_start, m.start() - 4):m.start()].casefold().endswith("thứ "):
-                    continue
+                if unit_m is None or not _part_of_whole(text, m.start(), value, total, r_start) \
+                        or unit_m.group("unit").casefold() == _SCORE_UNIT:
+                    continue  # (a score is read apart, by _SCORE)
             else:
                 unit_m = UNIT.match(text, m.end(), r_end)
             before = text[max(r_start, m.start() - 40): m.start()]
@@ -447,7 +492,7 @@ def extract_figures(
 
 # What stands between who scored or ranked and the score: ``đạt``, ``đứng thứ``, ``từ``.
 _SCORE_VERB = regex.compile(
-    r"(?:[ ]+(?i:đạt|đứng|xếp|thứ|hạng|loại|được|ở|mức|là|có|với|từ|đến|dưới|trên|khoảng|gần))+[ ]*$")
+    r"(?:[ ]+(?i:đạt|đứng|xếp|thứ|hạng|vị[ ]trí|loại|được|ở|mức|là|có|với|từ|đến|dưới|trên|khoảng|gần))+[ ]*$")
 _SCORE_LEAD = regex.compile(r"^(?i:(?:trong đó|theo đó|của|và|với|có|năm \d{4})[ ]+)+")
 
 
