@@ -772,6 +772,9 @@ _SUBJECT_ENDS = [
      "hiệu lực thi hành từ 26/11/2024, thay thế Nghị định số 45/25010/NĐ-CP", "tổ chức, hoạt động và quản lý hội"),
     ("Ban đã có công văn số 116/KCN-ĐT về việc chậm tiến độ thực hiện dự án đầu tư trong KCN Đình Trám, trong đó "
      "có nêu: Tiến độ", "chậm tiến độ thực hiện dự án đầu tư trong KCN Đình Trám"),
+    # ... but ``thay thế`` in a title is the title's
+    ("Quyết định số 12/2024/QĐ-UBND về việc bãi bỏ, thay thế một số quyết định của UBND tỉnh.",
+     "bãi bỏ, thay thế một số quyết định của UBND tỉnh"),
     # A trích yếu longer than 300 characters (qd-353-qd-ubnd-ba-ria-vung-tau-2025-cong-bao.pdf, Điều 3)
     ("Quyết định số 1672/QĐ-UBND ngày 27 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố Danh "
      "mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của Sở Tư "

@@ -175,3 +175,20 @@ def test_a_subject_read_on_into_the_report_s_words_gives_way_to_the_title_anothe
 def test_a_type_word_and_a_type_code_that_disagree_are_warned_of(text: str, warned: bool) -> None:
     codes = [w.code for w in parse_text(text).warnings]
     assert ("citation-type-mismatch" in codes) is warned
+
+
+def test_a_fuller_title_of_another_mention_is_no_run_on() -> None:
+    [doc] = resolve(extract_citations(
+        "Quyết định số 12/QĐ-UBND ngày 2/1/2025 về việc phê duyệt Kế hoạch cải cách hành chính năm 2025; thực hiện "
+        "Quyết định số 12/QĐ-UBND về phê duyệt Kế hoạch, Sở đã triển khai")).documents
+    assert doc.subject == "phê duyệt Kế hoạch cải cách hành chính năm 2025"
+
+
+def test_a_year_a_digit_too_long_that_could_be_two_cited_years_joins_neither() -> None:
+    assert docs("Quyết định số 28/2002/QĐ-TTg; Quyết định số 28/2025/QĐ-TTg; Quyết định số 28/20025/QĐ-TTg") == [
+        ("28/2002/QĐ-TTg", 1), ("28/2025/QĐ-TTg", 1), ("28/20025/QĐ-TTg", 1)]
+
+
+def test_a_year_a_digit_too_long_cited_alone_has_the_id_of_the_year_it_can_only_be() -> None:
+    assert resolve(extract_citations("Nghị định số 45/25010/NĐ-CP")).documents[0].id == \
+        resolve(extract_citations("Nghị định số 45/2010/NĐ-CP")).documents[0].id

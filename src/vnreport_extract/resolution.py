@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from .conventions.doc_types import NATIONAL_CODES
-from .extract.symbols import slip_years, slipped_year
+from .conventions.vocabulary import SUBJECT_RUN_ON_WORDS
+from .extract.symbols import slip_years, slipped_year, unslipped
 from .models import Citation, CitedDocument
 from .normalize import fold
 
@@ -41,12 +42,17 @@ class _Group:
 
     def add(self, c: Citation) -> None:
         self.members.append(c)
+        if self.year is None and c.year is not None and slipped_year(self.symbol) is not None:
+            self.year = c.year  # a slip of several years is the one of the symbol cited right with it
         if c.date is not None and c.date.iso:
             self._dates.add(c.date.iso)
             if c.date.year is not None:
                 self.years.add(c.date.year)
         if c.authority:
             self.authorities.add(fold(c.authority))
+
+
+_RUN_ON = tuple(w.casefold() + " " for w in SUBJECT_RUN_ON_WORDS)
 
 
 def _key(symbol: str) -> str:
@@ -111,9 +117,10 @@ def _year_slip(a: str, b: str) -> bool:
     if len(a) == len(b):
         return False
     slip, other = (a, b) if len(a) > len(b) else (b, a)
+    if (year := slipped_year(slip)) is None:
+        return False
     s, o = slip.split("/"), other.split("/")
-    return len(s) == len(o) == 3 and s[0] == o[0] and s[2] == o[2] and len(s[1]) == 5 and s[1].isdigit() \
-        and o[1].isdigit() and int(o[1]) in slip_years(s[1])
+    return len(o) == 3 and s[0] == o[0] and s[2] == o[2] and o[1].isdigit() and int(o[1]) in slip_years(year)
 
 
 def _without_overrun(subject: str, members: list[Citation]) -> str:
@@ -129,8 +136,18 @@ def _without_overrun(subject: str, members: list[Citation]) -> str:
     'quản lý hội'
     """
     shorter = [c.subject for c in members if c.subject and len(c.subject) < len(subject)
-               and subject.startswith(c.subject) and subject[len(c.subject)] in " ,"]
+               and subject.startswith(c.subject) and _runs_on(subject[len(c.subject):])]
     return max(shorter, key=len) if shorter else subject
+
+
+def _runs_on(rest: str) -> bool:
+    """Whether the words a subject has past another mention's are the report's sentence going on
+    (SUBJECT_RUN_ON_WORDS), not more of the title (``phê duyệt Kế hoạch`` / ``... cải cách hành chính``).
+
+    >>> _runs_on(" cho phù hợp với tình hình"), _runs_on(" cải cách hành chính năm 2025"), _runs_on(", quỹ từ thiện")
+    (True, False, False)
+    """
+    return rest[:1] == " " and rest[1:].casefold().startswith(_RUN_ON)
 
 
 def national(issuer_code: str | None) -> bool:
@@ -197,14 +214,16 @@ def resolve(citations: list[Citation]) -> Resolution:
             key = keys[c.symbol] = _key(c.symbol)
         # Only a group of the same number can be compatible: the others are not tried.
         same_number = by_number.setdefault(_number_key(c.number), [])
-        for target in same_number:
-            if _compatible(target, c, key):
-                break
-        else:
-            target = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
-            groups.append(target)
-            same_number.append(target)
-        target.add(c)
+        if slipped_year(c.symbol) is None:
+            found = next((g for g in same_number if _compatible(g, c, key)), None)
+        else:  # a year typed a digit too long joins the one document it can be, not the first of two
+            fits = [g for g in same_number if _compatible(g, c, key)]
+            found = fits[0] if len(fits) == 1 else None
+        if found is None:
+            found = _Group(c.symbol, c.number, c.type_code, c.year, key=key)
+            groups.append(found)
+            same_number.append(found)
+        found.add(c)
     docs: list[CitedDocument] = []
     for g in groups:
         best = max(g.members, key=_fullness)
@@ -223,8 +242,11 @@ def resolve(citations: list[Citation]) -> Resolution:
         date = max(dated, key=lambda d: (d.day is not None, counts[d.iso])) if dated else None
         # By the symbol's key: the one document cited as ``05/QĐ-UBND`` in a report and ``5/QĐ-UBND``
         # (or ``5/QD-UBND``) in another has one id in both.
-        # (A document first cited with a slip in its year has the id of its symbol as it should be.)
-        key = _key(symbol) if symbol is not None and slipped_year(g.members[0].symbol) is not None else g.key
+        # (A document first cited with a slip in its year has the id of its symbol as it should be,
+        # when that can be told: 45/25010/NĐ-CP cited alone is 45/2010/NĐ-CP.)
+        key = g.key
+        if symbol is not None and slipped_year(g.members[0].symbol) is not None:
+            key = _key(unslipped(symbol) or symbol)
         doc_id = "doc-" + hashlib.sha1(f"{key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)

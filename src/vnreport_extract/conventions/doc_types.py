@@ -278,6 +278,8 @@ NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI) “Một số vấn đề cấp bách",
      "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI)"),
     ("kết quả thực hiện Nghị quyết Trung ương 4: (1) Về đấu tranh", "Nghị quyết Trung ương 4"),
+    # ... but a time after the number is not the plenum's
+    ("sau 10 năm thực hiện Nghị quyết Trung ương 10 năm qua đã đạt kết quả", "Nghị quyết Trung ương"),
 ]
 NAMED_NOT_EXAMPLES: list[str] = [
     "Luật “mềm” nhưng không thể thiếu trong quản lý",  # quotes name plans and schemes only

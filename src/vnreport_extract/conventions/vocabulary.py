@@ -244,8 +244,13 @@ SUBJECT_CLAUSE_VERBS: list[str] = ["đã", "đang", "sẽ"]
 REPORTING_VERBS: list[str] = ["báo cáo", "ban hành", "chỉ đạo", "triển khai", "đề nghị", "có ý kiến", "kính trình"]
 # ... or these words right after the comma, which go on with the report's sentence, never a title:
 # ``... quản lý hội, có hiệu lực thi hành từ 26/11/2024, thay thế Nghị định số 45/2010/NĐ-CP``
-# (ttr-3367-ttr-snv-binh-thuan-2024), ``..., trong đó có nêu`` (ban-tu-khai-bql-kcn-2012).
-SUBJECT_CLAUSE_AFTER_COMMA: list[str] = ["có hiệu lực", "thay thế", "trong đó"]
+# (ttr-3367-ttr-snv-binh-thuan-2024), ``..., trong đó có nêu`` (ban-tu-khai-bql-kcn-2012). (Not
+# ``thay thế`` alone: ``về việc bãi bỏ, thay thế một số quyết định`` is a title's.)
+SUBJECT_CLAUSE_AFTER_COMMA: list[str] = ["có hiệu lực thi hành", "có hiệu lực từ", "có hiệu lực kể từ", "trong đó"]
+# What a subject read on into the report's sentence goes on with, right after the title another
+# mention of the same document ends with (``quản lý hội`` / ``quản lý hội cho phù hợp với tình hình
+# ...``, bc-quan-ly-hoi-2025; ``... chỉ quy định về việc``, cv-8977-bnv-tcpcp-2025).
+SUBJECT_RUN_ON_WORDS: list[str] = ["cho phù hợp", "chỉ", "để", "nhằm", "đã", "đang", "sẽ", "thì", "trong đó"]
 
 # What a document does, written right after its body's name (with a capital, as a title's words
 # often are: ``của Bộ Tài chính Sửa đổi, bổ sung Thông tư ...``, ``của Bộ trưởng Bộ Thông tin và

@@ -244,6 +244,7 @@ _POSITION_WORDS = max(len(p.split()) for p in POSITIONS)
 _PUNCT = regex.compile(r"[,;.:()“”\"\t]")  # a tab: the end of a table cell
 # Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _PARTY_TERM = regex.compile(PARTY_TERM)
+_TIME_AFTER_NUMBER = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "kỳ"})
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
@@ -1307,8 +1308,11 @@ def _named(text: str, m: regex.Match[str], doc_type: str) -> tuple[int, str] | N
             count += 1
             break
         if word.isdigit() and not (i > 0 and words[i - 1].casefold() == "thứ") \
-                and not (len(word) <= 2 and i >= 2 and f"{words[i - 2]} {words[i - 1]}".casefold() == "trung ương"):
-            break  # a number ends a name, but for a plenum's (``Nghị quyết Trung ương 4``)
+                and not (len(word) <= 2 and i >= 2 and f"{words[i - 2]} {words[i - 1]}".casefold() == "trung ương"
+                         and following.casefold() not in _TIME_AFTER_NUMBER):
+            # A number ends a name, but for a plenum's (``Nghị quyết Trung ương 4``; not ``Nghị quyết
+            # Trung ương 10 năm qua``: a time).
+            break
         end = m.end() + tok_end
         if word[:1].isupper():
             body_end = end
