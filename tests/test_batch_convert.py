@@ -481,6 +481,55 @@ def test_resume_from_another_folder_reuses_each_report_and_lists_each_file_once(
         == {str((docs / name).resolve()) for name in ("a.txt", "b.txt", "sub/c.txt")}
 
 
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
+def test_resume_from_another_folder_names_each_reused_report_as_the_manifest_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path.parent)
+    convert([f"{tmp_path.name}/docs"], tmp_path / "out", workers=1, formats=["jsonl"])
+    monkeypatch.chdir(tmp_path)
+    convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    stored = [json.loads(line)["source"]["path"]
+              for line in (tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(stored) == sorted(_manifest(tmp_path / "out")) == ["docs/a.txt", "docs/b.txt", "docs/sub/c.txt"]
+
+
+@pytest.mark.slow  # runs convert twice, each run starting its worker processes
+def test_resume_from_another_folder_converts_again_an_earlier_document_whose_report_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was dropped as a file that could not be read again: its key was read against this folder.
+    docs = _tree(tmp_path / "proj" / "docs")
+    (tmp_path / "other").mkdir()
+    monkeypatch.chdir(tmp_path / "proj")
+    convert(["docs/a.txt", "docs/b.txt"], "out", workers=1, formats=["jsonl"])
+    rid = _manifest(tmp_path / "proj" / "out")["docs/a.txt"]["report_id"]
+    (tmp_path / "proj" / "out" / ".store" / f"{rid}.json").unlink()
+    monkeypatch.chdir(tmp_path / "other")
+    again = convert(["../proj/docs/b.txt"], "../proj/out", workers=1, formats=["jsonl"], resume=True)
+    assert again.warnings == [
+        f"docs/a.txt: its report {rid}.json is missing from ../proj/out/.store: converting it again"]
+    assert {k: e["status"] for k, e in _manifest(tmp_path / "proj" / "out").items()} == {
+        "docs/a.txt": "ok", "../proj/docs/b.txt": "ok"}
+    assert (docs / "a.txt").exists()
+
+
+@pytest.mark.slow  # runs convert three times, each run starting its worker processes
+def test_resume_from_another_folder_of_a_manifest_with_no_real_paths_reuses_each_report_by_content(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An earlier version recorded no real path: its relative keys name nothing from another folder.
+    _tree(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path.parent)
+    convert([f"{tmp_path.name}/docs"], tmp_path / "out", workers=1, formats=["jsonl"])
+    log = tmp_path / "out" / "manifest.jsonl"
+    older = [{k: v for k, v in json.loads(line).items() if k != "real_path"} for line in log.read_text().splitlines()]
+    log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in older), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    again = convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    third = convert(["docs"], tmp_path / "out", workers=1, formats=["jsonl"], resume=True)
+    assert (again.resumed, again.warnings, third.resumed, third.warnings) == (3, [], 3, [])
+    assert sorted(_manifest(tmp_path / "out")) == ["docs/a.txt", "docs/b.txt", "docs/sub/c.txt"]
+
+
 def test_iter_reports_reads_folders_and_zip_members(tmp_path: Path) -> None:
     archive = tmp_path / "a.zip"
     with zipfile.ZipFile(archive, "w") as zf:

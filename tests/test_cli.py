@@ -160,3 +160,16 @@ def test_parse_draws_no_progress_into_a_log() -> None:
     from vnreport_extract.cli import _page_progress
 
     assert _page_progress(io.StringIO()) is None
+
+
+def test_parse_reads_the_second_of_two_zip_members_of_one_name(tmp_path: Path) -> None:
+    import warnings
+    import zipfile
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+        with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+            zf.writestr("x.txt", "Kế hoạch số 12/KH-UBND")
+            zf.writestr("x.txt", "Kế hoạch số 34/KH-UBND")
+    p = run("parse", f"{tmp_path / 'a.zip'}!x.txt#2", "--no-text")
+    assert (p.returncode, [c["symbol"] for c in json.loads(p.stdout)["citations"]]) == (0, ["34/KH-UBND"]), p.stderr

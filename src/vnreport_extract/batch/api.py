@@ -309,7 +309,8 @@ def parse_member(key: str, options: ParseOptions | None = None) -> Report:
     archive, member = split_key(key)
     if member is None or not os.path.isfile(archive):
         raise InputError(f"{key}: no such file" + ("" if member is None else f" (nor zip archive {archive})"))
-    wanted = [item for item in expand_inputs([archive], limits=options.limits) if item.member == member]
+    # (By the key's end: a second member of one name is ``x.txt#2``, which its ``member`` does not hold.)
+    wanted = [item for item in expand_inputs([archive], limits=options.limits) if item.key.endswith(f"!{member}")]
     if not wanted:
         raise InputError(f"{key}: {archive} holds no member {member!r}")
     item = wanted[0]

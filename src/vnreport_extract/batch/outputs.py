@@ -125,10 +125,11 @@ class ManifestLog:
                 os.close(fd)
 
 
-def read_manifest(path: Path, damaged: list[int] | None = None) -> dict[str, dict[str, Any]]:
+def read_manifest(path: Path, damaged: list[int] | None = None, lines: list[int] | None = None
+                  ) -> dict[str, dict[str, Any]]:
     r"""The latest entry of each path, in the order paths first appear. A torn or broken
     line is ignored: the last one is a run killed while writing it; ``damaged``, when given,
-    gets the numbers (1-based) of the others, cut short or edited.
+    gets the numbers (1-based) of the others, cut short or edited; ``lines`` the count of lines.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
@@ -156,6 +157,8 @@ def read_manifest(path: Path, damaged: list[int] | None = None) -> dict[str, dic
                 broken.append(number)
     if damaged is not None:
         damaged.extend(n for n in broken if n != number)
+    if lines is not None:
+        lines.append(number)
     return entries
 
 

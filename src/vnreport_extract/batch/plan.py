@@ -24,10 +24,11 @@ from typing import Any, Protocol
 
 from ..errors import OutputError, VnReportError
 from ..limits import Limits
-from .inputs import DEFAULT_LIMITS, Item, expand_inputs
+from .inputs import DEFAULT_LIMITS, MEMBER_SEP, Item, expand_inputs
 from .outputs import (
     MANIFEST,
     ManifestLog,
+    atomic_text,
     drop_unasked,
     entry_problem,
     finalize,
@@ -333,8 +334,12 @@ class Plan:
             adopt_store(out, self.store)
         # What the earlier run's manifest says that cannot be trusted, one line each (see _read_previous).
         self.warnings: list[str] = []
-        # (Empty while _read_previous decides which entries to trust: those it drops are known by their keys.)
+        # Every entry the earlier run's manifest holds, trusted or not (their real paths), and those
+        # this run trusts (set by _read_previous).
+        self.recorded: dict[str, dict[str, Any]] = {}
         self.previous: dict[str, dict[str, Any]] = {}
+        # Earlier keys whose file this run lists under another name (see admit): no longer listed.
+        self.renamed: set[str] = set()
         self.previous = self._read_previous(limits) if resume else {}
         # A report that an earlier version stored once for two inputs it did not know to be one
         # (a PDF and its copy named .txt, each parsed, each writing the report): which path it
@@ -367,12 +372,14 @@ class Plan:
         path = self.out / MANIFEST
         try:
             damaged: list[int] = []
-            recorded = read_manifest(path, damaged)
+            lines: list[int] = []
+            recorded = read_manifest(path, damaged, lines)
+            self.recorded = dict(recorded)
             self.warnings += [f"{MANIFEST} line {n} is damaged (cut short or edited): dropped; the document it "
                               f"listed is converted again" for n in damaged]
             # A run that was stopped leaves a log (an input retried has a line per try, the last one
             # its outcome): this one goes on from one line per input.
-            if path.exists() and sum(1 for _ in path.open("rb")) != len(recorded):
+            if lines and lines[0] != len(recorded):
                 write_manifest(path, recorded.values())
         except (OSError, ValueError) as exc:
             raise OutputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
@@ -382,6 +389,7 @@ class Plan:
             problem = entry_problem(entry)
             if problem is not None:
                 broken[key] = f"its entry in {MANIFEST} is damaged ({problem})"
+                self.recorded.pop(key)  # nor is its real path to be trusted
             elif is_done(entry) and (why := store_problem(self.store, entry["report_id"])) is not None:
                 broken[key] = f"its report {entry['report_id']}.json {why}"
             else:
@@ -404,17 +412,25 @@ class Plan:
     def _find_again(self, keys: list[str], limits: Limits) -> dict[str, Item]:
         """The inputs of an earlier run's ``keys`` (``dir/a.pdf``, ``dir/b.zip!c.txt``) as items,
         listed again from their files; a key whose file is gone, or names no file, is left out."""
-        wanted = set(keys)
         found: dict[str, Item] = {}
-        for path in dict.fromkeys(split_key(key)[0] for key in keys):
-            # Only an existing file: a key is never read as a glob, nor a folder walked.
+        listed_of: dict[str, list[Item]] = {}
+        for key in keys:
+            member = split_key(key)[1]
+            real = self._real(key)
+            # Only an existing file: a key is never read as a glob, nor a folder walked. Where the
+            # earlier run recorded it, whatever folder that run was started from.
+            path = real[0] if real is not None else split_key(key)[0]
             if not os.path.lexists(path) or os.path.isdir(path):
                 continue
-            try:
-                listed = expand_inputs([path], exclude=self.out, limits=limits)
-            except VnReportError:
-                continue
-            found.update((item.key, dataclasses.replace(item, named=False)) for item in listed if item.key in wanted)
+            if path not in listed_of:
+                try:
+                    listed_of[path] = expand_inputs([path], exclude=self.out, limits=limits)
+                except VnReportError:
+                    listed_of[path] = []
+            for item in listed_of[path]:
+                if (item.member is None) if member is None else item.key.endswith(f"{MEMBER_SEP}{member}"):
+                    found[key] = dataclasses.replace(item, key=key, named=False)  # under its earlier name
+                    break
         return found
 
     def record(self, entry: dict[str, Any]) -> None:
@@ -452,8 +468,12 @@ class Plan:
         converted by an earlier run (carried over: same content, same options, nothing partial)
         or is a duplicate (recorded now, or when its original completes)."""
         prev = self.previous.get(item.key)
-        if prev is None and (earlier := self._previous_of_file.get(_same_file(item.path, item.member))) is not None:
-            prev = self.previous[earlier]  # named otherwise by the earlier run (from another folder)
+        if prev is None:
+            # Named otherwise by the earlier run (from another folder): known by its real path, or
+            # for a manifest that recorded none, by its content where its name means nothing here.
+            earlier = self._previous_of_file.get(_same_file(item.path, item.member)) \
+                or self._unplaced_by_content.get((sha256, size))
+            prev = self.previous[earlier] if earlier is not None else None
         same = content_key(sha256, reading)
         # A duplicate is never carried over: its original may have changed or gone since; nor is a
         # report whose content this run reads already under another name (listed before it now).
@@ -462,7 +482,9 @@ class Plan:
                 and prev.get("report_status") != "partial" and prev.get("options") == self.options
                 and prev["report_id"] not in self.shared_reports
                 and (self.store / f"{prev['report_id']}.json").exists()):
-            if prev["path"] != item.key:  # listed under this run's name for it
+            if prev["path"] != item.key:  # listed under this run's name for it, its report too
+                self.renamed.add(prev["path"])
+                self._rename_report(prev, item.key)
                 real = _same_file(item.path, None)
                 prev = dict(prev, path=item.key, real_path=real[0] if real else prev.get("real_path"))
             self.final[item.key] = prev
@@ -532,10 +554,10 @@ class Plan:
         under this run's inputs and is gone (deleted, or a member no longer in its archive). One
         named by that run alone, or under the inputs but not listed (a hidden file the earlier
         run named), stays: a run adds to the output."""
-        if self._listed_now(key):
+        if key in self.renamed or self._listed_now(key):
             return True
         member = split_key(key)[1]
-        recorded = (self.previous.get(key) or {}).get("real_path")
+        recorded = (self.recorded.get(key) or {}).get("real_path")
         where = key if not isinstance(recorded, str) else recorded + (f"!{member}" if member is not None else "")
         if not any(under(where, root) for root in self.roots):
             return False
@@ -554,7 +576,7 @@ class Plan:
         (a key is relative to the folder that run started from, which may not be this run's), else
         the key resolved here; None when the file is gone."""
         path, member = split_key(key)
-        recorded = (self.previous.get(key) or {}).get("real_path")
+        recorded = (self.recorded.get(key) or {}).get("real_path")
         if isinstance(recorded, str):
             return _same_file(recorded, member)
         return _same_file(path, member)
@@ -563,6 +585,40 @@ class Plan:
     def _previous_of_file(self) -> dict[tuple[str, str | None] | None, str]:
         """The earlier run's keys by their file (see :meth:`_real`)."""
         return {real: key for key in self.previous if (real := self._real(key)) is not None}
+
+    @functools.cached_property
+    def _unplaced_by_content(self) -> dict[tuple[str, int | None], str]:
+        """The earlier run's converted entries with no real path recorded (an older version's) whose
+        key names no file from here, by content (sha256, size): the one key of each content."""
+        out: dict[tuple[str, int | None], str] = {}
+        seen: set[tuple[str, int | None]] = set()
+        for key, entry in self.previous.items():
+            if entry.get("real_path") is None and is_done(entry) and entry["status"] == "ok" \
+                    and self._real(key) is None and isinstance(entry.get("sha256"), str):
+                content = (entry["sha256"], entry.get("size"))
+                if content in seen:
+                    out.pop(content, None)  # two files of one content: neither is known by it
+                else:
+                    seen.add(content)
+                    out[content] = key
+        return out
+
+    def _rename_report(self, entry: dict[str, Any], key: str) -> None:
+        """The stored report of an earlier run's ``entry`` names its file ``key`` now."""
+        from ..models import Report
+        from ..pipeline import name_as
+
+        stored = self.store / f"{entry['report_id']}.json"
+        try:
+            report = Report.model_validate_json(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # checked when read (store_problem): nothing to rename in a report that is not there
+        name_as(report, str(entry["path"]), key)
+        try:
+            with atomic_text(stored) as f:
+                f.write(report.model_dump_json())
+        except OSError as exc:
+            raise OutputError(f"cannot write {stored}: {exc.strerror or exc}") from None
 
     @functools.cached_property
     def _current_keys(self) -> set[str]:
