@@ -257,7 +257,8 @@ def _label_subject(label: str, segment: bool) -> str | None:
 
 
 def _whole_words(window: str, limit: int) -> str:
-    """``window`` cut to ``limit`` characters, not inside a word (``văn bản ... hết hiệu lực``, not ``hết hiệu``).
+    """``window`` cut to ``limit`` characters at a space, not inside a syllable (``... hết hiệ``); a cut
+    between the syllables of one word is mended by :func:`_right_words`.
 
     >>> _whole_words("văn bản hết hiệu lực", 14), _whole_words("văn bản hết", 14)
     ('văn bản hết', 'văn bản hết')
