@@ -747,7 +747,7 @@ _SUBJECT_ENDS = [
      "có ý kiến như sau:", "giải thể 06 hội"),
     ("Công văn số 5/UBND ngày 2/1/2024 về việc rà soát biên chế, Công an tỉnh báo cáo như sau:", "rà soát biên chế"),
     ("Công văn số 1843/SNV-TCBC ngày 2/10/2025 về việc xin ý kiến hướng dẫn về công tác hội như sau:",
-     "xin ý kiến hướng dẫn về công tác hội như sau"),
+     "xin ý kiến hướng dẫn về công tác hội"),
     # Not its paragraph's last period (bc-cchc-nam-2025.docx), nor a table cell after it (kh-cchc-2026.docx,
     # read as text); an ellipsis stays whole.
     ("Kế hoạch số 2291/KH-UBND ngày 17/4/2025 về ngầm hóa và chỉnh trang hệ thống cấp viễn thông.\nTrong năm",

@@ -700,8 +700,10 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
             end = _subject_end(text, a.start("s"), s_end)
             if text.startswith("..", end - 2) and text.startswith(".", end):
                 end += 1  # an ellipsis ends the subject whole (``trên địa bàn tỉnh,...``)
-            tail.subject = text[a.start("s"):end].strip(" ,")
             tail.subject_end = a.end() if end == a.end("s") else end
+            if text[end - 8:end].casefold() == " như sau":
+                end -= 8  # ``... về công tác hội như sau:``: the report's words before what follows, no title's
+            tail.subject = text[a.start("s"):end].strip(" ,")
     return tail
 
 
