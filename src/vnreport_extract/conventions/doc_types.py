@@ -278,6 +278,11 @@ NAMED_EXAMPLES: list[tuple[str, str]] = [
     ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI) “Một số vấn đề cấp bách",
      "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng (Khoá XI)"),
     ("kết quả thực hiện Nghị quyết Trung ương 4: (1) Về đấu tranh", "Nghị quyết Trung ương 4"),
+    # a congress by its term's years (a Party committee's resolution, after its number)
+    ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XVIII (nhiệm kỳ 2020-2025) đã đề ra",
+     "Nghị quyết Đại hội Đảng bộ huyện lần thứ XVIII (nhiệm kỳ 2020-2025)"),
+    ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025 đã đề ra",
+     "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025"),
     # ... but a time after the number is not the plenum's
     ("sau 10 năm thực hiện Nghị quyết Trung ương 10 năm qua đã đạt kết quả", "Nghị quyết Trung ương"),
 ]
@@ -298,8 +303,12 @@ NAMED_BY_BODY = ("Điều lệ",)
 # The term of a Party body, in brackets after the name of what it adopted: part of the name, as
 # the plenum's number after ``Trung ương`` is (``Nghị quyết Trung ương 4 (khóa XI)``: the fourth
 # plenum of the 11th Central Committee, not the one of the 12th). Unbracketed (``Nghị quyết
-# Hội nghị Trung ương 6 khóa X``), the term's words go on the name as any others do.
-PARTY_TERM = r"[ ]*\([ ]*(?i:khóa|khoá)[ ]+[IVXLC]+[ ]*\)"
+# Hội nghị Trung ương 6 khóa X``), the term's words go on the name as any others do. A congress's
+# term is its years, in brackets or after a comma (``Nghị quyết Đại hội Đảng bộ huyện lần thứ XVIII
+# (nhiệm kỳ 2020-2025)``, ``... lần thứ XI, nhiệm kỳ 2020 - 2025``).
+_TERM_YEARS = r"(?i:nhiệm[ ]+kỳ)[ ]+(?:19|20)\d\d[ ]*[-–][ ]*(?:19|20)\d\d"
+PARTY_TERM = (r"[ ]*\([ ]*(?:(?i:khóa|khoá)[ ]+[IVXLC]+|" + _TERM_YEARS + r")[ ]*\)"
+              r"|[ ]*,[ ]*" + _TERM_YEARS)
 
 # Words a comma joins inside a name: pairs of the same kind that the name lists
 # (``Luật Phòng, chống ma túy``, ``Luật Thi đua, khen thưởng``, ``Pháp lệnh công chức, viên
