@@ -170,10 +170,10 @@ def _first_code(code: str) -> str:
     return re.split(r"[-–—_&.]", code, maxsplit=1)[0]
 
 
-def _fullness(c: Citation) -> tuple[bool, int, int]:
+def _fullness(c: Citation) -> tuple[int, int]:
     # Booleans add as 0 and 1: the count of known fields, without a generator for each mention.
     filled = (c.date is not None) + (c.authority is not None) + (c.subject is not None)
-    return slipped_year(c.symbol) is None, filled, -len(c.repairs)
+    return filled, -len(c.repairs)
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,8 @@ def resolve(citations: list[Citation]) -> Resolution:
     docs: list[CitedDocument] = []
     for g in groups:
         best = max(g.members, key=_fullness)
+        if slipped_year(best.symbol) is not None:  # the fullest of those whose year is not a slip, if any
+            best = max((c for c in g.members if slipped_year(c.symbol) is None), key=_fullness, default=best)
         # Of the ways one symbol is written that differ only by their marks (``20/NQ-HDND``, a slip
         # or an ASCII copy, and ``20/NQ-HĐND``), the one with its Vietnamese letters.
         written = {c.symbol for c in g.members if c.symbol}
