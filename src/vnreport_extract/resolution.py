@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .conventions.doc_types import NATIONAL_CODES
 from .conventions.vocabulary import SUBJECT_RUN_ON_WORDS
-from .extract.symbols import slip_years, slipped_year, unslipped
+from .extract.symbols import slip_years, slipped_year
 from .models import Citation, CitedDocument
 from .normalize import fold
 
@@ -248,7 +248,9 @@ def resolve(citations: list[Citation]) -> Resolution:
         # when that can be told: 45/25010/NĐ-CP cited alone is 45/2010/NĐ-CP.)
         key = g.key
         if symbol is not None and slipped_year(g.members[0].symbol) is not None:
-            key = _key(unslipped(symbol) or symbol)
+            # (The year a slip can only be is its citation's year: symbol_parts read it so.)
+            slip = slipped_year(symbol)
+            key = _key(symbol.replace(f"/{slip}/", f"/{best.year}/", 1) if slip and best.year else symbol)
         doc_id = "doc-" + hashlib.sha1(f"{key}|{date.iso if date else ''}".encode()).hexdigest()[:10]
         authority = best.authority or next((c.authority for c in g.members if c.authority), None)
         subject = best.subject or next((c.subject for c in g.members if c.subject), None)

@@ -242,9 +242,9 @@ for _fold, _name in _AUTHORITY_FOLDS:
 _POSITION_SET = frozenset(fold(p) for p in POSITIONS)
 _POSITION_WORDS = max(len(p.split()) for p in POSITIONS)
 _PUNCT = regex.compile(r"[,;.:()“”\"\t]")  # a tab: the end of a table cell
-# Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _PARTY_TERM = regex.compile(PARTY_TERM)
-_TIME_AFTER_NUMBER = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "kỳ"})
+_TIME_AFTER_NUMBER = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "kỳ"})  # after a plenum's number
+# Verbs of two syllables whose first one also opens names (``quy phạm``, ``hướng nghiệp``).
 _NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn")}
 _NAME_STOP = {w.casefold() for w in (
     "nhằm", "và", "để", "của", "về", "trong", "theo", "đã", "được", "ngày", "số", "thì", "tại", "trên", "đối",
@@ -653,10 +653,10 @@ def _date_from(text: str, pos: int, month_first: Callable[[int], bool] | None = 
 
 
 def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = None,
-          month_first: Callable[[int], bool] | None = None, joint: bool = False) -> _Tail:
+          month_first: Callable[[int], bool] | None = None, joint: bool = False, about: bool = True) -> _Tail:
     """Date, authority and subject after a symbol or a name (``month_first``: see :func:`.dates.date_at`;
     ``joint``: the document is issued by several bodies, all of which the authority names, see
-    :func:`_joined`)."""
+    :func:`_joined`; ``about``: whether the document has a subject to read, as a law has not)."""
     tail = _Tail(end=pos)
     for _ in range(2):
         # Every match is bounded: an unbounded one scans on to the next ``của``/``về`` in the
@@ -684,6 +684,8 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
                 tail.authority, tail.end = _joined(text, auth, memo, joint)
                 continue
         break
+    if not about:
+        return tail
     gap = _GAP.match(text, tail.end, tail.end + 540)
     first = text[gap.end():gap.end() + 1] if gap else ""
     q = _QUOTED.match(text, tail.end, tail.end + 540) if first in ("v", "V", "“", '"') else None
@@ -698,12 +700,8 @@ def _tail(text: str, pos: int, memo: dict[str, tuple[str, int] | None] | None = 
         if a:
             s_end = _past_quotes(text, a.end("s"))
             end = _subject_end(text, a.start("s"), s_end)
-            if text.startswith("..", end - 2) and text.startswith(".", end):
-                end += 1  # an ellipsis ends the subject whole (``trên địa bàn tỉnh,...``)
-            tail.subject_end = a.end() if end == a.end("s") else end
-            if text[end - 8:end].casefold() == " như sau":
-                end -= 8  # ``... về công tác hội như sau:``: the report's words before what follows, no title's
             tail.subject = text[a.start("s"):end].strip(" ,")
+            tail.subject_end = a.end() if end == a.end("s") else end
     return tail
 
 
@@ -781,6 +779,10 @@ def _subject_end(text: str, start: int, end: int) -> int:
             and (sep := _LIST_SEPARATOR.search(text, max(start, before.start() - 12), before.start())) is not None \
             and _NAMED_IN_SUBJECT.search(text, start, sep.start()) is None:
         cut = sep.start()
+    if text.startswith("..", cut - 2) and text.startswith(".", cut):
+        cut += 1  # an ellipsis ends the subject whole (``trên địa bàn tỉnh,...``)
+    elif text[cut - 8:cut].casefold() == " như sau":
+        cut -= 8  # ``... về công tác hội như sau:``: the report's words before what follows, no title's
     return cut
 
 
@@ -1003,13 +1005,12 @@ def extract_citations(text: str, skip: list[tuple[int, int]] | None = None,
         name_end, name = named
         # A charter named by its body has no author after it: ``của ...`` there is the author of
         # the phrase around it (``Quy định thi hành Điều lệ Đảng của Ban Chấp hành Trung ương``).
-        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else _tail(text, name_end, bodies, month_first)
+        # A law has its name, not a trích yếu: ``một số điều của Luật Thanh tra về nguyên tắc hoạt động
+        # thanh tra`` says which of its articles.
+        tail = _Tail(end=name_end) if doc_type in NAMED_BY_BODY else \
+            _tail(text, name_end, bodies, month_first, about=doc_type not in NAMED_NUMBER_TYPES)
         if tail.authority is None and (doc_type in NAMED_NEEDS_AUTHOR or by_author):
             continue
-        if doc_type in NAMED_NUMBER_TYPES:
-            # A law has its name, not a trích yếu: ``một số điều của Luật Thanh tra về nguyên tắc
-            # hoạt động thanh tra`` says which of its articles.
-            tail.subject = None
         out.append(Citation(raw=text[m.start():tail.end], start=m.start(), end=tail.end, kind="named",
                             doc_type=doc_type, name=name, date=tail.date, authority=tail.authority,
                             subject=tail.subject))

@@ -213,32 +213,26 @@ def _left_subject(window: str, segment: bool, unit: str = "") -> tuple[str | Non
     verbs: list[int] = []  # where each verb ends
     j = 0
     while j < len(kept):
-        if " " not in kept[j] and j + 1 < len(kept) and f"{kept[j]} {kept[j + 1]}".casefold() in _LEFT_VERBS:
-            j += 2
+        n = _verb_length(kept, j)
+        j += n or 1
+        if n:
             verbs.append(j)
-        elif kept[j].casefold() in _LEFT_VERBS:
-            j += 1
-            verbs.append(j)
-        else:
-            j += 1
     named = unit == "%" or (bool(unit) and f" {unit.casefold()} " in f" {' '.join(kept).casefold()} ")
-    opens = bool(verbs) and _verb_length(kept) > 0
-    if verbs and not named and (opens or len(verbs) >= 2):
+    if verbs and not named and (_verb_length(kept, 0) > 0 or len(verbs) >= 2):
         after_verb = verbs[-1]
     else:
         after_verb = 0
-        while (n := _verb_length(kept[after_verb:])) > 0:
+        while (n := _verb_length(kept, after_verb)) > 0:
             after_verb += n
     kept = kept[after_verb:]
     return (_clean(kept) if kept else None), part_of
 
 
-def _verb_length(words: list[str]) -> int:
-    """How many of ``words`` the verb they open with takes (two syllables not segmented, or one
-    word), or 0."""
-    if len(words) > 1 and " " not in words[0] and f"{words[0]} {words[1]}".casefold() in _LEFT_VERBS:
+def _verb_length(words: list[str], at: int) -> int:
+    """How many of ``words`` the verb at ``at`` takes (two syllables not segmented, or one word), or 0."""
+    if at + 1 < len(words) and " " not in words[at] and f"{words[at]} {words[at + 1]}".casefold() in _LEFT_VERBS:
         return 2
-    return 1 if words and words[0].casefold() in _LEFT_VERBS else 0
+    return 1 if at < len(words) and words[at].casefold() in _LEFT_VERBS else 0
 
 
 def _label_subject(label: str, segment: bool) -> str | None:
@@ -296,17 +290,17 @@ def _right_words(window: str, segment: bool) -> list[str]:
 # Forms the number-then-unit reading misses: a score out of a total (``18/100 điểm``), a rank
 # among peers (``đứng thứ 15/34``), and the lower end of a range that states its unit once
 # (``từ 90 đến dưới 100 điểm``).
+_SCORE_UNIT = "điểm"
 _SCORE = regex.compile(
-    r"(?<![\w/.,])(?P<int>\d{1,3})(?:,(?P<dec>\d+))?/(?P<total>\d{1,4})[ ]+(?P<unit>(?i:điểm))(?!\w)")
+    rf"(?<![\w/.,])(?P<int>\d{{1,3}})(?:,(?P<dec>\d+))?/(?P<total>\d{{1,4}})[ ]+(?P<unit>(?i:{_SCORE_UNIT}))(?!\w)")
 # A rank's cue words (``đứng thứ 15/34``, ``xếp hạng 15/34 tỉnh``, ``vị trí 15/63``), and the words
 # before a fraction of a small whole (``khoảng 1/2 trang giấy``, ``trên 1/3 hộ dân``).
 _RANK_CUES = ("thứ", "hạng", "vị trí")
-_RANK_CUE = r"(?i:thứ|hạng|vị[ ]trí)"
+_RANK_CUE = "(?i:" + "|".join(c.replace(" ", "[ ]") for c in _RANK_CUES) + ")"
 _RANK = regex.compile(rf"(?<!\w){_RANK_CUE}[ ]+(?P<int>\d{{1,3}})/(?P<total>\d{{1,3}})(?![\d/])")
 _RANK_OR_FRACTION_BEFORE = regex.compile(
     rf"(?:(?<!\w){_RANK_CUE}|(?<!\w)(?P<fraction>(?i:khoảng|chiếm|trên|dưới|gần|hơn|bằng|còn)))[ ]+$")
 _FRACTION_WHOLE = 4  # the largest whole of a fraction (1/2, 2/3, 3/4): a larger one counts out of it
-_SCORE_UNIT = "điểm"
 _RANGE = regex.compile(
     r"(?<!\w)(?i:từ)[ ]+(?P<int>\d{1,3}(?:\.\d{3})*)(?:,(?P<dec>\d+))?[ ]+(?i:đến|tới)[ ]+"
     r"(?:(?i:dưới|trên|hết)[ ]+)?(?=(?P<upper>\d[\d.,]*)[ ](?P<unit>\p{L}+(?:[ ]\p{L}+)?))"
@@ -348,7 +342,7 @@ def _other_forms(text: str, start: int, end: int, free: Callable[[int, int], boo
 
     # A score and a rank hold a slash, a range its ``từ``: most paragraphs have neither.
     slash = text.find("/", start, end) >= 0
-    for m in _SCORE.finditer(text, start, end) if slash and holds("điểm") else ():
+    for m in _SCORE.finditer(text, start, end) if slash and holds(_SCORE_UNIT) else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), parse_number(m.group("int"), m.group("dec")), m.group("unit").casefold(),
                         int(m.group("total"))))

@@ -68,21 +68,6 @@ def slipped_year(symbol: str | None) -> str | None:
     return parts[1] if len(parts) == 3 and len(parts[1]) == 5 and parts[1].isdigit() else None
 
 
-def unslipped(symbol: str | None) -> str | None:
-    """A symbol whose year has a digit too many, with the one year a digit less makes
-    (``45/25010/NĐ-CP`` → ``45/2010/NĐ-CP``); None when it has no such year or several.
-
-    >>> unslipped("45/25010/NĐ-CP"), unslipped("28/20025/QĐ-TTg"), unslipped("45/2010/NĐ-CP")
-    ('45/2010/NĐ-CP', None, None)
-    """
-    slip = slipped_year(symbol)
-    years = slip_years(slip) if slip is not None else set()
-    if symbol is None or slip is None or len(years) != 1:
-        return None
-    number, _, codes = symbol.split("/")
-    return f"{number}/{years.pop()}/{codes}"
-
-
 # A symbol in running text. ``state``: 245/KH-UBND, 61/2018/NĐ-CP, 12/UBND-VX;
 # ``party``: 01-KL/TW, 49 - QĐ/ĐU, 10- CTPH/BDVTU-BCSĐUBND.
 SYMBOL = (
