@@ -557,8 +557,8 @@ class Plan:
         if key in self.renamed or self._listed_now(key):
             return True
         member = split_key(key)[1]
-        recorded = (self.recorded.get(key) or {}).get("real_path")
-        where = key if not isinstance(recorded, str) else recorded + (f"!{member}" if member is not None else "")
+        recorded = self._recorded_path(key)
+        where = key if recorded is None else recorded + (f"{MEMBER_SEP}{member}" if member is not None else "")
         if not any(under(where, root) for root in self.roots):
             return False
         real = self._real(key)
@@ -576,10 +576,12 @@ class Plan:
         (a key is relative to the folder that run started from, which may not be this run's), else
         the key resolved here; None when the file is gone."""
         path, member = split_key(key)
+        return _same_file(self._recorded_path(key) or path, member)
+
+    def _recorded_path(self, key: str) -> str | None:
+        """The real path an earlier run's entry of ``key`` recorded (not a damaged entry's), or None."""
         recorded = (self.recorded.get(key) or {}).get("real_path")
-        if isinstance(recorded, str):
-            return _same_file(recorded, member)
-        return _same_file(path, member)
+        return recorded if isinstance(recorded, str) else None
 
     @functools.cached_property
     def _previous_of_file(self) -> dict[tuple[str, str | None] | None, str]:

@@ -14,7 +14,7 @@ import regex
 
 from ..conventions.numbering import ROW_LABEL
 from ..models import LevelCount, SatisfactionRow, Table
-from ..normalize import fold
+from ..normalize import fold, in_capitals
 
 LEVELS = ("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied")
 # Checked in this order: the longest label that a header contains wins.
@@ -177,16 +177,11 @@ def table_title(before: Sequence[str]) -> str | None:
         last = opening - 1
     first = last
     # A heading in capitals wrapped at the line's end: a long line of capitals before it.
-    while first > 0 and last - first + 1 < _TITLE_LINES and _in_capitals(lines[first]) \
-            and _in_capitals(lines[first - 1]) and len(lines[first - 1]) >= _WRAPPED:
+    while first > 0 and last - first + 1 < _TITLE_LINES and in_capitals(lines[first]) \
+            and in_capitals(lines[first - 1]) and len(lines[first - 1]) >= _WRAPPED:
         first -= 1
     title = " ".join(lines[first:last + 1])
     return title if len(title) <= _TITLE_LONGEST else None
-
-
-def _in_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def build_table(index: int, rows: list[list[str]], page: int | None = None, title: str | None = None,
